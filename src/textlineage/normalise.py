@@ -1,0 +1,105 @@
+"""Normalisation for matching only.
+
+The reported text and every offset stay those of the original document; this module gives
+matching a folded view of it (Unicode NFKC, quote/apostrophe/dash variants, non-breaking
+and other spaces, case) and a map from folded offsets back to original ones.
+
+Tokens are taken from the *original* text, each carrying its original span and a folded
+form, so alignment works on folded tokens and reports original offsets with no map at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Characters folded to one canonical form before casefolding.
+_QUOTE_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u0060": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+}  # fmt: skip
+_TRANSLATE = str.maketrans(_QUOTE_MAP)
+
+_SPACE_RE = regex.compile(r"[\p{Zs}\t\u200b\u2060\ufeff]")
+
+# A token: a number with inner separators ("130,000", "3.5", "1988"), or a run of letters
+# and marks possibly joined by an apostrophe ("we've", "o'brien").
+TOKEN_RE = regex.compile(
+    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?"
+    r"|[\p{L}\p{M}]+(?:['\u2019\u02bc][\p{L}\p{M}]+)*"
+    r"|\p{N}+",
+    regex.VERSION1,
+)
+
+
+def fold(text: str) -> str:
+    """Fold a string for comparison: NFKC, canonical quotes and dashes, spaces, case."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _SPACE_RE.sub(" ", text)
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A folded copy of a text with, for each folded character, its original offset."""
+
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open folded range back to the original text."""
+        if start >= len(self.origin):
+            return self.original_length, self.original_length
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def normalise(text: str) -> NormText:
+    """Fold ``text`` character by character, keeping the offset map."""
+    if text.isascii():
+        return NormText(text.lower(), tuple(range(len(text))), len(text))
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold(ch) if not ch.isascii() else ch.lower()
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return NormText("".join(out), tuple(origin), len(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or number of the original text: ``norm`` is its folded form."""
+
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+
+@lru_cache(maxsize=200_000)
+def _fold_token(raw: str) -> str:
+    if raw.isascii():
+        return raw.lower()
+    return fold(raw)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]`` with spans in ``text``."""
+    stop = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), _fold_token(m.group()))
+        for m in TOKEN_RE.finditer(text, start, stop)
+    ]

@@ -1,0 +1,194 @@
+"""Plain-text report of a comparison, for the terminal.
+
+The output is plain Unicode text without colour codes. Every piece of document content
+(ids, excerpts, reasons, fact texts) is cleaned of control and bidi-override characters,
+so a hostile document cannot move the cursor or recolour the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
+
+__all__ = ["render_text"]
+
+_LETTERS = ("A", "B")
+
+
+def _letter(doc: int) -> str:
+    return _LETTERS[doc] if doc in (0, 1) else "?"
+
+
+_VERDICT_LABELS = {
+    "derived": "derived",
+    "partially_derived": "partially derived",
+    "independent": "independent",
+}
+_WS = re.compile(r"\s+")
+# C0/C1 controls (whitespace is collapsed before this applies) and bidi controls.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_MAX_RANGES_SHOWN = 3
+
+
+def _clean(s: str) -> str:
+    """Collapse whitespace and neutralise characters a terminal would interpret."""
+    return _UNSAFE.sub("\ufffd", _WS.sub(" ", s)).strip()
+
+
+def _cut(s: str, limit: int) -> str:
+    limit = max(limit, 2)
+    if len(s) <= limit:
+        return s
+    return s[: limit - 1].rstrip() + "…"
+
+
+def _ranges(spans: Sequence[Span]) -> str:
+    shown = [f"{s}–{e}" for s, e in spans[:_MAX_RANGES_SHOWN]]
+    if len(spans) > _MAX_RANGES_SHOWN:
+        shown.append(f"+{len(spans) - _MAX_RANGES_SHOWN} more")
+    return ", ".join(shown) if shown else "–"
+
+
+def _excerpt(text: str, spans: Sequence[Span], limit: int) -> str:
+    parts: list[str] = []
+    total = 0
+    for s, e in spans:
+        # Read a little more than needed; the excerpt is cut after whitespace collapsing.
+        piece = _clean(text[max(s, 0) : max(s, 0) + min(max(e - s, 0), limit * 4)])
+        if piece:
+            parts.append(piece)
+            total += len(piece)
+        if total >= limit:
+            break
+    return _cut(" … ".join(parts), limit)
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f}%"
+
+
+def _wrap_bullets(items: Iterable[str], width: int, indent: str, bullet: str) -> list[str]:
+    lines: list[str] = []
+    for item in items:
+        lines.extend(
+            textwrap.wrap(
+                _clean(item) or "(empty)",
+                width=max(width, 20),
+                initial_indent=indent + bullet,
+                subsequent_indent=indent + " " * len(bullet),
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
+        )
+    return lines
+
+
+def _kind_counts(kinds: Iterable[str]) -> str:
+    counts = Counter(kinds)
+    order = [k for k in PASSAGE_KINDS if k in counts] + sorted(
+        k for k in counts if k not in PASSAGE_KINDS
+    )
+    return ", ".join(f"{_clean(k)} {counts[k]}" for k in order)
+
+
+def _fact_where(f: Fact) -> str:
+    letter = _LETTERS[f.doc] if f.doc in (0, 1) else "?"
+    return f"{letter} {f.span[0]}–{f.span[1]}"
+
+
+def _passage_size(p: Passage) -> int:
+    return p.chars(0) + p.chars(1)
+
+
+def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
+    """Render ``c`` as a readable plain-text summary.
+
+    ``top`` limits how many passages are listed (largest first); ``width`` is the target
+    line width used to wrap reasons and size excerpts.
+    """
+    width = max(width, 40)
+    docs = c.documents
+    out: list[str] = []
+    heading = "textlineage report"
+    out += [heading, "=" * len(heading)]
+
+    id_width = min(max(len(_clean(d.id)) for d in docs), width - 24)
+    for letter, doc in zip(_LETTERS, docs, strict=True):
+        out.append(f"{letter}  {_cut(_clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars")
+    out.append("")
+
+    label = _VERDICT_LABELS.get(c.verdict, _clean(c.verdict))
+    out.append(f"Verdict   {label}")
+    if c.source in (0, 1):
+        src = c.source
+        out.append(
+            f"Source    {_LETTERS[src]} ({_cut(_clean(docs[src].id), width - 40)}),"
+            f" confidence {c.confidence:.2f}"
+        )
+    else:
+        out.append(f"Source    not established, confidence {c.confidence:.2f}")
+    if c.reasons:
+        out.append("Reasons")
+        out += _wrap_bullets(c.reasons, width, "  ", "• ")
+    cov = "   ".join(f"{letter} {_pct(x)}" for letter, x in zip(_LETTERS, c.coverage, strict=False))
+    cov_line = f"Coverage  {cov}"
+    note = "   (share of each text inside reused passages)"
+    out.append(cov_line + note if len(cov_line + note) <= width else cov_line)
+    out.append("")
+
+    n = len(c.passages)
+    if n:
+        out.append(f"Passages  {n}: {_kind_counts(p.kind for p in c.passages)}")
+    else:
+        out.append("Passages  none")
+    if n and top > 0:
+        ranked = sorted(range(n), key=lambda i: (-_passage_size(c.passages[i]), i))
+        shown = ranked[:top]
+        out.append("Top passages (largest first)")
+        excerpt_len = max(min(80, width - 12), 10)
+        for rank, i in enumerate(shown, 1):
+            p = c.passages[i]
+            out.append(f"  {rank}. {_clean(p.kind)}  score {p.score:.2f}")
+            for d, letter in enumerate(_LETTERS):
+                spans = p.spans[d]
+                out.append(f"     {letter} {_ranges(spans)}  ({p.chars(d):,} chars)")
+                out.append(f'       "{_excerpt(docs[d].text, spans, excerpt_len)}"')
+        if n > len(shown):
+            out.append(f"  … and {n - len(shown)} more")
+    out.append("")
+
+    fd = c.facts
+    roles = f"source {_letter(fd.source_doc)} → derived {_letter(fd.derived_doc)}"
+    if c.source not in (0, 1):
+        roles = f"reference {_letter(fd.source_doc)} → {_letter(fd.derived_doc)}"
+    out.append(f"Facts ({roles})")
+    out.append(
+        f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
+        f" · dropped {len(fd.dropped)}"
+    )
+    text_width = max(width - 30, 20)
+    if fd.changed:
+        out.append("  changed")
+        for link in fd.changed:
+            line = (
+                f"    ~ {_clean(link.kind)}: {_cut(_clean(link.source.text), text_width // 2)}"
+                f" → {_cut(_clean(link.derived.text), text_width // 2)}"
+            )
+            if link.note:
+                line += f"  ({_cut(_clean(link.note), text_width)})"
+            out.append(line)
+    for title, sign, facts in (("added", "+", fd.added), ("dropped", "-", fd.dropped)):
+        if facts:
+            out.append(f"  {title}")
+            for f in facts:
+                out.append(
+                    f"    {sign} {_clean(f.kind)}: {_cut(_clean(f.text), text_width)}"
+                    f"  ({_fact_where(f)})"
+                )
+    if fd.kept:
+        out.append(f"  kept by kind: {_kind_counts(k.kind for k in fd.kept)}")
+    return "\n".join(out).rstrip() + "\n"

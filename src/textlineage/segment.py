@@ -1,0 +1,204 @@
+"""Sentence segmentation for news text, with character spans.
+
+Rules, in order: a blank line always ends a sentence; a line break ends one when the next
+line is a list item (bullet, number) or the current line is a heading or list item; inside a
+paragraph a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+brackets) followed by white space and something that can start a sentence, unless the
+word before the full stop is a known abbreviation, an initial, or a number with a decimal
+point. Datelines ("Iran, June 1, 2021—") stay with their sentence. Text in other scripts is
+handled by the same character classes and never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "fig",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+    ]
+)
+
+# A sentence boundary candidate: terminal punctuation, optional closers, then white space.
+_BOUNDARY_RE = regex.compile(
+    r"(?P<term>[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4]+)"
+    r"(?P<close>[\"'\u2019\u201d\u00bb)\]]*)"
+    r"(?P<space>\s+)"
+)
+_PARA_RE = regex.compile(r"\n[ \t\u00a0]*\n\s*")
+_LIST_ITEM_RE = regex.compile(
+    r"[ \t\u00a0]*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6*\-\u2013]\s+|\d{1,3}[.)]\s+)"
+)
+_STARTER_RE = regex.compile(
+    r"[\p{Lu}\p{Lt}\p{N}\"'\u2018\u201c\u00ab(\[\u2022*\-]|[^\p{Latin}\p{P}\s]"
+)
+_WORD_BEFORE_RE = regex.compile(r"([\p{L}.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, term_start: int) -> bool:
+    m = _WORD_BEFORE_RE.search(text, max(0, term_start - 20), term_start)
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    # A single initial ("J. Smith") or a dotted acronym ("U.S.").
+    return (len(word) == 1 and word.isalpha()) or regex.fullmatch(
+        r"(?:\p{L}\.)+\p{L}", word
+    ) is not None
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph-free block into sentences."""
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        nxt = m.end()
+        if nxt >= end:
+            break
+        if not _STARTER_RE.match(text, nxt):
+            continue
+        term = m.group("term")
+        if term == "." and _is_abbreviation(text, m.start()):
+            continue
+        out.append((cur, m.start() + len(term) + len(m.group("close"))))
+        cur = nxt
+    out.append((cur, end))
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Break a paragraph into blocks at line breaks that end a list item or heading."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        lines.append((pos, stop))
+        pos = stop + 1
+    if len(lines) <= 1:
+        return [(start, end)]
+    blocks: list[tuple[int, int]] = []
+    cur_start, cur_end = lines[0]
+    for ls, le in lines[1:]:
+        prev = text[cur_start:cur_end]
+        this_is_item = bool(_LIST_ITEM_RE.match(text, ls, le))
+        prev_is_item = bool(_LIST_ITEM_RE.match(prev))
+        prev_stripped = prev.strip()
+        prev_is_heading = (
+            bool(prev_stripped)
+            and len(prev_stripped) < 80
+            and not prev_stripped.endswith((",", ";", "-"))
+            and (prev_stripped[-1:] in ".!?:" or not regex.search(r"\p{Ll}\s*$", prev_stripped))
+        )
+        if this_is_item or prev_is_item or prev_is_heading or not text[ls:le].strip():
+            blocks.append((cur_start, cur_end))
+            cur_start, cur_end = ls, le
+        else:
+            cur_end = le
+    blocks.append((cur_start, cur_end))
+    return blocks
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` as trimmed, non-empty, non-overlapping spans in text order."""
+    out: list[Sentence] = []
+    para_start = 0
+    bounds = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for p_end, next_start in bounds:
+        for b_start, b_end in _lines(text, para_start, p_end):
+            for s, e in _split_block(text, b_start, b_end):
+                s, e = _trim(text, s, e)
+                if e > s and regex.search(r"[\p{L}\p{N}]", text[s:e]):
+                    out.append(Sentence(s, e))
+        para_start = next_start
+    return out

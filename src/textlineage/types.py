@@ -1,0 +1,178 @@
+"""Typed results shared by every stage, with their stable JSON form.
+
+Offsets are Python ``str`` indices (code points) into ``Document.text``, half-open
+``[start, end)``. The JSON schema of a comparison is documented in ``docs/schema.md`` and
+versioned by :data:`SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+PassageKind = Literal["verbatim", "near_verbatim", "paraphrase", "compression", "translation"]
+PASSAGE_KINDS: tuple[str, ...] = (
+    "verbatim",
+    "near_verbatim",
+    "paraphrase",
+    "compression",
+    "translation",
+)
+
+Verdict = Literal["derived", "partially_derived", "independent"]
+
+FactKind = Literal[
+    "number", "date", "person", "place", "organisation", "hashtag", "quote", "entity"
+]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: ``text`` is what every offset indexes."""
+
+    id: str
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "chars": self.chars, "meta": dict(self.meta)}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One reused passage.
+
+    ``spans[d]`` lists the ``(start, end)`` character ranges of the passage in document
+    ``d`` (several ranges when one side merges text from several places, as in
+    ``compression``).
+    """
+
+    kind: str
+    score: float
+    spans: tuple[tuple[Span, ...], tuple[Span, ...]]
+
+    def chars(self, doc: int) -> int:
+        return sum(e - s for s, e in self.spans[doc])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "score": round(self.score, 4),
+            "spans": [[[s, e] for s, e in side] for side in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable item: a number, date, name, place, organisation, hashtag or quote."""
+
+    kind: str
+    text: str
+    span: Span
+    doc: int
+    value: str = ""
+    """Normalised value used for matching (``"30000"`` for ``"30,000"``)."""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "doc": self.doc,
+            "kind": self.kind,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+        }
+        if self.value:
+            out["value"] = self.value
+        return out
+
+
+@dataclass(frozen=True)
+class FactLink:
+    """A fact found on both sides (``kept``) or found changed (``changed``)."""
+
+    kind: str
+    source: Fact
+    derived: Fact
+    note: str = ""
+
+    def to_json(self, changed: bool = False) -> dict[str, Any]:
+        out = self.derived.to_json()
+        out["kind"] = self.kind
+        if changed:
+            out["text"] = f"{self.source.text} → {self.derived.text}"
+            out["from"] = self.source.to_json()
+            out["to"] = self.derived.to_json()
+        else:
+            out["source"] = self.source.to_json()
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class FactDiff:
+    """Facts of the source document compared with facts of the derived one.
+
+    ``source_doc``/``derived_doc`` say which document plays which role (when no source is
+    established the first document is taken as the reference).
+    """
+
+    source_doc: int
+    derived_doc: int
+    kept: tuple[FactLink, ...] = ()
+    changed: tuple[FactLink, ...] = ()
+    added: tuple[Fact, ...] = ()
+    dropped: tuple[Fact, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source_doc": self.source_doc,
+            "derived_doc": self.derived_doc,
+            "kept": [k.to_json() for k in self.kept],
+            "changed": [c.to_json(changed=True) for c in self.changed],
+            "added": [a.to_json() for a in self.added],
+            "dropped": [d.to_json() for d in self.dropped],
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing two documents."""
+
+    documents: tuple[Document, Document]
+    verdict: str
+    source: int | None
+    confidence: float
+    reasons: tuple[str, ...]
+    coverage: tuple[float, float]
+    passages: tuple[Passage, ...]
+    facts: FactDiff
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self, include_text: bool = True) -> dict[str, Any]:
+        docs = []
+        for d in self.documents:
+            j = d.to_json()
+            if not include_text:
+                j.pop("text")
+            docs.append(j)
+        return {
+            "schema": "textlineage.compare",
+            "schema_version": SCHEMA_VERSION,
+            "documents": docs,
+            "verdict": self.verdict,
+            "source": self.source,
+            "confidence": round(self.confidence, 4),
+            "reasons": list(self.reasons),
+            "coverage": [round(c, 4) for c in self.coverage],
+            "passages": [p.to_json() for p in self.passages],
+            "facts": self.facts.to_json(),
+            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
+        }

@@ -1,0 +1,221 @@
+"""Verdict and direction: is one document derived from the other, and which is the source?
+
+Direction evidence is scored as log-odds that document 0 is the source (positive) or
+document 1 is (negative), from features computed the same way for both documents, so
+swapping the arguments flips the sign and nothing else:
+
+- **publication dates** in metadata, or a dateline at the top of the text: earlier wins;
+- **attribution**: a reused passage introduced by "… wrote:", "according to", "said in a
+  statement" in one document marks the other as the origin;
+- **compression**: reused text is usually shortened, rarely padded, so the side whose
+  aligned passages are longer is more likely the source;
+- **detail**: facts inside aligned passages that only one side has: the source usually holds
+  detail its derivative drops;
+- **coverage asymmetry**: a document made mostly of reused text while the other is not is
+  more likely the derivative (weak: a press release copied whole into an article breaks it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from .types import Document, Span
+
+
+@dataclass(frozen=True)
+class VerdictConfig:
+    min_reused_chars: int = 120
+    """Below this many reused characters on either side, the pair is independent."""
+    derived_coverage: float = 0.5
+    """A document with at least this share reused is derived from the other."""
+    min_direction_confidence: float = 0.6
+    """Name a source only when at least this sure."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    weight: float
+    """Log-odds that document 0 is the source; negative favours document 1."""
+    reason: str
+
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_DATE_RE = regex.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+)
+_ATTRIBUTION_RE = regex.compile(
+    r"(?:\b(?:wrote|writes|said|says|stated|states|reported|reports|announced|declared|"
+    r"according\s+to|in\s+a\s+statement|told|quoted|published)\b[^.!?\n]{0,60}?)[:,\u2014\-]?\s*"
+    r"[\"'\u201c\u2018\u00ab]?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date from an ISO string or an English "June 1, 2021" / "1 June 2021"."""
+    m = _DATE_RE.search(value or "")
+    if not m:
+        return None
+    try:
+        if m.group("y3"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        month_name = (m.group("m1") or m.group("m2")).lower()
+        month = _MONTHS.get(month_name) or _MONTHS.get(month_name[:3])
+        if not month:
+            return None
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y1") or m.group("y2"))
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def publication_date(doc: Document) -> tuple[date | None, str]:
+    """The document's date from metadata, else from a dateline in its first 300 chars."""
+    for key in ("date", "published", "pubdate"):
+        d = parse_date(doc.meta.get(key, ""))
+        if d:
+            return d, f"metadata {key}"
+    d = parse_date(doc.text[:300])
+    return (d, "dateline") if d else (None, "")
+
+
+def _attributed(doc: Document, spans: Sequence[Span]) -> bool:
+    for s, _ in spans:
+        before = doc.text[max(0, s - 90) : s]
+        if _ATTRIBUTION_RE.search(before):
+            return True
+    return False
+
+
+def direction_evidence(
+    docs: tuple[Document, Document],
+    spans: tuple[Sequence[Span], Sequence[Span]],
+    aligned_chars: tuple[int, int],
+    coverage: tuple[float, float],
+    unique_facts: tuple[int, int],
+) -> list[Evidence]:
+    ev: list[Evidence] = []
+    names = [docs[0].id, docs[1].id]
+    d0, how0 = publication_date(docs[0])
+    d1, how1 = publication_date(docs[1])
+    if d0 and d1 and d0 != d1:
+        first = 0 if d0 < d1 else 1
+        w = 3.0 if "metadata" in how0 and "metadata" in how1 else 2.0
+        ev.append(
+            Evidence(
+                w if first == 0 else -w,
+                f"{names[first]} is dated earlier ({min(d0, d1).isoformat()} by {how0 if first == 0 else how1}"
+                f" vs {max(d0, d1).isoformat()})",
+            )
+        )
+    elif (d0 is None) != (d1 is None):
+        dated = 0 if d0 else 1
+        ev.append(
+            Evidence(
+                0.3 if dated == 0 else -0.3,
+                f"only {names[dated]} carries a publication date ({(d0 or d1).isoformat()})",  # type: ignore[union-attr]
+            )
+        )
+    att = (_attributed(docs[0], spans[0]), _attributed(docs[1], spans[1]))
+    if att[0] != att[1]:
+        quoting = 0 if att[0] else 1
+        ev.append(
+            Evidence(
+                -2.0 if quoting == 0 else 2.0,
+                f"{names[quoting]} introduces reused text with an attribution phrase",
+            )
+        )
+    a0, a1 = aligned_chars
+    if a0 > 0 and a1 > 0:
+        ratio = a0 / a1
+        if abs(math.log(ratio)) > math.log(1.15):
+            longer = 0 if ratio > 1 else 1
+            w = min(2.0, 1.2 * abs(math.log(ratio)))
+            ev.append(
+                Evidence(
+                    w if longer == 0 else -w,
+                    f"reused text is {max(ratio, 1 / ratio):.1f}x longer in {names[longer]}"
+                    " (derivatives usually condense)",
+                )
+            )
+    u0, u1 = unique_facts
+    if abs(u0 - u1) >= 2:
+        more = 0 if u0 > u1 else 1
+        w = min(1.0, 0.25 * abs(u0 - u1))
+        ev.append(
+            Evidence(
+                w if more == 0 else -w,
+                f"{names[more]} holds {max(u0, u1)} facts in the reused passages that the other "
+                f"lacks ({min(u0, u1)} the other way)",
+            )
+        )
+    c0, c1 = coverage
+    if max(c0, c1) >= 0.5 and abs(c0 - c1) >= 0.25:
+        mostly = 0 if c0 > c1 else 1
+        ev.append(
+            Evidence(
+                -0.5 if mostly == 0 else 0.5,
+                f"{names[mostly]} is {max(c0, c1):.0%} reused text, the other {min(c0, c1):.0%}",
+            )
+        )
+    return ev
+
+
+def decide(
+    coverage: tuple[float, float],
+    aligned_chars: tuple[int, int],
+    evidence: Sequence[Evidence],
+    cfg: VerdictConfig,
+) -> tuple[str, int | None, float, list[str]]:
+    """Verdict, source index, confidence and reasons."""
+    if min(aligned_chars) < cfg.min_reused_chars:
+        return (
+            "independent",
+            None,
+            1.0 - min(1.0, min(aligned_chars) / cfg.min_reused_chars) * 0.5,
+            [f"no reused passage of {cfg.min_reused_chars} characters or more was found"],
+        )
+    score = sum(e.weight for e in evidence)
+    p0 = 1.0 / (1.0 + math.exp(-score))
+    conf = max(p0, 1.0 - p0)
+    source: int | None = (0 if p0 > 0.5 else 1) if conf >= cfg.min_direction_confidence else None
+    reasons = [e.reason for e in sorted(evidence, key=lambda e: -abs(e.weight))]
+    derived_cov = coverage[1 - source] if source is not None else max(coverage)
+    verdict = "derived" if derived_cov >= cfg.derived_coverage else "partially_derived"
+    reasons.insert(
+        0,
+        f"{derived_cov:.0%} of the {'derived' if source is not None else 'more reused'} document "
+        f"is reused text ({'most' if verdict == 'derived' else 'part'} of it)",
+    )
+    if source is None:
+        reasons.append("direction evidence is too weak to name a source")
+    return verdict, source, conf, reasons

@@ -1,0 +1,489 @@
+"""Tests of the text, JSON and HTML reports, with hand-built comparisons."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import time
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlineage.report import render_html, render_json, render_text
+from textlineage.types import (
+    PASSAGE_KINDS,
+    Comparison,
+    Document,
+    Fact,
+    FactDiff,
+    FactLink,
+    Passage,
+    Span,
+)
+
+A_TEXT = (
+    "The mayor said on 3 May that 30,000 people attended the parade.\n"
+    "Crowds cheered <script>alert(1)</script> loudly in the square.\n"
+    "Organisers from Acme Ltd thanked the volunteers.\x1b[31m"
+)
+B_TEXT = (
+    "On 3 May the mayor said that 40,000 people attended the parade. "
+    "<img src=x onerror=alert(1)> Crowds cheered loudly in the square.\n"
+    "Police closed the road </script><script>alert(9)</script> at noon."
+)
+
+
+def sp(text: str, sub: str, start: int = 0) -> Span:
+    i = text.index(sub, start)
+    return (i, i + len(sub))
+
+
+def fact(doc: int, kind: str, sub: str, value: str = "") -> Fact:
+    text = A_TEXT if doc == 0 else B_TEXT
+    return Fact(kind=kind, text=sub, span=sp(text, sub), doc=doc, value=value)
+
+
+def make_comparison(
+    *,
+    ids: tuple[str, str] = ("article.txt", "blog.html"),
+    meta: dict[str, str] | None = None,
+    reasons: tuple[str, ...] = ("B reuses most of A", "A is earlier"),
+    fact_text_extra: str = "",
+) -> Comparison:
+    a, b = A_TEXT, B_TEXT
+    passages = (
+        # verbatim, overlapping the paraphrase below on both sides ("people")
+        Passage(
+            "verbatim",
+            0.99,
+            ((sp(a, "people attended the parade."),), (sp(b, "people attended the parade."),)),
+        ),
+        Passage(
+            "near_verbatim",
+            0.91,
+            (
+                (sp(a, "Crowds cheered <script>alert(1)</script> loudly in the square."),),
+                (sp(b, "Crowds cheered loudly in the square."),),
+            ),
+        ),
+        Passage(
+            "paraphrase",
+            0.74,
+            (
+                (sp(a, "The mayor said on 3 May that 30,000 people"),),
+                (sp(b, "On 3 May the mayor said that 40,000 people"),),
+            ),
+        ),
+        # multi-range on both sides
+        Passage(
+            "compression",
+            0.66,
+            (
+                (sp(a, "The mayor said"), sp(a, "Organisers from Acme Ltd")),
+                (sp(b, "the mayor said"), sp(b, "Police closed the road </script>")),
+            ),
+        ),
+    )
+    changed = FactLink(
+        "number",
+        fact(0, "number", "30,000", "30000"),
+        fact(1, "number", "40,000", "40000"),
+        note="value changed" + fact_text_extra,
+    )
+    kept = FactLink("date", fact(0, "date", "3 May"), fact(1, "date", "3 May"))
+    facts = FactDiff(
+        source_doc=0,
+        derived_doc=1,
+        kept=(kept,),
+        changed=(changed,),
+        added=(fact(1, "date", "noon"),),
+        dropped=(fact(0, "organisation", "Acme Ltd"),),
+    )
+    return Comparison(
+        documents=(Document(ids[0], a, meta or {}), Document(ids[1], b, {})),
+        verdict="derived",
+        source=0,
+        confidence=0.83,
+        reasons=reasons,
+        coverage=(0.4567, 0.8),
+        passages=passages,
+        facts=facts,
+        timings={"align": 0.0123},
+    )
+
+
+# -- HTML parsing helpers -------------------------------------------------------------
+
+
+class PaneParser(HTMLParser):
+    """Collects, per pane, the full text and its highlighted segments."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.panes: dict[int, list[str]] = {}
+        # per pane: (offset attr, text, passage ids, fact ids)
+        self.segs: dict[int, list[tuple[int, str, tuple[int, ...], tuple[int, ...]]]] = {}
+        self.pane: int | None = None
+        self.depth = 0
+        self.seg: dict[str, str] | None = None
+        self.seg_text: list[str] = []
+        self.nested_in_seg = False
+        self.start_tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.start_tags.append((tag, a))
+        if self.pane is not None:
+            self.depth += 1
+            assert tag == "span", f"unexpected <{tag}> inside a pane"
+            assert self.seg is None, "segments must not nest"
+            self.seg = {k: v or "" for k, v in a.items()}
+            self.seg_text = []
+            return
+        pid = a.get("id") or ""
+        if tag == "div" and pid.startswith("pane-"):
+            self.pane = int(pid[5:])
+            self.depth = 0
+            self.panes[self.pane] = []
+            self.segs[self.pane] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.pane is None:
+            return
+        if self.depth == 0:
+            assert tag == "div"
+            self.pane = None
+            return
+        self.depth -= 1
+        assert self.seg is not None
+        s = self.seg
+
+        def ids(key: str) -> tuple[int, ...]:
+            return tuple(int(x) for x in s[key].split()) if s.get(key) else ()
+
+        assert "seg" in s["class"].split()
+        self.segs[self.pane].append(
+            (int(s["data-o"]), "".join(self.seg_text), ids("data-p"), ids("data-f"))
+        )
+        self.seg = None
+
+    def handle_data(self, data: str) -> None:
+        if self.pane is not None:
+            self.panes[self.pane].append(data)
+            if self.seg is not None:
+                self.seg_text.append(data)
+
+
+def parse(html: str) -> PaneParser:
+    p = PaneParser()
+    p.feed(html)
+    p.close()
+    assert set(p.panes) == {0, 1}
+    return p
+
+
+def expected_cover(c: Comparison, d: int) -> list[frozenset[int]]:
+    n = len(c.documents[d].text)
+    cover: list[set[int]] = [set() for _ in range(n)]
+    for pid, p in enumerate(c.passages):
+        for s, e in p.spans[d]:
+            for i in range(max(0, s), min(e, n)):
+                cover[i].add(pid)
+    return [frozenset(x) for x in cover]
+
+
+def check_panes(c: Comparison, html: str) -> PaneParser:
+    """Pane text equals the document text; segment offsets and passage sets are exact."""
+    parsed = parse(html)
+    for d in (0, 1):
+        text = c.documents[d].text
+        assert "".join(parsed.panes[d]) == text
+        cover = expected_cover(c, d)
+        actual: list[frozenset[int]] = [frozenset()] * len(text)
+        pos_prev = -1
+        for offset, seg_text, pids, _fids in parsed.segs[d]:
+            assert offset > pos_prev
+            pos_prev = offset
+            assert text[offset : offset + len(seg_text)] == seg_text
+            for i in range(offset, offset + len(seg_text)):
+                actual[i] = frozenset(pids)
+        assert actual == cover
+        # every range's text is exactly the concatenation of its segments
+        for pid, p in enumerate(c.passages):
+            for s, e in p.spans[d]:
+                s, e = max(0, s), min(e, len(text))
+                if e <= s:
+                    continue
+                joined = "".join(
+                    t for o, t, pids, _ in parsed.segs[d] if pid in pids and s <= o < e
+                )
+                assert joined == text[s:e]
+    return parsed
+
+
+# -- text report -----------------------------------------------------------------------
+
+
+def test_text_report_contents() -> None:
+    c = make_comparison()
+    out = render_text(c)
+    assert "Verdict   derived" in out
+    assert "article.txt" in out and "blog.html" in out
+    assert "confidence 0.83" in out
+    assert "45.7%" in out and "80.0%" in out
+    assert "• B reuses most of A" in out
+    assert "verbatim 1" in out and "compression 1" in out
+    assert "people attended the parade." in out
+    assert "30,000 → 40,000" in out
+    assert "+ date: noon" in out
+    assert "- organisation: Acme Ltd" in out
+    assert "kept 1" in out
+    # multi-range passage: both ranges listed
+    a0, a1 = c.passages[3].spans[0]
+    assert f"{a0[0]}–{a0[1]}, {a1[0]}–{a1[1]}" in out
+    # no terminal control sequences from the documents
+    assert "\x1b" not in out
+    assert all(ch == "\n" or ch >= " " for ch in out)
+
+
+def test_text_report_top_and_width() -> None:
+    c = make_comparison(reasons=("word " * 60,))
+    out = render_text(c, top=1, width=60)
+    assert "… and 3 more" in out
+    assert out.count("score ") == 1
+    for line in out.splitlines():
+        if line.startswith("  •") or line.startswith("    "):
+            assert len(line) <= 100
+    assert max(len(x) for x in out.splitlines() if x.startswith("  • ")) <= 60
+
+
+def test_text_report_long_excerpt_is_cut() -> None:
+    long = "word " * 100
+    doc = Document("x", long)
+    c = Comparison(
+        documents=(doc, Document("y", long)),
+        verdict="independent",
+        source=None,
+        confidence=0.1,
+        reasons=(),
+        coverage=(1.0, 1.0),
+        passages=(Passage("verbatim", 1.0, (((0, len(long)),), ((0, len(long)),))),),
+        facts=FactDiff(0, 1),
+    )
+    out = render_text(c)
+    assert "…" in out
+    assert "not established" in out
+    assert "Passages  1: verbatim 1" in out
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+
+def test_json_round_trip() -> None:
+    c = make_comparison()
+    data = json.loads(render_json(c))
+    assert data == json.loads(json.dumps(c.to_json()))
+    assert data["verdict"] == "derived"
+    assert data["source"] == 0
+    assert data["documents"][0]["text"] == A_TEXT
+    assert data["passages"][3]["spans"] == [[list(r) for r in side] for side in c.passages[3].spans]
+    assert data["facts"]["changed"][0]["text"] == "30,000 → 40,000"
+    compact = render_json(c, indent=None)
+    assert "\n" not in compact
+    assert "→" in compact  # ensure_ascii=False
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def evil_comparison() -> Comparison:
+    return make_comparison(
+        ids=("a<script>alert(1)</script>.txt", 'b"><img src=x onerror=alert(1)>'),
+        meta={"<script>alert(3)</script>": "\"'><img src=x onerror=alert(4)>"},
+        reasons=("because <script>alert(2)</script> & </script>",),
+        fact_text_extra=" </script><script>alert(5)</script> \u2028\u2029",
+    )
+
+
+def test_html_escapes_everything() -> None:
+    c = evil_comparison()
+    html = render_html(c, title="<script>alert(6)</script>")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "<img" not in html
+    # only our two script elements
+    assert html.count("<script") == 2
+    assert html.count("</script") == 2
+    check_panes(c, html)
+
+
+def test_html_embedded_json_cannot_break_out() -> None:
+    c = evil_comparison()
+    html = render_html(c)
+    m = re.search(r'<script type="application/json" id="tl-data">(.*?)</script>', html, re.S)
+    assert m is not None
+    raw = m.group(1)
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    assert "\u2028" not in raw and "\u2029" not in raw
+    assert json.loads(raw) == json.loads(json.dumps(c.to_json(include_text=False)))
+    assert "\\u003c/script\\u003e" in raw
+
+
+def test_html_csp_hash_matches_inline_script() -> None:
+    html = render_html(make_comparison())
+    m = re.search(r"<script>(.*?)</script>", html, re.S)
+    assert m is not None
+    digest = base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in html
+    assert "default-src 'none'" in html
+
+
+def test_html_segments_reconstruct_documents() -> None:
+    c = make_comparison()
+    parsed = check_panes(c, render_html(c))
+    # the fact 30,000 overlaps the paraphrase passage: same segment carries both
+    s = c.facts.changed[0].source.span[0]
+    hits = [x for x in parsed.segs[0] if x[0] <= s < x[0] + len(x[1])]
+    assert hits and hits[0][2] and hits[0][3]
+    assert 2 in hits[0][2]
+    # segments covered by two passages list both
+    assert any(len(x[2]) >= 2 for x in parsed.segs[0])
+    # every fact span is marked in its document
+    marked = {f for d in (0, 1) for x in parsed.segs[d] for f in x[3]}
+    assert len(marked) == 6
+
+
+def test_html_structure() -> None:
+    c = make_comparison()
+    html = render_html(c, title="My report")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<title>My report</title>" in html
+    for kind in PASSAGE_KINDS:
+        assert f'class="sw k-{kind}"' in html
+    for label in ("Verbatim", "Near-verbatim", "Paraphrase", "Compression", "Translation"):
+        assert label in html
+    assert "Derived" in html and "45.7%" in html and "80.0%" in html
+    assert "B reuses most of A" in html
+    assert "confidence 0.83" in html
+    assert "white-space:pre-wrap" in html
+    assert "Changed (1)" in html and "Added (1)" in html and "Dropped (1)" in html
+    assert "Kept (1)" in html
+    assert 'class="arrow">→<' in html
+    assert "http://" not in html and "https://" not in html
+    parsed = parse(html)
+    for _tag, attrs in parsed.start_tags:
+        assert not {"src", "href", "action", "srcset"} & set(attrs)
+    # clickable fact buttons point at facts that are marked in the text
+    fids = {
+        int(a["data-fid"] or -1) for t, a in parsed.start_tags if t == "button" and "data-fid" in a
+    }
+    marked = {f for d in (0, 1) for x in parsed.segs[d] for f in x[3]}
+    assert fids == marked
+
+
+def test_html_handles_bad_ranges_and_unknown_kind() -> None:
+    text = "short text"
+    c = Comparison(
+        documents=(Document("a", text), Document("b", "")),
+        verdict="weird<verdict>",
+        source=None,
+        confidence=0.0,
+        reasons=(),
+        coverage=(0.0, 0.0),
+        passages=(
+            Passage("mystery<kind>", 0.5, (((-5, 3), (8, 99), (4, 4)), ((0, 10),))),
+            Passage("verbatim", 0.5, (((3, 1),), ())),
+        ),
+        facts=FactDiff(0, 1, added=(Fact("number", "x", (50, 60), 1),)),
+    )
+    html = render_html(c)
+    check_panes(c, html)
+    assert "weird&lt;verdict&gt;" in html
+    assert 'class="sw k-other"' in html
+    assert "<kind>" not in html
+
+
+def test_html_large_document_is_fast() -> None:
+    words = [f"w{i % 997}" for i in range(24_000)]
+    text = " ".join(words) + "\n"
+    n = len(text)
+    assert n > 100_000
+    passages = []
+    for i in range(400):
+        s = (i * 263) % (n - 600)
+        passages.append(
+            Passage(
+                PASSAGE_KINDS[i % len(PASSAGE_KINDS)],
+                0.5 + (i % 50) / 100,
+                (((s, s + 120 + i % 300),), ((s + 50, s + 170), (n - 500 + i, n - 400 + i))),
+            )
+        )
+    facts = tuple(Fact("number", text[i : i + 4], (i, i + 4), 1) for i in range(0, n - 10, 997))
+    c = Comparison(
+        documents=(Document("a", text), Document("b", text)),
+        verdict="derived",
+        source=1,
+        confidence=0.9,
+        reasons=("many passages",),
+        coverage=(0.7, 0.7),
+        passages=tuple(passages),
+        facts=FactDiff(1, 0, added=facts),
+    )
+    t0 = time.perf_counter()
+    html = render_html(c)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.5, elapsed
+    parsed = parse(html)
+    assert "".join(parsed.panes[0]) == text and "".join(parsed.panes[1]) == text
+
+
+@st.composite
+def random_comparison(draw: st.DrawFn) -> Comparison:
+    alphabet = st.one_of(st.characters(), st.sampled_from(list("<>&\"'\r\n\x00 /\u2028")))
+    texts = (draw(st.text(alphabet, max_size=120)), draw(st.text(alphabet, max_size=120)))
+
+    def ranges(n: int) -> tuple[Span, ...]:
+        pairs = draw(
+            st.lists(
+                st.tuples(st.integers(-3, n + 3), st.integers(-3, n + 3)), min_size=0, max_size=3
+            )
+        )
+        return tuple((min(a, b), max(a, b)) for a, b in pairs)
+
+    passages = tuple(
+        Passage(
+            draw(st.sampled_from((*PASSAGE_KINDS, "x"))),
+            draw(st.floats(0, 1)),
+            (ranges(len(texts[0])), ranges(len(texts[1]))),
+        )
+        for _ in range(draw(st.integers(0, 6)))
+    )
+    added = tuple(
+        Fact("number", draw(st.text(max_size=5)), r, d)
+        for d in (0, 1)
+        for r in ranges(len(texts[d]))
+    )
+    return Comparison(
+        documents=(Document(draw(st.text(max_size=10)), texts[0]), Document("b", texts[1])),
+        verdict="partially_derived",
+        source=draw(st.sampled_from((None, 0, 1))),
+        confidence=0.5,
+        reasons=(draw(st.text(max_size=20)),),
+        coverage=(0.1, 0.2),
+        passages=passages,
+        facts=FactDiff(0, 1, added=added),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_comparison())
+def test_html_panes_reconstruct_random_texts(c: Comparison) -> None:
+    html = render_html(c)
+    check_panes(c, html)
+    render_text(c)
+    json.loads(render_json(c))

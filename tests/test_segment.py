@@ -1,0 +1,61 @@
+"""Sentence segmentation: news conventions, spans, other scripts, never a crash."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textlineage.segment import split_sentences
+
+
+def texts(t: str) -> list[str]:
+    return [t[s.start : s.end] for s in split_sentences(t)]
+
+
+def test_abbreviations_and_initials_do_not_split() -> None:
+    t = "Mr. Smith met Dr. J. Doe in the U.S. on Monday. They talked."
+    assert texts(t) == ["Mr. Smith met Dr. J. Doe in the U.S. on Monday.", "They talked."]
+
+
+def test_quotes_stay_with_their_sentence() -> None:
+    t = 'He said: "We will win." Then he left. “Never again!” she cried.'
+    assert texts(t) == ['He said: "We will win."', "Then he left.", "“Never again!” she cried."]
+
+
+def test_bullets_and_headings_split_by_line() -> None:
+    t = "Cities that took part:\n\n  • Tehran\n  • Shiraz\n\nElection results 2021\nBody text follows."
+    assert texts(t) == [
+        "Cities that took part:",
+        "• Tehran",
+        "• Shiraz",
+        "Election results 2021",
+        "Body text follows.",
+    ]
+
+
+def test_wrapped_lines_do_not_split() -> None:
+    t = "you will enter your\nindividual classrooms from the\nhomepage. Then more."
+    assert len(texts(t)) == 2
+
+
+def test_dateline_stays_with_sentence() -> None:
+    t = "Paris, June 1, 2021—The strike went on. Trains stopped."
+    assert texts(t)[0].startswith("Paris, June 1, 2021—The strike")
+
+
+def test_decimal_numbers_do_not_split() -> None:
+    assert len(texts("Prices rose 3.5 percent in May. Rents rose too.")) == 2
+
+
+def test_other_scripts() -> None:
+    t = "هشتگ #رئیسی_جلاد۶۷ ترند شد. 这是第一句。这是第二句。"
+    assert texts(t)
+
+
+@given(st.text(max_size=400))
+def test_spans_are_ordered_trimmed_and_valid(t: str) -> None:
+    prev = 0
+    for s in split_sentences(t):
+        assert prev <= s.start < s.end <= len(t)
+        assert not t[s.start].isspace() and not t[s.end - 1].isspace()
+        prev = s.end
