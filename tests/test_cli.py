@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_compare_html_and_text(seed_paths: tuple[Path, Path], tmp_path: Path) ->
     assert t.returncode == 0 and "derived" in t.stdout
 
 
-def _file(name: str, data: bytes):  # noqa: ANN202 - a test factory
+def _file(name: str, data: bytes) -> Callable[[Path], Path]:
     def make(d: Path) -> Path:
         (d / name).write_bytes(data)
         return d / name

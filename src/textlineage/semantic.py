@@ -35,6 +35,8 @@ class SemanticConfig:
     min_lexical: float = 0.08
     lexical_offset: float = 0.35
     """Lexical cosine + this offset puts tf-idf scores on the embedding scale."""
+    skip_lexical: float = 0.6
+    """Units with a lexical match this close are not embedded (they are seeds already)."""
 
 
 def _rare_specific(f: Features, idx: int, df: dict[str, int]) -> set[str]:
