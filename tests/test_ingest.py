@@ -165,7 +165,8 @@ def test_empty_html_document(tmp_path: Path) -> None:
 
 
 def test_random_bytes_with_nul_are_binary(tmp_path: Path) -> None:
-    data = bytes(random.Random(1).randrange(256) for _ in range(4000)) + b"\x00\x00"
+    rng = random.Random(1)
+    data = bytes(rng.randrange(256) for _ in range(4000)) + b"\x00\x00"
     path = write(tmp_path / "blob.txt", b"abc\x00" + data)
     with pytest.raises(InputError) as info:
         read_document(path)
@@ -416,3 +417,10 @@ def test_document_from_text() -> None:
     with pytest.raises(InputError) as info:
         document_from_text(" \n\t", "mine")
     assert str(info.value) == "mine: empty document"
+
+
+def test_stray_nul_in_valid_utf8_text_stays_text(tmp_path: Path) -> None:
+    body = ("A plain paragraph of ordinary prose. " * 40).encode() + b"\x00" + b" More text."
+    path = write(tmp_path / "stray.txt", body)
+    doc = read_document(path)
+    assert doc.text == body.decode("utf-8")

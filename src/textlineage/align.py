@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from .fingerprint import Features, Unit
+from .fingerprint import Features, Unit, content_terms
 from .types import Span
 
 
@@ -49,6 +49,11 @@ class AlignConfig:
     trim_min_run: int = 3
     trim_min_cover: float = 0.95
     weak_reach: int = 2
+    single_match_score: float = 0.8
+    semantic_validation: float = 0.7
+    """Mean similarity at which semantic seeds alone vouch for a region."""
+    density_window: int = 6
+    density_hits: int = 3
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,7 @@ def _extend(
         sem = [x.score for x in cl if x.kind == "semantic"]
         if sim < cfg.validation_cosine and 2 * len(sem) >= len(cl):
             # Paraphrase shares few words: semantic seeds vouch for the region instead.
-            sim = max(sim, sum(sem) / len(sem) * cfg.validation_cosine / 0.6)
+            sim = max(sim, sum(sem) / len(sem) * cfg.validation_cosine / cfg.semantic_validation)
         if sim >= cfg.validation_cosine:
             out.append(Fragment(a, b, tuple(cl), sim))
         elif len(cl) > 1 and (gap_a > 0 or gap_b > 0):
@@ -300,7 +305,11 @@ def detect(
     for f in frags:
         sa, sb = fragment_spans(fa, fb, f)
         trimmed = trim_copy(fa.units, fb.units, f.a, f.b, cfg)
-        if trimmed is not None:
+        if trimmed is None and cfg.density_window > 0:
+            ta, tb = _region_terms(fa.units, f.a), _region_terms(fb.units, f.b)
+            sa = _density_trim(fa.units, f.a, {t for t, _, _ in tb}, cfg) or sa
+            sb = _density_trim(fb.units, f.b, {t for t, _, _ in ta}, cfg) or sb
+        elif trimmed is not None:
             sa, sb = trimmed
         if sa[1] - sa[0] >= cfg.min_fragment_chars and sb[1] - sb[0] >= cfg.min_fragment_chars:
             out.append((sa, sb))
@@ -394,6 +403,41 @@ def trim_copy(
     )
 
 
+def _region_terms(units: Sequence[Unit], r: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """Content terms of a unit range with the char span of the token each came from."""
+    out = []
+    for u in units[r[0] : r[1] + 1]:
+        for t in u.tokens:
+            term = content_terms([t])
+            if term:
+                out.append((term[0], t.start, t.end))
+    return out
+
+
+def _density_trim(
+    units: Sequence[Unit], r: tuple[int, int], other: set[str], cfg: AlignConfig
+) -> Span | None:
+    """Trim a region's edges to where the other side's terms start and stop appearing.
+
+    An edge moves inwards past content words until a window of ``density_window`` words
+    holds at least ``density_hits`` words found in the other region.
+    """
+    terms = _region_terms(units, r)
+    hits = [t in other for t, _, _ in terms]
+    w, need = cfg.density_window, cfg.density_hits
+    n = len(terms)
+    if n < w:
+        return None
+    first = next((k for k in range(n) if hits[k] and sum(hits[k : k + w]) >= need), None)
+    last = next(
+        (k for k in range(n - 1, -1, -1) if hits[k] and sum(hits[max(0, k - w + 1) : k + 1]) >= need),
+        None,
+    )
+    if first is None or last is None or last < first:
+        return None
+    return terms[first][1], _extend_punct(units, r, terms[last][2])
+
+
 def _close(left: object, right: object, gap: int = 3) -> bool:
     lb, rb = left, right
     return (
@@ -450,13 +494,31 @@ def _group_seeds(seeds: Sequence[Seed]) -> list[tuple[set[int], set[int], float]
         ra, rb = find((0, s.i)), find((1, s.j))
         if ra != rb:
             parent[ra] = rb
-    groups: dict[tuple[int, int], tuple[set[int], set[int], list[float]]] = {}
+    comps: dict[tuple[int, int], list[Seed]] = {}
     for s in kept:
-        g = groups.setdefault(find((0, s.i)), (set(), set(), []))
-        g[0].add(s.i)
-        g[1].add(s.j)
-        g[2].append(s.score)
-    return [(a, b, max(sc)) for a, b, sc in groups.values()]
+        comps.setdefault(find((0, s.i)), []).append(s)
+    out: list[tuple[set[int], set[int], float]] = []
+    for comp in comps.values():
+        ga, gb = {s.i for s in comp}, {s.j for s in comp}
+        if len(ga) == 1 or len(gb) == 1:
+            out.append((ga, gb, max(s.score for s in comp)))
+            continue
+        # Many-to-many: one group per unit of the side with fewer units (each unit with its
+        # partners), so a rewritten paragraph reads as sentence-level passages. The side is
+        # chosen from the groups' content, never from argument order.
+        side = 0 if (len(ga), _key(ga)) < (len(gb), _key(gb)) else 1
+        by_unit: dict[int, list[Seed]] = defaultdict(list)
+        for s in comp:
+            by_unit[s.i if side == 0 else s.j].append(s)
+        for unit, ss in by_unit.items():
+            partners = {s.j if side == 0 else s.i for s in ss}
+            pair = ({unit}, partners) if side == 0 else (partners, {unit})
+            out.append((pair[0], pair[1], max(s.score for s in ss)))
+    return out
+
+
+def _key(units: set[int]) -> tuple[int, ...]:
+    return (len(units), *sorted(units))
 
 
 def passages(
@@ -465,10 +527,15 @@ def passages(
     frags: Sequence[Fragment],
     cfg: AlignConfig,
     vec: Vectors,
-    loose_seeds: Sequence[Seed] = (),
 ) -> list[RawPassage]:
-    """Readable passages inside fragments (and strong seeds outside them)."""
-    seeds = [s for f in frags for s in f.seeds] + list(loose_seeds)
+    """Readable passages inside fragments.
+
+    A passage stands on structure or strength: its fragment holds two or more seeds (reuse
+    runs over several sentences), or it is a copy, or its one match is very strong. A lone
+    moderately similar sentence pair is what two texts on the same subject look like.
+    """
+    seeds = [s for f in frags for s in f.seeds]
+    support = {i: len(f.seeds) for f in frags for i in range(f.a[0], f.a[1] + 1)}
     groups = sorted(_group_seeds(seeds), key=lambda g: (min(g[0]), min(g[1])))
     # Merge diagonal neighbours: a group that continues the previous one in both documents.
     merged: list[tuple[set[int], set[int], float]] = []
@@ -499,6 +566,9 @@ def passages(
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
+        backed = max(support.get(i, 0) for i in ga) >= 2
+        if not (backed or ratio >= cfg.near_verbatim_ratio or sc >= cfg.single_match_score):
+            continue
         out.append(RawPassage(spans, ratio, sim))
         if ratio < cfg.near_verbatim_ratio:
             for sa, sb in _verbatim_runs(fa.units, fb.units, ra, rb, cfg.verbatim_run_tokens):

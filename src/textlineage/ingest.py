@@ -45,6 +45,8 @@ _HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 _TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
 
 _NUL_WINDOW = 8 * 1024
+_NUL_MIN = 3
+_NUL_SHARE = 0.01
 # Share of control characters (other than \t \n \r \f) above which decoded "text" is
 # taken to be binary data decoded by accident.
 _CONTROL_SHARE_LIMIT = 0.05
@@ -349,6 +351,14 @@ def _looks_like_html(data: bytes) -> bool:
 # --------------------------------------------------------------------------- decoding
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _decode(data: bytes, source: str, *, declared: str | None) -> tuple[str, str]:
     """Decode ``data``; returns the text and the codec used.
 
@@ -368,7 +378,11 @@ def _decode(data: bytes, source: str, *, declared: str | None) -> tuple[str, str
             _check_not_binary(text, source)
             return text, name
 
-    if b"\x00" in data[:_NUL_WINDOW]:
+    window = data[:_NUL_WINDOW]
+    nuls = window.count(0)
+    # Binary formats and BOM-less UTF-16 are dense with NULs; real text files sometimes
+    # carry a few stray ones (seen in scraped corpora) and stay text.
+    if nuls and (nuls >= _NUL_MIN and nuls > _NUL_SHARE * len(window) or not _is_utf8(data)):
         raise InputError(
             source,
             "binary data, not text (NUL bytes found; UTF-16 text needs a byte-order mark)",

@@ -168,9 +168,9 @@ def direction_evidence(
                 )
             )
     u0, u1 = unique_facts
-    if abs(u0 - u1) >= 2:
+    if abs(u0 - u1) >= 3 and max(u0, u1) >= 2 * min(u0, u1):
         more = 0 if u0 > u1 else 1
-        w = min(1.0, 0.25 * abs(u0 - u1))
+        w = min(1.0, 0.1 * abs(u0 - u1))
         ev.append(
             Evidence(
                 w if more == 0 else -w,
@@ -183,7 +183,7 @@ def direction_evidence(
         mostly = 0 if c0 > c1 else 1
         ev.append(
             Evidence(
-                -0.5 if mostly == 0 else 0.5,
+                -0.3 if mostly == 0 else 0.3,
                 f"{names[mostly]} is {max(c0, c1):.0%} reused text, the other {min(c0, c1):.0%}",
             )
         )
