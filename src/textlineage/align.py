@@ -430,7 +430,11 @@ def _density_trim(
         return None
     first = next((k for k in range(n) if hits[k] and sum(hits[k : k + w]) >= need), None)
     last = next(
-        (k for k in range(n - 1, -1, -1) if hits[k] and sum(hits[max(0, k - w + 1) : k + 1]) >= need),
+        (
+            k
+            for k in range(n - 1, -1, -1)
+            if hits[k] and sum(hits[max(0, k - w + 1) : k + 1]) >= need
+        ),
         None,
     )
     if first is None or last is None or last < first:

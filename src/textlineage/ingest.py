@@ -382,7 +382,7 @@ def _decode(data: bytes, source: str, *, declared: str | None) -> tuple[str, str
     nuls = window.count(0)
     # Binary formats and BOM-less UTF-16 are dense with NULs; real text files sometimes
     # carry a few stray ones (seen in scraped corpora) and stay text.
-    if nuls and (nuls >= _NUL_MIN and nuls > _NUL_SHARE * len(window) or not _is_utf8(data)):
+    if nuls and ((nuls >= _NUL_MIN and nuls > _NUL_SHARE * len(window)) or not _is_utf8(data)):
         raise InputError(
             source,
             "binary data, not text (NUL bytes found; UTF-16 text needs a byte-order mark)",
