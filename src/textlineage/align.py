@@ -48,7 +48,9 @@ class AlignConfig:
     compression_ratio: float = 0.67
     trim_min_run: int = 3
     trim_min_cover: float = 0.95
-    weak_reach: int = 2
+    weak_reach: int = 1
+    weak_cosine: float = 0.2
+    weak_dice: float = 0.2
     single_match_score: float = 0.8
     semantic_validation: float = 0.7
     """Mean similarity at which semantic seeds alone vouch for a region."""
@@ -126,6 +128,15 @@ def lexical_seeds(vec: Vectors, cfg: AlignConfig) -> list[Seed]:
     return [Seed(int(i), int(j), float(vec.cosine[i, j])) for i, j in hits]
 
 
+def weak_lexical_seeds(vec: Vectors, cfg: AlignConfig) -> list[Seed]:
+    """Pairs below the seed thresholds but above the weak ones (they only extend)."""
+    if cfg.weak_cosine >= cfg.seed_cosine:
+        return []
+    weak = (vec.cosine >= cfg.weak_cosine) & (vec.dice >= cfg.weak_dice)
+    strong = (vec.cosine >= cfg.seed_cosine) & (vec.dice >= cfg.seed_dice)
+    return [Seed(int(i), int(j), float(vec.cosine[i, j])) for i, j in np.argwhere(weak & ~strong)]
+
+
 def _split(seeds: list[Seed], side: int, gap: int) -> list[list[Seed]]:
     key = (lambda s: s.i) if side == 0 else (lambda s: s.j)
     ordered = sorted(seeds, key=lambda s: (key(s), s.i, s.j))
@@ -154,7 +165,14 @@ def _split_order(seeds: list[Seed], gap: int) -> list[list[Seed]]:
         else:
             groups[-1].append(s)
             low = min(low, s.j)
-    return groups
+    # A jump backed by a single seed is noise, not a second passage.
+    merged = [groups[0]]
+    for g in groups[1:]:
+        if len(g) < 2 or len(merged[-1]) < 2:
+            merged[-1].extend(g)
+        else:
+            merged.append(g)
+    return merged
 
 
 def _cluster(seeds: list[Seed], gap_a: int, gap_b: int, ordered: bool = True) -> list[list[Seed]]:
@@ -252,6 +270,7 @@ def fragments(
         seeds = [Seed(s.i, s.j, float(scores[s.i, s.j]), s.kind) for s in seeds]
         extra_seeds = [Seed(s.i, s.j, float(scores[s.i, s.j]), s.kind) for s in extra_seeds]
         weak_seeds = [Seed(s.i, s.j, float(scores[s.i, s.j]), s.kind) for s in weak_seeds]
+    weak_seeds = list(weak_seeds) + (weak_lexical_seeds(vec, cfg) if seeds else [])
     known = {(s.i, s.j) for s in seeds}
     for s in extra_seeds:
         if (s.i, s.j) not in known:
