@@ -2,7 +2,8 @@
 
 Run by hand:  .venv/bin/python benchmarks/bench_compare.py [--repeat 10]
 
-"Cold" is the first comparison in a fresh process (model load included); "warm" is the
+Also PAN pairs per second of the lexical detector on one core (``textlineage pan`` runs one
+worker per core). "Cold" is the first comparison in a fresh process (model load included); "warm" is the
 median of the repeats after it. The 1,000-word pair is built from two PAN source documents
 (read from ../shared/data, never copied): the first ~1,000 words of one, and a derivative
 that copies half of it, rewrites a quarter by dropping words, and adds unrelated text.
@@ -16,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from textlineage import CompareConfig, SemanticConfig, compare, document_from_text
+from textlineage import CompareConfig, SemanticConfig, compare, detect_reuse, document_from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -57,6 +58,7 @@ def _time(a: str, b: str, cfg: CompareConfig, repeat: int) -> tuple[float, float
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--pan-pairs", type=int, default=300)
     args = ap.parse_args()
     seeds = SHARED / "seeds"
     seed = (
@@ -72,6 +74,18 @@ def main() -> None:
         for name, (a, b) in (("seed pair", seed), ("1,000-word pair", pair)):
             cold, warm = _time(a, b, cfg, args.repeat)
             print(f"{name:16s} {label:20s} cold {cold * 1000:8.1f} ms   warm {warm * 1000:7.1f} ms")
+    pan = SHARED / "data" / "pan13-train"
+    pairs = [line.split() for line in (pan / "pairs").read_text().splitlines()[: args.pan_pairs]]
+    t = time.perf_counter()
+    for susp, src in pairs:
+        detect_reuse(
+            (pan / "susp" / susp).read_text(encoding="utf-8"),
+            (pan / "src" / src).read_text(encoding="utf-8"),
+        )
+    secs = time.perf_counter() - t
+    print(
+        f"PAN detection: {len(pairs)} pairs in {secs:.1f} s = {len(pairs) / secs:.1f} pairs/s on one core"
+    )
     sys.stdout.flush()
 
 

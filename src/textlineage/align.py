@@ -45,7 +45,7 @@ class AlignConfig:
     summary_ratio: float = 3.0
     verbatim_run_tokens: int = 6
     near_verbatim_ratio: float = 0.7
-    compression_ratio: float = 0.67
+    compression_ratio: float = 0.8
     trim_min_run: int = 3
     trim_min_cover: float = 0.95
     weak_reach: int = 1
@@ -84,6 +84,8 @@ class RawPassage:
     token_ratio: float
     similarity: float
     verbatim_run: bool = False
+    units: tuple[int, int] = (1, 1)
+    """How many alignment units (sentences) each side spans."""
 
 
 class Vectors:
@@ -592,7 +594,7 @@ def passages(
         backed = max(support.get(i, 0) for i in ga) >= 2
         if not (backed or ratio >= cfg.near_verbatim_ratio or sc >= cfg.single_match_score):
             continue
-        out.append(RawPassage(spans, ratio, sim))
+        out.append(RawPassage(spans, ratio, sim, units=(len(ga), len(gb))))
         if ratio < cfg.near_verbatim_ratio:
             for sa, sb in _verbatim_runs(fa.units, fb.units, ra, rb, cfg.verbatim_run_tokens):
                 out.append(RawPassage(((sa,), (sb,)), 1.0, 1.0, verbatim_run=True))
@@ -624,11 +626,15 @@ def label(p: RawPassage, derived: int | None, cfg: AlignConfig) -> str:
     ca = sum(e - s for s, e in p.spans[0])
     cb = sum(e - s for s, e in p.spans[1])
     if derived is None:
-        derived = 0 if ca < cb else 1
+        derived = 0 if (ca, p.units[0]) < (cb, p.units[1]) else 1
     src = 1 - derived
     c_der, c_src = (ca, cb) if derived == 0 else (cb, ca)
-    if c_der <= cfg.compression_ratio * c_src or (
-        len(p.spans[src]) > 1 and len(p.spans[derived]) == 1 and c_der < c_src
+    # Compression merges several source sentences into fewer, shorter ones; one sentence
+    # rewritten (even shorter) is a paraphrase.
+    if (
+        p.units[src] >= 2
+        and p.units[derived] < p.units[src]
+        and c_der <= cfg.compression_ratio * c_src
     ):
         return "compression"
     return "paraphrase"

@@ -81,14 +81,83 @@ def _in_spans(span: Span, spans: Sequence[Span]) -> bool:
 
 
 def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Comparison:
-    """Compare two documents: passages, verdict, source and fact diff."""
+    """Compare two documents: passages, verdict, source and fact diff.
+
+    The answer does not depend on argument order: the documents are aligned in a canonical
+    order (by content) and the result is mapped back to the order given.
+    """
     cfg = config or CompareConfig()
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    swap = (b.text, b.id) < (a.text, a.id)
+    x, y = (b, a) if swap else (a, b)
+    core = _align(x, y, cfg, timings)
+    if swap:
+        core = core.flipped()
+
+    t = time.perf_counter()
+    raw, cov, source = core.raw, core.coverage, core.source
+    final = _to_passages(raw, None if source is None else 1 - source, cfg.align)
+    src_doc = 0 if source is None else source
+    facts: FactDiff = diff_facts(
+        (a, b)[src_doc].text,
+        (a, b)[1 - src_doc].text,
+        source_doc=src_doc,
+        derived_doc=1 - src_doc,
+        passages=final,
+    )
+    timings["facts"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+    return Comparison(
+        documents=(a, b),
+        verdict=core.verdict,
+        source=source,
+        confidence=core.confidence,
+        reasons=tuple(core.reasons),
+        coverage=cov,
+        passages=final,
+        facts=facts,
+        timings=timings,
+    )
+
+
+@dataclass(frozen=True)
+class _Core:
+    """Alignment and verdict of a pair, before labels and facts."""
+
+    raw: list[RawPassage]
+    coverage: tuple[float, float]
+    verdict: str
+    source: int | None
+    confidence: float
+    reasons: list[str]
+
+    def flipped(self) -> _Core:
+        return _Core(
+            raw=[
+                RawPassage(
+                    (p.spans[1], p.spans[0]),
+                    p.token_ratio,
+                    p.similarity,
+                    p.verbatim_run,
+                    (p.units[1], p.units[0]),
+                )
+                for p in self.raw
+            ],
+            coverage=(self.coverage[1], self.coverage[0]),
+            verdict=self.verdict,
+            source=None if self.source is None else 1 - self.source,
+            confidence=self.confidence,
+            reasons=self.reasons,
+        )
+
+
+def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, float]) -> _Core:
+    t = time.perf_counter()
     fa = features(a.text, cfg.align.min_unit_terms)
     fb = features(b.text, cfg.align.min_unit_terms)
     vec = Vectors(fa, fb)
-    timings["features"] = time.perf_counter() - t0
+    timings["features"] = time.perf_counter() - t
 
     t = time.perf_counter()
     emb = _embedder(cfg)
@@ -102,18 +171,14 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     raw = passages(fa, fb, frags, cfg.align, vec)
     timings["align"] = time.perf_counter() - t
 
+    t = time.perf_counter()
     spans: tuple[list[Span], list[Span]] = ([], [])
     for p in raw:
         if not p.verbatim_run:
             spans[0].extend(p.spans[0])
             spans[1].extend(p.spans[1])
     cov = (coverage(spans[0], a.chars), coverage(spans[1], b.chars))
-    aligned = (
-        round(cov[0] * a.chars),
-        round(cov[1] * b.chars),
-    )
-
-    t = time.perf_counter()
+    aligned = (round(cov[0] * a.chars), round(cov[1] * b.chars))
     provisional = _to_passages(raw, None, cfg.align)
     probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
     unique = (
@@ -122,31 +187,10 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     )
     evidence = direction_evidence((a, b), spans, aligned, cov, unique)
     verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
+    timings["verdict"] = time.perf_counter() - t
     if verdict == "independent":
-        raw = []
-        cov = (0.0, 0.0)
-    final = _to_passages(raw, None if source is None else 1 - source, cfg.align)
-    src_doc = 0 if source is None else source
-    facts: FactDiff = diff_facts(
-        (a, b)[src_doc].text,
-        (a, b)[1 - src_doc].text,
-        source_doc=src_doc,
-        derived_doc=1 - src_doc,
-        passages=final,
-    )
-    timings["verdict_facts"] = time.perf_counter() - t
-    timings["total"] = time.perf_counter() - t0
-    return Comparison(
-        documents=(a, b),
-        verdict=verdict,
-        source=source,
-        confidence=confidence,
-        reasons=tuple(reasons),
-        coverage=cov,
-        passages=final,
-        facts=facts,
-        timings=timings,
-    )
+        return _Core([], (0.0, 0.0), verdict, None, confidence, reasons)
+    return _Core(raw, cov, verdict, source, confidence, reasons)
 
 
 def _to_passages(
