@@ -85,3 +85,13 @@ def test_stdin_document(seed_paths: tuple[Path, Path]) -> None:
     r = json.loads(p.stdout)
     assert r["documents"][0]["id"] == "-"
     assert r["documents"][0]["text"] == seed_paths[1].read_text(encoding="utf-8")
+
+
+def test_huge_document_is_refused_in_one_line(tmp_path: Path) -> None:
+    sentence = "Word{} and more words about topic number {} are written here today.\n"
+    big = tmp_path / "big.txt"
+    big.write_text("".join(sentence.format(i, i) for i in range(6000)), encoding="utf-8")
+    p = run("compare", str(big), str(big), "--no-semantic")
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(big) in lines[0] and "too large" in lines[0], p.stderr

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
+from scipy import sparse
 
 from .fingerprint import Features, Unit, content_terms
 from .types import Span
@@ -88,39 +89,57 @@ class RawPassage:
     """How many alignment units (sentences) each side spans."""
 
 
-class Vectors:
-    """Tf-idf vectors of both documents' units over a shared vocabulary."""
+class TooLargeError(ValueError):
+    """The two documents have more unit pairs than alignment is allowed to score."""
 
-    def __init__(self, fa: Features, fb: Features) -> None:
+    def __init__(self, na: int, nb: int, limit: int) -> None:
+        super().__init__(
+            f"{na:,} x {nb:,} sentence pairs exceed the limit of {limit:,} for one comparison"
+        )
+        self.units = (na, nb)
+
+
+class Vectors:
+    """Tf-idf vectors of both documents' units over a shared vocabulary.
+
+    Term matrices are sparse; the unit-by-unit similarity matrices are dense, so their size
+    (``len(a.units) * len(b.units)``) is bounded by ``max_unit_pairs``.
+    """
+
+    def __init__(self, fa: Features, fb: Features, max_unit_pairs: int = 25_000_000) -> None:
+        na, nb = len(fa.units), len(fb.units)
+        if na * nb > max_unit_pairs:
+            raise TooLargeError(na, nb, max_unit_pairs)
         vocab: dict[str, int] = {}
-        rows: list[list[int]] = []
+        indptr, indices = [0], []
         for f in (fa, fb):
             for u in f.units:
-                rows.append([vocab.setdefault(t, len(vocab)) for t in u.terms])
-        na, n = len(fa.units), len(rows)
-        v = max(1, len(vocab))
-        tf = np.zeros((n, v), dtype=np.float32)
-        for r, ids in enumerate(rows):
-            if ids:
-                np.add.at(tf[r], ids, 1.0)
-        present = tf > 0
-        df = present.sum(axis=0)
+                indices.extend(vocab.setdefault(t, len(vocab)) for t in u.terms)
+                indptr.append(len(indices))
+        n, v = na + nb, max(1, len(vocab))
+        tf = sparse.csr_matrix(
+            (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, v)
+        )
+        tf.sum_duplicates()
+        present = tf.copy()
+        present.data[:] = 1.0
+        df = np.asarray(present.sum(axis=0)).ravel()
         idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-        self.tfidf = tf * idf
-        norms = np.linalg.norm(self.tfidf, axis=1, keepdims=True)
+        tfidf = sparse.csr_matrix(tf.multiply(idf[None, :]))
+        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        unit = self.tfidf / norms
-        self.a_raw, self.b_raw = self.tfidf[:na], self.tfidf[na:]
-        pa, pb = present[:na].astype(np.float32), present[na:].astype(np.float32)
-        self.cosine = unit[:na] @ unit[na:].T
-        inter = pa @ pb.T
-        sizes = pa.sum(axis=1)[:, None] + pb.sum(axis=1)[None, :]
+        unit = sparse.csr_matrix(tfidf.multiply((1.0 / norms)[:, None]))
+        self.a_raw, self.b_raw = tfidf[:na], tfidf[na:]
+        self.cosine = np.asarray((unit[:na] @ unit[na:].T).toarray(), dtype=np.float32)
+        pa, pb = present[:na], present[na:]
+        inter = (pa @ pb.T).toarray()
+        sizes = np.asarray(pa.sum(axis=1)) + np.asarray(pb.sum(axis=1)).T
         sizes[sizes == 0] = 1.0
-        self.dice = 2.0 * inter / sizes
+        self.dice = (2.0 * inter / sizes).astype(np.float32)
 
     def region_similarity(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        va = self.a_raw[a[0] : a[1] + 1].sum(axis=0)
-        vb = self.b_raw[b[0] : b[1] + 1].sum(axis=0)
+        va = np.asarray(self.a_raw[a[0] : a[1] + 1].sum(axis=0)).ravel()
+        vb = np.asarray(self.b_raw[b[0] : b[1] + 1].sum(axis=0)).ravel()
         den = float(np.linalg.norm(va) * np.linalg.norm(vb))
         return float(va @ vb) / den if den else 0.0
 

@@ -18,6 +18,7 @@ from .align import (
     AlignConfig,
     RawPassage,
     Seed,
+    TooLargeError,
     Vectors,
     coverage,
     detect,
@@ -26,6 +27,7 @@ from .align import (
     passages,
 )
 from .embed import Embedder, default_embedder, semantic_available
+from .errors import InputError
 from .facts import diff_facts
 from .fingerprint import Features, features
 from .semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
@@ -91,7 +93,11 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     t0 = time.perf_counter()
     swap = (b.text, b.id) < (a.text, a.id)
     x, y = (b, a) if swap else (a, b)
-    core = _align(x, y, cfg, timings)
+    try:
+        core = _align(x, y, cfg, timings)
+    except TooLargeError as exc:
+        big = a if len(a.text) >= len(b.text) else b
+        raise InputError(big.id, f"too large to compare ({exc}); split the document") from exc
     if swap:
         core = core.flipped()
 
@@ -161,6 +167,15 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
 
     t = time.perf_counter()
     emb = _embedder(cfg)
+    notes: list[str] = []
+    n_units = len(fa.units) + len(fb.units)
+    if emb is not None and n_units > cfg.semantic.max_units:
+        notes.append(
+            f"semantic stage skipped: {n_units:,} sentences exceed its limit of "
+            f"{cfg.semantic.max_units:,} (lexical alignment only)"
+        )
+        log.warning("%s", notes[-1])
+        emb = None
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     timings["semantic"] = time.perf_counter() - t
 
@@ -187,6 +202,7 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     )
     evidence = direction_evidence((a, b), spans, aligned, cov, unique)
     verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
+    reasons.extend(notes)
     timings["verdict"] = time.perf_counter() - t
     if verdict == "independent":
         return _Core([], (0.0, 0.0), verdict, None, confidence, reasons)

@@ -35,6 +35,8 @@ class SemanticConfig:
     min_lexical: float = 0.08
     lexical_offset: float = 0.35
     """Lexical cosine + this offset puts tf-idf scores on the embedding scale."""
+    max_units: int = 4000
+    """Longer pairs (sentences, both documents) are aligned lexically only."""
     skip_lexical: float = 0.6
     """Units with a lexical match this close are not embedded (they are seeds already)."""
 
