@@ -111,7 +111,8 @@ class Vectors:
         if na * nb > max_unit_pairs:
             raise TooLargeError(na, nb, max_unit_pairs)
         vocab: dict[str, int] = {}
-        indptr, indices = [0], []
+        indptr: list[int] = [0]
+        indices: list[int] = []
         for f in (fa, fb):
             for u in f.units:
                 indices.extend(vocab.setdefault(t, len(vocab)) for t in u.terms)
