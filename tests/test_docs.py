@@ -24,7 +24,16 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 
 def test_every_command_has_help_and_is_documented() -> None:
     cmds = _commands(main)
-    assert {c for c, _ in cmds} >= {"compare", "pan", "eval pan"}
+    assert {c for c, _ in cmds} >= {
+        "compare",
+        "pan",
+        "eval pan",
+        "index add",
+        "search",
+        "show",
+        "stats",
+        "discover",
+    }
     for name, cmd in cmds:
         assert (cmd.help or "").strip(), name
         assert f"textlineage {name}" in README, name

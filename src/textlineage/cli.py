@@ -99,6 +99,232 @@ def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: b
     _write(out, output)
 
 
+@main.group(name="index")
+def index_group() -> None:
+    """Build and grow a corpus index (one SQLite file)."""
+
+
+@index_group.command(name="add")
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--strict", is_flag=True, help="Abort on the first malformed record.")
+@click.option(
+    "--semantic/--no-semantic",
+    default=None,
+    help="Store document embeddings (default: when the semantic extra is installed).",
+)
+@click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field with the id.")
+@click.option("--text-field", default="text", show_default=True, help="Field with plain text.")
+@click.option("--html-field", default="html", show_default=True, help="Field with HTML.")
+@click.option("--url-field", default="url", show_default=True, help="Field with the URL.")
+@click.option("--site-field", default="site", show_default=True, help="Field with the site.")
+@click.option("--date-field", default="date", show_default=True, help="Field with the date.")
+@click.option("--title-field", default="title", show_default=True, help="Field with the title.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Summary format.",
+)
+def index_add(
+    db: str,
+    inputs: tuple[str, ...],
+    strict: bool,
+    semantic: bool | None,
+    id_field: str,
+    text_field: str,
+    html_field: str,
+    url_field: str,
+    site_field: str,
+    date_field: str,
+    title_field: str,
+    fmt: str,
+) -> None:
+    """Add files, directories, globs, JSONL/CSV and WARC files to the index DB."""
+    import json
+
+    from .corpus import Corpus
+    from .readers import FieldMap
+
+    fields = FieldMap(
+        id=id_field,
+        text=text_field,
+        html=html_field,
+        url=url_field,
+        site=site_field,
+        date=date_field,
+        title=title_field,
+    )
+    with (
+        Corpus.open(db) as corpus,
+        click.progressbar(
+            length=0, label="documents", file=sys.stderr, show_pos=True, show_percent=False
+        ) as bar,
+    ):
+        state = {"n": 0}
+
+        def progress(n: int) -> None:
+            bar.update(n - state["n"])
+            state["n"] = n
+
+        summary = corpus.add(
+            list(inputs), fields=fields, strict=strict, semantic=semantic, progress=progress
+        )
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_json(), indent=2))
+        return
+    click.echo(
+        f"added {summary.added}, duplicates {summary.duplicates}, already indexed "
+        f"{summary.already_indexed}, skipped {len(summary.skipped)} "
+        f"({summary.seconds:.1f} s, {summary.docs_per_second:.0f} docs/s)"
+    )
+    reasons: dict[str, int] = {}
+    for origin, problem in summary.skipped:
+        reasons[problem] = reasons.get(problem, 0) + 1
+        click.echo(f"  skipped {origin}: {problem}", err=True)
+    for problem, n in sorted(reasons.items(), key=lambda x: -x[1]):
+        click.echo(f"  {n} x {problem}")
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("document")
+@click.option("--top", type=int, default=10, show_default=True, help="Hits to show.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
+@click.option("--no-semantic", is_flag=True, help="Lexical candidates and alignment only.")
+def search(
+    db: str, document: str, top: int, fmt: str, output: str | None, no_semantic: bool
+) -> None:
+    """Where did this text come from? Indexed documents it reuses or that reuse it."""
+    from .corpus import Corpus
+    from .ingest import read_document
+    from .report.search import render_search_html, render_search_json, render_search_text
+
+    query = read_document(document)
+    with Corpus.open(db, create=False) as corpus:
+        result = corpus.search(query, top=top, semantic=False if no_semantic else None)
+    out = (
+        render_search_json(result)
+        if fmt == "json"
+        else render_search_html(result)
+        if fmt == "html"
+        else render_search_text(result)
+    )
+    _write(out, output)
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("doc_id")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def show(db: str, doc_id: str, fmt: str) -> None:
+    """Show one indexed document (by its id or number) with its metadata."""
+    import json
+
+    from .corpus import Corpus
+    from .errors import TextlineageError
+
+    with Corpus.open(db, create=False) as corpus:
+        doc = corpus.get(doc_id)
+        if doc is None:
+            raise TextlineageError(f"{db}: no document with id {doc_id!r}")
+        dups = corpus.store.duplicates_of(doc.doc_id)
+    if fmt == "json":
+        j = doc.to_json()
+        j["duplicates"] = dups
+        click.echo(json.dumps(j, ensure_ascii=False, indent=2))
+        return
+    for k in ("ext_id", "doc_id", "url", "site", "date", "title", "origin"):
+        v = getattr(doc, k)
+        if v != "":
+            click.echo(f"{k:7s} {v}")
+    if dups:
+        click.echo(f"duplicates: {', '.join(d['id'] for d in dups)}")
+    click.echo("")
+    click.echo(doc.text)
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def stats(db: str, fmt: str) -> None:
+    """Counts and sizes of an index."""
+    import json
+
+    from .corpus import Corpus
+
+    with Corpus.open(db, create=False) as corpus:
+        st = corpus.stats()
+    if fmt == "json":
+        click.echo(json.dumps(st, indent=2))
+    else:
+        for k, v in st.items():
+            click.echo(f"{k:26s} {v}")
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory for pairs.jsonl, clusters.jsonl, sites.csv, network.graphml/svg.",
+)
+@click.option("--semantic", is_flag=True, help="Also use embedding neighbours as candidates.")
+@click.option(
+    "-j",
+    "--workers",
+    type=int,
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Worker processes for verification.",
+)
+def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
+    """Find every verified reuse relation in the corpus: pairs, clusters, site network."""
+    import json
+
+    from .corpus import Corpus
+
+    with (
+        Corpus.open(db, create=False) as corpus,
+        click.progressbar(length=1, label="verifying", file=sys.stderr) as bar,
+    ):
+        state = {"done": 0}
+
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - state["done"])
+            state["done"] = done
+
+        summary = corpus.discover(out_dir, semantic=semantic, workers=workers, progress=progress)
+    click.echo(json.dumps(summary, indent=2))
+
+
 @main.command()
 @click.argument("pairs", type=click.Path(exists=True, dir_okay=False))
 @click.argument("susp_dir", type=click.Path(exists=True, file_okay=False))

@@ -46,6 +46,8 @@ class CompareConfig:
     verdict: VerdictConfig = field(default_factory=VerdictConfig)
     embedder: Embedder | None = None
     """The sentence-embedding model; None loads the packaged default when installed."""
+    facts: bool = True
+    """Extract and diff facts (and use them as direction evidence); off for bulk runs."""
 
 
 def _embedder(cfg: CompareConfig) -> Embedder | None:
@@ -105,12 +107,16 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     raw, cov, source = core.raw, core.coverage, core.source
     final = _to_passages(raw, None if source is None else 1 - source, cfg.align)
     src_doc = 0 if source is None else source
-    facts: FactDiff = diff_facts(
-        (a, b)[src_doc].text,
-        (a, b)[1 - src_doc].text,
-        source_doc=src_doc,
-        derived_doc=1 - src_doc,
-        passages=final,
+    facts = (
+        diff_facts(
+            (a, b)[src_doc].text,
+            (a, b)[1 - src_doc].text,
+            source_doc=src_doc,
+            derived_doc=1 - src_doc,
+            passages=final,
+        )
+        if cfg.facts
+        else FactDiff(src_doc, 1 - src_doc)
     )
     timings["facts"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
@@ -194,12 +200,14 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
             spans[1].extend(p.spans[1])
     cov = (coverage(spans[0], a.chars), coverage(spans[1], b.chars))
     aligned = (round(cov[0] * a.chars), round(cov[1] * b.chars))
-    provisional = _to_passages(raw, None, cfg.align)
-    probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
-    unique = (
-        sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
-        sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
-    )
+    unique = (0, 0)
+    if cfg.facts and raw:
+        provisional = _to_passages(raw, None, cfg.align)
+        probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
+        unique = (
+            sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
+            sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
+        )
     evidence = direction_evidence((a, b), spans, aligned, cov, unique)
     verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
     reasons.extend(notes)

@@ -1,0 +1,393 @@
+"""A corpus: the persistent index, "where did this come from?" search, and discovery.
+
+:class:`Corpus` is the Python API; the CLI only adapts it. It builds on the pairwise
+engine's kernels: candidates come from lexical sketches (shared fingerprints, which find
+partial as well as whole reuse) and from document embeddings (which find rewrites), and
+every reported relation is verified by the same alignment as ``compare``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from .compare import CompareConfig, compare
+from .embed import Embedder, default_embedder, semantic_available
+from .errors import InputError
+from .fingerprint import features
+from .readers import FieldMap, Record, RecordError, iter_records
+from .semantic import unit_texts
+from .sketch import SketchConfig, sketch, text_key
+from .store import NewDocument, Store, StoredDocument
+from .types import Comparison, Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    """Settings for indexing and search; the sketch settings are fixed per index."""
+
+    sketch: SketchConfig = field(default_factory=SketchConfig)
+    batch_size: int = 500
+    min_shared: int = 2
+    """Fingerprints a candidate must share with the query."""
+    max_df_share: float = 0.01
+    max_df_floor: int = 50
+    """Fingerprints in more than max(floor, share × documents) documents do not vote."""
+    verify: int = 20
+    """Lexical candidates verified by alignment per search."""
+    semantic_candidates: int = 10
+    semantic_min: float = 0.55
+    """Embedding neighbours (cosine at least this) also verified per search."""
+    doc_embedding_units: int = 2
+    """A document's embedding: the mean of its first units' (lead) embeddings."""
+    compare: CompareConfig = field(default_factory=lambda: CompareConfig(facts=True))
+
+
+@dataclass
+class AddSummary:
+    added: int = 0
+    duplicates: int = 0
+    already_indexed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    embedded: int = 0
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        n = self.added + self.duplicates + self.already_indexed
+        return n / self.seconds if self.seconds else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "already_indexed": self.already_indexed,
+            "skipped": len(self.skipped),
+            "skipped_reasons": [{"origin": o, "problem": p} for o, p in self.skipped],
+            "embedded": self.embedded,
+            "seconds": round(self.seconds, 3),
+            "docs_per_second": round(self.docs_per_second, 1),
+        }
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One indexed document related to the query, with the verifying comparison."""
+
+    doc: StoredDocument
+    comparison: Comparison
+    shared_fingerprints: int
+    semantic_similarity: float | None
+
+    @property
+    def direction(self) -> str:
+        src = self.comparison.source
+        if src is None:
+            return "unknown"
+        return "query_is_source" if src == 0 else "hit_is_source"
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.comparison.to_json(include_text=False)
+        return {
+            "doc": self.doc.to_json(include_text=False),
+            "verdict": c["verdict"],
+            "direction": self.direction,
+            "confidence": c["confidence"],
+            "coverage": {"query": c["coverage"][0], "hit": c["coverage"][1]},
+            "shared_fingerprints": self.shared_fingerprints,
+            "semantic_similarity": None
+            if self.semantic_similarity is None
+            else round(self.semantic_similarity, 4),
+            "comparison": c,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: Document
+    hits: tuple[SearchHit, ...]
+    candidates: int
+    timings: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "textlineage.search",
+            "schema_version": "1.0",
+            "query": {"id": self.query.id, "chars": self.query.chars, "meta": self.query.meta},
+            "candidates": self.candidates,
+            "hits": [dict(rank=i + 1, **h.to_json()) for i, h in enumerate(self.hits)],
+            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
+        }
+
+
+def stored_to_document(d: StoredDocument) -> Document:
+    meta = {
+        k: v
+        for k, v in (("url", d.url), ("site", d.site), ("date", d.date), ("title", d.title))
+        if v
+    }
+    return Document(d.ext_id, d.text, meta)
+
+
+class Corpus:
+    """An indexed corpus in one SQLite file (embeddings inside it, as float16 blobs)."""
+
+    def __init__(self, store: Store, config: CorpusConfig) -> None:
+        self.store = store
+        self.config = config
+        self._emb_cache: tuple[int, np.ndarray, np.ndarray] | None = None
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        config: CorpusConfig | None = None,
+    ) -> Corpus:
+        """Open (or create) the index at ``path``."""
+        store = Store(Path(path), create=create)
+        cfg = config or CorpusConfig()
+        saved = store.get_meta("sketch")
+        wanted = f"k={cfg.sketch.k},sample={cfg.sketch.sample}"
+        if saved is None:
+            store.set_meta("sketch", wanted)
+        elif saved != wanted:
+            parts = dict(p.split("=") for p in saved.split(","))
+            cfg = replace(cfg, sketch=SketchConfig(k=int(parts["k"]), sample=int(parts["sample"])))
+        return cls(store, cfg)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- ingest ---------------------------------------------------------------------
+
+    def _embedder(self, semantic: bool | None) -> Embedder | None:
+        want = semantic if semantic is not None else semantic_available()
+        if not want:
+            return None
+        if self.config.compare.embedder is not None:
+            return self.config.compare.embedder
+        return default_embedder()
+
+    def document_embedding(self, emb: Embedder, text: str) -> np.ndarray | None:
+        """Mean of the lead units' embeddings, normalised (None for an empty text)."""
+        units = unit_texts(features(text))[: self.config.doc_embedding_units]
+        if not units:
+            return None
+        v = emb.encode(units).mean(axis=0)
+        n = float(np.linalg.norm(v))
+        return v / n if n else None
+
+    def add(
+        self,
+        inputs: Sequence[str] | Iterable[Record | RecordError],
+        *,
+        fields: FieldMap | None = None,
+        strict: bool = False,
+        semantic: bool | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> AddSummary:
+        """Index documents from files, directories, globs (or records); incremental.
+
+        A malformed record is skipped and counted (or, with ``strict``, raises
+        :class:`~textlineage.errors.InputError` after the batches before it committed).
+        Exact duplicates of indexed text are recorded as duplicates, not indexed twice;
+        records whose id is already in the index are passed over, so a rerun continues.
+        """
+        t0 = time.perf_counter()
+        summary = AddSummary()
+        emb = self._embedder(semantic)
+        records: Iterable[Record | RecordError]
+        if isinstance(inputs, Sequence) and all(isinstance(i, str) for i in inputs):
+            records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
+        else:
+            records = cast("Iterable[Record | RecordError]", inputs)
+        batch: list[NewDocument] = []
+        done = 0
+        for rec in records:
+            if isinstance(rec, RecordError):
+                if strict:
+                    self._flush(batch, summary)
+                    raise InputError(rec.origin, rec.problem)
+                summary.skipped.append((rec.origin, rec.problem))
+                log.info("skipped %s: %s", rec.origin, rec.problem)
+                continue
+            vec = self.document_embedding(emb, rec.text) if emb is not None else None
+            batch.append(
+                NewDocument(
+                    ext_id=rec.ext_id,
+                    text=rec.text,
+                    text_key=text_key(rec.text),
+                    sketch=sketch(rec.text, self.config.sketch),
+                    meta=rec.meta,
+                    origin=rec.origin,
+                    embedding=vec,
+                )
+            )
+            if len(batch) >= self.config.batch_size:
+                done += len(batch)
+                self._flush(batch, summary)
+                if progress:
+                    progress(done)
+        done += len(batch)
+        self._flush(batch, summary)
+        if progress:
+            progress(done)
+        summary.seconds = time.perf_counter() - t0
+        self._emb_cache = None
+        return summary
+
+    def _flush(self, batch: list[NewDocument], summary: AddSummary) -> None:
+        if not batch:
+            return
+        res = self.store.add_batch(batch)
+        summary.added += len(res.added)
+        summary.duplicates += len(res.duplicates)
+        summary.already_indexed += len(res.known)
+        added = set(res.added)
+        summary.embedded += sum(1 for d in batch if d.embedding is not None) if added else 0
+        batch.clear()
+
+    # --- reads ----------------------------------------------------------------------
+
+    def get(self, key: str | int) -> StoredDocument | None:
+        """A document by external id or numeric doc_id (duplicates resolve to the original)."""
+        return self.store.get(key)
+
+    def stats(self) -> dict[str, Any]:
+        docs = self.store.count("documents")
+        size = self.store.size_bytes()
+        with self.store.guard():
+            text_bytes = self.store.conn.execute(
+                "SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM documents"
+            ).fetchone()[0]
+            sites = self.store.conn.execute(
+                "SELECT COUNT(DISTINCT site) FROM documents WHERE site != ''"
+            ).fetchone()[0]
+        return {
+            "path": str(self.store.path),
+            "documents": docs,
+            "duplicates": self.store.count("duplicates"),
+            "fingerprints": self.store.count("postings"),
+            "embeddings": self.store.count("embeddings"),
+            "sites": int(sites),
+            "file_bytes": size,
+            "text_bytes": int(text_bytes),
+            "index_bytes_per_document": round((size - text_bytes) / docs, 1) if docs else 0.0,
+            "sketch": self.store.get_meta("sketch"),
+            "schema_version": self.store.get_meta("schema_version"),
+        }
+
+    # --- search ---------------------------------------------------------------------
+
+    def _max_df(self) -> int:
+        n = self.store.count("documents")
+        return max(self.config.max_df_floor, int(self.config.max_df_share * n))
+
+    def _embeddings(self) -> tuple[np.ndarray, np.ndarray]:
+        n = self.store.count("embeddings")
+        if self._emb_cache is None or self._emb_cache[0] != n:
+            ids, mat = self.store.embeddings()
+            self._emb_cache = (n, ids, mat)
+        return self._emb_cache[1], self._emb_cache[2]
+
+    def search(
+        self,
+        query: Document,
+        *,
+        top: int = 10,
+        semantic: bool | None = None,
+        compare_config: CompareConfig | None = None,
+    ) -> SearchResult:
+        """Indexed documents this text reuses or that reuse it, verified and ranked."""
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        shared = self.store.candidates(
+            sketch(query.text, self.config.sketch), max_df=self._max_df()
+        )
+        lexical = sorted(
+            ((d, n) for d, n in shared.items() if n >= self.config.min_shared),
+            key=lambda x: (-x[1], x[0]),
+        )[: self.config.verify]
+        timings["lexical_candidates"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        sem_sim: dict[int, float] = {}
+        emb = self._embedder(semantic) if self.store.count("embeddings") else None
+        if emb is not None:
+            qv = self.document_embedding(emb, query.text)
+            ids, mat = self._embeddings()
+            if qv is not None and len(ids):
+                sims = mat @ qv
+                order = np.argsort(-sims)[: self.config.semantic_candidates]
+                for k in order:
+                    if sims[k] >= self.config.semantic_min:
+                        sem_sim[int(ids[k])] = float(sims[k])
+        timings["semantic_candidates"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        cand_ids = [d for d, _ in lexical] + [d for d in sem_sim if d not in dict(lexical)]
+        docs = self.store.get_many(cand_ids)
+        cfg = compare_config or self.config.compare
+        if semantic is False:
+            cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+        hits = []
+        for d in cand_ids:
+            if d not in docs:
+                continue
+            c = compare(query, stored_to_document(docs[d]), cfg)
+            if c.verdict == "independent":
+                continue
+            hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d)))
+        hits.sort(key=lambda h: (-_reused(h.comparison), h.doc.doc_id))
+        timings["verify"] = time.perf_counter() - t
+        timings["total"] = sum(timings.values())
+        return SearchResult(query, tuple(hits[:top]), len(cand_ids), timings)
+
+    # --- discovery ------------------------------------------------------------------
+
+    def discover(
+        self,
+        out_dir: str | os.PathLike[str],
+        *,
+        semantic: bool = False,
+        workers: int = 2,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[str, Any]:
+        """Every verified reuse relation in the corpus, written to ``out_dir``."""
+        from .discover import discover
+
+        return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)
+
+
+def _reused(c: Comparison) -> float:
+    return sum(cov * d.chars for cov, d in zip(c.coverage, c.documents, strict=True))
+
+
+def iter_batches(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

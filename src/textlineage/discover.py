@@ -1,0 +1,327 @@
+"""Corpus-wide reuse discovery: candidates, verification, clusters and the site network.
+
+1. One pass over the fingerprint postings (in hash order) finds, per site, the fingerprints
+   that recur in many of that site's documents (templates, boilerplate) and counts, for
+   every pair of documents, the other fingerprints they share.
+2. Pairs sharing enough fingerprints (and, optionally, close document embeddings) are
+   candidates. Each is *verified* by the pairwise alignment, with the site's boilerplate
+   sentences blanked out (replaced by spaces, so offsets stay true).
+3. Only verified relations become edges: clusters are connected components of those edges,
+   never of unverified sketch hits; the site network aggregates them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .compare import CompareConfig, compare
+from .network import (
+    DocInfo,
+    Relation,
+    build_clusters,
+    site_network,
+    timeline,
+    write_clusters_jsonl,
+    write_graphml,
+    write_network_svg,
+    write_sites_csv,
+    write_timeline_csv,
+)
+from .normalise import fold
+from .segment import split_sentences
+from .store import Store
+from .types import Document
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+log = logging.getLogger(__name__)
+
+BOILERPLATE_SHARE = 0.3
+BOILERPLATE_MIN_DOCS = 3
+SITE_MIN_DOCS = 5
+PAIR_CHUNK = 64
+
+
+def _sentence_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _boilerplate_threshold(n_site: int) -> int:
+    return max(BOILERPLATE_MIN_DOCS, int(BOILERPLATE_SHARE * n_site + 0.999))
+
+
+def _scan_postings(
+    store: Store, site_of: dict[int, str], site_size: Counter[str], max_df: int
+) -> tuple[dict[tuple[int, int], int], int]:
+    """Candidate pair counts, and how many (hash, site) boilerplate marks were found."""
+    pairs: dict[tuple[int, int], int] = defaultdict(int)
+    boiler_marks = 0
+    group: list[int] = []
+    current: int | None = None
+
+    def flush(docs: list[int]) -> int:
+        if len(docs) < 2:
+            return 0
+        by_site = Counter(site_of.get(d, "") for d in docs)
+        noisy = {
+            s
+            for s, n in by_site.items()
+            if s and site_size[s] >= SITE_MIN_DOCS and n >= _boilerplate_threshold(site_size[s])
+        }
+        keep = sorted(d for d in docs if site_of.get(d, "") not in noisy)
+        if 2 <= len(keep) <= max_df:
+            for x in range(len(keep)):
+                for y in range(x + 1, len(keep)):
+                    pairs[(keep[x], keep[y])] += 1
+        return len(noisy)
+
+    for h, d in store.iter_postings():
+        if h != current:
+            boiler_marks += flush(group)
+            group = []
+            current = h
+        group.append(int(d))
+    boiler_marks += flush(group)
+    return pairs, boiler_marks
+
+
+def _boilerplate_sentences(store: Store, site_size: Counter[str]) -> dict[str, set[str]]:
+    """Per site, the sentences that recur in many of its documents."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for _doc_id, site, text in store.iter_documents("doc_id, site, text"):
+        if not site or site_size[site] < SITE_MIN_DOCS:
+            continue
+        keys = {_sentence_key(text[s.start : s.end]) for s in split_sentences(text)}
+        counts[site].update(k for k in keys if len(k) >= 20)
+    out: dict[str, set[str]] = {}
+    for site, c in counts.items():
+        th = _boilerplate_threshold(site_size[site])
+        sents = {k for k, n in c.items() if n >= th}
+        if sents:
+            out[site] = sents
+    return out
+
+
+def mask_boilerplate(text: str, sentences: set[str]) -> tuple[str, int]:
+    """Blank out (with spaces) the sentences of ``text`` found in ``sentences``."""
+    if not sentences:
+        return text, 0
+    chars = list(text)
+    masked = 0
+    for s in split_sentences(text):
+        if _sentence_key(text[s.start : s.end]) in sentences:
+            for k in range(s.start, s.end):
+                if not chars[k].isspace():
+                    chars[k] = " "
+            masked += 1
+    return ("".join(chars), masked) if masked else (text, 0)
+
+
+# --- verification in worker processes ---------------------------------------------------
+
+_W: dict[str, Any] = {}
+
+
+def _init_worker(path: str, boiler: dict[str, set[str]], cfg: CompareConfig) -> None:
+    _W["store"] = Store(path, create=False)
+    _W["boiler"] = boiler
+    _W["cfg"] = cfg
+
+
+def _verify_chunk(pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    store: Store = _W["store"]
+    boiler: dict[str, set[str]] = _W["boiler"]
+    cfg: CompareConfig = _W["cfg"]
+    docs = store.get_many(sorted({d for p in pairs for d in p}))
+    out = []
+    for a, b in pairs:
+        if a not in docs or b not in docs:
+            continue
+        da, db = docs[a], docs[b]
+        ta, _ = mask_boilerplate(da.text, boiler.get(da.site, set()))
+        tb, _ = mask_boilerplate(db.text, boiler.get(db.site, set()))
+        if not ta.strip() or not tb.strip():
+            continue
+        c = compare(
+            Document(da.ext_id, ta, {"date": da.date} if da.date else {}),
+            Document(db.ext_id, tb, {"date": db.date} if db.date else {}),
+            cfg,
+        )
+        if c.verdict == "independent":
+            continue
+        out.append(
+            {
+                "a": a,
+                "b": b,
+                "verdict": c.verdict,
+                "source": None if c.source is None else (a, b)[c.source],
+                "confidence": c.confidence,
+                "coverage": c.coverage,
+                "reused": (round(c.coverage[0] * len(ta)), round(c.coverage[1] * len(tb))),
+                "kinds": sorted({p.kind for p in c.passages}),
+                "reasons": list(c.reasons),
+                "passages": [p.to_json() for p in c.passages],
+            }
+        )
+    return out
+
+
+def _chunks(items: list[tuple[int, int]], n: int) -> Iterator[list[tuple[int, int]]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def discover(
+    corpus: Corpus,
+    out_dir: Path,
+    *,
+    semantic: bool = False,
+    workers: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Find, verify and write every reuse relation of ``corpus`` into ``out_dir``."""
+    t0 = time.perf_counter()
+    store = corpus.store
+    out_dir.mkdir(parents=True, exist_ok=True)
+    infos: dict[int, DocInfo] = {}
+    for doc_id, ext_id, site, date, url, title, chars in store.iter_documents(
+        "doc_id, ext_id, site, date, url, title, chars"
+    ):
+        infos[int(doc_id)] = DocInfo(int(doc_id), ext_id, site, date, url, title, int(chars))
+    site_of = {d: i.site for d, i in infos.items()}
+    site_size = Counter(site_of.values())
+
+    t = time.perf_counter()
+    pair_counts, boiler_marks = _scan_postings(store, site_of, site_size, corpus._max_df())
+    min_shared = corpus.config.min_shared
+    candidates = sorted(p for p, n in pair_counts.items() if n >= min_shared)
+    del pair_counts
+    if semantic and store.count("embeddings"):
+        candidates = sorted(set(candidates) | _semantic_pairs(corpus))
+    scan_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    boiler = _boilerplate_sentences(store, site_size)
+    boiler_s = time.perf_counter() - t
+
+    cfg = replace(corpus.config.compare, facts=False)
+    if not semantic:
+        cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+    t = time.perf_counter()
+    verified: list[dict[str, Any]] = []
+    chunks = list(_chunks(candidates, PAIR_CHUNK))
+    done = 0
+    if workers <= 1 or len(chunks) <= 1:
+        _init_worker(str(store.path), boiler, cfg)
+        for ch in chunks:
+            verified.extend(_verify_chunk(ch))
+            done += len(ch)
+            if progress:
+                progress(done, len(candidates))
+    else:
+        with ProcessPoolExecutor(
+            workers, initializer=_init_worker, initargs=(str(store.path), boiler, cfg)
+        ) as ex:
+            for ch, res in zip(chunks, ex.map(_verify_chunk, chunks), strict=True):
+                verified.extend(res)
+                done += len(ch)
+                if progress:
+                    progress(done, len(candidates))
+    verify_s = time.perf_counter() - t
+
+    relations = [
+        Relation(
+            a=v["a"],
+            b=v["b"],
+            verdict=v["verdict"],
+            source=v["source"],
+            confidence=v["confidence"],
+            coverage=tuple(v["coverage"]),
+            reused_chars=tuple(v["reused"]),
+            kinds=tuple(v["kinds"]),
+        )
+        for v in verified
+    ]
+    with (out_dir / "pairs.jsonl").open("w", encoding="utf-8") as f:
+        for v in verified:
+            a, b = infos[v["a"]], infos[v["b"]]
+            rec = {
+                "a": _doc_ref(a),
+                "b": _doc_ref(b),
+                "verdict": v["verdict"],
+                "source": None if v["source"] is None else infos[v["source"]].ext_id,
+                "confidence": round(v["confidence"], 4),
+                "coverage": [round(x, 4) for x in v["coverage"]],
+                "reused_chars": list(v["reused"]),
+                "reasons": v["reasons"],
+                "passages": v["passages"],
+            }
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    clusters = build_clusters(infos, relations)
+    write_clusters_jsonl(out_dir / "clusters.jsonl", clusters, infos)
+    net = site_network(infos, relations)
+    write_sites_csv(out_dir / "sites.csv", net)
+    write_graphml(out_dir / "network.graphml", net)
+    write_network_svg(out_dir / "network.svg", net)
+    write_timeline_csv(out_dir / "timeline.csv", timeline(infos, relations))
+    with (out_dir / "boilerplate.csv").open("w", encoding="utf-8") as f:
+        f.write("site,sentence\n")
+        for site in sorted(boiler):
+            for s in sorted(boiler[site]):
+                f.write(f"{_csv(site)},{_csv(s[:200])}\n")
+    summary = {
+        "documents": len(infos),
+        "candidate_pairs": len(candidates),
+        "verified_relations": len(relations),
+        "clusters": len(clusters),
+        "boilerplate_sites": len(boiler),
+        "boilerplate_sentences": sum(len(s) for s in boiler.values()),
+        "boilerplate_fingerprint_marks": boiler_marks,
+        "semantic": semantic,
+        "seconds": {
+            "scan": round(scan_s, 2),
+            "boilerplate": round(boiler_s, 2),
+            "verify": round(verify_s, 2),
+            "total": round(time.perf_counter() - t0, 2),
+        },
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return summary
+
+
+def _semantic_pairs(corpus: Corpus, k: int = 5) -> set[tuple[int, int]]:
+    ids, mat = corpus._embeddings()
+    out: set[tuple[int, int]] = set()
+    for start in range(0, len(ids), 2048):
+        sims = mat[start : start + 2048] @ mat.T
+        for r in range(sims.shape[0]):
+            row = sims[r]
+            row[start + r] = -1.0
+            for c in np.argsort(-row)[:k]:
+                if row[c] >= corpus.config.semantic_min:
+                    a, b = int(ids[start + r]), int(ids[c])
+                    out.add((min(a, b), max(a, b)))
+    return out
+
+
+def _doc_ref(d: DocInfo) -> dict[str, Any]:
+    return {"doc_id": d.doc_id, "id": d.ext_id, "site": d.site, "date": d.date, "url": d.url}
+
+
+def _csv(value: str) -> str:
+    if any(ch in value for ch in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value

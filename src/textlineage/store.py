@@ -1,0 +1,410 @@
+"""The embedded store: one SQLite file holding documents, their sketches and embeddings.
+
+Writes happen in batches, one transaction each (``BEGIN IMMEDIATE`` … ``COMMIT``), with the
+write-ahead log: a crash, kill -9 or Ctrl-C leaves every batch either whole or absent, and
+the file usable. The schema is versioned in the ``meta`` table; opening an index of
+another version, a file that is not an index, or a damaged one raises
+:class:`IndexFileError` with one clear sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import TextlineageError
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id INTEGER PRIMARY KEY,
+    ext_id TEXT NOT NULL UNIQUE,
+    text_key BLOB NOT NULL,
+    text TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    site TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{}',
+    added_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_text_key ON documents(text_key);
+CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
+CREATE TABLE IF NOT EXISTS duplicates (
+    ext_id TEXT PRIMARY KEY,
+    dup_of INTEGER NOT NULL REFERENCES documents(doc_id),
+    url TEXT NOT NULL DEFAULT '',
+    site TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    added_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+    hash INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (hash, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS embeddings (doc_id INTEGER PRIMARY KEY, vec BLOB NOT NULL);
+"""
+
+
+class IndexFileError(TextlineageError):
+    """The index file cannot be used: not an index, another version, or damaged."""
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    ext_id: str
+    text: str
+    text_key: bytes
+    sketch: np.ndarray
+    meta: dict[str, str] = field(default_factory=dict)
+    origin: str = ""
+    embedding: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: int
+    ext_id: str
+    text: str
+    url: str
+    site: str
+    date: str
+    title: str
+    origin: str
+    meta: dict[str, str]
+
+    def to_json(self, include_text: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "id": self.ext_id,
+            "chars": len(self.text),
+            "url": self.url,
+            "site": self.site,
+            "date": self.date,
+            "title": self.title,
+            "origin": self.origin,
+            "meta": self.meta,
+        }
+        if include_text:
+            out["text"] = self.text
+        return out
+
+
+@dataclass
+class BatchResult:
+    added: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    """(ext_id, doc_id of the document it duplicates)"""
+    known: list[str] = field(default_factory=list)
+    """ext_ids already in the index (a rerun skips them)."""
+
+
+class Store:
+    """A textlineage index in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise IndexFileError(f"{self.path}: is a directory, not an index file")
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if not exists and not create:
+            raise IndexFileError(f"{self.path}: no such index")
+        if exists:
+            with self.path.open("rb") as f:
+                if f.read(16) != b"SQLite format 3\x00":
+                    raise IndexFileError(
+                        f"{self.path}: not a textlineage index (not an SQLite database)"
+                    )
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA cache_size=-262144")
+            self.conn.execute("PRAGMA temp_store=MEMORY")
+            if exists:
+                self._check_version()
+            else:
+                with self.transaction():
+                    self._create()
+        except sqlite3.DatabaseError as exc:
+            raise IndexFileError(f"{self.path}: damaged or unreadable index ({exc})") from exc
+
+    def _create(self) -> None:
+        for stmt in _SCHEMA.strip().split(";"):
+            if stmt.strip():
+                self.conn.execute(stmt)
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created', ?)",
+            (str(SCHEMA_VERSION), str(time.time())),
+        )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise IndexFileError(f"{self.path}: not a textlineage index ({exc})") from exc
+        if row is None:
+            raise IndexFileError(f"{self.path}: not a textlineage index (no schema version)")
+        if int(row[0]) != SCHEMA_VERSION:
+            raise IndexFileError(
+                f"{self.path}: index schema version {row[0]}, but this textlineage reads "
+                f"version {SCHEMA_VERSION}; rebuild the index with this version"
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside commits together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn SQLite errors from a damaged file into one clear IndexFileError."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise IndexFileError(f"{self.path}: damaged index ({exc})") from exc
+
+    # --- meta -----------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self.guard():
+            row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.guard(), self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+
+    # --- writes ---------------------------------------------------------------------
+
+    def add_batch(self, docs: Sequence[NewDocument]) -> BatchResult:
+        """Add a batch in one transaction; exact duplicates are recorded, not indexed."""
+        res = BatchResult()
+        now = time.time()
+        with self.guard(), self.transaction() as c:
+            ids = [d.ext_id for d in docs]
+            known: set[str] = set()
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                known.update(
+                    r[0]
+                    for r in c.execute(
+                        f"SELECT ext_id FROM documents WHERE ext_id IN ({marks})", chunk
+                    )
+                )
+                known.update(
+                    r[0]
+                    for r in c.execute(
+                        f"SELECT ext_id FROM duplicates WHERE ext_id IN ({marks})", chunk
+                    )
+                )
+            seen_keys: dict[bytes, int] = {}
+            postings: list[tuple[int, int]] = []
+            vectors: list[tuple[int, bytes]] = []
+            for d in docs:
+                if d.ext_id in known:
+                    res.known.append(d.ext_id)
+                    continue
+                known.add(d.ext_id)
+                dup = seen_keys.get(d.text_key)
+                if dup is None:
+                    row = c.execute(
+                        "SELECT doc_id FROM documents WHERE text_key=? LIMIT 1", (d.text_key,)
+                    ).fetchone()
+                    dup = None if row is None else int(row[0])
+                m = d.meta
+                if dup is not None:
+                    c.execute(
+                        "INSERT INTO duplicates(ext_id, dup_of, url, site, date, origin, added_at) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                        (
+                            d.ext_id,
+                            dup,
+                            m.get("url", ""),
+                            m.get("site", ""),
+                            m.get("date", ""),
+                            d.origin,
+                            now,
+                        ),
+                    )
+                    res.duplicates.append((d.ext_id, dup))
+                    continue
+                cur = c.execute(
+                    "INSERT INTO documents(ext_id, text_key, text, chars, url, site, date, title,"
+                    " origin, meta, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        d.ext_id,
+                        d.text_key,
+                        d.text,
+                        len(d.text),
+                        m.get("url", ""),
+                        m.get("site", ""),
+                        m.get("date", ""),
+                        m.get("title", ""),
+                        d.origin,
+                        json.dumps(m, ensure_ascii=False),
+                        now,
+                    ),
+                )
+                doc_id = int(cur.lastrowid or 0)
+                seen_keys[d.text_key] = doc_id
+                res.added.append(doc_id)
+                postings.extend((int(h), doc_id) for h in d.sketch)
+                if d.embedding is not None:
+                    vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
+            c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", postings)
+            if vectors:
+                c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
+        return res
+
+    # --- reads ----------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        assert table in {"documents", "duplicates", "postings", "embeddings"}
+        with self.guard():
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def get(self, key: str | int) -> StoredDocument | None:
+        q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
+        with self.guard():
+            row = None
+            if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+                row = self.conn.execute(q + "WHERE doc_id=?", (int(key),)).fetchone()
+            if row is None:
+                row = self.conn.execute(q + "WHERE ext_id=?", (str(key),)).fetchone()
+            if row is None:
+                dup = self.conn.execute(
+                    "SELECT dup_of FROM duplicates WHERE ext_id=?", (str(key),)
+                ).fetchone()
+                if dup is not None:
+                    row = self.conn.execute(q + "WHERE doc_id=?", (int(dup[0]),)).fetchone()
+        return None if row is None else _stored(row)
+
+    def get_many(self, doc_ids: Sequence[int]) -> dict[int, StoredDocument]:
+        out: dict[int, StoredDocument] = {}
+        q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
+        with self.guard():
+            for chunk in _chunks(list(doc_ids), 500):
+                marks = ",".join("?" * len(chunk))
+                for row in self.conn.execute(q + f"WHERE doc_id IN ({marks})", chunk):
+                    out[int(row[0])] = _stored(row)
+        return out
+
+    def duplicates_of(self, doc_id: int) -> list[dict[str, str]]:
+        with self.guard():
+            rows = self.conn.execute(
+                "SELECT ext_id, url, site, date, origin FROM duplicates WHERE dup_of=?", (doc_id,)
+            ).fetchall()
+        return [dict(zip(("id", "url", "site", "date", "origin"), r, strict=True)) for r in rows]
+
+    def candidates(self, sketch: np.ndarray, *, max_df: int) -> dict[int, int]:
+        """Documents sharing fingerprints with ``sketch``: doc_id → shared count.
+
+        Fingerprints found in more than ``max_df`` documents are too common to vote.
+        """
+        counts: dict[int, int] = {}
+        hashes = [int(h) for h in sketch]
+        with self.guard():
+            for chunk in _chunks(hashes, 400):
+                marks = ",".join("?" * len(chunk))
+                rows = self.conn.execute(
+                    f"SELECT hash, doc_id FROM postings WHERE hash IN ({marks})", chunk
+                ).fetchall()
+                by_hash: dict[int, list[int]] = {}
+                for h, d in rows:
+                    by_hash.setdefault(h, []).append(d)
+                for docs in by_hash.values():
+                    if len(docs) > max_df:
+                        continue
+                    for d in docs:
+                        counts[d] = counts.get(d, 0) + 1
+        return counts
+
+    def iter_postings(self) -> Iterator[tuple[int, int]]:
+        """All (hash, doc_id) rows in hash order (for discovery)."""
+        with self.guard():
+            yield from self.conn.execute("SELECT hash, doc_id FROM postings ORDER BY hash")
+
+    def iter_documents(self, columns: str = "doc_id, site, date") -> Iterator[tuple[Any, ...]]:
+        allowed = {"doc_id", "ext_id", "site", "date", "url", "title", "chars", "text"}
+        if not {c.strip() for c in columns.split(",")} <= allowed:
+            raise ValueError(f"unknown column in {columns!r}")
+        with self.guard():
+            yield from self.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id")
+
+    def embeddings(self, doc_ids: Iterable[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(doc_ids, float32 matrix) of stored document embeddings."""
+        with self.guard():
+            if doc_ids is None:
+                rows = self.conn.execute(
+                    "SELECT doc_id, vec FROM embeddings ORDER BY doc_id"
+                ).fetchall()
+            else:
+                rows = []
+                for chunk in _chunks(list(doc_ids), 500):
+                    marks = ",".join("?" * len(chunk))
+                    rows.extend(
+                        self.conn.execute(
+                            f"SELECT doc_id, vec FROM embeddings WHERE doc_id IN ({marks})", chunk
+                        )
+                    )
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
+        return ids, mat
+
+    def size_bytes(self) -> int:
+        total = 0
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                total += p.stat().st_size
+        return total
+
+
+def _stored(row: Sequence[Any]) -> StoredDocument:
+    return StoredDocument(
+        doc_id=int(row[0]),
+        ext_id=str(row[1]),
+        text=str(row[2]),
+        url=str(row[3]),
+        site=str(row[4]),
+        date=str(row[5]),
+        title=str(row[6]),
+        origin=str(row[7]),
+        meta=json.loads(row[8]) if row[8] else {},
+    )
+
+
+def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]

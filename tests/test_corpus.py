@@ -1,0 +1,210 @@
+"""The corpus index end to end: ingest, duplicates, reruns, search, discovery, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PAN, cli_path
+from textlineage import document_from_text
+from textlineage.corpus import Corpus
+
+
+def _prose(k: int, n: int = 3) -> list[str]:
+    """Real paragraphs from PAN source documents (read from ../shared, never copied)."""
+    if not PAN.exists():
+        pytest.skip("../shared/data/pan13-train not present")
+    files = sorted((PAN / "src").iterdir())[k * 7 : k * 7 + n]
+    out = []
+    for f in files:
+        paras = [
+            p.strip() for p in f.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 200
+        ]
+        out.append("\n\n".join(paras[:4]) or f.read_text(encoding="utf-8")[:2000])
+    return out
+
+
+def _write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def corpus_file(tmp_path: Path) -> tuple[Path, list[str]]:
+    texts = _prose(1, 6)
+    footer = (
+        "Subscribe to the Morning Ledger newsletter for daily updates from our newsroom. "
+        "Our reporters cover the city council, the courts and the schools every day of the week. "
+        "Send tips and corrections to the editors at the address printed on the back page."
+    )
+    recs: list[dict[str, object]] = [
+        {
+            "id": f"doc{i}",
+            "text": t + "\n\n" + footer,
+            "site": "ledger.example",
+            "date": f"2021-01-{i + 1:02d}",
+            "url": f"https://ledger.example/{i}",
+        }
+        for i, t in enumerate(texts)
+    ]
+    # An exact copy of doc0 under another id, and a partial reprint of doc1 on another site.
+    recs.append(
+        {"id": "copy0", "text": recs[0]["text"], "site": "mirror.example", "date": "2021-02-01"}
+    )
+    reprint = (
+        texts[1].split("\n\n")[0] + "\n\nOur own reporting adds that officials declined to comment."
+    )
+    recs.append(
+        {
+            "id": "reprint1",
+            "text": reprint,
+            "site": "mirror.example",
+            "date": "2021-02-03",
+            "url": "https://mirror.example/r1",
+        }
+    )
+    return _write_jsonl(tmp_path / "docs.jsonl", recs), texts
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([cli_path(), *args], capture_output=True, text=True, timeout=600)
+
+
+def test_add_records_duplicates_and_rerun(
+    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+) -> None:
+    path, _ = corpus_file
+    db = tmp_path / "c.db"
+    with Corpus.open(db) as c:
+        s = c.add([str(path)], semantic=False)
+        assert (s.added, s.duplicates, len(s.skipped)) == (7, 1, 0)
+        again = c.add([str(path)], semantic=False)
+        assert (again.added, again.duplicates, again.already_indexed) == (0, 0, 8)
+        st = c.stats()
+        assert st["documents"] == 7 and st["duplicates"] == 1 and st["fingerprints"] > 0
+        doc = c.get("copy0")
+        assert doc is not None and doc.ext_id == "doc0"
+
+
+def test_search_finds_source_of_partial_reprint(
+    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+) -> None:
+    path, texts = corpus_file
+    db = tmp_path / "c.db"
+    with Corpus.open(db) as c:
+        c.add([str(path)], semantic=False)
+        query_text = (
+            "Breaking. " + texts[2].split("\n\n")[1] + "\n\nMore on this story later today."
+        )
+        q = document_from_text(query_text, "query", {"date": "2022-05-01"})
+        r = c.search(q, semantic=False)
+    assert r.hits, "the source paragraph's document must be found"
+    top = r.hits[0]
+    assert top.doc.ext_id == "doc2"
+    assert top.comparison.verdict in {"derived", "partially_derived"}
+    assert top.direction == "hit_is_source"
+
+
+def test_malformed_records_skipped_or_strict(tmp_path: Path) -> None:
+    good = _prose(2, 1)[0]
+    f = tmp_path / "mixed.jsonl"
+    f.write_text(
+        json.dumps({"id": "a", "text": good}) + "\n{not json\n" + json.dumps({"id": "b"}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    p = run("index", "add", str(db), str(f), "--no-semantic")
+    assert p.returncode == 0, p.stderr
+    assert "added 1" in p.stdout and "skipped 2" in p.stdout
+    assert f"{f}:2" in p.stderr
+    p = run("index", "add", str(tmp_path / "s.db"), str(f), "--no-semantic", "--strict")
+    assert p.returncode == 2
+    assert p.stderr.strip().splitlines()[-1].startswith(f"textlineage: error: {f}:2")
+
+
+def test_bad_index_files_give_one_line(tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("hello", encoding="utf-8")
+    p = run("stats", str(not_db))
+    assert p.returncode == 2 and "not a textlineage index" in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+    db = tmp_path / "v.db"
+    Corpus.open(db).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    p = run("stats", str(db))
+    assert p.returncode == 2 and "schema version 99" in p.stderr
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    p = run("stats", str(broken))
+    assert p.returncode == 2 and "index" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_kill_during_ingest_leaves_usable_index(tmp_path: Path) -> None:
+    base = _prose(3, 3)
+    recs = [
+        {"id": f"n{i}", "text": f"Item {i}. " + base[i % 3][(i * 37) % 500 :] + f" Number {i}."}
+        for i in range(6000)
+    ]
+    f = _write_jsonl(tmp_path / "many.jsonl", recs)
+    db = tmp_path / "k.db"
+    proc = subprocess.Popen(
+        [cli_path(), "index", "add", str(db), str(f), "--no-semantic"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                con = sqlite3.connect(db, timeout=1)
+                n = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+                con.close()
+            except sqlite3.Error:
+                n = 0
+            if n >= 500:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    p = run("stats", str(db), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    st = json.loads(p.stdout)
+    assert 0 < st["documents"] + st["duplicates"] <= 6000
+    assert (st["documents"] + st["duplicates"]) % 500 == 0 or st["documents"] + st[
+        "duplicates"
+    ] == 6000
+    p = run("index", "add", str(db), str(f), "--no-semantic")
+    assert p.returncode == 0, p.stderr
+    st = json.loads(run("stats", str(db), "--format", "json").stdout)
+    assert st["documents"] + st["duplicates"] == 6000
+
+
+def test_discover_writes_verified_relations(
+    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+) -> None:
+    path, _ = corpus_file
+    db = tmp_path / "d.db"
+    with Corpus.open(db) as c:
+        c.add([str(path)], semantic=False)
+        summary = c.discover(tmp_path / "out", workers=1)
+    out = tmp_path / "out"
+    pairs = [json.loads(x) for x in (out / "pairs.jsonl").read_text().splitlines()]
+    found = {frozenset((p["a"]["id"], p["b"]["id"])) for p in pairs}
+    assert frozenset(("doc1", "reprint1")) in found
+    rel = next(p for p in pairs if {p["a"]["id"], p["b"]["id"]} == {"doc1", "reprint1"})
+    assert rel["source"] == "doc1"
+    # The shared newsletter footer is same-site boilerplate, not reuse between articles.
+    assert not any({p["a"]["id"], p["b"]["id"]} <= {f"doc{i}" for i in range(6)} for p in pairs)
+    assert summary["boilerplate_sentences"] >= 1
+    for name in ("clusters.jsonl", "sites.csv", "network.graphml", "network.svg"):
+        assert (out / name).stat().st_size > 0
