@@ -208,3 +208,22 @@ def test_discover_writes_verified_relations(
     assert summary["boilerplate_sentences"] >= 1
     for name in ("clusters.jsonl", "sites.csv", "network.graphml", "network.svg"):
         assert (out / name).stat().st_size > 0
+
+
+def test_search_finds_paraphrased_derivative_semantically(tmp_path: Path, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
+    recs = [{"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+    f = _write_jsonl(tmp_path / "c.jsonl", recs)
+    # Only the reworded paragraphs: no verbatim paragraph, no copied quotes.
+    paras = derived.read_text(encoding="utf-8").split("\n\n")
+    query = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    with Corpus.open(tmp_path / "c.db") as c:
+        c.add([str(f)], semantic=True)
+        lexical = c.search(document_from_text(query, "q"), semantic=False)
+        r = c.search(document_from_text(query, "q"), semantic=True)
+    assert not lexical.hits, "the query shares no copied wording: lexical search alone misses it"
+    assert r.hits and r.hits[0].doc.ext_id == "seed-source"
+    assert r.hits[0].direction == "hit_is_source"
+    assert r.hits[0].semantic_similarity is not None

@@ -36,8 +36,8 @@ class Embedder(Protocol):
 
     name: str
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One L2-normalised float32 row per text."""
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        """One L2-normalised float32 row per text (each cut at ``max_tokens`` if given)."""
         ...
 
 
@@ -104,8 +104,8 @@ class MiniLMEmbedder:
         self._lock = threading.Lock()
         log.info("loaded %s from %s (quantized=%s)", self.name, model_dir, quantize)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Encode each text on its own.
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        """Encode each text on its own (cut at ``max_tokens``, default the model's setting).
 
         Dynamic int8 quantisation scales activations per input tensor, so a text encoded in
         a batch would depend on its batch-mates; one text per forward pass keeps every
@@ -116,7 +116,10 @@ class MiniLMEmbedder:
         with self._lock, torch.inference_mode():
             for k, text in enumerate(texts):
                 ids = self._tokenizer(
-                    text, truncation=True, max_length=self.max_tokens, return_tensors="pt"
+                    text,
+                    truncation=True,
+                    max_length=max_tokens or self.max_tokens,
+                    return_tensors="pt",
                 )
                 hidden = self._bert(**ids).last_hidden_state[0]
                 vec = hidden.mean(dim=0)  # mean pooling over all tokens, as the model was trained
