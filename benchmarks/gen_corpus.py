@@ -91,7 +91,13 @@ _OBFUSCATION_DIRS = (
 )
 
 _LINE = re.compile(r"[^\r\n]+")
-_SENT_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENT_END = re.compile(  # not after titles and initials ("Dr. Wilson", "J. Smith")
+    r"[.!?](?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bvs\.)"
+    r"(?<!\bNo\.)(?<!\b[A-Z]\.)[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+)
+# a line break inside a sentence (the next line goes on in lower case) is not a break
+_SOFT_BREAK = re.compile(r"\r?\n(?=[a-z])")
+_HARD_END = frozenset('.!?:;"”’) \t\r\n')
 _TOKEN = re.compile(r"[a-z0-9]+")
 _WORD_SPLIT = re.compile(r"([A-Za-z]+)")
 _JUNK = (  # lines of web-page furniture rather than prose
@@ -99,6 +105,7 @@ _JUNK = (  # lines of web-page furniture rather than prose
     "all rights reserved", "click here", "subscribe", "newsletter", "sign up", "comment",
     "posted by", "posted on", "posted in",
 )  # fmt: skip
+_JUNK_RE = re.compile("|".join(map(re.escape, _JUNK)))
 _DROP_LETTERS = str.maketrans("", "", string.ascii_letters + " ")
 _DOCREF = re.compile(r'<document[^>]*reference="([^"]+)"')
 _FEATURE = re.compile(r"<feature[^>]*>")
@@ -134,6 +141,16 @@ def _read(path: Path) -> str:
         return f.read()
 
 
+def _soften(text: str) -> str:
+    """Line breaks inside sentences become spaces (offsets unchanged)."""
+
+    def soft(m: re.Match[str]) -> str:
+        s = m.start()
+        return m.group() if s == 0 or text[s - 1] in _HARD_END else " " * len(m.group())
+
+    return _SOFT_BREAK.sub(soft, text)
+
+
 def _unit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (lines split at sentence ends) inside text[start:end]."""
     spans: list[tuple[int, int]] = []
@@ -154,8 +171,7 @@ def _clean(text: str) -> str | None:
     n = s.count(" ") + 1
     if n < 5 or n > 150:
         return None
-    low = s.lower()
-    if any(j in low for j in _JUNK):
+    if _JUNK_RE.search(s.lower()):
         return None
     if len(s.translate(_DROP_LETTERS)) > 0.3 * (len(s) - n + 1):  # digits, symbols, ...
         return None
@@ -200,9 +216,10 @@ def _overlaps(a: int, b: int, intervals: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in intervals)
 
 
-def _dedup(segments: list[list[str]]) -> list[list[bool]]:
+def _dedup(segments: list[list[str]]) -> tuple[list[list[bool]], Counter[str]]:
     """Keep-flags per unit: a unit is dropped when one of the word 8-grams starting in it,
-    or its whole text, already occurred in an earlier unit (segments in the given order)."""
+    or its whole text, already occurred in an earlier unit (segments in the given order).
+    Also the token counts (of all units)."""
     word_id: defaultdict[str, int] = defaultdict(itertools.count().__next__)
     get_id = word_id.__getitem__
     ids: list[int] = []
@@ -244,7 +261,8 @@ def _dedup(segments: list[list[str]]) -> list[list[bool]]:
     for seg in segments:
         keep.append([not b for b in bad[u : u + len(seg)].tolist()])
         u += len(seg)
-    return keep
+    freq = np.bincount(flat.astype(np.int64), minlength=len(word_id)).tolist()
+    return keep, Counter(dict(zip(word_id, freq, strict=True)))
 
 
 @lru_cache(maxsize=2)
@@ -272,7 +290,7 @@ def _load(pan_dir: str) -> _Material:
             supply.append(seg)
 
     for path in sorted(src_dir.glob("*.txt")):
-        text = _read(path)
+        text = _soften(_read(path))
         spans = _unit_spans(text, 0, len(text))
         kept: list[dict[str, Any]] = []
         last = -1
@@ -311,25 +329,26 @@ def _load(pan_dir: str) -> _Material:
             case_segments.append([*pre, passage, *post])
             case_meta.append((c, len(pre)))
 
+    blockers: list[list[str]] = []  # the PAN-annotated suspicious passages: never prose
+    susp_passages: dict[str, dict[tuple[int, int], str]] = {}
     if susp_dir.is_dir():
         for path in sorted(susp_dir.glob("*.txt")):
-            text = _read(path)
+            text = _soften(_read(path))
+            found = {(a, b): " ".join(text[a:b].split()) for a, b in regions.get(path.name, [])}
+            susp_passages[path.name] = found
+            blockers.append(list(found.values()))
             pos = 0
             for a, b in [*sorted(regions.get(path.name, [])), (len(text), len(text))]:
                 if a > pos:
                     add_supply(text, _unit_spans(text, pos, a))
                 pos = max(pos, b)
 
-    keep = _dedup(case_segments + supply)
+    keep, counts = _dedup(case_segments + blockers + supply)
     cases: list[_Case] = []
-    susp_cache: dict[str, str] = {}
     for (c, pi), seg, flags in zip(case_meta, case_segments, keep, strict=False):
         if not flags[pi] or seg[pi].count(" ") < 25:
             continue
-        if c["susp"] not in susp_cache:
-            susp_cache.clear()
-            susp_cache[c["susp"]] = _read(susp_dir / c["susp"])
-        obf = " ".join(susp_cache[c["susp"]][c["off"] : c["off"] + c["len"]].split())
+        obf = susp_passages.get(c["susp"], {}).get((c["off"], c["off"] + c["len"]), "")
         if obf.count(" ") < 20:
             continue
         pre = tuple(s for s, k in zip(seg[:pi], flags[:pi], strict=True) if k)
@@ -338,19 +357,15 @@ def _load(pan_dir: str) -> _Material:
 
     units: list[str] = []
     segments: list[tuple[int, int]] = []
-    for seg, flags in zip(supply, keep[len(case_segments) :], strict=True):
+    for seg, flags in zip(supply, keep[len(case_segments) + len(blockers) :], strict=True):
         start = len(units)
         units.extend(s for s, k in zip(seg, flags, strict=True) if k)
         if len(units) > start:
             segments.append((start, len(units)))
     words = [s.count(" ") + 1 for s in units]
 
-    counts: Counter[str] = Counter()
-    for s in units:
-        counts.update(_TOKEN.findall(s.lower()))
     for c in cases:
-        for s in (*c.pre, c.passage, *c.post, c.obfuscated):
-            counts.update(_TOKEN.findall(s.lower()))
+        counts.update(_TOKEN.findall(c.obfuscated.lower()))
     vocab = sorted(
         (w for w in counts if w.isalpha() and w.isascii()), key=lambda w: (-counts[w], w)
     )
@@ -363,7 +378,8 @@ class _Mapper:
 
     def __init__(self, vocab: list[str], rng: Random) -> None:
         table: dict[str, str] = {}
-        for start in range(FIXED_WORDS, len(vocab), BAND):
+        vocab = [w for w in vocab[FIXED_WORDS:] if len(w) > 2]  # keep "s", "t", "ll" of clitics
+        for start in range(0, len(vocab), BAND):
             band = vocab[start : start + BAND]
             perm = band[:]
             rng.shuffle(perm)

@@ -210,7 +210,9 @@ def test_discover_writes_verified_relations(
         assert (out / name).stat().st_size > 0
 
 
-def test_search_finds_paraphrased_derivative_semantically(tmp_path: Path, seed_paths) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_paraphrased_derivative_semantically(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
     source, derived = seed_paths
     others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
     recs = [{"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}]

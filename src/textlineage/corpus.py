@@ -22,7 +22,7 @@ from .compare import CompareConfig, compare
 from .embed import Embedder, default_embedder, semantic_available
 from .errors import InputError
 from .readers import FieldMap, Record, RecordError, iter_records
-from .sketch import SketchConfig, sketch, text_key
+from .sketch import SketchConfig, sketch, sketch_and_key
 from .store import NewDocument, Store, StoredDocument
 from .types import Comparison, Document
 
@@ -233,12 +233,13 @@ class Corpus:
                 log.info("skipped %s: %s", rec.origin, rec.problem)
                 continue
             vec = self.document_embedding(emb, rec.text) if emb is not None else None
+            fingerprints, key = sketch_and_key(rec.text, self.config.sketch)
             batch.append(
                 NewDocument(
                     ext_id=rec.ext_id,
                     text=rec.text,
-                    text_key=text_key(rec.text),
-                    sketch=sketch(rec.text, self.config.sketch),
+                    text_key=key,
+                    sketch=fingerprints,
                     meta=rec.meta,
                     origin=rec.origin,
                     embedding=vec,

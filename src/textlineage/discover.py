@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 BOILERPLATE_SHARE = 0.3
 BOILERPLATE_MIN_DOCS = 3
 SITE_MIN_DOCS = 5
+EDGE_SHARE = 0.2
 PAIR_CHUNK = 64
 
 
@@ -98,17 +99,38 @@ def _scan_postings(
 
 
 def _boilerplate_sentences(store: Store, site_size: Counter[str]) -> dict[str, set[str]]:
-    """Per site, the sentences that recur in many of its documents."""
+    """Per site, the sentences that recur across its documents as a template.
+
+    On a site with ``SITE_MIN_DOCS`` documents or more, a sentence is boilerplate when it
+    recurs in ``BOILERPLATE_SHARE`` of them (at least ``BOILERPLATE_MIN_DOCS``). Smaller
+    sites give too little evidence for shares, so there a sentence counts only when it
+    recurs in two or more documents and every time sits in a document's head or tail
+    (first or last ``EDGE_SHARE`` of the text), where mastheads and footers live; body text
+    reused between a small site's articles stays reuse.
+    """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    edge: dict[str, Counter[str]] = defaultdict(Counter)
     for _doc_id, site, text in store.iter_documents("doc_id, site, text"):
-        if not site or site_size[site] < SITE_MIN_DOCS:
+        if not site or site_size[site] < 2:
             continue
-        keys = {_sentence_key(text[s.start : s.end]) for s in split_sentences(text)}
-        counts[site].update(k for k in keys if len(k) >= 20)
+        n = len(text) or 1
+        seen: dict[str, bool] = {}
+        for snt in split_sentences(text):
+            key = _sentence_key(text[snt.start : snt.end])
+            if len(key) < 20:
+                continue
+            at_edge = snt.end <= EDGE_SHARE * n or snt.start >= (1 - EDGE_SHARE) * n
+            seen[key] = seen.get(key, True) and at_edge
+        counts[site].update(seen.keys())
+        edge[site].update(k for k, e in seen.items() if e)
     out: dict[str, set[str]] = {}
     for site, c in counts.items():
-        th = _boilerplate_threshold(site_size[site])
-        sents = {k for k, n in c.items() if n >= th}
+        n_site = site_size[site]
+        if n_site >= SITE_MIN_DOCS:
+            th = _boilerplate_threshold(n_site)
+            sents = {k for k, n in c.items() if n >= th}
+        else:
+            sents = {k for k, n in c.items() if n >= 2 and edge[site][k] == n}
         if sents:
             out[site] = sents
     return out

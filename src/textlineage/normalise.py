@@ -90,7 +90,8 @@ class Token:
 
 
 @lru_cache(maxsize=200_000)
-def _fold_token(raw: str) -> str:
+def fold_token(raw: str) -> str:
+    """The folded form of one token (cached: vocabularies are small)."""
     if raw.isascii():
         return raw.lower()
     return fold(raw)
@@ -100,6 +101,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with spans in ``text``."""
     stop = len(text) if end is None else end
     return [
-        Token(m.start(), m.end(), _fold_token(m.group()))
+        Token(m.start(), m.end(), fold_token(m.group()))
         for m in TOKEN_RE.finditer(text, start, stop)
     ]

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from .fingerprint import content_terms
-from .normalise import fold, tokenize
+from .fingerprint import STOPWORDS, stem
+from .normalise import TOKEN_RE, fold_token
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -38,9 +37,40 @@ class SketchConfig:
             raise ValueError(f"SketchConfig.sample must be at least 1, got {self.sample}")
 
 
-@lru_cache(maxsize=1_000_000)
+_HASHES: dict[str, int] = {}
+_ENTRIES: dict[str, tuple[str, str]] = {}
+_CACHE_LIMIT = 2_000_000
+
+
 def _term_hash(term: str) -> int:
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+    h = _HASHES.get(term)
+    if h is None:
+        h = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+        if len(_HASHES) < _CACHE_LIMIT:
+            _HASHES[term] = h
+    return h
+
+
+def analyse(text: str) -> tuple[list[str], list[str]]:
+    """One pass over the tokens: (folded tokens, content terms).
+
+    Equal to ``[t.norm for t in tokenize(text)]`` and ``content_terms(tokenize(text))``,
+    without token objects: bulk indexing spends most of its time here.
+    """
+    norms: list[str] = []
+    terms: list[str] = []
+    for raw in TOKEN_RE.findall(text):
+        entry = _ENTRIES.get(raw)
+        if entry is None:
+            norm = fold_token(raw)
+            keep = (norm not in STOPWORDS and len(norm) > 1) or norm[:1].isdigit()
+            entry = (norm, stem(norm) if keep else "")
+            if len(_ENTRIES) < _CACHE_LIMIT:
+                _ENTRIES[raw] = entry
+        norms.append(entry[0])
+        if entry[1]:
+            terms.append(entry[1])
+    return norms, terms
 
 
 def shingle_hashes(terms: list[str], k: int) -> np.ndarray:
@@ -58,17 +88,30 @@ def shingle_hashes(terms: list[str], k: int) -> np.ndarray:
     return acc
 
 
-def sketch(text: str, cfg: SketchConfig | None = None) -> np.ndarray:
-    """The sorted, unique sampled fingerprints of ``text`` as int64 (SQLite's integer)."""
-    cfg = cfg or SketchConfig()
-    hashes = shingle_hashes(content_terms(tokenize(text)), cfg.k)
+def _sample(hashes: np.ndarray, cfg: SketchConfig) -> np.ndarray:
     if cfg.sample > 1:
         hashes = hashes[hashes % np.uint64(cfg.sample) == 0]
     return np.unique(hashes).view(np.int64)
 
 
+def sketch(text: str, cfg: SketchConfig | None = None) -> np.ndarray:
+    """The sorted, unique sampled fingerprints of ``text`` as int64 (SQLite's integer)."""
+    cfg = cfg or SketchConfig()
+    return _sample(shingle_hashes(analyse(text)[1], cfg.k), cfg)
+
+
+def _key(norms: list[str]) -> bytes:
+    return hashlib.blake2b(" ".join(norms).encode("utf-8"), digest_size=16).digest()
+
+
 def text_key(text: str) -> bytes:
-    """A digest of the normalised text: equal for exact duplicates (modulo case, quotes,
-    spaces and other matching-irrelevant variants)."""
-    norm = " ".join(fold(text).split())
-    return hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+    """A digest of the text's folded words: equal for exact duplicates, whatever their case,
+    quote and dash variants, spacing or punctuation."""
+    return _key(analyse(text)[0])
+
+
+def sketch_and_key(text: str, cfg: SketchConfig | None = None) -> tuple[np.ndarray, bytes]:
+    """``(sketch(text), text_key(text))`` in one pass."""
+    cfg = cfg or SketchConfig()
+    norms, terms = analyse(text)
+    return _sample(shingle_hashes(terms, cfg.k), cfg), _key(norms)

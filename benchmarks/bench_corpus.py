@@ -1,0 +1,161 @@
+"""Corpus benchmark: ingest, index size, search latency, discovery, planted-reuse accuracy.
+
+Run by hand, e.g.:
+
+    .venv/bin/python benchmarks/bench_corpus.py --docs 10000 --work /tmp/tl-bench
+    .venv/bin/python benchmarks/bench_corpus.py --docs 10000 --work /tmp/tl-bench --semantic
+
+Steps: generate a seeded synthetic corpus with planted reuse (``gen_corpus.py``, prose from
+../shared/data/pan13-train/src, read from there), ingest it with ``Corpus.add``, time
+``Corpus.search`` on derived and original documents, run ``Corpus.discover``, and score the
+discovered pairs against the planted relations:
+
+- recall per kind: planted (source, derived) pairs found as a verified relation;
+- precision: found pairs whose two documents belong to one planted lineage (a source, its
+  derivatives and theirs — sibling reprints share text, so they count as related);
+- direction: among found planted pairs, the share whose reported source is the planted one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import generate, load_truth
+from textlineage import document_from_text
+from textlineage.corpus import Corpus
+
+
+def _components(truth: list[dict]) -> dict[str, int]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in truth:
+        a, b = find(r["source"]), find(r["derived"])
+        if a != b:
+            parent[a] = b
+    roots: dict[str, int] = {}
+    return {x: roots.setdefault(find(x), len(roots)) for x in list(parent)}
+
+
+def _pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--work", type=Path, required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--semantic", action="store_true", help="store embeddings, semantic search")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--skip-discover", action="store_true")
+    args = ap.parse_args()
+    work = args.work
+    corpus_dir = work / f"corpus-{args.docs}-{args.seed}"
+    if not (corpus_dir / "docs.jsonl").exists():
+        t = time.perf_counter()
+        generate(args.docs, corpus_dir, seed=args.seed)
+        print(f"generated {args.docs} docs in {time.perf_counter() - t:.1f} s -> {corpus_dir}")
+    truth = [r for r in load_truth(corpus_dir / "truth.jsonl") if r["kind"] != "chain_transitive"]
+    db = work / f"index-{args.docs}-{args.seed}{'-sem' if args.semantic else ''}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+    with Corpus.open(db) as c:
+        s = c.add([str(corpus_dir / "docs.jsonl")], semantic=args.semantic)
+        st = c.stats()
+        print(
+            f"ingest: {s.added} added, {s.duplicates} duplicates, {len(s.skipped)} skipped in "
+            f"{s.seconds:.1f} s = {s.docs_per_second:.0f} docs/s "
+            f"({'with' if args.semantic else 'without'} embeddings, one process)"
+        )
+        print(
+            f"index: {st['file_bytes'] / 1e6:.1f} MB file, {st['index_bytes_per_document']:.0f} "
+            f"bytes/document beyond the text, {st['fingerprints']} fingerprints"
+        )
+
+        texts: dict[str, str] = {}
+        wanted = {r["derived"] for r in truth[: args.queries]}
+        with (corpus_dir / "docs.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if rec["id"] in wanted:
+                    texts[rec["id"]] = rec["text"]
+        lat, found = [], 0
+        sources = {r["derived"]: r["source"] for r in truth}
+        for did, text in list(texts.items())[: args.queries]:
+            t = time.perf_counter()
+            r = c.search(document_from_text(text, "q"), top=10, semantic=args.semantic)
+            lat.append(time.perf_counter() - t)
+            found += any(h.doc.ext_id == sources[did] for h in r.hits)
+        if lat:
+            print(
+                f"search: {len(lat)} queries (derived documents), p50 {_pct(lat, 0.5) * 1000:.0f} ms, "
+                f"p99 {_pct(lat, 0.99) * 1000:.0f} ms; planted source among hits: "
+                f"{found / len(lat):.3f}"
+            )
+
+        if args.skip_discover:
+            return
+        out = work / f"discover-{args.docs}-{args.seed}"
+        t = time.perf_counter()
+        summary = c.discover(out, semantic=args.semantic, workers=args.workers)
+        wall = time.perf_counter() - t
+        peak = max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        print(
+            f"discover: {summary['candidate_pairs']} candidates, {summary['verified_relations']} "
+            f"verified, {summary['clusters']} clusters in {wall:.1f} s; peak RSS {peak / 1024:.0f} MB "
+            f"(stages {summary['seconds']})"
+        )
+
+    comp = _components(truth)
+    pairs = [json.loads(x) for x in (out / "pairs.jsonl").read_text(encoding="utf-8").splitlines()]
+    found_pairs = {frozenset((p["a"]["id"], p["b"]["id"])): p for p in pairs}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    direction = []
+    for r in truth:
+        p = found_pairs.get(frozenset((r["source"], r["derived"])))
+        by_kind[r["kind"]].append(1 if p else 0)
+        if p and p["source"] is not None:
+            direction.append(1 if p["source"] == r["source"] else 0)
+    related = sum(
+        1
+        for key in found_pairs
+        if len({comp.get(x, -1 - i) for i, x in enumerate(sorted(key))}) == 1
+    )
+    print(
+        "recall by kind: "
+        + ", ".join(
+            f"{k} {statistics.mean(v):.3f} (n={len(v)})" for k, v in sorted(by_kind.items())
+        )
+    )
+    vl = by_kind.get("verbatim", []) + by_kind.get("light", [])
+    print(
+        f"recall verbatim+light {statistics.mean(vl) if vl else float('nan'):.3f}; "
+        f"precision (same planted lineage) {related / len(found_pairs) if found_pairs else float('nan'):.3f} "
+        f"of {len(found_pairs)} pairs; direction correct {statistics.mean(direction) if direction else float('nan'):.3f} "
+        f"of {len(direction)} directed planted pairs"
+    )
+
+
+if __name__ == "__main__":
+    main()
