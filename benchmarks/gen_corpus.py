@@ -80,8 +80,8 @@ LAST_ORIGINAL_DAY = LAST_DAY - 2 * MAX_LAG - 1
 
 CONTEXT_CHARS = 1800  # reserved around each PAN source passage for its heavy source document
 SHINGLE = 8  # tokens; the granularity at which duplicated PAN prose is removed
-FIXED_WORDS = 40  # the most frequent words are never remapped
-BAND = 64  # later epochs permute words within bands of this many frequency ranks
+FIXED_WORDS = 100  # the most frequent words are never remapped
+BAND = 48  # later epochs permute words within bands of this many frequency ranks
 
 _OBFUSCATION_DIRS = (
     ("02-no-obfuscation", None),
@@ -372,26 +372,39 @@ def _load(pan_dir: str) -> _Material:
     return _Material(units, words, segments, cases, vocab)
 
 
+_SUFFIXES = ("ing", "ed", "ly", "tion", "ment", "ness", "ity", "ous", "ive", "al", "er", "est", "s")
+
+
 class _Mapper:
     """Epoch e > 0: every word outside the most frequent ones replaced by another word of
-    similar frequency (a permutation within frequency bands), capitalisation kept."""
+    similar frequency and the same ending ("-ing", "-ly", "-s", ...): a permutation within
+    bands of the frequency ranking, capitalisation kept; digits permuted too."""
 
     def __init__(self, vocab: list[str], rng: Random) -> None:
+        classes: dict[str, list[str]] = {}
+        for w in vocab[FIXED_WORDS:]:
+            if len(w) > 2:  # keep the "s", "t", "ll" of clitics
+                suffix = next((x for x in _SUFFIXES if w.endswith(x)), "")
+                classes.setdefault(suffix, []).append(w)
         table: dict[str, str] = {}
-        vocab = [w for w in vocab[FIXED_WORDS:] if len(w) > 2]  # keep "s", "t", "ll" of clitics
-        for start in range(0, len(vocab), BAND):
-            band = vocab[start : start + BAND]
-            perm = band[:]
-            rng.shuffle(perm)
-            for w, p in zip(band, perm, strict=True):
-                table[w] = p
-                table[w.capitalize()] = p.capitalize()
+        for words in classes.values():
+            for start in range(0, len(words), BAND):
+                band = words[start : start + BAND]
+                perm = band[:]
+                rng.shuffle(perm)
+                for w, p in zip(band, perm, strict=True):
+                    table[w] = p
+                    table[w.capitalize()] = p.capitalize()
+                    table[w.upper()] = p.upper()
         self.table = table
+        digits = list("0123456789")
+        rng.shuffle(digits)
+        self.digits = str.maketrans("0123456789", "".join(digits))
 
     def __call__(self, text: str) -> str:
         parts = _WORD_SPLIT.split(text)
         get = self.table.get
-        return "".join(map(get, parts, parts))
+        return "".join(map(get, parts, parts)).translate(self.digits)
 
 
 # --- sites and boilerplate ----------------------------------------------------------------
@@ -883,7 +896,8 @@ class _Generator:
                 continue
             chars = sum(len(src.para_text(i)) for i in shared) + 2 * (len(shared) - 1)
             prior = _Doc(pid, psite, pday, "", [], 0, [])
-            self._relation("sibling", prior, der, chars, via=src.id)
+            first, second = (der, prior) if der.day < pday else (prior, der)
+            self._relation("sibling", first, second, chars, via=src.id)
         src.derived.append((der.id, der.site, der.day, used))
         src.uses += 1
 

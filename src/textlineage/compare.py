@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -131,6 +131,20 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
         facts=facts,
         timings=timings,
     )
+
+
+def with_facts(c: Comparison) -> Comparison:
+    """``c`` with its fact diff computed (for comparisons made with ``facts=False``)."""
+    a, b = c.documents
+    src_doc = 0 if c.source is None else c.source
+    facts = diff_facts(
+        (a, b)[src_doc].text,
+        (a, b)[1 - src_doc].text,
+        source_doc=src_doc,
+        derived_doc=1 - src_doc,
+        passages=c.passages,
+    )
+    return replace(c, facts=facts)
 
 
 @dataclass(frozen=True)

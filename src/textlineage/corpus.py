@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from .compare import CompareConfig, compare
+from .compare import CompareConfig, compare, with_facts
 from .embed import Embedder, default_embedder, semantic_available
 from .errors import InputError
 from .readers import FieldMap, Record, RecordError, iter_records
@@ -349,9 +349,13 @@ class Corpus:
         t = time.perf_counter()
         cand_ids = [d for d, _ in lexical] + [d for d in sem_sim if d not in dict(lexical)]
         docs = self.store.get_many(cand_ids)
-        cfg = compare_config or self.config.compare
+        base = compare_config or self.config.compare
+        cfg = replace(base, facts=False)
         if semantic is False:
             cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+        elif emb is not None:
+            # The query's sentences are the same in every verification: encode them once.
+            cfg = replace(cfg, embedder=MemoEmbedder(emb))
         hits = []
         for d in cand_ids:
             if d not in docs:
@@ -362,8 +366,13 @@ class Corpus:
             hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d)))
         hits.sort(key=lambda h: (-_reused(h.comparison), h.doc.doc_id))
         timings["verify"] = time.perf_counter() - t
+        t = time.perf_counter()
+        kept = hits[:top]
+        if base.facts:
+            kept = [replace(h, comparison=with_facts(h.comparison)) for h in kept]
+        timings["facts"] = time.perf_counter() - t
         timings["total"] = sum(timings.values())
-        return SearchResult(query, tuple(hits[:top]), len(cand_ids), timings)
+        return SearchResult(query, tuple(kept), len(cand_ids), timings)
 
     # --- discovery ------------------------------------------------------------------
 
@@ -379,6 +388,25 @@ class Corpus:
         from .discover import discover
 
         return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)
+
+
+class MemoEmbedder:
+    """An embedder that remembers the vectors of texts it has encoded (one search)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._memo: dict[tuple[str, int | None], np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if (t, max_tokens) not in self._memo]
+        if missing:
+            vecs = self.inner.encode(missing, max_tokens=max_tokens)
+            for t, v in zip(missing, vecs, strict=True):
+                self._memo[(t, max_tokens)] = v
+        if not texts:
+            return self.inner.encode([], max_tokens=max_tokens)
+        return np.stack([self._memo[(t, max_tokens)] for t in texts])
 
 
 def _reused(c: Comparison) -> float:
