@@ -130,7 +130,8 @@ class Vectors:
         norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         unit = sparse.csr_matrix(tfidf.multiply((1.0 / norms)[:, None]))
-        self.a_raw, self.b_raw = tfidf[:na], tfidf[na:]
+        self.a_raw = sparse.csr_matrix(tfidf[:na])
+        self.b_raw = sparse.csr_matrix(tfidf[na:])
         self.cosine = np.asarray((unit[:na] @ unit[na:].T).toarray(), dtype=np.float32)
         pa, pb = present[:na], present[na:]
         inter = (pa @ pb.T).toarray()
@@ -138,9 +139,13 @@ class Vectors:
         sizes[sizes == 0] = 1.0
         self.dice = (2.0 * inter / sizes).astype(np.float32)
 
+    def _region(self, m: sparse.csr_matrix, r: tuple[int, int]) -> np.ndarray:
+        lo, hi = m.indptr[r[0]], m.indptr[r[1] + 1]
+        return np.bincount(m.indices[lo:hi], weights=m.data[lo:hi], minlength=m.shape[1])
+
     def region_similarity(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        va = np.asarray(self.a_raw[a[0] : a[1] + 1].sum(axis=0)).ravel()
-        vb = np.asarray(self.b_raw[b[0] : b[1] + 1].sum(axis=0)).ravel()
+        """Cosine of the summed tf-idf vectors of unit ranges ``a`` and ``b`` (inclusive)."""
+        va, vb = self._region(self.a_raw, a), self._region(self.b_raw, b)
         den = float(np.linalg.norm(va) * np.linalg.norm(vb))
         return float(va @ vb) / den if den else 0.0
 

@@ -272,6 +272,8 @@ def build_units(text: str, min_terms: int = 3) -> list[Unit]:
     return units
 
 
+@lru_cache(maxsize=256)
 def features(text: str, min_terms: int = 3) -> Features:
-    """Compute the matching features of one document."""
+    """Compute the matching features of one document (cached: a search compares one query
+    with many candidates, and a candidate may recur across searches)."""
     return Features(text, tuple(build_units(text, min_terms)))
