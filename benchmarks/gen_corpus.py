@@ -134,6 +134,8 @@ class _Material:
     segments: list[tuple[int, int]]  # [start, end) unit ranges of contiguous source prose
     cases: list[_Case]
     vocab: list[str]  # lowercase alphabetic words, most frequent first
+    has_digit: list[bool]  # per unit
+    bands: _Bands  # the vocabulary as later epochs remap it
 
 
 def _read(path: Path) -> str:
@@ -369,7 +371,8 @@ def _load(pan_dir: str) -> _Material:
     vocab = sorted(
         (w for w in counts if w.isalpha() and w.isascii()), key=lambda w: (-counts[w], w)
     )
-    return _Material(units, words, segments, cases, vocab)
+    has_digit = [any(c.isdigit() for c in s) for s in units]
+    return _Material(units, words, segments, cases, vocab, has_digit, _Bands.of(vocab))
 
 
 _SUFFIXES = ("ing", "ed", "ly", "tion", "ment", "ness", "ity", "ous", "ive", "al", "er", "est", "s")
@@ -380,31 +383,53 @@ class _Mapper:
     similar frequency and the same ending ("-ing", "-ly", "-s", ...): a permutation within
     bands of the frequency ranking, capitalisation kept; digits permuted too."""
 
-    def __init__(self, vocab: list[str], rng: Random) -> None:
-        classes: dict[str, list[str]] = {}
-        for w in vocab[FIXED_WORDS:]:
-            if len(w) > 2:  # keep the "s", "t", "ll" of clitics
-                suffix = next((x for x in _SUFFIXES if w.endswith(x)), "")
-                classes.setdefault(suffix, []).append(w)
+    def __init__(self, bands: _Bands, rng: Random) -> None:
+        perm: list[int] = []
+        for a, b in bands.ranges:
+            idx = list(range(a, b))
+            rng.shuffle(idx)
+            perm.extend(idx)
         table: dict[str, str] = {}
-        for words in classes.values():
-            for start in range(0, len(words), BAND):
-                band = words[start : start + BAND]
-                perm = band[:]
-                rng.shuffle(perm)
-                for w, p in zip(band, perm, strict=True):
-                    table[w] = p
-                    table[w.capitalize()] = p.capitalize()
-                    table[w.upper()] = p.upper()
+        for forms in (bands.lower, bands.title, bands.upper):
+            table.update(zip(forms, [forms[i] for i in perm], strict=True))
         self.table = table
         digits = list("0123456789")
         rng.shuffle(digits)
         self.digits = str.maketrans("0123456789", "".join(digits))
 
-    def __call__(self, text: str) -> str:
+    def words(self, text: str) -> str:
         parts = _WORD_SPLIT.split(text)
         get = self.table.get
-        return "".join(map(get, parts, parts)).translate(self.digits)
+        return "".join(map(get, parts, parts))
+
+    def __call__(self, text: str) -> str:
+        return self.words(text).translate(self.digits)
+
+
+@dataclass
+class _Bands:
+    """The remappable words grouped by ending, in frequency order, cut into bands."""
+
+    lower: list[str]
+    title: list[str]
+    upper: list[str]
+    ranges: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, vocab: list[str]) -> _Bands:
+        classes: dict[str, list[str]] = {}
+        for w in vocab[FIXED_WORDS:]:
+            if len(w) > 2:  # keep the "s", "t", "ll" of clitics
+                suffix = next((x for x in _SUFFIXES if w.endswith(x)), "")
+                classes.setdefault(suffix, []).append(w)
+        lower: list[str] = []
+        ranges: list[tuple[int, int]] = []
+        for words in classes.values():
+            for start in range(0, len(words), BAND):
+                band = words[start : start + BAND]
+                ranges.append((len(lower), len(lower) + len(band)))
+                lower.extend(band)
+        return cls(lower, [w.capitalize() for w in lower], [w.upper() for w in lower], ranges)
 
 
 # --- sites and boilerplate ----------------------------------------------------------------
@@ -599,7 +624,9 @@ class _Supply:
                     break
                 continue
             s = units[self._pos]
-            out.append(self._map(s) if self._map else s)
+            if self._map is not None:
+                s = self._map(s) if self.mat.has_digit[self._pos] else self._map.words(s)
+            out.append(s)
             n += words[self._pos]
             self._pos += 1
         return out
@@ -788,7 +815,7 @@ class _Generator:
         if m is None:
             if len(self._mappers) >= 3:
                 del self._mappers[min(self._mappers)]
-            m = self._mappers[epoch] = _Mapper(self.mat.vocab, Random(f"{self.seed}:map:{epoch}"))
+            m = self._mappers[epoch] = _Mapper(self.mat.bands, Random(f"{self.seed}:map:{epoch}"))
         return m
 
     # -- writing
