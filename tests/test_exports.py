@@ -9,6 +9,8 @@ EXPECTED = {
     "AlignConfig",
     "CompareConfig",
     "Comparison",
+    "Corpus",
+    "CorpusConfig",
     "Document",
     "Embedder",
     "Fact",

@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 
 from .align import AlignConfig
 from .compare import CompareConfig, compare, detect_reuse
+from .corpus import Corpus, CorpusConfig
 from .embed import Embedder, MiniLMEmbedder
 from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
 from .facts import diff_facts, extract_facts
@@ -35,6 +36,8 @@ __all__ = [
     "AlignConfig",
     "CompareConfig",
     "Comparison",
+    "Corpus",
+    "CorpusConfig",
     "Document",
     "Embedder",
     "Fact",
