@@ -13,11 +13,12 @@ Writes into ``--out``:
   ``source_site``, ``derived_site``, ``source_date``, ``derived_date``, ``chars`` (reused
   characters of the source, boilerplate excluded) and, where the reused region is one
   stretch, ``source_span``/``derived_span`` (``[start, end)`` offsets into the two texts).
-  Kinds: ``verbatim``, ``light``, ``heavy``, ``partial``, ``chain`` (A→B and B→C, with
-  ``op`` = ``light``/``partial``), ``chain_transitive`` (A→C of a chain) and ``sibling`` (two
-  documents derived from the same source share text; ``via`` names the source; the earlier
-  one is ``source`` and the dates may be equal). Every other kind has
-  ``derived_date > source_date``.
+  Kinds: ``verbatim``, ``light``, ``heavy`` (with ``obfuscation``), ``partial``, ``chain``
+  (A→B and B→C, with ``op`` = ``light``/``partial``) and ``chain_transitive`` (A→C of a
+  chain, with ``via`` = B). Always ``derived_date > source_date``, and different sites.
+* ``siblings.jsonl``: the same format, kind ``sibling``: two documents derived from one
+  original (up to ``max_fanout`` copy each) share text; ``via`` names the original, the
+  earlier one is ``source`` (the dates may be equal), ``chars`` is the shared source text.
 * ``boilerplate.json``: per site (host name) its ``name``, ``header`` and ``footer``.
 * ``stats.json``: seed, size and counts per document role and per relation kind.
 
@@ -27,14 +28,18 @@ never copied into the repository). The ``heavy`` relations use PAN's own obfusca
 PAN source passage with its surrounding text, the derived document around the obfuscated
 passage with unrelated prose.
 
-The supply of real prose is finite (about 4.5 million words once duplicated passages are
-removed), so that no two unrelated documents share text, every sentence is used at most once
-per *epoch*. The first epoch uses the prose as it is: contiguous chunks of one PAN document
-(short documents are continued with the next one). Later epochs shuffle blocks of a few
-sentences and replace every word outside the 40 most frequent by another word of similar
-frequency (a fresh permutation per epoch), which keeps the word statistics and sentence
-shapes but yields new text. ``stats.json`` says how many epochs were used; a 100,000-document
-corpus is mostly made of such remapped prose.
+The supply of real prose is finite: about 2.2 million words once web furniture, passages
+that PAN annotates as plagiarism and duplicated passages (any shared word 8-gram) are removed,
+and the text around the obfuscation cases is set aside for them. So that no two unrelated
+documents share text, every sentence is used at most once per *epoch*. The first epoch uses
+the prose as it is: contiguous chunks of one PAN document (a document too short for the
+chunk is continued with the next one). Later epochs shuffle blocks of two to five sentences
+and replace every word outside the 100 most frequent by another word of similar frequency
+and the same ending (a fresh permutation per epoch; digits are permuted too), which keeps the
+word statistics and sentence shapes but yields new, meaningless text. PAN cases are reused
+the same way, source and obfuscated passage through the same permutation. ``stats.json``
+says how many epochs were used: about 4,500 documents use up one, so a 100,000-document
+corpus is mostly remapped prose.
 
 Deterministic (same arguments, byte-identical output), streaming, and memory-bounded: only a
 ring of recent originals is kept for planting reuse.
@@ -858,7 +863,8 @@ class _Generator:
             "chars": chars,
             **extra,
         }
-        self.truth_f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out = self.sibling_f if kind == "sibling" else self.truth_f
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         self.relations[kind] += 1
 
     # -- helpers
@@ -1127,6 +1133,9 @@ class _Generator:
         with (
             open(self.out / "docs.jsonl", "w", encoding="utf-8", newline="\n") as self.docs_f,
             open(self.out / "truth.jsonl", "w", encoding="utf-8", newline="\n") as self.truth_f,
+            open(
+                self.out / "siblings.jsonl", "w", encoding="utf-8", newline="\n"
+            ) as self.sibling_f,
         ):
             for slot in plan:
                 if slot == 0:
@@ -1254,8 +1263,8 @@ def generate(
 
 
 def load_truth(path: str | Path, kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-    """The relations of a truth.jsonl (or of the truth.jsonl in a directory), optionally
-    only those of the given kinds."""
+    """The relations of a truth.jsonl or siblings.jsonl (a directory: its truth.jsonl),
+    optionally only those of the given kinds."""
     p = Path(path)
     if p.is_dir():
         p = p / "truth.jsonl"

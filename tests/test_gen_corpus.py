@@ -97,16 +97,28 @@ def test_relation_dates_and_sites(
 ) -> None:
     assert truth
     for r in truth:
-        assert r["kind"] in KINDS
+        assert r["kind"] in KINDS - {"sibling"}
         src, der = docs[r["source"]], docs[r["derived"]]
         assert (r["source_site"], r["derived_site"]) == (src["site"], der["site"])
         assert (r["source_date"], r["derived_date"]) == (src["date"], der["date"])
         assert r["chars"] > 0
-        if r["kind"] == "sibling":
-            assert der["date"] >= src["date"]
-        else:
-            assert der["date"] > src["date"], r
-            assert src["site"] != der["site"]
+        assert der["date"] > src["date"], r
+        assert src["site"] != der["site"]
+
+
+def test_siblings(
+    gen: ModuleType,
+    corpus: Path,
+    docs: dict[str, dict[str, Any]],
+    truth: list[dict[str, Any]],
+) -> None:
+    siblings = gen.load_truth(corpus / "siblings.jsonl")
+    sources = {(r["source"], r["derived"]) for r in truth}
+    for r in siblings:
+        assert r["kind"] == "sibling"
+        src, der = docs[r["source"]], docs[r["derived"]]
+        assert der["date"] >= src["date"]
+        assert (r["via"], r["source"]) in sources and (r["via"], r["derived"]) in sources
 
 
 def test_verbatim_and_partial_reuse(
@@ -152,7 +164,9 @@ def test_stats_and_load_truth(gen: ModuleType, corpus: Path, truth: list[dict[st
     assert stats["n_docs"] == N and stats["seed"] == 1
     assert sum(stats["docs"].values()) == N
     assert stats["relations"]["verbatim"] == sum(r["kind"] == "verbatim" for r in truth)
-    assert sum(stats["relations"].values()) == len(truth)
+    siblings = gen.load_truth(corpus / "siblings.jsonl")
+    assert sum(stats["relations"].values()) == len(truth) + len(siblings)
+    assert stats["relations"]["sibling"] == len(siblings)
     assert 0.6 <= (stats["docs"]["original"] + stats["docs"]["heavy_source"]) / N <= 0.8
     only = gen.load_truth(corpus, kinds=("partial",))
     assert only and all(r["kind"] == "partial" for r in only)
@@ -160,7 +174,7 @@ def test_stats_and_load_truth(gen: ModuleType, corpus: Path, truth: list[dict[st
 
 def test_deterministic(gen: ModuleType, pan_dir: Path, corpus: Path, tmp_path: Path) -> None:
     gen.generate(N, tmp_path / "same", seed=1, pan_dir=pan_dir)
-    for name in ("docs.jsonl", "truth.jsonl", "boilerplate.json", "stats.json"):
+    for name in ("docs.jsonl", "truth.jsonl", "siblings.jsonl", "boilerplate.json", "stats.json"):
         assert (tmp_path / "same" / name).read_bytes() == (corpus / name).read_bytes(), name
     gen.generate(N, tmp_path / "other", seed=2, pan_dir=pan_dir)
     assert (tmp_path / "other" / "docs.jsonl").read_bytes() != (corpus / "docs.jsonl").read_bytes()
