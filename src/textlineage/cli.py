@@ -9,13 +9,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import TextlineageError
+
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 def _quiet_third_party() -> None:
@@ -55,6 +58,23 @@ def main(verbose: int) -> None:
     _quiet_third_party()
 
 
+def _format_option(*choices: str) -> Callable[[FC], FC]:
+    """The ``--format`` option shared by every command that prints a result."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+_output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout."
+)
+
+
 def _write(out: str, output: str | None) -> None:
     if output:
         Path(output).write_text(out, encoding="utf-8")
@@ -66,15 +86,8 @@ def _write(out: str, output: str | None) -> None:
 @main.command()
 @click.argument("doc_a")
 @click.argument("doc_b")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "html"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
+@_format_option("text", "json", "html")
+@_output_option
 @click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
 def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: bool) -> None:
     """Compare two documents (.txt, .html, or - for stdin): reuse, source, fact changes."""
@@ -120,14 +133,7 @@ def index_group() -> None:
 @click.option("--site-field", default="site", show_default=True, help="Field with the site.")
 @click.option("--date-field", default="date", show_default=True, help="Field with the date.")
 @click.option("--title-field", default="title", show_default=True, help="Field with the title.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Summary format.",
-)
+@_format_option("text", "json")
 def index_add(
     db: str,
     inputs: tuple[str, ...],
@@ -192,15 +198,8 @@ def index_add(
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("document")
 @click.option("--top", type=int, default=10, show_default=True, help="Hits to show.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "html"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout.")
+@_format_option("text", "json", "html")
+@_output_option
 @click.option("--no-semantic", is_flag=True, help="Lexical candidates and alignment only.")
 def search(
     db: str, document: str, top: int, fmt: str, output: str | None, no_semantic: bool
@@ -226,14 +225,7 @@ def search(
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("doc_id")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("text", "json")
 def show(db: str, doc_id: str, fmt: str) -> None:
     """Show one indexed document (by its id or number) with its metadata."""
     import json
@@ -263,14 +255,7 @@ def show(db: str, doc_id: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("text", "json")
 def stats(db: str, fmt: str) -> None:
     """Counts and sizes of an index."""
     import json
@@ -365,14 +350,7 @@ def eval_group() -> None:
 @eval_group.command(name="pan")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("detections_dir", type=click.Path(exists=True, file_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("text", "json")
 def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
     """Precision, recall, granularity and plagdet per sub-corpus and overall."""
     from .pan import evaluate_pan, format_table
