@@ -66,6 +66,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-discover", action="store_true")
+    ap.add_argument("--reuse-index", action="store_true", help="keep an existing index")
     args = ap.parse_args()
     work = args.work
     corpus_dir = work / f"corpus-{args.docs}-{args.seed}"
@@ -75,12 +76,16 @@ def main() -> None:
         print(f"generated {args.docs} docs in {time.perf_counter() - t:.1f} s -> {corpus_dir}")
     truth = [r for r in load_truth(corpus_dir / "truth.jsonl") if r["kind"] != "chain_transitive"]
     db = work / f"index-{args.docs}-{args.seed}{'-sem' if args.semantic else ''}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
+    reuse = args.reuse_index and db.exists()
+    if not reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
 
     with Corpus.open(db) as c:
-        s = c.add([str(corpus_dir / "docs.jsonl")], semantic=args.semantic)
+        s = c.add([] if reuse else [str(corpus_dir / "docs.jsonl")], semantic=args.semantic)
         st = c.stats()
+        if reuse:
+            print(f"reusing {db} ({st['documents']} documents)")
         print(
             f"ingest: {s.added} added, {s.duplicates} duplicates, {len(s.skipped)} skipped in "
             f"{s.seconds:.1f} s = {s.docs_per_second:.0f} docs/s "

@@ -483,3 +483,9 @@ def _timed(text: str) -> float:
     t = time.perf_counter()
     extract_facts(text)
     return time.perf_counter() - t
+
+
+def test_name_made_only_of_particles_does_not_crash() -> None:
+    # Regression: a capitalised run of name particles ("Van Der") left no head word.
+    facts = extract_facts("They met Van Der on Monday in the town hall.")
+    assert all(f.text for f in facts)

@@ -1150,8 +1150,8 @@ def _classify(
             c.place += 2
         if _PERSON_AFTER_RE.match(after):
             c.person += 1
-        if 2 <= len(c.toks) <= 3 and not c.org:
-            words = [t for t in c.toks if t.lower not in _PARTICLES]
+        words = [t for t in c.toks if t.lower not in _PARTICLES]
+        if 2 <= len(c.toks) <= 3 and not c.org and words:
             first = words[0].lower
             demonym = len(first) >= 6 and first.endswith(_DEMONYM_ENDINGS)
             c.default_person = (
