@@ -120,3 +120,24 @@ def test_unrelated_short_texts_are_independent() -> None:
     r = compare(a, b)
     assert r.verdict == "independent"
     assert r.passages == ()
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_reported_facts_equal_a_direct_diff(seed_paths: tuple[Path, Path], swap: bool) -> None:
+    # compare() may reuse the fact diff it made as direction evidence; it must be the same
+    # diff a direct call gives for the final source/derived roles and passages.
+    from textlineage import diff_facts
+
+    a, b = (read_document(str(p)) for p in seed_paths)
+    if swap:
+        a, b = b, a
+    r = compare(a, b)
+    assert r.source is not None
+    direct = diff_facts(
+        r.documents[r.source].text,
+        r.documents[1 - r.source].text,
+        source_doc=r.source,
+        derived_doc=1 - r.source,
+        passages=r.passages,
+    )
+    assert r.facts.to_json() == direct.to_json()

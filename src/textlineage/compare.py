@@ -31,7 +31,7 @@ from .errors import InputError
 from .facts import diff_facts
 from .fingerprint import Features, features
 from .semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
-from .types import Comparison, Document, FactDiff, Passage, Span
+from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
 from .verdict import VerdictConfig, decide, direction_evidence
 
 log = logging.getLogger(__name__)
@@ -107,17 +107,19 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     raw, cov, source = core.raw, core.coverage, core.source
     final = _to_passages(raw, None if source is None else 1 - source, cfg.align)
     src_doc = 0 if source is None else source
-    facts = (
-        diff_facts(
+    if not cfg.facts:
+        facts = FactDiff(src_doc, 1 - src_doc)
+    elif core.probe is not None and src_doc == (1 if swap else 0):
+        # The direction evidence already diffed the facts in this orientation.
+        facts = _flip_docs(core.probe) if swap else core.probe
+    else:
+        facts = diff_facts(
             (a, b)[src_doc].text,
             (a, b)[1 - src_doc].text,
             source_doc=src_doc,
             derived_doc=1 - src_doc,
             passages=final,
         )
-        if cfg.facts
-        else FactDiff(src_doc, 1 - src_doc)
-    )
     timings["facts"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
     return Comparison(
@@ -147,6 +149,25 @@ def with_facts(c: Comparison) -> Comparison:
     return replace(c, facts=facts)
 
 
+def _flip_docs(fd: FactDiff) -> FactDiff:
+    """The same fact diff with document indices 0 and 1 exchanged."""
+
+    def f(x: Fact) -> Fact:
+        return replace(x, doc=1 - x.doc)
+
+    def link(x: FactLink) -> FactLink:
+        return replace(x, source=f(x.source), derived=f(x.derived))
+
+    return FactDiff(
+        1 - fd.source_doc,
+        1 - fd.derived_doc,
+        kept=tuple(link(x) for x in fd.kept),
+        changed=tuple(link(x) for x in fd.changed),
+        added=tuple(f(x) for x in fd.added),
+        dropped=tuple(f(x) for x in fd.dropped),
+    )
+
+
 @dataclass(frozen=True)
 class _Core:
     """Alignment and verdict of a pair, before labels and facts."""
@@ -157,6 +178,8 @@ class _Core:
     source: int | None
     confidence: float
     reasons: list[str]
+    probe: FactDiff | None = None
+    """Facts diffed with the first document as source (the direction evidence's)."""
 
     def flipped(self) -> _Core:
         return _Core(
@@ -175,6 +198,7 @@ class _Core:
             source=None if self.source is None else 1 - self.source,
             confidence=self.confidence,
             reasons=self.reasons,
+            probe=self.probe,
         )
 
 
@@ -215,6 +239,7 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     cov = (coverage(spans[0], a.chars), coverage(spans[1], b.chars))
     aligned = (round(cov[0] * a.chars), round(cov[1] * b.chars))
     unique = (0, 0)
+    probe: FactDiff | None = None
     if cfg.facts and raw:
         provisional = _to_passages(raw, None, cfg.align)
         probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
@@ -228,7 +253,7 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     timings["verdict"] = time.perf_counter() - t
     if verdict == "independent":
         return _Core([], (0.0, 0.0), verdict, None, confidence, reasons)
-    return _Core(raw, cov, verdict, source, confidence, reasons)
+    return _Core(raw, cov, verdict, source, confidence, reasons, probe)
 
 
 def _to_passages(
