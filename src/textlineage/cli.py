@@ -75,6 +75,11 @@ _output_option = click.option(
 )
 
 
+def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
+    """Render ``result`` with the renderer named by ``--format``."""
+    return renderers[fmt](result)
+
+
 def _write(out: str, output: str | None) -> None:
     if output:
         Path(output).write_text(out, encoding="utf-8")
@@ -102,14 +107,7 @@ def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: b
     a, b = read_document(doc_a), read_document(doc_b)
     cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
     result = run_compare(a, b, cfg)
-    out = (
-        render_json(result)
-        if fmt == "json"
-        else render_html(result)
-        if fmt == "html"
-        else render_text(result)
-    )
-    _write(out, output)
+    _write(_render(fmt, result, text=render_text, json=render_json, html=render_html), output)
 
 
 @main.group(name="index")
@@ -212,14 +210,16 @@ def search(
     query = read_document(document)
     with Corpus.open(db, create=False) as corpus:
         result = corpus.search(query, top=top, semantic=False if no_semantic else None)
-    out = (
-        render_search_json(result)
-        if fmt == "json"
-        else render_search_html(result)
-        if fmt == "html"
-        else render_search_text(result)
+    _write(
+        _render(
+            fmt,
+            result,
+            text=render_search_text,
+            json=render_search_json,
+            html=render_search_html,
+        ),
+        output,
     )
-    _write(out, output)
 
 
 @main.command()

@@ -277,7 +277,7 @@ def _read_file(source: str, max_bytes: int) -> bytes:
     except PermissionError as exc:
         raise InputError(source, "permission denied (cannot access the file)") from exc
     except (OSError, ValueError) as exc:
-        raise InputError(source, f"cannot access the file ({_os_reason(exc)})") from exc
+        raise InputError(source, f"cannot access the file ({os_error_reason(exc)})") from exc
     if stat.S_ISDIR(st.st_mode):
         raise InputError(source, "is a directory, not a file")
     if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
@@ -291,14 +291,15 @@ def _read_file(source: str, max_bytes: int) -> bytes:
     except PermissionError as exc:
         raise InputError(source, "permission denied (cannot read the file)") from exc
     except OSError as exc:
-        raise InputError(source, f"cannot read the file ({_os_reason(exc)})") from exc
+        raise InputError(source, f"cannot read the file ({os_error_reason(exc)})") from exc
     if len(data) > max_bytes:
         raise InputError(source, _too_large(None, max_bytes))
     logger.debug("read %s: %d bytes", source, len(data))
     return data
 
 
-def _os_reason(exc: Exception) -> str:
+def os_error_reason(exc: Exception) -> str:
+    """The operating system's words for why a file could not be read."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc)

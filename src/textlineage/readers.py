@@ -57,7 +57,12 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from textlineage.errors import InputError, MissingDependencyError
-from textlineage.ingest import DEFAULT_MAX_BYTES, document_from_bytes, read_document
+from textlineage.ingest import (
+    DEFAULT_MAX_BYTES,
+    document_from_bytes,
+    os_error_reason,
+    read_document,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -295,10 +300,6 @@ def _kind(path: Path) -> str:
     return "document"
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
 def _open_problem(exc: OSError) -> str:
     if isinstance(exc, IsADirectoryError):
         return "is a directory, not a file"
@@ -306,7 +307,7 @@ def _open_problem(exc: OSError) -> str:
         return "no such file"
     if isinstance(exc, PermissionError):
         return "permission denied (cannot read the file)"
-    return f"cannot read the file ({_os_reason(exc)})"
+    return f"cannot read the file ({os_error_reason(exc)})"
 
 
 def _size(n: int) -> str:
@@ -548,7 +549,7 @@ def _read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record
             try:
                 raw = handle.readline(max_bytes + 1)
             except OSError as exc:
-                yield RecordError(origin, f"cannot read the file ({_os_reason(exc)})")
+                yield RecordError(origin, f"cannot read the file ({os_error_reason(exc)})")
                 return
             if not raw:
                 return
@@ -656,7 +657,7 @@ def _read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record |
                 yield RecordError(origin, f"malformed CSV ({exc})")
                 continue
             except OSError as exc:
-                yield RecordError(origin, f"cannot read the file ({_os_reason(exc)})")
+                yield RecordError(origin, f"cannot read the file ({os_error_reason(exc)})")
                 return
             last_line = reader.line_num
             if not row:
