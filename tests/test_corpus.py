@@ -209,6 +209,35 @@ def test_discover_writes_verified_relations(
     for name in ("clusters.jsonl", "sites.csv", "network.graphml", "network.svg"):
         assert (out / name).stat().st_size > 0
 
+    # The run is also kept in the index, for the web service and later reads.
+    with Corpus.open(db, create=False) as c:
+        clusters = c.clusters()
+        on_file = [json.loads(x) for x in (out / "clusters.jsonl").read_text().splitlines()]
+        assert [k["id"] for k in clusters] == [k["id"] for k in on_file]
+        assert c.clusters(limit=1, offset=len(on_file)) == []
+        cid = c.cluster_of("reprint1")
+        assert cid is not None
+        cluster = c.cluster(cid)
+        assert cluster is not None
+        assert {m["ext_id"] for m in cluster["members"]} >= {"doc1", "reprint1"}
+        doc1 = c.get("doc1")
+        assert doc1 is not None
+        rels = cluster["relations"]
+        assert any(r["source"] == doc1.doc_id for r in rels)
+        assert all(r["verdict"] in ("derived", "partially_derived") for r in rels)
+        assert c.cluster(10_000) is None
+        assert c.cluster_of("doc3") is None
+        assert len(c.relations("reprint1")) == 1
+        net = c.network()
+        assert net is not None and net["svg"].startswith("<svg")
+        assert any(
+            e["source_site"] == "ledger.example" and e["derived_site"] == "mirror.example"
+            for e in net["edges"]
+        )
+        assert net["summary"]["verified_relations"] == len(pairs)
+    with Corpus.open(tmp_path / "fresh.db") as c:
+        assert c.clusters() == [] and c.network() is None
+
 
 def test_search_finds_paraphrased_derivative_semantically(
     tmp_path: Path, seed_paths: tuple[Path, Path]

@@ -8,6 +8,7 @@ every reported relation is verified by the same alignment as ``compare``.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -388,6 +389,54 @@ class Corpus:
         from .discover import discover
 
         return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)
+
+
+    # --- stored discovery results ---------------------------------------------------
+
+    def clusters(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Clusters of the latest :meth:`discover` run, largest first (a page of them).
+
+        Each is the ``clusters.jsonl`` record; empty when discovery never ran.
+        """
+        if limit < 0 or offset < 0:
+            raise ValueError("limit and offset must not be negative")
+        return self.store.clusters(limit, offset)
+
+    def cluster(self, cluster_id: int) -> dict[str, Any] | None:
+        """One cluster with the verified relations between its members, or None."""
+        rec = self.store.cluster(cluster_id)
+        if rec is None:
+            return None
+        members = [m["doc_id"] for m in rec["members"]]
+        inside = set(members)
+        rec["relations"] = [
+            r for r in self.store.relations(members) if r["a"] in inside and r["b"] in inside
+        ]
+        return rec
+
+    def relations(self, key: str | int) -> list[dict[str, Any]]:
+        """Verified relations of one document from the latest :meth:`discover` run."""
+        doc = self.store.get(key)
+        return [] if doc is None else self.store.relations([doc.doc_id])
+
+    def cluster_of(self, key: str | int) -> int | None:
+        """The id of the cluster holding a document, or None."""
+        doc = self.store.get(key)
+        return None if doc is None else self.store.cluster_of(doc.doc_id)
+
+    def network(self) -> dict[str, Any] | None:
+        """The site network of the latest :meth:`discover` run, or None when it never ran.
+
+        ``sites`` and ``edges`` as in ``sites.csv``, ``svg`` the picture and ``summary`` the
+        run's ``summary.json``.
+        """
+        raw = self.store.get_meta("network")
+        if raw is None:
+            return None
+        out: dict[str, Any] = json.loads(raw)
+        out["svg"] = self.store.get_meta("network_svg") or ""
+        out["summary"] = json.loads(self.store.get_meta("discovery") or "{}")
+        return out
 
 
 class MemoEmbedder:

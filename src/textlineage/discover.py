@@ -30,11 +30,13 @@ from .network import (
     DocInfo,
     Relation,
     build_clusters,
+    cluster_record,
+    network_record,
+    render_network_svg,
     site_network,
     timeline,
     write_clusters_jsonl,
     write_graphml,
-    write_network_svg,
     write_sites_csv,
     write_timeline_csv,
 )
@@ -296,7 +298,8 @@ def discover(
     net = site_network(infos, relations)
     write_sites_csv(out_dir / "sites.csv", net)
     write_graphml(out_dir / "network.graphml", net)
-    write_network_svg(out_dir / "network.svg", net)
+    svg = render_network_svg(net)
+    (out_dir / "network.svg").write_text(svg, encoding="utf-8")
     write_timeline_csv(out_dir / "timeline.csv", timeline(infos, relations))
     with (out_dir / "boilerplate.csv").open("w", encoding="utf-8") as f:
         f.write("site,sentence\n")
@@ -321,6 +324,29 @@ def discover(
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    store.save_discovery(
+        (
+            (
+                v["a"],
+                v["b"],
+                {
+                    "a": v["a"],
+                    "b": v["b"],
+                    "verdict": v["verdict"],
+                    "source": v["source"],
+                    "confidence": round(v["confidence"], 4),
+                    "coverage": [round(x, 4) for x in v["coverage"]],
+                    "reused_chars": list(v["reused"]),
+                    "kinds": list(v["kinds"]),
+                },
+            )
+            for v in verified
+        ),
+        ((c.cluster_id, c.members, cluster_record(c, infos)) for c in clusters),
+        network=network_record(net),
+        svg=svg,
+        summary=summary,
+    )
     return summary
 
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -44,6 +45,9 @@ __all__ = [
     "SiteNetwork",
     "SiteStats",
     "build_clusters",
+    "cluster_record",
+    "network_record",
+    "render_network_svg",
     "site_network",
     "timeline",
     "write_clusters_jsonl",
@@ -479,28 +483,61 @@ def _doc_json(doc: DocInfo) -> dict[str, object]:
     }
 
 
+def cluster_record(c: Cluster, docs: Mapping[int, DocInfo]) -> dict[str, Any]:
+    """A cluster as JSON: one line of ``clusters.jsonl``."""
+    return {
+        "id": c.cluster_id,
+        "size": c.size,
+        "edges": c.edges,
+        "origin": _doc_json(docs[c.origin]),
+        "origin_reason": c.origin_reason,
+        "members": [
+            {**_doc_json(docs[d]), "role": role} for d, role in zip(c.members, c.roles, strict=True)
+        ],
+        "sites": list(c.sites),
+        "first_date": c.first_date,
+        "last_date": c.last_date,
+        "span_days": c.span_days,
+    }
+
+
 def write_clusters_jsonl(
     path: str | Path, clusters: Iterable[Cluster], docs: Mapping[int, DocInfo]
 ) -> None:
     """One JSON object per cluster, in the given order."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for c in clusters:
-            record = {
-                "id": c.cluster_id,
-                "size": c.size,
-                "edges": c.edges,
-                "origin": _doc_json(docs[c.origin]),
-                "origin_reason": c.origin_reason,
-                "members": [
-                    {**_doc_json(docs[d]), "role": role}
-                    for d, role in zip(c.members, c.roles, strict=True)
-                ],
-                "sites": list(c.sites),
-                "first_date": c.first_date,
-                "last_date": c.last_date,
-                "span_days": c.span_days,
+            fh.write(json.dumps(cluster_record(c, docs), ensure_ascii=False) + "\n")
+
+
+def network_record(net: SiteNetwork) -> dict[str, Any]:
+    """The site network as JSON: ``sites`` (most involved first) and ``edges``."""
+    return {
+        "sites": [
+            {
+                "site": s.site,
+                "docs": s.docs,
+                "copied_from": s.copied_from,
+                "copying": s.copying,
+                "self_reuse": s.self_reuse,
             }
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for s in net.sites
+        ],
+        "edges": [
+            {
+                "source_site": e.source_site,
+                "derived_site": e.derived_site,
+                "documents": e.documents,
+                "reused_chars": e.reused_chars,
+                "median_lag_days": e.median_lag_days,
+                "first": e.first,
+                "last": e.last,
+                "same_site": e.same_site,
+            }
+            for e in net.edges
+        ],
+        "undirected": net.undirected,
+    }
 
 
 def _num(x: float | None) -> str:
@@ -738,8 +775,12 @@ def _mix(t: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-def write_network_svg(
-    path: str | Path,
+def write_network_svg(path: str | Path, net: SiteNetwork, **options: Any) -> None:
+    """Write :func:`render_network_svg` to ``path``."""
+    Path(path).write_text(render_network_svg(net, **options), encoding="utf-8")
+
+
+def render_network_svg(
     net: SiteNetwork,
     *,
     max_nodes: int = 60,
@@ -748,7 +789,7 @@ def write_network_svg(
     width: int = 1200,
     height: int = 900,
     title: str = "Site reuse network",
-) -> None:
+) -> str:
     """Draw the most involved sites and the reuse between them as a self-contained SVG.
 
     Nodes: sites, area by documents involved, colour from blue (mostly copied from) to
@@ -866,7 +907,7 @@ def write_network_svg(
     out.append("</g>")
     out.extend(_legend(height, stroke, max_w))
     out.append("</svg>")
-    Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
+    return "\n".join(out) + "\n"
 
 
 def _curve(p: np.ndarray, q: np.ndarray, rp: float, rq: float) -> str:

@@ -22,7 +22,7 @@ import numpy as np
 
 from .errors import TextlineageError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,7 +57,25 @@ CREATE TABLE IF NOT EXISTS postings (
     PRIMARY KEY (hash, doc_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS embeddings (doc_id INTEGER PRIMARY KEY, vec BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS relations (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relations_b ON relations(b);
+CREATE TABLE IF NOT EXISTS clusters (
+    cluster_id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cluster_members (
+    doc_id INTEGER PRIMARY KEY,
+    cluster_id INTEGER NOT NULL
+);
 """
+# relations, clusters, cluster_members and the meta keys 'discovery', 'network' and
+# 'network_svg' hold the latest `discover` run, replaced whole in one transaction.
 
 
 class IndexFileError(TextlineageError):
@@ -231,6 +249,13 @@ class Store:
                     )
                 )
             seen_keys: dict[bytes, int] = {}
+            keys = list({d.text_key for d in docs})
+            for chunk in _chunks(keys, 500):
+                marks = ",".join("?" * len(chunk))
+                for k, doc_id in c.execute(
+                    f"SELECT text_key, doc_id FROM documents WHERE text_key IN ({marks})", chunk
+                ):
+                    seen_keys.setdefault(bytes(k), int(doc_id))
             postings: list[tuple[int, int]] = []
             vectors: list[tuple[int, bytes]] = []
             for d in docs:
@@ -239,11 +264,6 @@ class Store:
                     continue
                 known.add(d.ext_id)
                 dup = seen_keys.get(d.text_key)
-                if dup is None:
-                    row = c.execute(
-                        "SELECT doc_id FROM documents WHERE text_key=? LIMIT 1", (d.text_key,)
-                    ).fetchone()
-                    dup = None if row is None else int(row[0])
                 m = d.meta
                 if dup is not None:
                     c.execute(
@@ -284,6 +304,8 @@ class Store:
                 postings.extend((int(h), doc_id) for h in d.sketch)
                 if d.embedding is not None:
                     vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
+            # In key order, each B-tree page the batch touches is visited once.
+            postings.sort()
             c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", postings)
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
@@ -292,7 +314,9 @@ class Store:
     # --- reads ----------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "duplicates", "postings", "embeddings"}
+        assert table in {
+            "documents", "duplicates", "postings", "embeddings", "relations", "clusters"
+        }
         with self.guard():
             return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -386,6 +410,82 @@ class Store:
         mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
         return ids, mat
 
+    # --- discovery results -------------------------------------------------------------
+
+    def save_discovery(
+        self,
+        relations: Iterable[tuple[int, int, dict[str, Any]]],
+        clusters: Iterable[tuple[int, Sequence[int], dict[str, Any]]],
+        *,
+        network: dict[str, Any],
+        svg: str,
+        summary: dict[str, Any],
+    ) -> None:
+        """Replace the stored discovery results with these, in one transaction."""
+        with self.guard(), self.transaction() as c:
+            for table in ("relations", "clusters", "cluster_members"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany(
+                "INSERT INTO relations(a, b, record) VALUES (?, ?, ?)",
+                ((a, b, _dumps(rec)) for a, b, rec in relations),
+            )
+            members: list[tuple[int, int]] = []
+            rows: list[tuple[int, int, str]] = []
+            for cid, docs, rec in clusters:
+                rows.append((cid, len(docs), _dumps(rec)))
+                members.extend((d, cid) for d in docs)
+            c.executemany("INSERT INTO clusters(cluster_id, size, record) VALUES (?, ?, ?)", rows)
+            c.executemany(
+                "INSERT INTO cluster_members(doc_id, cluster_id) VALUES (?, ?)", members
+            )
+            for key, value in (
+                ("discovery", _dumps(summary)),
+                ("network", _dumps(network)),
+                ("network_svg", svg),
+            ):
+                c.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (key, value),
+                )
+
+    def clusters(self, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Stored clusters, largest first (ties by id)."""
+        with self.guard():
+            rows = self.conn.execute(
+                "SELECT record FROM clusters ORDER BY size DESC, cluster_id LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def cluster(self, cluster_id: int) -> dict[str, Any] | None:
+        with self.guard():
+            row = self.conn.execute(
+                "SELECT record FROM clusters WHERE cluster_id=?", (cluster_id,)
+            ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def cluster_of(self, doc_id: int) -> int | None:
+        with self.guard():
+            row = self.conn.execute(
+                "SELECT cluster_id FROM cluster_members WHERE doc_id=?", (doc_id,)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def relations(self, doc_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Stored relations touching any of ``doc_ids``, each once."""
+        out: dict[tuple[int, int], dict[str, Any]] = {}
+        with self.guard():
+            for chunk in _chunks(list(doc_ids), 400):
+                marks = ",".join("?" * len(chunk))
+                for a, b, rec in self.conn.execute(
+                    f"SELECT a, b, record FROM relations WHERE a IN ({marks}) "
+                    f"UNION SELECT a, b, record FROM relations WHERE b IN ({marks})",
+                    [*chunk, *chunk],
+                ):
+                    out[(int(a), int(b))] = json.loads(rec)
+        return [out[k] for k in sorted(out)]
+
     def size_bytes(self) -> int:
         total = 0
         for suffix in ("", "-wal", "-shm"):
@@ -407,6 +507,10 @@ def _stored(row: Sequence[Any]) -> StoredDocument:
         origin=str(row[7]),
         meta=json.loads(row[8]) if row[8] else {},
     )
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
