@@ -12,18 +12,21 @@ import json
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 
+from .ann import VectorIndex
 from .compare import CompareConfig, compare, with_facts
 from .embed import Embedder, default_embedder, semantic_available
 from .errors import InputError
 from .readers import FieldMap, Record, RecordError, iter_records
-from .sketch import SketchConfig, sketch, sketch_and_key
+from .sketch import SketchConfig, sketch, sketch_batch
 from .store import NewDocument, Store, StoredDocument
 from .types import Comparison, Document
 
@@ -36,6 +39,8 @@ class CorpusConfig:
 
     sketch: SketchConfig = field(default_factory=SketchConfig)
     batch_size: int = 500
+    ingest_workers: int = 1
+    """Processes computing sketches during :meth:`Corpus.add` (1: in the calling process)."""
     min_shared: int = 2
     """Fingerprints a candidate must share with the query."""
     max_df_share: float = 0.01
@@ -143,7 +148,8 @@ class Corpus:
     def __init__(self, store: Store, config: CorpusConfig) -> None:
         self.store = store
         self.config = config
-        self._emb_cache: tuple[int, np.ndarray, np.ndarray] | None = None
+        self.vectors = VectorIndex(store)
+        """Nearest-neighbour search over the stored document embeddings."""
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -207,6 +213,7 @@ class Corpus:
         strict: bool = False,
         semantic: bool | None = None,
         progress: Callable[[int], None] | None = None,
+        workers: int | None = None,
     ) -> AddSummary:
         """Index documents from files, directories, globs (or records); incremental.
 
@@ -214,6 +221,8 @@ class Corpus:
         :class:`~textlineage.errors.InputError` after the batches before it committed).
         Exact duplicates of indexed text are recorded as duplicates, not indexed twice;
         records whose id is already in the index are passed over, so a rerun continues.
+        With ``workers`` > 1 (default :attr:`CorpusConfig.ingest_workers`), sketches are
+        computed in that many processes while this one parses input and writes.
         """
         t0 = time.perf_counter()
         summary = AddSummary()
@@ -223,19 +232,16 @@ class Corpus:
             records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
         else:
             records = cast("Iterable[Record | RecordError]", inputs)
-        batch: list[NewDocument] = []
+        n_workers = self.config.ingest_workers if workers is None else workers
+        pool = ProcessPoolExecutor(n_workers) if n_workers > 1 else None
+        # Batches whose sketches are being computed, oldest first: at most one per worker
+        # waits while this process parses input and writes to the index.
+        pending: deque[tuple[list[Record], Future[list[tuple[np.ndarray, bytes]]]]] = deque()
         done = 0
-        for rec in records:
-            if isinstance(rec, RecordError):
-                if strict:
-                    self._flush(batch, summary)
-                    raise InputError(rec.origin, rec.problem)
-                summary.skipped.append((rec.origin, rec.problem))
-                log.info("skipped %s: %s", rec.origin, rec.problem)
-                continue
-            vec = self.document_embedding(emb, rec.text) if emb is not None else None
-            fingerprints, key = sketch_and_key(rec.text, self.config.sketch)
-            batch.append(
+
+        def write(recs: list[Record], sketches: list[tuple[np.ndarray, bytes]]) -> None:
+            nonlocal done
+            batch = [
                 NewDocument(
                     ext_id=rec.ext_id,
                     text=rec.text,
@@ -243,20 +249,55 @@ class Corpus:
                     sketch=fingerprints,
                     meta=rec.meta,
                     origin=rec.origin,
-                    embedding=vec,
+                    embedding=self.document_embedding(emb, rec.text) if emb else None,
                 )
+                for rec, (fingerprints, key) in zip(recs, sketches, strict=True)
+            ]
+            self._flush(batch, summary)
+            done += len(recs)
+            if progress:
+                progress(done)
+
+        def submit(recs: list[Record]) -> None:
+            if not recs:
+                return
+            if pool is None:
+                write(recs, sketch_batch([r.text for r in recs], self.config.sketch))
+                return
+            pending.append(
+                (recs, pool.submit(sketch_batch, [r.text for r in recs], self.config.sketch))
             )
-            if len(batch) >= self.config.batch_size:
-                done += len(batch)
-                self._flush(batch, summary)
-                if progress:
-                    progress(done)
-        done += len(batch)
-        self._flush(batch, summary)
-        if progress:
-            progress(done)
+            while len(pending) > n_workers:
+                drain(1)
+
+        def drain(n: int) -> None:
+            for _ in range(min(n, len(pending))):
+                recs, fut = pending.popleft()
+                write(recs, fut.result())
+
+        try:
+            batch: list[Record] = []
+            for rec in records:
+                if isinstance(rec, RecordError):
+                    if strict:
+                        submit(batch)
+                        drain(len(pending))
+                        raise InputError(rec.origin, rec.problem)
+                    summary.skipped.append((rec.origin, rec.problem))
+                    log.info("skipped %s: %s", rec.origin, rec.problem)
+                    continue
+                batch.append(rec)
+                if len(batch) >= self.config.batch_size:
+                    submit(batch)
+                    batch = []
+            submit(batch)
+            drain(len(pending))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        if summary.embedded:
+            self.vectors.refresh()
         summary.seconds = time.perf_counter() - t0
-        self._emb_cache = None
         return summary
 
     def _flush(self, batch: list[NewDocument], summary: AddSummary) -> None:
@@ -306,12 +347,6 @@ class Corpus:
         n = self.store.count("documents")
         return max(self.config.max_df_floor, int(self.config.max_df_share * n))
 
-    def _embeddings(self) -> tuple[np.ndarray, np.ndarray]:
-        n = self.store.count("embeddings")
-        if self._emb_cache is None or self._emb_cache[0] != n:
-            ids, mat = self.store.embeddings()
-            self._emb_cache = (n, ids, mat)
-        return self._emb_cache[1], self._emb_cache[2]
 
     def search(
         self,
@@ -338,13 +373,10 @@ class Corpus:
         emb = self._embedder(semantic) if self.store.count("embeddings") else None
         if emb is not None:
             qv = self.document_embedding(emb, query.text)
-            ids, mat = self._embeddings()
-            if qv is not None and len(ids):
-                sims = mat @ qv
-                order = np.argsort(-sims)[: self.config.semantic_candidates]
-                for k in order:
-                    if sims[k] >= self.config.semantic_min:
-                        sem_sim[int(ids[k])] = float(sims[k])
+            if qv is not None:
+                for doc_id, sim in self.vectors.search(qv, self.config.semantic_candidates):
+                    if sim >= self.config.semantic_min:
+                        sem_sim[doc_id] = sim
         timings["semantic_candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()

@@ -23,8 +23,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from .compare import CompareConfig, compare
 from .network import (
     DocInfo,
@@ -351,17 +349,12 @@ def discover(
 
 
 def _semantic_pairs(corpus: Corpus, k: int = 5) -> set[tuple[int, int]]:
-    ids, mat = corpus._embeddings()
     out: set[tuple[int, int]] = set()
-    for start in range(0, len(ids), 2048):
-        sims = mat[start : start + 2048] @ mat.T
-        for r in range(sims.shape[0]):
-            row = sims[r]
-            row[start + r] = -1.0
-            for c in np.argsort(-row)[:k]:
-                if row[c] >= corpus.config.semantic_min:
-                    a, b = int(ids[start + r]), int(ids[c])
-                    out.add((min(a, b), max(a, b)))
+    for ids, mat in corpus.store.iter_embeddings(page=4096):
+        for a, hits in zip(ids, corpus.vectors.search_many(mat, k + 1), strict=True):
+            for b, sim in hits:
+                if b != a and sim >= corpus.config.semantic_min:
+                    out.add((min(int(a), b), max(int(a), b)))
     return out
 
 

@@ -42,7 +42,8 @@ class SketchConfig:
             raise ValueError(f"SketchConfig.sample must be at least 1, got {self.sample}")
 
 
-_CACHE_LIMIT = 2_000_000
+_CACHE_LIMIT = 1_000_000
+"""Chunks (and tokens) remembered; about 150 MB when full."""
 
 
 def _hash(term: str) -> int:
@@ -61,43 +62,64 @@ class _Vocabulary:
     """
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
         self.ids: dict[str, int] = {}
+        self.token_pairs: dict[str, tuple[int, int]] = {}
         self.start = np.zeros(1 << 14, dtype=np.int64)
         self.count = np.zeros(1 << 14, dtype=np.int64)
         self.norm = np.zeros(1 << 15, dtype=np.uint64)
         self.term = np.zeros(1 << 15, dtype=np.uint64)
         self.tokens = 0
 
-    @staticmethod
-    def analyse(chunk: str) -> list[tuple[int, int]]:
+    def analyse(self, chunk: str) -> list[tuple[int, int]]:
+        """(folded-token hash, content-term hash or 0) per token of ``chunk``."""
         out = []
         for raw in TOKEN_RE.findall(chunk):
-            norm = fold_token(raw)
-            keep = (norm not in STOPWORDS and len(norm) > 1) or norm[:1].isdigit()
-            out.append((_hash(norm), _hash(stem(norm)) if keep else 0))
+            pair = self.token_pairs.get(raw)
+            if pair is None:
+                norm = fold_token(raw)
+                keep = (norm not in STOPWORDS and len(norm) > 1) or norm[:1].isdigit()
+                pair = (_hash(norm), _hash(stem(norm)) if keep else 0)
+                if len(self.token_pairs) < _CACHE_LIMIT:
+                    self.token_pairs[raw] = pair
+            out.append(pair)
         return out
 
     def learn(self, chunks: list[str]) -> bool:
         """Add the unseen ``chunks``; False when the vocabulary is full."""
         ids = self.ids
-        for chunk in chunks:
-            if chunk in ids:
-                continue
-            if len(ids) >= _CACHE_LIMIT:
+        new = [c for c in dict.fromkeys(chunks) if c not in ids]
+        if len(ids) + len(new) > _CACHE_LIMIT:
+            if len(new) > _CACHE_LIMIT:
                 return False
+            self.reset()  # full: start afresh, so memory stays bounded
+            ids = self.ids
+            new = list(dict.fromkeys(chunks))
+        c0, t0 = len(ids), self.tokens
+        counts: list[int] = []
+        norms: list[int] = []
+        terms: list[int] = []
+        for chunk in new:
             pairs = self.analyse(chunk)
-            c, t = len(ids), self.tokens
-            if c >= len(self.start):
-                self.start = np.resize(self.start, 2 * len(self.start))
-                self.count = np.resize(self.count, 2 * len(self.count))
-            while t + len(pairs) > len(self.norm):
-                self.norm = np.resize(self.norm, 2 * len(self.norm))
-                self.term = np.resize(self.term, 2 * len(self.term))
-            self.start[c], self.count[c] = t, len(pairs)
-            for i, (n, h) in enumerate(pairs):
-                self.norm[t + i], self.term[t + i] = n, h
-            self.tokens = t + len(pairs)
-            ids[chunk] = c
+            counts.append(len(pairs))
+            norms.extend(p[0] for p in pairs)
+            terms.extend(p[1] for p in pairs)
+        c1, t1 = c0 + len(new), t0 + len(norms)
+        while c1 > len(self.start):
+            self.start = np.resize(self.start, 2 * len(self.start))
+            self.count = np.resize(self.count, 2 * len(self.count))
+        while t1 > len(self.norm):
+            self.norm = np.resize(self.norm, 2 * len(self.norm))
+            self.term = np.resize(self.term, 2 * len(self.term))
+        cnt = np.array(counts, dtype=np.int64)
+        self.count[c0:c1] = cnt
+        self.start[c0:c1] = t0 + np.cumsum(cnt) - cnt
+        self.norm[t0:t1] = np.array(norms, dtype=np.uint64)
+        self.term[t0:t1] = np.array(terms, dtype=np.uint64)
+        self.tokens = t1
+        ids.update(zip(new, range(c0, c1), strict=True))
         return True
 
     def hashes(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -163,3 +185,8 @@ def sketch_and_key(text: str, cfg: SketchConfig | None = None) -> tuple[np.ndarr
     cfg = cfg or SketchConfig()
     norm, term = _VOCAB.hashes(text)
     return _sample(shingle_hashes(term, cfg.k), cfg), _key(norm)
+
+
+def sketch_batch(texts: list[str], cfg: SketchConfig) -> list[tuple[np.ndarray, bytes]]:
+    """:func:`sketch_and_key` of each text (one task for a worker process)."""
+    return [sketch_and_key(t, cfg) for t in texts]

@@ -256,7 +256,8 @@ class Store:
                     f"SELECT text_key, doc_id FROM documents WHERE text_key IN ({marks})", chunk
                 ):
                     seen_keys.setdefault(bytes(k), int(doc_id))
-            postings: list[tuple[int, int]] = []
+            sketches: list[np.ndarray] = []
+            owners: list[np.ndarray] = []
             vectors: list[tuple[int, bytes]] = []
             for d in docs:
                 if d.ext_id in known:
@@ -301,12 +302,16 @@ class Store:
                 doc_id = int(cur.lastrowid or 0)
                 seen_keys[d.text_key] = doc_id
                 res.added.append(doc_id)
-                postings.extend((int(h), doc_id) for h in d.sketch)
+                sketches.append(d.sketch)
+                owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
                 if d.embedding is not None:
                     vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
-            # In key order, each B-tree page the batch touches is visited once.
-            postings.sort()
-            c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", postings)
+            if sketches:
+                # In key order, each B-tree page the batch touches is visited once.
+                hashes, doc_ids = np.concatenate(sketches), np.concatenate(owners)
+                order = np.lexsort((doc_ids, hashes))
+                rows = np.stack((hashes[order], doc_ids[order]), axis=1).tolist()
+                c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
         return res
@@ -404,11 +409,7 @@ class Store:
                             f"SELECT doc_id, vec FROM embeddings WHERE doc_id IN ({marks})", chunk
                         )
                     )
-        if not rows:
-            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-        ids = np.array([r[0] for r in rows], dtype=np.int64)
-        mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
-        return ids, mat
+        return _vectors(rows)
 
     # --- discovery results -------------------------------------------------------------
 
@@ -486,6 +487,26 @@ class Store:
                     out[(int(a), int(b))] = json.loads(rec)
         return [out[k] for k in sorted(out)]
 
+    def embeddings_page(self, *, after: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """Up to ``limit`` embeddings of documents with doc_id > ``after``, in doc_id order."""
+        with self.guard():
+            rows = self.conn.execute(
+                "SELECT doc_id, vec FROM embeddings WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
+                (after, limit),
+            ).fetchall()
+        return _vectors(rows)
+
+    def iter_embeddings(
+        self, *, after: int = 0, page: int = 20_000
+    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """All embeddings of documents with doc_id > ``after``, a page at a time."""
+        while True:
+            ids, mat = self.embeddings_page(after=after, limit=page)
+            if not len(ids):
+                return
+            yield ids, mat
+            after = int(ids[-1])
+
     def size_bytes(self) -> int:
         total = 0
         for suffix in ("", "-wal", "-shm"):
@@ -507,6 +528,14 @@ def _stored(row: Sequence[Any]) -> StoredDocument:
         origin=str(row[7]),
         meta=json.loads(row[8]) if row[8] else {},
     )
+
+
+def _vectors(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray]:
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
+    return ids, mat
 
 
 def _dumps(obj: Any) -> str:

@@ -1,0 +1,135 @@
+"""Nearest neighbours among the stored document embeddings.
+
+The SQLite file holds every embedding (float16) and stays the source of truth. Beside it,
+``<index>.usearch`` holds an HNSW graph of the same vectors (usearch, int8, cosine),
+memory-mapped for search: at a million documents a brute-force
+scan would read 1.5 GB per query. The graph file is derived data: documents are only ever
+added and their ids only grow, so on open it is brought up to date by adding the vectors of
+documents newer than the newest it holds, and rewritten atomically (temporary file, then
+rename). A missing, stale or damaged file is rebuilt from SQLite. Without usearch (the
+``semantic`` extra) the scan is exact, in memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .store import Store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["VectorIndex", "ann_available"]
+
+SUFFIX = ".usearch"
+EXACT_BELOW = 20_000
+"""Below this many vectors an exact scan is as fast as the graph; no file is written."""
+
+
+def ann_available() -> bool:
+    try:
+        import usearch.index  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class VectorIndex:
+    """Top-k cosine neighbours of a query vector among a store's document embeddings."""
+
+    def __init__(self, store: Store, *, exact_below: int = EXACT_BELOW) -> None:
+        self.store = store
+        self.path = Path(str(store.path) + SUFFIX)
+        self.exact_below = exact_below
+        self._count = -1
+        self._graph: Any = None
+        self._exact: tuple[np.ndarray, np.ndarray] | None = None
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Up to ``k`` (doc_id, cosine) pairs, most similar first."""
+        return self.search_many(np.asarray(query, dtype=np.float32)[None, :], k)[0]
+
+    def search_many(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
+        """:meth:`search` for each row of ``queries``."""
+        self.refresh()
+        q = np.asarray(queries, dtype=np.float32)
+        if self._graph is not None:
+            if len(self._graph) == 0 or k <= 0:
+                return [[] for _ in range(len(q))]
+            m = self._graph.search(q, min(k, len(self._graph)), threads=os.cpu_count() or 1)
+            keys, dists = np.atleast_2d(m.keys), np.atleast_2d(m.distances)
+            # One query gives Matches (no counts), several give BatchMatches.
+            counts = np.atleast_1d(np.asarray(getattr(m, "counts", keys.shape[1])))
+            return [
+                [(int(keys[r, i]), 1.0 - float(dists[r, i])) for i in range(int(counts[r]))]
+                for r in range(len(q))
+            ]
+        assert self._exact is not None
+        ids, mat = self._exact
+        out: list[list[tuple[int, float]]] = []
+        for start in range(0, len(q), 1024):
+            if not len(ids) or k <= 0:
+                out.extend([] for _ in q[start : start + 1024])
+                continue
+            sims = q[start : start + 1024] @ mat.T
+            top = np.argsort(-sims, axis=1)[:, :k]
+            out.extend(
+                [(int(ids[c]), float(row[c])) for c in cols]
+                for row, cols in zip(sims, top, strict=True)
+            )
+        return out
+
+    def refresh(self) -> None:
+        """Bring the graph up to date with the store (done before each search, and by
+        :meth:`Corpus.add <textlineage.corpus.Corpus.add>` after adding embeddings)."""
+        n = self.store.count("embeddings")
+        if n == self._count:
+            return
+        self._count = n
+        if n < self.exact_below or not ann_available():
+            self._graph = None
+            self._exact = self.store.embeddings()
+            return
+        self._exact = None
+        self._graph = self._sync(n)
+
+    def _sync(self, n: int) -> Any:
+        from usearch.index import Index
+
+        graph: Any = None
+        if self.path.exists():
+            try:
+                # Up to date: memory-map it (processes share the pages); else load to extend.
+                graph = Index.restore(str(self.path), view=True)
+                if graph is not None and len(graph) < n:
+                    graph = Index.restore(str(self.path), view=False)
+            except Exception as exc:  # any damage means: rebuild
+                log.warning("%s: unreadable (%s); rebuilding from the index", self.path, exc)
+                graph = None
+        if graph is not None and len(graph) > n:
+            log.warning("%s: holds more vectors than the index; rebuilding", self.path)
+            graph = None
+        if graph is None:
+            graph = Index(ndim=self._ndim(), metric="cos", dtype="i8")
+            newest = 0
+        else:
+            newest = int(np.max(graph.keys)) if len(graph) else 0
+        if len(graph) < n:
+            added = 0
+            for ids, mat in self.store.iter_embeddings(after=newest):
+                graph.add(ids, mat, threads=os.cpu_count() or 1)
+                added += len(ids)
+            log.info("%s: added %d vectors (%d in all)", self.path, added, len(graph))
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            graph.save(str(tmp))
+            os.replace(tmp, self.path)
+        return graph
+
+    def _ndim(self) -> int:
+        ids, mat = self.store.embeddings_page(after=0, limit=1)
+        return int(mat.shape[1]) if len(ids) else 384
