@@ -47,7 +47,9 @@ class CorpusConfig:
     max_df_floor: int = 50
     """Fingerprints in more than max(floor, share × documents) documents do not vote."""
     verify: int = 20
-    """Lexical candidates verified by alignment per search."""
+    """Lexical candidates verified by alignment per search, most shared fingerprints first."""
+    verify_patience: int = 6
+    """Stop verifying lexical candidates after this many in a row turn out independent."""
     semantic_candidates: int = 10
     semantic_min: float = 0.55
     """Embedding neighbours (cosine at least this) also verified per search."""
@@ -347,7 +349,6 @@ class Corpus:
         n = self.store.count("documents")
         return max(self.config.max_df_floor, int(self.config.max_df_share * n))
 
-
     def search(
         self,
         query: Document,
@@ -389,13 +390,25 @@ class Corpus:
         elif emb is not None:
             # The query's sentences are the same in every verification: encode them once.
             cfg = replace(cfg, embedder=MemoEmbedder(emb))
-        hits = []
+        hits: list[SearchHit] = []
+        misses = 0
         for d in cand_ids:
             if d not in docs:
                 continue
+            if d not in sem_sim and (
+                misses >= self.config.verify_patience
+                or (
+                    len(hits) >= top and shared.get(d, 0) < min(h.shared_fingerprints for h in hits)
+                )
+            ):
+                # The lexical signal has tailed off, or ``top`` hits each share more
+                # fingerprints (a proxy for reused text) than this candidate.
+                continue
             c = compare(query, stored_to_document(docs[d]), cfg)
             if c.verdict == "independent":
+                misses += 1
                 continue
+            misses = 0
             hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d)))
         hits.sort(key=lambda h: (-_reused(h.comparison), h.doc.doc_id))
         timings["verify"] = time.perf_counter() - t
@@ -421,7 +434,6 @@ class Corpus:
         from .discover import discover
 
         return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)
-
 
     # --- stored discovery results ---------------------------------------------------
 

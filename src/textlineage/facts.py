@@ -16,6 +16,7 @@ has no support in the source it is reported in ``added`` too.
 from __future__ import annotations
 
 import bisect
+import copy
 import logging
 import unicodedata
 from collections import defaultdict
@@ -494,6 +495,11 @@ def _name_tokens(text: str) -> tuple[str, ...]:
 def extract_facts(text: str, doc: int = 0) -> list[Fact]:
     """The facts of ``text``, ordered by span; spans index ``text``."""
     return [it.fact for it in _analyse(text, doc)]
+
+
+@lru_cache(maxsize=8)
+def _analysed(text: str, doc: int) -> tuple[_Item, ...]:
+    return tuple(_analyse(text, doc))
 
 
 def _analyse(text: str, doc: int) -> list[_Item]:
@@ -1340,8 +1346,10 @@ def diff_facts(
 
     ``passages`` (aligned reuse) make facts inside one passage pair up preferentially.
     """
-    src = _analyse(source_text, source_doc)
-    der = _analyse(derived_text, derived_doc)
+    # Copies: matching marks items. A search diffs one query against many hits, so the
+    # query's analysis is remembered.
+    src = [copy.copy(it) for it in _analysed(source_text, source_doc)]
+    der = [copy.copy(it) for it in _analysed(derived_text, derived_doc)]
     _assign_passages(src, passages, source_doc)
     _assign_passages(der, passages, derived_doc)
     res = _Result()

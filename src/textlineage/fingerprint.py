@@ -272,7 +272,7 @@ def build_units(text: str, min_terms: int = 3) -> list[Unit]:
     return units
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=32)
 def features(text: str, min_terms: int = 3) -> Features:
     """Compute the matching features of one document (cached: a search compares one query
     with many candidates, and a candidate may recur across searches)."""

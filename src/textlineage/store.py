@@ -366,11 +366,15 @@ class Store:
         counts: dict[int, int] = {}
         hashes = [int(h) for h in sketch]
         with self.guard():
-            for chunk in _chunks(hashes, 400):
-                marks = ",".join("?" * len(chunk))
-                rows = self.conn.execute(
-                    f"SELECT hash, doc_id FROM postings WHERE hash IN ({marks})", chunk
-                ).fetchall()
+            for chunk in _chunks(hashes, 100):
+                # At most max_df + 1 rows per fingerprint: a common one is known to be too
+                # common without reading all its documents.
+                sql = " UNION ALL ".join(
+                    ["SELECT * FROM (SELECT hash, doc_id FROM postings WHERE hash=? LIMIT ?)"]
+                    * len(chunk)
+                )
+                args = [x for h in chunk for x in (h, max_df + 1)]
+                rows = self.conn.execute(sql, args).fetchall()
                 by_hash: dict[int, list[int]] = {}
                 for h, d in rows:
                     by_hash.setdefault(h, []).append(d)
