@@ -93,6 +93,23 @@ def test_add_records_duplicates_and_rerun(
         assert doc is not None and doc.ext_id == "doc0"
 
 
+def test_sketching_workers_build_the_same_index(
+    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+) -> None:
+    path, _ = corpus_file
+    cfg = CorpusConfig(batch_size=2)  # several batches in flight
+    with Corpus.open(tmp_path / "one.db", config=cfg) as one:
+        a = one.add([str(path)], semantic=False, workers=1)
+        rows_one = one.store.conn.execute("SELECT * FROM postings ORDER BY 1, 2").fetchall()
+        docs_one = one.store.conn.execute("SELECT ext_id, text_key FROM documents").fetchall()
+    with Corpus.open(tmp_path / "two.db", config=cfg) as two:
+        b = two.add([str(path)], semantic=False, workers=2)
+        rows_two = two.store.conn.execute("SELECT * FROM postings ORDER BY 1, 2").fetchall()
+        docs_two = two.store.conn.execute("SELECT ext_id, text_key FROM documents").fetchall()
+    assert (a.added, a.duplicates) == (b.added, b.duplicates) == (7, 1)
+    assert rows_one == rows_two and docs_one == docs_two
+
+
 def test_search_finds_source_of_partial_reprint(
     tmp_path: Path, corpus_file: tuple[Path, list[str]]
 ) -> None:

@@ -132,6 +132,34 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert fourth.meta["site"] == "news.example.org"
 
 
+def test_gzip_jsonl_and_csv(tmp_path: Path) -> None:
+    body = b"".join(
+        json.dumps({"id": f"g{i}", "text": f"Compressed record number {i}."}).encode() + b"\n"
+        for i in range(200)
+    )
+    gz = tmp_path / "batch.jsonl.gz"
+    gz.write_bytes(gzip.compress(body))
+    csv_gz = tmp_path / "rows.csv.gz"
+    csv_gz.write_bytes(gzip.compress(b"id,text\nc1,A row from a compressed CSV file.\n"))
+    got = records([str(tmp_path)])  # a directory picks up the compressed files too
+    assert [r.ext_id for r in got if isinstance(r, Record)] == [
+        *(f"g{i}" for i in range(200)),
+        "c1",
+    ]
+    assert got[5].origin == f"{gz}:6"
+
+    # Cut short: the records before the cut, then one error naming the file.
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(body)[:-40])
+    items = records([str(cut)])
+    assert isinstance(items[-1], RecordError) and "truncated" in items[-1].problem
+    assert all(isinstance(r, Record) for r in items[:-1]) and len(items) > 150
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(b"plain text, not gzip\n")
+    (err,) = records([str(bad)])
+    assert isinstance(err, RecordError) and "gzip" in err.problem and str(bad) in err.origin
+
+
 def test_jsonl_field_remapping(tmp_path: Path) -> None:
     path = tmp_path / "remap.ndjson"
     rows = [

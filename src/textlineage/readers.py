@@ -10,6 +10,8 @@ according to its extension:
 * ``.csv``: a header row, then one record per row (UTF-8, quoted fields may hold newlines).
 * ``.warc``, ``.warc.gz``: HTTP responses with status 200 and an HTML or plain-text body
   (needs the ``warc`` extra, ``warcio``).
+* JSONL and CSV files may be gzip-compressed (``.jsonl.gz``, ``.ndjson.gz``, ``.csv.gz``);
+  a truncated or damaged one yields its records up to the damage, then one error.
 
 JSONL and CSV records name their fields through a :class:`FieldMap`: ``text`` holds plain
 text, kept exactly; ``html`` holds a page whose main text is extracted as for an HTML file
@@ -41,7 +43,9 @@ import codecs
 import csv
 import email.utils
 import glob
+import gzip
 import importlib
+import io
 import json
 import logging
 import os
@@ -53,7 +57,7 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 from urllib.parse import urlsplit
 
 from textlineage.errors import InputError, MissingDependencyError
@@ -86,14 +90,17 @@ KNOWN_EXTENSIONS: tuple[str, ...] = (
     ".jsonl",
     ".ndjson",
     ".csv",
+    ".jsonl.gz",
+    ".ndjson.gz",
+    ".csv.gz",
     ".warc",
     ".warc.gz",
 )
 """Extensions taken from directories and glob matches (a file named explicitly is read
 whatever its extension)."""
 
-_JSONL_EXTENSIONS = (".jsonl", ".ndjson")
-_CSV_EXTENSIONS = (".csv",)
+_JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_CSV_EXTENSIONS = (".csv", ".csv.gz")
 _WARC_EXTENSIONS = (".warc", ".warc.gz")
 
 _CHUNK = 64 * 1024
@@ -538,7 +545,7 @@ def _record_from_fields(
 def _read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     source = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 (closed by the with below)
+        handle: BinaryIO = _open_binary(path)
     except OSError as exc:
         yield RecordError(source, _open_problem(exc))
         return
@@ -548,8 +555,8 @@ def _read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record
             origin = f"{source}:{line_no + 1}"
             try:
                 raw = handle.readline(max_bytes + 1)
-            except OSError as exc:
-                yield RecordError(origin, f"cannot read the file ({os_error_reason(exc)})")
+            except (OSError, EOFError) as exc:
+                yield RecordError(origin, _read_problem(exc))
                 return
             if not raw:
                 return
@@ -567,6 +574,21 @@ def _read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record
             if not raw.strip():
                 continue
             yield _jsonl_record(raw, origin, source, fields, max_bytes)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    """The file's bytes; a ``.gz`` file is decompressed as it is read."""
+    if path.name.lower().endswith(".gz"):
+        return cast("BinaryIO", gzip.open(path, "rb"))
+    return open(path, "rb")
+
+
+def _read_problem(exc: OSError | EOFError) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated compressed file (it ends before its end-of-stream marker)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not a valid gzip file ({exc})"
+    return f"cannot read the file ({os_error_reason(exc)})"
 
 
 def _skip_line(handle: BinaryIO) -> int:
@@ -625,7 +647,9 @@ def _read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record |
     _raise_csv_field_limit(max_bytes)
     try:
         # Invalid UTF-8 becomes lone surrogates, caught per row below.
-        handle = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
+        handle = io.TextIOWrapper(
+            _open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
     except OSError as exc:
         yield RecordError(source, _open_problem(exc))
         return
@@ -633,8 +657,11 @@ def _read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record |
         reader = csv.reader(handle)
         try:
             header = next(reader, None)
-        except (csv.Error, OSError) as exc:
+        except csv.Error as exc:
             yield RecordError(f"{source}:1", f"malformed CSV header ({exc})")
+            return
+        except (OSError, EOFError) as exc:
+            yield RecordError(f"{source}:1", _read_problem(exc))
             return
         if header is None:
             yield RecordError(source, "empty file (a CSV file needs a header row)")
@@ -656,8 +683,8 @@ def _read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record |
                 last_line = reader.line_num
                 yield RecordError(origin, f"malformed CSV ({exc})")
                 continue
-            except OSError as exc:
-                yield RecordError(origin, f"cannot read the file ({os_error_reason(exc)})")
+            except (OSError, EOFError) as exc:
+                yield RecordError(origin, _read_problem(exc))
                 return
             last_line = reader.line_num
             if not row:
