@@ -26,7 +26,7 @@ import resource
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -208,6 +208,23 @@ def main() -> None:
         f"of {len(found_pairs)} pairs; direction correct {statistics.mean(direction) if direction else float('nan'):.3f} "
         f"of {len(direction)} directed planted pairs"
     )
+    clusters = [
+        json.loads(x) for x in (out / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    if clusters:
+        # Purity: the share of a cluster's members in its most common planted lineage
+        # (documents outside every lineage count as their own).
+        main_share, mixed = 0, 0
+        for k in clusters:
+            groups = Counter(comp.get(m["ext_id"], m["ext_id"]) for m in k["members"])
+            main_share += groups.most_common(1)[0][1]
+            mixed += len(groups) > 1
+        members = sum(k["size"] for k in clusters)
+        print(
+            f"clusters: {len(clusters)}, largest {max(k['size'] for k in clusters)} members; "
+            f"purity {main_share / members:.3f} (members in their cluster's main lineage); "
+            f"{mixed} clusters join several lineages"
+        )
     if found_pairs:
         print(
             "precision counting verifiable unrecorded overlap (>= 3 shared exact 6-word runs) "

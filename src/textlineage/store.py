@@ -259,6 +259,11 @@ class Store:
             sketches: list[np.ndarray] = []
             owners: list[np.ndarray] = []
             vectors: list[tuple[int, bytes]] = []
+            dup_rows: list[tuple[object, ...]] = []
+            doc_rows: list[tuple[object, ...]] = []
+            # Ids are given here (inside the write transaction no one else can take them),
+            # so the rows go in with one executemany each.
+            next_id = int(c.execute("SELECT COALESCE(MAX(doc_id), 0) FROM documents").fetchone()[0])
             for d in docs:
                 if d.ext_id in known:
                     res.known.append(d.ext_id)
@@ -267,9 +272,7 @@ class Store:
                 dup = seen_keys.get(d.text_key)
                 m = d.meta
                 if dup is not None:
-                    c.execute(
-                        "INSERT INTO duplicates(ext_id, dup_of, url, site, date, origin, added_at) "
-                        "VALUES (?,?,?,?,?,?,?)",
+                    dup_rows.append(
                         (
                             d.ext_id,
                             dup,
@@ -278,14 +281,15 @@ class Store:
                             m.get("date", ""),
                             d.origin,
                             now,
-                        ),
+                        )
                     )
                     res.duplicates.append((d.ext_id, dup))
                     continue
-                cur = c.execute(
-                    "INSERT INTO documents(ext_id, text_key, text, chars, url, site, date, title,"
-                    " origin, meta, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                next_id += 1
+                doc_id = next_id
+                doc_rows.append(
                     (
+                        doc_id,
                         d.ext_id,
                         d.text_key,
                         d.text,
@@ -297,15 +301,24 @@ class Store:
                         d.origin,
                         json.dumps(m, ensure_ascii=False),
                         now,
-                    ),
+                    )
                 )
-                doc_id = int(cur.lastrowid or 0)
                 seen_keys[d.text_key] = doc_id
                 res.added.append(doc_id)
                 sketches.append(d.sketch)
                 owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
                 if d.embedding is not None:
                     vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
+            c.executemany(
+                "INSERT INTO documents(doc_id, ext_id, text_key, text, chars, url, site, date,"
+                " title, origin, meta, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                doc_rows,
+            )
+            c.executemany(
+                "INSERT INTO duplicates(ext_id, dup_of, url, site, date, origin, added_at) "
+                "VALUES (?,?,?,?,?,?,?)",
+                dup_rows,
+            )
             if sketches:
                 # In key order, each B-tree page the batch touches is visited once.
                 hashes, doc_ids = np.concatenate(sketches), np.concatenate(owners)
@@ -320,7 +333,12 @@ class Store:
 
     def count(self, table: str) -> int:
         assert table in {
-            "documents", "duplicates", "postings", "embeddings", "relations", "clusters"
+            "documents",
+            "duplicates",
+            "postings",
+            "embeddings",
+            "relations",
+            "clusters",
         }
         with self.guard():
             return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
@@ -440,9 +458,7 @@ class Store:
                 rows.append((cid, len(docs), _dumps(rec)))
                 members.extend((d, cid) for d in docs)
             c.executemany("INSERT INTO clusters(cluster_id, size, record) VALUES (?, ?, ?)", rows)
-            c.executemany(
-                "INSERT INTO cluster_members(doc_id, cluster_id) VALUES (?, ?)", members
-            )
+            c.executemany("INSERT INTO cluster_members(doc_id, cluster_id) VALUES (?, ?)", members)
             for key, value in (
                 ("discovery", _dumps(summary)),
                 ("network", _dumps(network)),
