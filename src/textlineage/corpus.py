@@ -45,7 +45,9 @@ class CorpusConfig:
     """Fingerprints a candidate must share with the query."""
     max_df_share: float = 0.01
     max_df_floor: int = 50
-    """Fingerprints in more than max(floor, share × documents) documents do not vote."""
+    max_df_cap: int = 1000
+    """Fingerprints in more than max(floor, min(share × documents, cap)) documents do not
+    vote (in search they still do when no rarer one finds a candidate)."""
     verify: int = 20
     """Lexical candidates verified by alignment per search, most shared fingerprints first."""
     verify_patience: int = 6
@@ -347,7 +349,8 @@ class Corpus:
 
     def _max_df(self) -> int:
         n = self.store.count("documents")
-        return max(self.config.max_df_floor, int(self.config.max_df_share * n))
+        share = int(self.config.max_df_share * n)
+        return max(self.config.max_df_floor, min(share, self.config.max_df_cap))
 
     def search(
         self,
@@ -360,9 +363,11 @@ class Corpus:
         """Indexed documents this text reuses or that reuse it, verified and ranked."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        shared = self.store.candidates(
+        shared, common = self.store.candidates(
             sketch(query.text, self.config.sketch), max_df=self._max_df()
         )
+        if not any(n >= self.config.min_shared for n in shared.values()):
+            shared = common  # only common fingerprints: a very widely reprinted text
         lexical = sorted(
             ((d, n) for d, n in shared.items() if n >= self.config.min_shared),
             key=lambda x: (-x[1], x[0]),

@@ -376,12 +376,18 @@ class Store:
             ).fetchall()
         return [dict(zip(("id", "url", "site", "date", "origin"), r, strict=True)) for r in rows]
 
-    def candidates(self, sketch: np.ndarray, *, max_df: int) -> dict[int, int]:
-        """Documents sharing fingerprints with ``sketch``: doc_id → shared count.
+    def candidates(
+        self, sketch: np.ndarray, *, max_df: int
+    ) -> tuple[dict[int, int], dict[int, int]]:
+        """Documents sharing fingerprints with ``sketch``: two maps doc_id → shared count.
 
-        Fingerprints found in more than ``max_df`` documents are too common to vote.
+        The first counts fingerprints found in at most ``max_df`` documents. Commoner ones
+        do not vote there; the second map counts them over the first ``max_df + 1``
+        documents holding each (the earliest indexed), for a text reprinted too widely for
+        any of its fingerprints to be rare.
         """
         counts: dict[int, int] = {}
+        common: dict[int, int] = {}
         hashes = [int(h) for h in sketch]
         with self.guard():
             for chunk in _chunks(hashes, 100):
@@ -397,11 +403,10 @@ class Store:
                 for h, d in rows:
                     by_hash.setdefault(h, []).append(d)
                 for docs in by_hash.values():
-                    if len(docs) > max_df:
-                        continue
+                    into = common if len(docs) > max_df else counts
                     for d in docs:
-                        counts[d] = counts.get(d, 0) + 1
-        return counts
+                        into[d] = into.get(d, 0) + 1
+        return counts, common
 
     def iter_postings(self) -> Iterator[tuple[int, int]]:
         """All (hash, doc_id) rows in hash order (for discovery)."""
