@@ -129,6 +129,25 @@ def test_search_finds_source_of_partial_reprint(
     assert top.direction == "hit_is_source"
 
 
+def test_search_finds_a_text_reprinted_too_widely_for_rare_fingerprints(
+    tmp_path: Path,
+) -> None:
+    wire = _prose(3, 1)[0]
+    others = _prose(4, 3)
+    recs: list[dict[str, object]] = [
+        {"id": f"reprint{i}", "text": f"Outlet {i} reports.\n\n{wire}", "site": f"s{i}.example"}
+        for i in range(6)
+    ] + [{"id": f"other{i}", "text": t} for i, t in enumerate(others)]
+    path = _write_jsonl(tmp_path / "wire.jsonl", recs)
+    # Every fingerprint of the wire text is in 6 documents, over max_df = 3.
+    cfg = CorpusConfig(max_df_floor=3, max_df_cap=3)
+    with Corpus.open(tmp_path / "w.db", config=cfg) as c:
+        c.add([str(path)], semantic=False)
+        r = c.search(document_from_text("Our desk: " + wire, "q"), semantic=False)
+    assert {h.doc.ext_id for h in r.hits} <= {f"reprint{i}" for i in range(6)}
+    assert len(r.hits) >= 3
+
+
 def test_malformed_records_skipped_or_strict(tmp_path: Path) -> None:
     good = _prose(2, 1)[0]
     f = tmp_path / "mixed.jsonl"
