@@ -91,6 +91,7 @@ def test_add_records_duplicates_and_rerun(
         assert st["documents"] == 7 and st["duplicates"] == 1 and st["fingerprints"] > 0
         doc = c.get("copy0")
         assert doc is not None and doc.ext_id == "doc0"
+        assert c.get("99999999999999999999") is None and c.get(2**70) is None
 
 
 def test_sketching_workers_build_the_same_index(

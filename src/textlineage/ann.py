@@ -125,7 +125,7 @@ class VectorIndex:
                 graph.add(ids, mat, threads=os.cpu_count() or 1)
                 added += len(ids)
             log.info("%s: added %d vectors (%d in all)", self.path, added, len(graph))
-            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             graph.save(str(tmp))
             os.replace(tmp, self.path)
         return graph

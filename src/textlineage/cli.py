@@ -131,6 +131,13 @@ def index_group() -> None:
 @click.option("--site-field", default="site", show_default=True, help="Field with the site.")
 @click.option("--date-field", default="date", show_default=True, help="Field with the date.")
 @click.option("--title-field", default="title", show_default=True, help="Field with the title.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes computing fingerprints while the main one reads and writes.",
+)
 @_format_option("text", "json")
 def index_add(
     db: str,
@@ -144,9 +151,10 @@ def index_add(
     site_field: str,
     date_field: str,
     title_field: str,
+    workers: int,
     fmt: str,
 ) -> None:
-    """Add files, directories, globs, JSONL/CSV and WARC files to the index DB."""
+    """Add files, directories, globs, JSONL/CSV (also .gz) and WARC files to the index DB."""
     import json
 
     from .corpus import Corpus
@@ -174,7 +182,12 @@ def index_add(
             state["n"] = n
 
         summary = corpus.add(
-            list(inputs), fields=fields, strict=strict, semantic=semantic, progress=progress
+            list(inputs),
+            fields=fields,
+            strict=strict,
+            semantic=semantic,
+            progress=progress,
+            workers=workers,
         )
     if fmt == "json":
         click.echo(json.dumps(summary.to_json(), indent=2))
@@ -308,6 +321,65 @@ def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
 
         summary = corpus.discover(out_dir, semantic=semantic, workers=workers, progress=progress)
     click.echo(json.dumps(summary, indent=2))
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A corpus index to search and browse (clusters and network after `discover`).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (the service has no authentication: keep it local or behind a proxy).",
+)
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default=True,
+    help="Worker processes for comparison and search (each loads the model once).",
+)
+@click.option("--no-semantic", is_flag=True, help="A lexical-only service (no embedding model).")
+@click.option(
+    "--max-document-mb",
+    type=click.FloatRange(min=0.001),
+    default=5.0,
+    show_default=True,
+    help="Largest document accepted; bigger uploads get 413.",
+)
+@click.option(
+    "--max-pending",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Requests admitted at once (running or queued); more get 503.",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    workers: int,
+    no_semantic: bool,
+    max_document_mb: float,
+    max_pending: int,
+) -> None:
+    """Run the web service: the JSON API and the compare (and search) pages."""
+    from .web import ServiceConfig
+    from .web import serve as run_service
+
+    config = ServiceConfig(
+        db=Path(db) if db else None,
+        workers=workers,
+        semantic=not no_semantic,
+        max_document_bytes=int(max_document_mb * 1024 * 1024),
+        max_pending=max_pending,
+    )
+    run_service(config, host=host, port=port)
 
 
 @main.command()

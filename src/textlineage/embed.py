@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import threading
 import warnings
 from collections.abc import Sequence
@@ -83,6 +84,11 @@ class MiniLMEmbedder:
             hf_logging.disable_progress_bar()
         except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
             pass
+        if multiprocessing.parent_process() is not None:
+            # In a pool of worker processes (discover, pan, serve) each worker is one lane:
+            # torch's own threads would fight the other workers for the same cores (measured:
+            # a seed-pair compare went from 0.3 s to 12 s with a neighbour busy).
+            torch.set_num_threads(1)
         model: Any = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         model.eval()
         # Units longer than this are lists or run-on sentences; their head carries the meaning

@@ -347,7 +347,8 @@ class Store:
         q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
         with self.guard():
             row = None
-            if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+            numeric = isinstance(key, int) or (isinstance(key, str) and key.isdigit())
+            if numeric and 0 <= int(key) < 2**63:
                 row = self.conn.execute(q + "WHERE doc_id=?", (int(key),)).fetchone()
             if row is None:
                 row = self.conn.execute(q + "WHERE ext_id=?", (str(key),)).fetchone()

@@ -1,0 +1,215 @@
+"""The pages in a real browser: Chromium (Debian's) driven by Playwright against a real server.
+
+Compares the bundled seed pair through the form, follows a passage to its counterpart,
+finds the added fact, opens search hits, clusters and the network, and proves that
+document text with markup and script is shown as text and never runs. Every page must load
+without a console error (a Content-Security-Policy violation is one). Screenshots go to
+``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from conftest import REPO
+from test_web_api import _STORIES, DERIVED, SOURCE, XSS, Server, build_corpus
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = build_corpus(tmp_path_factory.mktemp("browser-corpus"))
+    log = tmp_path_factory.mktemp("browser-log") / "server.log"
+    srv = Server(log, "--db", str(db), "--workers", "1")
+    yield srv
+    assert srv.stop() in (0, -signal.SIGTERM), srv.output()
+    assert "Traceback" not in srv.output()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _has_class(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(^|\s){re.escape(name)}(\s|$)")
+
+
+class Tab:
+    """A browser tab that records console errors and uncaught exceptions."""
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(30_000)
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def goto(self, path: str) -> Page:
+        self.page.goto(self.base + path)
+        return self.page
+
+    def pwned(self) -> bool:
+        return bool(self.page.evaluate("typeof window.__pwned !== 'undefined'"))
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture()
+def tab(browser: Browser, server: Server) -> Iterator[Tab]:
+    t = Tab(browser, server.url)
+    yield t
+    t.context.close()
+    assert t.errors == []
+
+
+def _submit(page: Page, button: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
+def test_compare_seed_pair_and_follow_a_passage(tab: Tab) -> None:
+    page = tab.goto("/")
+    tab.shot("web-form")
+    page.set_input_files("#a_file", str(SOURCE))
+    page.set_input_files("#b_file", str(DERIVED))
+    # A chosen file replaces the text box: it is greyed out and its name is shown.
+    assert page.locator("#a_text").is_disabled()
+    assert "source_report.txt" in page.locator("[data-file-note]").first.inner_text()
+    _submit(page, "Compare")
+    assert "/compare/" in page.url
+    expect(page.locator(".card.verdict .value")).to_have_text("Derived")
+    expect(page.locator(".tl-topbar")).to_be_visible()
+
+    # Click a passage near the end of A: its counterpart in B lights up and scrolls into view.
+    pane_a, pane_b = page.locator("#pane-0"), page.locator("#pane-1")
+    seg = pane_a.locator(".seg[data-p]").last
+    seg.scroll_into_view_if_needed()
+    seg.click()
+    pid = (seg.get_attribute("data-p") or "").split(" ")[0]
+    other = pane_b.locator(f'.seg[data-p~="{pid}"]').first
+    expect(other).to_have_class(_has_class("active"))
+    page.wait_for_timeout(800)  # smooth scrolling
+    box, pane = other.bounding_box(), pane_b.bounding_box()
+    assert box is not None and pane is not None
+    assert pane["y"] <= box["y"] and box["y"] + box["height"] <= pane["y"] + pane["height"]
+    expect(page.locator("#detail")).to_contain_text(f"Passage #{int(pid) + 1}")
+
+    added = page.locator("aside.facts h3", has_text="Added").locator(
+        "xpath=following-sibling::ul[1]"
+    )
+    expect(added).to_contain_text("30,000")
+    tab.shot("web-compare")
+
+
+def test_document_markup_is_shown_as_text_and_never_runs(tab: Tab) -> None:
+    hostile = f"Breaking: {XSS} the minister resigned on Friday after a vote of no confidence."
+    page = tab.goto("/")
+    page.fill("#a_name", XSS)
+    page.fill("#a_text", hostile + "\n\nShe had led the ministry for four years.")
+    page.fill("#b_text", hostile + "\n\nThe opposition welcomed the news.")
+    _submit(page, "Compare")
+    expect(page.locator("#pane-0")).to_contain_text(XSS)
+    expect(page.locator(".doc-head .id").first).to_have_text(XSS)
+    assert page.locator("#pane-0 img, #pane-0 script").count() == 0
+    assert not tab.pwned()
+    tab.shot("web-xss-compare")
+
+    # Stored documents with markup in their text, title and URL: document, cluster, search.
+    page = tab.goto("/documents/xss-doc")
+    expect(page.locator("h1")).to_have_text(XSS)
+    expect(page.locator(".doc-text")).to_contain_text(XSS)
+    assert not tab.pwned()
+    page = tab.goto("/clusters")
+    page.get_by_role("link", name="Ledger story 0").first.click()
+    expect(page.locator("table.data").first).to_contain_text("Reprint " + XSS)
+    # A javascript: URL is never made a link.
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert not tab.pwned()
+    page = tab.goto("/search")
+    page.fill("#name", XSS)
+    page.fill("#text", _STORIES[1])
+    _submit(page, "Search")
+    expect(page.locator(".results-head")).to_contain_text(XSS)
+    expect(page.locator("article.hit h2", has_text=XSS)).to_have_count(1)
+    assert not tab.pwned()
+    tab.shot("web-xss-search")
+
+
+def test_search_then_open_a_hit_side_by_side(tab: Tab) -> None:
+    page = tab.goto("/search")
+    page.fill("#text", DERIVED.read_text(encoding="utf-8"))
+    _submit(page, "Search")
+    hit = page.locator("article.hit", has_text="MEK Resistance Units report")
+    expect(hit).to_contain_text("This document is the source")
+    tab.shot("web-search")
+    with page.expect_navigation():
+        hit.get_by_role("link", name="Side by side").click()
+    expect(page.locator(".card.verdict .value")).to_have_text("Derived")
+    expect(page.locator("h1")).to_contain_text("MEK Resistance Units report")
+    page.go_back()
+    expect(page.locator("article.hit").first).to_be_visible()
+
+
+def test_clusters_lead_to_pairs_and_the_network_shows(tab: Tab) -> None:
+    page = tab.goto("/clusters")
+    page.get_by_role("link", name="MEK Resistance Units report").click()
+    rows = page.locator("table.data").first.locator("tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("origin")
+    expect(rows.first).to_contain_text("2021-06-01")
+    tab.shot("web-cluster")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Side by side").first.click()
+    expect(page.locator(".doc-head .role.source")).to_be_visible()
+    expect(page.locator("#pane-0")).to_contain_text("MEK Resistance Units")
+
+    page = tab.goto("/network")
+    img = page.locator("figure img")
+    expect(img).to_be_visible()
+    assert page.evaluate("document.querySelector('figure img').naturalWidth") > 0
+    expect(page.locator("table.data").first).to_contain_text("pmoi.example")
+    tab.shot("web-network")
+
+
+def test_form_problems_are_explained(tab: Tab, tmp_path: Path) -> None:
+    page = tab.goto("/")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("[data-form-error]")).to_contain_text("First text")
+    assert page.url.endswith("/")
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 50)
+    page.set_input_files("#a_file", str(binary))
+    page.fill("#b_text", "The text I pasted stays in the box.")
+    _submit(page, "Compare")
+    expect(page.locator(".alert").first).to_contain_text("photo.jpg: binary data")
+    expect(page.locator("#b_text")).to_have_value("The text I pasted stays in the box.")
+    # The browser reports the page's 400 status on the console; that one is expected.
+    tab.errors = [e for e in tab.errors if "status of 400" not in e]
