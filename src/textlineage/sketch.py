@@ -90,13 +90,16 @@ class _Vocabulary:
     def learn(self, chunks: list[str]) -> bool:
         """Add the unseen ``chunks``; False when the vocabulary is full."""
         ids = self.ids
-        new = [c for c in dict.fromkeys(chunks) if c not in ids]
+        distinct = set(chunks)
+        new = [c for c in distinct if c not in ids]
         if len(ids) + len(new) > _CACHE_LIMIT:
-            if len(new) > _CACHE_LIMIT:
+            if len(distinct) > _CACHE_LIMIT:
                 return False
             self.reset()  # full: start afresh, so memory stays bounded
             ids = self.ids
-            new = list(dict.fromkeys(chunks))
+            new = list(distinct)
+        if not new:
+            return True
         c0, t0 = len(ids), self.tokens
         counts: list[int] = []
         norms: list[int] = []
@@ -128,6 +131,8 @@ class _Vocabulary:
         try:
             ids = np.fromiter(map(self.ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
         except KeyError:
+            # Learned in a set's order: a chunk's id depends on the order chunks were first
+            # seen, never its hashes, so sketches stay the same whatever the order.
             if not self.learn(chunks):
                 pairs = [p for chunk in chunks for p in self.analyse(chunk)]
                 norm = np.array([p[0] for p in pairs], dtype=np.uint64)
