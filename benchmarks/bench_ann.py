@@ -37,16 +37,19 @@ def main() -> None:
     ap.add_argument("--work", type=Path, required=True)
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--dim", type=int, default=384)
+    ap.add_argument("--reuse", action="store_true", help="keep the stored vectors and graph")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / f"ann-{args.docs}.db"
+    reuse = args.reuse and db.exists()
     for suffix in ("", "-wal", "-shm", SUFFIX):
-        Path(str(db) + suffix).unlink(missing_ok=True)
+        if not reuse:
+            Path(str(db) + suffix).unlink(missing_ok=True)
     rng = np.random.default_rng(1)
     store = Store(db)
     t = time.perf_counter()
     step = 20_000
-    for start in range(0, args.docs, step):
+    for start in range(0, 0 if reuse else args.docs, step):
         vecs = _vectors(rng, min(step, args.docs - start), args.dim, topics=500)
         store.add_batch(
             [
@@ -60,7 +63,9 @@ def main() -> None:
                 for i, v in enumerate(vecs)
             ]
         )
-    print(f"stored {args.docs} embeddings in {time.perf_counter() - t:.0f} s")
+    if not reuse:
+        print(f"stored {args.docs} embeddings in {time.perf_counter() - t:.0f} s")
+    rng = np.random.default_rng(2)
 
     ids, _ = store.embeddings_page(after=0, limit=1)
     picked = np.sort(rng.choice(args.docs, args.queries, replace=False)) + int(ids[0])

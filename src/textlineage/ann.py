@@ -31,6 +31,10 @@ EXACT_BELOW = 20_000
 """Below this many vectors an exact scan is as fast as the graph; no file is written."""
 
 
+EXPANSION_SEARCH = 128
+"""Candidates a graph search keeps (usearch's default is 64): recall for latency."""
+
+
 def ann_available() -> bool:
     try:
         import usearch.index  # noqa: F401
@@ -46,7 +50,7 @@ class VectorIndex:
         self.store = store
         self.path = Path(str(store.path) + SUFFIX)
         self.exact_below = exact_below
-        self._count = -1
+        self._stamp = -1
         self._graph: Any = None
         self._exact: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -61,7 +65,8 @@ class VectorIndex:
         if self._graph is not None:
             if len(self._graph) == 0 or k <= 0:
                 return [[] for _ in range(len(q))]
-            m = self._graph.search(q, min(k, len(self._graph)), threads=os.cpu_count() or 1)
+            threads = 1 if len(q) == 1 else os.cpu_count() or 1
+            m = self._graph.search(q, min(k, len(self._graph)), threads=threads)
             keys, dists = np.atleast_2d(m.keys), np.atleast_2d(m.distances)
             # One query gives Matches (no counts), several give BatchMatches.
             counts = np.atleast_1d(np.asarray(getattr(m, "counts", keys.shape[1])))
@@ -87,10 +92,11 @@ class VectorIndex:
     def refresh(self) -> None:
         """Bring the graph up to date with the store (done before each search, and by
         :meth:`Corpus.add <textlineage.corpus.Corpus.add>` after adding embeddings)."""
-        n = self.store.count("embeddings")
-        if n == self._count:
+        stamp = self.store.newest("embeddings")
+        if stamp == self._stamp:
             return
-        self._count = n
+        self._stamp = stamp
+        n = self.store.count("embeddings")
         if n < self.exact_below or not ann_available():
             self._graph = None
             self._exact = self.store.embeddings()
@@ -115,10 +121,13 @@ class VectorIndex:
             log.warning("%s: holds more vectors than the index; rebuilding", self.path)
             graph = None
         if graph is None:
-            graph = Index(ndim=self._ndim(), metric="cos", dtype="i8")
+            graph = Index(
+                ndim=self._ndim(), metric="cos", dtype="i8", expansion_search=EXPANSION_SEARCH
+            )
             newest = 0
         else:
             newest = int(np.max(graph.keys)) if len(graph) else 0
+        graph.expansion_search = EXPANSION_SEARCH
         if len(graph) < n:
             added = 0
             for ids, mat in self.store.iter_embeddings(after=newest):

@@ -348,7 +348,7 @@ class Corpus:
     # --- search ---------------------------------------------------------------------
 
     def _max_df(self) -> int:
-        n = self.store.count("documents")
+        n = self.store.newest("documents")  # = the number of documents, read in O(log n)
         share = int(self.config.max_df_share * n)
         return max(self.config.max_df_floor, min(share, self.config.max_df_cap))
 
@@ -376,7 +376,7 @@ class Corpus:
 
         t = time.perf_counter()
         sem_sim: dict[int, float] = {}
-        emb = self._embedder(semantic) if self.store.count("embeddings") else None
+        emb = self._embedder(semantic) if self.store.newest("embeddings") else None
         if emb is not None:
             qv = self.document_embedding(emb, query.text)
             if qv is not None:

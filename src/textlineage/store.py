@@ -343,6 +343,18 @@ class Store:
         with self.guard():
             return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    def newest(self, table: str) -> int:
+        """The largest doc_id in ``table`` (0 when empty), read in O(log n).
+
+        doc_ids only grow and documents are never deleted, so this changes exactly when
+        rows are added: a cheap stamp where ``COUNT(*)`` would read the whole table.
+        """
+        assert table in {"documents", "embeddings"}
+        with self.guard():
+            return int(
+                self.conn.execute(f"SELECT COALESCE(MAX(doc_id), 0) FROM {table}").fetchone()[0]
+            )
+
     def get(self, key: str | int) -> StoredDocument | None:
         q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
         with self.guard():
