@@ -80,6 +80,14 @@ _env.filters["pct"] = lambda v: f"{float(v or 0):.0%}"
 _env.filters["num"] = lambda v: f"{int(v):,}" if isinstance(v, int | float) else str(v)
 
 
+def _input_problem(exc: InputError | ApiError) -> tuple[int, str]:
+    """Status and message for a form whose input cannot be used (server errors re-raised)."""
+    status = exc.status if isinstance(exc, ApiError) else 400
+    if status >= 500:
+        raise exc
+    return status, exc.message if isinstance(exc, ApiError) else str(exc)
+
+
 def _nav(service: Service, path: str) -> list[dict[str, Any]]:
     items = [("/", "Compare")]
     if service.has_corpus:
@@ -213,10 +221,7 @@ async def compare_form(request: Request) -> Response:
         b = await _side(form, "b_", "Text B", limit)
         report = await service.pool.run(compare_job, a, b, semantic, "html", None)
     except (InputError, ApiError) as exc:
-        status = exc.status if isinstance(exc, ApiError) else 400
-        if status >= 500:
-            raise
-        message = exc.message if isinstance(exc, ApiError) else str(exc)
+        status, message = _input_problem(exc)
         return page(
             request,
             "index.html",
@@ -289,10 +294,7 @@ async def search_post(request: Request) -> Response:
         query = await _side(form, "", "Your text", limit)
         result = await service.pool.run(search_job, query, top, semantic)
     except (InputError, ApiError) as exc:
-        status = exc.status if isinstance(exc, ApiError) else 400
-        if status >= 500:
-            raise
-        message = exc.message if isinstance(exc, ApiError) else str(exc)
+        status, message = _input_problem(exc)
         return page(
             request,
             "search.html",
