@@ -70,6 +70,18 @@ def _format_option(*choices: str) -> Callable[[FC], FC]:
     )
 
 
+def _workers_option(help: str) -> Callable[[FC], FC]:
+    """The ``-j/--workers`` option of commands that run a pool of processes."""
+    return click.option(
+        "-j",
+        "--workers",
+        type=click.IntRange(min=1),
+        default=os.cpu_count() or 1,
+        show_default=True,
+        help=help,
+    )
+
+
 _output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout."
 )
@@ -294,14 +306,7 @@ def stats(db: str, fmt: str) -> None:
     help="Directory for pairs.jsonl, clusters.jsonl, sites.csv, network.graphml/svg.",
 )
 @click.option("--semantic", is_flag=True, help="Also use embedding neighbours as candidates.")
-@click.option(
-    "-j",
-    "--workers",
-    type=int,
-    default=os.cpu_count() or 1,
-    show_default=True,
-    help="Worker processes for verification.",
-)
+@_workers_option("Worker processes for verification.")
 def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
     """Find every verified reuse relation in the corpus: pairs, clusters, site network."""
     import json
@@ -336,14 +341,7 @@ def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
     help="Address to listen on (the service has no authentication: keep it local or behind a proxy).",
 )
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-@click.option(
-    "-j",
-    "--workers",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default=True,
-    help="Worker processes for comparison and search (each loads the model once).",
-)
+@_workers_option("Worker processes for comparison and search (each loads the model once).")
 @click.option("--no-semantic", is_flag=True, help="A lexical-only service (no embedding model).")
 @click.option(
     "--max-document-mb",
@@ -387,14 +385,7 @@ def serve(
 @click.argument("susp_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("src_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("out_dir", type=click.Path(file_okay=False))
-@click.option(
-    "-j",
-    "--workers",
-    type=int,
-    default=os.cpu_count() or 1,
-    show_default=True,
-    help="Worker processes.",
-)
+@_workers_option("Worker processes.")
 def pan(pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int) -> None:
     """Run the aligner on every pair of a PAN text-alignment corpus; write detection XMLs."""
     from .pan import run_pan

@@ -124,6 +124,20 @@ def page(
     return HTMLResponse(html, status_code=status, headers=h)
 
 
+def _search_page(request: Request, service: Service, *, result: Any) -> HTMLResponse:
+    """The search page with an empty form, showing ``result`` (or none)."""
+    return page(
+        request,
+        "search.html",
+        form=_form_values(None),
+        semantic=True,
+        top=service.config.top,
+        top_choices=TOP_CHOICES,
+        error=None,
+        result=result,
+    )
+
+
 def error_page(
     request: Request, status: int, message: str, headers: dict[str, str] | None = None
 ) -> HTMLResponse:
@@ -265,16 +279,7 @@ async def search_form(request: Request) -> HTMLResponse:
     service = service_of(request)
     if not service.has_corpus:
         raise NoCorpus()
-    return page(
-        request,
-        "search.html",
-        form=_form_values(None),
-        semantic=True,
-        top=service.config.top,
-        top_choices=TOP_CHOICES,
-        error=None,
-        result=None,
-    )
+    return _search_page(request, service, result=None)
 
 
 @router.post("/search")
@@ -358,14 +363,9 @@ def _cached_search(service: Service, token: str) -> SearchResult:
 async def search_result(request: Request, token: str) -> HTMLResponse:
     service = service_of(request)
     result = _cached_search(service, token)
-    return page(
+    return _search_page(
         request,
-        "search.html",
-        form=_form_values(None),
-        semantic=True,
-        top=service.config.top,
-        top_choices=TOP_CHOICES,
-        error=None,
+        service,
         result={
             "token": token,
             "query": result.query,
