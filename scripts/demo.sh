@@ -2,7 +2,7 @@
 # Set up, then compare the bundled example pair: a summary on the terminal and an HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --user
 mkdir -p out
 A=examples/seed/source_report.txt
 B=examples/seed/derived_article.txt

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Create .venv at the repository root and install textlineage with its semantic stage, the
-# web service and development tools. torch is pinned to the CPU build first: any other
-# version pulls CUDA. The browser tests drive Debian's Chromium (/usr/bin/chromium), which
-# is installed here when missing and apt-get is usable (as root).
+# Create .venv at the repository root and install textlineage into it.
+#   bash scripts/setup.sh --user   what a user needs: the library, the CLI and the semantic
+#                                  stage (ONNX Runtime; no torch)
+#   bash scripts/setup.sh          everything: also the torch runtime (for comparison), the
+#                                  web service and the development tools
+# torch is pinned to the CPU build first: any other version pulls CUDA. The browser tests
+# drive Debian's Chromium (/usr/bin/chromium), installed here when missing and apt-get is
+# usable (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -10,8 +14,12 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
+if [ "${1:-}" = "--user" ]; then
+  .venv/bin/pip install -q -e ".[semantic,warc]"
+  exit 0
+fi
 .venv/bin/pip install -q "torch==2.13.0"
-.venv/bin/pip install -q -e ".[semantic,web,dev]"
+.venv/bin/pip install -q -e ".[semantic,semantic-torch,warc,web,dev]"
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing Debian's chromium for the browser tests" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \

@@ -12,24 +12,83 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .align import AlignConfig
-from .compare import CompareConfig, compare, detect_reuse
-from .corpus import Corpus, CorpusConfig
-from .embed import Embedder, MiniLMEmbedder
-from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
-from .facts import diff_facts, extract_facts
-from .ingest import document_from_bytes, document_from_text, read_document
-from .semantic import SemanticConfig
-from .types import (
-    SCHEMA_VERSION,
-    Comparison,
-    Document,
-    Fact,
-    FactDiff,
-    FactLink,
-    Passage,
-)
-from .verdict import VerdictConfig
+import sys
+from types import ModuleType as _ModuleType
+from typing import TYPE_CHECKING, Any
+
+# Public names and the module each comes from. They are imported on first use, so that
+# `import textlineage` (and `textlineage --help`) costs milliseconds, not the import of
+# every stage and its dependencies.
+_EXPORTS = {
+    "AlignConfig": "align",
+    "CompareConfig": "compare",
+    "compare": "compare",
+    "detect_reuse": "compare",
+    "Corpus": "corpus",
+    "CorpusConfig": "corpus",
+    "Embedder": "embed",
+    "MiniLMEmbedder": "embed",
+    "OnnxMiniLMEmbedder": "embed",
+    "InputError": "errors",
+    "MissingDependencyError": "errors",
+    "ModelIntegrityError": "errors",
+    "TextlineageError": "errors",
+    "diff_facts": "facts",
+    "extract_facts": "facts",
+    "document_from_bytes": "ingest",
+    "document_from_text": "ingest",
+    "read_document": "ingest",
+    "SemanticConfig": "semantic",
+    "SCHEMA_VERSION": "types",
+    "Comparison": "types",
+    "Document": "types",
+    "Fact": "types",
+    "FactDiff": "types",
+    "FactLink": "types",
+    "Passage": "types",
+    "VerdictConfig": "verdict",
+}
+
+if TYPE_CHECKING:
+    from .align import AlignConfig
+    from .compare import CompareConfig, compare, detect_reuse
+    from .corpus import Corpus, CorpusConfig
+    from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
+    from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
+    from .facts import diff_facts, extract_facts
+    from .ingest import document_from_bytes, document_from_text, read_document
+    from .semantic import SemanticConfig
+    from .types import SCHEMA_VERSION, Comparison, Document, Fact, FactDiff, FactLink, Passage
+    from .verdict import VerdictConfig
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'textlineage' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+class _Package(_ModuleType):
+    """The package, keeping ``textlineage.compare`` the function: importing a submodule
+    records it on its package under its name, which here is also the function's."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, _ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,6 +106,7 @@ __all__ = [
     "MiniLMEmbedder",
     "MissingDependencyError",
     "ModelIntegrityError",
+    "OnnxMiniLMEmbedder",
     "Passage",
     "SemanticConfig",
     "TextlineageError",

