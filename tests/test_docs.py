@@ -28,6 +28,8 @@ def test_every_command_has_help_and_is_documented() -> None:
         "compare",
         "pan",
         "eval pan",
+        "eval pairs",
+        "eval discover",
         "index add",
         "search",
         "show",

@@ -407,7 +407,7 @@ def pan(pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int) -> 
 
 @main.group(name="eval")
 def eval_group() -> None:
-    """Evaluate against a benchmark's ground truth."""
+    """Evaluate against ground truth: a PAN corpus, labelled pairs, planted relations."""
 
 
 @eval_group.command(name="pan")
@@ -420,6 +420,50 @@ def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
 
     ev = evaluate_pan(corpus_dir, detections_dir)
     click.echo(ev.to_json_str() if fmt == "json" else format_table(ev))
+
+
+@eval_group.command(name="pairs")
+@click.argument("labels")
+@_format_option("text", "json")
+@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
+@_workers_option("Worker processes for the comparisons.")
+def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
+    """Compare every labelled pair of a TSV file and score the verdicts and directions."""
+    import json
+
+    from .compare import CompareConfig
+    from .eval import evaluate_pairs, format_pairs
+    from .semantic import SemanticConfig
+
+    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
+    if not sys.stderr.isatty():
+        # No progress lines in a log: stderr holds nothing but a possible error line.
+        ev = evaluate_pairs(labels, config=cfg, workers=workers)
+    else:
+        with click.progressbar(length=1, label="pairs", file=sys.stderr) as bar:
+            state = {"done": 0}
+
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - state["done"])
+                state["done"] = done
+
+            ev = evaluate_pairs(labels, config=cfg, workers=workers, progress=progress)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_pairs(ev))
+
+
+@eval_group.command(name="discover")
+@click.argument("truth")
+@click.argument("out_dir")
+@_format_option("text", "json")
+def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
+    """Score a `discover` output directory against planted relations (recall, clusters)."""
+    import json
+
+    from .eval import evaluate_discover, format_discover
+
+    ev = evaluate_discover(truth, out_dir)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_discover(ev))
 
 
 if __name__ == "__main__":  # pragma: no cover
