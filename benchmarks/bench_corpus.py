@@ -167,7 +167,8 @@ def main() -> None:
     direction = []
     for r in truth:
         p = found_pairs.get(frozenset((r["source"], r["derived"])))
-        by_kind[r["kind"]].append(1 if p else 0)
+        kind = r["kind"] + (f"/{r['obfuscation']}" if r.get("obfuscation") else "")
+        by_kind[kind].append(1 if p else 0)
         if p and p["source"] is not None:
             direction.append(1 if p["source"] == r["source"] else 0)
     related = sum(

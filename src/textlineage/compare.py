@@ -68,9 +68,11 @@ def _semantic_seeds(
         return [], [], None
     texts_a, texts_b = unit_texts(fa), unit_texts(fb)
     # Units already matched as near-copies need no embedding: they are seeds already.
-    skip = cfg.semantic.skip_lexical
-    need_a = np.flatnonzero(vec.cosine.max(axis=1) < skip)
-    need_b = np.flatnonzero(vec.cosine.max(axis=0) < skip)
+    # So are units that share no content word with any unit of the other side.
+    lo, hi = cfg.semantic.embed_min_lexical, cfg.semantic.skip_lexical
+    best_a, best_b = vec.cosine.max(axis=1), vec.cosine.max(axis=0)
+    need_a = np.flatnonzero((best_a < hi) & (best_a >= lo))
+    need_b = np.flatnonzero((best_b < hi) & (best_b >= lo))
     vecs = emb.encode([texts_a[i] for i in need_a] + [texts_b[j] for j in need_b])
     ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
     eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)

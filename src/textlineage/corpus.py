@@ -43,6 +43,12 @@ class CorpusConfig:
     """Processes computing sketches during :meth:`Corpus.add` (1: in the calling process)."""
     min_shared: int = 2
     """Fingerprints a candidate must share with the query."""
+    min_evidence: float = 1.25
+    """Discovery: a pair is a candidate when the fingerprints it shares, each weighted
+    ``2 / df``, add up to this (two fingerprints found nowhere else, or more that are
+    commoner). On a 2,000-document synthetic corpus (benchmarks/bench_corpus.py) this kept
+    35 of 38 random-obfuscation pairs that two shared fingerprints find, with a third of
+    the candidates."""
     max_df_share: float = 0.01
     max_df_floor: int = 50
     max_df_cap: int = 1000
@@ -169,12 +175,11 @@ class Corpus:
         store = Store(Path(path), create=create)
         cfg = config or CorpusConfig()
         saved = store.get_meta("sketch")
-        wanted = f"k={cfg.sketch.k},sample={cfg.sketch.sample}"
         if saved is None:
-            store.set_meta("sketch", wanted)
-        elif saved != wanted:
-            parts = dict(p.split("=") for p in saved.split(","))
-            cfg = replace(cfg, sketch=SketchConfig(k=int(parts["k"]), sample=int(parts["sample"])))
+            store.set_meta("sketch", cfg.sketch.spec())
+        elif saved != cfg.sketch.spec():
+            # An index keeps the sketch it was built with (older ones: no pair fingerprints).
+            cfg = replace(cfg, sketch=SketchConfig.from_spec(saved))
         return cls(store, cfg)
 
     def close(self) -> None:

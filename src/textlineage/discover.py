@@ -65,9 +65,14 @@ def _boilerplate_threshold(n_site: int) -> int:
 
 def _scan_postings(
     store: Store, site_of: dict[int, str], site_size: Counter[str], max_df: int
-) -> tuple[dict[tuple[int, int], int], int]:
-    """Candidate pair counts, and how many (hash, site) boilerplate marks were found."""
-    pairs: dict[tuple[int, int], int] = defaultdict(int)
+) -> tuple[dict[tuple[int, int], float], int]:
+    """Candidate pair evidence, and how many (hash, site) boilerplate marks were found.
+
+    A pair's evidence is the sum, over the fingerprints it shares, of ``2 / df`` (``df``:
+    the documents holding that fingerprint): a fingerprint only the two documents share
+    counts 1, one shared by ten documents (a phrase of the topic) counts 0.2.
+    """
+    pairs: dict[tuple[int, int], float] = defaultdict(float)
     boiler_marks = 0
     group: list[int] = []
     current: int | None = None
@@ -83,9 +88,10 @@ def _scan_postings(
         }
         keep = sorted(d for d in docs if site_of.get(d, "") not in noisy)
         if 2 <= len(keep) <= max_df:
+            weight = 2.0 / len(keep)
             for x in range(len(keep)):
                 for y in range(x + 1, len(keep)):
-                    pairs[(keep[x], keep[y])] += 1
+                    pairs[(keep[x], keep[y])] += weight
         return len(noisy)
 
     for h, d in store.iter_postings():
@@ -227,8 +233,8 @@ def discover(
 
     t = time.perf_counter()
     pair_counts, boiler_marks = _scan_postings(store, site_of, site_size, corpus._max_df())
-    min_shared = corpus.config.min_shared
-    candidates = sorted(p for p, n in pair_counts.items() if n >= min_shared)
+    min_evidence = corpus.config.min_evidence
+    candidates = sorted(p for p, n in pair_counts.items() if n >= min_evidence)
     del pair_counts
     if semantic and store.count("embeddings"):
         candidates = sorted(set(candidates) | _semantic_pairs(corpus))

@@ -1,10 +1,17 @@
 """Lexical sketches: small, stable fingerprints of a document's wording.
 
-A document's sketch is a set of 64-bit hashes of its word ``k``-grams (content terms:
-folded, stop words removed, stemmed), kept when ``hash % sample == 0``. Selection by value
-rather than by position means a paragraph copied into another document keeps the same
-fingerprints wherever it lands, so shared fingerprints estimate *containment*, not only
-whole-document resemblance — partial reuse is found as well as full copies.
+A document's sketch is a set of 64-bit hashes of two families of features of its content
+terms (folded, stop words removed, stemmed):
+
+- **shingles**: runs of ``k`` consecutive terms, kept when ``hash % sample == 0``;
+- **term pairs**: unordered pairs of terms at most ``window - 1`` terms apart, kept when
+  ``hash % pair_sample == 0``. A rewording that shuffles, drops and replaces words breaks
+  most runs of three terms but keeps many pairs of nearby terms (benchmarks/bench_corpus.py).
+
+Selection by value rather than by position means a paragraph copied into another document
+keeps the same fingerprints wherever it lands, so shared fingerprints estimate
+*containment*, not only whole-document resemblance — partial reuse is found as well as full
+copies.
 
 Hashes are stable across processes and machines (blake2b of each term, combined with a
 fixed polynomial in wrapping 64-bit arithmetic), as an index on disk requires.
@@ -34,12 +41,31 @@ class SketchConfig:
 
     k: int = 3
     sample: int = 8
+    window: int = 4
+    """Term pairs at most ``window - 1`` terms apart; 0 or 1: no pair fingerprints."""
+    pair_sample: int = 8
 
     def __post_init__(self) -> None:
-        if self.k < 1:
-            raise ValueError(f"SketchConfig.k must be at least 1, got {self.k}")
-        if self.sample < 1:
-            raise ValueError(f"SketchConfig.sample must be at least 1, got {self.sample}")
+        for name in ("k", "sample", "pair_sample"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"SketchConfig.{name} must be at least 1, got {getattr(self, name)}")
+        if self.window < 0:
+            raise ValueError(f"SketchConfig.window must be 0 or more, got {self.window}")
+
+    def spec(self) -> str:
+        """The settings as saved in an index (``k=3,sample=8,window=4,pair_sample=8``)."""
+        return f"k={self.k},sample={self.sample},window={self.window},pair_sample={self.pair_sample}"
+
+    @classmethod
+    def from_spec(cls, spec: str) -> SketchConfig:
+        """Settings saved by :meth:`spec`; an index saved before pairs existed has none."""
+        parts = {k: int(v) for k, v in (p.split("=") for p in spec.split(","))}
+        return cls(
+            k=parts["k"],
+            sample=parts["sample"],
+            window=parts.get("window", 0),
+            pair_sample=parts.get("pair_sample", 8),
+        )
 
 
 _CACHE_LIMIT = 1_000_000
@@ -164,10 +190,33 @@ def shingle_hashes(term_hashes: np.ndarray, k: int) -> np.ndarray:
     return acc
 
 
-def _sample(hashes: np.ndarray, cfg: SketchConfig) -> np.ndarray:
-    if cfg.sample > 1:
-        hashes = hashes[hashes % np.uint64(cfg.sample) == 0]
-    return np.unique(hashes).view(np.int64)
+_PAIR_TAG = np.uint64(0xA0761D6478BD642F)
+"""Mixed into pair hashes so that they never equal a shingle's by construction."""
+
+
+def pair_hashes(term_hashes: np.ndarray, window: int) -> np.ndarray:
+    """Order-free hashes of every two different terms at most ``window - 1`` apart."""
+    h = term_hashes
+    out = []
+    with np.errstate(over="ignore"):
+        for off in range(1, min(window, len(h))):
+            a, b = h[:-off], h[off:]
+            differ = a != b
+            lo, hi = np.minimum(a, b)[differ], np.maximum(a, b)[differ]
+            out.append((lo * _MULT + hi) * _MULT ^ _PAIR_TAG)
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.uint64)
+
+
+def _sample(hashes: np.ndarray, every: int) -> np.ndarray:
+    return hashes[hashes % np.uint64(every) == 0] if every > 1 else hashes
+
+
+def fingerprints(term_hashes: np.ndarray, cfg: SketchConfig) -> np.ndarray:
+    """Sampled shingle and pair fingerprints of a sequence of term hashes, sorted, int64."""
+    fps = _sample(shingle_hashes(term_hashes, cfg.k), cfg.sample)
+    if cfg.window > 1:
+        fps = np.concatenate([fps, _sample(pair_hashes(term_hashes, cfg.window), cfg.pair_sample)])
+    return np.unique(fps).view(np.int64)
 
 
 def _key(norm_hashes: np.ndarray) -> bytes:
@@ -189,7 +238,7 @@ def sketch_and_key(text: str, cfg: SketchConfig | None = None) -> tuple[np.ndarr
     """``(sketch(text), text_key(text))`` in one pass."""
     cfg = cfg or SketchConfig()
     norm, term = _VOCAB.hashes(text)
-    return _sample(shingle_hashes(term, cfg.k), cfg), _key(norm)
+    return fingerprints(term, cfg), _key(norm)
 
 
 def sketch_batch(texts: list[str], cfg: SketchConfig) -> list[tuple[np.ndarray, bytes]]:
