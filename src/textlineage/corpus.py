@@ -368,15 +368,24 @@ class Corpus:
         """Indexed documents this text reuses or that reuse it, verified and ranked."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        shared, common = self.store.candidates(
+        shared, common, evidence = self.store.candidates(
             sketch(query.text, self.config.sketch), max_df=self._max_df()
         )
-        if not any(n >= self.config.min_shared for n in shared.values()):
-            shared = common  # only common fingerprints: a very widely reprinted text
-        lexical = sorted(
-            ((d, n) for d, n in shared.items() if n >= self.config.min_shared),
-            key=lambda x: (-x[1], x[0]),
-        )[: self.config.verify]
+        rare = {
+            d: e
+            for d, e in evidence.items()
+            if e >= self.config.min_evidence and shared[d] >= self.config.min_shared
+        }
+        if rare:
+            # Strongest evidence first: fingerprints that few other documents hold.
+            lexical = sorted(rare.items(), key=lambda x: (-x[1], x[0]))[: self.config.verify]
+        else:
+            # Only common fingerprints: a very widely reprinted text.
+            shared = common
+            lexical = sorted(
+                ((d, float(n)) for d, n in common.items() if n >= self.config.min_shared),
+                key=lambda x: (-x[1], x[0]),
+            )[: self.config.verify]
         timings["lexical_candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()

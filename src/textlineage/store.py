@@ -391,16 +391,19 @@ class Store:
 
     def candidates(
         self, sketch: np.ndarray, *, max_df: int
-    ) -> tuple[dict[int, int], dict[int, int]]:
-        """Documents sharing fingerprints with ``sketch``: two maps doc_id → shared count.
+    ) -> tuple[dict[int, int], dict[int, int], dict[int, float]]:
+        """Documents sharing fingerprints with ``sketch``: maps doc_id → shared count, and
+        doc_id → evidence.
 
         The first counts fingerprints found in at most ``max_df`` documents. Commoner ones
         do not vote there; the second map counts them over the first ``max_df + 1``
         documents holding each (the earliest indexed), for a text reprinted too widely for
-        any of its fingerprints to be rare.
+        any of its fingerprints to be rare. The third weighs each fingerprint of the first
+        by ``2 / (df + 1)``, as discovery does with the query counted among its documents.
         """
         counts: dict[int, int] = {}
         common: dict[int, int] = {}
+        evidence: dict[int, float] = {}
         hashes = [int(h) for h in sketch]
         with self.guard():
             for chunk in _chunks(hashes, 100):
@@ -416,10 +419,15 @@ class Store:
                 for h, d in rows:
                     by_hash.setdefault(h, []).append(d)
                 for docs in by_hash.values():
-                    into = common if len(docs) > max_df else counts
+                    if len(docs) > max_df:
+                        for d in docs:
+                            common[d] = common.get(d, 0) + 1
+                        continue
+                    weight = 2.0 / (len(docs) + 1)
                     for d in docs:
-                        into[d] = into.get(d, 0) + 1
-        return counts, common
+                        counts[d] = counts.get(d, 0) + 1
+                        evidence[d] = evidence.get(d, 0.0) + weight
+        return counts, common, evidence
 
     def iter_postings(self) -> Iterator[tuple[int, int]]:
         """All (hash, doc_id) rows in hash order (for discovery)."""
