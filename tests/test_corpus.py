@@ -297,3 +297,31 @@ def test_search_finds_paraphrased_derivative_semantically(
     assert r.hits and r.hits[0].doc.ext_id == "seed-source"
     assert r.hits[0].direction == "hit_is_source"
     assert r.hits[0].semantic_similarity is not None
+
+
+def test_discover_finds_a_rewrite_through_embedding_neighbours(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
+    paras = derived.read_text(encoding="utf-8").split("\n\n")
+    reworded = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    recs = [
+        {"id": "report", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"},
+        {"id": "rewrite", "text": reworded, "date": "2021-06-20"},
+    ]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+    f = _write_jsonl(tmp_path / "c.jsonl", recs)
+    # No fingerprint evidence is enough: only embedding neighbours can make candidates.
+    no_lexical = CorpusConfig(min_evidence=1e9)
+    with Corpus.open(tmp_path / "c.db", config=no_lexical) as c:
+        c.add([str(f)], semantic=True)
+        lexical = c.discover(tmp_path / "lex", workers=1, semantic=False)
+        found = c.discover(tmp_path / "sem", workers=1)
+    assert lexical["verified_relations"] == 0 and lexical["semantic"] is False
+    assert found["semantic"] is True and found["semantic_candidate_pairs"] >= 1
+    pairs = [json.loads(x) for x in (tmp_path / "sem" / "pairs.jsonl").read_text().splitlines()]
+    ids = {frozenset((p["a"]["id"], p["b"]["id"])): p for p in pairs}
+    hit = ids[frozenset(("report", "rewrite"))]
+    assert hit["source"] == "report"
+    assert any(x["kind"] in ("paraphrase", "compression") for x in hit["passages"])

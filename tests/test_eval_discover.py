@@ -42,8 +42,8 @@ HARBOUR_DIGEST = (
     "visit the information stand that will open beside the ferry terminal from next week."
 )
 
-# bees_copy is real reuse that the truth does not record; library_reworded is planted but
-# shares too few exact phrases for lexical discovery to find.
+# bees_copy is real reuse that the truth does not record; library_reworded shares few exact
+# phrases but is found; chess -> railway is a claimed relation with no reuse behind it.
 TRUTH_TSV = """\
 # planted relations
 source\tderived\tkind\tnote
@@ -51,6 +51,7 @@ harbour\tharbour_copy\tverbatim\tnew headline and sign-off
 harbour_copy\tharbour_digest\tpartial\tone paragraph, via the copy
 orchard\torchard_reprint\tpartial
 library\tlibrary_reworded\treworded
+chess\trailway\tclaimed
 """
 
 
@@ -91,6 +92,7 @@ def test_discovery_found_what_the_scores_assume(discovered: tuple[Path, Path]) -
         frozenset(("harbour_copy", "harbour_digest")): "harbour_copy",
         frozenset(("orchard", "orchard_reprint")): "orchard",
         frozenset(("bees", "bees_copy")): "bees",
+        frozenset(("library", "library_reworded")): "library",
     }
 
 
@@ -101,39 +103,39 @@ def test_cli_json_by_hand(discovered: tuple[Path, Path]) -> None:
     r = json.loads(p.stdout)
     assert r["schema"] == "textlineage.eval.discover" and r["schema_version"] == "1.0"
     assert r["recall"]["by_kind"] == {
+        "claimed": {"relations": 1, "found": 0, "recall": 0.0},
         "partial": {"relations": 2, "found": 2, "recall": 1.0},
-        "reworded": {"relations": 1, "found": 0, "recall": 0.0},
+        "reworded": {"relations": 1, "found": 1, "recall": 1.0},
         "verbatim": {"relations": 1, "found": 1, "recall": 1.0},
     }
-    assert r["recall"]["overall"] == {"relations": 4, "found": 3, "recall": 0.75}
-    # 5 reported: 3 planted, harbour-digest inside the harbour lineage, bees-copy outside.
+    assert r["recall"]["overall"] == {"relations": 5, "found": 4, "recall": 0.8}
+    # 6 reported: 4 planted, harbour-digest inside the harbour lineage, bees-copy outside.
     assert r["precision"] == {
-        "reported_pairs": 5,
-        "true_pairs": 3,
-        "precision": 0.6,
-        "lineage_pairs": 4,
-        "lineage_precision": 0.8,
+        "reported_pairs": 6,
+        "true_pairs": 4,
+        "precision": pytest.approx(2 / 3, abs=1e-4),
+        "lineage_pairs": 5,
+        "lineage_precision": pytest.approx(5 / 6, abs=1e-4),
     }
     assert r["direction"] == {
-        "evaluated": 3,
-        "correct": 3,
+        "evaluated": 4,
+        "correct": 4,
         "accuracy": 1.0,
         "found_without_source": 0,
     }
-    # 9 documents. Truth: {harbour, copy, digest} {orchard, reprint} {library, reworded}
-    # {bees} {bees_copy}; clusters: {harbour, copy, digest} {orchard, reprint}
-    # {bees, bees_copy} {library} {reworded}. Pair counts: cells 3+1 = 4, truth rows
-    # 3+1+1 = 5, cluster columns 3+1+1 = 5, C(9,2) = 36: ARI = (4 - 25/36) / (5 - 25/36).
+    # 11 documents. Truth: {harbour, copy, digest} {orchard, reprint} {library, reworded}
+    # {chess, railway} {bees} {bees_copy}; clusters: {harbour, copy, digest}
+    # {orchard, reprint} {library, reworded} {bees, bees_copy} {chess} {railway}. Pair
+    # counts: cells 3+1+1 = 5, truth rows 3+1+1+1 = 6, cluster columns 3+1+1+1 = 6,
+    # C(11,2) = 55: ARI = (5 - 36/55) / (6 - 36/55) = 239/294.
     c = r["clusters"]
-    assert (c["documents"], c["truth_groups"], c["clusters"]) == (9, 3, 3)
-    assert c["ari"] == pytest.approx(119 / 155)
-    # B-cubed: bees and bees_copy score 1/2 precision, library and reworded 1/2 recall.
-    assert c["bcubed"]["precision"] == pytest.approx(8 / 9)
-    assert c["bcubed"]["recall"] == pytest.approx(8 / 9)
-    assert c["bcubed"]["f1"] == pytest.approx(8 / 9)
-    assert r["missed"] == [
-        {"line": 6, "source": "library", "derived": "library_reworded", "kind": "reworded"}
-    ]
+    assert (c["documents"], c["truth_groups"], c["clusters"]) == (11, 4, 4)
+    assert c["ari"] == pytest.approx(239 / 294)
+    # B-cubed: bees and bees_copy score 1/2 precision, chess and railway 1/2 recall.
+    assert c["bcubed"]["precision"] == pytest.approx(10 / 11)
+    assert c["bcubed"]["recall"] == pytest.approx(10 / 11)
+    assert c["bcubed"]["f1"] == pytest.approx(10 / 11)
+    assert r["missed"] == [{"line": 7, "source": "chess", "derived": "railway", "kind": "claimed"}]
 
 
 def test_cli_text_report(discovered: tuple[Path, Path]) -> None:
@@ -142,10 +144,10 @@ def test_cli_text_report(discovered: tuple[Path, Path]) -> None:
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
     assert lines[0].split() == ["kind", "relations", "found", "recall"]
-    assert lines[4].split() == ["overall", "4", "3", "0.7500"]
-    assert "precision 0.6000 (3 are truth relations); lineage precision 0.8000" in p.stdout
-    assert "ARI 0.7677" in p.stdout
-    assert "line 6: library -> library_reworded, reworded" in p.stdout
+    assert lines[5].split() == ["overall", "5", "4", "0.8000"]
+    assert "precision 0.6667 (4 are truth relations); lineage precision 0.8333" in p.stdout
+    assert "ARI 0.8129" in p.stdout
+    assert "line 7: chess -> railway, claimed" in p.stdout
 
 
 def test_adjusted_rand_index_and_bcubed_by_hand() -> None:
@@ -232,8 +234,9 @@ def test_score_discovery_by_hand() -> None:
 def test_library_reads_the_run(discovered: tuple[Path, Path]) -> None:
     truth, out = discovered
     ev = evaluate_discover(truth, out)
-    assert ev.overall.found == 3 and ev.truth_file == str(truth)
-    assert [r.kind for r in read_truth(truth)] == ["verbatim", "partial", "partial", "reworded"]
+    assert ev.overall.found == 4 and ev.truth_file == str(truth)
+    kinds = [r.kind for r in read_truth(truth)]
+    assert kinds == ["verbatim", "partial", "partial", "reworded", "claimed"]
 
 
 HEADER = "source\tderived\tkind\n"

@@ -305,9 +305,13 @@ def stats(db: str, fmt: str) -> None:
     type=click.Path(file_okay=False),
     help="Directory for pairs.jsonl, clusters.jsonl, sites.csv, network.graphml/svg.",
 )
-@click.option("--semantic", is_flag=True, help="Also use embedding neighbours as candidates.")
+@click.option(
+    "--no-semantic",
+    is_flag=True,
+    help="Fingerprint candidates and lexical verification only (no embedding neighbours).",
+)
 @_workers_option("Worker processes for verification.")
-def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
+def discover(db: str, out_dir: str, no_semantic: bool, workers: int) -> None:
     """Find every verified reuse relation in the corpus: pairs, clusters, site network."""
     import json
 
@@ -324,7 +328,9 @@ def discover(db: str, out_dir: str, semantic: bool, workers: int) -> None:
             bar.update(done - state["done"])
             state["done"] = done
 
-        summary = corpus.discover(out_dir, semantic=semantic, workers=workers, progress=progress)
+        summary = corpus.discover(
+            out_dir, semantic=not no_semantic, workers=workers, progress=progress
+        )
     click.echo(json.dumps(summary, indent=2))
 
 

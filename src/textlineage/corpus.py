@@ -193,6 +193,10 @@ class Corpus:
 
     # --- ingest ---------------------------------------------------------------------
 
+    def semantic_ready(self) -> bool:
+        """True when the semantic stage can run (a model configured, or the runtime installed)."""
+        return self.config.compare.embedder is not None or semantic_available()
+
     def _embedder(self, semantic: bool | None) -> Embedder | None:
         want = semantic if semantic is not None else semantic_available()
         if not want:
@@ -445,11 +449,12 @@ class Corpus:
         self,
         out_dir: str | os.PathLike[str],
         *,
-        semantic: bool = False,
+        semantic: bool = True,
         workers: int = 2,
         progress: Callable[[int, int], None] | None = None,
     ) -> dict[str, Any]:
-        """Every verified reuse relation in the corpus, written to ``out_dir``."""
+        """Every verified reuse relation in the corpus, written to ``out_dir`` (``semantic``:
+        embedding neighbours as candidates too, when the index holds embeddings)."""
         from .discover import discover
 
         return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)

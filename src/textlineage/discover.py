@@ -166,15 +166,19 @@ def _init_worker(path: str, boiler: dict[str, set[str]], cfg: CompareConfig) -> 
     _W["store"] = Store(path, create=False)
     _W["boiler"] = boiler
     _W["cfg"] = cfg
+    _W["lexical"] = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
 
 
-def _verify_chunk(pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
+    """Verify candidate pairs ``(a, b, semantic)``: every pair by the lexical alignment; a
+    pair the lexical stage finds independent again with the semantic stage when
+    ``semantic`` (its documents are close in embedding space) and the stage is on."""
     store: Store = _W["store"]
     boiler: dict[str, set[str]] = _W["boiler"]
     cfg: CompareConfig = _W["cfg"]
-    docs = store.get_many(sorted({d for p in pairs for d in p}))
+    docs = store.get_many(sorted({d for p in pairs for d in p[:2]}))
     out = []
-    for a, b in pairs:
+    for a, b, close in pairs:
         if a not in docs or b not in docs:
             continue
         da, db = docs[a], docs[b]
@@ -182,11 +186,13 @@ def _verify_chunk(pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
         tb, _ = mask_boilerplate(db.text, boiler.get(db.site, set()))
         if not ta.strip() or not tb.strip():
             continue
-        c = compare(
+        pair = (
             Document(da.ext_id, ta, {"date": da.date} if da.date else {}),
             Document(db.ext_id, tb, {"date": db.date} if db.date else {}),
-            cfg,
         )
+        c = compare(*pair, _W["lexical"])
+        if c.verdict == "independent" and close and cfg.semantic.enabled:
+            c = compare(*pair, cfg)
         if c.verdict == "independent":
             continue
         out.append(
@@ -206,7 +212,7 @@ def _verify_chunk(pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
     return out
 
 
-def _chunks(items: list[tuple[int, int]], n: int) -> Iterator[list[tuple[int, int]]]:
+def _chunks(items: list[tuple[int, int, bool]], n: int) -> Iterator[list[tuple[int, int, bool]]]:
     for i in range(0, len(items), n):
         yield items[i : i + n]
 
@@ -215,11 +221,16 @@ def discover(
     corpus: Corpus,
     out_dir: Path,
     *,
-    semantic: bool = False,
+    semantic: bool = True,
     workers: int = 2,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Find, verify and write every reuse relation of ``corpus`` into ``out_dir``."""
+    """Find, verify and write every reuse relation of ``corpus`` into ``out_dir``.
+
+    With ``semantic`` (the default) and document embeddings in the index, each document's
+    nearest neighbours in embedding space are candidates too, and candidates that are close
+    there get the semantic stage when the lexical alignment finds nothing.
+    """
     t0 = time.perf_counter()
     store = corpus.store
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -234,10 +245,11 @@ def discover(
     t = time.perf_counter()
     pair_counts, boiler_marks = _scan_postings(store, site_of, site_size, corpus._max_df())
     min_evidence = corpus.config.min_evidence
-    candidates = sorted(p for p, n in pair_counts.items() if n >= min_evidence)
+    lexical = {p for p, n in pair_counts.items() if n >= min_evidence}
     del pair_counts
-    if semantic and store.count("embeddings"):
-        candidates = sorted(set(candidates) | _semantic_pairs(corpus))
+    semantic = semantic and store.newest("embeddings") > 0 and corpus.semantic_ready()
+    close = _semantic_pairs(corpus) if semantic else set()
+    candidates = sorted((a, b, (a, b) in close) for a, b in lexical | close)
     scan_s = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -247,6 +259,8 @@ def discover(
     cfg = replace(corpus.config.compare, facts=False)
     if not semantic:
         cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+    n_close = len(close)
+    del lexical, close
     t = time.perf_counter()
     verified: list[dict[str, Any]] = []
     chunks = list(_chunks(candidates, PAIR_CHUNK))
@@ -313,6 +327,7 @@ def discover(
     summary = {
         "documents": len(infos),
         "candidate_pairs": len(candidates),
+        "semantic_candidate_pairs": n_close,
         "verified_relations": len(relations),
         "clusters": len(clusters),
         "boilerplate_sites": len(boiler),
