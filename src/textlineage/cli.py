@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -90,6 +91,24 @@ _output_option = click.option(
 def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
     """Render ``result`` with the renderer named by ``--format``."""
     return renderers[fmt](result)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (only on a terminal: a log keeps just a possible error
+    line), as a ``progress(done, total)`` callback."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
+        state = {"done": 0}
+
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - state["done"])
+            state["done"] = done
+
+        yield progress
 
 
 def _write(out: str, output: str | None) -> None:
@@ -317,17 +336,7 @@ def discover(db: str, out_dir: str, no_semantic: bool, workers: int) -> None:
 
     from .corpus import Corpus
 
-    with (
-        Corpus.open(db, create=False) as corpus,
-        click.progressbar(length=1, label="verifying", file=sys.stderr) as bar,
-    ):
-        state = {"done": 0}
-
-        def progress(done: int, total: int) -> None:
-            bar.length = max(total, 1)
-            bar.update(done - state["done"])
-            state["done"] = done
-
+    with Corpus.open(db, create=False) as corpus, _progress("verifying") as progress:
         summary = corpus.discover(
             out_dir, semantic=not no_semantic, workers=workers, progress=progress
         )
@@ -396,14 +405,7 @@ def pan(pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int) -> 
     """Run the aligner on every pair of a PAN text-alignment corpus; write detection XMLs."""
     from .pan import run_pan
 
-    with click.progressbar(length=1, label="pairs", file=sys.stderr) as bar:
-        state = {"done": 0}
-
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - state["done"])
-            state["done"] = done
-
+    with _progress("pairs") as progress:
         summary = run_pan(pairs, susp_dir, src_dir, out_dir, workers=workers, progress=progress)
     click.echo(
         f"{summary.pairs} pairs, {summary.detections} detections, "
@@ -442,19 +444,8 @@ def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
     from .semantic import SemanticConfig
 
     cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
-    if not sys.stderr.isatty():
-        # No progress lines in a log: stderr holds nothing but a possible error line.
-        ev = evaluate_pairs(labels, config=cfg, workers=workers)
-    else:
-        with click.progressbar(length=1, label="pairs", file=sys.stderr) as bar:
-            state = {"done": 0}
-
-            def progress(done: int, total: int) -> None:
-                bar.length = total
-                bar.update(done - state["done"])
-                state["done"] = done
-
-            ev = evaluate_pairs(labels, config=cfg, workers=workers, progress=progress)
+    with _progress("pairs") as progress:
+        ev = evaluate_pairs(labels, config=cfg, workers=workers, progress=progress)
     click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_pairs(ev))
 
 
