@@ -11,6 +11,7 @@ EXPECTED = {
     "Comparison",
     "Corpus",
     "CorpusConfig",
+    "EvidenceConfig",
     "Document",
     "Embedder",
     "Fact",

@@ -33,6 +33,7 @@ _EXPORTS = {
     "MissingDependencyError": "errors",
     "ModelIntegrityError": "errors",
     "TextlineageError": "errors",
+    "EvidenceConfig": "evidence",
     "diff_facts": "facts",
     "extract_facts": "facts",
     "document_from_bytes": "ingest",
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus, CorpusConfig
     from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
     from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
+    from .evidence import EvidenceConfig
     from .facts import diff_facts, extract_facts
     from .ingest import document_from_bytes, document_from_text, read_document
     from .semantic import SemanticConfig
@@ -99,6 +101,7 @@ __all__ = [
     "CorpusConfig",
     "Document",
     "Embedder",
+    "EvidenceConfig",
     "Fact",
     "FactDiff",
     "FactLink",

@@ -20,14 +20,22 @@ pairwise engine, the corpus engine and the Spark job.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
 from scipy import sparse
 
+from .evidence import (
+    LEXICAL_OFFSET,
+    Candidate,
+    EvidenceConfig,
+    assess,
+    distinctive_shared,
+    words_and_facts,
+)
 from .fingerprint import Features, Unit, content_terms
 from .types import Span
 
@@ -52,11 +60,12 @@ class AlignConfig:
     weak_reach: int = 1
     weak_cosine: float = 0.2
     weak_dice: float = 0.2
-    single_match_score: float = 0.8
     semantic_validation: float = 0.7
     """Mean similarity at which semantic seeds alone vouch for a region."""
     density_window: int = 6
     density_hits: int = 3
+    evidence: EvidenceConfig = field(default_factory=EvidenceConfig)
+    """When a readable passage counts as reuse (see :mod:`textlineage.evidence`)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,8 @@ class RawPassage:
     verbatim_run: bool = False
     units: tuple[int, int] = (1, 1)
     """How many alignment units (sentences) each side spans."""
+    reasons: tuple[str, ...] = ()
+    """Why the passage counts as reuse (see :mod:`textlineage.evidence`)."""
 
 
 class TooLargeError(ValueError):
@@ -578,31 +589,34 @@ def passages(
     cfg: AlignConfig,
     vec: Vectors,
 ) -> list[RawPassage]:
-    """Readable passages inside fragments.
+    """Readable passages inside fragments, each with the reasons it counts as reuse.
 
-    A passage stands on structure or strength: its fragment holds two or more seeds (reuse
-    runs over several sentences), or it is a copy, or its one match is very strong. A lone
-    moderately similar sentence pair is what two texts on the same subject look like.
+    A passage stands on copied wording or on order (see :mod:`textlineage.evidence`); a
+    sentence pair that is merely similar, however close, is what two texts on the same
+    subject look like, and is left out.
     """
     seeds = [s for f in frags for s in f.seeds]
-    support = {i: len(f.seeds) for f in frags for i in range(f.a[0], f.a[1] + 1)}
     groups = sorted(_group_seeds(seeds), key=lambda g: (min(g[0]), min(g[1])))
     # Merge diagonal neighbours: a group that continues the previous one in both documents.
-    merged: list[tuple[set[int], set[int], float]] = []
+    merged: list[tuple[set[int], set[int], float, int]] = []
     for ga, gb, sc in groups:
         if merged:
-            pa, pb, psc = merged[-1]
+            pa, pb, psc, parts = merged[-1]
             if (
                 min(ga) == max(pa) + 1
                 and min(gb) == max(pb) + 1
                 and _same_nature(fa, fb, (pa, pb), (ga, gb), cfg)
             ):
-                merged[-1] = (pa | ga, pb | gb, max(psc, sc))
+                merged[-1] = (pa | ga, pb | gb, max(psc, sc), parts + 1)
                 continue
-        merged.append((set(ga), set(gb), sc))
-    out: list[RawPassage] = []
-    for ga, gb, sc in merged:
+        merged.append((set(ga), set(gb), sc, 1))
+    cands: list[tuple[Candidate, tuple[tuple[Span, ...], tuple[Span, ...]], float]] = []
+    runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+    (words_a, facts_a), (words_b, facts_b) = words_and_facts(fa), words_and_facts(fb)
+    df = [Counter(w for s in side for w in s) for side in (words_a, facts_a, words_b, facts_b)]
+    for ga, gb, sc, parts in merged:
         ra, rb = _runs(ga), _runs(gb)
+        ta, tb = _tokens(fa.units, ra), _tokens(fb.units, rb)
         if len(ra) == 1 and len(rb) == 1:
             sa, sb, ratio = _trim_to_matches(fa.units, fb.units, ra[0], rb[0])
             if ratio < cfg.near_verbatim_ratio:
@@ -610,20 +624,69 @@ def passages(
                 sb = (fb.units[rb[0][0]].start, fb.units[rb[0][1]].end)
             spans: tuple[tuple[Span, ...], tuple[Span, ...]] = ((sa,), (sb,))
         else:
-            ratio = token_ratio(_tokens(fa.units, ra), _tokens(fb.units, rb))
+            ratio = token_ratio(ta, tb)
             spans = (
                 tuple((fa.units[lo].start, fa.units[hi].end) for lo, hi in ra),
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
+        blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
+        region, region_lexical = _region_of(frags, min(ga), min(gb))
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
-        backed = max(support.get(i, 0) for i in ga) >= 2
-        if not (backed or ratio >= cfg.near_verbatim_ratio or sc >= cfg.single_match_score):
+        lexical = float(vec.cosine[np.ix_(sorted(ga), sorted(gb))].max())
+        cand = Candidate(
+            a=(min(ga), max(ga)),
+            b=(min(gb), max(gb)),
+            score=max(sc, min(1.0, lexical + LEXICAL_OFFSET)),
+            token_ratio=ratio,
+            matched=sum(b.src_end - b.src_start for b in blocks),
+            longest_run=max((b.src_end - b.src_start for b in blocks), default=0),
+            parts=parts,
+            wording=distinctive_shared(words_a, words_b, df[0], df[2], ga, gb),
+            facts=distinctive_shared(facts_a, facts_b, df[1], df[3], ga, gb),
+            region=region,
+            region_lexical=region_lexical,
+        )
+        cands.append((cand, spans, sim))
+        runs.append((ra, rb))
+    out: list[RawPassage] = []
+    reasons = assess([c for c, _, _ in cands], cfg.evidence, _matched_share(fa, fb, frags))
+    for (cand, spans, sim), (ra, rb), why in zip(cands, runs, reasons, strict=True):
+        if not why:
             continue
-        out.append(RawPassage(spans, ratio, sim, units=(len(ga), len(gb))))
-        if ratio < cfg.near_verbatim_ratio:
+        units = (sum(hi - lo + 1 for lo, hi in ra), sum(hi - lo + 1 for lo, hi in rb))
+        out.append(RawPassage(spans, cand.token_ratio, sim, units=units, reasons=why))
+        if cand.token_ratio < cfg.near_verbatim_ratio:
             for sa, sb in _verbatim_runs(fa.units, fb.units, ra, rb, cfg.verbatim_run_tokens):
-                out.append(RawPassage(((sa,), (sb,)), 1.0, 1.0, verbatim_run=True))
+                out.append(
+                    RawPassage(
+                        ((sa,), (sb,)),
+                        1.0,
+                        1.0,
+                        verbatim_run=True,
+                        reasons=("identical words inside a passage counted as reuse",),
+                    )
+                )
     return out
+
+
+def _region_of(frags: Sequence[Fragment], i: int, j: int) -> tuple[float, int]:
+    """Similarity and word-level seed count of the fragment holding unit pair (i, j)."""
+    for f in frags:
+        if f.a[0] <= i <= f.a[1] and f.b[0] <= j <= f.b[1]:
+            return f.similarity, sum(1 for s in f.seeds if s.kind == "lexical")
+    return 0.0, 0
+
+
+def _matched_share(fa: Features, fb: Features, frags: Sequence[Fragment]) -> float:
+    """Share of a document's units inside aligned regions, for the less covered document."""
+    shares = []
+    for f_doc, side in ((fa, 0), (fb, 1)):
+        covered: set[int] = set()
+        for f in frags:
+            lo, hi = f.a if side == 0 else f.b
+            covered.update(range(lo, hi + 1))
+        shares.append(len(covered) / len(f_doc.units) if f_doc.units else 1.0)
+    return min(shares)
 
 
 def _same_nature(

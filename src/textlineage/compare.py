@@ -192,6 +192,7 @@ class _Core:
                     p.similarity,
                     p.verbatim_run,
                     (p.units[1], p.units[0]),
+                    p.reasons,
                 )
                 for p in self.raw
             ],
@@ -266,6 +267,7 @@ def _to_passages(
             label(p, derived, cfg),
             p.token_ratio if p.token_ratio >= cfg.near_verbatim_ratio else p.similarity,
             p.spans,
+            p.reasons,
         )
         for p in raw
     ]

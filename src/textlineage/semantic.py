@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .align import Seed, Vectors
+from .evidence import LEXICAL_OFFSET
 from .fingerprint import Features
 
 
@@ -33,7 +34,7 @@ class SemanticConfig:
     """Weak seeds (mutual best; several shared content terms; shared rare names) count only
     next to a fragment that strong seeds already established."""
     min_lexical: float = 0.08
-    lexical_offset: float = 0.35
+    lexical_offset: float = LEXICAL_OFFSET
     """Lexical cosine + this offset puts tf-idf scores on the embedding scale."""
     max_units: int = 4000
     """Longer pairs (sentences, both documents) are aligned lexically only."""

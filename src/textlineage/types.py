@@ -52,12 +52,14 @@ class Passage:
 
     ``spans[d]`` lists the ``(start, end)`` character ranges of the passage in document
     ``d`` (several ranges when one side merges text from several places, as in
-    ``compression``).
+    ``compression``). ``reasons`` say what makes it reuse rather than two texts on the
+    same subject (copied wording, a run of passages in the same order).
     """
 
     kind: str
     score: float
     spans: tuple[tuple[Span, ...], tuple[Span, ...]]
+    reasons: tuple[str, ...] = ()
 
     def chars(self, doc: int) -> int:
         return sum(e - s for s, e in self.spans[doc])
@@ -67,6 +69,7 @@ class Passage:
             "kind": self.kind,
             "score": round(self.score, 4),
             "spans": [[[s, e] for s, e in side] for side in self.spans],
+            "reasons": list(self.reasons),
         }
 
 

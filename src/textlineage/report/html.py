@@ -107,6 +107,7 @@ font-size:12.5px}
 padding:5px 10px;margin-bottom:10px;background:var(--panel);border:1px solid var(--border);
 border-radius:8px;font-size:13px;color:var(--muted)}
 .detail strong{color:var(--fg)}
+.detail .why{color:var(--muted);font-size:12px}
 button{font:inherit;color:inherit;cursor:pointer}
 .detail button{border:1px solid var(--border);background:var(--soft);border-radius:5px;
 padding:1px 8px;font-size:12.5px}
@@ -255,6 +256,12 @@ _JS = r"""
     head.textContent = "Passage #" + (+pid + 1) + " \u00b7 " + (LABELS[p.kind] || String(p.kind)) +
       " \u00b7 score " + Number(p.score).toFixed(2);
     detail.appendChild(head);
+    if (p.reasons && p.reasons.length) {
+      var why = document.createElement("span");
+      why.className = "why";
+      why.textContent = " \u2014 " + p.reasons.join("; ");
+      detail.appendChild(why);
+    }
     p.spans.forEach(function (side, d) {
       side.forEach(function (r) {
         detail.appendChild(button(LETTERS[d] + " " + r[0] + "\u2013" + r[1], "range", function () {
@@ -407,7 +414,8 @@ class _Renderer:
             attrs += f' data-p="{" ".join(map(str, pids))}"'
             for pid in pids[:_TITLE_ITEMS]:
                 p = self.c.passages[pid]
-                titles.append(f"#{pid + 1} {_kind_label(p.kind)} · score {p.score:.2f}")
+                why = f" ({'; '.join(p.reasons)})" if p.reasons else ""
+                titles.append(f"#{pid + 1} {_kind_label(p.kind)} · score {p.score:.2f}{why}")
             if len(pids) > _TITLE_ITEMS:
                 titles.append(f"+{len(pids) - _TITLE_ITEMS} more passages")
         if fids:

@@ -153,6 +153,8 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
         for rank, i in enumerate(shown, 1):
             p = c.passages[i]
             out.append(f"  {rank}. {_clean(p.kind)}  score {p.score:.2f}")
+            if p.reasons:
+                out.append(f"     why: {_cut(_clean('; '.join(p.reasons)), max(width - 10, 20))}")
             for d, letter in enumerate(_LETTERS):
                 spans = p.spans[d]
                 out.append(f"     {letter} {_ranges(spans)}  ({p.chars(d):,} chars)")

@@ -1,0 +1,266 @@
+"""Reuse evidence: what makes an aligned passage reuse rather than coverage of the same facts.
+
+Two texts about one event share names, numbers, places and dates, and many of their
+sentences are about the same thing: sentence by sentence they look like paraphrases. What
+rewriting leaves and independent reporting does not is structure and wording. A passage
+counts as reuse when it has at least one of:
+
+- **copied wording**: a long run of identical words (a copied sentence or quote), or many
+  words agreeing in order (a lightly or a heavily edited copy);
+- **an ordered run**: it is one of several sentence-level matches that follow each other in
+  the same order in both texts, close together, each close in meaning and sharing wording
+  that neither text uses elsewhere (a rewriter walks through the source; two reporters
+  ordering the same facts by importance match here and there, in their own words);
+- **a place among reused passages**: it sits next to two passages that count, in both texts
+  (a rewriter reorders sentences inside the stretch it rewrites);
+- **a local match**: the texts match in one small place only, with shared words (a passage
+  reused inside an otherwise unrelated text).
+
+A passage with none is left out: it is what two texts on the same subject look like. Each
+kept passage carries its reasons, in words, so a reader can check them.
+
+Pure functions of the candidate passages and of the documents' terms;
+:func:`textlineage.align.passages` calls them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .fingerprint import Features, content_terms
+
+LEXICAL_OFFSET = 0.35
+"""Lexical (tf-idf) cosine plus this is on the scale of the embedding cosine (MRPC)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage before it is judged: unit ranges, similarity and copy measures."""
+
+    a: tuple[int, int]
+    """First and last unit of the passage in the first document (inclusive)."""
+    b: tuple[int, int]
+    score: float
+    """Similarity of the passage: its best seed score or its best lexical cosine plus
+    ``LEXICAL_OFFSET``, whichever is higher (one scale with or without embeddings)."""
+    token_ratio: float
+    """Share of tokens that agree in order (2 × LCS / total)."""
+    matched: int
+    """Tokens that agree in order (the LCS length)."""
+    longest_run: int
+    """The longest run of consecutive identical tokens."""
+    parts: int = 1
+    """Sentence-level matches joined in the passage (consecutive ones are merged)."""
+    wording: int = 0
+    """Words (not names or numbers) both sides use and neither text uses elsewhere."""
+    facts: int = 0
+    """Names and numbers both sides use and neither text uses elsewhere."""
+    region: float = 0.0
+    """Similarity of the aligned region (fragment) holding the passage."""
+    region_lexical: int = 0
+    """Word-level (lexical) seeds in that region."""
+
+
+@dataclass(frozen=True)
+class EvidenceConfig:
+    """When a passage counts as reuse.
+
+    Calibrated with ``benchmarks/same_topic.py`` on: ``tests/data/same_topic`` (72 pairs of
+    independent accounts of one event, 19 reworded derivatives), MRPC same-event
+    pseudo-documents, 100 PAN 2013 pairs each of no-plagiarism, random and summary
+    obfuscation (compared with the semantic stage), and the seed pair's gold passages, with
+    the ONNX embedding runtime. ``run_score`` is on the combined similarity scale of
+    :mod:`textlineage.semantic`; the rules lean on counts (words, matches, seeds) more than
+    on cosine edges, so that small shifts of the vectors move few decisions.
+    """
+
+    copy_run_tokens: int = 12
+    """A verbatim run of this many tokens is copied text on its own (shorter shared runs
+    are stock phrases, names and titles: "in the second half of next year")."""
+    copy_min_tokens: int = 12
+    copy_ratio: float = 0.8
+    """A passage with at least ``copy_min_tokens`` tokens in order that make up this share of
+    its tokens is a lightly edited copy and counts on its own."""
+    edited_min_tokens: int = 20
+    edited_ratio: float = 0.5
+    """...and so is a longer one with at least ``edited_min_tokens`` in order making up half
+    of it: a copy with words shuffled, replaced or dropped (PAN random obfuscation: half of
+    the pairs the ordered runs miss; no independent account in the dev set reaches it)."""
+    min_run: float = 3
+    """Passages in an ordered run of at least this many sentence-level matches count. Four
+    loses partial rewrites of three sentences (the ``_m`` texts) and 3 of the seed pair's
+    gold passages."""
+    run_gap: int = 2
+    """Units either text may skip between two consecutive passages of a run (a derivative
+    drops sentences)."""
+    gap_cost: float = 0.0
+    """What a skipped unit takes off a run's length. 0.5 makes chance runs among shuffled
+    same-event sentences rarer (MRPC events 0.78 -> 0.98 independent) but loses a
+    condensed derivative that reorders what it keeps (10_oil_spill_d), so it is off."""
+    run_score: float = 0.75
+    """Passages below this score (embedding or lexical similarity) do not join runs."""
+    run_wording: int = 3
+    """Passages sharing fewer distinctive words (``Candidate.wording``) do not join runs:
+    same-topic sentences match in meaning and facts, rewritten ones also in wording."""
+    run_facts: int = 8
+    """...unless they share at least this many names and numbers found nowhere else in
+    either text (a copied list, as the seed pair's list of cities)."""
+    local_share: float = 0.2
+    local_similarity: float = 0.34
+    local_lexical: int = 2
+    """A local match: when the aligned regions cover at most ``local_share`` of one of the
+    texts, a region with this similarity and this many word-level seeds counts. Two texts on
+    one subject match throughout; a passage reused in an otherwise unrelated text matches
+    in one place (PAN 2013: obfuscated copies and summaries inside long documents). One
+    word-level seed, or a share of 0.35, lets in different-angle accounts."""
+    near_counted: int = 2
+    """A passage within ``run_gap`` units (in both texts) of this many counted passages
+    counts too: a rewriter reorders sentences inside the stretch it rewrites."""
+
+
+def words_and_facts(f: Features) -> tuple[list[set[str]], list[set[str]]]:
+    """Each unit's content terms split into wording and facts (names and numbers: a
+    number, or a capitalised word inside a sentence)."""
+    words, facts = [], []
+    for u in f.units:
+        w: set[str] = set()
+        n: set[str] = set()
+        for k, t in enumerate(u.tokens):
+            fact = t.is_number or (k > 0 and f.text[t.start].isupper())
+            (n if fact else w).update(content_terms([t]))
+        words.append(w)
+        facts.append(n)
+    return words, facts
+
+
+def distinctive_shared(
+    terms_a: Sequence[set[str]],
+    terms_b: Sequence[set[str]],
+    df_a: Counter[str],
+    df_b: Counter[str],
+    ga: set[int],
+    gb: set[int],
+) -> int:
+    """Terms both sides of a passage use and neither document uses anywhere else (``df_*``
+    counts the units of each document holding a term): for wording, words taken over
+    rather than the vocabulary of the topic."""
+    in_a: Counter[str] = Counter(w for i in ga for w in terms_a[i])
+    in_b: Counter[str] = Counter(w for j in gb for w in terms_b[j])
+    return sum(1 for w in in_a.keys() & in_b.keys() if in_a[w] == df_a[w] and in_b[w] == df_b[w])
+
+
+def _follows(g: Candidate, h: Candidate, gap: int) -> bool:
+    """``h`` comes after ``g`` in both texts, at most ``gap`` units further on.
+
+    Starts must advance in both texts and ends may not go back (a passage that merges
+    several sentences may share its last one with the next passage's first).
+    """
+    return (
+        h.a[0] > g.a[0]
+        and h.b[0] > g.b[0]
+        and h.a[1] >= g.a[1]
+        and h.b[1] >= g.b[1]
+        and h.a[0] - g.a[1] - 1 <= gap
+        and h.b[0] - g.b[1] - 1 <= gap
+    )
+
+
+def _distance(r: tuple[int, int], s: tuple[int, int]) -> int:
+    """Units strictly between two unit ranges (0 when they touch or overlap)."""
+    return max(0, s[0] - r[1] - 1, r[0] - s[1] - 1)
+
+
+def _skip(g: Candidate, h: Candidate) -> int:
+    """Units skipped between ``g`` and the following ``h`` (the larger of the two texts)."""
+    return max(0, h.a[0] - g.a[1] - 1, h.b[0] - g.b[1] - 1)
+
+
+def run_lengths(cands: Sequence[Candidate], cfg: EvidenceConfig) -> list[float]:
+    """For each candidate, the length of the best ordered run through it: its sentence-level
+    matches, less ``gap_cost`` per skipped unit; 0 when its score keeps it out of runs.
+    Symmetric in the two documents."""
+    idx = [
+        k
+        for k, c in enumerate(cands)
+        if c.score >= cfg.run_score and (c.wording >= cfg.run_wording or c.facts >= cfg.run_facts)
+    ]
+    idx.sort(key=lambda k: (cands[k].a, cands[k].b))
+    # Candidates further apart than this in the first text cannot follow each other.
+    reach = cfg.run_gap + 1 + max((cands[k].a[1] - cands[k].a[0] for k in idx), default=0)
+    fwd = {k: float(cands[k].parts) for k in idx}
+    for p, k in enumerate(idx):
+        for q in range(p - 1, -1, -1):
+            g = idx[q]
+            if cands[k].a[0] - cands[g].a[0] > reach:
+                break
+            if _follows(cands[g], cands[k], cfg.run_gap):
+                step = fwd[g] - cfg.gap_cost * _skip(cands[g], cands[k]) + cands[k].parts
+                fwd[k] = max(fwd[k], step)
+    bwd = {k: float(cands[k].parts) for k in idx}
+    for p in range(len(idx) - 1, -1, -1):
+        k = idx[p]
+        for q in range(p + 1, len(idx)):
+            h = idx[q]
+            if cands[h].a[0] - cands[k].a[0] > reach:
+                break
+            if _follows(cands[k], cands[h], cfg.run_gap):
+                step = bwd[h] - cfg.gap_cost * _skip(cands[k], cands[h]) + cands[k].parts
+                bwd[k] = max(bwd[k], step)
+    out = [0.0] * len(cands)
+    for k in idx:
+        out[k] = fwd[k] + bwd[k] - cands[k].parts
+    return out
+
+
+def assess(
+    cands: Sequence[Candidate], cfg: EvidenceConfig, matched_share: float = 1.0
+) -> list[tuple[str, ...]]:
+    """The reasons each candidate counts as reuse; an empty tuple when it does not.
+
+    ``matched_share``: the share of units inside aligned regions, for the less covered text.
+    """
+    runs = run_lengths(cands, cfg)
+    local = matched_share <= cfg.local_share
+    out: list[list[str]] = []
+    for c, run in zip(cands, runs, strict=True):
+        why: list[str] = []
+        if c.longest_run >= cfg.copy_run_tokens:
+            why.append(f"copied wording: {c.longest_run} words in a row are identical")
+        elif (c.token_ratio >= cfg.copy_ratio and c.matched >= cfg.copy_min_tokens) or (
+            c.token_ratio >= cfg.edited_ratio and c.matched >= cfg.edited_min_tokens
+        ):
+            why.append(
+                f"copied wording: {c.matched} words agree in order "
+                f"({c.token_ratio:.0%} of the passage)"
+            )
+        if local and c.region >= cfg.local_similarity and c.region_lexical >= cfg.local_lexical:
+            why.append(
+                f"local match: the texts match only here ({matched_share:.0%} of one of them), "
+                f"with shared words (region similarity {c.region:.2f})"
+            )
+        if run >= cfg.min_run:
+            why.append(
+                f"in a run of {run:g} matches in the same order in both texts "
+                f"(similarity {c.score:.2f})"
+            )
+        out.append(why)
+    # Inside a reused stretch, a rewriter also reorders: a passage close to two counted
+    # ones in both texts belongs to the stretch.
+    counted = [k for k, why in enumerate(out) if why]
+    for k, c in enumerate(cands):
+        if out[k]:
+            continue
+        near = sum(
+            1
+            for m in counted
+            if _distance(c.a, cands[m].a) <= cfg.run_gap
+            and _distance(c.b, cands[m].b) <= cfg.run_gap
+        )
+        if near >= cfg.near_counted:
+            out[k].append(
+                f"among reused passages: within {cfg.run_gap} sentences of {near} of them "
+                f"in both texts (similarity {c.score:.2f})"
+            )
+    return [tuple(why) for why in out]
