@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,11 @@ import pytest
 from textlineage.ann import SUFFIX, VectorIndex
 from textlineage.store import NewDocument, Store
 
-pytest.importorskip("usearch")
+# Not importorskip: that would import usearch here, before the library loads ONNX Runtime
+# in the order that is safe (see ann._import_usearch).
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("usearch") is None, reason="usearch not installed"
+)
 
 
 def _add(store: Store, vecs: np.ndarray, start: int) -> None:
@@ -70,3 +75,19 @@ def test_empty_store_finds_nothing(tmp_path: Path) -> None:
     assert VectorIndex(store, exact_below=0).search(np.ones(8, dtype=np.float32), 5) == []
     assert VectorIndex(store).search(np.ones(8, dtype=np.float32), 5) == []
     store.close()
+
+
+def test_the_model_loads_after_the_ann_module_in_one_process(tmp_path: Path) -> None:
+    """usearch imported first, then ONNX Runtime, used to crash the interpreter."""
+    import subprocess
+    import sys
+
+    code = (
+        "from textlineage.ann import ann_available\n"
+        "from textlineage.embed import OnnxMiniLMEmbedder, onnx_available\n"
+        "assert ann_available()\n"
+        "if onnx_available():\n"
+        "    print(OnnxMiniLMEmbedder(verify=False).encode(['a sentence']).shape)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]

@@ -115,7 +115,8 @@ def build_corpus(work: Path) -> Path:
     records.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     db = work / "corpus.db"
     with Corpus.open(db) as corpus:
-        corpus.add([str(records)], semantic=False)
+        # With embeddings, as by default: discovery gives close pairs the semantic stage.
+        corpus.add([str(records)], semantic=True)
         corpus.discover(work / "discovery", workers=1)
     return db
 

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .embed import onnx_available
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -37,10 +39,22 @@ EXPANSION_SEARCH = 128
 
 def ann_available() -> bool:
     try:
-        import usearch.index  # noqa: F401
+        _import_usearch()
     except ImportError:
         return False
     return True
+
+
+def _import_usearch() -> Any:
+    """usearch's ``Index``, with ONNX Runtime (when installed) loaded first: in one process,
+    importing onnxruntime after usearch crashes the interpreter (a segmentation fault with
+    usearch 2.26 and onnxruntime 1.32; the other order works)."""
+    if onnx_available():
+        import onnxruntime  # noqa: F401
+
+    from usearch.index import Index
+
+    return Index
 
 
 class VectorIndex:
@@ -105,7 +119,7 @@ class VectorIndex:
         self._graph = self._sync(n)
 
     def _sync(self, n: int) -> Any:
-        from usearch.index import Index
+        Index = _import_usearch()
 
         graph: Any = None
         if self.path.exists():

@@ -171,7 +171,7 @@ def _init_worker(path: str, boiler: dict[str, set[str]], cfg: CompareConfig) -> 
 
 def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
     """Verify candidate pairs ``(a, b, semantic)``: every pair by the lexical alignment; a
-    pair the lexical stage finds independent again with the semantic stage when
+    pair the lexical stage does not find derived, again with the semantic stage when
     ``semantic`` (its documents are close in embedding space) and the stage is on."""
     store: Store = _W["store"]
     boiler: dict[str, set[str]] = _W["boiler"]
@@ -191,7 +191,8 @@ def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
             Document(db.ext_id, tb, {"date": db.date} if db.date else {}),
         )
         c = compare(*pair, _W["lexical"])
-        if c.verdict == "independent" and close and cfg.semantic.enabled:
+        if c.verdict != "derived" and close and cfg.semantic.enabled:
+            # Rewording the lexical stage misses, or only partly sees.
             c = compare(*pair, cfg)
         if c.verdict == "independent":
             continue
@@ -229,7 +230,7 @@ def discover(
 
     With ``semantic`` (the default) and document embeddings in the index, each document's
     nearest neighbours in embedding space are candidates too, and candidates that are close
-    there get the semantic stage when the lexical alignment finds nothing.
+    there get the semantic stage when the lexical alignment does not find them derived.
     """
     t0 = time.perf_counter()
     store = corpus.store
