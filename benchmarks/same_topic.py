@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -52,6 +53,9 @@ from pathlib import Path
 
 from rapidfuzz.distance import LCSseq
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from calibrate_semantic import _clean  # MRPC's tokenised punctuation, undone
 from textlineage import (
     CompareConfig,
     Comparison,
@@ -111,20 +115,6 @@ def own_sets() -> dict[str, list[Case]]:
     }
 
 
-def _mrpc_clean(s: str) -> str:
-    s = s.replace("<QUOTE>", '"')
-    for a, b in (
-        (" ,", ","),
-        (" .", "."),
-        (" 's", "'s"),
-        (" n't", "n't"),
-        (" ;", ";"),
-        (" :", ":"),
-    ):
-        s = s.replace(a, b)
-    return s
-
-
 def _dice(a: str, b: str) -> float:
     wa, wb = set(a.lower().split()), set(b.lower().split())
     return 2 * len(wa & wb) / max(1, len(wa) + len(wb))
@@ -155,7 +145,7 @@ def mrpc_sets(per_doc: int, docs: int) -> dict[str, list[Case]]:
         "mrpc-paraphrase": [],
     }
     for q, _, _, s1, s2 in rows:
-        s1, s2 = _mrpc_clean(s1), _mrpc_clean(s2)
+        s1, s2 = _clean(s1), _clean(s2)
         if q == "1":
             groups["mrpc-paraphrase"].append((s1, s2))
         elif shares_wording(s1, s2):
