@@ -65,7 +65,6 @@ os.environ.setdefault("TEXTLINEAGE_THREADS", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import argparse  # noqa: E402
-import hashlib  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import re  # noqa: E402
@@ -83,6 +82,8 @@ from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
+
+from textlineage.embed import _sha256  # noqa: E402
 
 SUBCORPORA = (
     "01-no-plagiarism",
@@ -248,14 +249,6 @@ WINDOWERS: dict[str, Callable[[str], Spans]] = {
 
 
 # --------------------------------------------------------------------------- the methods
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _normalise(x: np.ndarray) -> np.ndarray:
