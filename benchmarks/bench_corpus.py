@@ -34,25 +34,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate, load_truth
 from textlineage import document_from_text
+from textlineage.components import components
 from textlineage.corpus import Corpus
 from textlineage.sketch import SketchConfig, sketch_batch
 
 
-def _components(truth: list[dict]) -> dict[str, int]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in truth:
-        a, b = find(r["source"]), find(r["derived"])
-        if a != b:
-            parent[a] = b
-    roots: dict[str, int] = {}
-    return {x: roots.setdefault(find(x), len(roots)) for x in list(parent)}
+def _components(truth: list[dict]) -> dict[str, str]:
+    """Each document of the planted relations → its lineage (component) root."""
+    return components((r["source"], r["derived"]) for r in truth)
 
 
 def _pct(xs: list[float], q: float) -> float:

@@ -35,6 +35,8 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
+from .components import components
+
 __all__ = [
     "CONFIDENT",
     "UNKNOWN_SITE",
@@ -248,31 +250,15 @@ def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -
     smaller doc_id.
     """
     _check(docs, relations)
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for r in relations:
-        for d in (r.a, r.b):
-            parent.setdefault(d, d)
-        ra, rb = find(r.a), find(r.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    root_of = components((r.a, r.b) for r in relations)
     groups: dict[int, list[int]] = defaultdict(list)
-    for d in sorted(parent):
-        groups[find(d)].append(d)
+    for d in sorted(root_of):
+        groups[root_of[d]].append(d)
     rels_of: dict[int, list[Relation]] = defaultdict(list)
     for r in relations:
-        rels_of[find(r.a)].append(r)
+        rels_of[root_of[r.a]].append(r)
 
-    dates = {d: _parse_date(docs[d].date) for d in parent}
+    dates = {d: _parse_date(docs[d].date) for d in root_of}
     order = sorted(groups, key=lambda root: (-len(groups[root]), root))
     clusters = []
     for rank, root in enumerate(order, start=1):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..components import components
 from ..errors import InputError
 from ._tsv import f1, fmt, ratio, read_text_file, read_tsv, table
 
@@ -340,22 +341,9 @@ def bcubed(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> BCubed:
 
 def lineage_groups(truth: Sequence[TruthRelation]) -> dict[str, int]:
     """Each document of the truth → the number of its lineage group (connected component)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        root = parent.setdefault(x, x)
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for r in truth:
-        ra, rb = find(r.source), find(r.derived)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    root_of = components((r.source, r.derived) for r in truth)
     numbers: dict[str, int] = {}
-    return {x: numbers.setdefault(find(x), len(numbers)) for x in sorted(parent)}
+    return {x: numbers.setdefault(root_of[x], len(numbers)) for x in sorted(root_of)}
 
 
 # ---------------------------------------------------------------------------------------
