@@ -20,6 +20,14 @@ Writes into ``--out``:
   original (up to ``max_fanout`` copy each) share text; ``via`` names the original, the
   earlier one is ``source`` (the dates may be equal), ``chars`` is the shared source text.
 * ``boilerplate.json``: per site (host name) its ``name``, ``header`` and ``footer``.
+* ``provenance.jsonl``: one document a line: ``id`` and ``pieces``, the PAN text it was made
+  from, in the order of the document: ``pan_file`` (relative to the PAN directory, e.g.
+  ``src/source-document00001.txt``), ``start``/``end`` (``[start, end)`` offsets into that
+  file's text; consecutive sentences of one file are merged), ``case`` when the piece is one
+  side of a PAN obfuscation case (``susp/<file>#<offset>``: the source passage or the
+  obfuscated passage) and ``epoch`` when the text went through a later epoch's word
+  permutation (pieces of different epochs share no content words). Light edits and the
+  obfuscation of ``heavy`` pairs do not change a piece's range.
 * ``stats.json``: seed, size and counts per document role and per relation kind.
 
 Prose comes from the PAN 2013 text-alignment training corpus in ``../shared/data`` (read,
@@ -120,6 +128,21 @@ _DIGITS = re.compile(r"\d+")
 
 # --- PAN material -------------------------------------------------------------------------
 
+# Where a sentence came from: PAN file (relative to the PAN directory), [start, end) in its
+# text (whitespace trimmed), and how far only whitespace follows (for merging neighbours).
+_Src = tuple[str, int, int, int]
+# A sentence of a generated document: its _Src, the PAN case id (or None) and the epoch;
+# None for text that is not from PAN (intros, outros).
+_Piece = tuple[str, int, int, int, str | None, int]
+_WS = re.compile(r"\s*")
+
+
+def _src(name: str, text: str, a: int, b: int) -> _Src:
+    s = text[a:b]
+    a += len(s) - len(s.lstrip())
+    b -= len(s) - len(s.rstrip())
+    return (name, a, b, _WS.match(text, b).end())  # type: ignore[union-attr]
+
 
 @dataclass(frozen=True)
 class _Case:
@@ -130,6 +153,12 @@ class _Case:
     post: tuple[str, ...]
     obfuscated: str  # the PAN suspicious passage, whitespace collapsed
     obfuscation: str  # random | translation | summary
+    # provenance: of the pre and post sentences, the source and the suspicious passage
+    pre_src: tuple[_Src, ...] = ()
+    passage_src: _Src | None = None
+    post_src: tuple[_Src, ...] = ()
+    obfuscated_src: _Src | None = None
+    id: str = ""  # "susp/<suspicious document>#<offset>"
 
 
 @dataclass
@@ -141,6 +170,7 @@ class _Material:
     vocab: list[str]  # lowercase alphabetic words, most frequent first
     has_digit: list[bool]  # per unit
     bands: _Bands  # the vocabulary as later epochs remap it
+    unit_src: list[_Src]  # per unit: where in PAN it comes from
 
 
 def _read(path: Path) -> str:
@@ -186,7 +216,8 @@ def _clean(text: str) -> str | None:
 
 
 def _parse_cases(pan: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, Any]]]:
-    """Plagiarism regions per suspicious document, and the obfuscated cases."""
+    """Plagiarism regions per suspicious document, and the cases (``label`` None: not
+    obfuscated)."""
     regions: dict[str, list[tuple[int, int]]] = {}
     cases: list[dict[str, Any]] = []
     for sub, label in _OBFUSCATION_DIRS:
@@ -204,19 +235,36 @@ def _parse_cases(pan: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict
                     continue
                 off, n = int(a["this_offset"]), int(a["this_length"])
                 regions.setdefault(ref.group(1), []).append((off, off + n))
-                if label is not None:
-                    cases.append(
-                        {
-                            "susp": ref.group(1),
-                            "off": off,
-                            "len": n,
-                            "src": a["source_reference"],
-                            "src_off": int(a["source_offset"]),
-                            "src_len": int(a["source_length"]),
-                            "label": label,
-                        }
-                    )
+                cases.append(
+                    {
+                        "susp": ref.group(1),
+                        "off": off,
+                        "len": n,
+                        "src": a["source_reference"],
+                        "src_off": int(a["source_offset"]),
+                        "src_len": int(a["source_length"]),
+                        "label": label,
+                    }
+                )
     return regions, cases
+
+
+def pan_links(pan_dir: str | Path = PAN_DIR) -> dict[str, list[tuple[int, int, str, int, int]]]:
+    """PAN's plagiarism annotations (all obfuscations, verbatim ones too) per suspicious
+    file: ``(start, end, source file, source start, source end)``, files named as in
+    ``provenance.jsonl`` (``susp/...``, ``src/...``)."""
+    out: dict[str, list[tuple[int, int, str, int, int]]] = {}
+    for c in _parse_cases(Path(pan_dir))[1]:
+        out.setdefault(f"susp/{c['susp']}", []).append(
+            (
+                c["off"],
+                c["off"] + c["len"],
+                f"src/{c['src']}",
+                c["src_off"],
+                c["src_off"] + c["src_len"],
+            )
+        )
+    return out
 
 
 def _overlaps(a: int, b: int, intervals: list[tuple[int, int]]) -> bool:
@@ -281,22 +329,29 @@ def _load(pan_dir: str) -> _Material:
     regions, raw_cases = _parse_cases(pan)
     by_src: dict[str, list[dict[str, Any]]] = {}
     for c in raw_cases:
-        by_src.setdefault(c["src"], []).append(c)
+        if c["label"] is not None:
+            by_src.setdefault(c["src"], []).append(c)
 
     case_segments: list[list[str]] = []
+    case_srcs: list[list[_Src]] = []
     case_meta: list[tuple[dict[str, Any], int]] = []  # raw case, index of passage in segment
     supply: list[list[str]] = []
+    supply_srcs: list[list[_Src]] = []
 
-    def add_supply(text: str, spans: list[tuple[int, int]]) -> None:
+    def add_supply(name: str, text: str, spans: list[tuple[int, int]]) -> None:
         seg: list[str] = []
+        srcs: list[_Src] = []
         for a, b in spans:
             s = _clean(text[a:b])
             if s is not None:
                 seg.append(s)
+                srcs.append(_src(name, text, a, b))
         if seg:
             supply.append(seg)
+            supply_srcs.append(srcs)
 
     for path in sorted(src_dir.glob("*.txt")):
+        name = f"src/{path.name}"
         text = _soften(_read(path))
         spans = _unit_spans(text, 0, len(text))
         kept: list[dict[str, Any]] = []
@@ -311,29 +366,30 @@ def _load(pan_dir: str) -> _Material:
         for a, b in spans:  # supply: maximal runs of sentences outside every window
             if _overlaps(a, b, windows):
                 if run:
-                    add_supply(text, run)
+                    add_supply(name, text, run)
                 run = []
             else:
                 run.append((a, b))
         if run:
-            add_supply(text, run)
+            add_supply(name, text, run)
         for c, (pa, pb) in zip(kept, passages, strict=True):
             pre = [
-                s
+                (s, _src(name, text, a, b))
                 for a, b in spans
                 if b <= pa and a >= pa - CONTEXT_CHARS and not _overlaps(a, b, passages)
                 for s in [_clean(text[a:b])]
                 if s is not None
             ]
             post = [
-                s
+                (s, _src(name, text, a, b))
                 for a, b in spans
                 if a >= pb and b <= pb + CONTEXT_CHARS and not _overlaps(a, b, passages)
                 for s in [_clean(text[a:b])]
                 if s is not None
             ]
             passage = " ".join(text[pa:pb].split())
-            case_segments.append([*pre, passage, *post])
+            case_segments.append([*(s for s, _ in pre), passage, *(s for s, _ in post)])
+            case_srcs.append([*(x for _, x in pre), (name, pa, pb, pb), *(x for _, x in post)])
             case_meta.append((c, len(pre)))
 
     blockers: list[list[str]] = []  # the PAN-annotated suspicious passages: never prose
@@ -347,12 +403,12 @@ def _load(pan_dir: str) -> _Material:
             pos = 0
             for a, b in [*sorted(regions.get(path.name, [])), (len(text), len(text))]:
                 if a > pos:
-                    add_supply(text, _unit_spans(text, pos, a))
+                    add_supply(f"susp/{path.name}", text, _unit_spans(text, pos, a))
                 pos = max(pos, b)
 
     keep, counts = _dedup(case_segments + blockers + supply)
     cases: list[_Case] = []
-    for (c, pi), seg, flags in zip(case_meta, case_segments, keep, strict=False):
+    for (c, pi), seg, srcs, flags in zip(case_meta, case_segments, case_srcs, keep, strict=False):
         if not flags[pi] or seg[pi].count(" ") < 25:
             continue
         obf = susp_passages.get(c["susp"], {}).get((c["off"], c["off"] + c["len"]), "")
@@ -360,13 +416,33 @@ def _load(pan_dir: str) -> _Material:
             continue
         pre = tuple(s for s, k in zip(seg[:pi], flags[:pi], strict=True) if k)
         post = tuple(s for s, k in zip(seg[pi + 1 :], flags[pi + 1 :], strict=True) if k)
-        cases.append(_Case(pre, seg[pi], post, obf, c["label"]))
+        pre_src = tuple(x for x, k in zip(srcs[:pi], flags[:pi], strict=True) if k)
+        post_src = tuple(x for x, k in zip(srcs[pi + 1 :], flags[pi + 1 :], strict=True) if k)
+        susp, end = f"susp/{c['susp']}", c["off"] + c["len"]
+        cases.append(
+            _Case(
+                pre,
+                seg[pi],
+                post,
+                obf,
+                c["label"],
+                pre_src,
+                srcs[pi],
+                post_src,
+                (susp, c["off"], end, end),
+                f"{susp}#{c['off']}",
+            )
+        )
 
     units: list[str] = []
+    unit_src: list[_Src] = []
     segments: list[tuple[int, int]] = []
-    for seg, flags in zip(supply, keep[len(case_segments) + len(blockers) :], strict=True):
+    for seg, srcs, flags in zip(
+        supply, supply_srcs, keep[len(case_segments) + len(blockers) :], strict=True
+    ):
         start = len(units)
         units.extend(s for s, k in zip(seg, flags, strict=True) if k)
+        unit_src.extend(x for x, k in zip(srcs, flags, strict=True) if k)
         if len(units) > start:
             segments.append((start, len(units)))
     words = [s.count(" ") + 1 for s in units]
@@ -377,7 +453,7 @@ def _load(pan_dir: str) -> _Material:
         (w for w in counts if w.isalpha() and w.isascii()), key=lambda w: (-counts[w], w)
     )
     has_digit = [any(c.isdigit() for c in s) for s in units]
-    return _Material(units, words, segments, cases, vocab, has_digit, _Bands.of(vocab))
+    return _Material(units, words, segments, cases, vocab, has_digit, _Bands.of(vocab), unit_src)
 
 
 _SUFFIXES = ("ing", "ed", "ly", "tion", "ment", "ness", "ity", "ous", "ive", "al", "er", "est", "s")
@@ -611,12 +687,13 @@ class _Supply:
         self._items, self._i, self._pos = items, 0, items[0][0]
         self._map = self.mapper(self.epoch) if self.epoch else None
 
-    def take(self, target: int, minimum: int) -> list[str]:
-        """Sentences worth about ``target`` words; in epoch 0 a chunk stops at the end of
-        its PAN document once it has ``minimum`` words."""
+    def take(self, target: int, minimum: int) -> tuple[list[str], list[_Piece | None]]:
+        """Sentences worth about ``target`` words, and their provenance; in epoch 0 a chunk
+        stops at the end of its PAN document once it has ``minimum`` words."""
         out: list[str] = []
+        prov: list[_Piece | None] = []
         n = 0
-        units, words = self.mat.units, self.mat.words
+        units, words, srcs = self.mat.units, self.mat.words, self.mat.unit_src
         while n < target:
             if self._i >= len(self._items):
                 self._next_epoch()
@@ -632,9 +709,10 @@ class _Supply:
             if self._map is not None:
                 s = self._map(s) if self.mat.has_digit[self._pos] else self._map.words(s)
             out.append(s)
+            prov.append((*srcs[self._pos], None, self.epoch))
             n += words[self._pos]
             self._pos += 1
-        return out
+        return out, prov
 
 
 class _CaseStream:
@@ -673,6 +751,7 @@ class _Doc:
     locked: bool = False
     derived: list[tuple[str, int, int, frozenset[int]]] = field(default_factory=list)
     extra: Any = None
+    prov: list[list[_Piece | None]] = field(default_factory=list)  # parallel to paras
 
     def para_text(self, i: int) -> str:
         return " ".join(self.paras[i])
@@ -690,6 +769,49 @@ def _group(units: list[str], rng: Random, lo: int, hi: int) -> list[list[str]]:
         return [list(units)]
     cuts = sorted(rng.sample(range(1, len(units)), n - 1))
     return [list(units[a:b]) for a, b in zip([0, *cuts], [*cuts, len(units)], strict=True)]
+
+
+def _split_like(flat: list[_Piece | None], paras: list[list[str]]) -> list[list[_Piece | None]]:
+    """The provenance of sentences, cut into paragraphs as ``paras``."""
+    out: list[list[_Piece | None]] = []
+    i = 0
+    for p in paras:
+        out.append(flat[i : i + len(p)])
+        i += len(p)
+    return out
+
+
+def _pieces(prov: list[list[_Piece | None]]) -> list[dict[str, Any]]:
+    """provenance.jsonl's pieces: sentences of one PAN file (same case, same epoch) that
+    follow each other there with only whitespace between them are merged."""
+    out: list[dict[str, Any]] = []
+    last: list[Any] | None = None
+    merged: list[list[Any]] = []
+    for para in prov:
+        for p in para:
+            if p is None:
+                continue
+            name, a, b, reach, case, epoch = p
+            if (
+                last is not None
+                and last[0] == name
+                and last[4] == case
+                and last[5] == epoch
+                and last[1] <= a <= last[3]
+            ):
+                last[2] = max(last[2], b)
+                last[3] = max(last[3], reach)
+            else:
+                last = [name, a, b, reach, case, epoch]
+                merged.append(last)
+    for name, a, b, _, case, epoch in merged:
+        rec: dict[str, Any] = {"pan_file": name, "start": a, "end": b}
+        if case is not None:
+            rec["case"] = case
+        if epoch:
+            rec["epoch"] = epoch
+        out.append(rec)
+    return out
 
 
 def _title_from(paras: list[list[str]], rng: Random, headline: bool) -> str:
@@ -748,28 +870,35 @@ def _edit_sentence(s: str, rng: Random, rate: float) -> str:
     return " ".join(out)
 
 
-def _light_edit(paras: list[list[str]], rng: Random) -> tuple[list[list[str]], int, frozenset[int]]:
+def _light_edit(
+    paras: list[list[str]], rng: Random, prov: list[list[_Piece | None]]
+) -> tuple[list[list[str]], int, frozenset[int], list[list[_Piece | None]]]:
     """Sentence drops and swaps, word deletions/insertions/swaps and number changes
-    (5-15% of the words). Returns the paragraphs, the reused source characters and the
-    indices of the source paragraphs that survive."""
+    (5-15% of the words). Returns the paragraphs, the reused source characters, the
+    indices of the source paragraphs that survive and the new paragraphs' provenance."""
     rate = rng.uniform(0.05, 0.15) * 0.8  # sentence drops add the rest
     out: list[list[str]] = []
+    out_prov: list[list[_Piece | None]] = []
     kept_chars = 0
     kept: list[int] = []
     for pi, sents in enumerate(paras):
         new = []
-        for s in sents:
+        new_prov = []
+        for s, pv in zip(sents, prov[pi], strict=True):
             if len(sents) > 1 and rng.random() < 0.05:
                 continue
             kept_chars += len(s) + 1
             new.append(_edit_sentence(s, rng, rate))
+            new_prov.append(pv)
         if len(new) > 2 and rng.random() < 0.2:
             j = rng.randrange(len(new) - 1)
             new[j], new[j + 1] = new[j + 1], new[j]
+            new_prov[j], new_prov[j + 1] = new_prov[j + 1], new_prov[j]
         if new:
             out.append(new)
+            out_prov.append(new_prov)
             kept.append(pi)
-    return out, max(0, kept_chars - 1), frozenset(kept)
+    return out, max(0, kept_chars - 1), frozenset(kept), out_prov
 
 
 # --- the generator ------------------------------------------------------------------------
@@ -825,7 +954,15 @@ class _Generator:
 
     # -- writing
 
-    def _emit(self, site: int, day: int, paras: list[list[str]], title: str, role: str) -> _Doc:
+    def _emit(
+        self,
+        site: int,
+        day: int,
+        paras: list[list[str]],
+        title: str,
+        role: str,
+        prov: list[list[_Piece | None]],
+    ) -> _Doc:
         num = (self._a * self.index + self._b) % self.n
         self.index += 1
         doc_id = f"d{num:0{self.width}d}"
@@ -847,9 +984,10 @@ class _Generator:
             "text": text,
         }
         self.docs_f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.prov_f.write(json.dumps({"id": doc_id, "pieces": _pieces(prov)}) + "\n")
         self.roles[role] += 1
         self.site_docs[site] += 1
-        return _Doc(doc_id, site, day, title, paras, len(header) + 2, starts)
+        return _Doc(doc_id, site, day, title, paras, len(header) + 2, starts, prov=prov)
 
     def _relation(self, kind: str, src: _Doc, der: _Doc, chars: int, **extra: Any) -> None:
         rec = {
@@ -918,7 +1056,7 @@ class _Generator:
             return self.rng.choice(fans)
         return self.sites.draw(self.rng, exclude=exclude)
 
-    def _prose(self, lo: int, hi: int) -> list[str]:
+    def _prose(self, lo: int, hi: int) -> tuple[list[str], list[_Piece | None]]:
         target = self.rng.randint(lo, hi)
         return self.supply.take(target, min(target, lo))
 
@@ -938,10 +1076,15 @@ class _Generator:
 
     def original(self) -> None:
         site = self.sites.draw(self.rng)
-        units = self._prose(300, 900)
+        units, prov = self._prose(300, 900)
         paras = _group(units, self.rng, 3, 12)
         doc = self._emit(
-            site, self._original_day(), paras, _title_from(paras, self.rng, False), "original"
+            site,
+            self._original_day(),
+            paras,
+            _title_from(paras, self.rng, False),
+            "original",
+            _split_like(prov, paras),
         )
         self._remember(doc)
 
@@ -951,8 +1094,9 @@ class _Generator:
         intro = [[rng.choice(_INTROS).format(**names)]] if rng.random() < 0.4 else []
         outro = [[rng.choice(_OUTROS).format(**names)]] if rng.random() < 0.3 else []
         paras = [*intro, *src.paras, *outro]
+        prov = [*([None] for _ in intro), *src.prov, *([None] for _ in outro)]
         title = src.title if rng.random() < 0.5 else _title_from(src.paras, rng, True)
-        doc = self._emit(site, src.day + self._lag(), paras, title, "verbatim")
+        doc = self._emit(site, src.day + self._lag(), paras, title, "verbatim", prov)
         n = len(src.paras)
         chars = len("\n\n".join(src.para_text(i) for i in range(n)))
         k = len(intro)
@@ -962,9 +1106,9 @@ class _Generator:
         self._siblings(src, doc, frozenset(range(n)))
 
     def light(self, src: _Doc, site: int, day: int, kind: str, role: str) -> _Doc:
-        paras, chars, kept = _light_edit(src.paras, self.rng)
+        paras, chars, kept, prov = _light_edit(src.paras, self.rng, src.prov)
         title = src.title if self.rng.random() < 0.3 else _title_from(paras, self.rng, True)
-        doc = self._emit(site, day, paras, title, role)
+        doc = self._emit(site, day, paras, title, role, prov)
         extra: dict[str, Any] = {"op": "light"} if kind == "chain" else {}
         n = len(src.paras)
         self._relation(
@@ -984,11 +1128,14 @@ class _Generator:
         n = len(src.paras)
         k = min(rng.choices((1, 2, 3), weights=(5, 3, 2))[0], max(1, n - 1))
         i = rng.randrange(n - k + 1)
-        prose = _group(self._prose(200, 700), rng, 2, 9)
+        units, uprov = self._prose(200, 700)
+        prose = _group(units, rng, 2, 9)
+        pprov = _split_like(uprov, prose)
         j = rng.randint(0, len(prose))
         block = [list(p) for p in src.paras[i : i + k]]
         paras = prose[:j] + block + prose[j:]
-        doc = self._emit(site, day, paras, _title_from(paras, rng, True), role)
+        prov = pprov[:j] + [list(p) for p in src.prov[i : i + k]] + pprov[j:]
+        doc = self._emit(site, day, paras, _title_from(paras, rng, True), role, prov)
         chars = len("\n\n".join(src.para_text(x) for x in range(i, i + k)))
         extra: dict[str, Any] = {"op": "partial"} if kind == "chain" else {}
         self._relation(
@@ -1006,9 +1153,14 @@ class _Generator:
     def heavy_source(self) -> None:
         rng = self.rng
         case, mapper = self.cases.next()
+        epoch = self.cases.epoch
 
         def m(s: str) -> str:
             return mapper(s) if mapper else s
+
+        def piece(x: _Src | None, case_id: str | None = None) -> _Piece:
+            assert x is not None
+            return (*x, case_id, epoch)
 
         passage = m(case.passage)
         pw = passage.count(" ") + 1
@@ -1016,39 +1168,62 @@ class _Generator:
         context = target - pw
         before = int(context * rng.uniform(0.2, 0.8))
         pre: list[str] = []
+        pre_prov: list[_Piece | None] = []
         n = 0
-        for s in reversed(case.pre):
+        for s, x in zip(reversed(case.pre), reversed(case.pre_src), strict=True):
             if n >= before:
                 break
             pre.insert(0, m(s))
+            pre_prov.insert(0, piece(x))
             n += s.count(" ") + 1
         post: list[str] = []
-        for s in case.post:
+        post_prov: list[_Piece | None] = []
+        for s, x in zip(case.post, case.post_src, strict=True):
             if n >= context:
                 break
             post.append(m(s))
+            post_prov.append(piece(x))
             n += s.count(" ") + 1
         units = [*pre, passage, *post]
+        prov = [*pre_prov, piece(case.passage_src, case.id), *post_prov]
         if n + pw < 250:  # a short PAN document: continue with unrelated prose
-            units += self.supply.take(300 - n - pw, 300 - n - pw)
+            more, more_prov = self.supply.take(300 - n - pw, 300 - n - pw)
+            units += more
+            prov += more_prov
         paras = _group(units, rng, 3, 12)
         day = self._original_day()
         site = self.sites.draw(rng)
-        doc = self._emit(site, day, paras, _title_from(paras, rng, False), "heavy_source")
-        doc.extra = (case, mapper, _locate(doc, len(pre)), len(passage))
+        doc = self._emit(
+            site,
+            day,
+            paras,
+            _title_from(paras, rng, False),
+            "heavy_source",
+            _split_like(prov, paras),
+        )
+        doc.extra = (case, mapper, _locate(doc, len(pre)), len(passage), epoch)
         self.pending_heavy.append(doc)
 
     def heavy_derived(self) -> None:
         rng = self.rng
         src = self.pending_heavy.popleft()
-        case, mapper, src_start, src_len = src.extra
+        case, mapper, src_start, src_len, epoch = src.extra
         obf = mapper(case.obfuscated) if mapper else case.obfuscated
-        units = self._prose(200, 700)
+        units, prov = self._prose(200, 700)
         at = rng.randint(0, len(units))
         units.insert(at, obf)
+        assert case.obfuscated_src is not None
+        prov.insert(at, (*case.obfuscated_src, case.id, epoch))
         paras = _group(units, rng, 3, 12)
         site = self._fan_site(src.site, (src.site,))
-        doc = self._emit(site, src.day + self._lag(), paras, _title_from(paras, rng, True), "heavy")
+        doc = self._emit(
+            site,
+            src.day + self._lag(),
+            paras,
+            _title_from(paras, rng, True),
+            "heavy",
+            _split_like(prov, paras),
+        )
         start = _locate(doc, at)
         self._relation(
             "heavy",
@@ -1136,6 +1311,7 @@ class _Generator:
             open(
                 self.out / "siblings.jsonl", "w", encoding="utf-8", newline="\n"
             ) as self.sibling_f,
+            open(self.out / "provenance.jsonl", "w", encoding="utf-8", newline="\n") as self.prov_f,
         ):
             for slot in plan:
                 if slot == 0:

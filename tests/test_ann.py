@@ -50,7 +50,9 @@ def test_graph_matches_exact_scan_and_follows_additions(tmp_path: Path) -> None:
         e = exact.search(first[i], 3)
         assert g[0][0] == e[0][0] == i + 1  # doc_ids start at 1
         assert g[0][1] == pytest.approx(1.0, abs=0.03)
-        assert [d for d, _ in e] == sorted((d for d, _ in e), key=lambda d: -first[d - 1] @ first[i])
+        assert [d for d, _ in e] == sorted(
+            (d for d, _ in e), key=lambda d: -first[d - 1] @ first[i]
+        )
     side = Path(str(store.path) + SUFFIX)
     assert side.exists()
 

@@ -83,9 +83,9 @@ def test_add_records_duplicates_and_rerun(
     path, _ = corpus_file
     db = tmp_path / "c.db"
     with Corpus.open(db) as c:
-        s = c.add([str(path)], semantic=False)
+        s = c.add([str(path)], embeddings=False)
         assert (s.added, s.duplicates, len(s.skipped)) == (7, 1, 0)
-        again = c.add([str(path)], semantic=False)
+        again = c.add([str(path)], embeddings=False)
         assert (again.added, again.duplicates, again.already_indexed) == (0, 0, 8)
         st = c.stats()
         assert st["documents"] == 7 and st["duplicates"] == 1 and st["fingerprints"] > 0
@@ -100,11 +100,11 @@ def test_sketching_workers_build_the_same_index(
     path, _ = corpus_file
     cfg = CorpusConfig(batch_size=2)  # several batches in flight
     with Corpus.open(tmp_path / "one.db", config=cfg) as one:
-        a = one.add([str(path)], semantic=False, workers=1)
+        a = one.add([str(path)], embeddings=False, workers=1)
         rows_one = one.store.conn.execute("SELECT * FROM postings ORDER BY 1, 2").fetchall()
         docs_one = one.store.conn.execute("SELECT ext_id, text_key FROM documents").fetchall()
     with Corpus.open(tmp_path / "two.db", config=cfg) as two:
-        b = two.add([str(path)], semantic=False, workers=2)
+        b = two.add([str(path)], embeddings=False, workers=2)
         rows_two = two.store.conn.execute("SELECT * FROM postings ORDER BY 1, 2").fetchall()
         docs_two = two.store.conn.execute("SELECT ext_id, text_key FROM documents").fetchall()
     assert (a.added, a.duplicates) == (b.added, b.duplicates) == (7, 1)
@@ -117,7 +117,7 @@ def test_search_finds_source_of_partial_reprint(
     path, texts = corpus_file
     db = tmp_path / "c.db"
     with Corpus.open(db) as c:
-        c.add([str(path)], semantic=False)
+        c.add([str(path)], embeddings=False)
         query_text = (
             "Breaking. " + texts[2].split("\n\n")[1] + "\n\nMore on this story later today."
         )
@@ -143,7 +143,7 @@ def test_search_finds_a_text_reprinted_too_widely_for_rare_fingerprints(
     # Every fingerprint of the wire text is in 6 documents, over max_df = 3.
     cfg = CorpusConfig(max_df_floor=3, max_df_cap=3)
     with Corpus.open(tmp_path / "w.db", config=cfg) as c:
-        c.add([str(path)], semantic=False)
+        c.add([str(path)], embeddings=False)
         r = c.search(document_from_text("Our desk: " + wire, "q"), semantic=False)
     assert {h.doc.ext_id for h in r.hits} <= {f"reprint{i}" for i in range(6)}
     assert len(r.hits) >= 3
@@ -232,7 +232,7 @@ def test_discover_writes_verified_relations(
     path, _ = corpus_file
     db = tmp_path / "d.db"
     with Corpus.open(db) as c:
-        c.add([str(path)], semantic=False)
+        c.add([str(path)], embeddings=False)
         summary = c.discover(tmp_path / "out", workers=1)
     out = tmp_path / "out"
     pairs = [json.loads(x) for x in (out / "pairs.jsonl").read_text().splitlines()]
@@ -276,6 +276,75 @@ def test_discover_writes_verified_relations(
         assert c.clusters() == [] and c.network() is None
 
 
+def test_search_finds_paraphrased_derivative_through_the_window_channel(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
+    recs = [{"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+    f = _write_jsonl(tmp_path / "c.jsonl", recs)
+    paras = derived.read_text(encoding="utf-8").split("\n\n")
+    query = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    # Lexical candidates switched off and no document embeddings: only the window channel
+    # (stored content terms, corpus document frequencies) can propose the source.
+    no_lexical = CorpusConfig(min_shared=1000)
+    with Corpus.open(tmp_path / "c.db", config=no_lexical) as c:
+        c.add([str(f)], embeddings=False)
+        assert c.store.count("embeddings") == 0
+        assert c.store.count("terms") == len(recs)
+        lexical = c.search(document_from_text(query, "q"), semantic=False)
+        r = c.search(document_from_text(query, "q"))
+    assert not lexical.hits
+    assert r.hits and r.hits[0].doc.ext_id == "seed-source"
+    assert r.hits[0].window_score is not None and r.hits[0].window_score >= 0.25
+    assert r.hits[0].to_json()["window_score"] == round(r.hits[0].window_score, 4)
+    assert r.hits[0].direction == "hit_is_source"
+
+
+def test_term_frequencies_count_each_document_once(tmp_path: Path) -> None:
+    import numpy as np
+
+    from textlineage.sketch import content_terms
+
+    texts = ["Owls hunt owls at dusk.", "Owls sleep by day.", "Foxes hunt at night."]
+    f = _write_jsonl(tmp_path / "c.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(texts)])
+    with Corpus.open(tmp_path / "c.db") as c:
+        c.add([str(f)], embeddings=False)
+        owl, hunt, fox = (int(content_terms(w)[0]) for w in ("owls", "hunt", "foxes"))
+        unseen = int(content_terms("zeppelin")[0])
+        assert c.store.term_df(np.array([owl, hunt, fox, unseen, owl])).tolist() == [2, 2, 1, 0, 2]
+        stored = c.store.terms_of([1])
+        assert stored[1].tolist() == content_terms(texts[0]).tolist()
+    with Corpus.open(tmp_path / "lexical.db") as c:
+        c.add([str(f)], semantic=False)
+        assert c.store.count("terms") == 0
+
+
+def test_an_index_without_terms_gets_them_and_discovery_reads_its_text(
+    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+) -> None:
+    path, _ = corpus_file
+    db = tmp_path / "old.db"
+    with Corpus.open(db) as c:
+        c.add([str(path)], embeddings=False)
+        assert c.store.count("terms") > 0
+        before = c.discover(tmp_path / "a", workers=1)
+    # An index from before the window channel: no terms tables at all.
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE terms")
+    conn.execute("DROP TABLE term_df")
+    conn.commit()
+    conn.close()
+    with Corpus.open(db) as c:
+        assert c.store.count("terms") == 0
+        after = c.discover(tmp_path / "b", workers=1)
+    assert after["verified_relations"] == before["verified_relations"] > 0
+    assert (tmp_path / "a" / "pairs.jsonl").read_text() == (
+        tmp_path / "b" / "pairs.jsonl"
+    ).read_text()
+
+
 def test_search_finds_paraphrased_derivative_semantically(
     tmp_path: Path, seed_paths: tuple[Path, Path]
 ) -> None:
@@ -290,7 +359,7 @@ def test_search_finds_paraphrased_derivative_semantically(
     # Lexical candidates switched off: the semantic index alone must find the source.
     no_lexical = CorpusConfig(min_shared=1000)
     with Corpus.open(tmp_path / "c.db", config=no_lexical) as c:
-        c.add([str(f)], semantic=True)
+        c.add([str(f)], embeddings=True)
         lexical = c.search(document_from_text(query, "q"), semantic=False)
         r = c.search(document_from_text(query, "q"), semantic=True)
     assert not lexical.hits
@@ -299,7 +368,7 @@ def test_search_finds_paraphrased_derivative_semantically(
     assert r.hits[0].semantic_similarity is not None
 
 
-def test_discover_finds_a_rewrite_through_embedding_neighbours(
+def test_discover_finds_a_rewrite_through_the_window_channel(
     tmp_path: Path, seed_paths: tuple[Path, Path]
 ) -> None:
     source, derived = seed_paths
@@ -312,14 +381,14 @@ def test_discover_finds_a_rewrite_through_embedding_neighbours(
     ]
     recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
     f = _write_jsonl(tmp_path / "c.jsonl", recs)
-    # No fingerprint evidence is enough: only embedding neighbours can make candidates.
+    # No fingerprint evidence is enough: only the window channel can make candidates.
     no_lexical = CorpusConfig(min_evidence=1e9)
     with Corpus.open(tmp_path / "c.db", config=no_lexical) as c:
-        c.add([str(f)], semantic=True)
+        c.add([str(f)])
         lexical = c.discover(tmp_path / "lex", workers=1, semantic=False)
         found = c.discover(tmp_path / "sem", workers=1)
     assert lexical["verified_relations"] == 0 and lexical["semantic"] is False
-    assert found["semantic"] is True and found["semantic_candidate_pairs"] >= 1
+    assert found["semantic"] is True and found["window_candidate_pairs"] >= 1
     pairs = [json.loads(x) for x in (tmp_path / "sem" / "pairs.jsonl").read_text().splitlines()]
     ids = {frozenset((p["a"]["id"], p["b"]["id"])): p for p in pairs}
     hit = ids[frozenset(("report", "rewrite"))]

@@ -116,7 +116,7 @@ def build_corpus(work: Path) -> Path:
     db = work / "corpus.db"
     with Corpus.open(db) as corpus:
         # With embeddings, as by default: discovery gives close pairs the semantic stage.
-        corpus.add([str(records)], semantic=True)
+        corpus.add([str(records)], embeddings=True)
         corpus.discover(work / "discovery", workers=1)
     return db
 

@@ -151,9 +151,15 @@ def index_group() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="Abort on the first malformed record.")
 @click.option(
-    "--semantic/--no-semantic",
+    "--no-semantic",
+    is_flag=True,
+    help="Store no content terms for the window channel (a smaller index, lexical only).",
+)
+@click.option(
+    "--embeddings/--no-embeddings",
     default=None,
-    help="Store document embeddings (default: when the semantic extra is installed).",
+    help="Also store MiniLM document embeddings, a second semantic channel for search "
+    "(slow: about 30 documents/s; default: when the index already has them).",
 )
 @click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field with the id.")
 @click.option("--text-field", default="text", show_default=True, help="Field with plain text.")
@@ -174,7 +180,8 @@ def index_add(
     db: str,
     inputs: tuple[str, ...],
     strict: bool,
-    semantic: bool | None,
+    no_semantic: bool,
+    embeddings: bool | None,
     id_field: str,
     text_field: str,
     html_field: str,
@@ -216,7 +223,8 @@ def index_add(
             list(inputs),
             fields=fields,
             strict=strict,
-            semantic=semantic,
+            semantic=not no_semantic,
+            embeddings=embeddings and not no_semantic,
             progress=progress,
             workers=workers,
         )

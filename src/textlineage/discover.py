@@ -3,9 +3,13 @@
 1. One pass over the fingerprint postings (in hash order) finds, per site, the fingerprints
    that recur in many of that site's documents (templates, boilerplate) and counts, for
    every pair of documents, the other fingerprints they share.
-2. Pairs sharing enough fingerprints (and, optionally, close document embeddings) are
-   candidates. Each is *verified* by the pairwise alignment, with the site's boilerplate
-   sentences blanked out (replaced by spaces, so offsets stay true).
+2. Pairs sharing enough fingerprints are candidates, and so (unless ``semantic`` is off)
+   is each document's best match of the window channel (:mod:`textlineage.windows`), which
+   finds reworded passages that keep a passage's vocabulary but not its runs of words.
+   Each candidate is *verified* by the pairwise alignment, with the site's boilerplate
+   sentences blanked out (replaced by spaces, so offsets stay true); pairs the window
+   channel finds close get the semantic stage when the lexical one does not find them
+   derived.
 3. Only verified relations become edges: clusters are connected components of those edges,
    never of unverified sketch hits; the site network aggregates them.
 """
@@ -22,6 +26,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from .compare import CompareConfig, compare
 from .network import (
@@ -40,8 +46,10 @@ from .network import (
 )
 from .normalise import fold
 from .segment import split_sentences
+from .sketch import content_terms
 from .store import Store
 from .types import Document
+from .windows import build_windows, pair_scores, select_pairs
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -170,9 +178,9 @@ def _init_worker(path: str, boiler: dict[str, set[str]], cfg: CompareConfig) -> 
 
 
 def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
-    """Verify candidate pairs ``(a, b, semantic)``: every pair by the lexical alignment; a
-    pair the lexical stage does not find derived, again with the semantic stage when
-    ``semantic`` (its documents are close in embedding space) and the stage is on."""
+    """Verify candidate pairs ``(a, b, close)``: every pair by the lexical alignment; a pair
+    the lexical stage does not find derived, again with the semantic stage when ``close``
+    (chosen by the window channel, within a budget) and the stage is on."""
     store: Store = _W["store"]
     boiler: dict[str, set[str]] = _W["boiler"]
     cfg: CompareConfig = _W["cfg"]
@@ -228,9 +236,9 @@ def discover(
 ) -> dict[str, Any]:
     """Find, verify and write every reuse relation of ``corpus`` into ``out_dir``.
 
-    With ``semantic`` (the default) and document embeddings in the index, each document's
-    nearest neighbours in embedding space are candidates too, and candidates that are close
-    there get the semantic stage when the lexical alignment does not find them derived.
+    With ``semantic`` (the default), each document's best partners in the window channel
+    are candidates too, and candidates close there get the semantic stage (when its runtime
+    is installed) if the lexical alignment does not find them derived.
     """
     t0 = time.perf_counter()
     store = corpus.store
@@ -248,10 +256,15 @@ def discover(
     min_evidence = corpus.config.min_evidence
     lexical = {p for p, n in pair_counts.items() if n >= min_evidence}
     del pair_counts
-    semantic = semantic and store.newest("embeddings") > 0 and corpus.semantic_ready()
-    close = _semantic_pairs(corpus) if semantic else set()
-    candidates = sorted((a, b, (a, b) in close) for a, b in lexical | close)
     scan_s = time.perf_counter() - t
+    t = time.perf_counter()
+    window: set[tuple[int, int]] = set()
+    close: set[tuple[int, int]] = set()
+    if semantic:
+        window, close = _window_pairs(corpus, infos, lexical)
+    semantic = semantic and corpus.semantic_ready()
+    candidates = sorted((a, b, (a, b) in close) for a, b in lexical | window)
+    window_s = time.perf_counter() - t
 
     t = time.perf_counter()
     boiler = _boilerplate_sentences(store, site_size)
@@ -260,8 +273,8 @@ def discover(
     cfg = replace(corpus.config.compare, facts=False)
     if not semantic:
         cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-    n_close = len(close)
-    del lexical, close
+    n_window, n_close = len(window - lexical), len(close)
+    del lexical, close, window
     t = time.perf_counter()
     verified: list[dict[str, Any]] = []
     chunks = list(_chunks(candidates, PAIR_CHUNK))
@@ -328,7 +341,8 @@ def discover(
     summary = {
         "documents": len(infos),
         "candidate_pairs": len(candidates),
-        "semantic_candidate_pairs": n_close,
+        "window_candidate_pairs": n_window,
+        "semantic_verified_pairs": n_close,
         "verified_relations": len(relations),
         "clusters": len(clusters),
         "boilerplate_sites": len(boiler),
@@ -337,6 +351,7 @@ def discover(
         "semantic": semantic,
         "seconds": {
             "scan": round(scan_s, 2),
+            "windows": round(window_s, 2),
             "boilerplate": round(boiler_s, 2),
             "verify": round(verify_s, 2),
             "total": round(time.perf_counter() - t0, 2),
@@ -370,14 +385,39 @@ def discover(
     return summary
 
 
-def _semantic_pairs(corpus: Corpus, k: int = 5) -> set[tuple[int, int]]:
-    out: set[tuple[int, int]] = set()
-    for ids, mat in corpus.store.iter_embeddings(page=4096):
-        for a, hits in zip(ids, corpus.vectors.search_many(mat, k + 1), strict=True):
-            for b, sim in hits:
-                if b != a and sim >= corpus.config.semantic_min:
-                    out.add((min(int(a), b), max(int(a), b)))
-    return out
+def _window_pairs(
+    corpus: Corpus, infos: dict[int, DocInfo], lexical: set[tuple[int, int]]
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The window channel's candidates, and the pairs (of those and ``lexical``) close
+    enough there for the semantic stage."""
+    cfg = corpus.config.windows
+    ids = sorted(infos)
+    stored = dict(corpus.store.iter_terms())
+    missing = [d for d in ids if d not in stored]
+    if missing:  # documents indexed before terms were stored
+        for d, doc in corpus.store.get_many(missing).items():
+            stored[d] = content_terms(doc.text)
+    seqs = [stored.get(d, _NO_TERMS) for d in ids]
+    del stored
+    wm = build_windows(seqs, cfg)
+    del seqs
+    scores = pair_scores(wm, [infos[d].site for d in ids], cfg)
+    n = wm.n_docs
+    del wm
+    selected = {(ids[i], ids[j]) for i, j in select_pairs(scores, n, cfg)}
+    pos = {d: i for i, d in enumerate(ids)}
+    # Pairs only the window channel found first (the lexical evidence is weakest there),
+    # then by score.
+    near = []
+    for a, b in lexical | selected:
+        score = scores.get(pos[a] * n + pos[b], 0.0)
+        if score >= cfg.close:
+            near.append(((a, b) in lexical, -score, a, b))
+    near.sort()
+    return selected, {(a, b) for _, _, a, b in near[: cfg.semantic_pairs]}
+
+
+_NO_TERMS = np.zeros(0, dtype=np.uint32)
 
 
 def _doc_ref(d: DocInfo) -> dict[str, Any]:

@@ -130,7 +130,9 @@ class OnnxMiniLMEmbedder:
         )
         # The model's own tokenizer: BERT uncased WordPiece ([CLS] text [SEP]).
         tok = Tokenizer(
-            models.WordPiece.from_file(str(VOCAB_PATH), unk_token="[UNK]", max_input_chars_per_word=100)
+            models.WordPiece.from_file(
+                str(VOCAB_PATH), unk_token="[UNK]", max_input_chars_per_word=100
+            )
         )
         tok.normalizer = normalizers.BertNormalizer(
             clean_text=True, handle_chinese_chars=True, strip_accents=None, lowercase=True
@@ -144,7 +146,9 @@ class OnnxMiniLMEmbedder:
         self.max_tokens = max_tokens
         self.batch_size = max(1, batch_size)
         self._lock = threading.Lock()
-        log.info("loaded %s (ONNX Runtime, %d thread(s)) from %s", self.name, self.threads, model_path)
+        log.info(
+            "loaded %s (ONNX Runtime, %d thread(s)) from %s", self.name, self.threads, model_path
+        )
 
     def token_ids(self, texts: Sequence[str], max_tokens: int | None = None) -> list[list[int]]:
         """Word-piece ids of each text with [CLS] and [SEP], cut at ``max_tokens``."""
@@ -243,7 +247,10 @@ class MiniLMEmbedder:
         with self._lock, torch.inference_mode():
             for k, text in enumerate(texts):
                 ids = self._tokenizer(
-                    text, truncation=True, max_length=max_tokens or self.max_tokens, return_tensors="pt"
+                    text,
+                    truncation=True,
+                    max_length=max_tokens or self.max_tokens,
+                    return_tensors="pt",
                 )
                 out[k] = self._bert(**ids).last_hidden_state[0].mean(dim=0).numpy()
         return _normalised(out)

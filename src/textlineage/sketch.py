@@ -48,13 +48,17 @@ class SketchConfig:
     def __post_init__(self) -> None:
         for name in ("k", "sample", "pair_sample"):
             if getattr(self, name) < 1:
-                raise ValueError(f"SketchConfig.{name} must be at least 1, got {getattr(self, name)}")
+                raise ValueError(
+                    f"SketchConfig.{name} must be at least 1, got {getattr(self, name)}"
+                )
         if self.window < 0:
             raise ValueError(f"SketchConfig.window must be 0 or more, got {self.window}")
 
     def spec(self) -> str:
         """The settings as saved in an index (``k=3,sample=8,window=4,pair_sample=8``)."""
-        return f"k={self.k},sample={self.sample},window={self.window},pair_sample={self.pair_sample}"
+        return (
+            f"k={self.k},sample={self.sample},window={self.window},pair_sample={self.pair_sample}"
+        )
 
     @classmethod
     def from_spec(cls, spec: str) -> SketchConfig:
@@ -241,6 +245,31 @@ def sketch_and_key(text: str, cfg: SketchConfig | None = None) -> tuple[np.ndarr
     return fingerprints(term, cfg), _key(norm)
 
 
-def sketch_batch(texts: list[str], cfg: SketchConfig) -> list[tuple[np.ndarray, bytes]]:
-    """:func:`sketch_and_key` of each text (one task for a worker process)."""
-    return [sketch_and_key(t, cfg) for t in texts]
+def content_terms(text: str) -> np.ndarray:
+    """The text's content terms in order, as 32-bit hashes (the window channel's input)."""
+    return (_VOCAB.hashes(text)[1] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class Sketched:
+    """What indexing keeps of one text: fingerprints, duplicate key, content terms."""
+
+    fingerprints: np.ndarray
+    key: bytes
+    terms: np.ndarray
+    """Content-term hashes in text order, uint32 (see :func:`content_terms`)."""
+
+
+def sketch_batch(texts: list[str], cfg: SketchConfig) -> list[Sketched]:
+    """Fingerprints, key and content terms of each text (one task for a worker process)."""
+    out = []
+    for t in texts:
+        norm, term = _VOCAB.hashes(t)
+        out.append(
+            Sketched(
+                fingerprints(term, cfg),
+                _key(norm),
+                (term & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+            )
+        )
+    return out

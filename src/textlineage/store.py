@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS postings (
     PRIMARY KEY (hash, doc_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS embeddings (doc_id INTEGER PRIMARY KEY, vec BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS terms (doc_id INTEGER PRIMARY KEY, seq BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS relations (
     a INTEGER NOT NULL,
     b INTEGER NOT NULL,
@@ -74,6 +76,10 @@ CREATE TABLE IF NOT EXISTS cluster_members (
     cluster_id INTEGER NOT NULL
 );
 """
+# terms: each document's content terms in order, uint32 little-endian (sketch.content_terms),
+# for the window channel, and term_df the number of documents holding each; an index made
+# before they existed gets the tables when opened (its older documents are then read from
+# their text in discovery, and do not count in term_df).
 # relations, clusters, cluster_members and the meta keys 'discovery', 'network' and
 # 'network_svg' hold the latest `discover` run, replaced whole in one transaction.
 
@@ -91,6 +97,8 @@ class NewDocument:
     meta: dict[str, str] = field(default_factory=dict)
     origin: str = ""
     embedding: np.ndarray | None = None
+    terms: np.ndarray | None = None
+    """Content-term hashes in text order (uint32), for the window channel."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,7 @@ class Store:
             self.conn.execute("PRAGMA temp_store=MEMORY")
             if exists:
                 self._check_version()
+                self._upgrade()
             else:
                 with self.transaction():
                     self._create()
@@ -182,6 +191,23 @@ class Store:
                 f"{self.path}: index schema version {row[0]}, but this textlineage reads "
                 f"version {SCHEMA_VERSION}; rebuild the index with this version"
             )
+
+    def _upgrade(self) -> None:
+        """Add tables that later releases of this schema version introduced (additive)."""
+        have = {
+            r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not {"terms", "term_df"} <= have:
+            with suppress(sqlite3.OperationalError), self.transaction():
+                # (Read-only: the window channel then reads the text instead.)
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS terms "
+                    "(doc_id INTEGER PRIMARY KEY, seq BLOB NOT NULL)"
+                )
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS term_df "
+                    "(term INTEGER PRIMARY KEY, df INTEGER NOT NULL)"
+                )
 
     def close(self) -> None:
         """Close, folding the write-ahead log back in so the index at rest is one file."""
@@ -259,6 +285,7 @@ class Store:
             sketches: list[np.ndarray] = []
             owners: list[np.ndarray] = []
             vectors: list[tuple[int, bytes]] = []
+            term_rows: list[tuple[int, bytes]] = []
             dup_rows: list[tuple[object, ...]] = []
             doc_rows: list[tuple[object, ...]] = []
             # Ids are given here (inside the write transaction no one else can take them),
@@ -307,6 +334,8 @@ class Store:
                 res.added.append(doc_id)
                 sketches.append(d.sketch)
                 owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
+                if d.terms is not None:
+                    term_rows.append((doc_id, np.asarray(d.terms, dtype="<u4").tobytes()))
                 if d.embedding is not None:
                     vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
             c.executemany(
@@ -327,6 +356,17 @@ class Store:
                 c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
+            if term_rows:
+                c.executemany("INSERT INTO terms(doc_id, seq) VALUES (?, ?)", term_rows)
+                distinct = np.concatenate(
+                    [np.unique(np.frombuffer(blob, dtype="<u4")) for _, blob in term_rows]
+                )
+                terms, counts = np.unique(distinct, return_counts=True)
+                c.executemany(
+                    "INSERT INTO term_df(term, df) VALUES (?, ?) "
+                    "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                    zip(terms.tolist(), counts.tolist(), strict=True),
+                )
         return res
 
     # --- reads ----------------------------------------------------------------------
@@ -337,6 +377,7 @@ class Store:
             "duplicates",
             "postings",
             "embeddings",
+            "terms",
             "relations",
             "clusters",
         }
@@ -440,6 +481,40 @@ class Store:
             raise ValueError(f"unknown column in {columns!r}")
         with self.guard():
             yield from self.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id")
+
+    def iter_terms(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(doc_id, content-term hashes) of every document that has them, in doc_id order."""
+        with self.guard():
+            for doc_id, blob in self.conn.execute("SELECT doc_id, seq FROM terms ORDER BY doc_id"):
+                yield int(doc_id), np.frombuffer(blob, dtype="<u4")
+
+    def terms_of(self, doc_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Content-term hashes of those of ``doc_ids`` that have them."""
+        out: dict[int, np.ndarray] = {}
+        with self.guard():
+            for chunk in _chunks(list(doc_ids), 500):
+                marks = ",".join("?" * len(chunk))
+                for doc_id, blob in self.conn.execute(
+                    f"SELECT doc_id, seq FROM terms WHERE doc_id IN ({marks})", chunk
+                ):
+                    out[int(doc_id)] = np.frombuffer(blob, dtype="<u4")
+        return out
+
+    def term_df(self, terms: np.ndarray) -> np.ndarray:
+        """Documents holding each of ``terms`` (0 for a term no indexed document holds)."""
+        uniq, inverse = np.unique(np.asarray(terms, dtype=np.int64), return_inverse=True)
+        found: dict[int, int] = {}
+        keys = uniq.tolist()
+        with self.guard():
+            for chunk in _chunks(keys, 500):
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    self.conn.execute(
+                        f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
+                    ).fetchall()
+                )
+        df = np.array([found.get(k, 0) for k in keys], dtype=np.int64)
+        return df[inverse]
 
     def embeddings(self, doc_ids: Iterable[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(doc_ids, float32 matrix) of stored document embeddings."""

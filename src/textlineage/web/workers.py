@@ -80,7 +80,14 @@ def init_worker(db: str | None, semantic: bool, threads: int, max_bytes: int) ->
     global _worker
     # Ctrl-C reaches the whole process group; the server shuts the pool down itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("trafilatura", "htmldate", "charset_normalizer", "transformers", "torch", "onnxruntime"):
+    for name in (
+        "trafilatura",
+        "htmldate",
+        "charset_normalizer",
+        "transformers",
+        "torch",
+        "onnxruntime",
+    ):
         logging.getLogger(name).setLevel(logging.ERROR)
     emb: Embedder | None = None
     if semantic:
