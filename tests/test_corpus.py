@@ -314,6 +314,7 @@ def test_term_frequencies_count_each_document_once(tmp_path: Path) -> None:
         owl, hunt, fox = (int(content_terms(w)[0]) for w in ("owls", "hunt", "foxes"))
         unseen = int(content_terms("zeppelin")[0])
         assert c.store.term_df(np.array([owl, hunt, fox, unseen, owl])).tolist() == [2, 2, 1, 0, 2]
+        assert c.store.terms_documents() == 3
         stored = c.store.terms_of([1])
         assert stored[1].tolist() == content_terms(texts[0]).tolist()
     with Corpus.open(tmp_path / "lexical.db") as c:
@@ -322,24 +323,44 @@ def test_term_frequencies_count_each_document_once(tmp_path: Path) -> None:
 
 
 def test_an_index_without_terms_gets_them_and_discovery_reads_its_text(
-    tmp_path: Path, corpus_file: tuple[Path, list[str]]
+    tmp_path: Path, seed_paths: tuple[Path, Path]
 ) -> None:
-    path, _ = corpus_file
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
+    paras = derived.read_text(encoding="utf-8").split("\n\n")
+    reworded = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    recs = [
+        {"id": "report", "text": source.read_text(encoding="utf-8")},
+        {"id": "rewrite", "text": reworded},
+    ]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+    f = _write_jsonl(tmp_path / "c.jsonl", recs)
+    only_windows = CorpusConfig(min_evidence=1e9)
     db = tmp_path / "old.db"
-    with Corpus.open(db) as c:
-        c.add([str(path)], embeddings=False)
-        assert c.store.count("terms") > 0
-        before = c.discover(tmp_path / "a", workers=1)
+    with Corpus.open(db, config=only_windows) as c:
+        c.add([str(f)], embeddings=False)
+        assert c.store.count("terms") == len(recs)
+        before = c.discover(tmp_path / "a", workers=1, semantic=True)
+    assert before["window_candidate_pairs"] > 0 and before["verified_relations"] > 0
     # An index from before the window channel: no terms tables at all.
     conn = sqlite3.connect(db)
     conn.execute("DROP TABLE terms")
     conn.execute("DROP TABLE term_df")
     conn.commit()
     conn.close()
-    with Corpus.open(db) as c:
-        assert c.store.count("terms") == 0
-        after = c.discover(tmp_path / "b", workers=1)
-    assert after["verified_relations"] == before["verified_relations"] > 0
+    with Corpus.open(db, config=only_windows) as c:
+        assert c.store.has_terms and c.store.count("terms") == 0
+        after = c.discover(tmp_path / "b", workers=1, semantic=True)
+        # Tables gone while open (as for a file that could not be upgraded): search still
+        # answers, without the window channel.
+        conn = sqlite3.connect(db)
+        conn.execute("DROP TABLE terms")
+        conn.commit()
+        conn.close()
+        assert not c.store.has_terms
+        r = c.search(document_from_text(reworded, "q"))
+        assert all(h.window_score is None for h in r.hits)
+    assert after["window_candidate_pairs"] == before["window_candidate_pairs"]
     assert (tmp_path / "a" / "pairs.jsonl").read_text() == (
         tmp_path / "b" / "pairs.jsonl"
     ).read_text()

@@ -153,7 +153,8 @@ def index_group() -> None:
 @click.option(
     "--no-semantic",
     is_flag=True,
-    help="Store no content terms for the window channel (a smaller index, lexical only).",
+    help="Store no content terms (about 1 KB a document): search then has no window "
+    "channel, and discovery reads the terms from the text.",
 )
 @click.option(
     "--embeddings/--no-embeddings",
@@ -198,6 +199,8 @@ def index_add(
     from .corpus import Corpus
     from .readers import FieldMap
 
+    if no_semantic and embeddings:
+        raise click.UsageError("--embeddings and --no-semantic exclude each other")
     fields = FieldMap(
         id=id_field,
         text=text_field,
@@ -224,7 +227,7 @@ def index_add(
             fields=fields,
             strict=strict,
             semantic=not no_semantic,
-            embeddings=embeddings and not no_semantic,
+            embeddings=embeddings,
             progress=progress,
             workers=workers,
         )
@@ -335,7 +338,8 @@ def stats(db: str, fmt: str) -> None:
 @click.option(
     "--no-semantic",
     is_flag=True,
-    help="Fingerprint candidates and lexical verification only (no embedding neighbours).",
+    help="Fingerprint candidates and lexical verification only (no window channel, "
+    "no semantic stage).",
 )
 @_workers_option("Worker processes for verification.")
 def discover(db: str, out_dir: str, no_semantic: bool, workers: int) -> None:

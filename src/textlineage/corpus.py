@@ -220,8 +220,10 @@ class Corpus:
     def _ingest_embedder(self, embeddings: bool | None) -> Embedder | None:
         """The model for document embeddings at ingest: asked for, or (None) when the index
         already holds some, so that channel stays complete."""
-        want = embeddings if embeddings is not None else self.store.newest("embeddings") > 0
-        return self._embedder(True) if want else None
+        if embeddings is None:
+            # Keep an existing channel complete, when the model can run here.
+            return self._embedder(None) if self.store.newest("embeddings") > 0 else None
+        return self._embedder(True) if embeddings else None
 
     def document_embedding(self, emb: Embedder, text: str) -> np.ndarray | None:
         """One embedding of the document's opening (its first ``doc_embedding_tokens``).
@@ -419,8 +421,9 @@ class Corpus:
 
         t = time.perf_counter()
         window: dict[int, float] = {}
-        if semantic is not False:
-            window = self._window_candidates(query, evidence, common)
+        closeness: dict[int, float] | None = None  # None: no window channel here
+        if semantic is not False and self.store.has_terms:
+            window, closeness = self._window_candidates(query, evidence, common)
         timings["window_candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -452,7 +455,6 @@ class Corpus:
             if model is not None and not isinstance(model, CachedEmbedder):
                 cfg = replace(cfg, embedder=CachedEmbedder(model))
         lexical_cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-        lexical_ids = {d for d, _ in lexical}
         hits: list[SearchHit] = []
         misses = 0
         for d in cand_ids:
@@ -473,13 +475,18 @@ class Corpus:
                 # fingerprints (a proxy for reused text) than this candidate.
                 continue
             other = stored_to_document(docs[d])
-            if d in window and d not in sem_sim and d not in lexical_ids:
-                # Only the window channel proposed it: the lexical alignment first, the
-                # semantic stage when that is not conclusive and the windows are close.
-                c = compare(query, other, lexical_cfg)
-                if c.verdict != "derived" and window[d] >= self.config.windows.close:
-                    c = compare(query, other, cfg)
-            else:
+            # The lexical alignment first; the semantic stage when that is not conclusive
+            # and the pair is close (windows, or embeddings), or nothing says how close.
+            c = compare(query, other, lexical_cfg)
+            if (
+                c.verdict != "derived"
+                and cfg.semantic.enabled
+                and (
+                    closeness is None
+                    or d in sem_sim
+                    or closeness.get(d, 0.0) >= self.config.windows.close
+                )
+            ):
                 c = compare(query, other, cfg)
             if c.verdict == "independent":
                 misses += 1
@@ -498,27 +505,28 @@ class Corpus:
 
     def _window_candidates(
         self, query: Document, evidence: dict[int, float], common: dict[int, int]
-    ) -> dict[int, float]:
+    ) -> tuple[dict[int, float], dict[int, float]]:
         """The window channel in search: of the ``window_pool`` documents with the most
         fingerprint evidence, those whose best window cosine with the query is at least
-        ``window_min`` (best first, at most ``semantic_candidates``)."""
+        ``window_min`` (best first, at most ``semantic_candidates``); and every pool
+        document's score."""
         weight = dict(evidence)
         for d, n in common.items():
             weight[d] = weight.get(d, 0.0) + n / (self.config.max_df_cap + 1)
         pool = [d for d, _ in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
         pool = pool[: self.config.window_pool]
         if not pool:
-            return {}
+            return {}, {}
         stored = self.store.terms_of(pool)
         pool = [d for d in pool if d in stored]
         q = content_terms(query.text)
         if not pool or not len(q):
-            return {}
+            return {}, {}
         wm = build_windows(
             [q, *(stored[d] for d in pool)],
             self.config.windows,
             corpus_df=self.store.term_df,
-            corpus_size=self.store.newest("documents"),
+            corpus_size=self.store.terms_documents(),
         )
         scores = best_window_scores(wm, 0)[1:]
         ranked = sorted(
@@ -529,7 +537,8 @@ class Corpus:
             ),
             key=lambda x: (-x[0], x[1]),
         )
-        return {d: sc for sc, d in ranked[: self.config.semantic_candidates]}
+        every = {d: float(sc) for d, sc in zip(pool, scores, strict=True)}
+        return {d: sc for sc, d in ranked[: self.config.semantic_candidates]}, every
 
     # --- discovery ------------------------------------------------------------------
 

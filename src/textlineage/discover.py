@@ -342,7 +342,7 @@ def discover(
         "documents": len(infos),
         "candidate_pairs": len(candidates),
         "window_candidate_pairs": n_window,
-        "semantic_verified_pairs": n_close,
+        "semantic_budget_pairs": n_close if semantic else 0,
         "verified_relations": len(relations),
         "clusters": len(clusters),
         "boilerplate_sites": len(boiler),
@@ -392,10 +392,11 @@ def _window_pairs(
     enough there for the semantic stage."""
     cfg = corpus.config.windows
     ids = sorted(infos)
-    stored = dict(corpus.store.iter_terms())
+    stored = dict(corpus.store.iter_terms()) if corpus.store.has_terms else {}
     missing = [d for d in ids if d not in stored]
-    if missing:  # documents indexed before terms were stored
-        for d, doc in corpus.store.get_many(missing).items():
+    for at in range(0, len(missing), 2000):
+        # Documents indexed without terms (before they were stored, or --no-semantic).
+        for d, doc in corpus.store.get_many(missing[at : at + 2000]).items():
             stored[d] = content_terms(doc.text)
     seqs = [stored.get(d, _NO_TERMS) for d in ids]
     del stored

@@ -192,12 +192,14 @@ class Store:
                 f"version {SCHEMA_VERSION}; rebuild the index with this version"
             )
 
-    def _upgrade(self) -> None:
-        """Add tables that later releases of this schema version introduced (additive)."""
-        have = {
+    def _tables(self) -> set[str]:
+        return {
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
-        if not {"terms", "term_df"} <= have:
+
+    def _upgrade(self) -> None:
+        """Add tables that later releases of this schema version introduced (additive)."""
+        if not {"terms", "term_df"} <= self._tables():
             with suppress(sqlite3.OperationalError), self.transaction():
                 # (Read-only: the window channel then reads the text instead.)
                 self.conn.execute(
@@ -208,6 +210,13 @@ class Store:
                     "CREATE TABLE IF NOT EXISTS term_df "
                     "(term INTEGER PRIMARY KEY, df INTEGER NOT NULL)"
                 )
+
+    @property
+    def has_terms(self) -> bool:
+        """Whether the file has the window channel's tables (an old index opened read-only
+        has not)."""
+        with self.guard():
+            return {"terms", "term_df"} <= self._tables()
 
     def close(self) -> None:
         """Close, folding the write-ahead log back in so the index at rest is one file."""
@@ -367,6 +376,11 @@ class Store:
                     "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                     zip(terms.tolist(), counts.tolist(), strict=True),
                 )
+                c.execute(
+                    "INSERT INTO meta(key, value) VALUES ('terms_documents', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
+                    (len(term_rows), len(term_rows)),
+                )
         return res
 
     # --- reads ----------------------------------------------------------------------
@@ -499,6 +513,11 @@ class Store:
                 ):
                     out[int(doc_id)] = np.frombuffer(blob, dtype="<u4")
         return out
+
+    def terms_documents(self) -> int:
+        """How many documents have stored terms (the ``N`` of ``term_df``)."""
+        value = self.get_meta("terms_documents")
+        return int(value) if value else 0
 
     def term_df(self, terms: np.ndarray) -> np.ndarray:
         """Documents holding each of ``terms`` (0 for a term no indexed document holds)."""

@@ -51,7 +51,9 @@ class WindowConfig:
     discovery's time linear in the corpus."""
     max_df_share: float = 0.05
     max_df_floor: int = 100
-    """Terms in more than max(floor, share × documents) documents do not vote."""
+    max_df_cap: int = 1000
+    """Terms in more than max(floor, min(share × documents, cap)) documents do not vote:
+    without the cap the products grow with the square of the corpus."""
     block: int = 4096
     """Windows per block of the all-pairs product (memory against speed)."""
 
@@ -151,7 +153,8 @@ def build_windows(
         shape=(r, n_terms),
     )
     m.sum_duplicates()
-    idf = np.log(n_idf / np.clip(df, 1, n_idf)).astype(np.float32)
+    # Smoothed: a term every document holds still weighs a little.
+    idf = np.log((n_idf + 1) / (np.clip(df, 0, n_idf) + 0.5)).astype(np.float32)
     m.data = (1.0 + np.log(m.data)) * idf[m.indices]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()).astype(np.float32)
     norms[norms == 0] = 1.0
@@ -173,11 +176,12 @@ def pair_scores(
     m = wm.matrix
     assert isinstance(m, sparse.csr_matrix)
     n_docs = wm.n_docs
-    cap = max(cfg.max_df_floor, int(cfg.max_df_share * n_docs))
+    cap = max(cfg.max_df_floor, min(int(cfg.max_df_share * n_docs), cfg.max_df_cap))
     voting = ((wm.df >= 2) & (wm.df <= cap)).astype(np.float32)
     p = sparse.csr_matrix(m @ sparse.diags(voting))
     p.eliminate_zeros()
-    pt = sparse.csr_matrix(p.T)
+    # Rows are in document order: a block needs only the windows from its own first row on.
+    pt = sparse.csc_matrix(p.T)
     group_id: np.ndarray | None = None
     if groups is not None:
         names: dict[str, int] = {}
@@ -189,10 +193,10 @@ def pair_scores(
     if not n_docs:
         return best
     for b0 in range(0, p.shape[0], cfg.block):
-        s = sparse.coo_matrix(p[b0 : b0 + cfg.block] @ pt)
+        s = sparse.coo_matrix(p[b0 : b0 + cfg.block] @ pt[:, b0:])
         keep = s.data >= cfg.min_score
         di = wm.owner[s.row[keep] + b0]
-        dj = wm.owner[s.col[keep]]
+        dj = wm.owner[s.col[keep] + b0]
         v = s.data[keep]
         keep = di < dj
         if group_id is not None:
