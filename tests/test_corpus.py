@@ -276,16 +276,26 @@ def test_discover_writes_verified_relations(
         assert c.clusters() == [] and c.network() is None
 
 
+def _seed_search_corpus(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> tuple[Path, str, list[dict[str, object]]]:
+    """The seed report among 30 PAN documents, and as query the seed article's reworded
+    paragraphs only (no verbatim paragraph, no copied quotes)."""
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
+    recs: list[dict[str, object]] = [
+        {"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}
+    ]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+    paras = derived.read_text(encoding="utf-8").split("\n\n")
+    query = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    return _write_jsonl(tmp_path / "c.jsonl", recs), query, recs
+
+
 def test_search_finds_paraphrased_derivative_through_the_window_channel(
     tmp_path: Path, seed_paths: tuple[Path, Path]
 ) -> None:
-    source, derived = seed_paths
-    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
-    recs = [{"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}]
-    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
-    f = _write_jsonl(tmp_path / "c.jsonl", recs)
-    paras = derived.read_text(encoding="utf-8").split("\n\n")
-    query = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    f, query, recs = _seed_search_corpus(tmp_path, seed_paths)
     # Lexical candidates switched off and no document embeddings: only the window channel
     # (stored content terms, corpus document frequencies) can propose the source.
     no_lexical = CorpusConfig(min_shared=1000)
@@ -369,14 +379,7 @@ def test_an_index_without_terms_gets_them_and_discovery_reads_its_text(
 def test_search_finds_paraphrased_derivative_semantically(
     tmp_path: Path, seed_paths: tuple[Path, Path]
 ) -> None:
-    source, derived = seed_paths
-    others = sorted((PAN / "src").iterdir())[:30] if PAN.exists() else []
-    recs = [{"id": "seed-source", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"}]
-    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
-    f = _write_jsonl(tmp_path / "c.jsonl", recs)
-    # Only the reworded paragraphs: no verbatim paragraph, no copied quotes.
-    paras = derived.read_text(encoding="utf-8").split("\n\n")
-    query = "\n\n".join(p for p in paras if "Since June 1981" not in p and "“" not in p)
+    f, query, _ = _seed_search_corpus(tmp_path, seed_paths)
     # Lexical candidates switched off: the semantic index alone must find the source.
     no_lexical = CorpusConfig(min_shared=1000)
     with Corpus.open(tmp_path / "c.db", config=no_lexical) as c:
