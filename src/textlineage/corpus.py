@@ -29,7 +29,7 @@ from .readers import FieldMap, Record, RecordError, iter_records
 from .sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
 from .store import NewDocument, Store, StoredDocument
 from .types import Comparison, Document
-from .windows import WindowConfig, best_window_scores, build_windows
+from .windows import WindowConfig, score_against
 
 log = logging.getLogger(__name__)
 
@@ -519,16 +519,13 @@ class Corpus:
             return {}, {}
         stored = self.store.terms_of(pool)
         pool = [d for d in pool if d in stored]
-        q = content_terms(query.text)
-        if not pool or not len(q):
-            return {}, {}
-        wm = build_windows(
-            [q, *(stored[d] for d in pool)],
+        scores = score_against(
+            content_terms(query.text),
+            [stored[d] for d in pool],
             self.config.windows,
             corpus_df=self.store.term_df,
             corpus_size=self.store.terms_documents(),
         )
-        scores = best_window_scores(wm, 0)[1:]
         ranked = sorted(
             (
                 (float(sc), d)

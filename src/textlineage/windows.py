@@ -262,3 +262,19 @@ def best_window_scores(wm: WindowMatrix, query: int = 0) -> np.ndarray:
     np.maximum.at(out, owner, s.data)
     out[query] = 0.0
     return np.round(out, 6)
+
+
+def score_against(
+    query: np.ndarray,
+    others: Sequence[np.ndarray],
+    cfg: WindowConfig,
+    *,
+    corpus_df: Callable[[np.ndarray], np.ndarray],
+    corpus_size: int,
+) -> np.ndarray:
+    """Best window cosine of each of ``others`` with ``query`` (term-hash sequences), with
+    idf from a corpus of ``corpus_size`` documents."""
+    if not len(query) or not others:
+        return np.zeros(len(others), dtype=np.float64)
+    wm = build_windows([query, *others], cfg, corpus_df=corpus_df, corpus_size=corpus_size)
+    return best_window_scores(wm, 0)[1:]
