@@ -61,7 +61,9 @@ def main() -> None:
     s2 = [r[4].replace("<QUOTE>", '"') for r in rows]
     shuffled = s2[:]
     random.Random(1).shuffle(shuffled)
-    runtimes = {k: v for k, v in RUNTIMES.items() if k.startswith("onnx") or embed.torch_available()}
+    runtimes = {
+        k: v for k, v in RUNTIMES.items() if k.startswith("onnx") or embed.torch_available()
+    }
     models: dict[str, embed.Embedder] = {}
     for name, code in runtimes.items():
         scope: dict[str, object] = {}
@@ -78,8 +80,10 @@ def main() -> None:
             vecs[name] = (e1, e2, m.encode(shuffled))
     ref = vecs.get("torch-fp32", vecs["onnx"])
     print(f"{len(rows)} MRPC pairs ({2 * len(rows)} sentences), one inference thread\n")
-    print(f"{'runtime':11s} {'start-up':>9s} {'sent/s':>8s} {'cos min':>8s} {'cos mean':>9s} "
-          f"{'AUC':>6s} {'unrel>=.5':>10s}")
+    print(
+        f"{'runtime':11s} {'start-up':>9s} {'sent/s':>8s} {'cos min':>8s} {'cos mean':>9s} "
+        f"{'AUC':>6s} {'unrel>=.5':>10s}"
+    )
     for name in models:
         e1, e2, e3 = vecs[name]
         fid = np.concatenate([(e1 * ref[0]).sum(1), (e2 * ref[1]).sum(1)])

@@ -321,7 +321,7 @@ def _dedup(segments: list[list[str]]) -> tuple[list[list[bool]], Counter[str]]:
 
 
 @lru_cache(maxsize=2)
-def _load(pan_dir: str) -> _Material:
+def _load(pan_dir: str, susp_prose: bool = False) -> _Material:
     pan = Path(pan_dir)
     src_dir, susp_dir = pan / "src", pan / "susp"
     if not src_dir.is_dir():
@@ -402,7 +402,7 @@ def _load(pan_dir: str) -> _Material:
             blockers.append(list(found.values()))
             pos = 0
             for a, b in [*sorted(regions.get(path.name, [])), (len(text), len(text))]:
-                if a > pos:
+                if susp_prose and a > pos:
                     add_supply(f"susp/{path.name}", text, _unit_spans(text, pos, a))
                 pos = max(pos, b)
 
@@ -914,12 +914,13 @@ class _Generator:
         proportions: dict[str, float],
         max_fanout: int,
         pan_dir: Path,
+        susp_prose: bool = False,
     ) -> None:
         self.n = n_docs
         self.out = out_dir
         self.seed = seed
         self.max_fanout = max_fanout
-        self.mat = _load(str(pan_dir))
+        self.mat = _load(str(pan_dir), susp_prose)
         self.rng = Random(f"{seed}:main")
         self.sites = _make_sites(n_sites, Random(f"{seed}:sites"))
         self.sites.ring_cap = max(2, min(16, 60000 // max(1, n_sites)))
@@ -1406,13 +1407,16 @@ def generate(
     p_chain: float = DEFAULT_PROPORTIONS["chain"],
     max_fanout: int = 3,
     pan_dir: str | Path | None = None,
+    susp_prose: bool = False,
 ) -> dict[str, Any]:
     """Write the corpus into ``out_dir`` and return its statistics (also in stats.json).
 
     ``p_*`` are fractions of the documents that are derived in each way (``p_chain``: the B
     and C documents of chains; ``p_heavy``: the derived documents, whose sources are extra
     originals); the rest are originals. ``max_fanout`` caps how many documents copy one
-    original."""
+    original. ``susp_prose`` also draws prose from the unannotated text of PAN's suspicious
+    documents: more supply, but that text holds reuse PAN does not annotate (reworded and
+    translated passages of other documents), which then counts against precision."""
     if n_docs < 1:
         raise ValueError("n_docs must be positive")
     if sites < 2:
@@ -1434,6 +1438,7 @@ def generate(
         props,
         max(1, max_fanout),
         Path(pan_dir) if pan_dir is not None else PAN_DIR,
+        susp_prose,
     )
     return gen.run()
 
@@ -1465,6 +1470,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.add_argument(f"--p-{k}", type=float, default=v, help=f"fraction of {k} documents")
     ap.add_argument("--max-fanout", type=int, default=3, help="documents copying one original")
     ap.add_argument("--pan-dir", default=str(PAN_DIR))
+    ap.add_argument(
+        "--susp-prose",
+        action="store_true",
+        help="also use the unannotated text of PAN's suspicious documents as prose "
+        "(it holds unannotated reuse; precision is then a lower bound)",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     stats = generate(
@@ -1479,6 +1490,7 @@ def main(argv: list[str] | None = None) -> int:
         p_chain=args.p_chain,
         max_fanout=args.max_fanout,
         pan_dir=args.pan_dir,
+        susp_prose=args.susp_prose,
     )
     print(json.dumps(stats["docs"]), file=sys.stderr)
     print(json.dumps(stats["relations"]), file=sys.stderr)

@@ -188,3 +188,23 @@ def test_cli(gen: ModuleType, pan_dir: Path, tmp_path: Path) -> None:
     lines = (tmp_path / "docs.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 60
     assert len(json.loads((tmp_path / "boilerplate.json").read_text(encoding="utf-8"))) == 10
+
+
+def _pieces(corpus: Path) -> list[dict[str, Any]]:
+    with open(corpus / "provenance.jsonl", encoding="utf-8") as f:
+        return [p for line in f for p in json.loads(line)["pieces"]]
+
+
+def test_prose_from_source_documents_only(gen: ModuleType, pan_dir: Path, corpus: Path) -> None:
+    """By default a suspicious document gives only its obfuscated PAN passages (the derived
+    side of heavy relations), never prose: its other text holds reuse PAN does not annotate."""
+    pieces = _pieces(corpus)
+    assert pieces
+    susp = [p for p in pieces if p["pan_file"].startswith("susp/")]
+    assert all("case" in p for p in susp), [p for p in susp if "case" not in p][:3]
+
+
+def test_suspicious_prose_on_request(gen: ModuleType, pan_dir: Path, tmp_path: Path) -> None:
+    gen.generate(N, tmp_path, seed=1, pan_dir=pan_dir, susp_prose=True)
+    prose = [p for p in _pieces(tmp_path) if p["pan_file"].startswith("susp/") and "case" not in p]
+    assert prose

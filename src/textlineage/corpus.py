@@ -21,10 +21,12 @@ from typing import Any, cast
 
 import numpy as np
 
+from .align import AlignConfig
 from .ann import VectorIndex
 from .compare import CompareConfig, compare, with_facts
 from .embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from .errors import InputError
+from .evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
 from .readers import FieldMap, Record, RecordError, iter_records
 from .sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
 from .store import NewDocument, Store, StoredDocument
@@ -32,6 +34,12 @@ from .types import Comparison, Document
 from .windows import WindowConfig, score_against
 
 log = logging.getLogger(__name__)
+
+
+def corpus_compare_config() -> CompareConfig:
+    """The comparison settings a corpus verifies candidates with."""
+    evidence = EvidenceConfig(local_anchor_tokens=CORPUS_LOCAL_ANCHOR)
+    return CompareConfig(align=AlignConfig(evidence=evidence), facts=True)
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,9 @@ class CorpusConfig:
     this, up to ``semantic_candidates`` of them, best first."""
     doc_embedding_tokens: int = 256
     """A document's embedding covers its first this many word pieces (one forward pass)."""
-    compare: CompareConfig = field(default_factory=lambda: CompareConfig(facts=True))
+    compare: CompareConfig = field(default_factory=lambda: corpus_compare_config())
+    """How candidates are verified: the calibrated pairwise settings, except that a local
+    match needs a longer stretch of wording (:data:`~textlineage.evidence.CORPUS_LOCAL_ANCHOR`)."""
     windows: WindowConfig = field(default_factory=WindowConfig)
     """The window channel: reworded-passage candidates for discovery and search."""
 

@@ -13,8 +13,9 @@ counts as reuse when it has at least one of:
   ordering the same facts by importance match here and there, in their own words);
 - **a place among reused passages**: it sits next to two passages that count, in both texts
   (a rewriter reorders sentences inside the stretch it rewrites);
-- **a local match**: the texts match in one small place only, with shared words (a passage
-  reused inside an otherwise unrelated text).
+- **a local match**: the texts match in one small place only, with shared words, and a
+  passage there keeps a stretch of wording in order (a passage reused inside an otherwise
+  unrelated text).
 
 A passage with none is left out: it is what two texts on the same subject look like. Each
 kept passage carries its reasons, in words, so a reader can check them.
@@ -115,9 +116,26 @@ class EvidenceConfig:
     one subject match throughout; a passage reused in an otherwise unrelated text matches
     in one place (PAN 2013: obfuscated copies and summaries inside long documents). One
     word-level seed, or a share of 0.35, lets in different-angle accounts."""
+    local_anchor_tokens: int = 8
+    """...and only when one of the passages there has at least this many words agreeing in
+    order (``Candidate.matched``): a reused passage, however reworded, keeps a stretch of
+    its wording, where a sentence of another text on the same subject shares a few words.
+    Eight costs no PAN random or summary pair of ``benchmarks/same_topic.py``. Corpus
+    verification asks for more (:data:`CORPUS_LOCAL_ANCHOR`)."""
     near_counted: int = 2
     """A passage within ``run_gap`` units (in both texts) of this many counted passages
     counts too: a rewriter reorders sentences inside the stretch it rewrites."""
+
+
+CORPUS_LOCAL_ANCHOR = 13
+"""``local_anchor_tokens`` when a corpus verifies its candidates (search and discovery).
+There the window channel brings each document's most similar texts among many, so weak
+local matches add up: on a 2,000-document corpus of PAN obfuscations
+(``benchmarks/bench_corpus.py``) 111 same-subject pairs rested on a local match alone
+against 11 planted ones. Thirteen words in order keeps 90 of the 100 planted reworded pairs
+(91 with 8) and drops three quarters of those same-subject pairs; on PAN pairs compared
+one by one it would lose 8 of 92 random and 10 of 85 summary obfuscations, which is why
+``compare`` keeps the lower bar."""
 
 
 def words_and_facts(f: Features) -> tuple[list[set[str]], list[set[str]]]:
@@ -222,7 +240,12 @@ def assess(
     ``matched_share``: the share of units inside aligned regions, for the less covered text.
     """
     runs = run_lengths(cands, cfg)
-    local = matched_share <= cfg.local_share
+    local = matched_share <= cfg.local_share and any(
+        c.matched >= cfg.local_anchor_tokens
+        and c.region >= cfg.local_similarity
+        and c.region_lexical >= cfg.local_lexical
+        for c in cands
+    )
     out: list[list[str]] = []
     for c, run in zip(cands, runs, strict=True):
         why: list[str] = []
