@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -310,6 +311,12 @@ def test_search_finds_paraphrased_derivative_through_the_window_channel(
     assert r.hits[0].window_score is not None and r.hits[0].window_score >= 0.25
     assert r.hits[0].to_json()["window_score"] == round(r.hits[0].window_score, 4)
     assert r.hits[0].direction == "hit_is_source"
+    # The semantic stage (on the closest candidates, within a budget) is what finds the
+    # reworded paragraphs: without its budget the lexical verdict stands.
+    with Corpus.open(tmp_path / "c.db", config=replace(no_lexical, semantic_verify=0)) as c:
+        unrefined = c.search(document_from_text(query, "q"))
+    reused = r.hits[0].comparison.coverage[1]
+    assert not unrefined.hits or unrefined.hits[0].comparison.coverage[1] < reused
 
 
 def test_term_frequencies_count_each_document_once(tmp_path: Path) -> None:

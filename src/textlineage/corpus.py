@@ -76,6 +76,11 @@ class CorpusConfig:
     window_min: float = 0.25
     """… and verifies (with the semantic stage) when their best window cosine is at least
     this, up to ``semantic_candidates`` of them, best first."""
+    semantic_verify: int = 3
+    """Search: candidates that get the semantic stage after the lexical one, at most: those
+    it does not find derived and that are close (window cosine at least ``windows.close``,
+    or an embedding neighbour), closest first. The stage encodes each candidate's sentences
+    (about 0.1 s for a news article on one core); the lexical verdict stands for the rest."""
     doc_embedding_tokens: int = 256
     """A document's embedding covers its first this many word pieces (one forward pass)."""
     compare: CompareConfig = field(default_factory=lambda: corpus_compare_config())
@@ -466,6 +471,11 @@ class Corpus:
                 cfg = replace(cfg, embedder=CachedEmbedder(model))
         lexical_cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
         hits: list[SearchHit] = []
+        # Pairs the lexical stage does not find derived and that are close (windows, or
+        # embeddings), or nothing says how close: the semantic stage, closest first.
+        second: list[tuple[float, int, int]] = []  # (-closeness, order, doc_id)
+        verdicts: dict[int, Comparison] = {}
+        found: list[int] = []  # shared fingerprints of the lexical stage's hits
         misses = 0
         for d in cand_ids:
             if d not in docs:
@@ -475,19 +485,14 @@ class Corpus:
                 and d not in window
                 and (
                     misses >= self.config.verify_patience
-                    or (
-                        len(hits) >= top
-                        and shared.get(d, 0) < min(h.shared_fingerprints for h in hits)
-                    )
+                    or (len(found) >= top and shared.get(d, 0) < min(found))
                 )
             ):
                 # The lexical signal has tailed off, or ``top`` hits each share more
                 # fingerprints (a proxy for reused text) than this candidate.
                 continue
-            other = stored_to_document(docs[d])
-            # The lexical alignment first; the semantic stage when that is not conclusive
-            # and the pair is close (windows, or embeddings), or nothing says how close.
-            c = compare(query, other, lexical_cfg)
+            c = compare(query, stored_to_document(docs[d]), lexical_cfg)
+            verdicts[d] = c
             if (
                 c.verdict != "derived"
                 and cfg.semantic.enabled
@@ -497,12 +502,18 @@ class Corpus:
                     or closeness.get(d, 0.0) >= self.config.windows.close
                 )
             ):
-                c = compare(query, other, cfg)
+                near = max(sem_sim.get(d, 0.0), (closeness or {}).get(d, 0.0))
+                second.append((-near, len(second), d))
             if c.verdict == "independent":
                 misses += 1
-                continue
-            misses = 0
-            hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d), window.get(d)))
+            else:
+                misses = 0
+                found.append(shared.get(d, 0))
+        for _, _, d in sorted(second)[: self.config.semantic_verify]:
+            verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+        for d, c in verdicts.items():
+            if c.verdict != "independent":
+                hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d), window.get(d)))
         hits.sort(key=lambda h: (-_reused(h.comparison), h.doc.doc_id))
         timings["verify"] = time.perf_counter() - t
         t = time.perf_counter()

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fingerprint import Features, content_terms
+from .fingerprint import Features
 
 LEXICAL_OFFSET = 0.35
 """Lexical (tf-idf) cosine plus this is on the scale of the embedding cosine (MRPC)."""
@@ -140,17 +140,8 @@ one by one it would lose 8 of 92 random and 10 of 85 summary obfuscations, which
 
 def words_and_facts(f: Features) -> tuple[list[set[str]], list[set[str]]]:
     """Each unit's content terms split into wording and facts (names and numbers: a
-    number, or a capitalised word inside a sentence)."""
-    words, facts = [], []
-    for u in f.units:
-        w: set[str] = set()
-        n: set[str] = set()
-        for k, t in enumerate(u.tokens):
-            fact = t.is_number or (k > 0 and f.text[t.start].isupper())
-            (n if fact else w).update(content_terms([t]))
-        words.append(w)
-        facts.append(n)
-    return words, facts
+    number, or a capitalised word inside a sentence); kept with the features."""
+    return f.words_and_facts
 
 
 def distinctive_shared(

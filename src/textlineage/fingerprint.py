@@ -10,7 +10,7 @@ be computed once per document and cached (the corpus index and the Spark job reu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 import snowballstemmer
@@ -228,6 +228,26 @@ class Features:
     text: str
     units: tuple[Unit, ...]
 
+    @cached_property
+    def words_and_facts(self) -> tuple[list[set[str]], list[set[str]]]:
+        """Each unit's content terms split into wording and facts (names and numbers: a
+        number, or a capitalised word inside a sentence). Computed once per document and
+        kept with its features, which a search or a discovery worker reuses across pairs."""
+        words, facts = [], []
+        text = self.text
+        for u in self.units:
+            w: set[str] = set()
+            n: set[str] = set()
+            for k, t in enumerate(u.tokens):
+                norm = t.norm
+                number = norm[:1].isdigit()
+                if not number and (norm in STOPWORDS or len(norm) <= 1):
+                    continue
+                (n if number or (k > 0 and text[t.start].isupper()) else w).add(stem(norm))
+            words.append(w)
+            facts.append(n)
+        return words, facts
+
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM_RE.match(text))
@@ -272,8 +292,9 @@ def build_units(text: str, min_terms: int = 3) -> list[Unit]:
     return units
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=512)
 def features(text: str, min_terms: int = 3) -> Features:
     """Compute the matching features of one document (cached: a search compares one query
-    with many candidates, and a candidate may recur across searches)."""
+    with many candidates, a candidate may recur across searches, and discovery verifies a
+    document against each of its candidates in turn; about 140 KB a news-length document)."""
     return Features(text, tuple(build_units(text, min_terms)))

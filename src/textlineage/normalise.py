@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -76,9 +77,9 @@ def normalise(text: str) -> NormText:
     return NormText("".join(out), tuple(origin), len(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or number of the original text: ``norm`` is its folded form."""
+class Token(NamedTuple):
+    """A word or number of the original text: ``norm`` is its folded form. (A named tuple:
+    documents have thousands of tokens and a frozen dataclass is slow to build.)"""
 
     start: int
     end: int
