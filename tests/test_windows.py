@@ -117,11 +117,14 @@ def test_scores_do_not_depend_on_document_order_or_block_size() -> None:
 def test_select_keeps_top_partners_and_high_scores() -> None:
     n = 5
     scores = {0 * n + 1: 0.9, 0 * n + 2: 0.3, 0 * n + 3: 0.2, 1 * n + 2: 0.25, 3 * n + 4: 0.16}
-    top1 = select_pairs(scores, n, WindowConfig(top_k=1))
+    top1 = select_pairs(scores, n, WindowConfig(top_k=1, partner_min=0.0))
     # 0's best is 1; 1's best is 0; 2's best is 0; 3's best is 0; 4's only partner is 3.
     assert set(top1) == {(0, 1), (0, 2), (0, 3), (3, 4)}
-    with_keep = select_pairs(scores, n, WindowConfig(top_k=1, keep_score=0.24))
+    with_keep = select_pairs(scores, n, WindowConfig(top_k=1, keep_score=0.24, partner_min=0.0))
     assert set(with_keep) == {(0, 1), (0, 2), (0, 3), (3, 4), (1, 2)}
+    # A best partner that scores low is no candidate.
+    strict = select_pairs(scores, n, WindowConfig(top_k=1, partner_min=0.25))
+    assert set(strict) == {(0, 1), (0, 2)}
     assert select_pairs({}, n, WindowConfig()) == {}
 
 

@@ -58,6 +58,9 @@ class CorpusConfig:
     commoner). On a 2,000-document synthetic corpus (benchmarks/bench_corpus.py) this kept
     35 of 38 random-obfuscation pairs that two shared fingerprints find, with a third of
     the candidates."""
+    min_evidence_alone: float = 2.0
+    """Discovery: a candidate with less fingerprint evidence than this is verified only when
+    the window channel confirms it (``WindowConfig.confirm``; when the channel runs)."""
     max_df_share: float = 0.01
     max_df_floor: int = 50
     max_df_cap: int = 1000

@@ -254,16 +254,17 @@ def discover(
     t = time.perf_counter()
     pair_counts, boiler_marks = _scan_postings(store, site_of, site_size, corpus._max_df())
     min_evidence = corpus.config.min_evidence
-    lexical = {p for p, n in pair_counts.items() if n >= min_evidence}
+    lexical = {p: n for p, n in pair_counts.items() if n >= min_evidence}
     del pair_counts
     scan_s = time.perf_counter() - t
     t = time.perf_counter()
     window: set[tuple[int, int]] = set()
     close: set[tuple[int, int]] = set()
+    unconfirmed: set[tuple[int, int]] = set()
     if semantic:
-        window, close = _window_pairs(corpus, infos, lexical)
+        window, close, unconfirmed = _window_pairs(corpus, infos, lexical)
     semantic = semantic and corpus.semantic_ready()
-    candidates = sorted((a, b, (a, b) in close) for a, b in lexical | window)
+    candidates = sorted((a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window)
     window_s = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -273,7 +274,7 @@ def discover(
     cfg = replace(corpus.config.compare, facts=False)
     if not semantic:
         cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-    n_window, n_close = len(window - lexical), len(close)
+    n_window, n_close = len(window - lexical.keys()), len(close)
     del lexical, close, window
     t = time.perf_counter()
     verified: list[dict[str, Any]] = []
@@ -342,6 +343,7 @@ def discover(
         "documents": len(infos),
         "candidate_pairs": len(candidates),
         "window_candidate_pairs": n_window,
+        "unconfirmed_lexical_pairs": len(unconfirmed),
         "semantic_budget_pairs": n_close if semantic else 0,
         "verified_relations": len(relations),
         "clusters": len(clusters),
@@ -386,10 +388,11 @@ def discover(
 
 
 def _window_pairs(
-    corpus: Corpus, infos: dict[int, DocInfo], lexical: set[tuple[int, int]]
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """The window channel's candidates, and the pairs (of those and ``lexical``) close
-    enough there for the semantic stage."""
+    corpus: Corpus, infos: dict[int, DocInfo], lexical: dict[tuple[int, int], float]
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[int, int]]]:
+    """The window channel's candidates; the pairs (of those and ``lexical``) close enough
+    there for the semantic stage; and the fingerprint candidates it does not confirm (too
+    little fingerprint evidence to stand alone, windows below ``confirm``)."""
     cfg = corpus.config.windows
     ids = sorted(infos)
     stored = dict(corpus.store.iter_terms()) if corpus.store.has_terms else {}
@@ -409,13 +412,19 @@ def _window_pairs(
     pos = {d: i for i, d in enumerate(ids)}
     # Pairs only the window channel found first (the lexical evidence is weakest there),
     # then by score.
+    alone = corpus.config.min_evidence_alone
+    unconfirmed = {
+        (a, b)
+        for (a, b), e in lexical.items()
+        if e < alone and scores.get(pos[a] * n + pos[b], 0.0) < cfg.confirm
+    }
     near = []
-    for a, b in lexical | selected:
+    for a, b in (lexical.keys() - unconfirmed) | selected:
         score = scores.get(pos[a] * n + pos[b], 0.0)
         if score >= cfg.close:
             near.append(((a, b) in lexical, -score, a, b))
     near.sort()
-    return selected, {(a, b) for _, _, a, b in near[: cfg.semantic_pairs]}
+    return selected, {(a, b) for _, _, a, b in near[: cfg.semantic_pairs]}, unconfirmed
 
 
 _NO_TERMS = np.zeros(0, dtype=np.uint32)
