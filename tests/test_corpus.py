@@ -425,3 +425,32 @@ def test_discover_finds_a_rewrite_through_the_window_channel(
     hit = ids[frozenset(("report", "rewrite"))]
     assert hit["source"] == "report"
     assert any(x["kind"] in ("paraphrase", "compression") for x in hit["passages"])
+
+
+def test_discovery_does_not_depend_on_insertion_order(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
+    source, derived = seed_paths
+    others = sorted((PAN / "src").iterdir())[:40] if PAN.exists() else []
+    recs = [
+        {"id": "report", "text": source.read_text(encoding="utf-8"), "date": "2021-06-01"},
+        {"id": "article", "text": derived.read_text(encoding="utf-8"), "date": "2021-06-20"},
+    ]
+    recs += [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in others]
+
+    def run(name: str, records: list[dict[str, object]]) -> set[tuple[object, ...]]:
+        f = _write_jsonl(tmp_path / f"{name}.jsonl", records)
+        with Corpus.open(tmp_path / f"{name}.db") as c:
+            c.add([str(f)])
+            c.discover(tmp_path / name, workers=1)
+        lines = (tmp_path / name / "pairs.jsonl").read_text(encoding="utf-8").splitlines()
+        out = set()
+        for line in lines:
+            p = json.loads(line)
+            a, b = sorted((p["a"]["id"], p["b"]["id"]))
+            out.add((a, b, p["verdict"], p["source"]))
+        return out
+
+    forward = run("forward", recs)
+    assert ("article", "report", "derived", "report") in forward
+    assert run("backward", recs[::-1]) == forward

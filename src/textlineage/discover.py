@@ -394,7 +394,9 @@ def _window_pairs(
     there for the semantic stage; and the fingerprint candidates it does not confirm (too
     little fingerprint evidence to stand alone, windows below ``confirm``)."""
     cfg = corpus.config.windows
-    ids = sorted(infos)
+    # Positions in external-id order: ties (equal scores) then break the same way whatever
+    # order the documents were added in.
+    ids = sorted(infos, key=lambda d: (infos[d].ext_id, d))
     stored = dict(corpus.store.iter_terms()) if corpus.store.has_terms else {}
     missing = [d for d in ids if d not in stored]
     for at in range(0, len(missing), 2000):
@@ -408,23 +410,26 @@ def _window_pairs(
     scores = pair_scores(wm, [infos[d].site for d in ids], cfg)
     n = wm.n_docs
     del wm
-    selected = {(ids[i], ids[j]) for i, j in select_pairs(scores, n, cfg)}
+    selected = {(min(ids[i], ids[j]), max(ids[i], ids[j])) for i, j in select_pairs(scores, n, cfg)}
     pos = {d: i for i, d in enumerate(ids)}
-    # Pairs only the window channel found first (the lexical evidence is weakest there),
-    # then by score.
+
+    def score(a: int, b: int) -> float:
+        i, j = sorted((pos[a], pos[b]))
+        return scores.get(i * n + j, 0.0)
+
     alone = corpus.config.min_evidence_alone
     unconfirmed = {
-        (a, b)
-        for (a, b), e in lexical.items()
-        if e < alone and scores.get(pos[a] * n + pos[b], 0.0) < cfg.confirm
+        (a, b) for (a, b), e in lexical.items() if e < alone and score(a, b) < cfg.confirm
     }
+    # Pairs only the window channel found first (the lexical evidence is weakest there),
+    # then by score, then by position (external ids).
     near = []
     for a, b in (lexical.keys() - unconfirmed) | selected:
-        score = scores.get(pos[a] * n + pos[b], 0.0)
-        if score >= cfg.close:
-            near.append(((a, b) in lexical, -score, a, b))
+        s = score(a, b)
+        if s >= cfg.close:
+            near.append(((a, b) in lexical, -s, sorted((pos[a], pos[b])), a, b))
     near.sort()
-    return selected, {(a, b) for _, _, a, b in near[: cfg.semantic_pairs]}, unconfirmed
+    return selected, {(a, b) for *_, a, b in near[: cfg.semantic_pairs]}, unconfirmed
 
 
 _NO_TERMS = np.zeros(0, dtype=np.uint32)
