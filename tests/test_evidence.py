@@ -7,7 +7,9 @@ from dataclasses import replace
 from textlineage.evidence import Candidate, EvidenceConfig, assess
 
 
-def _cand(k: int, matched: int, region: float = 0.6, lexical: int = 4) -> Candidate:
+def _cand(
+    k: int, matched: int, region: float = 0.6, lexical: int = 4, region_id: int = 0
+) -> Candidate:
     """A sentence-level match far from the others (no ordered run), in a similar region."""
     return Candidate(
         a=(10 * k, 10 * k),
@@ -19,6 +21,7 @@ def _cand(k: int, matched: int, region: float = 0.6, lexical: int = 4) -> Candid
         wording=1,
         region=region,
         region_lexical=lexical,
+        region_id=region_id,
     )
 
 
@@ -37,6 +40,20 @@ def test_local_match_needs_a_stretch_of_wording() -> None:
     # The anchor must itself be in a similar region with word-level seeds.
     weak = [_cand(0, 6), _cand(1, 20, region=0.2)]
     assert assess(weak, cfg, matched_share=0.05) == [(), ()]
+    # The stretch of wording must be in the same place: it does not vouch for another one.
+    elsewhere = [_cand(0, 6, region_id=1), _cand(1, cfg.local_anchor_tokens, region_id=2)]
+    why = assess(elsewhere, cfg, matched_share=0.05)
+    assert why[0] == () and why[1] and why[1][0].startswith("local match"), why
     # The setting is the rule: without an anchor requirement the topical pair counts.
     loose = replace(cfg, local_anchor_tokens=0)
     assert all(assess(topical, loose, matched_share=0.05))
+
+
+def test_corpus_verification_asks_for_a_longer_stretch() -> None:
+    from textlineage.compare import CompareConfig
+    from textlineage.corpus import CorpusConfig
+    from textlineage.evidence import CORPUS_LOCAL_ANCHOR
+
+    corpus = CorpusConfig().compare.align.evidence.local_anchor_tokens
+    pairwise = CompareConfig().align.evidence.local_anchor_tokens
+    assert corpus == CORPUS_LOCAL_ANCHOR > pairwise

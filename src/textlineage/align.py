@@ -630,7 +630,7 @@ def passages(
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
         blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
-        region, region_lexical = _region_of(frags, min(ga), min(gb))
+        region_id, region, region_lexical = _region_of(frags, min(ga), min(gb))
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
         lexical = float(vec.cosine[np.ix_(sorted(ga), sorted(gb))].max())
         cand = Candidate(
@@ -645,6 +645,7 @@ def passages(
             facts=distinctive_shared(facts_a, facts_b, df[1], df[3], ga, gb),
             region=region,
             region_lexical=region_lexical,
+            region_id=region_id,
         )
         cands.append((cand, spans, sim))
         runs.append((ra, rb))
@@ -669,12 +670,13 @@ def passages(
     return out
 
 
-def _region_of(frags: Sequence[Fragment], i: int, j: int) -> tuple[float, int]:
-    """Similarity and word-level seed count of the fragment holding unit pair (i, j)."""
-    for f in frags:
+def _region_of(frags: Sequence[Fragment], i: int, j: int) -> tuple[int, float, int]:
+    """Index, similarity and word-level seed count of the fragment holding unit pair
+    (i, j); index -1 when none does."""
+    for k, f in enumerate(frags):
         if f.a[0] <= i <= f.a[1] and f.b[0] <= j <= f.b[1]:
-            return f.similarity, sum(1 for s in f.seeds if s.kind == "lexical")
-    return 0.0, 0
+            return k, f.similarity, sum(1 for s in f.seeds if s.kind == "lexical")
+    return -1, 0.0, 0
 
 
 def _matched_share(fa: Features, fb: Features, frags: Sequence[Fragment]) -> float:

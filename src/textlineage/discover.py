@@ -417,9 +417,15 @@ def _window_pairs(
         i, j = sorted((pos[a], pos[b]))
         return scores.get(i * n + j, 0.0)
 
+    def same_site(a: int, b: int) -> bool:
+        return bool(infos[a].site) and infos[a].site == infos[b].site
+
+    # Pages of one site are never scored by windows: the fingerprints alone decide there.
     alone = corpus.config.min_evidence_alone
     unconfirmed = {
-        (a, b) for (a, b), e in lexical.items() if e < alone and score(a, b) < cfg.confirm
+        (a, b)
+        for (a, b), e in lexical.items()
+        if e < alone and score(a, b) < cfg.confirm and not same_site(a, b)
     }
     # Pairs only the window channel found first (the lexical evidence is weakest there),
     # then by score, then by position (external ids).
