@@ -132,22 +132,30 @@ class Vectors:
         tf = sparse.csr_matrix(
             (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, v)
         )
-        tf.sum_duplicates()
-        present = tf.copy()
-        present.data[:] = 1.0
-        df = np.asarray(present.sum(axis=0)).ravel()
+        tf.sum_duplicates()  # one entry per (unit, term): data are term counts
+        # Built on the arrays directly: a pair of news articles is small, and each sparse
+        # operation's own overhead would dominate.
+        idx, ptr = tf.indices, tf.indptr
+        df = np.bincount(idx, minlength=v)
         idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-        tfidf = sparse.csr_matrix(tf.multiply(idf[None, :]))
-        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        weight = tf.data * idf[idx]
+        rows = np.repeat(np.arange(n), np.diff(ptr))
+        norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n)).astype(np.float32)
         norms[norms == 0] = 1.0
-        unit = sparse.csr_matrix(tfidf.multiply((1.0 / norms)[:, None]))
-        self.a_raw = sparse.csr_matrix(tfidf[:na])
-        self.b_raw = sparse.csr_matrix(tfidf[na:])
-        self.cosine = np.asarray((unit[:na] @ unit[na:].T).toarray(), dtype=np.float32)
-        pa, pb = present[:na], present[na:]
+        self.a_raw = sparse.csr_matrix((weight[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
+        self.b_raw = sparse.csr_matrix(
+            (weight[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v)
+        )
+        unit = weight / norms[rows]
+        ua = sparse.csr_matrix((unit[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
+        ub = sparse.csr_matrix((unit[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v))
+        self.cosine = np.asarray((ua @ ub.T).toarray(), dtype=np.float32)
+        ones = np.ones(len(idx), dtype=np.float32)
+        pa = sparse.csr_matrix((ones[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
+        pb = sparse.csr_matrix((ones[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v))
         inter = (pa @ pb.T).toarray()
-        sizes = np.asarray(pa.sum(axis=1)) + np.asarray(pb.sum(axis=1)).T
-        sizes[sizes == 0] = 1.0
+        sizes = np.diff(ptr[: na + 1])[:, None] + np.diff(ptr[na:])[None, :]
+        sizes[sizes == 0] = 1
         self.dice = (2.0 * inter / sizes).astype(np.float32)
 
     def _region(self, m: sparse.csr_matrix, r: tuple[int, int]) -> np.ndarray:

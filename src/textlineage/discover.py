@@ -20,7 +20,7 @@ import json
 import logging
 import resource
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -170,11 +170,30 @@ def mask_boilerplate(text: str, sentences: set[str]) -> tuple[str, int]:
 _W: dict[str, Any] = {}
 
 
+MASKED_CACHE = 2048
+"""Documents whose boilerplate-masked text a verification worker keeps (candidates come
+sorted, so a document's pairs are near each other)."""
+
+
 def _init_worker(path: str, boiler: dict[str, set[str]], cfg: CompareConfig) -> None:
     _W["store"] = Store(path, create=False)
     _W["boiler"] = boiler
     _W["cfg"] = cfg
     _W["lexical"] = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+    _W["masked"] = OrderedDict()
+
+
+def _masked(doc_id: int, text: str, site: str) -> str:
+    """A document's text with its site's boilerplate blanked, once per worker."""
+    cache: OrderedDict[int, str] = _W["masked"]
+    if doc_id in cache:
+        cache.move_to_end(doc_id)
+        return cache[doc_id]
+    masked, _ = mask_boilerplate(text, _W["boiler"].get(site, set()))
+    cache[doc_id] = masked
+    if len(cache) > MASKED_CACHE:
+        cache.popitem(last=False)
+    return masked
 
 
 def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
@@ -182,7 +201,6 @@ def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
     the lexical stage does not find derived, again with the semantic stage when ``close``
     (chosen by the window channel, within a budget) and the stage is on."""
     store: Store = _W["store"]
-    boiler: dict[str, set[str]] = _W["boiler"]
     cfg: CompareConfig = _W["cfg"]
     docs = store.get_many(sorted({d for p in pairs for d in p[:2]}))
     out = []
@@ -190,8 +208,8 @@ def _verify_chunk(pairs: list[tuple[int, int, bool]]) -> list[dict[str, Any]]:
         if a not in docs or b not in docs:
             continue
         da, db = docs[a], docs[b]
-        ta, _ = mask_boilerplate(da.text, boiler.get(da.site, set()))
-        tb, _ = mask_boilerplate(db.text, boiler.get(db.site, set()))
+        ta = _masked(a, da.text, da.site)
+        tb = _masked(b, db.text, db.site)
         if not ta.strip() or not tb.strip():
             continue
         pair = (

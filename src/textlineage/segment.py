@@ -105,6 +105,9 @@ _STARTER_RE = regex.compile(
     r"[\p{Lu}\p{Lt}\p{N}\"'\u2018\u201c\u00ab(\[\u2022*\-]|[^\p{Latin}\p{P}\s]"
 )
 _WORD_BEFORE_RE = regex.compile(r"([\p{L}.]+)$")
+_ACRONYM_RE = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_ENDS_LOWER_RE = regex.compile(r"\p{Ll}\s*$")
+_HAS_WORD_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +134,7 @@ def _is_abbreviation(text: str, term_start: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # A single initial ("J. Smith") or a dotted acronym ("U.S.").
-    return (len(word) == 1 and word.isalpha()) or regex.fullmatch(
-        r"(?:\p{L}\.)+\p{L}", word
-    ) is not None
+    return (len(word) == 1 and word.isalpha()) or _ACRONYM_RE.fullmatch(word) is not None
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -177,7 +178,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             bool(prev_stripped)
             and len(prev_stripped) < 80
             and not prev_stripped.endswith((",", ";", "-"))
-            and (prev_stripped[-1:] in ".!?:" or not regex.search(r"\p{Ll}\s*$", prev_stripped))
+            and (prev_stripped[-1:] in ".!?:" or not _ENDS_LOWER_RE.search(prev_stripped))
         )
         if this_is_item or prev_is_item or prev_is_heading or not text[ls:le].strip():
             blocks.append((cur_start, cur_end))
@@ -198,7 +199,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for b_start, b_end in _lines(text, para_start, p_end):
             for s, e in _split_block(text, b_start, b_end):
                 s, e = _trim(text, s, e)
-                if e > s and regex.search(r"[\p{L}\p{N}]", text[s:e]):
+                if e > s and _HAS_WORD_RE.search(text, s, e):
                     out.append(Sentence(s, e))
         para_start = next_start
     return out
