@@ -37,10 +37,12 @@ Steps:
    clustering, is printed too). A run is stopped after ``--passim-timeout`` seconds.
    passim has no notion of boilerplate beyond its n-gram document-frequency cap
    (``--maxDF``, 100), and the generator's site headers and footers are filled from shared
-   templates, so passim aligns footers of different sites. The column ``passim-body``
-   keeps only the document pairs with at least one alignment that has ``BODY_MIN`` or more
+   templates (as are the notes that introduce or close a republished story), so passim
+   aligns footers and such notes of different sites. The column ``passim-body`` keeps only
+   the document pairs with at least one alignment that has ``BODY_MIN`` (100) or more
    characters in the body (between header line and footer, ``boilerplate.json``) of both
-   documents: a post-filter a passim user could apply, shown for information.
+   documents: a post-filter a passim user could apply, shown for information (its figures
+   depend on that threshold).
 3. textlineage: a fresh index in ``WORK``, ``Corpus.add`` of ``docs.jsonl`` (timed), then
    ``Corpus.discover(workers=--workers)`` (timed), pairs read from ``pairs.jsonl``.
 4. Both tools scored alike against the planted relations (``truth.jsonl`` and
@@ -84,7 +86,10 @@ KINDS = (
 )
 
 Pair = frozenset[str]
-BODY_MIN = 25  # characters of an alignment in a document's body (passim's n-gram order)
+# Characters of a passim alignment that must lie in both documents' bodies for the
+# ``passim-body`` column: twice passim's minimum alignment (50), longer than the generator's
+# templated republication notes ("Reporting by X staff; additional editing by Y.").
+BODY_MIN = 100
 
 
 def kind_of(rel: dict) -> str:
@@ -191,14 +196,11 @@ def run_passim(args: argparse.Namespace, corpus_dir: Path) -> dict | None:
         try:
             rc = proc.wait(timeout=args.passim_timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
             print(f"passim: did not finish within {args.passim_timeout:.0f} s (stopped; see {log})")
             return None
+        finally:
+            if proc.poll() is None:  # timed out or interrupted: stop Spark's JVM and workers
+                _stop(proc)
     total = time.perf_counter() - t
     done = out_dir / "align.json" / "_SUCCESS"
     if not done.exists():
@@ -219,6 +221,16 @@ def run_passim(args: argparse.Namespace, corpus_dir: Path) -> dict | None:
         "process_seconds": total,
         "records": records,
     }
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop the process group of ``proc`` (spark-submit, its JVM and Python workers)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def read_passim_pairs(

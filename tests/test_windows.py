@@ -12,6 +12,7 @@ from textlineage.sketch import content_terms
 from textlineage.windows import (
     WindowConfig,
     build_windows,
+    candidate_scores,
     pair_scores,
     select_pairs,
     window_starts,
@@ -133,3 +134,26 @@ def test_empty_documents_have_no_windows() -> None:
     wm = build_windows([np.zeros(0, np.uint32), content_terms("Alpha beta gamma.")], cfg)
     assert wm.matrix.shape[0] == 1 and wm.n_docs == 2
     assert pair_scores(wm, None, cfg) == {}
+
+
+def test_candidate_scores_keep_what_selection_needs_in_bounded_memory() -> None:
+    # A small vocabulary: many pairs of documents score something.
+    vocab = _vocabulary(3, 300)
+    rng = random.Random(4)
+    docs = [" ".join(rng.choice(vocab) for _ in range(rng.randint(40, 160))) for _ in range(60)]
+    seqs = [content_terms(t) for t in docs]
+    cfg = WindowConfig(min_score=0.05, partner_min=0.1, top_k=2, block=7)
+    wm = build_windows(seqs, cfg)
+    sites = [f"s{i % 9}" for i in range(len(docs))]
+    full = pair_scores(wm, sites, cfg)
+    assert len(full) > 500
+    wanted = rng.sample(sorted(full), 40) + [0 * 60 + 9, 5 * 60 + 14]  # 9 and 14: same site
+    got = candidate_scores(wm, sites, cfg, np.array(wanted), compact_at=50)
+    assert len(got) < len(full) / 2
+    assert select_pairs(got, len(docs), cfg) == select_pairs(full, len(docs), cfg)
+    for k in wanted:
+        assert got.get(k) == full.get(k)
+    with_keep = WindowConfig(min_score=0.05, partner_min=0.1, top_k=1, keep_score=0.2, block=5)
+    got = candidate_scores(wm, sites, with_keep, None, compact_at=10)
+    assert select_pairs(got, len(docs), with_keep) == select_pairs(full, len(docs), with_keep)
+    assert candidate_scores(build_windows([], cfg), None, cfg) == {}

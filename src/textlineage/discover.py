@@ -49,7 +49,7 @@ from .segment import split_sentences
 from .sketch import content_terms
 from .store import Store
 from .types import Document
-from .windows import build_windows, pair_scores, select_pairs
+from .windows import build_windows, candidate_scores, select_pairs
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -425,11 +425,18 @@ def _window_pairs(
     del stored
     wm = build_windows(seqs, cfg)
     del seqs
-    scores = pair_scores(wm, [infos[d].site for d in ids], cfg)
     n = wm.n_docs
-    del wm
-    selected = {(min(ids[i], ids[j]), max(ids[i], ids[j])) for i, j in select_pairs(scores, n, cfg)}
     pos = {d: i for i, d in enumerate(ids)}
+    # The window scores of the fingerprint candidates are wanted too (confirmation, the
+    # semantic budget); of the other pairs only those selection may choose are kept.
+    wanted = np.fromiter(
+        (min(pos[a], pos[b]) * n + max(pos[a], pos[b]) for a, b in lexical),
+        dtype=np.int64,
+        count=len(lexical),
+    )
+    scores = candidate_scores(wm, [infos[d].site for d in ids], cfg, wanted)
+    del wm, wanted
+    selected = {(min(ids[i], ids[j]), max(ids[i], ids[j])) for i, j in select_pairs(scores, n, cfg)}
 
     def score(a: int, b: int) -> float:
         i, j = sorted((pos[a], pos[b]))

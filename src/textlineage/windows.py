@@ -20,7 +20,7 @@ products (they still count in each window's norm), which bounds the work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,9 +62,11 @@ class WindowConfig:
     discovery's time linear in the corpus."""
     max_df_share: float = 0.05
     max_df_floor: int = 100
-    max_df_cap: int = 1000
+    max_df_cap: int = 200
     """Terms in more than max(floor, min(share × documents, cap)) documents do not vote:
-    without the cap the products grow with the square of the corpus."""
+    without the cap the products grow with the square of the corpus. At 100,000 documents
+    (``bench_corpus.py``) scoring all pairs took 120 s and 3.7 GB with 200 (machine
+    busy); at 10,000, 5.0 s with 200 against 14.5 s with 500."""
     block: int = 4096
     """Windows per block of the all-pairs product (memory against speed)."""
 
@@ -138,31 +140,28 @@ def build_windows(
         df = np.bincount(pairs % max(1, n_terms), minlength=n_terms).astype(np.int64)
         n_idf = max(1, n_docs)
 
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    owner: list[int] = []
-    r = 0
+    # Every window as (first term's position in ``col``, length), documents in order.
+    first: list[int] = []
+    size: list[int] = []
+    owner_list: list[int] = []
     for i in range(n_docs):
         n = int(lengths[i])
         if n == 0:
             continue
         base = int(offsets[i])
-        for s in window_starts(n, cfg.size, cfg.stride):
-            seg = col[base + s : base + min(n, s + cfg.size)]
-            rows.append(np.full(len(seg), r, dtype=np.int32))
-            cols.append(seg)
-            owner.append(i)
-            r += 1
+        starts = window_starts(n, cfg.size, cfg.stride)
+        first.extend(base + s for s in starts)
+        size.extend(min(n, s + cfg.size) - s for s in starts)
+        owner_list.extend([i] * len(starts))
+    r = len(first)
     if r == 0:
         empty = sparse.csr_matrix((0, n_terms), dtype=np.float32)
         return WindowMatrix(empty, np.zeros(0, np.int64), df, n_docs)
-    m = sparse.csr_matrix(
-        (
-            np.ones(sum(len(x) for x in rows), dtype=np.float32),
-            (np.concatenate(rows), np.concatenate(cols)),
-        ),
-        shape=(r, n_terms),
-    )
+    sizes = np.asarray(size, dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(sizes)])
+    within = np.arange(indptr[-1], dtype=np.int64) - np.repeat(indptr[:-1], sizes)
+    cols = col[np.repeat(np.asarray(first, dtype=np.int64), sizes) + within]
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(r, n_terms))
     m.sum_duplicates()
     # Smoothed: a term every document holds still weighs a little.
     idf = np.log((n_idf + 1) / (np.clip(df, 0, n_idf) + 0.5)).astype(np.float32)
@@ -170,23 +169,22 @@ def build_windows(
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()).astype(np.float32)
     norms[norms == 0] = 1.0
     m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m, dtype=np.float32)
-    return WindowMatrix(m, np.asarray(owner, dtype=np.int64), df, n_docs)
+    return WindowMatrix(m, np.asarray(owner_list, dtype=np.int64), df, n_docs)
 
 
-def pair_scores(
+def _block_pairs(
     wm: WindowMatrix, groups: Sequence[str] | None, cfg: WindowConfig
-) -> dict[int, float]:
-    """Pairs of documents ``(i, j)``, ``i < j``, keyed ``i * n + j`` (``n`` documents), with
-    their best window cosine when it is at least ``min_score``.
-
-    Documents of the same non-empty ``group`` (a site: its boilerplate is shared by every
-    page) are never paired here; the lexical channel still finds reuse within a site.
-    """
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Per block of windows, the pairs of documents ``i < j`` it scores (keys ``i * n + j``,
+    one entry a pair, sorted) with their best window cosine there, when at least
+    ``min_score``. A pair whose windows fall in several blocks comes in several of them."""
     from scipy import sparse
 
     m = wm.matrix
     assert isinstance(m, sparse.csr_matrix)
     n_docs = wm.n_docs
+    if not n_docs:
+        return
     cap = max(cfg.max_df_floor, min(int(cfg.max_df_share * n_docs), cfg.max_df_cap))
     voting = ((wm.df >= 2) & (wm.df <= cap)).astype(np.float32)
     p = sparse.csr_matrix(m @ sparse.diags(voting))
@@ -200,31 +198,119 @@ def pair_scores(
             [names.setdefault(g, len(names)) if g else -1 - i for i, g in enumerate(groups)],
             dtype=np.int64,
         )
-    best: dict[int, float] = {}
-    if not n_docs:
-        return best
     for b0 in range(0, p.shape[0], cfg.block):
         s = sparse.coo_matrix(p[b0 : b0 + cfg.block] @ pt[:, b0:])
         keep = s.data >= cfg.min_score
         di = wm.owner[s.row[keep] + b0]
         dj = wm.owner[s.col[keep] + b0]
         v = s.data[keep]
+        del s
         keep = di < dj
         if group_id is not None:
             keep &= group_id[di] != group_id[dj]
         key = di[keep] * n_docs + dj[keep]
         v = v[keep]
-        if not len(key):
-            continue
-        # Per pair, the best window score of this block.
-        order = np.lexsort((-v, key))
-        key, v = key[order], v[order]
-        first = np.ones(len(key), dtype=bool)
-        first[1:] = key[1:] != key[:-1]
-        for k, x in zip(key[first].tolist(), v[first].tolist(), strict=True):
+        if len(key):
+            yield _best_per_key(key, v)
+
+
+def _best_per_key(key: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct keys and each one's largest value."""
+    order = np.lexsort((-v, key))
+    key, v = key[order], v[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    return key[first], v[first]
+
+
+def pair_scores(
+    wm: WindowMatrix, groups: Sequence[str] | None, cfg: WindowConfig
+) -> dict[int, float]:
+    """Pairs of documents ``(i, j)``, ``i < j``, keyed ``i * n + j`` (``n`` documents), with
+    their best window cosine when it is at least ``min_score``.
+
+    Documents of the same non-empty ``group`` (a site: its boilerplate is shared by every
+    page) are never paired here; the lexical channel still finds reuse within a site. Every
+    such pair is kept: for a large corpus use :func:`candidate_scores`.
+    """
+    best: dict[int, float] = {}
+    for key, v in _block_pairs(wm, groups, cfg):
+        for k, x in zip(key.tolist(), v.tolist(), strict=True):
             if x > best.get(k, 0.0):
                 best[k] = x
     return best
+
+
+def candidate_scores(
+    wm: WindowMatrix,
+    groups: Sequence[str] | None,
+    cfg: WindowConfig,
+    wanted: np.ndarray | None = None,
+    *,
+    compact_at: int = 4_000_000,
+) -> dict[int, float]:
+    """The part of :func:`pair_scores` discovery needs, in memory that grows with the
+    number of documents rather than of similar pairs: every pair :func:`select_pairs` may
+    choose (each document's ``top_k`` best partners scoring at least ``partner_min``, ties
+    included, and pairs at ``keep_score`` or above) and the scores of the ``wanted`` keys
+    (at least ``min_score``). Their values are those of :func:`pair_scores`.
+
+    Pairs come block by block; whenever ``compact_at`` are held, each pair keeps its best
+    value so far and the pairs out of both documents' top ``top_k`` are dropped. That is
+    exact: a document's ``top_k``-th best value only rises as blocks come, so a dropped
+    pair's earlier value could never have made it, and a later, higher one brings it back
+    with its true best.
+    """
+    n = wm.n_docs
+    want = np.unique(np.asarray(wanted, dtype=np.int64)) if wanted is not None else None
+    keys: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    held = 0
+
+    def compact() -> tuple[np.ndarray, np.ndarray]:
+        key, v = _best_per_key(np.concatenate(keys), np.concatenate(vals))
+        keep = v >= cfg.partner_min
+        if cfg.keep_score is not None:
+            keep |= v >= cfg.keep_score
+        kth = _kth_best(key[keep] // n, key[keep] % n, v[keep], n, cfg.top_k)
+        top = np.zeros(len(key), dtype=bool)
+        a, b = key // n, key % n
+        top[keep] = v[keep] >= np.minimum(kth[a[keep]], kth[b[keep]])
+        if cfg.keep_score is not None:
+            top |= v >= cfg.keep_score
+        if want is not None:
+            top |= np.isin(key, want, assume_unique=False)
+        return key[top], v[top]
+
+    for key, v in _block_pairs(wm, groups, cfg):
+        keys.append(key)
+        vals.append(v)
+        held += len(key)
+        if held >= compact_at:
+            k, x = compact()
+            keys, vals, held = [k], [x], len(k)
+    if not keys:
+        return {}
+    k, x = compact()
+    return {int(a): float(b) for a, b in zip(k.tolist(), x.tolist(), strict=True)}
+
+
+def _kth_best(a: np.ndarray, b: np.ndarray, v: np.ndarray, n: int, k: int) -> np.ndarray:
+    """Per document (either side of a pair), its ``k``-th best value; -inf with fewer."""
+    out = np.full(n, -np.inf, dtype=np.float64)
+    if not len(v) or k < 1:
+        return out
+    mine = np.concatenate([a, b])
+    both = np.concatenate([v, v]).astype(np.float64)
+    order = np.lexsort((-both, mine))
+    m, val = mine[order], both[order]
+    start = np.ones(len(m), dtype=bool)
+    start[1:] = m[1:] != m[:-1]
+    first_at = np.maximum.accumulate(np.where(start, np.arange(len(m)), 0))
+    rank = np.arange(len(m)) - first_at
+    at = rank == k - 1
+    out[m[at]] = val[at]
+    return out
 
 
 def select_pairs(
