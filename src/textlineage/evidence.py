@@ -259,11 +259,7 @@ def assess(
                 f"copied wording: {c.matched} words agree in order "
                 f"({c.token_ratio:.0%} of the passage)"
             )
-        if (
-            c.region_id in anchored
-            and c.region >= cfg.local_similarity
-            and c.region_lexical >= cfg.local_lexical
-        ):
+        if c.region_id in anchored:  # the region's similarity and seeds are its passages'
             why.append(
                 f"local match: the texts match only here ({matched_share:.0%} of one of them), "
                 f"with shared words (region similarity {c.region:.2f})"
