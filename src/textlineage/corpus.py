@@ -92,7 +92,7 @@ class CorpusConfig:
     order. Verification stops early on the lexical verdicts (``verify_patience``)."""
     doc_embedding_tokens: int = 256
     """A document's embedding covers its first this many word pieces (one forward pass)."""
-    compare: CompareConfig = field(default_factory=lambda: corpus_compare_config())
+    compare: CompareConfig = field(default_factory=corpus_compare_config)
     """How candidates are verified: the calibrated pairwise settings, except that a local
     match needs a longer stretch of wording (:data:`~textlineage.evidence.CORPUS_LOCAL_ANCHOR`)."""
     windows: WindowConfig = field(default_factory=WindowConfig)
