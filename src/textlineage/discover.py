@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import resource
 import time
 from collections import Counter, OrderedDict, defaultdict
@@ -45,6 +46,7 @@ from .network import (
     write_timeline_csv,
 )
 from .normalise import fold
+from .pairscan import ScanConfig, scan_pairs
 from .segment import split_sentences
 from .sketch import content_terms
 from .store import Store
@@ -71,95 +73,24 @@ def _boilerplate_threshold(n_site: int) -> int:
     return max(BOILERPLATE_MIN_DOCS, int(BOILERPLATE_SHARE * n_site + 0.999))
 
 
-SCAN_BUFFER = 20_000_000
-"""Pair incidences the fingerprint scan holds before it sums them up (about 16 bytes each)."""
-
-
 def _scan_postings(
-    store: Store,
-    site_of: dict[int, str],
-    site_size: Counter[str],
-    max_df: int,
-    min_evidence: float = 0.0,
+    store: Store, site_of: dict[int, str], max_df: int, min_evidence: float
 ) -> tuple[dict[tuple[int, int], float], int]:
     """Candidate pairs with their evidence (at least ``min_evidence``), and how many
-    (hash, site) boilerplate marks were found.
-
-    A pair's evidence is the sum, over the fingerprints it shares, of ``2 / df`` (``df``:
-    the documents holding that fingerprint): a fingerprint only the two documents share
-    counts 1, one shared by ten documents (a phrase of the topic) counts 0.2. The pairs are
-    summed in arrays, a buffer at a time: a corpus of 100,000 documents can hold over a
-    hundred million pairs that share some fingerprint.
-    """
-    stride = max(site_of, default=0) + 1
-    total_keys = np.zeros(0, dtype=np.int64)
-    total_w = np.zeros(0, dtype=np.float64)
-    firsts: list[int] = []  # pairs of two-document fingerprints (the most common case)
-    seconds: list[int] = []
-    keys: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    held = 0
-    boiler_marks = 0
-    group: list[int] = []
-    current: int | None = None
-
-    def reduce() -> None:
-        nonlocal total_keys, total_w, held
-        k = np.concatenate(
-            [
-                total_keys,
-                np.asarray(firsts, np.int64) * stride + np.asarray(seconds, np.int64),
-                *keys,
-            ]
-        )
-        w = np.concatenate([total_w, np.ones(len(firsts)), *weights])
-        total_keys, inverse = np.unique(k, return_inverse=True)
-        total_w = np.bincount(inverse, weights=w, minlength=len(total_keys)).astype(np.float64)
-        firsts.clear()
-        seconds.clear()
-        keys.clear()
-        weights.clear()
-        held = 0
-
-    def flush(docs: list[int]) -> int:
-        nonlocal held
-        if len(docs) < 2:
-            return 0
-        by_site = Counter(site_of.get(d, "") for d in docs)
-        noisy = {
-            s
-            for s, n in by_site.items()
-            if s and site_size[s] >= SITE_MIN_DOCS and n >= _boilerplate_threshold(site_size[s])
-        }
-        keep = sorted(d for d in docs if site_of.get(d, "") not in noisy)
-        if len(keep) == 2:
-            firsts.append(keep[0])
-            seconds.append(keep[1])
-            held += 1
-        elif 2 < len(keep) <= max_df:
-            ids = np.asarray(keep, dtype=np.int64)
-            i, j = np.triu_indices(len(ids), 1)
-            keys.append(ids[i] * stride + ids[j])
-            weights.append(np.full(len(i), 2.0 / len(keep)))
-            held += len(i)
-        if held >= SCAN_BUFFER:
-            reduce()
-        return len(noisy)
-
-    for h, d in store.iter_postings():
-        if h != current:
-            boiler_marks += flush(group)
-            group = []
-            current = h
-        group.append(int(d))
-    boiler_marks += flush(group)
-    reduce()
-    kept = total_w >= min_evidence
-    pairs = {
-        (int(k // stride), int(k % stride)): float(w)
-        for k, w in zip(total_keys[kept].tolist(), total_w[kept].tolist(), strict=True)
-    }
-    return pairs, boiler_marks
+    (hash, site) boilerplate marks were found (see :mod:`textlineage.pairscan`)."""
+    cfg = ScanConfig(
+        max_df=max_df,
+        min_evidence=min_evidence,
+        site_min_docs=SITE_MIN_DOCS,
+        boiler_share=BOILERPLATE_SHARE,
+        boiler_min_docs=BOILERPLATE_MIN_DOCS,
+    )
+    # Spilled shards go beside the index, where the space for the corpus is.
+    here = store.path.parent
+    workdir = here if os.access(here, os.W_OK) else None
+    res = scan_pairs(store.iter_postings(), site_of, cfg, workdir=workdir)
+    log.info("scan: %d pair incidences, %d candidates", res.incidences, len(res.pairs))
+    return res.pairs, res.boiler_marks
 
 
 def _boilerplate_sentences(store: Store, site_size: Counter[str]) -> dict[str, set[str]]:
@@ -321,7 +252,7 @@ def discover(
 
     t = time.perf_counter()
     lexical, boiler_marks = _scan_postings(
-        store, site_of, site_size, corpus._max_df(), corpus.config.min_evidence
+        store, site_of, corpus._max_df(), corpus.config.min_evidence
     )
     scan_s = time.perf_counter() - t
     t = time.perf_counter()

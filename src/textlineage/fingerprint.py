@@ -207,7 +207,9 @@ def stem(word: str) -> str:
 
 def content_terms(tokens: list[Token]) -> list[str]:
     return [
-        stem(t.norm) for t in tokens if (t.norm not in STOPWORDS and len(t.norm) > 1) or t.is_number
+        stem(norm)
+        for _, _, norm in tokens
+        if (norm not in STOPWORDS and len(norm) > 1) or norm[:1].isdigit()
     ]
 
 

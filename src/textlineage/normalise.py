@@ -101,7 +101,16 @@ def fold_token(raw: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with spans in ``text``."""
     stop = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), fold_token(m.group()))
-        for m in TOKEN_RE.finditer(text, start, stop)
-    ]
+    found = list(TOKEN_RE.finditer(text, start, stop))
+    # Built column by column through C-level calls: this runs on every document compared.
+    return list(
+        map(
+            Token._make,
+            zip(
+                [m.start() for m in found],
+                [m.end() for m in found],
+                map(fold_token, [m.group() for m in found]),
+                strict=True,
+            ),
+        )
+    )

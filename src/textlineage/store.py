@@ -484,10 +484,14 @@ class Store:
                         evidence[d] = evidence.get(d, 0.0) + weight
         return counts, common, evidence
 
-    def iter_postings(self) -> Iterator[tuple[int, int]]:
-        """All (hash, doc_id) rows in hash order (for discovery)."""
+    def iter_postings(self, chunk: int = 1_000_000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """All postings in hash order, as ``(hashes, doc_ids)`` arrays of up to ``chunk``
+        rows (a hash may continue into the next chunk)."""
         with self.guard():
-            yield from self.conn.execute("SELECT hash, doc_id FROM postings ORDER BY hash")
+            cur = self.conn.execute("SELECT hash, doc_id FROM postings ORDER BY hash, doc_id")
+            while rows := cur.fetchmany(chunk):
+                arr = np.array(rows, dtype=np.int64)
+                yield arr[:, 0], arr[:, 1]
 
     def iter_documents(self, columns: str = "doc_id, site, date") -> Iterator[tuple[Any, ...]]:
         allowed = {"doc_id", "ext_id", "site", "date", "url", "title", "chars", "text"}
