@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from textlineage.ann import SUFFIX, VectorIndex
-from textlineage.store import NewDocument, Store
+from textlineage.corpus.ann import SUFFIX, VectorIndex
+from textlineage.corpus.store import NewDocument, Store
 
 
 def _vectors(rng: np.random.Generator, n: int, dim: int, topics: int) -> np.ndarray:

@@ -72,7 +72,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate, load_truth
 from textlineage.components import components
-from textlineage.corpus import Corpus
+from textlineage.corpus.index import Corpus
 
 KINDS = (
     "verbatim",

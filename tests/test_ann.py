@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from textlineage.ann import SUFFIX, VectorIndex
-from textlineage.store import NewDocument, Store
+from textlineage.corpus.ann import SUFFIX, VectorIndex
+from textlineage.corpus.store import NewDocument, Store
 
 # Not importorskip: that would import usearch here, before the library loads ONNX Runtime
 # in the order that is safe (see ann._import_usearch).
@@ -85,7 +85,7 @@ def test_the_model_loads_after_the_ann_module_in_one_process(tmp_path: Path) -> 
     import sys
 
     code = (
-        "from textlineage.ann import ann_available\n"
+        "from textlineage.corpus.ann import ann_available\n"
         "from textlineage.embed import OnnxMiniLMEmbedder, onnx_available\n"
         "assert ann_available()\n"
         "if onnx_available():\n"

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import PAN, cli_path
 from textlineage import document_from_text
-from textlineage.corpus import Corpus, CorpusConfig
+from textlineage.corpus.index import Corpus, CorpusConfig
 
 
 def _prose(k: int, n: int = 3) -> list[str]:
@@ -323,7 +323,7 @@ def test_search_finds_paraphrased_derivative_through_the_window_channel(
 def test_term_frequencies_count_each_document_once(tmp_path: Path) -> None:
     import numpy as np
 
-    from textlineage.sketch import content_terms
+    from textlineage.text.sketch import content_terms
 
     texts = ["Owls hunt owls at dusk.", "Owls sleep by day.", "Foxes hunt at night."]
     f = _write_jsonl(tmp_path / "c.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(texts)])
@@ -458,8 +458,8 @@ def test_discovery_does_not_depend_on_insertion_order(
 
 
 def test_window_ties_break_by_external_id_and_same_site_pairs_stand(tmp_path: Path) -> None:
-    from textlineage.discover import DocInfo, _window_pairs
-    from textlineage.sketch import content_terms
+    from textlineage.corpus.discover import DocInfo, _window_pairs
+    from textlineage.text.sketch import content_terms
 
     if not PAN.exists():
         pytest.skip("../shared/data/pan13-train not present")

@@ -1,10 +1,10 @@
-"""Reuse evidence rules (textlineage.evidence.assess) on hand-made candidate passages."""
+"""Reuse evidence rules (textlineage.align.evidence.assess) on hand-made candidate passages."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textlineage.evidence import Candidate, EvidenceConfig, assess
+from textlineage.align.evidence import Candidate, EvidenceConfig, assess
 
 
 def _cand(
@@ -50,9 +50,9 @@ def test_local_match_needs_a_stretch_of_wording() -> None:
 
 
 def test_corpus_verification_asks_for_a_longer_stretch() -> None:
+    from textlineage.align.evidence import CORPUS_LOCAL_ANCHOR
     from textlineage.compare import CompareConfig
-    from textlineage.corpus import CorpusConfig
-    from textlineage.evidence import CORPUS_LOCAL_ANCHOR
+    from textlineage.corpus.index import CorpusConfig
 
     corpus = CorpusConfig().compare.align.evidence.local_anchor_tokens
     pairwise = CompareConfig().align.evidence.local_anchor_tokens

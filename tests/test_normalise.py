@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textlineage.normalise import fold, normalise, tokenize
+from textlineage.text.normalise import fold, normalise, tokenize
 
 
 def test_variants_fold_together() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from textlineage.pairscan import ScanConfig, scan_pairs
+from textlineage.corpus.pairscan import ScanConfig, scan_pairs
 
 
 def _naive(postings: list[tuple[int, int]], site_of: dict[int, str], cfg: ScanConfig):

@@ -1,4 +1,4 @@
-"""Tests for the PAN runner and the PAN measures (textlineage.pan)."""
+"""Tests for the PAN runner and the PAN measures (textlineage.eval.pan)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlineage.errors import InputError
-from textlineage.pan import (
+from textlineage.eval.pan import (
     Detection,
     Detector,
     EvalRow,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from textlineage import detect_reuse
-from textlineage.pan import pair_xml_name, read_cases, read_pairs, read_text, score
+from textlineage.eval.pan import pair_xml_name, read_cases, read_pairs, read_text, score
 
 PAIRS_PER_SUBCORPUS = 30
 FLOORS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textlineage.segment import split_sentences
+from textlineage.text.segment import split_sentences
 
 
 def texts(t: str) -> list[str]:

@@ -7,9 +7,9 @@ import hashlib
 import numpy as np
 import pytest
 
-import textlineage.sketch as sk
-from textlineage.fingerprint import STOPWORDS, stem
-from textlineage.normalise import TOKEN_RE, fold_token
+import textlineage.text.sketch as sk
+from textlineage.text.features import STOPWORDS, stem
+from textlineage.text.normalise import TOKEN_RE, fold_token
 
 TEXTS = [
     "",

@@ -66,7 +66,7 @@ def free_port() -> int:
 
 def build_corpus(work: Path) -> Path:
     """A small index with known reuse, discovery run: the seed pair, stories, reprints."""
-    from textlineage.corpus import Corpus
+    from textlineage.corpus.index import Corpus
 
     recs: list[dict[str, str]] = [
         {

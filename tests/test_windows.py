@@ -8,8 +8,7 @@ import random
 import numpy as np
 import pytest
 
-from textlineage.sketch import content_terms
-from textlineage.windows import (
+from textlineage.corpus.windows import (
     WindowConfig,
     build_windows,
     candidate_scores,
@@ -17,6 +16,7 @@ from textlineage.windows import (
     select_pairs,
     window_starts,
 )
+from textlineage.text.sketch import content_terms
 
 
 def test_window_starts_cover_the_sequence_without_a_short_tail() -> None:

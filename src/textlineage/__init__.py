@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 # `import textlineage` (and `textlineage --help`) costs milliseconds, not the import of
 # every stage and its dependencies.
 _EXPORTS = {
-    "AlignConfig": "align",
+    "AlignConfig": "align.passages",
     "CompareConfig": "compare",
     "compare": "compare",
     "detect_reuse": "compare",
-    "Corpus": "corpus",
-    "CorpusConfig": "corpus",
+    "Corpus": "corpus.index",
+    "CorpusConfig": "corpus.index",
     "Embedder": "embed",
     "MiniLMEmbedder": "embed",
     "OnnxMiniLMEmbedder": "embed",
@@ -33,13 +33,13 @@ _EXPORTS = {
     "MissingDependencyError": "errors",
     "ModelIntegrityError": "errors",
     "TextlineageError": "errors",
-    "EvidenceConfig": "evidence",
+    "EvidenceConfig": "align.evidence",
     "diff_facts": "facts",
     "extract_facts": "facts",
     "document_from_bytes": "ingest",
     "document_from_text": "ingest",
     "read_document": "ingest",
-    "SemanticConfig": "semantic",
+    "SemanticConfig": "align.semantic",
     "SCHEMA_VERSION": "types",
     "Comparison": "types",
     "Document": "types",
@@ -51,15 +51,15 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from .align import AlignConfig
+    from .align.evidence import EvidenceConfig
+    from .align.passages import AlignConfig
+    from .align.semantic import SemanticConfig
     from .compare import CompareConfig, compare, detect_reuse
-    from .corpus import Corpus, CorpusConfig
+    from .corpus.index import Corpus, CorpusConfig
     from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
     from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
-    from .evidence import EvidenceConfig
     from .facts import diff_facts, extract_facts
     from .ingest import document_from_bytes, document_from_text, read_document
-    from .semantic import SemanticConfig
     from .types import SCHEMA_VERSION, Comparison, Document, Fact, FactDiff, FactLink, Passage
     from .verdict import VerdictConfig
 

@@ -127,11 +127,11 @@ def _write(out: str, output: str | None) -> None:
 @click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
 def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: bool) -> None:
     """Compare two documents (.txt, .html, or - for stdin): reuse, source, fact changes."""
+    from .align.semantic import SemanticConfig
     from .compare import CompareConfig
     from .compare import compare as run_compare
     from .ingest import read_document
     from .report import render_html, render_json, render_text
-    from .semantic import SemanticConfig
 
     if doc_a == "-" and doc_b == "-":
         raise click.UsageError("only one of the two documents can be read from stdin")
@@ -196,7 +196,7 @@ def index_add(
     """Add files, directories, globs, JSONL/CSV (also .gz) and WARC files to the index DB."""
     import json
 
-    from .corpus import Corpus
+    from .corpus.index import Corpus
     from .readers import FieldMap
 
     if no_semantic and embeddings:
@@ -258,7 +258,7 @@ def search(
     db: str, document: str, top: int, fmt: str, output: str | None, no_semantic: bool
 ) -> None:
     """Where did this text come from? Indexed documents it reuses or that reuse it."""
-    from .corpus import Corpus
+    from .corpus.index import Corpus
     from .ingest import read_document
     from .report.search import render_search_html, render_search_json, render_search_text
 
@@ -285,7 +285,7 @@ def show(db: str, doc_id: str, fmt: str) -> None:
     """Show one indexed document (by its id or number) with its metadata."""
     import json
 
-    from .corpus import Corpus
+    from .corpus.index import Corpus
     from .errors import TextlineageError
 
     with Corpus.open(db, create=False) as corpus:
@@ -315,7 +315,7 @@ def stats(db: str, fmt: str) -> None:
     """Counts and sizes of an index."""
     import json
 
-    from .corpus import Corpus
+    from .corpus.index import Corpus
 
     with Corpus.open(db, create=False) as corpus:
         st = corpus.stats()
@@ -346,7 +346,7 @@ def discover(db: str, out_dir: str, no_semantic: bool, workers: int) -> None:
     """Find every verified reuse relation in the corpus: pairs, clusters, site network."""
     import json
 
-    from .corpus import Corpus
+    from .corpus.index import Corpus
 
     with Corpus.open(db, create=False) as corpus, _progress("verifying") as progress:
         summary = corpus.discover(
@@ -415,7 +415,7 @@ def serve(
 @_workers_option("Worker processes.")
 def pan(pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int) -> None:
     """Run the aligner on every pair of a PAN text-alignment corpus; write detection XMLs."""
-    from .pan import run_pan
+    from .eval.pan import run_pan
 
     with _progress("pairs") as progress:
         summary = run_pan(pairs, susp_dir, src_dir, out_dir, workers=workers, progress=progress)
@@ -436,7 +436,7 @@ def eval_group() -> None:
 @_format_option("text", "json")
 def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
     """Precision, recall, granularity and plagdet per sub-corpus and overall."""
-    from .pan import evaluate_pan, format_table
+    from .eval.pan import evaluate_pan, format_table
 
     ev = evaluate_pan(corpus_dir, detections_dir)
     click.echo(ev.to_json_str() if fmt == "json" else format_table(ev))
@@ -451,9 +451,9 @@ def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
     """Compare every labelled pair of a TSV file and score the verdicts and directions."""
     import json
 
+    from .align.semantic import SemanticConfig
     from .compare import CompareConfig
     from .eval import evaluate_pairs, format_pairs
-    from .semantic import SemanticConfig
 
     cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
     with _progress("pairs") as progress:

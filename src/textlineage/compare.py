@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .align import (
+from .align.passages import (
     AlignConfig,
     RawPassage,
     Seed,
@@ -26,11 +26,11 @@ from .align import (
     label,
     passages,
 )
+from .align.semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
 from .embed import Embedder, default_embedder, semantic_available
 from .errors import InputError
 from .facts import diff_facts
-from .fingerprint import Features, features
-from .semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
+from .text.features import Features, features
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
 from .verdict import VerdictConfig, decide, direction_evidence
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from .normalise import fold, tokenize
+from .text.normalise import fold, tokenize
 from .types import Fact, FactDiff, FactLink, Passage
 
 __all__ = ["NAME_KINDS", "diff_facts", "extract_facts"]

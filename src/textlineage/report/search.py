@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .text import _clean, _cut, _excerpt
 
 if TYPE_CHECKING:
-    from ..corpus import SearchHit, SearchResult
+    from ..corpus.index import SearchHit, SearchResult
 
 _DIRECTION = {
     "hit_is_source": "the hit is the source (the query reuses it)",

@@ -52,7 +52,7 @@ def serve(config: ServiceConfig, *, host: str = "127.0.0.1", port: int = 8000) -
     require_web()
     import uvicorn
 
-    from ..corpus import Corpus
+    from ..corpus.index import Corpus
     from ..embed import INSTALL_HINT as SEMANTIC_HINT
     from ..embed import semantic_available
 

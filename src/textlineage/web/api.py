@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import FormData
 
 from .. import __version__
-from ..corpus import Corpus
-from ..store import StoredDocument
+from ..corpus.index import Corpus
+from ..corpus.store import StoredDocument
 from .inputs import (
     ApiError,
     CompareRequest,

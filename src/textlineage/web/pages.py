@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from .. import __version__
-from ..corpus import Corpus, SearchResult, stored_to_document
+from ..corpus.index import Corpus, SearchResult, stored_to_document
 from ..errors import InputError
 from ..types import Comparison
 from .api import MAX_ID, lookup, service_of

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, TypeVar
 
-from ..corpus import Corpus, SearchResult
+from ..corpus.index import Corpus, SearchResult
 from .config import ServiceConfig
 from .workers import WorkerPool
 

@@ -26,12 +26,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar
 
+from ..align.semantic import SemanticConfig
 from ..compare import CompareConfig, compare
-from ..corpus import Corpus, CorpusConfig, SearchResult
+from ..corpus.index import Corpus, CorpusConfig, SearchResult
 from ..embed import CachedEmbedder, Embedder, make_embedder
 from ..ingest import document_from_bytes
 from ..report import render_html
-from ..semantic import SemanticConfig
 from ..types import Comparison, Document
 from .config import ServiceConfig
 

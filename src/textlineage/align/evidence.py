@@ -21,7 +21,7 @@ A passage with none is left out: it is what two texts on the same subject look l
 kept passage carries its reasons, in words, so a reader can check them.
 
 Pure functions of the candidate passages and of the documents' terms;
-:func:`textlineage.align.passages` calls them.
+:func:`textlineage.align.passages.passages` calls them.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fingerprint import Features
+from ..text.features import Features
 
 LEXICAL_OFFSET = 0.35
 """Lexical (tf-idf) cosine plus this is on the scale of the embedding cosine (MRPC)."""
@@ -75,7 +75,7 @@ class EvidenceConfig:
     pseudo-documents, 100 PAN 2013 pairs each of no-plagiarism, random and summary
     obfuscation (compared with the semantic stage), and the seed pair's gold passages, with
     the ONNX embedding runtime. ``run_score`` is on the combined similarity scale of
-    :mod:`textlineage.semantic`; the rules lean on counts (words, matches, seeds) more than
+    :mod:`textlineage.align.semantic`; the rules lean on counts (words, matches, seeds) more than
     on cosine edges, so that small shifts of the vectors move few decisions.
     """
 

@@ -1,12 +1,12 @@
 """Alignment kernels: seeds, fragments and passages between two documents.
 
-Pure functions of two :class:`~textlineage.fingerprint.Features` values, shared by the
+Pure functions of two :class:`~textlineage.text.features.Features` values, shared by the
 pairwise engine, the corpus engine and the Spark job.
 
 1. **Seeds** are pairs of units (one from each document) that look alike: lexically (the
    cosine of their tf-idf vectors and the Dice overlap of their term sets both pass a
    threshold) or semantically (embedding similarity with structural support, computed by
-   :mod:`textlineage.semantic` and passed in).
+   :mod:`textlineage.align.semantic` and passed in).
 2. **Fragments** are maximal aligned regions: seeds are clustered alternately along each
    document, allowing up to ``max_gap`` units between neighbours; a cluster is kept when the
    two regions it spans are similar as wholes, and re-clustered with a smaller gap when not.
@@ -28,6 +28,8 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 from scipy import sparse
 
+from ..text.features import Features, Unit, content_terms
+from ..types import Span
 from .evidence import (
     LEXICAL_OFFSET,
     Candidate,
@@ -36,8 +38,6 @@ from .evidence import (
     distinctive_shared,
     words_and_facts,
 )
-from .fingerprint import Features, Unit, content_terms
-from .types import Span
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class AlignConfig:
     density_window: int = 6
     density_hits: int = 3
     evidence: EvidenceConfig = field(default_factory=EvidenceConfig)
-    """When a readable passage counts as reuse (see :mod:`textlineage.evidence`)."""
+    """When a readable passage counts as reuse (see :mod:`textlineage.align.evidence`)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class RawPassage:
     units: tuple[int, int] = (1, 1)
     """How many alignment units (sentences) each side spans."""
     reasons: tuple[str, ...] = ()
-    """Why the passage counts as reuse (see :mod:`textlineage.evidence`)."""
+    """Why the passage counts as reuse (see :mod:`textlineage.align.evidence`)."""
 
 
 class TooLargeError(ValueError):
@@ -599,7 +599,7 @@ def passages(
 ) -> list[RawPassage]:
     """Readable passages inside fragments, each with the reasons it counts as reuse.
 
-    A passage stands on copied wording or on order (see :mod:`textlineage.evidence`); a
+    A passage stands on copied wording or on order (see :mod:`textlineage.align.evidence`); a
     sentence pair that is merely similar, however close, is what two texts on the same
     subject look like, and is left out.
     """

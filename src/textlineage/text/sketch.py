@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .fingerprint import STOPWORDS, stem
+from .features import STOPWORDS, stem
 from .normalise import TOKEN_RE, fold_token
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)

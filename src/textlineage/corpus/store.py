@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import TextlineageError
+from ..errors import TextlineageError
 
 SCHEMA_VERSION = 2
 

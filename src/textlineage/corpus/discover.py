@@ -4,7 +4,7 @@
    that recur in many of that site's documents (templates, boilerplate) and counts, for
    every pair of documents, the other fingerprints they share.
 2. Pairs sharing enough fingerprints are candidates, and so (unless ``semantic`` is off)
-   is each document's best match of the window channel (:mod:`textlineage.windows`), which
+   is each document's best match of the window channel (:mod:`textlineage.corpus.windows`), which
    finds reworded passages that keep a passage's vocabulary but not its runs of words.
    Each candidate is *verified* by the pairwise alignment, with the site's boilerplate
    sentences blanked out (replaced by spaces, so offsets stay true); pairs the window
@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .compare import CompareConfig, compare
-from .network import (
+from ..compare import CompareConfig, compare
+from ..network import (
     DocInfo,
     Relation,
     build_clusters,
@@ -45,16 +45,16 @@ from .network import (
     write_sites_csv,
     write_timeline_csv,
 )
-from .normalise import fold
+from ..text.normalise import fold
+from ..text.segment import split_sentences
+from ..text.sketch import content_terms
+from ..types import Document
 from .pairscan import ScanConfig, scan_pairs
-from .segment import split_sentences
-from .sketch import content_terms
 from .store import Store
-from .types import Document
 from .windows import build_windows, candidate_scores, select_pairs
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .index import Corpus
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def _scan_postings(
     store: Store, site_of: dict[int, str], max_df: int, min_evidence: float
 ) -> tuple[dict[tuple[int, int], float], int]:
     """Candidate pairs with their evidence (at least ``min_evidence``), and how many
-    (hash, site) boilerplate marks were found (see :mod:`textlineage.pairscan`)."""
+    (hash, site) boilerplate marks were found (see :mod:`textlineage.corpus.pairscan`)."""
     cfg = ScanConfig(
         max_df=max_df,
         min_evidence=min_evidence,

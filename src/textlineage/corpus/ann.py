@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .embed import onnx_available
+from ..embed import onnx_available
 
 if TYPE_CHECKING:
     from .store import Store
@@ -105,7 +105,7 @@ class VectorIndex:
 
     def refresh(self) -> None:
         """Bring the graph up to date with the store (done before each search, and by
-        :meth:`Corpus.add <textlineage.corpus.Corpus.add>` after adding embeddings)."""
+        :meth:`Corpus.add <textlineage.corpus.index.Corpus.add>` after adding embeddings)."""
         stamp = self.store.newest("embeddings")
         if stamp == self._stamp:
             return

@@ -21,16 +21,16 @@ from typing import Any, cast
 
 import numpy as np
 
-from .align import AlignConfig
+from ..align.evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
+from ..align.passages import AlignConfig
+from ..compare import CompareConfig, compare, with_facts
+from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
+from ..errors import InputError
+from ..readers import FieldMap, Record, RecordError, iter_records
+from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
+from ..types import Comparison, Document
 from .ann import VectorIndex
-from .compare import CompareConfig, compare, with_facts
-from .embed import CachedEmbedder, Embedder, default_embedder, semantic_available
-from .errors import InputError
-from .evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
-from .readers import FieldMap, Record, RecordError, iter_records
-from .sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
 from .store import NewDocument, Store, StoredDocument
-from .types import Comparison, Document
 from .windows import WindowConfig, score_against
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class CorpusConfig:
     """A document's embedding covers its first this many word pieces (one forward pass)."""
     compare: CompareConfig = field(default_factory=corpus_compare_config)
     """How candidates are verified: the calibrated pairwise settings, except that a local
-    match needs a longer stretch of wording (:data:`~textlineage.evidence.CORPUS_LOCAL_ANCHOR`)."""
+    match needs a longer stretch of wording (:data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""
     windows: WindowConfig = field(default_factory=WindowConfig)
     """The window channel: reworded-passage candidates for discovery and search."""
 
@@ -424,7 +424,7 @@ class Corpus:
 
         ``compare_config`` replaces ``CorpusConfig.compare`` for this search (a plain
         ``CompareConfig()`` asks local matches for the pairwise 8 words in order, not the
-        corpus' :data:`~textlineage.evidence.CORPUS_LOCAL_ANCHOR`)."""
+        corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""
         timings: dict[str, float] = {}
         t = time.perf_counter()
         shared, common, evidence = self.store.candidates(

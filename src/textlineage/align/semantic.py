@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .align import Seed, Vectors
+from ..text.features import Features
 from .evidence import LEXICAL_OFFSET
-from .fingerprint import Features
+from .passages import Seed, Vectors
 
 
 @dataclass(frozen=True)
