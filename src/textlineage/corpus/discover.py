@@ -23,7 +23,6 @@ import resource
 import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..compare import CompareConfig, compare
+from ..engines.local import process_pool
 from ..network import (
     DocInfo,
     Relation,
@@ -286,7 +286,7 @@ def discover(
             if progress:
                 progress(done, len(candidates))
     else:
-        with ProcessPoolExecutor(
+        with process_pool(
             workers, initializer=_init_worker, initargs=(str(store.path), boiler, cfg)
         ) as ex:
             for ch, res in zip(chunks, ex.map(_verify_chunk, chunks), strict=True):

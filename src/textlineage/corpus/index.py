@@ -14,7 +14,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -25,6 +25,7 @@ from ..align.evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
 from ..align.passages import AlignConfig
 from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
+from ..engines.local import process_pool
 from ..errors import InputError
 from ..readers import FieldMap, Record, RecordError, iter_records
 from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
@@ -296,7 +297,7 @@ class Corpus:
         else:
             records = cast("Iterable[Record | RecordError]", inputs)
         n_workers = self.config.ingest_workers if workers is None else workers
-        pool = ProcessPoolExecutor(n_workers) if n_workers > 1 else None
+        pool = process_pool(n_workers) if n_workers > 1 else None
         # Batches whose sketches are being computed, oldest first: at most one per worker
         # waits while this process parses input and writes to the index.
         pending: deque[tuple[list[Record], Future[list[Sketched]]]] = deque()

@@ -17,11 +17,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..engines.local import process_pool
 from ..errors import InputError
 from ._tsv import f1, fmt, ratio, read_tsv, table
 
@@ -425,7 +425,7 @@ def predict_pairs(
             if progress is not None:
                 progress(len(out), total)
         return out
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(config,)) as pool:
+    with process_pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
         try:
             results = pool.map(_predict_chunk, chunks, [labels_file] * len(chunks))
             for res in results:

@@ -18,21 +18,20 @@ definitions and the conventions chosen for degenerate cases.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import math
-import multiprocessing
 import os
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textlineage.errors import InputError
+from ..engines.local import process_pool
+from ..errors import InputError
 
 __all__ = [
     "Detection",
@@ -209,10 +208,10 @@ class RunSummary:
 def _resolve_detector(detector: Detector | None) -> Detector:
     if detector is not None:
         return detector
-    # imported lazily, in the worker: the aligner may pull in heavy dependencies
-    compare = importlib.import_module("textlineage.compare")
-    fn: Detector = compare.detect_reuse
-    return fn
+    # Imported here, in the worker: the aligner pulls in more than scoring needs.
+    from ..compare import detect_reuse
+
+    return detect_reuse
 
 
 def _clean(raw: Sequence[Detection], n_susp: int, n_src: int, where: str) -> list[Detection]:
@@ -289,7 +288,7 @@ def run_pan(
 ) -> RunSummary:
     """Run ``detector`` on every pair of ``pairs_file`` and write PAN detection XMLs.
 
-    Pairs are processed in chunks by a :class:`~concurrent.futures.ProcessPoolExecutor`
+    Pairs are processed in chunks by the local engine's process pool
     of ``workers`` processes (``workers=1`` runs in this process). Workers read the texts
     themselves and write ``out_dir/suspicious-…-source-….xml`` (see
     :func:`write_detections`); ``out_dir`` is created if needed. ``detector`` must be
@@ -326,8 +325,7 @@ def run_pan(
             if progress is not None:
                 progress(done, total)
     else:
-        ctx = multiprocessing.get_context(start_method) if start_method else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with process_pool(workers, start_method=start_method) as pool:
             futures: list[Future[tuple[int, int, tuple[str, str] | None]]] = [
                 pool.submit(_run_chunk_in_worker, chunk, *args, detector) for chunk in chunks
             ]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from ..align.semantic import SemanticConfig
 from ..compare import CompareConfig, compare
 from ..corpus.index import Corpus, CorpusConfig, SearchResult
 from ..embed import CachedEmbedder, Embedder, make_embedder
+from ..engines.local import process_pool
 from ..ingest import document_from_bytes
 from ..report import render_html
 from ..types import Comparison, Document
@@ -177,15 +177,15 @@ class WorkerPool:
         self.config = config
         self.pending = 0
         self._executor: ProcessPoolExecutor | None = None
-        self._context = multiprocessing.get_context("spawn")
 
     def _new_executor(self) -> ProcessPoolExecutor:
         cfg = self.config
         # spawn, not fork: the server process runs an event loop and threads, which a
         # forked child would inherit in an arbitrary state.
-        return ProcessPoolExecutor(
-            max_workers=cfg.workers,
-            mp_context=self._context,
+        return process_pool(
+            cfg.workers,
+            start_method="spawn",
+            threads=cfg.inference_threads,
             initializer=init_worker,
             initargs=(
                 None if cfg.db is None else str(cfg.db),

@@ -1,0 +1,1 @@
+"""Where the work runs: the local engine's process pool (:mod:`.local`)."""
