@@ -43,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_corpus import PAN_DIR, generate, load_truth, pan_links
 from textlineage import document_from_text
 from textlineage.components import components
-from textlineage.corpus.index import Corpus, CorpusConfig
+from textlineage.corpus.config import CorpusConfig
+from textlineage.corpus.index import Corpus
 from textlineage.text.sketch import SketchConfig, sketch_batch
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from conftest import PAN, cli_path
 from textlineage import document_from_text
-from textlineage.corpus.index import Corpus, CorpusConfig
+from textlineage.corpus.config import CorpusConfig
+from textlineage.corpus.index import Corpus
 
 
 def _prose(k: int, n: int = 3) -> list[str]:
@@ -491,7 +492,7 @@ def test_window_ties_break_by_external_id_and_same_site_pairs_stand(tmp_path: Pa
             y1, y2 = sorted((by_ext["y1"], by_ext["y2"]))
             # Two pages of one site share little (evidence below min_evidence_alone) and
             # windows never score them: the fingerprints alone decide.
-            window, _, unconfirmed = _window_pairs(c, infos, {(y1, y2): 1.5})
+            window, _, unconfirmed = _window_pairs(c.store, c.config, infos, {(y1, y2): 1.5})
         assert not unconfirmed
         return {tuple(sorted((ext[a], ext[b]))) for a, b in window}  # type: ignore[misc]
 

@@ -52,7 +52,7 @@ def test_local_match_needs_a_stretch_of_wording() -> None:
 def test_corpus_verification_asks_for_a_longer_stretch() -> None:
     from textlineage.align.evidence import CORPUS_LOCAL_ANCHOR
     from textlineage.compare import CompareConfig
-    from textlineage.corpus.index import CorpusConfig
+    from textlineage.corpus.config import CorpusConfig
 
     corpus = CorpusConfig().compare.align.evidence.local_anchor_tokens
     pairwise = CompareConfig().align.evidence.local_anchor_tokens

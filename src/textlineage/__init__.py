@@ -25,7 +25,7 @@ _EXPORTS = {
     "compare": "compare",
     "detect_reuse": "compare",
     "Corpus": "corpus.index",
-    "CorpusConfig": "corpus.index",
+    "CorpusConfig": "corpus.config",
     "Embedder": "embed",
     "MiniLMEmbedder": "embed",
     "OnnxMiniLMEmbedder": "embed",
@@ -55,7 +55,8 @@ if TYPE_CHECKING:
     from .align.passages import AlignConfig
     from .align.semantic import SemanticConfig
     from .compare import CompareConfig, compare, detect_reuse
-    from .corpus.index import Corpus, CorpusConfig
+    from .corpus.config import CorpusConfig
+    from .corpus.index import Corpus
     from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
     from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
     from .facts import diff_facts, extract_facts

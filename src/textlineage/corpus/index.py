@@ -21,8 +21,6 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..align.evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
-from ..align.passages import AlignConfig
 from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from ..engines.local import process_pool
@@ -31,73 +29,11 @@ from ..readers import FieldMap, Record, RecordError, iter_records
 from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
 from ..types import Comparison, Document
 from .ann import VectorIndex
+from .config import CorpusConfig
 from .store import NewDocument, Store, StoredDocument
-from .windows import WindowConfig, score_against
+from .windows import score_against
 
 log = logging.getLogger(__name__)
-
-
-def corpus_compare_config() -> CompareConfig:
-    """The comparison settings a corpus verifies candidates with."""
-    evidence = EvidenceConfig(local_anchor_tokens=CORPUS_LOCAL_ANCHOR)
-    return CompareConfig(align=AlignConfig(evidence=evidence), facts=True)
-
-
-@dataclass(frozen=True)
-class CorpusConfig:
-    """Settings for indexing and search; the sketch settings are fixed per index."""
-
-    sketch: SketchConfig = field(default_factory=SketchConfig)
-    batch_size: int = 500
-    ingest_workers: int = 1
-    """Processes computing sketches during :meth:`Corpus.add` (1: in the calling process)."""
-    min_shared: int = 2
-    """Fingerprints a candidate must share with the query."""
-    min_evidence: float = 1.25
-    """Discovery: a pair is a candidate when the fingerprints it shares, each weighted
-    ``2 / df``, add up to this (two fingerprints found nowhere else, or more that are
-    commoner). On a 2,000-document synthetic corpus (benchmarks/bench_corpus.py) this kept
-    35 of 38 random-obfuscation pairs that two shared fingerprints find, with a third of
-    the candidates."""
-    min_evidence_alone: float = 2.0
-    """Discovery: a candidate with less fingerprint evidence than this is verified only when
-    the window channel confirms it (``WindowConfig.confirm``; when the channel runs)."""
-    max_df_share: float = 0.01
-    max_df_floor: int = 50
-    max_df_cap: int = 1000
-    """Fingerprints in more than max(floor, min(share × documents, cap)) documents do not
-    vote (in search they still do when no rarer one finds a candidate)."""
-    verify: int = 20
-    """Lexical candidates verified by alignment per search, most shared fingerprints first."""
-    verify_patience: int = 6
-    """Stop verifying lexical candidates after this many in a row turn out independent."""
-    semantic_candidates: int = 10
-    semantic_min: float = 0.55
-    """Embedding neighbours (cosine at least this) also verified per search."""
-    window_pool: int = 40
-    """Search: the documents with the most fingerprint evidence (rare or not) that the
-    window channel rescores …"""
-    window_min: float = 0.25
-    """… and verifies when their best window cosine is at least this, up to
-    ``semantic_candidates`` of them, best first (the semantic stage: see
-    ``semantic_verify``)."""
-    semantic_verify: int = 1
-    """Search: candidates that get the semantic stage after the lexical one, at most: those
-    it does not find derived and that are close (window cosine at least ``windows.close``,
-    or an embedding neighbour), closest first; the lexical verdict stands for the rest. The
-    stage encodes the candidate's sentences (0.2–0.5 s for a news article on one core). On
-    the 2,000-document corpus of ``benchmarks/bench_corpus.py``, 60 queries made of PAN
-    obfuscations found their source 45 times with 0 or 3 (p50 196 against 989 ms); it is
-    what finds the seed article's reworded paragraphs (tests/test_corpus.py). In an index
-    without stored terms (no window channel) the candidates take their turn in lexical
-    order. Verification stops early on the lexical verdicts (``verify_patience``)."""
-    doc_embedding_tokens: int = 256
-    """A document's embedding covers its first this many word pieces (one forward pass)."""
-    compare: CompareConfig = field(default_factory=corpus_compare_config)
-    """How candidates are verified: the calibrated pairwise settings, except that a local
-    match needs a longer stretch of wording (:data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""
-    windows: WindowConfig = field(default_factory=WindowConfig)
-    """The window channel: reworded-passage candidates for discovery and search."""
 
 
 @dataclass
@@ -409,9 +345,8 @@ class Corpus:
     # --- search ---------------------------------------------------------------------
 
     def _max_df(self) -> int:
-        n = self.store.newest("documents")  # = the number of documents, read in O(log n)
-        share = int(self.config.max_df_share * n)
-        return max(self.config.max_df_floor, min(share, self.config.max_df_cap))
+        # newest = the number of documents, read in O(log n)
+        return self.config.max_df(self.store.newest("documents"))
 
     def search(
         self,
@@ -588,7 +523,14 @@ class Corpus:
         embedding neighbours as candidates too, when the index holds embeddings)."""
         from .discover import discover
 
-        return discover(self, Path(out_dir), semantic=semantic, workers=workers, progress=progress)
+        return discover(
+            self.store,
+            self.config,
+            Path(out_dir),
+            semantic=semantic,
+            workers=workers,
+            progress=progress,
+        )
 
     # --- stored discovery results ---------------------------------------------------
 

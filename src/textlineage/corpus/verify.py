@@ -1,0 +1,96 @@
+"""Verifying a candidate pair of corpus documents: the kernel every engine calls.
+
+A candidate (two documents sharing fingerprints, or close in the window channel) becomes a
+relation only when the pairwise alignment finds reuse between the two texts, with their
+sites' boilerplate already blanked out (:mod:`textlineage.corpus.boilerplate`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..compare import CompareConfig, compare
+from ..types import Document
+
+
+@dataclass(frozen=True)
+class VerifiedPair:
+    """A verified relation between documents ``a`` and ``b`` (corpus keys, ``a < b``)."""
+
+    a: int
+    b: int
+    verdict: str
+    """``derived`` or ``partially_derived``."""
+    source: int | None
+    """``a`` or ``b`` when a direction is known."""
+    confidence: float
+    coverage: tuple[float, float]
+    """Share of each text's characters that is reused."""
+    reused: tuple[int, int]
+    """Reused characters of each text."""
+    kinds: tuple[str, ...]
+    reasons: tuple[str, ...]
+    passages: tuple[dict[str, Any], ...]
+    """The passages in the comparison's JSON form."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "verdict": self.verdict,
+            "source": self.source,
+            "confidence": self.confidence,
+            "coverage": list(self.coverage),
+            "reused": list(self.reused),
+            "kinds": list(self.kinds),
+            "reasons": list(self.reasons),
+            "passages": list(self.passages),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> VerifiedPair:
+        return cls(
+            a=d["a"],
+            b=d["b"],
+            verdict=d["verdict"],
+            source=d["source"],
+            confidence=d["confidence"],
+            coverage=(d["coverage"][0], d["coverage"][1]),
+            reused=(d["reused"][0], d["reused"][1]),
+            kinds=tuple(d["kinds"]),
+            reasons=tuple(d["reasons"]),
+            passages=tuple(d["passages"]),
+        )
+
+
+def verify_pair(
+    a: int,
+    doc_a: Document,
+    b: int,
+    doc_b: Document,
+    lexical: CompareConfig,
+    semantic: CompareConfig | None = None,
+) -> VerifiedPair | None:
+    """Align two (boilerplate-masked) documents with ``lexical``; when that does not find
+    them derived and ``semantic`` is given, again with it (rewording the lexical stage
+    misses or only partly sees). None when they come out independent."""
+    if not doc_a.text.strip() or not doc_b.text.strip():
+        return None
+    c = compare(doc_a, doc_b, lexical)
+    if c.verdict != "derived" and semantic is not None:
+        c = compare(doc_a, doc_b, semantic)
+    if c.verdict == "independent":
+        return None
+    return VerifiedPair(
+        a=a,
+        b=b,
+        verdict=c.verdict,
+        source=None if c.source is None else (a, b)[c.source],
+        confidence=c.confidence,
+        coverage=(c.coverage[0], c.coverage[1]),
+        reused=(round(c.coverage[0] * len(doc_a.text)), round(c.coverage[1] * len(doc_b.text))),
+        kinds=tuple(sorted({p.kind for p in c.passages})),
+        reasons=tuple(c.reasons),
+        passages=tuple(p.to_json() for p in c.passages),
+    )
