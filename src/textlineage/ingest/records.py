@@ -60,8 +60,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 from urllib.parse import urlsplit
 
-from textlineage.errors import InputError, MissingDependencyError
-from textlineage.ingest import (
+from ..errors import InputError, MissingDependencyError
+from .documents import (
     DEFAULT_MAX_BYTES,
     document_from_bytes,
     os_error_reason,

@@ -30,8 +30,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from textlineage.errors import InputError
-from textlineage.types import Document
+from ..errors import InputError
+from ..types import Document
 
 logger = logging.getLogger(__name__)
 
