@@ -1,26 +1,23 @@
-"""Reading what users have: documents (:mod:`.documents`) and records for the corpus index
-(:mod:`.records`)."""
+"""Reading what users have: one document from a file, stdin or bytes (:mod:`.documents`,
+with :mod:`.decoding` and :mod:`.html`), and streams of records for the corpus index from
+files, directories and globs (:mod:`.sources`) holding text, HTML, JSONL, CSV
+(:mod:`.records`) or WARC archives (:mod:`.warc`). Size limits are in :mod:`.limits`,
+record metadata helpers in :mod:`.meta`.
+"""
 
 from __future__ import annotations
 
 from .documents import (
-    DEFAULT_MAX_BYTES,
     FORMATS,
     document_from_bytes,
     document_from_text,
     os_error_reason,
     read_document,
 )
-from .records import (
-    KNOWN_EXTENSIONS,
-    FieldMap,
-    Record,
-    RecordError,
-    expand_inputs,
-    iter_records,
-    normalise_date,
-    site_from_url,
-)
+from .limits import DEFAULT_MAX_BYTES, format_size
+from .meta import normalise_date, site_from_url
+from .records import FieldMap, Record, RecordError
+from .sources import KNOWN_EXTENSIONS, expand_inputs, iter_records
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -32,6 +29,7 @@ __all__ = [
     "document_from_bytes",
     "document_from_text",
     "expand_inputs",
+    "format_size",
     "iter_records",
     "normalise_date",
     "os_error_reason",
