@@ -112,7 +112,8 @@ def _is_utf8(data: bytes) -> bool:
 def decode(data: bytes, source: str, *, declared: str | None) -> tuple[str, str]:
     """Decode ``data``; returns the text and the codec used.
 
-    ``declared`` is the charset an HTML page names, tried after UTF-8.
+    ``declared`` is the charset an HTML page names, tried after UTF-8. Raises
+    :class:`~textlineage.errors.InputError` for binary data and for bytes no codec fits.
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):

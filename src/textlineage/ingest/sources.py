@@ -184,6 +184,7 @@ def _kind(path: Path) -> str:
 
 
 def _read_single(path: Path, max_bytes: int) -> Record | RecordError:
+    """A text or HTML file as one record."""
     origin = str(path)
     try:
         doc = read_document(path, max_bytes=max_bytes)
