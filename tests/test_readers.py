@@ -1,4 +1,5 @@
-"""Tests for reading records (textlineage.ingest): real JSONL, CSV, text, HTML and WARC files in tmp_path."""
+"""Tests for reading records (textlineage.ingest): real JSONL, CSV, text, HTML and WARC
+files in tmp_path."""
 
 from __future__ import annotations
 
