@@ -1,4 +1,5 @@
-"""Tests for textlineage.readers: real JSONL, CSV, text, HTML and WARC files in tmp_path."""
+"""Tests for reading records (textlineage.ingest): real JSONL, CSV, text, HTML and WARC
+files in tmp_path."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from textlineage.errors import InputError, MissingDependencyError
-from textlineage.ingest import DEFAULT_MAX_BYTES
-from textlineage.readers import (
+from textlineage.ingest import (
+    DEFAULT_MAX_BYTES,
     FieldMap,
     Record,
     RecordError,

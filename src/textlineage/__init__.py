@@ -36,9 +36,9 @@ _EXPORTS = {
     "EvidenceConfig": "align.evidence",
     "diff_facts": "facts",
     "extract_facts": "facts",
-    "document_from_bytes": "ingest",
-    "document_from_text": "ingest",
-    "read_document": "ingest",
+    "document_from_bytes": "ingest.documents",
+    "document_from_text": "ingest.documents",
+    "read_document": "ingest.documents",
     "SemanticConfig": "align.semantic",
     "SCHEMA_VERSION": "types",
     "Comparison": "types",
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
     from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
     from .facts import diff_facts, extract_facts
-    from .ingest import document_from_bytes, document_from_text, read_document
+    from .ingest.documents import document_from_bytes, document_from_text, read_document
     from .types import SCHEMA_VERSION, Comparison, Document, Fact, FactDiff, FactLink, Passage
     from .verdict import VerdictConfig
 

@@ -197,7 +197,7 @@ def index_add(
     import json
 
     from .corpus.index import Corpus
-    from .readers import FieldMap
+    from .ingest import FieldMap
 
     if no_semantic and embeddings:
         raise click.UsageError("--embeddings and --no-semantic exclude each other")

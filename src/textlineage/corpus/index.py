@@ -25,7 +25,7 @@ from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from ..engines.local import process_pool
 from ..errors import InputError
-from ..readers import FieldMap, Record, RecordError, iter_records
+from ..ingest import FieldMap, Record, RecordError, iter_records
 from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
 from ..types import Comparison, Document
 from .ann import VectorIndex

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from starlette.datastructures import FormData, UploadFile
 
 from ..errors import InputError
+from ..ingest.limits import format_size
 from .workers import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -36,20 +37,11 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def size_label(n: int) -> str:
-    mb = 1024 * 1024
-    if n >= mb:
-        return f"{n / mb:.1f}".removesuffix(".0") + " MB"
-    if n >= 1024:
-        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
-    return f"{n} bytes"
-
-
 def body_too_large(limit: int, per_document: int) -> ApiError:
     return ApiError(
         413,
-        f"request body is over the {size_label(limit)} limit of this service "
-        f"(documents of at most {size_label(per_document)} each)",
+        f"request body is over the {format_size(limit)} limit of this service "
+        f"(documents of at most {format_size(per_document)} each)",
     )
 
 
@@ -173,7 +165,7 @@ def _checked(src: Source, limit: int) -> Source:
         raise ApiError(
             413,
             f"{src.name}: document is {len(src.data):,} bytes, over the "
-            f"{size_label(limit)} limit of this service ({limit:,} bytes)",
+            f"{format_size(limit)} limit of this service ({limit:,} bytes)",
         )
     if not src.data.strip():
         raise InputError(src.name, "empty document")

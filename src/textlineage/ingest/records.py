@@ -1,0 +1,393 @@
+"""Records for the corpus index: the record types, their metadata, and the JSONL and CSV
+readers.
+
+* ``.jsonl``, ``.ndjson``: one JSON object per line. Lines are read as bytes and decoded one
+  at a time, so a huge file is streamed and a bad line costs one record, not the file.
+* ``.csv``: a header row, then one record per row (UTF-8, quoted fields may hold newlines).
+* Both may be gzip-compressed (``.jsonl.gz``, ``.ndjson.gz``, ``.csv.gz``); a truncated or
+  damaged one yields its records up to the damage, then one error.
+
+JSONL and CSV records name their fields through a :class:`FieldMap`: ``text`` holds plain
+text, kept exactly; ``html`` holds a page whose main text is extracted as for an HTML file
+(the text field wins when both are present). The page's own title, date and URL fill in
+what the record lacks.
+
+Every problem a user's data can cause is yielded as a :class:`RecordError` (with
+``"path:LINE"``, ``"path@OFFSET"`` or ``"path"`` as its origin) so that a caller can skip
+and count it.
+
+Metadata keys of a record (:func:`build_meta`): ``url``, ``site``, ``date``, ``title`` when
+known, and always ``format`` (``txt``, ``html``, ``jsonl``, ``csv`` or ``warc``) and
+``source`` (the input file). WARC records also carry ``crawl_date`` (see :mod:`.warc`).
+
+* ``site`` is the record's own site field when it has one, else the host of the URL,
+  lower-cased and without a leading ``www.`` (a site name found in a page, such as
+  ``og:site_name``, is not used, so that one site always has one key whatever the input).
+* ``date`` is normalised to ``yyyy-mm-dd`` when it parses
+  (:func:`~.meta.normalise_date`) and kept as given otherwise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from ..errors import InputError
+from .documents import document_from_bytes, os_error_reason
+from .limits import READ_CHUNK, too_large
+from .meta import normalise_date, site_from_url
+
+# --------------------------------------------------------------------------- public types
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Names of the JSONL/CSV fields holding each part of a record."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+    site: str = "site"
+    date: str = "date"
+    title: str = "title"
+
+    def __post_init__(self) -> None:
+        for item in dataclass_fields(self):
+            value = getattr(self, item.name)
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"field name for {item.name!r} must be a non-empty string")
+
+    @classmethod
+    def from_specs(cls, specs: Iterable[str]) -> FieldMap:
+        """Build a map from ``"part=field"`` strings, e.g. ``["text=body", "url=link"]``."""
+        known = {item.name for item in dataclass_fields(cls)}
+        values: dict[str, str] = {}
+        for spec in specs:
+            part, sep, name = spec.partition("=")
+            part, name = part.strip(), name.strip()
+            if not sep or not name:
+                raise ValueError(f"field mapping must look like part=field, not {spec!r}")
+            if part not in known:
+                raise ValueError(
+                    f"unknown record part {part!r} (expected one of {', '.join(sorted(known))})"
+                )
+            values[part] = name
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document to index."""
+
+    ext_id: str
+    """The record's id: the ``id`` field of a JSONL/CSV record, else its URL, else the
+    origin (``"path"``, ``"path:LINE"`` or ``"path@OFFSET"``)."""
+    text: str
+    meta: dict[str, str]
+    origin: str
+    """Where the record came from, for messages: ``"path"``, ``"path:LINE"``,
+    ``"path@OFFSET"``."""
+
+
+@dataclass(frozen=True)
+class RecordError:
+    """A record (or the rest of a file) that could not be read, and why."""
+
+    origin: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.problem}"
+
+
+def open_problem(exc: OSError) -> str:
+    """Why a record file could not be opened, in the words of a :class:`RecordError`."""
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied (cannot read the file)"
+    return f"cannot read the file ({os_error_reason(exc)})"
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _clean(value: str | None) -> str:
+    return " ".join(value.split()) if value else ""
+
+
+def build_meta(
+    *,
+    fmt: str,
+    source: str,
+    url: str = "",
+    site: str = "",
+    date: str = "",
+    title: str = "",
+) -> dict[str, str]:
+    """The metadata of a record (see the module docstring): cleaned, with ``site`` from the
+    URL when not given and ``date`` normalised."""
+    meta: dict[str, str] = {}
+    url = url.strip()
+    if url:
+        meta["url"] = url
+    site = _clean(site) or site_from_url(url)
+    if site:
+        meta["site"] = site
+    date = _clean(date)
+    if date:
+        meta["date"] = normalise_date(date)
+    title = _clean(title)
+    if title:
+        meta["title"] = title
+    meta["format"] = fmt
+    meta["source"] = source
+    return meta
+
+
+# --------------------------------------------------------------------------- JSONL and CSV
+
+
+class _FieldProblem(Exception):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _field(values: Mapping[str, object], name: str) -> str | None:
+    """The field as a string; None when absent, null or blank."""
+    if name not in values:
+        return None
+    value = values[name]
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        kind = "an object" if isinstance(value, dict) else "an array"
+        raise _FieldProblem(f"field {name!r} holds {kind}, not a value")
+    text = value if isinstance(value, str) else str(value)
+    if not text.strip():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise _FieldProblem(f"field {name!r} is not valid Unicode (lone surrogate)") from exc
+    return text
+
+
+def _record_from_fields(
+    values: Mapping[str, object],
+    *,
+    origin: str,
+    source: str,
+    fmt: str,
+    fields: FieldMap,
+    max_bytes: int,
+) -> Record | RecordError:
+    try:
+        ext_id = _field(values, fields.id)
+        text = _field(values, fields.text)
+        html = _field(values, fields.html)
+        url = _field(values, fields.url) or ""
+        site = _field(values, fields.site) or ""
+        date = _field(values, fields.date) or ""
+        title = _field(values, fields.title) or ""
+    except _FieldProblem as exc:
+        return RecordError(origin, exc.problem)
+    if text is None and html is None:
+        if fields.text in values or fields.html in values:
+            return RecordError(origin, "empty text")
+        return RecordError(origin, f"no {fields.text} or {fields.html} field")
+    if text is None:
+        assert html is not None
+        try:
+            doc = document_from_bytes(html.encode("utf-8"), origin, fmt="html", max_bytes=max_bytes)
+        except InputError as exc:
+            return RecordError(origin, exc.problem)
+        text = doc.text
+        url = url or doc.meta.get("url", "")
+        date = date or doc.meta.get("date", "")
+        title = title or doc.meta.get("title", "")
+    meta = build_meta(fmt=fmt, source=source, url=url, site=site, date=date, title=title)
+    ext_id = ext_id.strip() if ext_id is not None else ""
+    return Record(ext_id=ext_id or url.strip() or origin, text=text, meta=meta, origin=origin)
+
+
+def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
+    """Records of a JSONL file, one a line; ``max_bytes`` bounds one line."""
+    source = str(path)
+    try:
+        handle: BinaryIO = _open_binary(path)
+    except OSError as exc:
+        yield RecordError(source, open_problem(exc))
+        return
+    with handle:
+        line_no = 0
+        while True:
+            origin = f"{source}:{line_no + 1}"
+            try:
+                raw = handle.readline(max_bytes + 1)
+            except (OSError, EOFError) as exc:
+                yield RecordError(origin, _read_problem(exc))
+                return
+            if not raw:
+                return
+            line_no += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                size = len(raw) + _skip_line(handle)
+                yield RecordError(origin, too_large("line", max_bytes, size))
+                continue
+            if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if not raw.strip():
+                continue
+            yield _jsonl_record(raw, origin, source, fields, max_bytes)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    """The file's bytes; a ``.gz`` file is decompressed as it is read."""
+    if path.name.lower().endswith(".gz"):
+        return cast("BinaryIO", gzip.open(path, "rb"))
+    return open(path, "rb")
+
+
+def _read_problem(exc: OSError | EOFError) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated compressed file (it ends before its end-of-stream marker)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not a valid gzip file ({exc})"
+    return f"cannot read the file ({os_error_reason(exc)})"
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read up to and including the next newline; returns the bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = handle.readline(READ_CHUNK)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _jsonl_record(
+    raw: bytes, origin: str, source: str, fields: FieldMap, max_bytes: int
+) -> Record | RecordError:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return RecordError(
+            origin, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+        )
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return RecordError(origin, "invalid JSON (nested too deeply)")
+    if not isinstance(value, dict):
+        return RecordError(origin, f"not a JSON object (found {_json_kind(value)})")
+    return _record_from_fields(
+        value, origin=origin, source=source, fmt="jsonl", fields=fields, max_bytes=max_bytes
+    )
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "null"
+
+
+def _raise_csv_field_limit(max_bytes: int) -> None:
+    # The limit is process-wide; it is only ever raised, never lowered.
+    limit = min(max_bytes, sys.maxsize)
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+
+
+def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
+    """Records of a CSV file with a header row, one a row; ``max_bytes`` bounds one row."""
+    source = str(path)
+    _raise_csv_field_limit(max_bytes)
+    try:
+        # Invalid UTF-8 becomes lone surrogates, caught per row below.
+        handle = io.TextIOWrapper(
+            _open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
+    except OSError as exc:
+        yield RecordError(source, open_problem(exc))
+        return
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            yield RecordError(f"{source}:1", f"malformed CSV header ({exc})")
+            return
+        except (OSError, EOFError) as exc:
+            yield RecordError(f"{source}:1", _read_problem(exc))
+            return
+        if header is None:
+            yield RecordError(source, "empty file (a CSV file needs a header row)")
+            return
+        names = [name.strip() for name in header]
+        if fields.text not in names and fields.html not in names:
+            yield RecordError(
+                f"{source}:1", f"no {fields.text} or {fields.html} column in the header row"
+            )
+            return
+        last_line = reader.line_num
+        while True:
+            origin = f"{source}:{last_line + 1}"
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                last_line = reader.line_num
+                yield RecordError(origin, f"malformed CSV ({exc})")
+                continue
+            except (OSError, EOFError) as exc:
+                yield RecordError(origin, _read_problem(exc))
+                return
+            last_line = reader.line_num
+            if not row:
+                continue
+            if len(row) != len(names):
+                yield RecordError(
+                    origin, f"row has {len(row)} fields, the header row has {len(names)}"
+                )
+                continue
+            joined = "".join(row)
+            if len(joined) > max_bytes:
+                yield RecordError(origin, too_large("row", max_bytes))
+                continue
+            try:
+                joined.encode("utf-8")
+            except UnicodeEncodeError:
+                yield RecordError(origin, "invalid UTF-8 (CSV files must be UTF-8)")
+                continue
+            yield _record_from_fields(
+                dict(zip(names, row, strict=True)),
+                origin=origin,
+                source=source,
+                fmt="csv",
+                fields=fields,
+                max_bytes=max_bytes,
+            )

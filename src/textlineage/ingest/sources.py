@@ -1,0 +1,201 @@
+"""Which files the inputs name, and which reader reads each: :func:`iter_records`.
+
+Inputs are files, directories and glob patterns (:func:`expand_inputs`); each file is read
+according to its extension:
+
+* ``.txt``, ``.text``, ``.html``, ``.htm``, ``.xhtml`` (and any file named explicitly with
+  another extension): one record, read with :func:`~.documents.read_document`.
+* ``.jsonl``, ``.ndjson``, ``.csv`` (also gzip-compressed, ``.jsonl.gz``, ...): one record
+  per line or row (:mod:`.records`).
+* ``.warc``, ``.warc.gz``: one record per page response (:mod:`.warc`).
+
+Every problem a user's data can cause is yielded as a :class:`~.records.RecordError` so
+that a caller can skip and count it; only a missing input path
+(:class:`~textlineage.errors.InputError`) and a missing ``warcio``
+(:class:`~textlineage.errors.MissingDependencyError`) are raised, and both are raised by
+:func:`iter_records` itself, before any record is read.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from .documents import read_document
+from .limits import DEFAULT_MAX_BYTES, check_max_bytes
+from .records import FieldMap, Record, RecordError, build_meta, read_csv, read_jsonl
+from .warc import archive_iterator_class, read_warc
+
+logger = logging.getLogger(__name__)
+
+KNOWN_EXTENSIONS: tuple[str, ...] = (
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+    ".jsonl.gz",
+    ".ndjson.gz",
+    ".csv.gz",
+    ".warc",
+    ".warc.gz",
+)
+"""Extensions taken from directories and glob matches (a file named explicitly is read
+whatever its extension)."""
+
+_JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_CSV_EXTENSIONS = (".csv", ".csv.gz")
+_WARC_EXTENSIONS = (".warc", ".warc.gz")
+_GLOB_MAGIC_RE = re.compile(r"[*?[]")
+_DEFAULT_FIELDS = FieldMap()  # frozen, so one shared default is safe
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def expand_inputs(inputs: Sequence[str]) -> list[Path]:
+    """The files named by ``inputs``, in a deterministic order.
+
+    Each input is a file (taken whatever its extension), a directory (searched
+    recursively, skipping hidden files and directories, for files with one of
+    :data:`KNOWN_EXTENSIONS`, in sorted order) or a glob pattern (``**`` matches any
+    depth; matched files with a known extension and matched directories are taken, in
+    sorted order). Inputs keep the order given; a file reached twice is listed once.
+
+    Raises :class:`InputError` for an input that names nothing.
+    """
+    out: list[Path] = []
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for raw in inputs:
+        if os.path.isdir(raw):
+            found = _walk(Path(raw))
+            if not found:
+                logger.warning("%s: no files with a known extension in the directory", raw)
+            for path in found:
+                add(path)
+        elif os.path.lexists(raw):
+            add(Path(raw))
+        elif _GLOB_MAGIC_RE.search(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                raise InputError(raw, "no such file or directory")
+            walked: list[Path] = []
+            taken = 0
+            for match in matches:
+                path = Path(match)
+                if os.path.isdir(match):
+                    if any(path.is_relative_to(root) for root in walked):
+                        continue
+                    walked.append(path)
+                    for found_path in _walk(path):
+                        add(found_path)
+                        taken += 1
+                elif _has_known_extension(path):
+                    add(path)
+                    taken += 1
+            if not taken:
+                logger.warning("%s: the pattern matches no file with a known extension", raw)
+        else:
+            raise InputError(raw, "no such file or directory")
+    return out
+
+
+def _has_known_extension(path: Path) -> bool:
+    return path.name.lower().endswith(KNOWN_EXTENSIONS)
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+
+    def on_error(exc: OSError) -> None:
+        logger.warning("%s: cannot list the directory (%s)", exc.filename, exc.strerror or exc)
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and name.lower().endswith(KNOWN_EXTENSIONS):
+                found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def iter_records(
+    inputs: Sequence[str],
+    *,
+    fields: FieldMap = _DEFAULT_FIELDS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Record | RecordError]:
+    """Records of every file named by ``inputs`` (see :func:`expand_inputs`), in order.
+
+    ``max_bytes`` bounds one document: a text or HTML file, a JSONL line, a CSV field, a
+    WARC response body. Input paths are checked, and ``warcio`` is looked for when a WARC
+    file is among them, when this function is called; problems in the data are yielded as
+    :class:`RecordError`.
+    """
+    check_max_bytes(max_bytes)
+    paths = expand_inputs(inputs)
+    if any(_kind(path) == "warc" for path in paths):
+        archive_iterator_class()
+    return _generate(paths, fields, max_bytes)
+
+
+def _generate(
+    paths: list[Path], fields: FieldMap, max_bytes: int
+) -> Iterator[Record | RecordError]:
+    for path in paths:
+        kind = _kind(path)
+        logger.debug("reading %s as %s", path, kind)
+        if kind == "jsonl":
+            yield from read_jsonl(path, fields, max_bytes)
+        elif kind == "csv":
+            yield from read_csv(path, fields, max_bytes)
+        elif kind == "warc":
+            yield from read_warc(path, max_bytes)
+        else:
+            yield _read_single(path, max_bytes)
+
+
+def _kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(_JSONL_EXTENSIONS):
+        return "jsonl"
+    if name.endswith(_CSV_EXTENSIONS):
+        return "csv"
+    if name.endswith(_WARC_EXTENSIONS):
+        return "warc"
+    return "document"
+
+
+def _read_single(path: Path, max_bytes: int) -> Record | RecordError:
+    """A text or HTML file as one record."""
+    origin = str(path)
+    try:
+        doc = read_document(path, max_bytes=max_bytes)
+    except InputError as exc:
+        return RecordError(origin, exc.problem)
+    url = doc.meta.get("url", "")
+    meta = build_meta(
+        fmt=doc.meta.get("format", "txt"),
+        source=origin,
+        url=url,
+        date=doc.meta.get("date", ""),
+        title=doc.meta.get("title", ""),
+    )
+    return Record(ext_id=url or origin, text=doc.text, meta=meta, origin=origin)
