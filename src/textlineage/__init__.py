@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 # `import textlineage` (and `textlineage --help`) costs milliseconds, not the import of
 # every stage and its dependencies.
 _EXPORTS = {
-    "AlignConfig": "align.passages",
+    "AlignConfig": "align.fragments",
     "CompareConfig": "compare",
     "compare": "compare",
     "detect_reuse": "compare",
@@ -52,7 +52,7 @@ _EXPORTS = {
 
 if TYPE_CHECKING:
     from .align.evidence import EvidenceConfig
-    from .align.passages import AlignConfig
+    from .align.fragments import AlignConfig
     from .align.semantic import SemanticConfig
     from .compare import CompareConfig, compare, detect_reuse
     from .corpus.config import CorpusConfig

@@ -14,18 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .align.passages import (
-    AlignConfig,
-    RawPassage,
-    Seed,
-    TooLargeError,
-    Vectors,
-    coverage,
-    detect,
-    fragments,
-    label,
-    passages,
-)
+from .align.fragments import AlignConfig, RawPassage, Seed, TooLargeError, Vectors, fragments
+from .align.passages import coverage, detect, label, passages
 from .align.semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
 from .embed import Embedder, default_embedder, semantic_available
 from .errors import InputError

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..text.features import Features
 from .evidence import LEXICAL_OFFSET
-from .passages import Seed, Vectors
+from .fragments import Seed, Vectors
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..align.evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
-from ..align.passages import AlignConfig
+from ..align.fragments import AlignConfig
 from ..compare import CompareConfig
 from ..text.sketch import SketchConfig
 from .windows import WindowConfig
