@@ -28,8 +28,8 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from .text.normalise import fold, tokenize
-from .types import Fact, FactDiff, FactLink, Passage
+from ..text.normalise import fold, tokenize
+from ..types import Fact, FactDiff, FactLink, Passage
 
 __all__ = ["NAME_KINDS", "diff_facts", "extract_facts"]
 
