@@ -32,6 +32,8 @@ def extract_facts(text: str, doc: int = 0) -> list[Fact]:
 
 @lru_cache(maxsize=8)
 def analysed(text: str, doc: int) -> tuple[Item, ...]:
+    """The items of ``text``, remembered for the last few texts (a search diffs one query
+    against many hits). Callers copy the items before marking them."""
     return tuple(_analyse(text, doc))
 
 
@@ -50,6 +52,7 @@ def _analyse(text: str, doc: int) -> list[Item]:
 
 
 def _hashtags(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
+    """Hashtags, matched by their folded text; they block everything else."""
     out = []
     for m in _HASHTAG_RE.finditer(text):
         s, e = m.span()

@@ -22,12 +22,14 @@ def digits(s: str) -> str:
 
 
 def fmt(d: Decimal) -> str:
+    """``Decimal("30000.0")`` -> ``"30000"``, ``Decimal("1.50")`` -> ``"1.5"``."""
     if d == d.to_integral_value():
         return str(int(d))
     return format(d.normalize(), "f")
 
 
 def is_plural(word: str) -> bool:
+    """Does ``word`` look like a plural noun (what a number counts)?"""
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
@@ -37,6 +39,7 @@ def is_plural(word: str) -> bool:
 
 
 def singular(word: str) -> str:
+    """The folded singular of a noun, so "3 soldiers" and "one soldier" share a unit."""
     w = fold(word)
     if w in IRREGULAR_PLURALS:
         return w
@@ -50,4 +53,5 @@ def singular(word: str) -> str:
 
 
 def collapse(s: str) -> str:
+    """Whitespace runs as single spaces, ends stripped."""
     return _SPACE_RUN_RE.sub(" ", s).strip()
