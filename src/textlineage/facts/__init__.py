@@ -1,0 +1,26 @@
+"""Checkable facts of a document and how they differ between a source and a derived text.
+
+Extraction is rule based (no model): numbers with their qualifier and noun, dates, names
+(persons, places, organisations, other capitalised entities), hashtags and quotations.
+Every :class:`~textlineage.types.Fact` has a ``span`` into the text it came from with
+``text[span[0]:span[1]] == fact.text``.
+
+The diff compares *values*, never substrings: ``"30,000"`` is not found inside
+``"130,000"``. Names match by folded text, by spelling variant (``"Shahre Kord"`` /
+``"Shahrekord"``) or by one being a token run of the other (``"Raisi"`` /
+``"Ebrahim Raisi"``). Numbers and dates that moved (a qualifier dropped, a vague quantity
+made specific, a date made more precise) are reported as ``changed``; when the new value
+has no support in the source it is reported in ``added`` too.
+
+Modules: :mod:`.extract` runs the extractors (:mod:`.dates`, :mod:`.numbers`,
+:mod:`.quotes`, :mod:`.names`) over the word lists of :mod:`.vocab` and the normal forms of
+:mod:`.forms`; :mod:`.diff` groups the facts of two texts and matches them kind by kind
+(:mod:`.match_values`, :mod:`.match_names`, :mod:`.match_quotes`); :mod:`.items` holds the
+records they pass between them.
+"""
+
+from .diff import diff_facts
+from .extract import extract_facts
+from .items import NAME_KINDS
+
+__all__ = ["NAME_KINDS", "diff_facts", "extract_facts"]

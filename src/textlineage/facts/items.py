@@ -1,0 +1,88 @@
+"""The records that extraction produces and matching consumes.
+
+An :class:`Item` is a fact with the keys matching needs. Extractors claim character ranges
+in masks (:func:`mark`, :func:`overlaps`) so later extractors skip them. Matching groups
+the items of one value (:class:`Group`), pairs a source group with a derived one
+(:func:`pair`, :func:`shares`) and sorts the pairs into a :class:`Result`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..types import Fact, FactLink
+
+NAME_KINDS = frozenset({"person", "place", "organisation", "entity"})
+"""Fact kinds that are names; the diff matches names across these kinds."""
+
+
+@dataclass(slots=True)
+class Item:
+    """A fact with what matching needs to know about it."""
+
+    fact: Fact
+    cls: str
+    key: tuple[object, ...]
+    qual: str = ""
+    qcls: str = ""
+    unit: str = ""
+    cur: str = ""
+    vague: str = ""
+    core: str = ""
+    date: tuple[int | None, int | None, int | None] | None = None
+    letters: str = ""
+    toks: tuple[str, ...] = ()
+    pas: frozenset[int] = frozenset()
+
+
+# -- extraction: masks of claimed characters -----------------------------------------
+
+
+def overlaps(mask: bytearray, start: int, end: int) -> bool:
+    """Has any character of ``start:end`` been claimed?"""
+    return mask.find(1, start, end) != -1
+
+
+def mark(mask: bytearray, start: int, end: int) -> None:
+    """Claim the characters ``start:end``."""
+    mask[start:end] = b"\x01" * (end - start)
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Group:
+    """The items of one document with one matching key, and the passages they fall in."""
+
+    items: list[Item] = field(default_factory=list)
+    pas: set[int] = field(default_factory=set)
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+
+@dataclass
+class Result:
+    """What matching found so far, sorted by :func:`~.diff.diff_facts` at the end."""
+
+    kept: list[FactLink] = field(default_factory=list)
+    changed: list[FactLink] = field(default_factory=list)
+    added: list[Fact] = field(default_factory=list)
+    dropped: list[Fact] = field(default_factory=list)
+
+
+def pair(gs: Group, gd: Group) -> tuple[Fact, Fact]:
+    """Representative occurrences, preferring two inside one passage."""
+    if gs.pas & gd.pas:
+        for d in gd.items:
+            for s in gs.items:
+                if s.pas & d.pas:
+                    return s.fact, d.fact
+    return gs.first.fact, gd.first.fact
+
+
+def shares(gs: Group, gd: Group) -> bool:
+    """Do the two groups fall in a common passage?"""
+    return bool(gs.pas & gd.pas)

@@ -1,0 +1,148 @@
+"""Matching names: by folded letters, by spelling variant (``"Shahre Kord"`` /
+``"Shahrekord"``, never a mere prefix such as ``"Kerman"`` / ``"Kermanshah"``) or by one
+being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``).
+Names match across the name kinds."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..types import FactLink
+from .forms import collapse, singular
+from .items import Group, Item, Result, pair, shares
+from .vocab import PARTICLES
+
+
+@lru_cache(maxsize=100_000)
+def _skeleton(letters: str) -> str:
+    """A transliteration-tolerant consonant skeleton of a letters-only folded string."""
+    s = letters.replace("ph", "f").translate(str.maketrans("wqcy", "vkki"))
+    vowels = "aeiou"
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        if ch == "h" and i > 0 and s[i - 1] not in vowels:
+            continue
+        out.append(ch)
+    s = "".join(out)
+    if not s:
+        return s
+    s = s[0] + "".join(c for c in s[1:] if c not in vowels)
+    res = [s[0]]
+    for ch in s[1:]:
+        if ch != res[-1]:
+            res.append(ch)
+    return "".join(res)
+
+
+def _token_variant(a: str, b: str) -> bool:
+    if a == b or singular(a) == singular(b):
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    r = fuzz.ratio(a, b) / 100.0
+    if r >= 0.9:
+        return True
+    return r >= 0.8 and _skeleton(a) == _skeleton(b)
+
+
+def _name_variant(s: Item, d: Item) -> bool:
+    """Spelling variants of one name (never a mere prefix: "Kerman" / "Kermanshah")."""
+    if s.letters == d.letters:
+        return True
+    if s.letters.isdigit() or d.letters.isdigit():
+        return False
+    if len(s.toks) == len(d.toks) and len(s.toks) > 1:
+        return all(_token_variant(a, b) for a, b in zip(s.toks, d.toks, strict=True))
+    return _token_variant(s.letters, d.letters)
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of"."""
+    if not short or len(short) >= len(long):
+        return False
+    if len(short) == 1 and (len(short[0]) < 3 or short[0] in PARTICLES):
+        return False
+    n = len(short)
+    if long[:n] == short and long[n] not in PARTICLES:
+        return True
+    return long[-n:] == short and long[-n - 1] not in PARTICLES
+
+
+def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
+    """Match names by letters, spelling variant, then token runs."""
+    by_letters = {g.first.letters: g for g in S}
+    by_first: dict[str, list[Group]] = defaultdict(list)
+    by_token: dict[str, list[Group]] = defaultdict(list)
+    for g in S:
+        by_first[g.first.letters[:1]].append(g)
+        for t in set(g.first.toks):
+            by_token[t].append(g)
+    used: set[int] = set()
+    for gd in D:
+        d = gd.first
+        gs = by_letters.get(d.letters)
+        note = ""
+        if gs is not None:
+            if gs.first.fact.value != d.fact.value and collapse(gs.first.fact.value) != collapse(
+                d.fact.value
+            ).replace("’", "'"):
+                note = f"spelling variant of '{gs.first.fact.text}'"
+        else:
+            best: tuple[float, Group] | None = None
+            for g in by_first.get(d.letters[:1], ()):
+                s = g.first
+                if abs(len(s.letters) - len(d.letters)) > 4 or not _name_variant(s, d):
+                    continue
+                r = fuzz.ratio(s.letters, d.letters)
+                if best is None or r > best[0]:
+                    best = (r, g)
+            if best is not None:
+                gs = best[1]
+                note = f"spelling variant of '{gs.first.fact.text}'"
+            else:
+                cands: list[Group] = []
+                seen: set[int] = set()
+                for t in d.toks:
+                    for g in by_token.get(t, ()):
+                        if id(g) in seen:
+                            continue
+                        seen.add(id(g))
+                        if _contains(g.first.toks, d.toks) or _contains(d.toks, g.first.toks):
+                            cands.append(g)
+                if cands:
+                    gs = min(
+                        cands,
+                        key=lambda g: (
+                            not shares(g, gd),
+                            g.first.fact.kind != d.fact.kind,
+                            g.first.fact.span[0],
+                        ),
+                    )
+                    note = f"partial name ('{gs.first.fact.text}')"
+                    for g in cands:
+                        used.add(id(g))
+        if gs is None:
+            res.added.append(d.fact)
+            continue
+        used.add(id(gs))
+        sf, df = pair(gs, gd)
+        res.kept.append(FactLink(d.fact.kind, sf, df, note))
+    # A source name wholly contained in a derived name is not dropped either.
+    by_dtoken: dict[str, list[Group]] = defaultdict(list)
+    for g in D:
+        for t in set(g.first.toks):
+            by_dtoken[t].append(g)
+    for g in S:
+        if id(g) in used:
+            continue
+        toks = g.first.toks
+        if any(
+            _contains(h.first.toks, toks) or _contains(toks, h.first.toks)
+            for t in set(toks)
+            for h in by_dtoken.get(t, ())
+        ):
+            continue
+        res.dropped.append(g.first.fact)

@@ -1,0 +1,224 @@
+"""Matching facts by value: numbers, dates and hashtags.
+
+Values, never substrings, are compared: ``"30,000"`` is not found inside ``"130,000"``.
+Numbers and dates that moved (a qualifier dropped, a vague quantity made specific, a date
+made more precise) are ``changed``; when the new value has no support in the source it is
+``added`` too. A less specific date than the source's is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..types import FactLink
+from .items import Group, Item, Result, pair, shares
+
+
+def _unit_compat(a: Item, b: Item) -> bool:
+    if a.cur and b.cur and a.cur != b.cur:
+        return False
+    return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _qual_note(s: Item, d: Item) -> str:
+    if s.qual and not d.qual:
+        return f"qualifier '{s.qual}' dropped"
+    if d.qual and not s.qual:
+        return f"qualifier '{d.qual}' added"
+    if s.qual != d.qual:
+        return f"qualifier '{s.qual}' → '{d.qual}'"
+    return ""
+
+
+def diff_numbers(S: list[Group], D: list[Group], res: Result) -> None:
+    """Match numbers by value, then the rest by noun or passage."""
+    by_value: dict[str, list[Group]] = defaultdict(list)
+    for g in S:
+        by_value[g.first.fact.value].append(g)
+    used: set[int] = set()
+    exact_used: set[int] = set()
+    unmatched: list[Group] = []
+    for gd in D:
+        d = gd.first
+        cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
+        if not cands:
+            unmatched.append(gd)
+            continue
+        gs = min(
+            cands,
+            key=lambda g: (
+                not shares(g, gd),
+                g.first.qcls != d.qcls,
+                g.first.unit != d.unit,
+                g.first.fact.span[0],
+            ),
+        )
+        used.add(id(gs))
+        exact_used.add(id(gs))
+        s = gs.first
+        sf, df = pair(gs, gd)
+        if s.qcls == d.qcls:
+            note = ""
+            if s.qual != d.qual:
+                note = f"qualifier '{s.qual}' → '{d.qual}' (same meaning)"
+            res.kept.append(FactLink(d.fact.kind, sf, df, note))
+        else:
+            res.changed.append(FactLink(d.fact.kind, sf, df, _qual_note(s, d)))
+
+    by_unit: dict[str, list[Group]] = defaultdict(list)
+    for g in S:
+        if g.first.unit and id(g) not in exact_used:
+            by_unit[g.first.unit].append(g)
+    for gd in unmatched:
+        d = gd.first
+        options: dict[int, Group] = {}
+        if d.unit:
+            for g in by_unit.get(d.unit, ()):
+                if _unit_compat(g.first, d):
+                    options[id(g)] = g
+        if gd.pas:
+            for g in S:
+                if id(g) in exact_used or id(g) in used or not shares(g, gd):
+                    continue
+                if _unit_compat(g.first, d) or (g.first.unit and d.unit):
+                    options[id(g)] = g
+        if not options:
+            res.added.append(d.fact)
+            continue
+        gs = min(
+            options.values(),
+            key=lambda g: (
+                not shares(g, gd),
+                g.first.unit != d.unit,
+                id(g) in used,
+                not g.first.vague,
+                g.first.fact.span[0],
+            ),
+        )
+        used.add(id(gs))
+        s = gs.first
+        sf, df = pair(gs, gd)
+        notes = []
+        if s.vague and not d.vague:
+            notes.append(f"vague '{s.vague}' made specific")
+        elif d.vague and not s.vague:
+            notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
+        else:
+            notes.append(f"value {s.fact.value} → {d.fact.value}")
+        if s.unit and d.unit and s.unit != d.unit:
+            notes.append(f"noun '{s.unit}' → '{d.unit}'")
+        if s.qcls != d.qcls:
+            notes.append(_qual_note(s, d))
+        res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes)))
+        # A vague derived quantity claims less than the source; anything else is new.
+        if not (d.vague and not s.vague):
+            res.added.append(d.fact)
+    for g in S:
+        if id(g) not in used:
+            res.dropped.append(g.first.fact)
+
+
+def _date_within(general: Item, specific: Item) -> bool:
+    """True when every known part of ``general`` is known and equal in ``specific``."""
+    a, b = general.date, specific.date
+    if a is None or b is None:
+        return False
+    known = 0
+    for x, y in zip(a, b, strict=True):
+        if x is None:
+            continue
+        if y is None or x != y:
+            return False
+        known += 1
+    return known > 0 and sum(v is not None for v in b) > known
+
+
+def _same_shape(a: Item, b: Item) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    return all((x is None) == (y is None) for x, y in zip(a.date, b.date, strict=True))
+
+
+def _date_near(a: Item, b: Item) -> bool:
+    """Same shape and same parts but the finest one ("May 5" / "May 6")."""
+    if a.date is None or b.date is None or not _same_shape(a, b):
+        return False
+    known = [(x, y) for x, y in zip(a.date, b.date, strict=True) if x is not None]
+    # (year, month, day): the finest known part is the last one, except for a year alone
+    return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
+
+
+def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
+    """Match dates by value, then by one being more specific or nearly equal."""
+    by_value = {g.first.fact.value: g for g in S}
+    used: set[int] = set()
+    pending: list[Group] = []
+    for gd in D:
+        d = gd.first
+        gs = by_value.get(d.fact.value)
+        if gs is not None:
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            res.kept.append(FactLink("date", sf, df))
+            continue
+        pending.append(gd)
+    for gd in pending:
+        d = gd.first
+        wider = [g for g in S if _date_within(d, g.first)]
+        if wider:
+            gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            res.kept.append(FactLink("date", sf, df, f"less specific than '{gs.first.fact.text}'"))
+            continue
+        narrower = [g for g in S if _date_within(g.first, d)]
+        if narrower:
+            gs = min(
+                narrower,
+                key=lambda g: (
+                    not shares(g, gd),
+                    -sum(v is not None for v in (g.first.date or ())),
+                    g.first.fact.span[0],
+                ),
+            )
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            note = f"date made more specific ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink("date", sf, df, note))
+            res.added.append(d.fact)
+            continue
+        same = [
+            g
+            for g in S
+            if id(g) not in used
+            and (shares(g, gd) or _date_near(g.first, d))
+            and _same_shape(g.first, d)
+        ]
+        if same:
+            gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            res.changed.append(
+                FactLink("date", sf, df, f"date changed ('{sf.text}' → '{df.text}')")
+            )
+        res.added.append(d.fact)
+    for g in S:
+        if id(g) not in used:
+            res.dropped.append(g.first.fact)
+
+
+def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:
+    """Match hashtags by value only."""
+    by_value = {g.first.fact.value: g for g in S}
+    used: set[int] = set()
+    for gd in D:
+        gs = by_value.get(gd.first.fact.value)
+        if gs is None:
+            res.added.append(gd.first.fact)
+            continue
+        used.add(id(gs))
+        sf, df = pair(gs, gd)
+        res.kept.append(FactLink(gd.first.fact.kind, sf, df))
+    for g in S:
+        if id(g) not in used:
+            res.dropped.append(g.first.fact)

@@ -1,0 +1,153 @@
+"""Word lists and tables the fact extractors read.
+
+Month and number words (with the regex alternations built from them), the qualifiers in
+front of a number and what they claim, the words that end the noun after a number, and the
+cue words that tell names, titles, organisations, places and persons apart.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# -- dates and numbers ---------------------------------------------------------------
+
+MONTH_NUM = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTHS_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+MON = rf"(?:{MONTHS_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Qualifiers in front of a number and what they claim about the true value.
+QUAL_CLASS = {
+    "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
+    "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
+    "no less than": ">",
+    "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
+    "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
+    "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
+    "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
+    "estimated": "~", "circa": "~",
+}  # fmt: skip
+QUAL = "|".join(
+    regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUAL_CLASS, key=len, reverse=True)
+)
+
+SMALL_NUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS_NUM = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_NUM = {
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+    "trillion": 10**12, "dozen": 12, "bn": 10**9,
+}  # fmt: skip
+_UNIT_DIGITS = "one|two|three|four|five|six|seven|eight|nine"
+SPELLED = (
+    rf"(?:{'|'.join(TENS_NUM)})(?:[-\s](?:{_UNIT_DIGITS}))?"
+    rf"|{'|'.join(sorted(SMALL_NUM, key=len, reverse=True))}"
+)
+VAGUE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+    r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"|scores(?=\s+of\b)|dozens|hundreds|thousands|millions|billions"
+)
+VAGUE_BASE = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 10**6,
+    "billions": 10**9,
+}  # fmt: skip
+
+# Words that end the noun phrase after a number.
+UNIT_STOP = _words(
+    """of in on at to from by for with and or but nor the a an than per as is are was were
+    be been being has have had will would can could should may might must shall do does did
+    that which who whom whose this these those it its their his her our my your there here
+    when where while since ago each more less after before during until into over under
+    about between among against within without also only just not no so if then
+    respectively later earlier while whereas"""
+)
+NOT_UNITS = _words("died fell rose said went came saw got made took gave ran left won lost fled")
+IRREGULAR_PLURALS = _words(
+    "people men women children police staff personnel cattle feet teeth mice geese data "
+    "media crew troops"
+)
+
+# -- names ---------------------------------------------------------------------------
+
+# Capitalised words that are not names when they lead a capitalised run.
+STOP = _words(
+    """the a an this that these those in on at by for from to of with without as and but or
+    nor so yet if when while where why how what which who whom whose it its he she we they i
+    you his her our their my your me us them also since here there then thus therefore
+    however meanwhile moreover furthermore although though after before during despite only
+    all some many most several every each any no not yes such other another both either
+    neither now today yesterday tomorrow later earlier just even still indeed instead over
+    under according among between through until upon about above below against within let
+    please dear more less few first second third last next finally overall once again
+    because unless whether whatever whoever whenever wherever nevertheless nonetheless
+    otherwise hence accordingly besides likewise similarly consequently perhaps maybe
+    rather quite very too much little is are was were be been do does did has have had will
+    would can could should must may might shall down up out off long live no yes oh
+    well new old good great big high low top full free read click share see watch follow
+    photo video image source sources update editor note notes related comments reporting
+    subscribe advertisement home news sign log join get make take give keep help look come
+    go stop put tell ask find show try use need want think know feel seem leave call turn
+    start move run bring hold stand set learn change lead understand speak write"""
+)
+SENTENCE_ABBREVS = _words(
+    "mr mrs ms dr prof st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
+    "mt ft gov pres sec dept univ"
+)
+TITLES = _words(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    chancellor premier governor mayor senator sen rep representative congressman
+    congresswoman general gen colonel col captain capt lt lieutenant sergeant sgt admiral
+    judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
+    imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
+    secretary commissioner director chairman chairwoman chairperson chair leader speaker
+    spokesman spokeswoman spokesperson"""
+)
+ORG_WORDS = _words(
+    """organization organisation council ministry party unit union commission agency
+    company co corp corporation inc ltd llc plc gmbh university college institute
+    foundation association committee department bank group army guard corps court
+    parliament assembly congress senate federation front movement network society centre
+    center office bureau authority board police force service news times post press
+    television tv radio channel school hospital church club team league alliance coalition
+    fund trust programme program initiative embassy consulate administration cabinet
+    government motors airlines airways industries holdings technologies systems labs
+    pharmaceuticals electric energy petroleum media entertainment partners capital
+    brigade brigades regiment division command navy airforce"""
+)
+PARTICLES = _words(
+    "of al el bin ibn bint de da di do dos das del della der den van von le la du zu ul ud"
+)  # fmt: skip
+PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok"})
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
+
+# Words right before a name that make it a place or a person.
+PLACE_PREV = _words("in near across inside outside throughout")
+WEAK_PLACE_PREV = _words("from at to into toward towards")
+PLACE_OF = _words("city town province capital village region county")
+PLACE_LIST_NOUNS = _words("cities towns provinces countries villages places regions")
+PERSON_PREV = _words(
+    """leader leaders candidate candidates activist activists spokesman spokeswoman
+    spokesperson student students journalist journalists founder author writer poet actor
+    actress singer cleric dissident dissidents prisoner prisoners son sons daughter daughters
+    wife husband brother brothers sister sisters mother father colleague colleagues lawyer
+    lawyers defendant defendants"""
+)
