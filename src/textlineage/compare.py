@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .align.fragments import AlignConfig, RawPassage, Seed, TooLargeError, Vectors, fragments
+from .align.fragments import AlignConfig, RawPassage, Seed, Vectors, fragments
 from .align.passages import coverage, detect, label, passages
 from .align.semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
 from .embed import Embedder, default_embedder, semantic_available
-from .errors import InputError
+from .errors import InputError, TooLargeError
 from .facts import diff_facts
 from .text.features import Features, features
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span

@@ -36,3 +36,43 @@ class MissingDependencyError(TextlineageError):
 
 class ModelIntegrityError(TextlineageError):
     """Model weights on disk do not match the pinned checksum."""
+
+
+class IndexFileError(TextlineageError):
+    """The index file cannot be used: not an index, another version, or damaged."""
+
+
+class TooLargeError(TextlineageError, ValueError):
+    """The two documents have more unit pairs than alignment is allowed to score."""
+
+    def __init__(self, na: int, nb: int, limit: int) -> None:
+        super().__init__(
+            f"{na:,} x {nb:,} sentence pairs exceed the limit of {limit:,} for one comparison"
+        )
+        self.units = (na, nb)
+
+
+# The web service's own errors (turned into HTTP responses by :mod:`textlineage.web.app`).
+
+
+class NoCorpus(Exception):
+    """The request needs a corpus index and the service was started without one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this service has no corpus index: start it with `textlineage serve --db INDEX`"
+        )
+
+
+class Overloaded(Exception):
+    """More jobs than the service admits at once; the client should retry shortly."""
+
+
+class ApiError(Exception):
+    """A client error with its HTTP status and one clear message."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}

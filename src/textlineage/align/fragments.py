@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from ..errors import TooLargeError
 from ..text.features import Features, Unit
 from ..types import Span
 from .evidence import EvidenceConfig
@@ -87,16 +88,6 @@ class RawPassage:
     """How many alignment units (sentences) each side spans."""
     reasons: tuple[str, ...] = ()
     """Why the passage counts as reuse (see :mod:`textlineage.align.evidence`)."""
-
-
-class TooLargeError(ValueError):
-    """The two documents have more unit pairs than alignment is allowed to score."""
-
-    def __init__(self, na: int, nb: int, limit: int) -> None:
-        super().__init__(
-            f"{na:,} x {nb:,} sentence pairs exceed the limit of {limit:,} for one comparison"
-        )
-        self.units = (na, nb)
 
 
 class Vectors:

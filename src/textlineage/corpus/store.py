@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import TextlineageError
+from ..errors import IndexFileError
 
 SCHEMA_VERSION = 2
 
@@ -82,10 +82,6 @@ CREATE TABLE IF NOT EXISTS cluster_members (
 # their text in discovery, and do not count in term_df).
 # relations, clusters, cluster_members and the meta keys 'discovery', 'network' and
 # 'network_svg' hold the latest `discover` run, replaced whole in one transaction.
-
-
-class IndexFileError(TextlineageError):
-    """The index file cannot be used: not an index, another version, or damaged."""
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from starlette.datastructures import FormData
 from .. import __version__
 from ..corpus.index import Corpus
 from ..corpus.store import StoredDocument
+from ..errors import ApiError, NoCorpus
 from .inputs import (
-    ApiError,
     CompareRequest,
     ErrorBody,
     SearchRequest,
@@ -26,7 +26,7 @@ from .inputs import (
     source_from_field,
     source_from_json,
 )
-from .service import NoCorpus, Service
+from .service import Service
 from .workers import Source, compare_job, search_json_job
 
 router = APIRouter()

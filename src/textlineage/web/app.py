@@ -25,12 +25,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import InputError, TextlineageError
+from ..errors import ApiError, InputError, NoCorpus, Overloaded, TextlineageError
 from . import api, pages
 from .config import ServiceConfig
-from .inputs import ApiError, body_too_large, validation_message
-from .service import NoCorpus, Service
-from .workers import Overloaded
+from .inputs import body_too_large, validation_message
+from .service import Service
 
 log = logging.getLogger(__name__)
 

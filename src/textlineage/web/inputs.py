@@ -17,7 +17,7 @@ from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from starlette.datastructures import FormData, UploadFile
 
-from ..errors import InputError
+from ..errors import ApiError, InputError
 from ..ingest.limits import format_size
 from .workers import Source
 
@@ -25,16 +25,6 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_NAME = 200
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-
-class ApiError(Exception):
-    """A client error with its HTTP status and one clear message."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
 
 
 def body_too_large(limit: int, per_document: int) -> ApiError:

@@ -25,11 +25,11 @@ from starlette.datastructures import FormData, UploadFile
 
 from .. import __version__
 from ..corpus.index import Corpus, SearchResult, stored_to_document
-from ..errors import InputError
+from ..errors import ApiError, InputError, NoCorpus
 from ..types import Comparison
 from .api import MAX_ID, lookup, service_of
-from .inputs import ApiError, clean_name, read_form, source_from_text, source_from_upload
-from .service import NoCorpus, Service
+from .inputs import clean_name, read_form, source_from_text, source_from_upload
+from .service import Service
 from .workers import Source, compare_job, render_job, search_job
 
 router = APIRouter(include_in_schema=False)

@@ -14,21 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 from ..corpus.index import Corpus, SearchResult
+from ..errors import NoCorpus
 from .config import ServiceConfig
 from .workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class NoCorpus(Exception):
-    """The request needs a corpus index and the service was started without one."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "this service has no corpus index: start it with `textlineage serve --db INDEX`"
-        )
 
 
 class CorpusReader:

@@ -30,6 +30,7 @@ from ..compare import CompareConfig, compare
 from ..corpus.index import Corpus, CorpusConfig, SearchResult
 from ..embed import CachedEmbedder, Embedder, make_embedder
 from ..engines.local import process_pool
+from ..errors import Overloaded
 from ..ingest import document_from_bytes
 from ..report import render_html
 from ..types import Comparison, Document
@@ -164,10 +165,6 @@ def render_job(c: Comparison, title: str | None = None) -> bytes:
 
 
 # --------------------------------------------------------------------------- server side
-
-
-class Overloaded(Exception):
-    """More jobs than the service admits at once; the client should retry shortly."""
 
 
 class WorkerPool:
