@@ -165,7 +165,7 @@ def _kind_label(kind: str) -> str:
 
 @dataclass(frozen=True)
 class _SegView:
-    """The attributes of one highlighted segment (shared by all segments alike)."""
+    """The attributes of a highlighted segment; one per (passages, facts, bidi character)."""
 
     cls: str
     pids: str
@@ -248,6 +248,7 @@ class _Renderer:
         """Document ``d`` as (offset, text, attributes or None for plain text)."""
         c = self.c
         text = c.documents[d].text
+        self._seg_cache.clear()  # passage ranks (lengths) differ between the documents
         for pid, p in enumerate(c.passages):
             self._passage_rank[pid] = (_KIND_PRIORITY[_kind_css(p.kind)], p.chars(d), pid)
         out: list[tuple[int, str, _SegView | None]] = []
@@ -261,7 +262,6 @@ class _Renderer:
                 out.append((seg.start, seg.text, self._seg_view(seg.passages, seg.facts, bidi)))
             else:
                 out.append((seg.start, seg.text, None))
-        self._seg_cache.clear()  # passage ranks differ between the documents
         return out
 
     # -- page parts ----------------------------------------------------------------

@@ -11,6 +11,7 @@ short labels (ids, reasons, fact texts), where the character is replaced instead
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,21 +25,6 @@ __all__ = ["BIDI_CONTROLS", "Segment", "bidi_name", "neutralise", "segments"]
 # FSI, PDI). A document can use them to make what a reader sees differ from the text.
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-_BIDI_NAMES = {
-    "\u061c": "ARABIC LETTER MARK",
-    "\u200e": "LEFT-TO-RIGHT MARK",
-    "\u200f": "RIGHT-TO-LEFT MARK",
-    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
-    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
-    "\u202c": "POP DIRECTIONAL FORMATTING",
-    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
-    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
-    "\u2066": "LEFT-TO-RIGHT ISOLATE",
-    "\u2067": "RIGHT-TO-LEFT ISOLATE",
-    "\u2068": "FIRST STRONG ISOLATE",
-    "\u2069": "POP DIRECTIONAL ISOLATE",
-}
-
 
 def neutralise(value: object) -> str:
     """``value`` as text with every bidi control replaced by U+FFFD, as the text report does.
@@ -51,7 +37,7 @@ def neutralise(value: object) -> str:
 
 def bidi_name(ch: str) -> str:
     """``"U+202E RIGHT-TO-LEFT OVERRIDE"`` for a character of :data:`BIDI_CONTROLS`."""
-    return f"U+{ord(ch):04X} {_BIDI_NAMES.get(ch, '')}".rstrip()
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip()
 
 
 @dataclass(frozen=True)
