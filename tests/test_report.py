@@ -322,6 +322,49 @@ def test_html_escapes_everything() -> None:
     check_panes(c, html)
 
 
+HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% if true %}yes{% endif %} \u202eexe.pdf"
+
+
+def test_html_hostile_text_stays_inert_text() -> None:
+    """Markup and template syntax from a document are shown as text, never run or
+    evaluated; a bidi override cannot reorder what is shown (replaced in labels, a
+    segment of its own, isolated by the style, in the panes)."""
+    a = "Intro. " + HOSTILE + "\nEnd."
+    b = "Other " + HOSTILE
+    c = Comparison(
+        documents=(Document("a " + HOSTILE, a, {"k " + HOSTILE: "v " + HOSTILE}), Document("b", b)),
+        verdict="derived",
+        source=0,
+        confidence=0.5,
+        reasons=("reason " + HOSTILE,),
+        coverage=(0.5, 0.5),
+        passages=(
+            Passage("verbatim", 0.9, ((sp(a, HOSTILE),), (sp(b, HOSTILE),)), ("why " + HOSTILE,)),
+        ),
+        facts=FactDiff(0, 1, added=(Fact("quote", HOSTILE, sp(b, HOSTILE), 1),)),
+    )
+    html = render_html(c, title="title " + HOSTILE)
+    assert "<script>alert" not in html and html.count("<script") == 2
+    # labels: escaped, template syntax literal, the override replaced by U+FFFD
+    label = (
+        "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% if true %}yes{% endif %} \ufffdexe.pdf"
+    )
+    assert f"<title>title {label}</title>" in html
+    assert f"<h1>title {label}</h1>" in html
+    assert f'<span class="id">a {label}</span>' in html
+    assert f"<dt>k {label}</dt><dd>v {label}</dd>" in html
+    assert f"<li>reason {label}</li>" in html
+    assert f">{label}</button>" in html
+    # panes: the document text exactly, each override in an isolated segment of its own
+    parsed = check_panes(c, html)
+    isolated = re.findall(r'<span class="([^"]*)"[^>]*data-bidi="U\+202E"[^>]*>\u202e</span>', html)
+    assert len(isolated) == html.count("\u202e") == 2
+    assert all({"seg", "bidi", "k-verbatim"} <= set(cls.split()) for cls in isolated)
+    assert ".seg.bidi{unicode-bidi:isolate}" in html
+    for d in (0, 1):
+        assert any(t == "\u202e" and pids == (0,) for _o, t, pids, _f in parsed.segs[d])
+
+
 def test_html_embedded_json_cannot_break_out() -> None:
     c = evil_comparison()
     html = render_html(c)
@@ -444,7 +487,9 @@ def test_html_large_document_is_fast() -> None:
 
 @st.composite
 def random_comparison(draw: st.DrawFn) -> Comparison:
-    alphabet = st.one_of(st.characters(), st.sampled_from(list("<>&\"'\r\n\x00 /\u2028")))
+    alphabet = st.one_of(
+        st.characters(), st.sampled_from(list("<>&\"'\r\n\x00 /\u2028\u202e\u2066{}%"))
+    )
     texts = (draw(st.text(alphabet, max_size=120)), draw(st.text(alphabet, max_size=120)))
 
     def ranges(n: int) -> tuple[Span, ...]:
