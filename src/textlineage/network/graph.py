@@ -35,7 +35,7 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 
-from .components import components
+from ..components import components
 
 __all__ = [
     "CONFIDENT",
