@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -88,6 +89,21 @@ def test_cluster_ids_rank_by_size_then_smallest_doc_id() -> None:
     clusters = build_clusters(docs, relations)
     assert [c.members for c in clusters] == [(3, 4, 5), (1, 2), (6, 7)]
     assert [c.cluster_id for c in clusters] == [1, 2, 3]
+
+
+def test_clusters_do_not_depend_on_the_order_of_the_relations() -> None:
+    # Two components of three (the tie goes to the one holding doc 1), one of two, and doc 7
+    # in no relation, so in no cluster.
+    docs = {i: doc(i, f"s{i}.com", f"2020-01-{i:02d}") for i in range(1, 10)}
+    relations = [rel(3, 5, 3), rel(3, 9, 3), rel(1, 2, 1), rel(2, 8, 2), rel(4, 6, None)]
+    want = build_clusters(docs, relations)
+    assert [c.members for c in want] == [(1, 2, 8), (3, 5, 9), (4, 6)]
+    rng = random.Random(0)
+    for _ in range(20):
+        shuffled = relations[:]
+        rng.shuffle(shuffled)
+        assert build_clusters(docs, shuffled) == want
+    assert build_clusters(docs, []) == []
 
 
 def test_undated_origin_decided_by_direction() -> None:

@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..components import components
+import networkx as nx
+
 from .strings import plural
 
 __all__ = [
@@ -226,20 +227,23 @@ def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -
     smaller doc_id.
     """
     _check(docs, relations)
-    root_of = components((r.a, r.b) for r in relations)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for d in sorted(root_of):
-        groups[root_of[d]].append(d)
-    rels_of: dict[int, list[Relation]] = defaultdict(list)
+    graph = nx.Graph()
+    graph.add_edges_from((r.a, r.b) for r in relations)
+    # Larger clusters first, then the one holding the smaller doc_id (components are
+    # disjoint, so no two share their smallest member).
+    groups = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda m: (-len(m), m[0])
+    )
+    rank_of = {d: rank for rank, members in enumerate(groups) for d in members}
+    rels_of: list[list[Relation]] = [[] for _ in groups]
     for r in relations:
-        rels_of[root_of[r.a]].append(r)
+        rels_of[rank_of[r.a]].append(r)
 
-    dates = {d: _parse_date(docs[d].date) for d in root_of}
-    order = sorted(groups, key=lambda root: (-len(groups[root]), root))
-    clusters = []
-    for rank, root in enumerate(order, start=1):
-        clusters.append(_make_cluster(rank, groups[root], rels_of[root], docs, dates))
-    return clusters
+    dates = {d: _parse_date(docs[d].date) for d in rank_of}
+    return [
+        _make_cluster(rank + 1, members, rels_of[rank], docs, dates)
+        for rank, members in enumerate(groups)
+    ]
 
 
 def _make_cluster(
