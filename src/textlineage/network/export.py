@@ -1,5 +1,5 @@
 """The files of a discovery run that hold the reuse graph: clusters as JSON lines, site
-edges and the monthly timeline as CSV, the site network as GraphML.
+edges and the monthly timeline as CSV, the site network as GraphML (written by networkx).
 
 All are written deterministically: the same input gives byte-identical files.
 """
@@ -7,13 +7,18 @@ All are written deterministically: the same input gives byte-identical files.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+import numpy as np
+from networkx.readwrite.graphml import GraphMLWriter
+
 from .graph import Cluster, DocInfo, SiteNetwork
-from .strings import short_number, xml_escape
+from .strings import short_number, xml_clean
 
 __all__ = [
     "SITE_COLUMNS",
@@ -134,62 +139,64 @@ def write_timeline_csv(path: str | Path, events: Sequence[tuple[str, int]]) -> N
             w.writerow((month, n))
 
 
-_GRAPHML_KEYS = (
-    # id, for, attr.name, attr.type
-    ("site", "node", "site", "string"),
-    ("docs", "node", "docs", "int"),
-    ("copied_from", "node", "copied_from", "int"),
-    ("copying", "node", "copying", "int"),
-    ("self_reuse", "node", "self_reuse", "int"),
-    ("documents", "edge", "documents", "int"),
-    ("reused_chars", "edge", "reused_chars", "long"),
-    ("median_lag_days", "edge", "median_lag_days", "double"),
-    ("first", "edge", "first", "string"),
-    ("last", "edge", "last", "string"),
-    ("same_site", "edge", "same_site", "boolean"),
-)
+class _GraphMLWriter(GraphMLWriter):
+    """networkx's (standard-library) GraphML writer, with booleans spelled as XML Schema
+    has them: ``true`` and ``false`` (networkx writes Python's ``True``, which networkx
+    reads back but stricter GraphML readers refuse)."""
+
+    def add_data(
+        self, name: str, element_type: type, value: Any, scope: str = "all", default: Any = None
+    ) -> Any:
+        data = super().add_data(name, element_type, value, scope, default)
+        if element_type is bool:
+            data.text = data.text.lower()
+        return data
+
+
+def _site_graph(net: SiteNetwork) -> nx.DiGraph:
+    """The site network as a networkx graph, attributes ready for GraphML.
+
+    Text is cleaned of characters XML does not allow (the standard-library writer would
+    copy them into the file as they are). networkx declares a Python ``int`` as GraphML
+    ``long`` and a numpy integer as ``int``: counts of documents and pairs are given as
+    numpy integers so that they are declared ``int``, characters stay ``long``.
+    """
+    graph = nx.DiGraph(id="sites")
+    ids = {s.site: f"s{i}" for i, s in enumerate(net.sites)}
+    for s in net.sites:
+        graph.add_node(
+            ids[s.site],
+            site=xml_clean(s.site),
+            docs=np.int64(s.docs),
+            copied_from=np.int64(s.copied_from),
+            copying=np.int64(s.copying),
+            self_reuse=np.int64(s.self_reuse),
+        )
+    for e in net.edges:
+        attrs: dict[str, Any] = {
+            "documents": np.int64(e.documents),
+            "reused_chars": int(e.reused_chars),
+        }
+        if e.median_lag_days is not None:
+            attrs["median_lag_days"] = float(e.median_lag_days)
+        attrs["first"] = xml_clean(e.first)
+        attrs["last"] = xml_clean(e.last)
+        attrs["same_site"] = bool(e.same_site)
+        graph.add_edge(ids[e.source_site], ids[e.derived_site], **attrs)
+    return graph
 
 
 def write_graphml(path: str | Path, net: SiteNetwork) -> None:
-    """GraphML 1.0, directed; node ids are ``s0, s1, …`` in :attr:`SiteNetwork.sites` order.
+    """GraphML 1.0 through networkx, directed; node ids are ``s0, s1, …`` in
+    :attr:`SiteNetwork.sites` order, key ids are the attribute names.
 
     Same-site edges are self-loops with ``same_site`` true. ``median_lag_days`` is
-    omitted on edges where it is unknown.
+    omitted on edges where it is unknown; a key is declared only when some node or edge
+    has it. The document is built in memory and written in one go, so a failure while
+    building it leaves no half-written file (and an earlier file untouched).
     """
-    ids = {s.site: f"s{i}" for i, s in enumerate(net.sites)}
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-        ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
-        ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ]
-    for key, scope, name, kind in _GRAPHML_KEYS:
-        lines.append(f'  <key id="{key}" for="{scope}" attr.name="{name}" attr.type="{kind}"/>')
-    lines.append('  <graph id="sites" edgedefault="directed">')
-    for s in net.sites:
-        lines.append(f'    <node id="{ids[s.site]}">')
-        lines.append(f'      <data key="site">{xml_escape(s.site)}</data>')
-        for key, value in (
-            ("docs", s.docs),
-            ("copied_from", s.copied_from),
-            ("copying", s.copying),
-            ("self_reuse", s.self_reuse),
-        ):
-            lines.append(f'      <data key="{key}">{value}</data>')
-        lines.append("    </node>")
-    for i, e in enumerate(net.edges):
-        lines.append(
-            f'    <edge id="e{i}" source="{ids[e.source_site]}" target="{ids[e.derived_site]}">'
-        )
-        lines.append(f'      <data key="documents">{e.documents}</data>')
-        lines.append(f'      <data key="reused_chars">{e.reused_chars}</data>')
-        if e.median_lag_days is not None:
-            lines.append(f'      <data key="median_lag_days">{e.median_lag_days:g}</data>')
-        lines.append(f'      <data key="first">{xml_escape(e.first)}</data>')
-        lines.append(f'      <data key="last">{xml_escape(e.last)}</data>')
-        lines.append(f'      <data key="same_site">{"true" if e.same_site else "false"}</data>')
-        lines.append("    </edge>")
-    lines.append("  </graph>")
-    lines.append("</graphml>")
-    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    writer = _GraphMLWriter(named_key_ids=True)
+    writer.add_graph_element(_site_graph(net))
+    buffer = io.BytesIO()
+    writer.dump(buffer)
+    Path(path).write_bytes(buffer.getvalue() + b"\n")

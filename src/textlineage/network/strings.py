@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-__all__ = ["XML_INVALID", "plural", "short_number", "xml_escape"]
+__all__ = ["XML_INVALID", "plural", "short_number", "xml_clean", "xml_escape"]
 
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 does not allow (tab, newline and carriage return are allowed)."""
 
 
@@ -23,7 +23,11 @@ def short_number(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
+def xml_clean(text: object) -> str:
+    """Text with every character XML does not allow replaced by U+FFFD."""
+    return XML_INVALID.sub("\ufffd", str(text))
+
+
 def xml_escape(text: object) -> str:
     """Text safe inside XML content and double- or single-quoted attributes."""
-    clean = XML_INVALID.sub("\ufffd", str(text))
-    return escape(clean, {'"': "&quot;", "'": "&apos;"})
+    return escape(xml_clean(text), {'"': "&quot;", "'": "&apos;"})
