@@ -31,7 +31,9 @@ def _layout(
     Starts from a circle ordered as given (most involved first) with a small seeded jitter,
     pulls linked sites together (more with more documents), pushes heavy sites (``mass``,
     1 to 3) further apart so that hubs do not pile up, and keeps a weak pull to the centre so
-    that unconnected groups stay on the canvas.
+    that unconnected groups stay on the canvas. (networkx's ``spring_layout`` has neither
+    masses nor, in its default method, gravity: there the small unconnected groups that
+    site networks are full of collapse into lines.)
     """
     if n == 0:
         return np.zeros((0, 2))
