@@ -68,10 +68,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+import networkx as nx
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate, load_truth
-from textlineage.components import components
 from textlineage.corpus.index import Corpus
 
 KINDS = (
@@ -407,7 +408,10 @@ def main() -> None:
     truth = load_truth(corpus_dir / "truth.jsonl")
     sib_path = corpus_dir / "siblings.jsonl"
     siblings = load_truth(sib_path) if sib_path.exists() else []
-    lineage = components((r["source"], r["derived"]) for r in truth + siblings)
+    planted_graph = nx.Graph()
+    planted_graph.add_edges_from((r["source"], r["derived"]) for r in truth + siblings)
+    # Each document of the planted relations → the smallest document of its component.
+    lineage = {d: min(c) for c in nx.connected_components(planted_graph) for d in c}
     planted = [r for r in truth if r["kind"] != "chain_transitive"] + siblings
 
     results: dict[str, dict] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 from pathlib import Path
 
@@ -180,6 +181,20 @@ def test_adjusted_rand_index_and_bcubed_by_hand() -> None:
     assert bcubed([], []).f1 is None
     with pytest.raises(ValueError):
         adjusted_rand_index([1, 2], [1])
+
+
+def test_lineage_groups_whatever_the_order_and_orientation() -> None:
+    pairs = [("e", "c"), ("c", "i"), ("a", "b"), ("g", "g"), ("b", "h")]
+    want = {"a": 0, "b": 0, "c": 1, "e": 1, "g": 2, "h": 0, "i": 1}
+    rng = random.Random(0)
+    for _ in range(20):
+        flipped = [(d, s) if rng.random() < 0.5 else (s, d) for s, d in pairs]
+        rng.shuffle(flipped)
+        truth = [TruthRelation(n, s, d, "verbatim") for n, (s, d) in enumerate(flipped, 2)]
+        groups = lineage_groups(truth)
+        assert groups == want
+        assert list(groups) == sorted(want)
+    assert lineage_groups([]) == {}
 
 
 def test_score_discovery_by_hand() -> None:

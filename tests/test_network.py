@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import BinaryIO
 
+import networkx as nx
 import pytest
 
 from textlineage.network import (
@@ -14,6 +17,7 @@ from textlineage.network import (
     DocInfo,
     Relation,
     build_clusters,
+    export,
     site_network,
     timeline,
     write_clusters_jsonl,
@@ -88,6 +92,21 @@ def test_cluster_ids_rank_by_size_then_smallest_doc_id() -> None:
     clusters = build_clusters(docs, relations)
     assert [c.members for c in clusters] == [(3, 4, 5), (1, 2), (6, 7)]
     assert [c.cluster_id for c in clusters] == [1, 2, 3]
+
+
+def test_clusters_do_not_depend_on_the_order_of_the_relations() -> None:
+    # Two components of three (the tie goes to the one holding doc 1), one of two, and doc 7
+    # in no relation, so in no cluster.
+    docs = {i: doc(i, f"s{i}.com", f"2020-01-{i:02d}") for i in range(1, 10)}
+    relations = [rel(3, 5, 3), rel(3, 9, 3), rel(1, 2, 1), rel(2, 8, 2), rel(4, 6, None)]
+    want = build_clusters(docs, relations)
+    assert [c.members for c in want] == [(1, 2, 8), (3, 5, 9), (4, 6)]
+    rng = random.Random(0)
+    for _ in range(20):
+        shuffled = relations[:]
+        rng.shuffle(shuffled)
+        assert build_clusters(docs, shuffled) == want
+    assert build_clusters(docs, []) == []
 
 
 def test_undated_origin_decided_by_direction() -> None:
@@ -275,7 +294,6 @@ def test_graphml_parses_with_right_counts_and_attributes(tmp_path: Path) -> None
 
 
 def test_graphml_reads_in_networkx(tmp_path: Path) -> None:
-    nx = pytest.importorskip("networkx")
     docs, relations = corpus()
     path = tmp_path / "sites.graphml"
     write_graphml(path, site_network(docs, relations))
@@ -287,6 +305,70 @@ def test_graphml_reads_in_networkx(tmp_path: Path) -> None:
     assert NASTY in sites
     docs_on_edges = sorted(attrs["documents"] for _, _, attrs in graph.edges(data=True))
     assert docs_on_edges == [1, 1, 1, 4]
+
+
+def test_graphml_types_escaping_and_unsafe_text(tmp_path: Path) -> None:
+    # Markup, a bidi override and characters XML does not allow, in a site name.
+    evil = 'evil<&">\u202eexe\x01\ud800'
+    docs = {
+        1: doc(1, evil, "2023-01-01"),
+        2: doc(2, "b.com", "2023-01-03"),
+        3: doc(3, "b.com", "2023-01-04"),
+    }
+    net = site_network(docs, [rel(1, 2, 1), rel(2, 3, 2), rel(1, 3, 1)])
+    path = tmp_path / "sites.graphml"
+    write_graphml(path, net)
+    raw = path.read_text(encoding="utf-8")
+    assert "<&" not in raw and "\x01" not in raw and "&#" not in raw
+    root = ET.fromstring(raw)
+    kinds = {k.get("id"): k.get("attr.type") for k in root.iter(f"{GRAPHML}key")}
+    assert kinds == {
+        "site": "string",
+        "docs": "int",
+        "copied_from": "int",
+        "copying": "int",
+        "self_reuse": "int",
+        "documents": "int",
+        "reused_chars": "long",
+        "median_lag_days": "double",
+        "first": "string",
+        "last": "string",
+        "same_site": "boolean",
+    }
+    flags = sorted(d.text or "" for d in root.iter(f"{GRAPHML}data") if d.get("key") == "same_site")
+    assert flags == ["false", "true"]  # XML Schema spelling, not Python's
+    graph = nx.read_graphml(path)
+    sites = {attrs["site"] for _, attrs in graph.nodes(data=True)}
+    assert sites == {'evil<&">\u202eexe\ufffd\ufffd', "b.com"}  # bidi kept: it is data
+    assert {(a["documents"], a["same_site"]) for *_, a in graph.edges(data=True)} == {
+        (2, False),
+        (1, True),
+    }
+
+
+def test_graphml_of_empty_network_is_still_valid(tmp_path: Path) -> None:
+    path = tmp_path / "empty.graphml"
+    write_graphml(path, site_network({}, []))
+    graph = nx.read_graphml(path)
+    assert graph.is_directed() and graph.number_of_nodes() == 0
+
+
+def test_graphml_is_written_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, relations = corpus()
+    net = site_network(docs, relations)
+    path = tmp_path / "sites.graphml"
+    path.write_text("previous run\n", encoding="utf-8")
+
+    def broken_dump(self: object, stream: BinaryIO) -> None:
+        stream.write(b"<?xml version='1.0'?><graphml>")
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(export._GraphMLWriter, "dump", broken_dump)
+    with pytest.raises(RuntimeError):
+        write_graphml(path, net)
+    assert path.read_text(encoding="utf-8") == "previous run\n"
 
 
 def test_svg_is_xml_with_escaped_names_and_no_script(tmp_path: Path) -> None:

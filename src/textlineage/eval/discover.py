@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..components import components
+import networkx as nx
+
 from ..errors import InputError
 from ._tsv import f1, fmt, ratio, read_text_file, read_tsv, table
 
@@ -341,9 +342,12 @@ def bcubed(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> BCubed:
 
 def lineage_groups(truth: Sequence[TruthRelation]) -> dict[str, int]:
     """Each document of the truth → the number of its lineage group (connected component)."""
-    root_of = components((r.source, r.derived) for r in truth)
-    numbers: dict[str, int] = {}
-    return {x: numbers.setdefault(root_of[x], len(numbers)) for x in sorted(root_of)}
+    graph = nx.Graph()
+    graph.add_edges_from((r.source, r.derived) for r in truth)
+    # Groups numbered in the order of their smallest document, documents listed sorted.
+    groups = sorted(sorted(c) for c in nx.connected_components(graph))
+    number = {x: n for n, members in enumerate(groups) for x in members}
+    return {x: number[x] for x in sorted(number)}
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,427 @@
+"""The reuse graph of a corpus: clusters of documents, the site network and the timeline.
+
+The input is a set of verified reuse relations between documents of one corpus (each
+relation comes from a full alignment of the pair, so it is evidence on its own). Nothing
+here invents a link: clusters are the connected components of exactly those relations, and
+the site network only aggregates them.
+
+Direction of a relation, everywhere in this package:
+
+1. the relation's ``source`` when it names one;
+2. otherwise publication dates, when both documents are dated and the dates differ
+   (earlier is the source);
+3. otherwise none: the pair still joins a cluster but is left out of the site network
+   and the timeline.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from .strings import plural
+
+__all__ = [
+    "CONFIDENT",
+    "UNKNOWN_SITE",
+    "Cluster",
+    "DocInfo",
+    "Relation",
+    "SiteEdge",
+    "SiteNetwork",
+    "SiteStats",
+    "build_clusters",
+    "site_network",
+    "timeline",
+]
+
+CONFIDENT = 0.6
+"""A relation's direction counts as evidence for the origin of a cluster from this confidence."""
+
+UNKNOWN_SITE = "(unknown)"
+"""Site name used for documents whose site is empty."""
+
+
+# --------------------------------------------------------------------------- input types
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the network needs to know about one document of the corpus."""
+
+    doc_id: int
+    ext_id: str
+    site: str
+    date: str
+    """Publication date, ISO ``yyyy-mm-dd`` (a longer ISO timestamp is cut), or ``""``."""
+    url: str = ""
+    title: str = ""
+    chars: int = 0
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One verified reuse pair (``a < b``)."""
+
+    a: int
+    b: int
+    verdict: str
+    """``"derived"`` or ``"partially_derived"``."""
+    source: int | None
+    """doc_id of the origin (``a`` or ``b``), or None when the direction is unknown."""
+    confidence: float
+    coverage: tuple[float, float]
+    """Share of a's and b's characters inside reused passages."""
+    reused_chars: tuple[int, int]
+    """Characters of a and b inside reused passages."""
+    kinds: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- output types
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A connected component of the verified relations."""
+
+    cluster_id: int
+    """1-based rank: larger clusters first, then the one holding the smaller doc_id."""
+    members: tuple[int, ...]
+    """doc_ids in time order: by date, then doc_id; undated members last."""
+    roles: tuple[str, ...]
+    """Per member (same order): ``"origin"``, ``"derived"`` or ``"related"``."""
+    origin: int
+    origin_reason: str
+    edges: int
+    sites: tuple[str, ...]
+    """Distinct sites, in order of first appearance among the time-ordered members."""
+    first_date: str
+    last_date: str
+    span_days: int | None
+    """Days from the first to the last dated member; None when no member is dated."""
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    def role(self, doc_id: int) -> str:
+        return self.roles[self.members.index(doc_id)]
+
+
+@dataclass(frozen=True)
+class SiteEdge:
+    """Reuse from one site to another, aggregated over document pairs."""
+
+    source_site: str
+    derived_site: str
+    documents: int
+    """Number of document pairs."""
+    reused_chars: int
+    """Characters of the derived documents inside reused passages, summed."""
+    median_lag_days: float | None
+    """Median days from the source's date to the derived document's date (pairs with both dates)."""
+    first: str
+    """Earliest derived-document date (``""`` when none is dated)."""
+    last: str
+    same_site: bool
+
+
+@dataclass(frozen=True)
+class SiteStats:
+    site: str
+    docs: int
+    """Documents of this site in at least one relation (directed or not)."""
+    copied_from: int
+    """Document pairs in which another site reused this site's document."""
+    copying: int
+    """Document pairs in which this site reused another site's document."""
+    self_reuse: int
+    """Document pairs inside this site (not counted in the two above)."""
+
+    @property
+    def involvement(self) -> int:
+        return self.copied_from + self.copying + self.self_reuse
+
+
+@dataclass(frozen=True)
+class SiteNetwork:
+    sites: tuple[SiteStats, ...]
+    """Most involved first (documents, then pairs), then by name."""
+    edges: tuple[SiteEdge, ...]
+    """Most documents first, then by source and derived site name."""
+    undirected: int
+    """Relations left out because their direction is unknown."""
+
+    def site(self, name: str) -> SiteStats:
+        for s in self.sites:
+            if s.site == name:
+                return s
+        raise KeyError(name)
+
+    def edge(self, source_site: str, derived_site: str) -> SiteEdge:
+        for e in self.edges:
+            if e.source_site == source_site and e.derived_site == derived_site:
+                return e
+        raise KeyError((source_site, derived_site))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _parse_date(text: str) -> date | None:
+    text = (text or "").strip()[:10]
+    if len(text) != 10:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _site(doc: DocInfo) -> str:
+    return doc.site.strip() or UNKNOWN_SITE
+
+
+def _check(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> None:
+    for r in relations:
+        for d in (r.a, r.b):
+            if d not in docs:
+                raise ValueError(f"relation ({r.a}, {r.b}) names unknown doc_id {d}")
+        if r.a == r.b:
+            raise ValueError(f"relation ({r.a}, {r.b}) links a document to itself")
+        if r.source is not None and r.source not in (r.a, r.b):
+            raise ValueError(f"relation ({r.a}, {r.b}) has source {r.source}, not one of the pair")
+
+
+def _direction(r: Relation, docs: Mapping[int, DocInfo]) -> tuple[int, int] | None:
+    """(source, derived) doc_ids, or None when neither the relation nor the dates tell."""
+    if r.source is not None:
+        return (r.source, r.b if r.source == r.a else r.a)
+    da, db = _parse_date(docs[r.a].date), _parse_date(docs[r.b].date)
+    if da is None or db is None or da == db:
+        return None
+    return (r.a, r.b) if da < db else (r.b, r.a)
+
+
+def _time_key(doc_id: int, dates: Mapping[int, date | None]) -> tuple[int, date, int]:
+    d = dates[doc_id]
+    return (0, d, doc_id) if d is not None else (1, date.min, doc_id)
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> list[Cluster]:
+    """Connected components of the verified relations, with a probable origin each.
+
+    Origin: the earliest-dated member. When several share the earliest date, or some
+    members are undated (any of them could be older), the candidates are those members and
+    direction evidence decides: the member that is the source in the most relations with
+    confidence ≥ :data:`CONFIDENT` and never the derived side of one; then the fewest
+    incoming directions (any confidence); then a dated member over an undated one; then the
+    smaller doc_id.
+    """
+    _check(docs, relations)
+    graph = nx.Graph()
+    graph.add_edges_from((r.a, r.b) for r in relations)
+    # Larger clusters first, then the one holding the smaller doc_id (components are
+    # disjoint, so no two share their smallest member).
+    groups = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda m: (-len(m), m[0])
+    )
+    rank_of = {d: rank for rank, members in enumerate(groups) for d in members}
+    rels_of: list[list[Relation]] = [[] for _ in groups]
+    for r in relations:
+        rels_of[rank_of[r.a]].append(r)
+
+    dates = {d: _parse_date(docs[d].date) for d in rank_of}
+    return [
+        _make_cluster(rank + 1, members, rels_of[rank], docs, dates)
+        for rank, members in enumerate(groups)
+    ]
+
+
+def _make_cluster(
+    cluster_id: int,
+    members: list[int],
+    rels: list[Relation],
+    docs: Mapping[int, DocInfo],
+    dates: Mapping[int, date | None],
+) -> Cluster:
+    ordered = sorted(members, key=lambda d: _time_key(d, dates))
+    origin, reason = _origin(ordered, rels, dates)
+
+    derived: set[int] = set()
+    for r in rels:
+        direction = _direction(r, docs)
+        if direction is not None:
+            derived.add(direction[1])
+    roles = tuple(
+        "origin" if d == origin else "derived" if d in derived else "related" for d in ordered
+    )
+    sites = tuple(dict.fromkeys(_site(docs[d]) for d in ordered))
+    dated = [d for d in (dates[m] for m in ordered) if d is not None]
+    first = min(dated) if dated else None
+    last = max(dated) if dated else None
+    return Cluster(
+        cluster_id=cluster_id,
+        members=tuple(ordered),
+        roles=roles,
+        origin=origin,
+        origin_reason=reason,
+        edges=len(rels),
+        sites=sites,
+        first_date=first.isoformat() if first else "",
+        last_date=last.isoformat() if last else "",
+        span_days=(last - first).days if first and last else None,
+    )
+
+
+def _origin(
+    ordered: list[int], rels: list[Relation], dates: Mapping[int, date | None]
+) -> tuple[int, str]:
+    conf_out: Counter[int] = Counter()
+    conf_in: Counter[int] = Counter()
+    any_in: Counter[int] = Counter()
+    for r in rels:
+        if r.source is None:
+            continue
+        target = r.b if r.source == r.a else r.a
+        any_in[target] += 1
+        if r.confidence >= CONFIDENT:
+            conf_out[r.source] += 1
+            conf_in[target] += 1
+
+    dated = [d for d in ordered if dates[d] is not None]
+    undated = [d for d in ordered if dates[d] is None]
+    earliest_date = dates[dated[0]] if dated else None
+    earliest = [d for d in dated if dates[d] == earliest_date]
+
+    def against(d: int) -> str:
+        n = conf_in[d]
+        if not n:
+            return ""
+        return f"; note: derived in {plural(n, 'confident relation')}"
+
+    if len(earliest) == 1 and not undated:
+        d = earliest[0]
+        return d, f"earliest publication date ({earliest_date}){against(d)}"
+
+    candidates = earliest + undated
+
+    def key(d: int) -> tuple[bool, int, int, bool, int]:
+        strong = conf_out[d] > 0 and conf_in[d] == 0
+        return (not strong, -conf_out[d], any_in[d], dates[d] is None, d)
+
+    best = min(candidates, key=key)
+    if len(earliest) > 1:
+        pool = f"{len(earliest)} documents share the earliest date ({earliest_date})"
+        if undated:
+            pool += f" and {plural(len(undated), 'member')} undated"
+    elif earliest:
+        pool = f"earliest date {earliest_date}, but {plural(len(undated), 'member')} undated"
+    else:
+        pool = "no member is dated"
+    if conf_out[best] > 0 and conf_in[best] == 0:
+        why = (
+            f"source in {plural(conf_out[best], 'relation')} with confidence ≥ {CONFIDENT}"
+            " and never derived"
+        )
+    elif min(any_in[d] for d in candidates) < max(any_in[d] for d in candidates):
+        why = f"fewest incoming directions ({any_in[best]})"
+    elif dates[best] is not None and undated:
+        why = f"no direction evidence; the dated member ({dates[best]}) is kept"
+    else:
+        why = "no date or direction evidence; smallest doc_id"
+    return best, f"{pool}: {why}"
+
+
+# --------------------------------------------------------------------------- site network
+
+
+def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> SiteNetwork:
+    """Directed site → site reuse, from the source document's site to the derived one's."""
+    _check(docs, relations)
+    pairs: dict[tuple[str, str], int] = Counter()
+    chars: dict[tuple[str, str], int] = Counter()
+    lags: dict[tuple[str, str], list[int]] = defaultdict(list)
+    reuse_dates: dict[tuple[str, str], list[date]] = defaultdict(list)
+    involved: dict[str, set[int]] = defaultdict(set)
+    copied_from: Counter[str] = Counter()
+    copying: Counter[str] = Counter()
+    self_reuse: Counter[str] = Counter()
+    undirected = 0
+
+    for r in relations:
+        for d in (r.a, r.b):
+            involved[_site(docs[d])].add(d)
+        direction = _direction(r, docs)
+        if direction is None:
+            undirected += 1
+            continue
+        src, dst = direction
+        key = (_site(docs[src]), _site(docs[dst]))
+        pairs[key] += 1
+        chars[key] += r.reused_chars[0] if dst == r.a else r.reused_chars[1]
+        ds, dd = _parse_date(docs[src].date), _parse_date(docs[dst].date)
+        if ds is not None and dd is not None:
+            lags[key].append((dd - ds).days)
+        if dd is not None:
+            reuse_dates[key].append(dd)
+        if key[0] == key[1]:
+            self_reuse[key[0]] += 1
+        else:
+            copied_from[key[0]] += 1
+            copying[key[1]] += 1
+
+    edges = []
+    for key, n in pairs.items():
+        ds_ = reuse_dates[key]
+        edges.append(
+            SiteEdge(
+                source_site=key[0],
+                derived_site=key[1],
+                documents=n,
+                reused_chars=chars[key],
+                median_lag_days=float(statistics.median(lags[key])) if lags[key] else None,
+                first=min(ds_).isoformat() if ds_ else "",
+                last=max(ds_).isoformat() if ds_ else "",
+                same_site=key[0] == key[1],
+            )
+        )
+    edges.sort(key=lambda e: (-e.documents, e.source_site, e.derived_site))
+    stats = [
+        SiteStats(s, len(involved[s]), copied_from[s], copying[s], self_reuse[s]) for s in involved
+    ]
+    stats.sort(key=lambda s: (-s.docs, -s.involvement, s.site))
+    return SiteNetwork(sites=tuple(stats), edges=tuple(edges), undirected=undirected)
+
+
+def timeline(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> list[tuple[str, int]]:
+    """Reuse events per month (``yyyy-mm``, count), by the derived document's date.
+
+    Months without events between the first and the last are included with 0. Relations
+    without a direction or with an undated derived document are not counted.
+    """
+    _check(docs, relations)
+    counts: Counter[tuple[int, int]] = Counter()
+    for r in relations:
+        direction = _direction(r, docs)
+        if direction is None:
+            continue
+        d = _parse_date(docs[direction[1]].date)
+        if d is not None:
+            counts[(d.year, d.month)] += 1
+    if not counts:
+        return []
+    (y, m), end = min(counts), max(counts)
+    out = []
+    while (y, m) <= end:
+        out.append((f"{y:04d}-{m:02d}", counts[(y, m)]))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
