@@ -496,3 +496,11 @@ def test_outputs_are_deterministic(tmp_path: Path) -> None:
     # Relation order does not change the clusters either.
     docs, relations = corpus()
     assert build_clusters(docs, relations) == build_clusters(docs, relations[::-1])
+
+
+def test_sites_csv_cannot_start_a_formula(tmp_path: Path) -> None:
+    docs = {1: doc(1, "=HYPERLINK(1)", "2023-01-01"), 2: doc(2, "+paper.com", "2023-01-05")}
+    write_sites_csv(tmp_path / "sites.csv", site_network(docs, [rel(1, 2, 1)]))
+    with (tmp_path / "sites.csv").open(newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][:2] == ["'=HYPERLINK(1)", "'+paper.com"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..outputs import write_text
 from .graph import SiteNetwork
 from .strings import plural, short_number, xml_escape
 
@@ -146,7 +147,7 @@ def _mix(t: float) -> str:
 
 def write_network_svg(path: str | Path, net: SiteNetwork, **options: Any) -> None:
     """Write :func:`render_network_svg` to ``path``."""
-    Path(path).write_text(render_network_svg(net, **options), encoding="utf-8")
+    write_text(path, render_network_svg(net, **options))
 
 
 def render_network_svg(

@@ -17,6 +17,7 @@ import networkx as nx
 import numpy as np
 from networkx.readwrite.graphml import GraphMLWriter
 
+from ..outputs import atomic_write, csv_cell
 from .graph import Cluster, DocInfo, SiteNetwork
 from .strings import short_number, xml_clean
 
@@ -64,7 +65,7 @@ def write_clusters_jsonl(
     path: str | Path, clusters: Iterable[Cluster], docs: Mapping[int, DocInfo]
 ) -> None:
     """One JSON object per cluster, in the given order."""
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+    with atomic_write(path, newline="\n") as fh:
         for c in clusters:
             fh.write(json.dumps(cluster_record(c, docs), ensure_ascii=False) + "\n")
 
@@ -112,15 +113,17 @@ SITE_COLUMNS = (
 
 
 def write_sites_csv(path: str | Path, net: SiteNetwork) -> None:
-    """One row per site edge; ``median_lag_days`` is empty when no pair had both dates."""
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    """One row per site edge; ``median_lag_days`` is empty when no pair had both dates.
+    Site names come from documents' metadata: cells that would start a formula are
+    defused."""
+    with atomic_write(path, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(SITE_COLUMNS)
         for e in net.edges:
             w.writerow(
                 [
-                    e.source_site,
-                    e.derived_site,
+                    csv_cell(e.source_site),
+                    csv_cell(e.derived_site),
                     e.documents,
                     e.reused_chars,
                     short_number(e.median_lag_days),
@@ -132,7 +135,7 @@ def write_sites_csv(path: str | Path, net: SiteNetwork) -> None:
 
 
 def write_timeline_csv(path: str | Path, events: Sequence[tuple[str, int]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_write(path, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(("month", "reuse_events"))
         for month, n in events:
@@ -192,11 +195,11 @@ def write_graphml(path: str | Path, net: SiteNetwork) -> None:
 
     Same-site edges are self-loops with ``same_site`` true. ``median_lag_days`` is
     omitted on edges where it is unknown; a key is declared only when some node or edge
-    has it. The document is built in memory and written in one go, so a failure while
-    building it leaves no half-written file (and an earlier file untouched).
+    has it. The file is written whole or not at all.
     """
     writer = _GraphMLWriter(named_key_ids=True)
     writer.add_graph_element(_site_graph(net))
     buffer = io.BytesIO()
     writer.dump(buffer)
-    Path(path).write_bytes(buffer.getvalue() + b"\n")
+    with atomic_write(path, newline="") as fh:
+        fh.write((buffer.getvalue() + b"\n").decode("utf-8"))
