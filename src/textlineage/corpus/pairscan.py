@@ -9,8 +9,8 @@ counts 0.2.
 A large corpus holds far more pair incidences than memory: 100,000 generated documents
 make about 160 million. They are produced in arrays from chunks of postings, and once a
 buffer fills they are spilled to ``shards`` files by pair key; each shard is summed on its
-own at the end. The result does not depend on the buffer size or on spilling: within a
-pair, incidences are summed in postings order either way.
+own at the end. The result does not depend on the buffer size, on spilling or on the
+order of the postings: evidence is summed exactly, in fixed point (:data:`EVIDENCE_SCALE`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+
+EVIDENCE_SCALE = 1 << 40
+"""Evidence is summed in integers, each fingerprint's ``2 / df`` rounded to this scale:
+an exact sum, the same in any order, so every engine (and the Spark job, whose sums come
+in no fixed order) finds the same pairs at a threshold."""
+
+
+def fixed_weights(df: np.ndarray) -> np.ndarray:
+    """``2 / df`` in units of ``1 / EVIDENCE_SCALE``, rounded to the nearest (int64)."""
+    df = df.astype(np.int64)
+    return (2 * EVIDENCE_SCALE + df // 2) // df
 
 
 @dataclass(frozen=True)
@@ -114,15 +126,14 @@ class _Sink:
     def _sum(self, keys: np.ndarray, dfs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if not len(keys):
             return keys, np.zeros(0)
-        # Summed in (key, df) order, so the float sum does not depend on chunks or buffers.
-        order = np.lexsort((dfs, keys))
+        order = np.argsort(keys, kind="stable")
         keys = keys[order]
-        weights = 2.0 / dfs[order].astype(np.float64)
+        weights = fixed_weights(dfs[order])
         del order
         starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-        sums = np.add.reduceat(weights, starts)
-        kept = sums >= self.cfg.min_evidence
-        return keys[starts[kept]], sums[kept]
+        evidence = np.add.reduceat(weights, starts) / EVIDENCE_SCALE
+        kept = evidence >= self.cfg.min_evidence
+        return keys[starts[kept]], evidence[kept]
 
     def results(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], bool]:
         if self.tmp is None:
