@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -469,20 +468,6 @@ def test_seed_pair(with_passages: bool) -> None:
     assert ("Shahre Kord", "Shahrekord") in kept
     # every city of the derived list is in the source list
     assert not [f for f in d.added if f.kind == "place"]
-
-
-def test_extraction_is_fast() -> None:
-    src, der = _seed()
-    words = (src + "\n\n" + der).split()
-    text = " ".join((words * (5000 // len(words) + 1))[:5000])
-    best = min(_timed(text) for _ in range(3))
-    assert best < 0.15, f"{best * 1000:.0f} ms for 5,000 words"
-
-
-def _timed(text: str) -> float:
-    t = time.perf_counter()
-    extract_facts(text)
-    return time.perf_counter() - t
 
 
 def test_name_made_only_of_particles_does_not_crash() -> None:

