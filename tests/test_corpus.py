@@ -459,7 +459,7 @@ def test_discovery_does_not_depend_on_insertion_order(
 
 
 def test_window_ties_break_by_external_id_and_same_site_pairs_stand(tmp_path: Path) -> None:
-    from textlineage.corpus.discover import DocInfo, _window_pairs
+    from textlineage.corpus.discover import DocInfo, _stored_terms, window_pairs
     from textlineage.text.sketch import content_terms
 
     if not PAN.exists():
@@ -492,7 +492,9 @@ def test_window_ties_break_by_external_id_and_same_site_pairs_stand(tmp_path: Pa
             y1, y2 = sorted((by_ext["y1"], by_ext["y2"]))
             # Two pages of one site share little (evidence below min_evidence_alone) and
             # windows never score them: the fingerprints alone decide.
-            window, _, unconfirmed = _window_pairs(c.store, c.config, infos, {(y1, y2): 1.5})
+            window, _, unconfirmed = window_pairs(
+                _stored_terms(c.store, infos), c.config, infos, {(y1, y2): 1.5}
+            )
         assert not unconfirmed
         return {tuple(sorted((ext[a], ext[b]))) for a, b in window}  # type: ignore[misc]
 

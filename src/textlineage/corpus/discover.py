@@ -21,7 +21,7 @@ import os
 import resource
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -173,7 +173,9 @@ def discover(
     close: set[tuple[int, int]] = set()
     unconfirmed: set[tuple[int, int]] = set()
     if semantic:
-        window, close, unconfirmed = _window_pairs(store, config, infos, lexical)
+        terms = _stored_terms(store, infos)
+        window, close, unconfirmed = window_pairs(terms, config, infos, lexical)
+        del terms
     semantic = semantic and (config.compare.embedder is not None or semantic_available())
     candidates = sorted((a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window)
     window_s = time.perf_counter() - t
@@ -246,11 +248,22 @@ def discover(
     return summary
 
 
-def _window_pairs(
-    store: Store,
+def _stored_terms(store: Store, ids: Iterable[int]) -> dict[int, np.ndarray]:
+    """Each document's content terms: stored at ingest, else read from its text (indexed
+    before terms were stored, or with ``--no-semantic``)."""
+    stored = dict(store.iter_terms()) if store.has_terms else {}
+    missing = [d for d in ids if d not in stored]
+    for at in range(0, len(missing), 2000):
+        for d, doc in store.get_many(missing[at : at + 2000]).items():
+            stored[d] = content_terms(doc.text)
+    return stored
+
+
+def window_pairs(
+    terms: Mapping[int, np.ndarray],
     config: CorpusConfig,
-    infos: dict[int, DocInfo],
-    lexical: dict[tuple[int, int], float],
+    infos: Mapping[int, DocInfo],
+    lexical: Mapping[tuple[int, int], float],
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]], set[tuple[int, int]]]:
     """The window channel's candidates; the pairs (of those and ``lexical``) close enough
     there for the semantic stage; and the fingerprint candidates it does not confirm (too
@@ -259,14 +272,7 @@ def _window_pairs(
     # Positions in external-id order: ties (equal scores) then break the same way whatever
     # order the documents were added in.
     ids = sorted(infos, key=lambda d: (infos[d].ext_id, d))
-    stored = dict(store.iter_terms()) if store.has_terms else {}
-    missing = [d for d in ids if d not in stored]
-    for at in range(0, len(missing), 2000):
-        # Documents indexed without terms (before they were stored, or --no-semantic).
-        for d, doc in store.get_many(missing[at : at + 2000]).items():
-            stored[d] = content_terms(doc.text)
-    seqs = [stored.get(d, _NO_TERMS) for d in ids]
-    del stored
+    seqs = [terms.get(d, _NO_TERMS) for d in ids]
     wm = build_windows(seqs, cfg)
     del seqs
     n = wm.n_docs

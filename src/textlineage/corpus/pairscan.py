@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-
 EVIDENCE_SCALE = 1 << 40
 """Evidence is summed in integers, each fingerprint's ``2 / df`` rounded to this scale:
 an exact sum, the same in any order, so every engine (and the Spark job, whose sums come

@@ -252,7 +252,7 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():
                 continue
-            yield _jsonl_record(raw, origin, source, fields, max_bytes)
+            yield jsonl_record(raw, origin, source, fields, max_bytes)
 
 
 def _open_binary(path: Path) -> BinaryIO:
@@ -280,7 +280,7 @@ def _skip_line(handle: BinaryIO) -> int:
             return skipped
 
 
-def _jsonl_record(
+def jsonl_record(
     raw: bytes, origin: str, source: str, fields: FieldMap, max_bytes: int
 ) -> Record | RecordError:
     try:

@@ -151,7 +151,7 @@ def iter_records(
     """
     check_max_bytes(max_bytes)
     paths = expand_inputs(inputs)
-    if any(_kind(path) == "warc" for path in paths):
+    if any(input_kind(path) == "warc" for path in paths):
         archive_iterator_class()
     return _generate(paths, fields, max_bytes)
 
@@ -160,7 +160,7 @@ def _generate(
     paths: list[Path], fields: FieldMap, max_bytes: int
 ) -> Iterator[Record | RecordError]:
     for path in paths:
-        kind = _kind(path)
+        kind = input_kind(path)
         logger.debug("reading %s as %s", path, kind)
         if kind == "jsonl":
             yield from read_jsonl(path, fields, max_bytes)
@@ -172,7 +172,7 @@ def _generate(
             yield _read_single(path, max_bytes)
 
 
-def _kind(path: Path) -> str:
+def input_kind(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(_JSONL_EXTENSIONS):
         return "jsonl"
