@@ -24,6 +24,7 @@ from datetime import date
 
 import regex
 
+from .text.dates import find_date, parse_date
 from .types import Document, Span
 
 
@@ -44,33 +45,6 @@ class Evidence:
     reason: str
 
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-
-_DATE_RE = regex.compile(
-    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
-)
 _ATTRIBUTION_RE = regex.compile(
     r"(?:\b(?:wrote|writes|said|says|stated|states|reported|reports|announced|declared|"
     r"according\s+to|in\s+a\s+statement|told|quoted|published)\b[^.!?\n]{0,60}?)[:,\u2014\-]?\s*"
@@ -79,32 +53,13 @@ _ATTRIBUTION_RE = regex.compile(
 )
 
 
-def parse_date(value: str) -> date | None:
-    """A calendar date from an ISO string or an English "June 1, 2021" / "1 June 2021"."""
-    m = _DATE_RE.search(value or "")
-    if not m:
-        return None
-    try:
-        if m.group("y3"):
-            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
-        month_name = (m.group("m1") or m.group("m2")).lower()
-        month = _MONTHS.get(month_name) or _MONTHS.get(month_name[:3])
-        if not month:
-            return None
-        day = int(m.group("d1") or m.group("d2"))
-        year = int(m.group("y1") or m.group("y2"))
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def publication_date(doc: Document) -> tuple[date | None, str]:
     """The document's date from metadata, else from a dateline in its first 300 chars."""
     for key in ("date", "published", "pubdate"):
         d = parse_date(doc.meta.get(key, ""))
         if d:
             return d, f"metadata {key}"
-    d = parse_date(doc.text[:300])
+    d = find_date(doc.text[:300])
     return (d, "dateline") if d else (None, "")
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import regex
 
+from ..text.dates import month_number, month_pattern
 from ..types import Fact
 from .forms import digits
 from .items import Item, mark, overlaps
-from .vocab import MON, MONTH_NUM, MONTHS_FULL
 
 _B = r"(?<![\p{L}\p{N}])"
+_MON = month_pattern()
+_MONTHS_FULL = month_pattern(abbreviations=False)
 _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "iso",
@@ -23,14 +25,14 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "mdy",
         regex.compile(
-            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{MON}))(?![\p{{L}}])\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{_MON}))(?![\p{{L}}])\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:,\s*|\s+)(?P<y>\d{{4}})(?![\p{{N}}])"
         ),
     ),
     (
         "dmy",
         regex.compile(
-            rf"{_B}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{MON}))"
+            rf"{_B}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MON}))"
             rf"(?![\p{{L}}]),?\s+(?P<y>\d{{4}})(?![\p{{N}}])"
         ),
     ),
@@ -38,13 +40,13 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "my",
         regex.compile(
-            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{MON}))(?![\p{{L}}]),?\s+(?P<y>\d{{4}})(?![\p{{N}}]|[.,]\p{{N}})"
+            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{_MON}))(?![\p{{L}}]),?\s+(?P<y>\d{{4}})(?![\p{{N}}]|[.,]\p{{N}})"
         ),
     ),
     (
         "md",
         regex.compile(
-            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{MON}))(?![\p{{L}}])\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"{_B}(?=[JFMASOND])(?P<mon>(?i:{_MON}))(?![\p{{L}}])\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             r"(?![\p{N}\p{L}%]|[.,]\p{N}|\s*%)"
         ),
     ),
@@ -52,7 +54,7 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "dm",
         regex.compile(
             rf"(?<![\p{{L}}\p{{N}}.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<mon>(?i:{MON}))(?![\p{{L}}])"
+            rf"(?P<mon>(?i:{_MON}))(?![\p{{L}}])"
         ),
     ),
     ("decade", regex.compile(r"(?<![\p{L}\p{N}'’])(?P<y>(?:1[5-9]|20)\d0)['’]?s(?![\p{L}])")),
@@ -62,7 +64,7 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"(?<=(?i:\b(?:in|during|of|since|until|till|by|from|last|next|this|early|late|mid"
             r"|through|throughout|before|after|between|every|each|around|and)\s+|\bmid-))"
             r"(?=[JFMASOND])"
-            rf"(?P<mon>(?i:{MONTHS_FULL}))(?![\p{{L}}])"
+            rf"(?P<mon>(?i:{_MONTHS_FULL}))(?![\p{{L}}])"
         ),
     ),
 )
@@ -113,11 +115,7 @@ def find_dates(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             else:
                 y = int(digits(gd["y"])) if gd.get("y") else None
                 d = int(digits(gd["d"])) if gd.get("d") else None
-                if mon is not None:
-                    key = mon.lower().rstrip(".")
-                    mnum: int | None = MONTH_NUM.get(key) or MONTH_NUM.get(key[:3])
-                else:
-                    mnum = int(digits(gd["m"]))
+                mnum = month_number(mon) if mon is not None else int(digits(gd["m"]))
                 item = _date_item(text, doc, s, e, y, mnum, d)
             if item is None:
                 continue

@@ -17,13 +17,13 @@ from functools import lru_cache
 
 import regex
 
+from ..text.dates import MONTH_NUMBERS
 from ..text.normalise import fold
 from ..types import Fact
 from .forms import collapse
 from .items import Item, overlaps
 from .vocab import (
     DEMONYM_ENDINGS,
-    MONTH_NUM,
     ORG_WORDS,
     PARTICLES,
     PERSON_PREV,
@@ -180,7 +180,7 @@ def _tokens(text: str, name_mask: bytearray) -> tuple[list[_Tok], set[str]]:
                 cap = False
         lower = core.lower()
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2
-        if lower.rstrip(".") in MONTH_NUM or lower in WEEKDAYS:
+        if lower.rstrip(".") in MONTH_NUMBERS or lower in WEEKDAYS:
             cap = False  # month and weekday names break runs and are never names
         toks.append(_Tok(s, s + len(core), core, lower, cap, allcaps, poss))
     return toks, lower_vocab

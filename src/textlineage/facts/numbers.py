@@ -12,11 +12,11 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from ..text.dates import MONTH_NUMBERS
 from ..types import Fact
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .vocab import (
-    MONTH_NUM,
     NOT_UNITS,
     QUAL,
     QUAL_CLASS,
@@ -87,7 +87,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[int, list[str]]:
             break
         w = m.group(1)
         lw = w.lower()
-        if lw in UNIT_STOP or lw in MONTH_NUM or lw in WEEKDAYS:
+        if lw in UNIT_STOP or lw in MONTH_NUMBERS or lw in WEEKDAYS:
             break
         words.append((w, m.end()))
         cur = m.end()

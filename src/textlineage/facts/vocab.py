@@ -1,6 +1,7 @@
 """Word lists and tables the fact extractors read.
 
-Month and number words (with the regex alternations built from them), the qualifiers in
+Weekday and number words (with the regex alternations built from them; month names are in
+:mod:`textlineage.text.dates`), the qualifiers in
 front of a number and what they claim, the words that end the noun after a number, and the
 cue words that tell names, titles, organisations, places and persons apart.
 """
@@ -16,16 +17,6 @@ def _words(s: str) -> frozenset[str]:
 
 # -- dates and numbers ---------------------------------------------------------------
 
-MONTH_NUM = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTHS_FULL = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-MON = rf"(?:{MONTHS_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Qualifiers in front of a number and what they claim about the true value.

@@ -7,6 +7,7 @@ record metadata helpers in :mod:`.meta`.
 
 from __future__ import annotations
 
+from ..text.dates import normalise_date
 from .documents import (
     FORMATS,
     document_from_bytes,
@@ -15,7 +16,7 @@ from .documents import (
     read_document,
 )
 from .limits import DEFAULT_MAX_BYTES, format_size
-from .meta import normalise_date, site_from_url
+from .meta import site_from_url
 from .records import FieldMap, Record, RecordError
 from .sources import KNOWN_EXTENSIONS, expand_inputs, iter_records
 

@@ -24,7 +24,7 @@ known, and always ``format`` (``txt``, ``html``, ``jsonl``, ``csv`` or ``warc``)
   lower-cased and without a leading ``www.`` (a site name found in a page, such as
   ``og:site_name``, is not used, so that one site always has one key whatever the input).
 * ``date`` is normalised to ``yyyy-mm-dd`` when it parses
-  (:func:`~.meta.normalise_date`) and kept as given otherwise.
+  (:func:`~textlineage.text.dates.normalise_date`) and kept as given otherwise.
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from ..errors import InputError
+from ..text.dates import normalise_date
 from .documents import document_from_bytes, os_error_reason
 from .limits import READ_CHUNK, too_large
-from .meta import normalise_date, site_from_url
+from .meta import site_from_url
 
 # --------------------------------------------------------------------------- public types
 

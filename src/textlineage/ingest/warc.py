@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError, MissingDependencyError
+from ..text.dates import normalise_date
 from .documents import document_from_bytes
 from .limits import READ_CHUNK, too_large
-from .meta import normalise_date
 from .records import Record, RecordError, build_meta, open_problem
 
 logger = logging.getLogger(__name__)

@@ -24,6 +24,7 @@ from datetime import date
 
 import networkx as nx
 
+from ..text.dates import parse_date
 from .strings import plural
 
 __all__ = [
@@ -58,7 +59,8 @@ class DocInfo:
     ext_id: str
     site: str
     date: str
-    """Publication date, ISO ``yyyy-mm-dd`` (a longer ISO timestamp is cut), or ``""``."""
+    """Publication date, ISO ``yyyy-mm-dd`` or ``""``; read by
+    :func:`~textlineage.text.dates.parse_date` (a value it does not read counts as undated)."""
     url: str = ""
     title: str = ""
     chars: int = 0
@@ -173,16 +175,6 @@ class SiteNetwork:
 # --------------------------------------------------------------------------- helpers
 
 
-def _parse_date(text: str) -> date | None:
-    text = (text or "").strip()[:10]
-    if len(text) != 10:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _site(doc: DocInfo) -> str:
     return doc.site.strip() or UNKNOWN_SITE
 
@@ -202,7 +194,7 @@ def _direction(r: Relation, docs: Mapping[int, DocInfo]) -> tuple[int, int] | No
     """(source, derived) doc_ids, or None when neither the relation nor the dates tell."""
     if r.source is not None:
         return (r.source, r.b if r.source == r.a else r.a)
-    da, db = _parse_date(docs[r.a].date), _parse_date(docs[r.b].date)
+    da, db = parse_date(docs[r.a].date), parse_date(docs[r.b].date)
     if da is None or db is None or da == db:
         return None
     return (r.a, r.b) if da < db else (r.b, r.a)
@@ -239,7 +231,7 @@ def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -
     for r in relations:
         rels_of[rank_of[r.a]].append(r)
 
-    dates = {d: _parse_date(docs[d].date) for d in rank_of}
+    dates = {d: parse_date(docs[d].date) for d in rank_of}
     return [
         _make_cluster(rank + 1, members, rels_of[rank], docs, dates)
         for rank, members in enumerate(groups)
@@ -368,7 +360,7 @@ def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> 
         key = (_site(docs[src]), _site(docs[dst]))
         pairs[key] += 1
         chars[key] += r.reused_chars[0] if dst == r.a else r.reused_chars[1]
-        ds, dd = _parse_date(docs[src].date), _parse_date(docs[dst].date)
+        ds, dd = parse_date(docs[src].date), parse_date(docs[dst].date)
         if ds is not None and dd is not None:
             lags[key].append((dd - ds).days)
         if dd is not None:
@@ -414,7 +406,7 @@ def timeline(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> list
         direction = _direction(r, docs)
         if direction is None:
             continue
-        d = _parse_date(docs[direction[1]].date)
+        d = parse_date(docs[direction[1]].date)
         if d is not None:
             counts[(d.year, d.month)] += 1
     if not counts:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import regex
 
-_ABBREVIATIONS = frozenset(
+from .dates import month_abbreviations
+
+_ABBREVIATIONS = month_abbreviations() | frozenset(
     [
         "mr",
         "mrs",
@@ -40,18 +42,6 @@ _ABBREVIATIONS = frozenset(
         "rev",
         "hon",
         "pres",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "mon",
         "tue",
         "wed",
