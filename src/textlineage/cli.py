@@ -327,7 +327,7 @@ def stats(db: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("db", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--out",
     "out_dir",
@@ -341,11 +341,71 @@ def stats(db: str, fmt: str) -> None:
     help="Fingerprint candidates and lexical verification only (no window channel, "
     "no semantic stage).",
 )
-@_workers_option("Worker processes for verification.")
-def discover(db: str, out_dir: str, no_semantic: bool, workers: int) -> None:
-    """Find every verified reuse relation in the corpus: pairs, clusters, site network."""
+@_workers_option("Worker processes for verification (local engine).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: over the index DB; spark: over --input files, on Apache Spark.",
+)
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    help="Spark engine: a JSONL or Parquet file or directory of records (repeatable).",
+)
+@click.option(
+    "--master",
+    default="local[*]",
+    show_default=True,
+    help="Spark engine: the Spark master URL.",
+)
+@click.option(
+    "--conf",
+    "confs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Spark engine: a Spark setting, passed through (repeatable).",
+)
+def discover(
+    db: str | None,
+    out_dir: str,
+    no_semantic: bool,
+    workers: int,
+    engine: str,
+    inputs: tuple[str, ...],
+    master: str,
+    confs: tuple[str, ...],
+) -> None:
+    """Find every verified reuse relation in the corpus: pairs, clusters, site network.
+
+    Local engine: `discover DB --out DIR` over an index built by `index add`. Spark
+    engine: `discover --engine spark --input corpus.jsonl --out DIR`, the same files from
+    the same records (plus pairs.parquet and clusters.parquet).
+    """
     import json
 
+    if engine == "spark":
+        if db is not None or not inputs:
+            raise click.UsageError("--engine spark reads --input files, not an index DB")
+        conf = {}
+        for c in confs:
+            key, eq, value = c.partition("=")
+            if not eq or not key.strip():
+                raise click.UsageError(f"--conf {c!r}: expected KEY=VALUE")
+            conf[key.strip()] = value
+        from .engines.spark import discover_spark
+
+        summary = discover_spark(
+            list(inputs), out_dir, semantic=not no_semantic, master=master, conf=conf
+        )
+        click.echo(json.dumps(summary, indent=2))
+        return
+    if db is None:
+        raise click.UsageError("give the index DB (or --engine spark with --input files)")
+    if inputs or confs:
+        raise click.UsageError("--input and --conf belong to --engine spark")
     from .corpus.index import Corpus
 
     with Corpus.open(db, create=False) as corpus, _progress("verifying") as progress:
