@@ -30,7 +30,8 @@ from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_
 from ..types import Comparison, Document
 from .ann import VectorIndex
 from .config import CorpusConfig
-from .store import NewDocument, Store, StoredDocument
+from .schema import NewDocument, StoredDocument
+from .store import Store
 from .windows import score_against
 
 log = logging.getLogger(__name__)
