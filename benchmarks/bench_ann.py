@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from textlineage.corpus.ann import SUFFIX, VectorIndex
-from textlineage.corpus.store import NewDocument, Store
+from textlineage.corpus.schema import NewDocument
+from textlineage.corpus.store import Store
 
 
 def _vectors(rng: np.random.Generator, n: int, dim: int, topics: int) -> np.ndarray:

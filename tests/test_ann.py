@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from textlineage.corpus.ann import SUFFIX, VectorIndex
-from textlineage.corpus.store import NewDocument, Store
+from textlineage.corpus.schema import NewDocument
+from textlineage.corpus.store import Store
 
 # Not importorskip: that would import usearch here, before the library loads ONNX Runtime
 # in the order that is safe (see ann._import_usearch).

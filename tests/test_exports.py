@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import textlineage
 
 EXPECTED = {
@@ -41,6 +44,39 @@ def test_exported_members() -> None:
     assert set(textlineage.__all__) == EXPECTED
     for name in EXPECTED:
         assert hasattr(textlineage, name)
+
+
+def _is_private(name: str) -> bool:
+    """A leading underscore, except dunder names such as ``__version__``."""
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def test_nothing_private_is_exported() -> None:
+    assert [n for n in textlineage.__all__ if _is_private(n)] == []
+
+
+def test_every_export_resolves_to_its_module() -> None:
+    """Each name of ``__all__`` resolves, to the very object its module defines."""
+    assert textlineage.__version__
+    for name, module in textlineage._EXPORTS.items():
+        value = getattr(textlineage, name)
+        assert value is not None, name
+        assert value is getattr(importlib.import_module(f"textlineage.{module}"), name), name
+
+
+def test_every_module_all_resolves_and_is_public() -> None:
+    """The ``__all__`` of every module of the package names public objects it has, once."""
+    checked = 0
+    for info in pkgutil.walk_packages(textlineage.__path__, "textlineage."):
+        module = importlib.import_module(info.name)
+        names = getattr(module, "__all__", None)
+        if names is None:
+            continue
+        checked += 1
+        assert len(set(names)) == len(names), info.name
+        assert [n for n in names if _is_private(n)] == [], info.name
+        assert [n for n in names if not hasattr(module, n)] == [], info.name
+    assert checked >= 10
 
 
 def test_every_lazy_export_is_listed() -> None:

@@ -11,7 +11,10 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textlineage.corpus.index import SearchHit, SearchResult
+from textlineage.corpus.schema import StoredDocument
 from textlineage.report import render_html, render_json, render_text
+from textlineage.report.search import render_search_html
 from textlineage.types import (
     PASSAGE_KINDS,
     Comparison,
@@ -528,3 +531,98 @@ def test_html_panes_reconstruct_random_texts(c: Comparison) -> None:
     check_panes(c, html)
     render_text(c)
     json.loads(render_json(c))
+
+
+# -- search report ---------------------------------------------------------------------
+
+
+def hostile_search(hostile: str) -> SearchResult:
+    """A search with two hits whose strings (and the query's) all carry ``hostile``."""
+    q_text = "Intro. " + hostile + "\nEnd."
+    hits = []
+    for rank, url in enumerate(("https://example.org/?q=" + hostile, "javascript:alert(1)")):
+        h_text = f"Other {rank} " + hostile
+        doc = StoredDocument(
+            doc_id=rank + 1,
+            ext_id=f"hit{rank} " + hostile,
+            text=h_text,
+            url=url,
+            site="site " + hostile,
+            date="2024-01-02",
+            title="title " + hostile,
+            origin="",
+            meta={},
+        )
+        c = Comparison(
+            documents=(Document("query " + hostile, q_text), Document(doc.ext_id, h_text)),
+            verdict="derived",
+            source=0,
+            confidence=0.5,
+            reasons=(),
+            coverage=(0.5, 0.9),
+            passages=(Passage("verbatim", 0.9, ((sp(q_text, hostile),), (sp(h_text, hostile),))),),
+            facts=FactDiff(0, 1),
+        )
+        hits.append(SearchHit(doc, c, 3, None))
+    return SearchResult(
+        query=hits[0].comparison.documents[0], hits=tuple(hits), candidates=4, timings={}
+    )
+
+
+class TagParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_search_html_hostile_hit_stays_inert_text() -> None:
+    """A hit's id, title, site and text (and the query's) are escaped, their template
+    syntax is shown literally and their bidi controls are replaced, as in the comparison
+    report; only http(s) URLs become links."""
+    html = render_search_html(hostile_search(HOSTILE))
+    label = (
+        "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% if true %}yes{% endif %} \ufffdexe.pdf"
+    )
+    assert "<script" not in html and "49" not in html and "\u202e" not in html
+    assert f"<title>textlineage search: query {label}</title>" in html
+    assert f"<h1>Where did “query {label}” come from?</h1>" in html
+    assert (
+        f'<a href="https://example.org/?q={label}" rel="noopener noreferrer">hit0 {label}</a>'
+        in html
+    )
+    assert f"<h2>2. hit1 {label}</h2>" in html  # javascript: is not linked
+    assert html.count(f'<p class="meta">site {label} 2024-01-02 title {label}</p>') == 2
+    assert html.count(f"<li><b>verbatim</b> {label}</li>") == 2
+    assert "<p>2 related document(s) among 4 candidate(s).</p>" in html
+    parser = TagParser()
+    parser.feed(html)
+    tags = {tag for tag, _attrs in parser.tags}
+    assert tags <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "a",
+        "b",
+        "ul",
+        "li",
+    }
+    assert [a["href"] for t, a in parser.tags if t == "a"] == [
+        "https://example.org/?q=" + HOSTILE.replace("\u202e", "\ufffd")
+    ]
+
+
+def test_search_html_without_hits() -> None:
+    r = SearchResult(query=Document("q", "text"), hits=(), candidates=0, timings={})
+    html = render_search_html(r)
+    assert "<p>No indexed document shares reused text with the query.</p>" in html
+    assert "<section>" not in html

@@ -8,11 +8,10 @@ versioned by :data:`SCHEMA_VERSION`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 SCHEMA_VERSION = "1.0"
 
-PassageKind = Literal["verbatim", "near_verbatim", "paraphrase", "compression", "translation"]
 PASSAGE_KINDS: tuple[str, ...] = (
     "verbatim",
     "near_verbatim",
@@ -20,12 +19,6 @@ PASSAGE_KINDS: tuple[str, ...] = (
     "compression",
     "translation",
 )
-
-Verdict = Literal["derived", "partially_derived", "independent"]
-
-FactKind = Literal[
-    "number", "date", "person", "place", "organisation", "hashtag", "quote", "entity"
-]
 
 Span = tuple[int, int]
 

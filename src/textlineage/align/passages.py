@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+import networkx as nx
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
@@ -87,21 +88,15 @@ def _group_seeds(seeds: Sequence[Seed]) -> list[tuple[set[int], set[int], float]
         best_i[s.i] = max(best_i[s.i], s.score)
         best_j[s.j] = max(best_j[s.j], s.score)
     kept = [s for s in seeds if s.score >= 0.7 * best_i[s.i] and s.score >= 0.7 * best_j[s.j]]
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(x: tuple[int, int]) -> tuple[int, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    # Units of both documents are the nodes, (document, unit index); each kept seed links two.
+    graph = nx.Graph()
+    graph.add_edges_from(((0, s.i), (1, s.j)) for s in kept)
+    component = {
+        node: k for k, nodes in enumerate(nx.connected_components(graph)) for node in nodes
+    }
+    comps: dict[int, list[Seed]] = defaultdict(list)
     for s in kept:
-        ra, rb = find((0, s.i)), find((1, s.j))
-        if ra != rb:
-            parent[ra] = rb
-    comps: dict[tuple[int, int], list[Seed]] = {}
-    for s in kept:
-        comps.setdefault(find((0, s.i)), []).append(s)
+        comps[component[(0, s.i)]].append(s)
     out: list[tuple[set[int], set[int], float]] = []
     for comp in comps.values():
         ga, gb = {s.i for s in comp}, {s.j for s in comp}

@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +30,8 @@ from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_
 from ..types import Comparison, Document
 from .ann import VectorIndex
 from .config import CorpusConfig
-from .store import NewDocument, Store, StoredDocument
+from .schema import NewDocument, StoredDocument
+from .store import Store
 from .windows import score_against
 
 log = logging.getLogger(__name__)
@@ -582,14 +583,3 @@ class Corpus:
 
 def _reused(c: Comparison) -> float:
     return sum(cov * d.chars for cov, d in zip(c.coverage, c.documents, strict=True))
-
-
-def iter_batches(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for x in items:
-        batch.append(x)
-        if len(batch) >= n:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -14,129 +14,22 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import IndexFileError
+from .schema import SCHEMA, SCHEMA_VERSION, BatchResult, NewDocument, StoredDocument, chunks
+from .store_discovery import StoredDiscovery
 
-SCHEMA_VERSION = 2
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id INTEGER PRIMARY KEY,
-    ext_id TEXT NOT NULL UNIQUE,
-    text_key BLOB NOT NULL,
-    text TEXT NOT NULL,
-    chars INTEGER NOT NULL,
-    url TEXT NOT NULL DEFAULT '',
-    site TEXT NOT NULL DEFAULT '',
-    date TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL DEFAULT '',
-    origin TEXT NOT NULL DEFAULT '',
-    meta TEXT NOT NULL DEFAULT '{}',
-    added_at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_text_key ON documents(text_key);
-CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
-CREATE TABLE IF NOT EXISTS duplicates (
-    ext_id TEXT PRIMARY KEY,
-    dup_of INTEGER NOT NULL REFERENCES documents(doc_id),
-    url TEXT NOT NULL DEFAULT '',
-    site TEXT NOT NULL DEFAULT '',
-    date TEXT NOT NULL DEFAULT '',
-    origin TEXT NOT NULL DEFAULT '',
-    added_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS postings (
-    hash INTEGER NOT NULL,
-    doc_id INTEGER NOT NULL,
-    PRIMARY KEY (hash, doc_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS embeddings (doc_id INTEGER PRIMARY KEY, vec BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS terms (doc_id INTEGER PRIMARY KEY, seq BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS relations (
-    a INTEGER NOT NULL,
-    b INTEGER NOT NULL,
-    record TEXT NOT NULL,
-    PRIMARY KEY (a, b)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relations_b ON relations(b);
-CREATE TABLE IF NOT EXISTS clusters (
-    cluster_id INTEGER PRIMARY KEY,
-    size INTEGER NOT NULL,
-    record TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cluster_members (
-    doc_id INTEGER PRIMARY KEY,
-    cluster_id INTEGER NOT NULL
-);
-"""
-# terms: each document's content terms in order, uint32 little-endian (sketch.content_terms),
-# for the window channel, and term_df the number of documents holding each; an index made
-# before they existed gets the tables when opened (its older documents are then read from
-# their text in discovery, and do not count in term_df).
-# relations, clusters, cluster_members and the meta keys 'discovery', 'network' and
-# 'network_svg' hold the latest `discover` run, replaced whole in one transaction.
+# The records are re-exported: importers of `.store` from before the split keep working.
+__all__ = ["BatchResult", "NewDocument", "Store", "StoredDocument"]
 
 
-@dataclass(frozen=True)
-class NewDocument:
-    ext_id: str
-    text: str
-    text_key: bytes
-    sketch: np.ndarray
-    meta: dict[str, str] = field(default_factory=dict)
-    origin: str = ""
-    embedding: np.ndarray | None = None
-    terms: np.ndarray | None = None
-    """Content-term hashes in text order (uint32), for the window channel."""
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    doc_id: int
-    ext_id: str
-    text: str
-    url: str
-    site: str
-    date: str
-    title: str
-    origin: str
-    meta: dict[str, str]
-
-    def to_json(self, include_text: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "doc_id": self.doc_id,
-            "id": self.ext_id,
-            "chars": len(self.text),
-            "url": self.url,
-            "site": self.site,
-            "date": self.date,
-            "title": self.title,
-            "origin": self.origin,
-            "meta": self.meta,
-        }
-        if include_text:
-            out["text"] = self.text
-        return out
-
-
-@dataclass
-class BatchResult:
-    added: list[int] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    """(ext_id, doc_id of the document it duplicates)"""
-    known: list[str] = field(default_factory=list)
-    """ext_ids already in the index (a rerun skips them)."""
-
-
-class Store:
-    """A textlineage index in one SQLite file."""
+class Store(StoredDiscovery):
+    """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
+    discovery results' methods in :class:`~.store_discovery.StoredDiscovery`)."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -167,7 +60,7 @@ class Store:
             raise IndexFileError(f"{self.path}: damaged or unreadable index ({exc})") from exc
 
     def _create(self) -> None:
-        for stmt in _SCHEMA.strip().split(";"):
+        for stmt in SCHEMA.strip().split(";"):
             if stmt.strip():
                 self.conn.execute(stmt)
         self.conn.execute(
@@ -265,7 +158,7 @@ class Store:
         with self.guard(), self.transaction() as c:
             ids = [d.ext_id for d in docs]
             known: set[str] = set()
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 marks = ",".join("?" * len(chunk))
                 known.update(
                     r[0]
@@ -281,7 +174,7 @@ class Store:
                 )
             seen_keys: dict[bytes, int] = {}
             keys = list({d.text_key for d in docs})
-            for chunk in _chunks(keys, 500):
+            for chunk in chunks(keys, 500):
                 marks = ",".join("?" * len(chunk))
                 for k, doc_id in c.execute(
                     f"SELECT text_key, doc_id FROM documents WHERE text_key IN ({marks})", chunk
@@ -427,7 +320,7 @@ class Store:
         out: dict[int, StoredDocument] = {}
         q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
         with self.guard():
-            for chunk in _chunks(list(doc_ids), 500):
+            for chunk in chunks(list(doc_ids), 500):
                 marks = ",".join("?" * len(chunk))
                 for row in self.conn.execute(q + f"WHERE doc_id IN ({marks})", chunk):
                     out[int(row[0])] = _stored(row)
@@ -457,7 +350,7 @@ class Store:
         evidence: dict[int, float] = {}
         hashes = [int(h) for h in sketch]
         with self.guard():
-            for chunk in _chunks(hashes, 100):
+            for chunk in chunks(hashes, 100):
                 # At most max_df + 1 rows per fingerprint: a common one is known to be too
                 # common without reading all its documents.
                 sql = " UNION ALL ".join(
@@ -506,7 +399,7 @@ class Store:
         """Content-term hashes of those of ``doc_ids`` that have them."""
         out: dict[int, np.ndarray] = {}
         with self.guard():
-            for chunk in _chunks(list(doc_ids), 500):
+            for chunk in chunks(list(doc_ids), 500):
                 marks = ",".join("?" * len(chunk))
                 for doc_id, blob in self.conn.execute(
                     f"SELECT doc_id, seq FROM terms WHERE doc_id IN ({marks})", chunk
@@ -525,7 +418,7 @@ class Store:
         found: dict[int, int] = {}
         keys = uniq.tolist()
         with self.guard():
-            for chunk in _chunks(keys, 500):
+            for chunk in chunks(keys, 500):
                 marks = ",".join("?" * len(chunk))
                 found.update(
                     self.conn.execute(
@@ -544,7 +437,7 @@ class Store:
                 ).fetchall()
             else:
                 rows = []
-                for chunk in _chunks(list(doc_ids), 500):
+                for chunk in chunks(list(doc_ids), 500):
                     marks = ",".join("?" * len(chunk))
                     rows.extend(
                         self.conn.execute(
@@ -552,80 +445,6 @@ class Store:
                         )
                     )
         return _vectors(rows)
-
-    # --- discovery results -------------------------------------------------------------
-
-    def save_discovery(
-        self,
-        relations: Iterable[tuple[int, int, dict[str, Any]]],
-        clusters: Iterable[tuple[int, Sequence[int], dict[str, Any]]],
-        *,
-        network: dict[str, Any],
-        svg: str,
-        summary: dict[str, Any],
-    ) -> None:
-        """Replace the stored discovery results with these, in one transaction."""
-        with self.guard(), self.transaction() as c:
-            for table in ("relations", "clusters", "cluster_members"):
-                c.execute(f"DELETE FROM {table}")
-            c.executemany(
-                "INSERT INTO relations(a, b, record) VALUES (?, ?, ?)",
-                ((a, b, _dumps(rec)) for a, b, rec in relations),
-            )
-            members: list[tuple[int, int]] = []
-            rows: list[tuple[int, int, str]] = []
-            for cid, docs, rec in clusters:
-                rows.append((cid, len(docs), _dumps(rec)))
-                members.extend((d, cid) for d in docs)
-            c.executemany("INSERT INTO clusters(cluster_id, size, record) VALUES (?, ?, ?)", rows)
-            c.executemany("INSERT INTO cluster_members(doc_id, cluster_id) VALUES (?, ?)", members)
-            for key, value in (
-                ("discovery", _dumps(summary)),
-                ("network", _dumps(network)),
-                ("network_svg", svg),
-            ):
-                c.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                    (key, value),
-                )
-
-    def clusters(self, limit: int, offset: int) -> list[dict[str, Any]]:
-        """Stored clusters, largest first (ties by id)."""
-        with self.guard():
-            rows = self.conn.execute(
-                "SELECT record FROM clusters ORDER BY size DESC, cluster_id LIMIT ? OFFSET ?",
-                (limit, offset),
-            ).fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-    def cluster(self, cluster_id: int) -> dict[str, Any] | None:
-        with self.guard():
-            row = self.conn.execute(
-                "SELECT record FROM clusters WHERE cluster_id=?", (cluster_id,)
-            ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
-
-    def cluster_of(self, doc_id: int) -> int | None:
-        with self.guard():
-            row = self.conn.execute(
-                "SELECT cluster_id FROM cluster_members WHERE doc_id=?", (doc_id,)
-            ).fetchone()
-        return None if row is None else int(row[0])
-
-    def relations(self, doc_ids: Sequence[int]) -> list[dict[str, Any]]:
-        """Stored relations touching any of ``doc_ids``, each once."""
-        out: dict[tuple[int, int], dict[str, Any]] = {}
-        with self.guard():
-            for chunk in _chunks(list(doc_ids), 400):
-                marks = ",".join("?" * len(chunk))
-                for a, b, rec in self.conn.execute(
-                    f"SELECT a, b, record FROM relations WHERE a IN ({marks}) "
-                    f"UNION SELECT a, b, record FROM relations WHERE b IN ({marks})",
-                    [*chunk, *chunk],
-                ):
-                    out[(int(a), int(b))] = json.loads(rec)
-        return [out[k] for k in sorted(out)]
 
     def embeddings_page(self, *, after: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
         """Up to ``limit`` embeddings of documents with doc_id > ``after``, in doc_id order."""
@@ -676,12 +495,3 @@ def _vectors(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray]:
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
     return ids, mat
-
-
-def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
-def _chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]

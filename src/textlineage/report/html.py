@@ -40,7 +40,7 @@ from markupsafe import Markup
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
 from .segments import bidi_name, neutralise, segments
 
-__all__ = ["render_html"]
+__all__ = ["environment", "render_html"]
 
 _PACKAGE = __name__.rpartition(".")[0]
 _LETTERS = ("A", "B")
@@ -89,8 +89,9 @@ _TITLE_ITEMS = 4
 
 
 @functools.cache
-def _templates() -> jinja2.Environment:
-    """The report's templates; autoescaping on, every variable must exist."""
+def environment() -> jinja2.Environment:
+    """The reports' templates (``report/templates/``); autoescaping on, every variable
+    must exist. Shared by the comparison report and the search report."""
     return jinja2.Environment(
         loader=jinja2.PackageLoader(_PACKAGE, "templates"),
         autoescape=True,
@@ -375,7 +376,7 @@ class _Renderer:
         data = self.c.to_json(include_text=False)
         assets = _assets()
         return (
-            _templates()
+            environment()
             .get_template("report.html")
             .render(
                 title=neutralise(self._title()),

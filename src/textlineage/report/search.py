@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 from typing import TYPE_CHECKING
 
-from .text import _clean, _cut, _excerpt
+from .html import environment
+from .segments import neutralise
+from .text import clean, cut, excerpt
 
 if TYPE_CHECKING:
     from ..corpus.index import SearchHit, SearchResult
@@ -29,21 +30,21 @@ def _label(h: SearchHit) -> str:
         parts.append(d.site)
     if d.date:
         parts.append(d.date)
-    return " · ".join(_clean(p) for p in parts)
+    return " · ".join(clean(p) for p in parts)
 
 
 def render_search_text(r: SearchResult, *, width: int = 100) -> str:
     lines = [
-        f"query  {_clean(r.query.id)}  {r.query.chars:,} chars",
+        f"query  {clean(r.query.id)}  {r.query.chars:,} chars",
         f"{len(r.hits)} related document(s) among {r.candidates} candidate(s), "
         f"{r.timings.get('total', 0) * 1000:.0f} ms",
         "",
     ]
     for rank, h in enumerate(r.hits, 1):
         c = h.comparison
-        lines.append(f"{rank}. {_cut(_label(h), width - 4)}")
+        lines.append(f"{rank}. {cut(_label(h), width - 4)}")
         if h.doc.title:
-            lines.append(f"   {_cut(_clean(h.doc.title), width - 3)}")
+            lines.append(f"   {cut(clean(h.doc.title), width - 3)}")
         lines.append(
             f"   {c.verdict}, {_DIRECTION[h.direction]}"
             + (f" (confidence {c.confidence:.2f})" if c.source is not None else "")
@@ -53,7 +54,7 @@ def render_search_text(r: SearchResult, *, width: int = 100) -> str:
             f"{len(c.passages)} passage(s)"
         )
         for p in sorted(c.passages, key=lambda p: -p.chars(0))[:2]:
-            lines.append(f"   [{p.kind}] {_excerpt(c.documents[0].text, p.spans[0], width - 20)}")
+            lines.append(f"   [{p.kind}] {excerpt(c.documents[0].text, p.spans[0], width - 20)}")
         lines.append("")
     if not r.hits:
         lines.append("no indexed document shares reused text with the query")
@@ -61,38 +62,37 @@ def render_search_text(r: SearchResult, *, width: int = 100) -> str:
 
 
 def render_search_html(r: SearchResult) -> str:
-    """A self-contained page of ranked hits; every document string is escaped."""
-    esc = html.escape
-    rows = []
+    """A self-contained page of ranked hits, rendered from ``templates/search.html``.
+
+    Autoescaped like the comparison report, and every string from the documents has its
+    bidi controls replaced (:func:`.segments.neutralise`), so that no hit can inject
+    markup or reorder what the page shows.
+    """
+    hits = []
     for rank, h in enumerate(r.hits, 1):
         c = h.comparison
         d = h.doc
-        url = esc(d.url, quote=True)
-        link = (
-            f'<a href="{url}" rel="noopener noreferrer">{esc(d.ext_id)}</a>'
-            if d.url.startswith(("http://", "https://"))
-            else esc(d.ext_id)
+        top = sorted(c.passages, key=lambda p: -p.chars(0))[:3]
+        hits.append(
+            {
+                "rank": rank,
+                "id": neutralise(d.ext_id),
+                "url": neutralise(d.url) if d.url.startswith(("http://", "https://")) else "",
+                "site": neutralise(d.site),
+                "date": neutralise(d.date),
+                "title": neutralise(d.title),
+                "verdict": neutralise(c.verdict),
+                "direction": _DIRECTION[h.direction],
+                "query_coverage": f"{c.coverage[0]:.0%}",
+                "hit_coverage": f"{c.coverage[1]:.0%}",
+                "passages": [
+                    {
+                        "kind": neutralise(p.kind),
+                        "excerpt": neutralise(excerpt(c.documents[0].text, p.spans[0], 160)),
+                    }
+                    for p in top
+                ],
+            }
         )
-        passages = "".join(
-            f"<li><b>{esc(p.kind)}</b> {esc(_excerpt(c.documents[0].text, p.spans[0], 160))}</li>"
-            for p in sorted(c.passages, key=lambda p: -p.chars(0))[:3]
-        )
-        rows.append(
-            f"<section><h2>{rank}. {link}</h2>"
-            f"<p class=meta>{esc(d.site)} {esc(d.date)} {esc(d.title)}</p>"
-            f"<p><b>{esc(c.verdict)}</b> — {esc(_DIRECTION[h.direction])}; reused "
-            f"{c.coverage[0]:.0%} of the query, {c.coverage[1]:.0%} of the hit</p>"
-            f"<ul>{passages}</ul></section>"
-        )
-    body = "".join(rows) or "<p>No indexed document shares reused text with the query.</p>"
-    return (
-        "<!doctype html><html><head><meta charset=utf-8>"
-        "<meta http-equiv=Content-Security-Policy content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>textlineage search: {esc(r.query.id)}</title><style>"
-        "body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#222}"
-        "section{border-top:1px solid #ddd;padding:.5rem 0}.meta{color:#666;margin:0}"
-        "h2{font-size:1.05rem;margin:.3rem 0}</style></head><body>"
-        f"<h1>Where did “{esc(r.query.id)}” come from?</h1>"
-        f"<p>{len(r.hits)} related document(s) among {r.candidates} candidate(s).</p>"
-        f"{body}</body></html>"
-    )
+    page = environment().get_template("search.html")
+    return page.render(query=neutralise(r.query.id), hits=hits, candidates=r.candidates)

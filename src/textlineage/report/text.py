@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
 
-__all__ = ["render_text"]
+__all__ = ["clean", "cut", "excerpt", "render_text"]
 
 _LETTERS = ("A", "B")
 
@@ -34,12 +34,13 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]
 _MAX_RANGES_SHOWN = 3
 
 
-def _clean(s: str) -> str:
+def clean(s: str) -> str:
     """Collapse whitespace and neutralise characters a terminal would interpret."""
     return _UNSAFE.sub("\ufffd", _WS.sub(" ", s)).strip()
 
 
-def _cut(s: str, limit: int) -> str:
+def cut(s: str, limit: int) -> str:
+    """``s`` cut to at most ``limit`` characters, ending in "…" when cut."""
     limit = max(limit, 2)
     if len(s) <= limit:
         return s
@@ -53,18 +54,19 @@ def _ranges(spans: Sequence[Span]) -> str:
     return ", ".join(shown) if shown else "–"
 
 
-def _excerpt(text: str, spans: Sequence[Span], limit: int) -> str:
+def excerpt(text: str, spans: Sequence[Span], limit: int) -> str:
+    """The text of ``spans`` (joined by " … "), cleaned, in at most ``limit`` characters."""
     parts: list[str] = []
     total = 0
     for s, e in spans:
         # Read a little more than needed; the excerpt is cut after whitespace collapsing.
-        piece = _clean(text[max(s, 0) : max(s, 0) + min(max(e - s, 0), limit * 4)])
+        piece = clean(text[max(s, 0) : max(s, 0) + min(max(e - s, 0), limit * 4)])
         if piece:
             parts.append(piece)
             total += len(piece)
         if total >= limit:
             break
-    return _cut(" … ".join(parts), limit)
+    return cut(" … ".join(parts), limit)
 
 
 def _pct(x: float) -> str:
@@ -76,7 +78,7 @@ def _wrap_bullets(items: Iterable[str], width: int, indent: str, bullet: str) ->
     for item in items:
         lines.extend(
             textwrap.wrap(
-                _clean(item) or "(empty)",
+                clean(item) or "(empty)",
                 width=max(width, 20),
                 initial_indent=indent + bullet,
                 subsequent_indent=indent + " " * len(bullet),
@@ -92,7 +94,7 @@ def _kind_counts(kinds: Iterable[str]) -> str:
     order = [k for k in PASSAGE_KINDS if k in counts] + sorted(
         k for k in counts if k not in PASSAGE_KINDS
     )
-    return ", ".join(f"{_clean(k)} {counts[k]}" for k in order)
+    return ", ".join(f"{clean(k)} {counts[k]}" for k in order)
 
 
 def _fact_where(f: Fact) -> str:
@@ -116,17 +118,17 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
     heading = "textlineage report"
     out += [heading, "=" * len(heading)]
 
-    id_width = min(max(len(_clean(d.id)) for d in docs), width - 24)
+    id_width = min(max(len(clean(d.id)) for d in docs), width - 24)
     for letter, doc in zip(_LETTERS, docs, strict=True):
-        out.append(f"{letter}  {_cut(_clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars")
+        out.append(f"{letter}  {cut(clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars")
     out.append("")
 
-    label = _VERDICT_LABELS.get(c.verdict, _clean(c.verdict))
+    label = _VERDICT_LABELS.get(c.verdict, clean(c.verdict))
     out.append(f"Verdict   {label}")
     if c.source in (0, 1):
         src = c.source
         out.append(
-            f"Source    {_LETTERS[src]} ({_cut(_clean(docs[src].id), width - 40)}),"
+            f"Source    {_LETTERS[src]} ({cut(clean(docs[src].id), width - 40)}),"
             f" confidence {c.confidence:.2f}"
         )
     else:
@@ -152,13 +154,13 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
         excerpt_len = max(min(80, width - 12), 10)
         for rank, i in enumerate(shown, 1):
             p = c.passages[i]
-            out.append(f"  {rank}. {_clean(p.kind)}  score {p.score:.2f}")
+            out.append(f"  {rank}. {clean(p.kind)}  score {p.score:.2f}")
             if p.reasons:
-                out.append(f"     why: {_cut(_clean('; '.join(p.reasons)), max(width - 10, 20))}")
+                out.append(f"     why: {cut(clean('; '.join(p.reasons)), max(width - 10, 20))}")
             for d, letter in enumerate(_LETTERS):
                 spans = p.spans[d]
                 out.append(f"     {letter} {_ranges(spans)}  ({p.chars(d):,} chars)")
-                out.append(f'       "{_excerpt(docs[d].text, spans, excerpt_len)}"')
+                out.append(f'       "{excerpt(docs[d].text, spans, excerpt_len)}"')
         if n > len(shown):
             out.append(f"  … and {n - len(shown)} more")
     out.append("")
@@ -177,18 +179,18 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
         out.append("  changed")
         for link in fd.changed:
             line = (
-                f"    ~ {_clean(link.kind)}: {_cut(_clean(link.source.text), text_width // 2)}"
-                f" → {_cut(_clean(link.derived.text), text_width // 2)}"
+                f"    ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
+                f" → {cut(clean(link.derived.text), text_width // 2)}"
             )
             if link.note:
-                line += f"  ({_cut(_clean(link.note), text_width)})"
+                line += f"  ({cut(clean(link.note), text_width)})"
             out.append(line)
     for title, sign, facts in (("added", "+", fd.added), ("dropped", "-", fd.dropped)):
         if facts:
             out.append(f"  {title}")
             for f in facts:
                 out.append(
-                    f"    {sign} {_clean(f.kind)}: {_cut(_clean(f.text), text_width)}"
+                    f"    {sign} {clean(f.kind)}: {cut(clean(f.text), text_width)}"
                     f"  ({_fact_where(f)})"
                 )
     if fd.kept:

@@ -2,7 +2,7 @@
 
 The reported text and every offset stay those of the original document; this module gives
 matching a folded view of it (Unicode NFKC, quote/apostrophe/dash variants, non-breaking
-and other spaces, case) and a map from folded offsets back to original ones.
+and other spaces, case).
 
 Tokens are taken from the *original* text, each carrying its original span and a folded
 form, so alignment works on folded tokens and reports original offsets with no map at all.
@@ -11,7 +11,6 @@ form, so alignment works on folded tokens and reports original offsets with no m
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -45,36 +44,6 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _SPACE_RE.sub(" ", text)
     return text.casefold()
-
-
-@dataclass(frozen=True)
-class NormText:
-    """A folded copy of a text with, for each folded character, its original offset."""
-
-    text: str
-    origin: tuple[int, ...]
-    original_length: int
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a half-open folded range back to the original text."""
-        if start >= len(self.origin):
-            return self.original_length, self.original_length
-        o_start = self.origin[start]
-        o_end = self.origin[end - 1] + 1 if end > start else o_start
-        return o_start, o_end
-
-
-def normalise(text: str) -> NormText:
-    """Fold ``text`` character by character, keeping the offset map."""
-    if text.isascii():
-        return NormText(text.lower(), tuple(range(len(text))), len(text))
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold(ch) if not ch.isascii() else ch.lower()
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return NormText("".join(out), tuple(origin), len(text))
 
 
 class Token(NamedTuple):

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 
 from .. import __version__
 from ..corpus.index import Corpus
-from ..corpus.store import StoredDocument
+from ..corpus.schema import StoredDocument
 from ..errors import ApiError, NoCorpus
 from .inputs import (
     CompareRequest,
