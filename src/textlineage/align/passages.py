@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-import networkx as nx
 import numpy as np
 from rapidfuzz.distance import LCSseq
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from ..text.features import Features, Unit
 from ..types import Span
@@ -88,15 +89,18 @@ def _group_seeds(seeds: Sequence[Seed]) -> list[tuple[set[int], set[int], float]
         best_i[s.i] = max(best_i[s.i], s.score)
         best_j[s.j] = max(best_j[s.j], s.score)
     kept = [s for s in seeds if s.score >= 0.7 * best_i[s.i] and s.score >= 0.7 * best_j[s.j]]
-    # Units of both documents are the nodes, (document, unit index); each kept seed links two.
-    graph = nx.Graph()
-    graph.add_edges_from(((0, s.i), (1, s.j)) for s in kept)
-    component = {
-        node: k for k, nodes in enumerate(nx.connected_components(graph)) for node in nodes
-    }
+    # Units of both documents are the nodes (those of the second after the first's); each
+    # kept seed links two. (scipy, already loaded here: networkx would cost a cold start.)
     comps: dict[int, list[Seed]] = defaultdict(list)
-    for s in kept:
-        comps[component[(0, s.i)]].append(s)
+    if kept:
+        n_a = max(s.i for s in kept) + 1
+        n = n_a + max(s.j for s in kept) + 1
+        rows = np.fromiter((s.i for s in kept), dtype=np.int64, count=len(kept))
+        cols = np.fromiter((n_a + s.j for s in kept), dtype=np.int64, count=len(kept))
+        graph = sparse.coo_matrix((np.ones(len(kept)), (rows, cols)), shape=(n, n))
+        _, label = connected_components(graph, directed=False)
+        for s in kept:
+            comps[int(label[s.i])].append(s)
     out: list[tuple[set[int], set[int], float]] = []
     for comp in comps.values():
         ga, gb = {s.i for s in comp}, {s.j for s in comp}

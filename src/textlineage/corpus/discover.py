@@ -44,7 +44,8 @@ from .boilerplate import (
 from .config import CorpusConfig
 from .pairscan import ScanConfig, scan_pairs
 from .results import relation_record, write_discovery, write_summary
-from .store import Store, StoredDocument
+from .schema import StoredDocument
+from .store import Store
 from .verify import VerifiedPair, verify_pair
 from .windows import build_windows, candidate_scores, select_pairs
 

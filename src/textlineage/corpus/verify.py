@@ -48,6 +48,22 @@ class VerifiedPair:
             "passages": list(self.passages),
         }
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> VerifiedPair:
+        """The inverse of :meth:`to_json` (the Spark engine ships results as JSON)."""
+        return cls(
+            a=d["a"],
+            b=d["b"],
+            verdict=d["verdict"],
+            source=d["source"],
+            confidence=d["confidence"],
+            coverage=(d["coverage"][0], d["coverage"][1]),
+            reused=(d["reused"][0], d["reused"][1]),
+            kinds=tuple(d["kinds"]),
+            reasons=tuple(d["reasons"]),
+            passages=tuple(d["passages"]),
+        )
+
 
 def verify_pair(
     a: int,
