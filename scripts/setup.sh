@@ -20,6 +20,12 @@ if [ "${1:-}" = "--user" ]; then
 fi
 .venv/bin/pip install -q "torch==2.13.0"
 .venv/bin/pip install -q -e ".[semantic,semantic-torch,warc,web,dev]"
+# The Spark engine (and its tests) run on a Java runtime, 17 or later.
+if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "installing Debian's Java runtime for the Spark engine" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null) \
+    || echo "warning: could not install Java; the Spark tests will fail" >&2
+fi
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing Debian's chromium for the browser tests" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
