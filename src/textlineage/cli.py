@@ -395,10 +395,10 @@ def discover(
             if not eq or not key.strip():
                 raise click.UsageError(f"--conf {c!r}: expected KEY=VALUE")
             conf[key.strip()] = value
-        from .engines.spark import discover_spark
+        from .engines.spark import SparkEngine
 
-        summary = discover_spark(
-            list(inputs), out_dir, semantic=not no_semantic, master=master, conf=conf
+        summary = SparkEngine(list(inputs), master=master, conf=conf).discover(
+            Path(out_dir), semantic=not no_semantic
         )
         click.echo(json.dumps(summary, indent=2))
         return

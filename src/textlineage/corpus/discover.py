@@ -30,7 +30,7 @@ import numpy as np
 
 from ..compare import CompareConfig
 from ..embed import semantic_available
-from ..engines.local import process_pool
+from ..engines.pool import process_pool
 from ..network import DocInfo, cluster_record, network_record
 from ..text.sketch import content_terms
 from ..types import Document

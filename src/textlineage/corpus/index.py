@@ -23,7 +23,7 @@ import numpy as np
 
 from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
-from ..engines.local import process_pool
+from ..engines.pool import process_pool
 from ..errors import InputError
 from ..ingest import FieldMap, Record, RecordError, iter_records
 from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
@@ -522,16 +522,10 @@ class Corpus:
     ) -> dict[str, Any]:
         """Every verified reuse relation in the corpus, written to ``out_dir`` (``semantic``:
         embedding neighbours as candidates too, when the index holds embeddings)."""
-        from .discover import discover
+        from ..engines.local import LocalEngine
 
-        return discover(
-            self.store,
-            self.config,
-            Path(out_dir),
-            semantic=semantic,
-            workers=workers,
-            progress=progress,
-        )
+        engine = LocalEngine(self.store, self.config, workers)
+        return engine.discover(Path(out_dir), semantic=semantic, progress=progress)
 
     # --- stored discovery results ---------------------------------------------------
 

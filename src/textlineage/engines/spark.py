@@ -35,7 +35,7 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -198,6 +198,45 @@ def _parquet_record(
 
 
 # --------------------------------------------------------------------------- the pipeline
+
+
+class SparkEngine:
+    """Discovery over record files (JSONL or Parquet) on Spark: the same answer as the
+    local engine over an index built from them."""
+
+    name = "spark"
+
+    def __init__(
+        self,
+        inputs: Sequence[str],
+        config: CorpusConfig | None = None,
+        *,
+        master: str | None = None,
+        conf: Mapping[str, str] | None = None,
+        fields: FieldMap | None = None,
+        spark: Any = None,
+    ) -> None:
+        self.inputs = list(inputs)
+        self.config = config or CorpusConfig()
+        self.master, self.conf, self.fields, self.spark = master, conf, fields, spark
+
+    def discover(
+        self,
+        out_dir: Path,
+        *,
+        semantic: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[str, Any]:
+        return discover_spark(
+            self.inputs,
+            out_dir,
+            config=self.config,
+            semantic=semantic,
+            master=self.master,
+            conf=self.conf,
+            fields=self.fields,
+            spark=self.spark,
+        )
 
 
 def discover_spark(

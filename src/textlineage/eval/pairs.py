@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..engines.local import process_pool
+from ..engines.pool import process_pool
 from ..errors import InputError
 from ._tsv import f1, fmt, ratio, read_tsv, table
 

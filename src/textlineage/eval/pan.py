@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..engines.local import process_pool
+from ..engines.pool import process_pool
 from ..errors import InputError
 from .pan_score import (
     Detection,

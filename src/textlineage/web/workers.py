@@ -29,7 +29,7 @@ from ..align.semantic import SemanticConfig
 from ..compare import CompareConfig, compare
 from ..corpus.index import Corpus, CorpusConfig, SearchResult
 from ..embed import CachedEmbedder, Embedder, make_embedder
-from ..engines.local import process_pool
+from ..engines.pool import process_pool
 from ..errors import Overloaded
 from ..ingest import document_from_bytes
 from ..report import render_html

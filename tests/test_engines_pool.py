@@ -12,12 +12,12 @@ import time
 
 import pytest
 
-from textlineage.engines.local import process_pool
+from textlineage.engines.pool import process_pool
 
 PARENT = textwrap.dedent(
     """
     import json, os, sys, time
-    from textlineage.engines.local import process_pool
+    from textlineage.engines.pool import process_pool
 
     def pid(_):
         time.sleep(0.5)
@@ -83,3 +83,17 @@ def test_one_inference_thread_unless_configured(monkeypatch) -> None:
 def test_bad_worker_count() -> None:
     with pytest.raises(ValueError, match="workers"):
         process_pool(0)
+
+
+def test_both_engines_implement_the_seam(tmp_path) -> None:
+    from textlineage.corpus.store import Store
+    from textlineage.engines.base import Engine
+    from textlineage.engines.local import LocalEngine
+    from textlineage.engines.spark import SparkEngine
+
+    store = Store(tmp_path / "x.db")
+    try:
+        assert isinstance(LocalEngine(store), Engine)
+    finally:
+        store.close()
+    assert isinstance(SparkEngine(["x.jsonl"]), Engine)  # no session until it runs
