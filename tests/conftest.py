@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -52,3 +54,15 @@ def pan_dir() -> Path:
     if not PAN.exists():
         pytest.skip("../shared/data/pan13-train not present")
     return PAN
+
+
+@pytest.fixture(scope="session")
+def gen_corpus() -> ModuleType:
+    """``benchmarks/gen_corpus.py`` (the synthetic corpus generator) as a module."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+    spec = importlib.util.spec_from_file_location("gen_corpus", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", mod)
+    spec.loader.exec_module(mod)
+    return mod

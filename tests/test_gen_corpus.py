@@ -4,10 +4,8 @@ file says, and the output is deterministic."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,19 +16,9 @@ N = 300
 KINDS = {"verbatim", "light", "heavy", "partial", "chain", "chain_transitive", "sibling"}
 
 
-def _module() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
-    spec = importlib.util.spec_from_file_location("gen_corpus", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def gen() -> ModuleType:
-    return _module()
+def gen(gen_corpus: ModuleType) -> ModuleType:
+    return gen_corpus
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,7 @@ generated corpus of 2,000 documents with planted reuse, default settings on both
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +17,6 @@ from textlineage.corpus.index import Corpus
 N = 2000
 
 
-def _gen_corpus() -> Any:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
-    spec = importlib.util.spec_from_file_location("gen_corpus", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", mod)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def spark() -> Any:
     from textlineage.engines.spark import session
@@ -39,11 +27,13 @@ def spark() -> Any:
 
 
 @pytest.fixture(scope="module")
-def runs(spark: Any, pan_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def runs(
+    spark: Any, gen_corpus: Any, pan_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     from textlineage.engines.spark import discover_spark
 
     work = tmp_path_factory.mktemp("spark")
-    _gen_corpus().generate(N, work / "corpus", seed=3, pan_dir=pan_dir)
+    gen_corpus.generate(N, work / "corpus", seed=3, pan_dir=pan_dir)
     records = str(work / "corpus" / "docs.jsonl")
     with Corpus.open(work / "index.db") as c:
         c.add([records])

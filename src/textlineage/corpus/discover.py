@@ -21,8 +21,8 @@ import os
 import resource
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +138,93 @@ def _chunks(items: list[tuple[int, int, bool]], n: int) -> Iterator[list[tuple[i
         yield items[i : i + n]
 
 
+@dataclass
+class CandidatePlan:
+    """Which pairs discovery verifies, and how."""
+
+    candidates: list[tuple[int, int, bool]]
+    """``(a, b, close)`` sorted; ``close`` pairs get the semantic stage when it is on."""
+    window_only: int
+    """Candidates only the window channel found."""
+    unconfirmed: int
+    """Weak fingerprint candidates the window channel did not confirm (dropped)."""
+    close: int
+    semantic: bool
+    """Whether the semantic stage runs (asked for, and its runtime installed)."""
+
+
+def plan_candidates(
+    lexical: Mapping[tuple[int, int], float],
+    terms: Callable[[], Mapping[int, np.ndarray]],
+    config: CorpusConfig,
+    infos: Mapping[int, DocInfo],
+    *,
+    semantic: bool,
+) -> CandidatePlan:
+    """The candidates to verify from the fingerprint candidates ``lexical`` and, when
+    ``semantic``, the window channel over the documents' content ``terms`` (read only
+    then). Every engine plans the same way."""
+    window: set[tuple[int, int]] = set()
+    close: set[tuple[int, int]] = set()
+    unconfirmed: set[tuple[int, int]] = set()
+    if semantic:
+        window, close, unconfirmed = window_pairs(terms(), config, infos, lexical)
+    return CandidatePlan(
+        candidates=sorted(
+            (a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window
+        ),
+        window_only=len(window - lexical.keys()),
+        unconfirmed=len(unconfirmed),
+        close=len(close),
+        semantic=semantic and (config.compare.embedder is not None or semantic_available()),
+    )
+
+
+def verify_config(config: CorpusConfig, semantic: bool) -> CompareConfig:
+    """How candidates are verified: the corpus's comparison settings without facts, and
+    without the semantic stage unless ``semantic``."""
+    cfg = replace(config.compare, facts=False)
+    if not semantic:
+        cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
+    return cfg
+
+
+def discovery_summary(
+    infos: Mapping[int, DocInfo],
+    plan: CandidatePlan,
+    verified: Sequence[VerifiedPair],
+    clusters: int,
+    boiler: Mapping[str, set[str]],
+    boiler_marks: int,
+    seconds: Mapping[str, float],
+    *,
+    outputs_s: float,
+    total_s: float,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """``summary.json``: what was found and how long each stage took."""
+    return {
+        **(extra or {}),
+        "documents": len(infos),
+        "candidate_pairs": len(plan.candidates),
+        "window_candidate_pairs": plan.window_only,
+        "unconfirmed_lexical_pairs": plan.unconfirmed,
+        "semantic_budget_pairs": plan.close if plan.semantic else 0,
+        "verified_relations": len(verified),
+        "clusters": clusters,
+        "boilerplate_sites": len(boiler),
+        "boilerplate_sentences": sum(len(s) for s in boiler.values()),
+        "boilerplate_fingerprint_marks": boiler_marks,
+        "semantic": plan.semantic,
+        "seconds": {
+            **{k: round(v, 2) for k, v in seconds.items()},
+            "outputs": round(outputs_s, 2),
+            "total": round(total_s, 2),
+        },
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def discover(
     store: Store,
     config: CorpusConfig,
@@ -170,15 +257,9 @@ def discover(
     )
     scan_s = time.perf_counter() - t
     t = time.perf_counter()
-    window: set[tuple[int, int]] = set()
-    close: set[tuple[int, int]] = set()
-    unconfirmed: set[tuple[int, int]] = set()
-    if semantic:
-        terms = _stored_terms(store, infos)
-        window, close, unconfirmed = window_pairs(terms, config, infos, lexical)
-        del terms
-    semantic = semantic and (config.compare.embedder is not None or semantic_available())
-    candidates = sorted((a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window)
+    plan = plan_candidates(
+        lexical, lambda: _stored_terms(store, infos), config, infos, semantic=semantic
+    )
     window_s = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -187,11 +268,9 @@ def discover(
     )
     boiler_s = time.perf_counter() - t
 
-    cfg = replace(config.compare, facts=False)
-    if not semantic:
-        cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-    n_window, n_close = len(window - lexical.keys()), len(close)
-    del lexical, close, window
+    cfg = verify_config(config, plan.semantic)
+    candidates = plan.candidates
+    del lexical
     t = time.perf_counter()
     verified: list[VerifiedPair] = []
     chunks = list(_chunks(candidates, PAIR_CHUNK))
@@ -216,28 +295,17 @@ def discover(
 
     t = time.perf_counter()
     results = write_discovery(out_dir, infos, verified, boiler)
-    summary: dict[str, Any] = {
-        "documents": len(infos),
-        "candidate_pairs": len(candidates),
-        "window_candidate_pairs": n_window,
-        "unconfirmed_lexical_pairs": len(unconfirmed),
-        "semantic_budget_pairs": n_close if semantic else 0,
-        "verified_relations": len(verified),
-        "clusters": len(results.clusters),
-        "boilerplate_sites": len(boiler),
-        "boilerplate_sentences": sum(len(s) for s in boiler.values()),
-        "boilerplate_fingerprint_marks": boiler_marks,
-        "semantic": semantic,
-    }
-    summary["seconds"] = {
-        "scan": round(scan_s, 2),
-        "windows": round(window_s, 2),
-        "boilerplate": round(boiler_s, 2),
-        "verify": round(verify_s, 2),
-        "outputs": round(time.perf_counter() - t, 2),
-        "total": round(time.perf_counter() - t0, 2),
-    }
-    summary["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    summary = discovery_summary(
+        infos,
+        plan,
+        verified,
+        len(results.clusters),
+        boiler,
+        boiler_marks,
+        {"scan": scan_s, "windows": window_s, "boilerplate": boiler_s, "verify": verify_s},
+        outputs_s=time.perf_counter() - t,
+        total_s=time.perf_counter() - t0,
+    )
     write_summary(out_dir, summary)
     store.save_discovery(
         ((v.a, v.b, relation_record(v)) for v in verified),

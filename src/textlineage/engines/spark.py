@@ -32,7 +32,6 @@ import codecs
 import json
 import logging
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -51,11 +50,10 @@ from ..corpus.boilerplate import (
     mask_boilerplate,
 )
 from ..corpus.config import CorpusConfig
-from ..corpus.discover import window_pairs
+from ..corpus.discover import discovery_summary, plan_candidates, verify_config
 from ..corpus.pairscan import EVIDENCE_SCALE
 from ..corpus.results import write_discovery, write_summary
 from ..corpus.verify import VerifiedPair, verify_pair
-from ..embed import semantic_available
 from ..errors import InputError, MissingDependencyError
 from ..ingest.limits import DEFAULT_MAX_BYTES, too_large
 from ..ingest.records import FieldMap, Record, RecordError, jsonl_record
@@ -336,18 +334,12 @@ def _run(
 
     # --- window candidates
     t = time.perf_counter()
-    window: set[tuple[int, int]] = set()
-    close: set[tuple[int, int]] = set()
-    unconfirmed: set[tuple[int, int]] = set()
-    if semantic:
-        terms = {
-            int(r[0]): np.frombuffer(r[1], dtype="<u4")
-            for r in docs.select("doc_id", "terms").toLocalIterator()
-        }
-        window, close, unconfirmed = window_pairs(terms, config, infos, lexical)
-        del terms
-    semantic = semantic and (config.compare.embedder is not None or semantic_available())
-    candidates = sorted((a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window)
+
+    def terms() -> dict[int, np.ndarray]:
+        rows = docs.select("doc_id", "terms").toLocalIterator()
+        return {int(r[0]): np.frombuffer(r[1], dtype="<u4") for r in rows}
+
+    plan = plan_candidates(lexical, terms, config, infos, semantic=semantic)
     window_s = time.perf_counter() - t
 
     # --- boilerplate sentences
@@ -357,10 +349,7 @@ def _run(
 
     # --- verification
     t = time.perf_counter()
-    cfg = replace(config.compare, facts=False)
-    if not semantic:
-        cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-    verified = _verify(spark, docs, candidates, boiler, cfg)
+    verified = _verify(spark, docs, plan.candidates, boiler, verify_config(config, plan.semantic))
     verify_s = time.perf_counter() - t
 
     # --- clusters and outputs
@@ -368,30 +357,18 @@ def _run(
     results = write_discovery(out_dir, infos, verified, boiler)
     components = spark_components(spark, [(v.a, v.b) for v in verified])
     _write_parquet(spark, out_dir, infos, verified, components)
-    summary: dict[str, Any] = {
-        "engine": "spark",
-        "documents": len(infos),
-        "skipped_records": skipped,
-        "candidate_pairs": len(candidates),
-        "window_candidate_pairs": len(window - lexical.keys()),
-        "unconfirmed_lexical_pairs": len(unconfirmed),
-        "semantic_budget_pairs": len(close) if semantic else 0,
-        "verified_relations": len(verified),
-        "clusters": len(results.clusters),
-        "boilerplate_sites": len(boiler),
-        "boilerplate_sentences": sum(len(s) for s in boiler.values()),
-        "boilerplate_fingerprint_marks": boiler_marks,
-        "semantic": semantic,
-        "seconds": {
-            "scan": round(scan_s, 2),
-            "windows": round(window_s, 2),
-            "boilerplate": round(boiler_s, 2),
-            "verify": round(verify_s, 2),
-            "outputs": round(time.perf_counter() - t, 2),
-            "total": round(time.perf_counter() - t0, 2),
-        },
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }
+    summary = discovery_summary(
+        infos,
+        plan,
+        verified,
+        len(results.clusters),
+        boiler,
+        boiler_marks,
+        {"scan": scan_s, "windows": window_s, "boilerplate": boiler_s, "verify": verify_s},
+        outputs_s=time.perf_counter() - t,
+        total_s=time.perf_counter() - t0,
+        extra={"engine": "spark", "skipped_records": skipped},
+    )
     write_summary(out_dir, summary)
     docs.unpersist()
     return summary
