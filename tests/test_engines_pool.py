@@ -97,3 +97,14 @@ def test_both_engines_implement_the_seam(tmp_path) -> None:
     finally:
         store.close()
     assert isinstance(SparkEngine(["x.jsonl"]), Engine)  # no session until it runs
+
+
+def test_spark_engine_without_pyspark_names_the_install_command(monkeypatch) -> None:
+    import sys
+
+    from textlineage.engines.spark import session
+    from textlineage.errors import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if not installed
+    with pytest.raises(MissingDependencyError, match=r"pip install 'textlineage\[spark\]'"):
+        session()
