@@ -70,6 +70,9 @@ DEFAULT_CONF = {
     # Small local runs drown in 200 shuffle tasks; a cluster sets its own.
     "spark.sql.shuffle.partitions": "16",
     "spark.ui.enabled": "false",
+    # In local mode the driver's JVM runs the tasks: Spark's 1 GB ran out of heap joining
+    # 10,000 documents' texts to their candidate pairs.
+    "spark.driver.memory": "4g",
 }
 
 
