@@ -126,8 +126,7 @@ def build_windows(
         if n_docs
         else np.zeros(0, np.uint64)
     )
-    uniq, col = np.unique(flat, return_inverse=True)
-    col = col.astype(np.int32)
+    uniq, col, doc_df = _factorise(flat, lengths)
     n_terms = len(uniq)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
 
@@ -135,10 +134,7 @@ def build_windows(
         df = np.asarray(corpus_df(uniq), dtype=np.int64)
         n_idf = max(corpus_size, 1)
     else:
-        # Document frequency: each distinct (document, term) once.
-        doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        pairs = np.unique(doc_of * max(1, n_terms) + col)
-        df = np.bincount(pairs % max(1, n_terms), minlength=n_terms).astype(np.int64)
+        df = doc_df
         n_idf = max(1, n_docs)
 
     # Every window as (first term's position in ``col``, length), documents in order.
@@ -173,6 +169,54 @@ def build_windows(
     return WindowMatrix(m, np.asarray(owner_list, dtype=np.int64), df, n_docs)
 
 
+def _factorise(flat: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct values of ``flat`` (sorted), each position's index among them (int32),
+    and each value's number of documents (``lengths`` cut ``flat`` into documents).
+
+    What ``np.unique(flat, return_inverse=True)`` and a second unique over (document,
+    term) give, from one sort: values and positions packed in one 64-bit key when both fit
+    in 32 bits (always, for the sketch's term hashes), which sorts many times faster than
+    numpy's hash-based unique with inverse on tens of millions of terms.
+    """
+    n = len(flat)
+    if n == 0:
+        return flat[:0], np.zeros(0, np.int32), np.zeros(0, np.int64)
+    if n < 1 << 32 and int(flat.max()) < 1 << 32:
+        packed = np.sort((flat.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64))
+        values = packed >> np.uint64(32)
+        pos = (packed & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        del packed
+    else:  # pragma: no cover - wider than the sketch's hashes
+        pos = np.argsort(flat, kind="stable")
+        values = flat[pos]
+    new_value = np.ones(n, dtype=bool)
+    new_value[1:] = values[1:] != values[:-1]
+    uniq = values[new_value]
+    rank = np.cumsum(new_value) - 1
+    col = np.empty(n, dtype=np.int32)
+    col[pos] = rank
+    # Positions ascend within a value, and documents with positions: a document holding
+    # the value starts wherever the value or the document changes.
+    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[pos]
+    new_doc = new_value.copy()
+    new_doc[1:] |= doc[1:] != doc[:-1]
+    df = np.bincount(rank[new_doc], minlength=len(uniq)).astype(np.int64)
+    return uniq.astype(flat.dtype, copy=False), col, df
+
+
+def _rows(m: object, start: int, stop: int | None = None) -> object:
+    """Rows ``start:stop`` of a CSR matrix as a view (no copy of the data)."""
+    from scipy import sparse
+
+    assert isinstance(m, sparse.csr_matrix)
+    stop = m.shape[0] if stop is None else min(stop, m.shape[0])
+    ptr = m.indptr[start : stop + 1]
+    lo, hi = int(ptr[0]), int(ptr[-1])
+    return sparse.csr_matrix(
+        (m.data[lo:hi], m.indices[lo:hi], ptr - lo), shape=(stop - start, m.shape[1]), copy=False
+    )
+
+
 def _block_pairs(
     wm: WindowMatrix, groups: Sequence[str] | None, cfg: WindowConfig
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -190,8 +234,6 @@ def _block_pairs(
     voting = ((wm.df >= 2) & (wm.df <= cap)).astype(np.float32)
     p = sparse.csr_matrix(m @ sparse.diags(voting))
     p.eliminate_zeros()
-    # Rows are in document order: a block needs only the windows from its own first row on.
-    pt = sparse.csc_matrix(p.T)
     group_id: np.ndarray | None = None
     if groups is not None:
         names: dict[str, int] = {}
@@ -199,11 +241,16 @@ def _block_pairs(
             [names.setdefault(g, len(names)) if g else -1 - i for i, g in enumerate(groups)],
             dtype=np.int64,
         )
+    # Rows are in document order: a block needs only the windows from its own first row on.
+    # Computed as (those windows) × (the block)ᵀ, so the large operand is a view of rows and
+    # only the block is transposed; each cosine sums the same products in the same order
+    # (by term) as the block × (those windows)ᵀ would.
     for b0 in range(0, p.shape[0], cfg.block):
-        s = sparse.coo_matrix(p[b0 : b0 + cfg.block] @ pt[:, b0:])
+        block_t = sparse.csr_matrix(_rows(p, b0, b0 + cfg.block).T)  # type: ignore[attr-defined]
+        s = sparse.coo_matrix(_rows(p, b0) @ block_t)
         keep = s.data >= cfg.min_score
-        di = wm.owner[s.row[keep] + b0]
-        dj = wm.owner[s.col[keep] + b0]
+        di = wm.owner[s.col[keep] + b0]
+        dj = wm.owner[s.row[keep] + b0]
         v = s.data[keep]
         del s
         keep = di < dj
@@ -217,11 +264,14 @@ def _block_pairs(
 
 def _best_per_key(key: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct keys and each one's largest value."""
-    order = np.lexsort((-v, key))
-    key, v = key[order], v[order]
+    if not len(key):
+        return key, v
+    order = np.argsort(key)
+    key = key[order]
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
-    return key[first], v[first]
+    starts = np.flatnonzero(first)
+    return key[starts], np.maximum.reduceat(v[order], starts)
 
 
 def pair_scores(
