@@ -56,6 +56,13 @@ def _components(truth: list[dict]) -> dict[str, str]:
     return {d: min(c) for c in nx.connected_components(graph) for d in c}
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _pct(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
@@ -166,8 +173,10 @@ def main() -> None:
             return
         out = work / f"discover-{args.docs}-{args.seed}"
         t = time.perf_counter()
+        cpu0 = _cpu_seconds()
         summary = c.discover(out, semantic=args.semantic, workers=args.workers)
         wall = time.perf_counter() - t
+        cpu = _cpu_seconds() - cpu0
         peak = max(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
@@ -175,7 +184,9 @@ def main() -> None:
         print(
             f"discover: {summary['candidate_pairs']} candidates, {summary['verified_relations']} "
             f"verified, {summary['clusters']} clusters in {wall:.1f} s; peak RSS {peak / 1024:.0f} MB "
-            f"(stages {summary['seconds']})"
+            f"(stages {summary['seconds']}); CPU {cpu:.0f} s in this process and its workers "
+            f"({cpu / max(wall, 1e-9):.2f} cores busy on average: below the workers' count, "
+            "the machine was shared or a stage ran alone)"
         )
 
     lineage = load_truth(corpus_dir / "truth.jsonl")
