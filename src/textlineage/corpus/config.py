@@ -65,8 +65,9 @@ class CorpusConfig:
     what finds the seed article's reworded paragraphs (tests/test_corpus.py). In an index
     without stored terms (no window channel) the candidates take their turn in lexical
     order. Verification stops early on the lexical verdicts (``verify_patience``)."""
-    doc_embedding_tokens: int = 256
-    """A document's embedding covers its first this many word pieces (one forward pass)."""
+    doc_embedding_tokens: int = 1024
+    """A document's vector (``index add --embeddings``) averages its first this many tokens
+    (about 750 words: a news article whole)."""
     compare: CompareConfig = field(default_factory=corpus_compare_config)
     """How candidates are verified: the calibrated pairwise settings, except that a local
     match needs a longer stretch of wording (:data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""

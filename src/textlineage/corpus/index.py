@@ -30,6 +30,7 @@ from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_
 from ..types import Comparison, Document
 from .ann import VectorIndex
 from .config import CorpusConfig
+from .docvectors import document_embedder, document_vector, ingest_embedder, vectors_usable
 from .schema import NewDocument, StoredDocument
 from .store import Store
 from .windows import score_against
@@ -179,26 +180,13 @@ class Corpus:
             return self.config.compare.embedder
         return default_embedder()
 
-    def _ingest_embedder(self, embeddings: bool | None) -> Embedder | None:
-        """The model for document embeddings at ingest: asked for, or (None) when the index
-        already holds some, so that channel stays complete."""
-        if embeddings is None:
-            # Keep an existing channel complete, when the model can run here.
-            return self._embedder(None) if self.store.newest("embeddings") > 0 else None
-        return self._embedder(True) if embeddings else None
+    def embeddings_usable(self) -> bool:
+        """True when the index's document vectors were made by this version's model."""
+        return vectors_usable(self.store)
 
     def document_embedding(self, emb: Embedder, text: str) -> np.ndarray | None:
-        """One embedding of the document's opening (its first ``doc_embedding_tokens``).
-
-        Measured on the seed pair against 200 unrelated PAN documents: 0.84 for the
-        paraphrased derivative's source, at most 0.31 for the others, at ~28 ms a document.
-        """
-        flat = " ".join(text.split())
-        if not flat:
-            return None
-        v = emb.encode([flat], max_tokens=self.config.doc_embedding_tokens)[0]
-        n = float(np.linalg.norm(v))
-        return v / n if n else None
+        """One vector of the document (:func:`~.docvectors.document_vector`)."""
+        return document_vector(emb, text, self.config.doc_embedding_tokens)
 
     def add(
         self,
@@ -227,7 +215,7 @@ class Corpus:
         """
         t0 = time.perf_counter()
         summary = AddSummary()
-        emb = self._ingest_embedder(embeddings) if semantic else None
+        emb = ingest_embedder(self.store, embeddings) if semantic else None
         records: Iterable[Record | RecordError]
         if isinstance(inputs, Sequence) and all(isinstance(i, str) for i in inputs):
             records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
@@ -393,7 +381,8 @@ class Corpus:
 
         t = time.perf_counter()
         sem_sim: dict[int, float] = {}
-        emb = self._embedder(semantic) if self.store.newest("embeddings") else None
+        usable = semantic is not False and self.embeddings_usable()
+        emb = document_embedder(None) if usable else None
         if emb is not None:
             qv = self.document_embedding(emb, query.text)
             if qv is not None:

@@ -1,0 +1,64 @@
+"""Which document vectors an index holds, and the model that makes them.
+
+``index add --embeddings`` stores one vector per document (:mod:`textlineage.embed_static`)
+for search's embedding channel. The index records the model's name (``meta.embedding_model``):
+vectors of different models do not compare, so an index whose vectors an earlier version
+made (MiniLM, no name recorded) keeps them aside in search and refuses to add more.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..embed import INSTALL_HINT, Embedder
+from ..embed_static import StaticEmbedder, default_document_embedder, static_available
+from ..errors import IndexFileError, MissingDependencyError
+from .store import Store
+
+META_KEY = "embedding_model"
+
+
+def document_embedder(want: bool | None) -> Embedder | None:
+    """The document-vector model when wanted (None: when installed) and installed; asked
+    for (``True``) and not installed, :class:`MissingDependencyError`."""
+    if want is False or not static_available():
+        if want:
+            raise MissingDependencyError("document embeddings", INSTALL_HINT)
+        return None
+    return default_document_embedder()
+
+
+def vectors_usable(store: Store) -> bool:
+    """True when the index holds document vectors made by this version's model."""
+    return store.newest("embeddings") > 0 and store.get_meta(META_KEY) == StaticEmbedder.name
+
+
+def ingest_embedder(store: Store, embeddings: bool | None) -> Embedder | None:
+    """The model for document vectors at ingest: asked for, or (None) when the index already
+    holds usable ones, so that channel stays complete."""
+    if embeddings is None:
+        return document_embedder(None) if vectors_usable(store) else None
+    if not embeddings:
+        return None
+    has = store.newest("embeddings") > 0
+    if has and not vectors_usable(store):
+        raise IndexFileError(
+            f"{store.path}: its document embeddings were made by another model "
+            f"({store.get_meta(META_KEY) or 'all-MiniLM-L6-v2'}); add without --embeddings, "
+            "or build a new index to use them"
+        )
+    emb = document_embedder(True)
+    if not has:
+        store.set_meta(META_KEY, StaticEmbedder.name)
+    return emb
+
+
+def document_vector(emb: Embedder, text: str, max_tokens: int) -> np.ndarray | None:
+    """One unit vector of a document (its first ``max_tokens`` tokens); None for a text
+    without words."""
+    flat = " ".join(text.split())
+    if not flat:
+        return None
+    v = emb.encode([flat], max_tokens=max_tokens)[0]
+    n = float(np.linalg.norm(v))
+    return v / n if n else None
