@@ -80,7 +80,7 @@ def main() -> None:
         help="lexical candidates and alignment only (no window channel, no semantic stage)",
     )
     ap.add_argument(
-        "--embeddings", action="store_true", help="also store MiniLM document embeddings"
+        "--embeddings", action="store_true", help="also store document vectors (the static model)"
     )
     ap.add_argument(
         "--lexical-verify",
