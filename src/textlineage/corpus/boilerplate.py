@@ -8,6 +8,7 @@ decides from the counts over a site.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -24,6 +25,9 @@ EDGE_SHARE = 0.2
 """The head and the tail of a text (this share of its length each), where mastheads and
 footers live."""
 MIN_SENTENCE_CHARS = 20
+
+# The standard library's \S is exactly "not str.isspace()", the white space kept in place.
+_NOT_SPACE = re.compile(r"\S")
 
 
 def sentence_key(text: str) -> str:
@@ -88,12 +92,16 @@ def mask_boilerplate(text: str, sentences: set[str]) -> tuple[str, int]:
     whitespace replaced by a space, so offsets stay true), and how many were."""
     if not sentences:
         return text, 0
-    chars = list(text)
-    masked = 0
+    pieces: list[str] = []
+    at = masked = 0
     for s in split_sentences(text):
-        if sentence_key(text[s.start : s.end]) in sentences:
-            for k in range(s.start, s.end):
-                if not chars[k].isspace():
-                    chars[k] = " "
+        piece = text[s.start : s.end]
+        if sentence_key(piece) in sentences:
+            pieces.append(text[at : s.start])
+            pieces.append(_NOT_SPACE.sub(" ", piece))
+            at = s.end
             masked += 1
-    return ("".join(chars), masked) if masked else (text, 0)
+    if not masked:
+        return text, 0
+    pieces.append(text[at:])
+    return "".join(pieces), masked

@@ -5,17 +5,26 @@ items is one unit (with the line that introduces it), and a sentence with fewer 
 ``min_terms`` content terms is joined to the next. Content terms are folded tokens minus
 stop words, stemmed; numbers are kept whole. This is a pure function of the text, so it can
 be computed once per document and cached (the corpus index and the Spark job reuse it).
+
+A document's tokens are kept column by column in one :class:`TokenTable` (the units' tokens
+one after the other), and each unit is a slice of it: building a token object per word was
+most of the cost of verifying a candidate pair.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections import Counter
 from functools import cached_property, lru_cache
+from itertools import accumulate, compress, pairwise, repeat
+from operator import is_not
+from typing import NamedTuple, cast
 
+import numpy as np
 import regex
 import snowballstemmer
 
-from .normalise import Token, tokenize
+from .normalise import Token, fold_token, token_columns
 from .segment import split_sentences
 
 STOPWORDS = frozenset(
@@ -205,6 +214,15 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word.replace("'", "")))
 
 
+@lru_cache(maxsize=200_000)
+def term_of(norm: str) -> str | None:
+    """The content term of a folded token (its stem; a number whole), or None for a stop
+    word or a single character."""
+    if (norm not in STOPWORDS and len(norm) > 1) or norm[:1].isdigit():
+        return stem(norm)
+    return None
+
+
 def content_terms(tokens: list[Token]) -> list[str]:
     return [
         stem(norm)
@@ -213,22 +231,64 @@ def content_terms(tokens: list[Token]) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class Unit:
-    """An alignment unit: a character range, its tokens and its content terms."""
+class TokenTable(NamedTuple):
+    """The tokens of a document's units, in order, column by column."""
+
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+    """Folded forms."""
+    terms: list[str | None]
+    """Each token's content term (None for a stop word)."""
+
+    def __repr__(self) -> str:
+        return f"TokenTable({len(self.norms)} tokens)"
+
+
+class Unit(NamedTuple):
+    """An alignment unit: a character range, its content terms, and its tokens, the slice
+    ``first:stop`` of the document's :class:`TokenTable` (a unit's ``stop`` is the next
+    unit's ``first``, so a run of units is one slice too)."""
 
     start: int
     end: int
-    tokens: tuple[Token, ...]
     terms: tuple[str, ...]
+    first: int
+    stop: int
+    table: TokenTable
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        t, a, b = self.table, self.first, self.stop
+        return tuple(map(Token._make, zip(t.starts[a:b], t.ends[a:b], t.norms[a:b], strict=True)))
 
 
-@dataclass(frozen=True)
+class TermMatrix(NamedTuple):
+    """A document's units as rows of term ids (ids in order of first use in the document),
+    each row's distinct ids ascending with their counts, as CSR arrays."""
+
+    vocab: dict[str, int]
+    indptr: np.ndarray
+    indices: np.ndarray
+    counts: np.ndarray
+
+
 class Features:
-    """Everything alignment needs from one document."""
+    """Everything alignment needs from one document (immutable once built)."""
 
-    text: str
-    units: tuple[Unit, ...]
+    __slots__ = ("__dict__", "text", "tokens", "units")
+
+    def __init__(self, text: str, units: tuple[Unit, ...], tokens: TokenTable) -> None:
+        self.text = text
+        self.units = units
+        self.tokens = tokens
+
+    def __repr__(self) -> str:
+        return f"Features({len(self.text)} chars, {len(self.units)} units)"
+
+    def span_tokens(self, lo: int, hi: int) -> slice:
+        """The slice of :attr:`tokens` holding units ``lo`` to ``hi`` (inclusive)."""
+        return slice(self.units[lo].first, self.units[hi].stop)
 
     @cached_property
     def words_and_facts(self) -> tuple[list[set[str]], list[set[str]]]:
@@ -236,67 +296,130 @@ class Features:
         number, or a capitalised word inside a sentence). Computed once per document and
         kept with its features, which a search or a discovery worker reuses across pairs."""
         words, facts = [], []
-        text = self.text
+        terms = self.tokens.terms
+        capital = list(map(str.isupper, map(self.text.__getitem__, self.tokens.starts)))
         for u in self.units:
             w: set[str] = set()
             n: set[str] = set()
-            for k, t in enumerate(u.tokens):
-                norm = t.norm
-                number = norm[:1].isdigit()
-                if not number and (norm in STOPWORDS or len(norm) <= 1):
+            for k in range(u.first, u.stop):
+                term = terms[k]
+                if term is None:
                     continue
-                (n if number or (k > 0 and text[t.start].isupper()) else w).add(stem(norm))
+                if term[:1].isdigit() or (k > u.first and capital[k]):
+                    n.add(term)
+                else:
+                    w.add(term)
             words.append(w)
             facts.append(n)
         return words, facts
+
+    @cached_property
+    def unit_df(self) -> tuple[Counter[str], Counter[str]]:
+        """How many units use each word and each fact (of :attr:`words_and_facts`)."""
+        words, facts = self.words_and_facts
+        return (
+            Counter(w for s in words for w in s),
+            Counter(w for s in facts for w in s),
+        )
+
+    @cached_property
+    def term_matrix(self) -> TermMatrix:
+        """The units' terms as a :class:`TermMatrix` (what tf-idf vectors are built from)."""
+        terms = self.tokens.terms
+        every = cast("list[str]", list(compress(terms, map(is_not, terms, repeat(None)))))
+        vocab = {t: i for i, t in enumerate(dict.fromkeys(every))}
+        width = max(1, len(vocab))
+        sizes = np.fromiter(map(len, (u.terms for u in self.units)), np.int64, len(self.units))
+        rows = np.repeat(np.arange(len(self.units), dtype=np.int64), sizes)
+        ids = np.fromiter(map(vocab.__getitem__, every), np.int64, len(every))
+        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        indptr = np.zeros(len(self.units) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // width, minlength=len(self.units)), out=indptr[1:])
+        return TermMatrix(vocab, indptr, keys % width, counts.astype(np.float32))
 
 
 def _is_list_item(text: str) -> bool:
     return bool(_LIST_ITEM_RE.match(text))
 
 
-def build_units(text: str, min_terms: int = 3) -> list[Unit]:
-    sentences = split_sentences(text)
-    groups: list[list[tuple[int, int]]] = []
+def _groups(text: str) -> list[tuple[int, int]]:
+    """Sentence spans joined where they belong together (a list with its introduction)."""
+    groups: list[tuple[int, int]] = []
     in_list = False
-    for s in sentences:
-        piece = text[s.start : s.end]
-        item = _is_list_item(piece)
-        if item and groups and (in_list or text[groups[-1][-1][1] - 1] == ":"):
-            groups[-1].append((s.start, s.end))
+    for s in split_sentences(text):
+        item = _is_list_item(text[s.start : s.end])
+        if item and groups and (in_list or text[groups[-1][1] - 1] == ":"):
+            groups[-1] = (groups[-1][0], s.end)
         else:
-            groups.append([(s.start, s.end)])
+            groups.append((s.start, s.end))
         in_list = item
-    units: list[Unit] = []
-    pending: tuple[int, int, list[Token], list[str]] | None = None
-    for g in groups:
-        start, end = g[0][0], g[-1][1]
-        toks = tokenize(text, start, end)
-        terms = content_terms(toks)
+    return groups
+
+
+def build_units(text: str, min_terms: int = 3) -> tuple[list[Unit], TokenTable]:
+    """A document's units and the table of their tokens.
+
+    Sentence boundaries fall next to white space, which no token holds, so the tokens of a
+    sentence group are those of the whole text that start inside it.
+    """
+    starts, ends, raw = token_columns(text)
+    norms = list(map(fold_token, raw))
+    terms = list(map(term_of, norms))
+    # Content tokens before each token: a group's term count is a difference of two.
+    before = list(accumulate(map(is_not, terms, repeat(None)), initial=0))
+    spans: list[tuple[int, int, list[tuple[int, int]]]] = []  # start, end, token ranges
+    pending: tuple[int, int, int, list[tuple[int, int]]] | None = None
+    for start, end in _groups(text):
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        ranges = [(lo, hi)]
+        n_terms = before[hi] - before[lo]
         if pending is not None:
             start = pending[0]
-            toks = pending[2] + toks
-            terms = pending[3] + terms
+            n_terms += pending[2]
+            ranges = pending[3] + ranges
             pending = None
-        if len(terms) < min_terms:
-            pending = (start, end, toks, terms)
+        if n_terms < min_terms:
+            pending = (start, end, n_terms, ranges)
             continue
-        units.append(Unit(start, end, tuple(toks), tuple(terms)))
+        spans.append((start, end, ranges))
     if pending is not None:
-        start, end, toks, terms = pending
-        if units:
-            last = units.pop()
-            units.append(
-                Unit(last.start, end, last.tokens + tuple(toks), last.terms + tuple(terms))
-            )
+        start, end, _, ranges = pending
+        if spans:
+            s0, _, r0 = spans.pop()
+            spans.append((s0, end, r0 + ranges))
         else:
-            units.append(Unit(start, end, tuple(toks), tuple(terms)))
-    return units
+            spans.append((start, end, ranges))
+    # The table: each unit's tokens after the previous unit's (a plain slice of the
+    # document's tokens unless a span skips some, which only a sentence left out can do).
+    flat = [r for _, _, ranges in spans for r in ranges]
+    if all(x[1] == y[0] for x, y in pairwise(flat)):
+        lo, hi = (flat[0][0], flat[-1][1]) if flat else (0, 0)
+        table = TokenTable(starts[lo:hi], ends[lo:hi], norms[lo:hi], terms[lo:hi])
+    else:
+        keep = [k for lo, hi in flat for k in range(lo, hi)]
+        table = TokenTable(
+            [starts[k] for k in keep],
+            [ends[k] for k in keep],
+            [norms[k] for k in keep],
+            [terms[k] for k in keep],
+        )
+    content = list(map(is_not, table.terms, repeat(None)))
+    units: list[Unit] = []
+    at = 0
+    for start, end, ranges in spans:
+        stop = at + sum(hi - lo for lo, hi in ranges)
+        unit_terms = cast(
+            "tuple[str, ...]", tuple(compress(table.terms[at:stop], content[at:stop]))
+        )
+        units.append(Unit(start, end, unit_terms, at, stop, table))
+        at = stop
+    return units, table
 
 
 @lru_cache(maxsize=512)
 def features(text: str, min_terms: int = 3) -> Features:
     """Compute the matching features of one document (cached: a search compares one query
     with many candidates, a candidate may recur across searches, and discovery verifies a
-    document against each of its candidates in turn; about 140 KB a news-length document)."""
-    return Features(text, tuple(build_units(text, min_terms)))
+    document against each of its candidates in turn)."""
+    units, table = build_units(text, min_terms)
+    return Features(text, tuple(units), table)

@@ -11,7 +11,7 @@ handled by the same character classes and never raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -100,8 +100,9 @@ _ENDS_LOWER_RE = regex.compile(r"\p{Ll}\s*$")
 _HAS_WORD_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's character range (a named tuple: cheap to build)."""
+
     start: int
     end: int
 
