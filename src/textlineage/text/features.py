@@ -13,11 +13,12 @@ most of the cost of verifying a candidate pair.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import is_not
+from operator import is_, is_not
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -223,6 +224,30 @@ def term_of(norm: str) -> str | None:
     return None
 
 
+_FOLDED: dict[str, str] = {}
+_TERM: dict[str, str | None] = {}
+_TOKEN_CACHE = 200_000
+"""Distinct raw tokens whose folded form and term are kept (then the caches start over)."""
+
+
+def _fold_and_terms(raw: list[str]) -> tuple[list[str], list[str | None]]:
+    """The folded form and the content term (:func:`term_of`) of each raw token, looked up
+    in two dictionaries (a document's words are mostly known ones)."""
+    norms = list(map(_FOLDED.get, raw))
+    if None in norms:
+        new = set(compress(raw, map(is_, norms, repeat(None))))
+        if len(_FOLDED) + len(new) > _TOKEN_CACHE:
+            _FOLDED.clear()
+            _TERM.clear()
+            new = set(raw)
+        for r in new:
+            norm = fold_token(r)
+            _FOLDED[r] = norm
+            _TERM[r] = term_of(norm)
+        norms = list(map(_FOLDED.__getitem__, raw))
+    return cast("list[str]", norms), list(map(_TERM.__getitem__, raw))
+
+
 def content_terms(tokens: list[Token]) -> list[str]:
     return [
         stem(norm)
@@ -234,8 +259,8 @@ def content_terms(tokens: list[Token]) -> list[str]:
 class TokenTable(NamedTuple):
     """The tokens of a document's units, in order, column by column."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     norms: list[str]
     """Folded forms."""
     terms: list[str | None]
@@ -295,23 +320,21 @@ class Features:
         """Each unit's content terms split into wording and facts (names and numbers: a
         number, or a capitalised word inside a sentence). Computed once per document and
         kept with its features, which a search or a discovery worker reuses across pairs."""
-        words, facts = [], []
-        terms = self.tokens.terms
-        capital = list(map(str.isupper, map(self.text.__getitem__, self.tokens.starts)))
-        for u in self.units:
-            w: set[str] = set()
-            n: set[str] = set()
-            for k in range(u.first, u.stop):
-                term = terms[k]
-                if term is None:
-                    continue
-                if term[:1].isdigit() or (k > u.first and capital[k]):
-                    n.add(term)
-                else:
-                    w.add(term)
-            words.append(w)
-            facts.append(n)
-        return words, facts
+        t = self.tokens
+        capital = list(map(str.isupper, map(self.text.__getitem__, t.starts)))
+        for u in self.units:  # a unit's first word is capitalised as any sentence's is
+            if u.first < u.stop:
+                capital[u.first] = False
+        fact = [
+            term is not None and (c or norm[:1].isdigit())
+            for term, norm, c in zip(t.terms, t.norms, capital, strict=True)
+        ]
+        word = [term is not None and not f for term, f in zip(t.terms, fact, strict=True)]
+        terms = cast("list[str]", t.terms)  # those picked are not None
+        return (
+            [set(compress(terms[u.first : u.stop], word[u.first : u.stop])) for u in self.units],
+            [set(compress(terms[u.first : u.stop], fact[u.first : u.stop])) for u in self.units],
+        )
 
     @cached_property
     def unit_df(self) -> tuple[Counter[str], Counter[str]]:
@@ -363,50 +386,43 @@ def build_units(text: str, min_terms: int = 3) -> tuple[list[Unit], TokenTable]:
     sentence group are those of the whole text that start inside it.
     """
     starts, ends, raw = token_columns(text)
-    norms = list(map(fold_token, raw))
-    terms = list(map(term_of, norms))
+    norms, terms = _fold_and_terms(raw)
     # Content tokens before each token: a group's term count is a difference of two.
     before = list(accumulate(map(is_not, terms, repeat(None)), initial=0))
-    spans: list[tuple[int, int, list[tuple[int, int]]]] = []  # start, end, token ranges
-    pending: tuple[int, int, int, list[tuple[int, int]]] | None = None
+    # Each unit: start, end, its groups' token ranges, its number of terms.
+    spans: list[tuple[int, int, list[tuple[int, int]], int]] = []
     for start, end in _groups(text):
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        ranges = [(lo, hi)]
         n_terms = before[hi] - before[lo]
-        if pending is not None:
-            start = pending[0]
-            n_terms += pending[2]
-            ranges = pending[3] + ranges
-            pending = None
-        if n_terms < min_terms:
-            pending = (start, end, n_terms, ranges)
-            continue
-        spans.append((start, end, ranges))
-    if pending is not None:
-        start, end, _, ranges = pending
-        if spans:
-            s0, _, r0 = spans.pop()
-            spans.append((s0, end, r0 + ranges))
+        if spans and spans[-1][3] < min_terms:  # too short: joins this one
+            start, _, ranges, pending = spans.pop()
+            spans.append((start, end, [*ranges, (lo, hi)], pending + n_terms))
         else:
-            spans.append((start, end, ranges))
+            spans.append((start, end, [(lo, hi)], n_terms))
+    if len(spans) > 1 and spans[-1][3] < min_terms:  # a short last one joins the one before
+        _, end, ranges, n_terms = spans.pop()
+        s0, _, r0, n0 = spans.pop()
+        spans.append((s0, end, r0 + ranges, n0 + n_terms))
     # The table: each unit's tokens after the previous unit's (a plain slice of the
     # document's tokens unless a span skips some, which only a sentence left out can do).
-    flat = [r for _, _, ranges in spans for r in ranges]
+    flat = [r for _, _, ranges, _ in spans for r in ranges]
     if all(x[1] == y[0] for x, y in pairwise(flat)):
         lo, hi = (flat[0][0], flat[-1][1]) if flat else (0, 0)
-        table = TokenTable(starts[lo:hi], ends[lo:hi], norms[lo:hi], terms[lo:hi])
+        table = TokenTable(
+            array("q", starts[lo:hi]), array("q", ends[lo:hi]), norms[lo:hi], terms[lo:hi]
+        )
     else:
         keep = [k for lo, hi in flat for k in range(lo, hi)]
         table = TokenTable(
-            [starts[k] for k in keep],
-            [ends[k] for k in keep],
+            array("q", [starts[k] for k in keep]),
+            array("q", [ends[k] for k in keep]),
             [norms[k] for k in keep],
             [terms[k] for k in keep],
         )
     content = list(map(is_not, table.terms, repeat(None)))
     units: list[Unit] = []
     at = 0
-    for start, end, ranges in spans:
+    for start, end, ranges, _ in spans:
         stop = at + sum(hi - lo for lo, hi in ranges)
         unit_terms = cast(
             "tuple[str, ...]", tuple(compress(table.terms[at:stop], content[at:stop]))
