@@ -107,12 +107,14 @@ class Sentence(NamedTuple):
     end: int
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Append the span trimmed of white space, when it holds a word."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    if end > start and _HAS_WORD_RE.search(text, start, end):
+        out.append(Sentence(start, end))
 
 
 def _is_abbreviation(text: str, term_start: int) -> bool:
@@ -128,9 +130,8 @@ def _is_abbreviation(text: str, term_start: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or _ACRONYM_RE.fullmatch(word) is not None
 
 
-def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one paragraph-free block into sentences."""
-    out: list[tuple[int, int]] = []
+def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Split one paragraph-free block into sentences, appended to ``out``."""
     cur = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         nxt = m.end()
@@ -138,13 +139,11 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if not _STARTER_RE.match(text, nxt):
             continue
-        term = m.group("term")
-        if term == "." and _is_abbreviation(text, m.start()):
+        if m.group("term") == "." and _is_abbreviation(text, m.start()):
             continue
-        out.append((cur, m.start() + len(term) + len(m.group("close"))))
+        _add(text, cur, m.end("close"), out)
         cur = nxt
-    out.append((cur, end))
-    return out
+    _add(text, cur, end, out)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -184,13 +183,13 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` as trimmed, non-empty, non-overlapping spans in text order."""
     out: list[Sentence] = []
     para_start = 0
-    bounds = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
+    bounds = [m.span() for m in _PARA_RE.finditer(text)]
     bounds.append((len(text), len(text)))
     for p_end, next_start in bounds:
-        for b_start, b_end in _lines(text, para_start, p_end):
-            for s, e in _split_block(text, b_start, b_end):
-                s, e = _trim(text, s, e)
-                if e > s and _HAS_WORD_RE.search(text, s, e):
-                    out.append(Sentence(s, e))
+        if text.find("\n", para_start, p_end) < 0:  # one line: one block
+            _split_block(text, para_start, p_end, out)
+        else:
+            for b_start, b_end in _lines(text, para_start, p_end):
+                _split_block(text, b_start, b_end, out)
         para_start = next_start
     return out
