@@ -155,13 +155,14 @@ def passages(
     groups = sorted(_group_seeds(seeds), key=lambda g: (min(g[0]), min(g[1])))
     # Merge diagonal neighbours: a group that continues the previous one in both documents.
     merged: list[tuple[set[int], set[int], float, int]] = []
+    copied: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     for ga, gb, sc in groups:
         if merged:
             pa, pb, psc, parts = merged[-1]
             if (
                 min(ga) == max(pa) + 1
                 and min(gb) == max(pb) + 1
-                and _same_nature(fa, fb, (pa, pb), (ga, gb), cfg)
+                and _copied(fa, fb, (pa, pb), cfg, copied) == _copied(fa, fb, (ga, gb), cfg, copied)
             ):
                 merged[-1] = (pa | ga, pb | gb, max(psc, sc), parts + 1)
                 continue
@@ -247,23 +248,24 @@ def _matched_share(fa: Features, fb: Features, frags: Sequence[Fragment]) -> flo
     return min(shares)
 
 
-def _same_nature(
+def _copied(
     fa: Features,
     fb: Features,
-    p: tuple[set[int], set[int]],
-    q: tuple[set[int], set[int]],
+    g: tuple[set[int], set[int]],
     cfg: AlignConfig,
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], bool],
 ) -> bool:
-    """Two neighbouring groups merge when both are copies or both are rewrites."""
-
-    def copied(g: tuple[set[int], set[int]]) -> bool:
+    """Whether a group's text is copied (near-verbatim); neighbouring groups merge when
+    both are copies or both are rewrites. Kept in ``memo``: a group is asked about as the
+    next one and again as the previous one."""
+    key = (tuple(sorted(g[0])), tuple(sorted(g[1])))
+    if key not in memo:
         ra, rb = index_runs(g[0]), index_runs(g[1])
-        return (
+        memo[key] = (
             token_ratio(region_tokens(fa.units, ra), region_tokens(fb.units, rb))
             >= cfg.near_verbatim_ratio
         )
-
-    return copied(p) == copied(q)
+    return memo[key]
 
 
 def label(p: RawPassage, derived: int | None, cfg: AlignConfig) -> str:

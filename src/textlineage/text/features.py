@@ -25,7 +25,7 @@ import numpy as np
 import regex
 import snowballstemmer
 
-from .normalise import Token, fold_token, token_columns
+from .normalise import Token, fold, token_columns
 from .segment import split_sentences
 
 STOPWORDS = frozenset(
@@ -215,7 +215,6 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word.replace("'", "")))
 
 
-@lru_cache(maxsize=200_000)
 def term_of(norm: str) -> str | None:
     """The content term of a folded token (its stem; a number whole), or None for a stop
     word or a single character."""
@@ -241,7 +240,7 @@ def _fold_and_terms(raw: list[str]) -> tuple[list[str], list[str | None]]:
             _TERM.clear()
             new = set(raw)
         for r in new:
-            norm = fold_token(r)
+            norm = r.lower() if r.isascii() else fold(r)  # fold_token, without its cache
             _FOLDED[r] = norm
             _TERM[r] = term_of(norm)
         norms = list(map(_FOLDED.__getitem__, raw))
