@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import is_, is_not
+from operator import is_, is_not, itemgetter
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -223,28 +223,27 @@ def term_of(norm: str) -> str | None:
     return None
 
 
-_FOLDED: dict[str, str] = {}
-_TERM: dict[str, str | None] = {}
+_TOKENS: dict[str, tuple[str, str | None]] = {}
 _TOKEN_CACHE = 200_000
-"""Distinct raw tokens whose folded form and term are kept (then the caches start over)."""
+"""Distinct raw tokens whose folded form and term are kept (then the cache starts over)."""
 
 
 def _fold_and_terms(raw: list[str]) -> tuple[list[str], list[str | None]]:
-    """The folded form and the content term (:func:`term_of`) of each raw token, looked up
-    in two dictionaries (a document's words are mostly known ones)."""
-    norms = list(map(_FOLDED.get, raw))
-    if None in norms:
-        new = set(compress(raw, map(is_, norms, repeat(None))))
-        if len(_FOLDED) + len(new) > _TOKEN_CACHE:
-            _FOLDED.clear()
-            _TERM.clear()
+    """The folded form and the content term (:func:`term_of`) of each raw token, from one
+    dictionary (a document's words are mostly known ones; one look-up each, as the table
+    is large and each look-up a trip to memory)."""
+    info = list(map(_TOKENS.get, raw))
+    if None in info:
+        new = set(compress(raw, map(is_, info, repeat(None))))
+        if len(_TOKENS) + len(new) > _TOKEN_CACHE:
+            _TOKENS.clear()
             new = set(raw)
         for r in new:
             norm = r.lower() if r.isascii() else fold(r)  # fold_token, without its cache
-            _FOLDED[r] = norm
-            _TERM[r] = term_of(norm)
-        norms = list(map(_FOLDED.__getitem__, raw))
-    return cast("list[str]", norms), list(map(_TERM.__getitem__, raw))
+            _TOKENS[r] = (norm, term_of(norm))
+        info = list(map(_TOKENS.__getitem__, raw))
+    pairs = cast("list[tuple[str, str | None]]", info)
+    return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
 def content_terms(tokens: list[Token]) -> list[str]:
