@@ -116,9 +116,8 @@ class Vectors:
         new = remap < 0
         remap[new] = len(ma.vocab) + np.arange(int(new.sum()))
         v = max(1, len(ma.vocab) + int(new.sum()))
-        rows_b = np.repeat(np.arange(nb), np.diff(mb.indptr))
         ids_b = remap[mb.indices]
-        order = np.lexsort((ids_b, rows_b))  # each row's ids ascending
+        order = np.lexsort((ids_b, mb.rows))  # each row's ids ascending; rows stay in order
         idx = np.concatenate([ma.indices, ids_b[order]])
         counts = np.concatenate([ma.counts, mb.counts[order]])
         ptr = np.concatenate([ma.indptr, mb.indptr[1:] + ma.indptr[-1]])
@@ -126,7 +125,7 @@ class Vectors:
         df = np.bincount(idx, minlength=v)
         idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
         weight = counts * idf[idx]
-        rows = np.repeat(np.arange(n), np.diff(ptr))
+        rows = np.concatenate([ma.rows, mb.rows + na])
         norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n)).astype(np.float32)
         norms[norms == 0] = 1.0
         cut = int(ptr[na])
@@ -135,12 +134,9 @@ class Vectors:
         self._b = (weight[cut:], idx[cut:], ptr[na:] - cut)
         unit = weight / norms[rows]
         self.cosine, inter = _products(
-            (rows[:cut], idx[:cut], unit[:cut]),
-            (rows[cut:] - na, idx[cut:], unit[cut:]),
-            (na, nb),
-            v,
+            (ma.rows, idx[:cut], unit[:cut]), (mb.rows, idx[cut:], unit[cut:]), (na, nb), v
         )
-        sizes = np.diff(ptr[: na + 1])[:, None] + np.diff(ptr[na:])[None, :]
+        sizes = ma.sizes[:, None] + mb.sizes[None, :]
         sizes[sizes == 0] = 1
         self.dice = (2.0 * inter / sizes).astype(np.float32)
 

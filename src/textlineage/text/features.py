@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import is_, is_not, itemgetter
+from operator import and_, gt, is_, is_not, itemgetter, or_
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -286,6 +286,10 @@ class Unit(NamedTuple):
         return tuple(map(Token._make, zip(t.starts[a:b], t.ends[a:b], t.norms[a:b], strict=True)))
 
 
+_DENSE_KEYS = 1 << 16
+"""Documents with at most this many (unit, term) cells count them in one array."""
+
+
 class TermMatrix(NamedTuple):
     """A document's units as rows of term ids (ids in order of first use in the document),
     each row's distinct ids ascending with their counts, as CSR arrays."""
@@ -294,6 +298,10 @@ class TermMatrix(NamedTuple):
     indptr: np.ndarray
     indices: np.ndarray
     counts: np.ndarray
+    rows: np.ndarray
+    """The row (unit) of each entry."""
+    sizes: np.ndarray
+    """Distinct terms of each unit."""
 
 
 class Features:
@@ -323,11 +331,10 @@ class Features:
         for u in self.units:  # a unit's first word is capitalised as any sentence's is
             if u.first < u.stop:
                 capital[u.first] = False
-        fact = [
-            term is not None and (c or norm[:1].isdigit())
-            for term, norm, c in zip(t.terms, t.norms, capital, strict=True)
-        ]
-        word = [term is not None and not f for term, f in zip(t.terms, fact, strict=True)]
+        number = map(str.isdigit, map(itemgetter(0), t.norms))
+        content = list(map(is_not, t.terms, repeat(None)))
+        fact = list(map(and_, content, map(or_, capital, number)))
+        word = list(map(gt, content, fact))  # content and not fact
         terms = cast("list[str]", t.terms)  # those picked are not None
         return (
             [set(compress(terms[u.first : u.stop], word[u.first : u.stop])) for u in self.units],
@@ -350,13 +357,20 @@ class Features:
         every = cast("list[str]", list(compress(terms, map(is_not, terms, repeat(None)))))
         vocab = {t: i for i, t in enumerate(dict.fromkeys(every))}
         width = max(1, len(vocab))
-        sizes = np.fromiter(map(len, (u.terms for u in self.units)), np.int64, len(self.units))
-        rows = np.repeat(np.arange(len(self.units), dtype=np.int64), sizes)
+        lengths = np.fromiter(map(len, (u.terms for u in self.units)), np.int64, len(self.units))
+        unit_of = np.repeat(np.arange(len(self.units), dtype=np.int64), lengths)
         ids = np.fromiter(map(vocab.__getitem__, every), np.int64, len(every))
-        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        if len(self.units) * width <= _DENSE_KEYS:  # count every (unit, term) cell at once
+            per_key = np.bincount(unit_of * width + ids, minlength=len(self.units) * width)
+            keys = np.flatnonzero(per_key)
+            counts = per_key[keys]
+        else:
+            keys, counts = np.unique(unit_of * width + ids, return_counts=True)
+        rows = keys // width
+        sizes = np.bincount(rows, minlength=len(self.units))
         indptr = np.zeros(len(self.units) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(keys // width, minlength=len(self.units)), out=indptr[1:])
-        return TermMatrix(vocab, indptr, keys % width, counts.astype(np.float32))
+        np.cumsum(sizes, out=indptr[1:])
+        return TermMatrix(vocab, indptr, keys % width, counts.astype(np.float32), rows, sizes)
 
 
 def _is_list_item(text: str) -> bool:
