@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import and_, gt, is_, is_not, itemgetter, or_
+from operator import eq, ge, is_, is_not, itemgetter
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -223,15 +223,32 @@ def term_of(norm: str) -> str | None:
     return None
 
 
-_TOKENS: dict[str, tuple[str, str | None]] = {}
+WORD, NAME, NUMBER = 1, 2, 3
+"""Kinds of content token: a word, a capitalised word (a name inside a sentence), a number
+(0: not a content token)."""
+
+_TOKENS: dict[str, tuple[str, str | None, int]] = {}
 _TOKEN_CACHE = 200_000
-"""Distinct raw tokens whose folded form and term are kept (then the cache starts over)."""
+"""Distinct raw tokens whose folded form, term and kind are kept (then the cache starts
+over)."""
 
 
-def _fold_and_terms(raw: list[str]) -> tuple[list[str], list[str | None]]:
-    """The folded form and the content term (:func:`term_of`) of each raw token, from one
-    dictionary (a document's words are mostly known ones; one look-up each, as the table
-    is large and each look-up a trip to memory)."""
+def _token_info(raw: str) -> tuple[str, str | None, int]:
+    norm = raw.lower() if raw.isascii() else fold(raw)  # fold_token, without its cache
+    term = term_of(norm)
+    if term is None:
+        kind = 0
+    elif norm[:1].isdigit():
+        kind = NUMBER
+    else:
+        kind = NAME if raw[:1].isupper() else WORD
+    return norm, term, kind
+
+
+def _tokens_info(raw: list[str]) -> tuple[list[str], list[str | None], list[int]]:
+    """The folded form, the content term (:func:`term_of`) and the kind of each raw token,
+    from one dictionary (a document's words are mostly known ones; one look-up each, as the
+    table is large and each look-up a trip to memory)."""
     info = list(map(_TOKENS.get, raw))
     if None in info:
         new = set(compress(raw, map(is_, info, repeat(None))))
@@ -239,11 +256,14 @@ def _fold_and_terms(raw: list[str]) -> tuple[list[str], list[str | None]]:
             _TOKENS.clear()
             new = set(raw)
         for r in new:
-            norm = r.lower() if r.isascii() else fold(r)  # fold_token, without its cache
-            _TOKENS[r] = (norm, term_of(norm))
+            _TOKENS[r] = _token_info(r)
         info = list(map(_TOKENS.__getitem__, raw))
-    pairs = cast("list[tuple[str, str | None]]", info)
-    return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
+    rows = cast("list[tuple[str, str | None, int]]", info)
+    return (
+        list(map(itemgetter(0), rows)),
+        list(map(itemgetter(1), rows)),
+        list(map(itemgetter(2), rows)),
+    )
 
 
 def content_terms(tokens: list[Token]) -> list[str]:
@@ -263,6 +283,8 @@ class TokenTable(NamedTuple):
     """Folded forms."""
     terms: list[str | None]
     """Each token's content term (None for a stop word)."""
+    kinds: list[int]
+    """Each token's kind: ``WORD``, ``NAME``, ``NUMBER`` or 0."""
 
     def __repr__(self) -> str:
         return f"TokenTable({len(self.norms)} tokens)"
@@ -327,14 +349,11 @@ class Features:
         number, or a capitalised word inside a sentence). Computed once per document and
         kept with its features, which a search or a discovery worker reuses across pairs."""
         t = self.tokens
-        capital = list(map(str.isupper, map(self.text.__getitem__, t.starts)))
+        word = list(map(eq, t.kinds, repeat(WORD)))
+        fact = list(map(ge, t.kinds, repeat(NAME)))
         for u in self.units:  # a unit's first word is capitalised as any sentence's is
-            if u.first < u.stop:
-                capital[u.first] = False
-        number = map(str.isdigit, map(itemgetter(0), t.norms))
-        content = list(map(is_not, t.terms, repeat(None)))
-        fact = list(map(and_, content, map(or_, capital, number)))
-        word = list(map(gt, content, fact))  # content and not fact
+            if u.first < u.stop and t.kinds[u.first] == NAME:
+                word[u.first], fact[u.first] = True, False
         terms = cast("list[str]", t.terms)  # those picked are not None
         return (
             [set(compress(terms[u.first : u.stop], word[u.first : u.stop])) for u in self.units],
@@ -398,7 +417,7 @@ def build_units(text: str, min_terms: int = 3) -> tuple[list[Unit], TokenTable]:
     sentence group are those of the whole text that start inside it.
     """
     starts, ends, raw = token_columns(text)
-    norms, terms = _fold_and_terms(raw)
+    norms, terms, kinds = _tokens_info(raw)
     # Content tokens before each token: a group's term count is a difference of two.
     before = list(accumulate(map(is_not, terms, repeat(None)), initial=0))
     # Each unit: start, end, its groups' token ranges, its number of terms.
@@ -421,7 +440,11 @@ def build_units(text: str, min_terms: int = 3) -> tuple[list[Unit], TokenTable]:
     if all(x[1] == y[0] for x, y in pairwise(flat)):
         lo, hi = (flat[0][0], flat[-1][1]) if flat else (0, 0)
         table = TokenTable(
-            array("q", starts[lo:hi]), array("q", ends[lo:hi]), norms[lo:hi], terms[lo:hi]
+            array("q", starts[lo:hi]),
+            array("q", ends[lo:hi]),
+            norms[lo:hi],
+            terms[lo:hi],
+            kinds[lo:hi],
         )
     else:
         keep = [k for lo, hi in flat for k in range(lo, hi)]
@@ -430,6 +453,7 @@ def build_units(text: str, min_terms: int = 3) -> tuple[list[Unit], TokenTable]:
             array("q", [ends[k] for k in keep]),
             [norms[k] for k in keep],
             [terms[k] for k in keep],
+            [kinds[k] for k in keep],
         )
     content = list(map(is_not, table.terms, repeat(None)))
     units: list[Unit] = []
