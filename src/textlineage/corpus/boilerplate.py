@@ -8,12 +8,11 @@ decides from the counts over a site.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..text.normalise import fold
-from ..text.segment import split_sentences
+from ..text.segment import blank_sentences, split_sentences
 
 BOILERPLATE_SHARE = 0.3
 """On a site with ``SITE_MIN_DOCS`` documents or more, a sentence (or fingerprint) held by
@@ -25,9 +24,6 @@ EDGE_SHARE = 0.2
 """The head and the tail of a text (this share of its length each), where mastheads and
 footers live."""
 MIN_SENTENCE_CHARS = 20
-
-# The standard library's \S is exactly "not str.isspace()", the white space kept in place.
-_NOT_SPACE = re.compile(r"\S")
 
 
 def sentence_key(text: str) -> str:
@@ -92,16 +88,8 @@ def mask_boilerplate(text: str, sentences: set[str]) -> tuple[str, int]:
     whitespace replaced by a space, so offsets stay true), and how many were."""
     if not sentences:
         return text, 0
-    pieces: list[str] = []
-    at = masked = 0
-    for s in split_sentences(text):
-        piece = text[s.start : s.end]
-        if sentence_key(piece) in sentences:
-            pieces.append(text[at : s.start])
-            pieces.append(_NOT_SPACE.sub(" ", piece))
-            at = s.end
-            masked += 1
-    if not masked:
+    found = split_sentences(text)
+    blank = [s for s in found if sentence_key(text[s.start : s.end]) in sentences]
+    if not blank:
         return text, 0
-    pieces.append(text[at:])
-    return "".join(pieces), masked
+    return blank_sentences(text, found, blank), len(blank)
