@@ -4,10 +4,11 @@ must give the same values."""
 
 from __future__ import annotations
 
+import string
 import unicodedata
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DERIVED, SOURCE
@@ -20,7 +21,14 @@ from textlineage.text.features import (
     features,
     stem,
 )
-from textlineage.text.normalise import TOKEN_RE, Token, fold, fold_token, tokenize
+from textlineage.text.normalise import (
+    TOKEN_RE,
+    Token,
+    fold,
+    fold_token,
+    token_columns,
+    tokenize,
+)
 from textlineage.text.segment import split_sentences
 
 PIECES = [
@@ -168,6 +176,17 @@ def test_tokenize_matches_match_objects(text: str) -> None:
         for m in TOKEN_RE.finditer(text, mid, 2 * mid)
     ]
     assert tokenize(text, mid, 2 * mid) == part
+
+
+@given(st.text(alphabet=string.printable + "’‘“”–—…«»\u00a0•·ʼé\u0301²", max_size=300))
+@example("On the 1st and 22nd, 3.5% of 130,000 said: “Iran’s” — we've… 4th")
+@example("The Iranʼs 2nd café")
+def test_plain_text_tokens_are_the_same(text: str) -> None:
+    # Text of ASCII and common punctuation takes a faster path (and any other character
+    # the general one): the tokens are the same.
+    want = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    starts, ends, raw = token_columns(text)
+    assert list(zip(starts, ends, raw, strict=True)) == want
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))

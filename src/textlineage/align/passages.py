@@ -174,8 +174,9 @@ def passages(
     for ga, gb, sc, parts in merged:
         ra, rb = index_runs(ga), index_runs(gb)
         ta, tb = region_tokens(fa.units, ra), region_tokens(fb.units, rb)
+        blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
         if len(ra) == 1 and len(rb) == 1:
-            sa, sb, ratio = trim_to_matches(fa.units, fb.units, ra[0], rb[0])
+            sa, sb, ratio = trim_to_matches(fa.units, fb.units, ra[0], rb[0], blocks)
             if ratio < cfg.near_verbatim_ratio:
                 sa = (fa.units[ra[0][0]].start, fa.units[ra[0][1]].end)
                 sb = (fb.units[rb[0][0]].start, fb.units[rb[0][1]].end)
@@ -186,7 +187,6 @@ def passages(
                 tuple((fa.units[lo].start, fa.units[hi].end) for lo, hi in ra),
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
-        blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
         region_id, region, region_lexical = _region_of(frags, min(ga), min(gb))
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
         lexical = float(vec.cosine[np.ix_(sorted(ga), sorted(gb))].max())

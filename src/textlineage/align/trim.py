@@ -4,6 +4,7 @@ text to where the other side's terms are dense."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
@@ -57,13 +58,19 @@ def token_ratio(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def trim_to_matches(
-    units_a: Sequence[Unit], units_b: Sequence[Unit], ra: tuple[int, int], rb: tuple[int, int]
+    units_a: Sequence[Unit],
+    units_b: Sequence[Unit],
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    blocks: Sequence[Any] | None = None,
 ) -> tuple[Span, Span, float]:
-    """Trim a one-range-per-side passage to its first and last matching tokens."""
+    """Trim a one-range-per-side passage to its first and last matching tokens
+    (``blocks``: the equal blocks of the ranges' tokens, when the caller has them)."""
     sa, sb = _slice(units_a, ra), _slice(units_b, rb)
     ta, tb = units_a[ra[0]].table, units_b[rb[0]].table
     na, nb = ta.norms[sa], tb.norms[sb]
-    blocks = [b for b in LCSseq.opcodes(na, nb) if b.tag == "equal"]
+    if blocks is None:
+        blocks = [b for b in LCSseq.opcodes(na, nb) if b.tag == "equal"]
     if not blocks:
         return (
             (units_a[ra[0]].start, units_a[ra[1]].end),

@@ -10,6 +10,7 @@ form, so alignment works on folded tokens and reports original offsets with no m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate
@@ -75,12 +76,18 @@ def fold_token(raw: str) -> str:
 # The same tokens as the separators of a split: one C-level call gives every token and
 # the text between tokens, whose lengths give the offsets.
 _SPLIT_RE = regex.compile(f"({TOKEN_RE.pattern})", regex.VERSION1)
+# On text of ASCII and common punctuation (no letter, mark or digit among the latter),
+# TOKEN_RE's classes are ASCII letters and digits, its third branch never wins over the
+# first, and the standard library's engine gives the same split, faster.
+_PLAIN_SPLIT_RE = re.compile(r"([0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[A-Za-z]+(?:['’][A-Za-z]+)*)")
+_NOT_PLAIN_RE = re.compile("[^\x00-\x7f’‘“”–—…«»\u00a0•·]")
 
 
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
     """The starts, ends and raw text of the tokens of ``text``, column by column (cheaper
     than match objects: every document compared is tokenized)."""
-    pieces = _SPLIT_RE.split(text)
+    plain = _NOT_PLAIN_RE.search(text) is None
+    pieces = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))
     return offsets[1:-1:2], offsets[2::2], pieces[1::2]
 
