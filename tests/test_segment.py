@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textlineage.text.segment import split_sentences
+from textlineage.text import segment
+from textlineage.text.segment import blank_sentences, split_sentences
 
 
 def texts(t: str) -> list[str]:
@@ -59,3 +60,65 @@ def test_spans_are_ordered_trimmed_and_valid(t: str) -> None:
         assert prev <= s.start < s.end <= len(t)
         assert not t[s.start].isspace() and not t[s.end - 1].isspace()
         prev = s.end
+
+
+_PIECES = [
+    "The",
+    "minister",
+    "said",
+    "Mr.",
+    "U.S.",
+    "J.",
+    "3.5",
+    "1.",
+    "2)",
+    "- ",
+    "• ",
+    ". ",
+    "! ",
+    '?" ',
+    "…",
+    "e.g.",
+    ":",
+    ",",
+    "x",
+    "日本",
+    "。",
+    "\u0301",
+    "HEADLINE",
+    "Subscribe now to our paper",
+    "Share this",
+]
+_GLUE = ["", " ", "\n", "\n\n", "\n \n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GLUE)), max_size=80),
+    st.integers(0, 3),
+)
+def test_blanked_text_keeps_its_sentences(pieces: list[tuple[str, str]], pick: int) -> None:
+    # blank_sentences works out the blanked text's sentences from the original's (a
+    # paragraph left whole keeps them): they must be what splitting it finds.
+    text = "".join(p + g for p, g in pieces)
+    found = split_sentences(text)
+    blank = found[pick::2]
+    blanked = blank_sentences(text, found, blank)
+    remembered = split_sentences(blanked)
+    segment._KNOWN.clear()
+    assert remembered == split_sentences(blanked)
+    assert len(blanked) == len(text)
+    for s in blank:
+        assert not blanked[s.start : s.end].strip()
+
+
+def test_a_paragraph_blanking_moves_is_split_again() -> None:
+    # Blanking the "1." that opens the second paragraph moves its start to "The", which
+    # is no longer a list item: "The\nthe" becomes one sentence. The paragraph holds no
+    # blanked character but is not the original's, so it is split again.
+    text = "1.\n\n1. The\nthe"
+    found = split_sentences(text)
+    blanked = blank_sentences(text, found, [found[1]])
+    remembered = split_sentences(blanked)
+    segment._KNOWN.clear()
+    assert remembered == split_sentences(blanked)

@@ -159,6 +159,9 @@ def distinctive_shared(
     """Terms both sides of a passage use and neither document uses anywhere else (``df_*``
     counts the units of each document holding a term): for wording, words taken over
     rather than the vocabulary of the topic."""
+    if len(ga) == 1 and len(gb) == 1:  # each term once on each side
+        (i,), (j,) = ga, gb
+        return sum(1 for w in terms_a[i] & terms_b[j] if df_a[w] == 1 and df_b[w] == 1)
     in_a: Counter[str] = Counter(w for i in ga for w in terms_a[i])
     in_b: Counter[str] = Counter(w for j in gb for w in terms_b[j])
     return sum(1 for w in in_a.keys() & in_b.keys() if in_a[w] == df_a[w] and in_b[w] == df_b[w])

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
-from scipy import sparse
 
 from ..errors import TooLargeError
 from ..text.features import Features, Unit
@@ -93,60 +93,111 @@ class RawPassage:
 class Vectors:
     """Tf-idf vectors of both documents' units over a shared vocabulary.
 
-    Term matrices are sparse; the unit-by-unit similarity matrices are dense, so their size
-    (``len(a.units) * len(b.units)``) is bounded by ``max_unit_pairs``.
+    The vocabulary numbers terms in order of first use, the first document's units before
+    the second's; each document's :attr:`~textlineage.text.features.Features.term_matrix`
+    holds its part, so a pair only maps the second document's terms. The unit-by-unit
+    similarity matrices are dense, so their size (``len(a.units) * len(b.units)``) is
+    bounded by ``max_unit_pairs``.
+
+    Built on plain arrays (a pair of news articles is small, and the set-up of sparse
+    matrices would cost more than the arithmetic): each cosine is summed in float32 over
+    the shared terms in vocabulary order, each product rounded to float32, which is the
+    order and precision of a CSR matrix product, so the values are those of one.
     """
 
     def __init__(self, fa: Features, fb: Features, max_unit_pairs: int = 25_000_000) -> None:
         na, nb = len(fa.units), len(fb.units)
         if na * nb > max_unit_pairs:
             raise TooLargeError(na, nb, max_unit_pairs)
-        vocab: dict[str, int] = {}
-        indptr: list[int] = [0]
-        indices: list[int] = []
-        for f in (fa, fb):
-            for u in f.units:
-                indices.extend(vocab.setdefault(t, len(vocab)) for t in u.terms)
-                indptr.append(len(indices))
-        n, v = na + nb, max(1, len(vocab))
-        tf = sparse.csr_matrix(
-            (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, v)
-        )
-        tf.sum_duplicates()  # one entry per (unit, term): data are term counts
-        # Built on the arrays directly: a pair of news articles is small, and each sparse
-        # operation's own overhead would dominate.
-        idx, ptr = tf.indices, tf.indptr
+        ma, mb = fa.term_matrix, fb.term_matrix
+        # The second document's terms: the first's id when shared, else the next free ones
+        # in the second's order of first use.
+        remap = np.fromiter(map(ma.vocab.get, mb.vocab, repeat(-1)), np.int64, len(mb.vocab))
+        new = remap < 0
+        remap[new] = len(ma.vocab) + np.arange(int(new.sum()))
+        v = max(1, len(ma.vocab) + int(new.sum()))
+        ids_b = remap[mb.indices]
+        order = np.lexsort((ids_b, mb.rows))  # each row's ids ascending; rows stay in order
+        idx = np.concatenate([ma.indices, ids_b[order]])
+        counts = np.concatenate([ma.counts, mb.counts[order]])
+        ptr = np.concatenate([ma.indptr, mb.indptr[1:] + ma.indptr[-1]])
+        n = na + nb
         df = np.bincount(idx, minlength=v)
         idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-        weight = tf.data * idf[idx]
-        rows = np.repeat(np.arange(n), np.diff(ptr))
+        weight = counts * idf[idx]
+        rows = np.concatenate([ma.rows, mb.rows + na])
         norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n)).astype(np.float32)
         norms[norms == 0] = 1.0
-        self.a_raw = sparse.csr_matrix((weight[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
-        self.b_raw = sparse.csr_matrix(
-            (weight[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v)
-        )
+        cut = int(ptr[na])
+        self._width = v
+        self._a = (weight[:cut], idx[:cut], ptr[: na + 1])
+        self._b = (weight[cut:], idx[cut:], ptr[na:] - cut)
         unit = weight / norms[rows]
-        ua = sparse.csr_matrix((unit[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
-        ub = sparse.csr_matrix((unit[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v))
-        self.cosine = np.asarray((ua @ ub.T).toarray(), dtype=np.float32)
-        ones = np.ones(len(idx), dtype=np.float32)
-        pa = sparse.csr_matrix((ones[: ptr[na]], idx[: ptr[na]], ptr[: na + 1]), (na, v))
-        pb = sparse.csr_matrix((ones[ptr[na] :], idx[ptr[na] :], ptr[na:] - ptr[na]), (nb, v))
-        inter = (pa @ pb.T).toarray()
-        sizes = np.diff(ptr[: na + 1])[:, None] + np.diff(ptr[na:])[None, :]
+        self.cosine, inter = _products(
+            (ma.rows, idx[:cut], unit[:cut]), (mb.rows, idx[cut:], unit[cut:]), (na, nb), v
+        )
+        sizes = ma.sizes[:, None] + mb.sizes[None, :]
         sizes[sizes == 0] = 1
         self.dice = (2.0 * inter / sizes).astype(np.float32)
 
-    def _region(self, m: sparse.csr_matrix, r: tuple[int, int]) -> np.ndarray:
-        lo, hi = m.indptr[r[0]], m.indptr[r[1] + 1]
-        return np.bincount(m.indices[lo:hi], weights=m.data[lo:hi], minlength=m.shape[1])
+    def _region(
+        self, m: tuple[np.ndarray, np.ndarray, np.ndarray], r: tuple[int, int]
+    ) -> np.ndarray:
+        data, indices, indptr = m
+        lo, hi = indptr[r[0]], indptr[r[1] + 1]
+        return np.bincount(indices[lo:hi], weights=data[lo:hi], minlength=self._width)
 
     def region_similarity(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Cosine of the summed tf-idf vectors of unit ranges ``a`` and ``b`` (inclusive)."""
-        va, vb = self._region(self.a_raw, a), self._region(self.b_raw, b)
+        va, vb = self._region(self._a, a), self._region(self._b, b)
         den = float(np.linalg.norm(va) * np.linalg.norm(vb))
         return float(va @ vb) / den if den else 0.0
+
+
+_PRODUCTS_BLOCK = 1 << 22
+"""Term matches handled at once by :func:`_products` (bounds its memory)."""
+
+
+def _products(
+    a: tuple[np.ndarray, np.ndarray, np.ndarray],
+    b: tuple[np.ndarray, np.ndarray, np.ndarray],
+    shape: tuple[int, int],
+    width: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Dot products (float32) and shared-term counts of every row of A with every row of
+    B, as ``shape`` matrices, from their entries ``(rows, ids, values)``; A's entries by
+    row, each row's ids ascending.
+
+    Each A entry meets the B entries of its term; products are added in A's entry order,
+    one at a time, in float32 (a CSR product's order, see :class:`Vectors`).
+    """
+    rows_a, ids_a, val_a = a
+    rows_b, ids_b, val_b = b
+    nb = shape[1]
+    size = shape[0] * shape[1]
+    dots = np.zeros(size, dtype=np.float32)
+    shared = np.zeros(size, dtype=np.int64)
+    by_term = np.argsort(ids_b, kind="stable")
+    per_term = np.bincount(ids_b, minlength=width)
+    first = np.cumsum(per_term) - per_term
+    hits = per_term[ids_a]
+    done = np.cumsum(hits)
+    lo = 0
+    while lo < len(ids_a):
+        # The next A entries with at most _PRODUCTS_BLOCK matches (at least one entry).
+        base = int(done[lo - 1]) if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(done, base + _PRODUCTS_BLOCK, "right")))
+        h = hits[lo:hi]
+        total = int(done[hi - 1]) - base
+        if total:
+            entry = np.repeat(np.arange(lo, hi), h)
+            step = np.arange(total) - np.repeat(np.cumsum(h) - h, h)
+            other = by_term[np.repeat(first[ids_a[lo:hi]], h) + step]
+            key = rows_a[entry] * nb + rows_b[other]
+            np.add.at(dots, key, val_a[entry] * val_b[other])
+            shared += np.bincount(key, minlength=size)
+        lo = hi
+    return dots.reshape(shape), shared.reshape(shape).astype(np.float32)
 
 
 def lexical_seeds(vec: Vectors, cfg: AlignConfig) -> list[Seed]:

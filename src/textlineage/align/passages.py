@@ -9,13 +9,11 @@ runs inside reworded passages are reported on their own. Each passage gets its e
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from ..text.features import Features, Unit
 from ..types import Span
@@ -66,16 +64,17 @@ def _verbatim_runs(
     min_tokens: int,
 ) -> list[tuple[Span, Span]]:
     out = []
+    ta, tb = units_a[0].table, units_b[0].table
     for xa in ra:
-        ta = [t for u in units_a[xa[0] : xa[1] + 1] for t in u.tokens]
+        fa, sa = units_a[xa[0]].first, units_a[xa[1]].stop
         for xb in rb:
-            tb = [t for u in units_b[xb[0] : xb[1] + 1] for t in u.tokens]
-            for blk in LCSseq.opcodes([t.norm for t in ta], [t.norm for t in tb]):
+            fb, sb = units_b[xb[0]].first, units_b[xb[1]].stop
+            for blk in LCSseq.opcodes(ta.norms[fa:sa], tb.norms[fb:sb]):
                 if blk.tag == "equal" and blk.src_end - blk.src_start >= min_tokens:
                     out.append(
                         (
-                            (ta[blk.src_start].start, ta[blk.src_end - 1].end),
-                            (tb[blk.dest_start].start, tb[blk.dest_end - 1].end),
+                            (ta.starts[fa + blk.src_start], ta.ends[fa + blk.src_end - 1]),
+                            (tb.starts[fb + blk.dest_start], tb.ends[fb + blk.dest_end - 1]),
                         )
                     )
     return out
@@ -89,18 +88,12 @@ def _group_seeds(seeds: Sequence[Seed]) -> list[tuple[set[int], set[int], float]
         best_i[s.i] = max(best_i[s.i], s.score)
         best_j[s.j] = max(best_j[s.j], s.score)
     kept = [s for s in seeds if s.score >= 0.7 * best_i[s.i] and s.score >= 0.7 * best_j[s.j]]
-    # Units of both documents are the nodes (those of the second after the first's); each
-    # kept seed links two. (scipy, already loaded here: networkx would cost a cold start.)
+    # Units of both documents are the nodes (unit j of the second is ~j); each kept seed
+    # links two. Components are listed in order of their first seed.
     comps: dict[int, list[Seed]] = defaultdict(list)
-    if kept:
-        n_a = max(s.i for s in kept) + 1
-        n = n_a + max(s.j for s in kept) + 1
-        rows = np.fromiter((s.i for s in kept), dtype=np.int64, count=len(kept))
-        cols = np.fromiter((n_a + s.j for s in kept), dtype=np.int64, count=len(kept))
-        graph = sparse.coo_matrix((np.ones(len(kept)), (rows, cols)), shape=(n, n))
-        _, label = connected_components(graph, directed=False)
-        for s in kept:
-            comps[int(label[s.i])].append(s)
+    root = _components([(s.i, ~s.j) for s in kept])
+    for s, r in zip(kept, root, strict=True):
+        comps[r].append(s)
     out: list[tuple[set[int], set[int], float]] = []
     for comp in comps.values():
         ga, gb = {s.i for s in comp}, {s.j for s in comp}
@@ -121,6 +114,24 @@ def _group_seeds(seeds: Sequence[Seed]) -> list[tuple[set[int], set[int], float]
     return out
 
 
+def _components(edges: Sequence[tuple[int, int]]) -> list[int]:
+    """For each edge, a node naming its connected component (union-find)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in edges:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[rx] = ry
+    return [find(x) for x, _ in edges]
+
+
 def _key(units: set[int]) -> tuple[int, ...]:
     return (len(units), *sorted(units))
 
@@ -138,17 +149,20 @@ def passages(
     sentence pair that is merely similar, however close, is what two texts on the same
     subject look like, and is left out.
     """
+    if not frags:
+        return []
     seeds = [s for f in frags for s in f.seeds]
     groups = sorted(_group_seeds(seeds), key=lambda g: (min(g[0]), min(g[1])))
     # Merge diagonal neighbours: a group that continues the previous one in both documents.
     merged: list[tuple[set[int], set[int], float, int]] = []
+    copied: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     for ga, gb, sc in groups:
         if merged:
             pa, pb, psc, parts = merged[-1]
             if (
                 min(ga) == max(pa) + 1
                 and min(gb) == max(pb) + 1
-                and _same_nature(fa, fb, (pa, pb), (ga, gb), cfg)
+                and _copied(fa, fb, (pa, pb), cfg, copied) == _copied(fa, fb, (ga, gb), cfg, copied)
             ):
                 merged[-1] = (pa | ga, pb | gb, max(psc, sc), parts + 1)
                 continue
@@ -156,12 +170,13 @@ def passages(
     cands: list[tuple[Candidate, tuple[tuple[Span, ...], tuple[Span, ...]], float]] = []
     runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
     (words_a, facts_a), (words_b, facts_b) = words_and_facts(fa), words_and_facts(fb)
-    df = [Counter(w for s in side for w in s) for side in (words_a, facts_a, words_b, facts_b)]
+    df = [*fa.unit_df, *fb.unit_df]  # units holding each word, each fact: a's, then b's
     for ga, gb, sc, parts in merged:
         ra, rb = index_runs(ga), index_runs(gb)
         ta, tb = region_tokens(fa.units, ra), region_tokens(fb.units, rb)
+        blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
         if len(ra) == 1 and len(rb) == 1:
-            sa, sb, ratio = trim_to_matches(fa.units, fb.units, ra[0], rb[0])
+            sa, sb, ratio = trim_to_matches(fa.units, fb.units, ra[0], rb[0], blocks)
             if ratio < cfg.near_verbatim_ratio:
                 sa = (fa.units[ra[0][0]].start, fa.units[ra[0][1]].end)
                 sb = (fb.units[rb[0][0]].start, fb.units[rb[0][1]].end)
@@ -172,7 +187,6 @@ def passages(
                 tuple((fa.units[lo].start, fa.units[hi].end) for lo, hi in ra),
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
-        blocks = [b for b in LCSseq.opcodes(ta, tb) if b.tag == "equal"]
         region_id, region, region_lexical = _region_of(frags, min(ga), min(gb))
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
         lexical = float(vec.cosine[np.ix_(sorted(ga), sorted(gb))].max())
@@ -234,23 +248,24 @@ def _matched_share(fa: Features, fb: Features, frags: Sequence[Fragment]) -> flo
     return min(shares)
 
 
-def _same_nature(
+def _copied(
     fa: Features,
     fb: Features,
-    p: tuple[set[int], set[int]],
-    q: tuple[set[int], set[int]],
+    g: tuple[set[int], set[int]],
     cfg: AlignConfig,
+    memo: dict[tuple[tuple[int, ...], tuple[int, ...]], bool],
 ) -> bool:
-    """Two neighbouring groups merge when both are copies or both are rewrites."""
-
-    def copied(g: tuple[set[int], set[int]]) -> bool:
+    """Whether a group's text is copied (near-verbatim); neighbouring groups merge when
+    both are copies or both are rewrites. Kept in ``memo``: a group is asked about as the
+    next one and again as the previous one."""
+    key = (tuple(sorted(g[0])), tuple(sorted(g[1])))
+    if key not in memo:
         ra, rb = index_runs(g[0]), index_runs(g[1])
-        return (
+        memo[key] = (
             token_ratio(region_tokens(fa.units, ra), region_tokens(fb.units, rb))
             >= cfg.near_verbatim_ratio
         )
-
-    return copied(p) == copied(q)
+    return memo[key]
 
 
 def label(p: RawPassage, derived: int | None, cfg: AlignConfig) -> str:

@@ -4,10 +4,11 @@ text to where the other side's terms are dense."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
-from ..text.features import Unit, content_terms
+from ..text.features import Unit
 from ..types import Span
 from .fragments import AlignConfig
 
@@ -35,8 +36,19 @@ def index_runs(idx: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _slice(units: Sequence[Unit], r: tuple[int, int]) -> slice:
+    """Where the tokens of units ``r[0]`` to ``r[1]`` lie in their document's token table."""
+    return slice(units[r[0]].first, units[r[1]].stop)
+
+
 def region_tokens(units: Sequence[Unit], rs: Sequence[tuple[int, int]]) -> list[str]:
-    return [t.norm for lo, hi in rs for u in units[lo : hi + 1] for t in u.tokens]
+    """The folded tokens of the unit ranges ``rs``, in order."""
+    if not rs:
+        return []
+    norms = units[rs[0][0]].table.norms
+    if len(rs) == 1:
+        return norms[_slice(units, rs[0])]
+    return [t for r in rs for t in norms[_slice(units, r)]]
 
 
 def token_ratio(a: Sequence[str], b: Sequence[str]) -> float:
@@ -46,13 +58,19 @@ def token_ratio(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def trim_to_matches(
-    units_a: Sequence[Unit], units_b: Sequence[Unit], ra: tuple[int, int], rb: tuple[int, int]
+    units_a: Sequence[Unit],
+    units_b: Sequence[Unit],
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    blocks: Sequence[Any] | None = None,
 ) -> tuple[Span, Span, float]:
-    """Trim a one-range-per-side passage to its first and last matching tokens."""
-    ta = [t for u in units_a[ra[0] : ra[1] + 1] for t in u.tokens]
-    tb = [t for u in units_b[rb[0] : rb[1] + 1] for t in u.tokens]
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    blocks = [b for b in LCSseq.opcodes(na, nb) if b.tag == "equal"]
+    """Trim a one-range-per-side passage to its first and last matching tokens
+    (``blocks``: the equal blocks of the ranges' tokens, when the caller has them)."""
+    sa, sb = _slice(units_a, ra), _slice(units_b, rb)
+    ta, tb = units_a[ra[0]].table, units_b[rb[0]].table
+    na, nb = ta.norms[sa], tb.norms[sb]
+    if blocks is None:
+        blocks = [b for b in LCSseq.opcodes(na, nb) if b.tag == "equal"]
     if not blocks:
         return (
             (units_a[ra[0]].start, units_a[ra[1]].end),
@@ -62,9 +80,12 @@ def trim_to_matches(
     a0, a1 = blocks[0].src_start, blocks[-1].src_end
     b0, b1 = blocks[0].dest_start, blocks[-1].dest_end
     ratio = token_ratio(na[a0:a1], nb[b0:b1])
-    sa = (ta[a0].start, _extend_punct(units_a, ra, ta[a1 - 1].end))
-    sb = (tb[b0].start, _extend_punct(units_b, rb, tb[b1 - 1].end))
-    return sa, sb, ratio
+    fa, fb = sa.start, sb.start
+    return (
+        (ta.starts[fa + a0], _extend_punct(units_a, ra, ta.ends[fa + a1 - 1])),
+        (tb.starts[fb + b0], _extend_punct(units_b, rb, tb.ends[fb + b1 - 1])),
+        ratio,
+    )
 
 
 def trim_copy(
@@ -79,13 +100,12 @@ def trim_copy(
     Runs shorter than ``trim_min_run`` tokens are chance matches and do not anchor an edge.
     Returns None when the region is not copy-like (runs cover too little of it).
     """
-    ta = [t for u in units_a[ra[0] : ra[1] + 1] for t in u.tokens]
-    tb = [t for u in units_b[rb[0] : rb[1] + 1] for t in u.tokens]
-    if not ta or not tb:
+    sa, sb = _slice(units_a, ra), _slice(units_b, rb)
+    ta, tb = units_a[ra[0]].table, units_b[rb[0]].table
+    na, nb = ta.norms[sa], tb.norms[sb]
+    if not na or not nb:
         return None
-    every = [
-        b for b in LCSseq.opcodes([t.norm for t in ta], [t.norm for t in tb]) if b.tag == "equal"
-    ]
+    every = [b for b in LCSseq.opcodes(na, nb) if b.tag == "equal"]
     anchors = [k for k, b in enumerate(every) if b.src_end - b.src_start >= cfg.trim_min_run]
     if not anchors:
         return None
@@ -100,24 +120,25 @@ def trim_copy(
     b0, b1 = blocks[0].dest_start, blocks[-1].dest_end
     matched = sum(b.src_end - b.src_start for b in blocks)
     if matched < cfg.trim_min_cover * min(a1 - a0, b1 - b0) or matched < 0.5 * min(
-        len(ta), len(tb)
+        len(na), len(nb)
     ):
         return None
+    fa, fb = sa.start, sb.start
     return (
-        (ta[a0].start, _extend_punct(units_a, ra, ta[a1 - 1].end)),
-        (tb[b0].start, _extend_punct(units_b, rb, tb[b1 - 1].end)),
+        (ta.starts[fa + a0], _extend_punct(units_a, ra, ta.ends[fa + a1 - 1])),
+        (tb.starts[fb + b0], _extend_punct(units_b, rb, tb.ends[fb + b1 - 1])),
     )
 
 
 def region_terms(units: Sequence[Unit], r: tuple[int, int]) -> list[tuple[str, int, int]]:
     """Content terms of a unit range with the char span of the token each came from."""
-    out = []
-    for u in units[r[0] : r[1] + 1]:
-        for t in u.tokens:
-            term = content_terms([t])
-            if term:
-                out.append((term[0], t.start, t.end))
-    return out
+    t = units[r[0]].table
+    sl = _slice(units, r)
+    return [
+        (term, s, e)
+        for term, s, e in zip(t.terms[sl], t.starts[sl], t.ends[sl], strict=True)
+        if term is not None
+    ]
 
 
 def density_trim(

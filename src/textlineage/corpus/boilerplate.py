@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..text.normalise import fold
-from ..text.segment import split_sentences
+from ..text.segment import blank_sentences, split_sentences
 
 BOILERPLATE_SHARE = 0.3
 """On a site with ``SITE_MIN_DOCS`` documents or more, a sentence (or fingerprint) held by
@@ -92,12 +92,8 @@ def mask_boilerplate(text: str, sentences: set[str]) -> tuple[str, int]:
     whitespace replaced by a space, so offsets stay true), and how many were."""
     if not sentences:
         return text, 0
-    chars = list(text)
-    masked = 0
-    for s in split_sentences(text):
-        if sentence_key(text[s.start : s.end]) in sentences:
-            for k in range(s.start, s.end):
-                if not chars[k].isspace():
-                    chars[k] = " "
-            masked += 1
-    return ("".join(chars), masked) if masked else (text, 0)
+    found = split_sentences(text)
+    blank = [s for s in found if sentence_key(text[s.start : s.end]) in sentences]
+    if not blank:
+        return text, 0
+    return blank_sentences(text, found, blank), len(blank)

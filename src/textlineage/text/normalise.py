@@ -10,8 +10,10 @@ form, so alignment works on folded tokens and reports original offsets with no m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -41,6 +43,10 @@ TOKEN_RE = regex.compile(
 
 def fold(text: str) -> str:
     """Fold a string for comparison: NFKC, canonical quotes and dashes, spaces, case."""
+    if text.isascii():
+        # The same steps on ASCII: NFKC keeps it, casefold is lower, and the only variants
+        # left are the backtick and the tab.
+        return text.replace("`", "'").replace("\t", " ").lower()
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _SPACE_RE.sub(" ", text)
     return text.casefold()
@@ -67,19 +73,30 @@ def fold_token(raw: str) -> str:
     return fold(raw)
 
 
+# The same tokens as the separators of a split: one C-level call gives every token and
+# the text between tokens, whose lengths give the offsets.
+_SPLIT_RE = regex.compile(f"({TOKEN_RE.pattern})", regex.VERSION1)
+# On text of ASCII and common punctuation (no letter, mark or digit among the latter),
+# TOKEN_RE's classes are ASCII letters and digits, its third branch never wins over the
+# first, and the standard library's engine gives the same split, faster.
+_PLAIN_SPLIT_RE = re.compile(r"([0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?|[A-Za-z]+(?:['’][A-Za-z]+)*)")
+_NOT_PLAIN_RE = re.compile("[^\x00-\x7f’‘“”–—…«»\u00a0•·]")
+
+
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and raw text of the tokens of ``text``, column by column (cheaper
+    than match objects: every document compared is tokenized)."""
+    plain = _NOT_PLAIN_RE.search(text) is None
+    pieces = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with spans in ``text``."""
     stop = len(text) if end is None else end
-    found = list(TOKEN_RE.finditer(text, start, stop))
-    # Built column by column through C-level calls: this runs on every document compared.
-    return list(
-        map(
-            Token._make,
-            zip(
-                [m.start() for m in found],
-                [m.end() for m in found],
-                map(fold_token, [m.group() for m in found]),
-                strict=True,
-            ),
-        )
-    )
+    starts, ends, raw = token_columns(text[start:stop])
+    if start:
+        starts = [s + start for s in starts]
+        ends = [e + start for e in ends]
+    return list(map(Token._make, zip(starts, ends, map(fold_token, raw), strict=True)))

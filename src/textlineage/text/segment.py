@@ -11,7 +11,10 @@ handled by the same character classes and never raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -98,20 +101,25 @@ _WORD_BEFORE_RE = regex.compile(r"([\p{L}.]+)$")
 _ACRONYM_RE = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _ENDS_LOWER_RE = regex.compile(r"\p{Ll}\s*$")
 _HAS_WORD_RE = regex.compile(r"[\p{L}\p{N}]")
+# The standard library's \S is exactly "not str.isspace()", the white space kept in place.
+_NOT_SPACE = re.compile(r"\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's character range (a named tuple: cheap to build)."""
+
     start: int
     end: int
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Append the span trimmed of white space, when it holds a word."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    if end > start and _HAS_WORD_RE.search(text, start, end):
+        out.append(Sentence(start, end))
 
 
 def _is_abbreviation(text: str, term_start: int) -> bool:
@@ -127,9 +135,8 @@ def _is_abbreviation(text: str, term_start: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or _ACRONYM_RE.fullmatch(word) is not None
 
 
-def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one paragraph-free block into sentences."""
-    out: list[tuple[int, int]] = []
+def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Split one paragraph-free block into sentences, appended to ``out``."""
     cur = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         nxt = m.end()
@@ -137,13 +144,11 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         if not _STARTER_RE.match(text, nxt):
             continue
-        term = m.group("term")
-        if term == "." and _is_abbreviation(text, m.start()):
+        if m.group("term") == "." and _is_abbreviation(text, m.start()):
             continue
-        out.append((cur, m.start() + len(term) + len(m.group("close"))))
+        _add(text, cur, m.end("close"), out)
         cur = nxt
-    out.append((cur, end))
-    return out
+    _add(text, cur, end, out)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,17 +184,75 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return blocks
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans between blank lines (some empty), in order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _PARA_RE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _split_paragraph(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    """Append the sentences of one paragraph, which depend on its own text alone (a
+    paragraph follows white space, where no abbreviation's look-back reaches past)."""
+    if text.find("\n", start, end) < 0:  # one line: one block
+        _split_block(text, start, end, out)
+    else:
+        for b_start, b_end in _lines(text, start, end):
+            _split_block(text, b_start, b_end, out)
+
+
+_KNOWN: dict[str, list[Sentence]] = {}
+_KNOWN_MAX = 16
+"""Texts whose sentences :func:`blank_sentences` worked out, for the next
+:func:`split_sentences` of them (a masked text is split next, to build its features)."""
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` as trimmed, non-empty, non-overlapping spans in text order."""
+    known = _KNOWN.get(text)
+    if known is not None:
+        return list(known)
     out: list[Sentence] = []
-    para_start = 0
-    bounds = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
-    bounds.append((len(text), len(text)))
-    for p_end, next_start in bounds:
-        for b_start, b_end in _lines(text, para_start, p_end):
-            for s, e in _split_block(text, b_start, b_end):
-                s, e = _trim(text, s, e)
-                if e > s and _HAS_WORD_RE.search(text, s, e):
-                    out.append(Sentence(s, e))
-        para_start = next_start
+    for start, end in _paragraphs(text):
+        _split_paragraph(text, start, end, out)
     return out
+
+
+def blank_sentences(text: str, sentences: Sequence[Sentence], blank: Sequence[Sentence]) -> str:
+    """``text`` with the sentences ``blank`` (some of ``sentences``, its sentences, in
+    order) blanked out: each character but white space replaced by a space, so offsets
+    stay true.
+
+    The blanked text's sentences are worked out on the way and remembered for
+    :func:`split_sentences`: a paragraph the blanking leaves whole and untouched keeps its
+    sentences, only the others are split again.
+    """
+    if not blank:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for s in blank:
+        pieces.append(text[at : s.start])
+        pieces.append(_NOT_SPACE.sub(" ", text[s.start : s.end]))
+        at = s.end
+    pieces.append(text[at:])
+    blanked = "".join(pieces)
+    before = set(_paragraphs(text))
+    starts = [s.start for s in sentences]
+    cut = [s.start for s in blank]
+    out: list[Sentence] = []
+    for start, end in _paragraphs(blanked):
+        k = bisect_left(cut, end)
+        untouched = (start, end) in before and (k == 0 or blank[k - 1].end <= start)
+        if untouched:
+            out.extend(sentences[bisect_left(starts, start) : bisect_left(starts, end)])
+        else:
+            _split_paragraph(blanked, start, end, out)
+    if len(_KNOWN) >= _KNOWN_MAX:
+        _KNOWN.clear()
+    _KNOWN[blanked] = out
+    return blanked
