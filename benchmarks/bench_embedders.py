@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from textlineage import embed
+from textlineage import embed, embed_static
 
 MRPC = Path(__file__).resolve().parents[2] / "shared" / "data" / "mrpc" / "msr_paraphrase_train.txt"
 
@@ -39,7 +39,7 @@ RUNTIMES = {
     "onnx-b1": "from textlineage.embed import OnnxMiniLMEmbedder as E; m = E(batch_size=1)",
     "torch": "from textlineage.embed import MiniLMEmbedder as E; m = E()",
     "torch-fp32": "from textlineage.embed import MiniLMEmbedder as E; m = E(quantize=False)",
-    "static": "from textlineage.embed import StaticEmbedder as E; m = E()",
+    "static": "from textlineage.embed_static import StaticEmbedder as E; m = E()",
 }
 
 
@@ -69,7 +69,7 @@ def main() -> None:
         k: v
         for k, v in RUNTIMES.items()
         if k.startswith("onnx")
-        or (k == "static" and embed.screen_available())
+        or (k == "static" and embed_static.static_available())
         or (k.startswith("torch") and embed.torch_available())
     }
     models: dict[str, embed.Embedder] = {}

@@ -122,25 +122,3 @@ def test_cache_returns_the_same_vectors_and_stays_bounded(onnx: OnnxMiniLMEmbedd
     assert cache.encode([]).shape == (0, 384)
     cache.encode(SENTENCES[:1], max_tokens=8)  # another cut is another entry
     assert counting.seen == 7
-
-
-def test_static_screen_vectors() -> None:
-    if not embed.screen_available():
-        pytest.skip("wordllama not installed")
-    model = embed.StaticEmbedder()
-    v = model.encode(SENTENCES)
-    assert v.shape == (len(SENTENCES), 256) and v.dtype == np.float32
-    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert float(v[0] @ v[1]) > float(v[0] @ v[2])
-    alone = np.vstack([model.encode([s]) for s in SENTENCES])
-    assert np.array_equal(v, alone)
-    assert not np.array_equal(model.encode([SENTENCES[5]], max_tokens=3), v[5:6])
-    assert model.encode([""]).sum() == 0 and model.encode([]).shape == (0, 256)
-
-
-def test_a_changed_screen_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not embed.screen_available():
-        pytest.skip("wordllama not installed")
-    monkeypatch.setattr(embed, "WORDLLAMA_TOKENIZER_SHA256", "0" * 64)
-    with pytest.raises(ModelIntegrityError, match="does not match the pinned"):
-        embed.StaticEmbedder()

@@ -86,9 +86,9 @@ class _Recording:
 
 
 def test_compare_embeds_the_same_sentences_in_either_order() -> None:
-    from textlineage import embed
+    from textlineage import embed, embed_static
 
-    if not (embed.onnx_available() and embed.screen_available()):
+    if not (embed.onnx_available() and embed_static.static_available()):
         pytest.skip("semantic extra not installed")
     model = _Recording()
     cfg = CompareConfig(embedder=model)

@@ -25,14 +25,8 @@ from .align.semantic import (
     unit_texts,
     units_to_embed,
 )
-from .embed import (
-    INSTALL_HINT,
-    Embedder,
-    default_embedder,
-    screen_available,
-    screen_texts,
-    semantic_available,
-)
+from .embed import INSTALL_HINT, Embedder, default_embedder, semantic_available
+from .embed_static import default_document_embedder, static_available
 from .errors import InputError, TooLargeError
 from .facts import diff_facts
 from .text.features import Features, features
@@ -70,10 +64,15 @@ def _screen(cfg: CompareConfig) -> Screen | None:
     """The static model that picks the sentences worth embedding, when on and installed."""
     if cfg.semantic.screen_similarity <= 0:
         return None
-    if not screen_available():
+    if not static_available():
         _warn_unscreened()
         return None
-    return screen_texts
+    return _screen_texts
+
+
+def _screen_texts(texts: Sequence[str]) -> np.ndarray:
+    # The static model of document vectors, loaded on first use (once per process).
+    return default_document_embedder().encode(texts)
 
 
 @lru_cache(maxsize=1)

@@ -47,8 +47,6 @@ TORCH_INSTALL_HINT = "pip install torch==2.13.0 'textlineage[semantic-torch]'"
 ONNX_MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 VOCAB_SHA256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3"
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-WORDLLAMA_SHA256 = "64b47a2dc493cb8e85944076601189739852d7b64e0e1eedcb1937a251cd9fd5"
-WORDLLAMA_TOKENIZER_SHA256 = "93248f2a9ec36c7b35f700a033d5f36228aae48db61aee31007fa49062cdeb68"
 VOCAB_PATH = Path(__file__).parent / "data" / "minilm-vocab.txt"
 
 
@@ -259,72 +257,6 @@ class MiniLMEmbedder:
         return _normalised(out)
 
 
-class StaticEmbedder:
-    """WordLlama ``l2_supercat`` (256-d static token vectors): a text's vector is the mean of
-    its tokens' rows.
-
-    About a hundred times cheaper than MiniLM and much coarser: the semantic stage uses it
-    only to screen which sentences are worth a MiniLM vector. The table and the tokenizer
-    are read from the files inside the ``wordllama`` wheel (the package itself is not
-    imported: its loader would fetch the tokenizer from the network) and checked against
-    pinned sha256s. A text's vector depends on that text alone.
-    """
-
-    name = "wordllama-l2-supercat-256"
-    dim = 256
-
-    def __init__(self, *, verify: bool = True) -> None:
-        spec = importlib.util.find_spec("wordllama")
-        if spec is None or not spec.submodule_search_locations:
-            raise MissingDependencyError("the semantic stage's screen", INSTALL_HINT)
-        from tokenizers import Tokenizer
-
-        root = Path(next(iter(spec.submodule_search_locations)))
-        weights = root / "weights" / "l2_supercat_256.safetensors"
-        tok_file = root / "tokenizers" / "l2_supercat_tokenizer_config.json"
-        if verify:
-            _verify(weights, WORDLLAMA_SHA256, "wordllama")
-            _verify(tok_file, WORDLLAMA_TOKENIZER_SHA256, "wordllama")
-        self._table = _safetensors_f16(weights, "embedding.weight", (32000, self.dim))
-        tok = Tokenizer.from_file(str(tok_file))
-        tok.no_padding()
-        tok.no_truncation()
-        self._tokenizer = tok
-        log.info("loaded %s from %s", self.name, root)
-
-    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
-        """The mean token row of each text (cut at ``max_tokens`` tokens if given)."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        for k, enc in enumerate(
-            self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        ):
-            ids = enc.ids[:max_tokens] if max_tokens else enc.ids
-            if ids:
-                out[k] = self._table[np.asarray(ids)].astype(np.float32).mean(axis=0)
-        return _normalised(out)
-
-
-def _safetensors_f16(path: Path, key: str, shape: tuple[int, ...]) -> np.ndarray:
-    """One float16 tensor of a safetensors file (an 8-byte header length, a JSON header,
-    then the raw little-endian data); the file's hash is checked before, so its layout is
-    known, but the header is checked all the same."""
-    import json
-
-    raw = path.read_bytes()
-    n = int.from_bytes(raw[:8], "little")
-    meta = json.loads(raw[8 : 8 + n])[key]
-    if meta["dtype"] != "F16" or tuple(meta["shape"]) != shape:
-        raise ModelIntegrityError(
-            f"{path}: {key} is {meta['dtype']} {meta['shape']}, not F16 {shape}"
-        )
-    start, end = meta["data_offsets"]
-    return np.frombuffer(raw, dtype="<f2", count=(end - start) // 2, offset=8 + n + start).reshape(
-        shape
-    )
-
-
 class CachedEmbedder:
     """An embedder that remembers the last ``size`` vectors it made, keyed by text."""
 
@@ -362,12 +294,6 @@ def onnx_available() -> bool:
     )
 
 
-def screen_available() -> bool:
-    """True when the static model that screens sentences for the semantic stage is
-    installed (nothing is imported)."""
-    return all(importlib.util.find_spec(m) is not None for m in ("tokenizers", "wordllama"))
-
-
 def torch_available() -> bool:
     return all(
         importlib.util.find_spec(m) is not None
@@ -402,15 +328,3 @@ def make_embedder(runtime: str | None = None, *, threads: int | None = None) -> 
 def default_embedder() -> Embedder:
     """The process-wide default model (the setting's runtime), loaded once, with a cache."""
     return CachedEmbedder(make_embedder())
-
-
-@lru_cache(maxsize=1)
-def default_screen() -> StaticEmbedder:
-    """The process-wide static model that screens sentences for the semantic stage, loaded
-    once (:class:`MissingDependencyError` when it is not installed)."""
-    return StaticEmbedder()
-
-
-def screen_texts(texts: Sequence[str]) -> np.ndarray:
-    """The default screen's vectors of ``texts`` (the model is loaded on first use)."""
-    return default_screen().encode(texts)
