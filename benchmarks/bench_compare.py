@@ -6,7 +6,8 @@ Also PAN pairs per second of the lexical detector on one core (``textlineage pan
 worker per core). "Cold" is the first comparison in this process (the model is loaded
 before; for a cold start, time ``textlineage compare`` from a new process); "warm" is the
 median of the repeats after it, each with an empty sentence-vector cache (the model stays
-loaded, the texts are new to it). The 1,000-word pair is built from two PAN source documents
+loaded, the texts are new to it); with the semantic stage, the sentences (and word pieces)
+the model encoded in one comparison are shown too. The 1,000-word pair is built from two PAN source documents
 (read from ../shared/data, never copied): the first ~1,000 words of one, and a derivative
 that copies half of it, rewrites a quarter by dropping words, and adds unrelated text.
 """
@@ -17,11 +18,14 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from textlineage import CompareConfig, SemanticConfig, compare, detect_reuse, document_from_text
-from textlineage.embed import CachedEmbedder, default_embedder
+from textlineage.embed import CachedEmbedder, Embedder, default_embedder
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -46,14 +50,30 @@ def _thousand_word_pair() -> tuple[str, str]:
     return a, b
 
 
-def _time(a: str, b: str, cfg: CompareConfig, repeat: int) -> tuple[float, float]:
+class Counting:
+    """The model, counting the texts (and word pieces) it encodes."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name = inner, inner.name
+        self.texts = self.pieces = 0
+
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        self.texts += len(texts)
+        ids = getattr(self.inner, "token_ids", None)
+        if ids is not None:
+            self.pieces += sum(len(x) for x in ids(texts, max_tokens))
+        return self.inner.encode(texts, max_tokens=max_tokens)
+
+
+def _time(a: str, b: str, cfg: CompareConfig, repeat: int) -> tuple[float, float, Counting | None]:
     """First run and median of the repeats. Each repeat gets a new, uncached copy of the
     embedding model's cache, so "warm" means a loaded model meeting these texts anew."""
     da, db = document_from_text(a, "a"), document_from_text(b, "b")
     model = cfg.embedder.inner if isinstance(cfg.embedder, CachedEmbedder) else cfg.embedder
+    counted = None if model is None else Counting(model)
 
     def fresh() -> CompareConfig:
-        return cfg if model is None else replace(cfg, embedder=CachedEmbedder(model))
+        return cfg if counted is None else replace(cfg, embedder=CachedEmbedder(counted))
 
     t = time.perf_counter()
     compare(da, db, fresh())
@@ -64,7 +84,10 @@ def _time(a: str, b: str, cfg: CompareConfig, repeat: int) -> tuple[float, float
         t = time.perf_counter()
         compare(da, db, c)
         warm.append(time.perf_counter() - t)
-    return cold, statistics.median(warm)
+    if counted is not None:  # per comparison
+        counted.texts //= repeat + 1
+        counted.pieces //= repeat + 1
+    return cold, statistics.median(warm), counted
 
 
 def main() -> None:
@@ -84,8 +107,16 @@ def main() -> None:
         ("lexical only", CompareConfig(semantic=SemanticConfig(enabled=False))),
     ):
         for name, (a, b) in (("seed pair", seed), ("1,000-word pair", pair)):
-            cold, warm = _time(a, b, cfg, args.repeat)
-            print(f"{name:16s} {label:20s} cold {cold * 1000:8.1f} ms   warm {warm * 1000:7.1f} ms")
+            cold, warm, counted = _time(a, b, cfg, args.repeat)
+            encoded = (
+                f"   {counted.texts} sentences ({counted.pieces} word pieces) encoded"
+                if counted is not None
+                else ""
+            )
+            print(
+                f"{name:16s} {label:20s} cold {cold * 1000:8.1f} ms   warm {warm * 1000:7.1f} ms"
+                + encoded
+            )
     pan = SHARED / "data" / "pan13-train"
     pairs = [line.split() for line in (pan / "pairs").read_text().splitlines()[: args.pan_pairs]]
     t = time.perf_counter()

@@ -4,13 +4,16 @@ Run by hand:  .venv/bin/python benchmarks/bench_embedders.py [--sentences 600]
 
 For each runtime of all-MiniLM-L6-v2 (``onnx``: ONNX Runtime, float32, batches of 8;
 ``onnx-b1``: the same, one sentence a pass; ``torch``: torch int8 dynamic quantisation, one
-sentence a pass; ``torch-fp32``: torch without quantisation, the reference) it prints:
+sentence a pass; ``torch-fp32``: torch without quantisation, the reference), and for the
+static model that screens sentences for it (``static``: WordLlama, 256-d, a different scale),
+it prints:
 
 - start-up: a fresh process importing the runtime and loading the model (wall seconds);
 - speed: sentences per second on one thread, over MRPC sentences (read from
   ../shared/data/mrpc, never copied), timed in this one process, runtimes interleaved over
   three rounds (best round kept) so a busy machine slows them alike;
-- fidelity: the lowest and mean cosine of each vector with the float32 reference;
+- fidelity: the lowest and mean cosine of each vector with the float32 reference (not for
+  the static model, another space);
 - separation on MRPC: ROC AUC of paraphrases (label 1) against same-event non-paraphrases
   (label 0), and the share of unrelated pairs (sentence 1 of one pair with sentence 2 of
   another) at or above 0.5.
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from textlineage import embed
+from textlineage import embed, embed_static
 
 MRPC = Path(__file__).resolve().parents[2] / "shared" / "data" / "mrpc" / "msr_paraphrase_train.txt"
 
@@ -36,6 +39,7 @@ RUNTIMES = {
     "onnx-b1": "from textlineage.embed import OnnxMiniLMEmbedder as E; m = E(batch_size=1)",
     "torch": "from textlineage.embed import MiniLMEmbedder as E; m = E()",
     "torch-fp32": "from textlineage.embed import MiniLMEmbedder as E; m = E(quantize=False)",
+    "static": "from textlineage.embed_static import StaticEmbedder as E; m = E()",
 }
 
 
@@ -62,7 +66,11 @@ def main() -> None:
     shuffled = s2[:]
     random.Random(1).shuffle(shuffled)
     runtimes = {
-        k: v for k, v in RUNTIMES.items() if k.startswith("onnx") or embed.torch_available()
+        k: v
+        for k, v in RUNTIMES.items()
+        if k.startswith("onnx")
+        or (k == "static" and embed_static.static_available())
+        or (k.startswith("torch") and embed.torch_available())
     }
     models: dict[str, embed.Embedder] = {}
     for name, code in runtimes.items():
@@ -86,12 +94,16 @@ def main() -> None:
     )
     for name in models:
         e1, e2, e3 = vecs[name]
-        fid = np.concatenate([(e1 * ref[0]).sum(1), (e2 * ref[1]).sum(1)])
+        if e1.shape == ref[0].shape:
+            fid = np.concatenate([(e1 * ref[0]).sum(1), (e2 * ref[1]).sum(1)])
+            fidelity = f"{fid.min():8.4f} {fid.mean():9.4f}"
+        else:
+            fidelity = f"{'-':>8s} {'-':>9s}"
         sim = (e1 * e2).sum(1)
         unrelated = (e1 * e3).sum(1)
         print(
             f"{name:11s} {_startup(runtimes[name]):8.2f}s {2 * len(rows) / best[name]:8.1f} "
-            f"{fid.min():8.4f} {fid.mean():9.4f} {_auc(sim[labels == 1], sim[labels == 0]):6.3f} "
+            f"{fidelity} {_auc(sim[labels == 1], sim[labels == 0]):6.3f} "
             f"{(unrelated >= 0.5).mean():10.4f}"
         )
 

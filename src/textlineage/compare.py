@@ -11,13 +11,22 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
 from .align.fragments import AlignConfig, RawPassage, Seed, Vectors, fragments
 from .align.passages import coverage, detect, label, passages
-from .align.semantic import SemanticConfig, combined_scores, semantic_seeds, unit_texts
-from .embed import Embedder, default_embedder, semantic_available
+from .align.semantic import (
+    Screen,
+    SemanticConfig,
+    combined_scores,
+    semantic_seeds,
+    unit_texts,
+    units_to_embed,
+)
+from .embed import INSTALL_HINT, Embedder, default_embedder, semantic_available
+from .embed_static import default_document_embedder, static_available
 from .errors import InputError, TooLargeError
 from .facts import diff_facts
 from .text.features import Features, features
@@ -51,18 +60,33 @@ def _embedder(cfg: CompareConfig) -> Embedder | None:
     return default_embedder()
 
 
+def _screen(cfg: CompareConfig) -> Screen | None:
+    """The static model that picks the sentences worth embedding, when on and installed."""
+    if cfg.semantic.screen_similarity <= 0:
+        return None
+    if not static_available():
+        _warn_unscreened()
+        return None
+    return _screen_texts
+
+
+def _screen_texts(texts: Sequence[str]) -> np.ndarray:
+    # The static model of document vectors, loaded on first use (once per process).
+    return default_document_embedder().encode(texts)
+
+
+@lru_cache(maxsize=1)
+def _warn_unscreened() -> None:
+    log.warning("semantic screen not installed (%s): embedding every candidate", INSTALL_HINT)
+
+
 def _semantic_seeds(
     fa: Features, fb: Features, vec: Vectors, cfg: CompareConfig, emb: Embedder | None
 ) -> tuple[list[Seed], list[Seed], np.ndarray | None]:
     if emb is None or not fa.units or not fb.units:
         return [], [], None
+    need_a, need_b = units_to_embed(fa, fb, vec, cfg.semantic, _screen(cfg))
     texts_a, texts_b = unit_texts(fa), unit_texts(fb)
-    # Units already matched as near-copies need no embedding: they are seeds already.
-    # So are units that share no content word with any unit of the other side.
-    lo, hi = cfg.semantic.embed_min_lexical, cfg.semantic.skip_lexical
-    best_a, best_b = vec.cosine.max(axis=1), vec.cosine.max(axis=0)
-    need_a = np.flatnonzero((best_a < hi) & (best_a >= lo))
-    need_b = np.flatnonzero((best_b < hi) & (best_b >= lo))
     vecs = emb.encode([texts_a[i] for i in need_a] + [texts_b[j] for j in need_b])
     ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
     eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)

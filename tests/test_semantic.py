@@ -1,0 +1,102 @@
+"""The semantic stage's choice of sentences to embed (``align.semantic.units_to_embed``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from textlineage import CompareConfig, SemanticConfig, compare, document_from_text
+from textlineage.align.fragments import Vectors
+from textlineage.align.semantic import unit_texts, units_to_embed
+from textlineage.text.features import features
+
+# The first sentences are reworded from one side to the other; the harbour-master sentence
+# is copied; "fishermen complained" shares words only with the copied sentence, and the
+# weather sentence hardly any with anything.
+A = (
+    "The city council approved a budget of 4.2 million euros for school repairs on Monday. "
+    "Mayor Anna Berg said the money would fix thirty schools before the winter. "
+    "Local fishermen complained about the new harbour fees at a meeting last week. "
+    "The harbour master promised to review the fees with the fishermen before the summer season."
+)
+B = (
+    "On Monday the council passed a 4.2 million euro budget to repair schools. "
+    "Berg, the mayor, explained that thirty schools will be fixed ahead of winter. "
+    "The harbour master promised to review the fees with the fishermen before the summer season. "
+    "The weather service expects heavy snow in the mountains over the weekend, and the "
+    "fishermen stay home."
+)
+UNSCREENED = SemanticConfig(screen_similarity=0)
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple:
+    fa, fb = features(A, 3), features(B, 3)
+    return fa, fb, Vectors(fa, fb)
+
+
+def test_a_unit_whose_only_partner_is_a_copy_is_not_embedded(pair: tuple) -> None:
+    fa, fb, vec = pair
+    cfg = UNSCREENED
+    # "fishermen complained" (a2) has a lexical match in the embeddable range, but only with
+    # b2, the copy of a3, which seeds lexically and is not embedded.
+    assert cfg.embed_min_lexical <= vec.cosine[2].max() < cfg.skip_lexical
+    assert int(vec.cosine[2].argmax()) == 2 and vec.cosine[:, 2].max() >= cfg.skip_lexical
+    need_a, need_b = units_to_embed(fa, fb, vec, cfg)
+    assert need_a.tolist() == [1] and need_b.tolist() == [1]  # the reworded mayor sentence
+
+
+def _one_hot(texts: Sequence[str]) -> np.ndarray:
+    return np.eye(len(texts), dtype=np.float32)
+
+
+def _same(texts: Sequence[str]) -> np.ndarray:
+    return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+
+def test_the_screen_decides_among_the_candidates(pair: tuple) -> None:
+    fa, fb, vec = pair
+    cfg = SemanticConfig()
+    # Nothing alike on the screen: nothing is embedded.
+    need_a, need_b = units_to_embed(fa, fb, vec, cfg, _one_hot)
+    assert need_a.size == 0 and need_b.size == 0
+    # Everything alike: every candidate, even one without a structural partner.
+    need_a, need_b = units_to_embed(fa, fb, vec, cfg, _same)
+    assert need_a.tolist() == [1, 2] and need_b.tolist() == [1]
+    # Screen off: the structural test alone.
+    need_a, need_b = units_to_embed(fa, fb, vec, UNSCREENED, _one_hot)
+    assert need_a.tolist() == [1] and need_b.tolist() == [1]
+
+
+class _Recording:
+    """A real model that records the texts it is asked to encode."""
+
+    def __init__(self) -> None:
+        from textlineage.embed import OnnxMiniLMEmbedder
+
+        self.inner = OnnxMiniLMEmbedder()
+        self.name = self.inner.name
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
+        self.seen.extend(texts)
+        return self.inner.encode(texts, max_tokens=max_tokens)
+
+
+def test_compare_embeds_the_same_sentences_in_either_order() -> None:
+    from textlineage import embed, embed_static
+
+    if not (embed.onnx_available() and embed_static.static_available()):
+        pytest.skip("semantic extra not installed")
+    model = _Recording()
+    cfg = CompareConfig(embedder=model)
+    a, b = document_from_text(A, "a"), document_from_text(B, "b")
+    compare(a, b, cfg)
+    first = sorted(model.seen)
+    model.seen.clear()
+    compare(b, a, cfg)
+    assert sorted(model.seen) == first
+    mayor = [unit_texts(features(t, 3))[1] for t in (A, B)]
+    assert first == sorted(mayor)
