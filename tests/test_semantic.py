@@ -1,4 +1,4 @@
-"""The semantic stage's choice of sentences to embed (``align.semantic.units_to_embed``)."""
+"""The semantic stage's choice of sentences to embed (``align.semantic.plan_embedding``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from textlineage import CompareConfig, SemanticConfig, compare, document_from_text
 from textlineage.align.fragments import Vectors
-from textlineage.align.semantic import unit_texts, units_to_embed
+from textlineage.align.semantic import plan_embedding, unit_texts
 from textlineage.text.features import features
 
 # The first sentences are reworded from one side to the other; the harbour-master sentence
@@ -44,7 +44,7 @@ def test_a_unit_whose_only_partner_is_a_copy_is_not_embedded(pair: tuple) -> Non
     # b2, the copy of a3, which seeds lexically and is not embedded.
     assert cfg.embed_min_lexical <= vec.cosine[2].max() < cfg.skip_lexical
     assert int(vec.cosine[2].argmax()) == 2 and vec.cosine[:, 2].max() >= cfg.skip_lexical
-    need_a, need_b = units_to_embed(fa, fb, vec, cfg)
+    need_a, need_b = plan_embedding(fa, fb, vec, cfg).first()
     assert need_a.tolist() == [1] and need_b.tolist() == [1]  # the reworded mayor sentence
 
 
@@ -60,14 +60,27 @@ def test_the_screen_decides_among_the_candidates(pair: tuple) -> None:
     fa, fb, vec = pair
     cfg = SemanticConfig()
     # Nothing alike on the screen: nothing is embedded.
-    need_a, need_b = units_to_embed(fa, fb, vec, cfg, _one_hot)
+    need_a, need_b = plan_embedding(fa, fb, vec, cfg, _one_hot).first()
     assert need_a.size == 0 and need_b.size == 0
     # Everything alike: every candidate, even one without a structural partner.
-    need_a, need_b = units_to_embed(fa, fb, vec, cfg, _same)
+    need_a, need_b = plan_embedding(fa, fb, vec, cfg, _same).first()
     assert need_a.tolist() == [1, 2] and need_b.tolist() == [1]
     # Screen off: the structural test alone.
-    need_a, need_b = units_to_embed(fa, fb, vec, UNSCREENED, _one_hot)
+    need_a, need_b = plan_embedding(fa, fb, vec, UNSCREENED, _one_hot).first()
     assert need_a.tolist() == [1] and need_b.tolist() == [1]
+
+
+def test_the_second_round_takes_gate_pairs_near_strong_seeds(pair: tuple) -> None:
+    fa, fb, vec = pair
+    plan = plan_embedding(fa, fb, vec, SemanticConfig(), _one_hot)
+    assert plan.first()[0].size == 0  # the screen let nothing through
+    # The mayor sentences (a1, b1) pass the structural test; a seed at (0, 0) is one unit
+    # away on both sides, one at (3, 2) two units away.
+    assert [x.tolist() for x in plan.near([(0, 0)], 1)] == [[1], [1]]
+    assert [x.tolist() for x in plan.near([(3, 2)], 1)] == [[], []]
+    assert [x.tolist() for x in plan.near([(3, 2)], 2)] == [[1], [1]]
+    assert [x.tolist() for x in plan.near([(0, 3), (3, 0)], 1)] == [[1], [1]]
+    assert [x.tolist() for x in plan.near([], 5)] == [[], []]
 
 
 class _Recording:
@@ -100,3 +113,29 @@ def test_compare_embeds_the_same_sentences_in_either_order() -> None:
     assert sorted(model.seen) == first
     mayor = [unit_texts(features(t, 3))[1] for t in (A, B)]
     assert first == sorted(mayor)
+
+
+def test_rounds_bring_back_what_the_screen_missed_near_lexical_seeds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from textlineage import embed, embed_static
+
+    if not (embed.onnx_available() and embed_static.static_available()):
+        pytest.skip("semantic extra not installed")
+    compare_module = sys.modules["textlineage.compare"]
+    model = _Recording()
+    a, b = document_from_text(A, "a"), document_from_text(B, "b")
+    unscreened = compare(a, b, CompareConfig(embedder=model, semantic=UNSCREENED))
+    seen = sorted(model.seen)
+    model.seen.clear()
+    # A screen that finds nothing alike: the first round embeds nothing, the next one the
+    # mayor sentences, near the lexical seed of the first sentences.
+    monkeypatch.setattr(compare_module, "_screen", lambda cfg: _one_hot)
+    screened = compare(a, b, CompareConfig(embedder=model))
+    assert sorted(model.seen) == seen and len(seen) == 2
+    without_timings = [
+        {k: v for k, v in c.to_json().items() if k != "timings_ms"} for c in (screened, unscreened)
+    ]
+    assert without_timings[0] == without_timings[1]

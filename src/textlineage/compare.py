@@ -15,15 +15,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from .align.fragments import AlignConfig, RawPassage, Seed, Vectors, fragments
+from .align.fragments import AlignConfig, RawPassage, Seed, Vectors, fragments, lexical_seeds
 from .align.passages import coverage, detect, label, passages
 from .align.semantic import (
     Screen,
     SemanticConfig,
     combined_scores,
+    plan_embedding,
     semantic_seeds,
     unit_texts,
-    units_to_embed,
 )
 from .embed import INSTALL_HINT, Embedder, default_embedder, semantic_available
 from .embed_static import default_document_embedder, static_available
@@ -85,14 +85,29 @@ def _semantic_seeds(
 ) -> tuple[list[Seed], list[Seed], np.ndarray | None]:
     if emb is None or not fa.units or not fb.units:
         return [], [], None
-    need_a, need_b = units_to_embed(fa, fb, vec, cfg.semantic, _screen(cfg))
+    plan = plan_embedding(fa, fb, vec, cfg.semantic, _screen(cfg))
     texts_a, texts_b = unit_texts(fa), unit_texts(fb)
+    need_a, need_b = plan.first()
     vecs = emb.encode([texts_a[i] for i in need_a] + [texts_b[j] for j in need_b])
     ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
     eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)
     ea[need_a] = vecs[: len(need_a)]
     eb[need_b] = vecs[len(need_a) :]
     strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
+    # Further rounds: the other possible partners near strong seeds (lexical, or semantic
+    # from the rounds before), where weak seeds count; until no strong seed brings more.
+    lexical = [(s.i, s.j) for s in lexical_seeds(vec, cfg.align)]
+    reach = cfg.align.max_gap + cfg.align.weak_reach
+    while True:
+        more_a, more_b = plan.near(lexical + [(s.i, s.j) for s in strong], reach)
+        more_a, more_b = np.setdiff1d(more_a, need_a), np.setdiff1d(more_b, need_b)
+        if len(more_a) == 0 and len(more_b) == 0:
+            break
+        vecs = emb.encode([texts_a[i] for i in more_a] + [texts_b[j] for j in more_b])
+        ea[more_a] = vecs[: len(more_a)]
+        eb[more_b] = vecs[len(more_a) :]
+        need_a, need_b = np.union1d(need_a, more_a), np.union1d(need_b, more_b)
+        strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
     return strong, weak, combined_scores(ea @ eb.T, vec, cfg.semantic)
 
 
