@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -139,3 +140,48 @@ def test_rounds_bring_back_what_the_screen_missed_near_lexical_seeds(
         {k: v for k, v in c.to_json().items() if k != "timings_ms"} for c in (screened, unscreened)
     ]
     assert without_timings[0] == without_timings[1]
+
+
+# Four sentences reworded one by one: hardly a word sequence survives.
+STORM = (
+    "The storm closed every road into the valley for three days last March. Farmers could "
+    "not bring their milk to the dairy, and much of it was poured away. The regional "
+    "government promised compensation but has paid nothing so far. Several families have "
+    "now written to the minister asking for an answer."
+)
+STORM_REWORDED = (
+    "For three days in March the valley was cut off, the storm having shut all of its roads. "
+    "Unable to get milk to the dairy, farmers had to throw a great deal of it away. "
+    "Compensation was pledged by the regional authorities, yet not a cent has arrived. A "
+    "number of households have since sent letters to the minister demanding a reply."
+)
+
+
+def test_pan_semantic_detects_a_reworded_passage_the_lexical_stage_misses(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from textlineage import embed, embed_static
+    from textlineage.cli import main
+    from textlineage.eval.pan import DETECTION_FEATURE, pair_xml_name, read_cases
+
+    if not (embed.onnx_available() and embed_static.static_available()):
+        pytest.skip("semantic extra not installed")
+    for sub, name, text in (("susp", "s.txt", STORM_REWORDED), ("src", "r.txt", STORM)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / name).write_text(text, encoding="utf-8")
+    (tmp_path / "pairs").write_text("s.txt r.txt\n", encoding="utf-8")
+    found = {}
+    for flag in ([], ["--semantic"]):
+        out = tmp_path / ("out" + "".join(flag))
+        args = ["pan", *flag, "-j", "1", *(str(tmp_path / x) for x in ("pairs", "susp", "src"))]
+        res = CliRunner().invoke(main, [*args, str(out)])
+        assert res.exit_code == 0, res.output
+        found[bool(flag)] = read_cases(out / pair_xml_name("s.txt", "r.txt"), DETECTION_FEATURE)
+    assert found[False] == []
+    assert len(found[True]) == 1
+    s0, s1, r0, r1 = found[True][0]
+    # It starts at the first sentence on both sides and spans most of both texts.
+    assert s0 < 10 and r0 < 10
+    assert s1 - s0 > len(STORM_REWORDED) / 2 and r1 - r0 > len(STORM) / 2

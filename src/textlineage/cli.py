@@ -473,12 +473,29 @@ def serve(
 @click.argument("src_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("out_dir", type=click.Path(file_okay=False))
 @_workers_option("Worker processes.")
-def pan(pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int) -> None:
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Seed passages with the semantic stage too (about ten times slower).",
+)
+def pan(
+    pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int, semantic: bool
+) -> None:
     """Run the aligner on every pair of a PAN text-alignment corpus; write detection XMLs."""
+    from .compare import detect_reuse, detect_reuse_semantic
     from .eval.pan import run_pan
 
+    detector = detect_reuse_semantic if semantic else detect_reuse
     with _progress("pairs") as progress:
-        summary = run_pan(pairs, susp_dir, src_dir, out_dir, workers=workers, progress=progress)
+        summary = run_pan(
+            pairs,
+            susp_dir,
+            src_dir,
+            out_dir,
+            detector=detector,
+            workers=workers,
+            progress=progress,
+        )
     click.echo(
         f"{summary.pairs} pairs, {summary.detections} detections, "
         f"{summary.seconds:.1f} s ({summary.pairs_per_second:.1f} pairs/s) -> {out_dir}"

@@ -315,3 +315,18 @@ def detect_reuse(suspicious: str, source: str) -> list[tuple[int, int, int, int]
     fa = features(suspicious, cfg.min_unit_terms)
     fb = features(source, cfg.min_unit_terms)
     return [(sa[0], sa[1], sb[0], sb[1]) for sa, sb in detect(fa, fb, cfg)]
+
+
+def detect_reuse_semantic(suspicious: str, source: str) -> list[tuple[int, int, int, int]]:
+    """:func:`detect_reuse` with the semantic stage's seeds (the default compare's model),
+    so reworded and summarised passages can seed fragments too."""
+    cfg = CompareConfig()
+    fa = features(suspicious, cfg.align.min_unit_terms)
+    fb = features(source, cfg.align.min_unit_terms)
+    vec = Vectors(fa, fb)
+    emb = _embedder(cfg)
+    if emb is not None and len(fa.units) + len(fb.units) > cfg.semantic.max_units:
+        emb = None
+    strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
+    found = detect(fa, fb, cfg.align, strong, vec=vec, weak_seeds=weak, scores=scores)
+    return [(sa[0], sa[1], sb[0], sb[1]) for sa, sb in found]

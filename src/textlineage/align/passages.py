@@ -37,10 +37,22 @@ from .trim import (
 
 
 def detect(
-    fa: Features, fb: Features, cfg: AlignConfig, extra_seeds: Iterable[Seed] = ()
+    fa: Features,
+    fb: Features,
+    cfg: AlignConfig,
+    extra_seeds: Iterable[Seed] = (),
+    *,
+    vec: Vectors | None = None,
+    weak_seeds: Sequence[Seed] = (),
+    scores: np.ndarray | None = None,
 ) -> list[tuple[Span, Span]]:
-    """Fragment-level detections (maximal passages) as char spans, size-filtered."""
-    frags, _, _ = fragments(fa, fb, cfg, extra_seeds=extra_seeds)
+    """Fragment-level detections (maximal passages) as char spans, size-filtered.
+
+    ``extra_seeds``, ``weak_seeds`` and ``scores`` are the semantic stage's, as
+    :func:`~textlineage.align.fragments.fragments` takes them."""
+    frags, _, _ = fragments(
+        fa, fb, cfg, vec=vec, extra_seeds=extra_seeds, weak_seeds=weak_seeds, scores=scores
+    )
     out = []
     for f in frags:
         sa, sb = fragment_spans(fa, fb, f)
