@@ -23,6 +23,17 @@ def test_quotes_stay_with_their_sentence() -> None:
     assert texts(t) == ['He said: "We will win."', "Then he left.", "“Never again!” she cried."]
 
 
+def test_a_semicolon_after_the_full_stop_ends_the_sentence() -> None:
+    # Some corpora join a list of sentences with ".;"; a plain semicolon does not split.
+    t = 'Pines were dry.; "It is the worst," he said.; Fires spread; crews wait. Rain came.'
+    assert texts(t) == [
+        "Pines were dry.;",
+        '"It is the worst," he said.;',
+        "Fires spread; crews wait.",
+        "Rain came.",
+    ]
+
+
 def test_bullets_and_headings_split_by_line() -> None:
     t = "Cities that took part:\n\n  • Tehran\n  • Shiraz\n\nElection results 2021\nBody text follows."
     assert texts(t) == [

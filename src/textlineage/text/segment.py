@@ -85,9 +85,11 @@ _ABBREVIATIONS = month_abbreviations() | frozenset(
 )
 
 # A sentence boundary candidate: terminal punctuation, optional closers, then white space.
+# A semicolon right after the terminal mark ("yard.; Firefighting", how some corpora join
+# a list of sentences) ends the sentence too.
 _BOUNDARY_RE = regex.compile(
     r"(?P<term>[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4]+)"
-    r"(?P<close>[\"'\u2019\u201d\u00bb)\]]*)"
+    r"(?P<close>[\"'\u2019\u201d\u00bb)\]]*;?)"
     r"(?P<space>\s+)"
 )
 _PARA_RE = regex.compile(r"\n[ \t\u00a0]*\n\s*")
