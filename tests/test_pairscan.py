@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -86,6 +87,20 @@ def test_scan_matches_the_definition_in_memory_and_spilled(seed: int, tmp_path: 
             assert got.pairs[k] == pytest.approx(v, abs=1e-9)  # fixed point
     # Exactly equal sums, whatever the chunks and buffers.
     assert in_memory.pairs == spilled.pairs
+
+
+def test_unpacked_keys_give_the_same_sums(tmp_path: Path) -> None:
+    # A df limit this large leaves no room to pack a pair key with a df in one integer:
+    # the scan sorts keys with an index instead, and must find the same sums as the
+    # packed scan with a limit above every df of the corpus (60 documents).
+    postings, site_of = _corpus(4)
+    unpacked = ScanConfig(max_df=1 << 60, min_evidence=0.3, buffer=50, shards=5)
+    want, _ = _naive(postings, site_of, unpacked)
+    got = scan_pairs(_chunks(postings, 37), site_of, unpacked, workdir=tmp_path)
+    assert got.spilled and got.pairs.keys() == want.keys()
+    assert all(got.pairs[k] == pytest.approx(v, abs=1e-9) for k, v in want.items())
+    packed = scan_pairs(_chunks(postings, 50), site_of, replace(unpacked, max_df=1000))
+    assert packed.pairs == got.pairs
 
 
 def test_boilerplate_and_df_limit() -> None:

@@ -7,9 +7,9 @@ the two documents share counts 1; one shared by ten documents (a phrase of the t
 counts 0.2.
 
 A large corpus holds far more pair incidences than memory: 100,000 generated documents
-make about 160 million. They are produced in arrays from chunks of postings, and once a
-buffer fills they are spilled to ``shards`` files by pair key; each shard is summed on its
-own at the end. The result does not depend on the buffer size, on spilling or on the
+make about 280 million. They are produced in arrays from chunks of postings; once a
+buffer fills, it is summed per pair and the partial sums are spilled to ``shards`` files
+by ranges of pair keys; each shard is summed on its own at the end. The result does not depend on the buffer size, on spilling or on the
 order of the postings: evidence is summed exactly, in fixed point (:data:`EVIDENCE_SCALE`).
 """
 
@@ -49,9 +49,11 @@ class ScanConfig:
     """A fingerprint is boilerplate of a site when at least ``max(boiler_min_docs,
     ceil(boiler_share * site documents))`` of that site's documents hold it."""
     buffer: int = 20_000_000
-    """Pair incidences held in memory (12 bytes each) before they are spilled to disk."""
+    """Pair incidences held in memory (8 bytes each, 16 for a corpus too large to pack a
+    pair key with a df) before their partial sums are spilled to disk."""
     shards: int = 256
-    """Files the spilled incidences are spread over (by pair key); each is summed alone."""
+    """Files the spilled partial sums are spread over (ranges of pair keys); each is summed
+    alone."""
 
     def __post_init__(self) -> None:
         if self.max_df < 2:
@@ -77,71 +79,86 @@ class ScanResult:
 
 
 class _Sink:
-    """Holds pair incidences (key, df) and sums them, spilling to shard files when full."""
+    """Holds pair incidences and sums them, spilling partial sums to shard files when full.
 
-    def __init__(self, cfg: ScanConfig, workdir: Path | None) -> None:
+    An incidence is a pair key with the df of the fingerprint it shares. When the key and
+    the df fit in 63 bits together they are packed into one integer: a plain sort of those
+    groups a pair's incidences (several times faster than sorting keys with an index), and
+    a pair's evidence is the sum of its rows' weights. Each full buffer is summed this way
+    before it is spilled, so a shard file holds one partial sum per pair and buffer; shards
+    are ranges of keys, each summed alone at the end.
+    """
+
+    def __init__(self, cfg: ScanConfig, workdir: Path | None, n_keys: int) -> None:
         self.cfg = cfg
         self.workdir = workdir
+        self.df_bits = max(1, int(cfg.max_df).bit_length())
+        self.packed = n_keys <= (np.iinfo(np.int64).max >> self.df_bits)
+        # Shard boundaries: equal ranges of the key space.
+        self.bounds = np.linspace(0, max(n_keys, 1), cfg.shards + 1).astype(np.int64)[1:-1]
         self.keys: list[np.ndarray] = []
         self.dfs: list[np.ndarray] = []
         self.held = 0
         self.total = 0
         self.tmp: tempfile.TemporaryDirectory[str] | None = None
 
-    def add(self, keys: np.ndarray, df: np.ndarray) -> None:
+    def add(self, keys: np.ndarray, k: int) -> None:
+        """Incidences of ``keys``, each through a fingerprint ``k`` documents hold."""
         if not len(keys):
             return
-        self.keys.append(keys)
-        self.dfs.append(df)
+        if self.packed:
+            self.keys.append((keys << self.df_bits) | k)
+        else:
+            self.keys.append(keys)
+            self.dfs.append(np.full(len(keys), k, dtype=np.int64))
         self.held += len(keys)
         self.total += len(keys)
         if self.held >= self.cfg.buffer:
             self._spill()
+
+    def _reduce(self) -> tuple[np.ndarray, np.ndarray]:
+        """The held incidences as ascending distinct keys and their summed weights."""
+        keys = np.concatenate(self.keys)
+        self.keys.clear()
+        if self.packed:
+            keys.sort()
+            weights = fixed_weights(keys & ((1 << self.df_bits) - 1))
+            keys >>= self.df_bits
+        else:
+            dfs = np.concatenate(self.dfs)
+            self.dfs.clear()
+            order = np.argsort(keys)
+            keys, weights = keys[order], fixed_weights(dfs[order])
+            del order, dfs
+        self.held = 0
+        return _sum_runs(keys, weights)
 
     def _spill(self) -> None:
         if not self.held:
             return
         if self.tmp is None:
             self.tmp = tempfile.TemporaryDirectory(prefix="textlineage-scan-", dir=self.workdir)
-        keys = np.concatenate(self.keys)
-        dfs = np.concatenate(self.dfs)
-        self.keys.clear()
-        self.dfs.clear()
-        self.held = 0
-        shard = keys % self.cfg.shards
-        order = np.argsort(shard, kind="stable")  # keeps postings order within a shard
-        keys, dfs, shard = keys[order], dfs[order], shard[order]
-        bounds = np.searchsorted(shard, np.arange(self.cfg.shards + 1))
+        keys, sums = self._reduce()
+        cuts = np.searchsorted(keys, self.bounds)
         root = Path(self.tmp.name)
-        for s in range(self.cfg.shards):
-            lo, hi = bounds[s], bounds[s + 1]
+        for s, (lo, hi) in enumerate(zip([0, *cuts.tolist()], [*cuts.tolist(), len(keys)])):
             if lo == hi:
                 continue
             with open(root / f"{s}.k", "ab") as f:
                 keys[lo:hi].tofile(f)
-            with open(root / f"{s}.d", "ab") as f:
-                dfs[lo:hi].tofile(f)
+            with open(root / f"{s}.w", "ab") as f:
+                sums[lo:hi].tofile(f)
 
-    def _sum(self, keys: np.ndarray, dfs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if not len(keys):
-            return keys, np.zeros(0)
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        weights = fixed_weights(dfs[order])
-        del order
-        starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-        evidence = np.add.reduceat(weights, starts) / EVIDENCE_SCALE
+    def _kept(self, keys: np.ndarray, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        evidence = sums / EVIDENCE_SCALE
         kept = evidence >= self.cfg.min_evidence
-        return keys[starts[kept]], evidence[kept]
+        return keys[kept], evidence[kept]
 
     def results(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], bool]:
         if self.tmp is None:
             if not self.held:
                 return [], False
-            out = self._sum(np.concatenate(self.keys), np.concatenate(self.dfs))
-            self.keys.clear()
-            self.dfs.clear()
-            return [out], False
+            return [self._kept(*self._reduce())], False
         try:
             self._spill()
             root = Path(self.tmp.name)
@@ -149,12 +166,22 @@ class _Sink:
             for s in range(self.cfg.shards):
                 if (root / f"{s}.k").exists():
                     keys = np.fromfile(root / f"{s}.k", dtype=np.int64)
-                    dfs = np.fromfile(root / f"{s}.d", dtype=np.uint32)
-                    parts.append(self._sum(keys, dfs))
+                    sums = np.fromfile(root / f"{s}.w", dtype=np.int64)
+                    order = np.argsort(keys)
+                    parts.append(self._kept(*_sum_runs(keys[order], sums[order])))
             return parts, True
         finally:
             self.tmp.cleanup()
             self.tmp = None
+
+
+def _sum_runs(keys: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of the sorted ``keys`` and the sums of their ``weights`` (exact:
+    integers, so the order within a run does not matter)."""
+    if not len(keys):
+        return keys, weights
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.add.reduceat(weights, starts)
 
 
 def scan_pairs(
@@ -186,7 +213,7 @@ def scan_pairs(
             threshold[i] = cfg.boiler_threshold(int(size[i]))
     stride = np.int64(max(n_ids, 1))
 
-    sink = _Sink(cfg, workdir)
+    sink = _Sink(cfg, workdir, int(stride) * int(stride))
     marks = 0
     carry_h = np.zeros(0, dtype=np.int64)
     carry_d = np.zeros(0, dtype=np.int64)
@@ -270,5 +297,5 @@ def _emit(
             # One row per group, its doc ids ascending.
             members = d[first[lo : lo + step, None] + np.arange(k)]
             keys = (members[:, i] * stride + members[:, j]).ravel()
-            sink.add(keys, np.full(len(keys), k, dtype=np.uint32))
+            sink.add(keys, k)
     return marks
