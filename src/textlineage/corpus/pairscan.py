@@ -141,7 +141,9 @@ class _Sink:
         keys, sums = self._reduce()
         cuts = np.searchsorted(keys, self.bounds)
         root = Path(self.tmp.name)
-        for s, (lo, hi) in enumerate(zip([0, *cuts.tolist()], [*cuts.tolist(), len(keys)])):
+        for s, (lo, hi) in enumerate(
+            zip([0, *cuts.tolist()], [*cuts.tolist(), len(keys)], strict=True)
+        ):
             if lo == hi:
                 continue
             with open(root / f"{s}.k", "ab") as f:
