@@ -92,6 +92,11 @@ def main() -> None:
     ap.add_argument("--skip-discover", action="store_true")
     ap.add_argument("--ingest-workers", type=int, default=1, help="sketching processes")
     ap.add_argument("--reuse-index", action="store_true", help="keep an existing index")
+    ap.add_argument(
+        "--ingest-only",
+        action="store_true",
+        help="time the ingest alone (no lexical-stage run, no search, no discovery)",
+    )
     args = ap.parse_args()
     work = args.work
     corpus_dir = work / f"corpus-{args.docs}-{args.seed}"
@@ -106,7 +111,7 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
 
-    if not reuse:
+    if not reuse and not args.ingest_only:
         # The lexical stage alone, in a fresh process (cold caches), on one core.
         with ProcessPoolExecutor(1) as ex:
             n, secs = ex.submit(_lexical_stage, corpus_dir / "docs.jsonl", 20_000).result()
@@ -141,6 +146,8 @@ def main() -> None:
             f"index: {st['file_bytes'] / 1e6:.1f} MB file, {st['index_bytes_per_document']:.0f} "
             f"bytes/document beyond the text, {st['fingerprints']} fingerprints"
         )
+        if args.ingest_only:
+            return
 
         texts: dict[str, str] = {}
         wanted = {r["derived"] for r in truth[: args.queries]}
