@@ -100,3 +100,39 @@ def test_missing_dependency_error_crosses_processes() -> None:
     err = pickle.loads(pickle.dumps(MissingDependencyError("document embeddings", INSTALL_HINT)))
     assert isinstance(err, MissingDependencyError)
     assert str(err) == f"document embeddings needs an optional dependency: run `{INSTALL_HINT}`"
+
+
+def test_token_ids_are_the_tokenizers_word_by_word() -> None:
+    """The memoised direct byte-pair path gives the ids of the full tokenizer, word by word,
+    special-token text included."""
+    from tokenizers import Tokenizer
+
+    from textlineage.embed_static import TOKENIZER, _package_dir
+
+    here = _package_dir()
+    assert here is not None
+    tok = Tokenizer.from_file(str(here / TOKENIZER))
+    if not PAN.exists():
+        pytest.skip("../shared/data/pan13-train not present")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PAN / "src").iterdir())[:40]]
+    texts.append(
+        "<s>x </s> a<unk>b « Zürich » naïve ｆｕｌｌ 🙂 3,000.5% e-mail's — 東京 \u00a0 tab\tsep"
+    )
+    model = StaticEmbedder()
+    for text in texts:
+        want = [i for w in text.split() for i in tok.encode(w, add_special_tokens=False).ids]
+        assert model.token_ids(text) == want
+        assert model.token_ids(text, 50) == want[:50]
+
+
+def test_the_word_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textlineage import embed_static
+
+    text = "one two cat sat on the mat"
+    want = StaticEmbedder().token_ids(text)
+    monkeypatch.setattr(embed_static, "WORD_MEMO", 8)
+    model = StaticEmbedder()
+    model.token_ids("one two three four five six")
+    # Five new words would overfill the memo: it starts again, from this text's words.
+    assert model.token_ids(text) == want
+    assert len(model._words) == 7

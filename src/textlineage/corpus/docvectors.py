@@ -78,7 +78,10 @@ def prepare_batch(texts: list[str], sketch: SketchConfig, vector_tokens: int | N
 def document_vector(emb: Embedder, text: str, max_tokens: int) -> np.ndarray | None:
     """One unit vector of a document (its first ``max_tokens`` tokens); None for a text
     without words."""
-    flat = " ".join(text.split())
+    if isinstance(emb, StaticEmbedder):
+        flat = text if text.strip() else ""  # it reads the text word by word anyway
+    else:
+        flat = " ".join(text.split())
     if not flat:
         return None
     v = emb.encode([flat], max_tokens=max_tokens)[0]
