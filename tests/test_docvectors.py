@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from conftest import PAN
+from conftest import PAN, cli_path
 from textlineage.corpus import docvectors
 from textlineage.corpus.config import CorpusConfig
 from textlineage.corpus.docvectors import document_vector
@@ -136,3 +138,27 @@ def test_the_word_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -
     # Five new words would overfill the memo: it starts again, from this text's words.
     assert model.token_ids(text) == want
     assert len(model._words) == 7
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_without_the_model_says_how_to_install_it(
+    tmp_path: Path, docs_file: tuple[Path, list[str]], workers: str
+) -> None:
+    """A ``wordllama`` without its weights (as if the extra were missing) ahead on the path."""
+    path, _ = docs_file
+    stub = tmp_path / "stub" / "wordllama"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("", encoding="utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(stub.parent), env.get("PYTHONPATH", "")) if p
+    )
+    db = tmp_path / "c.db"
+    args = ["index", "add", str(db), str(path), "--embeddings", "--workers", workers]
+    out = subprocess.run([cli_path(), *args], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 2
+    # (after the progress bar's label)
+    assert "Traceback" not in out.stderr
+    assert out.stderr.strip().splitlines()[-1] == (
+        f"textlineage: error: document embeddings needs an optional dependency: run `{INSTALL_HINT}`"
+    )
