@@ -174,7 +174,8 @@ def index_group() -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Processes computing fingerprints while the main one reads and writes.",
+    help="Processes computing fingerprints (and document vectors) while the main one "
+    "reads and writes.",
 )
 @_format_option("text", "json")
 def index_add(

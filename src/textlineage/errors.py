@@ -33,6 +33,9 @@ class MissingDependencyError(TextlineageError):
         self.feature = feature
         self.install = install
 
+    def __reduce__(self) -> tuple[type[MissingDependencyError], tuple[str, str]]:
+        return (MissingDependencyError, (self.feature, self.install))
+
 
 class ModelIntegrityError(TextlineageError):
     """Model weights on disk do not match the pinned checksum."""

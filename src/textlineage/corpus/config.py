@@ -24,7 +24,8 @@ class CorpusConfig:
     sketch: SketchConfig = field(default_factory=SketchConfig)
     batch_size: int = 500
     ingest_workers: int = 1
-    """Processes computing sketches during :meth:`Corpus.add` (1: in the calling process)."""
+    """Processes computing sketches and document vectors during :meth:`Corpus.add` (1: in
+    the calling process)."""
     min_shared: int = 2
     """Fingerprints a candidate must share with the query."""
     min_evidence: float = 1.25

@@ -1,7 +1,8 @@
 """Which document vectors an index holds, and the model that makes them.
 
 ``index add --embeddings`` stores one vector per document (:mod:`textlineage.embed_static`)
-for search's embedding channel. The index records the model's name (``meta.embedding_model``):
+for search's embedding channel, computed with the sketch in the ingest workers
+(:func:`prepare_batch`). The index records the model's name (``meta.embedding_model``):
 vectors of different models do not compare, so an index whose vectors an earlier version
 made (MiniLM, no name recorded) keeps them aside in search and refuses to add more.
 """
@@ -13,6 +14,7 @@ import numpy as np
 from ..embed import INSTALL_HINT, Embedder
 from ..embed_static import StaticEmbedder, default_document_embedder, static_available
 from ..errors import IndexFileError, MissingDependencyError
+from ..text.sketch import SketchConfig, Sketched, sketch_batch
 from .store import Store
 
 META_KEY = "embedding_model"
@@ -33,13 +35,15 @@ def vectors_usable(store: Store) -> bool:
     return store.newest("embeddings") > 0 and store.get_meta(META_KEY) == StaticEmbedder.name
 
 
-def ingest_embedder(store: Store, embeddings: bool | None) -> Embedder | None:
-    """The model for document vectors at ingest: asked for, or (None) when the index already
-    holds usable ones, so that channel stays complete."""
+def ingest_vectors(store: Store, embeddings: bool | None) -> bool:
+    """Whether ingest stores document vectors: asked for, or (None) when the index already
+    holds usable ones, so that channel stays complete. Checks that the model is installed
+    (asked for and missing: :class:`MissingDependencyError` with the install command) but
+    does not load it: the processes that compute the vectors do."""
     if embeddings is None:
-        return document_embedder(None) if vectors_usable(store) else None
+        return vectors_usable(store) and static_available()
     if not embeddings:
-        return None
+        return False
     has = store.newest("embeddings") > 0
     if has and not vectors_usable(store):
         raise IndexFileError(
@@ -47,16 +51,37 @@ def ingest_embedder(store: Store, embeddings: bool | None) -> Embedder | None:
             f"({store.get_meta(META_KEY) or 'all-MiniLM-L6-v2'}); add without --embeddings, "
             "or build a new index to use them"
         )
-    emb = document_embedder(True)
+    if not static_available():
+        raise MissingDependencyError("document embeddings", INSTALL_HINT)
     if not has:
         store.set_meta(META_KEY, StaticEmbedder.name)
-    return emb
+    return True
+
+
+Prepared = tuple[list[Sketched], list[np.ndarray | None]]
+"""What indexing computes of a batch of texts: their sketches and document vectors."""
+
+
+def prepare_batch(texts: list[str], sketch: SketchConfig, vector_tokens: int | None) -> Prepared:
+    """Each text's sketch and, when ``vector_tokens`` is given, its document vector (None
+    otherwise). One task for an ingest worker: the model is loaded once per process (its
+    files checked against their pinned hashes) on the first batch that needs it, and a
+    vector depends on its text alone, so any split into batches and processes gives the
+    same index."""
+    sketches = sketch_batch(texts, sketch)
+    if vector_tokens is None:
+        return sketches, [None] * len(texts)
+    model = default_document_embedder()
+    return sketches, [document_vector(model, t, vector_tokens) for t in texts]
 
 
 def document_vector(emb: Embedder, text: str, max_tokens: int) -> np.ndarray | None:
     """One unit vector of a document (its first ``max_tokens`` tokens); None for a text
     without words."""
-    flat = " ".join(text.split())
+    if isinstance(emb, StaticEmbedder):
+        flat = text if text.strip() else ""  # it reads the text word by word anyway
+    else:
+        flat = " ".join(text.split())
     if not flat:
         return None
     v = emb.encode([flat], max_tokens=max_tokens)[0]

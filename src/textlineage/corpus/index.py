@@ -26,11 +26,18 @@ from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_availab
 from ..engines.pool import process_pool
 from ..errors import InputError
 from ..ingest import FieldMap, Record, RecordError, iter_records
-from ..text.sketch import SketchConfig, Sketched, content_terms, sketch, sketch_batch
+from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
 from .ann import VectorIndex
 from .config import CorpusConfig
-from .docvectors import document_embedder, document_vector, ingest_embedder, vectors_usable
+from .docvectors import (
+    Prepared,
+    document_embedder,
+    document_vector,
+    ingest_vectors,
+    prepare_batch,
+    vectors_usable,
+)
 from .schema import NewDocument, StoredDocument
 from .store import Store
 from .windows import score_against
@@ -205,17 +212,19 @@ class Corpus:
         :class:`~textlineage.errors.InputError` after the batches before it committed).
         Exact duplicates of indexed text are recorded as duplicates, not indexed twice;
         records whose id is already in the index are passed over, so a rerun continues.
-        With ``workers`` > 1 (default :attr:`CorpusConfig.ingest_workers`), sketches are
-        computed in that many processes while this one parses input and writes.
+        With ``workers`` > 1 (default :attr:`CorpusConfig.ingest_workers`), sketches and
+        document vectors are computed in that many processes (each loads the model once;
+        this one does not) while this one parses input and writes.
 
         Unless ``semantic`` is False, every document's content terms are stored for the
-        window channel (reworded-passage candidates, no model needed); ``embeddings`` stores a MiniLM embedding of each
-        document's opening, a second semantic channel for search (about 30 documents/s on
-        one core, against hundreds without); None: when the index already holds some.
+        window channel (reworded-passage candidates, no model needed); ``embeddings`` stores
+        a vector of each document (a static model, :mod:`~.docvectors`), a second semantic
+        channel for search; None: when the index already holds some.
         """
         t0 = time.perf_counter()
         summary = AddSummary()
-        emb = ingest_embedder(self.store, embeddings) if semantic else None
+        vectors = semantic and ingest_vectors(self.store, embeddings)
+        vector_tokens = self.config.doc_embedding_tokens if vectors else None
         records: Iterable[Record | RecordError]
         if isinstance(inputs, Sequence) and all(isinstance(i, str) for i in inputs):
             records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
@@ -223,13 +232,14 @@ class Corpus:
             records = cast("Iterable[Record | RecordError]", inputs)
         n_workers = self.config.ingest_workers if workers is None else workers
         pool = process_pool(n_workers) if n_workers > 1 else None
-        # Batches whose sketches are being computed, oldest first: at most one per worker
-        # waits while this process parses input and writes to the index.
-        pending: deque[tuple[list[Record], Future[list[Sketched]]]] = deque()
+        # Batches whose sketches (and vectors) are being computed, oldest first: at most one
+        # per worker waits while this process parses input and writes to the index.
+        pending: deque[tuple[list[Record], Future[Prepared]]] = deque()
         done = 0
 
-        def write(recs: list[Record], sketches: list[Sketched]) -> None:
+        def write(recs: list[Record], prepared: Prepared) -> None:
             nonlocal done
+            sketches, vecs = prepared
             batch = [
                 NewDocument(
                     ext_id=rec.ext_id,
@@ -238,10 +248,10 @@ class Corpus:
                     sketch=sk.fingerprints,
                     meta=rec.meta,
                     origin=rec.origin,
-                    embedding=self.document_embedding(emb, rec.text) if emb else None,
+                    embedding=vec,
                     terms=sk.terms if semantic else None,
                 )
-                for rec, sk in zip(recs, sketches, strict=True)
+                for rec, sk, vec in zip(recs, sketches, vecs, strict=True)
             ]
             self._flush(batch, summary)
             done += len(recs)
@@ -251,11 +261,12 @@ class Corpus:
         def submit(recs: list[Record]) -> None:
             if not recs:
                 return
+            texts = [r.text for r in recs]
             if pool is None:
-                write(recs, sketch_batch([r.text for r in recs], self.config.sketch))
+                write(recs, prepare_batch(texts, self.config.sketch, vector_tokens))
                 return
             pending.append(
-                (recs, pool.submit(sketch_batch, [r.text for r in recs], self.config.sketch))
+                (recs, pool.submit(prepare_batch, texts, self.config.sketch, vector_tokens))
             )
             while len(pending) > n_workers:
                 drain(1)
@@ -297,8 +308,7 @@ class Corpus:
         summary.added += len(res.added)
         summary.duplicates += len(res.duplicates)
         summary.already_indexed += len(res.known)
-        added = set(res.added)
-        summary.embedded += sum(1 for d in batch if d.embedding is not None) if added else 0
+        summary.embedded += res.embedded
         batch.clear()
 
     # --- reads ----------------------------------------------------------------------

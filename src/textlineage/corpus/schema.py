@@ -133,6 +133,8 @@ class BatchResult:
     """(ext_id, doc_id of the document it duplicates)"""
     known: list[str] = field(default_factory=list)
     """ext_ids already in the index (a rerun skips them)."""
+    embedded: int = 0
+    """Document vectors stored (those of added documents)."""
 
 
 def chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:

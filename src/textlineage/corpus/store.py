@@ -254,6 +254,7 @@ class Store(StoredDiscovery):
                 c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
+                res.embedded = len(vectors)
             if term_rows:
                 c.executemany("INSERT INTO terms(doc_id, seq) VALUES (?, ?)", term_rows)
                 distinct = np.concatenate(
