@@ -169,13 +169,9 @@ def index_group() -> None:
 @click.option("--site-field", default="site", show_default=True, help="Field with the site.")
 @click.option("--date-field", default="date", show_default=True, help="Field with the date.")
 @click.option("--title-field", default="title", show_default=True, help="Field with the title.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes computing fingerprints (and document vectors) while the main one "
-    "reads and writes.",
+@_workers_option(
+    "Processes computing fingerprints (and document vectors) while the main one reads and "
+    "writes (1: all in one process)."
 )
 @_format_option("text", "json")
 def index_add(
