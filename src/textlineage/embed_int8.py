@@ -22,7 +22,7 @@ With ``integer=False`` the same graph keeps float32 products (for checking the r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -121,11 +121,15 @@ class _Builder:
         return self.op("DynamicQuantizeMatMul", [x, wq, ws, wz, b], domain="com.microsoft")[0]
 
 
-def integer_graph(model: bytes, *, integer: bool = True) -> bytes:
+def integer_graph(
+    model: bytes, *, integer: bool = True, float_layers: Collection[str] = ()
+) -> bytes:
     """A serialised ONNX graph of the packaged all-MiniLM-L6-v2 (``model``: its file's bytes)
     for one text a run: input ``input_ids`` [1, L] (int64, token type 0, no padding), output
     ``last_hidden_state`` [1, L, 384]. Linear layers run on integers unless ``integer`` is
-    False. Raises :class:`~textlineage.onnx_proto.ProtoError` if the file is not that model.
+    False; ``float_layers`` keeps float products in the named ones (``"0"``: every linear
+    layer of block 0, ``"f2"``: the second feed-forward layer of every block, ``"0.f2"``: that
+    of block 0; parts ``qkv``, ``o``, ``f1``, ``f2``). Raises :class:`~textlineage.onnx_proto.ProtoError` if the file is not that model.
     """
     w = _Weights(model)
     g = _Builder()
@@ -151,19 +155,26 @@ def integer_graph(model: bytes, *, integer: bool = True) -> bytes:
         epsilon=EPSILON,
     )[0]
     hidden = w["embeddings.LayerNorm.weight"].shape[0]
+
+    def on_integers(tag: str) -> bool:
+        block, part = tag[1:].split(".")
+        return integer and not {block, part, f"{block}.{part}"} & set(float_layers)
+
     for i in range(w.layers()):
         pre = f"encoder.layer.{i}."
         parts = [w.linear(pre + f"attention.self.{k}") for k in ("query", "key", "value")]
         qkv_w = tuple(np.concatenate([p[k] for p in parts], axis=-1) for k in range(3))
-        qkv = g.linear(x, f"l{i}.qkv", qkv_w, integer)  # type: ignore[arg-type]
+        qkv = g.linear(x, f"l{i}.qkv", qkv_w, on_integers(f"l{i}.qkv"))  # type: ignore[arg-type]
         split = g.const(f"l{i}.split", np.full(3, hidden, dtype=np.int64))
         q, k, v = g.op("Split", [qkv, split], n_out=3, axis=-1)
         att = g.op("MultiHeadAttention", [q, k, v], domain="com.microsoft", num_heads=HEADS)[0]
-        out = g.linear(att, f"l{i}.o", w.linear(pre + "attention.output.dense"), integer)
+        out = g.linear(
+            att, f"l{i}.o", w.linear(pre + "attention.output.dense"), on_integers(f"l{i}.o")
+        )
         x = _skip_norm(g, out, x, w, pre + "attention.output.LayerNorm", f"l{i}.n1")
-        up = g.linear(x, f"l{i}.f1", w.linear(pre + "intermediate.dense"), integer)
+        up = g.linear(x, f"l{i}.f1", w.linear(pre + "intermediate.dense"), on_integers(f"l{i}.f1"))
         act = g.op("Gelu", [up], domain="com.microsoft")[0]
-        down = g.linear(act, f"l{i}.f2", w.linear(pre + "output.dense"), integer)
+        down = g.linear(act, f"l{i}.f2", w.linear(pre + "output.dense"), on_integers(f"l{i}.f2"))
         x = _skip_norm(g, down, x, w, pre + "output.LayerNorm", f"l{i}.n2")
     g.nodes.append(pb.node("Identity", [x], ["last_hidden_state"]))
     return pb.model(
