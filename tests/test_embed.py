@@ -134,7 +134,7 @@ def test_float_layers_keep_float_products() -> None:
     assert ops(float_layers=("f2", "1")) == (15, 9)
     assert ops(float_layers=("0.f2",)) == (23, 1)
     assert ops(integer=False) == (0, 24)
-    assert embed.FLOAT_LAYERS == ("0",)
+    assert embed.FLOAT_LAYERS == ("0.f1",)
 
 
 def test_the_rebuild_refuses_another_model() -> None:
