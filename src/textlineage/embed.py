@@ -230,9 +230,9 @@ class OnnxInt8MiniLMEmbedder(_WordPieceModel):
 
     The graph is rebuilt in memory from the verified model file
     (:func:`~textlineage.embed_int8.integer_graph`): same weights, uint8 activations with one
-    scale per run, float products kept in ``float_layers`` (default: block 0's first feed-forward
-    layer). One text a run keeps that scale, and so the vector, a function of the text
-    alone; without padding a run also does no wasted work.
+    scale per run, float products kept in ``float_layers`` (default: block 0's first
+    feed-forward layer). One text a run keeps that scale, and so the vector, a function of
+    the text alone; without padding a run also does no wasted work.
     """
 
     name = "all-MiniLM-L6-v2 (int8)"
