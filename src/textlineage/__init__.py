@@ -28,6 +28,7 @@ _EXPORTS = {
     "CorpusConfig": "corpus.config",
     "Embedder": "embed",
     "MiniLMEmbedder": "embed",
+    "OnnxInt8MiniLMEmbedder": "embed",
     "OnnxMiniLMEmbedder": "embed",
     "InputError": "errors",
     "MissingDependencyError": "errors",
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
     from .compare import CompareConfig, compare, detect_reuse
     from .corpus.config import CorpusConfig
     from .corpus.index import Corpus
-    from .embed import Embedder, MiniLMEmbedder, OnnxMiniLMEmbedder
+    from .embed import Embedder, MiniLMEmbedder, OnnxInt8MiniLMEmbedder, OnnxMiniLMEmbedder
     from .errors import InputError, MissingDependencyError, ModelIntegrityError, TextlineageError
     from .facts import diff_facts, extract_facts
     from .ingest.documents import document_from_bytes, document_from_text, read_document
@@ -110,6 +111,7 @@ __all__ = [
     "MiniLMEmbedder",
     "MissingDependencyError",
     "ModelIntegrityError",
+    "OnnxInt8MiniLMEmbedder",
     "OnnxMiniLMEmbedder",
     "Passage",
     "SemanticConfig",
