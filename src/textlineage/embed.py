@@ -167,8 +167,10 @@ class _WordPieceModel:
         """Word-piece ids of each text with [CLS] and [SEP], cut at ``max_tokens``."""
         limit = max(2, max_tokens or self.max_tokens)
         out = []
-        for enc in self._tokenizer.encode_batch(list(texts)):
-            ids = enc.ids
+        # One text at a time: encode_batch spreads a batch over a thread pool of its own,
+        # and inference keeps to one thread per process unless configured otherwise.
+        for text in texts:
+            ids = self._tokenizer.encode(text).ids
             out.append(ids if len(ids) <= limit else [*ids[: limit - 1], ids[-1]])
         return out
 
