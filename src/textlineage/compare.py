@@ -80,6 +80,23 @@ def _warn_unscreened() -> None:
     log.warning("semantic screen not installed (%s): embedding every candidate", INSTALL_HINT)
 
 
+def _pair_embedder(
+    fa: Features, fb: Features, cfg: CompareConfig
+) -> tuple[Embedder | None, list[str]]:
+    """The sentence model for this pair (None: semantic stage off, not installed, or the
+    pair too large for it) and a note for the verdict's reasons when it was skipped."""
+    emb = _embedder(cfg)
+    n_units = len(fa.units) + len(fb.units)
+    if emb is None or n_units <= cfg.semantic.max_units:
+        return emb, []
+    note = (
+        f"semantic stage skipped: {n_units:,} sentences exceed its limit of "
+        f"{cfg.semantic.max_units:,} (lexical alignment only)"
+    )
+    log.warning("%s", note)
+    return None, [note]
+
+
 def _semantic_seeds(
     fa: Features, fb: Features, vec: Vectors, cfg: CompareConfig, emb: Embedder | None
 ) -> tuple[list[Seed], list[Seed], np.ndarray | None]:
@@ -87,12 +104,21 @@ def _semantic_seeds(
         return [], [], None
     plan = plan_embedding(fa, fb, vec, cfg.semantic, _screen(cfg))
     texts_a, texts_b = unit_texts(fa), unit_texts(fb)
+    ea: np.ndarray | None = None
+    eb: np.ndarray | None = None
+
+    def embed(rows_a: np.ndarray, rows_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        nonlocal ea, eb
+        vecs = emb.encode([texts_a[i] for i in rows_a] + [texts_b[j] for j in rows_b])
+        if ea is None or eb is None:
+            ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
+            eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)
+        ea[rows_a] = vecs[: len(rows_a)]
+        eb[rows_b] = vecs[len(rows_a) :]
+        return ea, eb
+
     need_a, need_b = plan.first()
-    vecs = emb.encode([texts_a[i] for i in need_a] + [texts_b[j] for j in need_b])
-    ea = np.zeros((len(texts_a), vecs.shape[1]), dtype=np.float32)
-    eb = np.zeros((len(texts_b), vecs.shape[1]), dtype=np.float32)
-    ea[need_a] = vecs[: len(need_a)]
-    eb[need_b] = vecs[len(need_a) :]
+    ea, eb = embed(need_a, need_b)
     strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
     # Further rounds: the other possible partners near strong seeds (lexical, or semantic
     # from the rounds before), where weak seeds count; until no strong seed brings more.
@@ -103,9 +129,7 @@ def _semantic_seeds(
         more_a, more_b = np.setdiff1d(more_a, need_a), np.setdiff1d(more_b, need_b)
         if len(more_a) == 0 and len(more_b) == 0:
             break
-        vecs = emb.encode([texts_a[i] for i in more_a] + [texts_b[j] for j in more_b])
-        ea[more_a] = vecs[: len(more_a)]
-        eb[more_b] = vecs[len(more_a) :]
+        ea, eb = embed(more_a, more_b)
         need_a, need_b = np.union1d(need_a, more_a), np.union1d(need_b, more_b)
         strong, weak = semantic_seeds(fa, fb, ea, eb, vec, cfg.semantic)
     return strong, weak, combined_scores(ea @ eb.T, vec, cfg.semantic)
@@ -242,16 +266,7 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     timings["features"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    emb = _embedder(cfg)
-    notes: list[str] = []
-    n_units = len(fa.units) + len(fb.units)
-    if emb is not None and n_units > cfg.semantic.max_units:
-        notes.append(
-            f"semantic stage skipped: {n_units:,} sentences exceed its limit of "
-            f"{cfg.semantic.max_units:,} (lexical alignment only)"
-        )
-        log.warning("%s", notes[-1])
-        emb = None
+    emb, notes = _pair_embedder(fa, fb, cfg)
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     timings["semantic"] = time.perf_counter() - t
 
@@ -324,9 +339,7 @@ def detect_reuse_semantic(suspicious: str, source: str) -> list[tuple[int, int, 
     fa = features(suspicious, cfg.align.min_unit_terms)
     fb = features(source, cfg.align.min_unit_terms)
     vec = Vectors(fa, fb)
-    emb = _embedder(cfg)
-    if emb is not None and len(fa.units) + len(fb.units) > cfg.semantic.max_units:
-        emb = None
+    emb, _ = _pair_embedder(fa, fb, cfg)
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     found = detect(fa, fb, cfg.align, strong, vec=vec, weak_seeds=weak, scores=scores)
     return [(sa[0], sa[1], sb[0], sb[1]) for sa, sb in found]
