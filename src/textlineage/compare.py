@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .align.crosslingual import CrossConfig, bead_spans, translation_beads
 from .align.fragments import AlignConfig, RawPassage, Seed, Vectors, fragments, lexical_seeds
 from .align.passages import coverage, detect, label, passages
 from .align.semantic import (
@@ -26,10 +27,13 @@ from .align.semantic import (
     unit_texts,
 )
 from .embed import INSTALL_HINT, Embedder, default_embedder, semantic_available
+from .embed_multi import available as multilingual_available
+from .embed_multi import default_multilingual_embedder
 from .embed_static import default_document_embedder, static_available
 from .errors import InputError, TooLargeError
 from .facts import diff_facts
 from .text.features import Features, features
+from .text.language import UNKNOWN, Languages, language_name, unit_languages
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
 from .verdict import VerdictConfig, decide, direction_evidence
 
@@ -45,6 +49,10 @@ class CompareConfig:
     verdict: VerdictConfig = field(default_factory=VerdictConfig)
     embedder: Embedder | None = None
     """The sentence-embedding model; None loads the packaged default when installed."""
+    crosslingual: CrossConfig = field(default_factory=CrossConfig)
+    multilingual_embedder: Embedder | None = None
+    """The sentence model for text in different languages; None loads the packaged one
+    (only when a pair has sentences in different languages)."""
     facts: bool = True
     """Extract and diff facts (and use them as direction evidence); off for bulk runs."""
 
@@ -187,6 +195,7 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
         passages=final,
         facts=facts,
         timings=timings,
+        languages=core.languages,
     )
 
 
@@ -233,19 +242,19 @@ class _Core:
     source: int | None
     confidence: float
     reasons: list[str]
+    languages: tuple[str, str] = (UNKNOWN, UNKNOWN)
     probe: FactDiff | None = None
     """Facts diffed with the first document as source (the direction evidence's)."""
 
     def flipped(self) -> _Core:
         return _Core(
+            languages=(self.languages[1], self.languages[0]),
             raw=[
-                RawPassage(
-                    (p.spans[1], p.spans[0]),
-                    p.token_ratio,
-                    p.similarity,
-                    p.verbatim_run,
-                    (p.units[1], p.units[0]),
-                    p.reasons,
+                replace(
+                    p,
+                    spans=(p.spans[1], p.spans[0]),
+                    units=(p.units[1], p.units[0]),
+                    languages=None if p.languages is None else (p.languages[1], p.languages[0]),
                 )
                 for p in self.raw
             ],
@@ -263,11 +272,17 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     fa = features(a.text, cfg.align.min_unit_terms)
     fb = features(b.text, cfg.align.min_unit_terms)
     vec = Vectors(fa, fb)
+    la, lb = _languages(fa), _languages(fb)
+    cross = _cross_mask(la, lb)
     timings["features"] = time.perf_counter() - t
 
     t = time.perf_counter()
     emb, notes = _pair_embedder(fa, fb, cfg)
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
+    if cross is not None:
+        # The sentence model is English: its seeds between languages mean nothing.
+        strong = [s for s in strong if not cross[s.i, s.j]]
+        weak = [s for s in weak if not cross[s.i, s.j]]
     timings["semantic"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -276,6 +291,13 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     )
     raw = passages(fa, fb, frags, cfg.align, vec)
     timings["align"] = time.perf_counter() - t
+
+    if cross is not None:
+        t = time.perf_counter()
+        translated, why = _translations(fa, fb, la, lb, cross, raw, cfg)
+        raw.extend(translated)
+        notes.extend(why)
+        timings["translation"] = time.perf_counter() - t
 
     t = time.perf_counter()
     spans: tuple[list[Span], list[Span]] = ([], [])
@@ -294,13 +316,127 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
             sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
             sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
         )
-    evidence = direction_evidence((a, b), spans, aligned, cov, unique)
+    languages = (la.document, lb.document)
+    translated_chars = sum(e - s for p in raw if p.languages is not None for s, e in p.spans[0])
+    evidence = direction_evidence(
+        (a, b), spans, aligned, cov, unique, translated=2 * translated_chars > aligned[0]
+    )
     verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
+    if verdict != "independent" and translated_chars:
+        reasons.insert(1, _translation_reason(raw, source))
     reasons.extend(notes)
     timings["verdict"] = time.perf_counter() - t
     if verdict == "independent":
-        return _Core([], (0.0, 0.0), verdict, None, confidence, reasons)
-    return _Core(raw, cov, verdict, source, confidence, reasons, probe)
+        return _Core([], (0.0, 0.0), verdict, None, confidence, reasons, languages)
+    return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe)
+
+
+def _languages(f: Features) -> Languages:
+    return unit_languages(f.text, [(u.start, u.end) for u in f.units])
+
+
+def _cross_mask(la: Languages, lb: Languages) -> np.ndarray | None:
+    """Unit pairs whose languages differ (both known), or None when there are none."""
+    ua, ub = np.array(la.units, dtype=object), np.array(lb.units, dtype=object)
+    if len(ua) == 0 or len(ub) == 0:
+        return None
+    if set(la.units) == set(lb.units) and len(set(la.units)) == 1:
+        return None
+    known_a, known_b = ua != UNKNOWN, ub != UNKNOWN
+    mask = (ua[:, None] != ub[None, :]) & known_a[:, None] & known_b[None, :]
+    return mask if mask.any() else None
+
+
+def _translations(
+    fa: Features,
+    fb: Features,
+    la: Languages,
+    lb: Languages,
+    cross: np.ndarray,
+    found: Sequence[RawPassage],
+    cfg: CompareConfig,
+) -> tuple[list[RawPassage], list[str]]:
+    """Translated passages between the units of different languages (see
+    :mod:`textlineage.align.crosslingual`), away from passages already found."""
+    if not cfg.crosslingual.enabled:
+        return [], []
+    n_units = len(fa.units) + len(fb.units)
+    if n_units > cfg.crosslingual.max_units:
+        note = (
+            f"translation stage skipped: {n_units:,} sentences exceed its limit of "
+            f"{cfg.crosslingual.max_units:,}"
+        )
+        log.warning("%s", note)
+        return [], [note]
+    emb = cfg.multilingual_embedder
+    if emb is None:
+        if not multilingual_available():
+            note = f"translation stage skipped: the multilingual model is not installed ({INSTALL_HINT})"
+            log.warning("%s", note)
+            return [], [note]
+        emb = default_multilingual_embedder()
+    # Units already in a passage (copied text, in one language) stay out.
+    taken = (_units_in(fa, [p.spans[0] for p in found]), _units_in(fb, [p.spans[1] for p in found]))
+    mask = cross.copy()
+    mask[list(taken[0]), :] = False
+    mask[:, list(taken[1])] = False
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if len(rows) == 0:
+        return [], []
+    texts_a, texts_b = unit_texts(fa), unit_texts(fb)
+    vecs = emb.encode([texts_a[i] for i in rows] + [texts_b[j] for j in cols])
+    sim = np.full(mask.shape, -1.0, dtype=np.float32)
+    sim[np.ix_(rows, cols)] = vecs[: len(rows)] @ vecs[len(rows) :].T
+    sim[~mask] = -1.0
+    chars = ([u.end - u.start for u in fa.units], [u.end - u.start for u in fb.units])
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return emb.encode(list(texts))
+
+    out: list[RawPassage] = []
+    for run in translation_beads(sim, (texts_a, texts_b), chars, cfg.crosslingual, embed):
+        for bead in run:
+            langs = (la.units[bead.a[0]], lb.units[bead.b[0]])
+            why = (
+                f"translation ({language_name(langs[0])} / {language_name(langs[1])}): "
+                f"cross-language similarity {bead.score:.2f}",
+                f"one of {len(run)} translated sentences in the same order on both sides"
+                if len(run) > 1
+                else "a lone sentence translated closely",
+            )
+            out.append(
+                RawPassage(
+                    bead_spans(fa, fb, bead),
+                    0.0,
+                    bead.score,
+                    units=(len(bead.a), len(bead.b)),
+                    reasons=why,
+                    languages=langs,
+                )
+            )
+    return out, []
+
+
+def _units_in(f: Features, spans: Sequence[Sequence[Span]]) -> set[int]:
+    """Units overlapping any of the spans."""
+    flat = [sp for group in spans for sp in group]
+    return {k for k, u in enumerate(f.units) if any(s < u.end and u.start < e for s, e in flat)}
+
+
+def _translation_reason(raw: Sequence[RawPassage], source: int | None) -> str:
+    langs = next(p.languages for p in raw if p.languages is not None)
+    assert langs is not None
+    n = sum(1 for p in raw if p.languages is not None)
+    text = (
+        f"{n} passage{'s' if n != 1 else ''} translated between "
+        f"{language_name(langs[0])} and {language_name(langs[1])}"
+    )
+    if source is None:
+        return text + "; which side is the translation is not told by the texts alone"
+    return text + (
+        f"; the {language_name(langs[1 - source])} text is taken as the translation "
+        "(a translation is the derivative of its original)"
+    )
 
 
 def _to_passages(
@@ -312,6 +448,7 @@ def _to_passages(
             p.token_ratio if p.token_ratio >= cfg.near_verbatim_ratio else p.similarity,
             p.spans,
             p.reasons,
+            p.languages,
         )
         for p in raw
     ]

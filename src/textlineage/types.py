@@ -53,17 +53,22 @@ class Passage:
     score: float
     spans: tuple[tuple[Span, ...], tuple[Span, ...]]
     reasons: tuple[str, ...] = ()
+    languages: tuple[str, str] | None = None
+    """Each side's language, for a ``translation`` (ISO 639-1 codes)."""
 
     def chars(self, doc: int) -> int:
         return sum(e - s for s, e in self.spans[doc])
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "score": round(self.score, 4),
             "spans": [[[s, e] for s, e in side] for side in self.spans],
             "reasons": list(self.reasons),
         }
+        if self.languages is not None:
+            out["languages"] = list(self.languages)
+        return out
 
 
 @dataclass(frozen=True)
@@ -151,13 +156,16 @@ class Comparison:
     passages: tuple[Passage, ...]
     facts: FactDiff
     timings: dict[str, float] = field(default_factory=dict)
+    languages: tuple[str, str] = ("und", "und")
+    """Each document's language (ISO 639-1; ``"und"`` when it could not be told)."""
 
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         docs = []
-        for d in self.documents:
+        for d, lang in zip(self.documents, self.languages, strict=True):
             j = d.to_json()
             if not include_text:
                 j.pop("text")
+            j["language"] = lang
             docs.append(j)
         return {
             "schema": "textlineage.compare",

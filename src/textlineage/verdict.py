@@ -77,7 +77,12 @@ def direction_evidence(
     aligned_chars: tuple[int, int],
     coverage: tuple[float, float],
     unique_facts: tuple[int, int],
+    *,
+    translated: bool = False,
 ) -> list[Evidence]:
+    """Direction evidence for a pair (see the module's description). ``translated``: most
+    reused text is translated, so lengths in characters of the two sides are not compared
+    (languages differ in how many characters they take to say the same)."""
     ev: list[Evidence] = []
     names = [docs[0].id, docs[1].id]
     d0, how0 = publication_date(docs[0])
@@ -110,7 +115,7 @@ def direction_evidence(
             )
         )
     a0, a1 = aligned_chars
-    if a0 > 0 and a1 > 0:
+    if a0 > 0 and a1 > 0 and not translated:
         ratio = a0 / a1
         if abs(math.log(ratio)) > math.log(1.15):
             longer = 0 if ratio > 1 else 1

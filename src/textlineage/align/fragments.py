@@ -88,6 +88,9 @@ class RawPassage:
     """How many alignment units (sentences) each side spans."""
     reasons: tuple[str, ...] = ()
     """Why the passage counts as reuse (see :mod:`textlineage.align.evidence`)."""
+    languages: tuple[str, str] | None = None
+    """The two sides' languages when they differ: a translation
+    (:mod:`textlineage.align.crosslingual`)."""
 
 
 class Vectors:

@@ -282,6 +282,8 @@ def _copied(
 
 def label(p: RawPassage, derived: int | None, cfg: AlignConfig) -> str:
     """Name a passage's kind; ``derived`` is the derived side when known."""
+    if p.languages is not None:
+        return "translation"
     if p.verbatim_run or p.token_ratio >= 0.999:
         return "verbatim"
     if p.token_ratio >= cfg.near_verbatim_ratio:
