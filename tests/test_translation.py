@@ -154,3 +154,13 @@ def test_kernel_runs_need_order_and_closeness() -> None:
     assert runs == [[Bead((k,), (k,), pytest.approx(0.9)) for k in (1, 2, 3)]]
     sim[6, 0] = 0.95  # alone but very close: kept
     assert len(translation_beads(sim, texts, chars, cfg)) == 2
+
+
+def test_report_shows_languages_and_translations_side_by_side() -> None:
+    from textlineage.report.html import render_html
+
+    page = render_html(compare(doc("measles_es.txt"), doc("measles_en.txt")))
+    assert 'id="pane-0" tabindex="0" dir="auto" lang="es"' in page
+    assert 'id="pane-1" tabindex="0" dir="auto" lang="en"' in page
+    assert ">Spanish<" in page and ">English<" in page
+    assert page.count('class="seg k-translation') >= 8  # four passages, two sides
