@@ -202,3 +202,12 @@ def test_a_lone_sentence_in_another_language_does_not_start_the_translation_stag
     )
     c = compare(en, other)
     assert "translation" not in c.timings
+
+
+def test_languages_per_document_only() -> None:
+    es, en = SENTENCES["es"], SENTENCES["en"]
+    text = f"{es} {en} {es}"
+    spans = [(0, len(es)), (len(es) + 1, len(es) + len(en) + 1), (len(es) + len(en) + 2, len(text))]
+    assert language.unit_languages(text, spans).units == ("es", "en", "es")
+    flat = language.unit_languages(text, spans, per_unit=False)
+    assert len(set(flat.units)) == 1 and not flat.mixed

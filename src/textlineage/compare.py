@@ -272,7 +272,8 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     fa = features(a.text, cfg.align.min_unit_terms)
     fb = features(b.text, cfg.align.min_unit_terms)
     vec = Vectors(fa, fb)
-    la, lb = _languages(fa), _languages(fb)
+    per_unit = cfg.semantic.enabled and cfg.crosslingual.enabled
+    la, lb = _languages(fa, per_unit), _languages(fb, per_unit)
     cross = _cross_mask(la, lb)
     timings["features"] = time.perf_counter() - t
 
@@ -331,8 +332,10 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe)
 
 
-def _languages(f: Features) -> Languages:
-    return unit_languages(f.text, [(u.start, u.end) for u in f.units])
+def _languages(f: Features, per_unit: bool = True) -> Languages:
+    """The document's and each unit's language; ``per_unit=False`` (no translation stage
+    to feed): the document's only, given to every unit."""
+    return unit_languages(f.text, [(u.start, u.end) for u in f.units], per_unit=per_unit)
 
 
 def _cross_mask(la: Languages, lb: Languages) -> np.ndarray | None:

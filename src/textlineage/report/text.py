@@ -121,9 +121,9 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
 
     id_width = min(max(len(clean(d.id)) for d in docs), width - 24)
     for letter, doc, lang in zip(_LETTERS, docs, c.languages, strict=True):
-        shown = "" if lang == UNKNOWN else f"  {language_name(lang)}"
+        named = "" if lang == UNKNOWN else f"  {language_name(lang)}"
         out.append(
-            f"{letter}  {cut(clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars{shown}"
+            f"{letter}  {cut(clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars{named}"
         )
     out.append("")
 
