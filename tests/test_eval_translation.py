@@ -142,8 +142,8 @@ def test_the_recorded_spans_hold_the_passages(data: TranslationSet, pairs: list[
             assert text[s:e] == expected[d], (pair.id, d)
             assert s > 0 and e < len(text), pair.id  # filler on both sides
             assert text[s - 2 : s] == "\n\n" and text[e : e + 2] == "\n\n"
-        assert pair.documents[pair.foreign].meta["lang"] == pair.lang
-        assert pair.documents[pair.english].meta["lang"] == "en"
+        assert pair.documents[pair.foreign].id == f"{pair.id}:{pair.lang}"
+        assert not pair.documents[0].meta and not pair.documents[1].meta
         if pair.reuse:
             assert pair.truth == pair.planted
             assert pair.passages[0] == pair.passages[1]

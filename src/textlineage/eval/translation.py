@@ -366,8 +366,9 @@ def _pair(
     target = TARGET_WORDS[_hash(f"{pair_id}/size") % len(TARGET_WORDS)]
     f_text, f_span = _embed(foreign[1], lang.filler, f"{pair_id}/{lang.lang}", target)
     e_text, e_span = _embed(english[1], english_filler, f"{pair_id}/en", target)
-    f_doc = Document(f"{pair_id}:{lang.lang}", f_text, {"lang": lang.lang})
-    e_doc = Document(f"{pair_id}:en", e_text, {"lang": "en"})
+    # No language in the documents' metadata: a comparison must find it, as with real input.
+    f_doc = Document(f"{pair_id}:{lang.lang}", f_text)
+    e_doc = Document(f"{pair_id}:en", e_text)
     fi = _hash(f"{pair_id}/order") % 2
     docs = (f_doc, e_doc) if fi == 0 else (e_doc, f_doc)
     spans = (f_span, e_span) if fi == 0 else (e_span, f_span)
