@@ -36,7 +36,8 @@ from ._tsv import read_text_file
 from .translation_score import PairResult, TranslationEvaluation, result_from, score_translation
 
 if TYPE_CHECKING:
-    from ..compare import CompareConfig
+    from ..embed import Embedder
+from ..compare import CompareConfig
 
 __all__ = [
     "EDITS",
@@ -474,19 +475,28 @@ def build_pairs(
 
 
 def _fresh(config: CompareConfig) -> CompareConfig:
-    """``config`` with a new, empty cache around its sentence model, so that a timed
-    comparison meets its texts anew (the filler paragraphs recur from pair to pair)."""
+    """``config`` with new, empty caches around its sentence models (the English one and
+    the multilingual one), so that a timed comparison meets its texts anew (the filler
+    paragraphs recur from pair to pair)."""
     from ..embed import CachedEmbedder, default_embedder, semantic_available
+    from ..embed_multi import available as multilingual_available
+    from ..embed_multi import default_multilingual_embedder
 
     if not config.semantic.enabled:
         return config
     model = config.embedder
-    if model is None:
-        if not semantic_available():
-            return config
+    if model is None and semantic_available():
         model = default_embedder()
-    inner = model.inner if isinstance(model, CachedEmbedder) else model
-    return replace(config, embedder=CachedEmbedder(inner))
+    multi = config.multilingual_embedder
+    if multi is None and multilingual_available():
+        multi = default_multilingual_embedder()
+
+    def uncached(m: Embedder | None) -> Embedder | None:
+        if m is None:
+            return None
+        return CachedEmbedder(m.inner if isinstance(m, CachedEmbedder) else m)
+
+    return replace(config, embedder=uncached(model), multilingual_embedder=uncached(multi))
 
 
 def run_pairs(
