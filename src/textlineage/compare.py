@@ -279,6 +279,8 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
 
     t = time.perf_counter()
     emb, notes = _pair_embedder(fa, fb, cfg)
+    if cross is not None and cross.all():
+        emb = None  # no two sentences share a language: the English model has no say
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     if cross is not None:
         # The sentence model is English: its seeds between languages mean nothing.
