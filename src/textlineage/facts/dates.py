@@ -6,7 +6,8 @@ Other languages' dates are read too ("18 de junio de 2021", "le 18 juin", "am 18
 language, or of every language when it is undetermined (then only month names that cannot
 be English words: lower-case French "mars", not "Mars"). Numeric dates are read day first
 in languages that write them so ("18.06.2021"). Iranian-calendar dates ("۲۸ خرداد ۱۴۰۰",
-"۱۴۰۰/۰۳/۲۸") are converted to the Gregorian calendar.
+"۱۴۰۰/۰۳/۲۸") are converted to the Gregorian calendar; an Iranian month ("اسفند ۱۴۰۱",
+"از شهریور") keeps the Gregorian months it overlaps as alternatives.
 
 A year standing alone is told apart from a count by the number extractor
 (:mod:`.numbers`), which returns it as a date.
@@ -135,10 +136,18 @@ def _language_patterns(lang: str, undetermined: bool) -> tuple[tuple[str, regex.
     out: list[tuple[str, str]] = []
     if lang == "fa":
         shm = _alt([f for forms in SOLAR_HIJRI_MONTHS for f in forms])
+        shm_long = _alt([f for forms in SOLAR_HIJRI_MONTHS for f in forms if len(f) > 3])
         out += [
             ("shnum", rf"{_B}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?!\p{{N}})"),
             ("sh", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<shm>{shm})(?:\s+ماه)?(?:\s+(?:سال\s+)?{y}|{_E})"),
             ("shmy", rf"{_B}(?P<shm>{shm})(?:\s+ماه)?\s+(?:سال\s+)?{y}"),
+            # a month alone after a cue ("از شهریور"); "تیر", "مهر", "دی" are common words
+            # too (arrow, seal, ...), so they need "ماه" (month) after them
+            (
+                "shm",
+                rf"(?<=(?:{_MONTH_CUES['fa']})\s+)(?:(?P<shm>{shm_long})(?:\s+ماه)?"
+                rf"|(?P<shm2>{shm})\s+ماه){_E}",
+            ),
         ]
     if lang == "es":
         out += [
@@ -195,7 +204,7 @@ def _patterns_for(lang: str) -> list[tuple[str, regex.Pattern[str], bool]]:
                 out += [
                     (n, p, False)
                     for n, p in _language_patterns(code, True)
-                    if n not in ("m", "shnum", "shmy")
+                    if n not in ("m", "shnum", "shmy", "shm")
                 ]
     out += [(n, p, True) for n, p in _DATE_PATTERNS]
     return out
@@ -247,8 +256,10 @@ def find_dates(
             elif name == "decade":
                 value = digits(gd["y"]) + "s"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
-            elif name == "shmy":
-                item = _solar_hijri_month_item(text, doc, s, e, gd)
+            elif name in ("shmy", "shm"):
+                if sh_year is None:
+                    sh_year = _solar_hijri_year(text)
+                item = _solar_hijri_month_item(text, doc, s, e, gd, sh_year)
             elif name in ("sh", "shnum"):
                 if sh_year is None:
                     sh_year = _solar_hijri_year(text)
@@ -284,19 +295,26 @@ def _solar_hijri_year(text: str) -> int:
 
 
 def _solar_hijri_month_item(
-    text: str, doc: int, s: int, e: int, gd: dict[str, str | None]
+    text: str, doc: int, s: int, e: int, gd: dict[str, str | None], default_year: int
 ) -> Item | None:
-    """An Iranian month of a year: the Gregorian months it overlaps are its ``alts``."""
-    month = solar_hijri_month(gd["shm"] or "")
-    year = int(digits(gd["y"] or ""))
-    if month is None or not SOLAR_HIJRI_YEARS[0] <= year <= SOLAR_HIJRI_YEARS[1]:
+    """An Iranian month, of a year or alone: the Gregorian months it overlaps are its
+    ``alts`` (with the year, ``"2023-02"``; without, ``"02"``)."""
+    month = solar_hijri_month(gd.get("shm") or gd.get("shm2") or "")
+    year = int(digits(gd.get("y") or "")) if gd.get("y") else None
+    if month is None or (
+        year is not None and not SOLAR_HIJRI_YEARS[0] <= year <= SOLAR_HIJRI_YEARS[1]
+    ):
         return None
-    first = solar_hijri_to_gregorian(year, month, 1)
-    last = solar_hijri_to_gregorian(year, month, 29)
+    first = solar_hijri_to_gregorian(year or default_year, month, 1)
+    last = solar_hijri_to_gregorian(year or default_year, month, 29)
     if first is None or last is None:
         return None
-    value = f"{year:04d}-{month:02d} SH"
-    alts = tuple(dict.fromkeys(f"{d.year:04d}-{d.month:02d}" for d in (first, last)))
+    if year is None:
+        value = f"{month:02d} SH"
+        alts = tuple(dict.fromkeys(f"{d.month:02d}" for d in (first, last)))
+    else:
+        value = f"{year:04d}-{month:02d} SH"
+        alts = tuple(dict.fromkeys(f"{d.year:04d}-{d.month:02d}" for d in (first, last)))
     return Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,), alts=alts)
 
 

@@ -241,11 +241,13 @@ class _Word:
     forms: tuple[tuple[str, bool], ...]
 
 
+@lru_cache(maxsize=100_000)
 def _common(word: str) -> bool:
     low = word.lower().replace("\u200c", "")
     return low in _NOT_NAMES or (low[:1] == "و" and low[1:] in _NOT_NAMES)
 
 
+@lru_cache(maxsize=100_000)
 def _word_forms(word: str, lang: str) -> tuple[tuple[str, bool], ...]:
     if _is_arabic(word[0]):
         clitics = _AR_CONJUNCTIONS if lang == "fa" else _AR_CONJUNCTIONS + _AR_PREPOSITIONS
