@@ -17,16 +17,12 @@ from functools import lru_cache
 
 import regex
 
-from ..text.dates import month_numbers
-from ..text.language import FUNCTION_WORDS
 from ..text.normalise import fold
 from ..types import Fact
 from .forms import collapse
 from .items import Item, overlaps
 from .vocab import (
     DEMONYM_ENDINGS,
-    NAME_STOP,
-    NAME_TITLES,
     ORG_WORDS,
     PARTICLES,
     PERSON_PREV,
@@ -35,10 +31,10 @@ from .vocab import (
     PLACE_OF,
     PLACE_PREV,
     SENTENCE_ABBREVS,
-    STOP,
-    TITLES,
     WEAK_PLACE_PREV,
     WEEKDAYS,
+    NameVocab,
+    name_vocab,
 )
 
 # Context that makes a name a place or a person.
@@ -82,29 +78,6 @@ _LIST_GAP_RE = regex.compile(
 _NAME_SPLIT_RE = regex.compile(r"[\s/\-]+")
 _INNER_SPLIT_RE = regex.compile(r"[-'’]")
 _APOS_RE = regex.compile(r"['’]")
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    """The words of the text's language that shape names: words that never open one,
-    titles before one, and month names (never names)."""
-
-    stop: frozenset[str]
-    titles: frozenset[str]
-    months: frozenset[str]
-    strict: bool = False
-
-
-@lru_cache(maxsize=16)
-def _vocab(lang: str) -> _Vocab:
-    if lang not in NAME_STOP:
-        return _Vocab(STOP, TITLES, frozenset(month_numbers(("en",))))
-    return _Vocab(
-        STOP | FUNCTION_WORDS.get(lang, frozenset()) | NAME_STOP[lang],
-        TITLES | NAME_TITLES.get(lang, frozenset()),
-        frozenset(month_numbers(("en", lang))),
-        strict=True,
-    )
 
 
 @dataclass(slots=True)
@@ -185,7 +158,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return False
 
 
-def _tokens(text: str, name_mask: bytearray, v: _Vocab) -> tuple[list[_Tok], set[str]]:
+def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[_Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
     toks: list[_Tok] = []
@@ -213,7 +186,7 @@ def _tokens(text: str, name_mask: bytearray, v: _Vocab) -> tuple[list[_Tok], set
     return toks, lower_vocab
 
 
-def _joinable(text: str, a: _Tok, b_start: int, v: _Vocab) -> bool:
+def _joinable(text: str, a: _Tok, b_start: int, v: NameVocab) -> bool:
     """May the capitalised token ``a`` continue into the one at ``b_start``?"""
     if a.poss:
         return False
@@ -238,7 +211,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     """The names of ``text`` outside ``name_mask``, each with its kind. ``lang`` adds its
     function words, titles and month names to the English ones; a script without
     capitals (Persian, Arabic) has no names to find this way."""
-    v = _vocab(lang)
+    v = name_vocab(lang)
     toks, lower_vocab = _tokens(text, name_mask, v)
     if not toks:
         return []
@@ -322,7 +295,7 @@ def _fails_initial(
     text: str,
     lower_vocab: set[str],
     cap_pos: dict[str, list[int]],
-    v: _Vocab,
+    v: NameVocab,
     alone: bool,
 ) -> bool:
     """Is a capitalised sentence opener a common word rather than a name? In another
@@ -348,7 +321,7 @@ def _runs(
     toks: list[_Tok],
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
-    v: _Vocab,
+    v: NameVocab,
 ) -> list[_Cand]:
     n = len(toks)
     out: list[_Cand] = []
@@ -397,7 +370,7 @@ def _trim_run(
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
     cap_pos: dict[str, list[int]],
-    v: _Vocab,
+    v: NameVocab,
 ) -> list[_Cand]:
     bullet = bullets.get(run[0].start)
     is_bullet = bullet is not None
@@ -468,7 +441,7 @@ def _classify(
     cands: list[_Cand],
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
-    v: _Vocab,
+    v: NameVocab,
 ) -> list[_Cand]:
     """Give every candidate a kind (one per name in the document); drop weak candidates."""
     for c in cands:

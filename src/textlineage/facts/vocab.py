@@ -8,7 +8,13 @@ cue words that tell names, titles, organisations, places and persons apart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
+
+from ..text.dates import month_numbers
+from ..text.language import FUNCTION_WORDS
 
 
 def _words(s: str) -> frozenset[str]:
@@ -172,3 +178,28 @@ NAME_TITLES: dict[str, frozenset[str]] = {
     "de": _words("präsident präsidentin minister ministerin kanzler kanzlerin herr frau"),
     "ru": _words("президент министр господин госпожа аятолла"),
 }
+
+
+@dataclass(frozen=True)
+class NameVocab:
+    """The words of a text's language that shape its names: words that never open one,
+    titles before one, and month names (never names). ``strict``: a word alone at the
+    start of sentences only is no name (another language than English)."""
+
+    stop: frozenset[str]
+    titles: frozenset[str]
+    months: frozenset[str]
+    strict: bool = False
+
+
+@lru_cache(maxsize=16)
+def name_vocab(lang: str) -> NameVocab:
+    """The :class:`NameVocab` of ``lang`` (English for a language without its own)."""
+    if lang not in NAME_STOP:
+        return NameVocab(STOP, TITLES, frozenset(month_numbers(("en",))))
+    return NameVocab(
+        STOP | FUNCTION_WORDS.get(lang, frozenset()) | NAME_STOP[lang],
+        TITLES | NAME_TITLES.get(lang, frozenset()),
+        frozenset(month_numbers(("en", lang))),
+        strict=True,
+    )
