@@ -306,10 +306,10 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     timings["features"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    if cross is not None and cross.all():
-        emb, notes = None, []  # no two sentences share a language: the English model
-    else:  # has no say
-        emb, notes = _pair_embedder(fa, fb, cfg)
+    emb: Embedder | None = None
+    notes: list[str] = []
+    if cross is None or not cross.all():  # (no two sentences in one language: the
+        emb, notes = _pair_embedder(fa, fb, cfg)  # English model has no say)
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     if cross is not None:
         # The sentence model is English: its seeds between languages mean nothing.
