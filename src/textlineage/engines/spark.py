@@ -13,7 +13,11 @@ It runs the local engine's pipeline with the same kernels, so both give the same
    same fixed point as :mod:`textlineage.corpus.pairscan` (exact in any order).
 3. **Window candidates** (unless ``semantic`` is off): the window channel's kernel
    (:func:`textlineage.corpus.discover.window_pairs`) runs on the driver over the
-   documents' content terms, about 1 KB a document.
+   documents' content terms, about 1 KB a document. With ``multilingual``, the executors
+   compute each document's language and lead vector in step 1 (as ``index add
+   --multilingual`` does), and the multilingual channel's kernel
+   (:func:`textlineage.corpus.multilingual.crosslingual_pairs`) runs on the driver over
+   them (768 bytes a document) before verification.
 4. **Boilerplate sentences** are counted per site in executors and decided by
    :func:`~textlineage.corpus.boilerplate.is_boilerplate`.
 5. **Verification**: candidate pairs are joined with their texts and verified in
@@ -50,15 +54,25 @@ from ..corpus.boilerplate import (
     mask_boilerplate,
 )
 from ..corpus.config import CorpusConfig
-from ..corpus.discover import discovery_summary, plan_candidates, verify_config
+from ..corpus.discover import (
+    discovery_summary,
+    multilingual_candidates,
+    plan_candidates,
+    verify_config,
+)
+from ..corpus.multilingual import languages_and_leads
 from ..corpus.pairscan import EVIDENCE_SCALE
 from ..corpus.results import write_discovery, write_summary
+from ..corpus.schema import decode_vectors
 from ..corpus.verify import VerifiedPair, verify_pair
+from ..embed_multi import INSTALL_HINT as MULTILINGUAL_HINT
+from ..embed_multi import available as multilingual_model_available
 from ..errors import InputError, MissingDependencyError
 from ..ingest.limits import DEFAULT_MAX_BYTES, too_large
 from ..ingest.records import FieldMap, Record, RecordError, jsonl_record
 from ..ingest.sources import expand_inputs, input_kind
 from ..network import DocInfo
+from ..text.language import available as language_available
 from ..text.sketch import SketchConfig, sketch_batch
 from ..types import Document
 
@@ -101,9 +115,10 @@ def session(master: str | None = None, conf: Mapping[str, str] | None = None) ->
 
 # --------------------------------------------------------------------------- records
 
-_Row = tuple[int, int, str, str, str, str, str, str, bytes, list[int], bytes]
+_Row = tuple[int, int, str, str, str, str, str, str, bytes, list[int], bytes, str, bytes]
 """(file index, line index, ext_id, text, url, site, date, title, text key, fingerprints,
-content terms as little-endian uint32 bytes)."""
+content terms as little-endian uint32 bytes, language, multilingual lead vector as float16
+bytes or empty)."""
 
 
 def _read_line(
@@ -120,12 +135,16 @@ def _read_line(
     return jsonl_record(raw, origin, source, fields, max_bytes)
 
 
-def _sketch_records(items: Iterator[tuple[int, int, Record]], cfg: SketchConfig) -> Iterator[_Row]:
+def _sketch_records(
+    items: Iterator[tuple[int, int, Record]], cfg: SketchConfig, lead_chars: int | None
+) -> Iterator[_Row]:
     batch: list[tuple[int, int, Record]] = []
 
     def flush() -> Iterator[_Row]:
-        sketches = sketch_batch([r.text for _, _, r in batch], cfg)
-        for (fi, li, r), sk in zip(batch, sketches, strict=True):
+        texts = [r.text for _, _, r in batch]
+        sketches = sketch_batch(texts, cfg)
+        languages, leads = languages_and_leads(texts, lead_chars)
+        for (fi, li, r), sk, lang, lead in zip(batch, sketches, languages, leads, strict=True):
             m = r.meta
             yield (
                 fi,
@@ -139,6 +158,8 @@ def _sketch_records(items: Iterator[tuple[int, int, Record]], cfg: SketchConfig)
                 bytes(sk.key),
                 [int(h) for h in sk.fingerprints],
                 np.asarray(sk.terms, dtype="<u4").tobytes(),
+                lang,
+                b"" if lead is None else np.asarray(lead, dtype=np.float16).tobytes(),
             )
         batch.clear()
 
@@ -216,10 +237,12 @@ class SparkEngine:
         conf: Mapping[str, str] | None = None,
         fields: FieldMap | None = None,
         spark: Any = None,
+        multilingual: bool = False,
     ) -> None:
         self.inputs = list(inputs)
         self.config = config or CorpusConfig()
         self.master, self.conf, self.fields, self.spark = master, conf, fields, spark
+        self.multilingual = multilingual
 
     def discover(
         self,
@@ -237,6 +260,7 @@ class SparkEngine:
             conf=self.conf,
             fields=self.fields,
             spark=self.spark,
+            multilingual=self.multilingual,
         )
 
 
@@ -251,18 +275,24 @@ def discover_spark(
     fields: FieldMap | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     spark: Any = None,
+    multilingual: bool = False,
 ) -> dict[str, Any]:
     """Discover every verified reuse relation among the documents of ``inputs`` (JSONL or
     Parquet, one record a document, the fields of ``index add``) and write the files of
     ``discover --out`` into ``out_dir``. ``spark``: an existing session to use (else one
-    is started with ``master`` and ``conf``, and stopped at the end)."""
+    is started with ``master`` and ``conf``, and stopped at the end). ``multilingual``:
+    the executors also compute each document's multilingual lead vector, and translated
+    documents are candidates as in an index built with ``index add --multilingual``."""
     config = config or CorpusConfig()
     fields = fields or FieldMap()
     out = Path(out_dir)
+    if multilingual and not (multilingual_model_available() and language_available()):
+        raise MissingDependencyError("multilingual document vectors", MULTILINGUAL_HINT)
     own = spark is None
     spark = spark or session(master, conf)
     try:
-        return _run(spark, list(inputs), out, config, semantic, fields, max_bytes)
+        lead = config.multilingual_lead_chars if multilingual and semantic else None
+        return _run(spark, list(inputs), out, config, semantic, fields, max_bytes, lead)
     finally:
         if own:
             spark.stop()
@@ -276,6 +306,7 @@ def _run(
     semantic: bool,
     fields: FieldMap,
     max_bytes: int,
+    lead_chars: int | None,
 ) -> dict[str, Any]:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -285,7 +316,7 @@ def _run(
     out_dir.mkdir(parents=True, exist_ok=True)
     good, bad = _records(spark, inputs, fields, max_bytes)
     sketch_cfg = config.sketch
-    rows = good.mapPartitions(lambda it: _sketch_records(iter(it), sketch_cfg))
+    rows = good.mapPartitions(lambda it: _sketch_records(iter(it), sketch_cfg, lead_chars))
     schema = T.StructType(
         [
             T.StructField("fi", T.LongType()),
@@ -299,6 +330,8 @@ def _run(
             T.StructField("key", T.BinaryType()),
             T.StructField("fps", T.ArrayType(T.LongType())),
             T.StructField("terms", T.BinaryType()),
+            T.StructField("language", T.StringType()),
+            T.StructField("mvec", T.BinaryType()),
         ]
     )
     recs = spark.createDataFrame(rows, schema)
@@ -323,9 +356,9 @@ def _run(
 
     infos: dict[int, DocInfo] = {}
     for r in docs.select(
-        "doc_id", "ext_id", "site", "date", "url", "title", F.length("text")
+        "doc_id", "ext_id", "site", "date", "url", "title", F.length("text"), "language"
     ).collect():
-        infos[int(r[0])] = DocInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]))
+        infos[int(r[0])] = DocInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7])
     site_size: dict[str, int] = {}
     for i in infos.values():
         site_size[i.site] = site_size.get(i.site, 0) + 1
@@ -342,7 +375,23 @@ def _run(
         rows = docs.select("doc_id", "terms").toLocalIterator()
         return {int(r[0]): np.frombuffer(r[1], dtype="<u4") for r in rows}
 
-    plan = plan_candidates(lexical, terms, config, infos, semantic=semantic)
+    # --- multilingual candidates: the same kernel on the driver, over the lead vectors
+    # the executors computed (float16, as an index stores them)
+    t = time.perf_counter()
+    cross: dict[tuple[int, int], float] = {}
+    if lead_chars is not None:
+        found = (
+            docs.where(F.length("mvec") > 0)
+            .select("doc_id", "mvec", "language")
+            .orderBy("doc_id")
+            .collect()
+        )
+        ids, matrix = decode_vectors([(int(r[0]), bytes(r[1])) for r in found])
+        cross = multilingual_candidates(ids, [r[2] for r in found], matrix, config)
+    multilingual_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    plan = plan_candidates(lexical, terms, config, infos, semantic=semantic, crosslingual=cross)
     window_s = time.perf_counter() - t
 
     # --- boilerplate sentences
@@ -367,7 +416,13 @@ def _run(
         len(results.clusters),
         boiler,
         boiler_marks,
-        {"scan": scan_s, "windows": window_s, "boilerplate": boiler_s, "verify": verify_s},
+        {
+            "scan": scan_s,
+            "windows": window_s,
+            "multilingual": multilingual_s,
+            "boilerplate": boiler_s,
+            "verify": verify_s,
+        },
         outputs_s=time.perf_counter() - t,
         total_s=time.perf_counter() - t0,
         extra={"engine": "spark", "skipped_records": skipped},

@@ -125,12 +125,10 @@ def detect(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    # Digits, punctuation and symbols carry no language; letters and spaces do (and CLD2
-    # rejects control characters).
-    return "".join(
-        ch if ch.isalpha() or ch.isspace() or unicodedata.category(ch) == "Mn" else " "
-        for ch in text
-    )
+    # Digits, punctuation and symbols carry no language; letters do. Everything else
+    # becomes a plain space: CLD2 rejects control characters, white space among them
+    # (U+0085, a C1 control that ``str.isspace`` counts as space, is in PAN's sources).
+    return "".join(ch if ch.isalpha() or unicodedata.category(ch) == "Mn" else " " for ch in text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,229 @@
+"""Documents' languages and multilingual vectors: the corpus side of translated reuse.
+
+Every indexed document gets its language (CLD2, sentence by sentence, as ``compare``
+tells it: :func:`textlineage.text.language.unit_languages`). With ``index add
+--multilingual`` it also gets one multilingual vector (multilingual-e5-small,
+:mod:`textlineage.embed_multi`) of its *lead*: its first sentences, up to
+``CorpusConfig.multilingual_lead_chars`` characters. A translation's lead says what its
+original's lead says, in another language, and the model maps the two close
+(:data:`LEAD_FIGURES`). Only the lead is read because the model is slow (about 0.6 s for
+1,000 characters on one core) and reads 512 word pieces at most.
+
+Search embeds the query in chunks of the same size and looks up each chunk's nearest
+leads among the documents *in other languages than the chunk's* (one-language neighbours
+are the other channels' work); discovery pairs each document with its nearest leads in
+the other languages (:func:`crosslingual_pairs`). Every candidate is then verified by
+``compare``, which aligns translated sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed import Embedder
+from ..embed_multi import INSTALL_HINT, MultilingualE5Embedder, default_multilingual_embedder
+from ..embed_multi import available as model_available
+from ..errors import IndexFileError, MissingDependencyError
+from ..text import language
+from ..text.segment import Sentence, split_sentences
+from .store import Store
+
+__all__ = [
+    "META_LEAD",
+    "META_MODEL",
+    "Chunk",
+    "crosslingual_pairs",
+    "document_language",
+    "ingest_multilingual",
+    "languages_and_leads",
+    "lead_span",
+    "multilingual_usable",
+    "query_chunks",
+]
+
+META_MODEL = "multilingual_model"
+"""Meta key: the name of the model that made the index's multilingual vectors."""
+META_LEAD = "multilingual_lead_chars"
+"""Meta key: the lead size (characters) the index's multilingual vectors were made of."""
+
+LEAD_FIGURES = """\
+Cosine of lead vectors (multilingual-e5-small 4-bit) on the texts of
+tests/data/crosslingual, by lead size in characters:
+
+lead  translations (es-en, fr-en, fa-en, es-en after an unrelated paragraph)  hardest other pair  PAN null max
+ 300  0.88 0.94 0.84 0.76                                                     0.83                0.82
+ 600  0.89 0.93 0.85 0.84                                                     0.82                0.80
+1000  0.88 0.93 0.85 0.87                                                     0.83                0.82
+1500  0.90 0.92 0.85 0.87                                                     0.83                0.82
+
+(hardest other pair: two texts in different languages on the same kind of event, a fire
+or an earthquake; PAN null: 200 English PAN sources against the 8 non-English texts.)
+Encoding cost grows with the lead: 0.13, 0.31, 0.60, 0.84 s a document."""
+"""How the lead size and the threshold were chosen (see CorpusConfig.multilingual_*)."""
+
+
+def document_language(text: str, sentences: Sequence[Sentence] | None = None) -> str:
+    """The language of most of the text's letters, told sentence by sentence (``""``
+    when the language model is not installed)."""
+    if not language.available():
+        return ""
+    spans = split_sentences(text) if sentences is None else sentences
+    return language.unit_languages(text, [(s.start, s.end) for s in spans]).document
+
+
+def lead_span(text: str, sentences: Sequence[Sentence], chars: int) -> tuple[int, int] | None:
+    """The document's lead: its first whole sentences up to ``chars`` characters from the
+    first one's start (a first sentence longer than that is cut at a space before it);
+    None for a text without sentences."""
+    if not sentences:
+        return None
+    start = sentences[0].start
+    end = 0
+    for s in sentences:
+        if s.end - start > chars:
+            break
+        end = s.end
+    if not end:
+        cut = text.rfind(" ", start, start + chars)
+        end = cut if cut > start else start + chars
+    return start, end
+
+
+def languages_and_leads(
+    texts: Sequence[str], lead_chars: int | None, model: Embedder | None = None
+) -> tuple[list[str], list[np.ndarray | None]]:
+    """Each text's language and, when ``lead_chars`` is given, the multilingual vector of
+    its lead (None for a text without sentences). A vector depends on its text alone
+    (:class:`~textlineage.embed_multi.MultilingualE5Embedder` encodes one text at a time),
+    so any split into batches and processes gives the same vectors."""
+    langs: list[str] = []
+    vecs: list[np.ndarray | None] = []
+    for text in texts:
+        sentences = split_sentences(text)
+        langs.append(document_language(text, sentences))
+        if lead_chars is None:
+            vecs.append(None)
+            continue
+        span = lead_span(text, sentences, lead_chars)
+        if span is None:
+            vecs.append(None)
+            continue
+        emb = model or default_multilingual_embedder()
+        vecs.append(emb.encode([text[span[0] : span[1]]])[0])
+    return langs, vecs
+
+
+def multilingual_usable(store: Store) -> bool:
+    """True when the index holds multilingual vectors of this version's model."""
+    return (
+        store.newest("multilingual") > 0
+        and store.get_meta(META_MODEL) == MultilingualE5Embedder.name
+    )
+
+
+def stored_lead_chars(store: Store, default: int) -> int:
+    """The lead size the index's multilingual vectors were made with (else ``default``)."""
+    value = store.get_meta(META_LEAD)
+    return int(value) if value else default
+
+
+def ingest_multilingual(store: Store, want: bool | None, lead_chars: int) -> int | None:
+    """The lead size with which ingest stores multilingual vectors, or None when it does
+    not: asked for (``True``), or (None) when the index already holds usable ones, so the
+    channel stays complete. Asked for and not installed: :class:`MissingDependencyError`
+    with the install command; an index whose vectors another model made:
+    :class:`IndexFileError`. The model itself is loaded by the processes that encode."""
+    installed = model_available() and language.available()
+    if want is None:
+        if multilingual_usable(store) and installed:
+            return stored_lead_chars(store, lead_chars)
+        return None
+    if not want:
+        return None
+    if not store.has_languages:
+        raise IndexFileError(f"{store.path}: read-only index without the language tables")
+    has = store.newest("multilingual") > 0
+    if has and not multilingual_usable(store):
+        raise IndexFileError(
+            f"{store.path}: its multilingual vectors were made by another model "
+            f"({store.get_meta(META_MODEL)}); add without --multilingual, or build a new "
+            "index to use them"
+        )
+    if not installed:
+        raise MissingDependencyError("multilingual document vectors", INSTALL_HINT)
+    if not has:
+        store.set_meta(META_MODEL, MultilingualE5Embedder.name)
+        store.set_meta(META_LEAD, str(lead_chars))
+        return lead_chars
+    return stored_lead_chars(store, lead_chars)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a query: whole sentences, about one lead long, and their language."""
+
+    start: int
+    end: int
+    language: str
+
+
+def query_chunks(text: str, chars: int, limit: int) -> list[Chunk]:
+    """The query's sentences grouped in order into chunks of at most ``chars``
+    characters (a longer sentence is a chunk alone, cut as a lead is), each with its
+    language; the first ``limit`` of them. A one-line claim is one chunk."""
+    sentences = split_sentences(text)
+    groups: list[list[Sentence]] = []
+    for s in sentences:
+        if groups and s.end - groups[-1][0].start <= chars:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out = []
+    for group in groups[:limit]:
+        span = lead_span(text, group, chars)
+        assert span is not None
+        out.append(Chunk(span[0], span[1], document_language(text, group)))
+    return out
+
+
+def crosslingual_pairs(
+    ids: np.ndarray, languages: Sequence[str], matrix: np.ndarray, neighbours: int, min_cos: float
+) -> dict[tuple[int, int], float]:
+    """Candidate pairs of translated documents: for every document, its ``neighbours``
+    nearest leads in each other language with a cosine of at least ``min_cos``, as
+    ``{(a, b): cosine}`` with ``a < b``. Documents of unknown language take no part.
+
+    An exact scan, language by language (the rows of other languages against one
+    language's, in blocks): every engine calls it on the same vectors, so all give the
+    same pairs. Its cost is the product of the sizes of each two languages.
+    """
+    known = np.array([lang not in ("", language.UNKNOWN) for lang in languages], dtype=bool)
+    codes = np.array(languages, dtype=object)
+    out: dict[tuple[int, int], float] = {}
+    if neighbours <= 0:
+        return out
+    for lang in sorted({str(c) for c in codes[known]}):
+        members = np.flatnonzero(codes == lang)
+        others = np.flatnonzero(known & (codes != lang))
+        if not len(others):
+            continue
+        group = matrix[members]
+        k = min(neighbours, len(members))
+        for at in range(0, len(others), 2048):
+            rows = others[at : at + 2048]
+            sims = matrix[rows] @ group.T
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < len(members) else None
+            for r, row in enumerate(rows):
+                cols = top[r] if top is not None else np.arange(len(members))
+                for c in cols:
+                    sim = float(sims[r, c])
+                    if sim < min_cos:
+                        continue
+                    a, b = int(ids[row]), int(ids[members[c]])
+                    key = (a, b) if a < b else (b, a)
+                    if sim > out.get(key, -1.0):
+                        out[key] = sim
+    return out
