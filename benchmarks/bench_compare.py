@@ -7,7 +7,8 @@ worker per core). "Cold" is the first comparison in this process (the model is l
 before; for a cold start, time ``textlineage compare`` from a new process); "warm" is the
 median of the repeats after it, each with an empty sentence-vector cache (the model stays
 loaded, the texts are new to it); with the semantic stage, the sentences (and word pieces)
-the model encoded in one comparison are shown too. The 1,000-word pair is built from two PAN source documents
+the model encoded in one comparison are shown too, and the cost of language identification
+(what translation support adds to a one-language pair). The 1,000-word pair is built from two PAN source documents
 (read from ../shared/data, never copied): the first ~1,000 words of one, and a derivative
 that copies half of it, rewrites a quarter by dropping words, and adds unrelated text. It
 has no rewording the semantic stage could find, so the "reworded pairs" are PAN 2013 pairs
@@ -109,6 +110,21 @@ def _time(a: str, b: str, cfg: CompareConfig, repeat: int) -> tuple[float, float
     return cold, statistics.median(warm), counted
 
 
+def _language_cost(a: str, b: str, repeat: int, *, per_unit: bool) -> float:
+    """Median time of the translation stage's part in a one-language comparison."""
+    from textlineage.compare import _cross_mask, _languages
+    from textlineage.text.features import features
+
+    fa, fb = features(a), features(b)
+    runs = []
+    for _ in range(repeat + 1):
+        t = time.perf_counter()
+        found = _cross_mask(_languages(fa, per_unit), _languages(fb, per_unit))
+        runs.append(time.perf_counter() - t)
+    assert found is None, "not a one-language pair"
+    return statistics.median(runs[1:])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=10)
@@ -140,6 +156,17 @@ def main() -> None:
                 f"{name:16s} {label:20s} cold {cold * 1000:8.1f} ms   warm {warm * 1000:7.1f} ms"
                 + encoded
             )
+    # What one-language pairs pay for translation support: identifying each sentence's
+    # language and finding no pair of sentences in different languages.
+    # (Per sentence with the semantic stage, whose translation stage needs it; per document
+    # in lexical-only comparisons.)
+    for name, (a, b) in pairs_:
+        each = _language_cost(a, b, args.repeat, per_unit=True)
+        whole = _language_cost(a, b, args.repeat, per_unit=False)
+        print(
+            f"{name:16s} languages per sentence {each * 1000:5.2f} ms, per document "
+            f"{whole * 1000:5.2f} ms"
+        )
     pan = SHARED / "data" / "pan13-train"
     pairs = [line.split() for line in (pan / "pairs").read_text().splitlines()[: args.pan_pairs]]
     t = time.perf_counter()

@@ -154,3 +154,60 @@ def test_kernel_runs_need_order_and_closeness() -> None:
     assert runs == [[Bead((k,), (k,), pytest.approx(0.9)) for k in (1, 2, 3)]]
     sim[6, 0] = 0.95  # alone but very close: kept
     assert len(translation_beads(sim, texts, chars, cfg)) == 2
+
+
+def test_report_shows_languages_and_translations_side_by_side() -> None:
+    from textlineage.report.html import render_html
+
+    page = render_html(compare(doc("measles_es.txt"), doc("measles_en.txt")))
+    assert 'id="pane-0" tabindex="0" dir="auto" lang="es"' in page
+    assert 'id="pane-1" tabindex="0" dir="auto" lang="en"' in page
+    assert ">Spanish<" in page and ">English<" in page
+    assert page.count('class="seg k-translation') >= 8  # four passages, two sides
+
+
+def test_mixed_language_document() -> None:
+    # An English page that quotes the Spanish paragraph, against the English translation:
+    # both documents are English, the quoted run is Spanish and aligns as a translation.
+    es, en = doc("measles_es.txt"), doc("measles_en.txt")
+    start = es.text.index("El Ministerio de Salud")
+    end = es.text.index("En otras noticias")
+    quoted = (
+        "Readers sent us the original statement, which we print below as it was issued. "
+        "It was published by the ministry in the morning and shared widely online. "
+        "Our newsroom has covered the vaccination drive since it began in March, and "
+        "several readers asked whether the figures in the statement had been checked. "
+        "We asked the ministry's press office for the data behind them and are waiting "
+        "for an answer. Doctors we spoke to welcomed the campaign but warned that rural "
+        "clinics still lack refrigerators to store the vaccine safely in summer.\n\n"
+        + es.text[start:end]
+        + "We will report on the campaign again when the ministry publishes new figures."
+    )
+    c = compare(Document("page", quoted), en)
+    assert c.languages == ("en", "en")
+    tr = [p for p in c.passages if p.kind == "translation"]
+    assert len(tr) >= 3 and all(p.languages == ("es", "en") for p in tr)
+    offset = quoted.index("El Ministerio")
+    assert all(s >= offset for p in tr for s, _ in p.spans[0])
+
+
+def test_a_lone_sentence_in_another_language_does_not_start_the_translation_stage() -> None:
+    en = doc("measles_en.txt")
+    other = Document(
+        "b",
+        en.text.replace(
+            "Meanwhile,",
+            "Mientras tanto, el ayuntamiento de la ciudad informó que el puente nuevo ya está abierto al tráfico. Meanwhile,",
+        ),
+    )
+    c = compare(en, other)
+    assert "translation" not in c.timings
+
+
+def test_languages_per_document_only() -> None:
+    es, en = SENTENCES["es"], SENTENCES["en"]
+    text = f"{es} {en} {es}"
+    spans = [(0, len(es)), (len(es) + 1, len(es) + len(en) + 1), (len(es) + len(en) + 2, len(text))]
+    assert language.unit_languages(text, spans).units == ("es", "en", "es")
+    flat = language.unit_languages(text, spans, per_unit=False)
+    assert len(set(flat.units)) == 1 and not flat.mixed

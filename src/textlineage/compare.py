@@ -272,7 +272,8 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     fa = features(a.text, cfg.align.min_unit_terms)
     fb = features(b.text, cfg.align.min_unit_terms)
     vec = Vectors(fa, fb)
-    la, lb = _languages(fa), _languages(fb)
+    per_unit = cfg.semantic.enabled and cfg.crosslingual.enabled
+    la, lb = _languages(fa, per_unit), _languages(fb, per_unit)
     cross = _cross_mask(la, lb)
     timings["features"] = time.perf_counter() - t
 
@@ -331,20 +332,41 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe)
 
 
-def _languages(f: Features) -> Languages:
-    return unit_languages(f.text, [(u.start, u.end) for u in f.units])
+def _languages(f: Features, per_unit: bool = True) -> Languages:
+    """The document's and each unit's language; ``per_unit=False`` (no translation stage
+    to feed): the document's only, given to every unit."""
+    return unit_languages(f.text, [(u.start, u.end) for u in f.units], per_unit=per_unit)
 
 
 def _cross_mask(la: Languages, lb: Languages) -> np.ndarray | None:
-    """Unit pairs whose languages differ (both known), or None when there are none."""
-    ua, ub = np.array(la.units, dtype=object), np.array(lb.units, dtype=object)
-    if len(ua) == 0 or len(ub) == 0:
+    """Unit pairs whose languages differ (both known), or None when there are none.
+
+    Between documents of one language, a sentence identified as another language counts
+    only in a run of two or more of that language: a lone one is more often a list of
+    names or a garbled line than a translated passage, and would cost the whole other
+    document's multilingual embedding.
+    """
+    if not la.units or not lb.units:
         return None
-    if set(la.units) == set(lb.units) and len(set(la.units)) == 1:
-        return None
+    units_a, units_b = list(la.units), list(lb.units)
+    if la.document == lb.document:
+        units_a, units_b = _runs_only(units_a, la.document), _runs_only(units_b, lb.document)
+    ua, ub = np.array(units_a, dtype=object), np.array(units_b, dtype=object)
     known_a, known_b = ua != UNKNOWN, ub != UNKNOWN
     mask = (ua[:, None] != ub[None, :]) & known_a[:, None] & known_b[None, :]
     return mask if mask.any() else None
+
+
+def _runs_only(units: list[str], main: str) -> list[str]:
+    """Units' languages with those of lone sentences in another language set to ``main``."""
+    out = list(units)
+    for k, lang in enumerate(units):
+        if lang == main:
+            continue
+        near = (k > 0 and units[k - 1] == lang) or (k + 1 < len(units) and units[k + 1] == lang)
+        if not near:
+            out[k] = main
+    return out
 
 
 def _translations(
@@ -360,6 +382,8 @@ def _translations(
     :mod:`textlineage.align.crosslingual`), away from passages already found."""
     if not cfg.crosslingual.enabled:
         return [], []
+    if not cfg.semantic.enabled:
+        return [], ["translation stage skipped with the semantic stage (sentence models off)"]
     n_units = len(fa.units) + len(fb.units)
     if n_units > cfg.crosslingual.max_units:
         note = (

@@ -39,10 +39,17 @@ from ..types import Span
 @dataclass(frozen=True)
 class CrossConfig:
     """Thresholds on the multilingual model's cosine (see :mod:`textlineage.embed_multi`
-    for its scale); calibrated on the development pairs of ``tests/data/translation``."""
+    for its scale); calibrated on the dev half of ``tests/data/translation`` (69 pairs:
+    es, fr and fa passages and their English translations inside unrelated text, unrelated
+    pairs, independent texts on the same events). On a grid of ``anchor`` 0.80-0.86,
+    ``margin`` 0-0.04, ``extend`` 0.78-0.83 and ``lone`` 0.88/0.90, every pair came out
+    right with ``anchor`` 0.80-0.84, ``margin`` 0.02 and ``extend`` 0.83 (English-side
+    character recall 0.946, precision 1.0); at 0.86 two Persian passages were missed (their
+    translations score 0.84-0.875), with no margin one independent pair was taken. On the
+    test half, untouched before: every pair right, recall 0.932, precision 1.0."""
 
     enabled: bool = True
-    anchor: float = 0.86
+    anchor: float = 0.83
     margin: float = 0.02
     extend: float = 0.83
     max_gap: int = 2

@@ -7,6 +7,10 @@
   planted relations (recall per kind, precision, direction, cluster agreement as ARI and
   B-cubed); :func:`score_discovery`, :func:`adjusted_rand_index` and :func:`bcubed` are the
   pure scorers underneath.
+* :func:`evaluate_translation`: cross-language reuse on the project's set of translated
+  news passages (``tests/data/translation``): :func:`build_pairs` assembles the document
+  pairs, :func:`score_translation` (pure) scores the comparisons (pair classification,
+  English-side character precision and recall, direction, time).
 
 Every result is a dataclass whose ``to_dict()`` is the JSON that ``textlineage eval``
 prints with ``--format json``.
@@ -47,11 +51,28 @@ from .pairs import (
     read_pair_labels,
     score_pairs,
 )
+from .translation import (
+    BuiltPair,
+    TranslationSet,
+    build_pairs,
+    evaluate_translation,
+    load_translation_set,
+    pan13_paragraphs,
+    run_pairs,
+)
+from .translation_score import (
+    PairResult,
+    TranslationEvaluation,
+    format_translation,
+    result_from,
+    score_translation,
+)
 
 __all__ = [
     "LABELS",
     "BCubed",
     "BinaryScores",
+    "BuiltPair",
     "ClassScores",
     "ClusterAgreement",
     "DirectionScores",
@@ -61,21 +82,32 @@ __all__ = [
     "PairLabel",
     "PairOutcome",
     "PairPrediction",
+    "PairResult",
     "PairsEvaluation",
     "ReportedPair",
+    "TranslationEvaluation",
+    "TranslationSet",
     "TruthRelation",
     "adjusted_rand_index",
     "bcubed",
+    "build_pairs",
     "evaluate_discover",
     "evaluate_pairs",
+    "evaluate_translation",
     "format_discover",
     "format_pairs",
+    "format_translation",
     "lineage_groups",
+    "load_translation_set",
+    "pan13_paragraphs",
     "predict_pairs",
     "prediction_from",
     "read_discovery",
     "read_pair_labels",
     "read_truth",
+    "result_from",
+    "run_pairs",
     "score_discovery",
     "score_pairs",
+    "score_translation",
 ]

@@ -37,6 +37,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
 from .segments import bidi_name, neutralise, segments
 
@@ -154,6 +155,14 @@ def _neutralise_all(obj: Any) -> Any:
     if isinstance(obj, list):
         return [_neutralise_all(v) for v in obj]
     return obj
+
+
+def _language(code: str) -> dict[str, str] | None:
+    """A document's language for its header and the pane's ``lang`` attribute (None when
+    unknown). Codes come from the identifier, but are checked: they go into an attribute."""
+    if code == UNKNOWN or not code.replace("-", "").isalnum():
+        return None
+    return {"code": code, "name": language_name(code)}
 
 
 def _kind_css(kind: str) -> str:
@@ -333,6 +342,7 @@ class _Renderer:
             "id": neutralise(doc.id),
             "chars": f"{doc.chars:,}",
             "role": role,
+            "language": _language(c.languages[d]),
             "meta": [(neutralise(k), neutralise(v)) for k, v in doc.meta.items()],
             "segments": self._segments(d),
         }

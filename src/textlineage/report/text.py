@@ -12,6 +12,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
@@ -119,8 +120,11 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
     out += [heading, "=" * len(heading)]
 
     id_width = min(max(len(clean(d.id)) for d in docs), width - 24)
-    for letter, doc in zip(_LETTERS, docs, strict=True):
-        out.append(f"{letter}  {cut(clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars")
+    for letter, doc, lang in zip(_LETTERS, docs, c.languages, strict=True):
+        named = "" if lang == UNKNOWN else f"  {language_name(lang)}"
+        out.append(
+            f"{letter}  {cut(clean(doc.id), id_width):<{id_width}}  {doc.chars:,} chars{named}"
+        )
     out.append("")
 
     label = _VERDICT_LABELS.get(c.verdict, clean(c.verdict))
