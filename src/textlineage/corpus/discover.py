@@ -179,15 +179,15 @@ def plan_candidates(
     if semantic:
         window, close, unconfirmed = window_pairs(terms(), config, infos, lexical)
         cross = set(crosslingual or ())
-    # A pair in different languages is verified by compare's translation stage; the
-    # (English) semantic stage adds nothing to it, so it is never "close".
+    # A pair in different languages is close: compare's translation stage, which runs
+    # with the semantic one, is what verifies it.
     chosen = (lexical.keys() - unconfirmed) | window | cross
     return CandidatePlan(
-        candidates=sorted((a, b, (a, b) in close and (a, b) not in cross) for a, b in chosen),
+        candidates=sorted((a, b, (a, b) in close or (a, b) in cross) for a, b in chosen),
         window_only=len(window - lexical.keys()),
         multilingual_only=len(cross - lexical.keys() - window),
         unconfirmed=len(unconfirmed),
-        close=len(close),
+        close=len(close | cross),
         semantic=semantic and (config.compare.embedder is not None or semantic_available()),
     )
 

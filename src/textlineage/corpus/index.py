@@ -467,7 +467,9 @@ class Corpus:
         cfg = replace(base, facts=False)
         if semantic is False:
             cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-        elif (emb is not None or window) and cfg.semantic.enabled and self.semantic_ready():
+        elif (
+            (emb is not None or window or cross) and cfg.semantic.enabled and self.semantic_ready()
+        ):
             # The query's sentences are the same in every verification: encode them once.
             model = self._embedder(True)
             if model is not None and not isinstance(model, CachedEmbedder):
@@ -495,12 +497,16 @@ class Corpus:
                 # The lexical signal has tailed off, or ``top`` hits each share more
                 # fingerprints (a proxy for reused text) than this candidate.
                 continue
+            if d in cross and cfg.semantic.enabled:
+                # A document in another language: only the translation stage (which
+                # runs with the semantic one) can see what it shares with the query.
+                verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+                continue
             c = compare(query, stored_to_document(docs[d]), lexical_cfg)
             verdicts[d] = c
             if (
                 c.verdict != "derived"
                 and cfg.semantic.enabled
-                and (d in sem_sim or d in window or d not in cross)
                 and (
                     closeness is None
                     or d in sem_sim
