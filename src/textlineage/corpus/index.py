@@ -55,6 +55,9 @@ from .windows import score_against
 
 log = logging.getLogger(__name__)
 
+MULTILINGUAL_BATCH = 16
+"""Documents per ingest batch when multilingual vectors are computed (about 10 s of work)."""
+
 
 @dataclass
 class AddSummary:
@@ -269,6 +272,11 @@ class Corpus:
         else:
             records = cast("Iterable[Record | RecordError]", inputs)
         n_workers = self.config.ingest_workers if workers is None else workers
+        # Multilingual vectors take about 0.6 s a document: smaller batches keep every
+        # worker busy (and the progress moving).
+        batch_size = self.config.batch_size
+        if lead_chars is not None:
+            batch_size = min(batch_size, MULTILINGUAL_BATCH)
         pool = process_pool(n_workers) if n_workers > 1 else None
         # Batches whose sketches (and vectors) are being computed, oldest first: at most one
         # per worker waits while this process parses input and writes to the index.
@@ -326,7 +334,7 @@ class Corpus:
                     log.info("skipped %s: %s", rec.origin, rec.problem)
                     continue
                 batch.append(rec)
-                if len(batch) >= self.config.batch_size:
+                if len(batch) >= batch_size:
                     submit(batch)
                     batch = []
             submit(batch)

@@ -1,7 +1,11 @@
 """Documents' languages and multilingual vectors: the corpus side of translated reuse.
 
-Every indexed document gets its language (CLD2, sentence by sentence, as ``compare``
-tells it: :func:`textlineage.text.language.unit_languages`). With ``index add
+Every indexed document gets its language: CLD2 on its first 2,000 characters, as
+``compare`` tells a document's language without its translation stage
+(:func:`textlineage.text.language.unit_languages` with ``per_unit=False``). Sentence by
+sentence over the whole text took 2.0 ms a PAN document against 0.2 ms, and agreed on 312
+of 313 texts (PAN sources and the test texts; the other is a PAN source the sentence
+count calls ``und`` and the head English). With ``index add
 --multilingual`` it also gets one multilingual vector (multilingual-e5-small,
 :mod:`textlineage.embed_multi`) of its *lead*: its first sentences, up to
 ``CorpusConfig.multilingual_lead_chars`` characters. A translation's lead says what its
@@ -65,13 +69,12 @@ Encoding cost grows with the lead: 0.13, 0.31, 0.60, 0.84 s a document."""
 """How the lead size and the threshold were chosen (see CorpusConfig.multilingual_*)."""
 
 
-def document_language(text: str, sentences: Sequence[Sentence] | None = None) -> str:
-    """The language of most of the text's letters, told sentence by sentence (``""``
-    when the language model is not installed)."""
+def document_language(text: str) -> str:
+    """The language of the text's first :data:`~textlineage.text.language.SAMPLE_CHARS`
+    characters (``""`` when the language model is not installed)."""
     if not language.available():
         return ""
-    spans = split_sentences(text) if sentences is None else sentences
-    return language.unit_languages(text, [(s.start, s.end) for s in spans]).document
+    return language.detect(text[: language.SAMPLE_CHARS])
 
 
 def lead_span(text: str, sentences: Sequence[Sentence], chars: int) -> tuple[int, int] | None:
@@ -102,12 +105,11 @@ def languages_and_leads(
     langs: list[str] = []
     vecs: list[np.ndarray | None] = []
     for text in texts:
-        sentences = split_sentences(text)
-        langs.append(document_language(text, sentences))
+        langs.append(document_language(text))
         if lead_chars is None:
             vecs.append(None)
             continue
-        span = lead_span(text, sentences, lead_chars)
+        span = lead_span(text, split_sentences(text), lead_chars)
         if span is None:
             vecs.append(None)
             continue
@@ -173,7 +175,8 @@ class Chunk:
 def query_chunks(text: str, chars: int, limit: int) -> list[Chunk]:
     """The query's sentences grouped in order into chunks of at most ``chars``
     characters (a longer sentence is a chunk alone, cut as a lead is), each with its
-    language; the first ``limit`` of them. A one-line claim is one chunk."""
+    language (that of most of its sentences' letters); the first ``limit`` of them. A
+    one-line claim is one chunk."""
     sentences = split_sentences(text)
     groups: list[list[Sentence]] = []
     for s in sentences:
@@ -185,7 +188,8 @@ def query_chunks(text: str, chars: int, limit: int) -> list[Chunk]:
     for group in groups[:limit]:
         span = lead_span(text, group, chars)
         assert span is not None
-        out.append(Chunk(span[0], span[1], document_language(text, group)))
+        spans = [(s.start, s.end) for s in group]
+        out.append(Chunk(span[0], span[1], language.unit_languages(text, spans).document))
     return out
 
 
