@@ -181,6 +181,22 @@ def test_pairs_join_only_other_languages_nearest_first() -> None:
     assert crosslingual_pairs(ids, langs, mat.astype(np.float32), 1, 0.9999) == {}
 
 
+def test_mutual_nearest_leads_are_candidates_from_a_lower_cosine() -> None:
+    def unit(*v: float) -> np.ndarray:
+        a = np.array(v, dtype=np.float32)
+        return a / np.linalg.norm(a)
+
+    x = unit(1, 0, 0)  # en
+    y = unit(0.82, np.sqrt(1 - 0.82**2), 0)  # es: x's nearest, and x is y's (cos 0.82)
+    z = unit(0.3, -0.2, 0.93)  # es, far from x
+    v = unit(0.75, 0.3, -0.58)  # en: its nearest es is y, but y's nearest en is x
+    ids, langs, mat = np.array([1, 2, 3, 4]), ["en", "es", "es", "en"], np.stack([x, y, z, v])
+    assert float(v @ y) > float(v @ z) and float(x @ y) > float(v @ y) > 0.5
+    assert crosslingual_pairs(ids, langs, mat, 3, 0.84) == {}
+    mutual = crosslingual_pairs(ids, langs, mat, 3, 0.84, float(v @ y) - 0.01)
+    assert list(mutual) == [(1, 2)] and abs(mutual[(1, 2)] - 0.82) < 1e-5
+
+
 def test_control_white_space_does_not_break_language_identification() -> None:
     text = "The minister said on Tuesday that \x85we would need more time\x85 to decide."
     assert language.detect(text) == "en"

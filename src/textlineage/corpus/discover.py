@@ -375,7 +375,12 @@ def multilingual_candidates(
     if not len(ids):
         return {}
     return crosslingual_pairs(
-        ids, languages, matrix, config.multilingual_neighbours, config.multilingual_min
+        ids,
+        languages,
+        matrix,
+        config.multilingual_neighbours,
+        config.multilingual_min,
+        config.multilingual_nearest_min,
     )
 
 

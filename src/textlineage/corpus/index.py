@@ -557,7 +557,8 @@ class Corpus:
     def _multilingual_candidates(self, query: Document) -> dict[int, float]:
         """The multilingual channel in search: the query in chunks of a lead's size
         (:func:`~.multilingual.query_chunks`), each chunk's nearest leads among the
-        documents of every other language, at least ``multilingual_min`` close; the
+        documents of every other language, at least ``multilingual_min`` close (the
+        nearest of a language: ``multilingual_nearest_min``); the
         ``multilingual_candidates`` closest, as {doc_id: cosine}. Nothing is encoded when
         the index has no multilingual vectors in a language other than the chunks'."""
         if not multilingual_usable(self.store):
@@ -592,8 +593,10 @@ class Corpus:
                 if index is None:
                     index = VectorIndex(self.store, table="multilingual", language=lang)
                     self._multilingual[lang] = index
-                for doc_id, sim in index.search(vec, cfg.multilingual_candidates):
-                    if sim >= cfg.multilingual_min and sim > found.get(doc_id, -1.0):
+                hits = index.search(vec, cfg.multilingual_candidates)
+                for rank, (doc_id, sim) in enumerate(hits):
+                    floor = cfg.multilingual_nearest_min if rank == 0 else cfg.multilingual_min
+                    if sim >= floor and sim > found.get(doc_id, -1.0):
                         found[doc_id] = sim
         ranked = sorted(found.items(), key=lambda x: (-x[1], x[0]))
         return dict(ranked[: cfg.multilingual_candidates])
