@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -28,17 +28,18 @@ from .schema import (
     NewDocument,
     StoredDocument,
     chunks,
-    decode_vectors,
 )
 from .store_discovery import StoredDiscovery
+from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
 
 # The records are re-exported: importers of `.store` from before the split keep working.
 __all__ = ["BatchResult", "NewDocument", "Store", "StoredDocument"]
 
 
-class Store(StoredDiscovery):
+class Store(StoredDiscovery, StoredVectors):
     """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
-    discovery results' methods in :class:`~.store_discovery.StoredDiscovery`)."""
+    discovery results' methods in :class:`~.store_discovery.StoredDiscovery`, the vector
+    reads in :class:`~.store_vectors.StoredVectors`)."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -341,7 +342,7 @@ class Store(StoredDiscovery):
         }
         if table == "multilingual" and not self._languages:
             return 0
-        where, args = _language_filter(table, language)
+        where, args = language_filter(table, language)
         with self.guard():
             return int(
                 self.conn.execute(f"SELECT COUNT(*) FROM {table}{where}", args).fetchone()[0]
@@ -357,27 +358,13 @@ class Store(StoredDiscovery):
         assert table in VECTOR_TABLES | {"documents"}
         if table == "multilingual" and not self._languages:
             return 0
-        where, args = _language_filter(table, language)
+        where, args = language_filter(table, language)
         with self.guard():
             return int(
                 self.conn.execute(
                     f"SELECT COALESCE(MAX(doc_id), 0) FROM {table}{where}", args
                 ).fetchone()[0]
             )
-
-    def languages(self) -> dict[str, tuple[int, int]]:
-        """Each identified language's (documents, multilingual vectors), by code."""
-        if not self._languages:
-            return {}
-        with self.guard():
-            rows = self.conn.execute(
-                "SELECT language, documents, multilingual FROM languages ORDER BY language"
-            ).fetchall()
-        return {str(lang): (int(n), int(v)) for lang, n, v in rows}
-
-    def _doc_columns(self) -> str:
-        language = "language" if self._languages else "'' AS language"
-        return f"doc_id, ext_id, text, url, site, date, title, origin, meta, {language}"
 
     def get(self, key: str | int) -> StoredDocument | None:
         q = f"SELECT {self._doc_columns()} FROM documents "
@@ -513,85 +500,6 @@ class Store(StoredDiscovery):
         df = np.array([found.get(k, 0) for k in keys], dtype=np.int64)
         return df[inverse]
 
-    def embeddings(
-        self,
-        doc_ids: Iterable[int] | None = None,
-        *,
-        table: str = "embeddings",
-        language: str | None = None,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(doc_ids, float32 matrix) of stored vectors: document embeddings, or the
-        ``multilingual`` vectors (of one ``language``, when given)."""
-        assert table in VECTOR_TABLES
-        if table == "multilingual" and not self._languages:
-            return decode_vectors([])
-        where, args = _language_filter(table, language)
-        with self.guard():
-            if doc_ids is None:
-                rows = self.conn.execute(
-                    f"SELECT doc_id, vec FROM {table}{where} ORDER BY doc_id", args
-                ).fetchall()
-            else:
-                rows = []
-                for chunk in chunks(list(doc_ids), 500):
-                    marks = ",".join("?" * len(chunk))
-                    rows.extend(
-                        self.conn.execute(
-                            f"SELECT doc_id, vec FROM {table} WHERE doc_id IN ({marks})", chunk
-                        )
-                    )
-        return decode_vectors(rows)
-
-    def embeddings_page(
-        self,
-        *,
-        after: int,
-        limit: int,
-        table: str = "embeddings",
-        language: str | None = None,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Up to ``limit`` vectors of documents with doc_id > ``after``, in doc_id order
-        (``table`` and ``language`` as in :meth:`embeddings`)."""
-        assert table in VECTOR_TABLES
-        if table == "multilingual" and not self._languages:
-            return decode_vectors([])
-        where, args = _language_filter(table, language)
-        where = f"{where} AND doc_id > ?" if where else " WHERE doc_id > ?"
-        with self.guard():
-            rows = self.conn.execute(
-                f"SELECT doc_id, vec FROM {table}{where} ORDER BY doc_id LIMIT ?",
-                (*args, after, limit),
-            ).fetchall()
-        return decode_vectors(rows)
-
-    def iter_embeddings(
-        self,
-        *,
-        after: int = 0,
-        page: int = 20_000,
-        table: str = "embeddings",
-        language: str | None = None,
-    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """All vectors of documents with doc_id > ``after``, a page at a time."""
-        while True:
-            ids, mat = self.embeddings_page(after=after, limit=page, table=table, language=language)
-            if not len(ids):
-                return
-            yield ids, mat
-            after = int(ids[-1])
-
-    def multilingual_vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
-        """Every multilingual vector: (doc_ids, their languages, float32 matrix), in doc_id
-        order."""
-        if not self._languages:
-            return np.zeros(0, dtype=np.int64), [], np.zeros((0, 0), dtype=np.float32)
-        with self.guard():
-            rows = self.conn.execute(
-                "SELECT doc_id, vec, language FROM multilingual ORDER BY doc_id"
-            ).fetchall()
-        ids, mat = decode_vectors(rows)
-        return ids, [str(r[2]) for r in rows], mat
-
     def size_bytes(self) -> int:
         total = 0
         for suffix in ("", "-wal", "-shm"):
@@ -599,18 +507,6 @@ class Store(StoredDiscovery):
             if p.exists():
                 total += p.stat().st_size
         return total
-
-
-VECTOR_TABLES = frozenset({"embeddings", "multilingual"})
-"""Tables of per-document vectors (``doc_id``, ``vec`` float16)."""
-
-
-def _language_filter(table: str, language: str | None) -> tuple[str, tuple[str, ...]]:
-    """The WHERE clause selecting one language's rows of the ``multilingual`` table."""
-    if language is None:
-        return "", ()
-    assert table == "multilingual"
-    return " WHERE language = ?", (language,)
 
 
 def _stored(row: Sequence[Any]) -> StoredDocument:
