@@ -211,3 +211,17 @@ def test_languages_per_document_only() -> None:
     assert language.unit_languages(text, spans).units == ("es", "en", "es")
     flat = language.unit_languages(text, spans, per_unit=False)
     assert len(set(flat.units)) == 1 and not flat.mixed
+
+
+def test_fact_diff_across_languages() -> None:
+    es, en = doc("measles_es.txt"), doc("measles_en.txt")
+    c = compare(es, en)
+    kept = {
+        link.derived.text if link.derived.doc == 1 else link.source.text for link in c.facts.kept
+    }
+    assert {"June 18", "Jorge Alcocer", "92 percent"} <= kept
+    # A number changed in translation is a change, not a match ("30,000" is in "130,000").
+    edited = Document("edited", en.text.replace("130,000", "30,000"))
+    c2 = compare(es, edited)
+    changed = [(x.source.text, x.derived.text) for x in c2.facts.changed]
+    assert any("130.000" in s + d and "30,000" in s + d for s, d in changed), changed

@@ -9,17 +9,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from . import __version__
+from .cli_eval import eval_group
+from .cli_options import _format_option, _progress, _workers_option
 from .errors import TextlineageError
-
-FC = TypeVar("FC", bound=Callable[..., Any])
 
 
 def _quiet_third_party() -> None:
@@ -59,30 +58,6 @@ def main(verbose: int) -> None:
     _quiet_third_party()
 
 
-def _format_option(*choices: str) -> Callable[[FC], FC]:
-    """The ``--format`` option shared by every command that prints a result."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(list(choices)),
-        default=choices[0],
-        show_default=True,
-        help="Output format.",
-    )
-
-
-def _workers_option(help: str) -> Callable[[FC], FC]:
-    """The ``-j/--workers`` option of commands that run a pool of processes."""
-    return click.option(
-        "-j",
-        "--workers",
-        type=click.IntRange(min=1),
-        default=os.cpu_count() or 1,
-        show_default=True,
-        help=help,
-    )
-
-
 _output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE, not stdout."
 )
@@ -91,24 +66,6 @@ _output_option = click.option(
 def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
     """Render ``result`` with the renderer named by ``--format``."""
     return renderers[fmt](result)
-
-
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr (only on a terminal: a log keeps just a possible error
-    line), as a ``progress(done, total)`` callback."""
-    if not sys.stderr.isatty():
-        yield lambda done, total: None
-        return
-    with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
-        state = {"done": 0}
-
-        def progress(done: int, total: int) -> None:
-            bar.length = max(total, 1)
-            bar.update(done - state["done"])
-            state["done"] = done
-
-        yield progress
 
 
 def _write(out: str, output: str | None) -> None:
@@ -521,107 +478,7 @@ def pan(
     )
 
 
-@main.group(name="eval")
-def eval_group() -> None:
-    """Evaluate against ground truth: a PAN corpus, labelled pairs, planted relations,
-    translated passages."""
-
-
-@eval_group.command(name="pan")
-@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
-@click.argument("detections_dir", type=click.Path(exists=True, file_okay=False))
-@_format_option("text", "json")
-def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
-    """Precision, recall, granularity and plagdet per sub-corpus and overall."""
-    from .eval.pan import evaluate_pan, format_table
-
-    ev = evaluate_pan(corpus_dir, detections_dir)
-    click.echo(ev.to_json_str() if fmt == "json" else format_table(ev))
-
-
-@eval_group.command(name="pairs")
-@click.argument("labels")
-@_format_option("text", "json")
-@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
-@_workers_option("Worker processes for the comparisons.")
-def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
-    """Compare every labelled pair of a TSV file and score the verdicts and directions."""
-    import json
-
-    from .align.semantic import SemanticConfig
-    from .compare import CompareConfig
-    from .eval import evaluate_pairs, format_pairs
-
-    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
-    with _progress("pairs") as progress:
-        ev = evaluate_pairs(labels, config=cfg, workers=workers, progress=progress)
-    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_pairs(ev))
-
-
-@eval_group.command(name="translation")
-@click.argument("data_dir", type=click.Path(exists=True, file_okay=False))
-@click.option(
-    "--split",
-    type=click.Choice(["dev", "test", "all"]),
-    default="dev",
-    show_default=True,
-    help="Which half of the set: tune on dev, report on test.",
-)
-@click.option(
-    "--lang",
-    "langs",
-    type=click.Choice(["es", "fr", "fa"]),
-    multiple=True,
-    help="A foreign language to evaluate (repeat for several; default: all).",
-)
-@_format_option("text", "json")
-@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
-@click.option(
-    "--pan13",
-    "pan13_dir",
-    type=click.Path(exists=True, file_okay=False),
-    help="Take the English filler from this PAN corpus's src/ documents.",
-)
-def eval_translation(
-    data_dir: str,
-    split: str,
-    langs: tuple[str, ...],
-    fmt: str,
-    no_semantic: bool,
-    pan13_dir: str | None,
-) -> None:
-    """Cross-language reuse on a set of translated passages: pairs, characters, time."""
-    import json
-
-    from .align.semantic import SemanticConfig
-    from .compare import CompareConfig
-    from .eval import evaluate_translation, format_translation
-
-    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
-    with _progress("pairs") as progress:
-        ev = evaluate_translation(
-            data_dir,
-            split=None if split == "all" else split,
-            langs=langs or None,
-            config=cfg,
-            pan13_dir=pan13_dir,
-            progress=progress,
-        )
-    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_translation(ev))
-
-
-@eval_group.command(name="discover")
-@click.argument("truth")
-@click.argument("out_dir")
-@_format_option("text", "json")
-def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
-    """Score a `discover` output directory against planted relations (recall, clusters)."""
-    import json
-
-    from .eval import evaluate_discover, format_discover
-
-    ev = evaluate_discover(truth, out_dir)
-    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_discover(ev))
+main.add_command(eval_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

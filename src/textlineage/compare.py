@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -176,12 +176,15 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
         # The direction evidence already diffed the facts in this orientation.
         facts = _flip_docs(core.probe) if swap else core.probe
     else:
+        langs = core.languages
         facts = diff_facts(
             (a, b)[src_doc].text,
             (a, b)[1 - src_doc].text,
             source_doc=src_doc,
             derived_doc=1 - src_doc,
             passages=final,
+            languages=(langs[src_doc], langs[1 - src_doc]),
+            similarity=_quote_similarity(langs, cfg),
         )
     timings["facts"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
@@ -203,14 +206,39 @@ def with_facts(c: Comparison) -> Comparison:
     """``c`` with its fact diff computed (for comparisons made with ``facts=False``)."""
     a, b = c.documents
     src_doc = 0 if c.source is None else c.source
+    langs = c.languages
     facts = diff_facts(
         (a, b)[src_doc].text,
         (a, b)[1 - src_doc].text,
         source_doc=src_doc,
         derived_doc=1 - src_doc,
         passages=c.passages,
+        languages=(langs[src_doc], langs[1 - src_doc]),
+        similarity=_quote_similarity(langs, CompareConfig()),
     )
     return replace(c, facts=facts)
+
+
+def _quote_similarity(
+    languages: tuple[str, str], cfg: CompareConfig
+) -> Callable[[Sequence[str], Sequence[str]], np.ndarray] | None:
+    """The multilingual model's similarities of two lists of texts (quotations matched to
+    their translation in the fact diff), for documents in different languages; None for
+    one language, or when the sentence models are off or not installed."""
+    if UNKNOWN in languages or languages[0] == languages[1] or not cfg.semantic.enabled:
+        return None
+    emb = cfg.multilingual_embedder
+    if emb is None:
+        if not multilingual_available():
+            return None
+        emb = default_multilingual_embedder()
+    model = emb
+
+    def similarity(xs: Sequence[str], ys: Sequence[str]) -> np.ndarray:
+        vx, vy = model.encode(list(xs)), model.encode(list(ys))
+        return np.asarray(vx @ vy.T, dtype=np.float32)
+
+    return similarity
 
 
 def _flip_docs(fd: FactDiff) -> FactDiff:
@@ -278,7 +306,10 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     timings["features"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    emb, notes = _pair_embedder(fa, fb, cfg)
+    emb: Embedder | None = None
+    notes: list[str] = []
+    if cross is None or not cross.all():  # (no two sentences in one language: the
+        emb, notes = _pair_embedder(fa, fb, cfg)  # English model has no say)
     strong, weak, scores = _semantic_seeds(fa, fb, vec, cfg, emb)
     if cross is not None:
         # The sentence model is English: its seeds between languages mean nothing.
@@ -312,7 +343,15 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     probe: FactDiff | None = None
     if cfg.facts and raw:
         provisional = _to_passages(raw, None, cfg.align)
-        probe = diff_facts(a.text, b.text, source_doc=0, derived_doc=1, passages=provisional)
+        probe = diff_facts(
+            a.text,
+            b.text,
+            source_doc=0,
+            derived_doc=1,
+            passages=provisional,
+            languages=(la.document, lb.document),
+            similarity=_quote_similarity((la.document, lb.document), cfg),
+        )
         unique = (
             sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
             sum(1 for f in probe.added if _in_spans(f.span, spans[1])),

@@ -33,11 +33,17 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..types import Document, Span
 from ._tsv import read_text_file
-from .translation_score import PairResult, TranslationEvaluation, result_from, score_translation
+from .translation_score import (
+    BuiltPair,
+    PairResult,
+    TranslationEvaluation,
+    result_from,
+    score_translation,
+)
 
 if TYPE_CHECKING:
+    from ..compare import CompareConfig
     from ..embed import Embedder
-from ..compare import CompareConfig
 
 __all__ = [
     "EDITS",
@@ -283,42 +289,6 @@ def pan13_paragraphs(pan_dir: str | os.PathLike[str], limit: int = 400) -> tuple
 
 # ---------------------------------------------------------------------------------------
 # Building the document pairs
-
-
-@dataclass(frozen=True)
-class BuiltPair:
-    """Two documents, one foreign and one English, with what is known of them.
-
-    ``planted[d]`` is where the inserted news passage lies in document ``d`` (every pair has
-    one on each side); ``truth`` is the same spans when the two passages are a translation
-    of each other and None otherwise.
-    """
-
-    id: str
-    lang: str
-    split: str
-    kind: str
-    documents: tuple[Document, Document]
-    foreign: int
-    """Index of the foreign-language document; the English one is ``1 - foreign``."""
-    planted: tuple[Span, Span]
-    truth: tuple[Span, Span] | None
-    source: int | None
-    """The document the other one was translated from (None for a negative pair)."""
-    passages: tuple[str, str]
-    """Ids of the passages planted in documents 0 and 1."""
-
-    @property
-    def reuse(self) -> bool:
-        return self.truth is not None
-
-    @property
-    def english(self) -> int:
-        return 1 - self.foreign
-
-    @property
-    def words(self) -> tuple[int, int]:
-        return (len(self.documents[0].text.split()), len(self.documents[1].text.split()))
 
 
 def _hash(key: str) -> int:

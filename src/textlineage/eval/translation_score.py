@@ -39,13 +39,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..types import Span
+from ..types import Document, Span
 from ._tsv import fmt, ratio, table
 from .pairs import BinaryScores, DirectionScores
 
 if TYPE_CHECKING:
     from ..types import Comparison
-    from .translation import BuiltPair
 
 __all__ = [
     "TARGETS",
@@ -74,6 +73,42 @@ TARGETS: dict[str, float] = {
 
 _KINDS = ("from_foreign", "from_english", "unrelated", "same_topic")
 _THOUSAND = (900, 1100)
+
+
+@dataclass(frozen=True)
+class BuiltPair:
+    """Two documents, one foreign and one English, with what is known of them.
+
+    ``planted[d]`` is where the inserted news passage lies in document ``d`` (every pair has
+    one on each side); ``truth`` is the same spans when the two passages are a translation
+    of each other and None otherwise.
+    """
+
+    id: str
+    lang: str
+    split: str
+    kind: str
+    documents: tuple[Document, Document]
+    foreign: int
+    """Index of the foreign-language document; the English one is ``1 - foreign``."""
+    planted: tuple[Span, Span]
+    truth: tuple[Span, Span] | None
+    source: int | None
+    """The document the other one was translated from (None for a negative pair)."""
+    passages: tuple[str, str]
+    """Ids of the passages planted in documents 0 and 1."""
+
+    @property
+    def reuse(self) -> bool:
+        return self.truth is not None
+
+    @property
+    def english(self) -> int:
+        return 1 - self.foreign
+
+    @property
+    def words(self) -> tuple[int, int]:
+        return (len(self.documents[0].text.split()), len(self.documents[1].text.split()))
 
 
 @dataclass(frozen=True)

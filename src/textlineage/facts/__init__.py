@@ -12,6 +12,13 @@ The diff compares *values*, never substrings: ``"30,000"`` is not found inside
 made specific, a date made more precise) are reported as ``changed``; when the new value
 has no support in the source it is reported in ``added`` too.
 
+Across languages (``diff_facts(..., languages=("fa", "en"))``, or texts whose guessed
+languages or scripts differ) numbers, dates and Iranian-calendar years are read the way
+each language writes them (:mod:`.numeric`, :mod:`.locales`) and compared by value; names
+are matched by their sound across scripts (:mod:`.translit`, :mod:`.match_xl`); a changed
+number is paired by the sentences that translate each other; quotations pair with their
+translation through a sentence model's ``similarity`` when one is given.
+
 Modules: :mod:`.extract` runs the extractors (:mod:`.dates`, :mod:`.numbers`,
 :mod:`.quotes`, :mod:`.names`) over the word lists of :mod:`.vocab` and the normal forms of
 :mod:`.forms`; :mod:`.diff` groups the facts of two texts and matches them kind by kind

@@ -1,22 +1,41 @@
 """Dates written in the text: ISO and numeric dates, month names with a day and/or a year,
 decades, and a month name after a cue word ("in May").
 
+Other languages' dates are read too ("18 de junio de 2021", "le 18 juin", "am 18. Juni",
+"18 июня 2021 года", "۱۸ ژوئن ۲۰۲۱", "18 يونيو/حزيران 2021"): the patterns of the text's
+language, or of every language when it is undetermined (then only month names that cannot
+be English words: lower-case French "mars", not "Mars"). Numeric dates are read day first
+in languages that write them so ("18.06.2021"). Iranian-calendar dates ("۲۸ خرداد ۱۴۰۰",
+"۱۴۰۰/۰۳/۲۸") are converted to the Gregorian calendar; an Iranian month ("اسفند ۱۴۰۱",
+"از شهریور") keeps the Gregorian months it overlaps as alternatives.
+
 A year standing alone is told apart from a count by the number extractor
 (:mod:`.numbers`), which returns it as a date.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from ..text.dates import month_number, month_pattern
+from ..text.dates import (
+    MONTH_NAMES,
+    SOLAR_HIJRI_MONTHS,
+    month_number,
+    month_numbers,
+    month_pattern,
+    solar_hijri_month,
+    solar_hijri_to_gregorian,
+)
+from ..text.language import LANGUAGES
 from ..types import Fact
 from .forms import digits
 from .items import Item, mark, overlaps
 
 _B = r"(?<![\p{L}\p{N}])"
-_MON = month_pattern()
-_MONTHS_FULL = month_pattern(abbreviations=False)
+_MON = month_pattern(languages=("en",))
+_MONTHS_FULL = month_pattern(abbreviations=False, languages=("en",))
 _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "iso",
@@ -70,6 +89,127 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 
 
+# -- other languages -------------------------------------------------------------------
+
+_E = r"(?![\p{L}\p{M}\p{N}\u200c])"  # the end of a word (a Persian ZWNJ continues one)
+_ARABIC_SCRIPT = frozenset({"fa", "ar"})
+# Words after which a month name alone is a date ("en junio", "im Juni", "в июне").
+_MONTH_CUES = {
+    "es": r"(?:en|desde|hasta|durante|para|de|mediados\s+de|finales\s+de|fines\s+de"
+    r"|principios\s+de|antes\s+de|después\s+de)",
+    "fr": r"(?:en|depuis|jusqu'en|jusqu’en|fin|début|mois\s+de|avant|après|d['’]ici)",
+    "de": r"(?:im|seit|bis|ab|vor|nach|Anfang|Ende|Mitte|Monat)",
+    "ru": r"(?:в|с|до|к|после|начале|конце|середине)",
+    "fa": r"(?:در|ماه|از|تا|اوایل|اواخر|اواسط|قبل\s+از|پیش\s+از|پس\s+از|بعد\s+از)",
+    "ar": r"(?:في|منذ|حتى|خلال|شهر|مطلع|أواخر|منتصف|قبل|بعد)",
+}
+_AMBIGUOUS_CUE_FORMS = frozenset({"مه", "می"})  # Persian "May": also "fog", a verb prefix
+
+
+def _forms_of(lang: str, undetermined: bool, *, abbreviations: bool = True) -> list[str]:
+    """The month forms of ``lang`` as written; for an undetermined text, without those an
+    English text may write ("August", "April": German and English alike)."""
+    table = MONTH_NAMES[lang]
+    english = set(month_numbers(("en",)))
+    out = [f for forms in table.names for f in forms]
+    if abbreviations:
+        out += [f for forms in table.abbreviations for f in forms]
+    if undetermined:
+        out = [f for f in out if f.casefold() not in english]
+    return out
+
+
+def _alt(forms: list[str], dot: bool = False) -> str:
+    escaped = [regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f))]
+    return "(?:" + "|".join(escaped) + (r")\.?" if dot else ")")
+
+
+@cache
+def _language_patterns(lang: str, undetermined: bool) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """The date patterns of ``lang`` (group names as in :data:`_DATE_PATTERNS`; ``shm`` is
+    an Iranian month)."""
+    full_forms = _forms_of(lang, undetermined, abbreviations=False)
+    short = sorted(set(_forms_of(lang, undetermined)) - set(full_forms))
+    mon = f"(?:{_alt(full_forms)}|{_alt(short, dot=True)})" if short else _alt(full_forms)
+    cue_forms = [f for f in full_forms if f not in _AMBIGUOUS_CUE_FORMS]
+    y = r"(?P<y>\d{4})(?!\p{N})"
+    out: list[tuple[str, str]] = []
+    if lang == "fa":
+        shm = _alt([f for forms in SOLAR_HIJRI_MONTHS for f in forms])
+        shm_long = _alt([f for forms in SOLAR_HIJRI_MONTHS for f in forms if len(f) > 3])
+        out += [
+            ("shnum", rf"{_B}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?!\p{{N}})"),
+            ("sh", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<shm>{shm})(?:\s+ماه)?(?:\s+(?:سال\s+)?{y}|{_E})"),
+            ("shmy", rf"{_B}(?P<shm>{shm})(?:\s+ماه)?\s+(?:سال\s+)?{y}"),
+            # a month alone after a cue ("از شهریور"); "تیر", "مهر", "دی" are common words
+            # too (arrow, seal, ...), so they need "ماه" (month) after them
+            (
+                "shm",
+                rf"(?<=(?:{_MONTH_CUES['fa']})\s+)(?:(?P<shm>{shm_long})(?:\s+ماه)?"
+                rf"|(?P<shm2>{shm})\s+ماه){_E}",
+            ),
+        ]
+    if lang == "es":
+        out += [
+            ("dmy", rf"{_B}(?P<d>\d{{1,2}})(?:º|°)?\s+de\s+(?P<mon>{mon})(?:\s+del?\s+{y}|{_E})"),
+            ("my", rf"{_B}(?P<mon>{mon})\s+del?\s+{y}"),
+        ]
+    elif lang == "fr":
+        out += [("dmy", rf"{_B}(?P<d>\d{{1,2}}|1er)\s+(?P<mon>{mon})(?:\s+{y}|{_E})")]
+    elif lang == "de":
+        out += [("dmy", rf"{_B}(?P<d>\d{{1,2}})\.\s*(?P<mon>{mon})(?:\s+{y}|{_E})")]
+    elif lang == "ru":
+        year = rf"{y}(?:\s*(?:года|г\.))?"
+        out += [
+            ("dmy", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})(?:\s+{year}|{_E})"),
+            ("my", rf"{_B}(?P<mon>{mon})\s+{year}"),
+        ]
+    elif lang == "fa":
+        out += [("dmy", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})(?:\s+(?:سال\s+)?{y}|{_E})")]
+    elif lang == "ar":
+        slash = rf"(?:\s*/\s*{mon})?"
+        year = rf"\s*[،,]?\s*(?:(?:عام|سنة)\s+)?{y}"
+        out += [
+            ("dmy", rf"{_B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<mon>{mon}){slash}(?:{year}|{_E})"),
+            ("my", rf"{_B}(?P<mon>{mon}){slash}{year}"),
+        ]
+    if lang in ("fr", "de", "fa"):
+        out.append(("my", rf"{_B}(?P<mon>{mon})\s+{y}"))
+    if not undetermined:
+        out.append(
+            (
+                "dmy_num",
+                r"(?<![\p{N}/.,])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:1[89]|20)\d\d)(?!\p{N}|[/.]\p{N})",
+            )
+        )
+    if cue_forms:
+        cue = _MONTH_CUES[lang]
+        word = "" if lang in _ARABIC_SCRIPT else r"\b"
+        hyphen = "|(?i:mi)-" if lang == "fr" else ""  # "mi-juin"
+        out.append(("m", rf"(?<={word}(?i:{cue})\s+{hyphen})(?P<mon>{_alt(cue_forms)}){_E}"))
+    return tuple((name, regex.compile(pat)) for name, pat in out)
+
+
+def _patterns_for(lang: str) -> list[tuple[str, regex.Pattern[str], bool]]:
+    """(name, pattern, English?) in the order they claim text: another language's own
+    patterns first (German "18. August 2021" before English "August 2021")."""
+    out: list[tuple[str, regex.Pattern[str], bool]] = []
+    if lang in ("en",):
+        pass
+    elif lang in LANGUAGES:
+        out += [(n, p, False) for n, p in _language_patterns(lang, False)]
+    else:  # undetermined: every language's patterns with a day or a year
+        for code in LANGUAGES:
+            if code != "en":
+                out += [
+                    (n, p, False)
+                    for n, p in _language_patterns(code, True)
+                    if n not in ("m", "shnum", "shmy", "shm")
+                ]
+    out += [(n, p, True) for n, p in _DATE_PATTERNS]
+    return out
+
+
 def _date_item(
     text: str, doc: int, s: int, e: int, y: int | None, m: int | None, d: int | None
 ) -> Item | None:
@@ -93,17 +233,21 @@ def _date_item(
     return Item(fact, "date", (value,), date=(y, m, d))
 
 
-def find_dates(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
-    """The dates of ``text`` outside ``num_mask``; marks them in both masks."""
+def find_dates(
+    text: str, doc: int, num_mask: bytearray, name_mask: bytearray, lang: str = "und"
+) -> list[Item]:
+    """The dates of ``text`` outside ``num_mask`` (written as ``lang`` writes them; any
+    language when it is undetermined); marks them in both masks."""
     out: list[Item] = []
-    for name, pat in _DATE_PATTERNS:
+    sh_year: int | None = None
+    for name, pat, english in _patterns_for(lang):
         for mt in pat.finditer(text):
             s, e = mt.span()
             if overlaps(num_mask, s, e):
                 continue
             gd = mt.groupdict()
             mon = gd.get("mon")
-            if mon is not None and not mon[:1].isupper():
+            if english and mon is not None and not mon[:1].isupper():
                 continue
             item: Item | None
             if name == "numeric":
@@ -112,9 +256,18 @@ def find_dates(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             elif name == "decade":
                 value = digits(gd["y"]) + "s"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name in ("shmy", "shm"):
+                if sh_year is None:
+                    sh_year = _solar_hijri_year(text)
+                item = _solar_hijri_month_item(text, doc, s, e, gd, sh_year)
+            elif name in ("sh", "shnum"):
+                if sh_year is None:
+                    sh_year = _solar_hijri_year(text)
+                item = _solar_hijri_item(text, doc, s, e, gd, sh_year)
             else:
                 y = int(digits(gd["y"])) if gd.get("y") else None
-                d = int(digits(gd["d"])) if gd.get("d") else None
+                d_raw = gd.get("d")
+                d = 1 if d_raw == "1er" else int(digits(d_raw)) if d_raw else None
                 mnum = month_number(mon) if mon is not None else int(digits(gd["m"]))
                 item = _date_item(text, doc, s, e, y, mnum, d)
             if item is None:
@@ -123,3 +276,61 @@ def find_dates(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             mark(num_mask, s, e)
             mark(name_mask, s, e)
     return out
+
+
+_SH_YEAR_RE = regex.compile(r"(?<!\p{N})\d{4}(?!\p{N})")
+SOLAR_HIJRI_YEARS = (1300, 1499)
+"""Four-digit years a Persian text writes in the Iranian calendar (1921-2121)."""
+
+
+def _solar_hijri_year(text: str) -> int:
+    """The Iranian year a text's dates without a year are read in: the first one it
+    writes, else 1400 (a month and day fall on the same Gregorian day, give or take one,
+    in any year)."""
+    for m in _SH_YEAR_RE.finditer(text):
+        y = int(digits(m.group()))
+        if SOLAR_HIJRI_YEARS[0] <= y <= SOLAR_HIJRI_YEARS[1]:
+            return y
+    return 1400
+
+
+def _solar_hijri_month_item(
+    text: str, doc: int, s: int, e: int, gd: dict[str, str | None], default_year: int
+) -> Item | None:
+    """An Iranian month, of a year or alone: the Gregorian months it overlaps are its
+    ``alts`` (with the year, ``"2023-02"``; without, ``"02"``)."""
+    month = solar_hijri_month(gd.get("shm") or gd.get("shm2") or "")
+    year = int(digits(gd.get("y") or "")) if gd.get("y") else None
+    if month is None or (
+        year is not None and not SOLAR_HIJRI_YEARS[0] <= year <= SOLAR_HIJRI_YEARS[1]
+    ):
+        return None
+    first = solar_hijri_to_gregorian(year or default_year, month, 1)
+    last = solar_hijri_to_gregorian(year or default_year, month, 29)
+    if first is None or last is None:
+        return None
+    if year is None:
+        value = f"{month:02d} SH"
+        alts = tuple(dict.fromkeys(f"{d.month:02d}" for d in (first, last)))
+    else:
+        value = f"{year:04d}-{month:02d} SH"
+        alts = tuple(dict.fromkeys(f"{d.year:04d}-{d.month:02d}" for d in (first, last)))
+    return Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,), alts=alts)
+
+
+def _solar_hijri_item(
+    text: str, doc: int, s: int, e: int, gd: dict[str, str | None], default_year: int
+) -> Item | None:
+    """An Iranian-calendar date, converted: with its year a full Gregorian date, without
+    one a month and day."""
+    month = solar_hijri_month(gd.get("shm") or "") if gd.get("shm") else int(digits(gd["m"] or ""))
+    if month is None:
+        return None
+    year = int(digits(gd.get("y") or "")) if gd.get("y") else None
+    if year is not None and not SOLAR_HIJRI_YEARS[0] <= year <= SOLAR_HIJRI_YEARS[1]:
+        return None  # a Gregorian year: the other patterns read it
+    day = int(digits(gd["d"] or ""))
+    g = solar_hijri_to_gregorian(year or default_year, month, day)
+    if g is None:
+        return None
+    return _date_item(text, doc, s, e, g.year if year else None, g.month, g.day)

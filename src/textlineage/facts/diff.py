@@ -3,6 +3,12 @@
 Both texts are analysed (:mod:`.extract`), their items grouped by matching key per kind
 and marked with the aligned passages they fall in, and each kind is matched by its own
 rules (:mod:`.match_values`, :mod:`.match_names`, :mod:`.match_quotes`).
+
+A translation (the two texts in different languages, or scripts) is diffed by values that
+do not depend on the language (numbers, dates, years of the Iranian calendar); the nouns
+after numbers are left out of matching, names are matched by sound (:mod:`.match_xl`),
+quotations by a sentence model when one is given, and numbers that changed are paired by
+the sentences they stand in.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .extract import analysed
 from .items import Group, Item, Result
 from .match_names import diff_names
-from .match_quotes import diff_quotes
+from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_dates, diff_exact, diff_numbers
+from .match_xl import diff_names_across, pair_numbers_by_sentence
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +68,23 @@ def _assign_passages(items: list[Item], passages: Sequence[Passage], doc: int) -
         items[i].pas = frozenset(pis)
 
 
+def is_translation(ls: str, ld: str, source_text: str, derived_text: str) -> bool:
+    """Are two texts in different languages? Both languages known and different, or the
+    texts written in two different scripts. (An undetermined language is taken for the
+    other's: the same-language diff is the default.)"""
+    if "und" not in (ls, ld) and ls != ld:
+        return True
+    a, b = script_of(source_text), script_of(derived_text)
+    return a != b and "other" not in (a, b)
+
+
+def _drop_noun(it: Item) -> None:
+    """Forget the noun after a number (not a percentage): "personas" is not "people"."""
+    if it.cls == "number" and it.unit and it.unit != "%":
+        it.unit = ""
+        it.key = (it.fact.value, "", it.cur, it.qcls)
+
+
 def diff_facts(
     source_text: str,
     derived_text: str,
@@ -67,26 +92,48 @@ def diff_facts(
     source_doc: int,
     derived_doc: int,
     passages: Sequence[Passage] = (),
+    languages: tuple[str | None, str | None] | None = None,
+    similarity: Similarity | None = None,
 ) -> FactDiff:
     """Compare the facts of a source and a derived text.
 
     ``passages`` (aligned reuse) make facts inside one passage pair up preferentially.
+    ``languages``: the ISO 639-1 codes of the source and the derived text (None or
+    ``"und"`` when unknown: guessed from the text). When they differ the texts are
+    diffed as a translation. ``similarity`` (the similarities of two lists of texts, as a
+    multilingual sentence model gives them, rows for the first list) pairs quotations
+    across languages; without it a quote is only matched by its words.
     """
+    given = languages if languages is not None else (None, None)
+    ls = resolve_language(given[0], source_text)
+    ld = resolve_language(given[1], derived_text)
+    across = is_translation(ls, ld, source_text, derived_text)
     # Copies: matching marks items. A search diffs one query against many hits, so the
     # query's analysis is remembered.
-    src = [copy.copy(it) for it in analysed(source_text, source_doc)]
-    der = [copy.copy(it) for it in analysed(derived_text, derived_doc)]
+    src = [copy.copy(it) for it in analysed(source_text, source_doc, ls)]
+    der = [copy.copy(it) for it in analysed(derived_text, derived_doc, ld)]
+    if across:
+        for it in (*src, *der):
+            _drop_noun(it)
     _assign_passages(src, passages, source_doc)
     _assign_passages(der, passages, derived_doc)
     res = Result()
-    diff_numbers(_groups(src, "number"), _groups(der, "number"), res)
+    diff_numbers(_groups(src, "number"), _groups(der, "number"), res, by_noun=not across)
     diff_dates(_groups(src, "date"), _groups(der, "date"), res)
-    diff_names(_groups(src, "name"), _groups(der, "name"), res)
+    if across:
+        diff_names_across(
+            _groups(src, "name"), _groups(der, "name"), source_text, derived_text,
+            (ls, ld), (source_doc, derived_doc), res,
+        )  # fmt: skip
+    else:
+        diff_names(_groups(src, "name"), _groups(der, "name"), res)
     diff_exact(_groups(src, "hashtag"), _groups(der, "hashtag"), res)
     diff_quotes(
         _groups(src, "quote"), _groups(der, "quote"), source_text, derived_text, res,
-        source_doc, derived_doc,
+        source_doc, derived_doc, across=across, similarity=similarity,
     )  # fmt: skip
+    if across:
+        pair_numbers_by_sentence(source_text, derived_text, src, der, res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -30,9 +30,15 @@ class Item:
     vague: str = ""
     core: str = ""
     date: tuple[int | None, int | None, int | None] | None = None
+    alts: tuple[str, ...] = ()
+    """The Gregorian values a date of another calendar overlaps (Iranian year 1400:
+    ``"2021"``, ``"2022"``; Esfand 1401: ``"2023-02"``, ``"2023-03"``)."""
     letters: str = ""
     toks: tuple[str, ...] = ()
     pas: frozenset[int] = frozenset()
+    weak: bool = False
+    """A name only ever seen as one capitalised word opening a sentence, as likely a
+    common word ("Turnout rose ..."), or as a title ("Prime Minister")."""
 
 
 # -- extraction: masks of claimed characters -----------------------------------------

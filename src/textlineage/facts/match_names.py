@@ -72,7 +72,16 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
-    """Match names by letters, spelling variant, then token runs."""
+    """Match names by letters, spelling variant, then token runs; the rest of the derived
+    names are added, the rest of the source's dropped."""
+    used, unmatched = match_names(S, D, res)
+    res.added.extend(gd.first.fact for gd in unmatched)
+    res.dropped.extend(g.first.fact for g in unmatched_sources(S, D, used))
+
+
+def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], list[Group]]:
+    """Match names by letters, spelling variant, then token runs; kept links go to
+    ``res``. Returns the ids of the source groups used and the derived groups left."""
     by_letters = {g.first.letters: g for g in S}
     by_first: dict[str, list[Group]] = defaultdict(list)
     by_token: dict[str, list[Group]] = defaultdict(list)
@@ -81,6 +90,7 @@ def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
         for t in set(g.first.toks):
             by_token[t].append(g)
     used: set[int] = set()
+    unmatched: list[Group] = []
     for gd in D:
         d = gd.first
         gs = by_letters.get(d.letters)
@@ -125,12 +135,18 @@ def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
                     for g in cands:
                         used.add(id(g))
         if gs is None:
-            res.added.append(d.fact)
+            unmatched.append(gd)
             continue
         used.add(id(gs))
         sf, df = pair(gs, gd)
         res.kept.append(FactLink(d.fact.kind, sf, df, note))
-    # A source name wholly contained in a derived name is not dropped either.
+    return used, unmatched
+
+
+def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Group]:
+    """The source groups not used, bar those wholly contained in a derived name (or
+    containing one)."""
+    out: list[Group] = []
     by_dtoken: dict[str, list[Group]] = defaultdict(list)
     for g in D:
         for t in set(g.first.toks):
@@ -145,4 +161,5 @@ def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
             for h in by_dtoken.get(t, ())
         ):
             continue
-        res.dropped.append(g.first.fact)
+        out.append(g)
+    return out

@@ -3,7 +3,8 @@
 Values, never substrings, are compared: ``"30,000"`` is not found inside ``"130,000"``.
 Numbers and dates that moved (a qualifier dropped, a vague quantity made specific, a date
 made more precise) are ``changed``; when the new value has no support in the source it is
-``added`` too. A less specific date than the source's is kept.
+``added`` too. A less specific date than the source's is kept, and so is a year written in
+another calendar (Iranian 1400 for 2021).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ def _qual_note(s: Item, d: Item) -> str:
     return ""
 
 
-def diff_numbers(S: list[Group], D: list[Group], res: Result) -> None:
-    """Match numbers by value, then the rest by noun or passage."""
+def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = True) -> None:
+    """Match numbers by value, then the rest by noun (unless not ``by_noun``: across
+    languages) or passage."""
     by_value: dict[str, list[Group]] = defaultdict(list)
     for g in S:
         by_value[g.first.fact.value].append(g)
@@ -72,7 +74,7 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result) -> None:
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
-        if d.unit:
+        if d.unit and by_noun:
             for g in by_unit.get(d.unit, ()):
                 if _unit_compat(g.first, d):
                     options[id(g)] = g
@@ -148,6 +150,12 @@ def _date_near(a: Item, b: Item) -> bool:
     return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
 
 
+def _other_calendar(a: Item, b: Item) -> bool:
+    """Is one a year or month of another calendar and the other a Gregorian year or
+    month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
+    return b.fact.value in a.alts or a.fact.value in b.alts
+
+
 def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
     """Match dates by value, then by one being more specific or nearly equal."""
     by_value = {g.first.fact.value: g for g in S}
@@ -164,6 +172,14 @@ def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
         pending.append(gd)
     for gd in pending:
         d = gd.first
+        same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
+        if same_year:
+            gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            note = f"the same year in another calendar ('{sf.text}' → '{df.text}')"
+            res.kept.append(FactLink("date", sf, df, note))
+            continue
         wider = [g for g in S if _date_within(d, g.first)]
         if wider:
             gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))

@@ -17,7 +17,6 @@ from functools import lru_cache
 
 import regex
 
-from ..text.dates import MONTH_NUMBERS
 from ..text.normalise import fold
 from ..types import Fact
 from .forms import collapse
@@ -32,10 +31,10 @@ from .vocab import (
     PLACE_OF,
     PLACE_PREV,
     SENTENCE_ABBREVS,
-    STOP,
-    TITLES,
     WEAK_PLACE_PREV,
     WEEKDAYS,
+    NameVocab,
+    name_vocab,
 )
 
 # Context that makes a name a place or a person.
@@ -108,6 +107,7 @@ class _Cand:
     place: int = 0
     default_person: bool = False
     bullet: bool = False
+    title: bool = False  # a title before a name ("Supreme Leader")
     kind: str = "entity"
 
 
@@ -158,7 +158,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return False
 
 
-def _tokens(text: str, name_mask: bytearray) -> tuple[list[_Tok], set[str]]:
+def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[_Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
     toks: list[_Tok] = []
@@ -180,13 +180,13 @@ def _tokens(text: str, name_mask: bytearray) -> tuple[list[_Tok], set[str]]:
                 cap = False
         lower = core.lower()
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2
-        if lower.rstrip(".") in MONTH_NUMBERS or lower in WEEKDAYS:
+        if lower.rstrip(".") in v.months or lower in WEEKDAYS:
             cap = False  # month and weekday names break runs and are never names
         toks.append(_Tok(s, s + len(core), core, lower, cap, allcaps, poss))
     return toks, lower_vocab
 
 
-def _joinable(text: str, a: _Tok, b_start: int) -> bool:
+def _joinable(text: str, a: _Tok, b_start: int, v: NameVocab) -> bool:
     """May the capitalised token ``a`` continue into the one at ``b_start``?"""
     if a.poss:
         return False
@@ -195,7 +195,7 @@ def _joinable(text: str, a: _Tok, b_start: int) -> bool:
         return True
     if gap in (". ", ".\u00a0"):
         return (
-            a.lower in TITLES
+            a.lower in v.titles
             or a.lower in SENTENCE_ABBREVS
             or (len(a.core) == 1 and a.core.isupper())
         )
@@ -207,14 +207,23 @@ def _is_org_word(tok: _Tok) -> bool:
     return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS)
 
 
-def find_names(text: str, doc: int, name_mask: bytearray) -> list[Item]:
-    """The names of ``text`` outside ``name_mask``, each with its kind."""
-    toks, lower_vocab = _tokens(text, name_mask)
+def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> list[Item]:
+    """The names of ``text`` outside ``name_mask``, each with its kind. ``lang`` adds its
+    function words, titles and month names to the English ones; a script without
+    capitals (Persian, Arabic) has no names to find this way."""
+    v = name_vocab(lang)
+    toks, lower_vocab = _tokens(text, name_mask, v)
     if not toks:
         return []
     bullets = _bullet_spans(text)
-    cands = _runs(text, toks, lower_vocab, bullets)
-    cands = _classify(text, cands, lower_vocab, bullets)
+    cands = _runs(text, toks, lower_vocab, bullets, v)
+    cands = _classify(text, cands, lower_vocab, bullets, v)
+    strong = {
+        _letters(text[c.start : c.end])
+        for c in cands
+        if not c.title
+        and (len(c.toks) > 1 or c.bullet or c.acronym or not _sentence_initial(text, c.start))
+    }
     out = []
     for c in cands:
         t = text[c.start : c.end]
@@ -230,6 +239,7 @@ def find_names(text: str, doc: int, name_mask: bytearray) -> list[Item]:
                 (letters,),
                 letters=letters,
                 toks=_name_tokens(t),
+                weak=letters not in strong,
             )
         )
     return out
@@ -281,24 +291,37 @@ def _place_cue(w: list[str]) -> bool:
 
 
 def _fails_initial(
-    tok: _Tok, text: str, lower_vocab: set[str], cap_pos: dict[str, list[int]]
+    tok: _Tok,
+    text: str,
+    lower_vocab: set[str],
+    cap_pos: dict[str, list[int]],
+    v: NameVocab,
+    alone: bool,
 ) -> bool:
-    """Is a capitalised sentence opener a common word rather than a name?"""
+    """Is a capitalised sentence opener a common word rather than a name? In another
+    language than English, a word ``alone`` at the start of sentences only is taken for
+    one: the English word endings below do not tell its verbs ("Murieron") apart."""
     base = _base(tok.lower)
-    if base in STOP:
+    if base in v.stop:
         return True
     if tok.allcaps:
         return False
     # capitalised inside a sentence elsewhere: a name
     if any(p != tok.start and not _sentence_initial(text, p) for p in cap_pos[tok.lower][:20]):
         return False
+    if v.strict and alone:
+        return True
     if len(base) > 4 and base.endswith(("ly", "ing", "ed")):
         return True
     return tok.lower in lower_vocab
 
 
 def _runs(
-    text: str, toks: list[_Tok], lower_vocab: set[str], bullets: dict[int, tuple[int, int, int]]
+    text: str,
+    toks: list[_Tok],
+    lower_vocab: set[str],
+    bullets: dict[int, tuple[int, int, int]],
+    v: NameVocab,
 ) -> list[_Cand]:
     n = len(toks)
     out: list[_Cand] = []
@@ -331,13 +354,13 @@ def _runs(
                     j += len(ahead)
                     continue
                 break
-            if nxt.cap and _joinable(text, cur, nxt.start):
+            if nxt.cap and _joinable(text, cur, nxt.start, v):
                 run.append(nxt)
                 j += 1
                 continue
             break
         i = j + 1
-        out.extend(_trim_run(text, run, lower_vocab, bullets, cap_pos))
+        out.extend(_trim_run(text, run, lower_vocab, bullets, cap_pos, v))
     return out
 
 
@@ -347,6 +370,7 @@ def _trim_run(
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
     cap_pos: dict[str, list[int]],
+    v: NameVocab,
 ) -> list[_Cand]:
     bullet = bullets.get(run[0].start)
     is_bullet = bullet is not None
@@ -354,11 +378,15 @@ def _trim_run(
     while run:
         t = run[0]
         base = _base(t.lower)
-        if (base in STOP and not t.allcaps) or not t.cap:
+        if (base in v.stop and not t.allcaps) or not t.cap:
             run = run[1:]
             initial = False
             continue
-        if initial and not is_bullet and _fails_initial(t, text, lower_vocab, cap_pos):
+        if (
+            initial
+            and not is_bullet
+            and _fails_initial(t, text, lower_vocab, cap_pos, v, len(run) == 1)
+        ):
             run = run[1:]
             initial = False
             continue
@@ -371,7 +399,7 @@ def _trim_run(
         and not is_bullet
         and not run[0].allcaps
         and not _is_org_word(run[0])
-        and run[0].lower.rstrip(".") not in TITLES
+        and run[0].lower.rstrip(".") not in v.titles
         and _PARTICLE_GAP_RE.fullmatch(text[run[0].end : run[1].start]) is not None
     ):
         run = run[1:]  # "Members of the X Union": a common noun opens the sentence
@@ -381,7 +409,7 @@ def _trim_run(
     if len(run) == 1:
         t = run[0]
         w = t.lower.rstrip(".")
-        if w in TITLES or len(t.core) < 2:
+        if w in v.titles or len(t.core) < 2:
             return []
         if initial and not t.allcaps and _is_org_word(t):
             return []  # "Police said ..." names no particular organisation
@@ -389,13 +417,13 @@ def _trim_run(
     if not any(_is_org_word(t) for t in run):
         k = -1
         for idx, t in enumerate(run[:-1]):
-            if t.lower.rstrip(".") in TITLES:
+            if t.lower.rstrip(".") in v.titles:
                 k = idx
         if k >= 0 and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None:
             out = []
             prefix, name = run[: k + 1], run[k + 1 :]
             if len(prefix) >= 2:
-                out.append(_Cand(prefix[0].start, prefix[-1].end, prefix))
+                out.append(_Cand(prefix[0].start, prefix[-1].end, prefix, title=True))
             c = _Cand(name[0].start, name[-1].end, name, person=2)
             out.append(c)
             return out
@@ -409,7 +437,11 @@ def _trim_run(
 
 
 def _classify(
-    text: str, cands: list[_Cand], lower_vocab: set[str], bullets: dict[int, tuple[int, int, int]]
+    text: str,
+    cands: list[_Cand],
+    lower_vocab: set[str],
+    bullets: dict[int, tuple[int, int, int]],
+    v: NameVocab,
 ) -> list[_Cand]:
     """Give every candidate a kind (one per name in the document); drop weak candidates."""
     for c in cands:
@@ -437,7 +469,7 @@ def _classify(
                 len(words) >= 2
                 and not demonym
                 and not any(
-                    t.allcaps or t.lower in lower_vocab or t.lower.rstrip(".") in TITLES
+                    t.allcaps or t.lower in lower_vocab or t.lower.rstrip(".") in v.titles
                     for t in words
                 )
             )

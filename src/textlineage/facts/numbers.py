@@ -2,30 +2,27 @@
 
 Digits (``30,000``, ``1.5 million``, Persian and Arabic-Indic digits too), spelled-out
 numbers (``twenty-five``), vague quantities (``hundreds of thousands``), percentages,
-currencies, dimensions (``3 x 4``) and clock times. A four-digit number that counts
-nothing is a year and comes back as a date.
+currencies, dimensions (``3 x 4``) and clock times, as the text's language writes them
+(:mod:`.numeric`: "30.000 personas", "۳۰ هزار نفر"). A four-digit number that counts
+nothing is a year and comes back as a date (in Persian text, 1300-1499 is a year of the
+Iranian calendar).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 import regex
 
-from ..text.dates import MONTH_NUMBERS
 from ..types import Fact
+from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
+from .numeric import Patterns, parse_digits, patterns, phrase_key
 from .vocab import (
     NOT_UNITS,
-    QUAL,
-    QUAL_CLASS,
     SCALE_NUM,
     SMALL_NUM,
-    SPELLED,
     TENS_NUM,
     UNIT_STOP,
-    VAGUE,
     VAGUE_BASE,
     WEEKDAYS,
 )
@@ -35,45 +32,15 @@ _DIMENSION_RE = regex.compile(
 )
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
-_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM_RE = regex.compile(
-    rf"""
-    (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,]|\p{{L}}-)
-    (?P<cur>US\$|[$€£¥₹])?
-    (?:
-        (?P<vague>(?i:{VAGUE}))
-      | (?P<num>{_DIGITS})
-        (?:(?:\s+|-)?(?P<scale>(?i:hundred|thousand|million|billion|trillion)|bn)(?![\p{{L}}]))?
-      | (?P<word>(?i:{SPELLED}))(?:[\s-]+(?P<wscale>(?i:hundred|thousand|million|billion|dozen)))?
-      | (?i:an?)\s+(?P<ascale>(?i:hundred|thousand|million|billion|dozen))
-    )
-    (?P<pct>\s?%|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?
-    (?:-(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
-    (?![\p{{L}}\p{{N}}]|[.,]\p{{N}})
-    """,
-    regex.VERBOSE,
-)
-_QUAL_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{QUAL})\s+$")
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
-_WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[A-Za-z]+")
-_NUM_WORD_TRIGGERS = tuple(
-    sorted(
-        set(SMALL_NUM)
-        | set(TENS_NUM)
-        | {"tens", "several", "many", "scores", "dozens", "hundreds", "thousands", "millions"}
-        | {"billions", "a hundred", "a thousand", "a million", "a billion", "a dozen", "a few"}
-        | {"an hundred"}
-    )
-)
-_NUM_WORD_FIRST = frozenset(w.split()[0] for w in _NUM_WORD_TRIGGERS)
+_WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)")
 _OF_RE = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
-_DOT_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _WORD_SPLIT_RE = regex.compile(r"[-\s]+")
 
 
-def _unit_after(text: str, pos: int, vague: bool) -> tuple[int, list[str]]:
+def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, list[str]]:
     """The noun phrase after a number: (end offset, words)."""
     if vague:
         m = _OF_RE.match(text, pos)
@@ -87,7 +54,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[int, list[str]]:
             break
         w = m.group(1)
         lw = w.lower()
-        if lw in UNIT_STOP or lw in MONTH_NUMBERS or lw in WEEKDAYS:
+        if lw in UNIT_STOP or lw in pats.months or lw in WEEKDAYS:
             break
         words.append((w, m.end()))
         cur = m.end()
@@ -104,9 +71,13 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[int, list[str]]:
     return words[0][1], [first]
 
 
-def find_numbers(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
-    """The numbers (and bare years) of ``text`` outside ``num_mask``; marks them in the
-    masks (for names, only the number itself, not its noun)."""
+def find_numbers(
+    text: str, doc: int, num_mask: bytearray, name_mask: bytearray, lang: str = "und"
+) -> list[Item]:
+    """The numbers (and bare years) of ``text`` outside ``num_mask``, read the way ``lang``
+    writes them; marks them in the masks (for names, only the number itself, not its
+    noun)."""
+    pats = patterns(lang)
     out: list[Item] = []
     for m in _DIMENSION_RE.finditer(text):
         s, e = m.span()
@@ -126,14 +97,14 @@ def find_numbers(text: str, doc: int, num_mask: bytearray, name_mask: bytearray)
         mark(name_mask, s, e)
     # Anchored matches at plausible starts only: far faster than scanning every offset.
     resume = 0
-    for start in _number_starts(text):
+    for start in _number_starts(text, pats):
         if start < resume:
             continue
-        m = _NUM_RE.match(text, start)
+        m = pats.number.match(text, start)
         if m is None:
             continue
-        q = _QUAL_BEFORE_RE.search(text, max(resume, start - 40), start)
-        item = _number_item(text, doc, m, q, num_mask)
+        q = pats.qualifier.search(text, max(resume, start - 40), start)
+        item = _number_item(text, doc, m, q, num_mask, pats)
         if item is None:
             continue
         resume = item.fact.span[1]
@@ -148,12 +119,12 @@ def find_numbers(text: str, doc: int, num_mask: bytearray, name_mask: bytearray)
     return out
 
 
-def _number_starts(text: str) -> list[int]:
+def _number_starts(text: str, pats: Patterns) -> list[int]:
     """Offsets where a number may start: digit runs, currency signs, number words."""
     starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
     lowered = text.lower()
     if len(lowered) == len(text):
-        for w in _NUM_WORD_TRIGGERS:
+        for w in pats.triggers:
             i = lowered.find(w)
             while i != -1:
                 if i == 0 or not lowered[i - 1].isalnum():
@@ -161,7 +132,7 @@ def _number_starts(text: str) -> list[int]:
                 i = lowered.find(w, i + 1)
     else:  # lower() changed the length: fall back to a word scan
         starts.extend(
-            m.start() for m in _WORDLIKE_RE.finditer(text) if m.group().lower() in _NUM_WORD_FIRST
+            m.start() for m in _WORDLIKE_RE.finditer(text) if m.group().lower() in pats.first_words
         )
     return sorted(set(starts))
 
@@ -172,6 +143,7 @@ def _number_item(
     m: regex.Match[str],
     q: regex.Match[str] | None,
     num_mask: bytearray,
+    pats: Patterns,
 ) -> Item | None:
     s, core_end = m.span()
     if overlaps(num_mask, s, core_end):
@@ -180,14 +152,18 @@ def _number_item(
     if q is not None and not overlaps(num_mask, q.start(), s):
         qual = collapse(q.group()).lower()
         s = q.start()
-    cur = m.group("cur") or ""
+    cur = m.group("cur") or m.groupdict().get("cur2") or ""
     cur = "$" if cur == "US$" else cur
     vague_raw = m.group("vague")
     pct = bool(m.group("pct"))
     hy = m.group("hy") or ""
     value: str
     vague = ""
-    if vague_raw:
+    if vague_raw and not pats.english:
+        vague = collapse(vague_raw).lower()
+        value = f"~{pats.vague[phrase_key(vague_raw)]}s"
+        core = vague_raw
+    elif vague_raw:
         vague = collapse(vague_raw).lower()
         words = vague.split()
         if words[0] in ("several", "a", "many"):
@@ -200,25 +176,25 @@ def _number_item(
         core = vague_raw
     elif m.group("num"):
         core = m.group("num")
-        raw = digits(core)
-        if _DOT_THOUSANDS_RE.fullmatch(raw):
-            raw = raw.replace(".", "")
-        raw = raw.replace(",", "")
-        try:
-            dec = Decimal(raw)
-        except InvalidOperation:
+        dec = parse_digits(core, pats)
+        if dec is None:
             return None
-        scale = (m.group("scale") or "").lower()
+        scale = m.group("scale") or ""
         if scale:
-            dec *= SCALE_NUM[scale]
+            dec *= pats.scales[phrase_key(scale)] if pats.scales else SCALE_NUM[scale.lower()]
         value = fmt(dec)
     elif m.group("word"):
         core = m.group("word")
-        parts = _WORD_SPLIT_RE.split(core.lower())
-        total = sum(SMALL_NUM.get(p, 0) + TENS_NUM.get(p, 0) for p in parts)
         wscale = (m.group("wscale") or "").lower()
-        if wscale:
-            total *= SCALE_NUM[wscale]
+        if pats.english:
+            parts = _WORD_SPLIT_RE.split(core.lower())
+            total = sum(SMALL_NUM.get(p, 0) + TENS_NUM.get(p, 0) for p in parts)
+            if wscale:
+                total *= SCALE_NUM[wscale]
+        else:
+            total = pats.words[core.lower()]
+            if wscale:
+                total *= pats.scales[phrase_key(wscale)]
         value = str(total)
     else:
         core = m.group()
@@ -231,11 +207,11 @@ def _number_item(
     elif hy:
         unit_end, unit = core_end, hy.lower()
     else:
-        unit_end, unit_words = _unit_after(text, core_end, bool(vague))
+        unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = singular(unit_words[-1]) if unit_words else ""
 
     # A bare "one" is a pronoun more often than a count.
-    if m.group("word") and core.lower() == "one" and not m.group("wscale"):
+    if pats.english and m.group("word") and core.lower() == "one" and not m.group("wscale"):
         before = text[max(0, s - 12) : s].lower().split()
         if not unit or (
             before
@@ -258,6 +234,11 @@ def _number_item(
         counts = bool(unit_words) and unit_words[0][:1].islower() and is_plural(unit_words[-1])
         if counts and before_words and before_words[-1] == "the" and 1900 <= y <= 2100:
             counts = False
+        if not counts and pats.lang == "fa" and SOLAR_HIJRI_YEARS[0] <= y <= SOLAR_HIJRI_YEARS[1]:
+            # A year of the Iranian calendar: it overlaps two Gregorian years.
+            value = f"{y} SH"
+            fact = Fact("date", text[s:core_end], (s, core_end), doc, value)
+            return Item(fact, "date", (value,), alts=(f"{y + 621}", f"{y + 622}"))
         if not counts:
             fact = Fact("date", text[s:core_end], (s, core_end), doc, f"{y:04d}")
             return Item(fact, "date", (f"{y:04d}",), date=(y, None, None))
@@ -265,7 +246,8 @@ def _number_item(
     if overlaps(num_mask, s, unit_end):
         unit_end, unit = core_end, ""
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)
-    qcls = QUAL_CLASS.get(qual, "")
+    key = qual if pats.english else phrase_key(qual)
+    qcls = pats.qual_class.get(key) or pats.qual_class.get(key[1:], "")  # "بنحو": by about
     return Item(
         fact,
         "number",

@@ -1,4 +1,4 @@
-"""Quotations: text between curly quotes or guillemets, and between straight or single
+"""Quotations: text between curly quotes, guillemets or „low and high“ marks, and between straight or single
 quote marks paired by where they stand against words. A quote's value is its folded
 tokens; it needs three of them and stays within one paragraph."""
 
@@ -12,6 +12,7 @@ from .items import Item
 
 _CURLY_RE = regex.compile(r"“([^“”]{1,4000})”")
 _GUILLEMET_RE = regex.compile(r"«([^«»]{1,4000})»")
+_LOW_HIGH_RE = regex.compile(r"„([^„“”]{1,4000})[“”]")  # German, Russian: „so“
 _BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")
 _QUOTE_MIN_TOKENS = 3
 _QUOTE_MAX_CHARS = 4000
@@ -70,7 +71,7 @@ def _pair_marks(text: str, open_ch: str, close_ch: str) -> list[tuple[int, int]]
 def find_quotes(text: str, doc: int) -> list[Item]:
     """The quotations of ``text`` (quotes may overlap other facts)."""
     spans: list[tuple[int, int]] = []
-    for pat in (_CURLY_RE, _GUILLEMET_RE):
+    for pat in (_CURLY_RE, _GUILLEMET_RE, _LOW_HIGH_RE):
         spans.extend(m.span() for m in pat.finditer(text))
     if '"' in text:
         spans.extend(_pair_marks(text, '"', '"'))

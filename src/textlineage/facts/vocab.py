@@ -8,7 +8,13 @@ cue words that tell names, titles, organisations, places and persons apart.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
+
+from ..text.dates import month_numbers
+from ..text.language import FUNCTION_WORDS
 
 
 def _words(s: str) -> frozenset[str]:
@@ -142,3 +148,58 @@ PERSON_PREV = _words(
     wife husband brother brothers sister sisters mother father colleague colleagues lawyer
     lawyers defendant defendants"""
 )
+
+# Other languages: words that never open a name (beside their function words,
+# text.language.FUNCTION_WORDS) and titles before one, lower case.
+NAME_STOP: dict[str, frozenset[str]] = {
+    "es": _words(
+        """según este esta estos estas ese esa eso durante tras después antes además sin
+        embargo aunque cuando mientras hoy ayer así otro otra otros todos todas cada uno
+        una unos unas nosotros ellos ellas él ella aquí allí cuyo"""
+    ),
+    "fr": _words(
+        """selon depuis après avant pendant cependant ce cet cette ces nous ils elles on
+        aujourd'hui hier lors ainsi alors tous toutes chaque à dans malgré toutefois
+        enfin donc puis"""
+    ),
+    "de": _words(
+        """nach laut am im seit bei doch wir ihr diese dieser dieses heute gestern wie was
+        wer wenn während trotz zudem außerdem damit dabei jedoch denn dort hier man jeder
+        jede jedes kein keine viele alle"""
+    ),
+    "ru": _words(
+        """после однако также этот эта эти этого мы они сегодня вчера когда где при во со
+        кроме между об тогда здесь там все всё каждый"""
+    ),
+}
+NAME_TITLES: dict[str, frozenset[str]] = {
+    "es": _words("presidente ministro ministra señor señora sr sra don doña ayatolá jeque"),
+    "fr": _words("président présidente ministre m mme monsieur madame ayatollah cheikh"),
+    "de": _words("präsident präsidentin minister ministerin kanzler kanzlerin herr frau"),
+    "ru": _words("президент министр господин госпожа аятолла"),
+}
+
+
+@dataclass(frozen=True)
+class NameVocab:
+    """The words of a text's language that shape its names: words that never open one,
+    titles before one, and month names (never names). ``strict``: a word alone at the
+    start of sentences only is no name (another language than English)."""
+
+    stop: frozenset[str]
+    titles: frozenset[str]
+    months: frozenset[str]
+    strict: bool = False
+
+
+@lru_cache(maxsize=16)
+def name_vocab(lang: str) -> NameVocab:
+    """The :class:`NameVocab` of ``lang`` (English for a language without its own)."""
+    if lang not in NAME_STOP:
+        return NameVocab(STOP, TITLES, frozenset(month_numbers(("en",))))
+    return NameVocab(
+        STOP | FUNCTION_WORDS.get(lang, frozenset()) | NAME_STOP[lang],
+        TITLES | NAME_TITLES.get(lang, frozenset()),
+        frozenset(month_numbers(("en", lang))),
+        strict=True,
+    )

@@ -1,9 +1,12 @@
 """Dates: the table of month names, and the one parser of dates given as metadata.
 
-- :data:`MONTH_NAMES` holds the month names of each language, English today. Everything
-  else that knows month names reads it: :data:`MONTH_NUMBERS`, :func:`month_pattern` (the
-  in-text date patterns of :mod:`textlineage.facts.dates`), the sentence splitter's
+- :data:`MONTH_NAMES` holds the month names of each language: English, Spanish, French,
+  German, Russian, Persian and Arabic (Gregorian months). Everything else that knows month
+  names reads it: :data:`MONTH_NUMBERS` and :func:`month_numbers`, :func:`month_pattern`
+  (the in-text date patterns of :mod:`textlineage.facts.dates`), the sentence splitter's
   abbreviations and the parser below. A language is added as one more entry.
+- :data:`SOLAR_HIJRI_MONTHS` names the months of the Iranian calendar, and
+  :func:`solar_hijri_to_gregorian` converts its dates.
 - :func:`parse_date` reads a metadata value (a JSONL/CSV field, an HTML ``<meta>``, a
   ``WARC-Date`` or HTTP header) that is a date and nothing else, into a
   :class:`datetime.date`; :func:`normalise_date` writes it as ``yyyy-mm-dd``.
@@ -72,14 +75,195 @@ MONTH_NAMES: Mapping[str, MonthNames] = {
             ("Dec",),
         ),
     ),
+    # Abbreviations that are English words ("ago", "set", "may") are left out: the sentence
+    # splitter reads every language's abbreviations, and "two years ago." ends a sentence.
+    "es": MonthNames(
+        names=(
+            ("enero",),
+            ("febrero",),
+            ("marzo",),
+            ("abril",),
+            ("mayo",),
+            ("junio",),
+            ("julio",),
+            ("agosto",),
+            ("septiembre", "setiembre"),
+            ("octubre",),
+            ("noviembre",),
+            ("diciembre",),
+        ),
+        abbreviations=(
+            ("ene",),
+            ("feb",),
+            ("mar",),
+            ("abr",),
+            (),
+            ("jun",),
+            ("jul",),
+            (),
+            ("sept", "sep"),
+            ("oct",),
+            ("nov",),
+            ("dic",),
+        ),
+    ),
+    "fr": MonthNames(
+        names=(
+            ("janvier",),
+            ("février", "fevrier"),
+            ("mars",),
+            ("avril",),
+            ("mai",),
+            ("juin",),
+            ("juillet",),
+            ("août", "aout"),
+            ("septembre",),
+            ("octobre",),
+            ("novembre",),
+            ("décembre", "decembre"),
+        ),
+        abbreviations=(
+            ("janv",),
+            ("févr", "fév"),
+            (),
+            ("avr",),
+            (),
+            (),
+            ("juil",),
+            (),
+            ("sept",),
+            ("oct",),
+            ("nov",),
+            ("déc",),
+        ),
+    ),
+    "de": MonthNames(
+        names=(
+            ("Januar", "Jänner"),
+            ("Februar", "Feber"),
+            ("März", "Maerz"),
+            ("April",),
+            ("Mai",),
+            ("Juni",),
+            ("Juli",),
+            ("August",),
+            ("September",),
+            ("Oktober",),
+            ("November",),
+            ("Dezember",),
+        ),
+        abbreviations=(
+            ("Jan",),
+            ("Feb",),
+            ("Mär",),
+            ("Apr",),
+            (),
+            ("Jun",),
+            ("Jul",),
+            ("Aug",),
+            ("Sept", "Sep"),
+            ("Okt",),
+            ("Nov",),
+            ("Dez",),
+        ),
+    ),
+    # Russian declines month names: nominative, genitive ("18 июня"), prepositional ("в июне").
+    "ru": MonthNames(
+        names=(
+            ("январь", "января", "январе"),
+            ("февраль", "февраля", "феврале"),
+            ("март", "марта", "марте"),
+            ("апрель", "апреля", "апреле"),
+            ("май", "мая", "мае"),
+            ("июнь", "июня", "июне"),
+            ("июль", "июля", "июле"),
+            ("август", "августа", "августе"),
+            ("сентябрь", "сентября", "сентябре"),
+            ("октябрь", "октября", "октябре"),
+            ("ноябрь", "ноября", "ноябре"),
+            ("декабрь", "декабря", "декабре"),
+        ),
+        abbreviations=(
+            ("янв",),
+            ("февр", "фев"),
+            ("мар",),
+            ("апр",),
+            (),
+            ("июн",),
+            ("июл",),
+            ("авг",),
+            ("сент", "сен"),
+            ("окт",),
+            ("нояб", "ноя"),
+            ("дек",),
+        ),
+    ),
+    # Gregorian months as Persian news writes them (Iranian months: SOLAR_HIJRI_MONTHS).
+    "fa": MonthNames(
+        names=(
+            ("ژانویه",),
+            ("فوریه",),
+            ("مارس",),
+            ("آوریل",),
+            ("مه", "می"),
+            ("ژوئن", "ژوین"),
+            ("ژوئیه", "ژوییه", "جولای"),
+            ("اوت", "آگوست"),
+            ("سپتامبر",),
+            ("اکتبر",),
+            ("نوامبر",),
+            ("دسامبر",),
+        ),
+        abbreviations=((),) * 12,
+    ),
+    # Egyptian and Gulf names first, then the Levantine and Iraqi ones.
+    "ar": MonthNames(
+        names=(
+            ("يناير", "كانون الثاني"),
+            ("فبراير", "شباط"),
+            ("مارس", "آذار", "اذار"),
+            ("أبريل", "ابريل", "إبريل", "نيسان"),
+            ("مايو", "أيار", "ايار"),
+            ("يونيو", "يونيه", "حزيران"),
+            ("يوليو", "يوليه", "تموز"),
+            ("أغسطس", "اغسطس", "آب"),
+            ("سبتمبر", "أيلول", "ايلول"),
+            ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
+            ("نوفمبر", "تشرين الثاني"),
+            ("ديسمبر", "كانون الأول", "كانون الاول"),
+        ),
+        abbreviations=((),) * 12,
+    ),
 }
-"""Month names by language code."""
+"""Month names by language code (ISO 639-1)."""
+
+SOLAR_HIJRI_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("فروردین",),
+    ("اردیبهشت",),
+    ("خرداد",),
+    ("تیر",),
+    ("مرداد", "امرداد"),
+    ("شهریور",),
+    ("مهر",),
+    ("آبان",),
+    ("آذر",),
+    ("دی",),
+    ("بهمن",),
+    ("اسفند",),
+)
+"""The months of the Iranian (Solar Hijri) calendar, Farvardin first, as written in Persian.
+Not in :data:`MONTH_NAMES`: their numbers are not Gregorian months."""
 
 
-def _forms(*, names: bool = True, abbreviations: bool = True) -> list[tuple[str, int]]:
-    """(form, month number) for every form in :data:`MONTH_NAMES`, languages in order."""
+def _forms(
+    *, names: bool = True, abbreviations: bool = True, languages: Iterable[str] | None = None
+) -> list[tuple[str, int]]:
+    """(form, month number) for every form in :data:`MONTH_NAMES` (or in the tables of
+    ``languages``), languages in order."""
     out: list[tuple[str, int]] = []
-    for table in MONTH_NAMES.values():
+    codes = list(MONTH_NAMES) if languages is None else [c for c in languages if c in MONTH_NAMES]
+    for code in codes:
+        table = MONTH_NAMES[code]
         for number in range(1, 13):
             if names:
                 out.extend((form, number) for form in table.names[number - 1])
@@ -91,6 +275,13 @@ def _forms(*, names: bool = True, abbreviations: bool = True) -> list[tuple[str,
 MONTH_NUMBERS: Mapping[str, int] = {form.casefold(): number for form, number in reversed(_forms())}
 """Month number of every name and abbreviation, case-folded (``"sept"`` → 9). When two
 languages share a form, the first language listed wins."""
+
+
+@cache
+def month_numbers(languages: tuple[str, ...]) -> Mapping[str, int]:
+    """:data:`MONTH_NUMBERS` for the month names of ``languages`` only: what a text in
+    those languages may write. ("Mars" is a month in French, a name in English.)"""
+    return {form.casefold(): number for form, number in reversed(_forms(languages=languages))}
 
 
 def month_number(word: str) -> int | None:
@@ -107,14 +298,15 @@ def _longest_first(forms: Iterable[str]) -> list[str]:
     return [re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f))]
 
 
-def month_pattern(*, abbreviations: bool = True) -> str:
+def month_pattern(*, abbreviations: bool = True, languages: Iterable[str] | None = None) -> str:
     """A regex group matching a month name as written in the table (wrap it in ``(?i:...)``
     to ignore case); with ``abbreviations`` also the abbreviations, each with an optional
-    full stop. Longer forms are tried first."""
-    names = _longest_first(f for f, _ in _forms(abbreviations=False))
-    if not abbreviations:
+    full stop. Longer forms are tried first. All languages, or those of ``languages``."""
+    langs = None if languages is None else tuple(languages)
+    names = _longest_first(f for f, _ in _forms(abbreviations=False, languages=langs))
+    short = _longest_first(f for f, _ in _forms(names=False, languages=langs))
+    if not abbreviations or not short:
         return "(?:" + "|".join(names) + ")"
-    short = _longest_first(f for f, _ in _forms(names=False))
     return "(?:" + "|".join(names) + "|(?:" + "|".join(short) + r")\.?)"
 
 
@@ -146,6 +338,9 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_DATE_JOINERS = ("de", "del", "le", "am", "года", "г", "سال", "عام")
+
+
 @cache
 def _dateutil_parser() -> Any:
     """python-dateutil's parser, knowing the month names of :data:`MONTH_NAMES`.
@@ -160,6 +355,9 @@ def _dateutil_parser() -> Any:
 
     class _Info(parser.parserinfo):
         MONTHS: ClassVar[list[tuple[str, ...]]] = [tuple(forms) for forms in months]
+        # The words other languages put between day, month and year ("18 de junio de
+        # 2021", "18 июня 2021 года").
+        JUMP: ClassVar[list[str]] = [*parser.parserinfo.JUMP, *_DATE_JOINERS]
 
     return parser.parser(_Info())
 
@@ -221,16 +419,18 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _TEXT_YEAR = r"(?:19|20)\d\d"
 _TEXT_DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{month_pattern()})\s+(?P<d1>\d{{1,2}}){_ORDINAL},?\s+(?P<y1>{_TEXT_YEAR})"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?P<m2>{month_pattern()})\s+(?P<y2>{_TEXT_YEAR})"
+    rf"|(?P<d2>\d{{1,2}})(?:{_ORDINAL}|\.)\s+(?:de\s+)?(?P<m2>{month_pattern()})\s+(?:de\s+)?"
+    rf"(?P<y2>{_TEXT_YEAR})"
     rf"|(?P<y3>{_TEXT_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d))(?!\d)"
 )
 
 
 def find_date(text: str) -> date | None:
     """The first valid full date written in ``text``: ``June 18, 2021``, ``18 June 2021``
-    (month names as in :data:`MONTH_NAMES`, capitalised) or ``2021-06-18``, years 1900-2099.
+    (month names as written in :data:`MONTH_NAMES`: English ones capitalised; ``18 de junio
+    de 2021``, ``18. Juni 2021``, ``18 июня 2021``) or ``2021-06-18``, years 1900-2099.
     A year alone ("Copyright 2021") or a month and year are not dates."""
-    for m in _TEXT_DATE_RE.finditer(text):
+    for m in _TEXT_DATE_RE.finditer(_ascii_digits(text)):
         if m.group("y3"):
             found = _make_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
         else:
@@ -241,3 +441,29 @@ def find_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+# -- the Iranian calendar ----------------------------------------------------------------
+
+
+def solar_hijri_month(word: str) -> int | None:
+    """The number of the Iranian month ``word`` names (``"خرداد"`` → 3), else None."""
+    return _SOLAR_HIJRI_NUMBERS.get(word)
+
+
+_SOLAR_HIJRI_NUMBERS: Mapping[str, int] = {
+    form: number for number, forms in enumerate(SOLAR_HIJRI_MONTHS, 1) for form in forms
+}
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Solar Hijri (Iranian calendar) date, None when it is not a
+    valid one (``1400, 3, 28`` → 2021-06-18). jdatetime does the arithmetic; it is imported
+    on first use."""
+    import jdatetime
+
+    try:
+        converted: date = jdatetime.date(year, month, day).togregorian()
+    except (ValueError, OverflowError):
+        return None
+    return converted

@@ -1,0 +1,111 @@
+"""The ``textlineage eval`` commands: scores against ground truth (PAN, labelled pairs,
+planted relations, translated passages). Registered on the main group by :mod:`.cli`."""
+
+from __future__ import annotations
+
+import click
+
+from .cli_options import _format_option, _progress, _workers_option
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Evaluate against ground truth: a PAN corpus, labelled pairs, planted relations,
+    translated passages."""
+
+
+@eval_group.command(name="pan")
+@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("detections_dir", type=click.Path(exists=True, file_okay=False))
+@_format_option("text", "json")
+def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
+    """Precision, recall, granularity and plagdet per sub-corpus and overall."""
+    from .eval.pan import evaluate_pan, format_table
+
+    ev = evaluate_pan(corpus_dir, detections_dir)
+    click.echo(ev.to_json_str() if fmt == "json" else format_table(ev))
+
+
+@eval_group.command(name="pairs")
+@click.argument("labels")
+@_format_option("text", "json")
+@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
+@_workers_option("Worker processes for the comparisons.")
+def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
+    """Compare every labelled pair of a TSV file and score the verdicts and directions."""
+    import json
+
+    from .align.semantic import SemanticConfig
+    from .compare import CompareConfig
+    from .eval import evaluate_pairs, format_pairs
+
+    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
+    with _progress("pairs") as progress:
+        ev = evaluate_pairs(labels, config=cfg, workers=workers, progress=progress)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_pairs(ev))
+
+
+@eval_group.command(name="translation")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="dev",
+    show_default=True,
+    help="Which half of the set: tune on dev, report on test.",
+)
+@click.option(
+    "--lang",
+    "langs",
+    type=click.Choice(["es", "fr", "fa"]),
+    multiple=True,
+    help="A foreign language to evaluate (repeat for several; default: all).",
+)
+@_format_option("text", "json")
+@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
+@click.option(
+    "--pan13",
+    "pan13_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Take the English filler from this PAN corpus's src/ documents.",
+)
+def eval_translation(
+    data_dir: str,
+    split: str,
+    langs: tuple[str, ...],
+    fmt: str,
+    no_semantic: bool,
+    pan13_dir: str | None,
+) -> None:
+    """Cross-language reuse on a set of translated passages: pairs, characters, time."""
+    import json
+
+    from .align.semantic import SemanticConfig
+    from .compare import CompareConfig
+    from .eval import evaluate_translation, format_translation
+
+    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
+    with _progress("pairs") as progress:
+        ev = evaluate_translation(
+            data_dir,
+            split=None if split == "all" else split,
+            langs=langs or None,
+            config=cfg,
+            pan13_dir=pan13_dir,
+            progress=progress,
+        )
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_translation(ev))
+
+
+@eval_group.command(name="discover")
+@click.argument("truth")
+@click.argument("out_dir")
+@_format_option("text", "json")
+def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
+    """Score a `discover` output directory against planted relations (recall, clusters)."""
+    import json
+
+    from .eval import evaluate_discover, format_discover
+
+    ev = evaluate_discover(truth, out_dir)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_discover(ev))
