@@ -23,12 +23,9 @@ import numpy as np
 
 from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
-from ..embed_multi import available as multilingual_model_available
-from ..embed_multi import default_multilingual_embedder
 from ..engines.pool import process_pool
 from ..errors import InputError
 from ..ingest import FieldMap, Record, RecordError, iter_records
-from ..text.language import UNKNOWN
 from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
 from .ann import VectorIndex
@@ -46,9 +43,7 @@ from .multilingual import (
     META_MODEL,
     document_language,
     ingest_multilingual,
-    multilingual_usable,
-    query_chunks,
-    stored_lead_chars,
+    search_candidates,
 )
 from .schema import NewDocument, StoredDocument
 from .store import Store
@@ -366,7 +361,7 @@ class Corpus:
         query_language = document_language(query.text)
         cross: dict[int, float] = {}
         if semantic is not False:
-            cross = self._multilingual_candidates(query)
+            cross = search_candidates(self.store, self.config, query, self._multilingual)
         timings["multilingual_candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -459,53 +454,6 @@ class Corpus:
         timings["facts"] = time.perf_counter() - t
         timings["total"] = sum(timings.values())
         return SearchResult(query, tuple(kept), len(cand_ids), timings, query_language)
-
-    def _multilingual_candidates(self, query: Document) -> dict[int, float]:
-        """The multilingual channel in search: the query in chunks of a lead's size
-        (:func:`~.multilingual.query_chunks`), each chunk's nearest leads among the
-        documents of every other language, at least ``multilingual_min`` close (the
-        nearest of a language: ``multilingual_nearest_min``); the
-        ``multilingual_candidates`` closest, as {doc_id: cosine}. Nothing is encoded when
-        the index has no multilingual vectors in a language other than the chunks'."""
-        if not multilingual_usable(self.store):
-            return {}
-        cfg = self.config
-        indexed = [
-            lang
-            for lang, (_, vectors) in self.store.languages().items()
-            if vectors and lang != UNKNOWN
-        ]
-        lead = stored_lead_chars(self.store, cfg.multilingual_lead_chars)
-        wanted = []
-        for chunk in query_chunks(query.text, lead, cfg.multilingual_query_chunks):
-            if chunk.language in ("", UNKNOWN):
-                continue
-            others = [lang for lang in indexed if lang != chunk.language]
-            if others:
-                wanted.append((chunk, others))
-        if not wanted:
-            return {}
-        model = cfg.compare.multilingual_embedder
-        if model is None:
-            if not multilingual_model_available():
-                log.warning("multilingual channel skipped: the model is not installed")
-                return {}
-            model = default_multilingual_embedder()
-        vecs = model.encode([query.text[c.start : c.end] for c, _ in wanted])
-        found: dict[int, float] = {}
-        for (_, others), vec in zip(wanted, vecs, strict=True):
-            for lang in others:
-                index = self._multilingual.get(lang)
-                if index is None:
-                    index = VectorIndex(self.store, table="multilingual", language=lang)
-                    self._multilingual[lang] = index
-                hits = index.search(vec, cfg.multilingual_candidates)
-                for rank, (doc_id, sim) in enumerate(hits):
-                    floor = cfg.multilingual_nearest_min if rank == 0 else cfg.multilingual_min
-                    if sim >= floor and sim > found.get(doc_id, -1.0):
-                        found[doc_id] = sim
-        ranked = sorted(found.items(), key=lambda x: (-x[1], x[0]))
-        return dict(ranked[: cfg.multilingual_candidates])
 
     def _window_candidates(
         self, query: Document, evidence: dict[int, float], common: dict[int, int]

@@ -22,8 +22,10 @@ the other languages (:func:`crosslingual_pairs`). Every candidate is then verifi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,8 +34,16 @@ from ..embed_multi import INSTALL_HINT, MultilingualE5Embedder, default_multilin
 from ..embed_multi import available as model_available
 from ..errors import IndexFileError, MissingDependencyError
 from ..text import language
+from ..text.language import UNKNOWN
 from ..text.segment import Sentence, split_sentences
+from .ann import VectorIndex
 from .store import Store
+
+if TYPE_CHECKING:
+    from ..types import Document
+    from .config import CorpusConfig
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "META_LEAD",
@@ -46,6 +56,7 @@ __all__ = [
     "lead_span",
     "multilingual_usable",
     "query_chunks",
+    "search_candidates",
 ]
 
 META_MODEL = "multilingual_model"
@@ -255,3 +266,52 @@ def crosslingual_pairs(
             if sim >= mutual_min and back is not None and back[0] == row:
                 add(row, other, sim)
     return out
+
+
+def search_candidates(
+    store: Store, config: CorpusConfig, query: Document, indexes: dict[str, VectorIndex]
+) -> dict[int, float]:
+    """The multilingual channel in search: the query in chunks of a lead's size
+    (:func:`query_chunks`), each chunk's nearest leads among the documents of every other
+    language, at least ``multilingual_min`` close (the nearest of a language:
+    ``multilingual_nearest_min``); the ``multilingual_candidates`` closest, as {doc_id:
+    cosine}. Nothing is encoded when the index has no multilingual vectors in a language
+    other than the chunks'. ``indexes`` keeps each language's neighbour index between
+    searches."""
+    if not multilingual_usable(store):
+        return {}
+    cfg = config
+    indexed = [
+        lang for lang, (_, vectors) in store.languages().items() if vectors and lang != UNKNOWN
+    ]
+    lead = stored_lead_chars(store, cfg.multilingual_lead_chars)
+    wanted = []
+    for chunk in query_chunks(query.text, lead, cfg.multilingual_query_chunks):
+        if chunk.language in ("", UNKNOWN):
+            continue
+        others = [lang for lang in indexed if lang != chunk.language]
+        if others:
+            wanted.append((chunk, others))
+    if not wanted:
+        return {}
+    model = cfg.compare.multilingual_embedder
+    if model is None:
+        if not model_available():
+            log.warning("multilingual channel skipped: the model is not installed")
+            return {}
+        model = default_multilingual_embedder()
+    vecs = model.encode([query.text[c.start : c.end] for c, _ in wanted])
+    found: dict[int, float] = {}
+    for (_, others), vec in zip(wanted, vecs, strict=True):
+        for lang in others:
+            index = indexes.get(lang)
+            if index is None:
+                index = VectorIndex(store, table="multilingual", language=lang)
+                indexes[lang] = index
+            hits = index.search(vec, cfg.multilingual_candidates)
+            for rank, (doc_id, sim) in enumerate(hits):
+                floor = cfg.multilingual_nearest_min if rank == 0 else cfg.multilingual_min
+                if sim >= floor and sim > found.get(doc_id, -1.0):
+                    found[doc_id] = sim
+    ranked = sorted(found.items(), key=lambda x: (-x[1], x[0]))
+    return dict(ranked[: cfg.multilingual_candidates])

@@ -75,6 +75,7 @@ from ..network import DocInfo
 from ..text.language import available as language_available
 from ..text.sketch import SketchConfig, sketch_batch
 from ..types import Document
+from .spark_outputs import spark_components, write_parquet
 
 log = logging.getLogger(__name__)
 
@@ -408,7 +409,7 @@ def _run(
     t = time.perf_counter()
     results = write_discovery(out_dir, infos, verified, boiler)
     components = spark_components(spark, [(v.a, v.b) for v in verified])
-    _write_parquet(spark, out_dir, infos, verified, components)
+    write_parquet(spark, out_dir, infos, verified, components)
     summary = discovery_summary(
         infos,
         plan,
@@ -560,67 +561,3 @@ def _verify(
     verified = [VerifiedPair.from_json(json.loads(s)) for s in found]
     verified.sort(key=lambda v: (v.a, v.b))
     return verified
-
-
-def spark_components(spark: Any, edges: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """Connected components of ``edges`` by iterated min-label propagation in DataFrames:
-    each document's component is the smallest doc id it is connected to."""
-    from pyspark.sql import functions as F
-
-    if not edges:
-        return {}
-    e = spark.createDataFrame(list(edges), "src long, dst long")
-    both = e.union(e.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
-    labels = both.select(F.col("src").alias("v")).distinct().withColumn("label", F.col("v"))
-    while True:
-        spread = (
-            both.join(labels, both.src == labels.v)
-            .select(F.col("dst").alias("v"), F.col("label"))
-            .union(labels)
-            .groupBy("v")
-            .agg(F.min("label").alias("label"))
-            .localCheckpoint()
-        )
-        changed = (
-            spread.alias("n")
-            .join(labels.alias("o"), "v")
-            .where(F.col("n.label") != F.col("o.label"))
-            .count()
-        )
-        labels = spread
-        if changed == 0:
-            break
-    out = {int(r[0]): int(r[1]) for r in labels.collect()}
-    both.unpersist()
-    return out
-
-
-def _write_parquet(
-    spark: Any,
-    out_dir: Path,
-    infos: Mapping[int, DocInfo],
-    verified: Sequence[VerifiedPair],
-    components: Mapping[int, int],
-) -> None:
-    pairs = [
-        (
-            infos[v.a].ext_id,
-            infos[v.b].ext_id,
-            v.verdict,
-            None if v.source is None else infos[v.source].ext_id,
-            float(v.confidence),
-            float(v.coverage[0]),
-            float(v.coverage[1]),
-            ",".join(v.kinds),
-        )
-        for v in verified
-    ]
-    spark.createDataFrame(
-        pairs,
-        "a string, b string, verdict string, source string, confidence double, "
-        "coverage_a double, coverage_b double, kinds string",
-    ).coalesce(1).write.mode("overwrite").parquet(str(out_dir / "pairs.parquet"))
-    members = [(infos[d].ext_id, infos[c].ext_id) for d, c in sorted(components.items())]
-    spark.createDataFrame(members, "id string, component string").coalesce(1).write.mode(
-        "overwrite"
-    ).parquet(str(out_dir / "clusters.parquet"))
