@@ -299,6 +299,19 @@ def test_search_finds_the_translated_original_on_top(
     assert top["coverage"]["query"] > 0.8
 
 
+def test_search_reports_show_the_languages(search_index: Path, tmp_path: Path) -> None:
+    query = str(DATA / "earthquake_en.txt")
+    text = _cli("search", str(search_index), query, "--top", "1")
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[0].endswith(", en") and lines[3].startswith("1. earthquake_fa")
+    assert lines[3].endswith(" · fa") and "[translation]" in text.stdout
+    page = tmp_path / "hits.html"
+    html = _cli("search", str(search_index), query, "--format", "html", "-o", str(page))
+    assert html.returncode == 0, html.stderr
+    assert "[fa]" in page.read_text(encoding="utf-8")
+
+
 def test_search_finds_a_translation_after_the_query_lead(search_index: Path) -> None:
     """The round-up translates the metro item in its second chunk: only that chunk's vector
     is near the item's lead."""

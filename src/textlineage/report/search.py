@@ -83,6 +83,7 @@ def render_search_html(r: SearchResult) -> str:
                 "url": neutralise(d.url) if d.url.startswith(("http://", "https://")) else "",
                 "site": neutralise(d.site),
                 "date": neutralise(d.date),
+                "language": neutralise(d.language),
                 "title": neutralise(d.title),
                 "verdict": neutralise(c.verdict),
                 "direction": _DIRECTION[h.direction],
