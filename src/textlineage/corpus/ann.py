@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,11 +59,23 @@ def _import_usearch() -> Any:
 
 
 class VectorIndex:
-    """Top-k cosine neighbours of a query vector among a store's document embeddings."""
+    """Top-k cosine neighbours of a query vector among a store's document embeddings, or
+    among the multilingual vectors of one language (``table="multilingual"``,
+    ``language``: its graph is ``<index>.multilingual-<language>.usearch``)."""
 
-    def __init__(self, store: Store, *, exact_below: int = EXACT_BELOW) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        exact_below: int = EXACT_BELOW,
+        table: str = "embeddings",
+        language: str | None = None,
+    ) -> None:
         self.store = store
-        self.path = Path(str(store.path) + SUFFIX)
+        self.table = table
+        self.language = language
+        part = "" if language is None else f".{table}-{re.sub(r'[^A-Za-z0-9-]', '_', language)}"
+        self.path = Path(f"{store.path}{part}{SUFFIX}")
         self.exact_below = exact_below
         self._stamp = -1
         self._graph: Any = None
@@ -106,14 +119,14 @@ class VectorIndex:
     def refresh(self) -> None:
         """Bring the graph up to date with the store (done before each search, and by
         :meth:`Corpus.add <textlineage.corpus.index.Corpus.add>` after adding embeddings)."""
-        stamp = self.store.newest("embeddings")
+        stamp = self.store.newest(self.table, self.language)
         if stamp == self._stamp:
             return
         self._stamp = stamp
-        n = self.store.count("embeddings")
+        n = self.store.count(self.table, self.language)
         if n < self.exact_below or not ann_available():
             self._graph = None
-            self._exact = self.store.embeddings()
+            self._exact = self.store.embeddings(table=self.table, language=self.language)
             return
         self._exact = None
         self._graph = self._sync(n)
@@ -144,7 +157,9 @@ class VectorIndex:
         graph.expansion_search = EXPANSION_SEARCH
         if len(graph) < n:
             added = 0
-            for ids, mat in self.store.iter_embeddings(after=newest):
+            for ids, mat in self.store.iter_embeddings(
+                after=newest, table=self.table, language=self.language
+            ):
                 graph.add(ids, mat, threads=os.cpu_count() or 1)
                 added += len(ids)
             log.info("%s: added %d vectors (%d in all)", self.path, added, len(graph))
@@ -154,5 +169,7 @@ class VectorIndex:
         return graph
 
     def _ndim(self) -> int:
-        ids, mat = self.store.embeddings_page(after=0, limit=1)
+        ids, mat = self.store.embeddings_page(
+            after=0, limit=1, table=self.table, language=self.language
+        )
         return int(mat.shape[1]) if len(ids) else 384

@@ -69,6 +69,42 @@ class CorpusConfig:
     doc_embedding_tokens: int = 1024
     """A document's vector (``index add --embeddings``) averages its first this many tokens
     (about 750 words: a news article whole)."""
+    multilingual_lead_chars: int = 1000
+    """A document's multilingual vector (``index add --multilingual``) is that of its
+    first whole sentences up to this many characters, and a query is embedded in chunks
+    of this size (an index keeps the size it was built with). 1,000 characters: the
+    weakest of four translated pairs written for the tests scores 0.85 with the original,
+    the strongest of the other pairs in different languages 0.83 (at 600 the margin is
+    the same for half the encoding time, but a lead that opens with an unrelated paragraph
+    falls to 0.84; see :data:`~.multilingual.LEAD_FIGURES`)."""
+    multilingual_min: float = 0.84
+    """Cosine of two leads (or of a query chunk and a lead) in different languages from
+    which they are a translation candidate: above every pair of texts on a similar event
+    in different languages (at most 0.83) and every English PAN source against a
+    non-English text (at most 0.82) that were measured, below every translated pair
+    (0.85-0.93)."""
+    multilingual_nearest_min: float = 0.80
+    """From this cosine up, a lead that is the nearest of its language is a candidate too:
+    in discovery when the two documents are each other's nearest in the other's language,
+    in search when it is a query chunk's nearest. On the development set of
+    tests/data/translation (10 translated passages and 3 same-event passages a language,
+    Spanish, French, Persian, against the 10 English translations), mutual nearest from
+    0.80 plus any pair from ``multilingual_min`` finds every translation with 1 other
+    candidate in dev and 2 in test (``multilingual_min`` alone: recall 1.0 in dev, 0.93
+    in test, where two Persian passages score 0.82-0.84; the nearest English passage is
+    the translation for all 60)."""
+    multilingual_candidates: int = 5
+    """Search: translation candidates verified at most (the nearest first); each costs a
+    multilingual encoding of the sentences of both texts (about 0.5 s per 1,000
+    characters)."""
+    multilingual_neighbours: int = 3
+    """Discovery: each document's nearest leads in each other language that are
+    candidates (when close enough)."""
+    multilingual_query_chunks: int = 3
+    """Search: the query's first this many chunks are embedded, each about 0.6 s on one
+    core (an English PAN document against an index holding a few documents in other
+    languages: about 1.8 s, against 3-4 s with 8 chunks); a translated text is found by
+    its lead, a translated passage within the first 3,000 characters."""
     compare: CompareConfig = field(default_factory=corpus_compare_config)
     """How candidates are verified: the calibrated pairwise settings, except that a local
     match needs a longer stretch of wording (:data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""

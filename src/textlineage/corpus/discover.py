@@ -5,7 +5,9 @@
    every pair of documents, the other fingerprints they share.
 2. Pairs sharing enough fingerprints are candidates, and so (unless ``semantic`` is off)
    is each document's best match of the window channel (:mod:`textlineage.corpus.windows`), which
-   finds reworded passages that keep a passage's vocabulary but not its runs of words.
+   finds reworded passages that keep a passage's vocabulary but not its runs of words,
+   and, when the index holds multilingual vectors, each document's nearest leads in other
+   languages (:mod:`textlineage.corpus.multilingual`): translations.
    Each candidate is *verified* by the pairwise alignment, with the site's boilerplate
    sentences blanked out (replaced by spaces, so offsets stay true); pairs the window
    channel finds close get the semantic stage when the lexical one does not find them
@@ -42,6 +44,7 @@ from .boilerplate import (
     mask_boilerplate,
 )
 from .config import CorpusConfig
+from .multilingual import crosslingual_pairs, multilingual_usable
 from .pairscan import ScanConfig, scan_pairs
 from .results import relation_record, write_discovery, write_summary
 from .schema import StoredDocument
@@ -146,6 +149,9 @@ class CandidatePlan:
     """``(a, b, close)`` sorted; ``close`` pairs get the semantic stage when it is on."""
     window_only: int
     """Candidates only the window channel found."""
+    multilingual_only: int
+    """Candidates only the multilingual channel found (documents in different languages
+    whose leads are close)."""
     unconfirmed: int
     """Weak fingerprint candidates the window channel did not confirm (dropped)."""
     close: int
@@ -160,22 +166,28 @@ def plan_candidates(
     infos: Mapping[int, DocInfo],
     *,
     semantic: bool,
+    crosslingual: Mapping[tuple[int, int], float] | None = None,
 ) -> CandidatePlan:
     """The candidates to verify from the fingerprint candidates ``lexical`` and, when
     ``semantic``, the window channel over the documents' content ``terms`` (read only
-    then). Every engine plans the same way."""
+    then) and the multilingual channel's pairs ``crosslingual``
+    (:func:`~.multilingual.crosslingual_pairs`). Every engine plans the same way."""
     window: set[tuple[int, int]] = set()
     close: set[tuple[int, int]] = set()
     unconfirmed: set[tuple[int, int]] = set()
+    cross: set[tuple[int, int]] = set()
     if semantic:
         window, close, unconfirmed = window_pairs(terms(), config, infos, lexical)
+        cross = set(crosslingual or ())
+    # A pair in different languages is close: compare's translation stage, which runs
+    # with the semantic one, is what verifies it.
+    chosen = (lexical.keys() - unconfirmed) | window | cross
     return CandidatePlan(
-        candidates=sorted(
-            (a, b, (a, b) in close) for a, b in (lexical.keys() - unconfirmed) | window
-        ),
+        candidates=sorted((a, b, (a, b) in close or (a, b) in cross) for a, b in chosen),
         window_only=len(window - lexical.keys()),
+        multilingual_only=len(cross - lexical.keys() - window),
         unconfirmed=len(unconfirmed),
-        close=len(close),
+        close=len(close | cross),
         semantic=semantic and (config.compare.embedder is not None or semantic_available()),
     )
 
@@ -208,6 +220,7 @@ def discovery_summary(
         "documents": len(infos),
         "candidate_pairs": len(plan.candidates),
         "window_candidate_pairs": plan.window_only,
+        "multilingual_candidate_pairs": plan.multilingual_only,
         "unconfirmed_lexical_pairs": plan.unconfirmed,
         "semantic_budget_pairs": plan.close if plan.semantic else 0,
         "verified_relations": len(verified),
@@ -244,10 +257,10 @@ def discover(
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     infos: dict[int, DocInfo] = {}
-    for doc_id, ext_id, site, date, url, title, chars in store.iter_documents(
-        "doc_id, ext_id, site, date, url, title, chars"
+    for doc_id, ext_id, site, date, url, title, chars, lang in store.iter_documents(
+        "doc_id, ext_id, site, date, url, title, chars, language"
     ):
-        infos[int(doc_id)] = DocInfo(int(doc_id), ext_id, site, date, url, title, int(chars))
+        infos[int(doc_id)] = DocInfo(int(doc_id), ext_id, site, date, url, title, int(chars), lang)
     site_of = {d: i.site for d, i in infos.items()}
     site_size = Counter(site_of.values())
 
@@ -262,8 +275,16 @@ def discover(
         )
         scan_s = time.perf_counter() - t
         t = time.perf_counter()
+        cross = _crosslingual(store, config) if semantic else {}
+        multilingual_s = time.perf_counter() - t
+        t = time.perf_counter()
         plan = plan_candidates(
-            lexical, lambda: _stored_terms(store, infos), config, infos, semantic=semantic
+            lexical,
+            lambda: _stored_terms(store, infos),
+            config,
+            infos,
+            semantic=semantic,
+            crosslingual=cross,
         )
         window_s = time.perf_counter() - t
         t = time.perf_counter()
@@ -310,6 +331,7 @@ def discover(
         {
             "scan": scan_s,
             "windows": window_s,
+            "multilingual": multilingual_s,
             "boilerplate": boiler_s,
             "boilerplate_wait": wait_s,
             "verify": verify_s,
@@ -343,6 +365,33 @@ def _site_boilerplate(
     finally:
         if own:
             st.close()
+
+
+def multilingual_candidates(
+    ids: np.ndarray, languages: Sequence[str], matrix: np.ndarray, config: CorpusConfig
+) -> dict[tuple[int, int], float]:
+    """The multilingual channel's candidate pairs over documents' lead vectors (every
+    engine calls this, on the driver)."""
+    if not len(ids):
+        return {}
+    return crosslingual_pairs(
+        ids,
+        languages,
+        matrix,
+        config.multilingual_neighbours,
+        config.multilingual_min,
+        config.multilingual_nearest_min,
+    )
+
+
+def _crosslingual(store: Store, config: CorpusConfig) -> dict[tuple[int, int], float]:
+    """The multilingual channel over the index's lead vectors, when it holds usable ones."""
+    if not multilingual_usable(store):
+        return {}
+    ids, languages, matrix = store.multilingual_vectors()
+    pairs = multilingual_candidates(ids, languages, matrix, config)
+    log.info("multilingual: %d candidate pairs over %d vectors", len(pairs), len(ids))
+    return pairs
 
 
 def _stored_terms(store: Store, ids: Iterable[int]) -> dict[int, np.ndarray]:

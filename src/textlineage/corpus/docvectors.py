@@ -9,12 +9,15 @@ made (MiniLM, no name recorded) keeps them aside in search and refuses to add mo
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from ..embed import INSTALL_HINT, Embedder
 from ..embed_static import StaticEmbedder, default_document_embedder, static_available
 from ..errors import IndexFileError, MissingDependencyError
 from ..text.sketch import SketchConfig, Sketched, sketch_batch
+from .multilingual import languages_and_leads
 from .store import Store
 
 META_KEY = "embedding_model"
@@ -58,21 +61,36 @@ def ingest_vectors(store: Store, embeddings: bool | None) -> bool:
     return True
 
 
-Prepared = tuple[list[Sketched], list[np.ndarray | None]]
-"""What indexing computes of a batch of texts: their sketches and document vectors."""
+class Prepared(NamedTuple):
+    """What indexing computes of a batch of texts."""
+
+    sketches: list[Sketched]
+    vectors: list[np.ndarray | None]
+    """Document vectors (``--embeddings``), else None each."""
+    languages: list[str]
+    multilingual: list[np.ndarray | None]
+    """Multilingual lead vectors (``--multilingual``), else None each."""
 
 
-def prepare_batch(texts: list[str], sketch: SketchConfig, vector_tokens: int | None) -> Prepared:
-    """Each text's sketch and, when ``vector_tokens`` is given, its document vector (None
-    otherwise). One task for an ingest worker: the model is loaded once per process (its
-    files checked against their pinned hashes) on the first batch that needs it, and a
-    vector depends on its text alone, so any split into batches and processes gives the
-    same index."""
+def prepare_batch(
+    texts: list[str],
+    sketch: SketchConfig,
+    vector_tokens: int | None,
+    lead_chars: int | None = None,
+) -> Prepared:
+    """Each text's sketch and language; when ``vector_tokens`` is given, its document
+    vector, and when ``lead_chars`` is, the multilingual vector of its lead
+    (:mod:`.multilingual`). One task for an ingest worker: each model is loaded once per
+    process (its files checked against their pinned hashes) on the first batch that needs
+    it, and a vector depends on its text alone, so any split into batches and processes
+    gives the same index."""
     sketches = sketch_batch(texts, sketch)
+    languages, multilingual = languages_and_leads(texts, lead_chars)
     if vector_tokens is None:
-        return sketches, [None] * len(texts)
+        return Prepared(sketches, [None] * len(texts), languages, multilingual)
     model = default_document_embedder()
-    return sketches, [document_vector(model, t, vector_tokens) for t in texts]
+    vectors = [document_vector(model, t, vector_tokens) for t in texts]
+    return Prepared(sketches, vectors, languages, multilingual)
 
 
 def document_vector(emb: Embedder, text: str, max_tokens: int) -> np.ndarray | None:

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,100 +38,30 @@ from .docvectors import (
     prepare_batch,
     vectors_usable,
 )
+from .hits import AddSummary, SearchHit, SearchResult, reused_chars, stored_to_document
+from .multilingual import (
+    META_MODEL,
+    document_language,
+    ingest_multilingual,
+    search_candidates,
+)
 from .schema import NewDocument, StoredDocument
 from .store import Store
 from .windows import score_against
 
+__all__ = [
+    "AddSummary",
+    "Corpus",
+    "CorpusConfig",
+    "SearchHit",
+    "SearchResult",
+    "stored_to_document",
+]
+
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class AddSummary:
-    added: int = 0
-    duplicates: int = 0
-    already_indexed: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    embedded: int = 0
-    seconds: float = 0.0
-
-    @property
-    def docs_per_second(self) -> float:
-        n = self.added + self.duplicates + self.already_indexed
-        return n / self.seconds if self.seconds else 0.0
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "duplicates": self.duplicates,
-            "already_indexed": self.already_indexed,
-            "skipped": len(self.skipped),
-            "skipped_reasons": [{"origin": o, "problem": p} for o, p in self.skipped],
-            "embedded": self.embedded,
-            "seconds": round(self.seconds, 3),
-            "docs_per_second": round(self.docs_per_second, 1),
-        }
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One indexed document related to the query, with the verifying comparison."""
-
-    doc: StoredDocument
-    comparison: Comparison
-    shared_fingerprints: int
-    semantic_similarity: float | None
-    window_score: float | None = None
-    """Best window cosine with the query, when the window channel proposed this hit."""
-
-    @property
-    def direction(self) -> str:
-        src = self.comparison.source
-        if src is None:
-            return "unknown"
-        return "query_is_source" if src == 0 else "hit_is_source"
-
-    def to_json(self) -> dict[str, Any]:
-        c = self.comparison.to_json(include_text=False)
-        return {
-            "doc": self.doc.to_json(include_text=False),
-            "verdict": c["verdict"],
-            "direction": self.direction,
-            "confidence": c["confidence"],
-            "coverage": {"query": c["coverage"][0], "hit": c["coverage"][1]},
-            "shared_fingerprints": self.shared_fingerprints,
-            "semantic_similarity": None
-            if self.semantic_similarity is None
-            else round(self.semantic_similarity, 4),
-            "window_score": None if self.window_score is None else round(self.window_score, 4),
-            "comparison": c,
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: Document
-    hits: tuple[SearchHit, ...]
-    candidates: int
-    timings: dict[str, float]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema": "textlineage.search",
-            "schema_version": "1.0",
-            "query": {"id": self.query.id, "chars": self.query.chars, "meta": self.query.meta},
-            "candidates": self.candidates,
-            "hits": [dict(rank=i + 1, **h.to_json()) for i, h in enumerate(self.hits)],
-            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
-        }
-
-
-def stored_to_document(d: StoredDocument) -> Document:
-    meta = {
-        k: v
-        for k, v in (("url", d.url), ("site", d.site), ("date", d.date), ("title", d.title))
-        if v
-    }
-    return Document(d.ext_id, d.text, meta)
+MULTILINGUAL_BATCH = 16
+"""Documents per ingest batch when multilingual vectors are computed (about 10 s of work)."""
 
 
 class Corpus:
@@ -142,6 +72,8 @@ class Corpus:
         self.config = config
         self.vectors = VectorIndex(store)
         """Nearest-neighbour search over the stored document embeddings."""
+        self._multilingual: dict[str, VectorIndex] = {}
+        """Nearest-neighbour search over each language's multilingual vectors."""
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -203,6 +135,7 @@ class Corpus:
         strict: bool = False,
         semantic: bool = True,
         embeddings: bool | None = None,
+        multilingual: bool | None = None,
         progress: Callable[[int], None] | None = None,
         workers: int | None = None,
     ) -> AddSummary:
@@ -219,18 +152,32 @@ class Corpus:
         Unless ``semantic`` is False, every document's content terms are stored for the
         window channel (reworded-passage candidates, no model needed); ``embeddings`` stores
         a vector of each document (a static model, :mod:`~.docvectors`), a second semantic
-        channel for search; None: when the index already holds some.
+        channel for search; None: when the index already holds some. Every document's
+        language is stored; ``multilingual`` stores the multilingual vector of each
+        document's lead (:mod:`~.multilingual`), for translated reuse in search and
+        discovery, at about 0.6 s a document on one core; None: when the index already
+        holds some.
         """
         t0 = time.perf_counter()
         summary = AddSummary()
         vectors = semantic and ingest_vectors(self.store, embeddings)
         vector_tokens = self.config.doc_embedding_tokens if vectors else None
+        lead_chars = (
+            ingest_multilingual(self.store, multilingual, self.config.multilingual_lead_chars)
+            if semantic
+            else None
+        )
         records: Iterable[Record | RecordError]
         if isinstance(inputs, Sequence) and all(isinstance(i, str) for i in inputs):
             records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
         else:
             records = cast("Iterable[Record | RecordError]", inputs)
         n_workers = self.config.ingest_workers if workers is None else workers
+        # Multilingual vectors take about 0.6 s a document: smaller batches keep every
+        # worker busy (and the progress moving).
+        batch_size = self.config.batch_size
+        if lead_chars is not None:
+            batch_size = min(batch_size, MULTILINGUAL_BATCH)
         pool = process_pool(n_workers) if n_workers > 1 else None
         # Batches whose sketches (and vectors) are being computed, oldest first: at most one
         # per worker waits while this process parses input and writes to the index.
@@ -239,7 +186,6 @@ class Corpus:
 
         def write(recs: list[Record], prepared: Prepared) -> None:
             nonlocal done
-            sketches, vecs = prepared
             batch = [
                 NewDocument(
                     ext_id=rec.ext_id,
@@ -250,8 +196,10 @@ class Corpus:
                     origin=rec.origin,
                     embedding=vec,
                     terms=sk.terms if semantic else None,
+                    language=lang,
+                    multilingual=mvec,
                 )
-                for rec, sk, vec in zip(recs, sketches, vecs, strict=True)
+                for rec, sk, vec, lang, mvec in zip(recs, *prepared, strict=True)
             ]
             self._flush(batch, summary)
             done += len(recs)
@@ -262,12 +210,11 @@ class Corpus:
             if not recs:
                 return
             texts = [r.text for r in recs]
+            args = (texts, self.config.sketch, vector_tokens, lead_chars)
             if pool is None:
-                write(recs, prepare_batch(texts, self.config.sketch, vector_tokens))
+                write(recs, prepare_batch(*args))
                 return
-            pending.append(
-                (recs, pool.submit(prepare_batch, texts, self.config.sketch, vector_tokens))
-            )
+            pending.append((recs, pool.submit(prepare_batch, *args)))
             while len(pending) > n_workers:
                 drain(1)
 
@@ -288,7 +235,7 @@ class Corpus:
                     log.info("skipped %s: %s", rec.origin, rec.problem)
                     continue
                 batch.append(rec)
-                if len(batch) >= self.config.batch_size:
+                if len(batch) >= batch_size:
                     submit(batch)
                     batch = []
             submit(batch)
@@ -298,6 +245,8 @@ class Corpus:
                 pool.shutdown(cancel_futures=True)
         if summary.embedded:
             self.vectors.refresh()
+        if summary.multilingual:
+            self._multilingual.clear()
         summary.seconds = time.perf_counter() - t0
         return summary
 
@@ -309,6 +258,7 @@ class Corpus:
         summary.duplicates += len(res.duplicates)
         summary.already_indexed += len(res.known)
         summary.embedded += res.embedded
+        summary.multilingual += res.multilingual
         batch.clear()
 
     # --- reads ----------------------------------------------------------------------
@@ -333,6 +283,12 @@ class Corpus:
             "duplicates": self.store.count("duplicates"),
             "fingerprints": self.store.count("postings"),
             "embeddings": self.store.count("embeddings"),
+            "multilingual_vectors": self.store.count("multilingual"),
+            "multilingual_model": self.store.get_meta(META_MODEL),
+            "languages": {
+                lang: {"documents": n, "multilingual_vectors": v}
+                for lang, (n, v) in self.store.languages().items()
+            },
             "sites": int(sites),
             "file_bytes": size,
             "text_bytes": int(text_bytes),
@@ -402,9 +358,16 @@ class Corpus:
         timings["semantic_candidates"] = time.perf_counter() - t
 
         t = time.perf_counter()
+        query_language = document_language(query.text)
+        cross: dict[int, float] = {}
+        if semantic is not False:
+            cross = search_candidates(self.store, self.config, query, self._multilingual)
+        timings["multilingual_candidates"] = time.perf_counter() - t
+
+        t = time.perf_counter()
         cand_ids = [d for d, _ in lexical]
         seen = set(cand_ids)
-        for d in [*window, *sem_sim]:
+        for d in [*window, *sem_sim, *cross]:
             if d not in seen:
                 seen.add(d)
                 cand_ids.append(d)
@@ -413,7 +376,9 @@ class Corpus:
         cfg = replace(base, facts=False)
         if semantic is False:
             cfg = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
-        elif (emb is not None or window) and cfg.semantic.enabled and self.semantic_ready():
+        elif (
+            (emb is not None or window or cross) and cfg.semantic.enabled and self.semantic_ready()
+        ):
             # The query's sentences are the same in every verification: encode them once.
             model = self._embedder(True)
             if model is not None and not isinstance(model, CachedEmbedder):
@@ -432,6 +397,7 @@ class Corpus:
             if (
                 d not in sem_sim
                 and d not in window
+                and d not in cross
                 and (
                     misses >= self.config.verify_patience
                     or (len(found) >= top and shared.get(d, 0) < min(found))
@@ -439,6 +405,11 @@ class Corpus:
             ):
                 # The lexical signal has tailed off, or ``top`` hits each share more
                 # fingerprints (a proxy for reused text) than this candidate.
+                continue
+            if d in cross and cfg.semantic.enabled:
+                # A document in another language: only the translation stage (which
+                # runs with the semantic one) can see what it shares with the query.
+                verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
                 continue
             c = compare(query, stored_to_document(docs[d]), lexical_cfg)
             verdicts[d] = c
@@ -464,8 +435,17 @@ class Corpus:
             verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
         for d, c in verdicts.items():
             if c.verdict != "independent":
-                hits.append(SearchHit(docs[d], c, shared.get(d, 0), sem_sim.get(d), window.get(d)))
-        hits.sort(key=lambda h: (-_reused(h.comparison), h.doc.doc_id))
+                hits.append(
+                    SearchHit(
+                        docs[d],
+                        c,
+                        shared.get(d, 0),
+                        sem_sim.get(d),
+                        window.get(d),
+                        cross.get(d),
+                    )
+                )
+        hits.sort(key=lambda h: (-reused_chars(h.comparison), h.doc.doc_id))
         timings["verify"] = time.perf_counter() - t
         t = time.perf_counter()
         kept = hits[:top]
@@ -473,7 +453,7 @@ class Corpus:
             kept = [replace(h, comparison=with_facts(h.comparison)) for h in kept]
         timings["facts"] = time.perf_counter() - t
         timings["total"] = sum(timings.values())
-        return SearchResult(query, tuple(kept), len(cand_ids), timings)
+        return SearchResult(query, tuple(kept), len(cand_ids), timings, query_language)
 
     def _window_candidates(
         self, query: Document, evidence: dict[int, float], common: dict[int, int]
@@ -572,7 +552,3 @@ class Corpus:
         out["svg"] = self.store.get_meta("network_svg") or ""
         out["summary"] = json.loads(self.store.get_meta("discovery") or "{}")
         return out
-
-
-def _reused(c: Comparison) -> float:
-    return sum(cov * d.chars for cov, d in zip(c.coverage, c.documents, strict=True))

@@ -69,7 +69,14 @@ def relation_record(v: VerifiedPair) -> dict[str, Any]:
 
 
 def _doc_ref(d: DocInfo) -> dict[str, Any]:
-    return {"doc_id": d.doc_id, "id": d.ext_id, "site": d.site, "date": d.date, "url": d.url}
+    return {
+        "doc_id": d.doc_id,
+        "id": d.ext_id,
+        "site": d.site,
+        "date": d.date,
+        "url": d.url,
+        "language": d.language,
+    }
 
 
 def pair_record(v: VerifiedPair, infos: Mapping[int, DocInfo]) -> dict[str, Any]:

@@ -20,11 +20,33 @@ __all__ = [
     "NewDocument",
     "StoredDocument",
     "chunks",
+    "decode_vectors",
 ]
 
 SCHEMA_VERSION = 2
 
-SCHEMA = """
+LANGUAGE_TABLES = """
+CREATE TABLE IF NOT EXISTS multilingual (
+    doc_id INTEGER PRIMARY KEY,
+    language TEXT NOT NULL,
+    vec BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS multilingual_language ON multilingual(language, doc_id);
+CREATE TABLE IF NOT EXISTS languages (
+    language TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL,
+    multilingual INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+# documents.language, multilingual and languages came later in version 2: an index made
+# before gets them when opened (additive; its older documents have language '', not
+# identified, and are not counted in languages). multilingual holds each document's
+# multilingual vector (``index add --multilingual``, :mod:`.multilingual`) with its
+# language, so that search and discovery read the documents of one language in doc_id
+# order; languages counts the documents and vectors of each language.
+
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id INTEGER PRIMARY KEY,
@@ -38,7 +60,8 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT NOT NULL DEFAULT '',
     origin TEXT NOT NULL DEFAULT '',
     meta TEXT NOT NULL DEFAULT '{}',
-    added_at REAL NOT NULL
+    added_at REAL NOT NULL,
+    language TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_text_key ON documents(text_key);
 CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
@@ -76,6 +99,8 @@ CREATE TABLE IF NOT EXISTS cluster_members (
     cluster_id INTEGER NOT NULL
 );
 """
+    + LANGUAGE_TABLES
+)
 # terms: each document's content terms in order, uint32 little-endian (sketch.content_terms),
 # for the window channel, and term_df the number of documents holding each; an index made
 # before they existed gets the tables when opened (its older documents are then read from
@@ -95,6 +120,10 @@ class NewDocument:
     embedding: np.ndarray | None = None
     terms: np.ndarray | None = None
     """Content-term hashes in text order (uint32), for the window channel."""
+    language: str = ""
+    """ISO 639-1 code (``und``: not told; ``""``: not identified)."""
+    multilingual: np.ndarray | None = None
+    """The multilingual vector of the document's lead (``index add --multilingual``)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +137,9 @@ class StoredDocument:
     title: str
     origin: str
     meta: dict[str, str]
+    language: str = ""
+    """ISO 639-1 code; ``und`` when it could not be told, ``""`` when the document was
+    indexed before languages were stored."""
 
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -119,6 +151,7 @@ class StoredDocument:
             "date": self.date,
             "title": self.title,
             "origin": self.origin,
+            "language": self.language,
             "meta": self.meta,
         }
         if include_text:
@@ -135,9 +168,20 @@ class BatchResult:
     """ext_ids already in the index (a rerun skips them)."""
     embedded: int = 0
     """Document vectors stored (those of added documents)."""
+    multilingual: int = 0
+    """Multilingual vectors stored (those of added documents)."""
 
 
 def chunks(items: Sequence[Any], n: int) -> Iterator[Sequence[Any]]:
     """``items`` in slices of at most ``n``: SQLite caps the parameters of one statement."""
     for i in range(0, len(items), n):
         yield items[i : i + n]
+
+
+def decode_vectors(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """(doc_ids, float32 matrix) of ``(doc_id, float16 blob)`` rows, as vectors are stored."""
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
+    return ids, mat

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -20,16 +20,26 @@ from typing import Any
 import numpy as np
 
 from ..errors import IndexFileError
-from .schema import SCHEMA, SCHEMA_VERSION, BatchResult, NewDocument, StoredDocument, chunks
+from .schema import (
+    LANGUAGE_TABLES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    BatchResult,
+    NewDocument,
+    StoredDocument,
+    chunks,
+)
 from .store_discovery import StoredDiscovery
+from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
 
 # The records are re-exported: importers of `.store` from before the split keep working.
 __all__ = ["BatchResult", "NewDocument", "Store", "StoredDocument"]
 
 
-class Store(StoredDiscovery):
+class Store(StoredDiscovery, StoredVectors):
     """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
-    discovery results' methods in :class:`~.store_discovery.StoredDiscovery`)."""
+    discovery results' methods in :class:`~.store_discovery.StoredDiscovery`, the vector
+    reads in :class:`~.store_vectors.StoredVectors`)."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -44,6 +54,7 @@ class Store(StoredDiscovery):
                     raise IndexFileError(
                         f"{self.path}: not a textlineage index (not an SQLite database)"
                     )
+        self._languages = True
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -86,8 +97,22 @@ class Store(StoredDiscovery):
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
 
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+
     def _upgrade(self) -> None:
-        """Add tables that later releases of this schema version introduced (additive)."""
+        """Add tables and columns that later releases of this schema version introduced
+        (additive: a file the upgrade cannot write is read as it is)."""
+        if "language" not in self._columns("documents") or "languages" not in self._tables():
+            with suppress(sqlite3.OperationalError), self.transaction():
+                if "language" not in self._columns("documents"):
+                    self.conn.execute(
+                        "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''"
+                    )
+                for stmt in LANGUAGE_TABLES.strip().split(";"):
+                    if stmt.strip():
+                        self.conn.execute(stmt)
+            self._languages = "languages" in self._tables()
         if not {"terms", "term_df"} <= self._tables():
             with suppress(sqlite3.OperationalError), self.transaction():
                 # (Read-only: the window channel then reads the text instead.)
@@ -99,6 +124,12 @@ class Store(StoredDiscovery):
                     "CREATE TABLE IF NOT EXISTS term_df "
                     "(term INTEGER PRIMARY KEY, df INTEGER NOT NULL)"
                 )
+
+    @property
+    def has_languages(self) -> bool:
+        """Whether the file has the language column and tables (an old index opened
+        read-only has not: its documents then read with language ``""``)."""
+        return self._languages
 
     @property
     def has_terms(self) -> bool:
@@ -183,6 +214,8 @@ class Store(StoredDiscovery):
             sketches: list[np.ndarray] = []
             owners: list[np.ndarray] = []
             vectors: list[tuple[int, bytes]] = []
+            multi_rows: list[tuple[int, str, bytes]] = []
+            per_language: dict[str, list[int]] = {}  # language -> [documents, vectors]
             term_rows: list[tuple[int, bytes]] = []
             dup_rows: list[tuple[object, ...]] = []
             doc_rows: list[tuple[object, ...]] = []
@@ -226,6 +259,7 @@ class Store(StoredDiscovery):
                         d.origin,
                         json.dumps(m, ensure_ascii=False),
                         now,
+                        d.language,
                     )
                 )
                 seen_keys[d.text_key] = doc_id
@@ -236,9 +270,16 @@ class Store(StoredDiscovery):
                     term_rows.append((doc_id, np.asarray(d.terms, dtype="<u4").tobytes()))
                 if d.embedding is not None:
                     vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
+                if d.language:
+                    tally = per_language.setdefault(d.language, [0, 0])
+                    tally[0] += 1
+                    if d.multilingual is not None:
+                        tally[1] += 1
+                        blob = np.asarray(d.multilingual, dtype=np.float16).tobytes()
+                        multi_rows.append((doc_id, d.language, blob))
             c.executemany(
                 "INSERT INTO documents(doc_id, ext_id, text_key, text, chars, url, site, date,"
-                " title, origin, meta, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " title, origin, meta, added_at, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 doc_rows,
             )
             c.executemany(
@@ -255,6 +296,18 @@ class Store(StoredDiscovery):
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
                 res.embedded = len(vectors)
+            if multi_rows:
+                c.executemany(
+                    "INSERT INTO multilingual(doc_id, language, vec) VALUES (?, ?, ?)", multi_rows
+                )
+                res.multilingual = len(multi_rows)
+            if per_language:
+                c.executemany(
+                    "INSERT INTO languages(language, documents, multilingual) VALUES (?, ?, ?) "
+                    "ON CONFLICT(language) DO UPDATE SET documents = documents + "
+                    "excluded.documents, multilingual = multilingual + excluded.multilingual",
+                    [(lang, n, v) for lang, (n, v) in sorted(per_language.items())],
+                )
             if term_rows:
                 c.executemany("INSERT INTO terms(doc_id, seq) VALUES (?, ?)", term_rows)
                 distinct = np.concatenate(
@@ -275,33 +328,46 @@ class Store(StoredDiscovery):
 
     # --- reads ----------------------------------------------------------------------
 
-    def count(self, table: str) -> int:
+    def count(self, table: str, language: str | None = None) -> int:
+        """Rows of ``table`` (of ``multilingual``: of one ``language``, when given)."""
         assert table in {
             "documents",
             "duplicates",
             "postings",
             "embeddings",
+            "multilingual",
             "terms",
             "relations",
             "clusters",
         }
+        if table == "multilingual" and not self._languages:
+            return 0
+        where, args = language_filter(table, language)
         with self.guard():
-            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            return int(
+                self.conn.execute(f"SELECT COUNT(*) FROM {table}{where}", args).fetchone()[0]
+            )
 
-    def newest(self, table: str) -> int:
-        """The largest doc_id in ``table`` (0 when empty), read in O(log n).
+    def newest(self, table: str, language: str | None = None) -> int:
+        """The largest doc_id in ``table`` (of ``multilingual``: of one ``language``, when
+        given; 0 when empty), read in O(log n).
 
         doc_ids only grow and documents are never deleted, so this changes exactly when
         rows are added: a cheap stamp where ``COUNT(*)`` would read the whole table.
         """
-        assert table in {"documents", "embeddings"}
+        assert table in VECTOR_TABLES | {"documents"}
+        if table == "multilingual" and not self._languages:
+            return 0
+        where, args = language_filter(table, language)
         with self.guard():
             return int(
-                self.conn.execute(f"SELECT COALESCE(MAX(doc_id), 0) FROM {table}").fetchone()[0]
+                self.conn.execute(
+                    f"SELECT COALESCE(MAX(doc_id), 0) FROM {table}{where}", args
+                ).fetchone()[0]
             )
 
     def get(self, key: str | int) -> StoredDocument | None:
-        q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
+        q = f"SELECT {self._doc_columns()} FROM documents "
         with self.guard():
             row = None
             numeric = isinstance(key, int) or (isinstance(key, str) and key.isdigit())
@@ -319,7 +385,7 @@ class Store(StoredDiscovery):
 
     def get_many(self, doc_ids: Sequence[int]) -> dict[int, StoredDocument]:
         out: dict[int, StoredDocument] = {}
-        q = "SELECT doc_id, ext_id, text, url, site, date, title, origin, meta FROM documents "
+        q = f"SELECT {self._doc_columns()} FROM documents "
         with self.guard():
             for chunk in chunks(list(doc_ids), 500):
                 marks = ",".join("?" * len(chunk))
@@ -384,11 +450,16 @@ class Store(StoredDiscovery):
                 yield arr[:, 0], arr[:, 1]
 
     def iter_documents(self, columns: str = "doc_id, site, date") -> Iterator[tuple[Any, ...]]:
-        allowed = {"doc_id", "ext_id", "site", "date", "url", "title", "chars", "text"}
-        if not {c.strip() for c in columns.split(",")} <= allowed:
+        allowed = {"doc_id", "ext_id", "site", "date", "url", "title", "chars", "text", "language"}
+        names = [c.strip() for c in columns.split(",")]
+        if not set(names) <= allowed:
             raise ValueError(f"unknown column in {columns!r}")
+        if not self._languages:
+            names = ["'' AS language" if c == "language" else c for c in names]
         with self.guard():
-            yield from self.conn.execute(f"SELECT {columns} FROM documents ORDER BY doc_id")
+            yield from self.conn.execute(
+                f"SELECT {', '.join(names)} FROM documents ORDER BY doc_id"
+            )
 
     def iter_terms(self) -> Iterator[tuple[int, np.ndarray]]:
         """(doc_id, content-term hashes) of every document that has them, in doc_id order."""
@@ -429,44 +500,6 @@ class Store(StoredDiscovery):
         df = np.array([found.get(k, 0) for k in keys], dtype=np.int64)
         return df[inverse]
 
-    def embeddings(self, doc_ids: Iterable[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(doc_ids, float32 matrix) of stored document embeddings."""
-        with self.guard():
-            if doc_ids is None:
-                rows = self.conn.execute(
-                    "SELECT doc_id, vec FROM embeddings ORDER BY doc_id"
-                ).fetchall()
-            else:
-                rows = []
-                for chunk in chunks(list(doc_ids), 500):
-                    marks = ",".join("?" * len(chunk))
-                    rows.extend(
-                        self.conn.execute(
-                            f"SELECT doc_id, vec FROM embeddings WHERE doc_id IN ({marks})", chunk
-                        )
-                    )
-        return _vectors(rows)
-
-    def embeddings_page(self, *, after: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
-        """Up to ``limit`` embeddings of documents with doc_id > ``after``, in doc_id order."""
-        with self.guard():
-            rows = self.conn.execute(
-                "SELECT doc_id, vec FROM embeddings WHERE doc_id > ? ORDER BY doc_id LIMIT ?",
-                (after, limit),
-            ).fetchall()
-        return _vectors(rows)
-
-    def iter_embeddings(
-        self, *, after: int = 0, page: int = 20_000
-    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """All embeddings of documents with doc_id > ``after``, a page at a time."""
-        while True:
-            ids, mat = self.embeddings_page(after=after, limit=page)
-            if not len(ids):
-                return
-            yield ids, mat
-            after = int(ids[-1])
-
     def size_bytes(self) -> int:
         total = 0
         for suffix in ("", "-wal", "-shm"):
@@ -487,12 +520,5 @@ def _stored(row: Sequence[Any]) -> StoredDocument:
         title=str(row[6]),
         origin=str(row[7]),
         meta=json.loads(row[8]) if row[8] else {},
+        language=str(row[9]),
     )
-
-
-def _vectors(rows: Sequence[Sequence[Any]]) -> tuple[np.ndarray, np.ndarray]:
-    if not rows:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    mat = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows]).astype(np.float32)
-    return ids, mat

@@ -13,7 +13,11 @@ It runs the local engine's pipeline with the same kernels, so both give the same
    same fixed point as :mod:`textlineage.corpus.pairscan` (exact in any order).
 3. **Window candidates** (unless ``semantic`` is off): the window channel's kernel
    (:func:`textlineage.corpus.discover.window_pairs`) runs on the driver over the
-   documents' content terms, about 1 KB a document.
+   documents' content terms, about 1 KB a document. With ``multilingual``, the executors
+   compute each document's language and lead vector in step 1 (as ``index add
+   --multilingual`` does), and the multilingual channel's kernel
+   (:func:`textlineage.corpus.multilingual.crosslingual_pairs`) runs on the driver over
+   them (768 bytes a document) before verification.
 4. **Boilerplate sentences** are counted per site in executors and decided by
    :func:`~textlineage.corpus.boilerplate.is_boilerplate`.
 5. **Verification**: candidate pairs are joined with their texts and verified in
@@ -50,17 +54,28 @@ from ..corpus.boilerplate import (
     mask_boilerplate,
 )
 from ..corpus.config import CorpusConfig
-from ..corpus.discover import discovery_summary, plan_candidates, verify_config
+from ..corpus.discover import (
+    discovery_summary,
+    multilingual_candidates,
+    plan_candidates,
+    verify_config,
+)
+from ..corpus.multilingual import languages_and_leads
 from ..corpus.pairscan import EVIDENCE_SCALE
 from ..corpus.results import write_discovery, write_summary
+from ..corpus.schema import decode_vectors
 from ..corpus.verify import VerifiedPair, verify_pair
+from ..embed_multi import INSTALL_HINT as MULTILINGUAL_HINT
+from ..embed_multi import available as multilingual_model_available
 from ..errors import InputError, MissingDependencyError
 from ..ingest.limits import DEFAULT_MAX_BYTES, too_large
 from ..ingest.records import FieldMap, Record, RecordError, jsonl_record
 from ..ingest.sources import expand_inputs, input_kind
 from ..network import DocInfo
+from ..text.language import available as language_available
 from ..text.sketch import SketchConfig, sketch_batch
 from ..types import Document
+from .spark_outputs import spark_components, write_parquet
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +116,10 @@ def session(master: str | None = None, conf: Mapping[str, str] | None = None) ->
 
 # --------------------------------------------------------------------------- records
 
-_Row = tuple[int, int, str, str, str, str, str, str, bytes, list[int], bytes]
+_Row = tuple[int, int, str, str, str, str, str, str, bytes, list[int], bytes, str, bytes]
 """(file index, line index, ext_id, text, url, site, date, title, text key, fingerprints,
-content terms as little-endian uint32 bytes)."""
+content terms as little-endian uint32 bytes, language, multilingual lead vector as float16
+bytes or empty)."""
 
 
 def _read_line(
@@ -120,12 +136,16 @@ def _read_line(
     return jsonl_record(raw, origin, source, fields, max_bytes)
 
 
-def _sketch_records(items: Iterator[tuple[int, int, Record]], cfg: SketchConfig) -> Iterator[_Row]:
+def _sketch_records(
+    items: Iterator[tuple[int, int, Record]], cfg: SketchConfig, lead_chars: int | None
+) -> Iterator[_Row]:
     batch: list[tuple[int, int, Record]] = []
 
     def flush() -> Iterator[_Row]:
-        sketches = sketch_batch([r.text for _, _, r in batch], cfg)
-        for (fi, li, r), sk in zip(batch, sketches, strict=True):
+        texts = [r.text for _, _, r in batch]
+        sketches = sketch_batch(texts, cfg)
+        languages, leads = languages_and_leads(texts, lead_chars)
+        for (fi, li, r), sk, lang, lead in zip(batch, sketches, languages, leads, strict=True):
             m = r.meta
             yield (
                 fi,
@@ -139,6 +159,8 @@ def _sketch_records(items: Iterator[tuple[int, int, Record]], cfg: SketchConfig)
                 bytes(sk.key),
                 [int(h) for h in sk.fingerprints],
                 np.asarray(sk.terms, dtype="<u4").tobytes(),
+                lang,
+                b"" if lead is None else np.asarray(lead, dtype=np.float16).tobytes(),
             )
         batch.clear()
 
@@ -216,10 +238,12 @@ class SparkEngine:
         conf: Mapping[str, str] | None = None,
         fields: FieldMap | None = None,
         spark: Any = None,
+        multilingual: bool = False,
     ) -> None:
         self.inputs = list(inputs)
         self.config = config or CorpusConfig()
         self.master, self.conf, self.fields, self.spark = master, conf, fields, spark
+        self.multilingual = multilingual
 
     def discover(
         self,
@@ -237,6 +261,7 @@ class SparkEngine:
             conf=self.conf,
             fields=self.fields,
             spark=self.spark,
+            multilingual=self.multilingual,
         )
 
 
@@ -251,18 +276,24 @@ def discover_spark(
     fields: FieldMap | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     spark: Any = None,
+    multilingual: bool = False,
 ) -> dict[str, Any]:
     """Discover every verified reuse relation among the documents of ``inputs`` (JSONL or
     Parquet, one record a document, the fields of ``index add``) and write the files of
     ``discover --out`` into ``out_dir``. ``spark``: an existing session to use (else one
-    is started with ``master`` and ``conf``, and stopped at the end)."""
+    is started with ``master`` and ``conf``, and stopped at the end). ``multilingual``:
+    the executors also compute each document's multilingual lead vector, and translated
+    documents are candidates as in an index built with ``index add --multilingual``."""
     config = config or CorpusConfig()
     fields = fields or FieldMap()
     out = Path(out_dir)
+    if multilingual and not (multilingual_model_available() and language_available()):
+        raise MissingDependencyError("multilingual document vectors", MULTILINGUAL_HINT)
     own = spark is None
     spark = spark or session(master, conf)
     try:
-        return _run(spark, list(inputs), out, config, semantic, fields, max_bytes)
+        lead = config.multilingual_lead_chars if multilingual and semantic else None
+        return _run(spark, list(inputs), out, config, semantic, fields, max_bytes, lead)
     finally:
         if own:
             spark.stop()
@@ -276,6 +307,7 @@ def _run(
     semantic: bool,
     fields: FieldMap,
     max_bytes: int,
+    lead_chars: int | None,
 ) -> dict[str, Any]:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -285,7 +317,7 @@ def _run(
     out_dir.mkdir(parents=True, exist_ok=True)
     good, bad = _records(spark, inputs, fields, max_bytes)
     sketch_cfg = config.sketch
-    rows = good.mapPartitions(lambda it: _sketch_records(iter(it), sketch_cfg))
+    rows = good.mapPartitions(lambda it: _sketch_records(iter(it), sketch_cfg, lead_chars))
     schema = T.StructType(
         [
             T.StructField("fi", T.LongType()),
@@ -299,6 +331,8 @@ def _run(
             T.StructField("key", T.BinaryType()),
             T.StructField("fps", T.ArrayType(T.LongType())),
             T.StructField("terms", T.BinaryType()),
+            T.StructField("language", T.StringType()),
+            T.StructField("mvec", T.BinaryType()),
         ]
     )
     recs = spark.createDataFrame(rows, schema)
@@ -323,9 +357,9 @@ def _run(
 
     infos: dict[int, DocInfo] = {}
     for r in docs.select(
-        "doc_id", "ext_id", "site", "date", "url", "title", F.length("text")
+        "doc_id", "ext_id", "site", "date", "url", "title", F.length("text"), "language"
     ).collect():
-        infos[int(r[0])] = DocInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]))
+        infos[int(r[0])] = DocInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7])
     site_size: dict[str, int] = {}
     for i in infos.values():
         site_size[i.site] = site_size.get(i.site, 0) + 1
@@ -342,7 +376,23 @@ def _run(
         rows = docs.select("doc_id", "terms").toLocalIterator()
         return {int(r[0]): np.frombuffer(r[1], dtype="<u4") for r in rows}
 
-    plan = plan_candidates(lexical, terms, config, infos, semantic=semantic)
+    # --- multilingual candidates: the same kernel on the driver, over the lead vectors
+    # the executors computed (float16, as an index stores them)
+    t = time.perf_counter()
+    cross: dict[tuple[int, int], float] = {}
+    if lead_chars is not None:
+        found = (
+            docs.where(F.length("mvec") > 0)
+            .select("doc_id", "mvec", "language")
+            .orderBy("doc_id")
+            .collect()
+        )
+        ids, matrix = decode_vectors([(int(r[0]), bytes(r[1])) for r in found])
+        cross = multilingual_candidates(ids, [r[2] for r in found], matrix, config)
+    multilingual_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    plan = plan_candidates(lexical, terms, config, infos, semantic=semantic, crosslingual=cross)
     window_s = time.perf_counter() - t
 
     # --- boilerplate sentences
@@ -359,7 +409,7 @@ def _run(
     t = time.perf_counter()
     results = write_discovery(out_dir, infos, verified, boiler)
     components = spark_components(spark, [(v.a, v.b) for v in verified])
-    _write_parquet(spark, out_dir, infos, verified, components)
+    write_parquet(spark, out_dir, infos, verified, components)
     summary = discovery_summary(
         infos,
         plan,
@@ -367,7 +417,13 @@ def _run(
         len(results.clusters),
         boiler,
         boiler_marks,
-        {"scan": scan_s, "windows": window_s, "boilerplate": boiler_s, "verify": verify_s},
+        {
+            "scan": scan_s,
+            "windows": window_s,
+            "multilingual": multilingual_s,
+            "boilerplate": boiler_s,
+            "verify": verify_s,
+        },
         outputs_s=time.perf_counter() - t,
         total_s=time.perf_counter() - t0,
         extra={"engine": "spark", "skipped_records": skipped},
@@ -505,67 +561,3 @@ def _verify(
     verified = [VerifiedPair.from_json(json.loads(s)) for s in found]
     verified.sort(key=lambda v: (v.a, v.b))
     return verified
-
-
-def spark_components(spark: Any, edges: Sequence[tuple[int, int]]) -> dict[int, int]:
-    """Connected components of ``edges`` by iterated min-label propagation in DataFrames:
-    each document's component is the smallest doc id it is connected to."""
-    from pyspark.sql import functions as F
-
-    if not edges:
-        return {}
-    e = spark.createDataFrame(list(edges), "src long, dst long")
-    both = e.union(e.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
-    labels = both.select(F.col("src").alias("v")).distinct().withColumn("label", F.col("v"))
-    while True:
-        spread = (
-            both.join(labels, both.src == labels.v)
-            .select(F.col("dst").alias("v"), F.col("label"))
-            .union(labels)
-            .groupBy("v")
-            .agg(F.min("label").alias("label"))
-            .localCheckpoint()
-        )
-        changed = (
-            spread.alias("n")
-            .join(labels.alias("o"), "v")
-            .where(F.col("n.label") != F.col("o.label"))
-            .count()
-        )
-        labels = spread
-        if changed == 0:
-            break
-    out = {int(r[0]): int(r[1]) for r in labels.collect()}
-    both.unpersist()
-    return out
-
-
-def _write_parquet(
-    spark: Any,
-    out_dir: Path,
-    infos: Mapping[int, DocInfo],
-    verified: Sequence[VerifiedPair],
-    components: Mapping[int, int],
-) -> None:
-    pairs = [
-        (
-            infos[v.a].ext_id,
-            infos[v.b].ext_id,
-            v.verdict,
-            None if v.source is None else infos[v.source].ext_id,
-            float(v.confidence),
-            float(v.coverage[0]),
-            float(v.coverage[1]),
-            ",".join(v.kinds),
-        )
-        for v in verified
-    ]
-    spark.createDataFrame(
-        pairs,
-        "a string, b string, verdict string, source string, confidence double, "
-        "coverage_a double, coverage_b double, kinds string",
-    ).coalesce(1).write.mode("overwrite").parquet(str(out_dir / "pairs.parquet"))
-    members = [(infos[d].ext_id, infos[c].ext_id) for d, c in sorted(components.items())]
-    spark.createDataFrame(members, "id string, component string").coalesce(1).write.mode(
-        "overwrite"
-    ).parquet(str(out_dir / "clusters.parquet"))

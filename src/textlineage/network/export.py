@@ -40,6 +40,7 @@ def _doc_json(doc: DocInfo) -> dict[str, object]:
         "date": doc.date,
         "url": doc.url,
         "title": doc.title,
+        "language": doc.language,
     }
 
 

@@ -64,6 +64,8 @@ class DocInfo:
     url: str = ""
     title: str = ""
     chars: int = 0
+    language: str = ""
+    """ISO 639-1 code (``und``: not told; ``""``: not identified)."""
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,15 @@ def _label(h: SearchHit) -> str:
         parts.append(d.site)
     if d.date:
         parts.append(d.date)
+    if d.language:
+        parts.append(d.language)
     return " · ".join(clean(p) for p in parts)
 
 
 def render_search_text(r: SearchResult, *, width: int = 100) -> str:
     lines = [
-        f"query  {clean(r.query.id)}  {r.query.chars:,} chars",
+        f"query  {clean(r.query.id)}  {r.query.chars:,} chars"
+        + (f", {clean(r.language)}" if r.language else ""),
         f"{len(r.hits)} related document(s) among {r.candidates} candidate(s), "
         f"{r.timings.get('total', 0) * 1000:.0f} ms",
         "",
@@ -80,6 +83,7 @@ def render_search_html(r: SearchResult) -> str:
                 "url": neutralise(d.url) if d.url.startswith(("http://", "https://")) else "",
                 "site": neutralise(d.site),
                 "date": neutralise(d.date),
+                "language": neutralise(d.language),
                 "title": neutralise(d.title),
                 "verdict": neutralise(c.verdict),
                 "direction": _DIRECTION[h.direction],

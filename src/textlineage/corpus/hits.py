@@ -1,0 +1,121 @@
+"""What indexing and search return: the summary of ``index add`` and the verified hits
+of a search, with their stable JSON forms (re-exported by :mod:`.index`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..types import Comparison, Document
+from .schema import StoredDocument
+
+__all__ = ["AddSummary", "SearchHit", "SearchResult", "reused_chars", "stored_to_document"]
+
+
+@dataclass
+class AddSummary:
+    added: int = 0
+    duplicates: int = 0
+    already_indexed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    embedded: int = 0
+    multilingual: int = 0
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        n = self.added + self.duplicates + self.already_indexed
+        return n / self.seconds if self.seconds else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "already_indexed": self.already_indexed,
+            "skipped": len(self.skipped),
+            "skipped_reasons": [{"origin": o, "problem": p} for o, p in self.skipped],
+            "embedded": self.embedded,
+            "multilingual": self.multilingual,
+            "seconds": round(self.seconds, 3),
+            "docs_per_second": round(self.docs_per_second, 1),
+        }
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One indexed document related to the query, with the verifying comparison."""
+
+    doc: StoredDocument
+    comparison: Comparison
+    shared_fingerprints: int
+    semantic_similarity: float | None
+    window_score: float | None = None
+    """Best window cosine with the query, when the window channel proposed this hit."""
+    multilingual_similarity: float | None = None
+    """Best cosine of a query chunk with this document's lead, when the multilingual
+    channel proposed it (the two are in different languages)."""
+
+    @property
+    def direction(self) -> str:
+        src = self.comparison.source
+        if src is None:
+            return "unknown"
+        return "query_is_source" if src == 0 else "hit_is_source"
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.comparison.to_json(include_text=False)
+        return {
+            "doc": self.doc.to_json(include_text=False),
+            "verdict": c["verdict"],
+            "direction": self.direction,
+            "confidence": c["confidence"],
+            "coverage": {"query": c["coverage"][0], "hit": c["coverage"][1]},
+            "shared_fingerprints": self.shared_fingerprints,
+            "semantic_similarity": None
+            if self.semantic_similarity is None
+            else round(self.semantic_similarity, 4),
+            "window_score": None if self.window_score is None else round(self.window_score, 4),
+            "multilingual_similarity": None
+            if self.multilingual_similarity is None
+            else round(self.multilingual_similarity, 4),
+            "comparison": c,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: Document
+    hits: tuple[SearchHit, ...]
+    candidates: int
+    timings: dict[str, float]
+    language: str = ""
+    """The query's language (ISO 639-1; ``""`` when the language model is not installed)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "textlineage.search",
+            "schema_version": "1.0",
+            "query": {
+                "id": self.query.id,
+                "chars": self.query.chars,
+                "language": self.language,
+                "meta": self.query.meta,
+            },
+            "candidates": self.candidates,
+            "hits": [dict(rank=i + 1, **h.to_json()) for i, h in enumerate(self.hits)],
+            "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
+        }
+
+
+def stored_to_document(d: StoredDocument) -> Document:
+    meta = {
+        k: v
+        for k, v in (("url", d.url), ("site", d.site), ("date", d.date), ("title", d.title))
+        if v
+    }
+    return Document(d.ext_id, d.text, meta)
+
+
+def reused_chars(c: Comparison) -> float:
+    """Reused characters of both sides of a comparison (how hits are ranked)."""
+    return sum(cov * d.chars for cov, d in zip(c.coverage, c.documents, strict=True))
