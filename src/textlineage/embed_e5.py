@@ -276,17 +276,19 @@ class E5Tokenizer:
     def __init__(self, model: E5File) -> None:
         self.bos, self.eos, self.unk = model.bos, model.eos, model.unk
         self._table = str.maketrans(model.normalisation)
-        ids: dict[str, int] = {}
-        for k, raw in enumerate(model.pieces):
-            try:
-                ids.setdefault(raw.decode("utf-8"), k)
-            except UnicodeDecodeError:  # never equal to the bytes of a valid text
-                continue
+        # Pieces that are not UTF-8 keep their bytes as lone surrogates, which a text read
+        # as UTF-8 never holds: they never match, as in the engine. A piece met twice is
+        # found under its first id (the engine's table also finds the first).
+        n = len(model.pieces)
+        texts = [p.decode("utf-8", "surrogateescape") for p in model.pieces]
+        ids = dict(zip(reversed(texts), range(n - 1, -1, -1), strict=True))
         # The unknown piece is never matched (the engine looks it up, then refuses it).
-        self._ids = {p: k for p, k in ids.items() if k != self.unk}
-        self._scores = [float(v) for v in model.scores]
+        if ids.get(texts[self.unk]) == self.unk:
+            del ids[texts[self.unk]]
+        self._ids = ids
+        self._scores: list[float] = model.scores.tolist()
         self._unk_score = _f32(float(model.scores.min()) - 10.0)
-        self._longest = max(len(p) for p in self._ids)
+        self._longest = max(map(len, self._ids))
         # With no piece holding a metaspace after its first character, no piece spans one:
         # the search then runs word by word (each word starts at a metaspace).
         self._by_word = not any(META in p[1:] for p in self._ids)
