@@ -154,7 +154,7 @@ class E5File:
         blob = r.array("u1", blob_len).tobytes()
         if offsets[-1] > blob_len or np.any(np.diff(offsets) < 0):
             raise E5FormatError("the piece table is inconsistent")
-        self.pieces = [blob[a:b] for a, b in itertools.pairwise(offsets.tolist())]
+        self._blob, self._offsets = blob, offsets
         self.normalisation = self._normalisation(r)
         self.tensors: dict[str, np.ndarray] = {}
         for _ in range(r.count()):
@@ -179,6 +179,10 @@ class E5File:
             repl = table.take(f"{int(n_out)}I") if n_out else ()
             out[int(cp)] = "".join(chr(int(c)) for c in repl)
         return out
+
+    def pieces(self) -> list[bytes]:
+        """The tokenizer's pieces (UTF-8 bytes), in id order."""
+        return [self._blob[a:b] for a, b in itertools.pairwise(self._offsets.tolist())]
 
     def tensor(self, name: str, size: int) -> np.ndarray:
         """A tensor by name, checked to hold ``size`` weights."""
@@ -301,8 +305,8 @@ class E5Tokenizer:
         # Pieces that are not UTF-8 keep their bytes as lone surrogates, which a text read
         # as UTF-8 never holds: they never match, as in the engine. A piece met twice is
         # found under its first id (the engine's table also finds the first).
-        n = len(model.pieces)
-        texts = [p.decode("utf-8", "surrogateescape") for p in model.pieces]
+        texts = [p.decode("utf-8", "surrogateescape") for p in model.pieces()]
+        n = len(texts)
         ids = dict(zip(reversed(texts), range(n - 1, -1, -1), strict=True))
         # The unknown piece is never matched (the engine looks it up, then refuses it).
         if ids.get(texts[self.unk]) == self.unk:
