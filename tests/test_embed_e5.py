@@ -204,6 +204,26 @@ def test_weights_are_requantised_within_the_int8_limit() -> None:
         assert np.array_equal(q.T[col, span].astype(np.float32) * scale[col], exact[col, span])
 
 
+def test_float_layers_keep_float_products() -> None:
+    from textlineage import onnx_proto as pb
+    from textlineage.embed_e5 import FLOAT_LAYERS, e5_graph
+
+    model = E5File((package_dir() / "e5-small-q4.bin").read_bytes())
+
+    def ops(**kw: object) -> tuple[int, int, int]:
+        nodes = pb.read_graph(e5_graph(model, **kw)).nodes  # type: ignore[arg-type]
+        return (
+            sum(n.op_type == "DynamicQuantizeMatMul" for n in nodes),
+            sum(n.op_type == "MatMul" for n in nodes),
+            sum(n.op_type == "SkipLayerNormalization" for n in nodes),
+        )
+
+    assert ops() == (48, 0, 0)  # 12 blocks: query-key-value, output, two feed-forward
+    assert ops(float_layers=FLOAT_LAYERS) == (47, 1, 0)
+    assert ops(float_layers=("f2", "0")) == (33, 15, 0)
+    assert ops(integer=False) == (0, 48, 0)
+
+
 def test_a_tampered_file_is_refused(tmp_path: Path) -> None:
     copy = tmp_path / "e5-small-q4.bin"
     shutil.copyfile(package_dir() / "e5-small-q4.bin", copy)
