@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from . import onnx_proto as pb
-from .embed import _normalised, _session, inference_threads, onnx_available
+from .embed import _normalised, _session, inference_threads
 from .embed_int8 import UNFUSED_NORMS, Block, Linear, Norm, _Builder, encoder, kinds
 from .errors import MissingDependencyError, ModelIntegrityError
 
@@ -244,7 +244,7 @@ class E5File:
 def _nibbles(blocks: np.ndarray) -> np.ndarray:
     """int8 [blocks, 32]: each Q4_0 block's weights in order, as ``nibble - 8``."""
     qs = blocks["qs"]
-    return (np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.int8) - 8).astype(np.int8)
+    return np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.int8) - np.int8(8)
 
 
 def _dequantised(blocks: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -394,7 +394,7 @@ class OnnxInt8E5Embedder:
         float_layers: Collection[str] = FLOAT_LAYERS,
         path: Path | None = None,
     ) -> None:
-        if not onnx_available():
+        if importlib.util.find_spec("onnxruntime") is None:
             raise MissingDependencyError("the multilingual sentence model", INSTALL_HINT)
         path = path or package_dir() / MODEL_FILE
         if not path.exists():
