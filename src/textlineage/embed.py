@@ -117,8 +117,9 @@ def _normalised(v: np.ndarray) -> np.ndarray:
     return (v / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
 
 
-def _session(model: str | bytes, threads: int) -> Any:
-    """An ONNX Runtime CPU session on one model (a path or its bytes) with ``threads``."""
+def _session(model: str | bytes, threads: int, disabled_optimizers: Sequence[str] = ()) -> Any:
+    """An ONNX Runtime CPU session on one model (a path or its bytes) with ``threads``
+    (``disabled_optimizers``: graph rewrites ONNX Runtime must not make)."""
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
@@ -126,6 +127,13 @@ def _session(model: str | bytes, threads: int) -> Any:
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.log_severity_level = 3
+    if disabled_optimizers:
+        return ort.InferenceSession(
+            model,
+            opts,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=list(disabled_optimizers),
+        )
     return ort.InferenceSession(model, opts, providers=["CPUExecutionProvider"])
 
 
