@@ -276,7 +276,22 @@ def test_discover_writes_verified_relations(
             e["source_site"] == "ledger.example" and e["derived_site"] == "mirror.example"
             for e in net["edges"]
         )
-        assert net["summary"]["verified_relations"] == len(pairs)
+        reprint = next(m for m in cluster["members"] if m["ext_id"] == "reprint1")
+        assert reprint["parent"] == "doc1" and reprint["link"] == "derived"
+        # The exact duplicate the index recorded is a member of doc0's cluster: a mirror
+        # with its own site and date, and a line of pairs.jsonl.
+        assert net["summary"]["exact_duplicates"] == 1
+        assert net["summary"]["verified_relations"] == len(pairs) - 1
+        assert frozenset(("copy0", "doc0")) in found
+        mirrored = c.cluster(c.cluster_of("doc0") or 0)
+        assert mirrored is not None and mirrored["mirrors"] == 1
+        copy = next(m for m in mirrored["members"] if m["ext_id"] == "copy0")
+        assert copy["doc_id"] < 0 and copy["site"] == "mirror.example"
+        assert copy["link"] == "mirror" and copy["exact_duplicate_of"] == "doc0"
+        assert copy["parent"] == "doc0"
+        assert any(
+            e["source_site"] == "ledger.example" and e["mirrors"] == 1 for e in net["edges"]
+        )
     with Corpus.open(tmp_path / "fresh.db") as c:
         assert c.clusters() == [] and c.network() is None
 

@@ -44,6 +44,7 @@ from .boilerplate import (
     mask_boilerplate,
 )
 from .config import CorpusConfig
+from .mirrors import duplicate_members
 from .multilingual import crosslingual_pairs, multilingual_usable
 from .pairscan import ScanConfig, scan_pairs
 from .results import relation_record, write_discovery, write_summary
@@ -213,8 +214,13 @@ def discovery_summary(
     outputs_s: float,
     total_s: float,
     extra: Mapping[str, Any] | None = None,
+    exact_duplicates: int = 0,
+    mirrors: int = 0,
 ) -> dict[str, Any]:
-    """``summary.json``: what was found and how long each stage took."""
+    """``summary.json``: what was found and how long each stage took. ``documents`` and
+    ``verified_relations`` count indexed documents and aligned pairs; the exact
+    duplicates the index recorded, which join the clusters as mirrors, are counted
+    apart, and so are all mirrors (exact and near-exact)."""
     return {
         **(extra or {}),
         "documents": len(infos),
@@ -225,6 +231,8 @@ def discovery_summary(
         "semantic_budget_pairs": plan.close if plan.semantic else 0,
         "verified_relations": len(verified),
         "clusters": clusters,
+        "exact_duplicates": exact_duplicates,
+        "mirrors": mirrors,
         "boilerplate_sites": len(boiler),
         "boilerplate_sentences": sum(len(s) for s in boiler.values()),
         "boilerplate_fingerprint_marks": boiler_marks,
@@ -320,7 +328,10 @@ def discover(
     verify_s = time.perf_counter() - t
 
     t = time.perf_counter()
-    results = write_discovery(out_dir, infos, verified, boiler)
+    dup_infos, dup_pairs = duplicate_members(store, infos)
+    members = {**infos, **dup_infos}
+    relations = sorted([*verified, *dup_pairs], key=lambda v: (v.a, v.b))
+    results = write_discovery(out_dir, members, relations, boiler)
     summary = discovery_summary(
         infos,
         plan,
@@ -338,11 +349,13 @@ def discover(
         },
         outputs_s=time.perf_counter() - t,
         total_s=time.perf_counter() - t0,
+        exact_duplicates=len(dup_infos),
+        mirrors=sum(c.mirrors for c in results.clusters),
     )
     write_summary(out_dir, summary)
     store.save_discovery(
-        ((v.a, v.b, relation_record(v)) for v in verified),
-        ((c.cluster_id, c.members, cluster_record(c, infos)) for c in results.clusters),
+        ((v.a, v.b, relation_record(v)) for v in relations),
+        ((c.cluster_id, c.members, cluster_record(c, members)) for c in results.clusters),
         network=network_record(results.network),
         svg=results.svg,
         summary=summary,

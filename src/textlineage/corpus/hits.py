@@ -9,7 +9,14 @@ from typing import Any
 from ..types import Comparison, Document
 from .schema import StoredDocument
 
-__all__ = ["AddSummary", "SearchHit", "SearchResult", "reused_chars", "stored_to_document"]
+__all__ = [
+    "AddSummary",
+    "HitStory",
+    "SearchHit",
+    "SearchResult",
+    "reused_chars",
+    "stored_to_document",
+]
 
 
 @dataclass
@@ -42,6 +49,35 @@ class AddSummary:
 
 
 @dataclass(frozen=True)
+class HitStory:
+    """Where a search hit stands among the others and in its cluster."""
+
+    group: int
+    """1-based story number, in the order the groups are listed."""
+    earliest: bool
+    """The earliest-dated hit of its group."""
+    cluster_id: int | None = None
+    cluster_origin: bool = False
+    link: str | None = None
+    """Its link in the cluster's lineage (``origin``, ``mirror``, ``derived``,
+    ``unplaced``), None outside clusters."""
+    parent: str | None = None
+    """External id of its parent in the lineage."""
+    mirrors: tuple[dict[str, str], ...] = ()
+    """Copies of it: ``id``, ``site``, ``url``, ``date``, ``kind`` (``exact`` or ``near``)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "earliest": self.earliest,
+            "cluster_id": self.cluster_id,
+            "cluster_origin": self.cluster_origin,
+            "lineage": None if self.link is None else {"link": self.link, "parent": self.parent},
+            "mirrors": [dict(m) for m in self.mirrors],
+        }
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One indexed document related to the query, with the verifying comparison."""
 
@@ -54,6 +90,8 @@ class SearchHit:
     multilingual_similarity: float | None = None
     """Best cosine of a query chunk with this document's lead, when the multilingual
     channel proposed it (the two are in different languages)."""
+    story: HitStory | None = None
+    """Its group, lineage and mirrors (:mod:`.story`)."""
 
     @property
     def direction(self) -> str:
@@ -78,6 +116,7 @@ class SearchHit:
             "multilingual_similarity": None
             if self.multilingual_similarity is None
             else round(self.multilingual_similarity, 4),
+            "story": None if self.story is None else self.story.to_json(),
             "comparison": c,
         }
 
@@ -103,8 +142,31 @@ class SearchResult:
             },
             "candidates": self.candidates,
             "hits": [dict(rank=i + 1, **h.to_json()) for i, h in enumerate(self.hits)],
+            "groups": _groups(self.hits),
             "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
         }
+
+
+def _groups(hits: tuple[SearchHit, ...]) -> list[dict[str, Any]]:
+    """The stories of ranked hits: per group its number, cluster, and the ranks of its
+    hits (the earliest-dated first)."""
+    out: dict[int, dict[str, Any]] = {}
+    for rank, h in enumerate(hits, start=1):
+        if h.story is None:
+            continue
+        g = out.setdefault(
+            h.story.group,
+            {
+                "group": h.story.group,
+                "cluster_id": h.story.cluster_id,
+                "earliest": None,
+                "hits": [],
+            },
+        )
+        g["hits"].append(rank)
+        if h.story.earliest:
+            g["earliest"] = h.doc.ext_id
+    return list(out.values())
 
 
 def stored_to_document(d: StoredDocument) -> Document:

@@ -47,6 +47,7 @@ from .multilingual import (
 )
 from .schema import NewDocument, StoredDocument
 from .store import Store
+from .story import tell_stories
 from .windows import score_against
 
 __all__ = [
@@ -448,7 +449,7 @@ class Corpus:
         hits.sort(key=lambda h: (-reused_chars(h.comparison), h.doc.doc_id))
         timings["verify"] = time.perf_counter() - t
         t = time.perf_counter()
-        kept = hits[:top]
+        kept = tell_stories(hits[:top], self.store)
         if base.facts:
             kept = [replace(h, comparison=with_facts(h.comparison)) for h in kept]
         timings["facts"] = time.perf_counter() - t

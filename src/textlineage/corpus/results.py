@@ -51,6 +51,7 @@ def relation(v: VerifiedPair) -> Relation:
         coverage=v.coverage,
         reused_chars=v.reused,
         kinds=v.kinds,
+        containment=v.containment,
     )
 
 
@@ -65,6 +66,7 @@ def relation_record(v: VerifiedPair) -> dict[str, Any]:
         "coverage": [round(x, 4) for x in v.coverage],
         "reused_chars": list(v.reused),
         "kinds": list(v.kinds),
+        "containment": list(v.containment),
     }
 
 
@@ -89,6 +91,7 @@ def pair_record(v: VerifiedPair, infos: Mapping[int, DocInfo]) -> dict[str, Any]
         "confidence": round(v.confidence, 4),
         "coverage": [round(x, 4) for x in v.coverage],
         "reused_chars": list(v.reused),
+        "containment": list(v.containment),
         "reasons": list(v.reasons),
         "passages": list(v.passages),
     }
@@ -108,12 +111,12 @@ def write_discovery(
     relations = [relation(v) for v in verified]
     clusters = build_clusters(infos, relations)
     write_clusters_jsonl(out_dir / "clusters.jsonl", clusters, infos)
-    net = site_network(infos, relations)
+    net = site_network(infos, relations, clusters)
     write_sites_csv(out_dir / "sites.csv", net)
     write_graphml(out_dir / "network.graphml", net)
     svg = render_network_svg(net)
     write_text(out_dir / "network.svg", svg)
-    write_timeline_csv(out_dir / "timeline.csv", timeline(infos, relations))
+    write_timeline_csv(out_dir / "timeline.csv", timeline(infos, relations, clusters))
     with atomic_write(out_dir / "boilerplate.csv", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(("site", "sentence"))

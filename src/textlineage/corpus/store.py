@@ -400,6 +400,14 @@ class Store(StoredDiscovery, StoredVectors):
             ).fetchall()
         return [dict(zip(("id", "url", "site", "date", "origin"), r, strict=True)) for r in rows]
 
+    def iter_duplicates(self) -> Iterator[tuple[int, str, int, str, str, str]]:
+        """Every exact duplicate as ``(rowid, ext_id, dup_of, url, site, date)``, in the
+        order they were recorded (rowids only grow)."""
+        with self.guard():
+            yield from self.conn.execute(
+                "SELECT rowid, ext_id, dup_of, url, site, date FROM duplicates ORDER BY rowid"
+            )
+
     def candidates(
         self, sketch: np.ndarray, *, max_df: int
     ) -> tuple[dict[int, int], dict[int, int], dict[int, float]]:

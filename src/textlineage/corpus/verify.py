@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compare import CompareConfig, compare
+from ..text.sketch import containment
 from ..types import Document
 
 
@@ -33,6 +34,10 @@ class VerifiedPair:
     reasons: tuple[str, ...]
     passages: tuple[dict[str, Any], ...]
     """The passages in the comparison's JSON form."""
+    containment: tuple[float, float] = (0.0, 0.0)
+    """Share of each text's content-term pairs found in the other
+    (:func:`~textlineage.text.sketch.containment`): lineage's measure of which earlier
+    text a copy was made from. ``(0, 0)`` when not measured."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +51,7 @@ class VerifiedPair:
             "kinds": list(self.kinds),
             "reasons": list(self.reasons),
             "passages": list(self.passages),
+            "containment": list(self.containment),
         }
 
     @classmethod
@@ -62,6 +68,7 @@ class VerifiedPair:
             kinds=tuple(d["kinds"]),
             reasons=tuple(d["reasons"]),
             passages=tuple(d["passages"]),
+            containment=tuple(d.get("containment", (0.0, 0.0))),
         )
 
 
@@ -94,4 +101,9 @@ def verify_pair(
         kinds=tuple(sorted({p.kind for p in c.passages})),
         reasons=tuple(c.reasons),
         passages=tuple(p.to_json() for p in c.passages),
+        containment=_rounded(containment(doc_a.text, doc_b.text)),
     )
+
+
+def _rounded(pair: tuple[float, float]) -> tuple[float, float]:
+    return round(pair[0], 4), round(pair[1], 4)

@@ -60,6 +60,7 @@ from ..corpus.discover import (
     plan_candidates,
     verify_config,
 )
+from ..corpus.mirrors import duplicate_members
 from ..corpus.multilingual import languages_and_leads
 from ..corpus.pairscan import EVIDENCE_SCALE
 from ..corpus.results import write_discovery, write_summary
@@ -345,6 +346,7 @@ def _run(
     kept = first_id.where("r = 1").drop("r")
     first_key = kept.withColumn("r", F.row_number().over(Window.partitionBy("key").orderBy(*order)))
     docs_df = first_key.where("r = 1").drop("r")
+    dup_df = first_key.where("r > 1").select("fi", "li", "ext_id", "url", "site", "date", "key")
     numbered = (
         docs_df.rdd.sortBy(lambda r: (r["fi"], r["li"]))
         .zipWithIndex()
@@ -360,6 +362,12 @@ def _run(
         "doc_id", "ext_id", "site", "date", "url", "title", F.length("text"), "language"
     ).collect():
         infos[int(r[0])] = DocInfo(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]), r[7])
+    # Exact duplicates, numbered in input order as the index records them.
+    doc_of_key = docs.select("key", F.col("doc_id").alias("dup_of"))
+    dup_rows = [
+        (n, r["ext_id"], int(r["dup_of"]), r["url"], r["site"], r["date"])
+        for n, r in enumerate(dup_df.join(doc_of_key, "key").orderBy("fi", "li").collect(), start=1)
+    ]
     site_size: dict[str, int] = {}
     for i in infos.values():
         site_size[i.site] = site_size.get(i.site, 0) + 1
@@ -407,9 +415,12 @@ def _run(
 
     # --- clusters and outputs
     t = time.perf_counter()
-    results = write_discovery(out_dir, infos, verified, boiler)
-    components = spark_components(spark, [(v.a, v.b) for v in verified])
-    write_parquet(spark, out_dir, infos, verified, components)
+    dup_infos, dup_pairs = duplicate_members(dup_rows, infos)
+    members = {**infos, **dup_infos}
+    relations = sorted([*verified, *dup_pairs], key=lambda v: (v.a, v.b))
+    results = write_discovery(out_dir, members, relations, boiler)
+    components = spark_components(spark, [(v.a, v.b) for v in relations])
+    write_parquet(spark, out_dir, members, relations, components)
     summary = discovery_summary(
         infos,
         plan,
@@ -426,6 +437,8 @@ def _run(
         },
         outputs_s=time.perf_counter() - t,
         total_s=time.perf_counter() - t0,
+        exact_duplicates=len(dup_infos),
+        mirrors=sum(c.mirrors for c in results.clusters),
         extra={"engine": "spark", "skipped_records": skipped},
     )
     write_summary(out_dir, summary)

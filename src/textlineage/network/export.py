@@ -19,6 +19,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 
 from ..outputs import atomic_write, csv_cell
 from .graph import Cluster, DocInfo, SiteNetwork
+from .lineage import Link
 from .strings import short_number, xml_clean
 
 __all__ = [
@@ -44,16 +45,34 @@ def _doc_json(doc: DocInfo) -> dict[str, object]:
     }
 
 
+def _member_json(
+    doc: DocInfo, role: str, link: Link, docs: Mapping[int, DocInfo]
+) -> dict[str, Any]:
+    parent = None if link.parent is None else docs[link.parent]
+    return {
+        **_doc_json(doc),
+        "role": role,
+        "link": link.kind,
+        "parent": None if parent is None else parent.ext_id,
+        "parent_doc_id": None if parent is None else parent.doc_id,
+        "parent_reason": link.reason,
+        "direction_known": link.directed,
+        "exact_duplicate_of": None if doc.mirror_of is None else docs[doc.mirror_of].ext_id,
+    }
+
+
 def cluster_record(c: Cluster, docs: Mapping[int, DocInfo]) -> dict[str, Any]:
-    """A cluster as JSON: one line of ``clusters.jsonl``."""
+    """A cluster as JSON: one line of ``clusters.jsonl`` (documented in ``docs/schema.md``)."""
     return {
         "id": c.cluster_id,
         "size": c.size,
         "edges": c.edges,
+        "mirrors": c.mirrors,
         "origin": _doc_json(docs[c.origin]),
         "origin_reason": c.origin_reason,
         "members": [
-            {**_doc_json(docs[d]), "role": role} for d, role in zip(c.members, c.roles, strict=True)
+            _member_json(docs[d], role, link, docs)
+            for d, role, link in zip(c.members, c.roles, c.links, strict=True)
         ],
         "sites": list(c.sites),
         "first_date": c.first_date,
@@ -81,6 +100,8 @@ def network_record(net: SiteNetwork) -> dict[str, Any]:
                 "copied_from": s.copied_from,
                 "copying": s.copying,
                 "self_reuse": s.self_reuse,
+                "mirroring": s.mirroring,
+                "mirrored": s.mirrored,
             }
             for s in net.sites
         ],
@@ -89,6 +110,7 @@ def network_record(net: SiteNetwork) -> dict[str, Any]:
                 "source_site": e.source_site,
                 "derived_site": e.derived_site,
                 "documents": e.documents,
+                "mirrors": e.mirrors,
                 "reused_chars": e.reused_chars,
                 "median_lag_days": e.median_lag_days,
                 "first": e.first,
@@ -105,6 +127,7 @@ SITE_COLUMNS = (
     "source_site",
     "derived_site",
     "documents",
+    "mirrors",
     "reused_chars",
     "median_lag_days",
     "first",
@@ -126,6 +149,7 @@ def write_sites_csv(path: str | Path, net: SiteNetwork) -> None:
                     csv_cell(e.source_site),
                     csv_cell(e.derived_site),
                     e.documents,
+                    e.mirrors,
                     e.reused_chars,
                     short_number(e.median_lag_days),
                     e.first,
@@ -175,10 +199,13 @@ def _site_graph(net: SiteNetwork) -> nx.DiGraph:
             copied_from=np.int64(s.copied_from),
             copying=np.int64(s.copying),
             self_reuse=np.int64(s.self_reuse),
+            mirroring=np.int64(s.mirroring),
+            mirrored=np.int64(s.mirrored),
         )
     for e in net.edges:
         attrs: dict[str, Any] = {
             "documents": np.int64(e.documents),
+            "mirrors": np.int64(e.mirrors),
             "reused_chars": int(e.reused_chars),
         }
         if e.median_lag_days is not None:

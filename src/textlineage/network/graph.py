@@ -2,16 +2,18 @@
 
 The input is a set of verified reuse relations between documents of one corpus (each
 relation comes from a full alignment of the pair, so it is evidence on its own). Nothing
-here invents a link: clusters are the connected components of exactly those relations, and
-the site network only aggregates them.
+here invents a link: clusters are the connected components of exactly those relations.
+Inside a cluster, the lineage (:mod:`.lineage`) keeps one parent per member; the site
+network and the timeline are built from those links, not from every relation (two copies
+of one source are related, but neither copied the other).
 
 Direction of a relation, everywhere in this package:
 
 1. the relation's ``source`` when it names one;
 2. otherwise publication dates, when both documents are dated and the dates differ
    (earlier is the source);
-3. otherwise none: the pair still joins a cluster but is left out of the site network
-   and the timeline.
+3. otherwise none: the pair still joins a cluster, and the lineage orients it away from
+   the cluster's origin (a weaker candidate than any directed relation).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from datetime import date
 import networkx as nx
 
 from ..text.dates import parse_date
+from .lineage import Link, cluster_lineage
 from .strings import plural
 
 __all__ = [
@@ -66,6 +69,9 @@ class DocInfo:
     chars: int = 0
     language: str = ""
     """ISO 639-1 code (``und``: not told; ``""``: not identified)."""
+    mirror_of: int | None = None
+    """For an exact duplicate (a copy the index recorded rather than indexed again): the
+    doc_id of the indexed document with its text. Such members have negative doc_ids."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,9 @@ class Relation:
     reused_chars: tuple[int, int]
     """Characters of a and b inside reused passages."""
     kinds: tuple[str, ...] = ()
+    containment: tuple[float, float] = (0.0, 0.0)
+    """Share of a's and b's content-term pairs found in the other
+    (:func:`~textlineage.text.sketch.containment`); ``(0, 0)``: not measured."""
 
 
 # --------------------------------------------------------------------------- output types
@@ -91,30 +100,44 @@ class Relation:
 
 @dataclass(frozen=True)
 class Cluster:
-    """A connected component of the verified relations."""
+    """A connected component of the verified relations, with its lineage."""
 
     cluster_id: int
     """1-based rank: larger clusters first, then the one holding the smaller doc_id."""
     members: tuple[int, ...]
-    """doc_ids in time order: by date, then doc_id; undated members last."""
+    """doc_ids in time order: by date, then indexed documents before exact duplicates,
+    then doc_id; undated members last."""
     roles: tuple[str, ...]
-    """Per member (same order): ``"origin"``, ``"derived"`` or ``"related"``."""
+    """Per member (same order): ``"origin"``, ``"mirror"``, ``"derived"`` (it has a
+    parent, and the direction rests on evidence) or ``"related"`` (no direction evidence
+    for its link, or no earlier member it derives from was verified)."""
     origin: int
     origin_reason: str
     edges: int
+    """Verified relations inside the cluster."""
     sites: tuple[str, ...]
     """Distinct sites, in order of first appearance among the time-ordered members."""
     first_date: str
     last_date: str
     span_days: int | None
     """Days from the first to the last dated member; None when no member is dated."""
+    links: tuple[Link, ...] = ()
+    """Per member (same order): its place in the lineage (:mod:`.lineage`)."""
 
     @property
     def size(self) -> int:
         return len(self.members)
 
+    @property
+    def mirrors(self) -> int:
+        """Members that are exact or near-exact copies of another member."""
+        return sum(1 for k in self.links if k.kind == "mirror")
+
     def role(self, doc_id: int) -> str:
         return self.roles[self.members.index(doc_id)]
+
+    def link(self, doc_id: int) -> Link:
+        return self.links[self.members.index(doc_id)]
 
 
 @dataclass(frozen=True)
@@ -124,7 +147,10 @@ class SiteEdge:
     source_site: str
     derived_site: str
     documents: int
-    """Number of document pairs."""
+    """Lineage links: derived documents of ``derived_site`` whose parent is on
+    ``source_site``."""
+    mirrors: int
+    """Of those, exact or near-exact copies."""
     reused_chars: int
     """Characters of the derived documents inside reused passages, summed."""
     median_lag_days: float | None
@@ -139,13 +165,17 @@ class SiteEdge:
 class SiteStats:
     site: str
     docs: int
-    """Documents of this site in at least one relation (directed or not)."""
+    """Documents of this site in a cluster (mirrors included)."""
     copied_from: int
-    """Document pairs in which another site reused this site's document."""
+    """Lineage links from this site's documents to another site's."""
     copying: int
-    """Document pairs in which this site reused another site's document."""
+    """Lineage links from another site's documents to this site's."""
     self_reuse: int
-    """Document pairs inside this site (not counted in the two above)."""
+    """Lineage links inside this site (not counted in the two above)."""
+    mirroring: int = 0
+    """Documents of this site that mirror another site's document."""
+    mirrored: int = 0
+    """Mirrors on other sites of this site's documents."""
 
     @property
     def involvement(self) -> int:
@@ -159,7 +189,8 @@ class SiteNetwork:
     edges: tuple[SiteEdge, ...]
     """Most documents first, then by source and derived site name."""
     undirected: int
-    """Relations left out because their direction is unknown."""
+    """Links whose direction rests only on the cluster's origin (their relation's
+    direction was unknown); they are counted in the edges."""
 
     def site(self, name: str) -> SiteStats:
         for s in self.sites:
@@ -192,7 +223,7 @@ def _check(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> None:
             raise ValueError(f"relation ({r.a}, {r.b}) has source {r.source}, not one of the pair")
 
 
-def _direction(r: Relation, docs: Mapping[int, DocInfo]) -> tuple[int, int] | None:
+def relation_direction(r: Relation, docs: Mapping[int, DocInfo]) -> tuple[int, int] | None:
     """(source, derived) doc_ids, or None when neither the relation nor the dates tell."""
     if r.source is not None:
         return (r.source, r.b if r.source == r.a else r.a)
@@ -202,23 +233,26 @@ def _direction(r: Relation, docs: Mapping[int, DocInfo]) -> tuple[int, int] | No
     return (r.a, r.b) if da < db else (r.b, r.a)
 
 
-def _time_key(doc_id: int, dates: Mapping[int, date | None]) -> tuple[int, date, int]:
+def _time_key(doc_id: int, dates: Mapping[int, date | None]) -> tuple[int, date, bool, int]:
+    """Time order: by date (undated last), then indexed documents before exact duplicates
+    (which were recorded after the text was first indexed), then doc_id."""
     d = dates[doc_id]
-    return (0, d, doc_id) if d is not None else (1, date.min, doc_id)
+    return (0 if d is not None else 1, d or date.min, doc_id < 0, abs(doc_id))
 
 
 # --------------------------------------------------------------------------- clusters
 
 
 def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> list[Cluster]:
-    """Connected components of the verified relations, with a probable origin each.
+    """Connected components of the verified relations, with a probable origin and a
+    lineage each (:mod:`.lineage`).
 
     Origin: the earliest-dated member. When several share the earliest date, or some
     members are undated (any of them could be older), the candidates are those members and
     direction evidence decides: the member that is the source in the most relations with
     confidence ≥ :data:`CONFIDENT` and never the derived side of one; then the fewest
-    incoming directions (any confidence); then a dated member over an undated one; then the
-    smaller doc_id.
+    incoming directions (any confidence); then a dated member over an undated one; then
+    time order (an indexed document before its exact duplicates).
     """
     _check(docs, relations)
     graph = nx.Graph()
@@ -240,6 +274,12 @@ def build_clusters(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -
     ]
 
 
+def _role(link: Link) -> str:
+    if link.kind == "unplaced" or (link.kind == "derived" and not link.directed):
+        return "related"
+    return link.kind
+
+
 def _make_cluster(
     cluster_id: int,
     members: list[int],
@@ -249,15 +289,16 @@ def _make_cluster(
 ) -> Cluster:
     ordered = sorted(members, key=lambda d: _time_key(d, dates))
     origin, reason = _origin(ordered, rels, dates)
-
-    derived: set[int] = set()
-    for r in rels:
-        direction = _direction(r, docs)
-        if direction is not None:
-            derived.add(direction[1])
-    roles = tuple(
-        "origin" if d == origin else "derived" if d in derived else "related" for d in ordered
+    lineage = cluster_lineage(
+        ordered,
+        origin,
+        rels,
+        docs,
+        dates,
+        lambda r: relation_direction(r, docs),
+        lambda d: _time_key(d, dates),
     )
+    links = tuple(lineage[d] for d in ordered)
     sites = tuple(dict.fromkeys(_site(docs[d]) for d in ordered))
     dated = [d for d in (dates[m] for m in ordered) if d is not None]
     first = min(dated) if dated else None
@@ -265,7 +306,7 @@ def _make_cluster(
     return Cluster(
         cluster_id=cluster_id,
         members=tuple(ordered),
-        roles=roles,
+        roles=tuple(_role(k) for k in links),
         origin=origin,
         origin_reason=reason,
         edges=len(rels),
@@ -273,6 +314,7 @@ def _make_cluster(
         first_date=first.isoformat() if first else "",
         last_date=last.isoformat() if last else "",
         span_days=(last - first).days if first and last else None,
+        links=links,
     )
 
 
@@ -308,9 +350,9 @@ def _origin(
 
     candidates = earliest + undated
 
-    def key(d: int) -> tuple[bool, int, int, bool, int]:
+    def key(d: int) -> tuple[bool, int, int, bool, bool, int]:
         strong = conf_out[d] > 0 and conf_in[d] == 0
-        return (not strong, -conf_out[d], any_in[d], dates[d] is None, d)
+        return (not strong, -conf_out[d], any_in[d], dates[d] is None, d < 0, abs(d))
 
     best = min(candidates, key=key)
     if len(earliest) > 1:
@@ -331,17 +373,36 @@ def _origin(
     elif dates[best] is not None and undated:
         why = f"no direction evidence; the dated member ({dates[best]}) is kept"
     else:
-        why = "no date or direction evidence; smallest doc_id"
+        why = "no date or direction evidence; the first indexed"
     return best, f"{pool}: {why}"
 
 
 # --------------------------------------------------------------------------- site network
 
 
-def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> SiteNetwork:
-    """Directed site → site reuse, from the source document's site to the derived one's."""
+def _links(
+    docs: Mapping[int, DocInfo],
+    relations: Sequence[Relation],
+    clusters: Sequence[Cluster] | None,
+) -> list[Link]:
+    """Every lineage link with a parent, from ``clusters`` or built from ``relations``."""
+    if clusters is None:
+        clusters = build_clusters(docs, relations)
+    return [k for c in clusters for k in c.links if k.parent is not None]
+
+
+def site_network(
+    docs: Mapping[int, DocInfo],
+    relations: Sequence[Relation],
+    clusters: Sequence[Cluster] | None = None,
+) -> SiteNetwork:
+    """Directed site → site reuse along lineage links: from each parent's site to its
+    child's, so that two sites that copied one source are not linked to each other.
+    ``clusters`` are those of :func:`build_clusters` over the same relations (built here
+    when not given)."""
     _check(docs, relations)
     pairs: dict[tuple[str, str], int] = Counter()
+    mirrors: dict[tuple[str, str], int] = Counter()
     chars: dict[tuple[str, str], int] = Counter()
     lags: dict[tuple[str, str], list[int]] = defaultdict(list)
     reuse_dates: dict[tuple[str, str], list[date]] = defaultdict(list)
@@ -349,29 +410,35 @@ def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> 
     copied_from: Counter[str] = Counter()
     copying: Counter[str] = Counter()
     self_reuse: Counter[str] = Counter()
+    mirror_docs: Counter[str] = Counter()
+    mirrored: Counter[str] = Counter()
     undirected = 0
 
     for r in relations:
         for d in (r.a, r.b):
             involved[_site(docs[d])].add(d)
-        direction = _direction(r, docs)
-        if direction is None:
-            undirected += 1
-            continue
-        src, dst = direction
+    for link in _links(docs, relations, clusters):
+        src, dst = link.parent, link.child
+        assert src is not None
+        undirected += not link.directed
         key = (_site(docs[src]), _site(docs[dst]))
         pairs[key] += 1
-        chars[key] += r.reused_chars[0] if dst == r.a else r.reused_chars[1]
+        chars[key] += link.reused_chars
         ds, dd = parse_date(docs[src].date), parse_date(docs[dst].date)
         if ds is not None and dd is not None:
             lags[key].append((dd - ds).days)
         if dd is not None:
             reuse_dates[key].append(dd)
+        if link.kind == "mirror":
+            mirrors[key] += 1
         if key[0] == key[1]:
             self_reuse[key[0]] += 1
         else:
             copied_from[key[0]] += 1
             copying[key[1]] += 1
+            if link.kind == "mirror":
+                mirror_docs[key[1]] += 1
+                mirrored[key[0]] += 1
 
     edges = []
     for key, n in pairs.items():
@@ -381,6 +448,7 @@ def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> 
                 source_site=key[0],
                 derived_site=key[1],
                 documents=n,
+                mirrors=mirrors[key],
                 reused_chars=chars[key],
                 median_lag_days=float(statistics.median(lags[key])) if lags[key] else None,
                 first=min(ds_).isoformat() if ds_ else "",
@@ -390,25 +458,35 @@ def site_network(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> 
         )
     edges.sort(key=lambda e: (-e.documents, e.source_site, e.derived_site))
     stats = [
-        SiteStats(s, len(involved[s]), copied_from[s], copying[s], self_reuse[s]) for s in involved
+        SiteStats(
+            s,
+            len(involved[s]),
+            copied_from[s],
+            copying[s],
+            self_reuse[s],
+            mirror_docs[s],
+            mirrored[s],
+        )
+        for s in involved
     ]
     stats.sort(key=lambda s: (-s.docs, -s.involvement, s.site))
     return SiteNetwork(sites=tuple(stats), edges=tuple(edges), undirected=undirected)
 
 
-def timeline(docs: Mapping[int, DocInfo], relations: Sequence[Relation]) -> list[tuple[str, int]]:
-    """Reuse events per month (``yyyy-mm``, count), by the derived document's date.
+def timeline(
+    docs: Mapping[int, DocInfo],
+    relations: Sequence[Relation],
+    clusters: Sequence[Cluster] | None = None,
+) -> list[tuple[str, int]]:
+    """Reuse events per month (``yyyy-mm``, count): lineage links, by the child's date.
 
-    Months without events between the first and the last are included with 0. Relations
-    without a direction or with an undated derived document are not counted.
+    Months without events between the first and the last are included with 0. Links to
+    an undated child are not counted.
     """
     _check(docs, relations)
     counts: Counter[tuple[int, int]] = Counter()
-    for r in relations:
-        direction = _direction(r, docs)
-        if direction is None:
-            continue
-        d = parse_date(docs[direction[1]].date)
+    for link in _links(docs, relations, clusters):
+        d = parse_date(docs[link.child].date)
         if d is not None:
             counts[(d.year, d.month)] += 1
     if not counts:

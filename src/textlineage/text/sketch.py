@@ -273,3 +273,26 @@ def sketch_batch(texts: list[str], cfg: SketchConfig) -> list[Sketched]:
             )
         )
     return out
+
+
+def term_pairs(terms: np.ndarray) -> np.ndarray:
+    """The distinct pairs of consecutive content terms of a text (uint64, sorted): a
+    shingle about four words wide, which a changed word breaks."""
+    t = np.asarray(terms, dtype=np.uint64)
+    if len(t) < 2:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique((t[:-1] << np.uint64(32)) | t[1:])
+
+
+def containment(a: str, b: str) -> tuple[float, float]:
+    """The share of ``a``'s content-term pairs (:func:`term_pairs`) found in ``b``, and of
+    ``b``'s found in ``a``: how much of each text the other holds word for word.
+
+    Lineage uses it to tell which of several earlier texts a copy was made from: a copy
+    holds the edits of the text it was made from, not those of its siblings.
+    """
+    pa, pb = term_pairs(content_terms(a)), term_pairs(content_terms(b))
+    if not len(pa) or not len(pb):
+        return 0.0, 0.0
+    shared = len(np.intersect1d(pa, pb, assume_unique=True))
+    return shared / len(pa), shared / len(pb)
