@@ -87,3 +87,28 @@ def test_every_cli_option_is_in_the_reference() -> None:
     for name, options in expected.items():
         assert documented[name] == options, f"textlineage {name}".strip()
     assert "docs/cli.md" in README
+
+
+def test_readme_defines_the_terms_of_a_report() -> None:
+    """Each passage kind, coverage and confidence has its definition in the README."""
+    from textlineage.report.glossary import KIND_LABELS
+    from textlineage.types import PASSAGE_KINDS
+
+    section = README.split("### Reading a report", 1)[1].split("\n### ", 1)[0]
+    for kind in PASSAGE_KINDS:
+        assert f"\n| {KIND_LABELS[kind]} | " in section, kind
+    assert "**Coverage**" in section and "**Confidence**" in section
+    for verdict in ("*derived*", "*partially derived*", "*independent*"):
+        assert verdict in section
+
+
+def test_demo_installs_what_a_user_needs_and_tests_the_rest() -> None:
+    """The demo's set-up installs the user's extras, not the development tools or the
+    browser; the test set-up (which CI runs) installs those."""
+    setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    user, _, full = setup.partition('if [ "${1:-}" = "--user" ]; then')[2].partition("fi\n")
+    assert "--user" in (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
+    assert '".[semantic,warc,web]"' in user
+    assert "dev" not in user and "chromium" not in user
+    assert "dev]" in full and "/usr/bin/chromium" in full
+    assert "--user" not in (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from textlineage.corpus.index import SearchHit, SearchResult
 from textlineage.corpus.schema import StoredDocument
@@ -296,6 +297,31 @@ def test_text_report_summarises_facts_by_kind() -> None:
     listed = render_text(c, width=80, all_facts=True).splitlines()
     assert sum(x.startswith("    - place: Town") for x in listed) == 39
     assert f"    - date: 4 June  (A {a.index('4 June')}–{a.index('4 June') + 6})" in listed
+
+
+def test_reports_say_what_their_terms_mean() -> None:
+    """The text report defines the passage kinds it shows, coverage and confidence; the
+    HTML report defines every kind and verdict as well."""
+    from textlineage.report.glossary import KIND_LABELS, KIND_TERMS, TERMS, VERDICT_TERMS
+
+    c = make_comparison()
+    shown = {p.kind for p in c.passages}
+    assert shown and shown < set(PASSAGE_KINDS)
+    text = render_text(c, width=1000)
+    terms = text.split("\nTerms\n", 1)[1]
+    for kind in PASSAGE_KINDS:
+        defined = f"• {KIND_LABELS[kind]}: {KIND_TERMS[kind]}" in terms
+        assert defined == (kind in shown), kind
+    for term, meaning in TERMS.items():
+        assert f"• {term}: {meaning}" in terms
+    assert "Terms" not in render_text(c, glossary=False)
+    page = render_html(c)
+    glossary = page.split('<details class="glossary">', 1)[1].split("</details>", 1)[0]
+    for kind in PASSAGE_KINDS:
+        assert f"<dd>{escape(KIND_TERMS[kind])}</dd>" in glossary, kind
+    for meaning in (*VERDICT_TERMS.values(), *TERMS.values()):
+        assert f"<dd>{escape(meaning)}</dd>" in glossary
+    assert "<dt>Coverage</dt>" in glossary and "<dt>Confidence</dt>" in glossary
 
 
 def test_text_report_top_and_width() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
+from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
 
@@ -186,13 +187,21 @@ def _passage_size(p: Passage) -> int:
     return p.chars(0) + p.chars(1)
 
 
-def render_text(c: Comparison, *, top: int = 8, width: int = 100, all_facts: bool = False) -> str:
+def render_text(
+    c: Comparison,
+    *,
+    top: int = 8,
+    width: int = 100,
+    all_facts: bool = False,
+    glossary: bool = True,
+) -> str:
     """Render ``c`` as a readable plain-text summary.
 
     ``top`` limits how many passages are listed (largest first); ``width`` is the target
     line width used to wrap reasons and size excerpts. Facts added and dropped are
     summarised per kind ("39 of 69 places dropped", the first few named); ``all_facts``
-    lists each one with its position instead.
+    lists each one with its position instead. ``glossary`` ends the report with what
+    its passage kinds, coverage and confidence mean (:mod:`.glossary`).
     """
     width = max(width, 40)
     docs = c.documents
@@ -260,4 +269,10 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100, all_facts: boo
         f" · dropped {len(fd.dropped)}"
     )
     out += _fact_lines(c, width, all_facts)
+    if glossary:
+        out += ["", "Terms"]
+        kinds = {p.kind for p in c.passages}
+        terms = [(KIND_LABELS[k], KIND_TERMS[k]) for k in PASSAGE_KINDS if k in kinds]
+        terms += list(TERMS.items())
+        out += _wrap_bullets((f"{term}: {meaning}" for term, meaning in terms), width, "  ", "• ")
     return "\n".join(out).rstrip() + "\n"
