@@ -181,6 +181,37 @@ class HitCoverage(BaseModel):
     hit: float
 
 
+class HitLineage(BaseModel):
+    link: str = Field(description="origin, mirror, derived or unplaced.")
+    parent: str | None
+
+
+class HitMirror(BaseModel):
+    id: str
+    site: str
+    url: str
+    date: str
+    kind: Literal["exact", "near"]
+
+
+class HitStoryOut(BaseModel):
+    """Where a hit stands among the others (its story) and in its discovery cluster."""
+
+    group: int
+    earliest: bool
+    cluster_id: int | None
+    cluster_origin: bool
+    lineage: HitLineage | None
+    mirrors: list[HitMirror]
+
+
+class SearchGroup(BaseModel):
+    group: int
+    cluster_id: int | None
+    earliest: str | None
+    hits: list[int] = Field(description="Ranks of the group's hits, the earliest first.")
+
+
 class SearchHitOut(BaseModel):
     """An indexed document that the query reuses or that reuses it."""
 
@@ -194,6 +225,7 @@ class SearchHitOut(BaseModel):
     semantic_similarity: float | None
     window_score: float | None
     multilingual_similarity: float | None
+    story: HitStoryOut | None
     comparison: Comparison = Field(description="The verifying comparison (without texts).")
 
 
@@ -207,6 +239,7 @@ class SearchAnswer(BaseModel):
     query: QueryOut
     candidates: int = Field(description="Documents proposed by the channels and verified.")
     hits: list[SearchHitOut]
+    groups: list[SearchGroup]
     timings_ms: dict[str, float]
 
 
@@ -223,7 +256,13 @@ class ClusterDocument(BaseModel):
 class ClusterMember(ClusterDocument):
     model_config = _OPEN
 
-    role: str = Field(description="origin, derived or related.")
+    role: str = Field(description="origin, mirror, derived or related.")
+    link: str | None = Field(None, description="origin, mirror, derived or unplaced.")
+    parent: str | None = None
+    parent_doc_id: int | None = None
+    parent_reason: str | None = None
+    direction_known: bool | None = None
+    exact_duplicate_of: str | None = None
 
 
 class Cluster(BaseModel):
@@ -234,6 +273,7 @@ class Cluster(BaseModel):
     id: int
     size: int
     edges: int
+    mirrors: int = Field(0, description="Members that are exact or near-exact copies.")
     origin: ClusterDocument
     origin_reason: str
     members: list[ClusterMember] = Field(description="In time order; undated ones last.")
@@ -279,12 +319,15 @@ class SiteOut(BaseModel):
     copied_from: int
     copying: int
     self_reuse: int
+    mirroring: int = Field(0, description="Its documents that mirror another site's.")
+    mirrored: int = Field(0, description="Mirrors on other sites of its documents.")
 
 
 class SiteEdgeOut(BaseModel):
     source_site: str
     derived_site: str
-    documents: int
+    documents: int = Field(description="Lineage links from the one site to the other.")
+    mirrors: int = Field(0, description="Of those, exact or near-exact copies.")
     reused_chars: int
     median_lag_days: float | None
     first: str
