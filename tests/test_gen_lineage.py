@@ -192,3 +192,66 @@ def test_cli_and_load_lineage(gen_lineage: ModuleType, pan_dir: Path, tmp_path: 
     assert any(x["kind"].startswith("mirror") for x in links)
     with pytest.raises(ValueError, match="max_mirrors"):
         gen_lineage.generate(10, tmp_path / "bad", max_mirrors=0, pan_dir=pan_dir)
+
+
+def _output_from(
+    path: Path,
+    by_id: dict[str, dict[str, Any]],
+    parent_of: dict[str, str | None],
+    mirrors: set[str],
+) -> Path:
+    """A discover output whose clusters are the lineages and whose parents are
+    ``parent_of``; the site network is built from those links."""
+    root: dict[str, str] = {}
+    for d in parent_of:
+        up = d
+        while (above := parent_of.get(up)) is not None:
+            up = above
+        root[d] = up
+    trees: dict[str, list[str]] = defaultdict(list)
+    for d in sorted(parent_of):
+        trees[root[d]].append(d)
+    edges: Counter[tuple[str, str]] = Counter()
+    path.mkdir()
+    with open(path / "clusters.jsonl", "w", encoding="utf-8") as f:
+        for k, members in enumerate(trees.values()):
+            rows = []
+            for d in members:
+                p = parent_of[d]
+                link = "origin" if p is None else "mirror" if d in mirrors else "derived"
+                rows.append({"ext_id": d, "site": by_id[d]["site"], "link": link, "parent": p})
+                if p is not None:
+                    edges[(by_id[p]["site"], by_id[d]["site"])] += 1
+            n = sum(r["link"] == "mirror" for r in rows)
+            f.write(json.dumps({"id": k + 1, "members": rows, "mirrors": n}) + "\n")
+    lines = ["source_site,derived_site,documents\n"]
+    lines += [f"{a},{b},{n}\n" for (a, b), n in sorted(edges.items())]
+    (path / "sites.csv").write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_scored_by_eval_lineage(
+    corpus: Path, by_id: dict[str, dict[str, Any]], lineage: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """The truth itself, written as a discover output, scores 1 everywhere; linking every
+    member to its lineage's root instead gets the C of chains and the mirrors of copies
+    wrong, as ancestors."""
+    from textlineage.eval import evaluate_lineage
+
+    mirrors = {x["child"] for x in lineage if x["kind"].startswith("mirror")}
+    truth: dict[str, str | None] = {x["child"]: x["parent"] for x in lineage}
+    truth |= {x["root"]: None for x in lineage}
+    ev = evaluate_lineage(corpus, _output_from(tmp_path / "right", by_id, truth, mirrors))
+    assert ev.overall.accuracy == 1.0 and ev.overall.links == len(lineage)
+    assert ev.links.precision == 1.0 and ev.links.sibling_links == 0
+    assert ev.mirrors.exact_rate == 1.0 and ev.mirrors.reported == len(mirrors)
+    assert ev.origins.accuracy == 1.0
+    assert ev.site_edges is not None and ev.site_edges.precision == ev.site_edges.recall == 1.0
+
+    star = {x["child"]: x["root"] for x in lineage} | {x["root"]: None for x in lineage}
+    ev = evaluate_lineage(corpus, _output_from(tmp_path / "star", by_id, star, mirrors))
+    skipping = [x for x in lineage if x["parent"] != x["root"]]
+    assert skipping
+    assert ev.overall.correct == len(lineage) - len(skipping)
+    assert ev.links.categories["ancestor"] == len(skipping)
+    assert ev.origins.accuracy == 1.0
