@@ -194,6 +194,8 @@ def test_mirror_taken_for_the_original(tmp_path: Path) -> None:
     assert m.precision == pytest.approx(2 / 3) and m.recall == pytest.approx(2 / 3)
     assert (m.exact_documents, m.spurious_documents) == (1, 1)  # C right, A not; A1 "has" one
     assert m.exact_clusters == 1  # the cluster's own count is still 3
+    assert m.reported_kinds == {"mirror-near": 2, "original": 1}
+    assert m.planted_links == {"mirror": 2, "origin": 1}
     assert (ev.origins.correct, ev.origins.clusters) == (1, 2)
     assert ev.site_edges is None
 
@@ -208,6 +210,7 @@ def test_cluster_mirror_count_and_missing_children(tmp_path: Path) -> None:
     m = ev.mirrors
     assert (m.planted, m.reported, m.exact_documents) == (3, 2, 1)
     assert (m.clusters, m.exact_clusters) == (1, 1)  # 2 planted among the members, 2 said
+    assert m.planted_links == {"missing": 1, "mirror": 2}
     ev = evaluate_lineage(write_truth(tmp_path / "t"), write_out(tmp_path / "o2", clusters, [1, 0]))
     assert ev.mirrors.exact_clusters == 0 and ev.mirrors.exact_cluster_rate == 0.0
 

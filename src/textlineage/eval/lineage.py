@@ -398,11 +398,16 @@ def _mirror_counts(
     planted: Counter[str] = Counter(x.parent for x in truth.links if x.is_mirror)
     reported: Counter[str] = Counter()
     true_mirrors = 0
+    reported_kinds: Counter[str] = Counter()  # truth kind of the members reported as mirrors
     for m in member_of.values():
         if m.link == "mirror":
             true_mirrors += m.ext_id in truth.mirror
+            reported_kinds[truth.kind.get(m.ext_id, "original")] += 1
             if m.parent is not None:
                 reported[m.parent] += 1
+    planted_links: Counter[str] = Counter(  # link reported for each planted mirror
+        (member_of[d].link or "none") if d in member_of else "missing" for d in truth.mirror
+    )
     cluster_rows = []
     for c in clusters:
         plant = sum(m.ext_id in truth.mirror for m in c.members)
@@ -418,6 +423,8 @@ def _mirror_counts(
         spurious_documents=sum(1 for d in reported if d not in planted) if lineage else None,
         clusters=len(cluster_rows) if lineage else None,
         exact_clusters=sum(cluster_rows) if lineage else None,
+        reported_kinds=dict(sorted(reported_kinds.items())),
+        planted_links=dict(sorted(planted_links.items())),
     )
 
 

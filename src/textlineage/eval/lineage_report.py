@@ -19,6 +19,10 @@ def _n(value: int | None) -> str:
     return "n/a" if value is None else str(value)
 
 
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in counts.items()) or "none"
+
+
 def format_lineage(ev: LineageEvaluation) -> str:
     """A plain-text report of a :class:`~.lineage_types.LineageEvaluation`."""
     out = [] if ev.lineage else [NO_LINEAGE, ""]
@@ -77,6 +81,11 @@ def format_lineage(ev: LineageEvaluation) -> str:
             f"({fmt(m.exact_cluster_rate)})"
         )
     out.append(line)
+    if ev.lineage and (m.reported_kinds or m.planted_links):
+        out.append(
+            f"  reported mirrors by truth kind: {_counts(m.reported_kinds)}; planted mirrors "
+            f"by reported link: {_counts(m.planted_links)}"
+        )
     o = ev.origins
     source = "" if o.from_links else " (from the members' `role`)"
     out.append(

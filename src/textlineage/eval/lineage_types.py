@@ -204,6 +204,11 @@ class MirrorCounts:
     exact_clusters: int | None
     """Of those, clusters whose ``mirrors`` count is the number of planted mirrors among
     their members."""
+    reported_kinds: dict[str, int] = field(default_factory=dict)
+    """Members reported as mirrors, by their truth kind (``original``: no truth parent)."""
+    planted_links: dict[str, int] = field(default_factory=dict)
+    """Planted mirrors by the link reported for them (``missing``: in no cluster;
+    ``none``: an output without lineage)."""
 
     @property
     def exact_rate(self) -> float | None:
@@ -235,6 +240,8 @@ class MirrorCounts:
             "clusters": self.clusters,
             "exact_clusters": self.exact_clusters,
             "exact_cluster_rate": self.exact_cluster_rate,
+            "reported_kinds": self.reported_kinds,
+            "planted_links": self.planted_links,
         }
 
 
