@@ -113,3 +113,29 @@ def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
 
     ev = evaluate_discover(truth, out_dir)
     click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_discover(ev))
+
+
+@eval_group.command(name="lineage")
+@click.option(
+    "--truth",
+    required=True,
+    type=click.Path(exists=True),
+    help="The planted parents: a lineage.jsonl, or a directory holding one.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="The output directory of `textlineage discover`.",
+)
+@_format_option("text", "json")
+def eval_lineage(truth: str, out_dir: str, fmt: str) -> None:
+    """Score the lineage of a `discover` run against planted parents: parent accuracy,
+    sibling links, site edges, mirror counts, origins."""
+    import json
+
+    from .eval import evaluate_lineage, format_lineage
+
+    ev = evaluate_lineage(truth, out_dir)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_lineage(ev))
