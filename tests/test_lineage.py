@@ -20,9 +20,11 @@ def rel(
     held: tuple[float, float],
     coverage: tuple[float, float] = (0.6, 0.8),
     kinds: tuple[str, ...] = ("verbatim", "near-verbatim"),
+    pairs: tuple[int, int] = (0, 0),
 ) -> Relation:
-    """A relation where ``held`` is how much of a's and of b's text the other holds."""
-    return Relation(a, b, "derived", source, 0.9, coverage, (500, 400), kinds, held)
+    """A relation where ``held`` is how much of a's and of b's text the other holds (and
+    ``pairs`` how many word pairs, when given)."""
+    return Relation(a, b, "derived", source, 0.9, coverage, (500, 400), kinds, held, pairs)
 
 
 def exact(a: int, b: int, source: int | None) -> Relation:
@@ -196,3 +198,44 @@ def test_lineage_does_not_depend_on_input_order() -> None:
         rng.shuffle(relations)
         shuffled = dict(rng.sample(sorted(docs.items()), len(docs)))
         assert [(c.members, c.links) for c in build_clusters(shuffled, relations)] == want
+
+
+def republished(a: int, b: int, pairs: tuple[int, int]) -> Relation:
+    return rel(a, b, a, (0.99, 0.99), coverage=(0.9, 0.9), kinds=("verbatim",), pairs=pairs)
+
+
+def test_a_mirror_goes_to_the_copy_whose_credit_line_it_carries() -> None:
+    # A(1) is republished by B(2) with a credit line; M(3) mirrors B, credit line included:
+    # B holds 110 of M's word pairs, A only the 100 of the article.
+    docs = {
+        1: doc(1, "a.com", "2021-01-01"),
+        2: doc(2, "b.com", "2021-01-03"),
+        3: doc(3, "m.com", "2021-01-04"),
+    }
+    relations = [republished(1, 2, (100, 100)), republished(2, 3, (110, 110))]
+    relations.append(republished(1, 3, (100, 100)))
+    (cluster,) = build_clusters(docs, relations)
+    assert parents(cluster) == {1: None, 2: 1, 3: 2}
+    assert [k.kind for k in cluster.links] == ["origin", "mirror", "mirror"]
+    assert "near-identical copy" in cluster.link(3).reason
+    # Without the credit line the three are the same article: the earliest is the parent
+    # (one pair more or less is a passage boundary, not evidence).
+    relations = [republished(1, 2, (100, 100)), republished(2, 3, (101, 101))]
+    relations.append(republished(1, 3, (100, 100)))
+    (cluster,) = build_clusters(docs, relations)
+    assert parents(cluster) == {1: None, 2: 1, 3: 1}
+
+
+def test_an_exact_duplicate_of_a_copy_mirrors_that_copy_not_the_original() -> None:
+    # B(2) republished A(1); -1 is B's byte-identical twin (recorded, not indexed), and
+    # dated earlier than B: it leads B's group, and B mirrors it.
+    docs = {
+        1: doc(1, "a.com", "2021-01-01"),
+        2: doc(2, "b.com", "2021-01-06"),
+        -1: doc(-1, "c.com", "2021-01-04", mirror_of=2),
+    }
+    relations = [republished(1, 2, (100, 100)), exact(-1, 2, -1)]
+    (cluster,) = build_clusters(docs, relations)
+    assert parents(cluster) == {1: None, -1: 1, 2: -1}
+    assert cluster.link(2).kind == "mirror" and "exact duplicate" in cluster.link(2).reason
+    assert cluster.mirrors == 2

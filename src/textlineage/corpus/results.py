@@ -52,6 +52,7 @@ def relation(v: VerifiedPair) -> Relation:
         reused_chars=v.reused,
         kinds=v.kinds,
         containment=v.containment,
+        shared_pairs=v.shared_pairs,
     )
 
 
@@ -67,6 +68,7 @@ def relation_record(v: VerifiedPair) -> dict[str, Any]:
         "reused_chars": list(v.reused),
         "kinds": list(v.kinds),
         "containment": list(v.containment),
+        "shared_pairs": list(v.shared_pairs),
     }
 
 
@@ -92,6 +94,7 @@ def pair_record(v: VerifiedPair, infos: Mapping[int, DocInfo]) -> dict[str, Any]
         "coverage": [round(x, 4) for x in v.coverage],
         "reused_chars": list(v.reused),
         "containment": list(v.containment),
+        "shared_pairs": list(v.shared_pairs),
         "reasons": list(v.reasons),
         "passages": list(v.passages),
     }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compare import CompareConfig, compare
-from ..text.sketch import containment
+from ..text.sketch import pair_overlap
 from ..types import Document
 
 
@@ -38,6 +38,8 @@ class VerifiedPair:
     """Share of the content-term pairs of each text's reused passages found in the other
     text (:func:`~textlineage.text.sketch.containment`): lineage's measure of which earlier
     text a copy was made from. ``(0, 0)`` when not measured."""
+    shared_pairs: tuple[int, int] = (0, 0)
+    """How many of those pairs (what lineage compares); ``(0, 0)`` when not measured."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,7 @@ class VerifiedPair:
             "reasons": list(self.reasons),
             "passages": list(self.passages),
             "containment": list(self.containment),
+            "shared_pairs": list(self.shared_pairs),
         }
 
     @classmethod
@@ -69,6 +72,7 @@ class VerifiedPair:
             reasons=tuple(d["reasons"]),
             passages=tuple(d["passages"]),
             containment=tuple(d.get("containment", (0.0, 0.0))),
+            shared_pairs=tuple(d.get("shared_pairs", (0, 0))),
         )
 
 
@@ -90,6 +94,14 @@ def verify_pair(
         c = compare(doc_a, doc_b, semantic)
     if c.verdict == "independent":
         return None
+    shares, counts = pair_overlap(
+        doc_a.text,
+        doc_b.text,
+        (
+            [s for p in c.passages for s in p.spans[0]],
+            [s for p in c.passages for s in p.spans[1]],
+        ),
+    )
     return VerifiedPair(
         a=a,
         b=b,
@@ -101,16 +113,8 @@ def verify_pair(
         kinds=tuple(sorted({p.kind for p in c.passages})),
         reasons=tuple(c.reasons),
         passages=tuple(p.to_json() for p in c.passages),
-        containment=_rounded(
-            containment(
-                doc_a.text,
-                doc_b.text,
-                (
-                    [s for p in c.passages for s in p.spans[0]],
-                    [s for p in c.passages for s in p.spans[1]],
-                ),
-            )
-        ),
+        containment=_rounded(shares),
+        shared_pairs=counts,
     )
 
 

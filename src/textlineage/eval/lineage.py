@@ -62,6 +62,12 @@ __all__ = [
     "score_lineage",
 ]
 
+REPUBLICATION_KINDS = frozenset({"verbatim"})
+"""Truth kinds that are mirrors too: a whole article republished word for word (in
+``gen_corpus``, the body with the copier's own page furniture and maybe a credit line),
+which is what a laundering researcher counts as a mirror. Kinds starting with ``mirror``
+(``mirror-exact``, ``mirror-near``) always are."""
+
 LINKS = ("origin", "mirror", "derived", "unplaced")
 """The values of a member's ``link`` in ``clusters.jsonl``."""
 
@@ -85,7 +91,7 @@ class ParentLink:
 
     @property
     def is_mirror(self) -> bool:
-        return self.kind.startswith("mirror")
+        return self.kind.startswith("mirror") or self.kind in REPUBLICATION_KINDS
 
 
 @dataclass(frozen=True)

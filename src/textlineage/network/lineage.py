@@ -5,22 +5,27 @@ Verified relations say which documents share text. They over-state who copied wh
 sites that both copied one source share that text too, and are related to each other as
 much as to the source. Lineage keeps one parent per member:
 
-1. **Mirrors.** Members whose relation is an exact or near-exact copy (every reused passage
-   verbatim, at least :data:`MIRROR_COVERAGE` of both texts reused and
-   :data:`MIRROR_CONTAINMENT` of both held word for word by the other) form a mirror
-   group. The group's earliest member (the cluster's origin, when it is one of them) is
-   its *representative*; every other member is a ``mirror`` of it.
-2. **Parents.** Between groups, a relation is a candidate link from the earlier group to
+1. **Exact duplicates.** Byte-identical members (a copy the index recorded rather than
+   indexed again, :mod:`textlineage.corpus.mirrors`) form a group led by its earliest
+   member (the cluster's origin, when it is one of them); the others are its mirrors:
+   which of them was copied from which, nothing in the text can tell.
+2. **Parents.** Between groups, a relation is a candidate link from the earlier member to
    the later one: by the relation's own direction (:func:`~.graph.relation_direction`)
-   when it links the representatives themselves, else by the representatives' dates (a
-   mirror's later date must not reverse a link). A relation with no direction is a
-   candidate both ways, weaker than any directed one. Among a group's candidates the one
-   that holds the most of the child's text word for word (its *containment*) wins: a copy
-   carries the edits of the text it was made from, not those of its siblings. Ties go to
-   the earlier candidate. The cluster's origin has no parent.
+   when it links the groups' leaders themselves, else by the leaders' dates (a
+   duplicate's later date must not reverse a link). A relation with no direction is a
+   candidate both ways, weaker than any directed one. Among a member's candidates the one
+   that holds the most of its reused text word for word wins (the count of its
+   content-term pairs found in the candidate: a copy carries the edits of the text it was
+   made from, not those of its siblings, and a credit line it copied with the text);
+   counts within :data:`TIE_SHARE` of the best are tied, and ties go to the earlier
+   candidate. The cluster's origin has no parent.
 3. **A tree.** The choices are a maximum spanning arborescence of those candidates, rooted
    at the origin (Edmonds' algorithm, :mod:`networkx`, on the rare clusters where the
-   greedy choice closes a cycle). A group no candidate reaches is ``unplaced``.
+   greedy choice closes a cycle). A member no candidate reaches is ``unplaced``.
+4. **Mirrors.** A link whose relation is a near-exact copy (every passage verbatim, at
+   least :data:`MIRROR_COVERAGE` of both texts reused and :data:`MIRROR_CONTAINMENT` of
+   both held word for word by the other: the same article with another site's page
+   furniture or a credit line) is a ``mirror``; other links are ``derived``.
 
 Every link carries a reason a reader can check: the containment of the chosen parent and
 of the runner-up, and where the direction came from (dates, the comparison's evidence, or
@@ -29,8 +34,8 @@ only the cluster's origin).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 import networkx as nx
@@ -46,8 +51,9 @@ __all__ = [
     "is_mirror",
 ]
 
-MIRROR_COVERAGE = 0.9
-"""A mirror relation reuses at least this share of both texts."""
+MIRROR_COVERAGE = 0.75
+"""A mirror relation reuses at least this share of both texts (the rest is each copy's own
+page furniture: masthead, footer, a credit line)."""
 MIRROR_CONTAINMENT = 0.9
 """…and each text holds at least this share of the other's content-term pairs."""
 LINK_KINDS = ("origin", "mirror", "derived", "unplaced")
@@ -82,13 +88,14 @@ def is_mirror(r: Relation) -> bool:
     return not measured or min(r.containment) >= MIRROR_CONTAINMENT
 
 
-def _held(r: Relation, child: int) -> float:
-    """How much of ``child``'s text (one side of ``r``) the other side holds word for word:
-    its containment, or its coverage when containment was not measured."""
+def _held(r: Relation, child: int) -> tuple[float, float]:
+    """How much of ``child``'s reused text (one side of ``r``) the other side holds word for
+    word: as a share (its containment, else its coverage when not measured), and as a
+    count of word pairs (the share when not measured)."""
     side = 0 if child == r.a else 1
-    if r.containment != (0.0, 0.0):
-        return r.containment[side]
-    return r.coverage[side]
+    share = r.containment[side] if r.containment != (0.0, 0.0) else r.coverage[side]
+    count = r.shared_pairs[side] if r.shared_pairs != (0, 0) else share
+    return share, float(count)
 
 
 def _pct(x: float) -> str:
@@ -101,9 +108,13 @@ class _Candidate:
     child: int
     directed: bool
     held: float
+    """Share of the child's reused word pairs found in the parent (for the reasons)."""
+    count: float
+    """How many (or, not measured, the share) — what the choice compares."""
     relation: Relation
     how: str
     """Where the direction came from."""
+    level: float = 0.0
 
 
 def cluster_lineage(
@@ -122,37 +133,16 @@ def cluster_lineage(
     """
     rank = {d: i for i, d in enumerate(sorted(members, key=order))}
 
-    # 1. mirror groups (union-find), each led by its earliest member or the origin
-    up = {d: d for d in members}
-
-    def find(d: int) -> int:
-        while up[d] != d:
-            up[d] = up[up[d]]
-            d = up[d]
-        return d
-
-    mirror_rel: dict[tuple[int, int], Relation] = {}
-    for r in relations:
-        if is_mirror(r):
-            mirror_rel[(r.a, r.b)] = r
-            ra, rb = find(r.a), find(r.b)
-            if ra != rb:
-                up[max(ra, rb, key=rank.__getitem__)] = min(ra, rb, key=rank.__getitem__)
-    groups: dict[int, list[int]] = {}
-    for d in sorted(members, key=rank.__getitem__):
-        groups.setdefault(find(d), []).append(d)
-    rep_of: dict[int, int] = {}
-    for group in groups.values():
-        rep = origin if origin in group else group[0]
-        for d in group:
-            rep_of[d] = rep
+    # 1. exact duplicates (byte-identical texts) are one group, led by the earliest: which
+    # of them was copied from which, nothing in the text can tell
+    rep_of = _groups(
+        members, origin, rank, (r for r in relations if _is_exact(r, docs)), lambda d: d
+    )
     root = rep_of[origin]
-
     links: dict[int, Link] = {}
     for d in members:
-        rep = rep_of[d]
-        if d != rep:
-            links[d] = _mirror_link(d, rep, mirror_rel, docs, dates)
+        if d != rep_of[d]:
+            links[d] = _exact_link(d, rep_of[d], docs, dates)
 
     # 2. candidate parents between groups, best relation per (parent, child)
     best: dict[tuple[int, int], _Candidate] = {}
@@ -178,8 +168,9 @@ def cluster_lineage(
         for parent, child, directed, how in options:
             if child == root:
                 continue
-            held = _held(r, r.a if rep_of[r.a] == child else r.b)
-            cand = _Candidate(parent, child, directed, held, r, how)
+            side = r.a if rep_of[r.a] == child else r.b
+            held, count = _held(r, side)
+            cand = _Candidate(parent, child, directed, held, count, r, how, level=count)
             key = (parent, child)
             if key not in best or _strength(cand, rank) > _strength(best[key], rank):
                 best[key] = cand
@@ -187,8 +178,8 @@ def cluster_lineage(
     by_child: dict[int, list[_Candidate]] = {}
     for cand in best.values():
         by_child.setdefault(cand.child, []).append(cand)
-    for cands in by_child.values():
-        cands.sort(key=lambda c: _strength(c, rank), reverse=True)
+    for child, cands in by_child.items():
+        by_child[child] = sorted(_level(cands), key=lambda c: _strength(c, rank), reverse=True)
 
     # 3. the tree: greedy best parent, Edmonds when that closes a cycle
     chosen = {child: cands[0] for child, cands in by_child.items()}
@@ -205,21 +196,82 @@ def cluster_lineage(
             )
             continue
         others = [c for c in by_child[rep] if c.parent != pick.parent]
+        why = _derived_reason(pick, others[0] if others else None, docs, dates)
+        kind = "derived"
+        if is_mirror(pick.relation):
+            kind = "mirror"
+            cover = _pct(min(pick.relation.coverage))
+            why = f"a near-identical copy (every passage verbatim, {cover} of both reused): {why}"
         links[rep] = Link(
-            rep,
-            pick.parent,
-            "derived",
-            _derived_reason(pick, others[0] if others else None, docs, dates),
-            pick.directed,
-            _reused(pick.relation, rep_of, rep),
+            rep, pick.parent, kind, why, pick.directed, _reused(pick.relation, rep_of, rep)
         )
     links[origin] = Link(origin, None, "origin", "", True)
     return links
 
 
+def _is_exact(r: Relation, docs: Mapping[int, DocInfo]) -> bool:
+    """A relation between an exact duplicate and the document with its text."""
+    return docs[r.a].mirror_of == r.b or docs[r.b].mirror_of == r.a
+
+
+def _groups(
+    members: Sequence[int],
+    lead: int,
+    rank: Mapping[int, int],
+    relations: Iterable[Relation],
+    node: Callable[[int], int],
+) -> dict[int, int]:
+    """Each of ``members``' group representative, groups being the connected components
+    of ``relations`` (their ends mapped by ``node``): ``lead`` when it is in the group,
+    else the group's earliest member."""
+    up = {d: d for d in members}
+
+    def find(d: int) -> int:
+        while up[d] != d:
+            up[d] = up[up[d]]
+            d = up[d]
+        return d
+
+    for r in relations:
+        ra, rb = find(node(r.a)), find(node(r.b))
+        if ra != rb:
+            up[max(ra, rb, key=rank.__getitem__)] = min(ra, rb, key=rank.__getitem__)
+    grouped: dict[int, list[int]] = {}
+    for d in sorted(members, key=rank.__getitem__):
+        grouped.setdefault(find(d), []).append(d)
+    out: dict[int, int] = {}
+    for group in grouped.values():
+        rep = lead if lead in group else group[0]
+        for d in group:
+            out[d] = rep
+    return out
+
+
+TIE_PAIRS = 2
+TIE_SHARE = 0.01
+"""Candidates whose counts of the child's word pairs are within the larger of
+:data:`TIE_PAIRS` and :data:`TIE_SHARE` of the best are tied (the earlier one wins):
+passage boundaries move a count by a few pairs."""
+
+
 def _strength(c: _Candidate, rank: Mapping[int, int]) -> tuple[bool, float, int]:
-    """Directed before undirected, then containment, then the earlier parent."""
-    return (c.directed, round(c.held, 4), -rank[c.parent])
+    """Directed before undirected, then how much of the child the parent holds (ties
+    levelled by :func:`_level`), then the earlier parent."""
+    return (c.directed, c.level, -rank[c.parent])
+
+
+def _level(cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates of one child with ``level`` set: their word-pair count, or the best
+    count of their kind (directed or not) when within the tie margin of it."""
+    out = []
+    for directed in (True, False):
+        group = [c for c in cands if c.directed == directed]
+        if not group:
+            continue
+        top = max(c.count for c in group)
+        margin = max(TIE_PAIRS, TIE_SHARE * top) if top >= 1 else 0.0
+        out += [replace(c, level=top if c.count >= top - margin else c.count) for c in group]
+    return out
 
 
 def _reused(r: Relation, rep_of: Mapping[int, int], child: int) -> int:
@@ -283,24 +335,12 @@ def _lag(child: int, parent: int, dates: Mapping[int, date | None]) -> str:
     return f"dated {-days} day{'s' if days != -1 else ''} earlier"
 
 
-def _mirror_link(
-    d: int,
-    rep: int,
-    mirror_rel: Mapping[tuple[int, int], Relation],
-    docs: Mapping[int, DocInfo],
-    dates: Mapping[int, date | None],
+def _exact_link(
+    d: int, rep: int, docs: Mapping[int, DocInfo], dates: Mapping[int, date | None]
 ) -> Link:
-    r = mirror_rel.get((min(d, rep), max(d, rep)))
-    exact = docs[d].mirror_of is not None or docs[rep].mirror_of is not None
-    if r is not None and not exact:
-        what = (
-            f"near-identical text to {_name(rep, docs)} (reused {_pct(min(r.coverage))} both ways)"
-        )
-    elif exact:
-        what = f"identical text to {_name(rep, docs)} (an exact duplicate)"
-    else:
-        what = f"near-identical text to {_name(rep, docs)} (through other copies)"
-    reused = docs[d].chars if r is None else r.reused_chars[0 if d == r.a else 1]
+    """``d`` is byte-identical to ``rep``, its group's earliest member."""
+    what = f"identical text to {_name(rep, docs)} (an exact duplicate)"
+    reused = docs[d].chars
     dc, dr = dates[d], dates[rep]
     directed = dc is not None and dr is not None and dc != dr
     return Link(d, rep, "mirror", f"{what}, {_lag(d, rep, dates)}", directed, reused)

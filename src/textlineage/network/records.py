@@ -47,5 +47,7 @@ class Relation:
     """Characters of a and b inside reused passages."""
     kinds: tuple[str, ...] = ()
     containment: tuple[float, float] = (0.0, 0.0)
-    """Share of a's and b's content-term pairs found in the other
-    (:func:`~textlineage.text.sketch.containment`); ``(0, 0)``: not measured."""
+    """Share of the content-term pairs of a's and b's reused passages found in the other
+    text (:func:`~textlineage.text.sketch.pair_overlap`); ``(0, 0)``: not measured."""
+    shared_pairs: tuple[int, int] = (0, 0)
+    """How many of those pairs; ``(0, 0)``: not measured."""

@@ -285,13 +285,14 @@ def term_pairs(terms: np.ndarray) -> np.ndarray:
     return np.unique((t[:-1] << np.uint64(32)) | t[1:])
 
 
-def containment(
+def pair_overlap(
     a: str,
     b: str,
     regions: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
-) -> tuple[float, float]:
-    """The share of ``a``'s content-term pairs (:func:`term_pairs`) found in ``b``, and of
-    ``b``'s found in ``a``: how much of each text the other holds word for word.
+) -> tuple[tuple[float, float], tuple[int, int]]:
+    """How much of each text the other holds word for word: the share of ``a``'s
+    content-term pairs (:func:`term_pairs`) found in ``b`` and of ``b``'s found in ``a``,
+    and how many.
 
     With ``regions`` (each side's reused character ranges), only the pairs inside a side's
     regions count for that side, looked up in the whole other text: what was added around
@@ -306,13 +307,25 @@ def containment(
     else:
         part_a = term_pairs(content_terms(_regions_text(a, regions[0])))
         part_b = term_pairs(content_terms(_regions_text(b, regions[1])))
-    return _share(part_a, whole_b), _share(part_b, whole_a)
+    found_a, found_b = _found(part_a, whole_b), _found(part_b, whole_a)
+    share_a = found_a / len(part_a) if len(part_a) else 0.0
+    share_b = found_b / len(part_b) if len(part_b) else 0.0
+    return (share_a, share_b), (found_a, found_b)
 
 
-def _share(part: np.ndarray, whole: np.ndarray) -> float:
+def containment(
+    a: str,
+    b: str,
+    regions: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
+) -> tuple[float, float]:
+    """The shares of :func:`pair_overlap`."""
+    return pair_overlap(a, b, regions)[0]
+
+
+def _found(part: np.ndarray, whole: np.ndarray) -> int:
     if not len(part) or not len(whole):
-        return 0.0
-    return len(np.intersect1d(part, whole, assume_unique=True)) / len(part)
+        return 0
+    return len(np.intersect1d(part, whole, assume_unique=True))
 
 
 def _regions_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
