@@ -196,6 +196,14 @@ def test_url_date(url: str, expected: tuple[str, str] | None) -> None:
         ("Harbour budget\n\nPublished 18 June 2021 at 10:00\n\n", "dateline"),
         ("The council met on June 18, 2021, the day after the storm. ", "text"),
         ("On June 18, 2021, the council met. ", "text"),
+        ("On June 18, 2021, President Lee signed the bill. ", "text"),
+        ("Springfield, Mass. - June 18, 2021 - The company said", "dateline"),
+        ("by Ann Lee June 18, 2021 3:42 PM\n\n", "dateline"),
+        (
+            "PARIS, June 18, 2021 \u2014 A court ruled on Friday that the copyright of the "
+            "harbour's old maps belongs to the city, not to the family that drew them. ",
+            "dateline",
+        ),
         ("Updated June 20, 2021\n\nPARIS, 18 June 2021 \u2014 ", "dateline"),
     ],
 )
@@ -210,6 +218,7 @@ def test_dates_at_the_top_of_the_text(top: str, source: str) -> None:
         "Copyright June 18, 2021 Foo Media\n\n",
         "\u00a9 Foo Media, 18 June 2021. All rights reserved.\n\n",
         "Updated on June 18, 2021\n\n",
+        "Last modified: Friday, June 18, 2021\n\n",
         "In June 2021 the council met. ",
         "x" * 300 + " PARIS, 18 June 2021 \u2014 ",  # beyond the top of the text
     ],
@@ -326,3 +335,80 @@ def test_seed_pair_verdict_and_source_unchanged(plain_seed_result: dict) -> None
     ]
     assert any("(2021-06-01 by dateline)" in reason for reason in r["reasons"])
     assert r["confidence"] >= 0.95
+
+
+# -- the corpus index stores each date's source ----------------------------------------------
+
+
+def _story(k: int) -> str:
+    return f"Report number {k} on the harbour, from our desk number {k}.\n\n{STORY}"
+
+
+CORPUS_RECORDS: list[dict[str, str]] = [
+    {"id": "given", "text": _story(1), "date": "June 18, 2021"},
+    {"id": "by-url", "text": _story(2), "url": "https://news.example.org/2021/06/19/harbour"},
+    {"id": "by-dateline", "text": "PARIS, 20 June 2021 \u2014 " + _story(3)},
+    {
+        "id": "by-page",
+        "html": page(
+            _story(4),
+            head='<meta property="article:published_time" content="2021-06-21T08:00:00Z">',
+        ),
+    },
+    {"id": "footer", "html": page(_story(5), footer="Copyright 2021 Foo Media")},
+    {"id": "year", "text": _story(6), "date": "2021"},
+    {"id": "in-text", "text": "The council met on June 18, 2021, the day after. " + _story(7)},
+]
+STORED_DATES = {
+    "given": ("2021-06-18", "metadata"),
+    "by-url": ("2021-06-19", "url"),
+    "by-dateline": ("2021-06-20", "dateline"),
+    "by-page": ("2021-06-21", "html-meta"),
+    "footer": ("", ""),
+    "year": ("2021", ""),  # kept as given, but not a date
+    "in-text": ("", ""),  # a date in running text is not stored
+}
+
+
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dated")
+    records = root / "records.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in CORPUS_RECORDS), encoding="utf-8")
+    db = root / "c.db"
+    p = run("index", "add", str(db), str(records), "--no-semantic")
+    assert p.returncode == 0, p.stderr
+    return db
+
+
+@pytest.mark.parametrize("ext_id", list(STORED_DATES))
+def test_show_json_gives_the_date_and_its_source(dated_index: Path, ext_id: str) -> None:
+    p = run("show", str(dated_index), ext_id, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert (doc["date"], doc["date_source"]) == STORED_DATES[ext_id]
+    assert doc["meta"].get("date_source", "") == STORED_DATES[ext_id][1]
+
+
+def test_show_text_gives_the_dates_source(dated_index: Path) -> None:
+    p = run("show", str(dated_index), "by-url")
+    assert p.returncode == 0, p.stderr
+    assert "date    2021-06-19 (url)" in p.stdout.splitlines()
+
+
+def test_search_hits_carry_the_stored_source(dated_index: Path) -> None:
+    from textlineage import Corpus
+
+    query = document_from_text(REPORT, "query", {"date": "2021-07-01"})
+    with Corpus.open(dated_index, create=False) as corpus:
+        result = corpus.search(query, semantic=False).to_json()
+    hits = {h["doc"]["id"]: h for h in result["hits"]}
+    assert {"given", "by-url", "by-dateline", "by-page"} <= set(hits)
+    for ext_id, hit in hits.items():
+        assert (hit["doc"]["date"], hit["doc"]["date_source"]) == STORED_DATES[ext_id]
+        compared = hit["comparison"]["documents"][1]
+        if STORED_DATES[ext_id][1]:
+            # compare reads the stored date with its stored source
+            assert (compared["date"], compared["date_source"]) == STORED_DATES[ext_id]
+    reasons = hits["by-dateline"]["comparison"]["reasons"]
+    assert any("(2021-06-20 by dateline vs 2021-07-01 by metadata)" in r for r in reasons), reasons

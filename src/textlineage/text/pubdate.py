@@ -27,9 +27,10 @@ quoted or event date.
 
 What is never a publication date: a year alone ("2021", "Copyright 2021", "© 2019–2023 Foo
 Inc", "All rights reserved"): a copyright notice names the years a work is protected, not
-the day it appeared, and a bare year cannot order two reports of one event; a date on a line
-with a copyright notice; a date labelled as a modification ("Updated June 20, 2021"); a
-crawl date (``crawl_date`` of a WARC record: when the page was fetched, not published).
+the day it appeared, and a bare year cannot order two reports of one event; a date after a
+copyright notice, or on a short line holding one; a date labelled as a modification
+("Updated June 20, 2021", "Last modified: Friday, ..."); a crawl date (``crawl_date`` of a
+WARC record: when the page was fetched, not published).
 
 **Precision.** A date is a day (``2021-06-18``) or, from structured sources only (metadata
 and page markup written ``2021-06``, a URL ``/2021/06/story``), a month (``2021-06``): the
@@ -156,25 +157,42 @@ _COPYRIGHT_RE = re.compile(
 # A label right before the date that makes it a modification date.
 _MODIFIED_RE = re.compile(
     r"\b(?:updated|modified|revised|edited|last\s+changed|actualizado|modifié|mis\s+à\s+jour|"
-    r"aktualisiert|обновлено)\b\W*(?:(?:on|at|el|le|am)\s+)?$",
+    r"aktualisiert|обновлено)\b\W*(?:(?:on|at|el|le|am)\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+_SENTENCE_END_RE = re.compile(r"(?P<word>[\w.]*)(?P<mark>[.!?;])\s")
+_MAX_ABBREVIATION = 4
 # Lower-case words that may follow a dateline's date: a time or a byline.
 _AFTER_DATELINE_RE = re.compile(r"(?:at|by|um|von|à|par|a|por|alle|в)\b", re.IGNORECASE)
+# A sentence that opens with its date ("On July 17, 1990, the President signed ...").
+_SENTENCE_OPENERS = frozenset({"on", "in", "since", "until", "from", "by", "before", "after"})
+_BYLINE_RE = re.compile(r"(?:by|posted|published|filed)\b")
+_NOTICE_CHARS = 120
 _MAX_PREFIX_CHARS = 50
 _MAX_PREFIX_WORDS = 7
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` holds the end of a sentence: ``!``, ``?``, ``;`` or a full stop
+    after a word longer than an abbreviation ("Mass.", "Mo.", "a.m.", "St." end none)."""
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.group("mark") != "." or len(m.group("word").replace(".", "")) > _MAX_ABBREVIATION:
+            return True
+    return False
 
 
 def _dateline_shaped(prefix: str, suffix: str) -> bool:
     """Whether a date with this text before it and after it on its line opens the line
     as a dateline does: after at most a place, a label or a byline (a few words, no end of
-    sentence, not starting in lower case) and not followed by more of a sentence."""
+    sentence, not starting in lower case unless with "by", "posted" ...) and not followed by
+    more of a sentence."""
     head = prefix.strip()
     if len(head) > _MAX_PREFIX_CHARS or len(head.split()) > _MAX_PREFIX_WORDS:
         return False
-    if _SENTENCE_END_RE.search(prefix) or (head and head[0].islower()):
+    if _ends_a_sentence(prefix) or head.casefold() in _SENTENCE_OPENERS:
         return False
+    if head and head[0].islower() and not _BYLINE_RE.match(head):
+        return False  # the middle of a sentence wrapped onto a new line
     tail = suffix.lstrip()
     tail = tail[1:].lstrip() if tail.startswith(",") else tail
     return not (tail and tail[0].islower() and not _AFTER_DATELINE_RE.match(tail))
@@ -183,19 +201,21 @@ def _dateline_shaped(prefix: str, suffix: str) -> bool:
 def lead_date(text: str) -> tuple[date, str] | None:
     """The date written near the top of ``text`` (its first :data:`LEAD_CHARS`
     characters) and its source: the first ``dateline`` (see :func:`_dateline_shaped`), else
-    the first other full date (``text``). Dates on a line with a copyright notice, and dates
-    labelled as modifications, are skipped."""
+    the first other full date (``text``). Dates after a copyright notice or on a short line
+    holding one, and dates labelled as modifications, are skipped."""
     lead = text[:LEAD_CHARS]
     first_other: date | None = None
     for found, start, end in find_dates(lead):
         line_start = lead.rfind("\n", 0, start) + 1
         line_end = lead.find("\n", end)
         line_end = len(lead) if line_end < 0 else line_end
-        if _COPYRIGHT_RE.search(lead, line_start, line_end):
-            continue
         prefix = lead[line_start:start]
-        if _MODIFIED_RE.search(prefix):
+        if _COPYRIGHT_RE.search(prefix) or _MODIFIED_RE.search(prefix):
             continue
+        if line_end - line_start <= _NOTICE_CHARS and _COPYRIGHT_RE.search(
+            lead, line_start, line_end
+        ):
+            continue  # a short line with a copyright notice after the date
         if _dateline_shaped(prefix, lead[end:line_end]):
             return found, "dateline"
         if first_other is None:
