@@ -21,8 +21,9 @@ from textlineage.text.dates import (
     normalise_date,
     parse_date,
 )
+from textlineage.text.pubdate import PublicationDate
 from textlineage.types import Document
-from textlineage.verdict import publication_date
+from textlineage.verdict import document_date
 
 JUNE_18 = date(2021, 6, 18)
 
@@ -199,14 +200,14 @@ def test_month_names_need_twelve_months() -> None:
 @pytest.mark.parametrize("value", ["June 18, 2021", "2021-06-18T10:00:00Z", "Fri, 18 Jun 2021"])
 def test_publication_date_reads_metadata_with_the_shared_parser(value: str) -> None:
     doc = Document(id="a", text="No dateline here.", meta={"date": value})
-    assert publication_date(doc) == (JUNE_18, "metadata date")
+    assert document_date(doc) == PublicationDate(JUNE_18, "day", "metadata")
 
 
 def test_publication_date_falls_back_to_dateline_not_footer() -> None:
     doc = Document(id="a", text="PARIS, 18 June 2021 — Text.", meta={"date": "June 2021"})
-    assert publication_date(doc) == (JUNE_18, "dateline")
+    assert document_date(doc) == PublicationDate(JUNE_18, "day", "dateline")
     footer = Document(id="b", text="Text of the story.\n\nCopyright 2021", meta={})
-    assert publication_date(footer) == (None, "")
+    assert document_date(footer) is None
 
 
 def test_network_dates_read_with_the_shared_parser() -> None:

@@ -122,6 +122,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
         "url": "https://www.Example.com/a",
         "site": "example.com",
         "date": "2021-06-01",
+        "date_source": "metadata",
         "title": "A title",
         "format": "jsonl",
         "source": p,
@@ -187,6 +188,7 @@ def test_jsonl_field_remapping(tmp_path: Path) -> None:
         "url": "http://blog.example.net/post",
         "site": "blog.example.net",
         "date": "2020-02-29",
+        "date_source": "metadata",
         "title": "Leap day",
         "format": "jsonl",
         "source": str(path),
@@ -225,6 +227,7 @@ def test_jsonl_html_field_is_extracted(tmp_path: Path) -> None:
         "url": "https://www.news.example.org/2023/flood-report",  # as trafilatura gives it
         "site": "news.example.org",
         "date": "2023-04-05",
+        "date_source": "html-meta",
         "title": "River flood report",
         "format": "jsonl",
         "source": str(path),
@@ -287,6 +290,7 @@ def test_csv_rows_and_malformed_row(tmp_path: Path) -> None:
         "url": "https://www.example.com/one",
         "site": "example.com",
         "date": "2021-06-01",
+        "date_source": "metadata",
         "format": "csv",
         "source": p,
     }
@@ -418,6 +422,7 @@ def test_text_and_html_files(tmp_path: Path) -> None:
         "url": "https://www.news.example.org/2023/flood-report",
         "site": "news.example.org",
         "date": "2023-04-05",
+        "date_source": "html-meta",
         "title": "River flood report",
         "format": "html",
         "source": str(root / "a.html"),
@@ -557,6 +562,7 @@ def test_warc_responses(tmp_path: Path) -> None:
         "url": "https://www.News.example.org/2023/flood-report",
         "site": "news.example.org",
         "date": "2023-04-05",  # the page's own date, not the crawl date
+        "date_source": "html-meta",
         "title": "River flood report",
         "format": "warc",
         "source": p,
@@ -566,7 +572,9 @@ def test_warc_responses(tmp_path: Path) -> None:
     assert council.ext_id == "http://Blog.Example.COM/council"
     assert "new budget \u2013 caf\u00e9 for the coming year" in council.text
     assert council.meta["site"] == "blog.example.com"
-    assert council.meta["date"] == "2024-02-03"  # no date in the page: the crawl date
+    # No date in the page: the crawl date is kept as such, never as a publication date.
+    assert "date" not in council.meta and "date_source" not in council.meta
+    assert council.meta["crawl_date"] == "2024-02-03"
     assert council.meta["title"] == "Council meeting"
     assert empty == RecordError(f"{p}@{offsets['empty']}", "HTML with no extractable text")
 

@@ -290,6 +290,8 @@ def show(db: str, doc_id: str, fmt: str) -> None:
         return
     for k in ("ext_id", "doc_id", "url", "site", "date", "title", "origin"):
         v = getattr(doc, k)
+        if k == "date" and doc.date_source:
+            v = f"{v} ({doc.date_source})"
         if v != "":
             click.echo(f"{k:7s} {v}")
     if dups:

@@ -35,7 +35,7 @@ from .facts import diff_facts
 from .text.features import Features, features
 from .text.language import UNKNOWN, Languages, language_name, unit_languages
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
-from .verdict import VerdictConfig, decide, direction_evidence
+from .verdict import VerdictConfig, decide, direction_evidence, document_date
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +199,15 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
         facts=facts,
         timings=timings,
         languages=core.languages,
+        dates=(_date_of(a), _date_of(b)),
     )
+
+
+def _date_of(doc: Document) -> tuple[str, str]:
+    """The document's publication date and its source, as the direction evidence reads
+    them (``("", "")`` when undated)."""
+    found = document_date(doc)
+    return (found.isoformat(), found.source) if found is not None else ("", "")
 
 
 def with_facts(c: Comparison) -> Comparison:

@@ -158,14 +158,20 @@ class Comparison:
     timings: dict[str, float] = field(default_factory=dict)
     languages: tuple[str, str] = ("und", "und")
     """Each document's language (ISO 639-1; ``"und"`` when it could not be told)."""
+    dates: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
+    """Each document's publication date as the direction evidence read it (``yyyy-mm-dd``,
+    or ``yyyy-mm`` for a month; ``""`` when undated) and its source (``metadata``,
+    ``html-meta``, ``url``, ``dateline`` or ``text``: :mod:`textlineage.text.pubdate`)."""
 
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         docs = []
-        for d, lang in zip(self.documents, self.languages, strict=True):
+        for d, lang, (day, source) in zip(self.documents, self.languages, self.dates, strict=True):
             j = d.to_json()
             if not include_text:
                 j.pop("text")
             j["language"] = lang
+            j["date"] = day
+            j["date_source"] = source
             docs.append(j)
         return {
             "schema": "textlineage.compare",

@@ -4,7 +4,8 @@ Direction evidence is scored as log-odds that document 0 is the source (positive
 document 1 is (negative), from features computed the same way for both documents, so
 swapping the arguments flips the sign and nothing else:
 
-- **publication dates** in metadata, or a dateline at the top of the text: earlier wins;
+- **publication dates**: earlier wins, weighted by where each date came from
+  (:data:`DATE_WEIGHTS`; the sources are those of :mod:`textlineage.text.pubdate`);
 - **attribution**: a reused passage introduced by "… wrote:", "according to", "said in a
   statement" in one document marks the other as the origin;
 - **compression**: reused text is usually shortened, rarely padded, so the side whose
@@ -18,13 +19,12 @@ swapping the arguments flips the sign and nothing else:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import regex
 
-from .text.dates import find_date, parse_date
+from .text.pubdate import PublicationDate, publication_date
 from .types import Document, Span
 
 
@@ -53,14 +53,52 @@ _ATTRIBUTION_RE = regex.compile(
 )
 
 
-def publication_date(doc: Document) -> tuple[date | None, str]:
-    """The document's date from metadata, else from a dateline in its first 300 chars."""
-    for key in ("date", "published", "pubdate"):
-        d = parse_date(doc.meta.get(key, ""))
-        if d:
-            return d, f"metadata {key}"
-    d = find_date(doc.text[:300])
-    return (d, "dateline") if d else (None, "")
+DATE_WEIGHTS: Mapping[str, float] = {
+    "metadata": 3.0,
+    "html-meta": 2.5,
+    "url": 2.0,
+    "dateline": 1.5,
+    "text": 0.5,
+}
+"""Log-odds that the earlier-dated document is the source, by the source of a date. Two
+dates weigh as much as the weaker of them. A user's date (``metadata``) and the page's
+markup (``html-meta``, set by its publishing system, sometimes a modification time) are
+strong; a URL path is set by the site but often holds only a month, and a page may be
+filed under a later path; a dateline may be the day of the event rather than of the text;
+another date near the top of the text (``text``) is as often the day of the event as of
+the report, so it barely counts."""
+
+ONE_DATED_WEIGHT = 0.1
+"""When only one document is dated, its date weighs this share of :data:`DATE_WEIGHTS`
+(an undated document is slightly more likely the copy, which often drops its date)."""
+
+
+def document_date(doc: Document) -> PublicationDate | None:
+    """The document's publication date and its source
+    (:func:`~textlineage.text.pubdate.publication_date` of its metadata and text)."""
+    return publication_date(doc.meta, doc.text)
+
+
+def _date_evidence(names: Sequence[str], docs: tuple[Document, Document]) -> list[Evidence]:
+    d0, d1 = document_date(docs[0]), document_date(docs[1])
+    if d0 is not None and d1 is not None:
+        order = d0.order(d1)
+        if order == 0:
+            return []
+        first, (early, late) = (0, (d0, d1)) if order < 0 else (1, (d1, d0))
+        w = min(DATE_WEIGHTS[d0.source], DATE_WEIGHTS[d1.source])
+        reason = (
+            f"{names[first]} is dated earlier ({early.isoformat()} by {early.source} vs "
+            f"{late.isoformat()} by {late.source})"
+        )
+        return [Evidence(w if first == 0 else -w, reason)]
+    if d0 is None and d1 is None:
+        return []
+    dated, d = (0, d0) if d0 is not None else (1, d1)
+    assert d is not None
+    w = ONE_DATED_WEIGHT * DATE_WEIGHTS[d.source]
+    reason = f"only {names[dated]} carries a publication date ({d.isoformat()} by {d.source})"
+    return [Evidence(w if dated == 0 else -w, reason)]
 
 
 def _attributed(doc: Document, spans: Sequence[Span]) -> bool:
@@ -85,26 +123,7 @@ def direction_evidence(
     (languages differ in how many characters they take to say the same)."""
     ev: list[Evidence] = []
     names = [docs[0].id, docs[1].id]
-    d0, how0 = publication_date(docs[0])
-    d1, how1 = publication_date(docs[1])
-    if d0 and d1 and d0 != d1:
-        first = 0 if d0 < d1 else 1
-        w = 3.0 if "metadata" in how0 and "metadata" in how1 else 2.0
-        ev.append(
-            Evidence(
-                w if first == 0 else -w,
-                f"{names[first]} is dated earlier ({min(d0, d1).isoformat()} by {how0 if first == 0 else how1}"
-                f" vs {max(d0, d1).isoformat()})",
-            )
-        )
-    elif (d0 is None) != (d1 is None):
-        dated = 0 if d0 else 1
-        ev.append(
-            Evidence(
-                0.3 if dated == 0 else -0.3,
-                f"only {names[dated]} carries a publication date ({(d0 or d1).isoformat()})",  # type: ignore[union-attr]
-            )
-        )
+    ev.extend(_date_evidence(names, docs))
     att = (_attributed(docs[0], spans[0]), _attributed(docs[1], spans[1]))
     if att[0] != att[1]:
         quoting = 0 if att[0] else 1

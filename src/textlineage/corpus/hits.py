@@ -170,9 +170,17 @@ def _groups(hits: tuple[SearchHit, ...]) -> list[dict[str, Any]]:
 
 
 def stored_to_document(d: StoredDocument) -> Document:
+    """An indexed document as :func:`~textlineage.compare.compare` reads it: its text and
+    the metadata the direction evidence uses (the date with its source)."""
     meta = {
         k: v
-        for k, v in (("url", d.url), ("site", d.site), ("date", d.date), ("title", d.title))
+        for k, v in (
+            ("url", d.url),
+            ("site", d.site),
+            ("date", d.date),
+            ("date_source", d.date_source),
+            ("title", d.title),
+        )
         if v
     }
     return Document(d.ext_id, d.text, meta)

@@ -26,6 +26,7 @@ from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_availab
 from ..engines.pool import process_pool
 from ..errors import InputError
 from ..ingest import FieldMap, Record, RecordError, iter_records
+from ..text.pubdate import with_publication_date
 from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
 from .ann import VectorIndex
@@ -193,7 +194,8 @@ class Corpus:
                     text=rec.text,
                     text_key=sk.key,
                     sketch=sk.fingerprints,
-                    meta=rec.meta,
+                    # Records made by a caller get their date's source as read ones do.
+                    meta=with_publication_date(rec.meta, rec.text),
                     origin=rec.origin,
                     embedding=vec,
                     terms=sk.terms if semantic else None,

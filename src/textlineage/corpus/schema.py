@@ -141,6 +141,13 @@ class StoredDocument:
     """ISO 639-1 code; ``und`` when it could not be told, ``""`` when the document was
     indexed before languages were stored."""
 
+    @property
+    def date_source(self) -> str:
+        """Where :attr:`date` came from (``metadata``, ``html-meta``, ``url``, ``dateline``:
+        :mod:`textlineage.text.pubdate`); ``""`` when undated, or when the document was
+        indexed before sources were stored."""
+        return self.meta.get("date_source", "") if self.date else ""
+
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
             "doc_id": self.doc_id,
@@ -149,6 +156,7 @@ class StoredDocument:
             "url": self.url,
             "site": self.site,
             "date": self.date,
+            "date_source": self.date_source,
             "title": self.title,
             "origin": self.origin,
             "language": self.language,

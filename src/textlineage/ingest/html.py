@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 from .decoding import declared_charset, decode
+from .html_dates import page_date
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,9 @@ def html_to_text(data: bytes, source: str) -> tuple[str, dict[str, str]]:
     """The main text of an HTML page and its metadata (``encoding``; ``title``, ``date``,
     ``author``, ``url`` and ``site`` when the page names them).
 
+    ``date`` is the publication date the page's markup states (:mod:`.html_dates`), as
+    ``yyyy-mm-dd`` (or ``yyyy-mm``), with ``date_source`` ``html-meta``.
+
     Raises :class:`~textlineage.errors.InputError` when the page has no text.
     """
     html, encoding = decode(data, source, declared=declared_charset(data))
@@ -95,7 +99,7 @@ def html_to_text(data: bytes, source: str) -> tuple[str, dict[str, str]]:
     extracted = _trafilatura_extract(page, source)
     if extracted is not None:
         text = _join_blocks(_clean_text(getattr(extracted, "text", None)).split("\n"))
-        for key, attr in (("title", "title"), ("date", "date"), ("author", "author")):
+        for key, attr in (("title", "title"), ("author", "author")):
             value = _clean_meta(getattr(extracted, attr, None))
             if value:
                 meta[key] = value
@@ -107,9 +111,14 @@ def html_to_text(data: bytes, source: str) -> tuple[str, dict[str, str]]:
             site = urlsplit(url).hostname or ""
         if site:
             meta["site"] = site
+    root = _parse_html(html)
+    stated = page_date(root) if root is not None else None
+    if stated is not None:
+        meta["date"] = stated.isoformat()
+        meta["date_source"] = stated.source
     if not text:
         logger.info("%s: trafilatura found no main text; using plain HTML text", source)
-        text = _fallback_html_text(html)
+        text = _fallback_html_text(root) if root is not None else ""
     if not text:
         raise InputError(source, "HTML with no extractable text")
     logger.debug("%s: %d characters of text from HTML", source, len(text))
@@ -130,6 +139,8 @@ def _trafilatura_extract(html: str, source: str) -> Any:
             include_images=False,
             include_links=False,
             include_formatting=False,
+            # Its date is not read (see .html_dates): the cheap search is enough.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # a third-party parser must not turn bad HTML into a crash
         logger.warning("%s: trafilatura failed (%s); using plain HTML text", source, exc)
@@ -150,23 +161,28 @@ def _join_blocks(lines: Iterable[str]) -> str:
     return "\n\n".join(block for block in (" ".join(line.split()) for line in lines) if block)
 
 
-def _fallback_html_text(html: str) -> str:
-    """Text of ``<body>`` without scripts, styles, navigation, header and footer."""
+def _parse_html(html: str) -> Any:
+    """The page parsed by lxml, or None when lxml cannot parse it."""
     from lxml import etree as lxml_etree
     from lxml import html as lxml_html
 
     try:
         try:
-            root = lxml_html.document_fromstring(html)
+            return lxml_html.document_fromstring(html)
         except ValueError:
             # lxml refuses str input with an XML encoding declaration.
-            root = lxml_html.document_fromstring(
+            return lxml_html.document_fromstring(
                 html.encode("utf-8", "surrogatepass"),
                 parser=lxml_html.HTMLParser(encoding="utf-8"),
             )
     except (lxml_etree.LxmlError, ValueError) as exc:
         logger.info("lxml could not parse the HTML (%s)", exc)
-        return ""
+        return None
+
+
+def _fallback_html_text(root: Any) -> str:
+    """Text of ``<body>`` without scripts, styles, navigation, header and footer (the tree
+    ``root`` is changed)."""
     body = root.find("body")
     if body is None:
         body = root

@@ -23,8 +23,13 @@ known, and always ``format`` (``txt``, ``html``, ``jsonl``, ``csv`` or ``warc``)
 * ``site`` is the record's own site field when it has one, else the host of the URL,
   lower-cased and without a leading ``www.`` (a site name found in a page, such as
   ``og:site_name``, is not used, so that one site always has one key whatever the input).
-* ``date`` is normalised to ``yyyy-mm-dd`` when it parses
-  (:func:`~textlineage.text.dates.normalise_date`) and kept as given otherwise.
+* ``date`` is the record's publication date and ``date_source`` where it came from
+  (:mod:`textlineage.text.pubdate`): the record's date field (``metadata``), else the date
+  the page's markup states (``html-meta``), else a date in the URL's path (``url``), else a
+  dateline at the top of the text (``dateline``). A given date is normalised to
+  ``yyyy-mm-dd`` when it parses (:func:`~textlineage.text.dates.normalise_date`); one that
+  is not a date (``"sometime"``, a year alone) is kept as ``date`` with no ``date_source``
+  when nothing else dates the record, and as ``date_given`` when something does.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from typing import BinaryIO, cast
 
 from ..errors import InputError
 from ..text.dates import normalise_date
+from ..text.pubdate import with_publication_date
 from .documents import document_from_bytes, os_error_reason
 from .limits import READ_CHUNK, too_large
 from .meta import site_from_url
@@ -137,9 +143,13 @@ def build_meta(
     site: str = "",
     date: str = "",
     title: str = "",
+    date_source: str = "metadata",
+    text: str = "",
 ) -> dict[str, str]:
     """The metadata of a record (see the module docstring): cleaned, with ``site`` from the
-    URL when not given and ``date`` normalised."""
+    URL when not given, ``date`` normalised (``date_source`` says where it came from:
+    ``metadata`` when empty), and when there is no date, one from the URL or from a
+    dateline of ``text``."""
     meta: dict[str, str] = {}
     url = url.strip()
     if url:
@@ -150,12 +160,13 @@ def build_meta(
     date = _clean(date)
     if date:
         meta["date"] = normalise_date(date)
+        meta["date_source"] = date_source or "metadata"
     title = _clean(title)
     if title:
         meta["title"] = title
     meta["format"] = fmt
     meta["source"] = source
-    return meta
+    return with_publication_date(meta, text)
 
 
 # --------------------------------------------------------------------------- JSONL and CSV
@@ -206,6 +217,7 @@ def _record_from_fields(
         title = _field(values, fields.title) or ""
     except _FieldProblem as exc:
         return RecordError(origin, exc.problem)
+    date_source = "metadata"
     if text is None and html is None:
         if fields.text in values or fields.html in values:
             return RecordError(origin, "empty text")
@@ -218,9 +230,20 @@ def _record_from_fields(
             return RecordError(origin, exc.problem)
         text = doc.text
         url = url or doc.meta.get("url", "")
-        date = date or doc.meta.get("date", "")
+        if not date:
+            date = doc.meta.get("date", "")
+            date_source = doc.meta.get("date_source", "")
         title = title or doc.meta.get("title", "")
-    meta = build_meta(fmt=fmt, source=source, url=url, site=site, date=date, title=title)
+    meta = build_meta(
+        fmt=fmt,
+        source=source,
+        url=url,
+        site=site,
+        date=date,
+        title=title,
+        date_source=date_source,
+        text=text,
+    )
     ext_id = ext_id.strip() if ext_id is not None else ""
     return Record(ext_id=ext_id or url.strip() or origin, text=text, meta=meta, origin=origin)
 

@@ -205,6 +205,8 @@ def _read_single(path: Path, max_bytes: int) -> Record | RecordError:
         url=url,
         date=doc.meta.get("date", ""),
         title=doc.meta.get("title", ""),
+        date_source=doc.meta.get("date_source", ""),
+        text=doc.text,
     )
     return Record(ext_id=url or origin, text=doc.text, meta=meta, origin=origin)
 

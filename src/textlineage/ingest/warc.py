@@ -4,8 +4,9 @@ body, one record each (needs the ``warc`` extra, ``warcio``).
 A damaged or cut-short archive yields its records up to the damage, then one
 :class:`~.records.RecordError` whose origin is ``"path@OFFSET"`` (the file offset of the
 record, or of the gzip member, where reading stopped). A record carries ``crawl_date``
-(the date part of ``WARC-Date``); the page's own publication date, when the HTML extractor
-finds one, is preferred to the crawl date as its ``date``.
+(the date part of ``WARC-Date``): when the page was fetched, which is never taken as its
+publication date. Its ``date`` is the publication date the page states, or its URL, or a
+dateline, each with its ``date_source`` (see :func:`~.records.build_meta`).
 """
 
 from __future__ import annotations
@@ -226,8 +227,10 @@ def _warc_record(
         fmt="warc",
         source=source,
         url=url,
-        date=doc.meta.get("date", "") or crawl,
+        date=doc.meta.get("date", ""),
         title=doc.meta.get("title", ""),
+        date_source=doc.meta.get("date_source", ""),
+        text=doc.text,
     )
     if crawl:
         meta["crawl_date"] = crawl

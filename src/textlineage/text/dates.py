@@ -10,7 +10,11 @@
 - :func:`parse_date` reads a metadata value (a JSONL/CSV field, an HTML ``<meta>``, a
   ``WARC-Date`` or HTTP header) that is a date and nothing else, into a
   :class:`datetime.date`; :func:`normalise_date` writes it as ``yyyy-mm-dd``.
-- :func:`find_date` finds the first full date written in a text, such as a dateline.
+- :func:`find_date` finds the first full date written in a text, such as a dateline, and
+  :func:`find_dates` all of them with their offsets.
+
+Where a document's publication date comes from (metadata, the page, its URL, a dateline) is
+decided by :mod:`textlineage.text.pubdate`.
 
 A date needs a year, a month and a day: ``2021-06`` or ``June 2021`` is not one, nor is a
 lone year such as "Copyright 2021". Day-month order is never guessed: numeric dates are read
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -425,11 +429,9 @@ _TEXT_DATE_RE = re.compile(
 )
 
 
-def find_date(text: str) -> date | None:
-    """The first valid full date written in ``text``: ``June 18, 2021``, ``18 June 2021``
-    (month names as written in :data:`MONTH_NAMES`: English ones capitalised; ``18 de junio
-    de 2021``, ``18. Juni 2021``, ``18 июня 2021``) or ``2021-06-18``, years 1900-2099.
-    A year alone ("Copyright 2021") or a month and year are not dates."""
+def find_dates(text: str) -> Iterator[tuple[date, int, int]]:
+    """Every valid full date written in ``text``, in order, with its ``(start, end)``
+    offsets: the forms :func:`find_date` reads."""
     for m in _TEXT_DATE_RE.finditer(_ascii_digits(text)):
         if m.group("y3"):
             found = _make_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
@@ -439,8 +441,15 @@ def find_date(text: str) -> date | None:
             year = int(m.group("y1") or m.group("y2"))
             found = _make_date(year, month, day) if month else None
         if found is not None:
-            return found
-    return None
+            yield found, m.start(), m.end()
+
+
+def find_date(text: str) -> date | None:
+    """The first valid full date written in ``text``: ``June 18, 2021``, ``18 June 2021``
+    (month names as written in :data:`MONTH_NAMES`: English ones capitalised; ``18 de junio
+    de 2021``, ``18. Juni 2021``, ``18 июня 2021``) or ``2021-06-18``, years 1900-2099.
+    A year alone ("Copyright 2021") or a month and year are not dates."""
+    return next((found for found, _, _ in find_dates(text)), None)
 
 
 # -- the Iranian calendar ----------------------------------------------------------------
