@@ -33,6 +33,7 @@ from bench_corpus import related_by_provenance
 from gen_corpus import pan_links
 from gen_lineage import generate  # a script beside this one
 from textlineage.eval.lineage import (
+    REPUBLICATIONS,
     Truth,
     classify_link,
     evaluate_lineage,
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         disc = ["discover", str(db), "--out", str(found), "-j", str(args.workers)]
         out, disc_s = _run(disc + (["--no-semantic"] if args.no_semantic else []))
         summary = json.loads(out)
-    ev = evaluate_lineage(corpus, found)
+    ev = evaluate_lineage(corpus, found, REPUBLICATIONS)
     unrelated = _unrelated(corpus, found)
 
     if args.format == "json":

@@ -129,13 +129,22 @@ def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="The output directory of `textlineage discover`.",
 )
+@click.option(
+    "--republications/--no-republications",
+    default=True,
+    show_default=True,
+    help="Count whole articles republished word for word (truth kind verbatim) as "
+    "mirrors, as mirror-exact and mirror-near are.",
+)
 @_format_option("text", "json")
-def eval_lineage(truth: str, out_dir: str, fmt: str) -> None:
+@_quiet_option
+def eval_lineage(truth: str, out_dir: str, republications: bool, fmt: str) -> None:
     """Score the lineage of a `discover` run against planted parents: parent accuracy,
     sibling links, site edges, mirror counts, origins."""
     import json
 
     from .eval import evaluate_lineage, format_lineage
+    from .eval.lineage import REPUBLICATIONS
 
-    ev = evaluate_lineage(truth, out_dir)
+    ev = evaluate_lineage(truth, out_dir, REPUBLICATIONS if republications else ())
     click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_lineage(ev))

@@ -50,7 +50,7 @@ from .pairscan import ScanConfig, scan_pairs
 from .results import relation_record, write_discovery, write_summary
 from .schema import StoredDocument
 from .store import Store
-from .verify import VerifiedPair, verify_pair
+from .verify import VerifiedPair, date_meta, verify_pair
 from .windows import build_windows, candidate_scores, select_pairs
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def _masked(doc_id: int, text: str, site: str) -> str:
 
 
 def _document(doc_id: int, stored: StoredDocument) -> Document:
-    meta = {"date": stored.date} if stored.date else {}
+    meta = date_meta(stored.date, stored.date_source)
     return Document(stored.ext_id, _masked(doc_id, stored.text, stored.site), meta)
 
 

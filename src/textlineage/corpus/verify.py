@@ -76,6 +76,14 @@ class VerifiedPair:
         )
 
 
+def date_meta(date: str, source: str) -> dict[str, str]:
+    """A stored document's date as the comparison reads it: with its provenance
+    (:mod:`textlineage.text.pubdate`), so that a dateline does not weigh as metadata."""
+    if not date:
+        return {}
+    return {"date": date, "date_source": source} if source else {"date": date}
+
+
 def verify_pair(
     a: int,
     doc_a: Document,

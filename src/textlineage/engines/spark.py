@@ -65,7 +65,7 @@ from ..corpus.multilingual import languages_and_leads
 from ..corpus.pairscan import EVIDENCE_SCALE
 from ..corpus.results import write_discovery, write_summary
 from ..corpus.schema import decode_vectors
-from ..corpus.verify import VerifiedPair, verify_pair
+from ..corpus.verify import VerifiedPair, date_meta, verify_pair
 from ..embed_multi import INSTALL_HINT as MULTILINGUAL_HINT
 from ..embed_multi import available as multilingual_model_available
 from ..errors import InputError, MissingDependencyError
@@ -117,10 +117,10 @@ def session(master: str | None = None, conf: Mapping[str, str] | None = None) ->
 
 # --------------------------------------------------------------------------- records
 
-_Row = tuple[int, int, str, str, str, str, str, str, bytes, list[int], bytes, str, bytes]
-"""(file index, line index, ext_id, text, url, site, date, title, text key, fingerprints,
-content terms as little-endian uint32 bytes, language, multilingual lead vector as float16
-bytes or empty)."""
+_Row = tuple[int, int, str, str, str, str, str, str, str, bytes, list[int], bytes, str, bytes]
+"""(file index, line index, ext_id, text, url, site, date, date source, title, text key,
+fingerprints, content terms as little-endian uint32 bytes, language, multilingual lead
+vector as float16 bytes or empty)."""
 
 
 def _read_line(
@@ -156,6 +156,7 @@ def _sketch_records(
                 m.get("url", ""),
                 m.get("site", ""),
                 m.get("date", ""),
+                m.get("date_source", "") if m.get("date") else "",
                 m.get("title", ""),
                 bytes(sk.key),
                 [int(h) for h in sk.fingerprints],
@@ -328,6 +329,7 @@ def _run(
             T.StructField("url", T.StringType()),
             T.StructField("site", T.StringType()),
             T.StructField("date", T.StringType()),
+            T.StructField("date_source", T.StringType()),
             T.StructField("title", T.StringType()),
             T.StructField("key", T.BinaryType()),
             T.StructField("fps", T.ArrayType(T.LongType())),
@@ -524,8 +526,8 @@ def _verify_partition(
         docs = []
         for side in ("a", "b"):
             text, _ = mask_boilerplate(r[f"{side}_text"], boiler.get(r[f"{side}_site"], set()))
-            date = r[f"{side}_date"]
-            docs.append(Document(r[f"{side}_ext"], text, {"date": date} if date else {}))
+            meta = date_meta(r[f"{side}_date"], r[f"{side}_date_source"])
+            docs.append(Document(r[f"{side}_ext"], text, meta))
         v = verify_pair(r["a"], docs[0], r["b"], docs[1], lexical, full if r["close"] else None)
         if v is not None:
             yield json.dumps(v.to_json())
@@ -545,7 +547,7 @@ def _verify(
     lexical = replace(cfg, semantic=replace(cfg.semantic, enabled=False))
     full = cfg if cfg.semantic.enabled else None
     cands = spark.createDataFrame(candidates, "a long, b long, close boolean")
-    side = docs.select("doc_id", "ext_id", "text", "site", "date")
+    side = docs.select("doc_id", "ext_id", "text", "site", "date", "date_source")
     da = side.select(*(F.col(c).alias(f"a_{c}") for c in side.columns))
     db = side.select(*(F.col(c).alias(f"b_{c}") for c in side.columns))
     joined = (
@@ -559,10 +561,12 @@ def _verify(
             "a_text",
             "a_site",
             "a_date",
+            "a_date_source",
             F.col("b_ext_id").alias("b_ext"),
             "b_text",
             "b_site",
             "b_date",
+            "b_date_source",
         )
         .repartition(max(1, min(len(candidates) // 64, 512)), "a")
         .sortWithinPartitions("a", "b")

@@ -26,7 +26,7 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,10 +62,11 @@ __all__ = [
     "score_lineage",
 ]
 
-REPUBLICATION_KINDS = frozenset({"verbatim"})
-"""Truth kinds that are mirrors too: a whole article republished word for word (in
-``gen_corpus``, the body with the copier's own page furniture and maybe a credit line),
-which is what a laundering researcher counts as a mirror. Kinds starting with ``mirror``
+REPUBLICATIONS = ("verbatim",)
+"""Truth kinds that ``eval lineage --republications`` (the default) counts as mirrors too:
+in ``gen_corpus``, ``verbatim`` is the whole article republished word for word with the
+copier's own page furniture and maybe a credit line, the same shape as a ``mirror-near``,
+and what a laundering researcher counts as a mirror. Kinds starting with ``mirror``
 (``mirror-exact``, ``mirror-near``) always are."""
 
 LINKS = ("origin", "mirror", "derived", "unplaced")
@@ -88,10 +89,13 @@ class ParentLink:
     kind: str
     child_site: str = ""
     parent_site: str = ""
+    republication: bool = False
+    """Counted as a mirror though its kind does not start with ``mirror``
+    (:data:`REPUBLICATIONS`)."""
 
     @property
     def is_mirror(self) -> bool:
-        return self.kind.startswith("mirror") or self.kind in REPUBLICATION_KINDS
+        return self.kind.startswith("mirror") or self.republication
 
 
 @dataclass(frozen=True)
@@ -198,9 +202,12 @@ def _text(path: Path, lineno: int, rec: dict[str, Any], key: str, required: bool
     return value
 
 
-def read_lineage_truth(path: str | os.PathLike[str]) -> list[ParentLink]:
+def read_lineage_truth(
+    path: str | os.PathLike[str], republications: Collection[str] = ()
+) -> list[ParentLink]:
     """Read and check a truth of parents: a ``lineage.jsonl`` file, or a directory holding
-    one (what ``benchmarks/gen_lineage.py`` writes).
+    one (what ``benchmarks/gen_lineage.py`` writes). Links of a kind in ``republications``
+    count as mirrors (see :data:`REPUBLICATIONS`).
 
     Each line is a JSON object with ``child``, ``parent`` and ``kind`` (strings) and
     optionally ``child_site`` and ``parent_site``. A document that is its own parent, a
@@ -222,8 +229,20 @@ def read_lineage_truth(path: str | os.PathLike[str]) -> list[ParentLink]:
                 str(p), f"line {lineno}: {child!r} already has a parent on line {seen[child]}"
             )
         seen[child] = lineno
-        sites = (_text(p, lineno, rec, k, False) for k in ("child_site", "parent_site"))
-        out.append(ParentLink(lineno, child, parent, kind, *sites))
+        child_site, parent_site = (
+            _text(p, lineno, rec, k, False) for k in ("child_site", "parent_site")
+        )
+        out.append(
+            ParentLink(
+                lineno,
+                child,
+                parent,
+                kind,
+                child_site,
+                parent_site,
+                republication=kind in republications,
+            )
+        )
     if not out:
         raise InputError(str(p), "no parents in the file")
     parent_of = {x.child: x.parent for x in out}
@@ -545,9 +564,12 @@ def score_lineage(
 
 
 def evaluate_lineage(
-    truth_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]
+    truth_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    republications: Collection[str] = (),
 ) -> LineageEvaluation:
-    """Read the truth of parents and a ``discover`` output directory, and score the run."""
-    truth = read_lineage_truth(truth_path)
+    """Read the truth of parents and a ``discover`` output directory, and score the run
+    (``republications``: as :func:`read_lineage_truth`)."""
+    truth = read_lineage_truth(truth_path, republications)
     output = read_lineage_output(out_dir)
     return score_lineage(truth, output, truth_file=str(truth_path), out_dir=str(out_dir))
