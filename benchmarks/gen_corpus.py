@@ -915,8 +915,10 @@ class _Generator:
         max_fanout: int,
         pan_dir: Path,
         susp_prose: bool = False,
+        one_copy_per_site: bool = False,
     ) -> None:
         self.n = n_docs
+        self.one_copy_per_site = one_copy_per_site
         self.out = out_dir
         self.seed = seed
         self.max_fanout = max_fanout
@@ -1033,6 +1035,7 @@ class _Generator:
                 not d.locked
                 and d.site != site
                 and (d.uses == 0 if fresh else d.uses < self.max_fanout)
+                and not (self.one_copy_per_site and any(x[1] == site for x in d.derived))
             )
 
         favs = self.sites.favourites[site]
@@ -1408,6 +1411,7 @@ def generate(
     max_fanout: int = 3,
     pan_dir: str | Path | None = None,
     susp_prose: bool = False,
+    one_copy_per_site: bool = False,
 ) -> dict[str, Any]:
     """Write the corpus into ``out_dir`` and return its statistics (also in stats.json).
 
@@ -1416,7 +1420,9 @@ def generate(
     originals); the rest are originals. ``max_fanout`` caps how many documents copy one
     original. ``susp_prose`` also draws prose from the unannotated text of PAN's suspicious
     documents: more supply, but that text holds reuse PAN does not annotate (reworded and
-    translated passages of other documents), which then counts against precision."""
+    translated passages of other documents), which then counts against precision.
+    ``one_copy_per_site``: a site never copies one original twice (by default it may, and
+    two verbatim copies on one site can then be the same text, word for word)."""
     if n_docs < 1:
         raise ValueError("n_docs must be positive")
     if sites < 2:
@@ -1439,6 +1445,7 @@ def generate(
         max(1, max_fanout),
         Path(pan_dir) if pan_dir is not None else PAN_DIR,
         susp_prose,
+        one_copy_per_site,
     )
     return gen.run()
 

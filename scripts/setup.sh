@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Create .venv at the repository root and install textlineage into it.
-#   bash scripts/setup.sh --user   what a user needs: the library, the CLI and the semantic
-#                                  stage (ONNX Runtime; no torch)
-#   bash scripts/setup.sh          everything: also the torch runtime (for comparison), the
-#                                  web service and the development tools
+#   bash scripts/setup.sh --user   what a user needs: the library, the CLI, the semantic
+#                                  and translation stages (ONNX Runtime; no torch), WARC
+#                                  reading and the web service (`serve`)
+#   bash scripts/setup.sh          everything the tests need: also the torch runtime (for
+#                                  comparison), the development tools (pytest, ruff, mypy,
+#                                  Playwright), Java for Spark and Chromium for the browser
 # torch is pinned to the CPU build first: any other version pulls CUDA. The browser tests
 # drive Debian's Chromium (/usr/bin/chromium), installed here when missing and apt-get is
 # usable (as root).
@@ -15,7 +17,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
 if [ "${1:-}" = "--user" ]; then
-  .venv/bin/pip install -q -e ".[semantic,warc]"
+  .venv/bin/pip install -q -e ".[semantic,warc,web]"
   exit 0
 fi
 .venv/bin/pip install -q "torch==2.13.0"

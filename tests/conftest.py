@@ -66,3 +66,16 @@ def gen_corpus() -> ModuleType:
     sys.modules.setdefault("gen_corpus", mod)
     spec.loader.exec_module(mod)
     return mod
+
+
+@pytest.fixture(scope="session")
+def gen_lineage(gen_corpus: ModuleType) -> ModuleType:
+    """``benchmarks/gen_lineage.py`` (planted lineage with mirrors) as a module; it imports
+    the ``gen_corpus`` module loaded above."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_lineage.py"
+    spec = importlib.util.spec_from_file_location("gen_lineage", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_lineage", mod)
+    spec.loader.exec_module(mod)
+    return mod

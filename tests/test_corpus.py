@@ -289,9 +289,7 @@ def test_discover_writes_verified_relations(
         assert copy["doc_id"] < 0 and copy["site"] == "mirror.example"
         assert copy["link"] == "mirror" and copy["exact_duplicate_of"] == "doc0"
         assert copy["parent"] == "doc0"
-        assert any(
-            e["source_site"] == "ledger.example" and e["mirrors"] == 1 for e in net["edges"]
-        )
+        assert any(e["source_site"] == "ledger.example" and e["mirrors"] == 1 for e in net["edges"])
     with Corpus.open(tmp_path / "fresh.db") as c:
         assert c.clusters() == [] and c.network() is None
 

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from textlineage.corpus.index import SearchHit, SearchResult
 from textlineage.corpus.schema import StoredDocument
@@ -240,15 +241,87 @@ def test_text_report_contents() -> None:
     assert "verbatim 1" in out and "compression 1" in out
     assert "people attended the parade." in out
     assert "30,000 → 40,000" in out
-    assert "+ date: noon" in out
-    assert "- organisation: Acme Ltd" in out
+    # facts added and dropped: counted per kind against that side's facts of the kind
+    assert "+ 1 of 2 dates added: noon" in out
+    assert "- 1 of 1 organisation dropped: Acme Ltd" in out
     assert "kept 1" in out
+    listed = render_text(c, all_facts=True)
+    assert "+ date: noon" in listed and "- organisation: Acme Ltd" in listed
     # multi-range passage: both ranges listed
     a0, a1 = c.passages[3].spans[0]
     assert f"{a0[0]}–{a0[1]}, {a1[0]}–{a1[1]}" in out
     # no terminal control sequences from the documents
     assert "\x1b" not in out
     assert all(ch == "\n" or ch >= " " for ch in out)
+
+
+def test_text_report_summarises_facts_by_kind() -> None:
+    """Many dropped facts: one line per kind, largest kind first, counted against the
+    source's facts of that kind, naming the first few in document order within the width."""
+    places = [f"Town{i:02d}" for i in range(40)]
+    a = " ".join(places) + " on 3 May and 4 June."
+    b = "Town00 on 3 May."
+
+    def at(text: str, sub: str, doc: int, kind: str) -> Fact:
+        return Fact(kind, sub, sp(text, sub), doc)
+
+    kept = (
+        FactLink("place", at(a, "Town00", 0, "place"), at(b, "Town00", 1, "place")),
+        FactLink("date", at(a, "3 May", 0, "date"), at(b, "3 May", 1, "date")),
+    )
+    dropped = (
+        *(at(a, p, 0, "place") for p in places[1:]),
+        at(a, "4 June", 0, "date"),
+    )
+    c = Comparison(
+        documents=(Document("a", a), Document("b", b)),
+        verdict="derived",
+        source=0,
+        confidence=0.9,
+        reasons=(),
+        coverage=(0.1, 1.0),
+        passages=(),
+        facts=FactDiff(0, 1, kept=kept, dropped=dropped),
+    )
+    out = render_text(c, width=80)
+    lines = out.splitlines()
+    summary = [x for x in lines if x.startswith("    - ")]
+    assert summary[0].startswith("    - 39 of 40 places dropped: Town01; Town02; Town03")
+    assert summary[0].endswith("more") and len(summary[0]) <= 80
+    shown = summary[0].split(": ", 1)[1].split("; … and ")
+    assert len(shown[0].split("; ")) + int(shown[1].split()[0]) == 39
+    assert summary[1] == "    - 1 of 2 dates dropped: 4 June"
+    assert len(summary) == 2
+    assert "dropped (from A, by kind)" in out
+    # every fact listed, with its position, on request
+    listed = render_text(c, width=80, all_facts=True).splitlines()
+    assert sum(x.startswith("    - place: Town") for x in listed) == 39
+    assert f"    - date: 4 June  (A {a.index('4 June')}–{a.index('4 June') + 6})" in listed
+
+
+def test_reports_say_what_their_terms_mean() -> None:
+    """The text report defines the passage kinds it shows, coverage and confidence; the
+    HTML report defines every kind and verdict as well."""
+    from textlineage.report.glossary import KIND_LABELS, KIND_TERMS, TERMS, VERDICT_TERMS
+
+    c = make_comparison()
+    shown = {p.kind for p in c.passages}
+    assert shown and shown < set(PASSAGE_KINDS)
+    text = render_text(c, width=1000)
+    terms = text.split("\nTerms\n", 1)[1]
+    for kind in PASSAGE_KINDS:
+        defined = f"• {KIND_LABELS[kind]}: {KIND_TERMS[kind]}" in terms
+        assert defined == (kind in shown), kind
+    for term, meaning in TERMS.items():
+        assert f"• {term}: {meaning}" in terms
+    assert "Terms" not in render_text(c, glossary=False)
+    page = render_html(c)
+    glossary = page.split('<details class="glossary">', 1)[1].split("</details>", 1)[0]
+    for kind in PASSAGE_KINDS:
+        assert f"<dd>{escape(KIND_TERMS[kind])}</dd>" in glossary, kind
+    for meaning in (*VERDICT_TERMS.values(), *TERMS.values()):
+        assert f"<dd>{escape(meaning)}</dd>" in glossary
+    assert "<dt>Coverage</dt>" in glossary and "<dt>Confidence</dt>" in glossary
 
 
 def test_text_report_top_and_width() -> None:

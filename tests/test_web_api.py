@@ -8,8 +8,10 @@ discovery run once. The helpers at the top are shared with ``test_web_browser.py
 from __future__ import annotations
 
 import asyncio
+import html as html_lib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -497,6 +499,38 @@ def test_pages_allow_only_their_own_script(client: httpx.Client) -> None:
     assert "'sha256-" in policy and "unsafe-inline'" not in policy.split("script-src")[1]
     declared = policy.removesuffix("; frame-ancestors 'none'")
     assert f'http-equiv="Content-Security-Policy" content="{declared}"' in report.text
+
+
+def _pane_texts(report: str) -> list[str]:
+    """The text of each document pane of a report page (its segments joined)."""
+    panes = re.findall(r'<div class="pane" id="pane-\d"[^>]*>(.*?)</div>', report, re.S)
+    return [html_lib.unescape(re.sub(r"<[^>]+>", "", p)) for p in panes]
+
+
+def test_pasted_text_is_compared_without_crlf_inflation(client: httpx.Client) -> None:
+    """A browser sends a text area's lines joined by CR LF: the page compares the text with
+    LF line ends, so the counts and offsets are those of the text the user pasted; an
+    uploaded file keeps its bytes."""
+    a = SOURCE.read_text(encoding="utf-8")
+    b = DERIVED.read_text(encoding="utf-8")
+    assert "\r" not in a and a.count("\n") > 10
+    sent = {"a_text": (None, a.replace("\n", "\r\n")), "b_text": (None, b.replace("\n", "\r\n"))}
+    r = client.post("/compare", files=sent)
+    assert r.status_code == 303, r.text
+    page = client.get(r.headers["location"]).text
+    assert f'<span class="chars">{len(a):,} chars</span>' in page
+    assert f'<span class="chars">{len(b):,} chars</span>' in page
+    assert _pane_texts(page) == [a, b]
+    # The highlighted segments' offsets are offsets into the LF text.
+    segments = re.findall(r'data-o="(\d+)">([^<]*)<', page)
+    assert len(segments) > 10
+    for off, seg in segments:
+        assert any(t.startswith(html_lib.unescape(seg), int(off)) for t in (a, b)), off
+    # An uploaded file is read as it is: its CR LF line ends count.
+    crlf = a.replace("\n", "\r\n").encode("utf-8")
+    r = client.post("/compare", files={"a_file": ("a.txt", crlf), "b_text": (None, b)})
+    page = client.get(r.headers["location"]).text
+    assert f'<span class="chars">{len(crlf.decode()):,} chars</span>' in page
 
 
 def test_errors_are_pages_for_browsers_and_json_for_clients(client: httpx.Client) -> None:

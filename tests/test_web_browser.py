@@ -133,6 +133,20 @@ def test_compare_seed_pair_and_follow_a_passage(tab: Tab) -> None:
     tab.shot("web-compare")
 
 
+def test_pasted_lines_count_as_typed(tab: Tab) -> None:
+    """The browser submits the text areas with CR LF line ends; the report counts and shows
+    the text as pasted (LF), so its offsets match what the user sees."""
+    a = SOURCE.read_text(encoding="utf-8")
+    b = DERIVED.read_text(encoding="utf-8")
+    page = tab.goto("/")
+    page.fill("#a_text", a)
+    page.fill("#b_text", b)
+    _submit(page, "Compare")
+    expect(page.locator(".doc-head .chars").nth(0)).to_have_text(f"{len(a):,} chars")
+    expect(page.locator(".doc-head .chars").nth(1)).to_have_text(f"{len(b):,} chars")
+    assert page.locator("#pane-0").evaluate("e => e.textContent") == a
+
+
 def test_document_markup_is_shown_as_text_and_never_runs(tab: Tab) -> None:
     hostile = f"Breaking: {XSS} the minister resigned on Friday after a vote of no confidence."
     page = tab.goto("/")

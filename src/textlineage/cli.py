@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,16 @@ import click
 
 from . import __version__
 from .cli_eval import eval_group
-from .cli_options import _format_option, _progress, _workers_option
+from .cli_options import (
+    _count_progress,
+    _format_option,
+    _info,
+    _progress,
+    _quiet_option,
+    _workers_option,
+    is_quiet,
+    set_quiet,
+)
 from .errors import TextlineageError
 
 
@@ -51,11 +61,21 @@ class _Group(click.Group):
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="textlineage")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
-def main(verbose: int) -> None:
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print results only: no progress bars, no information lines, no warnings (also "
+    "accepted after any command).",
+)
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """textlineage: tell where a text came from."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     _quiet_third_party()
+    if quiet:
+        set_quiet(ctx)
 
 
 _output_option = click.option(
@@ -71,7 +91,7 @@ def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
 def _write(out: str, output: str | None) -> None:
     if output:
         Path(output).write_text(out, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        _info(f"wrote {output}")
     else:
         click.echo(out, nl=not out.endswith("\n"))
 
@@ -82,7 +102,16 @@ def _write(out: str, output: str | None) -> None:
 @_format_option("text", "json", "html")
 @_output_option
 @click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
-def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: bool) -> None:
+@click.option(
+    "--all-facts",
+    is_flag=True,
+    help="Text format: list every fact added or dropped with its position (default: a "
+    "count per kind and the first few).",
+)
+@_quiet_option
+def compare(
+    doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: bool, all_facts: bool
+) -> None:
     """Compare two documents (.txt, .html, or - for stdin): reuse, source, fact changes."""
     from .align.semantic import SemanticConfig
     from .compare import CompareConfig
@@ -95,7 +124,8 @@ def compare(doc_a: str, doc_b: str, fmt: str, output: str | None, no_semantic: b
     a, b = read_document(doc_a), read_document(doc_b)
     cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
     result = run_compare(a, b, cfg)
-    _write(_render(fmt, result, text=render_text, json=render_json, html=render_html), output)
+    text = partial(render_text, all_facts=all_facts)
+    _write(_render(fmt, result, text=text, json=render_json, html=render_html), output)
 
 
 @main.group(name="index")
@@ -138,6 +168,7 @@ def index_group() -> None:
     "writes (1: all in one process)."
 )
 @_format_option("text", "json")
+@_quiet_option
 def index_add(
     db: str,
     inputs: tuple[str, ...],
@@ -159,7 +190,7 @@ def index_add(
     import json
 
     from .corpus.index import Corpus
-    from .ingest import FieldMap
+    from .ingest import FieldMap, count_records
 
     if no_semantic and embeddings:
         raise click.UsageError("--embeddings and --no-semantic exclude each other")
@@ -176,16 +207,8 @@ def index_add(
     )
     with (
         Corpus.open(db) as corpus,
-        click.progressbar(
-            length=0, label="documents", file=sys.stderr, show_pos=True, show_percent=False
-        ) as bar,
+        _count_progress("documents", lambda: count_records(list(inputs))) as progress,
     ):
-        state = {"n": 0}
-
-        def progress(n: int) -> None:
-            bar.update(n - state["n"])
-            state["n"] = n
-
         summary = corpus.add(
             list(inputs),
             fields=fields,
@@ -207,7 +230,7 @@ def index_add(
     reasons: dict[str, int] = {}
     for origin, problem in summary.skipped:
         reasons[problem] = reasons.get(problem, 0) + 1
-        click.echo(f"  skipped {origin}: {problem}", err=True)
+        _info(f"  skipped {origin}: {problem}")
     for problem, n in sorted(reasons.items(), key=lambda x: -x[1]):
         click.echo(f"  {n} x {problem}")
 
@@ -219,6 +242,7 @@ def index_add(
 @_format_option("text", "json", "html")
 @_output_option
 @click.option("--no-semantic", is_flag=True, help="Lexical candidates and alignment only.")
+@_quiet_option
 def search(
     db: str, document: str, top: int, fmt: str, output: str | None, no_semantic: bool
 ) -> None:
@@ -246,6 +270,7 @@ def search(
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("doc_id")
 @_format_option("text", "json")
+@_quiet_option
 def show(db: str, doc_id: str, fmt: str) -> None:
     """Show one indexed document (by its id or number) with its metadata."""
     import json
@@ -276,6 +301,7 @@ def show(db: str, doc_id: str, fmt: str) -> None:
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @_format_option("text", "json")
+@_quiet_option
 def stats(db: str, fmt: str) -> None:
     """Counts and sizes of an index."""
     import json
@@ -340,6 +366,7 @@ def stats(db: str, fmt: str) -> None:
     "that translations are candidates (the local engine uses an index's own, from "
     "`index add --multilingual`).",
 )
+@_quiet_option
 def discover(
     db: str | None,
     out_dir: str,
@@ -420,6 +447,7 @@ def discover(
     show_default=True,
     help="Requests admitted at once (running or queued); more get 503.",
 )
+@_quiet_option
 def serve(
     db: str | None,
     host: str,
@@ -440,7 +468,7 @@ def serve(
         max_document_bytes=int(max_document_mb * 1024 * 1024),
         max_pending=max_pending,
     )
-    run_service(config, host=host, port=port)
+    run_service(config, host=host, port=port, log_level="warning" if is_quiet() else "info")
 
 
 @main.command()
@@ -454,6 +482,7 @@ def serve(
     is_flag=True,
     help="Seed passages with the semantic stage too (about ten times slower).",
 )
+@_quiet_option
 def pan(
     pairs: str, susp_dir: str, src_dir: str, out_dir: str, workers: int, semantic: bool
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from .cli_options import _format_option, _progress, _workers_option
+from .cli_options import _format_option, _progress, _quiet_option, _workers_option
 
 
 @click.group(name="eval")
@@ -18,6 +18,7 @@ def eval_group() -> None:
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("detections_dir", type=click.Path(exists=True, file_okay=False))
 @_format_option("text", "json")
+@_quiet_option
 def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
     """Precision, recall, granularity and plagdet per sub-corpus and overall."""
     from .eval.pan import evaluate_pan, format_table
@@ -31,6 +32,7 @@ def eval_pan(corpus_dir: str, detections_dir: str, fmt: str) -> None:
 @_format_option("text", "json")
 @click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
 @_workers_option("Worker processes for the comparisons.")
+@_quiet_option
 def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
     """Compare every labelled pair of a TSV file and score the verdicts and directions."""
     import json
@@ -69,6 +71,7 @@ def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
     type=click.Path(exists=True, file_okay=False),
     help="Take the English filler from this PAN corpus's src/ documents.",
 )
+@_quiet_option
 def eval_translation(
     data_dir: str,
     split: str,
@@ -101,6 +104,7 @@ def eval_translation(
 @click.argument("truth")
 @click.argument("out_dir")
 @_format_option("text", "json")
+@_quiet_option
 def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
     """Score a `discover` output directory against planted relations (recall, clusters)."""
     import json
@@ -109,3 +113,29 @@ def eval_discover(truth: str, out_dir: str, fmt: str) -> None:
 
     ev = evaluate_discover(truth, out_dir)
     click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_discover(ev))
+
+
+@eval_group.command(name="lineage")
+@click.option(
+    "--truth",
+    required=True,
+    type=click.Path(exists=True),
+    help="The planted parents: a lineage.jsonl, or a directory holding one.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="The output directory of `textlineage discover`.",
+)
+@_format_option("text", "json")
+def eval_lineage(truth: str, out_dir: str, fmt: str) -> None:
+    """Score the lineage of a `discover` run against planted parents: parent accuracy,
+    sibling links, site edges, mirror counts, origins."""
+    import json
+
+    from .eval import evaluate_lineage, format_lineage
+
+    ev = evaluate_lineage(truth, out_dir)
+    click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_lineage(ev))

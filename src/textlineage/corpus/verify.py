@@ -35,8 +35,8 @@ class VerifiedPair:
     passages: tuple[dict[str, Any], ...]
     """The passages in the comparison's JSON form."""
     containment: tuple[float, float] = (0.0, 0.0)
-    """Share of each text's content-term pairs found in the other
-    (:func:`~textlineage.text.sketch.containment`): lineage's measure of which earlier
+    """Share of the content-term pairs of each text's reused passages found in the other
+    text (:func:`~textlineage.text.sketch.containment`): lineage's measure of which earlier
     text a copy was made from. ``(0, 0)`` when not measured."""
 
     def to_json(self) -> dict[str, Any]:
@@ -101,7 +101,16 @@ def verify_pair(
         kinds=tuple(sorted({p.kind for p in c.passages})),
         reasons=tuple(c.reasons),
         passages=tuple(p.to_json() for p in c.passages),
-        containment=_rounded(containment(doc_a.text, doc_b.text)),
+        containment=_rounded(
+            containment(
+                doc_a.text,
+                doc_b.text,
+                (
+                    [s for p in c.passages for s in p.spans[0]],
+                    [s for p in c.passages for s in p.spans[1]],
+                ),
+            )
+        ),
     )
 
 

@@ -7,6 +7,10 @@
   planted relations (recall per kind, precision, direction, cluster agreement as ARI and
   B-cubed); :func:`score_discovery`, :func:`adjusted_rand_index` and :func:`bcubed` are the
   pure scorers underneath.
+* :func:`evaluate_lineage`: score the lineage of a ``discover`` output (each member's
+  reported parent, mirrors, origins, the site network) against planted parents
+  (``lineage.jsonl``); :func:`score_lineage` and :func:`classify_link` are the pure
+  scorers underneath.
 * :func:`evaluate_translation`: cross-language reuse on the project's set of translated
   news passages (``tests/data/translation``): :func:`build_pairs` assembles the document
   pairs, :func:`score_translation` (pure) scores the comparisons (pair classification,
@@ -35,6 +39,21 @@ from .discover import (
     read_truth,
     score_discovery,
 )
+from .lineage import (
+    LineageOutput,
+    Member,
+    ParentLink,
+    ReportedCluster,
+    SiteEdgeRow,
+    Truth,
+    classify_link,
+    evaluate_lineage,
+    read_lineage_output,
+    read_lineage_truth,
+    score_lineage,
+)
+from .lineage_report import format_lineage
+from .lineage_types import LineageEvaluation
 from .pairs import (
     LABELS,
     BinaryScores,
@@ -79,22 +98,32 @@ __all__ = [
     "DiscoverEvaluation",
     "Discovery",
     "KindRecall",
+    "LineageEvaluation",
+    "LineageOutput",
+    "Member",
     "PairLabel",
     "PairOutcome",
     "PairPrediction",
     "PairResult",
     "PairsEvaluation",
+    "ParentLink",
+    "ReportedCluster",
     "ReportedPair",
+    "SiteEdgeRow",
     "TranslationEvaluation",
     "TranslationSet",
+    "Truth",
     "TruthRelation",
     "adjusted_rand_index",
     "bcubed",
     "build_pairs",
+    "classify_link",
     "evaluate_discover",
+    "evaluate_lineage",
     "evaluate_pairs",
     "evaluate_translation",
     "format_discover",
+    "format_lineage",
     "format_pairs",
     "format_translation",
     "lineage_groups",
@@ -103,11 +132,14 @@ __all__ = [
     "predict_pairs",
     "prediction_from",
     "read_discovery",
+    "read_lineage_output",
+    "read_lineage_truth",
     "read_pair_labels",
     "read_truth",
     "result_from",
     "run_pairs",
     "score_discovery",
+    "score_lineage",
     "score_pairs",
     "score_translation",
 ]

@@ -18,7 +18,7 @@ from .documents import (
 from .limits import DEFAULT_MAX_BYTES, format_size
 from .meta import site_from_url
 from .records import FieldMap, Record, RecordError
-from .sources import KNOWN_EXTENSIONS, expand_inputs, iter_records
+from .sources import KNOWN_EXTENSIONS, count_records, expand_inputs, iter_records
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -27,6 +27,7 @@ __all__ = [
     "FieldMap",
     "Record",
     "RecordError",
+    "count_records",
     "document_from_bytes",
     "document_from_text",
     "expand_inputs",

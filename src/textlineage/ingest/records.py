@@ -229,7 +229,7 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
     """Records of a JSONL file, one a line; ``max_bytes`` bounds one line."""
     source = str(path)
     try:
-        handle: BinaryIO = _open_binary(path)
+        handle: BinaryIO = open_binary(path)
     except OSError as exc:
         yield RecordError(source, open_problem(exc))
         return
@@ -256,7 +256,7 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
             yield jsonl_record(raw, origin, source, fields, max_bytes)
 
 
-def _open_binary(path: Path) -> BinaryIO:
+def open_binary(path: Path) -> BinaryIO:
     """The file's bytes; a ``.gz`` file is decompressed as it is read."""
     if path.name.lower().endswith(".gz"):
         return cast("BinaryIO", gzip.open(path, "rb"))
@@ -329,7 +329,7 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
     try:
         # Invalid UTF-8 becomes lone surrogates, caught per row below.
         handle = io.TextIOWrapper(
-            _open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=""
+            open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=""
         )
     except OSError as exc:
         yield RecordError(source, open_problem(exc))

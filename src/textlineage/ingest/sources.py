@@ -28,7 +28,15 @@ from pathlib import Path
 from ..errors import InputError
 from .documents import read_document
 from .limits import DEFAULT_MAX_BYTES, check_max_bytes
-from .records import FieldMap, Record, RecordError, build_meta, read_csv, read_jsonl
+from .records import (
+    FieldMap,
+    Record,
+    RecordError,
+    build_meta,
+    open_binary,
+    read_csv,
+    read_jsonl,
+)
 from .warc import archive_iterator_class, read_warc
 
 logger = logging.getLogger(__name__)
@@ -199,3 +207,30 @@ def _read_single(path: Path, max_bytes: int) -> Record | RecordError:
         title=doc.meta.get("title", ""),
     )
     return Record(ext_id=url or origin, text=doc.text, meta=meta, origin=origin)
+
+
+def count_records(inputs: Sequence[str]) -> int | None:
+    """How many records :func:`iter_records` will yield for ``inputs``, or None when that
+    is not known without parsing.
+
+    Text and HTML files count one each; a JSONL file (also gzip-compressed) counts its
+    non-blank lines, read without parsing (about a second a gigabyte). A CSV file (a row
+    may span lines) or a WARC archive makes the count unknown. A progress bar uses it as
+    its total; a malformed record is still counted, so the count may exceed the records
+    indexed. Raises :class:`InputError` like :func:`iter_records` for an input that names
+    nothing.
+    """
+    total = 0
+    for path in expand_inputs(inputs):
+        kind = input_kind(path)
+        if kind == "document":
+            total += 1
+        elif kind == "jsonl":
+            try:
+                with open_binary(path) as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except (OSError, EOFError):
+                continue  # iter_records reports it as a record error
+        else:
+            return None
+    return total

@@ -32,12 +32,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
-if TYPE_CHECKING:
-    from .graph import DocInfo, Relation
+from .records import DocInfo, Relation
 
 __all__ = [
     "LINK_KINDS",

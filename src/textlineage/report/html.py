@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
+from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import bidi_name, neutralise, segments
 
 __all__ = ["environment", "render_html"]
@@ -59,14 +60,7 @@ _KIND_LABELS = {
     "translation": "Translation",
     "other": "Other",
 }
-_KIND_HELP = {
-    "verbatim": "copied word for word",
-    "near_verbatim": "copied with small edits",
-    "paraphrase": "same content, reworded",
-    "compression": "condensed from one or more places",
-    "translation": "same content in another language",
-    "other": "other reuse",
-}
+_KIND_HELP = {**KIND_TERMS, "other": "other reuse"}
 # Which colour a segment shows when several passages of different kinds cover it.
 _KIND_PRIORITY = {
     k: i
@@ -395,12 +389,21 @@ class _Renderer:
                 script=assets.script,
                 summary=self._summary(),
                 legend=self._legend(),
+                glossary=_glossary(),
                 documents=[self._document(0), self._document(1)],
                 facts=self._facts(),
                 schema_version=neutralise(data.get("schema_version", "")),
                 data=_script_json(_neutralise_all(data)),
             )
         )
+
+
+def _glossary() -> list[tuple[str, str]]:
+    """Every passage kind, verdict, coverage and confidence with what it means."""
+    out = [(_KIND_LABELS[k], KIND_TERMS[k]) for k in PASSAGE_KINDS if k in KIND_TERMS]
+    out += [(_VERDICT_LABELS[v], VERDICT_TERMS[v]) for v in VERDICT_TERMS]
+    out += [(term.capitalize(), meaning) for term, meaning in TERMS.items()]
+    return out
 
 
 def render_html(c: Comparison, *, title: str | None = None) -> str:

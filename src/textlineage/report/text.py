@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
+from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
 
@@ -103,15 +104,104 @@ def _fact_where(f: Fact) -> str:
     return f"{letter} {f.span[0]}–{f.span[1]}"
 
 
+_PLURALS = {"person": "people", "entity": "other names", "organisation": "organisations"}
+_CHANGED_SHOWN = 10
+_MIN_PER_KIND = 3
+
+
+def _plural(kind: str) -> str:
+    return _PLURALS.get(kind, kind + "s")
+
+
+def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
+    """The fact changes: each change, then the facts added and dropped (per kind, or each
+    one with ``all_facts``)."""
+    fd = c.facts
+    out: list[str] = []
+    text_width = max(width - 30, 20)
+    if fd.changed:
+        out.append("  changed")
+        shown = fd.changed if all_facts else fd.changed[:_CHANGED_SHOWN]
+        for link in shown:
+            line = (
+                f"    ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
+                f" → {cut(clean(link.derived.text), text_width // 2)}"
+            )
+            if link.note:
+                line += f"  ({cut(clean(link.note), text_width)})"
+            out.append(line)
+        if len(fd.changed) > len(shown):
+            out.append(f"    … and {len(fd.changed) - len(shown)} more")
+    links = (*fd.kept, *fd.changed)
+    for title, sign, facts, listed, side in (
+        ("added", "+", fd.added, [k.derived for k in links], fd.derived_doc),
+        ("dropped", "-", fd.dropped, [k.source for k in links], fd.source_doc),
+    ):
+        if not facts:
+            continue
+        if all_facts:
+            out.append(f"  {title}")
+            for f in facts:
+                out.append(
+                    f"    {sign} {clean(f.kind)}: {cut(clean(f.text), text_width)}"
+                    f"  ({_fact_where(f)})"
+                )
+            continue
+        where = "in" if title == "added" else "from"
+        out.append(f"  {title} ({where} {_letter(side)}, by kind)")
+        out += _kind_summary(facts, [*facts, *listed], sign, title, width)
+    return out
+
+
+def _kind_summary(
+    facts: Sequence[Fact], side: Sequence[Fact], sign: str, verb: str, width: int
+) -> list[str]:
+    """One line per kind, most facts first: "- 39 of 69 places dropped: A; B; … and 34
+    more", naming as many as the line holds (at least a few, in document order). The total
+    is of that side's facts of the kind in the diff (``side``: each position once)."""
+    by_kind: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_kind.setdefault(f.kind, []).append(f)
+    totals = Counter(kind for kind, _ in {(f.kind, f.span) for f in side})
+    lines: list[str] = []
+    for kind, items in sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        n, total = len(items), totals[kind]
+        noun = _plural(kind) if total > 1 else kind
+        head = f"    {sign} {n} of {total} {clean(noun)} {verb}: "
+        names: list[str] = []
+        room = width - len(head)
+        for k, f in enumerate(items):
+            name = cut(clean(f.text), 40) or "(empty)"
+            left = n - k - 1
+            more = f"; … and {left} more" if left else ""
+            if k >= _MIN_PER_KIND and len("; ".join([*names, name])) + len(more) > room:
+                break
+            names.append(name)
+        rest = n - len(names)
+        tail = f"; … and {rest} more" if rest else ""
+        lines.append(head + "; ".join(names) + tail)
+    return lines
+
+
 def _passage_size(p: Passage) -> int:
     return p.chars(0) + p.chars(1)
 
 
-def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
+def render_text(
+    c: Comparison,
+    *,
+    top: int = 8,
+    width: int = 100,
+    all_facts: bool = False,
+    glossary: bool = True,
+) -> str:
     """Render ``c`` as a readable plain-text summary.
 
     ``top`` limits how many passages are listed (largest first); ``width`` is the target
-    line width used to wrap reasons and size excerpts.
+    line width used to wrap reasons and size excerpts. Facts added and dropped are
+    summarised per kind ("39 of 69 places dropped", the first few named); ``all_facts``
+    lists each one with its position instead. ``glossary`` ends the report with what
+    its passage kinds, coverage and confidence mean (:mod:`.glossary`).
     """
     width = max(width, 40)
     docs = c.documents
@@ -178,25 +268,11 @@ def render_text(c: Comparison, *, top: int = 8, width: int = 100) -> str:
         f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
         f" · dropped {len(fd.dropped)}"
     )
-    text_width = max(width - 30, 20)
-    if fd.changed:
-        out.append("  changed")
-        for link in fd.changed:
-            line = (
-                f"    ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
-                f" → {cut(clean(link.derived.text), text_width // 2)}"
-            )
-            if link.note:
-                line += f"  ({cut(clean(link.note), text_width)})"
-            out.append(line)
-    for title, sign, facts in (("added", "+", fd.added), ("dropped", "-", fd.dropped)):
-        if facts:
-            out.append(f"  {title}")
-            for f in facts:
-                out.append(
-                    f"    {sign} {clean(f.kind)}: {cut(clean(f.text), text_width)}"
-                    f"  ({_fact_where(f)})"
-                )
-    if fd.kept:
-        out.append(f"  kept by kind: {_kind_counts(k.kind for k in fd.kept)}")
+    out += _fact_lines(c, width, all_facts)
+    if glossary:
+        out += ["", "Terms"]
+        kinds = {p.kind for p in c.passages}
+        terms = [(KIND_LABELS[k], KIND_TERMS[k]) for k in PASSAGE_KINDS if k in kinds]
+        terms += list(TERMS.items())
+        out += _wrap_bullets((f"{term}: {meaning}" for term, meaning in terms), width, "  ", "• ")
     return "\n".join(out).rstrip() + "\n"

@@ -20,6 +20,7 @@ fixed polynomial in wrapping 64-bit arithmetic), as an index on disk requires.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -284,15 +285,42 @@ def term_pairs(terms: np.ndarray) -> np.ndarray:
     return np.unique((t[:-1] << np.uint64(32)) | t[1:])
 
 
-def containment(a: str, b: str) -> tuple[float, float]:
+def containment(
+    a: str,
+    b: str,
+    regions: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
+) -> tuple[float, float]:
     """The share of ``a``'s content-term pairs (:func:`term_pairs`) found in ``b``, and of
     ``b``'s found in ``a``: how much of each text the other holds word for word.
+
+    With ``regions`` (each side's reused character ranges), only the pairs inside a side's
+    regions count for that side, looked up in the whole other text: what was added around
+    the reused text (a credit line, the site's own furniture) does not count.
 
     Lineage uses it to tell which of several earlier texts a copy was made from: a copy
     holds the edits of the text it was made from, not those of its siblings.
     """
-    pa, pb = term_pairs(content_terms(a)), term_pairs(content_terms(b))
-    if not len(pa) or not len(pb):
-        return 0.0, 0.0
-    shared = len(np.intersect1d(pa, pb, assume_unique=True))
-    return shared / len(pa), shared / len(pb)
+    whole_a, whole_b = term_pairs(content_terms(a)), term_pairs(content_terms(b))
+    if regions is None:
+        part_a, part_b = whole_a, whole_b
+    else:
+        part_a = term_pairs(content_terms(_regions_text(a, regions[0])))
+        part_b = term_pairs(content_terms(_regions_text(b, regions[1])))
+    return _share(part_a, whole_b), _share(part_b, whole_a)
+
+
+def _share(part: np.ndarray, whole: np.ndarray) -> float:
+    if not len(part) or not len(whole):
+        return 0.0
+    return len(np.intersect1d(part, whole, assume_unique=True)) / len(part)
+
+
+def _regions_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text of merged ``spans``, one paragraph each."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return "\n\n".join(text[s:e] for s, e in merged)

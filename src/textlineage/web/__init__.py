@@ -47,8 +47,15 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     return make(config or ServiceConfig())
 
 
-def serve(config: ServiceConfig, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the service until interrupted (Ctrl-C stops it cleanly)."""
+def serve(
+    config: ServiceConfig,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    log_level: str = "info",
+) -> None:
+    """Run the service until interrupted (Ctrl-C stops it cleanly). ``log_level``:
+    uvicorn's (``"info"`` logs each request, ``"warning"`` only problems)."""
     require_web()
     import uvicorn
 
@@ -69,7 +76,7 @@ def serve(config: ServiceConfig, *, host: str = "127.0.0.1", port: int = 8000) -
         create_app(config),
         host=host,
         port=port,
-        log_level="info",
+        log_level=log_level,
         server_header=False,
         timeout_graceful_shutdown=10,
     )

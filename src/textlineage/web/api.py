@@ -13,6 +13,7 @@ from .. import __version__
 from ..corpus.index import Corpus
 from ..corpus.schema import StoredDocument
 from ..errors import ApiError, NoCorpus
+from . import models
 from .inputs import (
     CompareRequest,
     ErrorBody,
@@ -95,20 +96,24 @@ async def _form(request: Request, service: Service) -> FormData:
     return await read_form(request, service.config.max_document_bytes)
 
 
-@router.get("/healthz", tags=["service"], summary="Liveness and settings")
-async def healthz(request: Request) -> dict[str, Any]:
+@router.get(
+    "/healthz", tags=["service"], summary="Liveness and settings", response_model=models.Health
+)
+async def healthz(request: Request) -> JSONResponse:
     service = service_of(request)
     cfg = service.config
-    return {
-        "status": "ok",
-        "version": __version__,
-        "workers": cfg.workers,
-        "semantic": cfg.semantic,
-        "corpus": service.has_corpus,
-        "pending": service.pool.pending,
-        "max_pending": cfg.max_pending,
-        "max_document_bytes": cfg.max_document_bytes,
-    }
+    return JSONResponse(
+        {
+            "status": "ok",
+            "version": __version__,
+            "workers": cfg.workers,
+            "semantic": cfg.semantic,
+            "corpus": service.has_corpus,
+            "pending": service.pool.pending,
+            "max_pending": cfg.max_pending,
+            "max_document_bytes": cfg.max_document_bytes,
+        }
+    )
 
 
 @router.post(
@@ -121,6 +126,7 @@ async def healthz(request: Request) -> dict[str, Any]:
         "comparison JSON of docs/schema.md: passages with offsets and kinds, verdict, "
         "source, confidence, coverage and the fact diff."
     ),
+    response_model=models.Comparison,
     responses={200: {"description": "The comparison (schema `textlineage.compare`)."}, **_ERRORS},
     openapi_extra=_body(
         CompareRequest,
@@ -163,6 +169,7 @@ async def api_compare(request: Request) -> Response:
         "alignment, ranked by the amount of reused text. JSON (`text` or `html`, optional "
         "`name`, `top`, `semantic`) or a multipart upload (file `document`)."
     ),
+    response_model=models.SearchAnswer,
     responses={200: {"description": "Ranked hits (schema `textlineage.search`)."}, **_ERRORS},
     openapi_extra=_body(
         SearchRequest,
@@ -209,6 +216,7 @@ _NO_DISCOVERY = (
     tags=["corpus"],
     summary="One indexed document",
     description="By its external id or its number; with its text, metadata and duplicates.",
+    response_model=models.DocumentDetail,
     responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
 )
 async def api_document(request: Request, key: str) -> JSONResponse:
@@ -231,29 +239,33 @@ async def api_document(request: Request, key: str) -> JSONResponse:
     tags=["corpus"],
     summary="Reuse clusters, largest first",
     description="Found by `textlineage discover`; paged with `limit` and `offset`.",
+    response_model=models.ClusterPage,
     responses={409: {"model": ErrorBody}, 422: {"model": ErrorBody}},
 )
 async def api_clusters(
     request: Request,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
-) -> dict[str, Any]:
+) -> JSONResponse:
     rows = await service_of(request).corpus.read(
         lambda c: c.clusters(limit=limit + 1, offset=offset)
     )
     more = len(rows) > limit
-    return {
-        "clusters": rows[:limit],
-        "limit": limit,
-        "offset": offset,
-        "next": f"/api/clusters?limit={limit}&offset={offset + limit}" if more else None,
-    }
+    return JSONResponse(
+        {
+            "clusters": rows[:limit],
+            "limit": limit,
+            "offset": offset,
+            "next": f"/api/clusters?limit={limit}&offset={offset + limit}" if more else None,
+        }
+    )
 
 
 @router.get(
     "/api/clusters/{cluster_id}",
     tags=["corpus"],
     summary="One cluster with its verified relations",
+    response_model=models.ClusterDetail,
     responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
 )
 async def api_cluster(
@@ -270,6 +282,7 @@ async def api_cluster(
     tags=["corpus"],
     summary="Who copies whom: the site network",
     description="Edges between sites, per-site counts, a summary, and the network as SVG.",
+    response_model=models.Network,
     responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
 )
 async def api_network(request: Request) -> JSONResponse:

@@ -170,6 +170,17 @@ def source_from_text(text: str, name: str, limit: int, *, fmt: str = "txt") -> S
     return _checked(Source(name, data, fmt), limit)
 
 
+def pasted_text(text: str) -> str:
+    """Text from a page's text area with its line ends as the user typed them.
+
+    A browser submits a text area's lines joined by CR LF, whatever the user pasted (the
+    HTML standard's newline normalisation); compared as sent, every line would count one
+    character more than the text on screen, and offsets would drift from it by one per
+    line. CR LF and a lone CR (which a browser would also have sent as CR LF) become LF.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def source_from_json(doc: DocumentIn, default_name: str, limit: int) -> Source:
     name = clean_name(doc.name, default_name)
     if doc.text is not None:

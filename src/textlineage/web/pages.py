@@ -19,7 +19,7 @@ from ..corpus.index import SearchResult, stored_to_document
 from ..errors import ApiError, InputError, NoCorpus
 from . import corpus_pages, exports
 from .api import lookup, service_of
-from .inputs import clean_name, read_form, source_from_text, source_from_upload
+from .inputs import clean_name, pasted_text, read_form, source_from_text, source_from_upload
 from .render import DIRECTIONS, error_page, input_problem, page, report_page
 from .service import Service
 from .views import hit_groups
@@ -67,7 +67,9 @@ async def _side(form: FormData, prefix: str, label: str, limit: int) -> Source:
     """A document from a page form: an uploaded file or pasted text.
 
     The fields are ``{prefix}text``, ``{prefix}file`` and ``{prefix}name``; pasted HTML
-    pages (with a doctype or ``<html>`` tag) are read as HTML.
+    pages (with a doctype or ``<html>`` tag) are read as HTML. Pasted text has the CR LF
+    line ends of a form submission turned back into LF (:func:`.inputs.pasted_text`); an
+    uploaded file is read byte for byte.
     """
     text = _field(form, f"{prefix}text")
     upload = _upload(form, f"{prefix}file")
@@ -78,7 +80,7 @@ async def _side(form: FormData, prefix: str, label: str, limit: int) -> Source:
         return await source_from_upload(upload, label, limit)
     if not text.strip():
         raise InputError(label, "empty document (paste text or choose a file)")
-    return source_from_text(text, name, limit, fmt="auto")
+    return source_from_text(pasted_text(text), name, limit, fmt="auto")
 
 
 def _form_values(form: FormData | None) -> dict[str, str]:

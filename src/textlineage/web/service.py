@@ -29,6 +29,12 @@ class CorpusReader:
     An SQLite connection belongs to the thread that opened it, so the index is opened,
     read and closed on the same thread. Reads here are look-ups by key (milliseconds);
     search, which aligns documents, runs in the worker processes instead.
+
+    Nothing read from the index is kept between requests: each read is its own SQLite
+    transaction and sees what ``index add`` or ``discover`` committed in another process
+    meanwhile (the workers' nearest-neighbour search checks the newest stored vector
+    before each search), so a running service follows its index without a restart
+    (``tests/test_web_follow.py``).
     """
 
     def __init__(self, config: ServiceConfig) -> None:
