@@ -19,24 +19,40 @@ _ADDED = (
 )
 
 
+_EDITS = (
+    ("its conductor announced", "its principal conductor told reporters on Monday"),
+    ("priced at five euros", "priced at just four euros"),
+    ("fewer than the hall", "several hundred fewer than the old hall"),
+)
+
+
+def _edited(story: str) -> str:
+    """``story`` with a few words changed, as a rewrite changes them."""
+    for old, new in _EDITS:
+        assert old in story, old
+        story = story.replace(old, new)
+    return story
+
+
 def lineage_records(story: str) -> list[dict[str, str]]:
     """Copies of ``story`` (indexed before them as "Ledger story 2" of ledger.example on
     2021-03-03): two exact copies (one on a site whose name is a spreadsheet formula), a
-    rewrite, a rewrite of the rewrite, and an undated one. The copies carry no title: the
+    rewrite (some words changed, a paragraph added), a copy of the rewrite with one more
+    paragraph (it carries the rewrite's changes), and an undated rewrite. The copies carry no title: the
     index keeps the original's."""
     return [
         {"id": "orch-dup-a", "text": story, "date": "2021-03-05", "site": FORMULA_SITE},
         {"id": "orch-dup-b", "text": story, "date": "2021-03-06", "site": "copycat.example"},
         {
             "id": "orch-rewrite",
-            "text": story + "\n\n" + _ADDED[0],
+            "text": _edited(story) + "\n\n" + _ADDED[0],
             "site": "weekly.example",
             "date": "2021-03-08",
             "title": "Beethoven in the tram depot",
         },
         {
             "id": "orch-rewrite2",
-            "text": story + "\n\n" + _ADDED[0] + "\n\n" + _ADDED[1],
+            "text": _edited(story) + "\n\n" + _ADDED[0] + "\n\n" + _ADDED[1],
             "site": "digest.example",
             "date": "2021-03-12",
             "title": "Digest: Beethoven in the depot",
