@@ -295,6 +295,13 @@ def test_search_groups_stories_earliest_first(tab: Tab) -> None:
     folded.locator("summary").click()
     expect(folded.get_by_role("link", name="orch-dup-b")).to_be_visible()
     expect(page.locator("article.hit", has_text="orch-dup-b")).to_have_count(1)
+    # A near-exact copy that is a hit of its own too is folded in and points to that hit.
+    harbour = stories.filter(has_text="Ledger story 0").locator("article.hit").first
+    harbour.locator("details.hit-mirrors summary").click()
+    link = harbour.get_by_role("link", name=re.compile(r"^hit \d+$"))
+    expect(link).to_have_count(1)
+    target = link.get_attribute("href") or ""
+    expect(page.locator(f"article{target}")).to_contain_text("reprint0")
     tab.shot("web-search-stories")
     rows = _csv(_download(page, "CSV"))
     assert len(rows) == page.locator("article.hit").count()

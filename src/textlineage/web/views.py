@@ -170,10 +170,14 @@ def _hit_view(rank: int, h: Any, directions: Mapping[str, str]) -> dict[str, Any
 
 def hit_groups(result: SearchResult, directions: Mapping[str, str]) -> list[dict[str, Any]]:
     """The hits as the search listed them (by story), cut into their groups: each with its
-    number, its cluster (when one holds its hits) and its hits' views."""
+    number, its cluster (when one holds its hits) and its hits' views (a copy folded under
+    a hit that is also a hit has that hit's rank in ``hit``)."""
     groups: list[dict[str, Any]] = []
+    rank_of = {h.doc.ext_id: rank for rank, h in enumerate(result.hits, 1)}
     for rank, h in enumerate(result.hits, 1):
         view = _hit_view(rank, h, directions)
+        # A near-exact copy may be a hit of its own too: say which.
+        view["mirrors"] = [{**m, "hit": rank_of.get(m.get("id", ""))} for m in view["mirrors"]]
         number = h.story.group if h.story is not None else None
         if not groups or number is None or groups[-1]["number"] != number:
             groups.append({"number": number, "cluster_id": None, "hits": []})
