@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from conftest import REPO, cli_path
+from lineage_corpus import lineage_records
 from textlineage import CompareConfig, SemanticConfig, compare, read_document
 
 SEED = REPO / "examples" / "seed"
@@ -112,6 +113,7 @@ def build_corpus(work: Path) -> Path:
             "title": "Derived article",
         },
     ]
+    recs += lineage_records(_STORIES[2])
     work.mkdir(parents=True, exist_ok=True)
     records = work / "docs.jsonl"
     records.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")

@@ -9,6 +9,9 @@ without a console error (a Content-Security-Policy violation is one). Screenshot
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import signal
 from collections.abc import Iterator
@@ -18,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from conftest import REPO
+from lineage_corpus import FORMULA_SITE
 from test_web_api import _STORIES, DERIVED, SOURCE, XSS, Server, build_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -172,7 +176,7 @@ def test_document_markup_is_shown_as_text_and_never_runs(tab: Tab) -> None:
     page.fill("#text", _STORIES[1])
     _submit(page, "Search")
     expect(page.locator(".results-head")).to_contain_text(XSS)
-    expect(page.locator("article.hit h2", has_text=XSS)).to_have_count(1)
+    expect(page.locator("article.hit h3", has_text=XSS)).to_have_count(1)
     assert not tab.pwned()
     tab.shot("web-xss-search")
 
@@ -211,6 +215,97 @@ def test_clusters_lead_to_pairs_and_the_network_shows(tab: Tab) -> None:
     assert page.evaluate("document.querySelector('figure img').naturalWidth") > 0
     expect(page.locator("table.data").first).to_contain_text("pmoi.example")
     tab.shot("web-network")
+
+
+def _download(page: Page, name: str) -> str:
+    """Click the download button ``name``; the text of the file saved."""
+    with page.expect_download() as info:
+        page.get_by_role("link", name=name, exact=True).click()
+    path = info.value.path()
+    assert path is not None
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_cluster_lineage_tree_timeline_and_downloads(tab: Tab) -> None:
+    page = tab.goto("/clusters")
+    page.get_by_role("link", name="Ledger story 2").first.click()
+    tree = page.locator(".lineage-panel")
+    # The two exact copies are folded under the original, then shown on request.
+    mirrors = tree.locator("details.ln-mirrors").first
+    copy = mirrors.locator('li.ln[data-id="orch-dup-a"]')
+    expect(mirrors.locator("summary")).to_have_text("2 mirrors")
+    expect(copy).to_be_hidden()
+    mirrors.locator("summary").click()
+    expect(copy).to_be_visible()
+    expect(copy).to_contain_text("an exact duplicate")
+    # The rewrite of the rewrite is shown under the rewrite it was made from.
+    nested = tree.locator('li.ln[data-id="orch-rewrite"] li.ln[data-id="orch-rewrite2"]')
+    expect(nested).to_have_count(1)
+    expect(nested).to_contain_text("it carries orch-rewrite's changes")
+    # The timeline: one mark per dated member (five of six); the undated one listed apart.
+    expect(page.locator("svg.cluster-timeline circle.tl-mark")).to_have_count(5)
+    expect(page.locator(".undated")).to_contain_text("Orchestra lends instruments")
+    tab.shot("web-cluster-lineage")
+
+    rows = _csv(_download(page, "CSV"))
+    assert len(rows) == 6 and rows[0]["id"] == "story2" and rows[0]["link"] == "origin"
+    assert {r["site"] for r in rows if r["id"] == "orch-dup-a"} == {"'" + FORMULA_SITE}
+    data = json.loads(_download(page, "JSON"))
+    assert [m["ext_id"] for m in data["members"]] == [r["id"] for r in rows]
+
+    # An exact copy's page (it has no number of its own) says where it stands.
+    copy.get_by_role("link").first.click()
+    expect(page.locator(".copy-notice")).to_contain_text("orch-dup-a")
+    expect(page.locator(".doc-lineage")).to_contain_text("A copy of")
+
+
+def test_network_counts_mirrors_and_downloads_links(tab: Tab) -> None:
+    page = tab.goto("/network")
+    expect(page.locator("table.sites")).to_contain_text(FORMULA_SITE)
+    rows = _csv(_download(page, "Links (CSV)"))
+    copies = [r for r in rows if r["derived_site"] == "copycat.example"]
+    assert len(copies) == 1 and copies[0]["mirrors"] == "1"
+    assert any(r["derived_site"] == "'" + FORMULA_SITE for r in rows)
+    net = json.loads(_download(page, "JSON"))
+    assert len(net["edges"]) == len(rows)
+
+
+def test_search_groups_stories_earliest_first(tab: Tab) -> None:
+    page = tab.goto("/search")
+    page.fill("#text", _STORIES[2] + "\n\n" + _STORIES[0])
+    _submit(page, "Search")
+    stories = page.locator("section.story")
+    expect(stories).to_have_count(2)
+    orchestra = stories.filter(has_text="Beethoven in the tram depot")
+    first = orchestra.locator("article.hit").first
+    expect(first.locator("h3")).to_contain_text("Ledger story 2")
+    expect(first.locator(".badge.earliest")).to_be_visible()
+    expect(first.locator(".badge.origin")).to_be_visible()
+    expect(orchestra.locator(".badge.earliest")).to_have_count(1)
+    later = orchestra.locator("article.hit", has_text="Digest: Beethoven")
+    expect(later.locator(".lineage-line")).to_contain_text("Derived from orch-rewrite")
+    # The exact copies are folded under the hit they repeat, not ranked as hits.
+    folded = first.locator("details.hit-mirrors")
+    expect(folded.locator("summary")).to_have_text("Also published word for word by 2 sites")
+    expect(folded.get_by_role("link", name="orch-dup-b")).to_be_hidden()
+    folded.locator("summary").click()
+    expect(folded.get_by_role("link", name="orch-dup-b")).to_be_visible()
+    expect(page.locator("article.hit", has_text="orch-dup-b")).to_have_count(1)
+    # A near-exact copy that is a hit of its own too is folded in and points to that hit.
+    harbour = stories.filter(has_text="Ledger story 0").locator("article.hit").first
+    harbour.locator("details.hit-mirrors summary").click()
+    link = harbour.get_by_role("link", name=re.compile(r"^hit \d+$"))
+    expect(link).to_have_count(1)
+    target = link.get_attribute("href") or ""
+    expect(page.locator(f"article{target}")).to_contain_text("reprint0")
+    tab.shot("web-search-stories")
+    rows = _csv(_download(page, "CSV"))
+    assert len(rows) == page.locator("article.hit").count()
+    assert rows[0]["earliest"] == "true"
 
 
 def test_form_problems_are_explained(tab: Tab, tmp_path: Path) -> None:

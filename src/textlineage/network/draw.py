@@ -13,9 +13,9 @@ import numpy as np
 
 from ..outputs import write_text
 from .graph import SiteNetwork
-from .strings import plural, short_number, xml_escape
+from .strings import plural, short_number, svg_text
 
-__all__ = ["render_network_svg", "write_network_svg"]
+__all__ = ["edge_label", "render_network_svg", "write_network_svg"]
 
 _SOURCE_RGB = (0x2B, 0x6C, 0xB0)  # mostly copied from
 _COPIER_RGB = (0xE0, 0x7B, 0x1F)  # mostly copying
@@ -164,7 +164,8 @@ def render_network_svg(
 
     Nodes: sites, area by documents involved, colour from blue (mostly copied from) to
     orange (mostly copying). Arrows: source site → site that reused it, width by document
-    pairs; the ``max_edges`` heaviest links among the drawn sites are shown. Same-site reuse
+    pairs, labelled with the documents and the mirrors among them (:func:`edge_label`); the
+    ``max_edges`` heaviest links among the drawn sites are shown. Same-site reuse
     is left out unless ``include_same_site``.
     """
     drawable = [e for e in net.edges if include_same_site or not e.same_site]
@@ -199,16 +200,16 @@ def render_network_svg(
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
-        f' viewBox="0 0 {width} {height}" role="img" aria-label="{xml_escape(title)}"'
+        f' viewBox="0 0 {width} {height}" role="img" aria-label="{svg_text(title)}"'
         ' font-family="Helvetica, Arial, sans-serif">',
-        f"<title>{xml_escape(title)}</title>",
+        f"<title>{svg_text(title)}</title>",
         "<defs>",
         '<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11"'
         ' markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker>',
         "</defs>",
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="24" y="38" font-size="22" font-weight="bold" fill="#222">{xml_escape(title)}</text>',
+        f'<text x="24" y="38" font-size="22" font-weight="bold" fill="#222">{svg_text(title)}</text>',
     ]
     hidden_sites = len(candidates) - len(shown)
     subtitle = f"{plural(len(shown), 'site')}, {plural(len(edges), 'link')}"
@@ -221,9 +222,11 @@ def render_network_svg(
         notes.append("reuse within a site not shown")
     if notes:
         subtitle += " (" + "; ".join(notes) + ")"
-    out.append(f'<text x="24" y="62" font-size="13" fill="#555">{xml_escape(subtitle)}</text>')
+    out.append(f'<text x="24" y="62" font-size="13" fill="#555">{svg_text(subtitle)}</text>')
 
-    # Edges, lightest first so heavy links sit on top.
+    # Edges, lightest first so heavy links sit on top; their weights are drawn later,
+    # above the nodes, so that no circle hides a number.
+    weights: list[tuple[tuple[float, float], str, str]] = []
     out.append('<g fill="none" stroke="#555" stroke-opacity="0.55">')
     for e in reversed(edges):
         i, j = index[e.source_site], index[e.derived_site]
@@ -246,12 +249,14 @@ def render_network_svg(
                 f" C{x - h:.1f},{y - r - h:.1f} {x + h:.1f},{y - r - h:.1f}"
                 f" {x + r * 0.5:.1f},{y - r * 0.87 - 1.5:.1f}"
             )
+            at = (x, y - r - 0.75 * h - 4)
         else:
-            d = _curve(xy[i], xy[j], radius[i], radius[j])
+            d, at = _curve(xy[i], xy[j], radius[i], radius[j])
         out.append(
             f'<path d="{d}" stroke-width="{w:.1f}" marker-end="url(#arrow)">'
-            f"<title>{xml_escape(tip)}</title></path>"
+            f"<title>{svg_text(tip)}</title></path>"
         )
+        weights.append((at, edge_label(e.documents, e.mirrors), tip))
     out.append("</g>")
 
     # Nodes and labels.
@@ -265,7 +270,7 @@ def render_network_svg(
         )
         out.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{_mix(share)}">'
-            f"<title>{xml_escape(tip)}</title></circle>"
+            f"<title>{svg_text(tip)}</title></circle>"
         )
     out.append("</g>")
     out.append(
@@ -276,7 +281,17 @@ def render_network_svg(
         tx = x + r + 4 if on_right else x - r - 4
         anchor = "start" if on_right else "end"
         out.append(
-            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{xml_escape(label)}</text>'
+            f'<text x="{tx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{svg_text(label)}</text>'
+        )
+    out.append("</g>")
+    out.append(
+        '<g class="weights" font-size="11" fill="#333" text-anchor="middle" stroke="#ffffff"'
+        ' stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
+    )
+    for (x, y), label, tip in weights:
+        out.append(
+            f'<text x="{x:.1f}" y="{y + 4:.1f}">{svg_text(label)}'
+            f"<title>{svg_text(tip)}</title></text>"
         )
     out.append("</g>")
     out.extend(_legend(height, stroke, max_w))
@@ -284,9 +299,18 @@ def render_network_svg(
     return "\n".join(out) + "\n"
 
 
-def _curve(p: np.ndarray, q: np.ndarray, rp: float, rq: float) -> str:
+def edge_label(documents: int, mirrors: int) -> str:
+    """An arrow's weight as drawn on it: ``12`` documents, or ``12 (5 mirrors)`` when some
+    of them are exact or near-exact copies."""
+    if not mirrors:
+        return str(documents)
+    return f"{documents} ({plural(mirrors, 'mirror')})"
+
+
+def _curve(p: np.ndarray, q: np.ndarray, rp: float, rq: float) -> tuple[str, tuple[float, float]]:
     """A gently bent path from circle p to circle q (bent to its right, so that the two
-    directions between a pair of sites do not overlap), ending on q's rim."""
+    directions between a pair of sites do not overlap), ending on q's rim; and the curve's
+    middle point, where its weight is written."""
     v = q - p
     length = float(np.hypot(*v)) or 1.0
     normal = np.array([v[1], -v[0]]) / length
@@ -295,7 +319,9 @@ def _curve(p: np.ndarray, q: np.ndarray, rp: float, rq: float) -> str:
     b = ctrl - q
     start = p + a / (float(np.hypot(*a)) or 1.0) * rp
     end = q + b / (float(np.hypot(*b)) or 1.0) * (rq + 1.5)
-    return f"M{start[0]:.1f},{start[1]:.1f} Q{ctrl[0]:.1f},{ctrl[1]:.1f} {end[0]:.1f},{end[1]:.1f}"
+    mid = 0.25 * start + 0.5 * ctrl + 0.25 * end
+    path = f"M{start[0]:.1f},{start[1]:.1f} Q{ctrl[0]:.1f},{ctrl[1]:.1f} {end[0]:.1f},{end[1]:.1f}"
+    return path, (float(mid[0]), float(mid[1]))
 
 
 def _legend(height: int, stroke: Callable[[int], float], max_w: int) -> list[str]:
@@ -314,13 +340,13 @@ def _legend(height: int, stroke: Callable[[int], float], max_w: int) -> list[str
         '<rect x="-10" y="-18" width="600" height="88" rx="6" fill="#fafafa" stroke="#ddd"/>',
         '<path d="M0,0 L46,0" stroke="#555" stroke-opacity="0.7" stroke-width="2"'
         ' marker-end="url(#arrow)" fill="none"/>',
-        f'<text x="58" y="4">{xml_escape("arrow: source site → site that reused it")}</text>',
+        f'<text x="58" y="4">{svg_text("arrow: source site → site that reused it")}</text>',
         widths,
-        f'<text x="58" y="28">{xml_escape(what)}</text>',
+        f'<text x="58" y="28">{svg_text(what + "; number: documents (mirrors among them)")}</text>',
         f'<circle cx="8" cy="50" r="7" fill="{_mix(0.0)}"/>',
         f'<circle cx="28" cy="50" r="7" fill="{_mix(0.5)}"/>',
         f'<circle cx="48" cy="50" r="7" fill="{_mix(1.0)}"/>',
-        f'<text x="64" y="54">{xml_escape("circle: site, area by documents; blue: mostly copied from, orange: mostly copying")}</text>',
+        f'<text x="64" y="54">{svg_text("circle: site, area by documents; blue: mostly copied from, orange: mostly copying")}</text>',
         "</g>",
     ]
     return out

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-__all__ = ["XML_INVALID", "plural", "short_number", "xml_clean", "xml_escape"]
+from ..report.segments import neutralise
+
+__all__ = ["XML_INVALID", "plural", "short_number", "svg_text", "xml_clean", "xml_escape"]
 
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 does not allow (tab, newline and carriage return are allowed)."""
@@ -31,3 +33,10 @@ def xml_clean(text: object) -> str:
 def xml_escape(text: object) -> str:
     """Text safe inside XML content and double- or single-quoted attributes."""
     return escape(xml_clean(text), {'"': "&quot;", "'": "&apos;"})
+
+
+def svg_text(text: object) -> str:
+    """Text from documents made safe for a drawing: :func:`xml_escape`, with every bidi
+    control replaced (:func:`~textlineage.report.segments.neutralise`) so that a site name
+    or title cannot reverse the labels around it."""
+    return xml_escape(neutralise(text))
