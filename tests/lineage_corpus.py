@@ -38,7 +38,7 @@ def lineage_records(story: str) -> list[dict[str, str]]:
     """Copies of ``story`` (indexed before them as "Ledger story 2" of ledger.example on
     2021-03-03): two exact copies (one on a site whose name is a spreadsheet formula), a
     rewrite (some words changed, a paragraph added), a copy of the rewrite with one more
-    paragraph (it carries the rewrite's changes), and an undated rewrite. The copies carry no title: the
+    word changed and one more paragraph (it carries the rewrite's changes), and an undated rewrite. The copies carry no title: the
     index keeps the original's."""
     return [
         {"id": "orch-dup-a", "text": story, "date": "2021-03-05", "site": FORMULA_SITE},
@@ -52,7 +52,12 @@ def lineage_records(story: str) -> list[dict[str, str]]:
         },
         {
             "id": "orch-rewrite2",
-            "text": _edited(story) + "\n\n" + _ADDED[0] + "\n\n" + _ADDED[1],
+            # one more word changed: an edited copy, not a mirror of the rewrite
+            "text": _edited(story).replace("conductor", "maestro", 1)
+            + "\n\n"
+            + _ADDED[0]
+            + "\n\n"
+            + _ADDED[1],
             "site": "digest.example",
             "date": "2021-03-12",
             "title": "Digest: Beethoven in the depot",

@@ -14,7 +14,7 @@ and scatters one story's copies among other stories. Here:
   link kind and parent.
 * **Mirrors.** The exact duplicates the index recorded of the hit's text, and the members
   discovery found to mirror it, each with its own id, site, URL and date: collapsed under
-  the hit, not ranked as hits of their own (a mirror that is a hit itself is not folded).
+  the hit, not ranked as hits of their own.
 """
 
 from __future__ import annotations
@@ -95,7 +95,6 @@ def tell_stories(hits: Sequence[SearchHit], store: Store) -> list[SearchHit]:
         d = days[i]
         return (0, d.toordinal(), i) if d is not None else (1, 0, i)
 
-    shown = {h.doc.ext_id for h in hits}
     out: list[SearchHit] = []
     for number, members in enumerate(groups.values(), start=1):
         ordered = sorted(members, key=when)
@@ -104,9 +103,7 @@ def tell_stories(hits: Sequence[SearchHit], store: Store) -> list[SearchHit]:
             out.append(
                 replace(
                     hits[i],
-                    story=_story(
-                        hits[i], number, i == first_dated, cluster_of[i], records, store, shown
-                    ),
+                    story=_story(hits[i], number, i == first_dated, cluster_of[i], records, store),
                 )
             )
     return out
@@ -119,9 +116,7 @@ def _story(
     cluster_id: int | None,
     records: dict[int, dict[str, Any] | None],
     store: Store,
-    shown: set[str],
 ) -> HitStory:
-    """``shown``: the ids of all hits (a mirror that is a hit itself is not folded)."""
     mirrors: dict[str, dict[str, str]] = {}
     for dup in store.duplicates_of(hit.doc.doc_id):
         mirrors[dup["id"]] = {
@@ -150,8 +145,5 @@ def _story(
                         "kind": "exact" if m.get("exact_duplicate_of") else "near",
                     },
                 )
-    listed = sorted(
-        (m for m in mirrors.values() if m["id"] not in shown),
-        key=lambda m: (m["date"] or "\uffff", m["id"]),
-    )
+    listed = sorted(mirrors.values(), key=lambda m: (m["date"] or "\uffff", m["id"]))
     return HitStory(group, earliest, cluster_id, origin, link, parent, tuple(listed))

@@ -59,6 +59,12 @@ class ComparedDocument(BaseModel):
     chars: int = Field(description="Characters of the text (Unicode code points).")
     meta: dict[str, Any] = Field(description="format, encoding and what HTML declared.")
     language: str = Field(description="ISO 639-1 code of most of its letters; 'und' if unknown.")
+    date: str | None = Field(
+        None, description="Its publication date (yyyy-mm-dd or yyyy-mm), when it has one."
+    )
+    date_source: str | None = Field(
+        None, description="Where the date came from: metadata, html-meta, url, dateline, text."
+    )
 
 
 class PassageOut(BaseModel):
@@ -146,6 +152,7 @@ class StoredDocumentOut(BaseModel):
     url: str
     site: str
     date: str
+    date_source: str = Field("", description="Where the date came from.")
     title: str
     origin: str = Field(description="The file (and line) it was read from.")
     language: str
