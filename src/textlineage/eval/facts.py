@@ -29,9 +29,11 @@ The rules (also in ``docs/eval.md``):
 * **Recall** of a type: its gold facts matched (in any accepted category) over its gold
   facts. **Precision** of a category: its reports that matched over its counted reports.
   Per kind, recall groups by the gold's kind and precision by the reported kind.
-* **Counted twice**: reports in different categories (kept included) that overlap on a
-  side, or overlap one gold fact, are one fact reported in two categories; each such
-  group is counted once.
+* **Counted twice**: reports in different categories (kept included) whose spans overlap
+  on a side are one fact reported in two categories; each such group is counted once.
+* **Labels**: a changed gold fact found by a report whose ``label`` is one that
+  :data:`LABELS_ACCEPTED` allows for the gold's label is *labelled right* (the gold's
+  labels are finer than a report's: a rounding is a change of ``value``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ..types import Span
 from .facts_gold import CATEGORIES, SCORED, GoldFact, GoldPair, locate
 
 __all__ = [
+    "LABELS_ACCEPTED",
     "STATUSES",
     "FactOutcome",
     "FactScores",
@@ -61,12 +64,30 @@ STATUSES: tuple[str, ...] = ("right", "noise", "duplicate", "mismatch", "optiona
 
 _WRONG_ALWAYS = frozenset({"noise", "duplicate", "mismatch"})
 
+LABELS_ACCEPTED: Mapping[str, frozenset[str]] = {
+    "rounding": frozenset({"rounding", "value", "strength"}),
+    "qualifier": frozenset({"qualifier", "strength"}),
+    "range": frozenset({"range", "strength", "value"}),
+    "value": frozenset({"value"}),
+    "specificity": frozenset({"specificity", "strength"}),
+    "strength": frozenset({"strength"}),
+    "reversed": frozenset({"reversed", "strength", "value"}),
+    "surname": frozenset({"surname", "name"}),
+    "title": frozenset({"title"}),
+    "spelling": frozenset({"spelling", "transliteration"}),
+    "wording": frozenset({"wording"}),
+}
+"""For each gold label of a change, the report labels that say the same kind of change
+(``docs/schema.md`` names the report's labels: a rounding or a changed number is a change
+of ``value``, a qualifier dropped or a vague quantity made specific one of ``strength``).
+A quotation's change may always be labelled ``wording``."""
+
 
 @dataclass(frozen=True)
 class Reported:
     """One item of a fact diff: its category, position in its list, kind, text, spans on
-    the source and derived side (None where the category has none) and label (the
-    report's ``label`` or, without one, its ``note``)."""
+    the source and derived side (None where the category has none) and ``label`` (what
+    kind of change, or of spelling on a kept link; empty when the report gives none)."""
 
     category: str
     index: int
@@ -116,7 +137,7 @@ def reported_facts(facts: Mapping[str, Any]) -> list[Reported]:
                     text=str(item.get("text", "")),
                     source=src,
                     derived=der,
-                    label=str(item.get("label") or item.get("note") or ""),
+                    label=str(item.get("label") or ""),
                 )
             )
     return out
@@ -139,6 +160,15 @@ class FactOutcome:
     def found(self) -> bool:
         return bool(self.reported_as)
 
+    @property
+    def labelled_right(self) -> bool:
+        """Found, with a report label that says the gold's kind of change."""
+        if not self.found or not self.fact.label:
+            return False
+        if self.fact.kind == "quote" and self.reported_label == "wording":
+            return True
+        return self.reported_label in LABELS_ACCEPTED.get(self.fact.label, {self.fact.label})
+
     def to_dict(self) -> dict[str, Any]:
         out = self.fact.to_dict()
         out["found"] = self.found
@@ -149,6 +179,8 @@ class FactOutcome:
                 "text": self.reported_text,
                 "label": self.reported_label,
             }
+            if self.fact.type == "changed":
+                out["labelled_right"] = self.labelled_right
         elif self.seen_as:
             out["seen_as"] = list(self.seen_as)
         return out
@@ -319,7 +351,7 @@ def score_pair(
         pair=pair,
         facts=tuple(fact_outcomes),
         reports=tuple(outcomes),
-        twice=_counted_twice(reports, gold),
+        twice=_counted_twice(reports),
         direction=direction,
     )
 
@@ -349,11 +381,9 @@ def _classify(
     return None, "unlisted"
 
 
-def _counted_twice(
-    reports: Sequence[Reported], gold: Sequence[_Located]
-) -> tuple[tuple[str, ...], ...]:
-    """Groups of reports in two or more categories that are one fact: linked when they
-    overlap on a side or both overlap one gold fact."""
+def _counted_twice(reports: Sequence[Reported]) -> tuple[tuple[str, ...], ...]:
+    """Groups of reports in two or more categories that are one fact: linked when their
+    spans overlap on a side."""
     n = len(reports)
     parent = list(range(n))
 
@@ -363,7 +393,6 @@ def _counted_twice(
             x = parent[x]
         return x
 
-    touching = [{g.index for g in gold if _touches(r, g.spans)} for r in reports]
     for i in range(n):
         for j in range(i + 1, n):
             a, b = reports[i], reports[j]
@@ -374,7 +403,7 @@ def _counted_twice(
                 for side, sa in a.spans().items()
                 if (sb := b.spans().get(side)) is not None
             )
-            if same_side or touching[i] & touching[j]:
+            if same_side:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -439,6 +468,7 @@ class FactScores:
     control_reports: int
     kind_agreement: float | None
     wrong_direction: int
+    label_agreement: float | None = None
     exhaustive_pairs: int = 0
     missed: tuple[str, ...] = field(default=())
 
@@ -459,6 +489,7 @@ class FactScores:
             "twice": list(self.twice),
             "control_reports": self.control_reports,
             "kind_agreement": self.kind_agreement,
+            "label_agreement": self.label_agreement,
             "wrong_direction": self.wrong_direction,
             "missed": list(self.missed),
         }
@@ -470,6 +501,7 @@ def aggregate(scores: Sequence[PairScore]) -> FactScores:
     overall = _Tally()
     kinds: dict[str, _Tally] = defaultdict(_Tally)
     labels: dict[str, _Tally] = defaultdict(_Tally)
+    labelled: dict[str, int] = defaultdict(int)
     kept = _Tally()
     statuses = dict.fromkeys(STATUSES, 0)
     noise: list[str] = []
@@ -490,6 +522,7 @@ def aggregate(scores: Sequence[PairScore]) -> FactScores:
             if f.type == "changed":
                 labels[f.label or "unlabelled"].gold += 1
                 labels[f.label or "unlabelled"].found += fo.found
+                labelled[f.label or "unlabelled"] += fo.labelled_right
             if fo.found:
                 matched += 1
                 agree += fo.reported_kind == f.kind
@@ -515,7 +548,11 @@ def aggregate(scores: Sequence[PairScore]) -> FactScores:
         types={c: t.to_dict() for c, t in types.items()},
         overall=overall.to_dict(),
         kinds={k: kinds[k].to_dict() for k in sorted(kinds)},
-        labels={k: labels[k].to_dict(with_precision=False) for k in sorted(labels)},
+        labels={
+            k: {**labels[k].to_dict(with_precision=False), "labelled_right": labelled[k]}
+            for k in sorted(labels)
+        },
+        label_agreement=_ratio(sum(labelled.values()), sum(t.found for t in labels.values())),
         kept=kept.to_dict(with_precision=False),
         statuses=statuses,
         noise=tuple(noise),

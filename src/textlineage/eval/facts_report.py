@@ -49,8 +49,8 @@ def _group(name: str, g: FactScores) -> list[str]:
     )
     lines.append(
         f"  kept facts reported kept {g.kept['found']}/{g.kept['gold']} · "
-        f"kind agreement {_num(g.kind_agreement)} · pairs with the wrong direction "
-        f"{g.wrong_direction}"
+        f"kind agreement {_num(g.kind_agreement)} · changes labelled right "
+        f"{_num(g.label_agreement)} · pairs with the wrong direction {g.wrong_direction}"
     )
     return lines
 
@@ -85,8 +85,10 @@ def format_facts(ev: FactsEvaluation) -> str:
         lines.append("  " + _header("kind"))
         lines += ["  " + _row(k, t) for k, t in main.kinds.items()]
         lines.append(f"changed facts by label ({ev.main_group}):")
-        lines.append("  " + _header("label", precision=False))
-        lines += ["  " + _row(k, t) for k, t in main.labels.items()]
+        lines.append("  " + _header("label", precision=False) + "  labelled right")
+        lines += [
+            "  " + _row(k, t) + f"  {t['labelled_right']:>14}" for k, t in main.labels.items()
+        ]
         lines.append(
             f"target (changed, added, dropped: precision ≥ {TARGETS['precision']:.2f}, recall ≥ "
             f"{TARGETS['recall']:.2f}, on {ev.main_group}): {'met' if met['gold'] else 'not met'}"
