@@ -129,9 +129,11 @@ def evaluate_facts(
     progress: Callable[[int, int], None] | None = None,
 ) -> FactsEvaluation:
     """Compare and score the gold pairs of ``data_dir`` (default: :func:`default_gold_dir`),
-    only the ``split`` half (``dev`` or ``test``) when given; with ``seed``, the founding
+    only the ``split`` half (``dev`` or ``test``; ``all`` or None for both) when given; with ``seed``, the founding
     pair of ``seed_dir`` too (default: :func:`default_seed_dir`). ``progress(done, total)``
     is called after each pair."""
+    if split == "all":
+        split = None
     if split is not None and split not in SPLITS:
         raise InputError(str(split), "unknown split (expected dev, test or all)")
     root = Path(data_dir) if data_dir is not None else default_gold_dir()
