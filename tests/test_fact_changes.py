@@ -9,6 +9,7 @@ hedges, qualifiers and dates), the test corpora, and the seed pair with its gold
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections import defaultdict
 from pathlib import Path
@@ -333,3 +334,53 @@ def test_seed_keeps_no_name_with_one_token_changed(seed: tuple[dict, str, str, F
         and one_token_change(toks(k.source.text), toks(k.derived.text)) is not None
     ]
     assert hidden == []
+
+
+# -- the reports ------------------------------------------------------------------------
+
+
+def _cli(*args: str) -> str:
+    p = subprocess.run(
+        [cli_path(), "compare", *args], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def test_the_text_report_puts_names_before_strength(tmp_path: Path) -> None:
+    a, b = tmp_path / "article.txt", tmp_path / "rewrite.txt"
+    a.write_text(SOURCE, encoding="utf-8")
+    b.write_text(DERIVED, encoding="utf-8")
+    lines = _cli(str(a), str(b)).splitlines()
+    at = lines.index("    numbers, dates and names")
+    assert lines[at + 1].startswith("      ~ person: Helen Marsh → Helen March  [surname]")
+    assert at < lines.index("    strength of claims") < lines.index("    precision of dates")
+    assert "  kept in another spelling (1): Shustar Road → Shushtar Road" in lines
+
+
+def test_the_html_report_collapses_the_seed_city_list(tmp_path: Path) -> None:
+    gold_path = SEEDS / "gold.json"
+    if not gold_path.exists():
+        pytest.skip("../shared/seeds not present")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    out = tmp_path / "r.html"
+    _cli(
+        str(SEEDS / gold["source"]),
+        str(SEEDS / gold["derived"]),
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    )
+    html = out.read_text(encoding="utf-8")
+    m = re.search(
+        r'<details class="kind-group"><summary>(\d+) of (\d+) listed places dropped</summary>'
+        r"<ul>(.*?)</ul></details>",
+        html,
+        re.S,
+    )
+    assert m is not None
+    # every dropped place is one click away, one button each
+    assert m.group(3).count("f-dropped") == int(m.group(1)) >= 10
+    city = next(g["fact"] for g in gold["facts"]["dropped_from_source"] if g["fact"] in m.group(3))
+    assert f">{city}</button>" in m.group(3)

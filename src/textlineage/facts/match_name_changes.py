@@ -154,10 +154,21 @@ _LABEL_WORDS = {
 
 
 def name_change(s: Fact, d: Fact, at: int, n: int) -> FactLink:
-    """The changed link of two names differing in token ``at`` of ``n``."""
+    """The changed link of two names differing in token ``at`` of ``n``; the note names
+    the two words ("surname 'Marsh' → 'March'")."""
     label = change_label(s, d, at, n)
-    note = f"{_LABEL_WORDS[label]} changed ('{s.text}' → '{d.text}')"
+    words = [_word_at(f.text, at, n) for f in (s, d)]
+    if all(words):
+        note = f"{_LABEL_WORDS[label]} '{words[0]}' → '{words[1]}'"
+    else:
+        note = f"{_LABEL_WORDS[label]} changed ('{s.text}' → '{d.text}')"
     return FactLink(d.kind, s, d, note, label, "", True)
+
+
+def _word_at(text: str, at: int, n: int) -> str:
+    """Word ``at`` of the last ``n`` words of a name's text (a title may open it), or ""."""
+    words = [w for w in _SPLIT_RE.split(text) if _letters(w)]
+    return words[len(words) - n + at] if len(words) >= n else ""
 
 
 def continued_change(text: str, gs: Group, gd: Group, titles: frozenset[str], res: Result) -> bool:

@@ -119,7 +119,9 @@ def match_names(
             if best is not None:
                 gs = best[1]
                 note = f"spelling variant of '{gs.first.fact.text}'"
-                label = "spelling"
+                # (a plural is the same name, not another spelling of it)
+                same = [singular(t) for t in gs.first.toks] == [singular(t) for t in d.toks]
+                label = "" if same else "spelling"
             else:
                 cands: list[Group] = []
                 seen: set[int] = set()
