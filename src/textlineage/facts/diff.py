@@ -2,7 +2,10 @@
 
 Both texts are analysed (:mod:`.extract`), their items grouped by matching key per kind
 and marked with the aligned passages they fall in, and each kind is matched by its own
-rules (:mod:`.match_values`, :mod:`.match_names`, :mod:`.match_quotes`).
+rules (:mod:`.match_values`, :mod:`.match_name_changes` over :mod:`.match_names`,
+:mod:`.match_quotes`); inside the passages, words that change a claim's strength are
+looked for (:mod:`.match_claims`). Each fact ends in one list: a change is never reported
+as added too.
 
 A translation (the two texts in different languages, or scripts) is diffed by values that
 do not depend on the language (numbers, dates, years of the Iranian calendar); the nouns
