@@ -20,6 +20,7 @@ throughout), nor texts in a language the word lists below are not written for.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -43,7 +44,8 @@ MAX_EDIT = 4
 _MIN_CONTEXT = 3  # shared words around an edit, before and after together ...
 _MIN_CONTEXT_OTHER = 4  # ... and in a sentence other than the one sharing most words
 _MAX_SPAN = 160  # characters of a claim: an edit's words spread wider are not one claim
-_MAX_TOKENS = 4000  # words a passage side may have to be aligned word by word
+_MAX_TOKENS = 400  # words a sentence may have to be aligned word by word
+_CANDIDATES = 3  # source sentences a derived sentence is aligned with
 
 
 def _set(words: str) -> frozenset[str]:
@@ -66,6 +68,7 @@ DEGREE = frozenset({"most", "least"})
 """Words that make a superlative of what follows ("second-most", "the least")."""
 _ORDINALS = _set("first second third fourth fifth sixth seventh eighth ninth tenth the")
 _ORDINAL_RE = regex.compile(r"\d+(?:st|nd|rd|th)")
+_ARTICLES = frozenset({"a", "an"})
 QUANTITY_WORDS = frozenset(
     {
         "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
@@ -75,16 +78,30 @@ QUANTITY_WORDS = frozenset(
 )  # fmt: skip
 """Words a qualifier ("nearly", "over") may stand before to make a claim of quantity."""
 _QUALIFIERS: dict[tuple[str, ...], str] = {tuple(q.split()): c for q, c in QUAL_CLASS.items()}
+_MARKERS = HEDGES | HEDGE_VERBS | QUANTIFIERS | DEGREE | {q[0] for q in _QUALIFIERS}
+"""Words one of which an edit must touch to change a claim's strength."""
 
 
 @dataclass(frozen=True)
 class _Side:
-    """One side of a passage: its text, words and the facts that claim edits first."""
+    """A sentence of one side of a passage: its text, tokens, folded words (the month
+    "May" told from the modal "may"), the spans of the facts that claim edits first
+    (numbers, dates, quotations), and whether it holds a word that can change a claim's
+    strength."""
 
     text: str
     doc: int
     tokens: list[Token]
-    taken: list[tuple[int, int]]  # spans of numbers, dates and quotes
+    taken: list[tuple[int, int]]
+    words: list[str]
+    marked: bool
+
+
+def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]) -> _Side:
+    words = [
+        "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
+    ]
+    return _Side(text, doc, tokens, taken, words, not _MARKERS.isdisjoint(words))
 
 
 def _hedges(words: Sequence[str], following: str) -> list[str]:
@@ -118,10 +135,13 @@ def _degree(words: Sequence[str], before: str) -> bool:
     return False
 
 
-def _classify(a: Sequence[str], b: Sequence[str], before: str, after: str) -> tuple[str, str]:
+def _classify(
+    a: Sequence[str], b: Sequence[str], before: str, after: str, bears_on: str
+) -> tuple[str, str]:
     """What the edit of words ``a`` (source) into ``b`` (derived), between the shared
     words ``before`` and ``after``, does to a claim's strength: a ``(detail, note)`` pair,
-    ``("", "")`` for nothing."""
+    ``("", "")`` for nothing. ``bears_on``: the shared word a qualifier would qualify
+    (``after``, or the word after an article)."""
     ha, hb = _hedges(a, after), _hedges(b, after)
     if len(ha) != len(hb):
         if len(ha) > len(hb):
@@ -131,7 +151,7 @@ def _classify(a: Sequence[str], b: Sequence[str], before: str, after: str) -> tu
     if da != db:
         word = next(w for w in (a if da else b) if w in DEGREE)
         return "degree", f"superlative '{word}' {'dropped' if da else 'added'}"
-    if _is_quantity(after):
+    if bears_on and _is_quantity(bears_on):
         qa, qb = _qualifier(a), _qualifier(b)
         if qa is not None and qb is not None and qa != qb:
             if qa and not qb:
@@ -177,18 +197,10 @@ def _claim(side: _Side, lo: int, hi: int, before: bool, after: bool) -> Fact | N
     return Fact("claim", t, (s, e), side.doc, collapse(fold(t)))
 
 
-def _words(side: _Side) -> list[str]:
-    """The folded words of a side, the month "May" told from the modal "may"."""
-    return [
-        "may (month)" if t.norm == "may" and side.text[t.start].isupper() else t.norm
-        for t in side.tokens
-    ]
-
-
 def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]:
     """The changes of strength between two aligned sentences: small edits with at least
     ``min_context`` shared words around them."""
-    a, b = _words(src), _words(der)
+    a, b = src.words, der.words
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     out: list[FactLink] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -203,17 +215,22 @@ def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]
             continue
         before = a[i1 - 1] if i1 > 0 and prev else ""
         after = a[i2] if i2 < len(a) and nxt else ""
-        detail, note = _classify(a[i1:i2], b[j1:j2], before, after)
+        # the word a qualifier bears on: after an article ("nearly a third"), the next
+        ahead = 2 if after in _ARTICLES and nxt and nxt[2] - nxt[1] >= 2 else 1
+        bears_on = a[i2 + ahead - 1] if after else ""
+        detail, note = _classify(a[i1:i2], b[j1:j2], before, after, bears_on)
         if not detail:
             continue
+        if not detail.startswith("qualifier"):
+            ahead = 1
         if any(_inside(src.tokens[i][:2], src.taken) for i in range(i1, i2)) or any(
             _inside(der.tokens[j][:2], der.taken) for j in range(j1, j2)
         ):
             continue  # a number's qualifier, or words inside a quotation
-        if detail.startswith("qualifier") and nxt and _inside(src.tokens[i2][:2], src.taken):
+        if detail.startswith("qualifier") and _inside(src.tokens[i2 + ahead - 1][:2], src.taken):
             continue
-        lo_a, hi_a = i1 - (1 if before else 0), i2 + (1 if after else 0)
-        lo_b, hi_b = j1 - (1 if before else 0), j2 + (1 if after else 0)
+        lo_a, hi_a = i1 - (1 if before else 0), i2 + (ahead if after else 0)
+        lo_b, hi_b = j1 - (1 if before else 0), j2 + (ahead if after else 0)
         sf = _claim(src, lo_a, hi_a, bool(before), bool(after))
         df = _claim(der, lo_b, hi_b, bool(before), bool(after))
         if sf is not None and df is not None:
@@ -232,9 +249,10 @@ def diff_claims(
     source and a derived text (``texts``, ``docs``: source first); ``items``: the facts of
     each text, whose numbers, dates and quotations edits must not touch.
 
-    Inside a passage each derived sentence is aligned with the source sentence that
-    shares most words with it: a rewrite reorders sentences and clauses, and an alignment
-    of the whole passage would miss an edit whose sentence moved."""
+    Inside a passage each derived sentence is aligned with the few source sentences that
+    share most words with it (:data:`_CANDIDATES`; a rewrite reorders sentences and
+    clauses, and an alignment of the whole passage would miss an edit whose sentence
+    moved), and only when one of the two holds a word that can change a claim's strength."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
@@ -247,13 +265,20 @@ def diff_claims(
             continue
         chunks = [
             [
-                _Side(texts[n], docs[n], toks, taken[n])
+                _side(texts[n], docs[n], toks, taken[n])
                 for toks in _sentence_tokens(texts[n], p.spans[docs[n]], sentences[n])
             ]
             for n in (0, 1)
         ]
+        index: dict[str, list[int]] = {}
+        for k, src in enumerate(chunks[0]):
+            for w in set(src.words):
+                index.setdefault(w, []).append(k)
         for der in chunks[1]:
-            for rank, src in enumerate(_sentences_by_overlap(der, chunks[0])):
+            for rank, k in enumerate(_sentences_by_overlap(der, index)):
+                src = chunks[0][k]
+                if not (src.marked or der.marked) or src.words == der.words:
+                    continue
                 context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
                 for link in _passage_changes(src, der, context):
                     if link.source.span in claimed[0] or link.derived.span in claimed[1]:
@@ -273,31 +298,29 @@ def _sentence_tokens(
     """The words of each sentence (cut to ``spans``) that ``spans`` cover."""
     out: list[list[Token]] = []
     for s, e in sorted(spans):
+        pieces = []
         i = max(0, bisect.bisect_right(sentences, (s, len(text) + 1)) - 1)
         while i < len(sentences) and sentences[i][0] < e:
             lo, hi = max(s, sentences[i][0]), min(e, sentences[i][1])
             if lo < hi:
-                toks = tokenize(text, lo, hi)
-                if 0 < len(toks) <= _MAX_TOKENS:
-                    out.append(toks)
+                pieces.append((lo, hi))
             i += 1
-        if not sentences or sentences[0][0] >= e:
-            toks = tokenize(text, s, e)
+        for lo, hi in pieces or [(s, e)]:
+            toks = tokenize(text, lo, hi)
             if 0 < len(toks) <= _MAX_TOKENS:
                 out.append(toks)
     return out
 
 
-def _sentences_by_overlap(der: _Side, sources: list[_Side]) -> list[_Side]:
-    """The source sentences sharing words with ``der``, most shared first: a derived
-    sentence may join clauses of several."""
-    words = Counter(t.norm for t in der.tokens)
-    scored = []
-    for k, src in enumerate(sources):
-        shared = sum((Counter(t.norm for t in src.tokens) & words).values())
-        if shared >= _MIN_CONTEXT:
-            scored.append((-shared, k, src))
-    return [src for _, _, src in sorted(scored, key=lambda x: x[:2])]
+def _sentences_by_overlap(der: _Side, index: dict[str, list[int]]) -> list[int]:
+    """The source sentences (their numbers) sharing the most distinct words with ``der``,
+    at least :data:`_MIN_CONTEXT`, most first: a derived sentence may join clauses of a
+    few."""
+    shared: Counter[int] = Counter()
+    for w in set(der.words):
+        shared.update(index.get(w, ()))
+    best = heapq.nsmallest(_CANDIDATES, ((-n, k) for k, n in shared.items() if n >= _MIN_CONTEXT))
+    return [k for _, k in best]
 
 
 def _within(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
