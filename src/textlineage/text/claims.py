@@ -211,6 +211,8 @@ def units_of(
         empty = np.zeros(0, np.int64)
         return ClaimUnits(empty, empty, np.zeros(0, np.uint64), empty)
     terms, piece = term[keep], piece[keep]
+    if not join:
+        return _each(sentences, terms, piece, min_terms)
     n_terms = np.bincount(piece, minlength=len(sentences)).tolist()
     bounds: list[list[int]] = []  # per unit: start, end, terms
     unit_of: list[int] = []
@@ -226,10 +228,6 @@ def units_of(
                 unit_of[k] = len(bounds) - 1
 
     for k, (s, n) in enumerate(zip(sentences, n_terms, strict=True)):
-        if not join:
-            bounds.append([s.start, s.end, n])
-            unit_of.append(k)
-            continue
         if k and text.count("\n", sentences[k - 1].end, s.start) >= 2:
             close()  # a blank line: units do not reach across it
             first = len(bounds)
@@ -238,23 +236,38 @@ def units_of(
         else:
             bounds.append([s.start, s.end, n])
         unit_of.append(len(bounds) - 1)
-    if join:
-        close()
+    close()
     unit = np.array(unit_of, dtype=np.int64)[piece]
+    return _numbered(np.array(bounds, dtype=np.int64).reshape(-1, 3)[:, :2], terms, unit)
+
+
+def _distinct(terms: np.ndarray, unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each term once per unit, grouped by unit."""
     order = np.lexsort((terms, unit))
     terms, unit = terms[order], unit[order]
-    if len(terms):  # each term once per unit
+    if len(terms):
         new = np.ones(len(terms), dtype=bool)
         new[1:] = (terms[1:] != terms[:-1]) | (unit[1:] != unit[:-1])
         terms, unit = terms[new], unit[new]
-    if not join:  # too few distinct terms: left out
-        sizes = np.bincount(unit, minlength=len(bounds))
-        enough = sizes[unit] >= min_terms
-        terms, unit = terms[enough], unit[enough]
-    # Units with terms, numbered afresh.
+    return terms, unit
+
+
+def _numbered(bounds: np.ndarray, terms: np.ndarray, unit: np.ndarray) -> ClaimUnits:
+    """Units with terms (``bounds``: start and end of every unit), numbered afresh."""
+    terms, unit = _distinct(terms, unit)
     kept, unit = np.unique(unit, return_inverse=True)
-    arr = np.array(bounds, dtype=np.int64).reshape(-1, 3)[kept]
+    arr = bounds[kept]
     return ClaimUnits(arr[:, 0], arr[:, 1], terms, unit.astype(np.int64).ravel())
+
+
+def _each(
+    sentences: Sequence[Sentence], terms: np.ndarray, piece: np.ndarray, min_terms: int
+) -> ClaimUnits:
+    """Every sentence a unit; those with fewer than ``min_terms`` distinct terms left out."""
+    terms, unit = _distinct(terms, piece)
+    enough = np.bincount(unit, minlength=len(sentences))[unit] >= min_terms
+    bounds = np.array(sentences, dtype=np.int64).reshape(-1, 2)
+    return _numbered(bounds, terms[enough], unit[enough])
 
 
 class SketchedClaims(NamedTuple):
