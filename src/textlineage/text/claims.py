@@ -6,19 +6,22 @@ words holds one or two of them, often none, so a claim slips through. Here every
 of a document gets a few keys of its own, whatever its length:
 
 - a document is cut into *claim units*: its sentences, a sentence with fewer than
-  ``min_terms`` content terms joined to the next (as alignment units are);
+  ``min_terms`` content terms joined to the next within its paragraph (as alignment units
+  are), and where they differ the sentences of a looser reading (:data:`_LOOSE_RE`: a
+  quotation after "He wrote:", a sentence copied in lower case), so that a claim quoted
+  inside a longer sentence has a unit of its own;
 - for each of ``functions`` fixed hash orders of content terms, a unit's key is the pair
   of its two lowest terms in that order (a *bottom-2* sketch, a relative of MinHash);
 - a query unit looks up every pair of its ``query_terms`` lowest terms in each order.
 
-A copied sentence has the same two lowest terms as its copy; a word changed, added or
-dropped changes the key of an order only when the word is one of the two lowest, and
-there are ``functions`` orders: with three, a one-word edit of a five-term claim is missed
-about one time in twenty by all of them, of a ten-term claim one in a hundred. Because
-the query tries every pair of its lowest terms, not only its own key, a document
-sentence that drops words of the claim, or adds a few of its own ("He wrote: ..."), is
+A copied sentence has the same two lowest terms as its copy; a word changed or added
+changes the key of an order only when the new word is one of the two lowest, and there
+are ``functions`` orders: with three, a one-word change in a five-term claim is missed by
+all of them about one time in sixteen ((2/5)³), in a ten-term claim one in a hundred and
+twenty-five. Because the query tries every pair of its lowest terms, not only its own
+key, a document sentence that drops words of the claim, or adds a few of its own, is
 found too. Keys of two terms are rare enough that a look-up reads few rows, and the
-index stays small: ``functions`` rows a sentence.
+index stays small: ``functions`` rows a unit, about 100 for a news article.
 
 Pure functions of the text; hashes are stable across processes (those of :mod:`.sketch`).
 """
@@ -44,7 +47,8 @@ class ClaimKeyConfig:
     functions: int = 3
     """Hash orders, one key (one index row) each per sentence."""
     min_terms: int = 3
-    """A sentence with fewer content terms joins the next one."""
+    """A sentence with fewer content terms joins the next one (in the looser reading, it
+    has no key)."""
     query_terms: int = 8
     """A query unit looks up every pair of its this many lowest terms in each order (28
     pairs): a document sentence matches while its two lowest are among them."""
