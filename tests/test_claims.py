@@ -10,11 +10,16 @@ import stat
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import PAN, cli_path
 from textlineage import compare, document_from_text
 from textlineage.corpus.index import Corpus
+from textlineage.text.claims import ClaimKeyConfig, claim_units, sketch_with_claims
+from textlineage.text.sketch import SketchConfig, sketch_batch
 from textlineage.types import Document
 
 CLAIM = (
@@ -228,3 +233,28 @@ def test_read_only_index_without_sentence_keys(
         assert not c.store.has_claims
         r = c.search(document_from_text(CLAIM, "q"))
         assert {h.doc.ext_id for h in r.hits} <= {f"doc{i:02d}" for i in TARGETS}
+
+
+# --- sentence keys ---------------------------------------------------------------------
+
+_WORDS = ["council", "Budget", "river", "the", "of", "said", "2025", "é", "“quoted”", '"']
+_GAPS = [". ", "! ", "? ", ", ", ": ", ': "', "\n", "\n\n", " ", "  ", "v. ", "...", "—"]
+_PIECES = st.sampled_from([*_WORDS, *_GAPS])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_keys_leave_the_sketch_as_it_was(text: str) -> None:
+    """Ingest computes the sketch and the sentence keys in one pass: the sketch (and so
+    every index built before) is the same as without keys, and every unit's range slices
+    the text."""
+    (plain,) = sketch_batch([text], SketchConfig())
+    (both,) = sketch_with_claims([text], SketchConfig(), ClaimKeyConfig())
+    assert both.sketch.key == plain.key
+    assert np.array_equal(both.sketch.fingerprints, plain.fingerprints)
+    assert np.array_equal(both.sketch.terms, plain.terms)
+    units = claim_units(text)
+    assert len(both.keys) == len(both.starts) <= 3 * len(units)
+    for s, e in zip(units.starts.tolist(), units.ends.tolist(), strict=True):
+        assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
+    assert set(both.starts.tolist()) <= set(units.starts.tolist())

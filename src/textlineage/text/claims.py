@@ -146,6 +146,8 @@ def _cut(text: str, sentences: Sequence[Sentence]) -> _Cut:
     for a, b in pairwise(bounds):
         while b > a and text[b - 1].isspace():
             b -= 1
+        while a < b and text[a].isspace():
+            a += 1
         pieces.append(Sentence(a, b))
     strict = np.searchsorted(np.array(starts, dtype=np.int64), bounds[:-1], "right") - 1
     texts = [text[a:b] for a, b in pairwise(bounds)]
