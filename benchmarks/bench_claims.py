@@ -117,13 +117,15 @@ def _plant(text: str, piece: str, rng: random.Random) -> str:
     """``piece`` as a paragraph of its own, or between two sentences of a body paragraph."""
     paras = text.split("\n\n")
     k = rng.randrange(1, max(2, len(paras) - 1))
-    if rng.random() < 0.5 or k >= len(paras):
+    # Inside a paragraph, after a sentence that ends as prose does (a heading or a list
+    # line would take the claim in); else as a paragraph of its own.
+    ends = []
+    if k < len(paras):
+        ends = [s.end for s in split_sentences(paras[k]) if _ENDS_RE.search(paras[k], 0, s.end)]
+    if rng.random() < 0.5 or not ends:
         paras.insert(k, piece)
     else:
-        # After a sentence that ends as prose does (a heading or a list line would take
-        # the claim in).
-        ends = [s.end for s in split_sentences(paras[k]) if _ENDS_RE.search(paras[k], 0, s.end)]
-        cut = ends[rng.randrange(len(ends))] if ends else len(paras[k])
+        cut = ends[rng.randrange(len(ends))]
         paras[k] = paras[k][:cut] + " " + piece + paras[k][cut:]
     return "\n\n".join(paras)
 

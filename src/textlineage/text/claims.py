@@ -118,6 +118,9 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
+CLAIM_CHARS = 40
+"""The shortest claim (:class:`~textlineage.align.evidence.ShortConfig` ``min_chars``)."""
+
 _LOOSE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+|:\s+(?=[\"\u201c\u2018\u00ab])")
 """Where a looser reading of a text starts a sentence: after a full stop, question or
 exclamation mark whatever follows (a sentence copied in lower case, or after an
@@ -210,8 +213,9 @@ def units_of(
     a paragraph of its own keeps its units). Units without content terms are left out.
 
     ``join=False``: every sentence is a unit, and those with fewer than ``min_terms``
-    distinct terms are left out (the looser reading: a lead-in such as "He wrote:" stays
-    apart from the quotation it introduces)."""
+    distinct terms (two from :data:`CLAIM_CHARS` characters) are left out (the looser
+    reading: a lead-in such as "He wrote:" stays apart from the quotation it
+    introduces)."""
     keep = term != 0
     if not sentences or not keep.any():
         empty = np.zeros(0, np.int64)
@@ -269,11 +273,14 @@ def _numbered(bounds: np.ndarray, terms: np.ndarray, unit: np.ndarray) -> ClaimU
 def _each(
     sentences: Sequence[Sentence], terms: np.ndarray, piece: np.ndarray, min_terms: int
 ) -> ClaimUnits:
-    """Every sentence a unit; those with fewer than ``min_terms`` distinct terms left out."""
+    """Every sentence a unit; those with fewer than ``min_terms`` distinct terms left out,
+    but for claim-length ones (:data:`CLAIM_CHARS`) with two ("And that is what the
+    database says.")."""
     terms, unit = _distinct(terms, piece)
-    enough = np.bincount(unit, minlength=len(sentences))[unit] >= min_terms
     bounds = np.array(sentences, dtype=np.int64).reshape(-1, 2)
-    return _numbered(bounds, terms[enough], unit[enough])
+    need = np.where(bounds[:, 1] - bounds[:, 0] >= CLAIM_CHARS, 2, min_terms)
+    enough = np.bincount(unit, minlength=len(sentences)) >= need
+    return _numbered(bounds, terms[enough[unit]], unit[enough[unit]])
 
 
 class SketchedClaims(NamedTuple):
