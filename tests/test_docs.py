@@ -71,7 +71,7 @@ def _documented_options() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     current: set[str] | None = None
     for line in CLI_DOC.splitlines():
-        heading = re.match(r"## `textlineage((?: [a-z]+)*)\b", line)
+        heading = re.match(r"## `textlineage((?: [a-z][a-z-]*)*)\b", line)
         if heading:
             current = out.setdefault(heading.group(1).strip(), set())
         elif current is not None and (item := re.match(r"- `([^`]*)`", line)):

@@ -235,6 +235,28 @@ def index_add(
         click.echo(f"  {n} x {problem}")
 
 
+@index_group.command(name="add-claims")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+def index_add_claims(db: str) -> None:
+    """Add sentence keys to documents indexed by an earlier version (claim-length search)."""
+    from .corpus.index import Corpus
+
+    with (
+        Corpus.open(db, create=False) as corpus,
+        click.progressbar(
+            length=corpus.store.unkeyed_documents(), label="documents", file=sys.stderr
+        ) as bar,
+    ):
+        state = {"n": 0}
+
+        def progress(n: int) -> None:
+            bar.update(n - state["n"])
+            state["n"] = n
+
+        n = corpus.add_claim_keys(progress)
+    click.echo(f"sentence keys added to {n} document(s)")
+
+
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("document")

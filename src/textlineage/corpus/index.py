@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -24,12 +25,14 @@ import numpy as np
 from ..compare import CompareConfig, compare, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from ..engines.pool import process_pool
-from ..errors import InputError
+from ..errors import IndexFileError, InputError
 from ..ingest import FieldMap, Record, RecordError, iter_records
+from ..text.claims import ClaimKeyConfig
 from ..text.pubdate import with_publication_date
 from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
 from .ann import VectorIndex
+from .claims import backfill_keys, search_claim, search_notes
 from .config import CorpusConfig
 from .docvectors import (
     Prepared,
@@ -96,6 +99,13 @@ class Corpus:
         elif saved != cfg.sketch.spec():
             # An index keeps the sketch it was built with (older ones: no pair fingerprints).
             cfg = replace(cfg, sketch=SketchConfig.from_spec(saved))
+        keyed = store.get_meta("claims")
+        if keyed is None:
+            with suppress(IndexFileError):  # (read-only: its documents have no keys)
+                store.set_meta("claims", cfg.claims.spec())
+        elif keyed != cfg.claims.spec():
+            saved_keys = ClaimKeyConfig.from_spec(keyed)
+            cfg = replace(cfg, claims=replace(saved_keys, query_terms=cfg.claims.query_terms))
         return cls(store, cfg)
 
     def close(self) -> None:
@@ -201,8 +211,9 @@ class Corpus:
                     terms=sk.terms if semantic else None,
                     language=lang,
                     multilingual=mvec,
+                    claims=keys,
                 )
-                for rec, sk, vec, lang, mvec in zip(recs, *prepared, strict=True)
+                for rec, sk, vec, lang, mvec, keys in zip(recs, *prepared, strict=True)
             ]
             self._flush(batch, summary)
             done += len(recs)
@@ -213,7 +224,7 @@ class Corpus:
             if not recs:
                 return
             texts = [r.text for r in recs]
-            args = (texts, self.config.sketch, vector_tokens, lead_chars)
+            args = (texts, self.config.sketch, vector_tokens, lead_chars, self.config.claims)
             if pool is None:
                 write(recs, prepare_batch(*args))
                 return
@@ -253,6 +264,13 @@ class Corpus:
         summary.seconds = time.perf_counter() - t0
         return summary
 
+    def add_claim_keys(self, progress: Callable[[int], None] | None = None) -> int:
+        """Store the sentence keys (:mod:`textlineage.text.claims`) of documents indexed
+        before this version, so that claim-length queries find them; returns how many."""
+        if not self.store.has_claims:
+            raise IndexFileError(f"{self.store.path}: read-only index without sentence keys")
+        return backfill_keys(self.store, self.config, progress)
+
     def _flush(self, batch: list[NewDocument], summary: AddSummary) -> None:
         if not batch:
             return
@@ -285,6 +303,8 @@ class Corpus:
             "documents": docs,
             "duplicates": self.store.count("duplicates"),
             "fingerprints": self.store.count("postings"),
+            "sentence_keys": self.store.count("claims") if self.store.has_claims else 0,
+            "documents_without_sentence_keys": self.store.unkeyed_documents(),
             "embeddings": self.store.count("embeddings"),
             "multilingual_vectors": self.store.count("multilingual"),
             "multilingual_model": self.store.get_meta(META_MODEL),
@@ -318,7 +338,14 @@ class Corpus:
 
         ``compare_config`` replaces ``CorpusConfig.compare`` for this search (a plain
         ``CompareConfig()`` asks local matches for the pairwise 8 words in order, not the
-        corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""
+        corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`). A claim-length
+        query (up to ``CorpusConfig.claim_max_chars``) is looked up by its sentences
+        (:func:`.claims.search_claim`)."""
+        notes = search_notes(self.store, self.config, query)
+        if len(query.text) <= self.config.claim_max_chars and self.store.has_claims:
+            return search_claim(
+                self.store, self.config, query, top, compare_config or self.config.compare, notes
+            )
         timings: dict[str, float] = {}
         t = time.perf_counter()
         shared, common, evidence = self.store.candidates(
@@ -456,7 +483,9 @@ class Corpus:
             kept = [replace(h, comparison=with_facts(h.comparison)) for h in kept]
         timings["facts"] = time.perf_counter() - t
         timings["total"] = sum(timings.values())
-        return SearchResult(query, tuple(kept), len(cand_ids), timings, query_language)
+        return SearchResult(
+            query, tuple(kept), len(cand_ids), timings, query_language, tuple(notes)
+        )
 
     def _window_candidates(
         self, query: Document, evidence: dict[int, float], common: dict[int, int]

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..errors import IndexFileError
 from .schema import (
+    CLAIM_TABLE,
     LANGUAGE_TABLES,
     SCHEMA,
     SCHEMA_VERSION,
@@ -29,6 +30,7 @@ from .schema import (
     StoredDocument,
     chunks,
 )
+from .store_claims import StoredClaims
 from .store_discovery import StoredDiscovery
 from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
 
@@ -36,10 +38,11 @@ from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
 __all__ = ["BatchResult", "NewDocument", "Store", "StoredDocument"]
 
 
-class Store(StoredDiscovery, StoredVectors):
+class Store(StoredDiscovery, StoredVectors, StoredClaims):
     """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
     discovery results' methods in :class:`~.store_discovery.StoredDiscovery`, the vector
-    reads in :class:`~.store_vectors.StoredVectors`)."""
+    reads in :class:`~.store_vectors.StoredVectors`, the sentence keys' in
+    :class:`~.store_claims.StoredClaims`)."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
@@ -75,7 +78,8 @@ class Store(StoredDiscovery, StoredVectors):
             if stmt.strip():
                 self.conn.execute(stmt)
         self.conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created', ?)",
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created', ?), "
+            "('claims_from', '1')",
             (str(SCHEMA_VERSION), str(time.time())),
         )
 
@@ -113,6 +117,14 @@ class Store(StoredDiscovery, StoredVectors):
                     if stmt.strip():
                         self.conn.execute(stmt)
             self._languages = "languages" in self._tables()
+        if "claims" not in self._tables():
+            with suppress(sqlite3.OperationalError), self.transaction():
+                # Documents indexed before have no sentence keys (`index add-claims`).
+                self.conn.execute(CLAIM_TABLE)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) "
+                    "SELECT 'claims_from', COALESCE(MAX(doc_id), 0) + 1 FROM documents"
+                )
         if not {"terms", "term_df"} <= self._tables():
             with suppress(sqlite3.OperationalError), self.transaction():
                 # (Read-only: the window channel then reads the text instead.)
@@ -217,6 +229,9 @@ class Store(StoredDiscovery, StoredVectors):
             multi_rows: list[tuple[int, str, bytes]] = []
             per_language: dict[str, list[int]] = {}  # language -> [documents, vectors]
             term_rows: list[tuple[int, bytes]] = []
+            claim_keys: list[np.ndarray] = []
+            claim_owners: list[np.ndarray] = []
+            claim_starts: list[np.ndarray] = []
             dup_rows: list[tuple[object, ...]] = []
             doc_rows: list[tuple[object, ...]] = []
             # Ids are given here (inside the write transaction no one else can take them),
@@ -266,6 +281,10 @@ class Store(StoredDiscovery, StoredVectors):
                 res.added.append(doc_id)
                 sketches.append(d.sketch)
                 owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
+                if d.claims is not None and len(d.claims[0]):
+                    claim_keys.append(d.claims[0])
+                    claim_starts.append(d.claims[1])
+                    claim_owners.append(np.full(len(d.claims[0]), doc_id, dtype=np.int64))
                 if d.terms is not None:
                     term_rows.append((doc_id, np.asarray(d.terms, dtype="<u4").tobytes()))
                 if d.embedding is not None:
@@ -293,6 +312,12 @@ class Store(StoredDiscovery, StoredVectors):
                 order = np.lexsort((doc_ids, hashes))
                 rows = np.stack((hashes[order], doc_ids[order]), axis=1).tolist()
                 c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
+            if claim_keys:
+                self.insert_claims(
+                    np.concatenate(claim_keys),
+                    np.concatenate(claim_owners),
+                    np.concatenate(claim_starts),
+                )
             if vectors:
                 c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
                 res.embedded = len(vectors)
@@ -339,6 +364,7 @@ class Store(StoredDiscovery, StoredVectors):
             "terms",
             "relations",
             "clusters",
+            "claims",
         }
         if table == "multilingual" and not self._languages:
             return 0
