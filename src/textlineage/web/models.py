@@ -229,6 +229,12 @@ class SearchGroup(BaseModel):
     hits: list[int] = Field(description="Ranks of the group's hits, the earliest first.")
 
 
+class ClaimMatchOut(BaseModel):
+    query: tuple[int, int] = Field(description="The query sentence's range in the query.")
+    hit: tuple[int, int] = Field(description="The matched text's range in the document.")
+    words_in_order: float
+
+
 class SearchHitOut(BaseModel):
     """An indexed document that the query reuses or that reuses it."""
 
@@ -242,6 +248,9 @@ class SearchHitOut(BaseModel):
     semantic_similarity: float | None
     window_score: float | None
     multilingual_similarity: float | None
+    claim_matches: list[ClaimMatchOut] = Field(
+        default_factory=list, description="Claim-length queries: the sentences found."
+    )
     story: HitStoryOut | None
     comparison: Comparison = Field(description="The verifying comparison (without texts).")
 
@@ -255,6 +264,7 @@ class SearchAnswer(BaseModel):
     schema_version: str
     query: QueryOut
     candidates: int = Field(description="Documents proposed by the channels and verified.")
+    notes: list[str] = Field(default_factory=list, description="What limits this answer.")
     hits: list[SearchHitOut]
     groups: list[SearchGroup]
     timings_ms: dict[str, float]
