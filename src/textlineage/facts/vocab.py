@@ -133,6 +133,14 @@ ORG_WORDS = _words(
 PARTICLES = _words(
     "of al el bin ibn bint de da di do dos das del della der den van von le la du zu ul ud"
 )  # fmt: skip
+LANGUAGE_NAMES = _words(
+    """english french german spanish italian portuguese dutch russian ukrainian polish
+    czech greek turkish arabic persian farsi dari pashto urdu hindi bengali punjabi tamil
+    kurdish hebrew chinese mandarin cantonese japanese korean vietnamese thai indonesian
+    malay swahili swedish norwegian danish finnish hungarian romanian armenian georgian
+    azerbaijani azeri latin"""
+)
+"""Names of languages: "in Persian" is a language, not a place."""
 PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok"})
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 
