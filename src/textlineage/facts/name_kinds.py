@@ -36,8 +36,11 @@ from .vocab import (
     NameVocab,
 )
 
-MODEL_READS = 3
-"""Occurrences of one name the model reads at most (each costs its sentence)."""
+MODEL_READS = 2
+"""Occurrences of one name the model reads at most."""
+MODEL_BUDGET = 24
+"""Occurrences the model reads at most in one text (each costs it about a dozen words:
+a 1,000-word article takes it some 30 ms); names past it keep the kind their cues give."""
 MODEL_NAME_KINDS = frozenset({"person", "place", "organisation", "group", "language", "other"})
 """Model kinds that make a name (dates and quantities do not)."""
 
@@ -236,7 +239,7 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
 
 def _settled(c: Cand) -> bool:
     """Do the words around this occurrence tell its kind on their own?"""
-    return c.org or c.bullet or max(c.person, c.place, c.orgv) >= 2
+    return c.org or c.bullet or bool(c.person or c.place or c.orgv)
 
 
 def _weak(c: Cand) -> bool:
@@ -263,16 +266,33 @@ def _common_opener(cs: list[Cand], model: str) -> bool:
 
 
 def _model_votes(text: str, votes: dict[str, list[Cand]]) -> dict[str, str]:
-    """The model's kind for each name no occurrence of which is settled by its cues: the
-    kind it gives most occurrences (the first few of each name are read), ``""`` when it
-    finds no name in any of them (or only a date or a quantity)."""
+    """The model's kind for the names whose cues tell nothing: the kind it gives most of
+    the occurrences it reads (up to :data:`MODEL_READS` of each name, mid-sentence ones
+    first), ``""`` when it finds no name in any (or only a date or a quantity).
+
+    Asked, in this order, up to :data:`MODEL_BUDGET` occurrences in all: one-word names
+    seen only where any word is capitalised and found in the dictionary (is it a name at
+    all?), then the other names, the most frequent first. An acronym is asked only when
+    it is a dictionary word ("EXPOSED"); it is an organisation otherwise."""
     from . import ner
 
-    asked: list[tuple[str, Cand]] = []
+    ranked: list[tuple[int, int, int, str]] = []
     for key, cs in votes.items():
-        if any(_settled(c) for c in cs):
+        if any(_settled(c) or c.title for c in cs):
             continue
-        asked.extend((key, c) for c in cs[:MODEL_READS])
+        single = len(cs[0].toks) == 1
+        weak = all(_weak(c) for c in cs)
+        common = single and weak and ner.is_common_word(cs[0].toks[0].core)
+        if any(c.acronym for c in cs) and not common:
+            continue
+        ranked.append((0 if common else 1, -len(cs), cs[0].start, key))
+    ranked.sort()
+    asked: list[tuple[str, Cand]] = []
+    for *_, key in ranked:
+        cs = sorted(votes[key], key=lambda c: (_weak(c), c.start))[:MODEL_READS]
+        if len(asked) + len(cs) > MODEL_BUDGET:
+            break
+        asked.extend((key, c) for c in cs)
     found = ner.kinds_at(text, [(c.start, c.end) for _, c in asked])
     tally: dict[str, Counter[str]] = defaultdict(Counter)
     for (key, _), kind in zip(asked, found, strict=True):

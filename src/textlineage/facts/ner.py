@@ -84,6 +84,8 @@ nationality, religious or political group ("Iranian", "Persian" as an adjective)
 ``language`` a language ("in Persian"): names, but neither places nor organisations."""
 
 MODES = ("auto", "model", "rules")
+CONTEXT_WORDS = 5
+"""Words of context either side of a name that the model reads (:func:`kinds_at`)."""
 
 
 class Entity(NamedTuple):
@@ -246,25 +248,52 @@ def entities_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
 def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     """What the model calls each span of ``text`` (a candidate name): the kind of the
     entity that covers it (or that it covers, when that entity is most of it), or ``""``
-    when the model finds no entity there. Only the sentences that hold the spans are
-    read."""
+    when the model finds no entity there.
+
+    The model reads only a window of :data:`CONTEXT_WORDS` words either side of each span,
+    within its sentence: its encoder sees four tokens either side, so on news text the
+    windows give the labels of whole sentences (1,366 of 1,367 capitalised words of this
+    project's test articles) for a fraction of the cost."""
     if not spans:
         return []
     from ..text.segment import split_sentences
 
     sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    wanted: set[tuple[int, int]] = set()
+    starts = [x.start for x in sentences]
+    windows: list[tuple[int, int]] = []
     for s, e in spans:
-        i = max(0, bisect_right(starts, s) - 1)
-        if sentences and sentences[i].start <= s and e <= sentences[i].end:
-            wanted.add((sentences[i].start, sentences[i].end))
-        else:  # a span across sentences (a heading run on): read the lines around it
-            a = text.rfind("\n", 0, s) + 1
-            b = text.find("\n", e)
-            wanted.add((a, len(text) if b < 0 else b))
-    found = entities_in(text, sorted(wanted))
+        i = bisect_right(starts, s) - 1
+        lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, len(text))
+        lo, hi = min(lo, s), max(hi, e)
+        windows.append(_window(text, s, e, lo, hi))
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in windows:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    found = entities_in(text, merged)
     return [_kind_over(found, s, e) for s, e in spans]
+
+
+def _window(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    """``s:e`` widened by :data:`CONTEXT_WORDS` words either side, within ``lo:hi``."""
+    a = s
+    for _ in range(CONTEXT_WORDS):
+        j = text.rfind(" ", lo, a - 1) if a - 1 > lo else -1
+        if j < lo:
+            a = lo
+            break
+        a = j + 1
+    b = e
+    for _ in range(CONTEXT_WORDS):
+        j = text.find(" ", b + 1, hi)
+        if j < 0:
+            b = hi
+            break
+        b = j
+    return a, b
 
 
 def _kind_over(found: Sequence[Entity], s: int, e: int) -> str:
