@@ -410,7 +410,8 @@ def test_quotes_diff() -> None:
         "“we will never give up this fight”",
         "“all of it was invented here”",
     ]
-    assert texts(d.dropped) == ["“enmity against God”", "God"]
+    # A short quotation is one fact with the names inside it (issue 12): no "God" of its own.
+    assert texts(d.dropped) == ["“enmity against God”"]
 
 
 def test_output_is_ordered_and_serialisable() -> None:
