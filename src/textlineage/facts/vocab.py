@@ -58,6 +58,15 @@ SPELLED = (
     rf"(?:{'|'.join(TENS_NUM)})(?:[-\s](?:{_UNIT_DIGITS}))?"
     rf"|{'|'.join(sorted(SMALL_NUM, key=len, reverse=True))}"
 )
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
+_SCALED = rf"(?:(?:{SPELLED})|an?)(?:[\s-]+(?:{_SCALE_WORDS}))+"
+SPELLED_NUMBER = (
+    rf"(?:{_SCALED}(?:\s+and\s+|[\s-]+)(?=(?:{SPELLED}|an?\s)))*"
+    rf"(?:{_SCALED}|(?:{SPELLED}))"
+)
+"""A number in words, scale words and all: "three hundred thousand", "two hundred and
+fifty", "one million two hundred thousand", "a hundred", "twenty-five". A part joins the
+next only after a scale word, so "one two" is two numbers."""
 VAGUE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
