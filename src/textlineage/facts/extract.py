@@ -2,8 +2,8 @@
 claimed.
 
 Page furniture first (:mod:`.furniture`: ad sizes, bylines, datelines, counters, copyright
-lines hold no facts), then hashtags, dates, numbers, quotations and names (:mod:`.dates`,
-:mod:`.numbers`, :mod:`.quotes`, :mod:`.names`). Two masks pass between them: what blocks
+lines hold no facts), then hashtags, dates, numbers, ranks, quotations and names
+(:mod:`.dates`, :mod:`.numbers`, :mod:`.ranks`, :mod:`.quotes`, :mod:`.names`). Two masks pass between them: what blocks
 numbers and dates, and what blocks names (hashtags, dates and the digits of numbers). A
 short quotation is one fact with the names and numbers inside it.
 """
@@ -22,7 +22,9 @@ from .furniture import furniture_spans
 from .items import Item, mark, overlaps
 from .names import find_names
 from .numbers import find_numbers
+from .numeric import ENGLISH_READ
 from .quotes import find_quotes
+from .ranks import find_ranks
 
 SHORT_QUOTE_WORDS = 8
 """A quotation of at most this many words is one fact with what it names."""
@@ -60,6 +62,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(find_dates(text, doc, num_mask, name_mask, lang))
     items.extend(find_numbers(text, doc, num_mask, name_mask, lang))
+    if lang in ENGLISH_READ:
+        items.extend(find_ranks(text, doc, num_mask, name_mask))
     quotes = [q for q in find_quotes(text, doc) if not overlaps(furniture, *q.fact.span)]
     items.extend(find_names(text, doc, name_mask, lang))
     items = _outside_short_quotes(items, quotes)
