@@ -169,13 +169,19 @@ def classify(
         kind = _tally(key, cs, None)
         if not kind:
             continue  # a title
-        if kind == "entity" and len(cs[0].toks) == 1 and key not in parts:
-            if cs[0].toks[0].lower in lower_vocab:
-                continue  # a lone capitalised common word ("the Presidential election")
-            if key in said and _common_opener(cs, said[key]):
-                continue
-        if key in said:
-            kind = _tally(key, cs, said[key])
+        single = len(cs[0].toks) == 1 and key not in parts
+        if single and kind == "entity" and cs[0].toks[0].lower in lower_vocab:
+            continue  # a lone capitalised common word ("the Presidential election")
+        acronym = any(c.acronym for c in cs)
+        if (
+            single
+            and (kind == "entity" or acronym)
+            and key in said
+            and _common_opener(cs, said[key])
+        ):
+            continue  # a common word where any word is capitalised ("Nobody", "EXPOSED")
+        if key in said and not acronym:
+            kind = _tally(key, cs, said[key], _words_in_dictionary(cs[0]))
         kinds[key] = kind
         if kind != "entity" and kind == _tally(key, cs, None):
             ruled.add(key)
@@ -304,11 +310,21 @@ def _model_votes(text: str, votes: dict[str, list[Cand]]) -> dict[str, str]:
     return out
 
 
-def _tally(key: str, cs: list[Cand], model: str | None) -> str:
+def _words_in_dictionary(c: Cand) -> bool:
+    """Are all the words of a name dictionary words ("Red Cross"), unlike most persons'
+    names ("Marcus Hale")?"""
+    from . import ner
+
+    return all(ner.is_common_word(t.core) for t in c.toks if t.lower not in PARTICLES)
+
+
+def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False) -> str:
     """The kind of one name from the cues of its occurrences (three points each; one for
     a name shaped like a person's) and the model's word (two points: it beats the shape,
     breaks ties and fills in where there is no cue; a nationality or a language cancels a
-    place cue). ``""``: a title, no name."""
+    place cue). An organisation, the model's least sure kind, gets one point only against
+    a person's shape with a word that is in no dictionary (``dictionary`` False: "Marcus
+    Hale", not "Red Cross"). ``""``: a title, no name."""
     if any(c.org for c in cs):
         return "organisation"
     if any(c.acronym for c in cs):
@@ -322,8 +338,8 @@ def _tally(key: str, cs: list[Cand], model: str | None) -> str:
         person += 2
     elif model == "place":
         place += 2
-    elif model == "organisation":  # the model's least sure kind, weaker than a name's shape
-        orgv += 1 if any(c.default_person for c in cs) else 2
+    elif model == "organisation":
+        orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
     elif model in ("group", "language"):
         place = max(0, place - 3)
     if orgv > max(person, place):

@@ -316,7 +316,8 @@ def _trim_run(
                 k = idx
         if k >= 0 and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None:
             name = run[k + 1 :]
-            return [Cand(name[0].start, name[-1].end, name, person=2)]
+            shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
+            return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
     c = Cand(run[0].start, run[-1].end, run)
     if run[-1].lower.rstrip(".") in v.titles and not any(is_org_word(t) for t in run):
         c.title = True  # "Judiciary Chief", "Prime Minister": a title, no name
