@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import sys
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -161,10 +162,27 @@ def _checked_dir() -> Path:
     return path
 
 
+def _import_spacy() -> Any:
+    """``import spacy``, without letting its numerical library (thinc) import torch when
+    torch is installed but not yet imported: the model runs on thinc's NumPy backend, and
+    torch's import alone costs some three seconds. A torch imported later is unaffected."""
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> Any:
     path = _checked_dir()
-    import spacy
+    spacy = _import_spacy()
 
     nlp = spacy.load(path, exclude=list(_EXCLUDE))
     log.debug("loaded %s %s: %s", PACKAGE, VERSION, nlp.pipe_names)
