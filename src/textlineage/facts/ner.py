@@ -221,7 +221,8 @@ def is_common_plural(word: str) -> bool:
 
 
 def load() -> None:
-    """Load (and check) the model now rather than on first use."""
+    """Load (and check) the model and its dictionary now rather than on first use."""
+    _lexicon()
     _pipeline()
 
 
