@@ -38,9 +38,9 @@ from .vocab import (
 
 MODEL_READS = 2
 """Occurrences of one name the model reads at most."""
-MODEL_BUDGET = 24
-"""Occurrences the model reads at most in one text (each costs it about a dozen words:
-a 1,000-word article takes it some 30 ms); names past it keep the kind their cues give."""
+MODEL_BUDGET = 20
+"""Occurrences the model reads at most in one text (each costs it about ten words, some
+2.5 ms); names past it keep the kind their cues give."""
 MODEL_NAME_KINDS = frozenset({"person", "place", "organisation", "group", "language", "other"})
 """Model kinds that make a name (dates and quantities do not)."""
 

@@ -85,7 +85,7 @@ nationality, religious or political group ("Iranian", "Persian" as an adjective)
 ``language`` a language ("in Persian"): names, but neither places nor organisations."""
 
 MODES = ("auto", "model", "rules")
-CONTEXT_WORDS = 5
+CONTEXT_WORDS = 4
 """Words of context either side of a name that the model reads (:func:`kinds_at`)."""
 
 
@@ -271,7 +271,7 @@ def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
 
     The model reads only a window of :data:`CONTEXT_WORDS` words either side of each span,
     within its sentence: its encoder sees four tokens either side, so on news text the
-    windows give the labels of whole sentences (1,366 of 1,367 capitalised words of this
+    windows give the labels of whole sentences (1,365 of 1,366 capitalised words of this
     project's test articles) for a fraction of the cost."""
     if not spans:
         return []
