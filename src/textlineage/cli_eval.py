@@ -1,5 +1,6 @@
 """The ``textlineage eval`` commands: scores against ground truth (PAN, labelled pairs,
-planted relations, translated passages). Registered on the main group by :mod:`.cli`."""
+planted relations, translated passages, annotated fact changes). Registered on the main
+group by :mod:`.cli`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .cli_options import _format_option, _progress, _quiet_option, _workers_opti
 @click.group(name="eval")
 def eval_group() -> None:
     """Evaluate against ground truth: a PAN corpus, labelled pairs, planted relations,
-    translated passages."""
+    translated passages, annotated fact changes."""
 
 
 @eval_group.command(name="pan")
@@ -148,3 +149,65 @@ def eval_lineage(truth: str, out_dir: str, republications: bool, fmt: str) -> No
 
     ev = evaluate_lineage(truth, out_dir, REPUBLICATIONS if republications else ())
     click.echo(json.dumps(ev.to_dict(), indent=2) if fmt == "json" else format_lineage(ev))
+
+
+@eval_group.command(name="facts")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="The gold set: NN_gold.json files beside their NN_source.txt and NN_derived.txt "
+    "(default: the checkout's tests/data/facts_gold).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="dev",
+    show_default=True,
+    help="Which half of the set: tune on dev, report on test.",
+)
+@click.option(
+    "--seed",
+    is_flag=True,
+    help="Also score the founding pair and its gold (../shared/seeds beside the checkout).",
+)
+@click.option(
+    "--seed-dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Where the founding pair and its gold.json are (implies --seed).",
+)
+@_format_option("text", "json")
+@click.option("--no-semantic", is_flag=True, help="Skip the sentence-embedding stage (faster).")
+@_quiet_option
+def eval_facts(
+    data_dir: str | None,
+    split: str,
+    seed: bool,
+    seed_dir: str | None,
+    fmt: str,
+    no_semantic: bool,
+) -> None:
+    """Compare every pair of the fact gold set and score the fact diff: precision and
+    recall per change type and kind, noise reported, facts counted twice."""
+    import json
+
+    from .align.semantic import SemanticConfig
+    from .compare import CompareConfig
+    from .eval import evaluate_facts, format_facts
+
+    cfg = CompareConfig(semantic=SemanticConfig(enabled=not no_semantic))
+    with _progress("pairs") as progress:
+        ev = evaluate_facts(
+            data_dir,
+            split=None if split == "all" else split,
+            seed=seed or seed_dir is not None,
+            seed_dir=seed_dir,
+            config=cfg,
+            progress=progress,
+        )
+    click.echo(
+        json.dumps(ev.to_dict(), indent=2, ensure_ascii=False)
+        if fmt == "json"
+        else format_facts(ev),
+        nl=False,
+    )

@@ -362,7 +362,8 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
         )
         unique = (
             sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
-            sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
+            # (a change's new value counts: the derived text states it, the source not)
+            sum(1 for f in probe.unsupported() if _in_spans(f.span, spans[1])),
         )
     languages = (la.document, lb.document)
     translated_chars = sum(e - s for p in raw if p.languages is not None for s, e in p.spans[0])

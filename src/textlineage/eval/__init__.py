@@ -15,6 +15,11 @@
   news passages (``tests/data/translation``): :func:`build_pairs` assembles the document
   pairs, :func:`score_translation` (pure) scores the comparisons (pair classification,
   English-side character precision and recall, direction, time).
+* :func:`evaluate_facts`: the fact diff on hand-annotated source/derived pairs
+  (``tests/data/facts_gold``, and the founding pair with ``seed=True``):
+  :func:`load_facts_gold` and :func:`load_seed_gold` read the gold, :func:`score_pair`
+  (pure) matches a diff's reports to it, :func:`aggregate` adds pairs up (precision and
+  recall per change type and kind, noise reported, facts counted twice).
 
 Every result is a dataclass whose ``to_dict()`` is the JSON that ``textlineage eval``
 prints with ``--format json``.
@@ -39,6 +44,10 @@ from .discover import (
     read_truth,
     score_discovery,
 )
+from .facts import FactScores, PairScore, aggregate, reported_facts, score_pair
+from .facts_gold import GoldFact, GoldPair, load_facts_gold, load_seed_gold, locate
+from .facts_report import format_facts
+from .facts_run import FactsEvaluation, evaluate_facts
 from .lineage import (
     LineageOutput,
     Member,
@@ -97,6 +106,10 @@ __all__ = [
     "DirectionScores",
     "DiscoverEvaluation",
     "Discovery",
+    "FactScores",
+    "FactsEvaluation",
+    "GoldFact",
+    "GoldPair",
     "KindRecall",
     "LineageEvaluation",
     "LineageOutput",
@@ -105,6 +118,7 @@ __all__ = [
     "PairOutcome",
     "PairPrediction",
     "PairResult",
+    "PairScore",
     "PairsEvaluation",
     "ParentLink",
     "ReportedCluster",
@@ -115,19 +129,25 @@ __all__ = [
     "Truth",
     "TruthRelation",
     "adjusted_rand_index",
+    "aggregate",
     "bcubed",
     "build_pairs",
     "classify_link",
     "evaluate_discover",
+    "evaluate_facts",
     "evaluate_lineage",
     "evaluate_pairs",
     "evaluate_translation",
     "format_discover",
+    "format_facts",
     "format_lineage",
     "format_pairs",
     "format_translation",
     "lineage_groups",
+    "load_facts_gold",
+    "load_seed_gold",
     "load_translation_set",
+    "locate",
     "pan13_paragraphs",
     "predict_pairs",
     "prediction_from",
@@ -136,10 +156,12 @@ __all__ = [
     "read_lineage_truth",
     "read_pair_labels",
     "read_truth",
+    "reported_facts",
     "result_from",
     "run_pairs",
     "score_discovery",
     "score_lineage",
+    "score_pair",
     "score_pairs",
     "score_translation",
 ]

@@ -88,12 +88,22 @@ class FactOut(BaseModel):
 
     doc: int = Field(description="0 or 1: the document it is in.")
     kind: str = Field(
-        description="number, date, person, place, organisation, hashtag, quote or entity."
+        description=(
+            "number, date, person, place, organisation, hashtag, quote, entity, or claim "
+            "(a change's words of strength)."
+        )
     )
     text: str = Field(description="Exactly the document's text at span.")
     span: Pair
     value: str | None = Field(None, description="Normalised value used for matching.")
     note: str | None = Field(None, description="What changed, or how it was matched.")
+    label: str | None = Field(
+        None, description="The kind of change (value, strength, surname, ...): docs/schema.md."
+    )
+    detail: str | None = Field(None, description="A strength or specificity label refined.")
+    unsupported: bool | None = Field(
+        None, description="On a change: the derived side states what the source does not."
+    )
 
 
 class KeptFact(FactOut):
