@@ -53,6 +53,37 @@ def test_page_furniture_lines() -> None:
     assert ("2.4 million pounds", "2400000") in found
 
 
+def test_header_lines_of_parts_and_section_names() -> None:
+    page = (
+        "Brackley Gazette | Local News\nLibraries to close\n"
+        "Match report by Jane Smith | 12 comments | Share 57\n"
+        "By Tom Lee, Health Correspondent | 9 February 2024 | 🗨 38 | Reading time: 4 min\n"
+        "Sponsored content · 320 x 50\n\n"
+        f"{STORY}\n\nMost read: Man charged after crash | Jury retires in murder trial\n"
+        "Originally published by Brackley Gazette. Republished with permission.\n"
+    )
+    assert furniture(page) == [
+        "Brackley Gazette | Local News",
+        "Match report by Jane Smith | 12 comments | Share 57",
+        "By Tom Lee, Health Correspondent | 9 February 2024 | 🗨 38 | Reading time: 4 min",
+        "Sponsored content · 320 x 50",
+        "Most read: Man charged after crash | Jury retires in murder trial",
+        "Originally published by Brackley Gazette. Republished with permission.",
+    ]
+
+
+def test_section_names_only_above_a_story_and_never_list_items() -> None:
+    assert furniture("Local News\nParis\n\nShort text, no story.") == []
+    assert furniture(f"Towns:\n  • Ahvaz\n  • Arak\n\n{STORY}") == []
+    assert furniture(f"Local News\n\n{STORY}\n\nLocal News\n") == ["Local News"]
+
+
+def test_a_copyright_notice_runs_from_its_mark_to_the_end_of_the_line() -> None:
+    text = f"{STORY}\nCustomers were warned. © 2024 Brackley Media Group"
+    assert furniture(text) == ["© 2024 Brackley Media Group"]
+    assert furniture(f"{STORY}\nThey fought copyright and trademark infringements.") == []
+
+
 @pytest.mark.parametrize(
     ("opening", "lang"),
     [
