@@ -127,7 +127,8 @@ def test_a_short_quote_is_one_fact_with_what_it_names() -> None:
 def test_a_long_quote_keeps_its_facts() -> None:
     text = (
         "“Since June 1981, when the police opened fire on peaceful protesters in Tehran, "
-        "thousands of dissidents have been jailed,” the statement said."
+        "thousands of dissidents have been jailed or executed and the people have faced an "
+        "ongoing massacre,” the statement said."
     )
     kinds = [f.kind for f in extract_facts(text, language="en")]
     assert kinds.count("quote") == 1
@@ -197,13 +198,20 @@ def test_a_year_after_in_is_a_date_even_before_a_noun() -> None:
 def test_ranks() -> None:
     text = (
         "It was the second-most trending topic. Mashhad is the second largest city and "
-        "she finished in third place. In the first few hours, for a second time, nothing."
+        "she finished in third place. In the first few hours, for a second time, nothing. "
+        "Rovers moved up to fourth, the second-most in the division."
     )
     assert facts(text, "number") == [
         ("second-most trending topic", "2nd"),
         ("second largest city", "2nd"),
         ("third place", "3rd"),
+        ("fourth", "4th"),
     ]
+
+
+def test_a_number_word_inside_a_name_is_no_number() -> None:
+    assert facts("The Formula One race was cancelled.", "number") == []
+    assert facts("One race was cancelled.", "number") == [("One race", "1")]
 
 
 def test_a_rank_that_loses_its_superlative_is_changed() -> None:

@@ -26,7 +26,7 @@ from .numeric import ENGLISH_READ
 from .quotes import find_quotes
 from .ranks import find_ranks
 
-SHORT_QUOTE_WORDS = 8
+SHORT_QUOTE_WORDS = 20
 """A quotation of at most this many words is one fact with what it names."""
 
 _HASHTAG_RE = regex.compile(
@@ -74,9 +74,10 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
 
 def _outside_short_quotes(items: list[Item], quotes: list[Item]) -> list[Item]:
     """``items`` less those inside a quotation of at most :data:`SHORT_QUOTE_WORDS` words:
-    a slogan, a charge or a title quoted ("enmity against God") is one fact with the names
-    and numbers in it. A longer quotation is a statement whose facts stand on their own
-    (a derived text may repeat them without the quote marks)."""
+    a slogan, a charge, a title or a sentence quoted ("enmity against God") is one fact
+    with the names and numbers in it (a number changed inside it is one change of the
+    quote). A longer quotation, a passage copied between quote marks, keeps its facts: a
+    derived text may repeat them without the quote marks."""
     spans = [q.fact.span for q in quotes if q.fact.value.count(" ") + 1 <= SHORT_QUOTE_WORDS]
     if not spans:
         return items

@@ -35,6 +35,8 @@ _DIMENSION_RE = regex.compile(
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
 _RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+")
+_BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
+_NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
@@ -88,8 +90,10 @@ def _range(
     if gap is None:
         return None
     word = gap.group().strip().lower()
-    before = text[max(0, first.fact.span[0] - 9) : first.fact.span[0]].lower().split()
-    if word == "and" and before[-1:] != ["between"]:
+    start = first.fact.span[0]
+    between = _BETWEEN_RE.search(text, max(0, start - 30), start)
+    before = text[max(0, start - 9) : start].lower().split()
+    if word == "and" and between is None:
         return None
     if word == "to" and before[-1:] == ["from"]:
         return None
@@ -108,7 +112,7 @@ def _range(
         )
     if not lo < hi or (len(first.core) == 4 and len(second.core) == 4 and first.core.isdigit()):
         return None
-    s = first.fact.span[0] - (len("between ") if word == "and" else 0)
+    s = between.start() if word == "and" and between is not None else start
     e = second.fact.span[1]
     value = f"{fmt(lo)}-{fmt(hi)}"
     cur = first.cur or second.cur
@@ -274,6 +278,10 @@ def _number_item(
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = singular(unit_words[-1]) if unit_words else ""
+
+    # A capitalised number word after a capitalised word is part of a name ("Formula One").
+    if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
+        return None
 
     # A bare "one" is a pronoun more often than a count.
     if pats.english and m.group("word") and core.lower() == "one":

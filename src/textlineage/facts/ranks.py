@@ -5,7 +5,9 @@ A rank is a number fact whose value is the position (``"2nd"``) and whose noun i
 ranked. The superlative that says by what ("most", "largest") is its qualifier, so a rank
 that keeps its position but loses or changes its superlative ("second-most trending" →
 "second trending") is a change of claim, matched like a number whose qualifier changed.
-An ordinal that ranks nothing ("the first few hours", "a second time") is no fact.
+A position after a verb of ranking is one too ("finished fourth", "moved up to third"). An
+ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
+the division") is no fact.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ ORDINALS = {
 }  # fmt: skip
 _ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:most|least|\p{Ll}{2,}est|best|worst)"
+_RANK_VERBS = (
+    r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|(?:mov(?:ed|es|e)|climb(?:ed|s)?"
+    r"|r[oi]s(?:e|es)|dropp?(?:ed|s)?|f[ae]ll(?:s)?|slipp?(?:ed|s)?)\s+(?:up\s+|down\s+)?to)"
+)
+_RANK_AFTER_VERB_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?i:{_RANK_VERBS})\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}-])"
+)
 _RANK_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<ord>(?i:{_ORDINAL}))"
     rf"(?:(?P<sup>[-\s]{_SUPERLATIVE})"
@@ -46,6 +55,16 @@ def _position(word: str) -> int | None:
 def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """The ranks of English ``text`` outside ``num_mask``; marks them in both masks."""
     out: list[Item] = []
+    for m in _RANK_AFTER_VERB_RE.finditer(text):  # "finished fourth", "moved up to third"
+        s, e = m.span("ord")
+        pos = _position(m.group("ord"))
+        if pos is None or overlaps(num_mask, s, e):
+            continue
+        value = f"{pos}{_suffix(pos)}"
+        fact = Fact("number", text[s:e], (s, e), doc, value)
+        out.append(Item(fact, "number", (value, "place", "", ""), unit="place"))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
     for m in _RANK_RE.finditer(text):
         s, e = m.span()
         if overlaps(num_mask, s, e):
@@ -64,8 +83,8 @@ def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         noun = "place" if m.group("place") else ""
         if not noun:
             noun, e = _noun_after(text, e)
-            if not noun and m.group("ing"):
-                continue  # "the second running": an ordinal before a bare verb form
+            if not noun:
+                continue  # "the second-most in the division": no rank of a thing
         value = f"{pos}{_suffix(pos)}"
         qcls = "sup" if qual else ""
         fact = Fact("number", text[s:e], (s, e), doc, value)
