@@ -102,6 +102,15 @@ def test_sentence_initial_common_words_are_no_names() -> None:
     assert found == {"Okonkwo": "entity"}  # not a dictionary word: still a name
 
 
+def test_plural_common_nouns_and_words_never_nouns_are_no_names() -> None:
+    found = names(
+        "Huge fire destroys warehouse\n\nOrganisers said the Lisbon festival would go on."
+    )
+    assert "Huge" not in found and "Organisers" not in found
+    assert found["Lisbon"] == "place"
+    assert ner.is_never_a_noun("Huge") and not ner.is_never_a_noun("Test")
+
+
 def test_shouted_headline_words_are_no_organisations() -> None:
     found = names("SHOCKING: Mayor EXPOSED\n\nThe council met in Leeds. The BBC and NATO came.")
     assert "SHOCKING" not in found and "EXPOSED" not in found

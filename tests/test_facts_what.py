@@ -195,17 +195,25 @@ def test_a_year_after_in_is_a_date_even_before_a_noun() -> None:
     assert facts("Police counted 2019 votes.", "number") == [("2019 votes", "2019")]
 
 
+def test_a_qualified_year_after_until_is_a_date() -> None:
+    assert facts("Fares are capped until at least 2025.", "date") == [("2025", "2025")]
+    assert facts("They sold at least 2025 tickets.", "number") == [
+        ("at least 2025 tickets", "2025")
+    ]
+
+
 def test_ranks() -> None:
     text = (
         "It was the second-most trending topic. Mashhad is the second largest city and "
         "she finished in third place. In the first few hours, for a second time, nothing. "
-        "Rovers moved up to fourth, the second-most in the division."
+        "Rovers moved up to fourth, the second-most in the division. The Alliance was second."
     )
     assert facts(text, "number") == [
         ("second-most trending topic", "2nd"),
         ("second largest city", "2nd"),
         ("third place", "3rd"),
         ("fourth", "4th"),
+        ("second", "2nd"),
     ]
 
 

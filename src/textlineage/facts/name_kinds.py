@@ -173,6 +173,8 @@ def classify(
         if single and kind == "entity" and cs[0].toks[0].lower in lower_vocab:
             continue  # a lone capitalised common word ("the Presidential election")
         acronym = any(c.acronym for c in cs)
+        if use_model and single and not acronym and _never_a_name(cs):
+            continue  # "Organisers said", "Huge fire destroys ..."
         if (
             single
             and (kind == "entity" or acronym)
@@ -254,6 +256,18 @@ def _weak(c: Cand) -> bool:
     if c.title:
         return True
     return len(c.toks) == 1 and not c.bullet and (c.initial or c.toks[0].allcaps)
+
+
+def _never_a_name(cs: list[Cand]) -> bool:
+    """Is a one-word name seen only where any word is capitalised the plural of a
+    dictionary word ("Organisers said") or a word that is never a noun ("Huge fire ...")?
+    Neither is a name, whatever the words around it say."""
+    from . import ner
+
+    if not all(_weak(c) for c in cs):
+        return False
+    word = cs[0].toks[0].core
+    return ner.is_common_plural(word) or ner.is_never_a_noun(word)
 
 
 def _common_opener(cs: list[Cand], model: str) -> bool:

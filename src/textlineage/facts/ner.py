@@ -189,15 +189,27 @@ def _pipeline() -> Any:
     return nlp
 
 
+_NOUNS = 16833663260455505849
+"""The key of the nouns' table in the lemma index (spaCy's hash of ``"noun"``)."""
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas of the model's lemmatizer index (WordNet's nouns, verbs, adjectives and
-    adverbs, lower case: common words, and some well-known names)."""
+    adverbs, lower case: common words, and some well-known names), and its nouns."""
     path = _checked_dir() / "lemmatizer" / "lookups" / "lookups.bin"
     import srsly
 
-    tables = srsly.read_msgpack(path)
-    return frozenset(w for words in tables["lemma_index"].values() for w in words)
+    tables = srsly.read_msgpack(path)["lemma_index"]
+    words = frozenset(w for ws in tables.values() for w in ws)
+    return words, frozenset(tables[_NOUNS])
+
+
+def _singulars(w: str) -> list[str]:
+    return [w[: len(w) - len(end)] + repl for end, repl in _PLURALS if w.endswith(end)]
+
+
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
 
 
 def is_common_word(word: str) -> bool:
@@ -206,18 +218,23 @@ def is_common_word(word: str) -> bool:
     is a common word ("Nobody", "Test"); one that fails it is still taken for a name
     ("Raisi went home")."""
     w = word.lower()
-    return w in _lexicon() or is_common_plural(w)
+    return w in _lexicon()[0] or is_common_plural(w)
 
 
 def is_common_plural(word: str) -> bool:
     """Is ``word`` the plural of a dictionary word without being one itself ("Families";
     not "Athens")?"""
     w = word.lower()
-    lex = _lexicon()
-    return w not in lex and any(
-        w.endswith(end) and w[: len(w) - len(end)] + repl in lex
-        for end, repl in (("ies", "y"), ("es", ""), ("s", ""))
-    )
+    words = _lexicon()[0]
+    return w not in words and any(x in words for x in _singulars(w))
+
+
+def is_never_a_noun(word: str) -> bool:
+    """Is ``word`` a dictionary word that is never a noun ("Huge", "Fewer")? Alone, it
+    names nothing."""
+    w = word.lower()
+    words, nouns = _lexicon()
+    return w in words and w not in nouns and not any(x in nouns for x in _singulars(w))
 
 
 def load() -> None:

@@ -37,6 +37,7 @@ _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N
 _RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+")
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
+_YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
@@ -293,11 +294,18 @@ def _number_item(
         ):
             return None
 
-    # A four-digit number alone is a year unless it counts something.
+    # A four-digit number alone is a year unless it counts something ("until at least
+    # 2025": a year, its qualifier left aside).
     num = m.group("num") or ""
+    year_qual = (
+        bool(qual) and not unit_words and _YEAR_QUAL_RE.search(text, max(0, s - 8), s) is not None
+    )
+    if year_qual:
+        s = m.start()
     if (
         num
-        and not (qual or cur or m.group("scale") or pct or hy)
+        and (not qual or year_qual)
+        and not (cur or m.group("scale") or pct or hy)
         and len(num) == 4
         and num.isdigit()
         and 1000 <= int(digits(num)) <= 2199

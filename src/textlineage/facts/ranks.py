@@ -5,7 +5,8 @@ A rank is a number fact whose value is the position (``"2nd"``) and whose noun i
 ranked. The superlative that says by what ("most", "largest") is its qualifier, so a rank
 that keeps its position but loses or changes its superlative ("second-most trending" →
 "second trending") is a change of claim, matched like a number whose qualifier changed.
-A position after a verb of ranking is one too ("finished fourth", "moved up to third"). An
+A position after a verb of ranking is one too ("finished fourth", "moved up to third",
+"was second"). An
 ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
 the division") is no fact.
 """
@@ -25,7 +26,8 @@ ORDINALS = {
 _ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:most|least|\p{Ll}{2,}est|best|worst)"
 _RANK_VERBS = (
-    r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|(?:mov(?:ed|es|e)|climb(?:ed|s)?"
+    r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|was|were|is|are"
+    r"|(?:mov(?:ed|es|e)|climb(?:ed|s)?"
     r"|r[oi]s(?:e|es)|dropp?(?:ed|s)?|f[ae]ll(?:s)?|slipp?(?:ed|s)?)\s+(?:up\s+|down\s+)?to)"
 )
 _RANK_AFTER_VERB_RE = regex.compile(

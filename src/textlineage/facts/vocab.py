@@ -101,6 +101,7 @@ STOP = _words(
     you his her our their my your me us them also since here there then thus therefore
     however meanwhile moreover furthermore although though after before during despite only
     all some many most several every each any no not yes such other another both either
+    fewer
     neither now today yesterday tomorrow later earlier just even still indeed instead over
     under according among between through until upon about above below against within let
     please dear more less few first second third last next finally overall once again
