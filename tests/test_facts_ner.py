@@ -102,6 +102,16 @@ def test_sentence_initial_common_words_are_no_names() -> None:
     assert found == {"Okonkwo": "entity"}  # not a dictionary word: still a name
 
 
+def test_a_person_of_an_organisation_is_two_names() -> None:
+    found = names(
+        "“It is bad,” said Marie Lavoie of Alberta Wildfire. The Bank of England and the "
+        "University of Oxford agreed."
+    )
+    assert found["Marie Lavoie"] == "person"
+    assert found["Alberta Wildfire"] != "person"
+    assert found["Bank of England"] == found["University of Oxford"] == "organisation"
+
+
 def test_plural_common_nouns_and_words_never_nouns_are_no_names() -> None:
     found = names(
         "Huge fire destroys warehouse\n\nOrganisers said the Lisbon festival would go on."

@@ -99,6 +99,7 @@ class Cand:
     bullet: bool = False
     title: bool = False  # a title, not a name ("Supreme Leader", "Judiciary Chief")
     initial: bool = False  # opens a sentence
+    affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
 
 
@@ -232,7 +233,7 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
     if _AGE_AFTER_RE.match(after):
         c.person += 2
     words = [t for t in c.toks if t.lower not in PARTICLES]
-    if 2 <= len(c.toks) <= 3 and not c.org and words:
+    if 2 <= len(c.toks) <= 3 and not c.org and not c.affiliation and words:
         first = words[0].lower
         demonym = len(first) >= 6 and first.endswith(DEMONYM_ENDINGS)
         c.default_person = (
@@ -348,7 +349,7 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
     person = 3 * sum(c.person for c in cs) + any(c.default_person for c in cs)
     place = 3 * sum(c.place for c in cs)
     orgv = 3 * sum(c.orgv for c in cs)
-    if model == "person":
+    if model == "person" and not all(c.affiliation for c in cs):
         person += 2
     elif model == "place":
         place += 2

@@ -44,6 +44,7 @@ _PARTICLE_GAP_RE = regex.compile(
 )
 MODEL_LANGUAGES = frozenset({"en", "und"})
 """Languages whose names the (English) named-entity model reads."""
+_OF_GAP_RE = regex.compile(r"[ \u00a0]of(?:[ \u00a0]the)?[ \u00a0]")
 _BULLETS = frozenset("•·▪◦‣●○■□►➢-–—*+")
 _NAME_SPLIT_RE = regex.compile(r"[\s/\-]+")
 _INNER_SPLIT_RE = regex.compile(r"[-'’]")
@@ -145,6 +146,8 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     for c in cands:
         c.initial = _sentence_initial(text, c.start)
     use_model = lang in MODEL_LANGUAGES and ner.enabled()
+    if use_model:
+        cands = _split_person_of(text, cands)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     strong = {
         letters(text[c.start : c.end])
@@ -162,6 +165,34 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         out.append(
             Item(fact, "name", (key,), letters=key, toks=_name_tokens(t), weak=key not in strong)
         )
+    return out
+
+
+def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:
+    """Split "Marie Lavoie of Alberta Wildfire" into a person and an organisation when the
+    model reads a person ending before the "of" (the rules join names across "of" for "Bank
+    of England" and "University of Oxford"). Asked only of runs with two or three words
+    before the "of", none an organisation word."""
+    asked: list[tuple[Cand, int]] = []
+    for c in cands:
+        for k in range(2, min(4, len(c.toks))):
+            gap = text[c.toks[k - 1].end : c.toks[k].start]
+            if _OF_GAP_RE.fullmatch(gap) and not any(is_org_word(t) for t in c.toks[:k]):
+                asked.append((c, k))
+                break
+    if not asked:
+        return cands
+    kinds = ner.kinds_at(text, [(c.start, c.toks[k - 1].end) for c, k in asked])
+    split = {id(c): k for (c, k), kind in zip(asked, kinds, strict=True) if kind == "person"}
+    out: list[Cand] = []
+    for c in cands:
+        at = split.get(id(c))
+        if at is None:
+            out.append(c)
+            continue
+        head, tail = c.toks[:at], c.toks[at:]
+        out.append(Cand(head[0].start, head[-1].end, head, person=1, initial=c.initial))
+        out.append(Cand(tail[0].start, tail[-1].end, tail, affiliation=True))
     return out
 
 
