@@ -36,7 +36,7 @@ from .vocab import (
     NameVocab,
 )
 
-MODEL_READS = 2
+MODEL_READS = 1
 """Occurrences of one name the model reads at most."""
 MODEL_BUDGET = 20
 """Occurrences the model reads at most in one text (each costs it about ten words, some
