@@ -110,9 +110,9 @@ def test_demo_installs_what_a_user_needs_and_tests_the_rest() -> None:
     setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     user, _, full = setup.partition('if [ "${1:-}" = "--user" ]; then')[2].partition("fi\n")
     assert "--user" in (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
-    assert '".[semantic,warc,web]"' in user
+    assert '".[semantic,facts,warc,web]"' in user
     assert "dev" not in user and "chromium" not in user
-    assert "dev]" in full and "/usr/bin/chromium" in full
+    assert "dev]" in full and "facts" in full and "/usr/bin/chromium" in full
     assert "--user" not in (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
 
 

@@ -434,7 +434,8 @@ def test_quotes_diff() -> None:
     ) in kept
     assert d.changed[0].label == "wording"
     assert texts(d.added) == ["“all of it was invented here”"]
-    assert texts(d.dropped) == ["“enmity against God”", "God"]
+    # A short quotation is one fact with the names inside it (issue 12): no "God" of its own.
+    assert texts(d.dropped) == ["“enmity against God”"]
 
 
 def test_output_is_ordered_and_serialisable() -> None:
