@@ -208,7 +208,8 @@ def test_two_people_of_one_family_in_different_places_are_not_a_change() -> None
         ("lost nearly half", "lost half", "claim", "qualifier_dropped"),
         ("Police reportedly arrested", "Police arrested", "claim", "hedge_dropped"),
         ("repairs may cost", "repairs will cost", "claim", "hedge_dropped"),
-        ("second-most shared", "second shared", "claim", "degree"),
+        # a rank (facts.ranks): a number whose superlative was dropped
+        ("second-most shared post", "second shared post", "number", "degree"),
     ],
 )
 def test_changes_of_strength_are_labelled(

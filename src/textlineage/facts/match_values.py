@@ -38,7 +38,10 @@ def _qual_note(s: Item, d: Item) -> str:
 
 
 def _qual_detail(s: Item, d: Item) -> str:
-    """The ``strength`` detail of two qualifiers of different meaning."""
+    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
+    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
+    if "sup" in (s.qcls, d.qcls):
+        return "degree"
     if s.qual and not d.qual:
         return "qualifier_dropped"
     if d.qual and not s.qual:

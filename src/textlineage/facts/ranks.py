@@ -36,7 +36,7 @@ _RANK_AFTER_VERB_RE = regex.compile(
 _RANK_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<ord>(?i:{_ORDINAL}))"
     rf"(?:(?P<sup>[-\s]{_SUPERLATIVE})"
-    r"|\s(?P<ing>\p{Ll}{3,}ing)"
+    r"|\s(?P<ing>\p{Ll}{3,}(?:ing|ed))"
     r"|\s(?P<place>place|position|spot))"
     r"(?![\p{L}-])"
 )
@@ -106,7 +106,8 @@ def _noun_after(text: str, pos: int) -> tuple[str, int]:
             break
         word = n.group("noun")
         pos = n.end()
-        if not word.endswith(_MODIFIER_ENDINGS):
+        participle = len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+        if not word.endswith(_MODIFIER_ENDINGS) and not participle:
             return singular(word), pos
     return "", pos
 
