@@ -40,6 +40,8 @@ def _folder(path: Path) -> Path:
 
 
 def _read_only_fs(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):  # not on Windows
+        return False
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
@@ -48,6 +50,8 @@ def _read_only_fs(folder: Path) -> bool:
 
 def _no_space(path: Path) -> bool:
     """Whether the device holding ``path`` has no block left for this process."""
+    if not hasattr(os, "statvfs"):
+        return False
     try:
         st = os.statvfs(_folder(path))
     except OSError:
