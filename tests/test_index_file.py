@@ -3,8 +3,9 @@
 Through the real entry point (the console script in a subprocess). Read-only is made
 three ways, each where this machine allows it: a read-only filesystem (a tmpfs mount
 remounted read-only: needs root), an immutable file and folder (``chattr +i``: needs
-root), and no write permission (``chmod``: root ignores it, so only as another user). A
-full disk is a small tmpfs (root).
+root), and no write permission (``chmod``; root ignores it, so as root the commands run
+under ``setpriv`` without the capabilities that override file permissions). A full disk
+is a small tmpfs (root).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ SEED = REPO / "examples" / "seed"
 Run = subprocess.CompletedProcess[str]
 
 
-def run(*args: str) -> Run:
+def run(*args: str, prefix: tuple[str, ...] = ()) -> Run:
     return subprocess.run(
-        [cli_path(), *args], capture_output=True, text=True, timeout=300, check=False
+        [*prefix, cli_path(), *args], capture_output=True, text=True, timeout=300, check=False
     )
 
 
@@ -71,43 +72,50 @@ def _chattr(flag: str, *paths: Path) -> bool:
     return p.returncode == 0
 
 
-def _read_only_fs(folder: Path, db: Path) -> Iterator[Path]:
+Made = tuple[Path, tuple[str, ...]]  # the read-only index, and how to run commands on it
+
+
+def _read_only_fs(folder: Path, db: Path) -> Iterator[Made]:
     _mount_tmpfs(folder, "16m")
     try:
         shutil.copy(db, folder / db.name)
         p = subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=False)
         if p.returncode != 0:
             pytest.skip("cannot remount read-only here")
-        yield folder / db.name
+        yield folder / db.name, ()
     finally:
         _umount(folder)
 
 
-def _immutable(folder: Path, db: Path) -> Iterator[Path]:
+def _immutable(folder: Path, db: Path) -> Iterator[Made]:
     folder.mkdir()
     shutil.copy(db, folder / db.name)
     if not _chattr("+i", folder / db.name, folder):
         pytest.skip("chattr +i needs root and a filesystem that has the flag")
     try:
-        yield folder / db.name
+        yield folder / db.name, ()
     finally:
         _chattr("-i", folder, folder / db.name)
 
 
-def _no_permission(folder: Path, db: Path) -> Iterator[Path]:
+def _no_permission(folder: Path, db: Path) -> Iterator[Made]:
+    prefix: tuple[str, ...] = ()
     if os.geteuid() == 0:
-        pytest.skip("root writes whatever the permissions say")
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("root writes whatever the permissions say (and setpriv is missing)")
+        prefix = (setpriv, "--bounding-set", "-dac_override,-fowner")
     folder.mkdir()
     shutil.copy(db, folder / db.name)
     (folder / db.name).chmod(0o444)
     folder.chmod(0o555)
     try:
-        yield folder / db.name
+        yield folder / db.name, prefix
     finally:
         folder.chmod(0o755)
 
 
-READ_ONLY: dict[str, tuple[Callable[[Path, Path], Iterator[Path]], str]] = {
+READ_ONLY: dict[str, tuple[Callable[[Path, Path], Iterator[Made]], str]] = {
     "read-only filesystem": (_read_only_fs, "read-only filesystem"),
     "immutable": (_immutable, "immutable"),
     "no permission": (_no_permission, "no permission to write"),
@@ -120,22 +128,24 @@ def test_a_read_only_index_is_read_and_writes_say_why(
 ) -> None:
     make, reason = READ_ONLY[how]
     gen = make(tmp_path / "ro", seed_index)
-    db = next(gen)
+    db, prefix = next(gen)
     try:
         before = sorted(os.listdir(db.parent))
-        stats = run("stats", str(db), "--format", "json")
+        stats = run("stats", str(db), "--format", "json", prefix=prefix)
         assert stats.returncode == 0, stats.stderr
         assert '"documents": 2' in stats.stdout
-        found = run("search", str(db), str(SEED / "derived_article.txt"), "--no-semantic")
+        found = run(
+            "search", str(db), str(SEED / "derived_article.txt"), "--no-semantic", prefix=prefix
+        )
         assert found.returncode == 0, found.stderr
         assert "source_report.txt" in found.stdout
-        shown = run("show", str(db), "1")
+        shown = run("show", str(db), "1", prefix=prefix)
         assert shown.returncode == 0 and "examples/seed" in shown.stdout, shown.stderr
         for args in (
             ("index", "add", str(db), str(SEED / "README.md"), "--no-semantic"),
             ("discover", str(db), "--out", str(tmp_path / "out"), "--no-semantic"),
         ):
-            line = one_line_error(run(*args))
+            line = one_line_error(run(*args, prefix=prefix))
             assert "cannot write to the index" in line and reason in line, line
             assert "damaged" not in line
         assert not (tmp_path / "out").exists()  # refused before any work

@@ -144,7 +144,8 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
             return conn
         except sqlite3.OperationalError as exc:
             conn.close()
-            if _primary(exc) != sqlite3.SQLITE_CANTOPEN:
+            # No shared-memory file can be made (or used): cannot open, or "read-only".
+            if _primary(exc) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
                 raise
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
