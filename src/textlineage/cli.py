@@ -299,6 +299,8 @@ def show(db: str, doc_id: str, fmt: str) -> None:
 
     from .corpus.index import Corpus
     from .errors import TextlineageError
+    from .report.segments import neutralise
+    from .text.bidi import mark_bidi
 
     with Corpus.open(db, create=False) as corpus:
         doc = corpus.get(doc_id)
@@ -310,16 +312,17 @@ def show(db: str, doc_id: str, fmt: str) -> None:
         j["duplicates"] = dups
         click.echo(json.dumps(j, ensure_ascii=False, indent=2))
         return
+    # Bidi controls shown, not applied: U+FFFD in the fields, [U+202E] in the text.
     for k in ("ext_id", "doc_id", "url", "site", "date", "title", "origin"):
         v = getattr(doc, k)
         if k == "date" and doc.date_source:
             v = f"{v} ({doc.date_source})"
         if v != "":
-            click.echo(f"{k:7s} {v}")
+            click.echo(f"{k:7s} {neutralise(v)}")
     if dups:
-        click.echo(f"duplicates: {', '.join(d['id'] for d in dups)}")
+        click.echo(f"duplicates: {neutralise(', '.join(d['id'] for d in dups))}")
     click.echo("")
-    click.echo(doc.text)
+    click.echo(mark_bidi(doc.text))
 
 
 @main.command()

@@ -95,7 +95,8 @@ class Corpus:
         cfg = config or CorpusConfig()
         saved = store.get_meta("sketch")
         if saved is None:
-            store.set_meta("sketch", cfg.sketch.spec())
+            if store.read_only is None:
+                store.set_meta("sketch", cfg.sketch.spec())
         elif saved != cfg.sketch.spec():
             # An index keeps the sketch it was built with (older ones: no pair fingerprints).
             cfg = replace(cfg, sketch=SketchConfig.from_spec(saved))
@@ -170,6 +171,7 @@ class Corpus:
         discovery, at about 0.6 s a document on one core; None: when the index already
         holds some.
         """
+        self.store.require_writable()
         t0 = time.perf_counter()
         summary = AddSummary()
         vectors = semantic and ingest_vectors(self.store, embeddings)
@@ -535,6 +537,7 @@ class Corpus:
         embedding neighbours as candidates too, when the index holds embeddings)."""
         from ..engines.local import LocalEngine
 
+        self.store.require_writable()  # the results are stored in the index
         engine = LocalEngine(self.store, self.config, workers)
         return engine.discover(Path(out_dir), semantic=semantic, progress=progress)
 
