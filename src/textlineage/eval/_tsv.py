@@ -8,10 +8,12 @@ are ignored so that users may keep notes beside the labels).
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -36,6 +38,24 @@ def read_text_file(path: Path, what: str) -> str:
         raise InputError(str(path), f"not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+
+
+def read_jsonl(path: Path, what: str) -> list[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSON-lines file (``what`` it is, for messages) with their line
+    numbers; blank lines are skipped, anything else that is not an object is an
+    :class:`InputError` naming the file and line."""
+    out = []
+    for lineno, raw in enumerate(read_text_file(path, what).splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"line {lineno}: not JSON ({exc.msg})") from exc
+        if not isinstance(rec, dict):
+            raise InputError(str(path), f"line {lineno}: not a JSON object")
+        out.append((lineno, rec))
+    return out
 
 
 def read_tsv(

@@ -15,7 +15,6 @@ Rand index (:func:`adjusted_rand_index`) and B-cubed precision/recall/F1 (:func:
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Hashable, Sequence
@@ -26,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import InputError
-from ._tsv import f1, fmt, ratio, read_text_file, read_tsv, table
+from ._tsv import f1, fmt, ratio, read_jsonl, read_tsv, table
 
 __all__ = [
     "BCubed",
@@ -224,19 +223,7 @@ def read_truth(path: str | os.PathLike[str]) -> list[TruthRelation]:
 
 
 def _jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    what = f"{path.name} written by `textlineage discover`"
-    out = []
-    for lineno, raw in enumerate(read_text_file(path, what).splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"line {lineno}: not JSON ({exc.msg})") from exc
-        if not isinstance(rec, dict):
-            raise InputError(str(path), f"line {lineno}: not a JSON object")
-        out.append((lineno, rec))
-    return out
+    return read_jsonl(path, f"{path.name} written by `textlineage discover`")
 
 
 def _doc_id(path: Path, lineno: int, ref: Any, field: str, key: str) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ._tsv import read_text_file
+from ._tsv import read_jsonl, read_text_file
 from .lineage_types import (
     CATEGORIES,
     SIBLING_CATEGORIES,
@@ -178,21 +177,6 @@ class Truth:
 # Reading
 
 
-def _jsonl(path: Path, what: str) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for lineno, raw in enumerate(read_text_file(path, what).splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"line {lineno}: not JSON ({exc.msg})") from exc
-        if not isinstance(rec, dict):
-            raise InputError(str(path), f"line {lineno}: not a JSON object")
-        out.append((lineno, rec))
-    return out
-
-
 def _text(path: Path, lineno: int, rec: dict[str, Any], key: str, required: bool) -> str:
     value = rec.get(key)
     if value is None and not required:
@@ -219,7 +203,7 @@ def read_lineage_truth(
         p = p / "lineage.jsonl"
     out: list[ParentLink] = []
     seen: dict[str, int] = {}
-    for lineno, rec in _jsonl(p, "a lineage.jsonl of planted parents"):
+    for lineno, rec in read_jsonl(p, "a lineage.jsonl of planted parents"):
         child, parent = _text(p, lineno, rec, "child", True), _text(p, lineno, rec, "parent", True)
         kind = _text(p, lineno, rec, "kind", True)
         if child == parent:
@@ -320,7 +304,7 @@ def read_lineage_output(out_dir: str | os.PathLike[str]) -> LineageOutput:
     path = d / "clusters.jsonl"
     clusters = []
     where: dict[str, int] = {}
-    for lineno, rec in _jsonl(path, "clusters.jsonl written by `textlineage discover`"):
+    for lineno, rec in read_jsonl(path, "clusters.jsonl written by `textlineage discover`"):
         raw = rec.get("members")
         if not isinstance(raw, list):
             raise InputError(str(path), f"line {lineno}: no members list")
