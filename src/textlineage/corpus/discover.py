@@ -13,7 +13,9 @@
    channel finds close get the semantic stage when the lexical one does not find them
    derived.
 3. Only verified relations become edges: clusters are connected components of those edges,
-   never of unverified sketch hits; the site network aggregates them.
+   never of unverified sketch hits. The index's exact duplicates join them as mirrors
+   (:mod:`.mirrors`); each cluster's lineage (:mod:`textlineage.network.lineage`) gives
+   every member one parent, and the site network and timeline follow those links.
 """
 
 from __future__ import annotations
