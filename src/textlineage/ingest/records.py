@@ -52,6 +52,7 @@ from ..text.pubdate import with_publication_date
 from .documents import document_from_bytes, os_error_reason
 from .limits import READ_CHUNK, too_large
 from .meta import site_from_url
+from .paths import printable_path
 
 # --------------------------------------------------------------------------- public types
 
@@ -178,8 +179,10 @@ class _FieldProblem(Exception):
         self.problem = problem
 
 
-def _field(values: Mapping[str, object], name: str) -> str | None:
-    """The field as a string; None when absent, null or blank."""
+def _field(values: Mapping[str, object], name: str, *, text_only: bool = False) -> str | None:
+    """The field as a string; None when absent, null or blank. A number (or boolean) is
+    taken as Python spells it, except where ``text_only``: a document's text is never a
+    number."""
     if name not in values:
         return None
     value = values[name]
@@ -188,6 +191,8 @@ def _field(values: Mapping[str, object], name: str) -> str | None:
     if isinstance(value, (dict, list)):
         kind = "an object" if isinstance(value, dict) else "an array"
         raise _FieldProblem(f"field {name!r} holds {kind}, not a value")
+    if text_only and not isinstance(value, str):
+        raise _FieldProblem(f"field {name!r} holds {_json_kind(value)}, not a string")
     text = value if isinstance(value, str) else str(value)
     if not text.strip():
         return None
@@ -209,8 +214,8 @@ def _record_from_fields(
 ) -> Record | RecordError:
     try:
         ext_id = _field(values, fields.id)
-        text = _field(values, fields.text)
-        html = _field(values, fields.html)
+        text = _field(values, fields.text, text_only=True)
+        html = _field(values, fields.html, text_only=True)
         url = _field(values, fields.url) or ""
         site = _field(values, fields.site) or ""
         date = _field(values, fields.date) or ""
@@ -250,14 +255,14 @@ def _record_from_fields(
 
 def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of a JSONL file, one a line; ``max_bytes`` bounds one line."""
-    source = str(path)
+    source = printable_path(path)
     try:
         handle: BinaryIO = open_binary(path)
     except OSError as exc:
         yield RecordError(source, open_problem(exc))
         return
     with handle:
-        line_no = 0
+        line_no = records = 0
         while True:
             origin = f"{source}:{line_no + 1}"
             try:
@@ -266,16 +271,20 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
                 yield RecordError(origin, _read_problem(exc))
                 return
             if not raw:
+                if not records:
+                    yield RecordError(source, "no records (the file is empty or blank)")
                 return
             line_no += 1
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 size = len(raw) + _skip_line(handle)
+                records += 1
                 yield RecordError(origin, too_large("line", max_bytes, size))
                 continue
             if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():
                 continue
+            records += 1
             yield jsonl_record(raw, origin, source, fields, max_bytes)
 
 
@@ -347,7 +356,7 @@ def _raise_csv_field_limit(max_bytes: int) -> None:
 
 def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of a CSV file with a header row, one a row; ``max_bytes`` bounds one row."""
-    source = str(path)
+    source = printable_path(path)
     _raise_csv_field_limit(max_bytes)
     try:
         # Invalid UTF-8 becomes lone surrogates, caught per row below.
@@ -377,14 +386,18 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
             )
             return
         last_line = reader.line_num
+        rows = 0
         while True:
             origin = f"{source}:{last_line + 1}"
             try:
                 row = next(reader)
             except StopIteration:
+                if not rows:
+                    yield RecordError(source, "no records (a header row and no rows)")
                 return
             except csv.Error as exc:
                 last_line = reader.line_num
+                rows += 1
                 yield RecordError(origin, f"malformed CSV ({exc})")
                 continue
             except (OSError, EOFError) as exc:
@@ -393,6 +406,7 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
             last_line = reader.line_num
             if not row:
                 continue
+            rows += 1
             if len(row) != len(names):
                 yield RecordError(
                     origin, f"row has {len(row)} fields, the header row has {len(names)}"
