@@ -56,6 +56,24 @@ class _Group(click.Group):
         except TextlineageError as exc:
             click.echo(f"textlineage: error: {exc}", err=True)
             sys.exit(2)
+        except BrokenPipeError:
+            # The reader of stdout went away (`| head`): nothing more to say to anyone.
+            sys.stderr.close()
+            sys.exit(1)
+        except OSError as exc:
+            # The environment, not the input: a full disk, a read-only or vanished file.
+            click.echo(f"textlineage: error: {_os_error_line(exc)}", err=True)
+            sys.exit(2)
+
+
+def _os_error_line(exc: OSError) -> str:
+    """An operating-system error in one line, naming its file when it has one."""
+    from .ingest.paths import printable_path
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{printable_path(exc.filename)}: {reason}"
+    return reason
 
 
 @click.group(cls=_Group)
@@ -89,9 +107,13 @@ def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
 
 
 def _write(out: str, output: str | None) -> None:
+    """``out`` to the file ``output`` (whole or not at all), or to stdout."""
     if output:
-        Path(output).write_text(out, encoding="utf-8")
-        _info(f"wrote {output}")
+        from .ingest.paths import printable_path
+        from .outputs import write_text
+
+        write_text(output, out)
+        _info(f"wrote {printable_path(output)}")
     else:
         click.echo(out, nl=not out.endswith("\n"))
 
