@@ -82,6 +82,12 @@ def _info(message: str) -> None:
         click.echo(message, err=True)
 
 
+def _warn(message: str) -> None:
+    """A warning line on stderr (the run went on, but not as asked), unless quiet."""
+    if not is_quiet():
+        click.echo(f"textlineage: warning: {message}", err=True)
+
+
 def _nothing() -> Iterator[int]:
     """A generator that yields nothing: an iterable without a length."""
     yield from ()

@@ -176,7 +176,9 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
                     f"{source}@{offset}", f"corrupt WARC ({_describe_warc_error(exc)})"
                 )
                 return
-            seen += 1
+            # warcio reads any line of five words as an old-style ARC header: only WARC
+            # records show the file to be an archive.
+            seen += getattr(record, "format", "warc") == "warc"
             # warcio's offset of the record just returned (get_record_offset() would read the
             # record to its end before its content could be read).
             origin = f"{source}@{file_offset(iterator.offset)}"
@@ -195,7 +197,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
             if payload is not None:
                 pages += 1
                 yield _warc_record(record, payload, origin, source, max_bytes)
-        if not seen:
+        if not pages and not seen:
             yield RecordError(source, "no WARC records (an empty file, or not a WARC archive)")
         elif not pages:
             yield RecordError(
