@@ -19,7 +19,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..compare import CompareConfig, compare, with_facts
+from ..compare import CompareConfig, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
 from ..ingest import DEFAULT_MAX_BYTES, FieldMap, Record, RecordError, iter_records
 from ..text.sketch import SketchConfig, content_terms, sketch
@@ -44,6 +44,7 @@ from .schema import StoredDocument
 from .store import Store
 from .store_replace import STALE
 from .story import tell_stories
+from .verify import compare_within_limits
 from .windows import score_against
 
 __all__ = [
@@ -343,9 +344,13 @@ class Corpus:
             if d in cross and cfg.semantic.enabled:
                 # A document in another language: only the translation stage (which
                 # runs with the semantic one) can see what it shares with the query.
-                verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+                crossed = compare_within_limits(query, stored_to_document(docs[d]), cfg)
+                if crossed is not None:
+                    verdicts[d] = crossed
                 continue
-            c = compare(query, stored_to_document(docs[d]), lexical_cfg)
+            c = compare_within_limits(query, stored_to_document(docs[d]), lexical_cfg)
+            if c is None:
+                continue
             verdicts[d] = c
             if (
                 c.verdict != "derived"
@@ -366,7 +371,9 @@ class Corpus:
                 misses = 0
                 found.append(shared.get(d, 0))
         for *_, d in sorted(second)[: self.config.semantic_verify]:
-            verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+            verdicts[d] = (
+                compare_within_limits(query, stored_to_document(docs[d]), cfg) or verdicts[d]
+            )
         for d, c in verdicts.items():
             if c.verdict != "independent":
                 hits.append(

@@ -40,6 +40,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
@@ -267,7 +268,7 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
             origin = f"{source}:{line_no + 1}"
             try:
                 raw = handle.readline(max_bytes + 1)
-            except (OSError, EOFError) as exc:
+            except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
             if not raw:
@@ -276,7 +277,11 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
                 return
             line_no += 1
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                size = len(raw) + _skip_line(handle)
+                try:
+                    size = len(raw) + _skip_line(handle)
+                except READ_ERRORS as exc:
+                    yield RecordError(origin, _read_problem(exc))
+                    return
                 records += 1
                 yield RecordError(origin, too_large("line", max_bytes, size))
                 continue
@@ -295,10 +300,15 @@ def open_binary(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
-def _read_problem(exc: OSError | EOFError) -> str:
+READ_ERRORS = (OSError, EOFError, zlib.error)
+"""What reading a record file (maybe gzip-compressed) raises for a damaged or unreadable
+file: gzip's damaged-data error is zlib's own, not an OSError."""
+
+
+def _read_problem(exc: Exception) -> str:
     if isinstance(exc, EOFError):
         return "truncated compressed file (it ends before its end-of-stream marker)"
-    if isinstance(exc, gzip.BadGzipFile):
+    if isinstance(exc, (gzip.BadGzipFile, zlib.error)):
         return f"not a valid gzip file ({exc})"
     return f"cannot read the file ({os_error_reason(exc)})"
 
@@ -316,6 +326,11 @@ def _skip_line(handle: BinaryIO) -> int:
 def jsonl_record(
     raw: bytes, origin: str, source: str, fields: FieldMap, max_bytes: int
 ) -> Record | RecordError:
+    """The record of one JSON object (a JSONL line, or a row another reader turned into
+    one); one over ``max_bytes`` is refused."""
+    size = len(raw.rstrip(b"\r\n"))
+    if size > max_bytes:
+        return RecordError(origin, too_large("record", max_bytes, size))
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -373,7 +388,7 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
         except csv.Error as exc:
             yield RecordError(f"{source}:1", f"malformed CSV header ({exc})")
             return
-        except (OSError, EOFError) as exc:
+        except READ_ERRORS as exc:
             yield RecordError(f"{source}:1", _read_problem(exc))
             return
         if header is None:
@@ -398,9 +413,13 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
             except csv.Error as exc:
                 last_line = reader.line_num
                 rows += 1
-                yield RecordError(origin, f"malformed CSV ({exc})")
+                # The csv module's only word for a field over its limit (set to max_bytes).
+                if "field larger than field limit" in str(exc):
+                    yield RecordError(origin, too_large("field", max_bytes))
+                else:
+                    yield RecordError(origin, f"malformed CSV ({exc})")
                 continue
-            except (OSError, EOFError) as exc:
+            except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
             last_line = reader.line_num

@@ -30,6 +30,7 @@ from .documents import read_document
 from .limits import DEFAULT_MAX_BYTES, check_max_bytes
 from .paths import not_regular, printable_path
 from .records import (
+    READ_ERRORS,
     FieldMap,
     Record,
     RecordError,
@@ -273,7 +274,7 @@ def count_records(inputs: Sequence[str]) -> int | None:
             try:
                 with open_binary(path) as handle:
                     total += sum(1 for line in handle if line.strip())
-            except (OSError, EOFError):
+            except READ_ERRORS:
                 continue  # iter_records reports it as a record error
         else:
             return None
