@@ -115,6 +115,9 @@ def test_default_skip_keeps_the_text_and_says_so(tmp_path: Path) -> None:
     assert "warning: 3 ids already indexed with another text kept their indexed text" in p.stderr
     shown = run("show", str(db), "x", "--format", "json")
     assert json.loads(shown.stdout)["text"] == RIVER
+    quiet = run("index", "add", "-q", str(db), str(tmp_path / "b.jsonl"), "-j", "1")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    assert "conflicts 3 (indexed text kept)" in quiet.stdout
 
 
 def test_error_refuses_the_batch_in_one_line(tmp_path: Path) -> None:

@@ -276,10 +276,14 @@ def index_add(
 def _print_add_summary(summary: Any) -> None:
     """The text form of ``index add``'s summary: one line of counts, then the reasons
     records were skipped, most frequent first (each skipped record on stderr, unless -q)."""
-    replaced = f", replaced {summary.replaced}" if summary.replaced else ""
+    changed = ""
+    if summary.replaced:
+        changed = f", replaced {summary.replaced}"
+    elif summary.conflicts:
+        changed = f", conflicts {len(summary.conflicts)} (indexed text kept)"
     click.echo(
         f"added {summary.added}, duplicates {summary.duplicates}, already indexed "
-        f"{summary.already_indexed}{replaced}, skipped {len(summary.skipped)} "
+        f"{summary.already_indexed}{changed}, skipped {len(summary.skipped)} "
         f"({summary.seconds:.1f} s, {summary.docs_per_second:.0f} docs/s)"
     )
     reasons: dict[str, int] = {}
