@@ -58,9 +58,7 @@ class _Group(click.Group):
             click.echo(f"textlineage: error: {exc}", err=True)
             sys.exit(2)
         except BrokenPipeError:
-            # The reader of stdout went away (`| head`): nothing more to say to anyone.
-            sys.stderr.close()
-            sys.exit(1)
+            raise  # the reader of stdout went away (`| head`): click ends quietly
         except OSError as exc:
             # The environment, not the input: a full disk, a read-only or vanished file.
             click.echo(f"textlineage: error: {_os_error_line(exc)}", err=True)
