@@ -22,6 +22,8 @@ from .cli_options import (
     _count_progress,
     _format_option,
     _info,
+    _os_error_line,
+    _print_add_summary,
     _progress,
     _quiet_option,
     _warn,
@@ -63,16 +65,6 @@ class _Group(click.Group):
             # The environment, not the input: a full disk, a read-only or vanished file.
             click.echo(f"textlineage: error: {_os_error_line(exc)}", err=True)
             sys.exit(2)
-
-
-def _os_error_line(exc: OSError) -> str:
-    """An operating-system error in one line, naming its file when it has one."""
-    from .ingest.paths import printable_path
-
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    if exc.filename is not None:
-        return f"{printable_path(exc.filename)}: {reason}"
-    return reason
 
 
 @click.group(cls=_Group)
@@ -269,27 +261,6 @@ def index_add(
             err=True,
         )
         sys.exit(1)
-
-
-def _print_add_summary(summary: Any) -> None:
-    """The text form of ``index add``'s summary: one line of counts, then the reasons
-    records were skipped, most frequent first (each skipped record on stderr, unless -q)."""
-    changed = ""
-    if summary.replaced:
-        changed = f", replaced {summary.replaced}"
-    elif summary.conflicts:
-        changed = f", conflicts {len(summary.conflicts)} (indexed text kept)"
-    click.echo(
-        f"added {summary.added}, duplicates {summary.duplicates}, already indexed "
-        f"{summary.already_indexed}{changed}, skipped {len(summary.skipped)} "
-        f"({summary.seconds:.1f} s, {summary.docs_per_second:.0f} docs/s)"
-    )
-    reasons: dict[str, int] = {}
-    for origin, problem in summary.skipped:
-        reasons[problem] = reasons.get(problem, 0) + 1
-        _info(f"  skipped {origin}: {problem}")
-    for problem, n in sorted(reasons.items(), key=lambda x: -x[1]):
-        click.echo(f"  {n} x {problem}")
 
 
 @main.command()
