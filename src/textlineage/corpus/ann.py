@@ -6,7 +6,9 @@ memory-mapped for search: at a million documents a brute-force
 scan would read 1.5 GB per query. The graph file is derived data: documents are only ever
 added and their ids only grow, so on open it is brought up to date by adding the vectors of
 documents newer than the newest it holds, and rewritten atomically (temporary file, then
-rename). A missing, stale or damaged file is rebuilt from SQLite. Without usearch (the
+rename). A missing, stale or damaged file is rebuilt from SQLite. A text replaced in
+place (``index add --on-conflict replace``) starts a new generation of the index, whose
+graph is a new file, ``<index>.g<N>.usearch``, built afresh. Without usearch (the
 ``semantic`` extra) the scan is exact, in memory.
 """
 
