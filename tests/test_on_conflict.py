@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from conftest import cli_path
 from textlineage.corpus.docvectors import document_embedder
@@ -200,3 +201,31 @@ def test_one_id_twice_in_a_run(tmp_path: Path) -> None:
     p = add(db, jsonl(tmp_path / "a.jsonl", twice), "--on-conflict", "replace")
     assert json.loads(p.stdout)["replaced"] == 1
     assert json.loads(run("show", str(db), "x", "--format", "json").stdout)["text"] == CREWS
+
+
+def test_a_replaced_vector_gets_a_new_graph_file(tmp_path: Path) -> None:
+    """The HNSW graph beside the index (used from 20,000 vectors; here from 0) is rebuilt
+    for the new generation, and the old generation's file is removed."""
+    import importlib.util
+
+    if importlib.util.find_spec("usearch") is None:
+        pytest.skip("usearch not installed")
+    from textlineage.corpus.ann import VectorIndex
+
+    db = tmp_path / "c.db"
+    assert add(db, jsonl(tmp_path / "a.jsonl", FIRST), "--embeddings").returncode == 0
+    with Corpus.open(db, create=False) as corpus:
+        emb = document_embedder(True)
+        assert emb is not None
+        query = corpus.document_embedding(emb, FRENCH)
+        graph = VectorIndex(corpus.store, exact_below=0)
+        x = corpus.get("x")
+        assert x is not None
+        before = dict(graph.search(query, 3))
+        assert graph.path.name == "c.db.usearch" and graph.path.exists()
+        replaced = add(db, jsonl(tmp_path / "b.jsonl", SECOND), "--on-conflict", "replace")
+        assert replaced.returncode == 0, replaced.stderr
+        after = dict(graph.search(query, 3))
+    assert graph.path.name == "c.db.g3.usearch" and graph.path.exists()
+    assert not (tmp_path / "c.db.usearch").exists()
+    assert after[x.doc_id] > 0.97 > before[x.doc_id]
