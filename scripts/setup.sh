@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Create .venv at the repository root and install textlineage into it.
 #   bash scripts/setup.sh --user   what a user needs: the library, the CLI, the semantic
-#                                  and translation stages (ONNX Runtime; no torch), WARC
-#                                  reading and the web service (`serve`)
+#                                  and translation stages (ONNX Runtime; no torch), the
+#                                  fact diff's named-entity model (spaCy), WARC reading
+#                                  and the web service (`serve`)
 #   bash scripts/setup.sh          everything the tests need: also the torch runtime (for
 #                                  comparison), the development tools (pytest, ruff, mypy,
 #                                  Playwright), Java for Spark and Chromium for the browser
@@ -17,11 +18,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
 if [ "${1:-}" = "--user" ]; then
-  .venv/bin/pip install -q -e ".[semantic,warc,web]"
+  .venv/bin/pip install -q -e ".[semantic,facts,warc,web]"
   exit 0
 fi
 .venv/bin/pip install -q "torch==2.13.0"
-.venv/bin/pip install -q -e ".[semantic,semantic-torch,warc,web,dev]"
+.venv/bin/pip install -q -e ".[semantic,semantic-torch,facts,warc,web,dev]"
 # The Spark engine (and its tests) run on a Java runtime, 17 or later.
 if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing Debian's Java runtime for the Spark engine" >&2

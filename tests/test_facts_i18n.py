@@ -131,7 +131,7 @@ def test_a_changed_number_is_a_change_not_a_match() -> None:
     )
     assert not linked(d.kept, "130.000", "30,000")
     assert linked(d.changed, "130.000", "30,000")
-    assert "30,000 people" in texts(d.added)
+    assert d.added == () and "30,000 people" in texts(d.unsupported())
     assert "130.000 personas" not in texts(d.dropped)
 
 
@@ -430,11 +430,14 @@ def test_quotes_paired_with_their_translation(e5_similarity: object) -> None:
 
 def test_translated_pairs_gold() -> None:
     c = score_all()["all"]
-    # measured: 150 of 163 gold links found, 2 wrong (German nouns linked), every label
-    # right; 10 added and 6 dropped facts reported wrongly (names translated rather than
-    # transliterated: "Interior Ministry" / "وزارت کشور").
-    assert c["links_found"] >= 146
-    assert c["links_wrong"] <= 3
+    # measured: 131 of 163 gold links found, 3 wrong (German nouns linked; Berlin and
+    # Paris of the bodies linked where the gold links only their datelines'), every label
+    # right; 9 added and 5 dropped facts reported wrongly (names translated rather than
+    # transliterated: "Interior Ministry" / "وزارت کشور"). Since issue 12 a dateline
+    # ("Tehran, June 18, 2021 —") is page furniture, not a fact: the 18 gold links of the
+    # ten datelines' places and dates are not found, nor "Iraq", inside a short quote.
+    assert c["links_found"] >= 128
+    assert c["links_wrong"] <= 4
     assert c["label_right"] == c["links_right"]
     assert c["added_right"] >= 8 and c["added_wrong"] <= 12
     assert c["dropped_wrong"] <= 8

@@ -100,6 +100,10 @@ def state(db: Path) -> dict[str, Any]:
         for h, d in con.execute("SELECT hash, doc_id FROM postings"):
             postings.setdefault(name[d], set()).add(h)
         out["postings"] = postings
+        claims: dict[str, set[tuple[int, int]]] = {}
+        for k, d, start in con.execute("SELECT key, doc_id, start FROM claims"):
+            claims.setdefault(name[d], set()).add((k, start))
+        out["claims"] = claims
         return out
     finally:
         con.close()
@@ -160,7 +164,8 @@ def test_replace_leaves_the_index_as_if_built_from_the_new_texts(tmp_path: Path)
     got, want = state(db), state(fresh)
     assert got["documents"] == want["documents"]
     assert got["documents"]["x"][1] == "fr"
-    for key in ("duplicates", "postings", "terms", "term_df", "embeddings", "languages"):
+    assert got["claims"]["x"] and got["claims"]["w"]
+    for key in ("duplicates", "postings", "claims", "terms", "term_df", "embeddings", "languages"):
         assert got[key] == want[key], key
     assert got["terms_documents"] == want["terms_documents"]
     assert got["multilingual"].keys() == want["multilingual"].keys()
@@ -189,6 +194,48 @@ def test_replace_leaves_the_index_as_if_built_from_the_new_texts(tmp_path: Path)
     # A discovery run brings the results up to date again.
     assert run("discover", str(db), "--out", str(tmp_path / "out"), "-j", "1").returncode == 0
     assert json.loads(run("stats", str(db), "--format", "json").stdout)["discovery_stale"] == 0
+
+
+OLD_CLAIM = (
+    "The mayor said the new bridge over the river would cost forty million pounds and open "
+    "in the spring."
+)
+NEW_CLAIM = (
+    "Health officials confirmed that the outbreak at the city hospital had infected twelve "
+    "patients and two nurses."
+)
+
+
+def claim_hits(db: Path, tmp_path: Path, claim: str) -> list[str]:
+    """The ids a claim-length search finds, each through a sentence of the query."""
+    query = tmp_path / "claim.txt"
+    query.write_text(claim, encoding="utf-8")
+    p = run("search", str(db), str(query), "--format", "json", "--no-semantic")
+    assert p.returncode == 0, p.stderr
+    hits = json.loads(p.stdout)["hits"]
+    assert all(h["claim_matches"] for h in hits)
+    return [h["doc"]["id"] for h in hits]
+
+
+def test_replace_renews_the_sentence_keys(tmp_path: Path) -> None:
+    """A replaced document is found by a claim of its new text and no more by one of its
+    old text (the claim channel reads the sentence keys, not the fingerprints)."""
+    db = tmp_path / "c.db"
+    old = {"id": "x", "text": f"{RIVER} {OLD_CLAIM} {CREWS}"}
+    assert add(db, jsonl(tmp_path / "a.jsonl", [old, {"id": "w", "text": BUDGET}])).returncode == 0
+    assert claim_hits(db, tmp_path, OLD_CLAIM) == ["x"]
+    assert claim_hits(db, tmp_path, NEW_CLAIM) == []
+    new = {"id": "x", "text": f"{BUDGET} {NEW_CLAIM} {WEATHER}"}
+    p = add(db, jsonl(tmp_path / "b.jsonl", [new]), "--on-conflict", "replace")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["replaced"] == 1
+    assert claim_hits(db, tmp_path, NEW_CLAIM) == ["x"]
+    assert claim_hits(db, tmp_path, OLD_CLAIM) == []
+    # No key of the old text is left behind: the rows are those of a fresh index.
+    fresh = tmp_path / "fresh.db"
+    recs = [{"id": "w", "text": BUDGET}, new]
+    assert add(fresh, jsonl(tmp_path / "f.jsonl", recs)).returncode == 0
+    assert state(db)["claims"] == state(fresh)["claims"]
 
 
 def test_one_id_twice_in_a_run(tmp_path: Path) -> None:

@@ -256,8 +256,9 @@ def test_text_report_contents() -> None:
 
 
 def test_text_report_summarises_facts_by_kind() -> None:
-    """Many dropped facts: one line per kind, largest kind first, counted against the
-    source's facts of that kind, naming the first few in document order within the width."""
+    """Many dropped facts: one line per kind, numbers, dates, people and quotations
+    first, then the largest kind, counted against the source's facts of that kind, naming
+    the first few in document order within the width."""
     places = [f"Town{i:02d}" for i in range(40)]
     a = " ".join(places) + " on 3 May and 4 June."
     b = "Town00 on 3 May."
@@ -286,11 +287,11 @@ def test_text_report_summarises_facts_by_kind() -> None:
     out = render_text(c, width=80)
     lines = out.splitlines()
     summary = [x for x in lines if x.startswith("    - ")]
-    assert summary[0].startswith("    - 39 of 40 places dropped: Town01; Town02; Town03")
-    assert summary[0].endswith("more") and len(summary[0]) <= 80
-    shown = summary[0].split(": ", 1)[1].split("; … and ")
+    assert summary[0] == "    - 1 of 2 dates dropped: 4 June"
+    assert summary[1].startswith("    - 39 of 40 places dropped: Town01; Town02; Town03")
+    assert summary[1].endswith("more") and len(summary[1]) <= 80
+    shown = summary[1].split(": ", 1)[1].split("; … and ")
     assert len(shown[0].split("; ")) + int(shown[1].split()[0]) == 39
-    assert summary[1] == "    - 1 of 2 dates dropped: 4 June"
     assert len(summary) == 2
     assert "dropped (from A, by kind)" in out
     # every fact listed, with its position, on request
@@ -369,6 +370,95 @@ def test_json_round_trip() -> None:
     compact = render_json(c, indent=None)
     assert "\n" not in compact
     assert "→" in compact  # ensure_ascii=False
+
+
+def _grouped_comparison(name: str = "Marsh") -> Comparison:
+    """A diff with a change of strength early in the text, a surname change later, a
+    name kept in another spelling and a listed kind of dropped facts."""
+    cities = ["Arak", "Ilam", "Sari", "Amol", "Fasa", "Yazd", "Rasht"]
+    a = (
+        f"Over 300 homes. Dr. Helen {name} spoke. Rallies in Shustar. "
+        f"Cities such as {', '.join(cities)} and Qom joined."
+    )
+    b = "300 homes. Dr. Helen March spoke. Rallies in Shushtar. Qom joined."
+
+    def at(text: str, sub: str, doc: int, kind: str) -> Fact:
+        return Fact(kind, sub, sp(text, sub), doc)
+
+    changed = (
+        FactLink(
+            "number", at(a, "Over 300 homes", 0, "number"), at(b, "300 homes", 1, "number"),
+            "qualifier 'over' dropped", "strength", "qualifier_dropped",
+        ),
+        FactLink(
+            "person", at(a, f"Helen {name}", 0, "person"), at(b, "Helen March", 1, "person"),
+            f"surname '{name}' → 'March'", "surname", "", True,
+        ),
+    )  # fmt: skip
+    kept = (
+        FactLink(
+            "place", at(a, "Shustar", 0, "place"), at(b, "Shushtar", 1, "place"),
+            "spelling variant of 'Shustar'", "spelling",
+        ),
+        FactLink("place", at(a, "Qom", 0, "place"), at(b, "Qom", 1, "place")),
+    )  # fmt: skip
+    dropped = tuple(at(a, x, 0, "place") for x in cities)
+    return Comparison(
+        documents=(Document("a", a), Document("b", b)),
+        verdict="derived",
+        source=0,
+        confidence=0.9,
+        reasons=(),
+        coverage=(0.5, 1.0),
+        passages=(),
+        facts=FactDiff(0, 1, kept=kept, changed=changed, dropped=dropped),
+    )
+
+
+def test_text_report_groups_changes_by_significance() -> None:
+    """A changed name comes before a change of strength that stands earlier in the text;
+    each change shows its label; names kept in another spelling are listed; a kind whose
+    dropped facts all stand in a list says so."""
+    out = render_text(_grouped_comparison(), width=100)
+    lines = out.splitlines()
+    names = lines.index("    numbers, dates and names")
+    strength = lines.index("    strength of claims")
+    assert names < strength
+    assert lines[names + 1] == (
+        "      ~ person: Helen Marsh → Helen March  [surname] surname 'Marsh' → 'March'"
+    )
+    assert lines[strength + 1].endswith("[strength] qualifier 'over' dropped")
+    assert "  kept in another spelling (1): Shustar → Shushtar" in lines
+    # 7 of the 8 places in the list dropped (Shustar stands outside it)
+    assert any(x.startswith("    - 7 of 8 listed places dropped: Arak; Ilam") for x in lines)
+
+
+def test_html_report_groups_and_collapses_lists() -> None:
+    c = _grouped_comparison()
+    html = render_html(c)
+    body = html[html.index('<aside class="facts"') :]
+    assert body.index("numbers, dates and names (1)") < body.index("strength of claims (1)")
+    assert '<span class="label">surname</span>' in body
+    assert "Kept in another spelling (1)" in body
+    m = re.search(
+        r'<details class="kind-group"><summary>([^<]*)</summary><ul>(.*?)</ul>', body, re.S
+    )
+    assert m is not None and m.group(1) == "7 of 8 listed places dropped"
+    assert m.group(2).count('class="fref fact f-dropped"') == 7
+    check_panes(c, html)
+
+
+def test_html_grouped_facts_stay_inert() -> None:
+    """Document text in a grouped, collapsed list and in change notes is escaped, and a
+    bidi override in it replaced."""
+    evil = "<b>x</b>\u202e"
+    c = _grouped_comparison(name=evil)
+    html = render_html(c)
+    body = html[html.index('<aside class="facts"') :]
+    assert "<b>x</b>" not in body and "\u202e" not in body
+    assert "Helen &lt;b&gt;x&lt;/b&gt;\ufffd" in body
+    assert "surname &#39;&lt;b&gt;x&lt;/b&gt;\ufffd&#39; → &#39;March&#39;" in body
+    check_panes(c, html)
 
 
 # -- HTML ------------------------------------------------------------------------------

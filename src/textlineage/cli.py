@@ -263,6 +263,28 @@ def index_add(
         sys.exit(1)
 
 
+@index_group.command(name="add-claims")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+def index_add_claims(db: str) -> None:
+    """Add sentence keys to documents indexed by an earlier version (claim-length search)."""
+    from .corpus.index import Corpus
+
+    with (
+        Corpus.open(db, create=False) as corpus,
+        click.progressbar(
+            length=corpus.store.unkeyed_documents(), label="documents", file=sys.stderr
+        ) as bar,
+    ):
+        state = {"n": 0}
+
+        def progress(n: int) -> None:
+            bar.update(n - state["n"])
+            state["n"] = n
+
+        n = corpus.add_claim_keys(progress)
+    click.echo(f"sentence keys added to {n} document(s)")
+
+
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("document")
@@ -305,6 +327,8 @@ def show(db: str, doc_id: str, fmt: str) -> None:
 
     from .corpus.index import Corpus
     from .errors import TextlineageError
+    from .report.segments import neutralise
+    from .text.bidi import mark_bidi
 
     with Corpus.open(db, create=False) as corpus:
         doc = corpus.get(doc_id)
@@ -316,16 +340,17 @@ def show(db: str, doc_id: str, fmt: str) -> None:
         j["duplicates"] = dups
         click.echo(json.dumps(j, ensure_ascii=False, indent=2))
         return
+    # Bidi controls shown, not applied: U+FFFD in the fields, [U+202E] in the text.
     for k in ("ext_id", "doc_id", "url", "site", "date", "title", "origin"):
         v = getattr(doc, k)
         if k == "date" and doc.date_source:
             v = f"{v} ({doc.date_source})"
         if v != "":
-            click.echo(f"{k:7s} {v}")
+            click.echo(f"{k:7s} {neutralise(v)}")
     if dups:
-        click.echo(f"duplicates: {', '.join(d['id'] for d in dups)}")
+        click.echo(f"duplicates: {neutralise(', '.join(d['id'] for d in dups))}")
     click.echo("")
-    click.echo(doc.text)
+    click.echo(mark_bidi(doc.text))
 
 
 @main.command()

@@ -362,14 +362,17 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
         )
         unique = (
             sum(1 for f in probe.dropped if _in_spans(f.span, spans[0])),
-            sum(1 for f in probe.added if _in_spans(f.span, spans[1])),
+            # (a change's new value counts: the derived text states it, the source not)
+            sum(1 for f in probe.unsupported() if _in_spans(f.span, spans[1])),
         )
     languages = (la.document, lb.document)
     translated_chars = sum(e - s for p in raw if p.languages is not None for s, e in p.spans[0])
     evidence = direction_evidence(
         (a, b), spans, aligned, cov, unique, translated=2 * translated_chars > aligned[0]
     )
-    verdict, source, confidence, reasons = decide(cov, aligned, evidence, cfg.verdict)
+    verdict_cfg, short_notes = _short_rules(a, b, cfg)
+    verdict, source, confidence, reasons = decide(cov, aligned, evidence, verdict_cfg)
+    reasons.extend(short_notes)
     if verdict != "independent" and translated_chars:
         reasons.insert(1, _translation_reason(raw, source))
     reasons.extend(notes)
@@ -377,6 +380,23 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     if verdict == "independent":
         return _Core([], (0.0, 0.0), verdict, None, confidence, reasons, languages)
     return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe)
+
+
+def _short_rules(a: Document, b: Document, cfg: CompareConfig) -> tuple[VerdictConfig, list[str]]:
+    """The verdict's settings for this pair (claim-length texts: a lower floor of reused
+    characters, see :class:`~textlineage.align.evidence.ShortConfig`) and a note for a
+    text too short to tell anything."""
+    short = cfg.align.short
+    if not any(short.sides((a.chars, b.chars))):
+        return cfg.verdict, []
+    floor = min(cfg.verdict.min_reused_chars, short.floor)
+    notes = [
+        f"{d.id} has {d.chars} characters, fewer than the {short.min_chars} a claim needs "
+        "to be matched: too short to tell reuse from chance"
+        for d in (a, b)
+        if d.chars < short.min_chars
+    ]
+    return replace(cfg.verdict, min_reused_chars=floor), notes
 
 
 def _languages(f: Features, per_unit: bool = True) -> Languages:

@@ -55,7 +55,9 @@ class ModelIntegrityError(TextlineageError):
 
 
 class IndexFileError(TextlineageError):
-    """The index file cannot be used: not an index, another version, or damaged."""
+    """The index file cannot be used, or not for this: not an index, another version,
+    damaged, a missing folder, no permission, a full disk, or read-only here (the message
+    says which)."""
 
 
 class TooLargeError(TextlineageError, ValueError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 PASSAGE_KINDS: tuple[str, ...] = (
     "verbatim",
@@ -94,14 +94,70 @@ class Fact:
         return out
 
 
+CHANGE_LABELS: dict[str, str] = {
+    "value": "a number or date with another value (130,000 → 30,000; May 5 → May 6)",
+    "strength": (
+        "the same claim made stronger or weaker: a qualifier or hedge dropped or added, a "
+        "vague quantity made specific, a superlative or quantifier changed"
+    ),
+    "specificity": "a date made more or less specific (June → June 18)",
+    "surname": "a person's name with another surname (Helen Marsh → Helen March)",
+    "first_name": "a person's name with another first name (Helen Marsh → Anna Marsh)",
+    "middle_name": "a name with another token between the first and the last",
+    "title": "the same name under another title (Senator → Governor)",
+    "name": "a name with another token (not a person's, or more than one token changed)",
+    "noun": "a number counting something else (three students → three activists)",
+    "wording": "a quotation whose words changed",
+}
+"""The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
+
+KEPT_LABELS: dict[str, str] = {
+    "spelling": "the same name spelled another way (Shustar / Shushtar)",
+    "partial": "a name given in part (Raisi / Ebrahim Raisi)",
+    "transliteration": "the same name written in another script",
+}
+"""The ``label`` of a kept :class:`FactLink` whose two sides are written differently
+(empty when they are written alike or the difference is only of form)."""
+
+STRENGTH_DETAILS: dict[str, str] = {
+    "qualifier_dropped": "a qualifier dropped (over 310 → 310; nearly half → half)",
+    "qualifier_added": "a qualifier added (310 → over 310)",
+    "qualifier_changed": "a qualifier with another meaning (over 300 → about 300)",
+    "vague_to_specific": "a vague quantity made specific (thousands → 30,000)",
+    "specific_to_vague": "a specific quantity made vague (30,000 → thousands)",
+    "hedge_dropped": "a hedge dropped (may / reportedly / allegedly → none)",
+    "hedge_added": "a hedge added",
+    "degree": "a superlative or comparative changed (second-most → second)",
+    "quantifier": "a quantifier changed (most → all; some → many)",
+}
+"""The ``detail`` of a change labelled ``strength``."""
+
+SPECIFICITY_DETAILS: dict[str, str] = {
+    "more_specific": "the derived date is more specific (June 2021 → June 18, 2021)",
+    "less_specific": "the derived date is less specific (June 18, 2021 → June 2021)",
+}
+"""The ``detail`` of a change labelled ``specificity``."""
+
+
 @dataclass(frozen=True)
 class FactLink:
-    """A fact found on both sides (``kept``) or found changed (``changed``)."""
+    """A fact found on both sides (``kept``) or found changed (``changed``).
+
+    ``label`` says what kind of change (:data:`CHANGE_LABELS`) or, on a kept link, how
+    the two sides differ in writing (:data:`KEPT_LABELS`); ``detail`` refines a
+    ``strength`` or ``specificity`` label (:data:`STRENGTH_DETAILS`,
+    :data:`SPECIFICITY_DETAILS`). ``unsupported``: the derived side states something the
+    source does not (a new value, a more specific date or quantity), as opposed to a
+    change that only claims less or words it otherwise. ``note`` says it in words.
+    """
 
     kind: str
     source: Fact
     derived: Fact
     note: str = ""
+    label: str = ""
+    detail: str = ""
+    unsupported: bool = False
 
     def to_json(self, changed: bool = False) -> dict[str, Any]:
         out = self.derived.to_json()
@@ -114,6 +170,12 @@ class FactLink:
             out["source"] = self.source.to_json()
         if self.note:
             out["note"] = self.note
+        if self.label:
+            out["label"] = self.label
+        if self.detail:
+            out["detail"] = self.detail
+        if self.unsupported:
+            out["unsupported"] = True
         return out
 
 
@@ -122,7 +184,8 @@ class FactDiff:
     """Facts of the source document compared with facts of the derived one.
 
     ``source_doc``/``derived_doc`` say which document plays which role (when no source is
-    established the first document is taken as the reference).
+    established the first document is taken as the reference). Each fact is reported
+    once: in ``kept`` or ``changed`` (as a link), ``added`` or ``dropped``.
     """
 
     source_doc: int
@@ -131,6 +194,12 @@ class FactDiff:
     changed: tuple[FactLink, ...] = ()
     added: tuple[Fact, ...] = ()
     dropped: tuple[Fact, ...] = ()
+
+    def unsupported(self) -> tuple[Fact, ...]:
+        """The derived facts the source does not support: the added ones and the derived
+        sides of the changes marked ``unsupported``, in document order."""
+        out = [*self.added, *(c.derived for c in self.changed if c.unsupported)]
+        return tuple(sorted(out, key=lambda f: (f.span, f.kind)))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -15,7 +15,12 @@ counts as reuse when it has at least one of:
   (a rewriter reorders sentences inside the stretch it rewrites);
 - **a local match**: the texts match in one small place only, with shared words, and a
   passage there keeps a stretch of wording in order (a passage reused inside an otherwise
-  unrelated text).
+  unrelated text);
+- **a short copy** (only when one of the texts is claim-length, :class:`ShortConfig`; found
+  by :mod:`textlineage.align.claims`): the passage keeps nearly all the words of a sentence
+  of the short text, in order (a claim, a tweet or a headline copied, lightly edited or
+  not). Between two long texts a shared sentence is as often a stock phrase as a copy, so
+  there it does not count alone.
 
 A passage with none is left out: it is what two texts on the same subject look like. Each
 kept passage carries its reasons, in words, so a reader can check them.
@@ -64,6 +69,49 @@ class Candidate:
     """Word-level (lexical) seeds in that region."""
     region_id: int = -1
     """Which aligned region holds the passage (-1: none, or not known)."""
+
+
+@dataclass(frozen=True)
+class ShortConfig:
+    """Claim-length texts: a sentence, a tweet, a headline.
+
+    The rules for long texts ask for 12 identical words in a row, or for 120 reused
+    characters before a pair is reuse at all: a whole claim is often shorter. When either
+    text of a pair is at most ``max_chars`` long, a passage also counts when it keeps at
+    least ``copy_share`` of the words of the claim-length side's sentences it covers, in
+    order (a word changed, added or dropped, punctuation or case: still a copy), with at
+    least ``min_tokens`` such words and ``min_chars`` characters on its longer side; the
+    verdict's floor of reused characters drops to ``copy_share`` of ``min_chars`` (a
+    40-character claim with a word dropped). Between two long texts nothing changes: a
+    shared sentence there is as often a stock phrase as a copy.
+    """
+
+    max_chars: int = 300
+    """Texts up to this long are claim-length (a tweet is at most 280 characters)."""
+    min_chars: int = 40
+    """The shortest reused text that counts (five to seven words): shorter matches are
+    titles, names and set phrases as often as claims."""
+    min_tokens: int = 5
+    copy_share: float = 0.8
+    """One edit in a claim of five to nine words, two in one of ten to fourteen."""
+
+    def __post_init__(self) -> None:
+        if not 0 < self.copy_share <= 1:
+            raise ValueError(f"ShortConfig.copy_share must be in (0, 1], got {self.copy_share}")
+        if self.min_chars < 1 or self.min_tokens < 1:
+            raise ValueError(
+                "ShortConfig.min_chars and min_tokens must be at least 1, got "
+                f"{self.min_chars} and {self.min_tokens}"
+            )
+
+    def sides(self, chars: tuple[int, int]) -> tuple[bool, bool]:
+        """Which of two texts of these lengths are claim-length."""
+        return chars[0] <= self.max_chars, chars[1] <= self.max_chars
+
+    @property
+    def floor(self) -> int:
+        """The verdict's floor of reused characters for a pair with a claim-length text."""
+        return int(self.copy_share * self.min_chars)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import numpy as np
 from ..errors import TooLargeError
 from ..text.features import Features, Unit
 from ..types import Span
-from .evidence import EvidenceConfig
+from .evidence import EvidenceConfig, ShortConfig
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class AlignConfig:
     density_hits: int = 3
     evidence: EvidenceConfig = field(default_factory=EvidenceConfig)
     """When a readable passage counts as reuse (see :mod:`textlineage.align.evidence`)."""
+    short: ShortConfig = field(default_factory=ShortConfig)
+    """What changes when either text is claim-length (a sentence, a tweet, a headline)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ class Vectors:
         self.cosine, inter = _products(
             (ma.rows, idx[:cut], unit[:cut]), (mb.rows, idx[cut:], unit[cut:]), (na, nb), v
         )
+        self.sizes = (ma.sizes, mb.sizes)
+        """Distinct terms of each unit of the two documents."""
         sizes = ma.sizes[:, None] + mb.sizes[None, :]
         sizes[sizes == 0] = 1
         self.dice = (2.0 * inter / sizes).astype(np.float32)

@@ -17,6 +17,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..text.features import Features, Unit
 from ..types import Span
+from .claims import claim_passages
 from .evidence import (
     LEXICAL_OFFSET,
     Candidate,
@@ -161,8 +162,9 @@ def passages(
     sentence pair that is merely similar, however close, is what two texts on the same
     subject look like, and is left out.
     """
+    claims = claim_passages(fa, fb, vec, cfg.short)
     if not frags:
-        return []
+        return claims
     seeds = [s for f in frags for s in f.seeds]
     groups = sorted(_group_seeds(seeds), key=lambda g: (min(g[0]), min(g[1])))
     # Merge diagonal neighbours: a group that continues the previous one in both documents.
@@ -236,7 +238,16 @@ def passages(
                         reasons=("identical words inside a passage counted as reuse",),
                     )
                 )
+    # Claims copied where the passages above are not (a claim inside a longer sentence).
+    out.extend(c for c in claims if not any(_overlap(c, p) for p in out))
     return out
+
+
+def _overlap(p: RawPassage, q: RawPassage) -> bool:
+    """Whether two passages overlap in both documents."""
+    return all(
+        any(s < e2 and s2 < e for s, e in p.spans[k] for s2, e2 in q.spans[k]) for k in (0, 1)
+    )
 
 
 def _region_of(frags: Sequence[Fragment], i: int, j: int) -> tuple[int, float, int]:

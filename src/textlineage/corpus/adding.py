@@ -15,21 +15,23 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import partial
+
+import numpy as np
 
 from ..engines.pool import process_pool
 from ..errors import InputError
 from ..ingest import DEFAULT_MAX_BYTES, Record, RecordError
 from ..ingest.limits import too_large
+from ..text.claims import sketch_with_claims
 from ..text.pubdate import with_publication_date
-from ..text.sketch import sketch
 from .config import CorpusConfig
 from .docvectors import Prepared, prepare_batch
 from .hits import AddSummary
 from .schema import NewDocument
 from .store import CONFLICT_CHOICES, Store
+from .store_replace import KeysOf
 
-__all__ = ["MULTILINGUAL_BATCH", "AddPlan", "add_records", "checked_record"]
+__all__ = ["MULTILINGUAL_BATCH", "AddPlan", "add_records", "checked_record", "indexed_keys"]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ def add_records(
     batch_size = config.batch_size
     if plan.lead_chars is not None:
         batch_size = min(batch_size, MULTILINGUAL_BATCH)
-    sketch_of = partial(sketch, cfg=config.sketch)
+    keys_of = indexed_keys(config)
     pool = process_pool(plan.workers) if plan.workers > 1 else None
     # Batches whose sketches (and vectors) are being computed, oldest first: at most one
     # per worker waits while this process parses input and writes to the index.
@@ -97,10 +99,11 @@ def add_records(
                 terms=sk.terms if plan.terms else None,
                 language=lang,
                 multilingual=mvec,
+                claims=keys,
             )
-            for rec, sk, vec, lang, mvec in zip(recs, *prepared, strict=True)
+            for rec, sk, vec, lang, mvec, keys in zip(recs, *prepared, strict=True)
         ]
-        res = store.add_batch(batch, on_conflict=plan.on_conflict, sketch_of=sketch_of)
+        res = store.add_batch(batch, on_conflict=plan.on_conflict, keys_of=keys_of)
         summary.added += len(res.added)
         summary.duplicates += len(res.duplicates)
         summary.already_indexed += len(res.known)
@@ -116,7 +119,7 @@ def add_records(
         if not recs:
             return
         texts = [r.text for r in recs]
-        args = (texts, config.sketch, plan.vector_tokens, plan.lead_chars)
+        args = (texts, config.sketch, plan.vector_tokens, plan.lead_chars, config.claims)
         if pool is None:
             write(recs, prepare_batch(*args))
             return
@@ -172,3 +175,15 @@ def checked_record(rec: Record, max_bytes: int) -> Record | RecordError:
     if size > max_bytes:
         return RecordError(rec.origin, too_large("document", max_bytes, size))
     return rec
+
+
+def indexed_keys(config: CorpusConfig) -> KeysOf:
+    """How the index derives a text's fingerprints and sentence keys under ``config`` (as
+    :func:`~.docvectors.prepare_batch` does): what ``--on-conflict replace`` deletes of a
+    replaced text."""
+
+    def keys_of(text: str) -> tuple[np.ndarray, np.ndarray]:
+        both = sketch_with_claims([text], config.sketch, config.claims)[0]
+        return both.sketch.fingerprints, both.keys
+
+    return keys_of

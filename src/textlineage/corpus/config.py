@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..align.evidence import CORPUS_LOCAL_ANCHOR, EvidenceConfig
 from ..align.fragments import AlignConfig
 from ..compare import CompareConfig
+from ..text.claims import ClaimKeyConfig
 from ..text.sketch import SketchConfig
 from .windows import WindowConfig
 
@@ -22,6 +23,9 @@ class CorpusConfig:
     """Settings for indexing and search; the sketch settings are fixed per index."""
 
     sketch: SketchConfig = field(default_factory=SketchConfig)
+    claims: ClaimKeyConfig = field(default_factory=ClaimKeyConfig)
+    """Sentence keys stored at ingest, for claim-length queries (fixed per index, but for
+    ``query_terms``)."""
     batch_size: int = 500
     ingest_workers: int = 1
     """Processes computing sketches and document vectors during :meth:`Corpus.add` (1: in
@@ -105,6 +109,23 @@ class CorpusConfig:
     core (an English PAN document against an index holding a few documents in other
     languages: about 1.8 s, against 3-4 s with 8 chunks); a translated text is found by
     its lead, a translated passage within the first 3,000 characters."""
+    claim_max_chars: int = 300
+    """Search: a query up to this long is claim-length (a sentence, a tweet, a headline):
+    it is looked up by its sentences' keys (:mod:`.claims`) and by fingerprints, and
+    verified lexically; the window, embedding and multilingual channels, which need more
+    text to tell a rewording from a text on the same subject, are left out."""
+    claim_own_limit: int = 1000
+    """Search: rows read of each of a claim unit's own sentence keys (a copied sentence
+    shares them); a key held by more sentences than this is passed over."""
+    claim_key_limit: int = 50
+    """...and of each key of another pair of its lowest terms (an edited copy's)."""
+    claim_verify: int = 40
+    """Search: indexed sentences, those sharing most keys with the query first, checked
+    against it in words."""
+    claim_check_share: float = 0.6
+    """Share of a query sentence's words an indexed text must keep in order for its
+    document to be verified (the pairwise engine then asks for its own share,
+    :class:`~textlineage.align.evidence.ShortConfig`)."""
     compare: CompareConfig = field(default_factory=corpus_compare_config)
     """How candidates are verified: the calibrated pairwise settings, except that a local
     match needs a longer stretch of wording (:data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""

@@ -16,7 +16,8 @@ import numpy as np
 from ..embed import INSTALL_HINT, Embedder
 from ..embed_static import StaticEmbedder, default_document_embedder, static_available
 from ..errors import IndexFileError, MissingDependencyError
-from ..text.sketch import SketchConfig, Sketched, sketch_batch
+from ..text.claims import ClaimKeyConfig, sketch_with_claims
+from ..text.sketch import SketchConfig, Sketched
 from .multilingual import languages_and_leads
 from .store import Store
 
@@ -70,6 +71,8 @@ class Prepared(NamedTuple):
     languages: list[str]
     multilingual: list[np.ndarray | None]
     """Multilingual lead vectors (``--multilingual``), else None each."""
+    claims: list[tuple[np.ndarray, np.ndarray]]
+    """Sentence keys and their sentences' offsets (:mod:`textlineage.text.claims`)."""
 
 
 def prepare_batch(
@@ -77,20 +80,24 @@ def prepare_batch(
     sketch: SketchConfig,
     vector_tokens: int | None,
     lead_chars: int | None = None,
+    claims: ClaimKeyConfig | None = None,
 ) -> Prepared:
-    """Each text's sketch and language; when ``vector_tokens`` is given, its document
+    """Each text's sketch, sentence keys (``claims``: their settings, the default ones when
+    None) and language; when ``vector_tokens`` is given, its document
     vector, and when ``lead_chars`` is, the multilingual vector of its lead
     (:mod:`.multilingual`). One task for an ingest worker: each model is loaded once per
     process (its files checked against their pinned hashes) on the first batch that needs
     it, and a vector depends on its text alone, so any split into batches and processes
     gives the same index."""
-    sketches = sketch_batch(texts, sketch)
+    both = sketch_with_claims(texts, sketch, claims or ClaimKeyConfig())
+    sketches = [b.sketch for b in both]
+    keys = [(b.keys, b.starts) for b in both]
     languages, multilingual = languages_and_leads(texts, lead_chars)
     if vector_tokens is None:
-        return Prepared(sketches, [None] * len(texts), languages, multilingual)
+        return Prepared(sketches, [None] * len(texts), languages, multilingual, keys)
     model = default_document_embedder()
     vectors = [document_vector(model, t, vector_tokens) for t in texts]
-    return Prepared(sketches, vectors, languages, multilingual)
+    return Prepared(sketches, vectors, languages, multilingual, keys)
 
 
 def document_vector(emb: Embedder, text: str, max_tokens: int) -> np.ndarray | None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..types import Comparison, Document
+from ..types import Comparison, Document, Span
 from .schema import StoredDocument
 
 __all__ = [
     "AddSummary",
+    "ClaimMatch",
     "HitStory",
     "SearchHit",
     "SearchResult",
@@ -95,6 +96,25 @@ class HitStory:
 
 
 @dataclass(frozen=True)
+class ClaimMatch:
+    """A sentence of the query found in an indexed document."""
+
+    query: Span
+    """The query's sentence (claim unit)."""
+    hit: Span
+    """The matched text in the document: its first to its last word in common."""
+    share: float
+    """Share of the query sentence's words the document keeps in order."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": list(self.query),
+            "hit": list(self.hit),
+            "words_in_order": round(self.share, 4),
+        }
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One indexed document related to the query, with the verifying comparison."""
 
@@ -109,6 +129,9 @@ class SearchHit:
     channel proposed it (the two are in different languages)."""
     story: HitStory | None = None
     """Its group, lineage and mirrors (:mod:`.story`)."""
+    claims: tuple[ClaimMatch, ...] = ()
+    """The query's sentences found in this document by the claim channel (claim-length
+    queries), each with the matched text's offsets."""
 
     @property
     def direction(self) -> str:
@@ -134,6 +157,7 @@ class SearchHit:
             if self.multilingual_similarity is None
             else round(self.multilingual_similarity, 4),
             "story": None if self.story is None else self.story.to_json(),
+            "claim_matches": [m.to_json() for m in self.claims],
             "comparison": c,
         }
 
@@ -146,11 +170,14 @@ class SearchResult:
     timings: dict[str, float]
     language: str = ""
     """The query's language (ISO 639-1; ``""`` when the language model is not installed)."""
+    notes: tuple[str, ...] = ()
+    """What limits this search's answer (a query too short, documents without sentence
+    keys)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "schema": "textlineage.search",
-            "schema_version": "1.0",
+            "schema_version": "1.1",
             "query": {
                 "id": self.query.id,
                 "chars": self.query.chars,
@@ -158,6 +185,7 @@ class SearchResult:
                 "meta": self.query.meta,
             },
             "candidates": self.candidates,
+            "notes": list(self.notes),
             "hits": [dict(rank=i + 1, **h.to_json()) for i, h in enumerate(self.hits)],
             "groups": _groups(self.hits),
             "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},

@@ -13,6 +13,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -21,11 +22,14 @@ import numpy as np
 
 from ..compare import CompareConfig, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
+from ..errors import IndexFileError
 from ..ingest import DEFAULT_MAX_BYTES, FieldMap, Record, RecordError, iter_records
+from ..text.claims import ClaimKeyConfig
 from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
 from .adding import AddPlan, add_records
 from .ann import VectorIndex
+from .claims import backfill_keys, search_claim, search_notes
 from .config import CorpusConfig
 from .docvectors import (
     document_embedder,
@@ -85,10 +89,18 @@ class Corpus:
         cfg = config or CorpusConfig()
         saved = store.get_meta("sketch")
         if saved is None:
-            store.set_meta("sketch", cfg.sketch.spec())
+            if store.read_only is None:
+                store.set_meta("sketch", cfg.sketch.spec())
         elif saved != cfg.sketch.spec():
             # An index keeps the sketch it was built with (older ones: no pair fingerprints).
             cfg = replace(cfg, sketch=SketchConfig.from_spec(saved))
+        keyed = store.get_meta("claims")
+        if keyed is None:
+            with suppress(IndexFileError):  # (read-only: its documents have no keys)
+                store.set_meta("claims", cfg.claims.spec())
+        elif keyed != cfg.claims.spec():
+            saved_keys = ClaimKeyConfig.from_spec(keyed)
+            cfg = replace(cfg, claims=replace(saved_keys, query_terms=cfg.claims.query_terms))
         return cls(store, cfg)
 
     def close(self) -> None:
@@ -161,6 +173,7 @@ class Corpus:
         discovery, at about 0.6 s a document on one core; None: when the index already
         holds some.
         """
+        self.store.require_writable()
         vectors = semantic and ingest_vectors(self.store, embeddings)
         lead_chars = (
             ingest_multilingual(self.store, multilingual, self.config.multilingual_lead_chars)
@@ -195,6 +208,13 @@ class Corpus:
             self._multilingual.clear()
         return summary
 
+    def add_claim_keys(self, progress: Callable[[int], None] | None = None) -> int:
+        """Store the sentence keys (:mod:`textlineage.text.claims`) of documents indexed
+        before this version, so that claim-length queries find them; returns how many."""
+        if not self.store.has_claims:
+            raise IndexFileError(f"{self.store.path}: read-only index without sentence keys")
+        return backfill_keys(self.store, self.config, progress)
+
     # --- reads ----------------------------------------------------------------------
 
     def get(self, key: str | int) -> StoredDocument | None:
@@ -216,6 +236,8 @@ class Corpus:
             "documents": docs,
             "duplicates": self.store.count("duplicates"),
             "fingerprints": self.store.count("postings"),
+            "sentence_keys": self.store.count("claims") if self.store.has_claims else 0,
+            "documents_without_sentence_keys": self.store.unkeyed_documents(),
             "embeddings": self.store.count("embeddings"),
             "multilingual_vectors": self.store.count("multilingual"),
             "multilingual_model": self.store.get_meta(META_MODEL),
@@ -250,7 +272,14 @@ class Corpus:
 
         ``compare_config`` replaces ``CorpusConfig.compare`` for this search (a plain
         ``CompareConfig()`` asks local matches for the pairwise 8 words in order, not the
-        corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`)."""
+        corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`). A claim-length
+        query (up to ``CorpusConfig.claim_max_chars``) is looked up by its sentences
+        (:func:`.claims.search_claim`)."""
+        notes = search_notes(self.store, self.config, query)
+        if len(query.text) <= self.config.claim_max_chars and self.store.has_claims:
+            return search_claim(
+                self.store, self.config, query, top, compare_config or self.config.compare, notes
+            )
         timings: dict[str, float] = {}
         t = time.perf_counter()
         shared, common, evidence = self.store.candidates(
@@ -394,7 +423,9 @@ class Corpus:
             kept = [replace(h, comparison=with_facts(h.comparison)) for h in kept]
         timings["facts"] = time.perf_counter() - t
         timings["total"] = sum(timings.values())
-        return SearchResult(query, tuple(kept), len(cand_ids), timings, query_language)
+        return SearchResult(
+            query, tuple(kept), len(cand_ids), timings, query_language, tuple(notes)
+        )
 
     def _window_candidates(
         self, query: Document, evidence: dict[int, float], common: dict[int, int]
@@ -444,6 +475,7 @@ class Corpus:
         embedding neighbours as candidates too, when the index holds embeddings)."""
         from ..engines.local import LocalEngine
 
+        self.store.require_writable()  # the results are stored in the index
         engine = LocalEngine(self.store, self.config, workers)
         return engine.discover(Path(out_dir), semantic=semantic, progress=progress)
 

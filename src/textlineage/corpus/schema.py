@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "CLAIM_TABLE",
     "SCHEMA",
     "SCHEMA_VERSION",
     "BatchResult",
@@ -44,6 +45,20 @@ CREATE TABLE IF NOT EXISTS languages (
 # multilingual vector (``index add --multilingual``, :mod:`.multilingual`) with its
 # language, so that search and discovery read the documents of one language in doc_id
 # order; languages counts the documents and vectors of each language.
+
+CLAIM_TABLE = """
+CREATE TABLE IF NOT EXISTS claims (
+    key INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    PRIMARY KEY (key, doc_id, start)
+) WITHOUT ROWID;
+"""
+# claims holds the sentence keys of :mod:`textlineage.text.claims` (a few per sentence, each
+# with the sentence's start offset), which find claim-length queries in search. It came
+# later in version 2: an index made before gets it when opened, with the meta key
+# 'claims_from' set to the first doc_id indexed with keys (older documents have none; `index
+# add-claims` keys them), and 'claims' to the key settings (ClaimKeyConfig.spec).
 
 SCHEMA = (
     """
@@ -100,6 +115,7 @@ CREATE TABLE IF NOT EXISTS cluster_members (
 );
 """
     + LANGUAGE_TABLES
+    + CLAIM_TABLE
 )
 # terms: each document's content terms in order, uint32 little-endian (sketch.content_terms),
 # for the window channel, and term_df the number of documents holding each; an index made
@@ -124,6 +140,8 @@ class NewDocument:
     """ISO 639-1 code (``und``: not told; ``""``: not identified)."""
     multilingual: np.ndarray | None = None
     """The multilingual vector of the document's lead (``index add --multilingual``)."""
+    claims: tuple[np.ndarray, np.ndarray] | None = None
+    """Sentence keys and their sentences' start offsets (int64 each; :mod:`~textlineage.text.claims`)."""
 
 
 @dataclass(frozen=True)

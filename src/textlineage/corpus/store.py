@@ -4,12 +4,15 @@ Writes happen in batches, one transaction each (``BEGIN IMMEDIATE`` … ``COMMIT
 write-ahead log: a crash, kill -9 or Ctrl-C leaves every batch either whole or absent, and
 the file usable. The schema is versioned in the ``meta`` table; opening an index of
 another version, a file that is not an index, or a damaged one raises
-:class:`IndexFileError` with one clear sentence.
+:class:`IndexFileError` with one clear sentence, as does a write on a full disk. An index
+this process cannot write (read-only filesystem, immutable file, no permission) is opened
+read-only, for the reading commands (:mod:`.store_file`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -21,6 +24,7 @@ import numpy as np
 
 from ..errors import IndexFileError
 from .schema import (
+    CLAIM_TABLE,
     LANGUAGE_TABLES,
     SCHEMA,
     SCHEMA_VERSION,
@@ -29,37 +33,39 @@ from .schema import (
     StoredDocument,
     chunks,
 )
+from .store_claims import StoredClaims
 from .store_discovery import StoredDiscovery
+from .store_file import check_path, connect, explain, read_only_error, write_problem
 from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
 from .store_writes import CONFLICT_CHOICES, StoredWrites
 
 # The records are re-exported: importers of `.store` from before the split keep working.
 __all__ = ["CONFLICT_CHOICES", "BatchResult", "NewDocument", "Store", "StoredDocument"]
 
+log = logging.getLogger(__name__)
 
-class Store(StoredWrites, StoredDiscovery, StoredVectors):
+
+class Store(StoredWrites, StoredDiscovery, StoredVectors, StoredClaims):
     """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
     discovery results' methods in :class:`~.store_discovery.StoredDiscovery`, the vector
-    reads in :class:`~.store_vectors.StoredVectors`)."""
+    reads in :class:`~.store_vectors.StoredVectors`, the sentence keys' in
+    :class:`~.store_claims.StoredClaims`)."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
-        if self.path.is_dir():
-            raise IndexFileError(f"{self.path}: is a directory, not an index file")
-        exists = self.path.exists() and self.path.stat().st_size > 0
-        if not exists and not create:
-            raise IndexFileError(f"{self.path}: no such index")
-        if exists:
-            with self.path.open("rb") as f:
-                if f.read(16) != b"SQLite format 3\x00":
-                    raise IndexFileError(
-                        f"{self.path}: not a textlineage index (not an SQLite database)"
-                    )
+        exists = check_path(self.path, create=create)
+        self.read_only = write_problem(self.path)
+        """Why this process cannot write the index (None: it can); it is then read-only."""
+        if self.read_only is not None:
+            if not exists:
+                raise IndexFileError(f"{self.path}: cannot create the index: {self.read_only}")
+            log.info("%s: opened read-only (%s)", self.path, self.read_only)
         self._languages = True
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn = connect(self.path, read_only=self.read_only is not None)
+            if self.read_only is None:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA cache_size=-262144")
             self.conn.execute("PRAGMA temp_store=MEMORY")
             if exists:
@@ -69,21 +75,24 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors):
                 with self.transaction():
                     self._create()
         except sqlite3.DatabaseError as exc:
-            raise IndexFileError(f"{self.path}: damaged or unreadable index ({exc})") from exc
+            raise IndexFileError(explain(self.path, exc)) from exc
 
     def _create(self) -> None:
         for stmt in SCHEMA.strip().split(";"):
             if stmt.strip():
                 self.conn.execute(stmt)
         self.conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created', ?)",
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created', ?), "
+            "('claims_from', '1')",
             (str(SCHEMA_VERSION), str(time.time())),
         )
 
     def _check_version(self) -> None:
         try:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith("no such table"):
+                raise
             raise IndexFileError(f"{self.path}: not a textlineage index ({exc})") from exc
         if row is None:
             raise IndexFileError(f"{self.path}: not a textlineage index (no schema version)")
@@ -104,6 +113,9 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors):
     def _upgrade(self) -> None:
         """Add tables and columns that later releases of this schema version introduced
         (additive: a file the upgrade cannot write is read as it is)."""
+        if self.read_only is not None:
+            self._languages = "languages" in self._tables()
+            return
         if "language" not in self._columns("documents") or "languages" not in self._tables():
             with suppress(sqlite3.OperationalError), self.transaction():
                 if "language" not in self._columns("documents"):
@@ -114,6 +126,14 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors):
                     if stmt.strip():
                         self.conn.execute(stmt)
             self._languages = "languages" in self._tables()
+        if "claims" not in self._tables():
+            with suppress(sqlite3.OperationalError), self.transaction():
+                # Documents indexed before have no sentence keys (`index add-claims`).
+                self.conn.execute(CLAIM_TABLE)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) "
+                    "SELECT 'claims_from', COALESCE(MAX(doc_id), 0) + 1 FROM documents"
+                )
         if not {"terms", "term_df"} <= self._tables():
             with suppress(sqlite3.OperationalError), self.transaction():
                 # (Read-only: the window channel then reads the text instead.)
@@ -142,29 +162,42 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors):
     def close(self) -> None:
         """Close, folding the write-ahead log back in so the index at rest is one file."""
         # Busy or damaged: the log stays beside the file and nothing is lost.
-        with suppress(sqlite3.DatabaseError):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.read_only is None:
+            with suppress(sqlite3.DatabaseError):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: everything inside commits together or not at all."""
+        """One atomic write: everything inside commits together or not at all (on a
+        read-only index: :class:`IndexFileError` saying so, before anything is tried)."""
+        self.require_writable()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk): the first error stands.
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
 
+    def require_writable(self) -> None:
+        """Raise :class:`IndexFileError` when the index is read-only here (a command that
+        writes calls it first, so it stops before its work instead of after)."""
+        if self.read_only is not None:
+            raise read_only_error(self.path, self.read_only)
+
     @contextmanager
     def guard(self) -> Iterator[None]:
-        """Turn SQLite errors from a damaged file into one clear IndexFileError."""
+        """Turn SQLite errors into one clear IndexFileError that says what is wrong (disk
+        full, read-only, locked, damaged: :func:`.store_file.explain`)."""
         try:
             yield
         except sqlite3.DatabaseError as exc:
-            raise IndexFileError(f"{self.path}: damaged index ({exc})") from exc
+            raise IndexFileError(explain(self.path, exc)) from exc
 
     # --- meta -----------------------------------------------------------------------
 
@@ -194,6 +227,7 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors):
             "terms",
             "relations",
             "clusters",
+            "claims",
         }
         if table == "multilingual" and not self._languages:
             return 0

@@ -1,8 +1,9 @@
 """Replacing the text of an indexed id (``index add --on-conflict replace``).
 
 Everything derived from a document's text is replaced with it, inside the caller's write
-transaction: its fingerprints (postings), content terms and their document frequencies,
-its document vector, its multilingual vector, its language and the per-language counts.
+transaction: its fingerprints (postings), sentence keys (claims), content terms and their
+document frequencies, its document vector, its multilingual vector, its language and the
+per-language counts.
 Document ids stay as they are (they only ever grow, and pages, clusters and caches name
 them), so a document is updated in place, with two exceptions:
 
@@ -27,19 +28,24 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .schema import BatchResult, NewDocument
+from .store_claims import insert_claim_rows
 
-__all__ = ["GENERATION", "STALE", "replace_documents"]
+__all__ = ["GENERATION", "STALE", "KeysOf", "replace_documents"]
 
 GENERATION = "generation"
 """Meta key: how many times indexed texts were replaced (absent: never)."""
 STALE = "discovery_stale"
 """Meta key: documents replaced since the latest ``discover`` run (absent: none)."""
 
+KeysOf = Callable[[str], tuple[np.ndarray, np.ndarray]]
+"""A text's fingerprints and sentence keys, computed as the index computes them (the
+keys of an old text are deleted by key: the postings and claims tables are keyed so)."""
+
 
 def replace_documents(
     c: sqlite3.Connection,
     docs: Sequence[NewDocument],
-    sketch_of: Callable[[str], np.ndarray],
+    keys_of: KeysOf,
     res: BatchResult,
     now: float,
     *,
@@ -47,10 +53,10 @@ def replace_documents(
 ) -> list[NewDocument]:
     """Give each of ``docs`` (ids already indexed with another text) its new text.
 
-    ``sketch_of`` computes a text's fingerprints as the index does (the old ones are
-    deleted by key, not by scanning the postings). Returns the documents to add as new
-    records (see the module docstring); the others are updated here and their doc_ids
-    appended to ``res.replaced``.
+    ``keys_of`` computes a text's fingerprints and sentence keys as the index does (the
+    old ones are deleted by key, not by scanning the postings and claims). Returns the
+    documents to add as new records (see the module docstring); the others are updated
+    here and their doc_ids appended to ``res.replaced``.
     """
     fresh: list[NewDocument] = []
     for d in docs:
@@ -72,7 +78,7 @@ def replace_documents(
             _hand_over(c, doc_id, heir, now)
             fresh.append(d)
             continue
-        _update_in_place(c, doc_id, old_text, old_language, d, sketch_of, now, languages)
+        _update_in_place(c, doc_id, old_text, old_language, d, keys_of, now, languages)
         res.replaced.append(doc_id)
     return fresh
 
@@ -105,16 +111,23 @@ def _update_in_place(
     old_text: str,
     old_language: str,
     d: NewDocument,
-    sketch_of: Callable[[str], np.ndarray],
+    keys_of: KeysOf,
     now: float,
     languages: bool,
 ) -> None:
-    old = np.unique(np.asarray(sketch_of(old_text), dtype=np.int64)).tolist()
+    old_sketch, old_claims = keys_of(old_text)
+    old = np.unique(np.asarray(old_sketch, dtype=np.int64)).tolist()
     c.executemany("DELETE FROM postings WHERE hash=? AND doc_id=?", [(h, doc_id) for h in old])
     new = np.unique(np.asarray(d.sketch, dtype=np.int64)).tolist()
     c.executemany(
         "INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in new]
     )
+    # (A document indexed before sentence keys existed has none to delete.)
+    gone = np.unique(np.asarray(old_claims, dtype=np.int64)).tolist()
+    c.executemany("DELETE FROM claims WHERE key=? AND doc_id=?", [(k, doc_id) for k in gone])
+    if d.claims is not None and len(d.claims[0]):
+        keys, starts = d.claims
+        insert_claim_rows(c, keys, np.full(len(keys), doc_id, dtype=np.int64), starts)
     _replace_terms(c, doc_id, d.terms)
     c.execute("DELETE FROM embeddings WHERE doc_id=?", (doc_id,))
     if d.embedding is not None:

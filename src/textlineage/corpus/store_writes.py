@@ -1,8 +1,8 @@
 """Writing documents into the index: :meth:`StoredWrites.add_batch`, a mixin of
 :class:`~.store.Store` (the store's reads and its schema stay in :mod:`.store`).
 
-A batch is one transaction: its new documents (with their fingerprints, content terms,
-vectors and language counts), its exact duplicates, and, by the caller's choice, the
+A batch is one transaction: its new documents (with their fingerprints, sentence keys,
+content terms, vectors and language counts), its exact duplicates, and, by the caller's choice, the
 replacement of ids already indexed with another text (:mod:`.store_replace`).
 """
 
@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
 import numpy as np
 
 from ..errors import InputError
 from .schema import BatchResult, NewDocument, chunks
-from .store_replace import mark_replaced, replace_documents
+from .store_claims import insert_claim_rows
+from .store_replace import KeysOf, mark_replaced, replace_documents
 
 __all__ = ["CONFLICT_CHOICES", "StoredWrites"]
 
@@ -49,20 +50,21 @@ class StoredWrites:
         docs: Sequence[NewDocument],
         *,
         on_conflict: str = "skip",
-        sketch_of: Callable[[str], np.ndarray] | None = None,
+        keys_of: KeysOf | None = None,
     ) -> BatchResult:
         """Add a batch in one transaction; exact duplicates are recorded, not indexed.
 
         An id already indexed with the same text is passed over (``res.known``). One
         indexed with another text (``res.conflicts``) is, by ``on_conflict``: ``"skip"``,
         left as it is; ``"replace"``, given the new text and everything derived from it
-        (:mod:`.store_replace`; ``sketch_of`` computes the old text's fingerprints);
+        (:mod:`.store_replace`; ``keys_of`` computes the old text's fingerprints and
+        sentence keys);
         ``"error"``, refused with the whole batch (:class:`InputError`, nothing written).
         """
         if on_conflict not in CONFLICT_CHOICES:
             raise ValueError(f"on_conflict must be one of {CONFLICT_CHOICES}, not {on_conflict!r}")
-        if on_conflict == "replace" and sketch_of is None:
-            raise ValueError("on_conflict='replace' needs sketch_of")
+        if on_conflict == "replace" and keys_of is None:
+            raise ValueError("on_conflict='replace' needs keys_of")
         res = BatchResult()
         now = time.time()
         with self.guard(), self.transaction() as c:
@@ -89,10 +91,10 @@ class StoredWrites:
                         replacing.append(d)
             self._insert(c, fresh, res, now)
             if replacing:
-                assert sketch_of is not None
+                assert keys_of is not None
                 again = BatchResult()
                 renewed = replace_documents(
-                    c, replacing, sketch_of, res, now, languages=self._languages
+                    c, replacing, keys_of, res, now, languages=self._languages
                 )
                 self._insert(c, renewed, again, now)
                 res.replaced.extend(again.added)
@@ -141,6 +143,9 @@ class StoredWrites:
         multi_rows: list[tuple[int, str, bytes]] = []
         per_language: dict[str, list[int]] = {}  # language -> [documents, vectors]
         term_rows: list[tuple[int, bytes]] = []
+        claim_keys: list[np.ndarray] = []
+        claim_owners: list[np.ndarray] = []
+        claim_starts: list[np.ndarray] = []
         dup_rows: list[tuple[object, ...]] = []
         doc_rows: list[tuple[object, ...]] = []
         # Ids are given here (inside the write transaction no one else can take them),
@@ -186,6 +191,10 @@ class StoredWrites:
             res.added.append(doc_id)
             sketches.append(d.sketch)
             owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
+            if d.claims is not None and len(d.claims[0]):
+                claim_keys.append(d.claims[0])
+                claim_starts.append(d.claims[1])
+                claim_owners.append(np.full(len(d.claims[0]), doc_id, dtype=np.int64))
             if d.terms is not None:
                 term_rows.append((doc_id, np.asarray(d.terms, dtype="<u4").tobytes()))
             if d.embedding is not None:
@@ -213,6 +222,13 @@ class StoredWrites:
             order = np.lexsort((doc_ids, hashes))
             rows = np.stack((hashes[order], doc_ids[order]), axis=1).tolist()
             c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
+        if claim_keys:
+            insert_claim_rows(
+                c,
+                np.concatenate(claim_keys),
+                np.concatenate(claim_owners),
+                np.concatenate(claim_starts),
+            )
         if vectors:
             c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
             res.embedded = len(vectors)

@@ -96,6 +96,9 @@ class Reported:
     source: Span | None
     derived: Span | None
     label: str = ""
+    unsupported: bool = False
+    """A change whose new value the source never states (``docs/schema.md``): it stands for
+    an added fact too."""
 
     def spans(self) -> dict[str, Span]:
         return {
@@ -138,6 +141,7 @@ def reported_facts(facts: Mapping[str, Any]) -> list[Reported]:
                     source=src,
                     derived=der,
                     label=str(item.get("label") or ""),
+                    unsupported=bool(item.get("unsupported", False)),
                 )
             )
     return out
@@ -271,10 +275,15 @@ def _iou(a: Span, b: Span) -> float:
 def _fit(r: Reported, g: _Located) -> float | None:
     """The mean overlap of a report with a gold fact on the sides both name; None when a
     side does not overlap, no side is shared, or the category is not accepted."""
+    spans = r.spans()
     if r.category not in g.fact.accepts:
-        return None
+        # an unsupported change says its new value is added: it matches an added fact by
+        # its derived side
+        if not (r.unsupported and r.category == "changed" and "added" in g.fact.accepts):
+            return None
+        spans = {k: v for k, v in spans.items() if k == "derived"}
     scores = []
-    for side, rs in r.spans().items():
+    for side, rs in spans.items():
         gs = g.spans.get(side, ())
         if not gs:
             continue

@@ -2,7 +2,10 @@
 
 Both texts are analysed (:mod:`.extract`), their items grouped by matching key per kind
 and marked with the aligned passages they fall in, and each kind is matched by its own
-rules (:mod:`.match_values`, :mod:`.match_names`, :mod:`.match_quotes`).
+rules (:mod:`.match_values`, :mod:`.match_name_changes` over :mod:`.match_names`,
+:mod:`.match_quotes`); inside the passages, words that change a claim's strength are
+looked for (:mod:`.match_claims`). Each fact ends in one list: a change is never reported
+as added too.
 
 A translation (the two texts in different languages, or scripts) is diffed by values that
 do not depend on the language (numbers, dates, years of the Iranian calendar); the nouns
@@ -23,10 +26,12 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .extract import analysed
 from .items import Group, Item, Result
-from .match_names import diff_names
+from .match_claims import CLAIM_LANGUAGES, diff_claims
+from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_dates, diff_exact, diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .vocab import name_vocab
 
 log = logging.getLogger(__name__)
 
@@ -119,14 +124,17 @@ def diff_facts(
     _assign_passages(der, passages, derived_doc)
     res = Result()
     diff_numbers(_groups(src, "number"), _groups(der, "number"), res, by_noun=not across)
-    diff_dates(_groups(src, "date"), _groups(der, "date"), res)
+    diff_dates(_groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages))
     if across:
         diff_names_across(
             _groups(src, "name"), _groups(der, "name"), source_text, derived_text,
             (ls, ld), (source_doc, derived_doc), res,
         )  # fmt: skip
     else:
-        diff_names(_groups(src, "name"), _groups(der, "name"), res)
+        diff_names(
+            _groups(src, "name"), _groups(der, "name"), res, (source_text, derived_text),
+            name_vocab(ld).titles, aligned=bool(passages),
+        )  # fmt: skip
     diff_exact(_groups(src, "hashtag"), _groups(der, "hashtag"), res)
     diff_quotes(
         _groups(src, "quote"), _groups(der, "quote"), source_text, derived_text, res,
@@ -134,6 +142,10 @@ def diff_facts(
     )  # fmt: skip
     if across:
         pair_numbers_by_sentence(source_text, derived_text, src, der, res)
+    elif ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
+        diff_claims(
+            (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res
+        )
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

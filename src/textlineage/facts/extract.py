@@ -1,9 +1,11 @@
 """Extraction: run the extractors over a text in order, each blocked by what earlier ones
 claimed.
 
-Hashtags first, then dates, numbers, quotations and names (:mod:`.dates`, :mod:`.numbers`,
-:mod:`.quotes`, :mod:`.names`). Two masks pass between them: what blocks numbers and dates,
-and what blocks names (hashtags, dates and the digits of numbers).
+Page furniture first (:mod:`.furniture`: ad sizes, bylines, datelines, counters, copyright
+lines hold no facts), then hashtags, dates, numbers, ranks, quotations and names
+(:mod:`.dates`, :mod:`.numbers`, :mod:`.ranks`, :mod:`.quotes`, :mod:`.names`). Two masks pass between them: what blocks
+numbers and dates, and what blocks names (hashtags, dates and the digits of numbers). A
+short quotation is one fact with the names and numbers inside it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,16 @@ from ..text.language import resolve_language
 from ..text.normalise import fold
 from ..types import Fact
 from .dates import find_dates
-from .items import Item, mark
+from .furniture import furniture_spans
+from .items import Item, mark, overlaps
 from .names import find_names
 from .numbers import find_numbers
+from .numeric import ENGLISH_READ
 from .quotes import find_quotes
+from .ranks import find_ranks
+
+SHORT_QUOTE_WORDS = 20
+"""A quotation of at most this many words is one fact with what it names."""
 
 _HASHTAG_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_&/\#])\#(?=[\p{N}_\u200c\u200d]*[\p{L}])[\p{L}\p{M}\p{N}_\u200c\u200d]+"
@@ -46,14 +54,42 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     n = len(text)
     num_mask = bytearray(n)  # blocks further numbers and dates
     name_mask = bytearray(n)  # blocks names (hashtags, dates, number cores)
+    furniture = bytearray(n)  # the page's, not the story's: no facts inside
+    for s, e in furniture_spans(text, lang):
+        for mask in (num_mask, name_mask, furniture):
+            mark(mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(find_dates(text, doc, num_mask, name_mask, lang))
     items.extend(find_numbers(text, doc, num_mask, name_mask, lang))
-    items.extend(find_quotes(text, doc))
+    if lang in ENGLISH_READ:
+        items.extend(find_ranks(text, doc, num_mask, name_mask))
+    quotes = [q for q in find_quotes(text, doc) if not overlaps(furniture, *q.fact.span)]
     items.extend(find_names(text, doc, name_mask, lang))
+    items = _outside_short_quotes(items, quotes)
+    items.extend(quotes)
     items.sort(key=lambda it: (it.fact.span[0], it.fact.span[1], it.fact.kind))
     return items
+
+
+def _outside_short_quotes(items: list[Item], quotes: list[Item]) -> list[Item]:
+    """``items`` less those inside a quotation of at most :data:`SHORT_QUOTE_WORDS` words:
+    a slogan, a charge, a title or a sentence quoted ("enmity against God") is one fact
+    with the names and numbers in it (a number changed inside it is one change of the
+    quote). A longer quotation, a passage copied between quote marks, keeps its facts: a
+    derived text may repeat them without the quote marks."""
+    spans = [q.fact.span for q in quotes if q.fact.value.count(" ") + 1 <= SHORT_QUOTE_WORDS]
+    if not spans:
+        return items
+    inside = bytearray(max(e for _, e in spans))
+    for s, e in spans:
+        mark(inside, s, e)
+    return [it for it in items if not (it.fact.span[0] < len(inside) and _within(inside, it))]
+
+
+def _within(inside: bytearray, it: Item) -> bool:
+    s, e = it.fact.span
+    return inside.find(0, s, min(e, len(inside))) == -1 and e <= len(inside)
 
 
 def _hashtags(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:

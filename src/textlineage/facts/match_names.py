@@ -1,11 +1,14 @@
 """Matching names: by folded letters, by spelling variant (``"Shahre Kord"`` /
 ``"Shahrekord"``, never a mere prefix such as ``"Kerman"`` / ``"Kermanshah"``) or by one
 being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``).
-Names match across the name kinds."""
+Names match across the name kinds; the kept links of variants and parts are labelled
+``spelling`` and ``partial``. Names that differ in one token or in their title are changes
+(:mod:`.match_name_changes`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -37,7 +40,9 @@ def _skeleton(letters: str) -> str:
     return "".join(res)
 
 
-def _token_variant(a: str, b: str) -> bool:
+def token_variant(a: str, b: str) -> bool:
+    """Are two folded name tokens spellings of one word ("shustar" / "shushtar"; never
+    two short words, or two words that open differently)?"""
     if a == b or singular(a) == singular(b):
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
@@ -55,11 +60,11 @@ def _name_variant(s: Item, d: Item) -> bool:
     if s.letters.isdigit() or d.letters.isdigit():
         return False
     if len(s.toks) == len(d.toks) and len(s.toks) > 1:
-        return all(_token_variant(a, b) for a, b in zip(s.toks, d.toks, strict=True))
-    return _token_variant(s.letters, d.letters)
+        return all(token_variant(a, b) for a, b in zip(s.toks, d.toks, strict=True))
+    return token_variant(s.letters, d.letters)
 
 
-def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of"."""
     if not short or len(short) >= len(long):
         return False
@@ -71,17 +76,18 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return long[-n:] == short and long[-n - 1] not in PARTICLES
 
 
-def diff_names(S: list[Group], D: list[Group], res: Result) -> None:
-    """Match names by letters, spelling variant, then token runs; the rest of the derived
-    names are added, the rest of the source's dropped."""
-    used, unmatched = match_names(S, D, res)
-    res.added.extend(gd.first.fact for gd in unmatched)
-    res.dropped.extend(g.first.fact for g in unmatched_sources(S, D, used))
-
-
-def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], list[Group]]:
+def match_names(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    on_partial: Callable[[Group, Group], bool] | None = None,
+) -> tuple[set[int], list[Group]]:
     """Match names by letters, spelling variant, then token runs; kept links go to
-    ``res``. Returns the ids of the source groups used and the derived groups left."""
+    ``res``. Returns the ids of the source groups used and the derived groups left.
+
+    ``on_partial(source, derived)`` is asked about each partial match before it is kept:
+    True when it reported the pair otherwise (a name the extraction cut short, that goes
+    on differently: :func:`~.match_name_changes.continued_change`)."""
     by_letters = {g.first.letters: g for g in S}
     by_first: dict[str, list[Group]] = defaultdict(list)
     by_token: dict[str, list[Group]] = defaultdict(list)
@@ -94,12 +100,13 @@ def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], 
     for gd in D:
         d = gd.first
         gs = by_letters.get(d.letters)
-        note = ""
+        note = label = ""
         if gs is not None:
             if gs.first.fact.value != d.fact.value and collapse(gs.first.fact.value) != collapse(
                 d.fact.value
             ).replace("’", "'"):
                 note = f"spelling variant of '{gs.first.fact.text}'"
+                label = "spelling"
         else:
             best: tuple[float, Group] | None = None
             for g in by_first.get(d.letters[:1], ()):
@@ -112,6 +119,9 @@ def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], 
             if best is not None:
                 gs = best[1]
                 note = f"spelling variant of '{gs.first.fact.text}'"
+                # (a plural is the same name, not another spelling of it)
+                same = [singular(t) for t in gs.first.toks] == [singular(t) for t in d.toks]
+                label = "" if same else "spelling"
             else:
                 cands: list[Group] = []
                 seen: set[int] = set()
@@ -120,7 +130,7 @@ def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], 
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if _contains(g.first.toks, d.toks) or _contains(d.toks, g.first.toks):
+                        if contains(g.first.toks, d.toks) or contains(d.toks, g.first.toks):
                             cands.append(g)
                 if cands:
                     gs = min(
@@ -132,14 +142,18 @@ def match_names(S: list[Group], D: list[Group], res: Result) -> tuple[set[int], 
                         ),
                     )
                     note = f"partial name ('{gs.first.fact.text}')"
+                    label = "partial"
                     for g in cands:
                         used.add(id(g))
+                    if on_partial is not None and on_partial(gs, gd):
+                        used.add(id(gs))
+                        continue
         if gs is None:
             unmatched.append(gd)
             continue
         used.add(id(gs))
         sf, df = pair(gs, gd)
-        res.kept.append(FactLink(d.fact.kind, sf, df, note))
+        res.kept.append(FactLink(d.fact.kind, sf, df, note, label))
     return used, unmatched
 
 
@@ -156,7 +170,7 @@ def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Gr
             continue
         toks = g.first.toks
         if any(
-            _contains(h.first.toks, toks) or _contains(toks, h.first.toks)
+            contains(h.first.toks, toks) or contains(toks, h.first.toks)
             for t in set(toks)
             for h in by_dtoken.get(t, ())
         ):

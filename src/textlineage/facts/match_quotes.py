@@ -76,6 +76,24 @@ def _token_ratio(a: str, b: str) -> float:
     return float(fuzz.ratio(wa, wb, score_cutoff=_QUOTE_CHANGED))
 
 
+def _best_quote(
+    S: list[Group], gd: Group, value: str, used: set[int] | frozenset[int] = frozenset()
+) -> tuple[float, Group] | None:
+    """The source quote closest to the derived quote ``value`` (101 for an excerpt, a
+    word similarity otherwise; half a point more inside a shared passage), bar ``used``."""
+    best: tuple[float, Group] | None = None
+    for g in S:
+        if id(g) in used:
+            continue
+        sv = g.first.fact.value
+        score = 101.0 if f" {value} " in f" {sv} " else _token_ratio(sv, value)
+        if shares(g, gd):
+            score += 0.5
+        if best is None or score > best[0]:
+            best = (score, g)
+    return best
+
+
 def diff_quotes(
     S: list[Group],
     D: list[Group],
@@ -105,14 +123,7 @@ def diff_quotes(
             res.kept.append(FactLink("quote", sf, df))
             continue
         # An excerpt of a longer quote, or nearly the same words.
-        best: tuple[float, Group] | None = None
-        for g in S:
-            sv = g.first.fact.value
-            score = 101.0 if f" {value} " in f" {sv} " else _token_ratio(sv, value)
-            if shares(g, gd):
-                score += 0.5
-            if best is None or score > best[0]:
-                best = (score, g)
+        best = _best_quote(S, gd, value)
         if best is not None and best[0] >= _QUOTE_KEPT:
             gs = best[1]
             used.add(id(gs))
@@ -128,13 +139,15 @@ def diff_quotes(
             sf = Fact("quote", source_text[s:e], (s, e), source_doc, value)
             res.kept.append(FactLink("quote", sf, d.fact, "quoted from the source's own text"))
             continue
+        if best is not None and id(best[1]) in used:
+            # A source quote matched already is not also the source of a change.
+            best = _best_quote(S, gd, value, used)
         if best is not None and best[0] >= _QUOTE_CHANGED:
             gs = best[1]
             used.add(id(gs))
             sf, df = pair(gs, gd)
             note = f"quote wording changed (similarity {min(best[0], 100) / 100:.2f})"
-            res.changed.append(FactLink("quote", sf, df, note))
-            res.added.append(d.fact)
+            res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
         elif across:
             left_d.append(gd)
         else:
@@ -211,6 +224,6 @@ def _pair_translations(
             res.kept.append(FactLink("quote", sf, df, f"translation (similarity {score:.2f})"))
         else:
             note = f"loose translation or reworded (similarity {score:.2f})"
-            res.changed.append(FactLink("quote", sf, df, note))
+            res.changed.append(FactLink("quote", sf, df, note, "wording"))
     res.added.extend(D[j].first.fact for j in range(len(D)) if j not in used_d)
     res.dropped.extend(S[i].first.fact for i in range(len(S)) if i not in used_s)

@@ -1,18 +1,24 @@
 """Matching facts by value: numbers, dates and hashtags.
 
 Values, never substrings, are compared: ``"30,000"`` is not found inside ``"130,000"``.
-Numbers and dates that moved (a qualifier dropped, a vague quantity made specific, a date
-made more precise) are ``changed``; when the new value has no support in the source it is
-``added`` too. A less specific date than the source's is kept, and so is a year written in
-another calendar (Iranian 1400 for 2021).
+Numbers and dates that moved are ``changed``, once, with a label: ``strength`` (a qualifier
+dropped or added, a vague quantity made specific), ``value``, ``noun``, or
+``specificity`` (a date made more or less precise); a change whose new value the source
+never states is marked ``unsupported`` rather than reported again as added. A less
+specific date outside any passage the two share is kept (the derived text mentions it
+loosely, elsewhere), and so is a year written in another calendar (Iranian 1400 for
+2021).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
+
+_STRENGTH = "strength"
 
 
 def _unit_compat(a: Item, b: Item) -> bool:
@@ -31,6 +37,18 @@ def _qual_note(s: Item, d: Item) -> str:
     return ""
 
 
+def _qual_detail(s: Item, d: Item) -> str:
+    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
+    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
+    if "sup" in (s.qcls, d.qcls):
+        return "degree"
+    if s.qual and not d.qual:
+        return "qualifier_dropped"
+    if d.qual and not s.qual:
+        return "qualifier_added"
+    return "qualifier_changed"
+
+
 def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = True) -> None:
     """Match numbers by value, then the rest by noun (unless not ``by_noun``: across
     languages) or passage."""
@@ -39,33 +57,54 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
         by_value[g.first.fact.value].append(g)
     used: set[int] = set()
     exact_used: set[int] = set()
+    kept_src: set[int] = set()
     unmatched: list[Group] = []
+    moved: list[tuple[Group, list[Group]]] = []
+
+    def rank(gd: Group) -> Callable[[Group], tuple[bool, bool, bool, int]]:
+        d = gd.first
+        return lambda g: (
+            not shares(g, gd),
+            g.first.qcls != d.qcls,
+            g.first.unit != d.unit,
+            g.first.fact.span[0],
+        )
+
     for gd in D:
         d = gd.first
         cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
         if not cands:
             unmatched.append(gd)
             continue
-        gs = min(
-            cands,
-            key=lambda g: (
-                not shares(g, gd),
-                g.first.qcls != d.qcls,
-                g.first.unit != d.unit,
-                g.first.fact.span[0],
-            ),
-        )
+        gs = min(cands, key=rank(gd))
+        if gs.first.qcls != d.qcls:
+            moved.append((gd, cands))  # after the values kept: a kept source is not a change's
+            continue
+        used.add(id(gs))
+        exact_used.add(id(gs))
+        kept_src.add(id(gs))
+        s = gs.first
+        sf, df = pair(gs, gd)
+        note = ""
+        if s.qual != d.qual:
+            note = f"qualifier '{s.qual}' → '{d.qual}' (same meaning)"
+        res.kept.append(FactLink(d.fact.kind, sf, df, note))
+    for gd, cands in moved:
+        d = gd.first
+        free = [g for g in cands if id(g) not in kept_src]
+        gs = min(free or cands, key=rank(gd))
         used.add(id(gs))
         exact_used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)
-        if s.qcls == d.qcls:
-            note = ""
-            if s.qual != d.qual:
-                note = f"qualifier '{s.qual}' → '{d.qual}' (same meaning)"
-            res.kept.append(FactLink(d.fact.kind, sf, df, note))
+        if free:
+            res.changed.append(
+                FactLink(d.fact.kind, sf, df, _qual_note(s, d), _STRENGTH, _qual_detail(s, d))
+            )
         else:
-            res.changed.append(FactLink(d.fact.kind, sf, df, _qual_note(s, d)))
+            # The source's value is kept by another mention: reported once, as kept.
+            note = f"{_qual_note(s, d)}; the value is kept elsewhere"
+            res.kept.append(FactLink(d.fact.kind, sf, df, note))
 
     by_unit: dict[str, list[Group]] = defaultdict(list)
     for g in S:
@@ -101,20 +140,24 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
         s = gs.first
         sf, df = pair(gs, gd)
         notes = []
+        label, detail = "value", ""
         if s.vague and not d.vague:
             notes.append(f"vague '{s.vague}' made specific")
+            label, detail = _STRENGTH, "vague_to_specific"
         elif d.vague and not s.vague:
             notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
-        else:
+            label, detail = _STRENGTH, "specific_to_vague"
+        elif s.fact.value != d.fact.value:
             notes.append(f"value {s.fact.value} → {d.fact.value}")
+        else:
+            label = "noun"
         if s.unit and d.unit and s.unit != d.unit:
             notes.append(f"noun '{s.unit}' → '{d.unit}'")
         if s.qcls != d.qcls:
             notes.append(_qual_note(s, d))
-        res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes)))
         # A vague derived quantity claims less than the source; anything else is new.
-        if not (d.vague and not s.vague):
-            res.added.append(d.fact)
+        new = not (d.vague and not s.vague)
+        res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     for g in S:
         if id(g) not in used:
             res.dropped.append(g.first.fact)
@@ -156,10 +199,15 @@ def _other_calendar(a: Item, b: Item) -> bool:
     return b.fact.value in a.alts or a.fact.value in b.alts
 
 
-def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
-    """Match dates by value, then by one being more specific or nearly equal."""
+def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = False) -> None:
+    """Match dates by value, then by one being more specific or nearly equal.
+
+    A derived date less specific than a source date is a change when the two fall in one
+    passage, or when no passages were given (``aligned`` False); a derived date that only
+    mentions loosely what the source dates precisely elsewhere is kept."""
     by_value = {g.first.fact.value: g for g in S}
     used: set[int] = set()
+    changed_src: set[int] = set()
     pending: list[Group] = []
     for gd in D:
         d = gd.first
@@ -182,12 +230,24 @@ def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
             continue
         wider = [g for g in S if _date_within(d, g.first)]
         if wider:
+            # A source date that is a change's is reported there: a derived date less
+            # specific than it is a repeat of that change, not reported again.
+            wider = [g for g in wider if id(g) not in changed_src]
+            if not wider:
+                continue
             gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
-            used.add(id(gs))
             sf, df = pair(gs, gd)
-            res.kept.append(FactLink("date", sf, df, f"less specific than '{gs.first.fact.text}'"))
+            if id(gs) not in used and (shares(gs, gd) or not aligned):
+                note = f"date made less specific ('{sf.text}' → '{df.text}')"
+                res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
+                changed_src.add(id(gs))
+            else:
+                note = f"less specific than '{gs.first.fact.text}'"
+                res.kept.append(FactLink("date", sf, df, note))
+            used.add(id(gs))
             continue
-        narrower = [g for g in S if _date_within(g.first, d)]
+        # (a source date already kept is not also the source of a change)
+        narrower = [g for g in S if id(g) not in used and _date_within(g.first, d)]
         if narrower:
             gs = min(
                 narrower,
@@ -200,8 +260,8 @@ def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
             used.add(id(gs))
             sf, df = pair(gs, gd)
             note = f"date made more specific ('{sf.text}' → '{df.text}')"
-            res.changed.append(FactLink("date", sf, df, note))
-            res.added.append(d.fact)
+            res.changed.append(FactLink("date", sf, df, note, "specificity", "more_specific", True))
+            changed_src.add(id(gs))
             continue
         same = [
             g
@@ -214,9 +274,10 @@ def diff_dates(S: list[Group], D: list[Group], res: Result) -> None:
             gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
             used.add(id(gs))
             sf, df = pair(gs, gd)
-            res.changed.append(
-                FactLink("date", sf, df, f"date changed ('{sf.text}' → '{df.text}')")
-            )
+            note = f"date changed ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+            changed_src.add(id(gs))
+            continue
         res.added.append(d.fact)
     for g in S:
         if id(g) not in used:

@@ -99,7 +99,8 @@ def _search(
             if any(_overlap(x.fact.span, (found.start, found.end)) for x in o.items):
                 matched.add(id(o))
         sf, df = (it.fact, there) if own.is_source else (there, it.fact)
-        res.kept.append(FactLink(it.fact.kind, sf, df, _note(there, it, found)))
+        note, label = _note(there, it, found)
+        res.kept.append(FactLink(it.fact.kind, sf, df, note, label))
     return left
 
 
@@ -121,20 +122,20 @@ def _found_fact(text: str, start: int, end: int, kind: str, doc: int) -> Fact:
     return Fact(kind, t, (start, end), doc, collapse(fold(t)))
 
 
-def _note(found: Fact, name: Item, where: Found) -> str:
-    """How the found text writes the name."""
+def _note(found: Fact, name: Item, where: Found) -> tuple[str, str]:
+    """How the found text writes the name: a note and the kept link's label."""
     letters = "".join(c for c in unicodedata.normalize("NFKD", fold(found.text)) if c.isalnum())
     if letters == name.letters:
-        how = ""
+        how, label = "", ""
     elif where.partial:
-        how = "partial name"
+        how, label = "partial name", "partial"
     elif name.fact.text[:1].isascii() == found.text[:1].isascii():
-        how = "spelling variant"
+        how, label = "spelling variant", "spelling"
     else:
-        how = "transliteration"
+        how, label = "transliteration", "transliteration"
     if not where.exact:
         how += ", approximate" if how else "approximately"
-    return f"{how} ('{found.text}' / '{name.fact.text}')" if how else ""
+    return (f"{how} ('{found.text}' / '{name.fact.text}')" if how else ""), label
 
 
 # -- numbers paired by sentence ------------------------------------------------------
@@ -153,8 +154,9 @@ def pair_numbers_by_sentence(
     A derived sentence translates the source sentences its matched facts come from (or,
     with none matched, those between the neighbours' sources). When it holds as many
     unmatched numbers as those source sentences (percentages and other numbers counted
-    apart), they pair in order. The derived number stays in ``added`` (its value has no
-    support in the source); the source number leaves ``dropped``.
+    apart), they pair in order: each pair leaves ``added`` and ``dropped`` for
+    ``changed`` (label ``value``, marked unsupported: the new value has no support in the
+    source).
     """
     s_starts = [x.start for x in split_sentences(source_text)]
     d_starts = [x.start for x in split_sentences(derived_text)]
@@ -174,10 +176,9 @@ def pair_numbers_by_sentence(
     linked: dict[int, set[int]] = {}
     for dj, sj in _in_order(pairs):
         linked.setdefault(dj, set()).add(sj)
-    changed_derived = {id(c.derived) for c in res.changed}
     by_sent: dict[int, list[Fact]] = {}
     for f in res.added:
-        if f.kind == "number" and id(f) not in changed_derived:
+        if f.kind == "number":
             by_sent.setdefault(sent(d_starts, f.span[0]), []).append(f)
     left_s = [f for f in res.dropped if f.kind == "number"]
     items = {id(it.fact): it for it in (*src, *der)}
@@ -193,7 +194,9 @@ def pair_numbers_by_sentence(
                 si, di = items.get(id(sf)), items.get(id(df))
                 if si is None or di is None or (si.cur and di.cur and si.cur != di.cur):
                     continue
-                res.changed.append(FactLink("number", sf, df, f"value {sf.value} → {df.value}"))
+                note = f"value {sf.value} → {df.value}"
+                res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+                res.added.remove(df)
                 res.dropped.remove(sf)
                 left_s.remove(sf)
 

@@ -3,59 +3,30 @@
 Capitalised tokens outside the name mask are joined into runs (across spaces, name
 particles such as "bin" or "de", and abbreviation dots after titles); sentence-initial
 common words, titles and stop words are trimmed off. Each run is then a person, a place,
-an organisation or another entity, by votes from the words around its occurrences
-(organisation words, "in ...", "... said", lists of names), one kind per name in the
-document.
+an organisation or another entity (:mod:`.name_kinds`: votes from the words around its
+occurrences, the lists it stands in and, where those do not tell, the named-entity model),
+one kind per name in the document.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ..text.normalise import fold
 from ..types import Fact
+from . import ner
 from .forms import collapse
 from .items import Item, overlaps
+from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .vocab import (
-    DEMONYM_ENDINGS,
-    ORG_WORDS,
-    PARTICLES,
-    PERSON_PREV,
-    PLACE_ACRONYMS,
-    PLACE_LIST_NOUNS,
-    PLACE_OF,
-    PLACE_PREV,
     SENTENCE_ABBREVS,
-    WEAK_PLACE_PREV,
     WEEKDAYS,
     NameVocab,
     name_vocab,
 )
-
-# Context that makes a name a place or a person.
-_PLACE_BEFORE_RE = regex.compile(
-    r"(?i:\b(?:in|near|across|inside|outside|throughout|(?:city|town|province|capital|village"
-    r"|region|county)\s+of|(?:cities|towns|provinces|countries|villages|places|regions)"
-    r"\s+(?:such\s+as|like|of|including))\s+(?:the\s+)?)$"
-)
-_PLACE_AFTER_RE = regex.compile(
-    r"^\s+(?i:province|city|county|district|region|state|village|town|governorate"
-    r"|prefecture|municipality)\b"
-)
-_PERSON_AFTER_RE = regex.compile(
-    r"^(?:\s*,\s*\(?\d{1,3}\)?\s*,)?\s+(?:said|says|told|wrote|added|stated|explained"
-    r"|argued|noted|claimed|announced|tweeted|insisted|recalled|warned)\b"
-)
-_PLACE_NOUN_RE = regex.compile(
-    r"(?i:\b(?:cities|city|towns|town|provinces|province|countries|country|villages"
-    r"|regions|states|capitals|places|locations|areas|districts|neighbou?rhoods)\b)"
-)
-_ACRONYM_AFTER_RE = regex.compile(r"\s*\(\s*\p{Lu}{2,}(?:/\p{Lu}{2,})*\s*\)")
 
 # Tokens, runs and lists.
 _CAP_TOKEN_RE = regex.compile(
@@ -71,48 +42,13 @@ _PARTICLE_GAP_RE = regex.compile(
     r"[ \u00a0](?:of[ \u00a0]the|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
 )
+MODEL_LANGUAGES = frozenset({"en", "und"})
+"""Languages whose names the (English) named-entity model reads."""
+_OF_GAP_RE = regex.compile(r"[ \u00a0]of(?:[ \u00a0]the)?[ \u00a0]")
 _BULLETS = frozenset("•·▪◦‣●○■□►➢-–—*+")
-_LIST_GAP_RE = regex.compile(
-    r"^[ \u00a0]*(?:[,;(][ \u00a0]*|\)[ \u00a0]*[,;]?[ \u00a0]*)*(?:(?:and|or|&)[ \u00a0]+)?(?:\([ \u00a0]*)?$"
-)
 _NAME_SPLIT_RE = regex.compile(r"[\s/\-]+")
 _INNER_SPLIT_RE = regex.compile(r"[-'’]")
 _APOS_RE = regex.compile(r"['’]")
-
-
-@dataclass(slots=True)
-class _Tok:
-    """A capitalised token; ``core`` without a possessive "'s" (``poss``)."""
-
-    start: int
-    end: int
-    core: str
-    lower: str
-    cap: bool
-    allcaps: bool
-    poss: bool
-
-
-@dataclass(slots=True)
-class _Cand:
-    """A candidate name (a trimmed run) and the votes for its kind."""
-
-    start: int
-    end: int
-    toks: list[_Tok]
-    org: bool = False
-    orgv: int = 0
-    acronym: bool = False
-    person: int = 0
-    place: int = 0
-    default_person: bool = False
-    bullet: bool = False
-    title: bool = False  # a title before a name ("Supreme Leader")
-    kind: str = "entity"
-
-
-def _strip_marks(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _base(word: str) -> str:
@@ -121,13 +57,8 @@ def _base(word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _letters(s: str) -> str:
-    return "".join(c for c in _strip_marks(fold(s)) if c.isalnum())
-
-
-@lru_cache(maxsize=100_000)
 def _name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(t for t in (_letters(p) for p in _NAME_SPLIT_RE.split(text)) if t)
+    return tuple(t for t in (letters(p) for p in _NAME_SPLIT_RE.split(text)) if t)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -158,10 +89,10 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return False
 
 
-def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[_Tok], set[str]]:
+def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
-    toks: list[_Tok] = []
+    toks: list[Tok] = []
     for m in _CAP_TOKEN_RE.finditer(text):
         raw = m.group()
         s, e = m.span()
@@ -182,11 +113,11 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[_Tok], 
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2
         if lower.rstrip(".") in v.months or lower in WEEKDAYS:
             cap = False  # month and weekday names break runs and are never names
-        toks.append(_Tok(s, s + len(core), core, lower, cap, allcaps, poss))
+        toks.append(Tok(s, s + len(core), core, lower, cap, allcaps, poss))
     return toks, lower_vocab
 
 
-def _joinable(text: str, a: _Tok, b_start: int, v: NameVocab) -> bool:
+def _joinable(text: str, a: Tok, b_start: int, v: NameVocab) -> bool:
     """May the capitalised token ``a`` continue into the one at ``b_start``?"""
     if a.poss:
         return False
@@ -202,11 +133,6 @@ def _joinable(text: str, a: _Tok, b_start: int, v: NameVocab) -> bool:
     return len(gap) <= 8 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
 
 
-def _is_org_word(tok: _Tok) -> bool:
-    w = tok.lower.rstrip(".")
-    return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS)
-
-
 def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> list[Item]:
     """The names of ``text`` outside ``name_mask``, each with its kind. ``lang`` adds its
     function words, titles and month names to the English ones; a script without
@@ -217,31 +143,56 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         return []
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
-    cands = _classify(text, cands, lower_vocab, bullets, v)
+    for c in cands:
+        c.initial = _sentence_initial(text, c.start)
+    use_model = lang in MODEL_LANGUAGES and ner.enabled()
+    if use_model:
+        cands = _split_person_of(text, cands)
+    cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     strong = {
-        _letters(text[c.start : c.end])
+        letters(text[c.start : c.end])
         for c in cands
-        if not c.title
-        and (len(c.toks) > 1 or c.bullet or c.acronym or not _sentence_initial(text, c.start))
+        if not c.title and (len(c.toks) > 1 or c.bullet or c.acronym or not c.initial)
     }
     out = []
     for c in cands:
         t = text[c.start : c.end]
         value = collapse(fold(t))
-        letters = _letters(t)
-        if not letters:
+        key = letters(t)
+        if not key:
             continue
         fact = Fact(c.kind, t, (c.start, c.end), doc, value)
         out.append(
-            Item(
-                fact,
-                "name",
-                (letters,),
-                letters=letters,
-                toks=_name_tokens(t),
-                weak=letters not in strong,
-            )
+            Item(fact, "name", (key,), letters=key, toks=_name_tokens(t), weak=key not in strong)
         )
+    return out
+
+
+def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:
+    """Split "Marie Lavoie of Alberta Wildfire" into a person and an organisation when the
+    model reads a person ending before the "of" (the rules join names across "of" for "Bank
+    of England" and "University of Oxford"). Asked only of runs with two or three words
+    before the "of", none an organisation word."""
+    asked: list[tuple[Cand, int]] = []
+    for c in cands:
+        for k in range(2, min(4, len(c.toks))):
+            gap = text[c.toks[k - 1].end : c.toks[k].start]
+            if _OF_GAP_RE.fullmatch(gap) and not any(is_org_word(t) for t in c.toks[:k]):
+                asked.append((c, k))
+                break
+    if not asked:
+        return cands
+    kinds = ner.kinds_at(text, [(c.start, c.toks[k - 1].end) for c, k in asked])
+    split = {id(c): k for (c, k), kind in zip(asked, kinds, strict=True) if kind == "person"}
+    out: list[Cand] = []
+    for c in cands:
+        at = split.get(id(c))
+        if at is None:
+            out.append(c)
+            continue
+        head, tail = c.toks[:at], c.toks[at:]
+        out.append(Cand(head[0].start, head[-1].end, head, person=1, initial=c.initial))
+        out.append(Cand(tail[0].start, tail[-1].end, tail, affiliation=True))
     return out
 
 
@@ -264,34 +215,8 @@ def _bullet_spans(text: str) -> dict[int, tuple[int, int, int]]:
     return out
 
 
-def _prev_words(text: str, pos: int) -> list[str]:
-    """Up to four lower-cased words right before ``pos`` on the same line."""
-    chunk = text[max(0, pos - 40) : pos]
-    if not chunk or not chunk[-1].isspace():
-        return []
-    nl = chunk.rfind("\n")
-    if nl >= 0:
-        chunk = chunk[nl + 1 :]
-    words = chunk.lower().split()[-4:]
-    if words and words[-1] == "the":
-        words.pop()
-    return words
-
-
-def _place_cue(w: list[str]) -> bool:
-    if not w:
-        return False
-    if w[-1] in PLACE_PREV:
-        return True
-    if len(w) >= 2 and w[-1] == "of" and w[-2] in PLACE_OF:
-        return True
-    if len(w) >= 2 and w[-1] in ("like", "including", "of") and w[-2] in PLACE_LIST_NOUNS:
-        return True
-    return len(w) >= 3 and w[-2:] == ["such", "as"] and w[-3] in PLACE_LIST_NOUNS
-
-
 def _fails_initial(
-    tok: _Tok,
+    tok: Tok,
     text: str,
     lower_vocab: set[str],
     cap_pos: dict[str, list[int]],
@@ -318,13 +243,13 @@ def _fails_initial(
 
 def _runs(
     text: str,
-    toks: list[_Tok],
+    toks: list[Tok],
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
     v: NameVocab,
-) -> list[_Cand]:
+) -> list[Cand]:
     n = len(toks)
-    out: list[_Cand] = []
+    out: list[Cand] = []
     cap_pos: dict[str, list[int]] = defaultdict(list)
     for t in toks:
         cap_pos[t.lower].append(t.start)
@@ -339,7 +264,7 @@ def _runs(
             cur, nxt = toks[j], toks[j + 1]
             if cur.poss:
                 # "People's Mojahedin Organization": a possessive inside an organisation name
-                ahead: list[_Tok] = []
+                ahead: list[Tok] = []
                 k = j + 1
                 prev_end = cur.end + 2
                 while k < n and toks[k].cap and text[prev_end : toks[k].start] in (" ", "\u00a0"):
@@ -348,7 +273,7 @@ def _runs(
                         break
                     prev_end = toks[k].end
                     k += 1
-                if ahead and any(_is_org_word(t) for t in ahead):
+                if ahead and any(is_org_word(t) for t in ahead):
                     cur.poss = False
                     run.extend(ahead)
                     j += len(ahead)
@@ -366,12 +291,12 @@ def _runs(
 
 def _trim_run(
     text: str,
-    run: list[_Tok],
+    run: list[Tok],
     lower_vocab: set[str],
     bullets: dict[int, tuple[int, int, int]],
     cap_pos: dict[str, list[int]],
     v: NameVocab,
-) -> list[_Cand]:
+) -> list[Cand]:
     bullet = bullets.get(run[0].start)
     is_bullet = bullet is not None
     initial = _sentence_initial(text, run[0].start)
@@ -398,7 +323,7 @@ def _trim_run(
         and len(run) > 1
         and not is_bullet
         and not run[0].allcaps
-        and not _is_org_word(run[0])
+        and not is_org_word(run[0])
         and run[0].lower.rstrip(".") not in v.titles
         and _PARTICLE_GAP_RE.fullmatch(text[run[0].end : run[1].start]) is not None
     ):
@@ -411,165 +336,25 @@ def _trim_run(
         w = t.lower.rstrip(".")
         if w in v.titles or len(t.core) < 2:
             return []
-        if initial and not t.allcaps and _is_org_word(t):
+        if initial and not t.allcaps and is_org_word(t):
             return []  # "Police said ..." names no particular organisation
-    # Title prefix: "Supreme Leader Ali Khamenei" -> person "Ali Khamenei".
-    if not any(_is_org_word(t) for t in run):
+    # Title prefix: "Supreme Leader Ali Khamenei" -> person "Ali Khamenei" (a title is no
+    # fact of its own).
+    if not any(is_org_word(t) for t in run):
         k = -1
         for idx, t in enumerate(run[:-1]):
             if t.lower.rstrip(".") in v.titles:
                 k = idx
         if k >= 0 and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None:
-            out = []
-            prefix, name = run[: k + 1], run[k + 1 :]
-            if len(prefix) >= 2:
-                out.append(_Cand(prefix[0].start, prefix[-1].end, prefix, title=True))
-            c = _Cand(name[0].start, name[-1].end, name, person=2)
-            out.append(c)
-            return out
-    c = _Cand(run[0].start, run[-1].end, run)
+            name = run[k + 1 :]
+            shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
+            return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
+    c = Cand(run[0].start, run[-1].end, run)
+    if run[-1].lower.rstrip(".") in v.titles and not any(is_org_word(t) for t in run):
+        c.title = True  # "Judiciary Chief", "Prime Minister": a title, no name
     if bullet is not None:
         # the whole bullet line (bar "The" or trailing punctuation) is this name
         c.bullet = text[run[-1].end : bullet[0]].strip(" .,;") == ""
         if c.bullet and c.start not in bullets:
             bullets[c.start] = bullet
     return [c]
-
-
-def _classify(
-    text: str,
-    cands: list[_Cand],
-    lower_vocab: set[str],
-    bullets: dict[int, tuple[int, int, int]],
-    v: NameVocab,
-) -> list[_Cand]:
-    """Give every candidate a kind (one per name in the document); drop weak candidates."""
-    for c in cands:
-        if any(_is_org_word(t) for t in c.toks):
-            c.org = True
-        if len(c.toks) == 1 and c.toks[0].allcaps:
-            c.acronym = True
-        after = text[c.end : c.end + 40]
-        if _ACRONYM_AFTER_RE.match(after):
-            c.orgv += 2
-        prev = _prev_words(text, c.start)
-        if _place_cue(prev) or (len(c.toks) == 1 and prev and prev[-1] in WEAK_PLACE_PREV):
-            c.place += 1
-        if prev and prev[-1] in PERSON_PREV:
-            c.person += 1
-        if _PLACE_AFTER_RE.match(after):
-            c.place += 2
-        if _PERSON_AFTER_RE.match(after):
-            c.person += 1
-        words = [t for t in c.toks if t.lower not in PARTICLES]
-        if 2 <= len(c.toks) <= 3 and not c.org and words:
-            first = words[0].lower
-            demonym = len(first) >= 6 and first.endswith(DEMONYM_ENDINGS)
-            c.default_person = (
-                len(words) >= 2
-                and not demonym
-                and not any(
-                    t.allcaps or t.lower in lower_vocab or t.lower.rstrip(".") in v.titles
-                    for t in words
-                )
-            )
-    _list_cues(text, cands, bullets)
-
-    # One kind per name in the document.
-    votes: dict[str, list[_Cand]] = defaultdict(list)
-    for c in cands:
-        votes[_letters(text[c.start : c.end])].append(c)
-    kinds: dict[str, str] = {}
-    for key, cs in votes.items():
-        person = sum(c.person for c in cs)
-        place = sum(c.place for c in cs)
-        orgv = sum(c.orgv for c in cs)
-        if any(c.org for c in cs):
-            kind = "organisation"
-        elif any(c.acronym for c in cs):
-            kind = "place" if key in PLACE_ACRONYMS else "organisation"
-        elif orgv > max(person, place):
-            kind = "organisation"
-        elif person > place:
-            kind = "person"
-        elif place > 0:
-            kind = "place"
-        elif any(c.default_person for c in cs):
-            kind = "person"
-        else:
-            kind = "entity"
-        kinds[key] = kind
-    # A single name equal to a part of a person's name is that person.
-    person_parts: set[str] = set()
-    for c in cands:
-        if len(c.toks) >= 2 and kinds[_letters(text[c.start : c.end])] == "person":
-            person_parts.add(_letters(c.toks[-1].core))
-            person_parts.add(_letters(c.toks[0].core))
-    out: list[_Cand] = []
-    for key, cs in votes.items():
-        kind = kinds[key]
-        single = len(cs[0].toks) == 1
-        if kind == "entity" and single and key in person_parts:
-            kind = "person"
-        # A lone capitalised common word ("the Presidential election"), not a name.
-        if kind == "entity" and single and cs[0].toks[0].lower in lower_vocab:
-            continue
-        for c in cs:
-            c.kind = kind
-            out.append(c)
-    out.sort(key=lambda c: c.start)
-    return out
-
-
-def _list_cues(text: str, cands: list[_Cand], bullets: dict[int, tuple[int, int, int]]) -> None:
-    """Names listed together (comma lists, bullet lists) are mostly places."""
-    chains: list[list[_Cand]] = []
-    chain: list[_Cand] = []
-    for c in cands:
-        if chain:
-            gap = text[chain[-1].end : c.start]
-            if "\n" not in gap and gap.strip() and _LIST_GAP_RE.match(gap):
-                chain.append(c)
-                continue
-            chains.append(chain)
-        chain = [c]
-    if chain:
-        chains.append(chain)
-    for ch in chains:
-        if len(ch) < 3:
-            continue
-        before = text[max(0, ch[0].start - 60) : ch[0].start]
-        for stop in ".!?\n":
-            if stop in before:
-                before = before[before.rfind(stop) + 1 :]
-        _vote_list(ch, before)
-
-    # Bullet lists: consecutive bullet lines holding just a name.
-    bullet_cands = [c for c in cands if c.bullet]
-    lines: dict[int, tuple[_Cand, int]] = {}
-    for c in bullet_cands:
-        _end, line_no, line_start = bullets[c.start]
-        lines[line_no] = (c, line_start)
-    groups: list[list[tuple[_Cand, int]]] = []
-    for line_no in sorted(lines):
-        if groups and line_no - 1 in lines and groups[-1][-1] is lines[line_no - 1]:
-            groups[-1].append(lines[line_no])
-        else:
-            groups.append([lines[line_no]])
-    for g in groups:
-        if len(g) < 2:
-            continue
-        first_line_start = g[0][1]
-        prev_nl = text.rfind("\n", 0, max(0, first_line_start - 1))
-        context = text[max(0, prev_nl - 200) : first_line_start]
-        _vote_list([c for c, _ in g], context)
-
-
-def _vote_list(items: list[_Cand], context: str) -> None:
-    cue = bool(_PLACE_NOUN_RE.search(context)) or bool(_PLACE_BEFORE_RE.search(context))
-    plain = [c for c in items if not c.org and not c.acronym]
-    singles = sum(1 for c in plain if len(c.toks) == 1)
-    if cue or (plain and singles / len(items) >= 0.6):
-        for c in plain:
-            if c.person < 2:
-                c.place += 2

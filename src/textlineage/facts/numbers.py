@@ -10,6 +10,8 @@ Iranian calendar).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from ..types import Fact
@@ -32,6 +34,12 @@ _DIMENSION_RE = regex.compile(
 )
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
+_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+")
+_BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
+_NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
+_YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
+YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
+"""Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)")
@@ -71,6 +79,73 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
     return words[0][1], [first]
 
 
+def _range(
+    text: str, doc: int, m: regex.Match[str], first: Item, num_mask: bytearray, pats: Patterns
+) -> Item | None:
+    """``first`` and the number after it as one range, when they make one: "10–15 people",
+    "between 10 and 15", "10 to 15 percent" (not "from 10 to 15": a change of value, two
+    facts), the first value below the second, and not two years ("2019–2020")."""
+    if first.fact.kind != "number" or first.unit or first.fact.span[1] != m.end():
+        return None
+    gap = _RANGE_GAP_RE.match(text, m.end())
+    if gap is None:
+        return None
+    word = gap.group().strip().lower()
+    start = first.fact.span[0]
+    between = _BETWEEN_RE.search(text, max(0, start - 30), start)
+    before = text[max(0, start - 9) : start].lower().split()
+    if word == "and" and between is None:
+        return None
+    if word == "to" and before[-1:] == ["from"]:
+        return None
+    m2 = pats.number.match(text, gap.end())
+    if m2 is None or bool(m2.group("num")) != bool(m.group("num")) or m2.group("vague"):
+        return None
+    second = _number_item(text, doc, m2, None, num_mask, pats)
+    if second is None or second.fact.kind != "number" or second.qual:
+        return None
+    lo, hi = Decimal(first.fact.value), Decimal(second.fact.value)
+    if m2.groupdict().get("scale") and not m.groupdict().get("scale"):
+        lo *= (
+            pats.scales.get(phrase_key(m2.group("scale")), 0)
+            if pats.scales
+            else SCALE_NUM.get(m2.group("scale").lower(), 1)
+        )
+    if not lo < hi or (len(first.core) == 4 and len(second.core) == 4 and first.core.isdigit()):
+        return None
+    s = between.start() if word == "and" and between is not None else start
+    e = second.fact.span[1]
+    value = f"{fmt(lo)}-{fmt(hi)}"
+    cur = first.cur or second.cur
+    return Item(
+        Fact("number", text[s:e], (s, e), doc, value),
+        "number",
+        (value, second.unit, cur, first.qcls),
+        qual=first.qual,
+        qcls=first.qcls,
+        unit=second.unit,
+        cur=cur,
+        core=text[m.start() : m2.end()],
+    )
+
+
+def spelled_value(words: str) -> int:
+    """The value of an English number in words ("two hundred and fifty": 250; "three
+    hundred thousand": 300000; "a dozen": 12)."""
+    total = current = 0
+    for w in _WORD_SPLIT_RE.split(words.lower()):
+        if w in SMALL_NUM or w in TENS_NUM:
+            current += SMALL_NUM.get(w, 0) + TENS_NUM.get(w, 0)
+        elif w in ("a", "an"):
+            current += 1
+        elif w in ("hundred", "dozen"):
+            current = (current or 1) * SCALE_NUM[w]
+        elif w in SCALE_NUM:
+            total += (current or 1) * SCALE_NUM[w]
+            current = 0
+    return total + current
+
+
 def find_numbers(
     text: str, doc: int, num_mask: bytearray, name_mask: bytearray, lang: str = "und"
 ) -> list[Item]:
@@ -107,6 +182,7 @@ def find_numbers(
         item = _number_item(text, doc, m, q, num_mask, pats)
         if item is None:
             continue
+        item = _range(text, doc, m, item, num_mask, pats) or item
         resume = item.fact.span[1]
         out.append(item)
         s, e = item.fact.span
@@ -183,22 +259,16 @@ def _number_item(
         if scale:
             dec *= pats.scales[phrase_key(scale)] if pats.scales else SCALE_NUM[scale.lower()]
         value = fmt(dec)
-    elif m.group("word"):
+    else:
         core = m.group("word")
-        wscale = (m.group("wscale") or "").lower()
         if pats.english:
-            parts = _WORD_SPLIT_RE.split(core.lower())
-            total = sum(SMALL_NUM.get(p, 0) + TENS_NUM.get(p, 0) for p in parts)
-            if wscale:
-                total *= SCALE_NUM[wscale]
+            total = spelled_value(core)
         else:
             total = pats.words[core.lower()]
+            wscale = m.group("wscale") or ""
             if wscale:
                 total *= pats.scales[phrase_key(wscale)]
         value = str(total)
-    else:
-        core = m.group()
-        value = str(SCALE_NUM[(m.group("ascale") or "").lower()])
 
     # The noun after the number.
     unit_words: list[str] = []
@@ -210,8 +280,12 @@ def _number_item(
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = singular(unit_words[-1]) if unit_words else ""
 
+    # A capitalised number word after a capitalised word is part of a name ("Formula One").
+    if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
+        return None
+
     # A bare "one" is a pronoun more often than a count.
-    if pats.english and m.group("word") and core.lower() == "one" and not m.group("wscale"):
+    if pats.english and m.group("word") and core.lower() == "one":
         before = text[max(0, s - 12) : s].lower().split()
         if not unit or (
             before
@@ -220,20 +294,29 @@ def _number_item(
         ):
             return None
 
-    # A four-digit number alone is a year unless it counts something.
+    # A four-digit number alone is a year unless it counts something ("until at least
+    # 2025": a year, its qualifier left aside).
     num = m.group("num") or ""
+    year_qual = (
+        bool(qual) and not unit_words and _YEAR_QUAL_RE.search(text, max(0, s - 8), s) is not None
+    )
+    if year_qual:
+        s = m.start()
     if (
         num
-        and not (qual or cur or m.group("scale") or pct or hy)
+        and (not qual or year_qual)
+        and not (cur or m.group("scale") or pct or hy)
         and len(num) == 4
         and num.isdigit()
         and 1000 <= int(digits(num)) <= 2199
     ):
         y = int(digits(num))
-        before_words = text[max(0, s - 5) : s].lower().split()
+        before_words = text[max(0, s - 8) : s].lower().split()
         counts = bool(unit_words) and unit_words[0][:1].islower() and is_plural(unit_words[-1])
         if counts and before_words and before_words[-1] == "the" and 1900 <= y <= 2100:
             counts = False
+        if counts and before_words and before_words[-1] in YEAR_BEFORE and 1800 <= y <= 2100:
+            counts = False  # "In 2019 sales rose": a year, then the sentence's subject
         if not counts and pats.lang == "fa" and SOLAR_HIJRI_YEARS[0] <= y <= SOLAR_HIJRI_YEARS[1]:
             # A year of the Iranian calendar: it overlaps two Gregorian years.
             value = f"{y} SH"

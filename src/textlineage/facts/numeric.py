@@ -31,7 +31,7 @@ from .locales import (
     SCALES,
     VAGUE,
 )
-from .vocab import QUAL, QUAL_CLASS, SMALL_NUM, SPELLED, TENS_NUM
+from .vocab import QUAL, QUAL_CLASS, SMALL_NUM, SPELLED_NUMBER, TENS_NUM
 from .vocab import VAGUE as EN_VAGUE
 
 ENGLISH_READ = frozenset({"en", "und"})
@@ -171,8 +171,7 @@ def _english(lang: str) -> Patterns:
             (?P<vague>(?i:{EN_VAGUE}))
           | (?P<num>{_EN_DIGITS})
             (?:(?:\s+|-)?(?P<scale>(?i:{scale_alt})|bn)(?![\p{{L}}]))?
-          | (?P<word>(?i:{SPELLED}))(?:[\s-]+(?P<wscale>(?i:hundred|thousand|million|billion|dozen)))?
-          | (?i:an?)\s+(?P<ascale>(?i:hundred|thousand|million|billion|dozen))
+          | (?P<word>(?i:{SPELLED_NUMBER}))(?![\p{{L}}])
         )
         (?P<pct>\s?[%٪]|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?
         (?:-(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?

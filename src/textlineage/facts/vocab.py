@@ -58,6 +58,15 @@ SPELLED = (
     rf"(?:{'|'.join(TENS_NUM)})(?:[-\s](?:{_UNIT_DIGITS}))?"
     rf"|{'|'.join(sorted(SMALL_NUM, key=len, reverse=True))}"
 )
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
+_SCALED = rf"(?:(?:{SPELLED})|an?)(?:[\s-]+(?:{_SCALE_WORDS}))+"
+SPELLED_NUMBER = (
+    rf"(?:{_SCALED}(?:\s+and\s+|[\s-]+)(?=(?:{SPELLED}|an?\s)))*"
+    rf"(?:{_SCALED}|(?:{SPELLED}))"
+)
+"""A number in words, scale words and all: "three hundred thousand", "two hundred and
+fifty", "one million two hundred thousand", "a hundred", "twenty-five". A part joins the
+next only after a scale word, so "one two" is two numbers."""
 VAGUE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
@@ -92,6 +101,7 @@ STOP = _words(
     you his her our their my your me us them also since here there then thus therefore
     however meanwhile moreover furthermore although though after before during despite only
     all some many most several every each any no not yes such other another both either
+    fewer
     neither now today yesterday tomorrow later earlier just even still indeed instead over
     under according among between through until upon about above below against within let
     please dear more less few first second third last next finally overall once again
@@ -133,6 +143,14 @@ ORG_WORDS = _words(
 PARTICLES = _words(
     "of al el bin ibn bint de da di do dos das del della der den van von le la du zu ul ud"
 )  # fmt: skip
+LANGUAGE_NAMES = _words(
+    """english french german spanish italian portuguese dutch russian ukrainian polish
+    czech greek turkish arabic persian farsi dari pashto urdu hindi bengali punjabi tamil
+    kurdish hebrew chinese mandarin cantonese japanese korean vietnamese thai indonesian
+    malay swahili swedish norwegian danish finnish hungarian romanian armenian georgian
+    azerbaijani azeri latin"""
+)
+"""Names of languages: "in Persian" is a language, not a place."""
 PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok"})
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 

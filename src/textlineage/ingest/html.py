@@ -5,7 +5,8 @@ after ``<br>``) per line; each line is stripped, empty ones are dropped and the 
 joined with a blank line (``"\\n\\n"``), so paragraphs stay visible to sentence splitting
 and to a reader of the report. When trafilatura finds nothing, a plain lxml walk over
 ``<body>`` (minus scripts, styles, navigation, header and footer) gives the text in the
-same shape.
+same shape. A page the tree parsers give up on part-way (libxml2 stops at 256 levels of
+nesting) is read as a stream of tags instead (:class:`_FlatText`), with no depth limit.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -111,7 +113,11 @@ def html_to_text(data: bytes, source: str) -> tuple[str, dict[str, str]]:
             site = urlsplit(url).hostname or ""
         if site:
             meta["site"] = site
-    root = _parse_html(html)
+    root, cut = _parse_html(html)
+    if cut:
+        # trafilatura's parser stopped at the same point: its text is only a beginning.
+        logger.info("%s: HTML nested too deeply for a tree; its text read tag by tag", source)
+        text = _flat_text(html)
     stated = page_date(root) if root is not None else None
     if stated is not None:
         meta["date"] = stated.isoformat()
@@ -161,23 +167,69 @@ def _join_blocks(lines: Iterable[str]) -> str:
     return "\n\n".join(block for block in (" ".join(line.split()) for line in lines) if block)
 
 
-def _parse_html(html: str) -> Any:
-    """The page parsed by lxml, or None when lxml cannot parse it."""
+def _parse_html(html: str) -> tuple[Any, bool]:
+    """The page parsed by lxml (None when lxml cannot parse it), and whether the parser
+    stopped part-way at one of its resource limits (nesting depth, above all)."""
     from lxml import etree as lxml_etree
     from lxml import html as lxml_html
 
+    parser = lxml_html.HTMLParser()
     try:
         try:
-            return lxml_html.document_fromstring(html)
+            root = lxml_html.document_fromstring(html, parser=parser)
         except ValueError:
             # lxml refuses str input with an XML encoding declaration.
-            return lxml_html.document_fromstring(
-                html.encode("utf-8", "surrogatepass"),
-                parser=lxml_html.HTMLParser(encoding="utf-8"),
+            parser = lxml_html.HTMLParser(encoding="utf-8")
+            root = lxml_html.document_fromstring(
+                html.encode("utf-8", "surrogatepass"), parser=parser
             )
     except (lxml_etree.LxmlError, ValueError) as exc:
         logger.info("lxml could not parse the HTML (%s)", exc)
-        return None
+        return None, False
+    cut = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, cut
+
+
+class _FlatText(HTMLParser):
+    """The text of a page read as a stream of tags, with no tree and so no depth limit:
+    the same blocks and the same elements left out as :func:`_fallback_html_text` (and the
+    ``<head>``)."""
+
+    _SKIP = frozenset({*_HTML_DROP_TAGS, "head", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self._skipping = 0  # a <head> left open ends here
+        elif tag in self._SKIP:
+            self._skipping += 1
+        elif tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(self._skipping - 1, 0)
+        elif tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _flat_text(html: str) -> str:
+    reader = _FlatText()
+    reader.feed(html)
+    reader.close()
+    return _join_blocks("".join(reader.parts).split("\n"))
 
 
 def _fallback_html_text(root: Any) -> str:

@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
+from .factgroups import LABEL_NAMES, change_groups, kind_groups, respelled
 from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import bidi_name, neutralise, segments
 
@@ -81,6 +82,7 @@ _FACT_STATUSES = (
 )
 _FACT_STATUS_PRIORITY = {status: i for i, (status, _label) in enumerate(_FACT_STATUSES)}
 _TITLE_ITEMS = 4
+_SHOWN_PER_KIND = 12  # added or dropped facts of a kind shown open; more are collapsed
 
 
 @functools.cache
@@ -354,6 +356,8 @@ class _Renderer:
         }
 
     def _facts(self) -> dict[str, Any]:
+        """The fact panel: changes by significance, names kept in another spelling, added
+        and dropped facts per kind (a long or listed kind collapsed), kept facts folded."""
         fd = self.c.facts
 
         def link(lk: FactLink) -> dict[str, Any]:
@@ -362,17 +366,40 @@ class _Renderer:
                 "source": self._fref(lk.source),
                 "derived": self._fref(lk.derived),
                 "note": neutralise(lk.note),
+                "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
             }
 
         def single(f: Fact) -> dict[str, Any]:
             return {"kind": neutralise(f.kind), "fact": self._fref(f)}
 
+        def by_kind(facts: tuple[Fact, ...], side: list[Fact], doc: int, verb: str) -> Any:
+            text = self.c.documents[doc].text if doc in (0, 1) else ""
+            return [
+                {
+                    "headline": neutralise(g.headline(verb)),
+                    "collapsed": g.listed or len(g.facts) > _SHOWN_PER_KIND,
+                    "facts": [single(f) for f in g.facts],
+                }
+                for g in kind_groups(facts, [*facts, *side], text)
+            ]
+
+        links = (*fd.kept, *fd.changed)
         return {
             "source": _letter(fd.source_doc),
             "derived": _letter(fd.derived_doc),
-            "changed": [link(lk) for lk in fd.changed],
-            "added": [single(f) for f in fd.added],
-            "dropped": [single(f) for f in fd.dropped],
+            "counts": {
+                "changed": len(fd.changed),
+                "added": len(fd.added),
+                "dropped": len(fd.dropped),
+                "kept": len(fd.kept),
+            },
+            "changed": [
+                {"title": g.title, "links": [link(lk) for lk in g.links]}
+                for g in change_groups(fd.changed)
+            ],
+            "respelled": [link(lk) for lk in respelled(fd.kept)],
+            "added": by_kind(fd.added, [k.derived for k in links], fd.derived_doc, "added"),
+            "dropped": by_kind(fd.dropped, [k.source for k in links], fd.source_doc, "dropped"),
             "kept": [link(lk) for lk in fd.kept],
         }
 

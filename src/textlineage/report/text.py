@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..text.language import UNKNOWN, language_name
-from ..types import PASSAGE_KINDS, Comparison, Fact, Passage, Span
+from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
+from .factgroups import LABEL_NAMES, KindGroup, change_groups, kind_groups, respelled
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
@@ -104,34 +105,51 @@ def _fact_where(f: Fact) -> str:
     return f"{letter} {f.span[0]}–{f.span[1]}"
 
 
-_PLURALS = {"person": "people", "entity": "other names", "organisation": "organisations"}
-_CHANGED_SHOWN = 10
+_CHANGED_SHOWN = 12
 _MIN_PER_KIND = 3
 
 
-def _plural(kind: str) -> str:
-    return _PLURALS.get(kind, kind + "s")
+def _change_line(link: FactLink, width: int) -> str:
+    """One change: kind, the two texts, its label and what changed."""
+    text_width = max(width - 30, 20)
+    line = (
+        f"      ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
+        f" → {cut(clean(link.derived.text), text_width // 2)}"
+    )
+    tag = LABEL_NAMES.get(link.label, clean(link.label))
+    why = clean(link.note)
+    if tag and why:
+        line += f"  [{tag}] {cut(why, text_width)}"
+    elif tag or why:
+        line += f"  ({cut(tag or why, text_width)})"
+    return line
 
 
 def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
-    """The fact changes: each change, then the facts added and dropped (per kind, or each
-    one with ``all_facts``)."""
+    """The fact changes, by significance (changed numbers, dates and names first, then
+    strength, precision, wording), the names kept in another spelling, then the facts
+    added and dropped (per kind, or each one with ``all_facts``)."""
     fd = c.facts
     out: list[str] = []
     text_width = max(width - 30, 20)
     if fd.changed:
-        out.append("  changed")
-        shown = fd.changed if all_facts else fd.changed[:_CHANGED_SHOWN]
-        for link in shown:
-            line = (
-                f"    ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
-                f" → {cut(clean(link.derived.text), text_width // 2)}"
-            )
-            if link.note:
-                line += f"  ({cut(clean(link.note), text_width)})"
-            out.append(line)
-        if len(fd.changed) > len(shown):
-            out.append(f"    … and {len(fd.changed) - len(shown)} more")
+        out.append("  changed (numbers, dates and names first)")
+        left = len(fd.changed) if all_facts else _CHANGED_SHOWN
+        for group in change_groups(fd.changed):
+            if left <= 0:
+                break
+            out.append(f"    {group.title}")
+            for link in group.links[:left]:
+                out.append(_change_line(link, width))
+            left -= len(group.links)
+        if left < 0:
+            out.append(f"    … and {-left} more")
+    variants = respelled(fd.kept)
+    if variants:
+        shown = [f"{clean(k.source.text)} → {clean(k.derived.text)}" for k in variants]
+        out += _wrap_bullets(
+            [f"kept in another spelling ({len(variants)}): " + "; ".join(shown)], width, "  ", ""
+        )
     links = (*fd.kept, *fd.changed)
     for title, sign, facts, listed, side in (
         ("added", "+", fd.added, [k.derived for k in links], fd.derived_doc),
@@ -149,28 +167,21 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
             continue
         where = "in" if title == "added" else "from"
         out.append(f"  {title} ({where} {_letter(side)}, by kind)")
-        out += _kind_summary(facts, [*facts, *listed], sign, title, width)
+        text = c.documents[side].text if side in (0, 1) else ""
+        out += _kind_summary(kind_groups(facts, [*facts, *listed], text), sign, title, width)
     return out
 
 
-def _kind_summary(
-    facts: Sequence[Fact], side: Sequence[Fact], sign: str, verb: str, width: int
-) -> list[str]:
-    """One line per kind, most facts first: "- 39 of 69 places dropped: A; B; … and 34
-    more", naming as many as the line holds (at least a few, in document order). The total
-    is of that side's facts of the kind in the diff (``side``: each position once)."""
-    by_kind: dict[str, list[Fact]] = {}
-    for f in facts:
-        by_kind.setdefault(f.kind, []).append(f)
-    totals = Counter(kind for kind, _ in {(f.kind, f.span) for f in side})
+def _kind_summary(groups: Sequence[KindGroup], sign: str, verb: str, width: int) -> list[str]:
+    """One line per kind: "- 39 of 68 listed places dropped: A; B; … and 34 more", naming
+    as many as the line holds (at least a few, in document order)."""
     lines: list[str] = []
-    for kind, items in sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        n, total = len(items), totals[kind]
-        noun = _plural(kind) if total > 1 else kind
-        head = f"    {sign} {n} of {total} {clean(noun)} {verb}: "
+    for g in groups:
+        n = len(g.facts)
+        head = f"    {sign} {clean(g.headline(verb))}: "
         names: list[str] = []
         room = width - len(head)
-        for k, f in enumerate(items):
+        for k, f in enumerate(g.facts):
             name = cut(clean(f.text), 40) or "(empty)"
             left = n - k - 1
             more = f"; … and {left} more" if left else ""
@@ -198,9 +209,10 @@ def render_text(
     """Render ``c`` as a readable plain-text summary.
 
     ``top`` limits how many passages are listed (largest first); ``width`` is the target
-    line width used to wrap reasons and size excerpts. Facts added and dropped are
-    summarised per kind ("39 of 69 places dropped", the first few named); ``all_facts``
-    lists each one with its position instead. ``glossary`` ends the report with what
+    line width used to wrap reasons and size excerpts. Changes come by significance
+    (:mod:`.factgroups`), the first dozen shown; facts added and dropped are summarised
+    per kind ("39 of 68 listed places dropped", the first few named); ``all_facts`` lists
+    each change and each added and dropped fact with its position instead. ``glossary`` ends the report with what
     its passage kinds, coverage and confidence mean (:mod:`.glossary`).
     """
     width = max(width, 40)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -156,25 +157,54 @@ class _Vocabulary:
         ids.update(zip(new, range(c0, c1), strict=True))
         return True
 
-    def hashes(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(folded-token hashes, content-term hashes) of ``text``, in text order."""
-        chunks = text.split()
+    def _ids(self, chunks: list[str]) -> np.ndarray | None:
+        """The ids of ``chunks``, learning new ones; None when they do not fit."""
         try:
-            ids = np.fromiter(map(self.ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+            return np.fromiter(map(self.ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
         except KeyError:
             # Learned in a set's order: a chunk's id depends on the order chunks were first
             # seen, never its hashes, so sketches stay the same whatever the order.
             if not self.learn(chunks):
-                pairs = [p for chunk in chunks for p in self.analyse(chunk)]
-                norm = np.array([p[0] for p in pairs], dtype=np.uint64)
-                term = np.array([p[1] for p in pairs], dtype=np.uint64)
-                return norm, term[term != 0]
-            ids = np.fromiter(map(self.ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+                return None
+            return np.fromiter(map(self.ids.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+
+    def _at(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the tokens of chunks ``ids`` are (in order), and how many each has."""
         count = self.count[ids]
         before = np.cumsum(count) - count
-        at = np.repeat(self.start[ids] - before, count) + np.arange(int(count.sum()))
+        return np.repeat(self.start[ids] - before, count) + np.arange(int(count.sum())), count
+
+    def hashes(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(folded-token hashes, content-term hashes) of ``text``, in text order."""
+        chunks = text.split()
+        ids = self._ids(chunks)
+        if ids is None:
+            pairs = [p for chunk in chunks for p in self.analyse(chunk)]
+            norm = np.array([p[0] for p in pairs], dtype=np.uint64)
+            term = np.array([p[1] for p in pairs], dtype=np.uint64)
+            return norm, term[term != 0]
+        at, _ = self._at(ids)
         term = self.term[at]
         return self.norm[at], term[term != 0]
+
+    def piece_hashes(self, pieces: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(folded-token hashes, content-term hashes or 0, index of the piece) of every token
+        of several texts, in order: of a text cut at white space into ``pieces``, the same
+        tokens as :meth:`hashes` of the whole, in one pass."""
+        per = [p.split() for p in pieces]
+        n_chunks = np.fromiter(map(len, per), np.int64, len(per))
+        chunks = list(chain.from_iterable(per))
+        ids = self._ids(chunks)
+        if ids is None:
+            pairs = [[pair for chunk in p for pair in self.analyse(chunk)] for p in per]
+            sizes = np.fromiter(map(len, pairs), np.int64, len(pairs))
+            flat = list(chain.from_iterable(pairs))
+            norm = np.array([p[0] for p in flat], dtype=np.uint64)
+            term = np.array([p[1] for p in flat], dtype=np.uint64)
+            return norm, term, np.repeat(np.arange(len(pieces)), sizes)
+        at, count = self._at(ids)
+        piece = np.repeat(np.repeat(np.arange(len(pieces)), n_chunks), count)
+        return self.norm[at], self.term[at], piece
 
 
 _VOCAB = _Vocabulary()
@@ -244,6 +274,21 @@ def sketch_and_key(text: str, cfg: SketchConfig | None = None) -> tuple[np.ndarr
     cfg = cfg or SketchConfig()
     norm, term = _VOCAB.hashes(text)
     return fingerprints(term, cfg), _key(norm)
+
+
+def piece_hashes(pieces: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of a text cut into ``pieces`` at white space (a document at its sentences): every
+    token's folded-form hash, content-term hash (0: not a content term) and piece index."""
+    return _VOCAB.piece_hashes(pieces)
+
+
+def sketched(norm: np.ndarray, term: np.ndarray, cfg: SketchConfig) -> Sketched:
+    """What indexing keeps of a text, from its tokens' hashes (as :func:`piece_hashes`
+    gives them, content-term hash 0 for the others)."""
+    term = term[term != 0]
+    return Sketched(
+        fingerprints(term, cfg), _key(norm), (term & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    )
 
 
 def content_terms(text: str) -> np.ndarray:

@@ -212,10 +212,13 @@ _NO_DISCOVERY = (
 
 
 @router.get(
-    "/api/documents/{key}",
+    "/api/documents/{key:path}",
     tags=["corpus"],
     summary="One indexed document",
-    description="By its external id or its number; with its text, metadata and duplicates.",
+    description=(
+        "By its external id or its number; with its text, metadata and duplicates. An id "
+        "may contain `/` (a path, a URL): send it as it is or percent-encoded."
+    ),
     response_model=models.DocumentDetail,
     responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
 )

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..corpus.index import Corpus
 from ..errors import ApiError
 from ..network.draw_cluster import render_cluster_timeline
+from ..text.bidi import bidi_controls
 from ..text.dates import parse_date
 from .api import MAX_ID, lookup, service_of
 from .render import SVG_CSP, page
@@ -30,10 +31,11 @@ HERE = Path(__file__).resolve().parent
 CLUSTERS_PER_PAGE = 50
 
 
-@router.get("/documents/{key}", response_class=HTMLResponse)
+@router.get("/documents/{key:path}", response_class=HTMLResponse)
 async def document_page(request: Request, key: str) -> HTMLResponse:
-    """A stored document; ``key`` is its number or external id, or the id of an exact
-    duplicate (the page then shows the text it repeats, and says so)."""
+    """A stored document; ``key`` is its number or external id (which may contain ``/``),
+    or the id of an exact duplicate (the page then shows the text it repeats, and says
+    so)."""
 
     def read(c: Corpus) -> dict[str, Any] | None:
         doc = lookup(c, key)
@@ -50,7 +52,8 @@ async def document_page(request: Request, key: str) -> HTMLResponse:
             lineage = document_lineage(
                 cluster_view(record), doc.doc_id, copy["id"] if copy else doc.ext_id
             )
-        return {"doc": doc, "duplicates": dups, "copy": copy, "lineage": lineage}
+        bidi = bidi_controls(doc.text, doc.title, doc.ext_id, doc.site, doc.url, key)
+        return {"doc": doc, "duplicates": dups, "copy": copy, "lineage": lineage, "bidi": bidi}
 
     found = await service_of(request).corpus.read(read)
     if found is None:

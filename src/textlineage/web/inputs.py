@@ -120,9 +120,15 @@ def media_type(request: Request) -> str:
 
 
 async def read_json(request: Request, model: type[M]) -> M:
+    """The JSON body as ``model``: 400 when it is not JSON (or nested so deeply that the
+    parser gives up: no request model goes past three levels), 422 when it does not match."""
     raw = await request.body()
     try:
         data = json.loads(raw)
+    except RecursionError as exc:
+        raise ApiError(
+            400, "the request body is JSON nested too deeply (a request has at most 3 levels)"
+        ) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"the request body is not valid JSON ({exc})") from exc
     try:

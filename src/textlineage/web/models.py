@@ -88,12 +88,22 @@ class FactOut(BaseModel):
 
     doc: int = Field(description="0 or 1: the document it is in.")
     kind: str = Field(
-        description="number, date, person, place, organisation, hashtag, quote or entity."
+        description=(
+            "number, date, person, place, organisation, hashtag, quote, entity, or claim "
+            "(a change's words of strength)."
+        )
     )
     text: str = Field(description="Exactly the document's text at span.")
     span: Pair
     value: str | None = Field(None, description="Normalised value used for matching.")
     note: str | None = Field(None, description="What changed, or how it was matched.")
+    label: str | None = Field(
+        None, description="The kind of change (value, strength, surname, ...): docs/schema.md."
+    )
+    detail: str | None = Field(None, description="A strength or specificity label refined.")
+    unsupported: bool | None = Field(
+        None, description="On a change: the derived side states what the source does not."
+    )
 
 
 class KeptFact(FactOut):
@@ -219,6 +229,12 @@ class SearchGroup(BaseModel):
     hits: list[int] = Field(description="Ranks of the group's hits, the earliest first.")
 
 
+class ClaimMatchOut(BaseModel):
+    query: tuple[int, int] = Field(description="The query sentence's range in the query.")
+    hit: tuple[int, int] = Field(description="The matched text's range in the document.")
+    words_in_order: float
+
+
 class SearchHitOut(BaseModel):
     """An indexed document that the query reuses or that reuses it."""
 
@@ -232,6 +248,9 @@ class SearchHitOut(BaseModel):
     semantic_similarity: float | None
     window_score: float | None
     multilingual_similarity: float | None
+    claim_matches: list[ClaimMatchOut] = Field(
+        default_factory=list, description="Claim-length queries: the sentences found."
+    )
     story: HitStoryOut | None
     comparison: Comparison = Field(description="The verifying comparison (without texts).")
 
@@ -245,6 +264,7 @@ class SearchAnswer(BaseModel):
     schema_version: str
     query: QueryOut
     candidates: int = Field(description="Documents proposed by the channels and verified.")
+    notes: list[str] = Field(default_factory=list, description="What limits this answer.")
     hits: list[SearchHitOut]
     groups: list[SearchGroup]
     timings_ms: dict[str, float]

@@ -2,7 +2,11 @@
 headers, and the comparison report with the site's navigation added.
 
 Server-rendered with Jinja2 (autoescaping on: every document string, name, title, URL and
-metadata value is escaped). The only script is ``static/app.js``; the Content-Security-
+metadata value is escaped). Every string a page shows has its bidi controls replaced by
+U+FFFD (the environment's ``finalize``), so that no title, id or site can reverse the text
+around it; a document's text shown whole marks each as ``[U+202E]`` instead
+(``bidi_text``), and what the user typed into a form is given back as typed
+(``as_typed``). The only script is ``static/app.js``; the Content-Security-
 Policy of these pages allows nothing else. The comparison report is the library's own
 self-contained page (:func:`textlineage.report.render_html`) with the site's navigation
 bar added; it keeps the policy it declares.
@@ -18,9 +22,12 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..errors import ApiError, InputError
+from ..report.segments import BIDI_CONTROLS, bidi_name, neutralise
+from ..text.bidi import bidi_marker
 from .api import service_of
 from .service import Service
 
@@ -36,13 +43,42 @@ _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^
 
 _REPORT_NAV_CSS = (HERE / "static" / "report-nav.css").read_text(encoding="utf-8")
 
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` a page shows: a plain string without its bidi controls (markup
+    made on purpose, such as :func:`bidi_text`'s, passes as it is)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return neutralise(value)
+    return value
+
+
+def bidi_text(text: str) -> Markup:
+    """A document's text, escaped, each bidi control shown as a marker that names it."""
+
+    def marker(m: re.Match[str]) -> str:
+        ch = m.group()
+        title = f"{bidi_name(ch)}: a text-direction control, shown and not applied"
+        return f'<span class="bidi" title="{escape(title)}">{bidi_marker(ch)}</span>'
+
+    return Markup(BIDI_CONTROLS.sub(marker, str(escape(text))))
+
+
+def as_typed(text: str) -> Markup:
+    """What the user typed into a form, escaped but otherwise as typed (the page gives it
+    back to be sent again: it must not change)."""
+    return escape(text)
+
+
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(HERE / "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=_finalize,
 )
+_env.filters["bidi_text"] = bidi_text
+_env.filters["as_typed"] = as_typed
 
 VERDICTS = {
     "derived": "Derived",

@@ -31,6 +31,7 @@ from ..corpus.index import Corpus, CorpusConfig, SearchResult
 from ..embed import CachedEmbedder, Embedder, make_embedder
 from ..engines.pool import process_pool
 from ..errors import Overloaded
+from ..facts import ner
 from ..ingest import document_from_bytes
 from ..report import render_html
 from ..types import Comparison, Document
@@ -100,6 +101,8 @@ def init_worker(db: str | None, semantic: bool, threads: int, max_bytes: int) ->
         config = replace(base, compare=replace(base.compare, embedder=emb))
         corpus = Corpus.open(db, create=False, config=config)
     _worker = _Worker(cfg, corpus, max_bytes)
+    if ner.enabled():
+        ner.load()  # the fact diff's named-entity model, before the first request
     compare(Document("warm-a", _WARM_A), Document("warm-b", _WARM_B), cfg)
     log.debug("worker %d ready (semantic=%s, threads=%d)", os.getpid(), semantic, threads)
 

@@ -136,6 +136,8 @@
       if (f) {
         var b = factButtons[f.split(" ")[0]];
         if (b) {
+          var folded = b.closest ? b.closest("details") : null;
+          if (folded) { folded.open = true; }
           b.scrollIntoView({block: "nearest", behavior: reduce ? "auto" : "smooth"});
           flash([b]);
         }

@@ -1,0 +1,196 @@
+"""Page furniture: the parts of a web page that are no claim of the article's.
+
+An article copied from the web brings lines that belong to the page, not to the story: an
+ad slot's size ("728 x 90"), a byline ("Reporting by ..."), a dateline ("Iran, June 1,
+2021—" opening the first paragraph, a date alone on a line above it, "Updated 10:32 am"),
+share and like counters ("1.2K Shares"), a copyright line. A fact checker does not check
+those, and a derived text that leaves them out has dropped nothing: :func:`furniture_spans`
+finds them, and the extractors take no fact from inside them.
+
+Every rule is about the shape of a whole line (or of the opening of the first paragraph),
+never about a word inside running text, so a sentence of the story is never furniture.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.dates import month_pattern
+
+_MON = month_pattern(languages=("en",))
+_DATE = (
+    rf"(?:(?i:{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON}),?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?i:{_MON})\s+\d{{4}})"
+)
+_WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
+_STAMP_WORDS = r"(?i:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+on)?|date)"
+
+_AD_SIZE = r"\d{2,4}\s*[x×X]\s*\d{2,4}"
+_AD_RE = regex.compile(
+    rf"(?i:advertisement|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
+    rf"|\(?{_AD_SIZE}\)?"
+)
+_NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&]\s*|\s+(?:and|in|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
+_BYLINE_RE = regex.compile(
+    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
+    rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
+    r"|(?i:photo|photograph|image|picture|credit|source|author)s?\s*:\s*\S.*"
+    r"|(?i:from\s+our\s+[\p{L} ]{1,30}\s+(?:desk|correspondent|reporter|staff))"
+)
+_BYLINE_MAX_WORDS = 12
+_LINE_LABEL_MAX_WORDS = 40
+_CALL_RE = regex.compile(
+    r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
+    r"|listen\s+to|print|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
+    r"|(?:share|related|more|read\s+next|watch)\s*:.{0,60})"
+)
+_LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)){0,3}")
+"""A section or site name in a page's header ("Local News", "WORLD NEWS", "Ridgeway
+Herald"): at most four capitalised words."""
+_SHORT_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,3}")
+"""A short phrase beside other furniture on a header line ("Race report")."""
+_LINE_LABEL_RE = regex.compile(
+    r"(?i:most\s+read|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
+    r"|trending|popular|recommended)\s*:.*"
+    r"|(?i:originally\s+published|republished|reprinted)\b.*"
+)
+"""A line of links to other stories, or a republication notice."""
+_ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
+_SEPARATOR_RE = regex.compile(r"\s*[|·•›»]\s*|\s+[—–]\s+")
+_STAMP_RE = regex.compile(
+    rf"(?:{_STAMP_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
+    rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
+    rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
+)
+_DATELINE_BEFORE_RE = regex.compile(r"[\p{L}\p{M}.'’ -]{1,40}[,،]\s*|")
+_DATELINE_AFTER_RE = regex.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[—–-]{1,2}\s*|\.\s+)")
+_AGENCY_DATELINE_RE = regex.compile(
+    r"\p{Lu}[\p{Lu} .,'’-]{1,40}\s*\([\p{L} .&]{1,30}\)\s*[—–-]{1,2}\s*"
+)
+_DATELINE_CHARS = 80
+_BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
+_COUNTER_WORDS = (
+    r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reactions?|reads?|pins?"
+    r"|followers?|claps?|votes?|replies|reply|responses?)"
+)
+_COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
+_COUNTER_RE = regex.compile(
+    rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
+    rf"|{_COUNT}\s*(?i:min(?:ute)?s?\s+read|people\s+(?:shared|liked|read)\s+this)"
+    rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
+    rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
+)
+_COPYRIGHT_RE = regex.compile(
+    r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
+)
+_COPYRIGHT_MAX_WORDS = 25
+_BARE_COUNT_RE = regex.compile(_COUNT)
+_REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
+
+HEADER_WORDS = 20
+"""A line of at least this many words is the first paragraph of the story; the lines
+above it are the page's header, where a date alone on a line is the page's date."""
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """Each line's content span (without surrounding white space, or a bullet before it)
+    and whether it is a list item; blank lines left out."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while start < end and text[start] in " \t\r\u00a0":
+            start += 1
+        item = start < end and text[start] in _BULLETS
+        while start < end and text[start] in " \t\r\u00a0|" + _BULLETS:
+            start += 1
+        while end > start and text[end - 1] in " \t\r\u00a0|":
+            end -= 1
+        if end > start:
+            out.append((start, end, item))
+    return out
+
+
+def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
+    """The spans of ``text`` that are page furniture, in order; ``lang``: how its dates
+    are written (any language when undetermined). Above the story's first paragraph (a
+    line of :data:`HEADER_WORDS` words or more) short section names and dates alone are
+    furniture too; a text without such a paragraph has no header."""
+    out: list[tuple[int, int]] = []
+    lines = _lines(text)
+    story = next(
+        (i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS),
+        None,
+    )
+    for i, (s, e, item) in enumerate(lines):
+        header = story is not None and i < story and not item
+        c = _COPYRIGHT_RE.search(text, s, e)
+        if c is not None and len(text[c.start() : e].split()) <= _COPYRIGHT_MAX_WORDS:
+            out.append((c.start(), e))  # a copyright notice runs to the end of its line
+        elif i == story:
+            end = _dateline_end(text, s, e, lang)
+            if end is not None:
+                out.append((s, end))
+        elif _furniture_line(text, s, e, len(text[s:e].split()), header):
+            out.append((s, e))
+    out.extend(m.span() for m in _REPORTING_RE.finditer(text))
+    return sorted(out)
+
+
+def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool:
+    """Is the line ``s:e`` (of ``words`` words; above the story when ``header``) furniture?
+    A line of parts ("By Colin Hartigan | 27 April 2022 | 3 min read") is when every part
+    is; a section name counts as one only above the story."""
+    line = _ICON_RE.sub("", text[s:e])
+    if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
+        return True
+    parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:  # a bare count there stood after an icon ("🗨 38")
+        return all(
+            _furniture_part(p, header, labels=header) or _BARE_COUNT_RE.fullmatch(p) for p in parts
+        )
+    if header and len(line.replace("&", " ").split()) <= 2 and _LABEL_RE.fullmatch(line):
+        return True
+    return words <= _BYLINE_MAX_WORDS and _furniture_part(line, header, labels=False)
+
+
+def _furniture_part(part: str, header: bool, labels: bool) -> bool:
+    """An ad, a byline, a date or time stamp (below the story only when it says so), a
+    counter or a call to action; with ``labels``, a section or site name too."""
+    if _AD_RE.fullmatch(part) or _BYLINE_RE.fullmatch(part) or _COUNTER_RE.fullmatch(part):
+        return True
+    if _STAMP_RE.fullmatch(part):
+        return header or _stamp_word(part)
+    if _CALL_RE.fullmatch(part):
+        return True
+    return labels and _SHORT_PART_RE.fullmatch(part) is not None
+
+
+def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
+    """Where the dateline opening the paragraph ``s:e`` ends: a place (at most 40
+    characters, then a comma) and a date, in the text's language, before a dash or a full
+    stop ("Iran, June 1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news
+    agency ("WASHINGTON (Reuters) - "). None without one."""
+    m = _AGENCY_DATELINE_RE.match(text, s, e)
+    if m is not None:
+        return m.end()
+    from .dates import find_dates
+
+    head = text[s : min(e, s + _DATELINE_CHARS)]
+    n = len(head)
+    for it in find_dates(head, 0, bytearray(n), bytearray(n), lang):
+        a, b = it.fact.span
+        if not _DATELINE_BEFORE_RE.fullmatch(head, 0, a):
+            continue
+        after = _DATELINE_AFTER_RE.match(head, b)
+        if after is not None and (a > 0 or not after.group().strip().startswith(".")):
+            return s + after.end()
+    return None
+
+
+def _stamp_word(part: str) -> bool:
+    return regex.match(_STAMP_WORDS, part) is not None

@@ -1,0 +1,327 @@
+"""Claims that changed strength inside aligned passages: a hedge dropped or added ("police
+reportedly arrested" → "police arrested"), a superlative changed ("second-most trending"
+→ "second trending"), a qualifier in front of a quantity that is no number fact ("nearly
+half" → "half"), one quantifier for another ("most voters" → "all voters").
+
+These are words, not facts an extractor finds on its own: they only mean something against
+the other text. So they are looked for where the two texts say the same thing, in the
+aligned passages: the words of each passage's two sides are aligned (a longest-matching-
+block alignment), and a small edit (at most :data:`MAX_EDIT` words a side) between words
+the two sides share that adds, drops or replaces a marker word is a change. Each side of
+the change is reported as a ``claim`` fact reaching from the shared word before the edit to
+the shared word after it, so that it reads on both sides ("second-most trending" /
+"second trending").
+
+A qualifier in front of an extracted number, and an edit inside a quotation, are left to
+the number and quotation diff. Translations are not looked at (their words differ
+throughout), nor texts in a language the word lists below are not written for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+
+from ..text.normalise import Token, fold, tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, FactLink, Passage
+from .forms import collapse
+from .items import Item, Result
+from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
+
+CLAIM_LANGUAGES = frozenset({"en", "und"})
+"""Languages whose hedges and quantifiers are listed here."""
+
+MAX_EDIT = 4
+"""The most words a side of an edit may have for it to be read as a change of strength."""
+_MIN_CONTEXT = 3  # shared words around an edit, before and after together ...
+_MIN_CONTEXT_OTHER = 4  # ... and in a sentence other than the one sharing most words
+_MAX_SPAN = 160  # characters of a claim: an edit's words spread wider are not one claim
+_MAX_TOKENS = 400  # words a sentence may have to be aligned word by word
+_CANDIDATES = 3  # source sentences a derived sentence is aligned with
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+HEDGES = _set(
+    """may might could reportedly allegedly apparently purportedly possibly probably
+    likely perhaps seemingly supposedly presumably alleged suspected unconfirmed
+    rumoured rumored"""
+)
+"""Words that make a claim tentative or second-hand."""
+HEDGE_VERBS = _set(
+    "said believed thought appears appear appeared seems seem seemed claimed reported"
+)
+"""Verbs that hedge when followed by "to" ("is said to have", "appears to be")."""
+QUANTIFIERS = _set("all every most many some few several none majority minority")
+"""Words that say how much of a whole a claim covers."""
+DEGREE = frozenset({"most", "least"})
+"""Words that make a superlative of what follows ("second-most", "the least")."""
+_ORDINALS = _set("first second third fourth fifth sixth seventh eighth ninth tenth the")
+_ORDINAL_RE = regex.compile(r"\d+(?:st|nd|rd|th)")
+_ARTICLES = frozenset({"a", "an"})
+QUANTITY_WORDS = frozenset(
+    {
+        "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
+        "double", "twice", "triple", "dozen", "dozens", "hundreds", "thousands", "millions",
+        "billions", *SMALL_NUM, *TENS_NUM, *SCALE_NUM,
+    }
+)  # fmt: skip
+"""Words a qualifier ("nearly", "over") may stand before to make a claim of quantity."""
+_QUALIFIERS: dict[tuple[str, ...], str] = {tuple(q.split()): c for q, c in QUAL_CLASS.items()}
+_MARKERS = HEDGES | HEDGE_VERBS | QUANTIFIERS | DEGREE | {q[0] for q in _QUALIFIERS}
+"""Words one of which an edit must touch to change a claim's strength."""
+
+
+@dataclass(frozen=True)
+class _Side:
+    """A sentence of one side of a passage: its text, tokens, folded words (the month
+    "May" told from the modal "may"), the spans of the facts that claim edits first
+    (numbers, dates, quotations), and whether it holds a word that can change a claim's
+    strength."""
+
+    text: str
+    doc: int
+    tokens: list[Token]
+    taken: list[tuple[int, int]]
+    words: list[str]
+    marked: bool
+
+
+def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]) -> _Side:
+    words = [
+        "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
+    ]
+    return _Side(text, doc, tokens, taken, words, not _MARKERS.isdisjoint(words))
+
+
+def _hedges(words: Sequence[str], following: str) -> list[str]:
+    """The hedges ``words`` hold ("reportedly"; a hedging verb with the "to" after it,
+    which may be the ``following`` word)."""
+    out = [w for w in words if w in HEDGES]
+    seq = [*words, following]
+    out += [f"{a} to" for a, b in itertools.pairwise(seq) if a in HEDGE_VERBS and b == "to"]
+    return out
+
+
+def _qualifier(words: Sequence[str]) -> str | None:
+    """The meaning class (``>``, ``<``, ``~``) of the qualifier ``words`` are, "" for no
+    words, None when they are not a qualifier."""
+    if not words:
+        return ""
+    return _QUALIFIERS.get(tuple(words))
+
+
+def _is_quantity(word: str) -> bool:
+    return word in QUANTITY_WORDS or word.replace(".", "").replace(",", "").isdigit()
+
+
+def _degree(words: Sequence[str], before: str) -> bool:
+    """Do ``words`` hold "most"/"least" making a superlative (after an ordinal or "the")?"""
+    prev = before
+    for w in words:
+        if w in DEGREE and (prev in _ORDINALS or _ORDINAL_RE.fullmatch(prev)):
+            return True
+        prev = w
+    return False
+
+
+def _classify(
+    a: Sequence[str], b: Sequence[str], before: str, after: str, bears_on: str
+) -> tuple[str, str]:
+    """What the edit of words ``a`` (source) into ``b`` (derived), between the shared
+    words ``before`` and ``after``, does to a claim's strength: a ``(detail, note)`` pair,
+    ``("", "")`` for nothing. ``bears_on``: the shared word a qualifier would qualify
+    (``after``, or the word after an article)."""
+    ha, hb = _hedges(a, after), _hedges(b, after)
+    if len(ha) != len(hb):
+        if len(ha) > len(hb):
+            return "hedge_dropped", f"hedge '{' '.join(ha)}' dropped"
+        return "hedge_added", f"hedge '{' '.join(hb)}' added"
+    da, db = _degree(a, before), _degree(b, before)
+    if da != db:
+        word = next(w for w in (a if da else b) if w in DEGREE)
+        return "degree", f"superlative '{word}' {'dropped' if da else 'added'}"
+    if bears_on and _is_quantity(bears_on):
+        qa, qb = _qualifier(a), _qualifier(b)
+        if qa is not None and qb is not None and qa != qb:
+            if qa and not qb:
+                return "qualifier_dropped", f"qualifier '{' '.join(a)}' dropped"
+            if qb and not qa:
+                return "qualifier_added", f"qualifier '{' '.join(b)}' added"
+            return "qualifier_changed", f"qualifier '{' '.join(a)}' → '{' '.join(b)}'"
+    if len(a) == len(b) == 1 and a[0] != b[0] and a[0] in QUANTIFIERS and b[0] in QUANTIFIERS:
+        return "quantifier", f"quantifier '{a[0]}' → '{b[0]}'"
+    return "", ""
+
+
+def _inside(pos: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(pos[0] < e and s < pos[1] for s, e in taken)
+
+
+_CLAUSE_END_RE = regex.compile(r"[.!?;:\n]")
+
+
+def _claim(side: _Side, lo: int, hi: int, before: bool, after: bool) -> Fact | None:
+    """The claim fact of tokens ``lo:hi`` of a side: the edit with the shared words
+    before and after it (``before``, ``after``: the first and last tokens are those), a
+    shared word left out when a sentence ends between it and the edit."""
+    toks = side.tokens
+    if (
+        before
+        and hi - lo > 1
+        and _CLAUSE_END_RE.search(side.text, toks[lo].end, toks[lo + 1].start)
+    ):
+        lo += 1
+    if (
+        after
+        and hi - lo > 1
+        and _CLAUSE_END_RE.search(side.text, toks[hi - 2].end, toks[hi - 1].start)
+    ):
+        hi -= 1
+    if lo >= hi:
+        return None
+    s, e = toks[lo].start, toks[hi - 1].end
+    if e - s > _MAX_SPAN or "\n\n" in side.text[s:e]:
+        return None
+    t = side.text[s:e]
+    return Fact("claim", t, (s, e), side.doc, collapse(fold(t)))
+
+
+def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]:
+    """The changes of strength between two aligned sentences: small edits with at least
+    ``min_context`` shared words around them."""
+    a, b = src.words, der.words
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out: list[FactLink] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or i2 - i1 > MAX_EDIT or j2 - j1 > MAX_EDIT:
+            continue
+        prev = ops[k - 1] if k > 0 else None
+        nxt = ops[k + 1] if k + 1 < len(ops) else None
+        if (prev is not None and prev[0] != "equal") or (nxt is not None and nxt[0] != "equal"):
+            continue
+        context = (prev[2] - prev[1] if prev else 0) + (nxt[2] - nxt[1] if nxt else 0)
+        if context < min_context:
+            continue
+        before = a[i1 - 1] if i1 > 0 and prev else ""
+        after = a[i2] if i2 < len(a) and nxt else ""
+        # the word a qualifier bears on: after an article ("nearly a third"), the next
+        ahead = 2 if after in _ARTICLES and nxt and nxt[2] - nxt[1] >= 2 else 1
+        bears_on = a[i2 + ahead - 1] if after else ""
+        detail, note = _classify(a[i1:i2], b[j1:j2], before, after, bears_on)
+        if not detail:
+            continue
+        if not detail.startswith("qualifier"):
+            ahead = 1
+        if any(_inside(src.tokens[i][:2], src.taken) for i in range(i1, i2)) or any(
+            _inside(der.tokens[j][:2], der.taken) for j in range(j1, j2)
+        ):
+            continue  # a number's qualifier, or words inside a quotation
+        if detail.startswith("qualifier") and _inside(src.tokens[i2 + ahead - 1][:2], src.taken):
+            continue
+        lo_a, hi_a = i1 - (1 if before else 0), i2 + (ahead if after else 0)
+        lo_b, hi_b = j1 - (1 if before else 0), j2 + (ahead if after else 0)
+        sf = _claim(src, lo_a, hi_a, bool(before), bool(after))
+        df = _claim(der, lo_b, hi_b, bool(before), bool(after))
+        if sf is not None and df is not None:
+            out.append(FactLink("claim", sf, df, note, "strength", detail))
+    return out
+
+
+def diff_claims(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    passages: Sequence[Passage],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    res: Result,
+) -> None:
+    """Add to ``res`` the changes of strength found inside the aligned ``passages`` of a
+    source and a derived text (``texts``, ``docs``: source first); ``items``: the facts of
+    each text, whose numbers, dates and quotations edits must not touch.
+
+    Inside a passage each derived sentence is aligned with the few source sentences that
+    share most words with it (:data:`_CANDIDATES`; a rewrite reorders sentences and
+    clauses, and an alignment of the whole passage would miss an edit whose sentence
+    moved), and only when one of the two holds a word that can change a claim's strength."""
+    taken = [
+        [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
+    ]
+    sentences = [[(x.start, x.end) for x in split_sentences(t)] for t in texts]
+    claimed: tuple[set[tuple[int, int]], set[tuple[int, int]]] = (set(), set())
+    for p in passages:
+        if p.languages is not None or p.kind == "verbatim":
+            continue
+        if not all(0 <= d < len(p.spans) for d in docs):
+            continue
+        chunks = [
+            [
+                _side(texts[n], docs[n], toks, taken[n])
+                for toks in _sentence_tokens(texts[n], p.spans[docs[n]], sentences[n])
+            ]
+            for n in (0, 1)
+        ]
+        index: dict[str, list[int]] = {}
+        for k, src in enumerate(chunks[0]):
+            for w in set(src.words):
+                index.setdefault(w, []).append(k)
+        for der in chunks[1]:
+            for rank, k in enumerate(_sentences_by_overlap(der, index)):
+                src = chunks[0][k]
+                if not (src.marked or der.marked) or src.words == der.words:
+                    continue
+                context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
+                for link in _passage_changes(src, der, context):
+                    if link.source.span in claimed[0] or link.derived.span in claimed[1]:
+                        continue
+                    claimed[0].add(link.source.span)
+                    claimed[1].add(link.derived.span)
+                    res.changed.append(link)
+    if claimed[1]:
+        # A name the claim's words hold ("Half" opening a sentence) is the claim's.
+        res.added[:] = [f for f in res.added if not _within(f.span, claimed[1])]
+        res.dropped[:] = [f for f in res.dropped if not _within(f.span, claimed[0])]
+
+
+def _sentence_tokens(
+    text: str, spans: Sequence[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> list[list[Token]]:
+    """The words of each sentence (cut to ``spans``) that ``spans`` cover."""
+    out: list[list[Token]] = []
+    for s, e in sorted(spans):
+        pieces = []
+        i = max(0, bisect.bisect_right(sentences, (s, len(text) + 1)) - 1)
+        while i < len(sentences) and sentences[i][0] < e:
+            lo, hi = max(s, sentences[i][0]), min(e, sentences[i][1])
+            if lo < hi:
+                pieces.append((lo, hi))
+            i += 1
+        for lo, hi in pieces or [(s, e)]:
+            toks = tokenize(text, lo, hi)
+            if 0 < len(toks) <= _MAX_TOKENS:
+                out.append(toks)
+    return out
+
+
+def _sentences_by_overlap(der: _Side, index: dict[str, list[int]]) -> list[int]:
+    """The source sentences (their numbers) sharing the most distinct words with ``der``,
+    at least :data:`_MIN_CONTEXT`, most first: a derived sentence may join clauses of a
+    few."""
+    shared: Counter[int] = Counter()
+    for w in set(der.words):
+        shared.update(index.get(w, ()))
+    best = heapq.nsmallest(_CANDIDATES, ((-n, k) for k, n in shared.items() if n >= _MIN_CONTEXT))
+    return [k for _, k in best]
+
+
+def _within(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)

@@ -1,0 +1,311 @@
+"""Names that changed rather than matched: one token replaced, a title replaced, or a name
+the extraction cut short where the derived text goes on with another token.
+
+:mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
+being a part of the other). A name that differs from a source name in exactly one token
+("Helen Marsh" → "Anna Marsh", "Maryam Rajavi" → "Massoud Rajavi") is neither: it is a
+change, labelled by the token's place (``first_name``, ``middle_name``, ``surname``, or
+``name`` when the names are not persons'). Such a pair is made only inside one aligned
+passage (or, without passages, when each side has no other candidate): two people of one
+family named in different places of the texts are two facts.
+
+A partial match can hide a change: when the extraction stops at a word it does not take
+for a name ("Helen" in "Dr. Helen March": "March" is a month), the derived text going on
+with a capitalised word other than the source's next token completes the name, and the
+pair is compared whole.
+
+The same name under another title ("Senator John Smith" → "Governor John Smith") is a
+``title`` change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and
+a title present on one side only is not a change (a later mention drops it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from ..text.normalise import fold
+from ..types import Fact, FactLink
+from .forms import collapse
+from .items import NAME_KINDS, Group, Item, Result, pair, shares
+from .match_names import contains, match_names, token_variant, unmatched_sources
+from .vocab import PARTICLES
+
+_HONORIFIC_WORDS = (
+    "mr mrs ms miss mx mister madam m mme monsieur madame herr frau señor señora sr sra "
+    "don doña господин госпожа"
+)
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+"""Titles that only say how a person is addressed: never compared."""
+
+_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)\.?[ \t\u00a0]+\Z")
+_NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
+_MAX_TITLE_WORDS = 3
+_SPLIT_RE = regex.compile(r"[\s/\-]+")
+
+
+def diff_names(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    texts: tuple[str, str],
+    titles: frozenset[str],
+    aligned: bool = False,
+) -> None:
+    """The names of two texts in one language: matched (:func:`~.match_names.match_names`),
+    then the names left that differ in one token paired as changes (``aligned``: passages
+    were given, and such a pair must share one), then the titles of the names kept
+    compared. The rest of the derived names are added, the rest of the source's dropped;
+    a short form of a name reported changed is neither."""
+
+    def on_partial(gs: Group, gd: Group) -> bool:
+        return continued_change(texts[1], gs, gd, titles, res)
+
+    used, unmatched = match_names(S, D, res, on_partial)
+    left_s = unmatched_sources(S, D, used)
+    left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
+    names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
+    res.added.extend(g.first.fact for g in covered(unmatched, [_toks(d.text) for _, d in names]))
+    res.dropped.extend(g.first.fact for g in covered(left_s, [_toks(s.text) for s, _ in names]))
+    title_changes(res, S, D, texts, titles, aligned)
+
+
+def _toks(text: str) -> tuple[str, ...]:
+    """The folded tokens of a name's text."""
+    return tuple(t for t in map(_letters, _SPLIT_RE.split(text)) if t)
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in fold(s) if c.isalnum())
+
+
+def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
+    """The name tokens without the title tokens opening them ("dr", "helen", "marsh" →
+    "helen", "marsh"), for an extractor that keeps titles inside names."""
+    i = 0
+    while i < len(toks) - 1 and toks[i] in titles:
+        i += 1
+    return toks[i:]
+
+
+def title_before(text: str, start: int, titles: frozenset[str]) -> tuple[int, str]:
+    """The title written right before ``start`` on the same line ("Prime Minister" of
+    "Prime Minister Jane Doe") and where it starts; ``(start, "")`` for none. An honorific
+    alone is no title."""
+    pos = start
+    words: list[str] = []
+    while len(words) < _MAX_TITLE_WORDS:
+        m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
+        if m is None or m.group(1).lower() not in titles:
+            break
+        words.append(m.group(1))
+        pos = m.start()
+    informative = [w for w in words if w.lower() not in HONORIFICS]
+    if not informative:
+        return start, ""
+    return pos, " ".join(reversed(words))
+
+
+def _titles(g: Group, text: str, titles: frozenset[str]) -> dict[str, tuple[int, Item]]:
+    """The titles a group's mentions carry (folded) → where the first one starts and its
+    mention."""
+    out: dict[str, tuple[int, Item]] = {}
+    for it in g.items:
+        at, title = title_before(text, it.fact.span[0], titles)
+        if title:
+            out.setdefault(fold(title), (at, it))
+    return out
+
+
+def one_token_change(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """The position of the one token two names of two or more tokens differ in (others
+    equal or spelling variants; an initial stands for any word it opens), or None."""
+    if len(a) != len(b) or len(a) < 2:
+        return None
+    diff = None
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y or token_variant(x, y):
+            continue
+        if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+            continue
+        if diff is not None or x in PARTICLES or y in PARTICLES:
+            return None
+        diff = i
+    return diff
+
+
+def change_label(s: Fact, d: Fact, at: int, n: int) -> str:
+    """What a one-token change is: a person's first, middle or last name, or a name's."""
+    if "person" not in (s.kind, d.kind):
+        return "name"
+    if at == n - 1:
+        return "surname"
+    return "first_name" if at == 0 else "middle_name"
+
+
+_LABEL_WORDS = {
+    "surname": "surname",
+    "first_name": "first name",
+    "middle_name": "middle name",
+    "name": "one word of the name",
+}
+
+
+def name_change(s: Fact, d: Fact, at: int, n: int) -> FactLink:
+    """The changed link of two names differing in token ``at`` of ``n``; the note names
+    the two words ("surname 'Marsh' → 'March'")."""
+    label = change_label(s, d, at, n)
+    words = [_word_at(f.text, at, n) for f in (s, d)]
+    if all(words):
+        note = f"{_LABEL_WORDS[label]} '{words[0]}' → '{words[1]}'"
+    else:
+        note = f"{_LABEL_WORDS[label]} changed ('{s.text}' → '{d.text}')"
+    return FactLink(d.kind, s, d, note, label, "", True)
+
+
+def _word_at(text: str, at: int, n: int) -> str:
+    """Word ``at`` of the last ``n`` words of a name's text (a title may open it), or ""."""
+    words = [w for w in _SPLIT_RE.split(text) if _letters(w)]
+    return words[len(words) - n + at] if len(words) >= n else ""
+
+
+def continued_change(text: str, gs: Group, gd: Group, titles: frozenset[str], res: Result) -> bool:
+    """Is the derived name of a partial match, read on in ``text``, the source name with
+    one token changed? If so the change goes to ``res``."""
+    st = split_title(gs.first.toks, titles)
+    for it in gd.items:
+        found = continued_name(text, it, gs.first, titles)
+        if found is None:
+            continue
+        fact, toks = found
+        at = one_token_change(st, toks)
+        if at is None:
+            continue
+        res.changed.append(name_change(gs.first.fact, fact, at, len(toks)))
+        return True
+    return False
+
+
+def continued_name(
+    text: str, d: Item, s: Item, titles: frozenset[str]
+) -> tuple[Fact, tuple[str, ...]] | None:
+    """``d`` completed by the capitalised word right after it, when ``d`` opens the source
+    name ``s`` and that word takes the place of the source's next token: the extraction
+    stopped at a word it did not take for a name. None otherwise."""
+    st = split_title(s.toks, titles)
+    n = len(d.toks)
+    if n + 1 != len(st) or st[:n] != d.toks:
+        return None
+    m = _NEXT_WORD_RE.match(text, d.fact.span[1])
+    if m is None:
+        return None
+    word = _letters(m.group(1))
+    if not word or word == st[n] or word in PARTICLES or word in titles:
+        return None
+    start, end = d.fact.span[0], m.end(1)
+    t = text[start:end]
+    return Fact(d.fact.kind, t, (start, end), d.fact.doc, collapse(fold(t))), (*d.toks, word)
+
+
+def _kinds_agree(a: str, b: str) -> bool:
+    return a == b or "entity" in (a, b)
+
+
+def pair_changed_names(
+    left_s: list[Group],
+    left_d: list[Group],
+    res: Result,
+    titles: frozenset[str],
+    aligned: bool,
+) -> tuple[list[Group], list[Group]]:
+    """Pair the source and derived names left unmatched that differ in one token, as
+    changes; returns the groups still left on each side. With ``aligned`` passages a pair
+    must share one; without, each of the two must have no other candidate."""
+    cands: list[tuple[bool, int, int, int, int, int]] = []
+    d_toks = [split_title(g.first.toks, titles) for g in left_d]
+    s_toks = [split_title(g.first.toks, titles) for g in left_s]
+    for j, gd in enumerate(left_d):
+        if len(d_toks[j]) < 2:
+            continue
+        for i, gs in enumerate(left_s):
+            if not _kinds_agree(gs.first.fact.kind, gd.first.fact.kind):
+                continue
+            at = one_token_change(s_toks[i], d_toks[j])
+            if at is None:
+                continue
+            near = shares(gs, gd)
+            if aligned and not near:
+                continue
+            cands.append((not near, gs.first.fact.span[0], gd.first.fact.span[0], i, j, at))
+    if not aligned:
+        per_s = Counter(c[3] for c in cands)
+        per_d = Counter(c[4] for c in cands)
+        cands = [c for c in cands if per_s[c[3]] == 1 and per_d[c[4]] == 1]
+    used_s: set[int] = set()
+    used_d: set[int] = set()
+    for _far, _ss, _ds, i, j, at in sorted(cands):
+        if i in used_s or j in used_d:
+            continue
+        used_s.add(i)
+        used_d.add(j)
+        sf, df = pair(left_s[i], left_d[j])
+        res.changed.append(name_change(sf, df, at, len(d_toks[j])))
+    return (
+        [g for i, g in enumerate(left_s) if i not in used_s],
+        [g for j, g in enumerate(left_d) if j not in used_d],
+    )
+
+
+def covered(groups: Iterable[Group], changed: list[tuple[str, ...]]) -> list[Group]:
+    """The groups that are not a part of a name reported changed ("Marsh" after "Helen
+    Marsh" → "Helen March": the same person, reported once)."""
+    return [g for g in groups if not any(contains(c, g.first.toks) for c in changed)]
+
+
+def title_changes(
+    res: Result,
+    S: list[Group],
+    D: list[Group],
+    texts: tuple[str, str],
+    titles: frozenset[str],
+    aligned: bool = False,
+) -> None:
+    """Turn the kept names whose two sides carry different titles (no title word in
+    common) into ``title`` changes, each side written with its title; with ``aligned``
+    passages, only names that share one."""
+    by_src = {id(it.fact): g for g in S for it in g.items}
+    by_der = {id(it.fact): g for g in D for it in g.items}
+    kept: list[FactLink] = []
+    for link in res.kept:
+        gs, gd = by_src.get(id(link.source)), by_der.get(id(link.derived))
+        if gs is None or gd is None or link.kind == "place":
+            kept.append(link)
+            continue
+        ts, td = _titles(gs, texts[0], titles), _titles(gd, texts[1], titles)
+        if not ts or not td or _words(ts) & _words(td) or (aligned and not shares(gs, gd)):
+            kept.append(link)
+            continue
+        (s_at, s_it), (d_at, d_it) = min(ts.values(), key=_first), min(td.values(), key=_first)
+        sf, df = _titled(texts[0], s_at, s_it.fact), _titled(texts[1], d_at, d_it.fact)
+        s_title = texts[0][s_at : s_it.fact.span[0]].strip()
+        d_title = texts[1][d_at : d_it.fact.span[0]].strip()
+        note = f"title '{s_title}' → '{d_title}'"
+        res.changed.append(FactLink(link.kind, sf, df, note, "title", "", True))
+    res.kept[:] = kept
+
+
+def _words(titles: dict[str, tuple[int, Item]]) -> set[str]:
+    """The informative words of some titles ("director dr" → "director", "dr")."""
+    return {w for t in titles for w in t.split() if w.rstrip(".") not in HONORIFICS}
+
+
+def _first(v: tuple[int, Item]) -> int:
+    return v[0]
+
+
+def _titled(text: str, at: int, f: Fact) -> Fact:
+    """The fact ``f`` with its title (from ``at``) in its text and span."""
+    t = text[at : f.span[1]]
+    return Fact(f.kind, t, (at, f.span[1]), f.doc, collapse(fold(t)))

@@ -1,0 +1,435 @@
+"""What kind of name a name is: votes from the words around its occurrences, from the
+lists it stands in, and from the named-entity model (:mod:`.ner`) where the words around
+it do not tell.
+
+The cues: organisation words inside the name, an acronym after it ("(PMOI)"), place words
+before or after it ("in ...", "... province"), person cues ("... said", an age after it,
+a title before it), lists of names (comma lists, bullet lists: mostly places). Each name
+gets one kind per document. Names the cues leave unsettled (no cue at all, a weak one, a
+word that only ever opens a sentence, an all-capitals word) are looked up in the model,
+when it is installed: its kind joins the vote, and a weak candidate it finds no entity in
+(a capitalised common word, a shouted headline word, a title) is no name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import regex
+
+from ..text.normalise import fold
+from .vocab import (
+    DEMONYM_ENDINGS,
+    LANGUAGE_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PERSON_PREV,
+    PLACE_ACRONYMS,
+    PLACE_LIST_NOUNS,
+    PLACE_OF,
+    PLACE_PREV,
+    WEAK_PLACE_PREV,
+    NameVocab,
+)
+
+MODEL_READS = 1
+"""Occurrences of one name the model reads at most."""
+MODEL_BUDGET = 20
+"""Occurrences the model reads at most in one text (each costs it about ten words, some
+2.5 ms); names past it keep the kind their cues give."""
+MODEL_NAME_KINDS = frozenset({"person", "place", "organisation", "group", "language", "other"})
+"""Model kinds that make a name (dates and quantities do not)."""
+
+_PLACE_BEFORE_RE = regex.compile(
+    r"(?i:\b(?:in|near|across|inside|outside|throughout|(?:city|town|province|capital|village"
+    r"|region|county)\s+of|(?:cities|towns|provinces|countries|villages|places|regions)"
+    r"\s+(?:such\s+as|like|of|including))\s+(?:the\s+)?)$"
+)
+_PLACE_AFTER_RE = regex.compile(
+    r"^\s+(?i:province|city|county|district|region|state|village|town|governorate"
+    r"|prefecture|municipality)\b"
+)
+_PERSON_AFTER_RE = regex.compile(
+    r"^(?:\s*,\s*\(?\d{1,3}\)?\s*,)?\s+(?:said|says|told|wrote|added|stated|explained"
+    r"|argued|noted|claimed|announced|tweeted|insisted|recalled|warned)\b"
+)
+_PLACE_NOUN_RE = regex.compile(
+    r"(?i:\b(?:cities|city|towns|town|provinces|province|countries|country|villages"
+    r"|regions|states|capitals|places|locations|areas|districts|neighbou?rhoods)\b)"
+)
+_AGE_AFTER_RE = regex.compile(r"^(?:\s*,?\s*\(\s*\d{1,3}\s*\)|\s*,\s*\d{1,3}\s*,)")
+"""An age after a name ("Okafor, 61,", "Khademi (29)"): a person."""
+_AND_GAP_RE = regex.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+")
+_ACRONYM_AFTER_RE = regex.compile(r"\s*\(\s*\p{Lu}{2,}(?:/\p{Lu}{2,})*\s*\)")
+_LIST_GAP_RE = regex.compile(
+    r"^[ \u00a0]*(?:[,;(][ \u00a0]*|\)[ \u00a0]*[,;]?[ \u00a0]*)*(?:(?:and|or|&)[ \u00a0]+)?(?:\([ \u00a0]*)?$"
+)
+
+
+@dataclass(slots=True)
+class Tok:
+    """A capitalised token; ``core`` without a possessive "'s" (``poss``)."""
+
+    start: int
+    end: int
+    core: str
+    lower: str
+    cap: bool
+    allcaps: bool
+    poss: bool
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate name (a trimmed run) and the votes for its kind."""
+
+    start: int
+    end: int
+    toks: list[Tok]
+    org: bool = False
+    orgv: int = 0
+    acronym: bool = False
+    person: int = 0
+    place: int = 0
+    default_person: bool = False
+    bullet: bool = False
+    title: bool = False  # a title, not a name ("Supreme Leader", "Judiciary Chief")
+    initial: bool = False  # opens a sentence
+    affiliation: bool = False  # after a person's "of": no person's name
+    kind: str = "entity"
+
+
+def _strip_marks(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=100_000)
+def letters(s: str) -> str:
+    return "".join(c for c in _strip_marks(fold(s)) if c.isalnum())
+
+
+def is_org_word(tok: Tok) -> bool:
+    w = tok.lower.rstrip(".")
+    return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS)
+
+
+def _prev_words(text: str, pos: int) -> list[str]:
+    """Up to four lower-cased words right before ``pos`` on the same line."""
+    chunk = text[max(0, pos - 40) : pos]
+    if not chunk or not chunk[-1].isspace():
+        return []
+    nl = chunk.rfind("\n")
+    if nl >= 0:
+        chunk = chunk[nl + 1 :]
+    words = chunk.lower().split()[-4:]
+    if words and words[-1] == "the":
+        words.pop()
+    return words
+
+
+def _place_cue(w: list[str]) -> bool:
+    if not w:
+        return False
+    if w[-1] in PLACE_PREV:
+        return True
+    if len(w) >= 2 and w[-1] == "of" and w[-2] in PLACE_OF:
+        return True
+    if len(w) >= 2 and w[-1] in ("like", "including", "of") and w[-2] in PLACE_LIST_NOUNS:
+        return True
+    return len(w) >= 3 and w[-2:] == ["such", "as"] and w[-3] in PLACE_LIST_NOUNS
+
+
+def classify(
+    text: str,
+    cands: list[Cand],
+    lower_vocab: set[str],
+    bullets: dict[int, tuple[int, int, int]],
+    v: NameVocab,
+    use_model: bool = False,
+) -> list[Cand]:
+    """Give every candidate a kind (one per name in the document); drop weak candidates.
+    ``use_model``: ask the named-entity model (:mod:`.ner`) about the names the cues leave
+    unsettled."""
+    for c in cands:
+        _cues(text, c, lower_vocab, v)
+    _list_cues(text, cands, bullets)
+
+    # One kind per name in the document.
+    votes: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        votes[letters(text[c.start : c.end])].append(c)
+    said = _model_votes(text, votes) if use_model else {}
+    parts = {letters(t.core) for c in cands if len(c.toks) >= 2 for t in (c.toks[0], c.toks[-1])}
+    kinds: dict[str, str] = {}
+    ruled: set[str] = set()  # names whose kind the cues tell without the model
+    for key, cs in votes.items():
+        kind = _tally(key, cs, None)
+        if not kind:
+            continue  # a title
+        single = len(cs[0].toks) == 1 and key not in parts
+        if single and kind == "entity" and cs[0].toks[0].lower in lower_vocab:
+            continue  # a lone capitalised common word ("the Presidential election")
+        acronym = any(c.acronym for c in cs)
+        if use_model and single and not acronym and _never_a_name(cs):
+            continue  # "Organisers said", "Huge fire destroys ..."
+        if (
+            single
+            and (kind == "entity" or acronym)
+            and key in said
+            and _common_opener(cs, said[key])
+        ):
+            continue  # a common word where any word is capitalised ("Nobody", "EXPOSED")
+        if key in said and not acronym:
+            kind = _tally(key, cs, said[key], _words_in_dictionary(cs[0]))
+        kinds[key] = kind
+        if kind != "entity" and kind == _tally(key, cs, None):
+            ruled.add(key)
+    _coordinated(text, cands, kinds)
+    # A single name equal to a part of a person's name is that person.
+    person_parts: set[str] = set()
+    for c in cands:
+        if len(c.toks) >= 2 and kinds.get(letters(text[c.start : c.end])) == "person":
+            person_parts.add(letters(c.toks[-1].core))
+            person_parts.add(letters(c.toks[0].core))
+    out: list[Cand] = []
+    for key, cs in votes.items():
+        if key not in kinds:
+            continue
+        kind = kinds[key]
+        if key not in ruled and len(cs[0].toks) == 1 and key in person_parts:
+            kind = "person"
+        for c in cs:
+            c.kind = kind
+            out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
+    """The votes of the words in and around one occurrence."""
+    if any(is_org_word(t) for t in c.toks):
+        c.org = True
+    if len(c.toks) == 1 and c.toks[0].allcaps:
+        c.acronym = True
+    after = text[c.end : c.end + 40]
+    if _ACRONYM_AFTER_RE.match(after):
+        c.orgv += 2
+    prev = _prev_words(text, c.start)
+    language = len(c.toks) == 1 and c.toks[0].lower in LANGUAGE_NAMES
+    if not language and (
+        _place_cue(prev) or (len(c.toks) == 1 and prev and prev[-1] in WEAK_PLACE_PREV)
+    ):
+        c.place += 1
+    if prev and prev[-1] in PERSON_PREV:
+        c.person += 1
+    if _PLACE_AFTER_RE.match(after):
+        c.place += 2
+    if _PERSON_AFTER_RE.match(after):
+        c.person += 1
+    if _AGE_AFTER_RE.match(after):
+        c.person += 2
+    words = [t for t in c.toks if t.lower not in PARTICLES]
+    if 2 <= len(c.toks) <= 3 and not c.org and not c.affiliation and words:
+        first = words[0].lower
+        demonym = len(first) >= 6 and first.endswith(DEMONYM_ENDINGS)
+        c.default_person = (
+            len(words) >= 2
+            and not demonym
+            and not any(
+                t.allcaps or t.lower in lower_vocab or t.lower.rstrip(".") in v.titles
+                for t in words
+            )
+        )
+
+
+def _settled(c: Cand) -> bool:
+    """Do the words around this occurrence tell its kind on their own?"""
+    return c.org or c.bullet or bool(c.person or c.place or c.orgv)
+
+
+def _weak(c: Cand) -> bool:
+    """An occurrence that may well be no name: one word opening a sentence, one word in
+    capitals, or a title."""
+    if c.title:
+        return True
+    return len(c.toks) == 1 and not c.bullet and (c.initial or c.toks[0].allcaps)
+
+
+def _never_a_name(cs: list[Cand]) -> bool:
+    """Is a one-word name seen only where any word is capitalised the plural of a
+    dictionary word ("Organisers said") or a word that is never a noun ("Huge fire ...")?
+    Neither is a name, whatever the words around it say."""
+    from . import ner
+
+    if not all(_weak(c) for c in cs):
+        return False
+    word = cs[0].toks[0].core
+    return ner.is_common_plural(word) or ner.is_never_a_noun(word)
+
+
+def _common_opener(cs: list[Cand], model: str) -> bool:
+    """Is a one-word name with no cue, seen only where any word is capitalised (opening a
+    sentence, in capitals), a common word? Yes when the model finds no name there and the
+    word is in the dictionary ("Nobody", "EXPOSED"), or when it is the plural of a
+    dictionary word ("Families", "Monuments"), whatever the model says."""
+    from . import ner
+
+    if not all(_weak(c) for c in cs):
+        return False
+    word = cs[0].toks[0].core
+    if model == "" and ner.is_common_word(word):
+        return True
+    return not cs[0].toks[0].allcaps and ner.is_common_plural(word)
+
+
+def _model_votes(text: str, votes: dict[str, list[Cand]]) -> dict[str, str]:
+    """The model's kind for the names whose cues tell nothing: the kind it gives most of
+    the occurrences it reads (up to :data:`MODEL_READS` of each name, mid-sentence ones
+    first), ``""`` when it finds no name in any (or only a date or a quantity).
+
+    Asked, in this order, up to :data:`MODEL_BUDGET` occurrences in all: one-word names
+    seen only where any word is capitalised and found in the dictionary (is it a name at
+    all?), then the other names, the most frequent first. An acronym is asked only when
+    it is a dictionary word ("EXPOSED"); it is an organisation otherwise."""
+    from . import ner
+
+    ranked: list[tuple[int, int, int, str]] = []
+    for key, cs in votes.items():
+        if any(_settled(c) or c.title for c in cs):
+            continue
+        single = len(cs[0].toks) == 1
+        weak = all(_weak(c) for c in cs)
+        common = single and weak and ner.is_common_word(cs[0].toks[0].core)
+        if any(c.acronym for c in cs) and not common:
+            continue
+        ranked.append((0 if common else 1, -len(cs), cs[0].start, key))
+    ranked.sort()
+    asked: list[tuple[str, Cand]] = []
+    for *_, key in ranked:
+        cs = sorted(votes[key], key=lambda c: (_weak(c), c.start))[:MODEL_READS]
+        if len(asked) + len(cs) > MODEL_BUDGET:
+            break
+        asked.extend((key, c) for c in cs)
+    found = ner.kinds_at(text, [(c.start, c.end) for _, c in asked])
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for (key, _), kind in zip(asked, found, strict=True):
+        tally[key][kind if kind in MODEL_NAME_KINDS else ""] += 1
+    out = {}
+    for key, counts in tally.items():
+        named = [(n, k) for k, n in counts.most_common() if k]
+        out[key] = named[0][1] if named else ""
+    return out
+
+
+def _words_in_dictionary(c: Cand) -> bool:
+    """Are all the words of a name dictionary words ("Red Cross"), unlike most persons'
+    names ("Marcus Hale")?"""
+    from . import ner
+
+    return all(ner.is_common_word(t.core) for t in c.toks if t.lower not in PARTICLES)
+
+
+def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False) -> str:
+    """The kind of one name from the cues of its occurrences (three points each; one for
+    a name shaped like a person's) and the model's word (two points: it beats the shape,
+    breaks ties and fills in where there is no cue; a nationality or a language cancels a
+    place cue). An organisation, the model's least sure kind, gets one point only against
+    a person's shape with a word that is in no dictionary (``dictionary`` False: "Marcus
+    Hale", not "Red Cross"). ``""``: a title, no name."""
+    if any(c.org for c in cs):
+        return "organisation"
+    if any(c.acronym for c in cs):
+        return "place" if key in PLACE_ACRONYMS else "organisation"
+    if any(c.title for c in cs):
+        return ""
+    person = 3 * sum(c.person for c in cs) + any(c.default_person for c in cs)
+    place = 3 * sum(c.place for c in cs)
+    orgv = 3 * sum(c.orgv for c in cs)
+    if model == "person" and not all(c.affiliation for c in cs):
+        person += 2
+    elif model == "place":
+        place += 2
+    elif model == "organisation":
+        orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
+    elif model in ("group", "language"):
+        place = max(0, place - 3)
+    if orgv > max(person, place):
+        return "organisation"
+    if person > place:
+        return "person"
+    if place > 0:
+        return "place"
+    return "entity"
+
+
+def _coordinated(text: str, cands: list[Cand], kinds: dict[str, str]) -> None:
+    """A one-word name of no known kind joined by "and" (or "or") to a person or a place
+    is one too ("Majid and Khademi")."""
+    for a, b in pairwise(cands):
+        if len(a.toks) != 1 or len(b.toks) != 1:
+            continue
+        if _AND_GAP_RE.fullmatch(text, a.end, b.start) is None:
+            continue
+        ka, kb = (kinds.get(letters(text[c.start : c.end])) for c in (a, b))
+        if ka == "entity" and kb in ("person", "place"):
+            kinds[letters(text[a.start : a.end])] = kb
+        elif kb == "entity" and ka in ("person", "place"):
+            kinds[letters(text[b.start : b.end])] = ka
+
+
+def _list_cues(text: str, cands: list[Cand], bullets: dict[int, tuple[int, int, int]]) -> None:
+    """Names listed together (comma lists, bullet lists) are mostly places."""
+    chains: list[list[Cand]] = []
+    chain: list[Cand] = []
+    for c in cands:
+        if chain:
+            gap = text[chain[-1].end : c.start]
+            if "\n" not in gap and gap.strip() and _LIST_GAP_RE.match(gap):
+                chain.append(c)
+                continue
+            chains.append(chain)
+        chain = [c]
+    if chain:
+        chains.append(chain)
+    for ch in chains:
+        if len(ch) < 3:
+            continue
+        before = text[max(0, ch[0].start - 60) : ch[0].start]
+        for stop in ".!?\n":
+            if stop in before:
+                before = before[before.rfind(stop) + 1 :]
+        _vote_list(ch, before)
+
+    # Bullet lists: consecutive bullet lines holding just a name.
+    bullet_cands = [c for c in cands if c.bullet]
+    lines: dict[int, tuple[Cand, int]] = {}
+    for c in bullet_cands:
+        _end, line_no, line_start = bullets[c.start]
+        lines[line_no] = (c, line_start)
+    groups: list[list[tuple[Cand, int]]] = []
+    for line_no in sorted(lines):
+        if groups and line_no - 1 in lines and groups[-1][-1] is lines[line_no - 1]:
+            groups[-1].append(lines[line_no])
+        else:
+            groups.append([lines[line_no]])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        first_line_start = g[0][1]
+        prev_nl = text.rfind("\n", 0, max(0, first_line_start - 1))
+        context = text[max(0, prev_nl - 200) : first_line_start]
+        _vote_list([c for c, _ in g], context)
+
+
+def _vote_list(items: list[Cand], context: str) -> None:
+    cue = bool(_PLACE_NOUN_RE.search(context)) or bool(_PLACE_BEFORE_RE.search(context))
+    plain = [c for c in items if not c.org and not c.acronym]
+    singles = sum(1 for c in plain if len(c.toks) == 1)
+    if cue or (plain and singles / len(items) >= 0.6):
+        for c in plain:
+            if c.person < 2:
+                c.place += 2

@@ -1,0 +1,118 @@
+"""Ranks: an ordinal that places something in an order ("the second-most trending topic",
+"the third largest city", "finished in second place").
+
+A rank is a number fact whose value is the position (``"2nd"``) and whose noun is what is
+ranked. The superlative that says by what ("most", "largest") is its qualifier, so a rank
+that keeps its position but loses or changes its superlative ("second-most trending" →
+"second trending") is a change of claim, matched like a number whose qualifier changed.
+A position after a verb of ranking is one too ("finished fourth", "moved up to third",
+"was second"). An
+ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
+the division") is no fact.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..types import Fact
+from .forms import singular
+from .items import Item, mark, overlaps
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+_SUPERLATIVE = r"(?:most|least|\p{Ll}{2,}est|best|worst)"
+_RANK_VERBS = (
+    r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|was|were|is|are"
+    r"|(?:mov(?:ed|es|e)|climb(?:ed|s)?"
+    r"|r[oi]s(?:e|es)|dropp?(?:ed|s)?|f[ae]ll(?:s)?|slipp?(?:ed|s)?)\s+(?:up\s+|down\s+)?to)"
+)
+_RANK_AFTER_VERB_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?i:{_RANK_VERBS})\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}-])"
+)
+_RANK_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<ord>(?i:{_ORDINAL}))"
+    rf"(?:(?P<sup>[-\s]{_SUPERLATIVE})"
+    r"|\s(?P<ing>\p{Ll}{3,}(?:ing|ed))"
+    r"|\s(?P<place>place|position|spot))"
+    r"(?![\p{L}-])"
+)
+_NOUN_RE = regex.compile(r"[ \u00a0]+(?P<noun>\p{Ll}{3,})(?![\p{L}-])")
+_NOT_SUPERLATIVE = frozenset({"interest", "rest", "test", "west", "east", "request"})
+_MODIFIER_ENDINGS = ("ing", "est", "ous", "ful", "ive", "able", "ible", "ular")
+_NOT_NOUNS = frozenset({"of", "in", "on", "at", "for", "to", "and", "or", "the", "with", "by"})
+
+
+def _position(word: str) -> int | None:
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    digits = "".join(c for c in w if c.isdigit())
+    return int(digits) if digits else None
+
+
+def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
+    """The ranks of English ``text`` outside ``num_mask``; marks them in both masks."""
+    out: list[Item] = []
+    for m in _RANK_AFTER_VERB_RE.finditer(text):  # "finished fourth", "moved up to third"
+        s, e = m.span("ord")
+        pos = _position(m.group("ord"))
+        if pos is None or overlaps(num_mask, s, e):
+            continue
+        value = f"{pos}{_suffix(pos)}"
+        fact = Fact("number", text[s:e], (s, e), doc, value)
+        out.append(Item(fact, "number", (value, "place", "", ""), unit="place"))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    for m in _RANK_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e):
+            continue
+        pos = _position(m.group("ord"))
+        if pos is None:
+            continue
+        qual = ""
+        if m.group("sup"):
+            words = m.group("sup")[1:].split()
+            if words[0] in _NOT_SUPERLATIVE:
+                continue
+            qual = words[0]
+        elif m.group("place"):
+            qual = ""
+        noun = "place" if m.group("place") else ""
+        if not noun:
+            noun, e = _noun_after(text, e)
+            if not noun:
+                continue  # "the second-most in the division": no rank of a thing
+        value = f"{pos}{_suffix(pos)}"
+        qcls = "sup" if qual else ""
+        fact = Fact("number", text[s:e], (s, e), doc, value)
+        out.append(Item(fact, "number", (value, noun, "", qcls), qual=qual, qcls=qcls, unit=noun))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    return out
+
+
+def _noun_after(text: str, pos: int) -> tuple[str, int]:
+    """What is ranked: the first of the next two words that is no adjective or verb form
+    ("trending topic", "popular party"), singular, and where it ends; ``("", pos)``
+    without one."""
+    for _ in range(2):
+        n = _NOUN_RE.match(text, pos)
+        if n is None or n.group("noun") in _NOT_NOUNS:
+            break
+        word = n.group("noun")
+        pos = n.end()
+        participle = len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+        if not word.endswith(_MODIFIER_ENDINGS) and not participle:
+            return singular(word), pos
+    return "", pos
+
+
+def _suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

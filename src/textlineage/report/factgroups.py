@@ -1,0 +1,153 @@
+"""A fact diff grouped for people, shared by the text and the HTML report.
+
+Changes come by significance: a changed number, date or name first, then the changes of a
+claim's strength, then of a date's precision, then reworded quotations and changed nouns
+(:func:`change_groups`). Added and dropped facts come per kind, the kinds a fact-checker
+looks at first leading (numbers, dates, people, quotations), each with how many of that
+side's facts of the kind it is (:func:`kind_groups`); a kind whose facts all stand in
+lists ("cities such as A, B, C") says so ("39 of 68 listed places dropped"), and the
+reports show its facts collapsed. Names kept in another spelling are listed apart
+(:func:`respelled`): the same fact, but a reader checks that it is.
+
+The JSON keeps every fact: the grouping only orders and counts them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..types import Fact, FactLink
+
+__all__ = [
+    "LABEL_NAMES",
+    "ChangeGroup",
+    "KindGroup",
+    "change_groups",
+    "kind_groups",
+    "plural",
+    "respelled",
+]
+
+LABEL_NAMES: dict[str, str] = {
+    "value": "value",
+    "strength": "strength",
+    "specificity": "precision",
+    "surname": "surname",
+    "first_name": "first name",
+    "middle_name": "middle name",
+    "title": "title",
+    "name": "name",
+    "noun": "noun",
+    "wording": "wording",
+}
+"""How each change label is written for people."""
+
+_GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    (
+        "facts",
+        "numbers, dates and names",
+        frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
+    ),
+    ("strength", "strength of claims", frozenset({"strength"})),
+    ("specificity", "precision of dates", frozenset({"specificity"})),
+    ("other", "wording and nouns", frozenset({"wording", "noun"})),
+)
+_LEADING_KINDS = ("number", "date", "person", "quote")
+_PLURALS = {"person": "people", "entity": "other names", "organisation": "organisations"}
+_LIST_GAP_RE = re.compile(r"[^.!?:\d]{0,40}")
+_LIST_MARK_RE = re.compile(r"[,;•·▪‣◦*(\n]|\band\b|\bor\b")
+_MIN_LISTED = 5
+
+
+def plural(kind: str) -> str:
+    """The plural of a fact kind as a reader says it ("people", "other names")."""
+    return _PLURALS.get(kind, kind + "s")
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """Changes of one significance: ``key`` (``facts``, ``strength``, ``specificity``,
+    ``other``), a ``title`` for people, the ``links`` in document order."""
+
+    key: str
+    title: str
+    links: tuple[FactLink, ...]
+
+
+def change_groups(changed: Sequence[FactLink]) -> list[ChangeGroup]:
+    """The changes by significance (see the module docstring), empty groups left out; a
+    label the groups do not know goes with the first."""
+    known = frozenset().union(*(labels for _, _, labels in _GROUPS))
+    out = []
+    for key, title, labels in _GROUPS:
+        links = tuple(
+            c for c in changed if c.label in labels or (key == "facts" and c.label not in known)
+        )
+        if links:
+            out.append(ChangeGroup(key, title, links))
+    return out
+
+
+def respelled(kept: Sequence[FactLink]) -> list[FactLink]:
+    """The kept names written another way on the derived side (spelling variant or
+    transliteration)."""
+    return [k for k in kept if k.label in ("spelling", "transliteration")]
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """The added (or dropped) facts of one kind: ``total`` is how many facts of the kind
+    that side has in the diff (each position once), or, when ``listed``, how many of them
+    stand in lists, as every one of ``facts`` does."""
+
+    kind: str
+    facts: tuple[Fact, ...]
+    total: int
+    listed: bool
+
+    def headline(self, verb: str) -> str:
+        """The group's line: "39 of 68 listed places dropped"."""
+        noun = plural(self.kind) if self.total > 1 else self.kind
+        listed = "listed " if self.listed else ""
+        return f"{len(self.facts)} of {self.total} {listed}{noun} {verb}"
+
+
+def _in_lists(facts: Sequence[Fact], text: str) -> set[tuple[int, int]]:
+    """The spans of ``facts`` (one kind, one side) that stand in a list: next to another
+    of them with only a separator between (a comma, "and", a bullet, a line break, a few
+    words without a full stop or a number: a name the diff did not report twice)."""
+    spans = sorted({f.span for f in facts})
+    out: set[tuple[int, int]] = set()
+    for a, b in itertools.pairwise(spans):
+        gap = text[a[1] : b[0]] if a[1] <= b[0] <= len(text) else "."
+        if _LIST_GAP_RE.fullmatch(gap) and _LIST_MARK_RE.search(gap):
+            out.update((a, b))
+    return out
+
+
+def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[KindGroup]:
+    """``facts`` (added or dropped) per kind, numbers, dates, people and quotations
+    first, then by how many; ``side``: every fact of that side in the diff (kept,
+    changed and these), ``text`` that side's document."""
+    by_kind: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_kind.setdefault(f.kind, []).append(f)
+    totals = Counter(kind for kind, _ in {(f.kind, f.span) for f in side})
+    out = []
+    for kind, items in by_kind.items():
+        total, listed = totals[kind], False
+        if len(items) >= _MIN_LISTED:
+            members = _in_lists([f for f in side if f.kind == kind], text)
+            if all(f.span in members for f in items):
+                total, listed = len(members), True
+        out.append(KindGroup(kind, tuple(items), total, listed))
+
+    def order(g: KindGroup) -> tuple[int, int, str]:
+        lead = _LEADING_KINDS.index(g.kind) if g.kind in _LEADING_KINDS else len(_LEADING_KINDS)
+        return lead, -len(g.facts), g.kind
+
+    return sorted(out, key=order)
