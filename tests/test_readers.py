@@ -247,7 +247,8 @@ def test_jsonl_line_over_max_bytes_is_skipped(tmp_path: Path) -> None:
     got = records([str(path)], max_bytes=1000)
 
     assert got[0] == RecordError(
-        f"{path}:1", "line is 4.9 KB, over the 1000 bytes limit (raise max_bytes to read it)"
+        f"{path}:1",
+        "line is 4.9 KB, over the 1000 bytes limit of one document (split it into parts)",
     )
     assert isinstance(got[1], Record)
     assert got[1].origin == f"{path}:2"
@@ -331,7 +332,7 @@ def test_csv_row_over_max_bytes_is_skipped(tmp_path: Path) -> None:
     got = records([str(path)], max_bytes=1000)
 
     assert got[0] == RecordError(
-        f"{path}:2", "row is over the 1000 bytes limit (raise max_bytes to read it)"
+        f"{path}:2", "row is over the 1000 bytes limit of one document (split it into parts)"
     )
     assert isinstance(got[1], Record)
     assert got[1].text == "small"

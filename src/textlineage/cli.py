@@ -22,8 +22,11 @@ from .cli_options import (
     _count_progress,
     _format_option,
     _info,
+    _os_error_line,
+    _print_add_summary,
     _progress,
     _quiet_option,
+    _warn,
     _workers_option,
     is_quiet,
     set_quiet,
@@ -55,6 +58,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except TextlineageError as exc:
             click.echo(f"textlineage: error: {exc}", err=True)
+            sys.exit(2)
+        except BrokenPipeError:
+            raise  # the reader of stdout went away (`| head`): click ends quietly
+        except OSError as exc:
+            # The environment, not the input: a full disk, a read-only or vanished file.
+            click.echo(f"textlineage: error: {_os_error_line(exc)}", err=True)
             sys.exit(2)
 
 
@@ -89,9 +98,13 @@ def _render(fmt: str, result: Any, **renderers: Callable[[Any], str]) -> str:
 
 
 def _write(out: str, output: str | None) -> None:
+    """``out`` to the file ``output`` (whole or not at all), or to stdout."""
     if output:
-        Path(output).write_text(out, encoding="utf-8")
-        _info(f"wrote {output}")
+        from .ingest.paths import printable_path
+        from .outputs import write_text
+
+        write_text(output, out)
+        _info(f"wrote {printable_path(output)}")
     else:
         click.echo(out, nl=not out.endswith("\n"))
 
@@ -163,6 +176,14 @@ def index_group() -> None:
 @click.option("--site-field", default="site", show_default=True, help="Field with the site.")
 @click.option("--date-field", default="date", show_default=True, help="Field with the date.")
 @click.option("--title-field", default="title", show_default=True, help="Field with the title.")
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["skip", "replace", "error"]),
+    default="skip",
+    show_default=True,
+    help="An id already indexed with another text: keep the indexed text (skip, with a "
+    "warning), replace it and all derived from it (replace), or refuse its batch (error).",
+)
 @_workers_option(
     "Processes computing fingerprints (and document vectors) while the main one reads and "
     "writes (1: all in one process)."
@@ -183,10 +204,13 @@ def index_add(
     site_field: str,
     date_field: str,
     title_field: str,
+    on_conflict: str,
     workers: int,
     fmt: str,
 ) -> None:
-    """Add files, directories, globs, JSONL/CSV (also .gz) and WARC files to the index DB."""
+    """Add files, directories, globs, JSONL/CSV (also .gz) and WARC files to the index DB.
+
+    Exits 1 when nothing was added because every input or record was skipped."""
     import json
 
     from .corpus.index import Corpus
@@ -218,21 +242,25 @@ def index_add(
             multilingual=multilingual,
             progress=progress,
             workers=workers,
+            on_conflict=on_conflict,
         )
     if fmt == "json":
         click.echo(json.dumps(summary.to_json(), indent=2))
-        return
-    click.echo(
-        f"added {summary.added}, duplicates {summary.duplicates}, already indexed "
-        f"{summary.already_indexed}, skipped {len(summary.skipped)} "
-        f"({summary.seconds:.1f} s, {summary.docs_per_second:.0f} docs/s)"
-    )
-    reasons: dict[str, int] = {}
-    for origin, problem in summary.skipped:
-        reasons[problem] = reasons.get(problem, 0) + 1
-        _info(f"  skipped {origin}: {problem}")
-    for problem, n in sorted(reasons.items(), key=lambda x: -x[1]):
-        click.echo(f"  {n} x {problem}")
+    else:
+        _print_add_summary(summary)
+    if summary.conflicts and on_conflict == "skip":
+        n = len(summary.conflicts)
+        _warn(
+            f"{n} id{'s' if n != 1 else ''} already indexed with another text kept "
+            f"{'their' if n != 1 else 'its'} indexed text (first: {summary.conflicts[0]!r}); "
+            "--on-conflict replace updates them"
+        )
+    if summary.failed:
+        click.echo(
+            f"textlineage: nothing was added: {len(summary.skipped)} input(s) or record(s) skipped",
+            err=True,
+        )
+        sys.exit(1)
 
 
 @index_group.command(name="add-claims")
@@ -463,9 +491,9 @@ def discover(
 @click.option(
     "--max-document-mb",
     type=click.FloatRange(min=0.001),
-    default=5.0,
-    show_default=True,
-    help="Largest document accepted; bigger uploads get 413.",
+    default=None,
+    help="Largest document accepted; bigger uploads get 413 (default: the document size "
+    "limit of every command, 5 MB; see Limits in the README).",
 )
 @click.option(
     "--max-pending",
@@ -481,10 +509,11 @@ def serve(
     port: int,
     workers: int,
     no_semantic: bool,
-    max_document_mb: float,
+    max_document_mb: float | None,
     max_pending: int,
 ) -> None:
     """Run the web service: the JSON API and the compare (and search) pages."""
+    from .ingest.limits import DEFAULT_MAX_BYTES
     from .web import ServiceConfig
     from .web import serve as run_service
 
@@ -492,7 +521,9 @@ def serve(
         db=Path(db) if db else None,
         workers=workers,
         semantic=not no_semantic,
-        max_document_bytes=int(max_document_mb * 1024 * 1024),
+        max_document_bytes=DEFAULT_MAX_BYTES
+        if max_document_mb is None
+        else int(max_document_mb * 1024 * 1024),
         max_pending=max_pending,
     )
     run_service(config, host=host, port=port, log_level="warning" if is_quiet() else "info")

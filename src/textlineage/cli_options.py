@@ -13,9 +13,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from .corpus.hits import AddSummary
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 
@@ -82,6 +85,12 @@ def _info(message: str) -> None:
         click.echo(message, err=True)
 
 
+def _warn(message: str) -> None:
+    """A warning line on stderr (the run went on, but not as asked), unless quiet."""
+    if not is_quiet():
+        click.echo(f"textlineage: warning: {message}", err=True)
+
+
 def _nothing() -> Iterator[int]:
     """A generator that yields nothing: an iterable without a length."""
     yield from ()
@@ -142,3 +151,34 @@ def _count_progress(label: str, total: Callable[[], int | None]) -> Iterator[Cal
             # Fewer than counted (malformed records are skipped): done is all there was.
             bar.length = max(state["done"], 1)
             bar.render_progress()
+
+
+def _os_error_line(exc: OSError) -> str:
+    """An operating-system error in one line, naming its file when it has one."""
+    from .ingest.paths import printable_path
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{printable_path(exc.filename)}: {reason}"
+    return reason
+
+
+def _print_add_summary(summary: AddSummary) -> None:
+    """The text form of ``index add``'s summary: one line of counts, then the reasons
+    records were skipped, most frequent first (each skipped record on stderr, unless -q)."""
+    changed = ""
+    if summary.replaced:
+        changed = f", replaced {summary.replaced}"
+    elif summary.conflicts:
+        changed = f", conflicts {len(summary.conflicts)} (indexed text kept)"
+    click.echo(
+        f"added {summary.added}, duplicates {summary.duplicates}, already indexed "
+        f"{summary.already_indexed}{changed}, skipped {len(summary.skipped)} "
+        f"({summary.seconds:.1f} s, {summary.docs_per_second:.0f} docs/s)"
+    )
+    reasons: dict[str, int] = {}
+    for origin, problem in summary.skipped:
+        reasons[problem] = reasons.get(problem, 0) + 1
+        _info(f"  skipped {origin}: {problem}")
+    for problem, n in sorted(reasons.items(), key=lambda x: -x[1]):
+        click.echo(f"  {n} x {problem}")

@@ -25,6 +25,19 @@ class InputError(TextlineageError):
         return (InputError, (self.source, self.problem))
 
 
+class OutputError(TextlineageError):
+    """An output file or folder could not be written: a missing folder, no permission, a
+    read-only file system, a full disk. Nothing half-written is left under its name."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: cannot write ({problem})")
+        self.path = path
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        return (OutputError, (self.path, self.problem))
+
+
 class MissingDependencyError(TextlineageError):
     """An optional heavy part is not installed; the message names the install command."""
 

@@ -2,7 +2,11 @@
 
 * :func:`atomic_write` writes to a temporary file in the target's directory and renames it
   over the target only when the writing finished: an interrupted run (an error, Ctrl-C,
-  ``kill -9``, a full disk) leaves the previous file or none, never half a file.
+  ``kill -9``, a full disk) leaves the previous file or none, never half a file. A write
+  that fails (a missing folder, no permission, a read-only file system, a full disk)
+  raises :class:`~textlineage.errors.OutputError` naming the file and the problem.
+* :func:`ensure_dir` makes an output folder and checks that files can be created in it,
+  so that a long run fails at its start rather than at its end.
 * :func:`csv_cell` defuses cells that a spreadsheet would read as a formula (``=``, ``+``,
   ``-``, ``@``, tab or carriage return first), since documents and their metadata are
   untrusted: the cell gets a leading apostrophe, the usual escape, and stays readable.
@@ -11,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -18,7 +23,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from .errors import OutputError
+from .ingest.paths import printable_path
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# Errors of writing itself: when one comes out of the caller's block (a buffer flushed by
+# a write), it is about the output file; any other error there is the caller's own.
+_WRITE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EROFS, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
 
 
 def csv_cell(value: object) -> object:
@@ -29,33 +43,92 @@ def csv_cell(value: object) -> object:
     return value
 
 
+def write_problem(exc: OSError) -> str:
+    """The operating system's words for why a file could not be written, lower-cased
+    (``no space left on device``, ``read-only file system``, ...)."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such folder"
+    if isinstance(exc, NotADirectoryError):
+        return "a part of the path is not a folder"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return reason[:1].lower() + reason[1:]
+
+
 @contextlib.contextmanager
 def atomic_write(
     path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = None
 ) -> Iterator[IO[str]]:
     """Open ``path`` for writing text; the file appears (replacing any old one) only when the
-    ``with`` block ends without an exception."""
+    ``with`` block ends without an exception.
+
+    Raises :class:`~textlineage.errors.OutputError` when the file cannot be written.
+    """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(printable_path(target), write_problem(exc)) from exc
+    try:
+        try:
+            fh = os.fdopen(fd, "w", encoding=encoding, newline=newline)
+        except BaseException:
+            os.close(fd)
+            raise
+        whole = False
+        try:
+            try:
+                yield fh
+            except OSError as exc:
+                if exc.errno in _WRITE_ERRNOS:
+                    raise OutputError(printable_path(target), write_problem(exc)) from exc
+                raise
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise OutputError(printable_path(target), write_problem(exc)) from exc
+            whole = True
+        finally:
+            if whole:
+                fh.close()
+            else:
+                # Closing flushes what is buffered, which may fail again (a full disk): the
+                # first error is the one to tell. The descriptor is closed either way.
+                with contextlib.suppress(OSError):
+                    fh.close()
         # mkstemp makes the file private; give it the mode a plain open() would have.
         try:
             mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
+        except OSError:
             mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        try:
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(printable_path(target), write_problem(exc)) from exc
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all."""
+    """Write ``text`` to ``path`` whole or not at all (:func:`atomic_write`)."""
     with atomic_write(path) as fh:
         fh.write(text)
+
+
+def ensure_dir(path: str | os.PathLike[str]) -> Path:
+    """Make the output folder ``path`` (and its parents) and check that a file can be
+    created in it; raises :class:`~textlineage.errors.OutputError` naming the problem."""
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe, name = tempfile.mkstemp(prefix=".textlineage-probe.", dir=folder)
+        os.close(probe)
+        os.unlink(name)
+    except FileExistsError as exc:
+        raise OutputError(printable_path(folder), "it exists and is not a folder") from exc
+    except OSError as exc:
+        raise OutputError(printable_path(folder), write_problem(exc)) from exc
+    return folder

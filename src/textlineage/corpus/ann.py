@@ -6,12 +6,16 @@ memory-mapped for search: at a million documents a brute-force
 scan would read 1.5 GB per query. The graph file is derived data: documents are only ever
 added and their ids only grow, so on open it is brought up to date by adding the vectors of
 documents newer than the newest it holds, and rewritten atomically (temporary file, then
-rename). A missing, stale or damaged file is rebuilt from SQLite. Without usearch (the
+rename). A missing, stale or damaged file is rebuilt from SQLite. A text replaced in
+place (``index add --on-conflict replace``) starts a new generation of the index, whose
+graph is a new file, ``<index>.g<N>.usearch``, built afresh. Without usearch (the
 ``semantic`` extra) the scan is exact, in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import logging
 import os
 import re
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..embed import onnx_available
+from .store_replace import GENERATION
 
 if TYPE_CHECKING:
     from .store import Store
@@ -75,9 +80,11 @@ class VectorIndex:
         self.table = table
         self.language = language
         part = "" if language is None else f".{table}-{re.sub(r'[^A-Za-z0-9-]', '_', language)}"
-        self.path = Path(f"{store.path}{part}{SUFFIX}")
+        self._prefix = f"{store.path}{part}"
+        self.path = Path(f"{self._prefix}{SUFFIX}")
+        """The graph file (of the index's current generation: see :meth:`refresh`)."""
         self.exact_below = exact_below
-        self._stamp = -1
+        self._stamp: tuple[int, str] | None = None
         self._graph: Any = None
         self._exact: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -118,11 +125,18 @@ class VectorIndex:
 
     def refresh(self) -> None:
         """Bring the graph up to date with the store (done before each search, and by
-        :meth:`Corpus.add <textlineage.corpus.index.Corpus.add>` after adding embeddings)."""
-        stamp = self.store.newest(self.table, self.language)
+        :meth:`Corpus.add <textlineage.corpus.index.Corpus.add>` after adding embeddings).
+
+        Documents are only added, except when ``index add --on-conflict replace`` gives an
+        indexed id a new text: that bumps the index's generation
+        (:data:`~.store_replace.GENERATION`), and each generation has a graph file of its
+        own (``<index>.g<N>.usearch``), built afresh from SQLite."""
+        generation = self.store.get_meta(GENERATION) or ""
+        stamp = (self.store.newest(self.table, self.language), generation)
         if stamp == self._stamp:
             return
         self._stamp = stamp
+        self.path = Path(f"{self._prefix}{f'.g{generation}' if generation else ''}{SUFFIX}")
         n = self.store.count(self.table, self.language)
         if n < self.exact_below or not ann_available():
             self._graph = None
@@ -166,10 +180,24 @@ class VectorIndex:
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             graph.save(str(tmp))
             os.replace(tmp, self.path)
+            self._drop_older_generations()
         return graph
+
+    def _drop_older_generations(self) -> None:
+        """Delete the graph files of earlier generations (derived data, now stale)."""
+        for old in [Path(f"{self._prefix}{SUFFIX}"), *_glob_paths(f"{self._prefix}.g*{SUFFIX}")]:
+            if old != self.path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
     def _ndim(self) -> int:
         ids, mat = self.store.embeddings_page(
             after=0, limit=1, table=self.table, language=self.language
         )
         return int(mat.shape[1]) if len(ids) else 384
+
+
+def _glob_paths(pattern: str) -> list[Path]:
+    """The paths matching ``pattern`` (its folder part taken literally)."""
+    folder, name = os.path.split(pattern)
+    return [Path(p) for p in glob.glob(os.path.join(glob.escape(folder), name))]

@@ -36,6 +36,7 @@ from ..compare import CompareConfig
 from ..embed import semantic_available
 from ..engines.pool import process_pool
 from ..network import DocInfo, cluster_record, network_record
+from ..outputs import ensure_dir
 from ..text.sketch import content_terms
 from ..types import Document
 from .boilerplate import (
@@ -265,7 +266,8 @@ def discover(
     is installed) if the lexical alignment does not find them derived.
     """
     t0 = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    # Checked first: a folder that cannot be written fails now, not after verification.
+    ensure_dir(out_dir)
     infos: dict[int, DocInfo] = {}
     for doc_id, ext_id, site, date, url, title, chars, lang in store.iter_documents(
         "doc_id, ext_id, site, date, url, title, chars, language"

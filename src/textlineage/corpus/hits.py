@@ -22,24 +22,41 @@ __all__ = [
 
 @dataclass
 class AddSummary:
+    """What :meth:`Corpus.add <.index.Corpus.add>` did with each record it read."""
+
     added: int = 0
     duplicates: int = 0
     already_indexed: int = 0
+    """Ids indexed before with the same text (passed over)."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(origin, problem) of each record or input that could not be read."""
     embedded: int = 0
     multilingual: int = 0
     seconds: float = 0.0
+    conflicts: list[str] = field(default_factory=list)
+    """Ids indexed before with another text (kept or replaced, by ``on_conflict``)."""
+    replaced: int = 0
+    """Ids whose indexed text was replaced (``on_conflict="replace"``)."""
 
     @property
     def docs_per_second(self) -> float:
-        n = self.added + self.duplicates + self.already_indexed
+        n = self.added + self.duplicates + self.already_indexed + len(self.conflicts)
         return n / self.seconds if self.seconds else 0.0
+
+    @property
+    def failed(self) -> bool:
+        """Nothing was added or replaced, and some record or input could not be read: the
+        run did nothing, for a reason the user has to act on (``index add`` exits 1)."""
+        return not (self.added or self.duplicates or self.replaced) and bool(self.skipped)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "duplicates": self.duplicates,
             "already_indexed": self.already_indexed,
+            "conflicts": len(self.conflicts),
+            "conflicting_ids": list(self.conflicts),
+            "replaced": self.replaced,
             "skipped": len(self.skipped),
             "skipped_reasons": [{"origin": o, "problem": p} for o, p in self.skipped],
             "embedded": self.embedded,

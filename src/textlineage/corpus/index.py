@@ -12,9 +12,7 @@ import json
 import logging
 import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -22,24 +20,21 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..compare import CompareConfig, compare, with_facts
+from ..compare import CompareConfig, with_facts
 from ..embed import CachedEmbedder, Embedder, default_embedder, semantic_available
-from ..engines.pool import process_pool
-from ..errors import IndexFileError, InputError
-from ..ingest import FieldMap, Record, RecordError, iter_records
+from ..errors import IndexFileError
+from ..ingest import DEFAULT_MAX_BYTES, FieldMap, Record, RecordError, iter_records
 from ..text.claims import ClaimKeyConfig
-from ..text.pubdate import with_publication_date
 from ..text.sketch import SketchConfig, content_terms, sketch
 from ..types import Comparison, Document
+from .adding import AddPlan, add_records
 from .ann import VectorIndex
 from .claims import backfill_keys, search_claim, search_notes
 from .config import CorpusConfig
 from .docvectors import (
-    Prepared,
     document_embedder,
     document_vector,
     ingest_vectors,
-    prepare_batch,
     vectors_usable,
 )
 from .hits import AddSummary, SearchHit, SearchResult, reused_chars, stored_to_document
@@ -49,9 +44,11 @@ from .multilingual import (
     ingest_multilingual,
     search_candidates,
 )
-from .schema import NewDocument, StoredDocument
+from .schema import StoredDocument
 from .store import Store
+from .store_replace import STALE
 from .story import tell_stories
+from .verify import compare_within_limits
 from .windows import score_against
 
 __all__ = [
@@ -64,9 +61,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-MULTILINGUAL_BATCH = 16
-"""Documents per ingest batch when multilingual vectors are computed (about 10 s of work)."""
 
 
 class Corpus:
@@ -151,13 +145,21 @@ class Corpus:
         multilingual: bool | None = None,
         progress: Callable[[int], None] | None = None,
         workers: int | None = None,
+        on_conflict: str = "skip",
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> AddSummary:
         """Index documents from files, directories, globs (or records); incremental.
 
-        A malformed record is skipped and counted (or, with ``strict``, raises
-        :class:`~textlineage.errors.InputError` after the batches before it committed).
-        Exact duplicates of indexed text are recorded as duplicates, not indexed twice;
-        records whose id is already in the index are passed over, so a rerun continues.
+        A malformed record, or one over ``max_bytes`` (the document size limit,
+        :data:`~textlineage.ingest.DEFAULT_MAX_BYTES`), is skipped and counted (or, with
+        ``strict``, raises :class:`~textlineage.errors.InputError` after the batches
+        before it committed). Exact duplicates of indexed text are recorded as
+        duplicates, not indexed twice; records whose id is already in the index with the
+        same text are passed over, so a rerun continues. An id already indexed with
+        another text is counted in ``conflicts`` and, by ``on_conflict``: ``"skip"``
+        keeps the indexed text; ``"replace"`` replaces it and everything derived from it
+        (:mod:`~.store_replace`; the latest discovery is then marked stale); ``"error"``
+        raises :class:`~textlineage.errors.InputError`, nothing of its batch written.
         With ``workers`` > 1 (default :attr:`CorpusConfig.ingest_workers`), sketches and
         document vectors are computed in that many processes (each loads the model once;
         this one does not) while this one parses input and writes.
@@ -172,10 +174,7 @@ class Corpus:
         holds some.
         """
         self.store.require_writable()
-        t0 = time.perf_counter()
-        summary = AddSummary()
         vectors = semantic and ingest_vectors(self.store, embeddings)
-        vector_tokens = self.config.doc_embedding_tokens if vectors else None
         lead_chars = (
             ingest_multilingual(self.store, multilingual, self.config.multilingual_lead_chars)
             if semantic
@@ -183,87 +182,30 @@ class Corpus:
         )
         records: Iterable[Record | RecordError]
         if isinstance(inputs, Sequence) and all(isinstance(i, str) for i in inputs):
-            records = iter_records([str(i) for i in inputs], fields=fields or FieldMap())
+            records = iter_records(
+                [str(i) for i in inputs], fields=fields or FieldMap(), max_bytes=max_bytes
+            )
         else:
             records = cast("Iterable[Record | RecordError]", inputs)
-        n_workers = self.config.ingest_workers if workers is None else workers
-        # Multilingual vectors take about 0.6 s a document: smaller batches keep every
-        # worker busy (and the progress moving).
-        batch_size = self.config.batch_size
-        if lead_chars is not None:
-            batch_size = min(batch_size, MULTILINGUAL_BATCH)
-        pool = process_pool(n_workers) if n_workers > 1 else None
-        # Batches whose sketches (and vectors) are being computed, oldest first: at most one
-        # per worker waits while this process parses input and writes to the index.
-        pending: deque[tuple[list[Record], Future[Prepared]]] = deque()
-        done = 0
-
-        def write(recs: list[Record], prepared: Prepared) -> None:
-            nonlocal done
-            batch = [
-                NewDocument(
-                    ext_id=rec.ext_id,
-                    text=rec.text,
-                    text_key=sk.key,
-                    sketch=sk.fingerprints,
-                    # Records made by a caller get their date's source as read ones do.
-                    meta=with_publication_date(rec.meta, rec.text),
-                    origin=rec.origin,
-                    embedding=vec,
-                    terms=sk.terms if semantic else None,
-                    language=lang,
-                    multilingual=mvec,
-                    claims=keys,
-                )
-                for rec, sk, vec, lang, mvec, keys in zip(recs, *prepared, strict=True)
-            ]
-            self._flush(batch, summary)
-            done += len(recs)
-            if progress:
-                progress(done)
-
-        def submit(recs: list[Record]) -> None:
-            if not recs:
-                return
-            texts = [r.text for r in recs]
-            args = (texts, self.config.sketch, vector_tokens, lead_chars, self.config.claims)
-            if pool is None:
-                write(recs, prepare_batch(*args))
-                return
-            pending.append((recs, pool.submit(prepare_batch, *args)))
-            while len(pending) > n_workers:
-                drain(1)
-
-        def drain(n: int) -> None:
-            for _ in range(min(n, len(pending))):
-                recs, fut = pending.popleft()
-                write(recs, fut.result())
-
-        try:
-            batch: list[Record] = []
-            for rec in records:
-                if isinstance(rec, RecordError):
-                    if strict:
-                        submit(batch)
-                        drain(len(pending))
-                        raise InputError(rec.origin, rec.problem)
-                    summary.skipped.append((rec.origin, rec.problem))
-                    log.info("skipped %s: %s", rec.origin, rec.problem)
-                    continue
-                batch.append(rec)
-                if len(batch) >= batch_size:
-                    submit(batch)
-                    batch = []
-            submit(batch)
-            drain(len(pending))
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-        if summary.embedded:
+        summary = add_records(
+            self.store,
+            self.config,
+            records,
+            AddPlan(
+                strict=strict,
+                terms=semantic,
+                vector_tokens=self.config.doc_embedding_tokens if vectors else None,
+                lead_chars=lead_chars,
+                workers=self.config.ingest_workers if workers is None else workers,
+                on_conflict=on_conflict,
+                max_bytes=max_bytes,
+            ),
+            progress,
+        )
+        if summary.embedded or summary.replaced:
             self.vectors.refresh()
-        if summary.multilingual:
+        if summary.multilingual or summary.replaced:
             self._multilingual.clear()
-        summary.seconds = time.perf_counter() - t0
         return summary
 
     def add_claim_keys(self, progress: Callable[[int], None] | None = None) -> int:
@@ -272,17 +214,6 @@ class Corpus:
         if not self.store.has_claims:
             raise IndexFileError(f"{self.store.path}: read-only index without sentence keys")
         return backfill_keys(self.store, self.config, progress)
-
-    def _flush(self, batch: list[NewDocument], summary: AddSummary) -> None:
-        if not batch:
-            return
-        res = self.store.add_batch(batch)
-        summary.added += len(res.added)
-        summary.duplicates += len(res.duplicates)
-        summary.already_indexed += len(res.known)
-        summary.embedded += res.embedded
-        summary.multilingual += res.multilingual
-        batch.clear()
 
     # --- reads ----------------------------------------------------------------------
 
@@ -318,6 +249,7 @@ class Corpus:
             "file_bytes": size,
             "text_bytes": int(text_bytes),
             "index_bytes_per_document": round((size - text_bytes) / docs, 1) if docs else 0.0,
+            "discovery_stale": int(self.store.get_meta(STALE) or 0),
             "sketch": self.store.get_meta("sketch"),
             "schema_version": self.store.get_meta("schema_version"),
         }
@@ -441,9 +373,13 @@ class Corpus:
             if d in cross and cfg.semantic.enabled:
                 # A document in another language: only the translation stage (which
                 # runs with the semantic one) can see what it shares with the query.
-                verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+                crossed = compare_within_limits(query, stored_to_document(docs[d]), cfg)
+                if crossed is not None:
+                    verdicts[d] = crossed
                 continue
-            c = compare(query, stored_to_document(docs[d]), lexical_cfg)
+            c = compare_within_limits(query, stored_to_document(docs[d]), lexical_cfg)
+            if c is None:
+                continue
             verdicts[d] = c
             if (
                 c.verdict != "derived"
@@ -464,7 +400,9 @@ class Corpus:
                 misses = 0
                 found.append(shared.get(d, 0))
         for *_, d in sorted(second)[: self.config.semantic_verify]:
-            verdicts[d] = compare(query, stored_to_document(docs[d]), cfg)
+            verdicts[d] = (
+                compare_within_limits(query, stored_to_document(docs[d]), cfg) or verdicts[d]
+            )
         for d, c in verdicts.items():
             if c.verdict != "independent":
                 hits.append(

@@ -29,7 +29,7 @@ from ..network import (
     write_sites_csv,
     write_timeline_csv,
 )
-from ..outputs import atomic_write, csv_cell, write_text
+from ..outputs import atomic_write, csv_cell, ensure_dir, write_text
 from .verify import VerifiedPair
 
 
@@ -107,7 +107,7 @@ def write_discovery(
     boiler: Mapping[str, set[str]],
 ) -> DiscoveryResults:
     """Write every file of a discovery but ``summary.json``; return what they were made of."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_dir(out_dir)
     with atomic_write(out_dir / "pairs.jsonl") as f:
         for v in verified:
             f.write(json.dumps(pair_record(v, infos), ensure_ascii=False) + "\n")

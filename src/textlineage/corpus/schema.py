@@ -191,7 +191,11 @@ class BatchResult:
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     """(ext_id, doc_id of the document it duplicates)"""
     known: list[str] = field(default_factory=list)
-    """ext_ids already in the index (a rerun skips them)."""
+    """ext_ids already in the index with the same text (a rerun skips them)."""
+    conflicts: list[str] = field(default_factory=list)
+    """ext_ids already in the index with another text (kept, replaced or refused)."""
+    replaced: list[int] = field(default_factory=list)
+    """doc_ids now holding a replaced id's new text (or that it duplicates)."""
     embedded: int = 0
     """Document vectors stored (those of added documents)."""
     multilingual: int = 0

@@ -37,14 +37,15 @@ from .store_claims import StoredClaims
 from .store_discovery import StoredDiscovery
 from .store_file import check_path, connect, explain, read_only_error, write_problem
 from .store_vectors import VECTOR_TABLES, StoredVectors, language_filter
+from .store_writes import CONFLICT_CHOICES, StoredWrites
 
 # The records are re-exported: importers of `.store` from before the split keep working.
-__all__ = ["BatchResult", "NewDocument", "Store", "StoredDocument"]
+__all__ = ["CONFLICT_CHOICES", "BatchResult", "NewDocument", "Store", "StoredDocument"]
 
 log = logging.getLogger(__name__)
 
 
-class Store(StoredDiscovery, StoredVectors, StoredClaims):
+class Store(StoredWrites, StoredDiscovery, StoredVectors, StoredClaims):
     """A textlineage index in one SQLite file (the schema is in :mod:`.schema`; the
     discovery results' methods in :class:`~.store_discovery.StoredDiscovery`, the vector
     reads in :class:`~.store_vectors.StoredVectors`, the sentence keys' in
@@ -212,165 +213,6 @@ class Store(StoredDiscovery, StoredVectors, StoredClaims):
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (key, value),
             )
-
-    # --- writes ---------------------------------------------------------------------
-
-    def add_batch(self, docs: Sequence[NewDocument]) -> BatchResult:
-        """Add a batch in one transaction; exact duplicates are recorded, not indexed."""
-        res = BatchResult()
-        now = time.time()
-        with self.guard(), self.transaction() as c:
-            ids = [d.ext_id for d in docs]
-            known: set[str] = set()
-            for chunk in chunks(ids, 500):
-                marks = ",".join("?" * len(chunk))
-                known.update(
-                    r[0]
-                    for r in c.execute(
-                        f"SELECT ext_id FROM documents WHERE ext_id IN ({marks})", chunk
-                    )
-                )
-                known.update(
-                    r[0]
-                    for r in c.execute(
-                        f"SELECT ext_id FROM duplicates WHERE ext_id IN ({marks})", chunk
-                    )
-                )
-            seen_keys: dict[bytes, int] = {}
-            keys = list({d.text_key for d in docs})
-            for chunk in chunks(keys, 500):
-                marks = ",".join("?" * len(chunk))
-                for k, doc_id in c.execute(
-                    f"SELECT text_key, doc_id FROM documents WHERE text_key IN ({marks})", chunk
-                ):
-                    seen_keys.setdefault(bytes(k), int(doc_id))
-            sketches: list[np.ndarray] = []
-            owners: list[np.ndarray] = []
-            vectors: list[tuple[int, bytes]] = []
-            multi_rows: list[tuple[int, str, bytes]] = []
-            per_language: dict[str, list[int]] = {}  # language -> [documents, vectors]
-            term_rows: list[tuple[int, bytes]] = []
-            claim_keys: list[np.ndarray] = []
-            claim_owners: list[np.ndarray] = []
-            claim_starts: list[np.ndarray] = []
-            dup_rows: list[tuple[object, ...]] = []
-            doc_rows: list[tuple[object, ...]] = []
-            # Ids are given here (inside the write transaction no one else can take them),
-            # so the rows go in with one executemany each.
-            next_id = int(c.execute("SELECT COALESCE(MAX(doc_id), 0) FROM documents").fetchone()[0])
-            for d in docs:
-                if d.ext_id in known:
-                    res.known.append(d.ext_id)
-                    continue
-                known.add(d.ext_id)
-                dup = seen_keys.get(d.text_key)
-                m = d.meta
-                if dup is not None:
-                    dup_rows.append(
-                        (
-                            d.ext_id,
-                            dup,
-                            m.get("url", ""),
-                            m.get("site", ""),
-                            m.get("date", ""),
-                            d.origin,
-                            now,
-                        )
-                    )
-                    res.duplicates.append((d.ext_id, dup))
-                    continue
-                next_id += 1
-                doc_id = next_id
-                doc_rows.append(
-                    (
-                        doc_id,
-                        d.ext_id,
-                        d.text_key,
-                        d.text,
-                        len(d.text),
-                        m.get("url", ""),
-                        m.get("site", ""),
-                        m.get("date", ""),
-                        m.get("title", ""),
-                        d.origin,
-                        json.dumps(m, ensure_ascii=False),
-                        now,
-                        d.language,
-                    )
-                )
-                seen_keys[d.text_key] = doc_id
-                res.added.append(doc_id)
-                sketches.append(d.sketch)
-                owners.append(np.full(len(d.sketch), doc_id, dtype=np.int64))
-                if d.claims is not None and len(d.claims[0]):
-                    claim_keys.append(d.claims[0])
-                    claim_starts.append(d.claims[1])
-                    claim_owners.append(np.full(len(d.claims[0]), doc_id, dtype=np.int64))
-                if d.terms is not None:
-                    term_rows.append((doc_id, np.asarray(d.terms, dtype="<u4").tobytes()))
-                if d.embedding is not None:
-                    vectors.append((doc_id, np.asarray(d.embedding, dtype=np.float16).tobytes()))
-                if d.language:
-                    tally = per_language.setdefault(d.language, [0, 0])
-                    tally[0] += 1
-                    if d.multilingual is not None:
-                        tally[1] += 1
-                        blob = np.asarray(d.multilingual, dtype=np.float16).tobytes()
-                        multi_rows.append((doc_id, d.language, blob))
-            c.executemany(
-                "INSERT INTO documents(doc_id, ext_id, text_key, text, chars, url, site, date,"
-                " title, origin, meta, added_at, language) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                doc_rows,
-            )
-            c.executemany(
-                "INSERT INTO duplicates(ext_id, dup_of, url, site, date, origin, added_at) "
-                "VALUES (?,?,?,?,?,?,?)",
-                dup_rows,
-            )
-            if sketches:
-                # In key order, each B-tree page the batch touches is visited once.
-                hashes, doc_ids = np.concatenate(sketches), np.concatenate(owners)
-                order = np.lexsort((doc_ids, hashes))
-                rows = np.stack((hashes[order], doc_ids[order]), axis=1).tolist()
-                c.executemany("INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", rows)
-            if claim_keys:
-                self.insert_claims(
-                    np.concatenate(claim_keys),
-                    np.concatenate(claim_owners),
-                    np.concatenate(claim_starts),
-                )
-            if vectors:
-                c.executemany("INSERT INTO embeddings(doc_id, vec) VALUES (?, ?)", vectors)
-                res.embedded = len(vectors)
-            if multi_rows:
-                c.executemany(
-                    "INSERT INTO multilingual(doc_id, language, vec) VALUES (?, ?, ?)", multi_rows
-                )
-                res.multilingual = len(multi_rows)
-            if per_language:
-                c.executemany(
-                    "INSERT INTO languages(language, documents, multilingual) VALUES (?, ?, ?) "
-                    "ON CONFLICT(language) DO UPDATE SET documents = documents + "
-                    "excluded.documents, multilingual = multilingual + excluded.multilingual",
-                    [(lang, n, v) for lang, (n, v) in sorted(per_language.items())],
-                )
-            if term_rows:
-                c.executemany("INSERT INTO terms(doc_id, seq) VALUES (?, ?)", term_rows)
-                distinct = np.concatenate(
-                    [np.unique(np.frombuffer(blob, dtype="<u4")) for _, blob in term_rows]
-                )
-                terms, counts = np.unique(distinct, return_counts=True)
-                c.executemany(
-                    "INSERT INTO term_df(term, df) VALUES (?, ?) "
-                    "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                    zip(terms.tolist(), counts.tolist(), strict=True),
-                )
-                c.execute(
-                    "INSERT INTO meta(key, value) VALUES ('terms_documents', ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
-                    (len(term_rows), len(term_rows)),
-                )
-        return res
 
     # --- reads ----------------------------------------------------------------------
 

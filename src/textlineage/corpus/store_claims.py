@@ -17,7 +17,17 @@ import numpy as np
 
 from .schema import chunks
 
-__all__ = ["StoredClaims"]
+__all__ = ["StoredClaims", "insert_claim_rows"]
+
+
+def insert_claim_rows(
+    c: sqlite3.Connection, keys: np.ndarray, doc_ids: np.ndarray, starts: np.ndarray
+) -> None:
+    """Add sentence key rows inside the caller's transaction, in key order so that each
+    B-tree page is visited once (also the add path's, :mod:`.store_writes`)."""
+    order = np.lexsort((starts, doc_ids, keys))
+    rows = np.stack((keys[order], doc_ids[order], starts[order]), axis=1).tolist()
+    c.executemany("INSERT OR IGNORE INTO claims(key, doc_id, start) VALUES (?, ?, ?)", rows)
 
 
 class StoredClaims:
@@ -66,13 +76,8 @@ class StoredClaims:
         return self.claims_from() - 1
 
     def insert_claims(self, keys: np.ndarray, doc_ids: np.ndarray, starts: np.ndarray) -> None:
-        """Add key rows (inside the caller's transaction), in key order so that each B-tree
-        page is visited once."""
-        order = np.lexsort((starts, doc_ids, keys))
-        rows = np.stack((keys[order], doc_ids[order], starts[order]), axis=1).tolist()
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO claims(key, doc_id, start) VALUES (?, ?, ?)", rows
-        )
+        """Add key rows (inside the caller's transaction; :func:`insert_claim_rows`)."""
+        insert_claim_rows(self.conn, keys, doc_ids, starts)
 
     def claim_postings(self, keys: Sequence[int], limit: int) -> dict[int, list[tuple[int, int]]]:
         """The ``(doc_id, start)`` rows of each key found, at most ``limit + 1`` per key (a

@@ -45,7 +45,8 @@ class StoredDiscovery:
         svg: str,
         summary: dict[str, Any],
     ) -> None:
-        """Replace the stored discovery results with these, in one transaction."""
+        """Replace the stored discovery results with these, in one transaction (and clear
+        the mark that texts were replaced since the last run, :mod:`.store_replace`)."""
         with self.guard(), self.transaction() as c:
             for table in ("relations", "clusters", "cluster_members"):
                 c.execute(f"DELETE FROM {table}")
@@ -70,6 +71,8 @@ class StoredDiscovery:
                     "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                     (key, value),
                 )
+            # Texts replaced before this run are in its results.
+            c.execute("DELETE FROM meta WHERE key='discovery_stale'")
 
     def clusters(self, limit: int, offset: int) -> list[dict[str, Any]]:
         """Stored clusters, largest first (ties by id)."""

@@ -7,12 +7,16 @@ sites' boilerplate already blanked out (:mod:`textlineage.corpus.boilerplate`).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from ..compare import CompareConfig, compare
+from ..errors import InputError, TooLargeError
 from ..text.sketch import pair_overlap
-from ..types import Document
+from ..types import Comparison, Document
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,19 @@ def date_meta(date: str, source: str) -> dict[str, str]:
     return {"date": date, "date_source": source} if source else {"date": date}
 
 
+def compare_within_limits(a: Document, b: Document, config: CompareConfig) -> Comparison | None:
+    """:func:`~textlineage.compare.compare`, or None (with a warning) for a pair over the
+    comparison size limit: one pair of long documents must not end a search or a
+    discovery run, which verify many."""
+    try:
+        return compare(a, b, config)
+    except InputError as exc:
+        if not isinstance(exc.__cause__, TooLargeError):
+            raise
+        log.warning("%s and %s left unverified: %s", a.id, b.id, exc.__cause__)
+        return None
+
+
 def verify_pair(
     a: int,
     doc_a: Document,
@@ -94,12 +111,15 @@ def verify_pair(
 ) -> VerifiedPair | None:
     """Align two (boilerplate-masked) documents with ``lexical``; when that does not find
     them derived and ``semantic`` is given, again with it (rewording the lexical stage
-    misses or only partly sees). None when they come out independent."""
+    misses or only partly sees). None when they come out independent, or are too large to
+    compare (:func:`compare_within_limits`)."""
     if not doc_a.text.strip() or not doc_b.text.strip():
         return None
-    c = compare(doc_a, doc_b, lexical)
+    c = compare_within_limits(doc_a, doc_b, lexical)
+    if c is None:
+        return None
     if c.verdict != "derived" and semantic is not None:
-        c = compare(doc_a, doc_b, semantic)
+        c = compare_within_limits(doc_a, doc_b, semantic) or c
     if c.verdict == "independent":
         return None
     shares, counts = pair_overlap(

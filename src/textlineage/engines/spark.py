@@ -73,6 +73,7 @@ from ..ingest.limits import DEFAULT_MAX_BYTES, too_large
 from ..ingest.records import FieldMap, Record, RecordError, jsonl_record
 from ..ingest.sources import expand_inputs, input_kind
 from ..network import DocInfo
+from ..outputs import ensure_dir
 from ..text.language import available as language_available
 from ..text.sketch import SketchConfig, sketch_batch
 from ..types import Document
@@ -316,7 +317,7 @@ def _run(
     from pyspark.sql import types as T
 
     t0 = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_dir(out_dir)
     good, bad = _records(spark, inputs, fields, max_bytes)
     sketch_cfg = config.sketch
     rows = good.mapPartitions(lambda it: _sketch_records(iter(it), sketch_cfg, lead_chars))

@@ -28,6 +28,7 @@ from typing import Any
 
 from ..engines.pool import process_pool
 from ..errors import InputError
+from ..outputs import ensure_dir, write_text
 from .pan_score import (
     Detection,
     EvalRow,
@@ -176,8 +177,7 @@ def write_detections(
         )
         el.tail = "\n"
     data = ET.tostring(root, encoding="unicode") + "\n"
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(data)
+    write_text(path, data)
 
 
 # ---------------------------------------------------------------------------------------
@@ -302,7 +302,7 @@ def run_pan(
     pairs = read_pairs(pairs_file)
     total = len(pairs)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    ensure_dir(out)
     workers = max(1, int(workers))
     if chunk_size is None:
         chunk_size = min(32, total // (workers * 8))

@@ -20,6 +20,7 @@ from ..types import Document
 from .decoding import BOMS, decode
 from .html import html_to_text, starts_like_html
 from .limits import DEFAULT_MAX_BYTES, check_max_bytes, too_large
+from .paths import not_regular, printable_path
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,11 @@ def read_document(
 ) -> Document:
     """Read one document from a file, or from standard input when ``path == "-"``.
 
-    The document's id is the path exactly as given (``"-"`` for stdin). ``fmt`` is
-    ``"auto"``, ``"txt"`` or ``"html"``; see :func:`document_from_bytes`.
+    The document's id is the path as given (``"-"`` for stdin), with any byte of the name
+    that is not UTF-8, and any control character, written ``\\xNN``
+    (:func:`~.paths.printable_path`). ``fmt`` is ``"auto"``, ``"txt"`` or ``"html"``; see
+    :func:`document_from_bytes`. Only regular files are read: a named pipe or a device
+    raises :class:`InputError` (a pipe is read as standard input, ``-``).
     """
     _check_options(fmt, max_bytes)
     if isinstance(path, str) and path == "-":
@@ -52,10 +56,15 @@ def read_document(
         data = _read_stdin(max_bytes)
         return _build_document(data, "-", fmt=fmt, extension="", meta={})
     source = os.fspath(path)
-    data = _read_file(source, max_bytes)
-    extension = os.path.splitext(source)[1].lower()
+    shown = printable_path(source)
+    data = _read_file(source, shown, max_bytes)
+    extension = os.path.splitext(shown)[1].lower()
     return _build_document(
-        data, source, fmt=fmt, extension=extension, meta={"path": os.path.abspath(source)}
+        data,
+        shown,
+        fmt=fmt,
+        extension=extension,
+        meta={"path": printable_path(os.path.abspath(source))},
     )
 
 
@@ -112,32 +121,42 @@ def _read_stdin(max_bytes: int) -> bytes:
     return data
 
 
-def _read_file(source: str, max_bytes: int) -> bytes:
+def _read_file(source: str, shown: str, max_bytes: int) -> bytes:
+    """The bytes of the file ``source`` (``shown``: its name in messages)."""
     try:
         st = os.stat(source)
     except (FileNotFoundError, NotADirectoryError) as exc:
-        raise InputError(source, "no such file") from exc
+        raise InputError(shown, "no such file") from exc
     except PermissionError as exc:
-        raise InputError(source, "permission denied (cannot access the file)") from exc
+        raise InputError(shown, "permission denied (cannot access the file)") from exc
     except (OSError, ValueError) as exc:
-        raise InputError(source, f"cannot access the file ({os_error_reason(exc)})") from exc
+        raise InputError(shown, f"cannot access the file ({os_error_reason(exc)})") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(source, "is a directory, not a file")
-    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-        raise InputError(source, too_large("document", max_bytes, st.st_size))
+        raise InputError(shown, "is a directory, not a file")
+    kind = not_regular(st.st_mode)
+    if kind is not None:
+        # open() would wait for a writer (FIFO) or read forever (a device).
+        raise InputError(shown, f"{kind}; to read a pipe, give - and redirect it to stdin")
+    if st.st_size > max_bytes:
+        raise InputError(shown, too_large("document", max_bytes, st.st_size))
     try:
-        with open(source, "rb") as handle:
-            # One byte more than allowed tells a file that grew (or a pipe) apart.
+        # O_NONBLOCK (no effect on a regular file): should the file have been replaced by
+        # a FIFO since, open() does not wait for a writer.
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError(shown, "is not a regular file")
+            # One byte more than allowed tells a file that grew apart.
             data = handle.read(max_bytes + 1)
     except IsADirectoryError as exc:
-        raise InputError(source, "is a directory, not a file") from exc
+        raise InputError(shown, "is a directory, not a file") from exc
     except PermissionError as exc:
-        raise InputError(source, "permission denied (cannot read the file)") from exc
+        raise InputError(shown, "permission denied (cannot read the file)") from exc
     except OSError as exc:
-        raise InputError(source, f"cannot read the file ({os_error_reason(exc)})") from exc
+        raise InputError(shown, f"cannot read the file ({os_error_reason(exc)})") from exc
     if len(data) > max_bytes:
-        raise InputError(source, too_large("document", max_bytes))
-    logger.debug("read %s: %d bytes", source, len(data))
+        raise InputError(shown, too_large("document", max_bytes))
+    logger.debug("read %s: %d bytes", shown, len(data))
     return data
 
 

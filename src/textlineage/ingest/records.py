@@ -40,6 +40,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
@@ -52,6 +53,7 @@ from ..text.pubdate import with_publication_date
 from .documents import document_from_bytes, os_error_reason
 from .limits import READ_CHUNK, too_large
 from .meta import site_from_url
+from .paths import printable_path
 
 # --------------------------------------------------------------------------- public types
 
@@ -178,8 +180,10 @@ class _FieldProblem(Exception):
         self.problem = problem
 
 
-def _field(values: Mapping[str, object], name: str) -> str | None:
-    """The field as a string; None when absent, null or blank."""
+def _field(values: Mapping[str, object], name: str, *, text_only: bool = False) -> str | None:
+    """The field as a string; None when absent, null or blank. A number (or boolean) is
+    taken as Python spells it, except where ``text_only``: a document's text is never a
+    number."""
     if name not in values:
         return None
     value = values[name]
@@ -188,6 +192,8 @@ def _field(values: Mapping[str, object], name: str) -> str | None:
     if isinstance(value, (dict, list)):
         kind = "an object" if isinstance(value, dict) else "an array"
         raise _FieldProblem(f"field {name!r} holds {kind}, not a value")
+    if text_only and not isinstance(value, str):
+        raise _FieldProblem(f"field {name!r} holds {_json_kind(value)}, not a string")
     text = value if isinstance(value, str) else str(value)
     if not text.strip():
         return None
@@ -209,8 +215,8 @@ def _record_from_fields(
 ) -> Record | RecordError:
     try:
         ext_id = _field(values, fields.id)
-        text = _field(values, fields.text)
-        html = _field(values, fields.html)
+        text = _field(values, fields.text, text_only=True)
+        html = _field(values, fields.html, text_only=True)
         url = _field(values, fields.url) or ""
         site = _field(values, fields.site) or ""
         date = _field(values, fields.date) or ""
@@ -250,32 +256,40 @@ def _record_from_fields(
 
 def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of a JSONL file, one a line; ``max_bytes`` bounds one line."""
-    source = str(path)
+    source = printable_path(path)
     try:
         handle: BinaryIO = open_binary(path)
     except OSError as exc:
         yield RecordError(source, open_problem(exc))
         return
     with handle:
-        line_no = 0
+        line_no = records = 0
         while True:
             origin = f"{source}:{line_no + 1}"
             try:
                 raw = handle.readline(max_bytes + 1)
-            except (OSError, EOFError) as exc:
+            except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
             if not raw:
+                if not records:
+                    yield RecordError(source, "no records (the file is empty or blank)")
                 return
             line_no += 1
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                size = len(raw) + _skip_line(handle)
+                try:
+                    size = len(raw) + _skip_line(handle)
+                except READ_ERRORS as exc:
+                    yield RecordError(origin, _read_problem(exc))
+                    return
+                records += 1
                 yield RecordError(origin, too_large("line", max_bytes, size))
                 continue
             if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():
                 continue
+            records += 1
             yield jsonl_record(raw, origin, source, fields, max_bytes)
 
 
@@ -286,10 +300,15 @@ def open_binary(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
-def _read_problem(exc: OSError | EOFError) -> str:
+READ_ERRORS = (OSError, EOFError, zlib.error)
+"""What reading a record file (maybe gzip-compressed) raises for a damaged or unreadable
+file: gzip's damaged-data error is zlib's own, not an OSError."""
+
+
+def _read_problem(exc: Exception) -> str:
     if isinstance(exc, EOFError):
         return "truncated compressed file (it ends before its end-of-stream marker)"
-    if isinstance(exc, gzip.BadGzipFile):
+    if isinstance(exc, (gzip.BadGzipFile, zlib.error)):
         return f"not a valid gzip file ({exc})"
     return f"cannot read the file ({os_error_reason(exc)})"
 
@@ -307,6 +326,11 @@ def _skip_line(handle: BinaryIO) -> int:
 def jsonl_record(
     raw: bytes, origin: str, source: str, fields: FieldMap, max_bytes: int
 ) -> Record | RecordError:
+    """The record of one JSON object (a JSONL line, or a row another reader turned into
+    one); one over ``max_bytes`` is refused."""
+    size = len(raw.rstrip(b"\r\n"))
+    if size > max_bytes:
+        return RecordError(origin, too_large("record", max_bytes, size))
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -347,7 +371,7 @@ def _raise_csv_field_limit(max_bytes: int) -> None:
 
 def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of a CSV file with a header row, one a row; ``max_bytes`` bounds one row."""
-    source = str(path)
+    source = printable_path(path)
     _raise_csv_field_limit(max_bytes)
     try:
         # Invalid UTF-8 becomes lone surrogates, caught per row below.
@@ -364,7 +388,7 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
         except csv.Error as exc:
             yield RecordError(f"{source}:1", f"malformed CSV header ({exc})")
             return
-        except (OSError, EOFError) as exc:
+        except READ_ERRORS as exc:
             yield RecordError(f"{source}:1", _read_problem(exc))
             return
         if header is None:
@@ -377,22 +401,31 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
             )
             return
         last_line = reader.line_num
+        rows = 0
         while True:
             origin = f"{source}:{last_line + 1}"
             try:
                 row = next(reader)
             except StopIteration:
+                if not rows:
+                    yield RecordError(source, "no records (a header row and no rows)")
                 return
             except csv.Error as exc:
                 last_line = reader.line_num
-                yield RecordError(origin, f"malformed CSV ({exc})")
+                rows += 1
+                # The csv module's only word for a field over its limit (set to max_bytes).
+                if "field larger than field limit" in str(exc):
+                    yield RecordError(origin, too_large("field", max_bytes))
+                else:
+                    yield RecordError(origin, f"malformed CSV ({exc})")
                 continue
-            except (OSError, EOFError) as exc:
+            except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
             last_line = reader.line_num
             if not row:
                 continue
+            rows += 1
             if len(row) != len(names):
                 yield RecordError(
                     origin, f"row has {len(row)} fields, the header row has {len(names)}"

@@ -28,7 +28,9 @@ from pathlib import Path
 from ..errors import InputError
 from .documents import read_document
 from .limits import DEFAULT_MAX_BYTES, check_max_bytes
+from .paths import not_regular, printable_path
 from .records import (
+    READ_ERRORS,
     FieldMap,
     Record,
     RecordError,
@@ -77,10 +79,23 @@ def expand_inputs(inputs: Sequence[str]) -> list[Path]:
     :data:`KNOWN_EXTENSIONS`, in sorted order) or a glob pattern (``**`` matches any
     depth; matched files with a known extension and matched directories are taken, in
     sorted order). Inputs keep the order given; a file reached twice is listed once.
+    A directory or pattern that gives no file is logged as a warning.
 
     Raises :class:`InputError` for an input that names nothing.
     """
     out: list[Path] = []
+    for item in _expand(inputs):
+        if isinstance(item, RecordError):
+            logger.warning("%s", item)
+        else:
+            out.append(item)
+    return out
+
+
+def _expand(inputs: Sequence[str]) -> list[Path | RecordError]:
+    """:func:`expand_inputs`, with a :class:`RecordError` in place of each directory or
+    pattern that gives no file to read."""
+    out: list[Path | RecordError] = []
     seen: set[str] = set()
 
     def add(path: Path) -> None:
@@ -93,7 +108,9 @@ def expand_inputs(inputs: Sequence[str]) -> list[Path]:
         if os.path.isdir(raw):
             found = _walk(Path(raw))
             if not found:
-                logger.warning("%s: no files with a known extension in the directory", raw)
+                out.append(
+                    RecordError(printable_path(raw), "no files with a known extension in it")
+                )
             for path in found:
                 add(path)
         elif os.path.lexists(raw):
@@ -101,7 +118,7 @@ def expand_inputs(inputs: Sequence[str]) -> list[Path]:
         elif _GLOB_MAGIC_RE.search(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                raise InputError(raw, "no such file or directory")
+                raise InputError(printable_path(raw), "no such file or directory")
             walked: list[Path] = []
             taken = 0
             for match in matches:
@@ -117,9 +134,13 @@ def expand_inputs(inputs: Sequence[str]) -> list[Path]:
                     add(path)
                     taken += 1
             if not taken:
-                logger.warning("%s: the pattern matches no file with a known extension", raw)
+                out.append(
+                    RecordError(
+                        printable_path(raw), "the pattern matches no file with a known extension"
+                    )
+                )
         else:
-            raise InputError(raw, "no such file or directory")
+            raise InputError(printable_path(raw), "no such file or directory")
     return out
 
 
@@ -131,7 +152,8 @@ def _walk(root: Path) -> list[Path]:
     found: list[Path] = []
 
     def on_error(exc: OSError) -> None:
-        logger.warning("%s: cannot list the directory (%s)", exc.filename, exc.strerror or exc)
+        name = printable_path(exc.filename) if exc.filename is not None else printable_path(root)
+        logger.warning("%s: cannot list the directory (%s)", name, exc.strerror or exc)
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -155,21 +177,30 @@ def iter_records(
     ``max_bytes`` bounds one document: a text or HTML file, a JSONL line, a CSV field, a
     WARC response body. Input paths are checked, and ``warcio`` is looked for when a WARC
     file is among them, when this function is called; problems in the data are yielded as
-    :class:`RecordError`.
+    :class:`RecordError`: so is a directory or pattern with no file to read, a file that
+    is not a regular one (a named pipe, a device: never opened), and a WARC archive with
+    no page to read.
     """
     check_max_bytes(max_bytes)
-    paths = expand_inputs(inputs)
-    if any(input_kind(path) == "warc" for path in paths):
+    items = _expand(inputs)
+    if any(not isinstance(p, RecordError) and input_kind(p) == "warc" for p in items):
         archive_iterator_class()
-    return _generate(paths, fields, max_bytes)
+    return _generate(items, fields, max_bytes)
 
 
 def _generate(
-    paths: list[Path], fields: FieldMap, max_bytes: int
+    items: list[Path | RecordError], fields: FieldMap, max_bytes: int
 ) -> Iterator[Record | RecordError]:
-    for path in paths:
+    for path in items:
+        if isinstance(path, RecordError):
+            yield path
+            continue
+        problem = _unreadable_kind(path)
+        if problem is not None:
+            yield RecordError(printable_path(path), problem)
+            continue
         kind = input_kind(path)
-        logger.debug("reading %s as %s", path, kind)
+        logger.debug("reading %s as %s", printable_path(path), kind)
         if kind == "jsonl":
             yield from read_jsonl(path, fields, max_bytes)
         elif kind == "csv":
@@ -178,6 +209,16 @@ def _generate(
             yield from read_warc(path, max_bytes)
         else:
             yield _read_single(path, max_bytes)
+
+
+def _unreadable_kind(path: Path) -> str | None:
+    """Why ``path`` is not read (a named pipe, a device: opening one may wait forever), or
+    None; a path that cannot be examined is left to its reader to report."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return not_regular(mode)
 
 
 def input_kind(path: Path) -> str:
@@ -193,7 +234,7 @@ def input_kind(path: Path) -> str:
 
 def _read_single(path: Path, max_bytes: int) -> Record | RecordError:
     """A text or HTML file as one record."""
-    origin = str(path)
+    origin = printable_path(path)
     try:
         doc = read_document(path, max_bytes=max_bytes)
     except InputError as exc:
@@ -223,7 +264,9 @@ def count_records(inputs: Sequence[str]) -> int | None:
     nothing.
     """
     total = 0
-    for path in expand_inputs(inputs):
+    for path in _expand(inputs):
+        if isinstance(path, RecordError) or _unreadable_kind(path) is not None:
+            continue
         kind = input_kind(path)
         if kind == "document":
             total += 1
@@ -231,7 +274,7 @@ def count_records(inputs: Sequence[str]) -> int | None:
             try:
                 with open_binary(path) as handle:
                     total += sum(1 for line in handle if line.strip())
-            except (OSError, EOFError):
+            except READ_ERRORS:
                 continue  # iter_records reports it as a record error
         else:
             return None

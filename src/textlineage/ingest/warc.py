@@ -12,6 +12,8 @@ dateline, each with its ``date_source`` (see :func:`~.records.build_meta`).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import io
 import logging
 import re
 import zlib
@@ -23,6 +25,7 @@ from ..errors import InputError, MissingDependencyError
 from ..text.dates import normalise_date
 from .documents import document_from_bytes
 from .limits import READ_CHUNK, too_large
+from .paths import printable_path
 from .records import Record, RecordError, build_meta, open_problem
 
 logger = logging.getLogger(__name__)
@@ -134,8 +137,11 @@ def _describe_warc_error(exc: Exception) -> str:
 
 def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of the page responses in the WARC file ``path`` (plain or gzip-compressed);
-    ``max_bytes`` bounds one response body."""
-    source = str(path)
+    ``max_bytes`` bounds one response body. An archive read to its end that held no page
+    response yields one :class:`RecordError` saying so (an empty file, a file that is not
+    an archive, or an archive of other records), so that it is never passed over in
+    silence."""
+    source = printable_path(path)
     archive_iterator = archive_iterator_class()
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed by the with below)
@@ -154,11 +160,12 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
             return gzip_stream.file_offset(position) if gzip_stream is not None else position
 
         iterator = archive_iterator(gzip_stream if gzip_stream is not None else handle)
+        seen = pages = 0
         while True:
             try:
-                record = next(iterator)
+                record = _next_record(iterator, source)
             except StopIteration:
-                return
+                break
             except _CorruptArchive as exc:
                 yield RecordError(f"{source}@{exc.offset}", f"corrupt WARC ({exc.problem})")
                 return
@@ -169,6 +176,9 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
                     f"{source}@{offset}", f"corrupt WARC ({_describe_warc_error(exc)})"
                 )
                 return
+            # warcio reads any line of five words as an old-style ARC header: only WARC
+            # records show the file to be an archive.
+            seen += getattr(record, "format", "warc") == "warc"
             # warcio's offset of the record just returned (get_record_offset() would read the
             # record to its end before its content could be read).
             origin = f"{source}@{file_offset(iterator.offset)}"
@@ -185,7 +195,29 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Record | RecordError]:
                 yield RecordError(origin, f"corrupt WARC ({_describe_warc_error(exc)})")
                 return
             if payload is not None:
+                pages += 1
                 yield _warc_record(record, payload, origin, source, max_bytes)
+        if not pages and not seen:
+            yield RecordError(source, "no WARC records (an empty file, or not a WARC archive)")
+        elif not pages:
+            yield RecordError(
+                source,
+                f"no web page in the archive ({seen} WARC record{'s' if seen != 1 else ''}, "
+                "none an HTTP 200 response with an HTML or plain-text body)",
+            )
+
+
+def _next_record(iterator: Any, source: str) -> Any:
+    """The next record from warcio, whose own warnings (it writes them to stderr, which
+    would break the one-line messages of the command line) are logged instead."""
+    captured = io.StringIO()
+    with contextlib.redirect_stderr(captured):
+        record = next(iterator)
+    said = captured.getvalue().strip()
+    if said:
+        first = said.splitlines()[0].strip()
+        logger.info("%s: warcio: %s", source, first)
+    return record
 
 
 class _TruncatedRecord(Exception):

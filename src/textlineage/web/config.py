@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..ingest.limits import DEFAULT_MAX_BYTES
+
 MB = 1024 * 1024
 
 
@@ -23,8 +25,9 @@ class ServiceConfig:
     """Worker processes doing the alignment (each loads the embedding model once)."""
     semantic: bool = True
     """Use the sentence-embedding stage (False: a lexical-only service)."""
-    max_document_bytes: int = 5 * MB
-    """Largest document accepted, in bytes (UTF-8 for pasted text)."""
+    max_document_bytes: int = DEFAULT_MAX_BYTES
+    """Largest document accepted, in bytes (UTF-8 for pasted text); by default the limit
+    of every command (:data:`~textlineage.ingest.limits.DEFAULT_MAX_BYTES`)."""
     max_pending: int = 64
     """Compare/search requests admitted at once (running or queued); beyond it, 503."""
     top: int = 10
