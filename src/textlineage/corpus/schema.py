@@ -7,6 +7,7 @@ web app, tests) without the SQLite code, and the schema read in one place.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "StoredDocument",
     "chunks",
     "decode_vectors",
+    "document_values",
 ]
 
 SCHEMA_VERSION = 2
@@ -142,6 +144,24 @@ class NewDocument:
     """The multilingual vector of the document's lead (``index add --multilingual``)."""
     claims: tuple[np.ndarray, np.ndarray] | None = None
     """Sentence keys and their sentences' start offsets (int64 each; :mod:`~textlineage.text.claims`)."""
+
+
+def document_values(d: NewDocument, now: float) -> tuple[object, ...]:
+    """A new document's values for the ``documents`` columns ``text_key, text, chars, url,
+    site, date, title, origin, meta, added_at`` (as inserting and replacing write them)."""
+    m = d.meta
+    return (
+        d.text_key,
+        d.text,
+        len(d.text),
+        m.get("url", ""),
+        m.get("site", ""),
+        m.get("date", ""),
+        m.get("title", ""),
+        d.origin,
+        json.dumps(m, ensure_ascii=False),
+        now,
+    )
 
 
 @dataclass(frozen=True)

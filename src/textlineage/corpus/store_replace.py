@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .schema import BatchResult, NewDocument
+from .schema import BatchResult, NewDocument, document_values
 from .store_claims import insert_claim_rows
 
 __all__ = ["GENERATION", "STALE", "KeysOf", "replace_documents"]
@@ -137,24 +137,10 @@ def _update_in_place(
         )
     if languages:
         _replace_language(c, doc_id, old_language, d)
-    m = d.meta
     c.execute(
         "UPDATE documents SET text_key=?, text=?, chars=?, url=?, site=?, date=?, title=?, "
         "origin=?, meta=?, added_at=?" + (", language=?" if languages else "") + " WHERE doc_id=?",
-        (
-            d.text_key,
-            d.text,
-            len(d.text),
-            m.get("url", ""),
-            m.get("site", ""),
-            m.get("date", ""),
-            m.get("title", ""),
-            d.origin,
-            json.dumps(m, ensure_ascii=False),
-            now,
-            *((d.language,) if languages else ()),
-            doc_id,
-        ),
+        (*document_values(d, now), *((d.language,) if languages else ()), doc_id),
     )
 
 

@@ -8,7 +8,6 @@ replacement of ids already indexed with another text (:mod:`.store_replace`).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ from contextlib import AbstractContextManager
 import numpy as np
 
 from ..errors import InputError
-from .schema import BatchResult, NewDocument, chunks
+from .schema import BatchResult, NewDocument, chunks, document_values
 from .store_claims import insert_claim_rows
 from .store_replace import KeysOf, mark_replaced, replace_documents
 
@@ -170,23 +169,7 @@ class StoredWrites:
                 continue
             next_id += 1
             doc_id = next_id
-            doc_rows.append(
-                (
-                    doc_id,
-                    d.ext_id,
-                    d.text_key,
-                    d.text,
-                    len(d.text),
-                    m.get("url", ""),
-                    m.get("site", ""),
-                    m.get("date", ""),
-                    m.get("title", ""),
-                    d.origin,
-                    json.dumps(m, ensure_ascii=False),
-                    now,
-                    d.language,
-                )
-            )
+            doc_rows.append((doc_id, d.ext_id, *document_values(d, now), d.language))
             seen_keys[d.text_key] = doc_id
             res.added.append(doc_id)
             sketches.append(d.sketch)
