@@ -194,6 +194,15 @@ class FactDiff:
     changed: tuple[FactLink, ...] = ()
     added: tuple[Fact, ...] = ()
     dropped: tuple[Fact, ...] = ()
+    read: tuple[tuple[Span, ...] | None, tuple[Span, ...] | None] = (None, None)
+    """Per role (source, derived): the character ranges whose facts were read, or None when
+    the text was read whole. A long text is read only around its reused passages
+    (:mod:`textlineage.facts.scope`)."""
+
+    @property
+    def partial(self) -> bool:
+        """Was either text read only in part?"""
+        return any(r is not None for r in self.read)
 
     def unsupported(self) -> tuple[Fact, ...]:
         """The derived facts the source does not support: the added ones and the derived
@@ -209,6 +218,13 @@ class FactDiff:
             "changed": [c.to_json(changed=True) for c in self.changed],
             "added": [a.to_json() for a in self.added],
             "dropped": [d.to_json() for d in self.dropped],
+            **({"read": self._read_json()} if self.partial else {}),
+        }
+
+    def _read_json(self) -> dict[str, Any]:
+        return {
+            role: None if spans is None else [[s, e] for s, e in spans]
+            for role, spans in zip(("source", "derived"), self.read, strict=True)
         }
 
 

@@ -17,20 +17,19 @@ the sentences they stand in.
 from __future__ import annotations
 
 import bisect
-import copy
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
-from .extract import analysed
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_dates, diff_exact, diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .scope import read_items
 from .vocab import name_vocab
 
 log = logging.getLogger(__name__)
@@ -115,8 +114,9 @@ def diff_facts(
     across = is_translation(ls, ld, source_text, derived_text)
     # Copies: matching marks items. A search diffs one query against many hits, so the
     # query's analysis is remembered.
-    src = [copy.copy(it) for it in analysed(source_text, source_doc, ls)]
-    der = [copy.copy(it) for it in analysed(derived_text, derived_doc, ld)]
+    # A long text is read only around its reused passages (:mod:`.scope`).
+    src, read_src = read_items(source_text, source_doc, ls, passages)
+    der, read_der = read_items(derived_text, derived_doc, ld, passages)
     if across:
         for it in (*src, *der):
             _drop_noun(it)
@@ -161,4 +161,5 @@ def diff_facts(
         changed=tuple(sorted(res.changed, key=lambda k: span_key(k.derived))),
         added=tuple(sorted(res.added, key=span_key)),
         dropped=tuple(sorted(res.dropped, key=span_key)),
+        read=(read_src, read_der),
     )

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..types import Fact, FactLink
+from ..types import Fact, FactLink, Span
 
 __all__ = [
     "LABEL_NAMES",
@@ -151,3 +151,21 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
         return lead, -len(g.facts), g.kind
 
     return sorted(out, key=order)
+
+
+def describe(read: Sequence[tuple[Span, ...] | None], lengths: Sequence[int]) -> str:
+    """One line for the reports when a text was read only in part ("" when both were read
+    whole): how much of which text, and why."""
+    parts = []
+    for role, spans, n in zip(("source", "derived text"), read, lengths, strict=True):
+        if spans is None:
+            continue
+        got = sum(e - s for s, e in spans)
+        parts.append(f"{got:,} of the {role}'s {n:,} characters")
+    if not parts:
+        return ""
+    return (
+        "Facts read only around the reused passages (the text is long): "
+        + " and ".join(parts)
+        + "."
+    )

@@ -39,7 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .factgroups import LABEL_NAMES, change_groups, kind_groups, respelled
+from .factgroups import LABEL_NAMES, change_groups, describe, kind_groups, respelled
 from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import bidi_name, neutralise, segments
 
@@ -384,7 +384,12 @@ class _Renderer:
             ]
 
         links = (*fd.kept, *fd.changed)
+        lengths = [
+            len(self.c.documents[d].text) if d in (0, 1) else 0
+            for d in (fd.source_doc, fd.derived_doc)
+        ]
         return {
+            "note": neutralise(describe(fd.read, lengths)),
             "source": _letter(fd.source_doc),
             "derived": _letter(fd.derived_doc),
             "counts": {

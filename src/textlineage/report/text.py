@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
-from .factgroups import LABEL_NAMES, KindGroup, change_groups, kind_groups, respelled
+from .factgroups import LABEL_NAMES, KindGroup, change_groups, describe, kind_groups, respelled
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
@@ -280,6 +280,11 @@ def render_text(
         f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
         f" · dropped {len(fd.dropped)}"
     )
+    if fd.partial:
+        lengths = [
+            len(c.documents[d].text) if d in (0, 1) else 0 for d in (fd.source_doc, fd.derived_doc)
+        ]
+        out += _wrap_bullets([describe(fd.read, lengths)], width, "  ", "")
     out += _fact_lines(c, width, all_facts)
     if glossary:
         out += ["", "Terms"]
