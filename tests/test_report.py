@@ -425,8 +425,11 @@ def test_text_report_groups_changes_by_significance() -> None:
     strength = lines.index("    strength of claims")
     assert names < strength
     assert lines[names + 1] == (
-        "      ~ person: Helen Marsh → Helen March  [surname] surname 'Marsh' → 'March'"
+        "      ~ person: Helen Marsh → Helen March (not in the source)  [surname] surname"
+        " 'Marsh' → 'March'"
     )
+    # a change whose new value the source states nowhere says so; one it does, not
+    assert "(not in the source)" not in lines[strength + 1]
     assert lines[strength + 1].endswith("[strength] qualifier 'over' dropped")
     assert "  kept in another spelling (1): Shustar → Shushtar" in lines
     # 7 of the 8 places in the list dropped (Shustar stands outside it)
@@ -439,6 +442,7 @@ def test_html_report_groups_and_collapses_lists() -> None:
     body = html[html.index('<aside class="facts"') :]
     assert body.index("numbers, dates and names (1)") < body.index("strength of claims (1)")
     assert '<span class="label">surname</span>' in body
+    assert body.count('<span class="label unsupported">not in the source</span>') == 1
     assert "Kept in another spelling (1)" in body
     m = re.search(
         r'<details class="kind-group"><summary>([^<]*)</summary><ul>(.*?)</ul>', body, re.S

@@ -153,6 +153,11 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
     return sorted(out, key=order)
 
 
+UNSUPPORTED_NOTE = "not in the source"
+"""Said of a change whose new value the source states nowhere (a number, a date, a name or
+words a fact-checker cannot trace back to it)."""
+
+
 def describe(read: Sequence[tuple[Span, ...] | None], lengths: Sequence[int]) -> str:
     """One line for the reports when a text was read only in part ("" when both were read
     whole): how much of which text, and why."""

@@ -39,7 +39,14 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .factgroups import LABEL_NAMES, change_groups, describe, kind_groups, respelled
+from .factgroups import (
+    LABEL_NAMES,
+    UNSUPPORTED_NOTE,
+    change_groups,
+    describe,
+    kind_groups,
+    respelled,
+)
 from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import bidi_name, neutralise, segments
 
@@ -367,6 +374,7 @@ class _Renderer:
                 "derived": self._fref(lk.derived),
                 "note": neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
+                "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
             }
 
         def single(f: Fact) -> dict[str, Any]:

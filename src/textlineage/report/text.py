@@ -14,7 +14,15 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
-from .factgroups import LABEL_NAMES, KindGroup, change_groups, describe, kind_groups, respelled
+from .factgroups import (
+    LABEL_NAMES,
+    UNSUPPORTED_NOTE,
+    KindGroup,
+    change_groups,
+    describe,
+    kind_groups,
+    respelled,
+)
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
 __all__ = ["clean", "cut", "excerpt", "render_text"]
@@ -118,6 +126,8 @@ def _change_line(link: FactLink, width: int) -> str:
     )
     tag = LABEL_NAMES.get(link.label, clean(link.label))
     why = clean(link.note)
+    if link.unsupported:
+        line += f" ({UNSUPPORTED_NOTE})"
     if tag and why:
         line += f"  [{tag}] {cut(why, text_width)}"
     elif tag or why:
