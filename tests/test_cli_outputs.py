@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import resource
+import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,3 +211,42 @@ def test_discover_out_under_a_file(tmp_path: Path, hostile_index: Path) -> None:
     assert one_line(p) == (
         f"textlineage: error: {out}: cannot write (a part of the path is not a folder)"
     )
+
+
+def test_compare_output_to_a_device_writes_into_it(tmp_path: Path, pair: tuple[str, str]) -> None:
+    """``-o /dev/null`` (or a terminal, a pipe) is written into, never replaced by a
+    regular file: a device cannot be swapped whole, and must not be."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    p = run("compare", *pair, "--no-semantic", "-o", str(device))
+    assert p.returncode == 0, p.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["a.txt", "b.txt", "null"]
+
+
+def test_compare_output_to_a_full_device_is_one_line(tmp_path: Path, pair: tuple[str, str]) -> None:
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    line = one_line(run("compare", *pair, "--no-semantic", "-o", str(device)))
+    assert line == f"textlineage: error: {device}: cannot write (no space left on device)"
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_compare_output_through_a_symbolic_link(tmp_path: Path, pair: tuple[str, str]) -> None:
+    """The link stays a link; the file it points to gets the report, whole."""
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "report.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    p = run("compare", *pair, "--no-semantic", "--format", "json", "-o", str(link))
+    assert p.returncode == 0, p.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == "textlineage.compare"
+    assert [x.name for x in (tmp_path / "reports").iterdir()] == ["report.json"]

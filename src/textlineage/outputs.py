@@ -4,7 +4,11 @@
   over the target only when the writing finished: an interrupted run (an error, Ctrl-C,
   ``kill -9``, a full disk) leaves the previous file or none, never half a file. A write
   that fails (a missing folder, no permission, a read-only file system, a full disk)
-  raises :class:`~textlineage.errors.OutputError` naming the file and the problem.
+  raises :class:`~textlineage.errors.OutputError` naming the file and the problem. A
+  symbolic link is written through (the file it names is replaced; the link stays), and a
+  target that is not a regular file (``/dev/null``, ``/dev/stdout``, a terminal, a named
+  pipe) is written into as ``open()`` would: renaming a file over it would replace the
+  device itself.
 * :func:`ensure_dir` makes an output folder and checks that files can be created in it,
   so that a long run fails at its start rather than at its end.
 * :func:`csv_cell` defuses cells that a spreadsheet would read as a formula (``=``, ``+``,
@@ -64,6 +68,12 @@ def atomic_write(
     Raises :class:`~textlineage.errors.OutputError` when the file cannot be written.
     """
     target = Path(path)
+    if _is_special(target):
+        with _write_in_place(target, encoding=encoding, newline=newline) as fh:
+            yield fh
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -110,6 +120,45 @@ def atomic_write(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` (followed through links) exists and is neither a regular file nor
+    a folder: a device, a named pipe, a socket, a terminal."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _write_in_place(path: Path, *, encoding: str, newline: str | None) -> Iterator[IO[str]]:
+    """``path`` opened for writing as it is (a device or pipe: nothing to keep whole)."""
+    shown = printable_path(path)
+    try:
+        fh = open(path, "w", encoding=encoding, newline=newline)  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise OutputError(shown, write_problem(exc)) from exc
+    whole = False
+    try:
+        try:
+            yield fh
+            fh.flush()
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRNOS:
+                raise OutputError(shown, write_problem(exc)) from exc
+            raise
+        whole = True
+    finally:
+        if whole:
+            try:
+                fh.close()
+            except OSError as exc:
+                raise OutputError(shown, write_problem(exc)) from exc
+        else:
+            with contextlib.suppress(OSError):
+                fh.close()
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
