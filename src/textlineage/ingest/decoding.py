@@ -176,7 +176,10 @@ def decode(data: bytes, source: str, *, declared: str | None) -> tuple[str, str]
     if declared is not None:
         try:
             text = data.decode(declared)
-        except UnicodeDecodeError:
+            # A codec may give lone surrogates ("unicode_escape" reads "\\ud800" so): not
+            # text that can be stored or shown.
+            text.encode("utf-8")
+        except UnicodeError:
             logger.info("%s: declared charset %s does not fit the bytes", source, declared)
         else:
             logger.info("decoded %s as %s (declared by the page)", source, declared)
@@ -221,6 +224,12 @@ def _codec_name(label: str) -> str | None:
         return codecs.lookup(label).name
     except LookupError:
         return None
+
+
+def _is_text_codec(name: str) -> bool:
+    """Whether ``bytes.decode`` takes the codec: Python also names bytes-to-bytes codecs
+    (``base64``, ``hex``, ``zlib``), which a page may declare but which decode no text."""
+    return bool(getattr(codecs.lookup(name), "_is_text_encoding", True))
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
@@ -272,7 +281,7 @@ def declared_charset(data: bytes) -> str | None:
         return None
     label = (found.group(1) or found.group(2)).decode("ascii")
     name = _codec_name(label)
-    if name is None:
+    if name is None or not _is_text_codec(name):
         logger.debug("unknown declared charset %r", label)
         return None
     if name in _WINDOWS_1252_ALIASES:

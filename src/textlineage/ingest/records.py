@@ -300,6 +300,9 @@ def open_binary(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
+# The longest integer Python reads from text (0: no limit; 4,300 by default).
+_MAX_DIGITS = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
+
 READ_ERRORS = (OSError, EOFError, zlib.error)
 """What reading a record file (maybe gzip-compressed) raises for a damaged or unreadable
 file: gzip's damaged-data error is zlib's own, not an OSError."""
@@ -343,6 +346,10 @@ def jsonl_record(
         return RecordError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return RecordError(origin, "invalid JSON (nested too deeply)")
+    except ValueError:
+        # Python reads no integer longer than sys.get_int_max_str_digits() (a guard
+        # against quadratic-time conversion); json raises the bare ValueError.
+        return RecordError(origin, f"invalid JSON (a number of more than {_MAX_DIGITS:,} digits)")
     if not isinstance(value, dict):
         return RecordError(origin, f"not a JSON object (found {_json_kind(value)})")
     return _record_from_fields(

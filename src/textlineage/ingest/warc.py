@@ -311,5 +311,8 @@ def _to_utf8(payload: bytes, content_type: str) -> bytes:
         return payload
     try:
         return payload.decode(found.group(1)).encode("utf-8")
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):
+        # An unknown charset, or one that does not fit the bytes, or gives no text that
+        # UTF-8 can hold (a lone surrogate: "unicode_escape" reads "\\ud800" so): the
+        # body is decoded as any other (:func:`~.decoding.decode`).
         return payload

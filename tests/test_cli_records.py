@@ -1,0 +1,99 @@
+"""Hostile records through the real command line (found reviewing the issue 13 work): a
+JSON number too long for Python to read, and a charset whose decoding is not text. Each
+record is skipped and counted, or read; never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import cli_path
+
+TEXT = (
+    "The river rose by three metres overnight, flooding the lower town and forcing two "
+    "hundred residents to leave their homes before dawn on Wednesday."
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([cli_path(), *args], capture_output=True, text=True, timeout=300)
+
+
+def add(db: Path, *inputs: str) -> subprocess.CompletedProcess[str]:
+    return run("index", "add", str(db), *inputs, "-j", "1", "--format", "json")
+
+
+def test_a_number_too_long_to_read_skips_its_record(tmp_path: Path) -> None:
+    """Python refuses to read an integer of more than 4,300 digits (a ValueError that is
+    not a JSONDecodeError): the line is one skipped record, the others are indexed."""
+    path = tmp_path / "r.jsonl"
+    lines = [
+        json.dumps({"id": "ok", "text": TEXT}),
+        '{"id": ' + "9" * 5000 + ', "text": "a text whose id is a huge number"}',
+        '{"id": "d", "text": "a text whose date is a huge number", "date": ' + "1" * 4400 + "}",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = add(tmp_path / "c.db", str(path))
+    assert p.returncode == 0, p.stderr
+    assert "Traceback" not in p.stderr
+    summary = json.loads(p.stdout)
+    assert summary["added"] == 1 and summary["skipped"] == 2
+    reasons = summary["skipped_reasons"]
+    assert [r["origin"] for r in reasons] == [f"{path}:2", f"{path}:3"]
+    assert all(r["problem"].startswith("invalid JSON (a number of more than") for r in reasons)
+
+
+def _warc_with_charset(path: Path, body: bytes, charset: str) -> None:
+    warcwriter = pytest.importorskip("warcio.warcwriter")
+    headers = pytest.importorskip("warcio.statusandheaders")
+    with path.open("wb") as fh:
+        writer = warcwriter.WARCWriter(fh, gzip=False)
+        http = headers.StatusAndHeaders(
+            "200 OK", [("Content-Type", f"text/html; charset={charset}")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/a",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),  # without it warcio buffers in a temporary file it never closes
+                http_headers=http,
+            )
+        )
+
+
+# Not UTF-8 (the byte 0xff), and under the "unicode_escape" codec \ud800 is a lone
+# surrogate: that codec's text cannot be stored or printed as UTF-8.
+ESCAPED = b"<html><body><p>" + TEXT.encode() + b" \\ud800 caf\xe9 au lait.</p></body></html>"
+
+
+def test_a_warc_charset_that_does_not_give_text_is_passed_over(tmp_path: Path) -> None:
+    path = tmp_path / "a.warc"
+    _warc_with_charset(path, ESCAPED, "unicode_escape")
+    db = tmp_path / "c.db"
+    p = add(db, str(path))
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["added"] == 1
+    shown = json.loads(run("show", str(db), "https://example.org/a", "--format", "json").stdout)
+    assert TEXT in shown["text"] and "caf" in shown["text"]
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "base64", "hex"])
+def test_a_declared_charset_that_does_not_give_text_is_passed_over(
+    tmp_path: Path, charset: str
+) -> None:
+    """Decoded with the charset the page declares, the text had a lone surrogate, and the
+    page kept only the words before it; a bytes-to-bytes codec (base64, hex) was a
+    LookupError traceback."""
+    path = tmp_path / "a.html"
+    meta = f'<html><head><meta charset="{charset}">'.encode()
+    path.write_bytes(ESCAPED.replace(b"<html>", meta))
+    db = tmp_path / "c.db"
+    p = add(db, str(path))
+    assert p.returncode == 0, p.stderr
+    shown = json.loads(run("show", str(db), str(path), "--format", "json").stdout)
+    assert TEXT in shown["text"] and "au lait" in shown["text"]
