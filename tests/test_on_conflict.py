@@ -276,3 +276,58 @@ def test_a_replaced_vector_gets_a_new_graph_file(tmp_path: Path) -> None:
     assert graph.path.name == "c.db.g3.usearch" and graph.path.exists()
     assert not (tmp_path / "c.db.usearch").exists()
     assert after[x.doc_id] > 0.97 > before[x.doc_id]
+
+
+def test_replaced_by_a_text_indexed_under_another_id(tmp_path: Path) -> None:
+    """An id given a text the index holds under another id becomes that document's exact
+    duplicate, as in a fresh index of the new records; its old text, held by no id now,
+    leaves the index. (It was updated in place: two documents with one text, found twice
+    by search and reported by discover as a pair.)"""
+    db = tmp_path / "c.db"
+    options = ("--embeddings", "--multilingual")
+    first = [{"id": "w", "text": BUDGET}, {"id": "x", "text": RIVER}, {"id": "y", "text": CREWS}]
+    assert add(db, jsonl(tmp_path / "a.jsonl", first), *options).returncode == 0
+    # x takes w's text (indexed before); y takes that of z, a record new in the same batch.
+    second = [
+        {"id": "z", "text": WEATHER},
+        {"id": "x", "text": BUDGET},
+        {"id": "y", "text": WEATHER},
+    ]
+    p = add(db, jsonl(tmp_path / "b.jsonl", second), "--on-conflict", "replace")
+    assert p.returncode == 0, p.stderr
+    summary = json.loads(p.stdout)
+    assert (summary["added"], summary["replaced"], summary["conflicts"]) == (1, 2, 2)
+
+    fresh = tmp_path / "fresh.db"
+    final = [first[0], second[1], second[0], second[2]]
+    assert add(fresh, jsonl(tmp_path / "f.jsonl", final), *options).returncode == 0
+    got, want = state(db), state(fresh)
+    assert got["documents"].keys() == {"w", "z"}
+    assert got["duplicates"] == {"x": "w", "y": "z"}
+    for key in ("documents", "postings", "claims", "terms", "term_df", "embeddings"):
+        assert got[key] == want[key], key
+    assert got["languages"] == want["languages"]
+    assert got["multilingual"].keys() == want["multilingual"].keys()
+    assert got["terms_documents"] == want["terms_documents"]
+
+    query = tmp_path / "q.txt"
+    query.write_text(BUDGET, encoding="utf-8")
+    hits = json.loads(
+        run("search", str(db), str(query), "--format", "json", "--no-semantic").stdout
+    )
+    assert [h["doc"]["id"] for h in hits["hits"]] == ["w"]
+
+
+def test_a_number_left_by_a_replaced_document_is_not_given_again(tmp_path: Path) -> None:
+    """Pages, clusters and caches name documents by number: the newest document, gone
+    with its old text, does not lend its number to the next one."""
+    db = tmp_path / "c.db"
+    first = [{"id": "w", "text": BUDGET}, {"id": "x", "text": RIVER}]
+    assert add(db, jsonl(tmp_path / "a.jsonl", first)).returncode == 0
+    x = json.loads(run("show", str(db), "x", "--format", "json").stdout)["doc_id"]
+    p = add(
+        db, jsonl(tmp_path / "b.jsonl", [{"id": "x", "text": BUDGET}]), "--on-conflict", "replace"
+    )
+    assert json.loads(p.stdout)["replaced"] == 1
+    assert add(db, jsonl(tmp_path / "c.jsonl", [{"id": "v", "text": CREWS}])).returncode == 0
+    assert json.loads(run("show", str(db), "v", "--format", "json").stdout)["doc_id"] > x

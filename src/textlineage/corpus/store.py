@@ -241,8 +241,10 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors, StoredClaims):
         """The largest doc_id in ``table`` (of ``multilingual``: of one ``language``, when
         given; 0 when empty), read in O(log n).
 
-        doc_ids only grow and documents are never deleted, so this changes exactly when
-        rows are added: a cheap stamp where ``COUNT(*)`` would read the whole table.
+        doc_ids only grow, so this changes when rows are added (and when the newest is
+        removed: replaced by a text another document holds, :mod:`.store_replace`, which
+        also bumps the generation): a cheap stamp where ``COUNT(*)`` would read the whole
+        table.
         """
         assert table in VECTOR_TABLES | {"documents"}
         if table == "multilingual" and not self._languages:

@@ -68,7 +68,8 @@ class StoredClaims:
 
     def unkeyed_documents(self) -> int:
         """Documents indexed before sentence keys existed, still without them (documents
-        are numbered from 1 and never deleted: those below ``claims_from``)."""
+        are numbered from 1: those below ``claims_from``; at most that many, should one
+        have been removed by a replacement)."""
         if not self.has_claims:
             with self.guard():
                 row = self.conn.execute("SELECT COALESCE(MAX(doc_id), 0) FROM documents")

@@ -5,13 +5,17 @@ transaction: its fingerprints (postings), sentence keys (claims), content terms 
 document frequencies, its document vector, its multilingual vector, its language and the
 per-language counts.
 Document ids stay as they are (they only ever grow, and pages, clusters and caches name
-them), so a document is updated in place, with two exceptions:
+them), so a document is updated in place, with three exceptions:
 
 * an id recorded as an exact duplicate of another document stops being one, and its new
   text is then added like any new record;
 * a document that others were recorded as exact duplicates of keeps its old text, which
   those copies still have: the first copy takes it over (its id, URL, site, date and
-  origin), and the new text is added like any new record.
+  origin), and the new text is added like any new record;
+* a new text that another document holds already makes the id that document's exact
+  duplicate (as indexing it fresh would), and the old text, held by no id now, leaves the
+  index with everything derived from it. Its number is not given to a later document
+  (the meta key :data:`LAST_DOC_ID`).
 
 Discovery results computed from the old text are then out of date: the meta key
 ``discovery_stale`` counts the documents replaced since the last ``discover``, and the
@@ -30,12 +34,16 @@ import numpy as np
 from .schema import BatchResult, NewDocument, document_values
 from .store_claims import insert_claim_rows
 
-__all__ = ["GENERATION", "STALE", "KeysOf", "replace_documents"]
+__all__ = ["GENERATION", "LAST_DOC_ID", "STALE", "KeysOf", "replace_documents"]
 
 GENERATION = "generation"
 """Meta key: how many times indexed texts were replaced (absent: never)."""
 STALE = "discovery_stale"
 """Meta key: documents replaced since the latest ``discover`` run (absent: none)."""
+
+LAST_DOC_ID = "last_doc_id"
+"""Meta key: the largest doc_id ever given, when the document holding it was removed (new
+documents are numbered above it)."""
 
 KeysOf = Callable[[str], tuple[np.ndarray, np.ndarray]]
 """A text's fingerprints and sentence keys, computed as the index computes them (the
@@ -78,6 +86,14 @@ def replace_documents(
             _hand_over(c, doc_id, heir, now)
             fresh.append(d)
             continue
+        twin = c.execute(
+            "SELECT doc_id FROM documents WHERE text_key=? AND doc_id<>? LIMIT 1",
+            (d.text_key, doc_id),
+        ).fetchone()
+        if twin is not None:
+            _remove(c, doc_id, old_text, old_language, keys_of, languages)
+            fresh.append(d)  # recorded as the exact duplicate of the twin
+            continue
         _update_in_place(c, doc_id, old_text, old_language, d, keys_of, now, languages)
         res.replaced.append(doc_id)
     return fresh
@@ -105,6 +121,50 @@ def _hand_over(c: sqlite3.Connection, doc_id: int, heir: Sequence[object], now: 
     c.execute("DELETE FROM duplicates WHERE rowid=?", (rowid,))
 
 
+def _remove(
+    c: sqlite3.Connection,
+    doc_id: int,
+    old_text: str,
+    old_language: str,
+    keys_of: KeysOf,
+    languages: bool,
+) -> None:
+    """Delete document ``doc_id`` and every row derived from its text (the latest
+    discovery's membership too: it is marked stale), keeping its number from reuse."""
+    _delete_keys(c, doc_id, old_text, keys_of)
+    _replace_terms(c, doc_id, None)
+    c.execute("DELETE FROM embeddings WHERE doc_id=?", (doc_id,))
+    if languages:
+        _replace_language(c, doc_id, old_language, None)
+    c.execute("DELETE FROM cluster_members WHERE doc_id=?", (doc_id,))
+    c.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+    c.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+        "value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        (LAST_DOC_ID, str(doc_id)),
+    )
+
+
+def last_doc_id(c: sqlite3.Connection) -> int:
+    """The largest doc_id given so far (a removed document's included)."""
+    row = c.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(doc_id) FROM documents), 0), "
+        "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key=?), 0))",
+        (LAST_DOC_ID,),
+    ).fetchone()
+    return int(row[0])
+
+
+def _delete_keys(c: sqlite3.Connection, doc_id: int, old_text: str, keys_of: KeysOf) -> None:
+    """The fingerprints (postings) and sentence keys (claims) of the old text."""
+    old_sketch, old_claims = keys_of(old_text)
+    old = np.unique(np.asarray(old_sketch, dtype=np.int64)).tolist()
+    c.executemany("DELETE FROM postings WHERE hash=? AND doc_id=?", [(h, doc_id) for h in old])
+    # (A document indexed before sentence keys existed has none to delete.)
+    gone = np.unique(np.asarray(old_claims, dtype=np.int64)).tolist()
+    c.executemany("DELETE FROM claims WHERE key=? AND doc_id=?", [(k, doc_id) for k in gone])
+
+
 def _update_in_place(
     c: sqlite3.Connection,
     doc_id: int,
@@ -115,16 +175,11 @@ def _update_in_place(
     now: float,
     languages: bool,
 ) -> None:
-    old_sketch, old_claims = keys_of(old_text)
-    old = np.unique(np.asarray(old_sketch, dtype=np.int64)).tolist()
-    c.executemany("DELETE FROM postings WHERE hash=? AND doc_id=?", [(h, doc_id) for h in old])
+    _delete_keys(c, doc_id, old_text, keys_of)
     new = np.unique(np.asarray(d.sketch, dtype=np.int64)).tolist()
     c.executemany(
         "INSERT OR IGNORE INTO postings(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in new]
     )
-    # (A document indexed before sentence keys existed has none to delete.)
-    gone = np.unique(np.asarray(old_claims, dtype=np.int64)).tolist()
-    c.executemany("DELETE FROM claims WHERE key=? AND doc_id=?", [(k, doc_id) for k in gone])
     if d.claims is not None and len(d.claims[0]):
         keys, starts = d.claims
         insert_claim_rows(c, keys, np.full(len(keys), doc_id, dtype=np.int64), starts)
@@ -173,9 +228,10 @@ def _replace_terms(c: sqlite3.Connection, doc_id: int, terms: np.ndarray | None)
 
 
 def _replace_language(
-    c: sqlite3.Connection, doc_id: int, old_language: str, d: NewDocument
+    c: sqlite3.Connection, doc_id: int, old_language: str, d: NewDocument | None
 ) -> None:
-    """The document's multilingual vector and the per-language counts."""
+    """The document's multilingual vector and the per-language counts (``d`` None: the
+    document is removed)."""
     had_vector = (
         c.execute("SELECT 1 FROM multilingual WHERE doc_id=?", (doc_id,)).fetchone() is not None
     )
@@ -187,7 +243,7 @@ def _replace_language(
             (int(had_vector), old_language),
         )
         c.execute("DELETE FROM languages WHERE documents <= 0 AND multilingual <= 0")
-    if d.language:
+    if d is not None and d.language:
         vector = d.multilingual is not None
         if vector:
             c.execute(

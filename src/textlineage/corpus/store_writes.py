@@ -18,7 +18,7 @@ import numpy as np
 from ..errors import InputError
 from .schema import BatchResult, NewDocument, chunks, document_values
 from .store_claims import insert_claim_rows
-from .store_replace import KeysOf, mark_replaced, replace_documents
+from .store_replace import KeysOf, last_doc_id, mark_replaced, replace_documents
 
 __all__ = ["CONFLICT_CHOICES", "StoredWrites"]
 
@@ -149,7 +149,7 @@ class StoredWrites:
         doc_rows: list[tuple[object, ...]] = []
         # Ids are given here (inside the write transaction no one else can take them),
         # so the rows go in with one executemany each.
-        next_id = int(c.execute("SELECT COALESCE(MAX(doc_id), 0) FROM documents").fetchone()[0])
+        next_id = last_doc_id(c)
         for d in docs:
             dup = seen_keys.get(d.text_key)
             m = d.meta
