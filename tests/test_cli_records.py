@@ -97,3 +97,30 @@ def test_a_declared_charset_that_does_not_give_text_is_passed_over(
     assert p.returncode == 0, p.stderr
     shown = json.loads(run("show", str(db), str(path), "--format", "json").stdout)
     assert TEXT in shown["text"] and "au lait" in shown["text"]
+
+
+@pytest.mark.parametrize("field", ["", " "])
+def test_a_blank_field_name_is_a_usage_error(tmp_path: Path, field: str) -> None:
+    """``--id-field ''`` was a ValueError traceback; ``--text-field ' '`` skipped every
+    record as having "no   or html field"."""
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    for option in ("--id-field", "--text-field"):
+        p = run("index", "add", str(tmp_path / "c.db"), str(path), option, field, "-j", "1")
+        assert p.returncode == 2, p.stderr
+        assert "Traceback" not in p.stderr
+        assert "must be a non-empty string" in p.stderr
+        assert not (tmp_path / "c.db").exists()
+
+
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_search_top_below_one_is_a_usage_error(tmp_path: Path, top: str) -> None:
+    """``--top -1`` listed every hit but the last (a Python slice); ``--top 0`` none."""
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    assert add(tmp_path / "c.db", str(path)).returncode == 0
+    query = tmp_path / "q.txt"
+    query.write_text(TEXT, encoding="utf-8")
+    p = run("search", str(tmp_path / "c.db"), str(query), "--top", top, "--no-semantic")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "--top" in p.stderr and ">=1" in p.stderr

@@ -220,15 +220,18 @@ def index_add(
         raise click.UsageError("--embeddings and --no-semantic exclude each other")
     if no_semantic and multilingual:
         raise click.UsageError("--multilingual and --no-semantic exclude each other")
-    fields = FieldMap(
-        id=id_field,
-        text=text_field,
-        html=html_field,
-        url=url_field,
-        site=site_field,
-        date=date_field,
-        title=title_field,
-    )
+    try:
+        fields = FieldMap(
+            id=id_field,
+            text=text_field,
+            html=html_field,
+            url=url_field,
+            site=site_field,
+            date=date_field,
+            title=title_field,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     with (
         Corpus.open(db) as corpus,
         _count_progress("documents", lambda: count_records(list(inputs))) as progress,
@@ -288,7 +291,9 @@ def index_add_claims(db: str) -> None:
 @main.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("document")
-@click.option("--top", type=int, default=10, show_default=True, help="Hits to show.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Hits to show."
+)
 @_format_option("text", "json", "html")
 @_output_option
 @click.option("--no-semantic", is_flag=True, help="Lexical candidates and alignment only.")

@@ -274,7 +274,9 @@ class Corpus:
         ``CompareConfig()`` asks local matches for the pairwise 8 words in order, not the
         corpus' :data:`~textlineage.align.evidence.CORPUS_LOCAL_ANCHOR`). A claim-length
         query (up to ``CorpusConfig.claim_max_chars``) is looked up by its sentences
-        (:func:`.claims.search_claim`)."""
+        (:func:`.claims.search_claim`). Raises ``ValueError`` for ``top`` below 1."""
+        if top < 1:
+            raise ValueError(f"top must be at least 1, not {top}")
         notes = search_notes(self.store, self.config, query)
         if len(query.text) <= self.config.claim_max_chars and self.store.has_claims:
             return search_claim(

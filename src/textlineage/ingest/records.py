@@ -73,7 +73,7 @@ class FieldMap:
     def __post_init__(self) -> None:
         for item in dataclass_fields(self):
             value = getattr(self, item.name)
-            if not isinstance(value, str) or not value:
+            if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"field name for {item.name!r} must be a non-empty string")
 
     @classmethod
