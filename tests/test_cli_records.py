@@ -124,3 +124,42 @@ def test_search_top_below_one_is_a_usage_error(tmp_path: Path, top: str) -> None
     p = run("search", str(tmp_path / "c.db"), str(query), "--top", top, "--no-semantic")
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert "--top" in p.stderr and ">=1" in p.stderr
+
+
+def test_a_csv_field_over_the_limit_is_one_skipped_record(tmp_path: Path) -> None:
+    """A quoted field of many lines that outgrows the document limit is one skipped row,
+    and the rows after it keep their line numbers. (The csv module gives up in the middle
+    of the field and starts afresh on its next line: each further line of the field was
+    read as a row of its own, 20,000 rows of the field's lines indexed.)"""
+    line = "line {} of a long quoted field, with a comma in the middle of it\n"
+    lines = 90_000  # 6 MB, over the 5 MB limit
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("id,text\n")
+        fh.write(f'first,"{TEXT}"\n')
+        fh.write('huge,"' + "".join(line.format(i) for i in range(lines)) + '"\n')
+        fh.write('last,"Crews worked through the night to reinforce the embankments."\n')
+    db = tmp_path / "c.db"
+    p = add(db, str(path))
+    assert p.returncode == 0, p.stderr
+    summary = json.loads(p.stdout)
+    assert (summary["added"], summary["duplicates"], summary["skipped"]) == (2, 0, 1)
+    assert summary["skipped_reasons"][0]["origin"] == f"{path}:3"
+    shown = json.loads(run("show", str(db), "last", "--format", "json").stdout)
+    assert shown["origin"] == f"{path}:{3 + lines + 1}"
+
+
+def test_a_stray_quote_does_not_hide_the_rows_after_a_long_one(tmp_path: Path) -> None:
+    """A quote inside an unquoted field is a character to the csv module: the rows after
+    it are not taken for the rest of a quoted field when a later row is too long."""
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("id,text\n")
+        fh.write('a,The river rose by three metres and the wall stood 5" taller\n')
+        fh.write("b," + "x" * (6 * 1024 * 1024) + "\n")  # one line over the limit
+        fh.write("c,Crews worked through the night to reinforce the embankments.\n")
+    p = add(tmp_path / "c.db", str(path))
+    summary = json.loads(p.stdout)
+    assert (summary["added"], summary["skipped"]) == (2, 1), p.stdout
+    assert summary["skipped_reasons"][0]["origin"] == f"{path}:3"
+    assert "row is over the 5 MB limit" in summary["skipped_reasons"][0]["problem"]

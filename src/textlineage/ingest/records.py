@@ -376,6 +376,73 @@ def _raise_csv_field_limit(max_bytes: int) -> None:
         csv.field_size_limit(limit)
 
 
+class _RowTooLarge(Exception):
+    """A CSV line longer than a document may be (raised through the csv reader)."""
+
+
+class _CsvLines:
+    """The lines of a CSV file, as the csv reader reads them, knowing where rows end.
+
+    The csv reader, once it gives up on a row (a field over its limit, a NUL), starts
+    afresh on the next line: were that line inside a quoted field, each further line of
+    the field would be read as a row of its own. An odd number of quote characters since
+    a row began means a quoted field is still open (an escaped quote is two), so
+    :meth:`skip_rest_of_row` reads on to the row's end. Lines are read at most
+    ``max_chars + 1`` characters at a time: a longer one is skipped to its end and raises
+    :class:`_RowTooLarge`, so one huge line is never held whole. ``lines`` counts the
+    lines read, for the origins of the rows.
+    """
+
+    def __init__(self, handle: io.TextIOWrapper, max_chars: int) -> None:
+        self._handle = handle
+        self._limit = max_chars + 1
+        self._open = False
+        self.lines = 0
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._handle.readline(self._limit)
+        if not line:
+            raise StopIteration
+        self._count(line)
+        if len(line) >= self._limit and not line.endswith(("\n", "\r")):
+            self._skip_line()
+            self.skip_rest_of_row()
+            raise _RowTooLarge()
+        return line
+
+    def _count(self, chunk: str) -> None:
+        if chunk.endswith(("\n", "\r")):
+            self.lines += 1
+        if chunk.count('"') % 2:
+            self._open = not self._open
+
+    def _skip_line(self) -> None:
+        while True:
+            chunk = self._handle.readline(READ_CHUNK)
+            if not chunk:
+                self.lines += 1  # the last line, without a line end
+                return
+            self._count(chunk)
+            if chunk.endswith(("\n", "\r")):
+                return
+
+    def row_ended(self) -> None:
+        """The csv reader read a whole row: no field is open, whatever the quotes said (it
+        takes a stray quote inside an unquoted field as a character)."""
+        self._open = False
+
+    def skip_rest_of_row(self) -> None:
+        """Read on to the end of the row the csv reader gave up on."""
+        while self._open:
+            chunk = self._handle.readline(READ_CHUNK)
+            if not chunk:
+                return
+            self._count(chunk)
+
+
 def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
     """Records of a CSV file with a header row, one a row; ``max_bytes`` bounds one row."""
     source = printable_path(path)
@@ -389,11 +456,12 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
         yield RecordError(source, open_problem(exc))
         return
     with handle:
-        reader = csv.reader(handle)
+        lines = _CsvLines(handle, max_bytes)
+        reader = csv.reader(lines)
         try:
             header = next(reader, None)
-        except csv.Error as exc:
-            yield RecordError(f"{source}:1", f"malformed CSV header ({exc})")
+        except (csv.Error, _RowTooLarge) as exc:
+            yield RecordError(f"{source}:1", f"malformed CSV header ({exc or 'too long'})")
             return
         except READ_ERRORS as exc:
             yield RecordError(f"{source}:1", _read_problem(exc))
@@ -401,25 +469,33 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
         if header is None:
             yield RecordError(source, "empty file (a CSV file needs a header row)")
             return
+        lines.row_ended()
         names = [name.strip() for name in header]
         if fields.text not in names and fields.html not in names:
             yield RecordError(
                 f"{source}:1", f"no {fields.text} or {fields.html} column in the header row"
             )
             return
-        last_line = reader.line_num
         rows = 0
         while True:
-            origin = f"{source}:{last_line + 1}"
+            origin = f"{source}:{lines.lines + 1}"
             try:
                 row = next(reader)
             except StopIteration:
                 if not rows:
                     yield RecordError(source, "no records (a header row and no rows)")
                 return
-            except csv.Error as exc:
-                last_line = reader.line_num
+            except _RowTooLarge:
                 rows += 1
+                yield RecordError(origin, too_large("row", max_bytes))
+                continue
+            except csv.Error as exc:
+                rows += 1
+                try:
+                    lines.skip_rest_of_row()
+                except READ_ERRORS as read_exc:
+                    yield RecordError(origin, _read_problem(read_exc))
+                    return
                 # The csv module's only word for a field over its limit (set to max_bytes).
                 if "field larger than field limit" in str(exc):
                     yield RecordError(origin, too_large("field", max_bytes))
@@ -429,7 +505,7 @@ def read_csv(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | 
             except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
-            last_line = reader.line_num
+            lines.row_ended()
             if not row:
                 continue
             rows += 1
