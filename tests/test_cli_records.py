@@ -163,3 +163,22 @@ def test_a_stray_quote_does_not_hide_the_rows_after_a_long_one(tmp_path: Path) -
     assert (summary["added"], summary["skipped"]) == (2, 1), p.stdout
     assert summary["skipped_reasons"][0]["origin"] == f"{path}:3"
     assert "row is over the 5 MB limit" in summary["skipped_reasons"][0]["problem"]
+
+
+def test_the_limit_is_that_of_the_text_whatever_json_escapes_spell_it(tmp_path: Path) -> None:
+    """A 3.6 MB French text (under the 5 MB limit) is read from a JSONL line that
+    ``json.dumps`` made 5.2 MB with its ``\\u00e9`` escapes, as it is from a text file; a
+    6.2 MB one is refused from either, named as the text that is too large."""
+    sentence = "Le conseil a voté le budget de la ville, été après été, à l’unanimité. "
+    under, over = sentence * 47_000, sentence * 80_000
+    assert len(under.encode()) < 5 * 1024 * 1024 < len(json.dumps(under))
+    path = tmp_path / "r.jsonl"
+    records = [{"id": "under", "text": under}, {"id": "over", "text": over}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    p = add(tmp_path / "c.db", str(path))
+    assert p.returncode == 0, p.stderr
+    summary = json.loads(p.stdout)
+    assert (summary["added"], summary["skipped"]) == (1, 1)
+    (reason,) = summary["skipped_reasons"]
+    assert reason["origin"] == f"{path}:2"
+    assert reason["problem"].startswith("text is 6.2 MB, over the 5 MB limit of one document")

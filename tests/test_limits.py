@@ -117,7 +117,7 @@ def test_the_spark_reader_and_the_service_use_the_same_limit() -> None:
 
     assert inspect.signature(discover_spark).parameters["max_bytes"].default == DEFAULT_MAX_BYTES
     assert ServiceConfig().max_document_bytes == DEFAULT_MAX_BYTES
-    raw = json.dumps({"id": "x", "text": "a" * DEFAULT_MAX_BYTES}).encode()
+    raw = json.dumps({"id": "x", "text": "a" * (DEFAULT_MAX_BYTES + 1)}).encode()
     got = jsonl_record(raw, "in.jsonl:1", "in.jsonl", FieldMap(), DEFAULT_MAX_BYTES)
     assert isinstance(got, RecordError)
     _over(got.problem)

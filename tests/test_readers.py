@@ -239,20 +239,29 @@ def test_jsonl_html_field_is_extracted(tmp_path: Path) -> None:
     assert got[2] == RecordError(f"{path}:3", "HTML with no extractable text")
 
 
-def test_jsonl_line_over_max_bytes_is_skipped(tmp_path: Path) -> None:
+def test_jsonl_text_over_max_bytes_is_skipped(tmp_path: Path) -> None:
+    """The limit is that of the text; a line longer than any text within it could be
+    spelt in JSON (six bytes a byte) is not read whole."""
     path = tmp_path / "big.jsonl"
     big = json.dumps({"text": "x" * 5000})
-    path.write_text(big + "\n" + json.dumps({"text": "small"}) + "\n", encoding="utf-8")
+    huge = json.dumps({"text": "x" * 7000})
+    lines = [big, huge, json.dumps({"text": "small"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     got = records([str(path)], max_bytes=1000)
 
     assert got[0] == RecordError(
         f"{path}:1",
-        "line is 4.9 KB, over the 1000 bytes limit of one document (split it into parts)",
+        "text is 4.9 KB, over the 1000 bytes limit of one document (split it into parts)",
     )
-    assert isinstance(got[1], Record)
-    assert got[1].origin == f"{path}:2"
-    assert got[1].text == "small"
+    assert got[1] == RecordError(
+        f"{path}:2",
+        "line is 6.8 KB: no document within the 1000 bytes limit takes so much JSON (split "
+        "it into parts)",
+    )
+    assert isinstance(got[2], Record)
+    assert got[2].origin == f"{path}:3"
+    assert got[2].text == "small"
 
 
 # --------------------------------------------------------------------------- CSV

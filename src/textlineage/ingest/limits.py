@@ -1,9 +1,9 @@
 """The document size limit, and the wording of sizes in messages.
 
 :data:`DEFAULT_MAX_BYTES` is the one limit on the size of a document everywhere: a file
-or standard input read by ``compare``, ``search`` and ``index add``, a JSONL line, a CSV
-row, a WARC response body, a record given to :meth:`Corpus.add
-<textlineage.corpus.index.Corpus.add>`, a document sent to the web service (its default
+or standard input read by ``compare``, ``search`` and ``index add``, the text of a JSONL
+or CSV record (in UTF-8: not its JSON escapes), a WARC response body, a record given to
+:meth:`Corpus.add <textlineage.corpus.index.Corpus.add>`, a document sent to the web service (its default
 ``--max-document-mb``) and a line read by the Spark engine. The README's "Limits" section
 states it with the others. One formatter for byte counts serves every message that names
 a size, so the same size always reads the same way.

@@ -51,7 +51,7 @@ from ..errors import InputError
 from ..text.dates import normalise_date
 from ..text.pubdate import with_publication_date
 from .documents import document_from_bytes, os_error_reason
-from .limits import READ_CHUNK, too_large
+from .limits import READ_CHUNK, format_size, too_large
 from .meta import site_from_url
 from .paths import printable_path
 
@@ -228,6 +228,10 @@ def _record_from_fields(
         if fields.text in values or fields.html in values:
             return RecordError(origin, "empty text")
         return RecordError(origin, f"no {fields.text} or {fields.html} field")
+    if text is not None:
+        size = len(text.encode("utf-8"))
+        if size > max_bytes:
+            return RecordError(origin, too_large("text", max_bytes, size))
     if text is None:
         assert html is not None
         try:
@@ -254,20 +258,41 @@ def _record_from_fields(
     return Record(ext_id=ext_id or url.strip() or origin, text=text, meta=meta, origin=origin)
 
 
+JSON_ESCAPE = 6
+"""Bytes a JSON string may take to spell one byte of text (``\\u0001``; ``"\\u00e9"``
+spells the two bytes of "é" in six, as ``json.dumps`` writes by default). A JSONL line may
+be this many times the document limit: the limit is that of the text it holds, in UTF-8,
+as for a text file."""
+
+
+def json_line_limit(max_bytes: int) -> int:
+    """The longest JSONL line read for documents of at most ``max_bytes``."""
+    return max_bytes * JSON_ESCAPE
+
+
+def _line_too_large(max_bytes: int, size: int) -> str:
+    return (
+        f"line is {format_size(size)}: no document within the {format_size(max_bytes)} "
+        "limit takes so much JSON (split it into parts)"
+    )
+
+
 def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record | RecordError]:
-    """Records of a JSONL file, one a line; ``max_bytes`` bounds one line."""
+    """Records of a JSONL file, one a line; ``max_bytes`` bounds the text of one record
+    (its line, :func:`json_line_limit`)."""
     source = printable_path(path)
     try:
         handle: BinaryIO = open_binary(path)
     except OSError as exc:
         yield RecordError(source, open_problem(exc))
         return
+    line_limit = json_line_limit(max_bytes)
     with handle:
         line_no = records = 0
         while True:
             origin = f"{source}:{line_no + 1}"
             try:
-                raw = handle.readline(max_bytes + 1)
+                raw = handle.readline(line_limit + 1)
             except READ_ERRORS as exc:
                 yield RecordError(origin, _read_problem(exc))
                 return
@@ -276,14 +301,14 @@ def read_jsonl(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[Record 
                     yield RecordError(source, "no records (the file is empty or blank)")
                 return
             line_no += 1
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            if len(raw) > line_limit and not raw.endswith(b"\n"):
                 try:
                     size = len(raw) + _skip_line(handle)
                 except READ_ERRORS as exc:
                     yield RecordError(origin, _read_problem(exc))
                     return
                 records += 1
-                yield RecordError(origin, too_large("line", max_bytes, size))
+                yield RecordError(origin, _line_too_large(max_bytes, size))
                 continue
             if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
@@ -330,10 +355,10 @@ def jsonl_record(
     raw: bytes, origin: str, source: str, fields: FieldMap, max_bytes: int
 ) -> Record | RecordError:
     """The record of one JSON object (a JSONL line, or a row another reader turned into
-    one); one over ``max_bytes`` is refused."""
+    one); ``max_bytes`` bounds its text, in UTF-8 (its JSON: :func:`json_line_limit`)."""
     size = len(raw.rstrip(b"\r\n"))
-    if size > max_bytes:
-        return RecordError(origin, too_large("record", max_bytes, size))
+    if size > json_line_limit(max_bytes):
+        return RecordError(origin, _line_too_large(max_bytes, size))
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -174,8 +174,8 @@ def iter_records(
 ) -> Iterator[Record | RecordError]:
     """Records of every file named by ``inputs`` (see :func:`expand_inputs`), in order.
 
-    ``max_bytes`` bounds one document: a text or HTML file, a JSONL line, a CSV field, a
-    WARC response body. Input paths are checked, and ``warcio`` is looked for when a WARC
+    ``max_bytes`` bounds one document: a text or HTML file, the text of a JSONL or CSV
+    record, a WARC response body. Input paths are checked, and ``warcio`` is looked for when a WARC
     file is among them, when this function is called; problems in the data are yielded as
     :class:`RecordError`: so is a directory or pattern with no file to read, a file that
     is not a regular one (a named pipe, a device: never opened), and a WARC archive with
