@@ -182,3 +182,15 @@ def test_the_limit_is_that_of_the_text_whatever_json_escapes_spell_it(tmp_path: 
     (reason,) = summary["skipped_reasons"]
     assert reason["origin"] == f"{path}:2"
     assert reason["problem"].startswith("text is 6.2 MB, over the 5 MB limit of one document")
+
+
+def test_an_index_path_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    """Input names were shown escaped, the index's was not: a line break (or a terminal's
+    escape) in it split the one-line error."""
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "new\nfolder\x1b[2J" / "c.db"
+    p = run("index", "add", str(db), str(text), "-j", "1")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert p.stderr.count("\n") == 1, p.stderr
+    assert "\\x0afolder\\x1b[2J" in p.stderr and "does not exist" in p.stderr

@@ -57,7 +57,10 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except TextlineageError as exc:
-            click.echo(f"textlineage: error: {exc}", err=True)
+            from .ingest.paths import printable_path
+
+            # One line, whatever the names in it hold (a line break, a terminal escape).
+            click.echo(f"textlineage: error: {printable_path(str(exc))}", err=True)
             sys.exit(2)
         except BrokenPipeError:
             raise  # the reader of stdout went away (`| head`): click ends quietly
