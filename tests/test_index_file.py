@@ -207,3 +207,47 @@ def test_foreign_and_damaged_files(
     db.write_bytes(damage(seed_index.read_bytes()))
     line = one_line_error(run("stats", str(db)))
     assert needle in line
+
+
+def test_an_index_whose_creation_failed_is_made_on_the_next_run(tmp_path: Path) -> None:
+    """A new index that the disk could not take leaves an SQLite file without a table
+    behind; the next run made it "not a textlineage index (no such table: meta)" for
+    good, until the user deleted it. An SQLite file with no table holds nobody's data:
+    it is made an index."""
+    import resource
+
+    def small_files() -> None:  # as a disk that is full after 8 KB would
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    text = tmp_path / "a.txt"
+    text.write_text("The river rose by three metres overnight, flooding the town.\n" * 20)
+    db = tmp_path / "c.db"
+    failed = subprocess.run(
+        [cli_path(), "index", "add", str(db), str(text), "-j", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=small_files,
+    )
+    one_line_error(failed)
+    assert db.exists()
+    line = one_line_error(run("stats", str(db)))  # a reading command does not write it
+    assert line.endswith("without tables; `index add` makes it one)")
+    p = run("index", "add", str(db), str(text), "-j", "1", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert '"added": 1' in p.stdout
+
+
+def test_a_schema_version_that_is_not_a_number_is_a_damaged_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "c.db"
+    text = tmp_path / "a.txt"
+    text.write_text("The river rose by three metres overnight, flooding the town.\n" * 20)
+    assert run("index", "add", str(db), str(text), "-j", "1").returncode == 0
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE meta SET value='2x' WHERE key='schema_version'")
+    con.close()
+    line = one_line_error(run("stats", str(db)))
+    assert line.endswith("damaged index (schema version '2x')")

@@ -68,14 +68,30 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors, StoredClaims):
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA cache_size=-262144")
             self.conn.execute("PRAGMA temp_store=MEMORY")
+            if exists and not self._tables():
+                # An SQLite file without a table: an index whose creation failed (a full
+                # disk) or an empty database. It holds no one's data: a command that may
+                # create the index makes it one.
+                if not create or self.read_only is not None:
+                    raise IndexFileError(
+                        f"{self.path}: not a textlineage index (an SQLite file without "
+                        "tables; `index add` makes it one)"
+                    )
+                exists = False
             if exists:
                 self._check_version()
                 self._upgrade()
             else:
                 with self.transaction():
                     self._create()
-        except sqlite3.DatabaseError as exc:
-            raise IndexFileError(explain(self.path, exc)) from exc
+        except BaseException as exc:
+            # Not left open by an index that cannot be used (a long-lived caller, such as
+            # the web service, retries it).
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise IndexFileError(explain(self.path, exc)) from exc
+            raise
 
     def _create(self) -> None:
         for stmt in SCHEMA.strip().split(";"):
@@ -96,7 +112,9 @@ class Store(StoredWrites, StoredDiscovery, StoredVectors, StoredClaims):
             raise IndexFileError(f"{self.path}: not a textlineage index ({exc})") from exc
         if row is None:
             raise IndexFileError(f"{self.path}: not a textlineage index (no schema version)")
-        if int(row[0]) != SCHEMA_VERSION:
+        if str(row[0]) != str(SCHEMA_VERSION):
+            if not str(row[0]).isdigit():
+                raise IndexFileError(f"{self.path}: damaged index (schema version {row[0]!r})")
             raise IndexFileError(
                 f"{self.path}: index schema version {row[0]}, but this textlineage reads "
                 f"version {SCHEMA_VERSION}; rebuild the index with this version"
