@@ -251,3 +251,21 @@ def test_a_schema_version_that_is_not_a_number_is_a_damaged_index(tmp_path: Path
     con.close()
     line = one_line_error(run("stats", str(db)))
     assert line.endswith("damaged index (schema version '2x')")
+
+
+@pytest.mark.parametrize("command", ["stats", "index add"])
+def test_an_index_path_that_is_a_named_pipe_is_refused(tmp_path: Path, command: str) -> None:
+    """Opening a named pipe waits for a writer: ``stats`` and ``index add`` hung on one."""
+    fifo = tmp_path / "c.db"
+    os.mkfifo(fifo)
+    text = tmp_path / "a.txt"
+    text.write_text("The river rose by three metres overnight, flooding the town.\n" * 20)
+    args = ["stats", str(fifo)] if command == "stats" else ["index", "add", str(fifo), str(text)]
+    try:
+        p = subprocess.run(
+            [cli_path(), *args], capture_output=True, text=True, timeout=20, check=False
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{command} waited on a named pipe")
+    line = one_line_error(p)
+    assert line.endswith("c.db: is a named pipe (FIFO), not a regular file, not an index file")

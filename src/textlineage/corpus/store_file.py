@@ -20,6 +20,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import IndexFileError
+from ..ingest.paths import not_regular
 
 __all__ = ["cannot_change", "check_path", "connect", "explain", "read_only_error", "write_problem"]
 
@@ -107,6 +108,13 @@ def check_path(path: Path, *, create: bool) -> bool:
     """
     if path.is_dir():
         raise IndexFileError(f"{path}: is a directory, not an index file")
+    try:
+        kind = not_regular(path.stat().st_mode)
+    except (OSError, ValueError):
+        kind = None  # missing or unreadable: told below
+    if kind is not None:
+        # Opening a named pipe would wait for a writer, a device never end.
+        raise IndexFileError(f"{path}: {kind}, not an index file")
     folder = _folder(path)
     if not folder.is_dir():
         raise IndexFileError(f"{path}: folder {folder} does not exist (create it first)")
