@@ -194,3 +194,19 @@ def test_an_index_path_with_a_line_break_is_named_on_one_line(tmp_path: Path) ->
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.count("\n") == 1, p.stderr
     assert "\\x0afolder\\x1b[2J" in p.stderr and "does not exist" in p.stderr
+
+
+def test_a_rerun_of_inputs_with_a_bad_record_succeeds_as_the_first_run(tmp_path: Path) -> None:
+    """``index add`` exits 1 when every record was skipped. A rerun (the way to continue)
+    of inputs with one bad record found the good ones indexed and exited 1, "nothing was
+    added", where the first run of the same inputs exited 0."""
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n{not json\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    first = add(db, str(path))
+    assert first.returncode == 0, first.stderr
+    again = add(db, str(path))
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert (summary["already_indexed"], summary["skipped"]) == (1, 1)
+    assert "nothing was added" not in again.stderr

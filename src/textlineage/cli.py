@@ -213,7 +213,7 @@ def index_add(
 ) -> None:
     """Add files, directories, globs, JSONL/CSV (also .gz) and WARC files to the index DB.
 
-    Exits 1 when nothing was added because every input or record was skipped."""
+    Exits 1 when every input or record was skipped (none could be read)."""
     import json
 
     from .corpus.index import Corpus

@@ -45,9 +45,14 @@ class AddSummary:
 
     @property
     def failed(self) -> bool:
-        """Nothing was added or replaced, and some record or input could not be read: the
-        run did nothing, for a reason the user has to act on (``index add`` exits 1)."""
-        return not (self.added or self.duplicates or self.replaced) and bool(self.skipped)
+        """Every record or input was skipped (none was read: none added, recorded as a
+        duplicate, found indexed already or in conflict), so the run did nothing, for a
+        reason the user has to act on (``index add`` exits 1). A rerun that finds the
+        good records indexed and skips the bad ones again succeeds, as the first run did."""
+        read = (
+            self.added or self.duplicates or self.replaced or self.already_indexed or self.conflicts
+        )
+        return not read and bool(self.skipped)
 
     def to_json(self) -> dict[str, Any]:
         return {
