@@ -354,7 +354,9 @@ def test_the_text_report_puts_names_before_strength(tmp_path: Path) -> None:
     b.write_text(DERIVED, encoding="utf-8")
     lines = _cli(str(a), str(b)).splitlines()
     at = lines.index("    numbers, dates and names")
-    assert lines[at + 1].startswith("      ~ person: Helen Marsh → Helen March (not in the source)  [surname]")
+    assert lines[at + 1].startswith(
+        "      ~ person: Helen Marsh → Helen March (not in the source)  [surname]"
+    )
     assert at < lines.index("    strength of claims") < lines.index("    precision of dates")
     assert "  kept in another spelling (1): Shustar Road → Shushtar Road" in lines
 
