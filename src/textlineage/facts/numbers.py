@@ -19,6 +19,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns, parse_digits, patterns, phrase_key
+from .units import canonical_unit
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -275,10 +276,10 @@ def _number_item(
     if pct:
         unit_end, unit = core_end, "%"
     elif hy:
-        unit_end, unit = core_end, hy.lower()
+        unit_end, unit = core_end, canonical_unit(hy.lower())
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
-        unit = singular(unit_words[-1]) if unit_words else ""
+        unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
 
     # A capitalised number word after a capitalised word is part of a name ("Formula One").
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
