@@ -21,9 +21,9 @@ from ..types import Fact
 from .dates import find_dates
 from .furniture import furniture_spans
 from .items import Item, mark, overlaps
+from .measures import find_measures
 from .names import find_names
 from .numbers import find_numbers
-from .measures import find_measures
 from .numeric import ENGLISH_READ, patterns
 from .proportions import find_proportions
 from .quotes import find_quotes

@@ -24,16 +24,21 @@ from .numeric import Patterns
 from .units import MULTIPLE, PERCENT
 from .vocab import SMALL_NUM, TENS_NUM
 
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, **{k: v for k, v in SMALL_NUM.items() if v < 10}}
-_MULTIPLIERS = {
-    "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "trebled": 3, "tripling": 3,
-    "triples": 3, "quadrupled": 4, "quadrupling": 4, "halved": Decimal("0.5"),
-    "halving": Decimal("0.5"), "halves": Decimal("0.5"),
+_MULTIPLIERS: dict[str, str] = {
+    "doubled": "2", "doubling": "2", "doubles": "2", "tripled": "3", "trebled": "3",
+    "tripling": "3", "triples": "3", "quadrupled": "4", "quadrupling": "4", "halved": "0.5",
+    "halving": "0.5",
 }  # fmt: skip
 _COUNT = rf"\d{{1,3}}|{'|'.join(sorted({*SMALL_NUM, *TENS_NUM}, key=len, reverse=True))}|an?"
 
@@ -53,10 +58,10 @@ _MULTIPLIER_RE = regex.compile(
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]*(?P<w>[\p{L}']+|[^\p{L}\p{N}\s]|$)")
 _PREV_WORD_RE = regex.compile(r"(?P<w>[\p{L}]+)[ \u00a0]+$")
 _SHARE_BEFORE = frozenset({"by", "than", "to", "down", "up", "cut", "fell", "rose", "nearly"})
-_SHARE_AFTER = frozenset(
+_SHARE_AFTER = _words(
     """of the its their his her our your these those all had have has were was are is
     will would could may might said say says on in at since after before from to and or
-    but than for with while as less more fewer lower higher""".split()
+    but than for with while as less more fewer lower higher"""
 )
 """Words that may follow a share (not the noun an ordinal stands before)."""
 _SCALE_AFTER_HALF = regex.compile(
@@ -106,7 +111,7 @@ def find_proportions(
             continue
         _add(out, text, doc, m.span(), _percent(num, den), PERCENT, num_mask, name_mask, pats)
     for m in _MULTIPLIER_RE.finditer(text):
-        value = fmt(Decimal(_MULTIPLIERS[m.group("verb").lower()]))
+        value = _MULTIPLIERS[m.group("verb").lower()]
         _add(out, text, doc, m.span(), value, MULTIPLE, num_mask, name_mask, pats)
     return out
 
