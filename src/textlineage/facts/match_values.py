@@ -15,16 +15,102 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+import regex
+
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
+from .units import MULTIPLE, dimension, in_base
 
 _STRENGTH = "strength"
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_LINK_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "on",
+        "in",
+        "at",
+        "of",
+        "by",
+        "for",
+        "to",
+        "and",
+        "or",
+        "from",
+        "with",
+        "than",
+        "some",
+        "about",
+        "around",
+    ]
+)
+"""Words skipped when reading the words around a number (its context)."""
 
 
 def _unit_compat(a: Item, b: Item) -> bool:
     if a.cur and b.cur and a.cur != b.cur:
         return False
+    if MULTIPLE in (a.unit, b.unit):
+        return a.unit == b.unit  # "doubled" is no count
     return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _context(text: str, span: tuple[int, int]) -> tuple[str, str]:
+    """The nearest word before and after ``span`` that is not a link word."""
+    before = [w.lower() for w in _WORD_RE.findall(text[max(0, span[0] - 60) : span[0]])]
+    after = [w.lower() for w in _WORD_RE.findall(text[span[1] : span[1] + 60])]
+    b = next((w for w in reversed(before) if w not in _LINK_WORDS), "")
+    a = next((w for w in after if w not in _LINK_WORDS), "")
+    return b, a
+
+
+def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
+    """Do two numbers stand between the same words ("held three students overnight",
+    "held four activists overnight")? Without the texts, taken as true."""
+    if texts is None:
+        return True
+    cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
+    return any(x and x == y for x, y in zip(cs, cd, strict=True))
+
+
+def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
+    """May two numbers of different values be one fact changed? Their nouns must allow it:
+    one without a noun, measures of one dimension ("48 seconds", "almost a minute"), or
+    two counts of things that stand in the same place of their sentences ("on 214
+    occasions", "more than 200 times"); never a measure and a count, nor two
+    dimensions ("six months", "200 times")."""
+    if s.cur and d.cur and s.cur != d.cur:
+        return False
+    if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
+        return False
+    if not s.unit or not d.unit or s.unit == d.unit:
+        return True
+    ds, dd = dimension(s.unit), dimension(d.unit)
+    if ds or dd:
+        return ds == dd
+    return _same_place(s, d, texts)
+
+
+def _same_measure(s: Item, d: Item) -> bool:
+    """One measure in two units ("three decades", "30 years")?"""
+    if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
+        return False
+    a, b = in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
+    return a is not None and a == b
+
+
+def _same_count(s: Item, d: Item) -> bool:
+    """One count under two nouns ("37 municipalities", "37 towns")? Same value and
+    currency, two different nouns of no dimension."""
+    return (
+        s.fact.value == d.fact.value
+        and s.cur == d.cur
+        and bool(s.unit and d.unit)
+        and s.unit != d.unit
+        and not dimension(s.unit)
+        and not dimension(d.unit)
+    )
 
 
 def _qual_note(s: Item, d: Item) -> str:
@@ -49,9 +135,17 @@ def _qual_detail(s: Item, d: Item) -> str:
     return "qualifier_changed"
 
 
-def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = True) -> None:
-    """Match numbers by value, then the rest by noun (unless not ``by_noun``: across
-    languages) or passage."""
+def diff_numbers(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    by_noun: bool = True,
+    texts: tuple[str, str] | None = None,
+) -> None:
+    """Match numbers by value, then one count or measure under two nouns or units in one
+    passage, then the rest by noun (unless not ``by_noun``: across languages) or passage
+    (``texts``, source first, tell where a number stands in its sentence)."""
+    first_change = len(res.changed)
     by_value: dict[str, list[Group]] = defaultdict(list)
     for g in S:
         by_value[g.first.fact.value].append(g)
@@ -70,11 +164,12 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
             g.first.fact.span[0],
         )
 
+    same_thing: list[Group] = []
     for gd in D:
         d = gd.first
         cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
         if not cands:
-            unmatched.append(gd)
+            same_thing.append(gd)
             continue
         gs = min(cands, key=rank(gd))
         if gs.first.qcls != d.qcls:
@@ -105,6 +200,12 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
             # The source's value is kept by another mention: reported once, as kept.
             note = f"{_qual_note(s, d)}; the value is kept elsewhere"
             res.kept.append(FactLink(d.fact.kind, sf, df, note))
+    for gd in same_thing:
+        gs = _one_thing(S, gd, res, exact_used, kept_src)
+        if gs is None:
+            unmatched.append(gd)
+        else:
+            used.add(id(gs))
 
     by_unit: dict[str, list[Group]] = defaultdict(list)
     for g in S:
@@ -113,15 +214,15 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
-        if d.unit and by_noun:
+        if d.unit and by_noun and not dimension(d.unit):
             for g in by_unit.get(d.unit, ()):
-                if _unit_compat(g.first, d):
+                if id(g) not in exact_used and _unit_compat(g.first, d):
                     options[id(g)] = g
         if gd.pas:
             for g in S:
                 if id(g) in exact_used or id(g) in used or not shares(g, gd):
                     continue
-                if _unit_compat(g.first, d) or (g.first.unit and d.unit):
+                if _may_pair(g.first, d, texts if by_noun else None):
                     options[id(g)] = g
         if not options:
             res.added.append(d.fact)
@@ -158,9 +259,61 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
         # A vague derived quantity claims less than the source; anything else is new.
         new = not (d.vague and not s.vague)
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
+    _one_change_once(res, first_change)
+    # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:
+    # reported with the mention that was matched, not dropped.
+    matched = {(g.first.fact.value, g.first.unit) for g in S if id(g) in used}
     for g in S:
-        if id(g) not in used:
+        if id(g) not in used and (g.first.fact.value, g.first.unit) not in matched:
             res.dropped.append(g.first.fact)
+
+
+def _one_change_once(res: Result, start: int) -> None:
+    """Keep one of the changes from ``start`` on that say the same thing: a change told in
+    the headline and again in the body ("4.2 million customers" → "4 million customers"
+    twice) is one change, told by its fullest mention (the one that names what is counted,
+    as a body sentence does more often than a headline)."""
+    best: dict[tuple[str, str, str, str], FactLink] = {}
+    for link in res.changed[start:]:
+        key = (link.source.value, link.derived.value, link.label, link.detail)
+        size = len(link.source.text) + len(link.derived.text)
+        have = best.get(key)
+        if have is None or size > len(have.source.text) + len(have.derived.text):
+            best[key] = link
+    keep = {id(x) for x in best.values()}
+    res.changed[start:] = [x for x in res.changed[start:] if id(x) in keep]
+
+
+def _one_thing(
+    S: list[Group], gd: Group, res: Result, exact_used: set[int], kept_src: set[int]
+) -> Group | None:
+    """Match ``gd`` with a source number in one of its passages that is the same count
+    under another noun ("three operators", "three companies") or the same measure in
+    another unit ("three decades", "30 years"): kept, or changed in strength when the
+    qualifiers differ. The source group matched, or None."""
+    d = gd.first
+    cands = [
+        g
+        for g in S
+        if id(g) not in exact_used
+        and shares(g, gd)
+        and (_same_count(g.first, d) or _same_measure(g.first, d))
+    ]
+    if not cands:
+        return None
+    gs = min(cands, key=lambda g: (g.first.qcls != d.qcls, g.first.fact.span[0]))
+    exact_used.add(id(gs))
+    s = gs.first
+    sf, df = pair(gs, gd)
+    what = "noun" if _same_count(s, d) else "unit"
+    note = f"{what} '{s.unit}' → '{d.unit}'"
+    if s.qcls != d.qcls:
+        note = f"{_qual_note(s, d)}; {note}"
+        res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, _qual_detail(s, d)))
+    else:
+        kept_src.add(id(gs))
+        res.kept.append(FactLink(d.fact.kind, sf, df, note, "noun" if what == "noun" else ""))
+    return gs
 
 
 def _date_within(general: Item, specific: Item) -> bool:

@@ -19,7 +19,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns, parse_digits, patterns, phrase_key
-from .units import canonical_unit
+from .units import canonical_unit, dimension
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -39,6 +39,12 @@ _RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|an
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 _YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
+_OVER_AS_MORE_RE = regex.compile(
+    r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
+    r"|were|are|be|been))\s+$"
+)
+"""Words after which "over" before a duration means "more than" ("for over five years");
+elsewhere it is the preposition "during" ("over three decades, ...")."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
@@ -327,6 +333,12 @@ def _number_item(
             fact = Fact("date", text[s:core_end], (s, core_end), doc, f"{y:04d}")
             return Item(fact, "date", (f"{y:04d}",), date=(y, None, None))
 
+    if (
+        qual == "over"
+        and dimension(unit) == "time"
+        and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
+    ):
+        qual, s = "", m.start()  # "Over five years, ...": during, not more than
     if overlaps(num_mask, s, unit_end):
         unit_end, unit = core_end, ""
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)
