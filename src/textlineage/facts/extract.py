@@ -28,6 +28,7 @@ from .numeric import ENGLISH_READ, patterns
 from .proportions import find_proportions
 from .quotes import find_quotes
 from .ranks import find_ranks
+from .weekdays import with_weekdays
 
 SHORT_QUOTE_WORDS = 20
 """A quotation of at most this many words is one fact with what it names."""
@@ -63,7 +64,10 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
             mark(mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
-    items.extend(find_dates(text, doc, num_mask, name_mask, lang))
+    dates = find_dates(text, doc, num_mask, name_mask, lang)
+    if lang in ENGLISH_READ:
+        dates = with_weekdays(text, doc, dates, num_mask, name_mask)
+    items.extend(dates)
     if lang in ENGLISH_READ:
         pats = patterns(lang)
         items.extend(find_measures(text, doc, num_mask, name_mask, pats))

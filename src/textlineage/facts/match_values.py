@@ -20,6 +20,7 @@ import regex
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
 from .units import MULTIPLE, dimension, in_base
+from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -72,6 +73,16 @@ def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return True
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
     return any(x and x == y for x, y in zip(cs, cd, strict=True))
+
+
+def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
+    """Do two numbers without a shared passage stand between the same two words, with
+    nouns that allow a change ("in a year, to 7.57 million in July" / "in a year, to 7.5
+    million in July")?"""
+    if s.cur != d.cur or s.unit != d.unit:
+        return False
+    cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
+    return all(cs) and cs == cd
 
 
 def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
@@ -201,11 +212,11 @@ def diff_numbers(
             note = f"{_qual_note(s, d)}; the value is kept elsewhere"
             res.kept.append(FactLink(d.fact.kind, sf, df, note))
     for gd in same_thing:
-        gs = _one_thing(S, gd, res, exact_used, kept_src)
-        if gs is None:
+        one = _one_thing(S, gd, res, exact_used, kept_src)
+        if one is None:
             unmatched.append(gd)
         else:
-            used.add(id(gs))
+            used.add(id(one))
 
     by_unit: dict[str, list[Group]] = defaultdict(list)
     for g in S:
@@ -223,6 +234,11 @@ def diff_numbers(
                 if id(g) in exact_used or id(g) in used or not shares(g, gd):
                     continue
                 if _may_pair(g.first, d, texts if by_noun else None):
+                    options[id(g)] = g
+        if not options and texts is not None and by_noun:
+            # Outside any passage: a number between the same words on both sides
+            for g in S:
+                if id(g) not in used and _between_same_words(g.first, d, texts):
                     options[id(g)] = g
         if not options:
             res.added.append(d.fact)
@@ -365,7 +381,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
     for gd in D:
         d = gd.first
         gs = by_value.get(d.fact.value)
-        if gs is not None:
+        if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)
             res.kept.append(FactLink("date", sf, df))
@@ -373,6 +389,9 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
         pending.append(gd)
     for gd in pending:
         d = gd.first
+        if d.fact.value.startswith(WEEKDAY_PREFIX):
+            _weekday_alone(S, gd, res, used, aligned)
+            continue
         same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
         if same_year:
             gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
@@ -433,8 +452,48 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             continue
         res.added.append(d.fact)
     for g in S:
-        if id(g) not in used:
+        if id(g) not in used and not g.first.fact.value.startswith(WEEKDAY_PREFIX):
             res.dropped.append(g.first.fact)
+
+
+def _dated_weekday_in_passage(S: list[Group], gd: Group) -> bool:
+    """Is ``gd`` a weekday alone that a source date with that weekday shares a passage
+    with? ("on Friday 16 June" / "on Friday": that date, not another "Friday".)"""
+    d = gd.first
+    if not d.fact.value.startswith(WEEKDAY_PREFIX):
+        return False
+    day = weekday_of(d)
+    return any(
+        shares(g, gd)
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+        for g in S
+    )
+
+
+def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], aligned: bool) -> None:
+    """A derived weekday alone: a change of specificity from a source date written with
+    that weekday ("Friday 16 June" → "Friday") in its passage; kept when that date is
+    elsewhere; nothing when no source date has that weekday (a weekday is weak)."""
+    d = gd.first
+    day = weekday_of(d)
+    cands = [
+        g
+        for g in S
+        if id(g) not in used
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+    ]
+    if not cands:
+        return
+    gs = min(cands, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+    used.add(id(gs))
+    sf, df = pair(gs, gd)
+    if shares(gs, gd) or not aligned:
+        note = f"date made less specific ('{sf.text}' → '{df.text}')"
+        res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
+    else:
+        res.kept.append(FactLink("date", sf, df, f"less specific than '{sf.text}'"))
 
 
 def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:

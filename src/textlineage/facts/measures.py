@@ -1,5 +1,5 @@
 """Measures the number reader does not see whole: a time in parts ("2 hours 2 minutes 41
-seconds", one time, the same as "2:02:41"), a unit written against the digits ("35km",
+seconds", one time, the same as "2:02:41"; "seven years and six months", 7.5 years), a unit written against the digits ("35km",
 "21C"), and one unit with a qualifier and no digit ("almost a minute", "nearly half an
 hour").
 
@@ -14,10 +14,11 @@ from decimal import Decimal
 import regex
 
 from ..types import Fact
-from .forms import collapse, digits, fmt
+from .forms import collapse, digits, fmt, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns
-from .units import ABBREVIATIONS, canonical_unit
+from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit
+from .vocab import SMALL_NUM, TENS_NUM
 
 _PART = r"(?P<{name}>\d{{1,2}})[ \u00a0]+{unit}s?"
 _SEP = r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?)"
@@ -28,6 +29,14 @@ _HMS_RE = regex.compile(
     r"|" + _PART.format(name="m2", unit="minute") + _SEP + _PART.format(name="s2", unit="second")
     + r")(?![\p{L}\p{N}])"
 )  # fmt: skip
+_SPELLED_SMALL = "|".join(sorted((*SMALL_NUM, *TENS_NUM), key=len, reverse=True))
+_TWO_UNITS_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ua>(?i:years?|weeks?|days?))"
+    rf",?[ \u00a0]+(?i:and)[ \u00a0]+(?P<b>\d{{1,2}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ub>(?i:months?|days?|hours?))(?![\p{L}\p{N}])"
+)
+"""A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
     r"(?:(?P<abbr>km|mm|cm|kg|ha)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
@@ -52,6 +61,14 @@ def find_measures(
         else:
             value = f"{int(m.group('m2'))}:{int(m.group('s2')):02d}"
         _add(out, text, doc, m.span(), value, "", "", num_mask, name_mask)
+    for m in _TWO_UNITS_RE.finditer(text):
+        ua, ub = (canonical_unit(singular(m.group(k))) for k in ("ua", "ub"))
+        big, small = DIMENSIONS[ua][1], DIMENSIONS[ub][1]
+        if small >= big:
+            continue
+        a, b = (_small_number(m.group(k)) for k in ("a", "b"))
+        value = fmt((a + b * small / big).quantize(Decimal("0.01")))
+        _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp")
         if m.group("temp") and (len(m.group("num").lstrip("-")) > 3 or "." in m.group("num")):
@@ -68,6 +85,11 @@ def find_measures(
         unit = canonical_unit(m.group("unit").lower())
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     return out
+
+
+def _small_number(word: str) -> Decimal:
+    w = word.lower()
+    return Decimal(w) if w.isdigit() else Decimal(SMALL_NUM.get(w, 0) + TENS_NUM.get(w, 0))
 
 
 def _add(
