@@ -14,37 +14,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 
 import regex
 
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
+from .ranks import AMONG
 from .units import MULTIPLE, dimension, in_base
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _LINK_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "on",
-        "in",
-        "at",
-        "of",
-        "by",
-        "for",
-        "to",
-        "and",
-        "or",
-        "from",
-        "with",
-        "than",
-        "some",
-        "about",
-        "around",
-    ]
+    regex.split(
+        r"\s+",
+        """a an the on in at of by for to and or from with than some about around were was
+        is are be been had has have""",
+    )
 )
 """Words skipped when reading the words around a number (its context)."""
 
@@ -79,10 +66,39 @@ def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
     """Do two numbers without a shared passage stand between the same two words, with
     nouns that allow a change ("in a year, to 7.57 million in July" / "in a year, to 7.5
     million in July")?"""
-    if s.cur != d.cur or s.unit != d.unit:
+    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit):
         return False
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
-    return all(cs) and cs == cd
+    if all(cs) and cs == cd and s.unit == d.unit:
+        return True
+    # one word alike, and values close enough to be one rounded or made specific
+    return any(x and x == y for x, y in zip(cs, cd, strict=True)) and _close(s, d)
+
+
+def _close(s: Item, d: Item) -> bool:
+    """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
+    vague quantity made specific ("thousands", "20,000": within its range)?"""
+    a, b = _plain(s.fact.value), _plain(d.fact.value)
+    if s.vague and b is not None and not d.vague:
+        return _in_vague(s.fact.value, b)
+    if d.vague and a is not None and not s.vague:
+        return _in_vague(d.fact.value, a)
+    if a is None or b is None or not a or not b:
+        return False
+    return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _plain(value: str) -> Decimal | None:
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        return None
+
+
+def _in_vague(vague: str, x: Decimal) -> bool:
+    """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
+    base = _plain(vague.strip("~s"))
+    return base is not None and 2 * base <= x < 1000 * base
 
 
 def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
@@ -258,7 +274,10 @@ def diff_numbers(
         sf, df = pair(gs, gd)
         notes = []
         label, detail = "value", ""
-        if s.vague and not d.vague:
+        if AMONG in (s.fact.value, d.fact.value):
+            notes.append(f"rank '{s.fact.text}' → '{d.fact.text}'")
+            label, detail = _STRENGTH, "degree"
+        elif s.vague and not d.vague:
             notes.append(f"vague '{s.vague}' made specific")
             label, detail = _STRENGTH, "vague_to_specific"
         elif d.vague and not s.vague:
@@ -273,7 +292,7 @@ def diff_numbers(
         if s.qcls != d.qcls:
             notes.append(_qual_note(s, d))
         # A vague derived quantity claims less than the source; anything else is new.
-        new = not (d.vague and not s.vague)
+        new = not (d.vague and not s.vague) and d.fact.value != AMONG
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
     # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:
