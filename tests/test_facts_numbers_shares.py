@@ -144,3 +144,43 @@ def test_a_date_reduced_to_its_weekday_is_less_specific() -> None:
 def test_a_weekday_alone_is_neither_added_nor_dropped() -> None:
     d = _diff("Talks resumed on Monday.", "Talks resumed.")
     assert d.dropped == ()
+
+
+def test_a_vague_quantity_made_specific_outside_passages() -> None:
+    d = _diff(
+        "Rain fell all week, and hundreds lost power across the valley.",
+        "Officials said 400 homes lost power.",
+        passage=False,
+    )
+    assert [(c.source.text, c.derived.text, c.detail) for c in d.changed] == [
+        ("hundreds", "400 homes", "vague_to_specific")
+    ]
+
+
+def test_counts_of_other_nouns_are_not_paired_outside_passages() -> None:
+    d = _diff(
+        "In May, 120 homes lost power.", "Officials said 400 homes lost power.", passage=False
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("120 homes", "400 homes")]
+    d = _diff("In May, 120 beds were free.", "Officials said 400 homes lost power.", passage=False)
+    assert d.changed == ()
+
+
+def test_runner_up_is_second_place() -> None:
+    d = _diff("Okafor finished second in Lagos.", "Okafor was runner-up in Lagos.")
+    assert d.changed == () and d.added == () and d.dropped == ()
+
+
+def test_a_rank_made_one_of_many_is_a_change_of_strength() -> None:
+    d = _diff(
+        "She posted the second-highest score in history.",
+        "She posted one of the highest scores in history.",
+    )
+    assert [(c.source.text, c.label, c.detail) for c in d.changed] == [
+        ("second-highest score", "strength", "degree")
+    ]
+
+
+def test_one_of_many_alone_is_no_fact() -> None:
+    d = _diff("It is one of the oldest bridges in Wales.", "It is a bridge in Wales.")
+    assert d.dropped == ()

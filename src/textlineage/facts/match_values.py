@@ -21,7 +21,7 @@ import regex
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
-from .units import MULTIPLE, dimension, in_base
+from .units import MULTIPLE, PERCENT, dimension, in_base
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 _STRENGTH = "strength"
@@ -60,6 +60,15 @@ def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return True
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
     return any(x and x == y for x, y in zip(cs, cd, strict=True))
+
+
+def _shown(it: Item) -> str:
+    """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
+    if it.unit == PERCENT:
+        return f"{it.fact.value}%"
+    if it.unit == MULTIPLE:
+        return f"×{it.fact.value}"
+    return it.fact.value
 
 
 def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
@@ -257,7 +266,8 @@ def diff_numbers(
                 if id(g) not in used and _between_same_words(g.first, d, texts):
                     options[id(g)] = g
         if not options:
-            res.added.append(d.fact)
+            if d.fact.value != AMONG:  # "one of the fastest": only against a rank
+                res.added.append(d.fact)
             continue
         gs = min(
             options.values(),
@@ -284,7 +294,7 @@ def diff_numbers(
             notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
             label, detail = _STRENGTH, "specific_to_vague"
         elif s.fact.value != d.fact.value:
-            notes.append(f"value {s.fact.value} → {d.fact.value}")
+            notes.append(f"value {_shown(s)} → {_shown(d)}")
         else:
             label = "noun"
         if s.unit and d.unit and s.unit != d.unit:
@@ -299,7 +309,8 @@ def diff_numbers(
     # reported with the mention that was matched, not dropped.
     matched = {(g.first.fact.value, g.first.unit) for g in S if id(g) in used}
     for g in S:
-        if id(g) not in used and (g.first.fact.value, g.first.unit) not in matched:
+        value = g.first.fact.value
+        if id(g) not in used and (value, g.first.unit) not in matched and value != AMONG:
             res.dropped.append(g.first.fact)
 
 

@@ -36,9 +36,8 @@ _DENOMINATORS = {
 }  # fmt: skip
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, **{k: v for k, v in SMALL_NUM.items() if v < 10}}
 _MULTIPLIERS: dict[str, str] = {
-    "doubled": "2", "doubling": "2", "doubles": "2", "tripled": "3", "trebled": "3",
-    "tripling": "3", "triples": "3", "quadrupled": "4", "quadrupling": "4", "halved": "0.5",
-    "halving": "0.5",
+    "doubled": "2", "doubling": "2", "tripled": "3", "trebled": "3", "tripling": "3",
+    "quadrupled": "4", "quadrupling": "4", "halved": "0.5", "halving": "0.5",
 }  # fmt: skip
 _COUNT = rf"\d{{1,3}}|{'|'.join(sorted({*SMALL_NUM, *TENS_NUM}, key=len, reverse=True))}|an?"
 
