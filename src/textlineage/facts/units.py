@@ -33,8 +33,9 @@ _LENGTH = {
 }  # fmt: skip
 _MASS = {
     "gram": Decimal("0.001"), "kilogram": Decimal(1), "tonne": Decimal(1000),
-    "ton": Decimal(1000), "pound": Decimal("0.45359237"),
+    "ton": Decimal(1000),
 }  # fmt: skip
+# (no "pound": in news it is money more often than weight)
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
 _TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
 
