@@ -205,7 +205,7 @@ def test_two_people_of_one_family_in_different_places_are_not_a_change() -> None
     [
         ("over 40 million pounds", "40 million pounds", "number", "qualifier_dropped"),
         ("thousands of residents", "30,000 residents", "number", "vague_to_specific"),
-        ("lost nearly half", "lost half", "claim", "qualifier_dropped"),
+        ("nearly half", "half", "number", "qualifier_dropped"),  # a share (facts.proportions)
         ("Police reportedly arrested", "Police arrested", "claim", "hedge_dropped"),
         ("repairs may cost", "repairs will cost", "claim", "hedge_dropped"),
         # a rank (facts.ranks): a number whose superlative was dropped

@@ -115,6 +115,7 @@ KEPT_LABELS: dict[str, str] = {
     "spelling": "the same name spelled another way (Shustar / Shushtar)",
     "partial": "a name given in part (Raisi / Ebrahim Raisi)",
     "transliteration": "the same name written in another script",
+    "noun": "the same count under another noun in one passage (37 municipalities / 37 towns)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""

@@ -123,7 +123,10 @@ def diff_facts(
     _assign_passages(src, passages, source_doc)
     _assign_passages(der, passages, derived_doc)
     res = Result()
-    diff_numbers(_groups(src, "number"), _groups(der, "number"), res, by_noun=not across)
+    diff_numbers(
+        _groups(src, "number"), _groups(der, "number"), res, by_noun=not across,
+        texts=(source_text, derived_text),
+    )  # fmt: skip
     diff_dates(_groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages))
     if across:
         diff_names_across(
