@@ -64,11 +64,21 @@ def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
 
 def _shown(it: Item) -> str:
     """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
+    value = _grouped(it.fact.value)
     if it.unit == PERCENT:
-        return f"{it.fact.value}%"
+        return f"{value}%"
     if it.unit == MULTIPLE:
-        return f"×{it.fact.value}"
-    return it.fact.value
+        return f"×{value}"
+    return value
+
+
+def _grouped(value: str) -> str:
+    """A plain decimal value with its thousands grouped ("4200000" → "4,200,000"); any
+    other value as it is."""
+    whole, dot, frac = value.partition(".")
+    if not whole.isdigit() or (dot and not frac.isdigit()):
+        return value
+    return f"{int(whole):,}" + (dot + frac if dot else "")
 
 
 def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
@@ -147,6 +157,30 @@ def _same_count(s: Item, d: Item) -> bool:
         and not dimension(s.unit)
         and not dimension(d.unit)
     )
+
+
+ROUNDING_SLACK = 0.2
+"""How far an "about", "nearly" or "almost" value may lie from the source's exact one
+(a fifth of it) and still describe it."""
+
+
+def _rounded_true(s: Item, d: Item) -> bool:
+    """Is the derived number a rounding of the source's exact number that its qualifier
+    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
+    noun and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+        return False
+    try:
+        sv, dv = float(s.fact.value), float(d.fact.value)
+    except ValueError:
+        return False
+    if d.qcls == ">":
+        return sv > dv
+    if d.qcls == "<":
+        return sv < dv
+    if d.qcls == "~":
+        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
+    return False
 
 
 def _qual_note(s: Item, d: Item) -> str:
@@ -301,8 +335,13 @@ def diff_numbers(
             notes.append(f"noun '{s.unit}' → '{d.unit}'")
         if s.qcls != d.qcls:
             notes.append(_qual_note(s, d))
-        # A vague derived quantity claims less than the source; anything else is new.
+        # A vague derived quantity claims less than the source, and a rounded one whose
+        # qualifier keeps it true ("47,912" → "more than 47,000") says nothing new;
+        # anything else is new.
         new = not (d.vague and not s.vague) and d.fact.value != AMONG
+        if new and label == "value" and _rounded_true(s, d):
+            new, detail = False, "rounded"
+            notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
     # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:

@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
+from .context import direction_note
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
@@ -398,6 +399,7 @@ class _Renderer:
         ]
         return {
             "note": neutralise(describe(fd.read, lengths)),
+            "direction": direction_note(self.c),
             "source": _letter(fd.source_doc),
             "derived": _letter(fd.derived_doc),
             "counts": {
