@@ -138,6 +138,12 @@ SPECIFICITY_DETAILS: dict[str, str] = {
 }
 """The ``detail`` of a change labelled ``specificity``."""
 
+WORDING_DETAILS: dict[str, str] = {
+    "trimmed": "a quotation cut short: words of the source's quote left out",
+    "extended": "a quotation given words the source's quote does not have",
+}
+"""The ``detail`` of a change labelled ``wording`` (none: words replaced)."""
+
 
 @dataclass(frozen=True)
 class FactLink:
@@ -145,8 +151,8 @@ class FactLink:
 
     ``label`` says what kind of change (:data:`CHANGE_LABELS`) or, on a kept link, how
     the two sides differ in writing (:data:`KEPT_LABELS`); ``detail`` refines a
-    ``strength`` or ``specificity`` label (:data:`STRENGTH_DETAILS`,
-    :data:`SPECIFICITY_DETAILS`). ``unsupported``: the derived side states something the
+    ``strength``, ``specificity`` or ``wording`` label (:data:`STRENGTH_DETAILS`,
+    :data:`SPECIFICITY_DETAILS`, :data:`WORDING_DETAILS`). ``unsupported``: the derived side states something the
     source does not (a new value, a more specific date or quantity), as opposed to a
     change that only claims less or words it otherwise. ``note`` says it in words.
     """
