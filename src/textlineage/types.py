@@ -115,6 +115,7 @@ KEPT_LABELS: dict[str, str] = {
     "spelling": "the same name spelled another way (Shustar / Shushtar)",
     "partial": "a name given in part (Raisi / Ebrahim Raisi)",
     "transliteration": "the same name written in another script",
+    "abbreviation": "an organisation's acronym (UN / United Nations)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""

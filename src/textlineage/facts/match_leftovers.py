@@ -1,0 +1,320 @@
+"""Leftovers paired: a dropped fact and an added fact of one kind that stand in sentences
+saying the same thing are one fact changed, not two.
+
+Matching kind by kind pairs facts by their values; a fact whose value changed beyond what
+those rules recognise ("Portugal" → "Spain", a city respelled, "7.57 million" → "7.5
+million", a quotation reworded) is left over on both sides. What ties the two is where
+they stand: a derived sentence that shares most of its words with one source sentence
+says the same thing, and a fact of a kind that only one of the two sentences' leftovers
+has on each side is that statement's fact, changed.
+
+The pairing is strict, so that facts truly dropped and added stay so: the two sentences
+must share at least :data:`MIN_SHARED` content words and half the shorter one's, one must be the other's single best
+match, a fact is paired only when it is the sole
+candidate of the other and the other its sole one, and a name or a quotation must also
+show it plays the same part (a name the same word next to it, or a spelling of the other;
+a quotation a content word of the other's). Names written alike (letters, sound) are kept
+as spelling variants, an organisation's acronym as its abbreviation; everything else is a
+change (label ``value`` for numbers, dates and names, ``strength`` for a vague quantity
+made specific or the reverse, ``wording`` for quotations).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from ..text.features import term_of
+from ..text.normalise import fold, tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, FactLink
+from .items import NAME_KINDS, Item, Result
+from .match_name_changes import name_change, one_token_change
+from .match_names import _skeleton
+
+MIN_SHARED = 3
+"""Content words two sentences must share (their leftover facts' words aside) to be read
+as one statement."""
+MIN_SHARE = 0.5
+"""... and at least this share of the shorter sentence's content words."""
+_SPELLING_RATIO = 70.0  # letters alike (0-100) for two names to be one spelled two ways
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
+
+
+@dataclass
+class _Text:
+    """One side: its text, the starts of its sentences and each sentence's content terms
+    (with how often each occurs)."""
+
+    text: str
+    starts: list[int]
+    terms: list[Counter[str]]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        sents = split_sentences(text)
+        terms = []
+        for s in sents:
+            c: Counter[str] = Counter()
+            for t in tokenize(text, s.start, s.end):
+                term = term_of(t.norm)
+                if term is not None:
+                    c[term] += 1
+            terms.append(c)
+        return cls(text, [s.start for s in sents], terms)
+
+    def sentence(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+
+def _class(f: Fact) -> str:
+    return "name" if f.kind in NAME_KINDS else f.kind
+
+
+_PAIRED = ("number", "date", "name", "quote")
+_KEPT = frozenset({"spelling", "abbreviation"})  # labels of a name kept, written otherwise
+
+
+def _fact_terms(f: Fact, text: str) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for t in tokenize(text, f.span[0], f.span[1]):
+        term = term_of(t.norm)
+        if term is not None:
+            c[term] += 1
+    return c
+
+
+def _corresponding(src: _Text, der: _Text) -> set[tuple[int, int]]:
+    """The (source, derived) sentence pairs that say the same thing: they share at least
+    :data:`MIN_SHARED` content words and :data:`MIN_SHARE` of the shorter one's, and one
+    is the other's single best match."""
+    shared: dict[tuple[int, int], int] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(src.terms):
+        for w in c:
+            index[w].append(i)
+    for j, c in enumerate(der.terms):
+        hits: Counter[int] = Counter()
+        for w in c:
+            hits.update(index.get(w, ()))
+        for i, n in hits.items():
+            if n >= MIN_SHARED and n >= MIN_SHARE * min(len(c), len(src.terms[i])):
+                shared[i, j] = n
+
+    best: tuple[dict[int, int], dict[int, int]] = ({}, {})  # each side's top count
+    for (i, j), n in shared.items():
+        for side, key in ((0, i), (1, j)):
+            best[side][key] = max(best[side].get(key, 0), n)
+    tops: tuple[Counter[int], Counter[int]] = (Counter(), Counter())  # how many share it
+    for (i, j), n in shared.items():
+        for side, key in ((0, i), (1, j)):
+            if n == best[side][key]:
+                tops[side][key] += 1
+    return {
+        (i, j)
+        for (i, j), n in shared.items()
+        if (n == best[0][i] and tops[0][i] == 1) or (n == best[1][j] and tops[1][j] == 1)
+    }
+
+
+def pair_leftovers(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """Turn the dropped and added facts of ``res`` that stand in corresponding sentences
+    of the two ``texts`` (source first; ``items``: each text's facts) into changes, or
+    into kept spelling variants and abbreviations (see the module's rules)."""
+    _fold_repeated_name_changes(res)
+    _fold_defined_acronyms(texts, res)
+    dropped = [f for f in res.dropped if _class(f) in _PAIRED]
+    added = [f for f in res.added if _class(f) in _PAIRED]
+    if not dropped or not added:
+        return
+    src, der = _Text.of(texts[0]), _Text.of(texts[1])
+    edges = _corresponding(src, der)
+    if not edges:
+        return
+    by_item = {id(it.fact): it for side in items for it in side}
+    cands: defaultdict[int, list[Fact]] = defaultdict(list)
+    rcands: defaultdict[int, list[Fact]] = defaultdict(list)
+    for sf in dropped:
+        si = src.sentence(sf.span[0])
+        for df in added:
+            if _class(sf) != _class(df) or (si, der.sentence(df.span[0])) not in edges:
+                continue
+            cands[id(sf)].append(df)
+            rcands[id(df)].append(sf)
+    for sf in dropped:
+        if len(cands[id(sf)]) != 1:
+            continue
+        df = cands[id(sf)][0]
+        if len(rcands[id(df)]) != 1:
+            continue
+        link = _link(sf, df, by_item.get(id(sf)), by_item.get(id(df)), texts)
+        if link is None:
+            continue
+        (res.kept if link.label in _KEPT else res.changed).append(link)
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+def _words(f: Fact) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(f.text))
+
+
+def _fold_repeated_name_changes(res: Result) -> None:
+    """A name changed once ("Ann de Wit" → "Ann de Witt") and mentioned again in short
+    ("De Wit" → "De Witt") is one change: the short mentions, left over as dropped and
+    added, are dropped from both lists (the change is reported already)."""
+    changes = [
+        (_words(k.source), _words(k.derived))
+        for k in res.changed
+        if k.kind in NAME_KINDS and k.source.kind in NAME_KINDS
+    ]
+    if not changes:
+        return
+    for sf in [f for f in res.dropped if f.kind in NAME_KINDS]:
+        a = _words(sf)
+        for df in [f for f in res.added if f.kind in NAME_KINDS]:
+            b = _words(df)
+            if (
+                len(a) == len(b)
+                and a != b
+                and any(
+                    len(la) > len(a) and la[-len(a) :] == a and lb[-len(b) :] == b
+                    for la, lb in changes
+                )
+            ):
+                res.dropped.remove(sf)
+                res.added.remove(df)
+                break
+
+
+_DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")
+
+
+def _fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
+    """A name its text gives its acronym for in brackets ("International Energy Agency
+    (IEA)"), left over while the acronym is kept, is kept as the other side's acronym."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        text = texts[side]
+        by_start: dict[int, FactLink] = {}
+        for link in res.kept:
+            by_start.setdefault((link.source if side == 0 else link.derived).span[0], link)
+        for f in [x for x in left if x.kind in NAME_KINDS]:
+            m = _DEFINED_RE.match(text, f.span[1])
+            k = by_start.get(m.start(1)) if m else None
+            if k is None or m is None or (k.source if side == 0 else k.derived).text != m[1]:
+                continue
+            other = k.derived if side == 0 else k.source
+            sf, df = (f, other) if side == 0 else (other, f)
+            note = f"abbreviation ('{sf.text}' / '{df.text}')"
+            res.kept.append(FactLink(f.kind, sf, df, note, "abbreviation"))
+            left.remove(f)
+
+
+def _link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> FactLink | None:
+    """The link of a dropped and an added fact of corresponding sentences, or None when
+    they do not show they are one fact."""
+    cls = _class(sf)
+    if cls == "number":
+        return _number_link(sf, df, si, di)
+    if cls == "date":
+        return FactLink("date", sf, df, f"date {sf.value} → {df.value}", "value", "", True)
+    if cls == "quote":
+        if not (_fact_terms(sf, texts[0]) & _fact_terms(df, texts[1])):
+            return None
+        return FactLink("quote", sf, df, "quote reworded", "wording", "", True)
+    return _name_link(sf, df, si, di, texts)
+
+
+def _number_link(sf: Fact, df: Fact, si: Item | None, di: Item | None) -> FactLink | None:
+    if si is None or di is None:
+        return None
+    if (si.unit == "%") != (di.unit == "%") or (si.cur and di.cur and si.cur != di.cur):
+        return None  # a share is not a count, nor euros pounds
+    if bool(si.vague) != bool(di.vague):
+        detail = "vague_to_specific" if si.vague else "specific_to_vague"
+        note = f"{sf.text} → {df.text}: " + detail.replace("_", " ")
+        return FactLink("number", sf, df, note, "strength", detail, bool(si.vague))
+    return FactLink("number", sf, df, f"value {sf.value} → {df.value}", "value", "", True)
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", fold(s)) if c.isalnum() and c.isascii())
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name's words ("United Nations Children's Fund": "UNCF")."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _abbreviates(short: Fact, long: Fact, text: str) -> bool:
+    """Is ``short`` (all capitals) the acronym of ``long``: its initials, or the letters
+    written in brackets right after it in its text ("Fund (UNICEF)")?"""
+    s = short.text
+    if not (s.isupper() and s.isalpha() and 2 <= len(s) < len(long.text)):
+        return False
+    if _acronym(long.text) == s:
+        return True
+    after = text[long.span[1] : long.span[1] + len(s) + 4].lstrip()
+    return after.startswith(f"({s})")
+
+
+def _name_link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> FactLink | None:
+    """Two names of corresponding sentences: an abbreviation or a spelling variant (kept),
+    a person's name with one word changed, or a place (organisation ...) put for another
+    in the same place of the sentence."""
+    if _abbreviates(df, sf, texts[0]) or _abbreviates(sf, df, texts[1]):
+        note = f"abbreviation ('{sf.text}' / '{df.text}')"
+        return FactLink(sf.kind, sf, df, note, "abbreviation")
+    a, b = _letters(sf.text), _letters(df.text)
+    alike = bool(a and b) and (fuzz.ratio(a, b) >= _SPELLING_RATIO or _skeleton(a) == _skeleton(b))
+    if sf.kind == df.kind == "person":
+        # A person's name written otherwise is another name ("Marsh" → "March"), a change.
+        if si is None or di is None:
+            return None
+        at = one_token_change(si.toks, di.toks)
+        if at is not None:
+            return name_change(sf, df, at, len(si.toks))
+        if alike and len(si.toks) == len(di.toks) == 1:
+            note = f"surname '{sf.text}' → '{df.text}'"
+            return FactLink("person", sf, df, note, "surname", "", True)
+        return None
+    if alike:
+        return FactLink(
+            sf.kind, sf, df, f"spelling variant ('{sf.text}' / '{df.text}')", "spelling"
+        )
+    if sf.kind != df.kind or not _same_place(sf, df, texts):
+        return None
+    return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True)
+
+
+def _word_before(text: str, at: int) -> str:
+    toks = tokenize(text, max(0, at - 40), at)
+    return toks[-1].norm if toks else ""
+
+
+def _word_after(text: str, at: int) -> str:
+    toks = tokenize(text, at, at + 40)
+    return toks[0].norm if toks else ""
+
+
+def _same_place(sf: Fact, df: Fact, texts: tuple[str, str]) -> bool:
+    """Do two names stand in the same place of their sentences: the same word before them
+    or after them?"""
+    before = _word_before(texts[0], sf.span[0])
+    after = _word_after(texts[0], sf.span[1])
+    return bool(before and before == _word_before(texts[1], df.span[0])) or bool(
+        after and after == _word_after(texts[1], df.span[1])
+    )
