@@ -2,21 +2,23 @@
 saying the same thing are one fact changed, not two.
 
 Matching kind by kind pairs facts by their values; a fact whose value changed beyond what
-those rules recognise ("Portugal" → "Spain", a city respelled, "7.57 million" → "7.5
+those rules recognise ("Finland" → "Norway", a city respelled, "3.46 million" → "3.4
 million", a quotation reworded) is left over on both sides. What ties the two is where
-they stand: a derived sentence that shares most of its words with one source sentence
-says the same thing, and a fact of a kind that only one of the two sentences' leftovers
-has on each side is that statement's fact, changed.
+they stand: a derived sentence that shares most of its words with a source sentence says
+the same thing, and a fact that is the only leftover of its kind on each side of the two
+sentences is that statement's fact, changed.
 
-The pairing is strict, so that facts truly dropped and added stay so: the two sentences
-must share at least :data:`MIN_SHARED` content words and half the shorter one's, one must be the other's single best
-match, a fact is paired only when it is the sole
-candidate of the other and the other its sole one, and a name or a quotation must also
-show it plays the same part (a name the same word next to it, or a spelling of the other;
-a quotation a content word of the other's). Names written alike (letters, sound) are kept
-as spelling variants, an organisation's acronym as its abbreviation; everything else is a
-change (label ``value`` for numbers, dates and names, ``strength`` for a vague quantity
-made specific or the reverse, ``wording`` for quotations).
+The pairing is strict, so that facts truly dropped and added stay so. The two sentences
+must share at least :data:`MIN_SHARED` content words and :data:`MIN_SHARE` of the shorter
+one's, one must be the other's single best match, and two facts that fall in aligned
+passages must fall in one. A fact is paired only when it is the sole candidate of the
+other and the other its sole one, and a name or a quotation must show it plays the same
+part: a name is a spelling of the other, its acronym, or stands next to the same word; a
+quotation shares a content word with the other. Names written alike (letters, sound) are
+kept as spelling variants, an organisation's acronym as its abbreviation; a person's name
+written otherwise is a change of a word of it; everything else is a change (``value`` for
+numbers, dates and names, ``strength`` for a vague quantity made specific or the
+reverse, ``wording`` for quotations).
 """
 
 from __future__ import annotations
@@ -155,7 +157,10 @@ def pair_leftovers(
         df = cands[id(sf)][0]
         if len(rcands[id(df)]) != 1:
             continue
-        link = _link(sf, df, by_item.get(id(sf)), by_item.get(id(df)), texts)
+        si, di = by_item.get(id(sf)), by_item.get(id(df))
+        if si is not None and di is not None and si.pas and di.pas and not si.pas & di.pas:
+            continue  # in two different aligned passages: not one statement
+        link = _link(sf, df, si, di, texts)
         if link is None:
             continue
         (res.kept if link.label in _KEPT else res.changed).append(link)
@@ -240,6 +245,8 @@ def _number_link(sf: Fact, df: Fact, si: Item | None, di: Item | None) -> FactLi
         return None
     if (si.unit == "%") != (di.unit == "%") or (si.cur and di.cur and si.cur != di.cur):
         return None  # a share is not a count, nor euros pounds
+    if si.unit and di.unit and si.unit != di.unit and not si.pas & di.pas:
+        return None  # value and noun both changed: only an aligned passage tells
     if bool(si.vague) != bool(di.vague):
         detail = "vague_to_specific" if si.vague else "specific_to_vague"
         note = f"{sf.text} → {df.text}: " + detail.replace("_", " ")
