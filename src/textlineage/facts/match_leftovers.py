@@ -145,9 +145,9 @@ def pair_leftovers(
     cands: defaultdict[int, list[Fact]] = defaultdict(list)
     rcands: defaultdict[int, list[Fact]] = defaultdict(list)
     for sf in dropped:
-        si = src.sentence(sf.span[0])
+        at = src.sentence(sf.span[0])
         for df in added:
-            if _class(sf) != _class(df) or (si, der.sentence(df.span[0])) not in edges:
+            if _class(sf) != _class(df) or (at, der.sentence(df.span[0])) not in edges:
                 continue
             cands[id(sf)].append(df)
             rcands[id(df)].append(sf)
