@@ -91,3 +91,22 @@ def test_a_word_quoted_alone_is_a_fact() -> None:
         "The overcrowded ward was busy on Monday.",
     )
     assert quotes(d)["dropped"] == [('"overcrowded"',)]
+
+
+def test_a_quote_given_in_parts_and_joined_is_kept() -> None:
+    src = '"We will finish the tunnel," the builder said, "before the first snow falls."'
+    der = 'The builder said: "We will finish the tunnel before the first snow falls."'
+    q = quotes(diff(src, der))
+    assert len(q["kept"]) == 1 and not q["changed"] and not q["dropped"]
+
+
+def test_a_word_quoted_alone_in_another_passage_is_no_excerpt() -> None:
+    from textlineage.types import Passage
+
+    src = 'The minister said the plan was "sound and fair to every region". Rain fell.'
+    der = 'Rain fell. Critics called the forecast "sound".'
+    # the derived quote falls in a passage, the source quote in none
+    p = Passage("paraphrase", 0.8, (((src.index("Rain"), len(src)),), ((0, len(der)),)))
+    d = diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,), languages=("en", "en"))
+    q = quotes(d)
+    assert not q["changed"] and q["added"] == [('"sound"',)]

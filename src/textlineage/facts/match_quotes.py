@@ -102,7 +102,7 @@ def _best_quote(
         if id(g) in used:
             continue
         sv = g.first.fact.value
-        if f" {value} " in f" {sv} ":
+        if f" {value} " in f" {sv} " and (_long(value) or _near(g, gd)):
             how, score = "excerpt", 100.0
         elif f" {sv} " in f" {value} ":
             how, score = "extended", 100.0
@@ -113,6 +113,12 @@ def _best_quote(
         if best is None or (_RANK[how], score) > (_RANK[best.how], best.score):
             best = _Match(score, g, how)
     return best
+
+
+def _near(gs: Group, gd: Group) -> bool:
+    """May a word or two quoted be an excerpt of ``gs``: do the two share an aligned
+    passage (or neither falls in one)? A word quoted alone is often said elsewhere."""
+    return shares(gs, gd) or not (gs.pas or gd.pas)
 
 
 def _covered(whole: str, parts: list[str]) -> bool:
@@ -229,7 +235,11 @@ def diff_quotes(
             gs = best.group
             used.add(id(gs))
             sf, df = pair(gs, gd)
-            if best.how == "extended":
+            if best.how == "extended" and _covered(value, [g.first.fact.value for g in S]):
+                # The source's quote given in parts, joined: the same words.
+                res.kept.append(FactLink("quote", sf, df, "parts of a quote joined"))
+                used.update(id(g) for g in S if f" {g.first.fact.value} " in f" {value} ")
+            elif best.how == "extended":
                 added = value.count(" ") - gs.first.fact.value.count(" ")
                 note = f"quote given more words ({added} added)"
                 res.changed.append(FactLink("quote", sf, df, note, "wording", "extended", True))
