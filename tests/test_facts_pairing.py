@@ -134,3 +134,12 @@ def test_facts_of_different_kinds_are_not_paired() -> None:
     )
     assert not d.changed
     assert texts(d.dropped) == ["Finland"] and len(d.added) == 1
+
+
+def test_names_of_other_letters_are_a_spelling_change_or_another_name() -> None:
+    story = INTRO + "The night train from {} was late again on Friday, the operator said."
+    d = diff(story.format("Lisbon"), story.format("Lisboa"))
+    assert changed(d) == [("Lisbon", "Lisboa", "spelling", "")]
+    # one consonant apart is another place
+    d = diff(story.format("Iran"), story.format("Iraq"))
+    assert changed(d) == [("Iran", "Iraq", "value", "")]

@@ -108,6 +108,7 @@ CHANGE_LABELS: dict[str, str] = {
     "name": "a name with another token (not a person's, or more than one token changed)",
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
+    "spelling": "a name written with other letters, not only other vowels (the same place?)",
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 

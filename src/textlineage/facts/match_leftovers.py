@@ -14,10 +14,11 @@ one's, one must be the other's single best match, and two facts that fall in ali
 passages must fall in one. A fact is paired only when it is the sole candidate of the
 other and the other its sole one, and a name or a quotation must show it plays the same
 part: a name is a spelling of the other, its acronym, or stands next to the same word; a
-quotation shares a content word with the other. Names written alike (letters, sound) are
-kept as spelling variants, an organisation's acronym as its abbreviation; a person's name
-written otherwise is a change of a word of it; everything else is a change (``value`` for
-numbers, dates and names, ``strength`` for a vague quantity made specific or the
+quotation shares a content word with the other. Names of the same consonants are kept as
+spelling variants, an organisation's acronym as its abbreviation; names with most letters
+alike are a ``spelling`` change (likely the same, for a reader to confirm), a person's
+name written otherwise a change of a word of it; everything else is a change (``value``
+for numbers, dates and names, ``strength`` for a vague quantity made specific or the
 reverse, ``wording`` for quotations).
 """
 
@@ -45,7 +46,7 @@ MIN_SHARED = 3
 as one statement."""
 MIN_SHARE = 0.5
 """... and at least this share of the shorter sentence's content words."""
-_SPELLING_RATIO = 70.0  # letters alike (0-100) for two names to be one spelled two ways
+_SPELLING_RATIO = 77.0  # letters alike (0-100) for two names to be one written two ways
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
 
 
@@ -80,7 +81,6 @@ def _class(f: Fact) -> str:
 
 
 _PAIRED = ("number", "date", "name", "quote")
-_KEPT = frozenset({"spelling", "abbreviation"})  # labels of a name kept, written otherwise
 
 
 def _fact_terms(f: Fact, text: str) -> Counter[str]:
@@ -160,10 +160,11 @@ def pair_leftovers(
         si, di = by_item.get(id(sf)), by_item.get(id(df))
         if si is not None and di is not None and si.pas and di.pas and not si.pas & di.pas:
             continue  # in two different aligned passages: not one statement
-        link = _link(sf, df, si, di, texts)
-        if link is None:
+        found = _link(sf, df, si, di, texts)
+        if found is None:
             continue
-        (res.kept if link.label in _KEPT else res.changed).append(link)
+        link, same = found
+        (res.kept if same else res.changed).append(link)
         res.dropped.remove(sf)
         res.added.remove(df)
 
@@ -225,19 +226,23 @@ def _fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
 
 def _link(
     sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
-) -> FactLink | None:
-    """The link of a dropped and an added fact of corresponding sentences, or None when
-    they do not show they are one fact."""
+) -> tuple[FactLink, bool] | None:
+    """The link of a dropped and an added fact of corresponding sentences and whether it
+    is kept (one fact written two ways) rather than changed; None when they do not show
+    they are one fact."""
     cls = _class(sf)
+    if cls == "name":
+        return _name_link(sf, df, si, di, texts)
+    link: FactLink | None
     if cls == "number":
-        return _number_link(sf, df, si, di)
-    if cls == "date":
-        return FactLink("date", sf, df, f"date {sf.value} → {df.value}", "value", "", True)
-    if cls == "quote":
-        if not (_fact_terms(sf, texts[0]) & _fact_terms(df, texts[1])):
-            return None
-        return FactLink("quote", sf, df, "quote reworded", "wording", "", True)
-    return _name_link(sf, df, si, di, texts)
+        link = _number_link(sf, df, si, di)
+    elif cls == "date":
+        link = FactLink("date", sf, df, f"date {sf.value} → {df.value}", "value", "", True)
+    elif _fact_terms(sf, texts[0]) & _fact_terms(df, texts[1]):
+        link = FactLink("quote", sf, df, "quote reworded", "wording", "", True)
+    else:
+        link = None
+    return None if link is None else (link, False)
 
 
 def _number_link(sf: Fact, df: Fact, si: Item | None, di: Item | None) -> FactLink | None:
@@ -278,33 +283,50 @@ def _abbreviates(short: Fact, long: Fact, text: str) -> bool:
 
 def _name_link(
     sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
-) -> FactLink | None:
+) -> tuple[FactLink, bool] | None:
     """Two names of corresponding sentences: an abbreviation or a spelling variant (kept),
     a person's name with one word changed, or a place (organisation ...) put for another
     in the same place of the sentence."""
     if _abbreviates(df, sf, texts[0]) or _abbreviates(sf, df, texts[1]):
         note = f"abbreviation ('{sf.text}' / '{df.text}')"
-        return FactLink(sf.kind, sf, df, note, "abbreviation")
+        return FactLink(sf.kind, sf, df, note, "abbreviation"), True
     a, b = _letters(sf.text), _letters(df.text)
-    alike = bool(a and b) and (fuzz.ratio(a, b) >= _SPELLING_RATIO or _skeleton(a) == _skeleton(b))
+    how = _spelling(a, b)
     if sf.kind == df.kind == "person":
         # A person's name written otherwise is another name ("Marsh" → "March"), a change.
         if si is None or di is None:
             return None
         at = one_token_change(si.toks, di.toks)
         if at is not None:
-            return name_change(sf, df, at, len(si.toks))
-        if alike and len(si.toks) == len(di.toks) == 1:
+            return name_change(sf, df, at, len(si.toks)), False
+        if len(si.toks) == len(di.toks) == 1 and (how or _spelling(a, b, prefix=True)):
             note = f"surname '{sf.text}' → '{df.text}'"
-            return FactLink("person", sf, df, note, "surname", "", True)
+            return FactLink("person", sf, df, note, "surname", "", True), False
         return None
-    if alike:
-        return FactLink(
-            sf.kind, sf, df, f"spelling variant ('{sf.text}' / '{df.text}')", "spelling"
-        )
+    if how == "sound":
+        note = f"spelling variant ('{sf.text}' / '{df.text}')"
+        return FactLink(sf.kind, sf, df, note, "spelling"), True
+    if how == "letters":
+        note = f"written another way ('{sf.text}' → '{df.text}'): the same name?"
+        return FactLink(sf.kind, sf, df, note, "spelling"), False
     if sf.kind != df.kind or not _same_place(sf, df, texts):
         return None
-    return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True)
+    return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True), False
+
+
+def _spelling(a: str, b: str, prefix: bool = False) -> str:
+    """How alike two names' folded letters are: ``"sound"`` (the same consonant skeleton:
+    only vowels, doubled letters or a silent h differ), ``"letters"`` (most letters
+    alike, the same first one), ``""`` (other names). A name is no variant of a longer
+    one it opens ("Niger" / "Nigeria") unless ``prefix`` (a surname with a letter more
+    is a change of it)."""
+    if not a or not b or (not prefix and (a.startswith(b) or b.startswith(a))):
+        return ""
+    if _skeleton(a) == _skeleton(b):
+        return "sound"
+    if a[0] == b[0] and fuzz.ratio(a, b) >= _SPELLING_RATIO:
+        return "letters"
+    return ""
 
 
 def _word_before(text: str, at: int) -> str:
