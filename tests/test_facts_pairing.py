@@ -143,3 +143,17 @@ def test_names_of_other_letters_are_a_spelling_change_or_another_name() -> None:
     # one consonant apart is another place
     d = diff(story.format("Iran"), story.format("Iraq"))
     assert changed(d) == [("Iran", "Iraq", "value", "")]
+
+
+def test_a_date_changed_in_its_sentence_and_place() -> None:
+    d = diff(
+        INTRO + "The bakery on the corner, opened in 1962 by two brothers, sold out by noon.",
+        INTRO + "The bakery on the corner, opened in 1968 by two brothers, sold out by noon.",
+    )
+    assert changed(d) == [("1962", "1968", "value", "")]
+    # another date in another part of the sentence is not the same date
+    d = diff(
+        INTRO + "Since 1962 the bakery on the corner has sold out by noon, its owners say.",
+        INTRO + "The bakery on the corner has sold out by noon, its owners said in 2019.",
+    )
+    assert not d.changed

@@ -13,8 +13,8 @@ must share at least :data:`MIN_SHARED` content words and :data:`MIN_SHARE` of th
 one's, one must be the other's single best match, and two facts that fall in aligned
 passages must fall in one. A fact is paired only when it is the sole candidate of the
 other and the other its sole one, and a name or a quotation must show it plays the same
-part: a name is a spelling of the other, its acronym, or stands next to the same word; a
-quotation shares a content word with the other. Names of the same consonants are kept as
+part: a name is a spelling of the other, its acronym, or stands next to the same word (so
+does a date); a quotation shares a content word with the other. Names of the same consonants are kept as
 spelling variants, an organisation's acronym as its abbreviation; names with most letters
 alike are a ``spelling`` change (likely the same, for a reader to confirm), a person's
 name written otherwise a change of a word of it; everything else is a change (``value``
@@ -237,7 +237,10 @@ def _link(
     if cls == "number":
         link = _number_link(sf, df, si, di)
     elif cls == "date":
+        # A date stands next to the same word ("in 2019" / "in 2020"): one time, changed.
+        same = _same_place(sf, df, texts)
         link = FactLink("date", sf, df, f"date {sf.value} → {df.value}", "value", "", True)
+        link = link if same else None
     elif _fact_terms(sf, texts[0]) & _fact_terms(df, texts[1]):
         link = FactLink("quote", sf, df, "quote reworded", "wording", "", True)
     else:
