@@ -235,7 +235,7 @@ def _link(
         return _name_link(sf, df, si, di, texts)
     link: FactLink | None
     if cls == "number":
-        link = _number_link(sf, df, si, di)
+        link = _number_link(sf, df, si, di, texts)
     elif cls == "date":
         # A date stands next to the same word ("in 2019" / "in 2020"): one time, changed.
         same = _same_place(sf, df, texts)
@@ -248,8 +248,19 @@ def _link(
     return None if link is None else (link, False)
 
 
-def _number_link(sf: Fact, df: Fact, si: Item | None, di: Item | None) -> FactLink | None:
+def _number_link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> FactLink | None:
+    """Two numbers of corresponding sentences: one quantity changed when they count the
+    same thing (the same noun), stand in the same place, are of a size (at most twice
+    the other) or a vague quantity holds the specific one ("thousands" / "20,000")."""
     if si is None or di is None:
+        return None
+    if not (
+        (si.unit and si.unit == di.unit)
+        or _same_place(sf, df, texts)
+        or _of_a_size(sf.value, df.value)
+    ):
         return None
     if (si.unit == "%") != (di.unit == "%") or (si.cur and di.cur and si.cur != di.cur):
         return None  # a share is not a count, nor euros pounds
@@ -260,6 +271,32 @@ def _number_link(sf: Fact, df: Fact, si: Item | None, di: Item | None) -> FactLi
         note = f"{sf.text} → {df.text}: " + detail.replace("_", " ")
         return FactLink("number", sf, df, note, "strength", detail, bool(si.vague))
     return FactLink("number", sf, df, f"value {sf.value} → {df.value}", "value", "", True)
+
+
+def _magnitude(value: str | None) -> tuple[float, float] | None:
+    """The range a number's value stands for: itself, or a vague quantity's ("~1000s":
+    thousands, 1,000 up to a million; "~100s": hundreds, up to a thousand)."""
+    if not value:
+        return None
+    vague = value.startswith("~") and value.endswith("s")
+    try:
+        x = float(value[1:-1] if vague else value)
+    except ValueError:
+        return None
+    if not vague:
+        return x, x
+    return x, x * (1000.0 if x >= 1000 and x in (1e3, 1e6, 1e9, 1e12) else 10.0)
+
+
+def _of_a_size(a: str | None, b: str | None) -> bool:
+    """Are two values of a size: the larger at most twice the smaller, or one within the
+    range of a vague other?"""
+    ra, rb = _magnitude(a), _magnitude(b)
+    if ra is None or rb is None or min(ra[0], rb[0]) <= 0:
+        return False
+    if ra[0] != ra[1] or rb[0] != rb[1]:  # a vague quantity: does it hold the other?
+        return ra[0] <= rb[1] and rb[0] <= ra[1]
+    return max(ra[0], rb[0]) <= 2 * min(ra[0], rb[0])
 
 
 def _letters(s: str) -> str:
@@ -312,7 +349,14 @@ def _name_link(
     if how == "letters":
         note = f"written another way ('{sf.text}' → '{df.text}'): the same name?"
         return FactLink(sf.kind, sf, df, note, "spelling"), False
-    if sf.kind != df.kind or not _same_place(sf, df, texts):
+    if (
+        sf.kind != df.kind
+        or a.startswith(b)
+        or b.startswith(a)
+        or set(_words(sf)) & set(_words(df))
+    ):
+        return None  # a name and a part or form of it ("Europe" / "European") is no other name
+    if not _same_place(sf, df, texts):
         return None
     return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True), False
 
@@ -332,21 +376,34 @@ def _spelling(a: str, b: str, prefix: bool = False) -> str:
     return ""
 
 
-def _word_before(text: str, at: int) -> str:
-    toks = tokenize(text, max(0, at - 40), at)
-    return toks[-1].norm if toks else ""
+_WINDOW = 40  # characters either side of a fact read for the words around it
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
 
-def _word_after(text: str, at: int) -> str:
-    toks = tokenize(text, at, at + 40)
-    return toks[0].norm if toks else ""
+def _shared_words(a: str, b: str) -> list[str]:
+    """The whole words that two texts open with alike (same letters, spaces and marks)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    common = a[:n]
+    if (n < len(a) and a[n].isalnum()) or (n < len(b) and b[n].isalnum()):
+        common = _WORD_RE.sub("", common[::-1], count=1)[::-1] if common[-1:].isalnum() else common
+    return _WORD_RE.findall(common)
 
 
 def _same_place(sf: Fact, df: Fact, texts: tuple[str, str]) -> bool:
-    """Do two names stand in the same place of their sentences: the same word before them
-    or after them?"""
-    before = _word_before(texts[0], sf.span[0])
-    after = _word_after(texts[0], sf.span[1])
-    return bool(before and before == _word_before(texts[1], df.span[0])) or bool(
-        after and after == _word_after(texts[1], df.span[1])
+    """Do two facts stand in the same place of their sentences: two words, or a content
+    word, written alike right before them or right after them ("a villa in _", "opened
+    in _")? One function word ("in _") is anywhere."""
+    (ts, td), (s, d) = texts, (sf.span, df.span)
+    before = _shared_words(
+        fold(ts[max(0, s[0] - _WINDOW) : s[0]])[::-1], fold(td[max(0, d[0] - _WINDOW) : d[0]])[::-1]
+    )
+    after = _shared_words(fold(ts[s[1] : s[1] + _WINDOW]), fold(td[d[1] : d[1] + _WINDOW]))
+    sides = ([w[::-1] for w in before], after)
+    return any(
+        len(words) >= 2 or any(term_of(w) is not None and not w.isdigit() for w in words)
+        for words in sides
     )
