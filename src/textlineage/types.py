@@ -108,6 +108,7 @@ CHANGE_LABELS: dict[str, str] = {
     "name": "a name with another token (not a person's, or more than one token changed)",
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
+    "spelling": "a name written with other letters, not only other vowels (the same place?)",
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 
@@ -116,6 +117,7 @@ KEPT_LABELS: dict[str, str] = {
     "partial": "a name given in part (Raisi / Ebrahim Raisi)",
     "transliteration": "the same name written in another script",
     "noun": "the same count under another noun in one passage (37 municipalities / 37 towns)",
+    "abbreviation": "an organisation's acronym (UN / United Nations)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""
@@ -139,6 +141,12 @@ SPECIFICITY_DETAILS: dict[str, str] = {
 }
 """The ``detail`` of a change labelled ``specificity``."""
 
+WORDING_DETAILS: dict[str, str] = {
+    "trimmed": "a quotation cut short: words of the source's quote left out",
+    "extended": "a quotation given words the source's quote does not have",
+}
+"""The ``detail`` of a change labelled ``wording`` (none: words replaced)."""
+
 
 @dataclass(frozen=True)
 class FactLink:
@@ -146,8 +154,8 @@ class FactLink:
 
     ``label`` says what kind of change (:data:`CHANGE_LABELS`) or, on a kept link, how
     the two sides differ in writing (:data:`KEPT_LABELS`); ``detail`` refines a
-    ``strength`` or ``specificity`` label (:data:`STRENGTH_DETAILS`,
-    :data:`SPECIFICITY_DETAILS`). ``unsupported``: the derived side states something the
+    ``strength``, ``specificity`` or ``wording`` label (:data:`STRENGTH_DETAILS`,
+    :data:`SPECIFICITY_DETAILS`, :data:`WORDING_DETAILS`). ``unsupported``: the derived side states something the
     source does not (a new value, a more specific date or quantity), as opposed to a
     change that only claims less or words it otherwise. ``note`` says it in words.
     """
