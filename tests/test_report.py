@@ -847,3 +847,23 @@ def test_text_report_puts_facts_before_passages_and_letters_in_reasons() -> None
     assert "Direction uncertain (confidence 0.70)" in render_html(c)
     sure = render_text(replace(c, confidence=0.95))
     assert "Direction uncertain" not in sure
+
+
+def test_text_report_lists_sentences_new_in_the_derived_text(tmp_path) -> None:
+    from textlineage import compare, document_from_text
+
+    source = (
+        "The regional council approved a new cycle lane along the river on Tuesday. "
+        "Work will begin in the spring and last about four months, officials said. "
+        "The project will cost 2.1 million euros and is funded by a national grant."
+    )
+    derived = (
+        "The regional council approved a new cycle lane along the river on Tuesday. "
+        "Work will begin in the spring and last about four months, officials said. "
+        "Local shopkeepers have collected 900 signatures against the plan since June."
+    )
+    c = compare(document_from_text(source, id="a"), document_from_text(derived, id="b"))
+    out = render_text(c)
+    at = out.index("new in B (no counterpart in A): 1 sentence")
+    assert "B l.1: Local shopkeepers have collected 900 signatures" in out[at:]
+    assert "regional council approved" not in out[at:].split("\n\n")[0]

@@ -178,3 +178,41 @@ def word_diff(old: str, new: str, limit: int) -> str:
     if len(out) > limit:
         out = out[: max(limit - 1, 1)].rstrip() + "…"
     return out
+
+
+NEW_SENTENCE_MIN_CHARS = 40
+NEW_SENTENCE_MAX_COVERED = 0.2
+
+
+def unmatched_sentences(text: str, spans: list[Span], page: list[Span]) -> list[Span]:
+    """The sentences of ``text`` with (almost) nothing inside the reused ``spans``: what a
+    derived text says that its source does not, where additions live. Sentences of at
+    least :data:`NEW_SENTENCE_MIN_CHARS` characters, at most
+    :data:`NEW_SENTENCE_MAX_COVERED` of them reused, none inside the page's furniture
+    (``page``: bylines, counters)."""
+    covered = bytearray(len(text))
+    for s, e in spans:
+        covered[max(s, 0) : max(e, 0)] = b"\x01" * (max(e, 0) - max(s, 0))
+    furniture = bytearray(len(text))
+    for s, e in page:
+        furniture[s:e] = b"\x01" * (e - s)
+    out: list[Span] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        s, e = _sentence_bounds(text, (pos, pos))
+        e = max(e, pos + 1)
+        a, b = s, e
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        new = (
+            b - a >= NEW_SENTENCE_MIN_CHARS
+            and furniture.find(1, a, b) == -1
+            and covered[a:b].count(1) <= NEW_SENTENCE_MAX_COVERED * (b - a)
+        )
+        if new and (not out or out[-1] != (a, b)):
+            out.append((a, b))
+        pos = max(e, pos + 1)
+    return out

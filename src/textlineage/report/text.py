@@ -12,9 +12,10 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..facts.furniture import furniture_spans
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
-from .context import direction_note, in_sentence, line_of, word_diff
+from .context import direction_note, in_sentence, line_of, unmatched_sentences, word_diff
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
@@ -170,6 +171,32 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
         out += _wrap_bullets([word_diff(src, der, 1200)], width, "          ", "")
         if places:
             out.append("          " + " · ".join(places))
+    return out
+
+
+_NEW_SHOWN = 8
+
+
+def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
+    """The derived text's sentences with no counterpart in the source (where additions
+    the fact list may miss stand), when there is reuse at all."""
+    fd = c.facts
+    d = fd.derived_doc
+    if c.verdict == "independent" or d not in (0, 1):
+        return []
+    text = c.documents[d].text
+    spans = [sp for p in c.passages for sp in p.spans[d]]
+    found = unmatched_sentences(text, spans, furniture_spans(text))
+    if not found:
+        return []
+    other = _letter(fd.source_doc)
+    noun = "sentence" if len(found) == 1 else "sentences"
+    out = [f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"]
+    for s, e in found[:_NEW_SHOWN]:
+        where = f"{_letter(d)} l.{line_of(text, s)}"
+        out.append(f"    {where}: {cut(clean(text[s:e]), max(width - len(where) - 6, 20))}")
+    if len(found) > _NEW_SHOWN:
+        out.append(f"    … and {len(found) - _NEW_SHOWN} more")
     return out
 
 
@@ -332,6 +359,7 @@ def render_text(
     if direction_note(c):
         out += _wrap_bullets([direction_note(c)], width, "  ", "")
     out += _fact_lines(c, width, all_facts)
+    out += _new_sentence_lines(c, width)
     out.append("")
     n = len(c.passages)
     if n:
