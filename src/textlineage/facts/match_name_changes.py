@@ -14,9 +14,11 @@ for a name ("Helen" in "Dr. Helen March": "March" is a month), the derived text 
 with a capitalised word other than the source's next token completes the name, and the
 pair is compared whole.
 
-The same name under another title ("Senator John Smith" → "Governor John Smith") is a
-``title`` change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and
-a title present on one side only is not a change (a later mention drops it).
+The same person given another role (:mod:`.roles`: "Senator John Smith" → "Governor John
+Smith", "Regional president" → "Deputy regional president", "Sir" dropped) is a ``title``
+change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and a role
+given on one side only is not a change (a text may name a person without saying again what
+they are).
 """
 
 from __future__ import annotations
@@ -31,18 +33,10 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, token_variant, unmatched_sources
+from .roles import Role, role_of
 from .vocab import PARTICLES
 
-_HONORIFIC_WORDS = (
-    "mr mrs ms miss mx mister madam m mme monsieur madame herr frau señor señora sr sra "
-    "don doña господин госпожа"
-)
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
-"""Titles that only say how a person is addressed: never compared."""
-
-_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)\.?[ \t\u00a0]+\Z")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
-_MAX_TITLE_WORDS = 3
 _SPLIT_RE = regex.compile(r"[\s/\-]+")
 
 
@@ -88,35 +82,6 @@ def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...
     while i < len(toks) - 1 and toks[i] in titles:
         i += 1
     return toks[i:]
-
-
-def title_before(text: str, start: int, titles: frozenset[str]) -> tuple[int, str]:
-    """The title written right before ``start`` on the same line ("Prime Minister" of
-    "Prime Minister Jane Doe") and where it starts; ``(start, "")`` for none. An honorific
-    alone is no title."""
-    pos = start
-    words: list[str] = []
-    while len(words) < _MAX_TITLE_WORDS:
-        m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-        if m is None or m.group(1).lower() not in titles:
-            break
-        words.append(m.group(1))
-        pos = m.start()
-    informative = [w for w in words if w.lower() not in HONORIFICS]
-    if not informative:
-        return start, ""
-    return pos, " ".join(reversed(words))
-
-
-def _titles(g: Group, text: str, titles: frozenset[str]) -> dict[str, tuple[int, Item]]:
-    """The titles a group's mentions carry (folded) → where the first one starts and its
-    mention."""
-    out: dict[str, tuple[int, Item]] = {}
-    for it in g.items:
-        at, title = title_before(text, it.fact.span[0], titles)
-        if title:
-            out.setdefault(fold(title), (at, it))
-    return out
 
 
 def one_token_change(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
@@ -272,40 +237,44 @@ def title_changes(
     titles: frozenset[str],
     aligned: bool = False,
 ) -> None:
-    """Turn the kept names whose two sides carry different titles (no title word in
-    common) into ``title`` changes, each side written with its title; with ``aligned``
-    passages, only names that share one."""
+    """Turn the kept persons (a person on one side at least) whose two sides give them different roles (:mod:`.roles`:
+    "Chief executive" → "Chairwoman", "Regional president" → "Deputy regional
+    president", "Sir" dropped before "former health secretary") into ``title`` changes,
+    each side written with its role; with ``aligned`` passages, only names that share one.
+    A role on one side only is no change: a text may name a person without saying again
+    what they are."""
     by_src = {id(it.fact): g for g in S for it in g.items}
     by_der = {id(it.fact): g for g in D for it in g.items}
     kept: list[FactLink] = []
     for link in res.kept:
         gs, gd = by_src.get(id(link.source)), by_der.get(id(link.derived))
-        if gs is None or gd is None or link.kind == "place":
+        if gs is None or gd is None or "person" not in (link.source.kind, link.derived.kind):
             kept.append(link)
             continue
-        ts, td = _titles(gs, texts[0], titles), _titles(gd, texts[1], titles)
-        if not ts or not td or _words(ts) & _words(td) or (aligned and not shares(gs, gd)):
+        rs, rd = _roles(gs, texts[0], titles), _roles(gd, texts[1], titles)
+        if not rs or not rd or _words(rs) == _words(rd) or (aligned and not shares(gs, gd)):
             kept.append(link)
             continue
-        (s_at, s_it), (d_at, d_it) = min(ts.values(), key=_first), min(td.values(), key=_first)
-        sf, df = _titled(texts[0], s_at, s_it.fact), _titled(texts[1], d_at, d_it.fact)
-        s_title = texts[0][s_at : s_it.fact.span[0]].strip()
-        d_title = texts[1][d_at : d_it.fact.span[0]].strip()
-        note = f"title '{s_title}' → '{d_title}'"
+        (s_role, s_it), (d_role, d_it) = rs[0], rd[0]
+        sf, df = _titled(texts[0], s_role, s_it.fact), _titled(texts[1], d_role, d_it.fact)
+        note = f"title '{s_role.text}' → '{d_role.text}'"
         res.changed.append(FactLink(link.kind, sf, df, note, "title", "", True))
     res.kept[:] = kept
 
 
-def _words(titles: dict[str, tuple[int, Item]]) -> set[str]:
-    """The informative words of some titles ("director dr" → "director", "dr")."""
-    return {w for t in titles for w in t.split() if w.rstrip(".") not in HONORIFICS}
+def _roles(g: Group, text: str, titles: frozenset[str]) -> list[tuple[Role, Item]]:
+    """The roles a group's mentions give (with their mention), first written first."""
+    out = [(r, it) for it in g.items if (r := role_of(text, it.fact.span, titles)) is not None]
+    return sorted(out, key=lambda x: x[0].start)
 
 
-def _first(v: tuple[int, Item]) -> int:
-    return v[0]
+def _words(roles: list[tuple[Role, Item]]) -> frozenset[str]:
+    """The words of all the roles a person is given in one text."""
+    return frozenset(w for r, _ in roles for w in r.words)
 
 
-def _titled(text: str, at: int, f: Fact) -> Fact:
-    """The fact ``f`` with its title (from ``at``) in its text and span."""
-    t = text[at : f.span[1]]
-    return Fact(f.kind, t, (at, f.span[1]), f.doc, collapse(fold(t)))
+def _titled(text: str, role: Role, f: Fact) -> Fact:
+    """The fact ``f`` with its role (before or after it) in its text and span."""
+    s, e = min(role.start, f.span[0]), max(role.end, f.span[1])
+    t = text[s:e]
+    return Fact(f.kind, t, (s, e), f.doc, collapse(fold(t)))
