@@ -314,9 +314,11 @@ def diff_claims(
                 if not (src.marked or der.marked) or src.words == der.words:
                     continue
                 context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
-                links = _passage_changes(src, der, context)
-                if rank == 0:
-                    links += _sentence_changes(src, der)
+                # the whole-sentence rules first: they say a moved verb better ("may have
+                # been copied" → "copied", not "board may have been copied during" →
+                # "board during")
+                links = _sentence_changes(src, der) if rank == 0 else []
+                links += _passage_changes(src, der, context)
                 for link in links:
                     if _overlaps(link.source.span, claimed[0]) or _overlaps(
                         link.derived.span, claimed[1]
@@ -380,12 +382,14 @@ def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
-_JOIN_GAPS = (regex.compile(r"[ \t]+"), regex.compile(r"[ \t]+\p{L}+[ \t]+"))
+_JOIN_GAPS = tuple(regex.compile(rf"[ \t]+(?:\p{{L}}+[ \t]+){{{n}}}") for n in range(4))
+"""What may stand between a claim and the number it runs into: up to three words ("by",
+"by up to" when the number diff left the qualifier out of the number)."""
 
 
 def _merge_with_numbers(res: Result, texts: tuple[str, str]) -> None:
     """A claim whose change of strength runs into a number changed right after it ("could
-    rise by up to 1.1 metres" → "will rise 1.1 metres", at most one word between on
+    rise by up to 1.1 metres" → "will rise 1.1 metres", a few words between at most on
     each side) is one claim: the two links are reported as one, where the claim stands
     (the number diff may have paired another mention of the same two numbers)."""
     gone: set[int] = set()
