@@ -34,7 +34,7 @@ from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, token_variant, unmatched_sources
 from .roles import Role, role_of
-from .vocab import PARTICLES
+from .vocab import ORG_WORDS, PARTICLES
 
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
 _SPLIT_RE = regex.compile(r"[\s/\-]+")
@@ -61,9 +61,100 @@ def diff_names(
     left_s = unmatched_sources(S, D, used)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
-    res.added.extend(g.first.fact for g in covered(unmatched, [_toks(d.text) for _, d in names]))
-    res.dropped.extend(g.first.fact for g in covered(left_s, [_toks(s.text) for s, _ in names]))
+    added = covered(unmatched, [_toks(d.text) for _, d in names])
+    dropped = covered(left_s, [_toks(s.text) for s, _ in names])
+    added = by_alias(added, S, texts[1], res, derived=True)
+    dropped = by_alias(dropped, D, texts[0], res, derived=False)
+    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
+    res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
     title_changes(res, S, D, texts, titles, aligned)
+
+
+def new_names(groups: list[Group], other: str) -> list[Group]:
+    """The names of one text left unmatched that the ``other`` text does not state too:
+    a name whose words the other text holds (inside a longer name: "Commons" of "House
+    of Commons"; or, for a name seen only as one word opening a sentence, in lower case:
+    "Route 86" / "route 86") is no new fact; nor is such a weak one-word name that is a
+    dictionary word ("Probe finds ice"), a common word more likely than a name."""
+    from . import ner
+
+    out = []
+    for g in groups:
+        it = g.first
+        if regex.search(
+            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(it.fact.text)}(?![\p{{L}}\p{{N}}])",
+            other,
+            flags=regex.IGNORECASE if it.weak else 0,
+        ):
+            continue
+        if it.weak and len(it.toks) == 1 and ner.is_common_word(it.fact.text):
+            continue
+        out.append(g)
+    return out
+
+
+_ALIAS_RE = regex.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
+
+
+def by_alias(
+    groups: list[Group], others: list[Group], text: str, res: Result, derived: bool
+) -> list[Group]:
+    """Keep the names left unmatched that the text gives an alias in brackets right after
+    ("United Nations Children's Fund (UNICEF)") when the other text names the alias: one
+    organisation, written in part (``partial``). Returns the groups still left."""
+    by_letters = {g.first.letters: g for g in others}
+    out = []
+    for g in groups:
+        m = _ALIAS_RE.match(text, g.first.fact.span[1])
+        other = by_letters.get(_letters(m.group(1))) if m else None
+        if other is None:
+            out.append(g)
+            continue
+        mine, theirs = g.first.fact, other.first.fact
+        s, d = (theirs, mine) if derived else (mine, theirs)
+        res.kept.append(FactLink(d.kind, s, d, f"written '{theirs.text}' too", "partial"))
+    return out
+
+
+def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
+    """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
+    Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
+    words or more, no place or person, ending in none?"""
+    if text[a.span[1] : b.span[0]] != " and " or b.kind != "organisation":
+        return False
+    wa, wb = _toks(a.text), _toks(b.text)
+    return (
+        a.kind in ("organisation", "entity")
+        and len(wa) >= 2
+        and wb[-1] in ORG_WORDS
+        and wa[-1] not in ORG_WORDS
+    )
+
+
+_IN_BRACKETS_RE = regex.compile(r"[ \t]*\([ \t]*")
+
+
+def one_fact(groups: list[Group], text: str) -> list[Fact]:
+    """The facts of ``groups``, a name in brackets right after another one folded into it
+    ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
+    second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
+    facts = sorted((g.first.fact for g in groups), key=lambda f: f.span)
+    out: list[Fact] = []
+    for f in facts:
+        if out and _coordinated_org(out[-1], f, text):
+            prev = out[-1]
+            t = text[prev.span[0] : f.span[1]]
+            out[-1] = Fact(f.kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
+            continue
+        if out and _IN_BRACKETS_RE.fullmatch(text, out[-1].span[1], f.span[0]):
+            prev = out[-1]
+            end = text.find(")", f.span[1])
+            end = end + 1 if end != -1 and end - f.span[1] < 3 else f.span[1]
+            t = text[prev.span[0] : end]
+            out[-1] = Fact(prev.kind, t, (prev.span[0], end), prev.doc, collapse(fold(t)))
+            continue
+        out.append(f)
+    return out
 
 
 def _toks(text: str) -> tuple[str, ...]:
