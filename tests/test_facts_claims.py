@@ -45,14 +45,18 @@ def _claims(fd: FactDiff) -> list[tuple[str, str, str, str]]:
             "offices in the north of the city, investigators said on Monday.",
             ("may have been copied", "copied", "strength", "hedge_dropped"),
         ),
-        # a hedging verb with its "to" over more words than a small edit holds
-        ("The leak was found on 3 August and is believed to have started in the spring.",
-         "The leak was found on 3 August and started in the spring.",
-         ("is believed to have started", "started", "strength", "hedge_dropped")),
+        # a hedging verb with its "to", over more words than a small edit holds
+        (
+            "The fire at the pumping station is thought to have been caused by a faulty "
+            "cable in the main hall, engineers said.",
+            "The fire at the pumping station was caused by a faulty cable in the main hall, "
+            "engineers said.",
+            ("is thought to have been caused", "was caused", "strength", "hedge_dropped"),
+        ),
         # a verb stated as fact made hedged
         ("Officials confirmed that the main valve broke during the storm last week.",
          "Officials said that the main valve reportedly broke during the storm last week.",
-         ("broke", "reportedly broke", "strength", "hedge_added")),
+         ("valve broke", "valve reportedly broke", "strength", "hedge_added")),
     ],
 )  # fmt: skip
 def test_a_hedged_verb_and_the_same_verb_stated(

@@ -240,6 +240,8 @@ def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]
         detail, note = _classify(a[i1:i2], b[j1:j2], before, after, bears_on)
         if not detail:
             continue
+        if detail.startswith("hedge") and _verb_moved(a[i1:i2], b[j1:j2]):
+            continue  # "may have been copied" dropped whole: the verb moved (claim_rules)
         if detail == "reversed" and "until" in (*a[i2 : i2 + _UNTIL_WITHIN], *b[j1:j2]):
             # "not available until 2029" → "available from 2029": a limit made a date
             detail, note = "not_until", f"'not … until' made a date ({note})"
@@ -261,6 +263,18 @@ def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]
             else:
                 out.append(FactLink("claim", sf, df, note, "strength", detail))
     return out
+
+
+def _verb_moved(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Does one side of an edit drop a hedge with the verb it hedges, the other side
+    being empty (the verb stands elsewhere in the sentence)?"""
+    words = a or b
+    if a and b:
+        return False
+    return any(
+        w.isalpha() and w not in AUX and w != "to" and w not in HEDGES and w not in HEDGE_VERBS
+        for w in words
+    )
 
 
 def _taken_at(src: _Side, der: _Side, i: int, j: int) -> bool:
@@ -314,11 +328,9 @@ def diff_claims(
                 if not (src.marked or der.marked) or src.words == der.words:
                     continue
                 context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
-                # the whole-sentence rules first: they say a moved verb better ("may have
-                # been copied" → "copied", not "board may have been copied during" →
-                # "board during")
-                links = _sentence_changes(src, der) if rank == 0 else []
-                links += _passage_changes(src, der, context)
+                links = _passage_changes(src, der, context)
+                if rank == 0:
+                    links += _sentence_changes(src, der)
                 for link in links:
                     if _overlaps(link.source.span, claimed[0]) or _overlaps(
                         link.derived.span, claimed[1]
