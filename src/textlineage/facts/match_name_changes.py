@@ -141,10 +141,14 @@ def one_fact(groups: list[Group], text: str) -> list[Fact]:
     facts = sorted((g.first.fact for g in groups), key=lambda f: f.span)
     out: list[Fact] = []
     for f in facts:
-        if out and _coordinated_org(out[-1], f, text):
-            prev = out[-1]
+        prev = out[-1] if out else None
+        if prev is not None and (
+            _coordinated_org(prev, f, text)
+            or (prev.text.endswith(")") and text[prev.span[1] : f.span[0]] == " ")
+        ):  # ... and the word after the brackets ("(End of Life) Bill")
+            kind = prev.kind if prev.text.endswith(")") else f.kind
             t = text[prev.span[0] : f.span[1]]
-            out[-1] = Fact(f.kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
+            out[-1] = Fact(kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
             continue
         if out and _IN_BRACKETS_RE.fullmatch(text, out[-1].span[1], f.span[0]):
             prev = out[-1]
