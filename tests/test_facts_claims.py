@@ -143,3 +143,24 @@ def test_verb_stems_join_the_forms_of_a_verb() -> None:
     assert verb_stem("closing") == verb_stem("closed") == verb_stem("close")
     assert verb_stem("carried") == verb_stem("carries") == verb_stem("carry")
     assert verb_stem("arrested") != verb_stem("arrived")
+
+
+def test_a_thing_the_source_never_names_done_in_its_place_is_a_change() -> None:
+    fd = _facts(
+        "Volunteers painted slogans on the walls of the old pumping station on Friday.",
+        "Volunteers painted portraits on the walls of the old pumping station on Friday, "
+        "beside their slogans.",
+    )
+    found = [c for c in fd.changed if c.label == "object"]
+    assert [(c.source.text, c.derived.text, c.unsupported) for c in found] == [
+        ("painted slogans", "painted portraits", True)
+    ]
+
+
+def test_a_thing_said_in_other_words_is_no_change() -> None:
+    # the derived text never names the source's thing: a synonym, not an addition
+    fd = _facts(
+        "Volunteers painted slogans on the walls of the old pumping station on Friday.",
+        "Volunteers painted messages on the walls of the old pumping station on Friday.",
+    )
+    assert [c for c in fd.changed if c.label == "object"] == []

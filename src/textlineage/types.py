@@ -109,6 +109,10 @@ CHANGE_LABELS: dict[str, str] = {
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
     "reversed": "a claim negated, or its negation dropped (did not find → found)",
+    "object": (
+        "the same action done to a thing the source never names (installed slogans → "
+        "installed posters)"
+    ),
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 

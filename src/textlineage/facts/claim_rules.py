@@ -278,6 +278,8 @@ def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlat
             ):  # fmt: skip
                 e += 1
             scope = list(words[k:e]) if words[k] != "ever" else ["ever"]
+            if e < n and clause[e] == clause[i] and not words[e].isalpha():
+                scope = []  # "since 2008", "in the past 15 years": a span not compared
         out.append(_Superlative(w, start, k + len(scope), rank, tuple(scope)))
     return out
 
@@ -308,4 +310,75 @@ def superlative_shapes(
                 note = f"superlative '{' '.join(sa.scope)}' → '{' '.join(sb.scope)}'"
             out.append(Shape((sa.start, sa.end), (sb.start, sb.end), "strength", "degree", note))
             break
+    return out
+
+
+_SAYING = _set("say tell call add name ask describ warn report confirm announc claim")
+"""Stems of verbs whose object is what is said, not a thing."""
+_OBJECT_ENDS = _set(
+    """of in on at to from by for with into onto over under about across through after
+    before during against between among and or but that which who whom whose as than"""
+)
+_MAX_OBJECT = 2  # words of an object noun phrase after its determiner
+
+
+def _past_verb(w: str) -> bool:
+    """A past form of a verb: regular ("installed") or irregular ("stole", "built")."""
+    return (w.endswith("ed") and len(w) > 4) or _BASE.get(w, w) != w
+
+
+def _objects(words: Sequence[str], lower: Sequence[bool]) -> list[tuple[int, int, str, str]]:
+    """The things past verbs act on: (the verb's index, the end of its object, the verb's
+    stem, the object's head), the object being a short run of lower-case words right
+    after the verb (after a determiner) that ends before a preposition or punctuation."""
+    out = []
+    for i, w in enumerate(words[:-1]):
+        if not w.isalpha() or w in AUX or not _past_verb(w) or verb_stem(w) in _SAYING:
+            continue
+        if i and (words[i - 1] in _DETERMINERS or _past_verb(words[i - 1])):
+            continue  # an adjective: "the injured", "received unexpected calls"
+        j = i + 1
+        while j < len(words) and words[j] in _DETERMINERS:
+            j += 1
+        k = j
+        while (
+            k < len(words) and k - j < _MAX_OBJECT and _content(words[k])
+            and words[k] not in _OBJECT_ENDS and lower[k]
+        ):  # fmt: skip
+            k += 1
+        if k > j and words[k - 1].endswith(("ing", "ed")):
+            continue  # a participle, not a thing
+        if k > j and (k == len(words) or not words[k].isalpha() or words[k] in _OBJECT_ENDS):
+            out.append((i, k, verb_stem(w), words[k - 1]))
+    return out
+
+
+def object_shapes(
+    a: Sequence[str],
+    b: Sequence[str],
+    lower: tuple[Sequence[bool], Sequence[bool]],
+    stems: tuple[frozenset[str], frozenset[str]],
+) -> list[Shape]:
+    """The same past verb acting on another thing, a thing the source never names, while
+    the derived text still names the source's thing elsewhere ("installed slogans" →
+    "installed posters", the derived text speaking of slogans too): a thing added, not a
+    word replaced by its synonym ("a smaller move" → "a smaller step"). What the derived
+    sentence says was done to it, the source does not state. ``lower``: whether each word
+    of ``a`` and of ``b`` is written in lower case; ``stems``: the stems of every word of
+    the source and of the derived text."""
+    out: list[Shape] = []
+    objs = _objects(a, lower[0])
+    for i, k, stem, head in _objects(b, lower[1]):
+        if verb_stem(head) in stems[0]:
+            continue
+        for si, sk, s_stem, s_head in objs:
+            if (
+                s_stem == stem
+                and verb_stem(s_head) != verb_stem(head)
+                and verb_stem(s_head) in stems[1]
+                and s_head not in b[i:k]
+            ):
+                note = f"'{s_head}' → '{head}' (the source never names it)"
+                out.append(Shape((si, sk), (i, k), "object", "", note))
+                break
     return out

@@ -12,6 +12,11 @@ the change is reported as a ``claim`` fact reaching from the shared word before 
 the shared word after it, so that it reads on both sides ("second-most trending" /
 "second trending").
 
+The best-aligned sentences are also read whole by the rules of :mod:`.claim_rules` (a
+hedged verb stated elsewhere in the sentence, a negation dropped, a superlative's rank or
+scope, a thing the source never names), and a claim running into a changed number is
+reported with it, once.
+
 A qualifier in front of an extracted number, and an edit inside a quotation, are left to
 the number and quotation diff. Translations are not looked at (their words differ
 throughout), nor texts in a language the word lists below are not written for.
@@ -32,7 +37,16 @@ import regex
 from ..text.normalise import Token, fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
-from .claim_rules import AUX, NEGATIONS, Shape, hedge_shapes, negation_shapes, superlative_shapes
+from .claim_rules import (
+    AUX,
+    NEGATIONS,
+    Shape,
+    hedge_shapes,
+    negation_shapes,
+    object_shapes,
+    superlative_shapes,
+    verb_stem,
+)
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -306,6 +320,7 @@ def diff_claims(
         {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
     )
     reported = (set(claimed[0]), set(claimed[1]))
+    stems: tuple[frozenset[str], ...] | None = None
     for p in passages:
         if p.languages is not None or p.kind == "verbatim":
             continue
@@ -325,12 +340,17 @@ def diff_claims(
         for der in chunks[1]:
             for rank, k in enumerate(_sentences_by_overlap(der, index)):
                 src = chunks[0][k]
-                if not (src.marked or der.marked) or src.words == der.words:
+                marked = src.marked or der.marked
+                if (not marked and rank) or src.words == der.words:
                     continue
                 context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
-                links = _passage_changes(src, der, context)
+                links = _passage_changes(src, der, context) if marked else []
                 if rank == 0:
-                    links += _sentence_changes(src, der)
+                    if stems is None:
+                        stems = tuple(
+                            frozenset(verb_stem(t.norm) for t in tokenize(x)) for x in texts
+                        )
+                    links += _sentence_changes(src, der, stems, marked)
                 for link in links:
                     if _overlaps(link.source.span, claimed[0]) or _overlaps(
                         link.derived.span, claimed[1]
@@ -347,13 +367,33 @@ def diff_claims(
         res.dropped[:] = [f for f in res.dropped if not _within(f.span, claimed[0])]
 
 
-def _sentence_changes(src: _Side, der: _Side) -> list[FactLink]:
+def _sentence_changes(
+    src: _Side, der: _Side, stems: tuple[frozenset[str], ...], marked: bool
+) -> list[FactLink]:
     """The changes the rules of :mod:`.claim_rules` find in two aligned sentences, bar
-    those touching a number, a date or a quotation."""
-    shapes: list[Shape] = [
-        *hedge_shapes(src.words, der.words),
-        *negation_shapes(src.words, der.words, (_clauses(src), _clauses(der))),
-    ]
+    those touching a number, a date or a quotation. ``stems``: the stems of the words of
+    the whole source and derived text; ``marked``: does either sentence hold a hedge, a
+    negation or a superlative (else only the things verbs act on are compared)?"""
+    lower = tuple([side.text[t.start].islower() for t in side.tokens] for side in (src, der))
+    shapes = object_shapes(src.words, der.words, (lower[0], lower[1]), (stems[0], stems[1]))
+    if marked:
+        shapes += hedge_shapes(src.words, der.words)
+        shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
+    out = _links(src, der, shapes)
+    if not marked:
+        return out
+    # a superlative may hold a rank the number diff took ("third-fastest time"): its
+    # own changes are kept apart by the spans already reported changed
+    for sh in superlative_shapes(src.words, der.words, (_clauses(src), _clauses(der))):
+        sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
+        if sf is not None and df is not None:
+            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail))
+    return out
+
+
+def _links(src: _Side, der: _Side, shapes: list[Shape]) -> list[FactLink]:
+    """The claim links of some shapes, bar those touching a number, a date or a
+    quotation."""
     out: list[FactLink] = []
     for sh in shapes:
         if any(_inside(src.tokens[i][:2], src.taken) for i in range(*sh.src)) or any(
@@ -362,13 +402,8 @@ def _sentence_changes(src: _Side, der: _Side) -> list[FactLink]:
             continue
         sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
         if sf is not None and df is not None:
-            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail))
-    # a superlative may hold a rank the number diff took ("third-fastest time"): its
-    # own changes are kept apart by the spans already reported changed
-    for sh in superlative_shapes(src.words, der.words, (_clauses(src), _clauses(der))):
-        sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
-        if sf is not None and df is not None:
-            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail))
+            unsupported = sh.label == "object"
+            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail, unsupported))
     return out
 
 

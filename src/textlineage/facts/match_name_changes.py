@@ -101,8 +101,10 @@ def by_alias(
 ) -> list[Group]:
     """Keep the names left unmatched that the text gives an alias in brackets right after
     ("United Nations Children's Fund (UNICEF)") when the other text names the alias: one
-    organisation, written in part (``partial``). Returns the groups still left."""
+    organisation, written in part (``partial``; not linked twice). Returns the groups
+    still left."""
     by_letters = {g.first.letters: g for g in others}
+    linked = {(f.doc, f.span) for c in (*res.kept, *res.changed) for f in (c.source, c.derived)}
     out = []
     for g in groups:
         m = _ALIAS_RE.match(text, g.first.fact.span[1])
@@ -111,6 +113,9 @@ def by_alias(
             out.append(g)
             continue
         mine, theirs = g.first.fact, other.first.fact
+        if (theirs.doc, theirs.span) in linked:
+            continue  # the alias is linked already: the name is neither new nor gone
+        linked.add((theirs.doc, theirs.span))
         s, d = (theirs, mine) if derived else (mine, theirs)
         res.kept.append(FactLink(d.kind, s, d, f"written '{theirs.text}' too", "partial"))
     return out

@@ -44,6 +44,7 @@ LABEL_NAMES: dict[str, str] = {
     "noun": "noun",
     "wording": "wording",
     "reversed": "reversed",
+    "object": "object",
 }
 """How each change label is written for people."""
 
@@ -53,7 +54,7 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "numbers, dates and names",
         frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
     ),
-    ("strength", "strength of claims", frozenset({"strength", "reversed"})),
+    ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
     ("specificity", "precision of dates", frozenset({"specificity"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
