@@ -78,6 +78,45 @@ def test_section_names_only_above_a_story_and_never_list_items() -> None:
     assert furniture(f"Local News\n\n{STORY}\n\nLocal News\n") == ["Local News"]
 
 
+def test_banners_link_lines_and_social_counters() -> None:
+    page = (
+        "Harbour News | 3 March 2024 | 08:15\nTwitter 1,204 · X 77 · Reposts 31\n"
+        "Share (12) · Comment\n[Advert 300x600]\nKIRKWALL, March 3 (Orkney Wire) -\n\n"
+        f"{STORY}\n\nPrivacy policy | Terms and conditions | Contact us\n"
+        "This website uses analytics cookies. Accept all | Reject all\n"
+        "We value your privacy. Manage preferences\n"
+    )
+    assert furniture(page) == [
+        "Harbour News | 3 March 2024 | 08:15",
+        "Twitter 1,204 · X 77 · Reposts 31",
+        "Share (12) · Comment",
+        "[Advert 300x600]",
+        "KIRKWALL, March 3 (Orkney Wire) -",
+        "Privacy policy | Terms and conditions | Contact us",
+        "This website uses analytics cookies. Accept all | Reject all",
+        "We value your privacy. Manage preferences",
+    ]
+    found = [f for f, _ in facts(page)]
+    assert "1,204" not in found and "Orkney Wire" not in found and "08:15" not in found
+
+
+def test_story_lines_about_cookies_or_prices_stay_facts() -> None:
+    text = (
+        f"{STORY}\n\nThe bakery sold 4,000 cookies at the fair.\n$5.00\n"
+        "Regulators fined the retailer 2 million euros for setting tracking cookies without "
+        "asking its 30 million visitors, in a ruling that lawyers called the toughest yet.\n"
+    )
+    assert furniture(text) == []
+    found = [f for f, _ in facts(text)]
+    assert "4,000 cookies" in found and "30 million visitors" in found
+
+
+def test_a_short_copyright_line_is_furniture_with_its_owner() -> None:
+    assert furniture(f"{STORY}\nHarbour News © 2024 – all rights reserved") == [
+        "Harbour News © 2024 – all rights reserved"
+    ]
+
+
 def test_a_copyright_notice_runs_from_its_mark_to_the_end_of_the_line() -> None:
     text = f"{STORY}\nCustomers were warned. © 2024 Brackley Media Group"
     assert furniture(text) == ["© 2024 Brackley Media Group"]

@@ -265,6 +265,7 @@ def _flip_docs(fd: FactDiff) -> FactDiff:
         changed=tuple(link(x) for x in fd.changed),
         added=tuple(f(x) for x in fd.added),
         dropped=tuple(f(x) for x in fd.dropped),
+        read=fd.read,
     )
 
 

@@ -108,6 +108,7 @@ CHANGE_LABELS: dict[str, str] = {
     "name": "a name with another token (not a person's, or more than one token changed)",
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
+    "spelling": "a name written with other letters, not only other vowels (the same place?)",
     "reversed": "a claim negated, or its negation dropped (did not find → found)",
     "object": (
         "the same action done to a thing the source never names (installed slogans → "
@@ -120,6 +121,8 @@ KEPT_LABELS: dict[str, str] = {
     "spelling": "the same name spelled another way (Shustar / Shushtar)",
     "partial": "a name given in part (Raisi / Ebrahim Raisi)",
     "transliteration": "the same name written in another script",
+    "noun": "the same count under another noun in one passage (37 municipalities / 37 towns)",
+    "abbreviation": "an organisation's acronym (UN / United Nations)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""
@@ -144,6 +147,12 @@ SPECIFICITY_DETAILS: dict[str, str] = {
 }
 """The ``detail`` of a change labelled ``specificity``."""
 
+WORDING_DETAILS: dict[str, str] = {
+    "trimmed": "a quotation cut short: words of the source's quote left out",
+    "extended": "a quotation given words the source's quote does not have",
+}
+"""The ``detail`` of a change labelled ``wording`` (none: words replaced)."""
+
 
 @dataclass(frozen=True)
 class FactLink:
@@ -151,8 +160,8 @@ class FactLink:
 
     ``label`` says what kind of change (:data:`CHANGE_LABELS`) or, on a kept link, how
     the two sides differ in writing (:data:`KEPT_LABELS`); ``detail`` refines a
-    ``strength`` or ``specificity`` label (:data:`STRENGTH_DETAILS`,
-    :data:`SPECIFICITY_DETAILS`). ``unsupported``: the derived side states something the
+    ``strength``, ``specificity`` or ``wording`` label (:data:`STRENGTH_DETAILS`,
+    :data:`SPECIFICITY_DETAILS`, :data:`WORDING_DETAILS`). ``unsupported``: the derived side states something the
     source does not (a new value, a more specific date or quantity), as opposed to a
     change that only claims less or words it otherwise. ``note`` says it in words.
     """
@@ -200,6 +209,15 @@ class FactDiff:
     changed: tuple[FactLink, ...] = ()
     added: tuple[Fact, ...] = ()
     dropped: tuple[Fact, ...] = ()
+    read: tuple[tuple[Span, ...] | None, tuple[Span, ...] | None] = (None, None)
+    """Per role (source, derived): the character ranges whose facts were read, or None when
+    the text was read whole. A long text is read only around its reused passages
+    (:mod:`textlineage.facts.scope`)."""
+
+    @property
+    def partial(self) -> bool:
+        """Was either text read only in part?"""
+        return any(r is not None for r in self.read)
 
     def unsupported(self) -> tuple[Fact, ...]:
         """The derived facts the source does not support: the added ones and the derived
@@ -215,6 +233,13 @@ class FactDiff:
             "changed": [c.to_json(changed=True) for c in self.changed],
             "added": [a.to_json() for a in self.added],
             "dropped": [d.to_json() for d in self.dropped],
+            **({"read": self._read_json()} if self.partial else {}),
+        }
+
+    def _read_json(self) -> dict[str, Any]:
+        return {
+            role: None if spans is None else [[s, e] for s, e in spans]
+            for role, spans in zip(("source", "derived"), self.read, strict=True)
         }
 
 

@@ -11,26 +11,27 @@ A translation (the two texts in different languages, or scripts) is diffed by va
 do not depend on the language (numbers, dates, years of the Iranian calendar); the nouns
 after numbers are left out of matching, names are matched by sound (:mod:`.match_xl`),
 quotations by a sentence model when one is given, and numbers that changed are paired by
-the sentences they stand in.
+the sentences they stand in. In one language, the facts left over on both sides are
+paired by the sentences they stand in too (:mod:`.match_leftovers`).
 """
 
 from __future__ import annotations
 
 import bisect
-import copy
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
-from .extract import analysed
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
+from .match_leftovers import pair_leftovers
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_dates, diff_exact, diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .scope import read_items
 from .vocab import name_vocab
 
 log = logging.getLogger(__name__)
@@ -115,15 +116,19 @@ def diff_facts(
     across = is_translation(ls, ld, source_text, derived_text)
     # Copies: matching marks items. A search diffs one query against many hits, so the
     # query's analysis is remembered.
-    src = [copy.copy(it) for it in analysed(source_text, source_doc, ls)]
-    der = [copy.copy(it) for it in analysed(derived_text, derived_doc, ld)]
+    # A long text is read only around its reused passages (:mod:`.scope`).
+    src, read_src = read_items(source_text, source_doc, ls, passages)
+    der, read_der = read_items(derived_text, derived_doc, ld, passages)
     if across:
         for it in (*src, *der):
             _drop_noun(it)
     _assign_passages(src, passages, source_doc)
     _assign_passages(der, passages, derived_doc)
     res = Result()
-    diff_numbers(_groups(src, "number"), _groups(der, "number"), res, by_noun=not across)
+    diff_numbers(
+        _groups(src, "number"), _groups(der, "number"), res, by_noun=not across,
+        texts=(source_text, derived_text),
+    )  # fmt: skip
     diff_dates(_groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages))
     if across:
         diff_names_across(
@@ -146,6 +151,8 @@ def diff_facts(
         diff_claims(
             (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res
         )
+    if not across:
+        pair_leftovers((source_text, derived_text), (src, der), res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
@@ -161,4 +168,5 @@ def diff_facts(
         changed=tuple(sorted(res.changed, key=lambda k: span_key(k.derived))),
         added=tuple(sorted(res.added, key=span_key)),
         dropped=tuple(sorted(res.dropped, key=span_key)),
+        read=(read_src, read_der),
     )

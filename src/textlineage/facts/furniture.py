@@ -29,7 +29,7 @@ _STAMP_WORDS = r"(?i:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(
 
 _AD_SIZE = r"\d{2,4}\s*[x×X]\s*\d{2,4}"
 _AD_RE = regex.compile(
-    rf"(?i:advertisement|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
+    rf"(?i:advertisement|advert|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
     rf"|\(?{_AD_SIZE}\)?"
 )
 _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&]\s*|\s+(?:and|in|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
@@ -63,29 +63,53 @@ _STAMP_RE = regex.compile(
     rf"(?:{_STAMP_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
+    r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 )
 _DATELINE_BEFORE_RE = regex.compile(r"[\p{L}\p{M}.'’ -]{1,40}[,،]\s*|")
 _DATELINE_AFTER_RE = regex.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[—–-]{1,2}\s*|\.\s+)")
 _AGENCY_DATELINE_RE = regex.compile(
-    r"\p{Lu}[\p{Lu} .,'’-]{1,40}\s*\([\p{L} .&]{1,30}\)\s*[—–-]{1,2}\s*"
+    r"\p{Lu}[\p{Lu} .,'’-]{1,40}(?:,\s*[\p{L}\p{N} .]{1,30})?\s*\([\p{L} .&]{1,30}\)\s*[—–-]{1,2}\s*"
 )
+"""A place in capitals, perhaps a date, and a news agency: "WASHINGTON (Reuters) - ",
+"LISBON, April 2 (IPA) -"."""
 _DATELINE_CHARS = 80
 _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
-    r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reactions?|reads?|pins?"
-    r"|followers?|claps?|votes?|replies|reply|responses?)"
+    r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
+    r"|followers?|claps?|votes?|replies|reply|responses?"
+    r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky)"
 )
-_COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
+"""What a page counts beside an article (shares, likes, a social network's count)."""
+_COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
 _COUNTER_RE = regex.compile(
     rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
     rf"|{_COUNT}\s*(?i:min(?:ute)?s?\s+read|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
     rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
 )
+_LINK_RE = regex.compile(
+    r"(?i:privacy(?:\s+(?:settings|policy|notice|centre|center))?"
+    r"|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions|&\s+conditions))?"
+    r"|cookies?(?:\s+(?:settings|policy|preferences|notice|choices))?"
+    r"|(?:accept|reject|allow|decline)(?:\s+(?:all|cookies))?|manage\s+(?:preferences|cookies)"
+    r"|save|print|e-?mail|comments?|tweet|learn\s+more|ok|contact(?:\s+us)?|about\s+us"
+    r"|download\s+(?:our|the)\s+app)"
+)
+"""A page's link or button label standing alone in a line of them ("Cookie policy | Terms
+of use", "Accept | Reject", "2.1K shares · Print · Email")."""
+_CONSENT_RE = regex.compile(
+    r"(?i:\bcookies?\b.{0,80}\b(?:accept|agree|consent|settings|preferences|policy|learn\s+more"
+    r"|manage|essential|ok)\b|\b(?:we|this\s+site|our\s+site|this\s+website)\s+(?:uses?|sets?)"
+    r"\s+(?:\w+\s+){0,3}cookies\b|\buse\s+of\s+cookies\b|\bvalue\s+your\s+privacy\b)"
+)
+"""A cookie or privacy banner: cookies named with what the reader is asked to do, or a
+site saying it uses them."""
+_CONSENT_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
     r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
 )
 _COPYRIGHT_MAX_WORDS = 25
+_SENTENCE_END_RE = regex.compile(r"[.!?]\s")
 _BARE_COUNT_RE = regex.compile(_COUNT)
 _REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
 
@@ -129,7 +153,13 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         header = story is not None and i < story and not item
         c = _COPYRIGHT_RE.search(text, s, e)
         if c is not None and len(text[c.start() : e].split()) <= _COPYRIGHT_MAX_WORDS:
-            out.append((c.start(), e))  # a copyright notice runs to the end of its line
+            # A copyright notice runs to the end of its line; a short line is the
+            # notice whole, with the owner's name before the sign ("Velo Wire © 2025").
+            owner = text[s : c.start()]
+            whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and not _SENTENCE_END_RE.search(
+                owner
+            )
+            out.append((s if whole else c.start(), e))
         elif i == story:
             end = _dateline_end(text, s, e, lang)
             if end is not None:
@@ -146,6 +176,10 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     is; a section name counts as one only above the story."""
     line = _ICON_RE.sub("", text[s:e])
     if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
+        return True
+    if words <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line):
+        return True
+    if (header or words <= _BYLINE_MAX_WORDS) and _AGENCY_DATELINE_RE.fullmatch(line.strip()):
         return True
     parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
     parts = [p for p in parts if p]
@@ -165,7 +199,7 @@ def _furniture_part(part: str, header: bool, labels: bool) -> bool:
         return True
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)
-    if _CALL_RE.fullmatch(part):
+    if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part):
         return True
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
 

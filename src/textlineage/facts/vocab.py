@@ -29,6 +29,7 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 QUAL_CLASS = {
     "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
     "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
+    "longer than": ">", "shorter than": "<",
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..types import Fact, FactLink
+from ..types import Fact, FactLink, Span
 
 __all__ = [
     "LABEL_NAMES",
@@ -63,6 +63,7 @@ _PLURALS = {"person": "people", "entity": "other names", "organisation": "organi
 _LIST_GAP_RE = re.compile(r"[^.!?:\d]{0,40}")
 _LIST_MARK_RE = re.compile(r"[,;•·▪‣◦*(\n]|\band\b|\bor\b")
 _MIN_LISTED = 5
+_SHOW_TOTAL_FROM = 5
 
 
 def plural(kind: str) -> str:
@@ -112,10 +113,15 @@ class KindGroup:
     listed: bool
 
     def headline(self, verb: str) -> str:
-        """The group's line: "39 of 68 listed places dropped"."""
-        noun = plural(self.kind) if self.total > 1 else self.kind
-        listed = "listed " if self.listed else ""
-        return f"{len(self.facts)} of {self.total} {listed}{noun} {verb}"
+        """The group's line: "2 people dropped"; from :data:`_SHOW_TOTAL_FROM` facts, and
+        for facts that stand in lists, out of how many: "12 of 15 numbers dropped", "39 of
+        68 listed places dropped"."""
+        n = len(self.facts)
+        if self.listed:
+            return f"{n} of {self.total} listed {plural(self.kind)} {verb}"
+        if n >= _SHOW_TOTAL_FROM:
+            return f"{n} of {self.total} {plural(self.kind)} {verb}"
+        return f"{n} {plural(self.kind) if n > 1 else self.kind} {verb}"
 
 
 def _in_lists(facts: Sequence[Fact], text: str) -> set[tuple[int, int]]:
@@ -146,6 +152,9 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
             members = _in_lists([f for f in side if f.kind == kind], text)
             if all(f.span in members for f in items):
                 total, listed = len(members), True
+        if kind == "number":
+            # Exact figures before vague amounts ("over 120,000" before "millions of").
+            items.sort(key=lambda f: not any(ch.isdigit() for ch in f.text))
         out.append(KindGroup(kind, tuple(items), total, listed))
 
     def order(g: KindGroup) -> tuple[int, int, str]:
@@ -153,3 +162,26 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
         return lead, -len(g.facts), g.kind
 
     return sorted(out, key=order)
+
+
+UNSUPPORTED_NOTE = "not in the source"
+"""Said of a change whose new value the source states nowhere (a number, a date, a name or
+words a fact-checker cannot trace back to it)."""
+
+
+def describe(read: Sequence[tuple[Span, ...] | None], lengths: Sequence[int]) -> str:
+    """One line for the reports when a text was read only in part ("" when both were read
+    whole): how much of which text, and why."""
+    parts = []
+    for role, spans, n in zip(("source", "derived text"), read, lengths, strict=True):
+        if spans is None:
+            continue
+        got = sum(e - s for s, e in spans)
+        parts.append(f"{got:,} of the {role}'s {n:,} characters")
+    if not parts:
+        return ""
+    return (
+        "Facts read only around the reused passages (the text is long): "
+        + " and ".join(parts)
+        + "."
+    )

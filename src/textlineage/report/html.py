@@ -39,7 +39,15 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .factgroups import LABEL_NAMES, change_groups, kind_groups, respelled
+from .context import direction_note
+from .factgroups import (
+    LABEL_NAMES,
+    UNSUPPORTED_NOTE,
+    change_groups,
+    describe,
+    kind_groups,
+    respelled,
+)
 from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import bidi_name, neutralise, segments
 
@@ -367,6 +375,7 @@ class _Renderer:
                 "derived": self._fref(lk.derived),
                 "note": neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
+                "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
             }
 
         def single(f: Fact) -> dict[str, Any]:
@@ -384,7 +393,13 @@ class _Renderer:
             ]
 
         links = (*fd.kept, *fd.changed)
+        lengths = [
+            len(self.c.documents[d].text) if d in (0, 1) else 0
+            for d in (fd.source_doc, fd.derived_doc)
+        ]
         return {
+            "note": neutralise(describe(fd.read, lengths)),
+            "direction": direction_note(self.c),
             "source": _letter(fd.source_doc),
             "derived": _letter(fd.derived_doc),
             "counts": {
