@@ -301,7 +301,7 @@ def test_values_never_match_inside_longer_numbers() -> None:
     d = diff("The fire burnt 130,000 trees.", "The fire burnt 30,000 trees.")
     assert d.kept == () and d.added == ()
     assert changed_pairs(d) == [("130,000 trees", "30,000 trees")]
-    assert d.changed[0].note == "value 130000 → 30000"
+    assert d.changed[0].note == "value 130,000 → 30,000"
     assert (d.changed[0].label, d.changed[0].unsupported) == ("value", True)
 
 
