@@ -104,11 +104,16 @@ CHANGE_LABELS: dict[str, str] = {
     "surname": "a person's name with another surname (Helen Marsh → Helen March)",
     "first_name": "a person's name with another first name (Helen Marsh → Anna Marsh)",
     "middle_name": "a name with another token between the first and the last",
-    "title": "the same name under another title (Senator → Governor)",
+    "title": "the same person under another role (Senator → Governor; Sir dropped)",
     "name": "a name with another token (not a person's, or more than one token changed)",
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
     "spelling": "a name written with other letters, not only other vowels (the same place?)",
+    "reversed": "a claim negated, or its negation dropped (did not find → found)",
+    "object": (
+        "the same action done to a thing the source never names (installed slogans → "
+        "installed posters)"
+    ),
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 
@@ -132,6 +137,7 @@ STRENGTH_DETAILS: dict[str, str] = {
     "hedge_added": "a hedge added",
     "degree": "a superlative or comparative changed (second-most → second)",
     "quantifier": "a quantifier changed (most → all; some → many)",
+    "not_until": "an earliest time made a set time (not until 2029 → from 2029)",
 }
 """The ``detail`` of a change labelled ``strength``."""
 

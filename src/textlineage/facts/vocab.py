@@ -137,7 +137,7 @@ ORG_WORDS = _words(
     center office bureau authority board police force service news times post press
     television tv radio channel school hospital church club team league alliance coalition
     fund trust programme program initiative embassy consulate administration cabinet
-    government motors airlines airways industries holdings technologies systems labs
+    government motors automotive airlines airways industries holdings technologies systems labs
     pharmaceuticals electric energy petroleum media entertainment partners capital
     brigade brigades regiment division command navy airforce"""
 )

@@ -43,6 +43,8 @@ LABEL_NAMES: dict[str, str] = {
     "name": "name",
     "noun": "noun",
     "wording": "wording",
+    "reversed": "reversed",
+    "object": "object",
 }
 """How each change label is written for people."""
 
@@ -52,7 +54,7 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "numbers, dates and names",
         frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
     ),
-    ("strength", "strength of claims", frozenset({"strength"})),
+    ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
     ("specificity", "precision of dates", frozenset({"specificity"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
