@@ -264,6 +264,7 @@ def test_fact_diff_json_is_documented(tmp_path: Path) -> None:
         SCHEMA_VERSION,
         SPECIFICITY_DETAILS,
         STRENGTH_DETAILS,
+        WORDING_DETAILS,
     )
 
     schema = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
@@ -292,7 +293,9 @@ def test_fact_diff_json_is_documented(tmp_path: Path) -> None:
     assert {"label", "detail", "unsupported"} <= keys
     assert keys <= mentioned, keys - mentioned
     assert values <= mentioned, values - mentioned
-    known = {*CHANGE_LABELS, *KEPT_LABELS, *STRENGTH_DETAILS, *SPECIFICITY_DETAILS}
+    known = {
+        *CHANGE_LABELS, *KEPT_LABELS, *STRENGTH_DETAILS, *SPECIFICITY_DETAILS, *WORDING_DETAILS
+    }  # fmt: skip
     assert known <= mentioned, known - mentioned
     table = {
         name

@@ -263,3 +263,21 @@ def test_cache_returns_the_same_vectors_and_stays_bounded(onnx: OnnxMiniLMEmbedd
     assert cache.encode([]).shape == (0, 384)
     cache.encode(SENTENCES[:1], max_tokens=8)  # another cut is another entry
     assert counting.seen == 7
+
+
+def test_cache_is_bounded_by_the_characters_it_holds(onnx: OnnxMiniLMEmbedder) -> None:
+    """Whole documents are keys too: the count alone would let a service keep thousands."""
+    counting = _Counting(onnx)
+    cache = CachedEmbedder(counting, size=10_000, chars=64 * 60)  # texts up to 60 chars kept
+    short = [f"Sentence number {i} is about the river." for i in range(150)]
+    cache.encode(short)
+    assert cache.chars <= 64 * 60 and len(cache._memo) < len(short)
+    assert cache.chars == sum(len(t) for t, _ in cache._memo)
+    seen = counting.seen
+    cache.encode(short[-3:])  # the newest are kept
+    assert counting.seen == seen
+    cache.encode(short[:1])  # the oldest went first
+    assert counting.seen == seen + 1
+    long = "A text too long to keep: " + "the river rose again " * 3
+    assert np.array_equal(cache.encode([long]), cache.encode([long]))
+    assert counting.seen == seen + 3 and (long, None) not in cache._memo

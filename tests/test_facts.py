@@ -130,14 +130,18 @@ def test_hashtags_including_non_latin_scripts() -> None:
     assert facts_of(t, "number") == []  # digits inside hashtags are not numbers
 
 
-def test_quotes_of_three_words_or_more() -> None:
+def test_quotes_of_three_words_or_a_word_said() -> None:
     t = (
         "He said “we will never give up,” called it a “sham” and wrote "
-        '"all of this ends now" before ‘Iran’s people decide’ was said.'
+        '"all of this ends now" before ‘Iran’s people decide’ was said; a ‘rogue’ '
+        "reading of “Hamlet”."
     )
     qs = facts_of(t, "quote")
+    # A word or two in lower case between double quote marks is a quotation; in single
+    # marks, or in capitals (a title), it is not.
     assert texts(qs) == [
         "“we will never give up,”",
+        "“sham”",
         '"all of this ends now"',
         "‘Iran’s people decide’",
     ]
@@ -297,7 +301,7 @@ def test_values_never_match_inside_longer_numbers() -> None:
     d = diff("The fire burnt 130,000 trees.", "The fire burnt 30,000 trees.")
     assert d.kept == () and d.added == ()
     assert changed_pairs(d) == [("130,000 trees", "30,000 trees")]
-    assert d.changed[0].note == "value 130000 → 30000"
+    assert d.changed[0].note == "value 130,000 → 30,000"
     assert (d.changed[0].label, d.changed[0].unsupported) == ("value", True)
 
 

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from hypothesis import given, settings
@@ -242,8 +243,8 @@ def test_text_report_contents() -> None:
     assert "people attended the parade." in out
     assert "30,000 → 40,000" in out
     # facts added and dropped: counted per kind against that side's facts of the kind
-    assert "+ 1 of 2 dates added: noon" in out
-    assert "- 1 of 1 organisation dropped: Acme Ltd" in out
+    assert "+ 1 date added: noon" in out
+    assert "- 1 organisation dropped: Acme Ltd" in out
     assert "kept 1" in out
     listed = render_text(c, all_facts=True)
     assert "+ date: noon" in listed and "- organisation: Acme Ltd" in listed
@@ -287,7 +288,7 @@ def test_text_report_summarises_facts_by_kind() -> None:
     out = render_text(c, width=80)
     lines = out.splitlines()
     summary = [x for x in lines if x.startswith("    - ")]
-    assert summary[0] == "    - 1 of 2 dates dropped: 4 June"
+    assert summary[0] == "    - 1 date dropped: 4 June"
     assert summary[1].startswith("    - 39 of 40 places dropped: Town01; Town02; Town03")
     assert summary[1].endswith("more") and len(summary[1]) <= 80
     shown = summary[1].split(": ", 1)[1].split("; … and ")
@@ -297,7 +298,7 @@ def test_text_report_summarises_facts_by_kind() -> None:
     # every fact listed, with its position, on request
     listed = render_text(c, width=80, all_facts=True).splitlines()
     assert sum(x.startswith("    - place: Town") for x in listed) == 39
-    assert f"    - date: 4 June  (A {a.index('4 June')}–{a.index('4 June') + 6})" in listed
+    assert f"    - date: 4 June  (A l.1, {a.index('4 June')}–{a.index('4 June') + 6})" in listed
 
 
 def test_reports_say_what_their_terms_mean() -> None:
@@ -430,7 +431,11 @@ def test_text_report_groups_changes_by_significance() -> None:
     )
     # a change whose new value the source states nowhere says so; one it does, not
     assert "(not in the source)" not in lines[strength + 1]
-    assert lines[strength + 1].endswith("[strength] qualifier 'over' dropped")
+    # the group's title says "strength": the line says what changed, not the label again
+    assert lines[strength + 1].endswith("  (qualifier 'over' dropped)")
+    # each change shows where it stands, with its sentence, the fact in brackets
+    assert lines[names + 2] == "          A l.1: Dr. [Helen Marsh] spoke."
+    assert lines[names + 3] == "          B l.1: Dr. [Helen March] spoke."
     assert "  kept in another spelling (1): Shustar → Shushtar" in lines
     # 7 of the 8 places in the list dropped (Shustar stands outside it)
     assert any(x.startswith("    - 7 of 8 listed places dropped: Arak; Ilam") for x in lines)
@@ -793,3 +798,72 @@ def test_search_html_without_hits() -> None:
     html = render_search_html(r)
     assert "<p>No indexed document shares reused text with the query.</p>" in html
     assert "<section>" not in html
+
+
+def test_word_diff_and_sentence_context() -> None:
+    from textlineage.report.context import in_sentence, line_of, word_diff
+
+    assert (
+        word_diff(
+            "the wind was too strong in the last 10 kilometres", "the wind was too strong", 200
+        )
+        == "the wind was too strong [cut: in the last 10 kilometres]"
+    )
+    assert word_diff("may have been stolen", "were stolen", 200) == (
+        "[cut: may have been] [added: were] stolen"
+    )
+    long_a = "one two three four five six seven eight nine ten eleven twelve thirteen old"
+    long_b = "one two three four five six seven eight nine ten eleven twelve thirteen new"
+    assert (
+        word_diff(long_a, long_b, 200)
+        == "one two three … ten eleven twelve thirteen [cut: old] [added: new]"
+    )
+    text = "Title\n\nThe mayor, Dr. Ann Lee, said 40 homes flooded. Rain continues."
+    at = text.index("40 homes")
+    assert line_of(text, at) == 3
+    assert (
+        in_sentence(text, (at, at + 8), 200) == "The mayor, Dr. Ann Lee, said [40 homes] flooded."
+    )
+    cut_short = in_sentence(text, (at, at + 8), 30)
+    assert "[40 homes]" in cut_short and cut_short.startswith("…") and len(cut_short) <= 34
+
+
+def test_text_report_puts_facts_before_passages_and_letters_in_reasons() -> None:
+    c = make_comparison()
+    c = Comparison(
+        documents=c.documents,
+        verdict=c.verdict,
+        source=c.source,
+        confidence=0.7,
+        reasons=(f"{c.documents[0].id} is dated earlier", "reused text is longer in x"),
+        coverage=c.coverage,
+        passages=c.passages,
+        facts=c.facts,
+    )
+    out = render_text(c)
+    assert out.index("Facts (") < out.index("Passages  ")
+    assert "• A is dated earlier" in out
+    assert "Direction uncertain (confidence 0.70): A is read as the source" in out
+    assert "Direction uncertain (confidence 0.70)" in render_html(c)
+    sure = render_text(replace(c, confidence=0.95))
+    assert "Direction uncertain" not in sure
+
+
+def test_text_report_lists_sentences_new_in_the_derived_text(tmp_path) -> None:
+    from textlineage import compare, document_from_text
+
+    source = (
+        "The regional council approved a new cycle lane along the river on Tuesday. "
+        "Work will begin in the spring and last about four months, officials said. "
+        "The project will cost 2.1 million euros and is funded by a national grant."
+    )
+    derived = (
+        "The regional council approved a new cycle lane along the river on Tuesday. "
+        "Work will begin in the spring and last about four months, officials said. "
+        "Local shopkeepers have collected 900 signatures against the plan since June."
+    )
+    c = compare(document_from_text(source, id="a"), document_from_text(derived, id="b"))
+    out = render_text(c)
+    at = out.index("new in B (no counterpart in A): 1 sentence")
+    assert "B l.1: Local shopkeepers have collected 900 signatures" in out[at:]
+    assert "regional council approved" not in out[at:].split("\n\n")[0]

@@ -114,7 +114,7 @@ def test_compare_seed_pair_and_follow_a_passage(tab: Tab) -> None:
 
     # Click a passage near the end of A: its counterpart in B lights up and scrolls into view.
     pane_a, pane_b = page.locator("#pane-0"), page.locator("#pane-1")
-    seg = pane_a.locator(".seg[data-p]").last
+    seg = pane_a.locator(".seg[data-p]:not([data-f])").last
     seg.scroll_into_view_if_needed()
     seg.click()
     pid = (seg.get_attribute("data-p") or "").split(" ")[0]
@@ -136,6 +136,21 @@ def test_compare_seed_pair_and_follow_a_passage(tab: Tab) -> None:
     )
     expect(added).not_to_contain_text("30,000")
     tab.shot("web-compare")
+
+    # A change's button finds both sides: the detail bar says what changed, from where to
+    # where, and the source's "thousands" lights up in A as B's "30,000" does.
+    strength.locator("button.fref", has_text="30,000").click()
+    expect(page.locator("#detail")).to_contain_text("thousands of political prisoners")
+    expect(page.locator("#detail")).to_contain_text("not in the source")
+    expect(page.locator("#detail")).to_contain_text("B line")
+    expect(pane_a.locator(".seg.active", has_text="thousands")).to_have_count(1)
+    expect(pane_b.locator(".seg.active", has_text="30,000")).to_have_count(1)
+    # Clicking a fact in the text goes to the fact first, then to its passage.
+    fact_seg = pane_b.locator(".seg[data-p][data-f]", has_text="30,000").first
+    fact_seg.click()
+    expect(page.locator("#detail")).to_contain_text("thousands of political prisoners")
+    fact_seg.click()
+    expect(page.locator("#detail")).to_contain_text("Passage #")
 
 
 def test_pasted_lines_count_as_typed(tab: Tab) -> None:

@@ -101,6 +101,8 @@ def test_a_field_the_model_does_not_describe_is_noticed() -> None:
         "workers": 1,
         "semantic": False,
         "corpus": False,
+        "index": "none",
+        "index_problem": None,
         "pending": 0,
         "max_pending": 1,
         "max_document_bytes": 1,

@@ -348,14 +348,28 @@ class MiniLMEmbedder:
 
 
 class CachedEmbedder:
-    """An embedder that remembers the last ``size`` vectors it made, keyed by text."""
+    """An embedder that remembers the last vectors it made, keyed by text: at most
+    ``size`` of them, and at most ``chars`` characters of text as keys.
 
-    def __init__(self, inner: Embedder, size: int = 50_000) -> None:
+    The count alone does not bound memory: a key may be a whole document (a document's
+    vector is keyed by its text), so a long-running service comparing many large texts
+    would keep up to ``size`` of them. A text longer than ``chars // 64`` is not kept at
+    all (one would otherwise push out everything else); the least recently used go first.
+    """
+
+    def __init__(self, inner: Embedder, size: int = 50_000, chars: int = 16 * 1024 * 1024):
         self.inner = inner
         self.name = inner.name
         self.size = size
+        self.max_chars = chars
         self._memo: OrderedDict[tuple[str, int | None], np.ndarray] = OrderedDict()
+        self._chars = 0
         self._lock = threading.Lock()
+
+    @property
+    def chars(self) -> int:
+        """Characters of text held as keys now."""
+        return self._chars
 
     def encode(self, texts: Sequence[str], *, max_tokens: int | None = None) -> np.ndarray:
         if not texts:
@@ -367,12 +381,17 @@ class CachedEmbedder:
         if missing:
             fresh = self.inner.encode(missing, max_tokens=max_tokens)
             found.update(zip(((t, max_tokens) for t in missing), fresh, strict=True))
+        longest = self.max_chars // 64
         with self._lock:
             for k in keys:
-                self._memo[k] = found[k]
-                self._memo.move_to_end(k)
-            while len(self._memo) > self.size:
-                self._memo.popitem(last=False)
+                if k in self._memo:
+                    self._memo.move_to_end(k)
+                elif len(k[0]) <= longest:
+                    self._memo[k] = found[k]
+                    self._chars += len(k[0])
+            while self._memo and (len(self._memo) > self.size or self._chars > self.max_chars):
+                old, _ = self._memo.popitem(last=False)
+                self._chars -= len(old[0])
         return np.stack([found[k] for k in keys])
 
 

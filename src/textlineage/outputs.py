@@ -9,6 +9,9 @@
   target that is not a regular file (``/dev/null``, ``/dev/stdout``, a terminal, a named
   pipe) is written into as ``open()`` would: renaming a file over it would replace the
   device itself.
+* :func:`atomic_dir` does the same for an output that is a folder (Spark's parquet): it
+  is written in a temporary folder beside the target, which takes the target's place when
+  complete; a failed write leaves the old folder (or nothing) and removes the temporary.
 * :func:`ensure_dir` makes an output folder and checks that files can be created in it,
   so that a long run fails at its start rather than at its end.
 * :func:`csv_cell` defuses cells that a spreadsheet would read as a formula (``=``, ``+``,
@@ -21,6 +24,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -159,6 +164,59 @@ def _write_in_place(path: Path, *, encoding: str, newline: str | None) -> Iterat
         else:
             with contextlib.suppress(OSError):
                 fh.close()
+
+
+@contextlib.contextmanager
+def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A new empty folder beside ``path`` to write a whole output folder into; it takes
+    ``path``'s place (replacing any old folder or file there) only when the ``with`` block
+    ends without an exception, and is removed otherwise.
+
+    The old output is moved aside, the new one renamed in, and the old one then removed:
+    two renames in one folder, so an interruption between them leaves the old output
+    under a hidden ``.NAME.*.old`` name and nothing half-written under ``path``. Raises
+    :class:`~textlineage.errors.OutputError` when the folder cannot be made or renamed.
+    """
+    target = Path(path)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except OSError as exc:
+        raise OutputError(printable_path(target), write_problem(exc)) from exc
+    try:
+        yield tmp
+        os.chmod(tmp, 0o755 & ~_umask())  # mkdtemp's folder is private
+        _swap_in(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Rename the folder ``new`` to ``target``, replacing what is there."""
+    try:
+        if not target.exists() and not target.is_symlink():
+            os.rename(new, target)
+            return
+        old = target.parent / f".{target.name}.{secrets.token_hex(6)}.old"
+        os.rename(target, old)
+        try:
+            os.rename(new, target)
+        except OSError:
+            os.rename(old, target)
+            raise
+    except OSError as exc:
+        raise OutputError(printable_path(target), write_problem(exc)) from exc
+    if old.is_dir() and not old.is_symlink():
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:

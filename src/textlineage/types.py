@@ -104,10 +104,16 @@ CHANGE_LABELS: dict[str, str] = {
     "surname": "a person's name with another surname (Helen Marsh → Helen March)",
     "first_name": "a person's name with another first name (Helen Marsh → Anna Marsh)",
     "middle_name": "a name with another token between the first and the last",
-    "title": "the same name under another title (Senator → Governor)",
+    "title": "the same person under another role (Senator → Governor; Sir dropped)",
     "name": "a name with another token (not a person's, or more than one token changed)",
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
+    "spelling": "a name written with other letters, not only other vowels (the same place?)",
+    "reversed": "a claim negated, or its negation dropped (did not find → found)",
+    "object": (
+        "the same action done to a thing the source never names (installed slogans → "
+        "installed posters)"
+    ),
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 
@@ -115,6 +121,8 @@ KEPT_LABELS: dict[str, str] = {
     "spelling": "the same name spelled another way (Shustar / Shushtar)",
     "partial": "a name given in part (Raisi / Ebrahim Raisi)",
     "transliteration": "the same name written in another script",
+    "noun": "the same count under another noun in one passage (37 municipalities / 37 towns)",
+    "abbreviation": "an organisation's acronym (UN / United Nations)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""
@@ -129,6 +137,7 @@ STRENGTH_DETAILS: dict[str, str] = {
     "hedge_added": "a hedge added",
     "degree": "a superlative or comparative changed (second-most → second)",
     "quantifier": "a quantifier changed (most → all; some → many)",
+    "not_until": "an earliest time made a set time (not until 2029 → from 2029)",
 }
 """The ``detail`` of a change labelled ``strength``."""
 
@@ -138,6 +147,12 @@ SPECIFICITY_DETAILS: dict[str, str] = {
 }
 """The ``detail`` of a change labelled ``specificity``."""
 
+WORDING_DETAILS: dict[str, str] = {
+    "trimmed": "a quotation cut short: words of the source's quote left out",
+    "extended": "a quotation given words the source's quote does not have",
+}
+"""The ``detail`` of a change labelled ``wording`` (none: words replaced)."""
+
 
 @dataclass(frozen=True)
 class FactLink:
@@ -145,8 +160,8 @@ class FactLink:
 
     ``label`` says what kind of change (:data:`CHANGE_LABELS`) or, on a kept link, how
     the two sides differ in writing (:data:`KEPT_LABELS`); ``detail`` refines a
-    ``strength`` or ``specificity`` label (:data:`STRENGTH_DETAILS`,
-    :data:`SPECIFICITY_DETAILS`). ``unsupported``: the derived side states something the
+    ``strength``, ``specificity`` or ``wording`` label (:data:`STRENGTH_DETAILS`,
+    :data:`SPECIFICITY_DETAILS`, :data:`WORDING_DETAILS`). ``unsupported``: the derived side states something the
     source does not (a new value, a more specific date or quantity), as opposed to a
     change that only claims less or words it otherwise. ``note`` says it in words.
     """

@@ -268,6 +268,8 @@ def discover(
     t0 = time.perf_counter()
     # Checked first: a folder that cannot be written fails now, not after verification.
     ensure_dir(out_dir)
+    # Before reading anything: texts replaced from now on leave the results marked stale.
+    generation = store.generation()
     infos: dict[int, DocInfo] = {}
     for doc_id, ext_id, site, date, url, title, chars, lang in store.iter_documents(
         "doc_id, ext_id, site, date, url, title, chars, language"
@@ -357,13 +359,21 @@ def discover(
         mirrors=sum(c.mirrors for c in results.clusters),
     )
     write_summary(out_dir, summary)
-    store.save_discovery(
+    replaced = store.save_discovery(
         ((v.a, v.b, relation_record(v)) for v in relations),
         ((c.cluster_id, c.members, cluster_record(c, members)) for c in results.clusters),
         network=network_record(results.network),
         svg=results.svg,
         summary=summary,
+        generation=generation,
     )
+    if replaced:
+        log.warning(
+            "%s: %d text(s) replaced while discover ran: the results may hold their old "
+            "text and are marked stale; run discover again",
+            store.path,
+            replaced,
+        )
     return summary
 
 

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from .schema import chunks
+from .store_replace import GENERATION, STALE
 
 __all__ = ["StoredDiscovery"]
 
@@ -44,9 +45,18 @@ class StoredDiscovery:
         network: dict[str, Any],
         svg: str,
         summary: dict[str, Any],
-    ) -> None:
-        """Replace the stored discovery results with these, in one transaction (and clear
-        the mark that texts were replaced since the last run, :mod:`.store_replace`)."""
+        generation: int,
+    ) -> int:
+        """Replace the stored discovery results with these, in one transaction, and set
+        the mark of texts replaced since (:mod:`.store_replace`).
+
+        ``generation`` is the index's replacement count (:meth:`generation`) read before
+        the run read anything: a text replaced while it ran (an ``index add --on-conflict
+        replace`` in another process) may be in its results with its old text, so the
+        mark keeps counting those replacements; it is cleared only when there were none.
+        Read and written in the transaction that stores the results, so no replacement
+        can land between the check and the write. Returns that count.
+        """
         with self.guard(), self.transaction() as c:
             for table in ("relations", "clusters", "cluster_members"):
                 c.execute(f"DELETE FROM {table}")
@@ -71,8 +81,21 @@ class StoredDiscovery:
                     "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                     (key, value),
                 )
-            # Texts replaced before this run are in its results.
-            c.execute("DELETE FROM meta WHERE key='discovery_stale'")
+            since = _generation(c) - generation
+            if since > 0:
+                c.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (STALE, str(since)),
+                )
+            else:  # every text replaced before this run is in its results
+                c.execute("DELETE FROM meta WHERE key=?", (STALE,))
+        return max(since, 0)
+
+    def generation(self) -> int:
+        """How many times indexed texts were replaced (:data:`.store_replace.GENERATION`)."""
+        with self.guard():
+            return _generation(self.conn)
 
     def clusters(self, limit: int, offset: int) -> list[dict[str, Any]]:
         """Stored clusters, largest first (ties by id)."""
@@ -114,3 +137,8 @@ class StoredDiscovery:
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _generation(c: sqlite3.Connection) -> int:
+    row = c.execute("SELECT value FROM meta WHERE key=?", (GENERATION,)).fetchone()
+    return int(row[0]) if row is not None and row[0] else 0

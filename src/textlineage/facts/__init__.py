@@ -18,8 +18,10 @@ The diff compares *values*, never substrings: ``"30,000"`` is not found inside
 dropped; a change has a label (:data:`~textlineage.types.CHANGE_LABELS`): a new ``value``,
 a claim's ``strength`` (a qualifier dropped, a vague quantity made specific, and, inside
 aligned passages, a hedge or superlative dropped: :mod:`.match_claims`), a date's
-``specificity``, a ``surname`` or ``title``..., and is marked ``unsupported`` when its new
-value has no support in the source.
+``specificity``, a ``surname`` or ``title``, a quotation's ``wording`` (cut short:
+``trimmed``)..., and is marked ``unsupported`` when its new value has no support in the
+source. A fact left dropped and one left added of one kind in two sentences saying the
+same thing are paired last (:mod:`.match_leftovers`).
 
 Across languages (``diff_facts(..., languages=("fa", "en"))``, or texts whose guessed
 languages or scripts differ) numbers, dates and Iranian-calendar years are read the way

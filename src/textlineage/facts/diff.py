@@ -11,7 +11,8 @@ A translation (the two texts in different languages, or scripts) is diffed by va
 do not depend on the language (numbers, dates, years of the Iranian calendar); the nouns
 after numbers are left out of matching, names are matched by sound (:mod:`.match_xl`),
 quotations by a sentence model when one is given, and numbers that changed are paired by
-the sentences they stand in.
+the sentences they stand in. In one language, the facts left over on both sides are
+paired by the sentences they stand in too (:mod:`.match_leftovers`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
+from .match_leftovers import pair_leftovers
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_dates, diff_exact, diff_numbers
@@ -123,7 +125,10 @@ def diff_facts(
     _assign_passages(src, passages, source_doc)
     _assign_passages(der, passages, derived_doc)
     res = Result()
-    diff_numbers(_groups(src, "number"), _groups(der, "number"), res, by_noun=not across)
+    diff_numbers(
+        _groups(src, "number"), _groups(der, "number"), res, by_noun=not across,
+        texts=(source_text, derived_text),
+    )  # fmt: skip
     diff_dates(_groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages))
     if across:
         diff_names_across(
@@ -146,6 +151,8 @@ def diff_facts(
         diff_claims(
             (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res
         )
+    if not across:
+        pair_leftovers((source_text, derived_text), (src, der), res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

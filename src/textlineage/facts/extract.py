@@ -2,7 +2,8 @@
 claimed.
 
 Page furniture first (:mod:`.furniture`: ad sizes, bylines, datelines, counters, copyright
-lines hold no facts), then hashtags, dates, numbers, ranks, quotations and names
+lines hold no facts), then hashtags, dates, measures and shares written in words (:mod:`.measures`,
+:mod:`.proportions`), numbers, ranks, quotations and names
 (:mod:`.dates`, :mod:`.numbers`, :mod:`.ranks`, :mod:`.quotes`, :mod:`.names`). Two masks pass between them: what blocks
 numbers and dates, and what blocks names (hashtags, dates and the digits of numbers). A
 short quotation is one fact with the names and numbers inside it.
@@ -20,11 +21,14 @@ from ..types import Fact
 from .dates import find_dates
 from .furniture import furniture_spans
 from .items import Item, mark, overlaps
+from .measures import find_measures
 from .names import find_names
 from .numbers import find_numbers
-from .numeric import ENGLISH_READ
+from .numeric import ENGLISH_READ, patterns
+from .proportions import find_proportions
 from .quotes import find_quotes
 from .ranks import find_ranks
+from .weekdays import with_weekdays
 
 SHORT_QUOTE_WORDS = 20
 """A quotation of at most this many words is one fact with what it names."""
@@ -60,7 +64,14 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
             mark(mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
-    items.extend(find_dates(text, doc, num_mask, name_mask, lang))
+    dates = find_dates(text, doc, num_mask, name_mask, lang)
+    if lang in ENGLISH_READ:
+        dates = with_weekdays(text, doc, dates, num_mask, name_mask)
+    items.extend(dates)
+    if lang in ENGLISH_READ:
+        pats = patterns(lang)
+        items.extend(find_measures(text, doc, num_mask, name_mask, pats))
+        items.extend(find_proportions(text, doc, num_mask, name_mask, pats))
     items.extend(find_numbers(text, doc, num_mask, name_mask, lang))
     if lang in ENGLISH_READ:
         items.extend(find_ranks(text, doc, num_mask, name_mask))

@@ -12,6 +12,11 @@ the change is reported as a ``claim`` fact reaching from the shared word before 
 the shared word after it, so that it reads on both sides ("second-most trending" /
 "second trending").
 
+The best-aligned sentences are also read whole by the rules of :mod:`.claim_rules` (a
+hedged verb stated elsewhere in the sentence, a negation dropped, a superlative's rank or
+scope, a thing the source never names), and a claim running into a changed number is
+reported with it, once.
+
 A qualifier in front of an extracted number, and an edit inside a quotation, are left to
 the number and quotation diff. Translations are not looked at (their words differ
 throughout), nor texts in a language the word lists below are not written for.
@@ -32,6 +37,16 @@ import regex
 from ..text.normalise import Token, fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
+from .claim_rules import (
+    AUX,
+    NEGATIONS,
+    Shape,
+    hedge_shapes,
+    negation_shapes,
+    object_shapes,
+    superlative_shapes,
+    verb_stem,
+)
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -46,6 +61,7 @@ _MIN_CONTEXT_OTHER = 4  # ... and in a sentence other than the one sharing most 
 _MAX_SPAN = 160  # characters of a claim: an edit's words spread wider are not one claim
 _MAX_TOKENS = 400  # words a sentence may have to be aligned word by word
 _CANDIDATES = 3  # source sentences a derived sentence is aligned with
+_UNTIL_WITHIN = 6  # words after a negation dropped in which "until" makes it a limit
 
 
 def _set(words: str) -> frozenset[str]:
@@ -101,7 +117,10 @@ def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]
     words = [
         "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
     ]
-    return _Side(text, doc, tokens, taken, words, not _MARKERS.isdisjoint(words))
+    marked = not _MARKERS.isdisjoint(words) or any(
+        w.endswith(("n't", "est")) or w in NEGATIONS for w in words
+    )
+    return _Side(text, doc, tokens, taken, words, marked)
 
 
 def _hedges(words: Sequence[str], following: str) -> list[str]:
@@ -111,6 +130,16 @@ def _hedges(words: Sequence[str], following: str) -> list[str]:
     seq = [*words, following]
     out += [f"{a} to" for a, b in itertools.pairwise(seq) if a in HEDGE_VERBS and b == "to"]
     return out
+
+
+def _negations(words: Sequence[str]) -> int:
+    return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
+
+
+def _rest(words: Sequence[str]) -> list[str]:
+    """The words of an edit bar negations and auxiliaries: a negation dropped with other
+    words ("who was not involved" → "") drops a clause, it does not reverse one."""
+    return [w for w in words if w not in NEGATIONS and w not in AUX and not w.endswith("n't")]
 
 
 def _qualifier(words: Sequence[str]) -> str | None:
@@ -147,6 +176,9 @@ def _classify(
         if len(ha) > len(hb):
             return "hedge_dropped", f"hedge '{' '.join(ha)}' dropped"
         return "hedge_added", f"hedge '{' '.join(hb)}' added"
+    na, nb = _negations(a), _negations(b)
+    if na != nb and _rest(a) == _rest(b):
+        return "reversed", f"negation {'dropped' if na > nb else 'added'}"
     da, db = _degree(a, before), _degree(b, before)
     if da != db:
         word = next(w for w in (a if da else b) if w in DEGREE)
@@ -213,14 +245,20 @@ def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]
         context = (prev[2] - prev[1] if prev else 0) + (nxt[2] - nxt[1] if nxt else 0)
         if context < min_context:
             continue
-        before = a[i1 - 1] if i1 > 0 and prev else ""
-        after = a[i2] if i2 < len(a) and nxt else ""
+        # a shared word that is a fact of its own (a date, a number) is left out
+        before = a[i1 - 1] if i1 > 0 and prev and not _taken_at(src, der, i1 - 1, j1 - 1) else ""
+        after = a[i2] if i2 < len(a) and nxt and not _taken_at(src, der, i2, j2) else ""
         # the word a qualifier bears on: after an article ("nearly a third"), the next
         ahead = 2 if after in _ARTICLES and nxt and nxt[2] - nxt[1] >= 2 else 1
         bears_on = a[i2 + ahead - 1] if after else ""
         detail, note = _classify(a[i1:i2], b[j1:j2], before, after, bears_on)
         if not detail:
             continue
+        if detail.startswith("hedge") and _verb_moved(a[i1:i2], b[j1:j2]):
+            continue  # "may have been copied" dropped whole: the verb moved (claim_rules)
+        if detail == "reversed" and "until" in (*a[i2 : i2 + _UNTIL_WITHIN], *b[j1:j2]):
+            # "not available until 2029" → "available from 2029": a limit made a date
+            detail, note = "not_until", f"'not … until' made a date ({note})"
         if not detail.startswith("qualifier"):
             ahead = 1
         if any(_inside(src.tokens[i][:2], src.taken) for i in range(i1, i2)) or any(
@@ -234,8 +272,28 @@ def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]
         sf = _claim(src, lo_a, hi_a, bool(before), bool(after))
         df = _claim(der, lo_b, hi_b, bool(before), bool(after))
         if sf is not None and df is not None:
-            out.append(FactLink("claim", sf, df, note, "strength", detail))
+            if detail == "reversed":
+                out.append(FactLink("claim", sf, df, note, "reversed"))
+            else:
+                out.append(FactLink("claim", sf, df, note, "strength", detail))
     return out
+
+
+def _verb_moved(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Does one side of an edit drop a hedge with the verb it hedges, the other side
+    being empty (the verb stands elsewhere in the sentence)?"""
+    words = a or b
+    if a and b:
+        return False
+    return any(
+        w.isalpha() and w not in AUX and w != "to" and w not in HEDGES and w not in HEDGE_VERBS
+        for w in words
+    )
+
+
+def _taken_at(src: _Side, der: _Side, i: int, j: int) -> bool:
+    """Is token ``i`` of the source sentence, or ``j`` of the derived, inside a fact?"""
+    return _inside(src.tokens[i][:2], src.taken) or _inside(der.tokens[j][:2], der.taken)
 
 
 def diff_claims(
@@ -257,7 +315,12 @@ def diff_claims(
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
     sentences = [[(x.start, x.end) for x in split_sentences(t)] for t in texts]
-    claimed: tuple[set[tuple[int, int]], set[tuple[int, int]]] = (set(), set())
+    claimed: tuple[set[tuple[int, int]], set[tuple[int, int]]] = (
+        {c.source.span for c in res.changed if c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    )
+    reported = (set(claimed[0]), set(claimed[1]))
+    stems: tuple[frozenset[str], ...] | None = None
     for p in passages:
         if p.languages is not None or p.kind == "verbatim":
             continue
@@ -277,19 +340,145 @@ def diff_claims(
         for der in chunks[1]:
             for rank, k in enumerate(_sentences_by_overlap(der, index)):
                 src = chunks[0][k]
-                if not (src.marked or der.marked) or src.words == der.words:
+                marked = src.marked or der.marked
+                if (not marked and rank) or src.words == der.words:
                     continue
                 context = _MIN_CONTEXT if rank == 0 else _MIN_CONTEXT_OTHER
-                for link in _passage_changes(src, der, context):
-                    if link.source.span in claimed[0] or link.derived.span in claimed[1]:
+                links = _passage_changes(src, der, context) if marked else []
+                if rank == 0:
+                    if stems is None:
+                        stems = tuple(
+                            frozenset(verb_stem(t.norm) for t in tokenize(x)) for x in texts
+                        )
+                    links += _sentence_changes(src, der, stems, marked)
+                for link in links:
+                    if _overlaps(link.source.span, claimed[0]) or _overlaps(
+                        link.derived.span, claimed[1]
+                    ):
                         continue
                     claimed[0].add(link.source.span)
                     claimed[1].add(link.derived.span)
                     res.changed.append(link)
+    _merge_with_numbers(res, texts)
+    claimed = (claimed[0] - reported[0], claimed[1] - reported[1])
     if claimed[1]:
         # A name the claim's words hold ("Half" opening a sentence) is the claim's.
         res.added[:] = [f for f in res.added if not _within(f.span, claimed[1])]
         res.dropped[:] = [f for f in res.dropped if not _within(f.span, claimed[0])]
+
+
+def _sentence_changes(
+    src: _Side, der: _Side, stems: tuple[frozenset[str], ...], marked: bool
+) -> list[FactLink]:
+    """The changes the rules of :mod:`.claim_rules` find in two aligned sentences, bar
+    those touching a number, a date or a quotation. ``stems``: the stems of the words of
+    the whole source and derived text; ``marked``: does either sentence hold a hedge, a
+    negation or a superlative (else only the things verbs act on are compared)?"""
+    lower = tuple([side.text[t.start].islower() for t in side.tokens] for side in (src, der))
+    shapes = object_shapes(src.words, der.words, (lower[0], lower[1]), (stems[0], stems[1]))
+    if marked:
+        shapes += hedge_shapes(src.words, der.words)
+        shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
+    out = _links(src, der, shapes)
+    if not marked:
+        return out
+    # a superlative may hold a rank the number diff took ("third-fastest time"): its
+    # own changes are kept apart by the spans already reported changed
+    for sh in superlative_shapes(src.words, der.words, (_clauses(src), _clauses(der))):
+        sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
+        if sf is not None and df is not None:
+            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail))
+    return out
+
+
+def _links(src: _Side, der: _Side, shapes: list[Shape]) -> list[FactLink]:
+    """The claim links of some shapes, bar those touching a number, a date or a
+    quotation."""
+    out: list[FactLink] = []
+    for sh in shapes:
+        if any(_inside(src.tokens[i][:2], src.taken) for i in range(*sh.src)) or any(
+            _inside(der.tokens[j][:2], der.taken) for j in range(*sh.der)
+        ):
+            continue
+        sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
+        if sf is not None and df is not None:
+            unsupported = sh.label == "object"
+            out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail, unsupported))
+    return out
+
+
+_CLAUSE_BREAK_RE = regex.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _clauses(side: _Side) -> list[int]:
+    """The clause number of each token of a sentence: a new clause after punctuation
+    that separates clauses, or at "but"."""
+    out: list[int] = []
+    n = 0
+    for k, t in enumerate(side.tokens):
+        if k and (
+            _CLAUSE_BREAK_RE.search(side.text, side.tokens[k - 1].end, t.start)
+            or side.words[k] == "but"
+        ):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+_JOIN_GAPS = tuple(regex.compile(rf"[ \t]+(?:\p{{L}}+[ \t]+){{{n}}}") for n in range(4))
+"""What may stand between a claim and the number it runs into: up to three words ("by",
+"by up to" when the number diff left the qualifier out of the number)."""
+
+
+def _merge_with_numbers(res: Result, texts: tuple[str, str]) -> None:
+    """A claim whose change of strength runs into a number changed right after it ("could
+    rise by up to 1.1 metres" → "will rise 1.1 metres", a few words between at most on
+    each side) is one claim: the two links are reported as one, where the claim stands
+    (the number diff may have paired another mention of the same two numbers)."""
+    gone: set[int] = set()
+    for i, c in enumerate(res.changed):
+        if c.kind != "claim":
+            continue
+        for n in res.changed:
+            if n.kind != "number" or id(n) in gone:
+                continue
+            ends = [
+                _number_after(f, g.text, t)
+                for f, g, t in ((c.source, n.source, texts[0]), (c.derived, n.derived, texts[1]))
+            ]
+            if ends[0] is None or ends[1] is None:
+                continue
+            gone.add(id(n))
+            res.changed[i] = FactLink(
+                "claim", _reaching(c.source, ends[0], texts[0]),
+                _reaching(c.derived, ends[1], texts[1]),
+                f"{c.note}; {n.note}" if n.note else c.note, c.label, c.detail,
+                c.unsupported or n.unsupported,
+            )  # fmt: skip
+            break
+    if gone:
+        res.changed[:] = [c for c in res.changed if id(c) not in gone]
+
+
+def _number_after(f: Fact, number: str, text: str) -> int | None:
+    """Where ``number`` (a number fact's text) ends when it follows the claim ``f`` with
+    at most one word between; None when it does not."""
+    for gap in _JOIN_GAPS:
+        m = gap.match(text, f.span[1])
+        if m is not None and text.startswith(number, m.end()):
+            return m.end() + len(number)
+    return None
+
+
+def _reaching(a: Fact, end: int, text: str) -> Fact:
+    """The claim fact ``a`` reaching on to ``end``."""
+    s = a.span[0]
+    t = text[s:end]
+    return Fact("claim", t, (s, end), a.doc, collapse(fold(t)))
 
 
 def _sentence_tokens(

@@ -14,9 +14,11 @@ for a name ("Helen" in "Dr. Helen March": "March" is a month), the derived text 
 with a capitalised word other than the source's next token completes the name, and the
 pair is compared whole.
 
-The same name under another title ("Senator John Smith" → "Governor John Smith") is a
-``title`` change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and
-a title present on one side only is not a change (a later mention drops it).
+The same person given another role (:mod:`.roles`: "Senator John Smith" → "Governor John
+Smith", "Regional president" → "Deputy regional president", "Sir" dropped) is a ``title``
+change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and a role
+given on one side only is not a change (a text may name a person without saying again what
+they are).
 """
 
 from __future__ import annotations
@@ -31,18 +33,10 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, token_variant, unmatched_sources
-from .vocab import PARTICLES
+from .roles import Role, role_of
+from .vocab import ORG_WORDS, PARTICLES
 
-_HONORIFIC_WORDS = (
-    "mr mrs ms miss mx mister madam m mme monsieur madame herr frau señor señora sr sra "
-    "don doña господин госпожа"
-)
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
-"""Titles that only say how a person is addressed: never compared."""
-
-_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)\.?[ \t\u00a0]+\Z")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
-_MAX_TITLE_WORDS = 3
 _SPLIT_RE = regex.compile(r"[\s/\-]+")
 
 
@@ -67,9 +61,74 @@ def diff_names(
     left_s = unmatched_sources(S, D, used)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
-    res.added.extend(g.first.fact for g in covered(unmatched, [_toks(d.text) for _, d in names]))
-    res.dropped.extend(g.first.fact for g in covered(left_s, [_toks(s.text) for s, _ in names]))
+    added = covered(unmatched, [_toks(d.text) for _, d in names])
+    dropped = covered(left_s, [_toks(s.text) for s, _ in names])
+    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
+    res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
     title_changes(res, S, D, texts, titles, aligned)
+
+
+def new_names(groups: list[Group], other: str) -> list[Group]:
+    """The names of one text left unmatched that the ``other`` text does not state too:
+    a name whose words the other text holds (inside a longer name: "Commons" of "House
+    of Commons"; or, for a name seen only as one word opening a sentence, in lower case:
+    "Route 86" / "route 86") is no new fact."""
+    out = []
+    for g in groups:
+        it = g.first
+        if regex.search(
+            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(it.fact.text)}(?![\p{{L}}\p{{N}}])",
+            other,
+            flags=regex.IGNORECASE if it.weak else 0,
+        ):
+            continue
+        out.append(g)
+    return out
+
+
+def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
+    """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
+    Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
+    words or more, no place or person, ending in none?"""
+    if text[a.span[1] : b.span[0]] != " and " or b.kind != "organisation":
+        return False
+    wa, wb = _toks(a.text), _toks(b.text)
+    return (
+        a.kind in ("organisation", "entity")
+        and len(wa) >= 2
+        and wb[-1] in ORG_WORDS
+        and wa[-1] not in ORG_WORDS
+    )
+
+
+_IN_BRACKETS_RE = regex.compile(r"[ \t]*\([ \t]*")
+
+
+def one_fact(groups: list[Group], text: str) -> list[Fact]:
+    """The facts of ``groups``, a name in brackets right after another one folded into it
+    ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
+    second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
+    facts = sorted((g.first.fact for g in groups), key=lambda f: f.span)
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and (
+            _coordinated_org(prev, f, text)
+            or (prev.text.endswith(")") and text[prev.span[1] : f.span[0]] == " ")
+        ):  # ... and the word after the brackets ("(End of Life) Bill")
+            kind = prev.kind if prev.text.endswith(")") else f.kind
+            t = text[prev.span[0] : f.span[1]]
+            out[-1] = Fact(kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
+            continue
+        if out and _IN_BRACKETS_RE.fullmatch(text, out[-1].span[1], f.span[0]):
+            prev = out[-1]
+            end = text.find(")", f.span[1])
+            end = end + 1 if end != -1 and end - f.span[1] < 3 else f.span[1]
+            t = text[prev.span[0] : end]
+            out[-1] = Fact(prev.kind, t, (prev.span[0], end), prev.doc, collapse(fold(t)))
+            continue
+        out.append(f)
+    return out
 
 
 def _toks(text: str) -> tuple[str, ...]:
@@ -88,35 +147,6 @@ def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...
     while i < len(toks) - 1 and toks[i] in titles:
         i += 1
     return toks[i:]
-
-
-def title_before(text: str, start: int, titles: frozenset[str]) -> tuple[int, str]:
-    """The title written right before ``start`` on the same line ("Prime Minister" of
-    "Prime Minister Jane Doe") and where it starts; ``(start, "")`` for none. An honorific
-    alone is no title."""
-    pos = start
-    words: list[str] = []
-    while len(words) < _MAX_TITLE_WORDS:
-        m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-        if m is None or m.group(1).lower() not in titles:
-            break
-        words.append(m.group(1))
-        pos = m.start()
-    informative = [w for w in words if w.lower() not in HONORIFICS]
-    if not informative:
-        return start, ""
-    return pos, " ".join(reversed(words))
-
-
-def _titles(g: Group, text: str, titles: frozenset[str]) -> dict[str, tuple[int, Item]]:
-    """The titles a group's mentions carry (folded) → where the first one starts and its
-    mention."""
-    out: dict[str, tuple[int, Item]] = {}
-    for it in g.items:
-        at, title = title_before(text, it.fact.span[0], titles)
-        if title:
-            out.setdefault(fold(title), (at, it))
-    return out
 
 
 def one_token_change(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
@@ -272,40 +302,44 @@ def title_changes(
     titles: frozenset[str],
     aligned: bool = False,
 ) -> None:
-    """Turn the kept names whose two sides carry different titles (no title word in
-    common) into ``title`` changes, each side written with its title; with ``aligned``
-    passages, only names that share one."""
+    """Turn the kept persons (a person on one side at least) whose two sides give them different roles (:mod:`.roles`:
+    "Chief executive" → "Chairwoman", "Regional president" → "Deputy regional
+    president", "Sir" dropped before "former health secretary") into ``title`` changes,
+    each side written with its role; with ``aligned`` passages, only names that share one.
+    A role on one side only is no change: a text may name a person without saying again
+    what they are."""
     by_src = {id(it.fact): g for g in S for it in g.items}
     by_der = {id(it.fact): g for g in D for it in g.items}
     kept: list[FactLink] = []
     for link in res.kept:
         gs, gd = by_src.get(id(link.source)), by_der.get(id(link.derived))
-        if gs is None or gd is None or link.kind == "place":
+        if gs is None or gd is None or "person" not in (link.source.kind, link.derived.kind):
             kept.append(link)
             continue
-        ts, td = _titles(gs, texts[0], titles), _titles(gd, texts[1], titles)
-        if not ts or not td or _words(ts) & _words(td) or (aligned and not shares(gs, gd)):
+        rs, rd = _roles(gs, texts[0], titles), _roles(gd, texts[1], titles)
+        if not rs or not rd or _words(rs) == _words(rd) or (aligned and not shares(gs, gd)):
             kept.append(link)
             continue
-        (s_at, s_it), (d_at, d_it) = min(ts.values(), key=_first), min(td.values(), key=_first)
-        sf, df = _titled(texts[0], s_at, s_it.fact), _titled(texts[1], d_at, d_it.fact)
-        s_title = texts[0][s_at : s_it.fact.span[0]].strip()
-        d_title = texts[1][d_at : d_it.fact.span[0]].strip()
-        note = f"title '{s_title}' → '{d_title}'"
+        (s_role, s_it), (d_role, d_it) = rs[0], rd[0]
+        sf, df = _titled(texts[0], s_role, s_it.fact), _titled(texts[1], d_role, d_it.fact)
+        note = f"title '{s_role.text}' → '{d_role.text}'"
         res.changed.append(FactLink(link.kind, sf, df, note, "title", "", True))
     res.kept[:] = kept
 
 
-def _words(titles: dict[str, tuple[int, Item]]) -> set[str]:
-    """The informative words of some titles ("director dr" → "director", "dr")."""
-    return {w for t in titles for w in t.split() if w.rstrip(".") not in HONORIFICS}
+def _roles(g: Group, text: str, titles: frozenset[str]) -> list[tuple[Role, Item]]:
+    """The roles a group's mentions give (with their mention), first written first."""
+    out = [(r, it) for it in g.items if (r := role_of(text, it.fact.span, titles)) is not None]
+    return sorted(out, key=lambda x: x[0].start)
 
 
-def _first(v: tuple[int, Item]) -> int:
-    return v[0]
+def _words(roles: list[tuple[Role, Item]]) -> frozenset[str]:
+    """The words of all the roles a person is given in one text."""
+    return frozenset(w for r, _ in roles for w in r.words)
 
 
-def _titled(text: str, at: int, f: Fact) -> Fact:
-    """The fact ``f`` with its title (from ``at``) in its text and span."""
-    t = text[at : f.span[1]]
-    return Fact(f.kind, t, (at, f.span[1]), f.doc, collapse(fold(t)))
+def _titled(text: str, role: Role, f: Fact) -> Fact:
+    """The fact ``f`` with its role (before or after it) in its text and span."""
+    s, e = min(role.start, f.span[0]), max(role.end, f.span[1])
+    t = text[s:e]
+    return Fact(f.kind, t, (s, e), f.doc, collapse(fold(t)))

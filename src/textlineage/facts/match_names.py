@@ -40,11 +40,18 @@ def _skeleton(letters: str) -> str:
     return "".join(res)
 
 
+def _undoubled(word: str) -> str:
+    """The word with each run of one letter written once ("witt" → "wit")."""
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
 def token_variant(a: str, b: str) -> bool:
-    """Are two folded name tokens spellings of one word ("shustar" / "shushtar"; never
-    two short words, or two words that open differently)?"""
+    """Are two folded name tokens spellings of one word ("shustar" / "shushtar", "wit" /
+    "witt"; never two short words otherwise, or two words that open differently)?"""
     if a == b or singular(a) == singular(b):
         return True
+    if min(len(a), len(b)) >= 3 and _undoubled(a) == _undoubled(b):
+        return True  # a letter doubled or not: "Wit" / "Witt", "Ana" / "Anna"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
     r = fuzz.ratio(a, b) / 100.0

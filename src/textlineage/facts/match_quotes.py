@@ -27,6 +27,7 @@ from .items import Group, Result, pair, shares
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
+_PLAIN_MIN_WORDS = 3  # words a quote needs to be found in the other text unquoted
 _TRANSLATION_KEPT = 0.86  # model similarity for "the same quote, translated"
 _TRANSLATION_CHANGED = 0.78  # ... and for "a translation, loosely or reworded"
 _TRANSLATION_MARGIN = 0.03  # over the runner-up on either side
@@ -76,22 +77,86 @@ def _token_ratio(a: str, b: str) -> float:
     return float(fuzz.ratio(wa, wb, score_cutoff=_QUOTE_CHANGED))
 
 
+@dataclass(frozen=True)
+class _Match:
+    """The source quote closest to a derived one: ``how`` it relates (``excerpt``: the
+    derived words are a run of the source quote's; ``extended``: the source quote's words
+    are a run of the derived one's; ``""``: by word similarity) and a ``score`` (0-100,
+    and half a point more inside a shared passage)."""
+
+    score: float
+    group: Group
+    how: str
+
+
+_RANK = {"excerpt": 2, "extended": 1, "": 0}
+
+
 def _best_quote(
     S: list[Group], gd: Group, value: str, used: set[int] | frozenset[int] = frozenset()
-) -> tuple[float, Group] | None:
-    """The source quote closest to the derived quote ``value`` (101 for an excerpt, a
-    word similarity otherwise; half a point more inside a shared passage), bar ``used``."""
-    best: tuple[float, Group] | None = None
+) -> _Match | None:
+    """The source quote closest to the derived quote ``value``, bar ``used``: an excerpt
+    first, then a quote the derived one extends, then the most similar words."""
+    best: _Match | None = None
     for g in S:
         if id(g) in used:
             continue
         sv = g.first.fact.value
-        score = 101.0 if f" {value} " in f" {sv} " else _token_ratio(sv, value)
+        if f" {value} " in f" {sv} " and (_long(value) or _near(g, gd)):
+            how, score = "excerpt", 100.0
+        elif f" {sv} " in f" {value} ":
+            how, score = "extended", 100.0
+        else:
+            how, score = "", _token_ratio(sv, value)
         if shares(g, gd):
             score += 0.5
-        if best is None or score > best[0]:
-            best = (score, g)
+        if best is None or (_RANK[how], score) > (_RANK[best.how], best.score):
+            best = _Match(score, g, how)
     return best
+
+
+def _near(gs: Group, gd: Group) -> bool:
+    """May a word or two quoted be an excerpt of ``gs``: do the two share an aligned
+    passage (or neither falls in one)? A word quoted alone is often said elsewhere."""
+    return shares(gs, gd) or not (gs.pas or gd.pas)
+
+
+def _covered(whole: str, parts: list[str]) -> bool:
+    """Do the excerpts ``parts`` together give every word of the quote ``whole`` (a quote
+    the derived text splits in two, or repeats in part)?"""
+    words = whole.split()
+    hit = [False] * len(words)
+    for part in parts:
+        n = part.count(" ") + 1
+        pw = part.split()
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == pw:
+                hit[i : i + n] = [True] * n
+    return all(hit)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Do two folded quotes differ only in the spelling of some words, one for one
+    ("organise" / "organize")?"""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(
+        x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80)
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+def _long(value: str) -> bool:
+    """Is a folded quote long enough for its words found unquoted to be it? (One word
+    found anywhere in the other text says nothing: "sham" is no quote of "sham
+    elections".)"""
+    return value.count(" ") + 1 >= _PLAIN_MIN_WORDS
+
+
+def _trimmed(gs: Group, gd: Group, note: str) -> FactLink:
+    sf, df = pair(gs, gd)
+    return FactLink("quote", sf, df, note, "wording", "trimmed")
 
 
 def diff_quotes(
@@ -107,11 +172,22 @@ def diff_quotes(
     similarity: Similarity | None = None,
 ) -> None:
     """Match quotes by value, excerpt or similarity, then against the other's plain text;
-    ``across`` languages, what is left by a sentence model's ``similarity``."""
+    ``across`` languages, what is left by a sentence model's ``similarity``.
+
+    A quote is kept when its words are the same (case, punctuation and quote marks aside),
+    when it is an excerpt of a source quote the derived text gives whole elsewhere or in
+    parts that cover it, or when its words stand in the other text without quote marks. A
+    quote cut short is a change of ``wording`` with the detail ``trimmed`` (a reader must
+    see what the speaker is no longer quoted as saying), one given more words ``extended``
+    (the new words have no support), and one with words replaced a change of ``wording``.
+    """
     left_d: list[Group] = []
     left_s: list[Group] = []
     by_value = {g.first.fact.value: g for g in S}
+    derived_values = [g.first.fact.value for g in D]
+    whole = {id(by_value[v]) for v in derived_values if v in by_value}
     used: set[int] = set()
+    trimmed: set[int] = set()  # source quotes a change already reports cut short
     src_tokens: _TokenText | None = None
     for gd in D:
         d = gd.first
@@ -122,32 +198,54 @@ def diff_quotes(
             sf, df = pair(gs, gd)
             res.kept.append(FactLink("quote", sf, df))
             continue
-        # An excerpt of a longer quote, or nearly the same words.
         best = _best_quote(S, gd, value)
-        if best is not None and best[0] >= _QUOTE_KEPT:
-            gs = best[1]
+        if best is not None and best.how == "excerpt":
+            gs = best.group
+            sv = gs.first.fact.value
             used.add(id(gs))
-            sf, df = pair(gs, gd)
-            note = "excerpt of a longer quote" if best[0] > 100 else "minor wording differences"
-            res.kept.append(FactLink("quote", sf, df, note))
+            parts = [v for v in derived_values if f" {v} " in f" {sv} "]
+            if id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
+                sf, df = pair(gs, gd)
+                res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
+            else:
+                trimmed.add(id(gs))
+                cut = sv.count(" ") - value.count(" ")
+                note = f"quote cut short ({cut} of {sv.count(' ') + 1} words left out)"
+                res.changed.append(_trimmed(gs, gd, note))
             continue
+        if best is not None and not best.how and best.score >= _QUOTE_KEPT:
+            gs = best.group
+            if _spelled_alike(gs.first.fact.value, value):
+                used.add(id(gs))
+                sf, df = pair(gs, gd)
+                res.kept.append(FactLink("quote", sf, df, "minor spelling differences"))
+                continue
         if src_tokens is None:
             src_tokens = _TokenText.of(source_text)
-        where = src_tokens.find(value)
+        where = src_tokens.find(value) if _long(value) else None
         if where is not None:
             s, e = where
             sf = Fact("quote", source_text[s:e], (s, e), source_doc, value)
             res.kept.append(FactLink("quote", sf, d.fact, "quoted from the source's own text"))
             continue
-        if best is not None and id(best[1]) in used:
+        if best is not None and id(best.group) in used:
             # A source quote matched already is not also the source of a change.
             best = _best_quote(S, gd, value, used)
-        if best is not None and best[0] >= _QUOTE_CHANGED:
-            gs = best[1]
+        if best is not None and (best.how or best.score >= _QUOTE_CHANGED):
+            gs = best.group
             used.add(id(gs))
             sf, df = pair(gs, gd)
-            note = f"quote wording changed (similarity {min(best[0], 100) / 100:.2f})"
-            res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
+            if best.how == "extended" and _covered(value, [g.first.fact.value for g in S]):
+                # The source's quote given in parts, joined: the same words.
+                res.kept.append(FactLink("quote", sf, df, "parts of a quote joined"))
+                used.update(id(g) for g in S if f" {g.first.fact.value} " in f" {value} ")
+            elif best.how == "extended":
+                added = value.count(" ") - gs.first.fact.value.count(" ")
+                note = f"quote given more words ({added} added)"
+                res.changed.append(FactLink("quote", sf, df, note, "wording", "extended", True))
+            else:
+                note = f"quote wording changed (similarity {min(best.score, 100) / 100:.2f})"
+                res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
         elif across:
             left_d.append(gd)
         else:
@@ -158,7 +256,7 @@ def diff_quotes(
             continue
         if der_tokens is None:
             der_tokens = _TokenText.of(derived_text)
-        where = der_tokens.find(g.first.fact.value)
+        where = der_tokens.find(g.first.fact.value) if _long(g.first.fact.value) else None
         if where is not None:
             s, e = where
             df = Fact("quote", derived_text[s:e], (s, e), derived_doc, g.first.fact.value)

@@ -14,17 +14,173 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
+
+import regex
 
 from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
+from .ranks import AMONG
+from .units import MULTIPLE, PERCENT, dimension, in_base
+from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 _STRENGTH = "strength"
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_LINK_WORDS = frozenset(
+    regex.split(
+        r"\s+",
+        """a an the on in at of by for to and or from with than some about around were was
+        is are be been had has have""",
+    )
+)
+"""Words skipped when reading the words around a number (its context)."""
 
 
 def _unit_compat(a: Item, b: Item) -> bool:
     if a.cur and b.cur and a.cur != b.cur:
         return False
+    if MULTIPLE in (a.unit, b.unit):
+        return a.unit == b.unit  # "doubled" is no count
     return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _context(text: str, span: tuple[int, int]) -> tuple[str, str]:
+    """The nearest word before and after ``span`` that is not a link word."""
+    before = [w.lower() for w in _WORD_RE.findall(text[max(0, span[0] - 60) : span[0]])]
+    after = [w.lower() for w in _WORD_RE.findall(text[span[1] : span[1] + 60])]
+    b = next((w for w in reversed(before) if w not in _LINK_WORDS), "")
+    a = next((w for w in after if w not in _LINK_WORDS), "")
+    return b, a
+
+
+def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
+    """Do two numbers stand between the same words ("held three students overnight",
+    "held four activists overnight")? Without the texts, taken as true."""
+    if texts is None:
+        return True
+    cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
+    return any(x and x == y for x, y in zip(cs, cd, strict=True))
+
+
+def _shown(it: Item) -> str:
+    """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
+    value = _grouped(it.fact.value)
+    if it.unit == PERCENT:
+        return f"{value}%"
+    if it.unit == MULTIPLE:
+        return f"×{value}"
+    return value
+
+
+def _grouped(value: str) -> str:
+    """A plain decimal value with its thousands grouped ("4200000" → "4,200,000"); any
+    other value as it is."""
+    whole, dot, frac = value.partition(".")
+    if not whole.isdigit() or (dot and not frac.isdigit()):
+        return value
+    return f"{int(whole):,}" + (dot + frac if dot else "")
+
+
+def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
+    """Do two numbers without a shared passage stand between the same two words, with
+    nouns that allow a change ("in a year, to 7.57 million in July" / "in a year, to 7.5
+    million in July")?"""
+    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit):
+        return False
+    cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
+    if all(cs) and cs == cd and s.unit == d.unit:
+        return True
+    # one word alike, and values close enough to be one rounded or made specific
+    return any(x and x == y for x, y in zip(cs, cd, strict=True)) and _close(s, d)
+
+
+def _close(s: Item, d: Item) -> bool:
+    """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
+    vague quantity made specific ("thousands", "20,000": within its range)?"""
+    a, b = _plain(s.fact.value), _plain(d.fact.value)
+    if s.vague and b is not None and not d.vague:
+        return _in_vague(s.fact.value, b)
+    if d.vague and a is not None and not s.vague:
+        return _in_vague(d.fact.value, a)
+    if a is None or b is None or not a or not b:
+        return False
+    return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _plain(value: str) -> Decimal | None:
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        return None
+
+
+def _in_vague(vague: str, x: Decimal) -> bool:
+    """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
+    base = _plain(vague.strip("~s"))
+    return base is not None and 2 * base <= x < 1000 * base
+
+
+def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
+    """May two numbers of different values be one fact changed? Their nouns must allow it:
+    one without a noun, measures of one dimension ("48 seconds", "almost a minute"), or
+    two counts of things that stand in the same place of their sentences ("on 214
+    occasions", "more than 200 times"); never a measure and a count, nor two
+    dimensions ("six months", "200 times")."""
+    if s.cur and d.cur and s.cur != d.cur:
+        return False
+    if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
+        return False
+    if not s.unit or not d.unit or s.unit == d.unit:
+        return True
+    ds, dd = dimension(s.unit), dimension(d.unit)
+    if ds or dd:
+        return ds == dd
+    return _same_place(s, d, texts)
+
+
+def _same_measure(s: Item, d: Item) -> bool:
+    """One measure in two units ("three decades", "30 years")?"""
+    if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
+        return False
+    a, b = in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
+    return a is not None and a == b
+
+
+def _same_count(s: Item, d: Item) -> bool:
+    """One count under two nouns ("37 municipalities", "37 towns")? Same value and
+    currency, two different nouns of no dimension."""
+    return (
+        s.fact.value == d.fact.value
+        and s.cur == d.cur
+        and bool(s.unit and d.unit)
+        and s.unit != d.unit
+        and not dimension(s.unit)
+        and not dimension(d.unit)
+    )
+
+
+ROUNDING_SLACK = 0.2
+"""How far an "about", "nearly" or "almost" value may lie from the source's exact one
+(a fifth of it) and still describe it."""
+
+
+def _rounded_true(s: Item, d: Item) -> bool:
+    """Is the derived number a rounding of the source's exact number that its qualifier
+    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
+    noun and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+        return False
+    try:
+        sv, dv = float(s.fact.value), float(d.fact.value)
+    except ValueError:
+        return False
+    if d.qcls == ">":
+        return sv > dv
+    if d.qcls == "<":
+        return sv < dv
+    if d.qcls == "~":
+        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
+    return False
 
 
 def _qual_note(s: Item, d: Item) -> str:
@@ -49,9 +205,17 @@ def _qual_detail(s: Item, d: Item) -> str:
     return "qualifier_changed"
 
 
-def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = True) -> None:
-    """Match numbers by value, then the rest by noun (unless not ``by_noun``: across
-    languages) or passage."""
+def diff_numbers(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    by_noun: bool = True,
+    texts: tuple[str, str] | None = None,
+) -> None:
+    """Match numbers by value, then one count or measure under two nouns or units in one
+    passage, then the rest by noun (unless not ``by_noun``: across languages) or passage
+    (``texts``, source first, tell where a number stands in its sentence)."""
+    first_change = len(res.changed)
     by_value: dict[str, list[Group]] = defaultdict(list)
     for g in S:
         by_value[g.first.fact.value].append(g)
@@ -70,11 +234,12 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
             g.first.fact.span[0],
         )
 
+    same_thing: list[Group] = []
     for gd in D:
         d = gd.first
         cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
         if not cands:
-            unmatched.append(gd)
+            same_thing.append(gd)
             continue
         gs = min(cands, key=rank(gd))
         if gs.first.qcls != d.qcls:
@@ -105,6 +270,12 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
             # The source's value is kept by another mention: reported once, as kept.
             note = f"{_qual_note(s, d)}; the value is kept elsewhere"
             res.kept.append(FactLink(d.fact.kind, sf, df, note))
+    for gd in same_thing:
+        one = _one_thing(S, gd, res, exact_used, kept_src)
+        if one is None:
+            unmatched.append(gd)
+        else:
+            used.add(id(one))
 
     by_unit: dict[str, list[Group]] = defaultdict(list)
     for g in S:
@@ -113,18 +284,24 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
-        if d.unit and by_noun:
+        if d.unit and by_noun and not dimension(d.unit):
             for g in by_unit.get(d.unit, ()):
-                if _unit_compat(g.first, d):
+                if id(g) not in exact_used and _unit_compat(g.first, d):
                     options[id(g)] = g
         if gd.pas:
             for g in S:
                 if id(g) in exact_used or id(g) in used or not shares(g, gd):
                     continue
-                if _unit_compat(g.first, d) or (g.first.unit and d.unit):
+                if _may_pair(g.first, d, texts if by_noun else None):
+                    options[id(g)] = g
+        if not options and texts is not None and by_noun:
+            # Outside any passage: a number between the same words on both sides
+            for g in S:
+                if id(g) not in used and _between_same_words(g.first, d, texts):
                     options[id(g)] = g
         if not options:
-            res.added.append(d.fact)
+            if d.fact.value != AMONG:  # "one of the fastest": only against a rank
+                res.added.append(d.fact)
             continue
         gs = min(
             options.values(),
@@ -141,26 +318,87 @@ def diff_numbers(S: list[Group], D: list[Group], res: Result, by_noun: bool = Tr
         sf, df = pair(gs, gd)
         notes = []
         label, detail = "value", ""
-        if s.vague and not d.vague:
+        if AMONG in (s.fact.value, d.fact.value):
+            notes.append(f"rank '{s.fact.text}' → '{d.fact.text}'")
+            label, detail = _STRENGTH, "degree"
+        elif s.vague and not d.vague:
             notes.append(f"vague '{s.vague}' made specific")
             label, detail = _STRENGTH, "vague_to_specific"
         elif d.vague and not s.vague:
             notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
             label, detail = _STRENGTH, "specific_to_vague"
         elif s.fact.value != d.fact.value:
-            notes.append(f"value {s.fact.value} → {d.fact.value}")
+            notes.append(f"value {_shown(s)} → {_shown(d)}")
         else:
             label = "noun"
         if s.unit and d.unit and s.unit != d.unit:
             notes.append(f"noun '{s.unit}' → '{d.unit}'")
         if s.qcls != d.qcls:
             notes.append(_qual_note(s, d))
-        # A vague derived quantity claims less than the source; anything else is new.
-        new = not (d.vague and not s.vague)
+        # A vague derived quantity claims less than the source, and a rounded one whose
+        # qualifier keeps it true ("47,912" → "more than 47,000") says nothing new;
+        # anything else is new.
+        new = not (d.vague and not s.vague) and d.fact.value != AMONG
+        if new and label == "value" and _rounded_true(s, d):
+            new, detail = False, "rounded"
+            notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
+    _one_change_once(res, first_change)
+    # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:
+    # reported with the mention that was matched, not dropped.
+    matched = {(g.first.fact.value, g.first.unit) for g in S if id(g) in used}
     for g in S:
-        if id(g) not in used:
+        value = g.first.fact.value
+        if id(g) not in used and (value, g.first.unit) not in matched and value != AMONG:
             res.dropped.append(g.first.fact)
+
+
+def _one_change_once(res: Result, start: int) -> None:
+    """Keep one of the changes from ``start`` on that say the same thing: a change told in
+    the headline and again in the body ("4.2 million customers" → "4 million customers"
+    twice) is one change, told by its fullest mention (the one that names what is counted,
+    as a body sentence does more often than a headline)."""
+    best: dict[tuple[str, str, str, str], FactLink] = {}
+    for link in res.changed[start:]:
+        key = (link.source.value, link.derived.value, link.label, link.detail)
+        size = len(link.source.text) + len(link.derived.text)
+        have = best.get(key)
+        if have is None or size > len(have.source.text) + len(have.derived.text):
+            best[key] = link
+    keep = {id(x) for x in best.values()}
+    res.changed[start:] = [x for x in res.changed[start:] if id(x) in keep]
+
+
+def _one_thing(
+    S: list[Group], gd: Group, res: Result, exact_used: set[int], kept_src: set[int]
+) -> Group | None:
+    """Match ``gd`` with a source number in one of its passages that is the same count
+    under another noun ("three operators", "three companies") or the same measure in
+    another unit ("three decades", "30 years"): kept, or changed in strength when the
+    qualifiers differ. The source group matched, or None."""
+    d = gd.first
+    cands = [
+        g
+        for g in S
+        if id(g) not in exact_used
+        and shares(g, gd)
+        and (_same_count(g.first, d) or _same_measure(g.first, d))
+    ]
+    if not cands:
+        return None
+    gs = min(cands, key=lambda g: (g.first.qcls != d.qcls, g.first.fact.span[0]))
+    exact_used.add(id(gs))
+    s = gs.first
+    sf, df = pair(gs, gd)
+    what = "noun" if _same_count(s, d) else "unit"
+    note = f"{what} '{s.unit}' → '{d.unit}'"
+    if s.qcls != d.qcls:
+        note = f"{_qual_note(s, d)}; {note}"
+        res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, _qual_detail(s, d)))
+    else:
+        kept_src.add(id(gs))
+        res.kept.append(FactLink(d.fact.kind, sf, df, note, "noun" if what == "noun" else ""))
+    return gs
 
 
 def _date_within(general: Item, specific: Item) -> bool:
@@ -212,7 +450,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
     for gd in D:
         d = gd.first
         gs = by_value.get(d.fact.value)
-        if gs is not None:
+        if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)
             res.kept.append(FactLink("date", sf, df))
@@ -220,6 +458,9 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
         pending.append(gd)
     for gd in pending:
         d = gd.first
+        if d.fact.value.startswith(WEEKDAY_PREFIX):
+            _weekday_alone(S, gd, res, used, aligned)
+            continue
         same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
         if same_year:
             gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
@@ -280,8 +521,48 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             continue
         res.added.append(d.fact)
     for g in S:
-        if id(g) not in used:
+        if id(g) not in used and not g.first.fact.value.startswith(WEEKDAY_PREFIX):
             res.dropped.append(g.first.fact)
+
+
+def _dated_weekday_in_passage(S: list[Group], gd: Group) -> bool:
+    """Is ``gd`` a weekday alone that a source date with that weekday shares a passage
+    with? ("on Friday 16 June" / "on Friday": that date, not another "Friday".)"""
+    d = gd.first
+    if not d.fact.value.startswith(WEEKDAY_PREFIX):
+        return False
+    day = weekday_of(d)
+    return any(
+        shares(g, gd)
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+        for g in S
+    )
+
+
+def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], aligned: bool) -> None:
+    """A derived weekday alone: a change of specificity from a source date written with
+    that weekday ("Friday 16 June" → "Friday") in its passage; kept when that date is
+    elsewhere; nothing when no source date has that weekday (a weekday is weak)."""
+    d = gd.first
+    day = weekday_of(d)
+    cands = [
+        g
+        for g in S
+        if id(g) not in used
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+    ]
+    if not cands:
+        return
+    gs = min(cands, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+    used.add(id(gs))
+    sf, df = pair(gs, gd)
+    if shares(gs, gd) or not aligned:
+        note = f"date made less specific ('{sf.text}' → '{df.text}')"
+        res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
+    else:
+        res.kept.append(FactLink("date", sf, df, f"less specific than '{sf.text}'"))
 
 
 def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:

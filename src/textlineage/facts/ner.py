@@ -252,10 +252,15 @@ _seen: dict[str, tuple[Entity, ...]] = {}
 def _run(texts: Sequence[str]) -> list[tuple[Entity, ...]]:
     with _lock:  # one load, and one caller at a time through the pipeline
         nlp = _pipeline()
-        return [
-            tuple(Entity(e.start_char, e.end_char, KINDS.get(e.label_, "other")) for e in d.ents)
-            for d in nlp.pipe(texts, batch_size=32)
-        ]
+        # The words of these texts leave the model's vocabulary afterwards: a service
+        # reading new words for months would otherwise grow it without end.
+        with nlp.memory_zone():
+            return [
+                tuple(
+                    Entity(e.start_char, e.end_char, KINDS.get(e.label_, "other")) for e in d.ents
+                )
+                for d in nlp.pipe(texts, batch_size=32)
+            ]
 
 
 def entities(text: str) -> list[Entity]:

@@ -19,6 +19,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns, parse_digits, patterns, phrase_key
+from .units import canonical_unit, dimension
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -38,6 +39,12 @@ _RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|an
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 _YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
+_OVER_AS_MORE_RE = regex.compile(
+    r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
+    r"|were|are|be|been))\s+$"
+)
+"""Words after which "over" before a duration means "more than" ("for over five years");
+elsewhere it is the preposition "during" ("over three decades, ...")."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
@@ -275,10 +282,10 @@ def _number_item(
     if pct:
         unit_end, unit = core_end, "%"
     elif hy:
-        unit_end, unit = core_end, hy.lower()
+        unit_end, unit = core_end, canonical_unit(hy.lower())
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
-        unit = singular(unit_words[-1]) if unit_words else ""
+        unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
 
     # A capitalised number word after a capitalised word is part of a name ("Formula One").
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
@@ -326,6 +333,12 @@ def _number_item(
             fact = Fact("date", text[s:core_end], (s, core_end), doc, f"{y:04d}")
             return Item(fact, "date", (f"{y:04d}",), date=(y, None, None))
 
+    if (
+        qual == "over"
+        and dimension(unit) == "time"
+        and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
+    ):
+        qual, s = "", m.start()  # "Over five years, ...": during, not more than
     if overlaps(num_mask, s, unit_end):
         unit_end, unit = core_end, ""
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)

@@ -1,6 +1,9 @@
 """Quotations: text between curly quotes, guillemets or „low and high“ marks, and between straight or single
 quote marks paired by where they stand against words. A quote's value is its folded
-tokens; it needs three of them and stays within one paragraph."""
+tokens; it stays within one paragraph and needs three of them, or, between double quote
+marks, one or two words in lower case: a word quoted as said ("overwhelmed") is a fact a
+rewrite may drop or cut a longer quote down to. A word or two in single quotes, or in
+capitals (a title, a nickname), is not taken for a quotation."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ _GUILLEMET_RE = regex.compile(r"«([^«»]{1,4000})»")
 _LOW_HIGH_RE = regex.compile(r"„([^„“”]{1,4000})[“”]")  # German, Russian: „so“
 _BLANK_LINE_RE = regex.compile(r"\n[ \t\u00a0]*\n")
 _QUOTE_MIN_TOKENS = 3
+_DOUBLE_MARKS = frozenset('"“”«»„')
+_SHORT_QUOTE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’-]*(?:[ \u00a0]\p{Ll}[\p{L}\p{M}'’-]*)?")
 _QUOTE_MAX_CHARS = 4000
 
 _OPENERS = "([{—–-/"
@@ -30,9 +35,16 @@ def _quote_item(text: str, doc: int, s: int, e: int) -> Item | None:
     if len(inner) > _QUOTE_MAX_CHARS or _BLANK_LINE_RE.search(inner):
         return None
     value = _quote_value(inner)
-    if value.count(" ") + 1 < _QUOTE_MIN_TOKENS:
+    if value.count(" ") + 1 < _QUOTE_MIN_TOKENS and not _short_quote(text, s, inner):
         return None
     return Item(Fact("quote", text[s:e], (s, e), doc, value), "quote", (value,))
+
+
+def _short_quote(text: str, s: int, inner: str) -> bool:
+    """Is ``inner`` (opening at ``s``) a word or two said, between double quote marks?"""
+    return (
+        text[s] in _DOUBLE_MARKS and _SHORT_QUOTE_RE.fullmatch(inner.strip(" ,.!?;:")) is not None
+    )
 
 
 def _pair_marks(text: str, open_ch: str, close_ch: str) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ ranked. The superlative that says by what ("most", "largest") is its qualifier, 
 that keeps its position but loses or changes its superlative ("second-most trending" →
 "second trending") is a change of claim, matched like a number whose qualifier changed.
 A position after a verb of ranking is one too ("finished fourth", "moved up to third",
-"was second"). An
+"was second"), and "runner-up" is second place. An
 ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
 the division") is no fact.
 """
@@ -40,6 +40,15 @@ _RANK_RE = regex.compile(
     r"|\s(?P<place>place|position|spot))"
     r"(?![\p{L}-])"
 )
+AMONG = "among the first"
+"""The value of a superlative that ranks a thing among others without a place ("one of the
+fastest times"): a rank made vaguer when it stood for a place ("the third-fastest
+time")."""
+_ONE_OF_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?i:one)[ \u00a0]+of[ \u00a0]+the[ \u00a0]+(?P<sup>{_SUPERLATIVE})"
+    r"[ \u00a0]+(?P<noun>\p{Ll}{3,}s)(?![\p{L}-])"
+)
+_RUNNER_UP_RE = regex.compile(r"(?<![\p{L}-])(?i:runner[- ]up)(?![\p{L}-])")
 _NOUN_RE = regex.compile(r"[ \u00a0]+(?P<noun>\p{Ll}{3,})(?![\p{L}-])")
 _NOT_SUPERLATIVE = frozenset({"interest", "rest", "test", "west", "east", "request"})
 _MODIFIER_ENDINGS = ("ing", "est", "ous", "ful", "ive", "able", "ible", "ular")
@@ -65,6 +74,24 @@ def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         value = f"{pos}{_suffix(pos)}"
         fact = Fact("number", text[s:e], (s, e), doc, value)
         out.append(Item(fact, "number", (value, "place", "", ""), unit="place"))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    for m in _RUNNER_UP_RE.finditer(text):  # "was runner-up": second place
+        s, e = m.span()
+        if overlaps(num_mask, s, e):
+            continue
+        fact = Fact("number", m.group(), (s, e), doc, "2nd")
+        out.append(Item(fact, "number", ("2nd", "place", "", ""), unit="place"))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    for m in _ONE_OF_RE.finditer(text):  # "one of the fastest times": among the first
+        s, e = m.span()
+        if overlaps(num_mask, s, e) or m.group("sup").lower() in _NOT_SUPERLATIVE:
+            continue
+        noun, qual = singular(m.group("noun")), m.group("sup").lower()
+        fact = Fact("number", m.group(), (s, e), doc, AMONG)
+        key = (AMONG, noun, "", "sup")
+        out.append(Item(fact, "number", key, qual=qual, qcls="sup", unit=noun))
         mark(num_mask, s, e)
         mark(name_mask, s, e)
     for m in _RANK_RE.finditer(text):

@@ -29,6 +29,7 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 QUAL_CLASS = {
     "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
     "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
+    "longer than": ">", "shorter than": "<",
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
@@ -136,7 +137,7 @@ ORG_WORDS = _words(
     center office bureau authority board police force service news times post press
     television tv radio channel school hospital church club team league alliance coalition
     fund trust programme program initiative embassy consulate administration cabinet
-    government motors airlines airways industries holdings technologies systems labs
+    government motors automotive airlines airways industries holdings technologies systems labs
     pharmaceuticals electric energy petroleum media entertainment partners capital
     brigade brigades regiment division command navy airforce"""
 )

@@ -43,6 +43,8 @@ LABEL_NAMES: dict[str, str] = {
     "name": "name",
     "noun": "noun",
     "wording": "wording",
+    "reversed": "reversed",
+    "object": "object",
 }
 """How each change label is written for people."""
 
@@ -52,7 +54,7 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "numbers, dates and names",
         frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
     ),
-    ("strength", "strength of claims", frozenset({"strength"})),
+    ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
     ("specificity", "precision of dates", frozenset({"specificity"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
@@ -61,6 +63,7 @@ _PLURALS = {"person": "people", "entity": "other names", "organisation": "organi
 _LIST_GAP_RE = re.compile(r"[^.!?:\d]{0,40}")
 _LIST_MARK_RE = re.compile(r"[,;•·▪‣◦*(\n]|\band\b|\bor\b")
 _MIN_LISTED = 5
+_SHOW_TOTAL_FROM = 5
 
 
 def plural(kind: str) -> str:
@@ -110,10 +113,15 @@ class KindGroup:
     listed: bool
 
     def headline(self, verb: str) -> str:
-        """The group's line: "39 of 68 listed places dropped"."""
-        noun = plural(self.kind) if self.total > 1 else self.kind
-        listed = "listed " if self.listed else ""
-        return f"{len(self.facts)} of {self.total} {listed}{noun} {verb}"
+        """The group's line: "2 people dropped"; from :data:`_SHOW_TOTAL_FROM` facts, and
+        for facts that stand in lists, out of how many: "12 of 15 numbers dropped", "39 of
+        68 listed places dropped"."""
+        n = len(self.facts)
+        if self.listed:
+            return f"{n} of {self.total} listed {plural(self.kind)} {verb}"
+        if n >= _SHOW_TOTAL_FROM:
+            return f"{n} of {self.total} {plural(self.kind)} {verb}"
+        return f"{n} {plural(self.kind) if n > 1 else self.kind} {verb}"
 
 
 def _in_lists(facts: Sequence[Fact], text: str) -> set[tuple[int, int]]:
@@ -144,6 +152,9 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
             members = _in_lists([f for f in side if f.kind == kind], text)
             if all(f.span in members for f in items):
                 total, listed = len(members), True
+        if kind == "number":
+            # Exact figures before vague amounts ("over 120,000" before "millions of").
+            items.sort(key=lambda f: not any(ch.isdigit() for ch in f.text))
         out.append(KindGroup(kind, tuple(items), total, listed))
 
     def order(g: KindGroup) -> tuple[int, int, str]:

@@ -39,6 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
+from .context import direction_note, line_of
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
@@ -358,7 +359,7 @@ class _Renderer:
             "fid": fid,
             "doc": doc,
             "status": self.facts[fid][1],
-            "where": f"{_LETTERS[doc]} {f.span[0]}–{f.span[1]}",
+            "where": f"{_LETTERS[doc]} line {line_of(self.c.documents[doc].text, f.span[0])}",
             "text": neutralise(f.text),
         }
 
@@ -368,10 +369,22 @@ class _Renderer:
         fd = self.c.facts
 
         def link(lk: FactLink) -> dict[str, Any]:
+            src, der = self._fref(lk.source), self._fref(lk.derived)
+            # Either side of a link finds both: the button names its partner, and says
+            # what the link is for the detail bar.
+            said = f"{src['where']} “{src['text']}” → {der['where']} “{der['text']}”"
+            extra = "; ".join(
+                x for x in (neutralise(lk.note), UNSUPPORTED_NOTE if lk.unsupported else "") if x
+            )
+            detail = f"{neutralise(lk.kind)}: {said}" + (f" · {extra}" if extra else "")
+            src, der = (
+                {**src, "pair": der["fid"], "detail": detail},
+                {**der, "pair": src["fid"], "detail": detail},
+            )
             return {
                 "kind": neutralise(lk.kind),
-                "source": self._fref(lk.source),
-                "derived": self._fref(lk.derived),
+                "source": src,
+                "derived": der,
                 "note": neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
@@ -398,6 +411,7 @@ class _Renderer:
         ]
         return {
             "note": neutralise(describe(fd.read, lengths)),
+            "direction": direction_note(self.c),
             "source": _letter(fd.source_doc),
             "derived": _letter(fd.derived_doc),
             "counts": {

@@ -12,8 +12,10 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..facts.furniture import furniture_spans
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
+from .context import direction_note, in_sentence, line_of, unmatched_sentences, word_diff
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
@@ -43,6 +45,16 @@ _WS = re.compile(r"\s+")
 # C0/C1 controls (whitespace is collapsed before this applies) and bidi controls.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MAX_RANGES_SHOWN = 3
+
+
+def _lettered(reason: str, docs: Sequence[object]) -> str:
+    """``reason`` with the documents' ids written as their letters (the report's head
+    names them)."""
+    ids = [(clean(getattr(d, "id", "")), letter) for d, letter in zip(docs, _LETTERS, strict=False)]
+    for ident, letter in sorted(ids, key=lambda x: -len(x[0])):
+        if len(ident) >= 2:
+            reason = re.sub(rf"(?<![\w/.-]){re.escape(ident)}(?![\w/.-])", letter, reason)
+    return reason
 
 
 def clean(s: str) -> str:
@@ -117,14 +129,23 @@ _CHANGED_SHOWN = 12
 _MIN_PER_KIND = 3
 
 
-def _change_line(link: FactLink, width: int) -> str:
-    """One change: kind, the two texts, its label and what changed."""
+_REWORDED_KINDS = ("quote", "claim")
+
+
+def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool) -> list[str]:
+    """One change: kind, the two texts (a quotation or a claim as a word diff), whether the
+    source states the new value, its label (``tagged``: when the group's title does not
+    say it) and what changed; then where each side stands, with its sentence."""
     text_width = max(width - 30, 20)
-    line = (
-        f"      ~ {clean(link.kind)}: {cut(clean(link.source.text), text_width // 2)}"
-        f" → {cut(clean(link.derived.text), text_width // 2)}"
-    )
-    tag = LABEL_NAMES.get(link.label, clean(link.label))
+    src, der = clean(link.source.text), clean(link.derived.text)
+    reworded = link.kind in _REWORDED_KINDS and len(src.split()) + len(der.split()) > 2
+    if reworded:
+        line = f"      ~ {clean(link.kind)}"
+    else:
+        line = (
+            f"      ~ {clean(link.kind)}: {cut(src, text_width // 2)} → {cut(der, text_width // 2)}"
+        )
+    tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
     why = clean(link.note)
     if link.unsupported:
         line += f" ({UNSUPPORTED_NOTE})"
@@ -132,7 +153,51 @@ def _change_line(link: FactLink, width: int) -> str:
         line += f"  [{tag}] {cut(why, text_width)}"
     elif tag or why:
         line += f"  ({cut(tag or why, text_width)})"
-    return line
+    out = [line]
+    places = []
+    for f in (link.source, link.derived):
+        text = texts[f.doc] if f.doc in (0, 1) else ""
+        if not text:
+            continue
+        where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}"
+        places.append(where)
+        if not reworded:
+            out.append(
+                f"          {where}: {clean(in_sentence(text, f.span, max(width - 20, 30)))}"
+            )
+    if reworded:
+        # The edit itself, wrapped whole (a quotation's cut words are the finding), then
+        # where the two sides stand.
+        out += _wrap_bullets([word_diff(src, der, 1200)], width, "          ", "")
+        if places:
+            out.append("          " + " · ".join(places))
+    return out
+
+
+_NEW_SHOWN = 8
+
+
+def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
+    """The derived text's sentences with no counterpart in the source (where additions
+    the fact list may miss stand), when there is reuse at all."""
+    fd = c.facts
+    d = fd.derived_doc
+    if c.verdict == "independent" or d not in (0, 1):
+        return []
+    text = c.documents[d].text
+    spans = [sp for p in c.passages for sp in p.spans[d]]
+    found = unmatched_sentences(text, spans, furniture_spans(text))
+    if not found:
+        return []
+    other = _letter(fd.source_doc)
+    noun = "sentence" if len(found) == 1 else "sentences"
+    out = [f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"]
+    for s, e in found[:_NEW_SHOWN]:
+        where = f"{_letter(d)} l.{line_of(text, s)}"
+        out.append(f"    {where}: {cut(clean(text[s:e]), max(width - len(where) - 6, 20))}")
+    if len(found) > _NEW_SHOWN:
+        out.append(f"    … and {len(found) - _NEW_SHOWN} more")
+    return out
 
 
 def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
@@ -142,6 +207,7 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
     fd = c.facts
     out: list[str] = []
     text_width = max(width - 30, 20)
+    texts = [d.text for d in c.documents]
     if fd.changed:
         out.append("  changed (numbers, dates and names first)")
         left = len(fd.changed) if all_facts else _CHANGED_SHOWN
@@ -150,7 +216,7 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
                 break
             out.append(f"    {group.title}")
             for link in group.links[:left]:
-                out.append(_change_line(link, width))
+                out += _change_lines(link, texts, width, tagged=group.key in ("facts", "other"))
             left -= len(group.links)
         if left < 0:
             out.append(f"    … and {-left} more")
@@ -170,9 +236,10 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
         if all_facts:
             out.append(f"  {title}")
             for f in facts:
+                line = f" l.{line_of(texts[f.doc], f.span[0])}," if f.doc in (0, 1) else ""
                 out.append(
                     f"    {sign} {clean(f.kind)}: {cut(clean(f.text), text_width)}"
-                    f"  ({_fact_where(f)})"
+                    f"  ({_fact_where(f).replace(' ', line + ' ', 1)})"
                 )
             continue
         where = "in" if title == "added" else "from"
@@ -182,14 +249,31 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
     return out
 
 
+_LISTED_IN_FULL = ("number", "date", "person", "quote")
+_FULL_MAX = 12
+
+
 def _kind_summary(groups: Sequence[KindGroup], sign: str, verb: str, width: int) -> list[str]:
-    """One line per kind: "- 39 of 68 listed places dropped: A; B; … and 34 more", naming
-    as many as the line holds (at least a few, in document order)."""
+    """One entry per kind. Numbers, dates, people and quotations are named in full (up to
+    a dozen, wrapped): those are what a fact-checker checks. Other kinds, and facts that
+    stand in a list, get one line, "- 39 of 68 listed places dropped: A; B; … and 34
+    more", naming as many as it holds (at least a few, in document order)."""
     lines: list[str] = []
     for g in groups:
         n = len(g.facts)
         head = f"    {sign} {clean(g.headline(verb))}: "
-        names: list[str] = []
+        if g.kind in _LISTED_IN_FULL and not g.listed:
+            names = [cut(clean(f.text), 60) or "(empty)" for f in g.facts[:_FULL_MAX]]
+            rest = f"; … and {n - _FULL_MAX} more" if n > _FULL_MAX else ""
+            lines += textwrap.wrap(
+                head + "; ".join(names) + rest,
+                width=max(width, 40),
+                subsequent_indent=" " * 8,
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
+            continue
+        names = []
         room = width - len(head)
         for k, f in enumerate(g.facts):
             name = cut(clean(f.text), 40) or "(empty)"
@@ -198,8 +282,8 @@ def _kind_summary(groups: Sequence[KindGroup], sign: str, verb: str, width: int)
             if k >= _MIN_PER_KIND and len("; ".join([*names, name])) + len(more) > room:
                 break
             names.append(name)
-        rest = n - len(names)
-        tail = f"; … and {rest} more" if rest else ""
+        rest_n = n - len(names)
+        tail = f"; … and {rest_n} more" if rest_n else ""
         lines.append(head + "; ".join(names) + tail)
     return lines
 
@@ -251,13 +335,32 @@ def render_text(
         out.append(f"Source    not established, confidence {c.confidence:.2f}")
     if c.reasons:
         out.append("Reasons")
-        out += _wrap_bullets(c.reasons, width, "  ", "• ")
+        out += _wrap_bullets([_lettered(r, docs) for r in c.reasons], width, "  ", "• ")
     cov = "   ".join(f"{letter} {_pct(x)}" for letter, x in zip(_LETTERS, c.coverage, strict=False))
     cov_line = f"Coverage  {cov}"
     note = "   (share of each text inside reused passages)"
     out.append(cov_line + note if len(cov_line + note) <= width else cov_line)
     out.append("")
 
+    fd = c.facts
+    roles = f"source {_letter(fd.source_doc)} → derived {_letter(fd.derived_doc)}"
+    if c.source not in (0, 1):
+        roles = f"reference {_letter(fd.source_doc)} → {_letter(fd.derived_doc)}"
+    out.append(f"Facts ({roles})")
+    out.append(
+        f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
+        f" · dropped {len(fd.dropped)}"
+    )
+    if fd.partial:
+        lengths = [
+            len(c.documents[d].text) if d in (0, 1) else 0 for d in (fd.source_doc, fd.derived_doc)
+        ]
+        out += _wrap_bullets([describe(fd.read, lengths)], width, "  ", "")
+    if direction_note(c):
+        out += _wrap_bullets([direction_note(c)], width, "  ", "")
+    out += _fact_lines(c, width, all_facts)
+    out += _new_sentence_lines(c, width)
+    out.append("")
     n = len(c.passages)
     if n:
         out.append(f"Passages  {n}: {_kind_counts(p.kind for p in c.passages)}")
@@ -279,23 +382,6 @@ def render_text(
                 out.append(f'       "{excerpt(docs[d].text, spans, excerpt_len)}"')
         if n > len(shown):
             out.append(f"  … and {n - len(shown)} more")
-    out.append("")
-
-    fd = c.facts
-    roles = f"source {_letter(fd.source_doc)} → derived {_letter(fd.derived_doc)}"
-    if c.source not in (0, 1):
-        roles = f"reference {_letter(fd.source_doc)} → {_letter(fd.derived_doc)}"
-    out.append(f"Facts ({roles})")
-    out.append(
-        f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
-        f" · dropped {len(fd.dropped)}"
-    )
-    if fd.partial:
-        lengths = [
-            len(c.documents[d].text) if d in (0, 1) else 0 for d in (fd.source_doc, fd.derived_doc)
-        ]
-        out += _wrap_bullets([describe(fd.read, lengths)], width, "  ", "")
-    out += _fact_lines(c, width, all_facts)
     if glossary:
         out += ["", "Terms"]
         kinds = {p.kind for p in c.passages}

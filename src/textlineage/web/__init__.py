@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..errors import MissingDependencyError
+from ..errors import IndexFileError, MissingDependencyError
 from .config import ServiceConfig
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 __all__ = ["INSTALL_HINT", "ServiceConfig", "create_app", "serve"]
+
+log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'textlineage[web]'"
 _REQUIRED = ("fastapi", "uvicorn", "jinja2")
@@ -68,8 +71,16 @@ def serve(
             "the semantic stage (or serve with --no-semantic)", SEMANTIC_HINT
         )
     if config.db is not None:
-        # A missing or unreadable index is a clear error now, not a failed start-up later.
-        Corpus.open(config.db, create=False).close()
+        # A missing index is a mistyped path: a clear error now. One that is there but
+        # cannot be used (damaged, not an index, locked, unreadable) is served all the
+        # same: comparing needs no index, the corpus routes answer 503 naming the problem,
+        # /healthz says "degraded", and a restored file is read at the next request.
+        if not config.db.exists():
+            raise IndexFileError(f"{config.db}: no such index")
+        try:
+            Corpus.open(config.db, create=False).close()
+        except IndexFileError as exc:
+            log.error("serving without a usable index: %s", exc)
     if host in LOOPBACK and not config.allowed_hosts:
         config = replace(config, allowed_hosts=("localhost", "127.0.0.1"))
     uvicorn.run(

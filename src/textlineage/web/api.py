@@ -41,7 +41,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorBody, "description": "A document or the request body is too large."},
     415: {"model": ErrorBody, "description": "Neither JSON nor multipart/form-data."},
     422: {"model": ErrorBody, "description": "The request does not match the schema."},
-    503: {"model": ErrorBody, "description": "Busy: retry after the Retry-After seconds."},
+    503: {
+        "model": ErrorBody,
+        "description": "Busy, or the index cannot be used (damaged, not an index, locked, "
+        "unreadable: the error says which): retry after the Retry-After seconds.",
+    },
 }
 
 
@@ -102,13 +106,17 @@ async def _form(request: Request, service: Service) -> FormData:
 async def healthz(request: Request) -> JSONResponse:
     service = service_of(request)
     cfg = service.config
+    problem = await service.corpus.check()
+    index = "none" if not service.has_corpus else "unusable" if problem else "ok"
     return JSONResponse(
         {
-            "status": "ok",
+            "status": "degraded" if problem else "ok",
             "version": __version__,
             "workers": cfg.workers,
             "semantic": cfg.semantic,
             "corpus": service.has_corpus,
+            "index": index,
+            "index_problem": problem,
             "pending": service.pool.pending,
             "max_pending": cfg.max_pending,
             "max_document_bytes": cfg.max_document_bytes,
@@ -220,7 +228,7 @@ _NO_DISCOVERY = (
         "may contain `/` (a path, a URL): send it as it is or percent-encoded."
     ),
     response_model=models.DocumentDetail,
-    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
 async def api_document(request: Request, key: str) -> JSONResponse:
     def read(c: Corpus) -> dict[str, Any] | None:
@@ -243,7 +251,7 @@ async def api_document(request: Request, key: str) -> JSONResponse:
     summary="Reuse clusters, largest first",
     description="Found by `textlineage discover`; paged with `limit` and `offset`.",
     response_model=models.ClusterPage,
-    responses={409: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses={409: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
 async def api_clusters(
     request: Request,
@@ -269,7 +277,7 @@ async def api_clusters(
     tags=["corpus"],
     summary="One cluster with its verified relations",
     response_model=models.ClusterDetail,
-    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
 async def api_cluster(
     request: Request, cluster_id: int = PathParam(ge=0, le=MAX_ID)
@@ -286,7 +294,7 @@ async def api_cluster(
     summary="Who copies whom: the site network",
     description="Edges between sites, per-site counts, a summary, and the network as SVG.",
     response_model=models.Network,
-    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
 async def api_network(request: Request) -> JSONResponse:
     found = await service_of(request).corpus.read(lambda c: c.network())

@@ -25,7 +25,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..errors import ApiError, InputError, NoCorpus, Overloaded, TextlineageError
+from ..errors import (
+    ApiError,
+    IndexFileError,
+    InputError,
+    NoCorpus,
+    Overloaded,
+    TextlineageError,
+)
 from . import api, pages
 from .config import ServiceConfig
 from .inputs import body_too_large, validation_message
@@ -37,6 +44,10 @@ HERE = Path(__file__).resolve().parent
 
 # API responses and anything else that is not a page: nothing may load or run.
 _DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+INDEX_RETRY_SECONDS = 30
+"""Retry-After of a 503 for an index that cannot be used (a lock passes; a damaged file
+needs restoring, which the next request after it picks up)."""
 
 
 class _BodyLimit:
@@ -120,11 +131,16 @@ def _wants_page(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    heading: str | None = None,
 ) -> Response:
-    """The error as a page for a browser, as ``{"error": ...}`` for everyone else."""
+    """The error as a page for a browser (under ``heading``, when given), as
+    ``{"error": ...}`` for everyone else."""
     if _wants_page(request):
-        return pages.error_page(request, status, message, headers)
+        return pages.error_page(request, status, message, headers, heading=heading)
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
@@ -141,6 +157,14 @@ def _install_handlers(app: FastAPI) -> None:
 
     async def on_overloaded(request: Request, exc: Exception) -> Response:
         return error_response(request, 503, str(exc), {"Retry-After": "2"})
+
+    async def on_index_error(request: Request, exc: Exception) -> Response:
+        # The service only reads its index: the file is damaged, truncated, not an
+        # index, locked or unreadable. Not the client's fault; a lock passes, and a
+        # restored file is opened again at the next request.
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        headers = {"Retry-After": str(INDEX_RETRY_SECONDS)}
+        return error_response(request, 503, str(exc), headers, heading="Index unusable")
 
     async def on_library_error(request: Request, exc: Exception) -> Response:
         log.error("%s %s: %s", request.method, request.url.path, exc)
@@ -159,6 +183,7 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(InputError, on_input_error)
     app.add_exception_handler(NoCorpus, on_no_corpus)
     app.add_exception_handler(Overloaded, on_overloaded)
+    app.add_exception_handler(IndexFileError, on_index_error)
     app.add_exception_handler(TextlineageError, on_library_error)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
@@ -184,7 +209,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
             "Compare two documents, or look one up in a corpus index. The comparison JSON "
             "is described in docs/schema.md (schema `textlineage.compare`). Errors are "
             '`{"error": "..."}` with status 400 (unreadable input), 409 (no corpus), '
-            "413 (too large), 422 (invalid request), 503 (busy: retry)."
+            "413 (too large), 422 (invalid request), 503 (busy, or the index cannot be "
+            "used: retry)."
         ),
         lifespan=lifespan,
         # The interactive docs load scripts from a CDN; the schema is at /openapi.json.

@@ -32,13 +32,20 @@ Pair = tuple[int, int]
 
 
 class Health(BaseModel):
-    """``/healthz``: the service is up, and with which settings."""
+    """``/healthz``: the service is up, and with which settings; ``degraded`` when its
+    index cannot be used (comparing still works; the corpus routes answer 503)."""
 
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"]
     version: str = Field(description="textlineage's version.")
     workers: int = Field(description="Worker processes doing comparisons and searches.")
     semantic: bool = Field(description="Whether the sentence-embedding stage is on.")
     corpus: bool = Field(description="Whether an index is served (search, clusters, network).")
+    index: Literal["ok", "unusable", "none"] = Field(
+        description="Whether the index can be read now (`none`: the service has no index)."
+    )
+    index_problem: str | None = Field(
+        None, description="What is wrong with the index, one line naming the file."
+    )
     pending: int = Field(description="Compare and search requests running or queued now.")
     max_pending: int = Field(description="Requests admitted at once; beyond it, 503.")
     max_document_bytes: int = Field(description="Largest document accepted; beyond it, 413.")

@@ -148,10 +148,22 @@ def page(
 
 
 def error_page(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    *,
+    heading: str | None = None,
 ) -> HTMLResponse:
+    """The error as a page: ``message`` (escaped) under ``heading`` (or one for the status)."""
     return page(
-        request, "error.html", status=status, headers=headers, status_code=status, message=message
+        request,
+        "error.html",
+        status=status,
+        headers=headers,
+        status_code=status,
+        message=message,
+        heading=heading,
     )
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 from ..corpus.index import Corpus, SearchResult
-from ..errors import NoCorpus
+from ..corpus.store_file import explain
+from ..errors import IndexFileError, NoCorpus
 from .config import ServiceConfig
 from .workers import WorkerPool
 
@@ -35,10 +38,21 @@ class CorpusReader:
     meanwhile (the workers' nearest-neighbour search checks the newest stored vector
     before each search), so a running service follows its index without a restart
     (``tests/test_web_follow.py``).
+
+    An index that cannot be used (damaged, truncated, not an index, locked, unreadable)
+    fails the read with :class:`IndexFileError` naming the file and the problem
+    (:func:`~textlineage.corpus.store_file.explain`); the connection is then dropped, so
+    the next read opens the file again and a restored index is served without a restart.
     """
+
+    BUSY_MS = 5000
+    """How long a read waits for a lock another process holds before it gives up (a
+    request should not hang for SQLite's default 30 s)."""
 
     def __init__(self, config: ServiceConfig) -> None:
         self.path = config.db
+        self.problem: str | None = None
+        """What was wrong with the index at the last read (None: that read worked)."""
         self._corpus: Corpus | None = None
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="textlineage-db")
 
@@ -46,23 +60,56 @@ class CorpusReader:
         if self.path is None:
             raise NoCorpus()
         if self._corpus is None:
-            self._corpus = Corpus.open(self.path, create=False)
+            corpus = Corpus.open(self.path, create=False)
+            corpus.store.conn.execute(f"PRAGMA busy_timeout = {self.BUSY_MS}")
+            self._corpus = corpus
         return self._corpus
 
-    async def read(self, fn: Callable[[Corpus], T]) -> T:
+    def _call(self, fn: Callable[[Corpus], T], clear: bool = True) -> T:
+        """``fn(corpus)``, with any failure of the index as one :class:`IndexFileError`
+        (recorded in :attr:`problem`; a read that works clears it, if ``clear``)."""
+        assert self.path is not None
+        try:
+            try:
+                out = fn(self._open())
+            except sqlite3.DatabaseError as exc:  # a read outside the store's guard
+                raise IndexFileError(explain(self.path, exc)) from exc
+        except IndexFileError as exc:
+            self.problem = str(exc)
+            self._drop()
+            raise
+        if clear:
+            self.problem = None
+        return out
+
+    def _drop(self) -> None:
+        corpus, self._corpus = self._corpus, None
+        if corpus is not None:
+            with suppress(sqlite3.Error, IndexFileError):
+                corpus.close()
+
+    async def read(self, fn: Callable[[Corpus], T], *, clear: bool = True) -> T:
         """``fn(corpus)`` on the reader thread."""
         if self.path is None:
             raise NoCorpus()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._thread, lambda: fn(self._open()))
+        return await loop.run_in_executor(self._thread, self._call, fn, clear)
+
+    async def check(self) -> str | None:
+        """Whether the index can be read now: None, or what is wrong (one line).
+
+        A cheap probe (the schema version and the newest document: a few pages), so a
+        damaged page elsewhere shows once a request has read it; a problem found by a
+        read (a request's or this probe's) is reported until a request's read works.
+        """
+        if self.path is None:
+            return None
+        with suppress(IndexFileError):
+            await self.read(_probe, clear=False)
+        return self.problem
 
     async def close(self) -> None:
-        def shut() -> None:
-            if self._corpus is not None:
-                self._corpus.close()
-                self._corpus = None
-
-        await asyncio.get_running_loop().run_in_executor(self._thread, shut)
+        await asyncio.get_running_loop().run_in_executor(self._thread, self._drop)
         self._thread.shutdown(wait=True)
 
 
@@ -99,6 +146,11 @@ class Recent(Generic[T]):
         return item[0]
 
 
+def _probe(corpus: Corpus) -> None:
+    corpus.store.get_meta("schema_version")
+    corpus.store.newest("documents")
+
+
 def _prepare(corpus: Corpus) -> None:
     corpus.stats()
     corpus.vectors.refresh()
@@ -120,10 +172,14 @@ class Service:
 
     async def start(self) -> None:
         if self.has_corpus:
-            # Fail at start, not at the first request, when the index cannot be read; and
-            # bring the nearest-neighbour file up to date here, once, so the workers only
-            # ever read it (rather than several racing to rewrite it on their first search).
-            await self.corpus.read(_prepare)
+            # Bring the nearest-neighbour file up to date here, once, so the workers only
+            # ever read it (rather than several racing to rewrite it on their first
+            # search). An index that cannot be read does not stop the service: comparing
+            # needs none, and the corpus routes answer 503 saying what is wrong with it.
+            try:
+                await self.corpus.read(_prepare)
+            except IndexFileError as exc:
+                log.error("serving without a usable index: %s", exc)
         await self.pool.start()
 
     async def close(self) -> None:

@@ -15,10 +15,12 @@ gets the pool rebuilt instead of leaving the service broken.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
 import signal
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,9 +30,10 @@ from typing import Any, Literal, TypeVar
 from ..align.semantic import SemanticConfig
 from ..compare import CompareConfig, compare
 from ..corpus.index import Corpus, CorpusConfig, SearchResult
+from ..corpus.store_file import explain
 from ..embed import CachedEmbedder, Embedder, make_embedder
 from ..engines.pool import process_pool
-from ..errors import Overloaded
+from ..errors import IndexFileError, Overloaded
 from ..facts import ner
 from ..ingest import document_from_bytes
 from ..report import render_html
@@ -72,6 +75,22 @@ class _Worker:
     compare: CompareConfig
     corpus: Corpus | None
     max_bytes: int
+    db: str | None = None
+    corpus_config: CorpusConfig | None = None
+
+    def open_corpus(self) -> Corpus:
+        """The corpus, opened again if it failed before (a restored file is then used)."""
+        if self.db is None:  # pragma: no cover - the server checks before submitting
+            raise RuntimeError("no corpus open in this worker")
+        if self.corpus is None:
+            self.corpus = Corpus.open(self.db, create=False, config=self.corpus_config)
+        return self.corpus
+
+    def drop_corpus(self) -> None:
+        corpus, self.corpus = self.corpus, None
+        if corpus is not None:
+            with contextlib.suppress(sqlite3.Error, IndexFileError):
+                corpus.close()
 
 
 _worker: _Worker | None = None
@@ -95,12 +114,14 @@ def init_worker(db: str | None, semantic: bool, threads: int, max_bytes: int) ->
     if semantic:
         emb = CachedEmbedder(make_embedder(threads=threads))
     cfg = CompareConfig(semantic=SemanticConfig(enabled=semantic), embedder=emb)
-    corpus = None
+    base = CorpusConfig()
+    config = replace(base, compare=replace(base.compare, embedder=emb))
+    _worker = _Worker(cfg, None, max_bytes, db, config)
     if db is not None:
-        base = CorpusConfig()
-        config = replace(base, compare=replace(base.compare, embedder=emb))
-        corpus = Corpus.open(db, create=False, config=config)
-    _worker = _Worker(cfg, corpus, max_bytes)
+        try:
+            _worker.open_corpus()
+        except IndexFileError as exc:  # searches answer it (503); comparing needs no index
+            log.warning("worker %d: %s", os.getpid(), exc)
     if ner.enabled():
         ner.load()  # the fact diff's named-entity model, before the first request
     compare(Document("warm-a", _WARM_A), Document("warm-b", _WARM_B), cfg)
@@ -150,10 +171,16 @@ def compare_job(
 def search_job(query: Source, top: int, semantic: bool | None) -> SearchResult:
     """Search the corpus for documents the query reuses or that reuse it."""
     st = _state()
-    if st.corpus is None:  # pragma: no cover - the server checks before submitting
-        raise RuntimeError("no corpus open in this worker")
     doc = _document(query, st.max_bytes)
-    return st.corpus.search(doc, top=top, semantic=False if semantic is False else None)
+    corpus = st.open_corpus()
+    try:
+        try:
+            return corpus.search(doc, top=top, semantic=False if semantic is False else None)
+        except sqlite3.DatabaseError as exc:  # a read outside the store's guard
+            raise IndexFileError(explain(corpus.store.path, exc)) from exc
+    except IndexFileError:
+        st.drop_corpus()  # opened again by the next search
+        raise
 
 
 def search_json_job(query: Source, top: int, semantic: bool | None) -> bytes:

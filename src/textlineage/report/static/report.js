@@ -112,12 +112,44 @@
   }
 
   function showFact(fid) {
-    var els = byFact[fid];
+    // A fact, and for a changed or kept one its counterpart on the other side: both
+    // panes scroll to them and both flash; the detail bar says what the link is.
     var b = factButtons[fid];
-    if (!els || !els.length || !b) { return; }
-    scrollPane(panes[+b.getAttribute("data-doc")], els[0]);
-    flash(els);
+    if (!b) { return; }
+    var ids = [fid];
+    var pair = b.getAttribute("data-pair");
+    if (pair !== null && byFact[pair]) { ids.push(pair); }
+    lit.forEach(function (el) { el.classList.remove("active"); });
+    lit = [];
+    active = null;
+    ids.forEach(function (id) {
+      var els = byFact[id];
+      var owner = factButtons[id];
+      if (!els || !els.length || !owner) { return; }
+      scrollPane(panes[+owner.getAttribute("data-doc")], els[0]);
+      flash(els);
+      els.forEach(function (el) { el.classList.add("active"); lit.push(el); });
+    });
+    var said = b.getAttribute("data-detail");
+    if (said) {
+      detail.textContent = "";
+      var head = document.createElement("strong");
+      head.textContent = said;
+      detail.appendChild(head);
+      detail.appendChild(button("Clear \u00d7", "close", clearActive));
+    }
   }
+
+  function revealButton(fid) {
+    var b = factButtons[fid];
+    if (!b) { return; }
+    var folded = b.closest ? b.closest("details") : null;
+    if (folded) { folded.open = true; }
+    b.scrollIntoView({block: "nearest", behavior: reduce ? "auto" : "smooth"});
+    flash([b]);
+  }
+
+  var lastFact = null;
 
   panes.forEach(function (pane, d) {
     pane.addEventListener("click", function (e) {
@@ -126,21 +158,21 @@
       var el = e.target && e.target.closest ? e.target.closest(".seg") : null;
       if (!el) { return; }
       var p = el.getAttribute("data-p");
+      var f = el.getAttribute("data-f");
+      // A fact first (its entry in the panel, its counterpart lit); clicked again, or
+      // where there is no fact, the passage it stands in.
+      if (f && el !== lastFact && factButtons[f.split(" ")[0]]) {
+        lastFact = el;
+        var fid = f.split(" ")[0];
+        revealButton(fid);
+        showFact(fid);
+        return;
+      }
+      lastFact = null;
       if (p) {
         var ids = p.split(" ");
         var i = ids.indexOf(active);
         select(ids[i >= 0 ? (i + 1) % ids.length : 0], d);
-        return;
-      }
-      var f = el.getAttribute("data-f");
-      if (f) {
-        var b = factButtons[f.split(" ")[0]];
-        if (b) {
-          var folded = b.closest ? b.closest("details") : null;
-          if (folded) { folded.open = true; }
-          b.scrollIntoView({block: "nearest", behavior: reduce ? "auto" : "smooth"});
-          flash([b]);
-        }
       }
     });
   });

@@ -1,0 +1,384 @@
+"""Changes of a claim's strength that a small word edit does not show, read in two aligned
+sentences (:mod:`.match_claims` finds the sentences and the small edits):
+
+- a hedged verb stated as fact, or the reverse: "the details may have been stolen" →
+  "hackers stole the details", "is thought to have begun" → "began" (the same verb, by its
+  base form, with a hedge on one side only);
+- a negation dropped or added around words both sentences share: "did not believe that
+  card numbers had been accessed" → "card numbers were taken" (``reversed``);
+- the scope of a superlative changed: "the third-fastest time" → "one of the fastest
+  times", "the fastest time of the year" → "the fastest time ever".
+
+Each rule gives token ranges of the two sentences (:class:`Shape`); the words are folded
+tokens (:func:`~textlineage.text.normalise.tokenize`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .vocab import STOP
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+MODALS = _set("may might could")
+"""Modal verbs that make what follows possible rather than stated."""
+HEDGE_ADVERBS = _set("reportedly allegedly apparently purportedly possibly probably perhaps")
+HEDGE_VERBS = _set("said believed thought reported alleged understood expected feared")
+"""Verbs that hedge in the passive with "to" ("is thought to have begun")."""
+AUX = _set("have has had be been being is are was were will would shall do does did also still")
+"""Auxiliaries (and the adverbs found among them) of a verb group."""
+_DETERMINERS = _set("the a an this that these those its their his her our my your")
+NEGATIONS = _set("not never")
+"""Words that negate a clause (and every "n't" contraction)."""
+_ANY_NEGATION = NEGATIONS | _set("no none nothing neither nor without denied deny denies")
+_ORDINALS = _set("second third fourth fifth sixth seventh eighth ninth tenth")
+_SCOPE_OPENERS = _set("of in on ever since this so yet")
+_ABSOLUTE_SCOPE = _set("ever history record records all-time")
+"""Words of a superlative's scope that leave nothing out ("ever", "on record")."""
+_CLAUSE_ENDS = _set(
+    """because since as while although though whereas when after before if unless until
+    which who whom and or but so"""
+)
+_PREPOSITIONS = _set("to of in on for from at by with into onto over under about across")
+_NEGATION_REACH = 4  # words after a negation within which the shared words must start
+_NOT_SUPERLATIVES = _set(
+    """interest forest test west rest protest request chest nest guest arrest honest modest
+    harvest contest quest suggest invest manifest digest attest pest vest crest priest
+    conquest unrest inquest behest earnest lest zest"""
+)
+_MAX_GAP = 4  # words between a hedge and its verb ("may have been stolen")
+
+_IRREGULAR_VERBS = """arise arose arisen; be was were been is are am; bear bore borne;
+beat beat beaten; become became; begin began begun; bite bit bitten; blow blew blown;
+break broke broken; bring brought; build built; buy bought; catch caught; choose chose
+chosen; come came; deal dealt; dig dug; do did done does; draw drew drawn; drive drove
+driven; eat ate eaten; fall fell fallen; feel felt; fight fought; find found; flee fled;
+fly flew flown; forbid forbade forbidden; forget forgot forgotten; forgive forgave
+forgiven; freeze froze frozen; get got gotten; give gave given; go went gone goes; grow
+grew grown; hang hung; have has had; hear heard; hide hid hidden; hold held; keep kept;
+know knew known; lay laid; lead led; leave left; lend lent; lie lay lain; lose lost; make
+made; mean meant; meet met; overtake overtook overtaken; pay paid; ride rode ridden; ring
+rang rung; rise rose risen; run ran; say said; see saw seen; seek sought; sell sold; send
+sent; shake shook shaken; shoot shot; show showed shown; sing sang sung; sink sank sunk;
+sit sat; sleep slept; speak spoke spoken; spend spent; stand stood; steal stole stolen;
+strike struck; swear swore sworn; swim swam swum; take took taken; teach taught; tear
+tore torn; tell told; think thought; throw threw thrown; understand understood; wake woke
+woken; wear wore worn; win won; withdraw withdrew withdrawn; write wrote written"""
+
+
+def _irregular() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in _IRREGULAR_VERBS.split(";"):
+        forms = group.split()
+        for f in forms:
+            out.setdefault(f, forms[0])
+    return out
+
+
+_BASE = _irregular()
+
+
+@lru_cache(maxsize=4096)
+def verb_stem(word: str) -> str:
+    """A form all the inflections of an English verb share ("stolen", "stole" → "steal";
+    "arrested", "arrests" → "arrest"; "closing", "closed" → "clos"): for comparing verbs,
+    not for showing."""
+    if word in _BASE:
+        return _BASE[word]
+    w = word
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # stopped → stop
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A change found in two sentences: token ranges (end exclusive) of each, its label
+    and detail (:data:`~textlineage.types.STRENGTH_DETAILS`) and a note in words."""
+
+    src: tuple[int, int]
+    der: tuple[int, int]
+    label: str
+    detail: str
+    note: str
+
+
+def _negation(w: str) -> bool:
+    return w in NEGATIONS or w.endswith("n't")
+
+
+def _content(w: str) -> bool:
+    return w.isalpha() and len(w) > 2 and w not in STOP and w not in AUX
+
+
+def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The hedged verbs of a sentence: (where the hedge starts, the verb's index, the
+    hedge's words): "may have been stolen", "is thought to have begun", "reportedly
+    arrested"."""
+    out: list[tuple[int, int, str]] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        start, j = i, -1
+        if w in MODALS or w in HEDGE_ADVERBS:
+            j = i + 1
+        elif (
+            w in HEDGE_VERBS and i + 1 < n and words[i + 1] == "to" and i > 0
+            and words[i - 1] in AUX
+        ):  # fmt: skip
+            start, j = i - 1, i + 2
+        if j < 0:
+            continue
+        k = j
+        while k < n and k - j < _MAX_GAP and words[k] in AUX:
+            k += 1
+        if k < n and _content(words[k]) and not _negation(words[k]):
+            out.append((start, k, " ".join(words[start:j])))
+    return out
+
+
+def _hedged_before(words: Sequence[str], k: int) -> bool:
+    """Is the word at ``k`` hedged, or negated, by a word at most a few words before?"""
+    for w in words[max(0, k - _MAX_GAP - 2) : k]:
+        if w in MODALS or w in HEDGE_ADVERBS or w in HEDGE_VERBS or _negation(w):
+            return True
+    return False
+
+
+def _aux_start(words: Sequence[str], k: int) -> int:
+    """Where the verb group ending at ``k`` starts ("were taken": at "were")."""
+    while k > 0 and words[k - 1] in AUX:
+        k -= 1
+    return k
+
+
+def hedge_shapes(a: Sequence[str], b: Sequence[str]) -> list[Shape]:
+    """A verb hedged in one sentence and stated in the other (its base form the same, not
+    used as a noun after a determiner)."""
+    out: list[Shape] = []
+    for (x, y), dropped in (((a, b), True), ((b, a), False)):
+        for start, k, hedge in _hedged_verbs(x):
+            stem = verb_stem(x[k])
+            for m, w in enumerate(y):
+                if not w.isalpha() or verb_stem(w) != stem or _hedged_before(y, m):
+                    continue
+                if m > 0 and y[m - 1] in _DETERMINERS:
+                    continue
+                hedged, plain = (start, k + 1), (_aux_start(y, m), m + 1)
+                if dropped:
+                    note = f"hedge '{hedge}' dropped"
+                    out.append(Shape(hedged, plain, "strength", "hedge_dropped", note))
+                else:
+                    note = f"hedge '{hedge}' added"
+                    out.append(Shape(plain, hedged, "strength", "hedge_added", note))
+                break
+    return out
+
+
+def negation_shapes(
+    a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
+) -> list[Shape]:
+    """A clause negated in one sentence whose words (two content words in a row at
+    least) the other states with no negation in its clause. ``clauses``: the clause
+    number of each token of ``a`` and of ``b``."""
+    out: list[Shape] = []
+    for (x, y, cx, cy), dropped in (
+        ((a, b, *clauses), True),
+        ((b, a, clauses[1], clauses[0]), False),
+    ):
+        for i, w in enumerate(x):
+            if not _negation(w):
+                continue
+            end = i + 1
+            while end < len(x) and cx[end] == cx[i] and x[end] not in _CLAUSE_ENDS:
+                end += 1
+            run = _shared_run(x[i + 1 : end], y)
+            if run is None or run[0] >= _NEGATION_REACH:
+                continue
+            xs, xe, ys = i + 1 + run[0], i + 1 + run[1], run[2]
+            if ys > 0 and y[ys - 1] in _PREPOSITIONS:
+                continue  # "roads to remote areas": not what the clause states
+            clause = [m for m in range(len(y)) if cy[m] == cy[ys]]
+            if any(y[m] in _ANY_NEGATION or _negation(y[m]) for m in clause):
+                continue
+            neg = (_aux_start(x, i), end)
+            pos = (ys, max(m for m in clause) + 1)
+            phrase = " ".join(x[xs:xe])
+            if dropped:
+                out.append(Shape(neg, pos, "reversed", "", f"negation dropped ('{phrase}')"))
+            else:
+                out.append(Shape(pos, neg, "reversed", "", f"negation added ('{phrase}')"))
+    return out
+
+
+def _shared_run(x: Sequence[str], y: Sequence[str]) -> tuple[int, int, int, int] | None:
+    """The longest run of words ``x`` and ``y`` share, if it holds two content words."""
+    m = SequenceMatcher(None, list(x), list(y), autojunk=False).find_longest_match()
+    if sum(_content(w) for w in x[m.a : m.a + m.size]) < 2:
+        return None
+    return m.a, m.a + m.size, m.b, m.b + m.size
+
+
+@dataclass(frozen=True)
+class _Superlative:
+    word: str
+    start: int
+    end: int
+    rank: str
+    scope: tuple[str, ...]
+
+
+def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlative]:
+    """The superlatives of a sentence with their rank ("third", "one of") and scope ("of
+    the year", "ever", "in history"), which ends with its clause (``clause``: the clause
+    number of each word)."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if not (w.endswith("est") and len(w) > 5 and w.isalpha()) or w in _NOT_SUPERLATIVES:
+            continue
+        start, rank = i, ""
+        if i > 0 and words[i - 1] in _ORDINALS:
+            start, rank = i - 1, words[i - 1]
+        if start > 0 and words[start - 1] == "the":
+            start -= 1
+            if start >= 2 and words[start - 2 : start] == ["one", "of"]:
+                start, rank = start - 2, "one of"
+        elif start == i:
+            continue  # "-est" with neither "the" nor a rank before it: no superlative
+        k = i + 1
+        while (
+            k < n and k - i <= 2 and clause[k] == clause[i] and _content(words[k])
+            and words[k] not in _SCOPE_OPENERS
+        ):  # fmt: skip
+            k += 1  # the noun ("time", "marathon times")
+        scope: list[str] = []
+        if k < n and words[k] in _SCOPE_OPENERS and clause[k] == clause[i]:
+            e = k + 1
+            while (
+                e < n and e - k < 4 and clause[e] == clause[i] and words[e].isalpha()
+                and words[e] not in _SCOPE_OPENERS
+            ):  # fmt: skip
+                e += 1
+            scope = list(words[k:e]) if words[k] != "ever" else ["ever"]
+            if e < n and clause[e] == clause[i] and not words[e].isalpha():
+                scope = []  # "since 2008", "in the past 15 years": a span not compared
+        out.append(_Superlative(w, start, k + len(scope), rank, tuple(scope)))
+    return out
+
+
+def _absolute(scope: Sequence[str]) -> bool | tuple[str, ...]:
+    """True for a scope that leaves nothing out, else the scope's words."""
+    return True if _ABSOLUTE_SCOPE.intersection(scope) else tuple(scope)
+
+
+def superlative_shapes(
+    a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
+) -> list[Shape]:
+    """The same superlative with another rank or scope in the two sentences (two scopes
+    that leave nothing out, "ever" and "on record", are one)."""
+    out: list[Shape] = []
+    bs = _superlatives(b, clauses[1])
+    for sa in _superlatives(a, clauses[0]):
+        for sb in bs:
+            if sb.word != sa.word:
+                continue
+            if sa.rank == sb.rank and (
+                not (sa.scope and sb.scope) or _absolute(sa.scope) == _absolute(sb.scope)
+            ):
+                continue
+            if sa.rank != sb.rank:
+                note = f"superlative ranked '{sa.rank or 'first'}' → '{sb.rank or 'first'}'"
+            else:
+                note = f"superlative '{' '.join(sa.scope)}' → '{' '.join(sb.scope)}'"
+            out.append(Shape((sa.start, sa.end), (sb.start, sb.end), "strength", "degree", note))
+            break
+    return out
+
+
+_SAYING = _set("say tell call add name ask describ warn report confirm announc claim")
+"""Stems of verbs whose object is what is said, not a thing."""
+_OBJECT_ENDS = _set(
+    """of in on at to from by for with into onto over under about across through after
+    before during against between among and or but that which who whom whose as than"""
+)
+_MAX_OBJECT = 2  # words of an object noun phrase after its determiner
+
+
+def _past_verb(w: str) -> bool:
+    """A past form of a verb: regular ("installed") or irregular ("stole", "built")."""
+    return (w.endswith("ed") and len(w) > 4) or _BASE.get(w, w) != w
+
+
+def _objects(words: Sequence[str], lower: Sequence[bool]) -> list[tuple[int, int, str, str]]:
+    """The things past verbs act on: (the verb's index, the end of its object, the verb's
+    stem, the object's head), the object being a short run of lower-case words right
+    after the verb (after a determiner) that ends before a preposition or punctuation."""
+    out = []
+    for i, w in enumerate(words[:-1]):
+        if not w.isalpha() or w in AUX or not _past_verb(w) or verb_stem(w) in _SAYING:
+            continue
+        if i and (words[i - 1] in _DETERMINERS or _past_verb(words[i - 1])):
+            continue  # an adjective: "the injured", "received unexpected calls"
+        j = i + 1
+        while j < len(words) and words[j] in _DETERMINERS:
+            j += 1
+        k = j
+        while (
+            k < len(words) and k - j < _MAX_OBJECT and _content(words[k])
+            and words[k] not in _OBJECT_ENDS and lower[k]
+        ):  # fmt: skip
+            k += 1
+        if k > j and words[k - 1].endswith(("ing", "ed")):
+            continue  # a participle, not a thing
+        if k > j and (k == len(words) or not words[k].isalpha() or words[k] in _OBJECT_ENDS):
+            out.append((i, k, verb_stem(w), words[k - 1]))
+    return out
+
+
+def object_shapes(
+    a: Sequence[str],
+    b: Sequence[str],
+    lower: tuple[Sequence[bool], Sequence[bool]],
+    stems: tuple[frozenset[str], frozenset[str]],
+) -> list[Shape]:
+    """The same past verb acting on another thing, a thing the source never names, while
+    the derived text still names the source's thing elsewhere ("installed slogans" →
+    "installed posters", the derived text speaking of slogans too): a thing added, not a
+    word replaced by its synonym ("a smaller move" → "a smaller step"). What the derived
+    sentence says was done to it, the source does not state. ``lower``: whether each word
+    of ``a`` and of ``b`` is written in lower case; ``stems``: the stems of every word of
+    the source and of the derived text."""
+    out: list[Shape] = []
+    objs = _objects(a, lower[0])
+    for i, k, stem, head in _objects(b, lower[1]):
+        if verb_stem(head) in stems[0]:
+            continue
+        for si, sk, s_stem, s_head in objs:
+            if (
+                s_stem == stem
+                and verb_stem(s_head) != verb_stem(head)
+                and verb_stem(s_head) in stems[1]
+                and s_head not in b[i:k]
+            ):
+                note = f"'{s_head}' → '{head}' (the source never names it)"
+                out.append(Shape((si, sk), (i, k), "object", "", note))
+                break
+    return out

@@ -1,0 +1,409 @@
+"""Leftovers paired: a dropped fact and an added fact of one kind that stand in sentences
+saying the same thing are one fact changed, not two.
+
+Matching kind by kind pairs facts by their values; a fact whose value changed beyond what
+those rules recognise ("Finland" → "Norway", a city respelled, "3.46 million" → "3.4
+million", a quotation reworded) is left over on both sides. What ties the two is where
+they stand: a derived sentence that shares most of its words with a source sentence says
+the same thing, and a fact that is the only leftover of its kind on each side of the two
+sentences is that statement's fact, changed.
+
+The pairing is strict, so that facts truly dropped and added stay so. The two sentences
+must share at least :data:`MIN_SHARED` content words and :data:`MIN_SHARE` of the shorter
+one's, one must be the other's single best match, and two facts that fall in aligned
+passages must fall in one. A fact is paired only when it is the sole candidate of the
+other and the other its sole one, and a name or a quotation must show it plays the same
+part: a name is a spelling of the other, its acronym, or stands next to the same word (so
+does a date); a quotation shares a content word with the other. Names of the same consonants are kept as
+spelling variants, an organisation's acronym as its abbreviation; names with most letters
+alike are a ``spelling`` change (likely the same, for a reader to confirm), a person's
+name written otherwise a change of a word of it; everything else is a change (``value``
+for numbers, dates and names, ``strength`` for a vague quantity made specific or the
+reverse, ``wording`` for quotations).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from ..text.features import term_of
+from ..text.normalise import fold, tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, FactLink
+from .items import NAME_KINDS, Item, Result
+from .match_name_changes import name_change, one_token_change
+from .match_names import _skeleton
+
+MIN_SHARED = 3
+"""Content words two sentences must share (their leftover facts' words aside) to be read
+as one statement."""
+MIN_SHARE = 0.5
+"""... and at least this share of the shorter sentence's content words."""
+_SPELLING_RATIO = 77.0  # letters alike (0-100) for two names to be one written two ways
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
+
+
+@dataclass
+class _Text:
+    """One side: its text, the starts of its sentences and each sentence's content terms
+    (with how often each occurs)."""
+
+    text: str
+    starts: list[int]
+    terms: list[Counter[str]]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        sents = split_sentences(text)
+        terms = []
+        for s in sents:
+            c: Counter[str] = Counter()
+            for t in tokenize(text, s.start, s.end):
+                term = term_of(t.norm)
+                if term is not None:
+                    c[term] += 1
+            terms.append(c)
+        return cls(text, [s.start for s in sents], terms)
+
+    def sentence(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+
+def _class(f: Fact) -> str:
+    return "name" if f.kind in NAME_KINDS else f.kind
+
+
+_PAIRED = ("number", "date", "name", "quote")
+
+
+def _fact_terms(f: Fact, text: str) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for t in tokenize(text, f.span[0], f.span[1]):
+        term = term_of(t.norm)
+        if term is not None:
+            c[term] += 1
+    return c
+
+
+def _corresponding(src: _Text, der: _Text) -> set[tuple[int, int]]:
+    """The (source, derived) sentence pairs that say the same thing: they share at least
+    :data:`MIN_SHARED` content words and :data:`MIN_SHARE` of the shorter one's, and one
+    is the other's single best match."""
+    shared: dict[tuple[int, int], int] = {}
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(src.terms):
+        for w in c:
+            index[w].append(i)
+    for j, c in enumerate(der.terms):
+        hits: Counter[int] = Counter()
+        for w in c:
+            hits.update(index.get(w, ()))
+        for i, n in hits.items():
+            if n >= MIN_SHARED and n >= MIN_SHARE * min(len(c), len(src.terms[i])):
+                shared[i, j] = n
+
+    best: tuple[dict[int, int], dict[int, int]] = ({}, {})  # each side's top count
+    for (i, j), n in shared.items():
+        for side, key in ((0, i), (1, j)):
+            best[side][key] = max(best[side].get(key, 0), n)
+    tops: tuple[Counter[int], Counter[int]] = (Counter(), Counter())  # how many share it
+    for (i, j), n in shared.items():
+        for side, key in ((0, i), (1, j)):
+            if n == best[side][key]:
+                tops[side][key] += 1
+    return {
+        (i, j)
+        for (i, j), n in shared.items()
+        if (n == best[0][i] and tops[0][i] == 1) or (n == best[1][j] and tops[1][j] == 1)
+    }
+
+
+def pair_leftovers(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """Turn the dropped and added facts of ``res`` that stand in corresponding sentences
+    of the two ``texts`` (source first; ``items``: each text's facts) into changes, or
+    into kept spelling variants and abbreviations (see the module's rules)."""
+    _fold_repeated_name_changes(res)
+    _fold_defined_acronyms(texts, res)
+    dropped = [f for f in res.dropped if _class(f) in _PAIRED]
+    added = [f for f in res.added if _class(f) in _PAIRED]
+    if not dropped or not added:
+        return
+    src, der = _Text.of(texts[0]), _Text.of(texts[1])
+    edges = _corresponding(src, der)
+    if not edges:
+        return
+    by_item = {id(it.fact): it for side in items for it in side}
+    cands: defaultdict[int, list[Fact]] = defaultdict(list)
+    rcands: defaultdict[int, list[Fact]] = defaultdict(list)
+    for sf in dropped:
+        at = src.sentence(sf.span[0])
+        for df in added:
+            if _class(sf) != _class(df) or (at, der.sentence(df.span[0])) not in edges:
+                continue
+            cands[id(sf)].append(df)
+            rcands[id(df)].append(sf)
+    for sf in dropped:
+        if len(cands[id(sf)]) != 1:
+            continue
+        df = cands[id(sf)][0]
+        if len(rcands[id(df)]) != 1:
+            continue
+        si, di = by_item.get(id(sf)), by_item.get(id(df))
+        if si is not None and di is not None and si.pas and di.pas and not si.pas & di.pas:
+            continue  # in two different aligned passages: not one statement
+        found = _link(sf, df, si, di, texts)
+        if found is None:
+            continue
+        link, same = found
+        (res.kept if same else res.changed).append(link)
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+def _words(f: Fact) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(f.text))
+
+
+def _fold_repeated_name_changes(res: Result) -> None:
+    """A name changed once ("Ann de Wit" → "Ann de Witt") and mentioned again in short
+    ("De Wit" → "De Witt") is one change: the short mentions, left over as dropped and
+    added, are dropped from both lists (the change is reported already)."""
+    changes = [
+        (_words(k.source), _words(k.derived))
+        for k in res.changed
+        if k.kind in NAME_KINDS and k.source.kind in NAME_KINDS
+    ]
+    if not changes:
+        return
+    for sf in [f for f in res.dropped if f.kind in NAME_KINDS]:
+        a = _words(sf)
+        for df in [f for f in res.added if f.kind in NAME_KINDS]:
+            b = _words(df)
+            if (
+                len(a) == len(b)
+                and a != b
+                and any(
+                    len(la) > len(a) and la[-len(a) :] == a and lb[-len(b) :] == b
+                    for la, lb in changes
+                )
+            ):
+                res.dropped.remove(sf)
+                res.added.remove(df)
+                break
+
+
+_DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")
+
+
+def _fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
+    """A name its text gives its acronym for in brackets ("International Energy Agency
+    (IEA)"), left over while the acronym is kept, is kept as the other side's acronym."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        text = texts[side]
+        by_start: dict[int, FactLink] = {}
+        for link in res.kept:
+            by_start.setdefault((link.source if side == 0 else link.derived).span[0], link)
+        for f in [x for x in left if x.kind in NAME_KINDS]:
+            m = _DEFINED_RE.match(text, f.span[1])
+            k = by_start.get(m.start(1)) if m else None
+            if k is None or m is None or (k.source if side == 0 else k.derived).text != m[1]:
+                continue
+            other = k.derived if side == 0 else k.source
+            sf, df = (f, other) if side == 0 else (other, f)
+            note = f"abbreviation ('{sf.text}' / '{df.text}')"
+            res.kept.append(FactLink(f.kind, sf, df, note, "abbreviation"))
+            left.remove(f)
+
+
+def _link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> tuple[FactLink, bool] | None:
+    """The link of a dropped and an added fact of corresponding sentences and whether it
+    is kept (one fact written two ways) rather than changed; None when they do not show
+    they are one fact."""
+    cls = _class(sf)
+    if cls == "name":
+        return _name_link(sf, df, si, di, texts)
+    link: FactLink | None
+    if cls == "number":
+        link = _number_link(sf, df, si, di, texts)
+    elif cls == "date":
+        # A date stands next to the same word ("in 2019" / "in 2020"): one time, changed.
+        same = _same_place(sf, df, texts)
+        link = FactLink("date", sf, df, f"date {sf.value} → {df.value}", "value", "", True)
+        link = link if same else None
+    elif _fact_terms(sf, texts[0]) & _fact_terms(df, texts[1]):
+        link = FactLink("quote", sf, df, "quote reworded", "wording", "", True)
+    else:
+        link = None
+    return None if link is None else (link, False)
+
+
+def _number_link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> FactLink | None:
+    """Two numbers of corresponding sentences: one quantity changed when they count the
+    same thing (the same noun), stand in the same place, are of a size (at most twice
+    the other) or a vague quantity holds the specific one ("thousands" / "20,000")."""
+    if si is None or di is None:
+        return None
+    if not (
+        (si.unit and si.unit == di.unit)
+        or _same_place(sf, df, texts)
+        or _of_a_size(sf.value, df.value)
+    ):
+        return None
+    if (si.unit == "%") != (di.unit == "%") or (si.cur and di.cur and si.cur != di.cur):
+        return None  # a share is not a count, nor euros pounds
+    if si.unit and di.unit and si.unit != di.unit and not si.pas & di.pas:
+        return None  # value and noun both changed: only an aligned passage tells
+    if bool(si.vague) != bool(di.vague):
+        detail = "vague_to_specific" if si.vague else "specific_to_vague"
+        note = f"{sf.text} → {df.text}: " + detail.replace("_", " ")
+        return FactLink("number", sf, df, note, "strength", detail, bool(si.vague))
+    return FactLink("number", sf, df, f"value {sf.value} → {df.value}", "value", "", True)
+
+
+def _magnitude(value: str | None) -> tuple[float, float] | None:
+    """The range a number's value stands for: itself, or a vague quantity's ("~1000s":
+    thousands, 1,000 up to a million; "~100s": hundreds, up to a thousand)."""
+    if not value:
+        return None
+    vague = value.startswith("~") and value.endswith("s")
+    try:
+        x = float(value[1:-1] if vague else value)
+    except ValueError:
+        return None
+    if not vague:
+        return x, x
+    return x, x * (1000.0 if x >= 1000 and x in (1e3, 1e6, 1e9, 1e12) else 10.0)
+
+
+def _of_a_size(a: str | None, b: str | None) -> bool:
+    """Are two values of a size: the larger at most twice the smaller, or one within the
+    range of a vague other?"""
+    ra, rb = _magnitude(a), _magnitude(b)
+    if ra is None or rb is None or min(ra[0], rb[0]) <= 0:
+        return False
+    if ra[0] != ra[1] or rb[0] != rb[1]:  # a vague quantity: does it hold the other?
+        return ra[0] <= rb[1] and rb[0] <= ra[1]
+    return max(ra[0], rb[0]) <= 2 * min(ra[0], rb[0])
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", fold(s)) if c.isalnum() and c.isascii())
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name's words ("United Nations Children's Fund": "UNCF")."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _abbreviates(short: Fact, long: Fact, text: str) -> bool:
+    """Is ``short`` (all capitals) the acronym of ``long``: its initials, or the letters
+    written in brackets right after it in its text ("Fund (UNICEF)")?"""
+    s = short.text
+    if not (s.isupper() and s.isalpha() and 2 <= len(s) < len(long.text)):
+        return False
+    if _acronym(long.text) == s:
+        return True
+    after = text[long.span[1] : long.span[1] + len(s) + 4].lstrip()
+    return after.startswith(f"({s})")
+
+
+def _name_link(
+    sf: Fact, df: Fact, si: Item | None, di: Item | None, texts: tuple[str, str]
+) -> tuple[FactLink, bool] | None:
+    """Two names of corresponding sentences: an abbreviation or a spelling variant (kept),
+    a person's name with one word changed, or a place (organisation ...) put for another
+    in the same place of the sentence."""
+    if _abbreviates(df, sf, texts[0]) or _abbreviates(sf, df, texts[1]):
+        note = f"abbreviation ('{sf.text}' / '{df.text}')"
+        return FactLink(sf.kind, sf, df, note, "abbreviation"), True
+    a, b = _letters(sf.text), _letters(df.text)
+    how = _spelling(a, b)
+    if sf.kind == df.kind == "person":
+        # A person's name written otherwise is another name ("Marsh" → "March"), a change.
+        if si is None or di is None:
+            return None
+        at = one_token_change(si.toks, di.toks)
+        if at is not None:
+            return name_change(sf, df, at, len(si.toks)), False
+        if len(si.toks) == len(di.toks) == 1 and (how or _spelling(a, b, prefix=True)):
+            note = f"surname '{sf.text}' → '{df.text}'"
+            return FactLink("person", sf, df, note, "surname", "", True), False
+        return None
+    if how == "sound":
+        note = f"spelling variant ('{sf.text}' / '{df.text}')"
+        return FactLink(sf.kind, sf, df, note, "spelling"), True
+    if how == "letters":
+        note = f"written another way ('{sf.text}' → '{df.text}'): the same name?"
+        return FactLink(sf.kind, sf, df, note, "spelling"), False
+    if (
+        sf.kind != df.kind
+        or a.startswith(b)
+        or b.startswith(a)
+        or set(_words(sf)) & set(_words(df))
+    ):
+        return None  # a name and a part or form of it ("Europe" / "European") is no other name
+    if not _same_place(sf, df, texts):
+        return None
+    return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True), False
+
+
+def _spelling(a: str, b: str, prefix: bool = False) -> str:
+    """How alike two names' folded letters are: ``"sound"`` (the same consonant skeleton:
+    only vowels, doubled letters or a silent h differ), ``"letters"`` (most letters
+    alike, the same first one), ``""`` (other names). A name is no variant of a longer
+    one it opens ("Niger" / "Nigeria") unless ``prefix`` (a surname with a letter more
+    is a change of it)."""
+    if not a or not b or (not prefix and (a.startswith(b) or b.startswith(a))):
+        return ""
+    if _skeleton(a) == _skeleton(b):
+        return "sound"
+    if a[0] == b[0] and fuzz.ratio(a, b) >= _SPELLING_RATIO:
+        return "letters"
+    return ""
+
+
+_WINDOW = 40  # characters either side of a fact read for the words around it
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _shared_words(a: str, b: str) -> list[str]:
+    """The whole words that two texts open with alike (same letters, spaces and marks)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    common = a[:n]
+    if (n < len(a) and a[n].isalnum()) or (n < len(b) and b[n].isalnum()):
+        common = _WORD_RE.sub("", common[::-1], count=1)[::-1] if common[-1:].isalnum() else common
+    return _WORD_RE.findall(common)
+
+
+def _same_place(sf: Fact, df: Fact, texts: tuple[str, str]) -> bool:
+    """Do two facts stand in the same place of their sentences: two words, or a content
+    word, written alike right before them or right after them ("a villa in _", "opened
+    in _")? One function word ("in _") is anywhere."""
+    (ts, td), (s, d) = texts, (sf.span, df.span)
+    before = _shared_words(
+        fold(ts[max(0, s[0] - _WINDOW) : s[0]])[::-1], fold(td[max(0, d[0] - _WINDOW) : d[0]])[::-1]
+    )
+    after = _shared_words(fold(ts[s[1] : s[1] + _WINDOW]), fold(td[d[1] : d[1] + _WINDOW]))
+    sides = ([w[::-1] for w in before], after)
+    return any(
+        len(words) >= 2 or any(term_of(w) is not None and not w.isdigit() for w in words)
+        for words in sides
+    )

@@ -1,0 +1,116 @@
+"""Measures the number reader does not see whole: a time in parts ("2 hours 2 minutes 41
+seconds", one time, the same as "2:02:41"; "seven years and six months", 7.5 years), a unit written against the digits ("35km",
+"21C"), and one unit with a qualifier and no digit ("almost a minute", "nearly half an
+hour").
+
+Each is one number fact whose noun is the unit (:mod:`.units`), so it is matched like any
+measure; they are read before the other numbers, which they block.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..types import Fact
+from .forms import collapse, digits, fmt, singular
+from .items import Item, mark, overlaps
+from .numeric import Patterns
+from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit
+from .vocab import SMALL_NUM, TENS_NUM
+
+_PART = r"(?P<{name}>\d{{1,2}})[ \u00a0]+{unit}s?"
+_SEP = r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?)"
+_HMS_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,:])"
+    r"(?:" + _PART.format(name="h", unit="hours?") + _SEP + _PART.format(name="m", unit="minute")
+    + r"(?:" + _SEP + _PART.format(name="s", unit="second") + r")?"
+    r"|" + _PART.format(name="m2", unit="minute") + _SEP + _PART.format(name="s2", unit="second")
+    + r")(?![\p{L}\p{N}])"
+)  # fmt: skip
+_SPELLED_SMALL = "|".join(sorted((*SMALL_NUM, *TENS_NUM), key=len, reverse=True))
+_TWO_UNITS_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ua>(?i:years?|weeks?|days?))"
+    rf",?[ \u00a0]+(?i:and)[ \u00a0]+(?P<b>\d{{1,2}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ub>(?i:months?|days?|hours?))(?![\p{L}\p{N}])"
+)
+"""A time in two units ("seven years and six months": 7.5 years)."""
+_GLUED_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
+    r"(?![\p{L}\p{N}])"
+)
+_ONE_UNIT_RE = regex.compile(
+    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
+)
+
+
+def find_measures(
+    text: str, doc: int, num_mask: bytearray, name_mask: bytearray, pats: Patterns
+) -> list[Item]:
+    """The times in parts, units written against the digits, and qualified single units of
+    ``text`` outside ``num_mask``; marks them in both masks."""
+    out: list[Item] = []
+    for m in _HMS_RE.finditer(text):
+        if m.group("h"):
+            h, mi, s = int(m.group("h")), int(m.group("m")), m.group("s")
+            value = f"{h}:{mi:02d}" + (f":{int(s):02d}" if s else "")
+        else:
+            value = f"{int(m.group('m2'))}:{int(m.group('s2')):02d}"
+        _add(out, text, doc, m.span(), value, "", "", num_mask, name_mask)
+    for m in _TWO_UNITS_RE.finditer(text):
+        ua, ub = (canonical_unit(singular(m.group(k))) for k in ("ua", "ub"))
+        big, small = DIMENSIONS[ua][1], DIMENSIONS[ub][1]
+        if small >= big:
+            continue
+        a, b = (_small_number(m.group(k)) for k in ("a", "b"))
+        value = fmt((a + b * small / big).quantize(Decimal("0.01")))
+        _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
+    for m in _GLUED_RE.finditer(text):
+        raw = m.group("abbr") or m.group("deg") or m.group("temp")
+        if m.group("temp") and (len(m.group("num").lstrip("-")) > 3 or "." in m.group("num")):
+            continue  # "1500C": a model, not a temperature
+        value = fmt(Decimal(digits(m.group("num"))))
+        _add(out, text, doc, m.span(), value, ABBREVIATIONS[raw.lower()], "", num_mask, name_mask)
+    for m in _ONE_UNIT_RE.finditer(text):
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is None and not m.group("half"):
+            continue  # "a minute's silence", "a year ago": no measure claimed
+        s = q.start() if q is not None else m.start()
+        qual = collapse(q.group()).lower() if q is not None else ""
+        value = "0.5" if m.group("half") else "1"
+        unit = canonical_unit(m.group("unit").lower())
+        _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
+    return out
+
+
+def _small_number(word: str) -> Decimal:
+    w = word.lower()
+    return Decimal(w) if w.isdigit() else Decimal(SMALL_NUM.get(w, 0) + TENS_NUM.get(w, 0))
+
+
+def _add(
+    out: list[Item],
+    text: str,
+    doc: int,
+    span: tuple[int, int],
+    value: str,
+    unit: str,
+    qual: str,
+    num_mask: bytearray,
+    name_mask: bytearray,
+    pats: Patterns | None = None,
+) -> None:
+    s, e = span
+    if overlaps(num_mask, s, e):
+        return
+    qcls = pats.qual_class.get(qual, "") if pats is not None else ""
+    fact = Fact("number", text[s:e], (s, e), doc, value)
+    out.append(
+        Item(fact, "number", (value, unit, "", qcls), qual=qual, qcls=qcls, unit=unit, core=value)
+    )
+    mark(num_mask, s, e)
+    mark(name_mask, s, e)

@@ -1,0 +1,91 @@
+"""Units of measure: what dimension a number's noun measures, and in what base unit.
+
+A count ("37 towns", "214 occasions") has a noun of no dimension; a measure ("48
+seconds", "35 kilometres", "3 decades") has one, and two measures of one dimension are
+compared in its base unit (three decades are 30 years; 48 seconds are almost a minute).
+Abbreviations written against the digits ("35km", "21C") are read as the unit they
+abbreviate, so "35km" and "35 kilometres" are one fact.
+
+Measures of different dimensions never name one thing, nor does a measure and a count:
+"six months" is no version of "200 times", nor "27.5 per cent" of "190 ships".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+PERCENT = "%"
+"""The unit of a percentage, and of a fraction read as one ("a fifth": 20 %)."""
+MULTIPLE = "×"
+"""The unit of a multiplier verb ("doubled": × 2)."""
+
+# unit (singular, folded) -> (dimension, size in the dimension's base unit)
+_TIME = {
+    "second": Decimal(1), "minute": Decimal(60), "hour": Decimal(3600),
+    "day": Decimal(86400), "week": Decimal(604800),
+    "month": Decimal(2629800), "year": Decimal(31557600),
+    "decade": Decimal(315576000), "century": Decimal(3155760000),
+}  # fmt: skip
+_LENGTH = {
+    "millimetre": Decimal("0.001"), "centimetre": Decimal("0.01"), "metre": Decimal(1),
+    "kilometre": Decimal(1000), "mile": Decimal("1609.344"), "foot": Decimal("0.3048"),
+    "inch": Decimal("0.0254"), "yard": Decimal("0.9144"),
+}  # fmt: skip
+_MASS = {
+    "gram": Decimal("0.001"), "kilogram": Decimal(1), "tonne": Decimal(1000),
+    "ton": Decimal(1000),
+}  # fmt: skip
+# (no "pound": in news it is money more often than weight)
+_AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
+_TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
+
+DIMENSIONS: dict[str, tuple[str, Decimal]] = {
+    **{u: ("time", v) for u, v in _TIME.items()},
+    **{u: ("length", v) for u, v in _LENGTH.items()},
+    **{u: ("mass", v) for u, v in _MASS.items()},
+    **{u: ("area", v) for u, v in _AREA.items()},
+    **{u: ("temperature", v) for u, v in _TEMPERATURE.items()},
+    PERCENT: ("percent", Decimal(1)),
+    MULTIPLE: ("multiple", Decimal(1)),
+}
+"""The dimension of each unit and its size in that dimension's base unit."""
+
+SPELLINGS = {
+    "meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre",
+    "millimeter": "millimetre", "feet": "foot", "inches": "inch", "secs": "second",
+    "sec": "second", "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour",
+    "yr": "year", "yrs": "year", "kilo": "kilogram", "kilos": "kilogram",
+}  # fmt: skip
+"""Other spellings and short forms of a unit written as a word."""
+
+ABBREVIATIONS = {
+    "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
+    "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne",
+    "ha": "hectare", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
+}  # fmt: skip
+"""Unit symbols written against the digits or after them ("35km", "21C", "2.1 mm")."""
+
+
+def canonical_unit(noun: str) -> str:
+    """The unit a (singular, folded) noun names, in its listed spelling, or the noun."""
+    if len(noun) > 1 and noun in ABBREVIATIONS:
+        return ABBREVIATIONS[noun]
+    return SPELLINGS.get(noun, noun)
+
+
+def dimension(unit: str) -> str:
+    """The dimension ``unit`` measures ("time", "length", ...), "" for a count's noun."""
+    d = DIMENSIONS.get(unit)
+    return d[0] if d else ""
+
+
+def in_base(value: str, unit: str) -> Decimal | None:
+    """``value`` of ``unit`` in its dimension's base unit (None if it has none, or the
+    value is no plain number)."""
+    d = DIMENSIONS.get(unit)
+    if d is None:
+        return None
+    try:
+        return Decimal(value) * d[1]
+    except ArithmeticError:
+        return None
