@@ -19,7 +19,7 @@ HOLDOUT2 = Path(__file__).resolve().parent / "data" / "facts_holdout2"
 # (1 December 2026, blind, two annotation slips fixed afterwards, see the set's README):
 # changed, added and dropped together P 0.54 R 0.60 F1 0.57. The floor is 0.03 below;
 # raise it as the diff improves, never tune on this set.
-OVERALL_F1_FLOOR = 0.54
+OVERALL_F1_FLOOR = 0.60
 
 
 def test_the_second_holdout_set_loads_and_is_news_sized() -> None:

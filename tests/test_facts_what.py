@@ -100,6 +100,36 @@ def test_banners_link_lines_and_social_counters() -> None:
     assert "1,204" not in found and "Orkney Wire" not in found and "08:15" not in found
 
 
+def test_mastheads_reactions_tags_and_wire_datelines_in_the_header() -> None:
+    page = (
+        "Ferry fares rise again as fuel costs bite\nFjord Harbour Chronicle\n"
+        "By Ola Strand, harbour reporter\n"
+        "Bergen, 4 May 2025 — 07:12 CET\n👍 2.4k  💬 133\nListen to this article · 4 min\n"
+        "Share  |  Tweet  |  Email (9)\n\n"
+        f"{STORY}\n\nFollow Fjord Harbour Chronicle on Instagram\nComments are closed.\n"
+        "Tags: Bergen, Ferries, Budget\nRecommended for you ▸\n"
+    )
+    assert furniture(page) == [
+        "Fjord Harbour Chronicle",
+        "By Ola Strand, harbour reporter",
+        "Bergen, 4 May 2025 — 07:12 CET",
+        "👍 2.4k  💬 133",
+        "Listen to this article · 4 min",
+        "Share  |  Tweet  |  Email (9)",
+        "Follow Fjord Harbour Chronicle on Instagram",
+        "Comments are closed.",
+        "Tags: Bergen, Ferries, Budget",
+        "Recommended for you ▸",
+    ]
+
+
+def test_a_title_case_headline_is_no_masthead() -> None:
+    page = f"Ferry Fares Rise Again\n\n{STORY}\n"
+    assert furniture(page) == []
+    page = f"Harbour News\nFerry Fares Rise Again\nBy Ola Strand\n\n{STORY}\n"
+    assert "Ferry Fares Rise Again" not in furniture(page)
+
+
 def test_story_lines_about_cookies_or_prices_stay_facts() -> None:
     text = (
         f"{STORY}\n\nThe bakery sold 4,000 cookies at the fair.\n$5.00\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..text.dates import month_pattern
+from ..types import Span
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -44,7 +45,8 @@ _LINE_LABEL_MAX_WORDS = 40
 _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
     r"|listen\s+to|print|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
-    r"|(?:share|related|more|read\s+next|watch)\s*:.{0,60})"
+    r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
+    r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
 )
 _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)){0,3}")
 """A section or site name in a page's header ("Local News", "WORLD NEWS", "Ridgeway
@@ -53,7 +55,8 @@ _SHORT_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’
 """A short phrase beside other furniture on a header line ("Race report")."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+read|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended)\s*:.*"
+    r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
+    r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
 )
 """A line of links to other stories, or a republication notice."""
@@ -83,7 +86,7 @@ _COUNTER_WORDS = (
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
 _COUNTER_RE = regex.compile(
     rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
-    rf"|{_COUNT}\s*(?i:min(?:ute)?s?\s+read|people\s+(?:shared|liked|read)\s+this)"
+    rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+read)?|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
     rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
 )
@@ -92,8 +95,8 @@ _LINK_RE = regex.compile(
     r"|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions|&\s+conditions))?"
     r"|cookies?(?:\s+(?:settings|policy|preferences|notice|choices))?"
     r"|(?:accept|reject|allow|decline)(?:\s+(?:all|cookies))?|manage\s+(?:preferences|cookies)"
-    r"|save|print|e-?mail|comments?|tweet|learn\s+more|ok|contact(?:\s+us)?|about\s+us"
-    r"|download\s+(?:our|the)\s+app)"
+    r"|save|print|e-?mail|comments?|tweet|share|copy\s+link|learn\s+more|ok|contact(?:\s+us)?"
+    r"|about\s+us|download\s+(?:our|the)\s+app)(?:\s*\(\d+\))?"
 )
 """A page's link or button label standing alone in a line of them ("Cookie policy | Terms
 of use", "Accept | Reject", "2.1K shares · Print · Email")."""
@@ -105,6 +108,13 @@ _CONSENT_RE = regex.compile(
 """A cookie or privacy banner: cookies named with what the reader is asked to do, or a
 site saying it uses them."""
 _CONSENT_MAX_WORDS = 30
+_REACTIONS_RE = regex.compile(r"(?:[\p{So}\p{Sk}\uFE0F\u200D]+\s*\d+(?:[.,]\d+)?\s*[KkMm]?\s*)+")
+"""A line of reaction counts behind icons ("👍 1.2k  💬 348")."""
+_PLACE_DATE_RE = regex.compile(
+    rf"\p{{Lu}}[\p{{L}}\p{{M}}.'’ -]{{1,30}},\s*{_DATE}(?:\s*(?:[,–—-]|at)?\s*{_TIME})?"
+)
+"""A wire dateline on a line of the page's header ("Klagenfurt, 2 March 2025")."""
+_MASTHEAD_MAX_WORDS = 4
 _COPYRIGHT_RE = regex.compile(
     r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
 )
@@ -166,8 +176,43 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
                 out.append((s, end))
         elif _furniture_line(text, s, e, len(text[s:e].split()), header):
             out.append((s, e))
+    out.extend(_mastheads(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return sorted(out)
+
+
+def _mastheads(
+    text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
+) -> list[Span]:
+    """The site's name on a line of its own between the headline and the byline or date
+    line ("Baltic Shipping Times" over "By our Stockholm correspondent · 22 October
+    2025"): at most :data:`_MASTHEAD_MAX_WORDS` capitalised words. A headline in title
+    case comes first, or after the page's section line, never after another headline."""
+    if story is None:
+        return []
+    starts = {s for s, _ in found}
+    out = []
+    for i in range(story - 1):
+        s, e, item = lines[i]
+        line = text[s:e]
+        if item or s in starts or len(line.replace("&", " ").split()) > _MASTHEAD_MAX_WORDS:
+            continue
+        ns, ne, _ = lines[i + 1]
+        after_headline = i > 0 and lines[i - 1][0] not in starts
+        if (
+            after_headline
+            and _LABEL_RE.fullmatch(line)
+            and ns in starts
+            and _is_byline_or_stamp(text, ns, ne)
+        ):
+            out.append((s, e))
+    return out
+
+
+def _is_byline_or_stamp(text: str, s: int, e: int) -> bool:
+    parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(text[s:e])]
+    first = next((p for p in parts if p), "")
+    return bool(_BYLINE_RE.fullmatch(first) or _STAMP_RE.fullmatch(first))
 
 
 def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool:
@@ -189,6 +234,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         )
     if header and len(line.replace("&", " ").split()) <= 2 and _LABEL_RE.fullmatch(line):
         return True
+    if _REACTIONS_RE.fullmatch(text[s:e].strip()):
+        return True
     return words <= _BYLINE_MAX_WORDS and _furniture_part(line, header, labels=False)
 
 
@@ -199,6 +246,8 @@ def _furniture_part(part: str, header: bool, labels: bool) -> bool:
         return True
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)
+    if header and _PLACE_DATE_RE.fullmatch(part):
+        return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part):
         return True
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
