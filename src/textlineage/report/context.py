@@ -111,10 +111,14 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not (word in _ABBREVIATIONS or len(word) == 1)
 
 
+_LOOK_BACK = 2000  # how far before a fact its sentence's start is looked for
+
+
 def _sentence_bounds(text: str, span: Span) -> Span:
     s, e = span
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, s):
+    lo = max(0, s - _LOOK_BACK)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, s):
         if _ends_sentence(text, m):
             start = m.end()
     end = len(text)
@@ -123,6 +127,22 @@ def _sentence_bounds(text: str, span: Span) -> Span:
             end = m.end() if m.group().strip() else m.start()
             break
     return start, end
+
+
+def _sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` in one pass (the same breaks as :func:`in_sentence`)."""
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, m):
+            continue
+        end = m.end() if m.group().strip() else m.start()
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def in_sentence(text: str, span: Span, limit: int) -> str:
@@ -197,11 +217,7 @@ def unmatched_sentences(text: str, spans: list[Span], page: list[Span]) -> list[
     for s, e in page:
         furniture[s:e] = b"\x01" * (e - s)
     out: list[Span] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        s, e = _sentence_bounds(text, (pos, pos))
-        e = max(e, pos + 1)
+    for s, e in _sentences(text):
         a, b = s, e
         while a < b and text[a].isspace():
             a += 1
@@ -212,7 +228,6 @@ def unmatched_sentences(text: str, spans: list[Span], page: list[Span]) -> list[
             and furniture.find(1, a, b) == -1
             and covered[a:b].count(1) <= NEW_SENTENCE_MAX_COVERED * (b - a)
         )
-        if new and (not out or out[-1] != (a, b)):
+        if new:
             out.append((a, b))
-        pos = max(e, pos + 1)
     return out
