@@ -102,9 +102,23 @@ def _close(s: Item, d: Item) -> bool:
         return _in_vague(s.fact.value, b)
     if d.vague and a is not None and not s.vague:
         return _in_vague(d.fact.value, a)
+    if (a is None or b is None) and not (s.vague or d.vague):
+        return _range_holds(s.fact.value, d.fact.value) or _range_holds(d.fact.value, s.fact.value)
     if a is None or b is None or not a or not b:
         return False
     return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _range_holds(span: str, value: str) -> bool:
+    """Is ``value`` within the range ``span`` ("35-40" holds 40, "10-15" holds 12), or one
+    range overlapping the other?"""
+    lo, _, hi = span.partition("-")
+    a, b = _plain(lo), _plain(hi)
+    if a is None or b is None:
+        return False
+    vlo, _, vhi = value.partition("-")
+    x, y = _plain(vlo), _plain(vhi or vlo)
+    return x is not None and y is not None and x <= b and a <= y
 
 
 def _plain(value: str) -> Decimal | None:
@@ -130,6 +144,8 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return False
     if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
         return False
+    if bool(s.cur) != bool(d.cur) and not _close(s, d):
+        return False  # an amount of money is no share or count, unless it is one rounded
     if not s.unit or not d.unit or s.unit == d.unit:
         return True
     ds, dd = dimension(s.unit), dimension(d.unit)
@@ -299,6 +315,13 @@ def diff_numbers(
             for g in S:
                 if id(g) not in used and _between_same_words(g.first, d, texts):
                     options[id(g)] = g
+        if not any(_close(g.first, d) or _rounded_true(g.first, d) for g in options.values()):
+            again = _said_loosely(S, gd, exact_used)
+            if again is not None:
+                sf, df = pair(again, gd)
+                note = f"said again loosely; '{d.qual}' keeps it true of {sf.text}"
+                res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                continue
         if not options:
             if d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
@@ -309,6 +332,7 @@ def diff_numbers(
                 not shares(g, gd),
                 g.first.unit != d.unit,
                 id(g) in used,
+                not _close(g.first, d),
                 not g.first.vague,
                 g.first.fact.span[0],
             ),
@@ -344,13 +368,32 @@ def diff_numbers(
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
-    # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:
-    # reported with the mention that was matched, not dropped.
-    matched = {(g.first.fact.value, g.first.unit) for g in S if id(g) in used}
+    # A source value said twice in two ways ("about 20 per cent", "a fifth"; "£3m grant"
+    # in a headline, "£3 million" in the body) is one fact: reported with the mention that
+    # was matched, not dropped.
+    matched = [g.first for g in S if id(g) in used]
     for g in S:
         value = g.first.fact.value
-        if id(g) not in used and (value, g.first.unit) not in matched and value != AMONG:
+        if id(g) not in used and value != AMONG and not any(_said_again(g.first, m) for m in matched):
             res.dropped.append(g.first.fact)
+
+
+def _said_again(it: Item, other: Item) -> bool:
+    """Is ``other`` the same value said again: the same noun, or the same amount of money
+    with a noun only one of the two mentions names?"""
+    if it.fact.value != other.fact.value:
+        return False
+    if it.unit == other.unit:
+        return True
+    return bool(it.cur) and it.cur == other.cur and not (it.unit and other.unit)
+
+
+def _said_loosely(S: list[Group], gd: Group, exact_used: set[int]) -> Group | None:
+    """The source number, matched already, that a qualified derived number says again in
+    a rounder way its qualifier keeps true ("27 per cent" matched, and "more than a
+    quarter" in the headline), when exactly one does; None otherwise."""
+    found = [g for g in S if id(g) in exact_used and _rounded_true(g.first, gd.first)]
+    return found[0] if len(found) == 1 else None
 
 
 def _one_change_once(res: Result, start: int) -> None:
