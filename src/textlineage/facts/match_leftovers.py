@@ -152,11 +152,10 @@ def pair_leftovers(
             cands[id(sf)].append(df)
             rcands[id(df)].append(sf)
     for sf in dropped:
-        if len(cands[id(sf)]) != 1:
+        df_ = _sole_or_nearest(sf, cands[id(sf)])
+        if df_ is None or _sole_or_nearest(df_, rcands[id(df_)]) is not sf:
             continue
-        df = cands[id(sf)][0]
-        if len(rcands[id(df)]) != 1:
-            continue
+        df = df_
         si, di = by_item.get(id(sf)), by_item.get(id(df))
         if si is not None and di is not None and si.pas and di.pas and not si.pas & di.pas:
             continue  # in two different aligned passages: not one statement
@@ -167,6 +166,42 @@ def pair_leftovers(
         (res.kept if same else res.changed).append(link)
         res.dropped.remove(sf)
         res.added.remove(df)
+
+
+def _sole_or_nearest(f: Fact, others: list[Fact]) -> Fact | None:
+    """The one fact of ``others`` that ``f`` may pair with: the sole one, or for numbers
+    the one nearest in value when it is clearly nearer than the next ("51.8 per cent" and
+    "48.2 per cent" against "52 per cent" and "48 per cent": each its own rounding)."""
+    if len(others) == 1:
+        return others[0]
+    if f.kind != "number" or not others:
+        return None
+    x = _value(f.value)
+    if x is None:
+        return None
+    gaps = []
+    for o in others:
+        y = _value(o.value)
+        if y is None:
+            return None
+        gaps.append((abs(x - y) / max(abs(x), abs(y), 1e-9), o))
+    gaps.sort(key=lambda t: t[0])
+    best, second = gaps[0][0], gaps[1][0]
+    if best <= NEAREST_GAP and second > 2 * best:
+        return gaps[0][1]
+    return None
+
+
+NEAREST_GAP = 0.1
+"""How far apart (a share of the larger) two numbers may be when one is picked among
+several as the other's nearest: a rounding, not another quantity."""
+
+
+def _value(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
 
 
 def _words(f: Fact) -> tuple[str, ...]:

@@ -1,0 +1,113 @@
+"""Numbers and measures as a second writer rewrites them: money and times in short,
+temperatures with a decimal, roundings paired by the nearest value, ranges narrowed to an
+end, and a value said again loosely. Each text is made up for the test."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts, extract_facts
+from textlineage.types import FactDiff
+
+
+def diff(src: str, der: str) -> FactDiff:
+    return diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+
+
+def changed(d: FactDiff) -> list[tuple[str, str]]:
+    return [(k.source.text, k.derived.text) for k in d.changed if k.kind == "number"]
+
+
+def numbers(d: FactDiff, which: str) -> list[str]:
+    return [f.text for f in getattr(d, which) if f.kind == "number"]
+
+
+def values(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.value) for f in extract_facts(text, language="en") if f.kind == "number"]
+
+
+def test_money_in_short_is_read_as_millions_only_after_a_currency_sign() -> None:
+    assert values("The club paid £7.5m for the striker and $1.2bn for the ground.") == [
+        ("£7.5m", "7500000"),
+        ("$1.2bn", "1200000000"),
+    ]
+    assert values("The wall is 12m high.") == []  # metres, not millions
+
+
+def test_a_rounded_amount_in_short_is_one_amount_changed() -> None:
+    d = diff(
+        "The bakery group said turnover rose 8.4 per cent to €52.7 million in 2024.",
+        "The bakery group said turnover rose 8% to €53m in 2024.",
+    )
+    assert sorted(changed(d)) == [("8.4 per cent", "8%"), ("€52.7 million", "€53m")]
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_an_amount_of_money_is_never_a_share() -> None:
+    # (a guard: the pairing of numbers must not take a share for an amount)
+    d = diff(
+        "Costs at the ferry company grew to £41.2 million as fuel went up.",
+        "Costs at the ferry company grew 9% as fuel went up.",
+    )
+    assert not changed(d)
+    assert numbers(d, "dropped") == ["£41.2 million"] and numbers(d, "added") == ["9%"]
+
+
+def test_a_time_in_short_units_is_the_same_time() -> None:
+    assert values("She finished in 2hrs 41mins 07secs, 3min 9sec clear.") == [
+        ("2hrs 41mins 07secs", "2:41:07"),
+        ("3min 9sec", "3:09"),
+    ]
+    d = diff(
+        "The winner crossed the line 3 minutes 9 seconds ahead of the pack in the rain.",
+        "The winner crossed the line 3min 9sec ahead of the pack in the rain.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_temperature_with_a_decimal_and_a_qualifier_is_read() -> None:
+    assert values("Inland it reached 38.7C, with highs of up to 35C near the coast.") == [
+        ("38.7C", "38.7"),
+        ("up to 35C", "35"),
+    ]
+    d = diff(
+        "Inland the thermometer reached 38.7C on Monday, the weather office said.",
+        "Inland the thermometer reached 39C on Monday, the weather office said.",
+    )
+    assert changed(d) == [("38.7C", "39C")]
+    d = diff(
+        "Forecasters expect highs of up to 35C near the coast this week.",
+        "Forecasters expect highs of 35C near the coast this week.",
+    )
+    assert [(k.source.text, k.label) for k in d.changed] == [("up to 35C", "strength")]
+
+
+def test_a_range_narrowed_to_one_end_is_a_change_of_that_range() -> None:
+    d = diff(
+        "The bank will open between 20 and 25 branches next year, it said on Monday.",
+        "The bank will open 25 branches next year, it said on Monday.",
+    )
+    assert changed(d) == [("between 20 and 25 branches", "25 branches")]
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_two_roundings_in_one_rewritten_sentence_pair_by_the_nearest_value() -> None:
+    d = diff(
+        "In the ballot on the new stadium, 61.7 per cent of members backed the plan and "
+        "38.3 per cent opposed it, the club announced after the count.",
+        "Club members backed the new stadium plan by 62 per cent to 38 per cent in the "
+        "ballot, the club announced.",
+    )
+    assert sorted(changed(d)) == [
+        ("38.3 per cent", "38 per cent"),
+        ("61.7 per cent", "62 per cent"),
+    ]
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_a_matched_share_said_again_loosely_is_not_new() -> None:
+    d = diff(
+        "Harbour profits up sharply\n\nThe port operator reported a 34 per cent rise in "
+        "profit for the year, helped by record container traffic.",
+        "Port profits up more than a third\n\nThe port operator reported a 34% rise in "
+        "profit for the year, helped by record container traffic.",
+    )
+    assert not numbers(d, "added") and not changed(d)
