@@ -111,3 +111,64 @@ def test_a_matched_share_said_again_loosely_is_not_new() -> None:
         "profit for the year, helped by record container traffic.",
     )
     assert not numbers(d, "added") and not changed(d)
+
+
+def test_a_year_named_as_its_decade_is_made_less_specific() -> None:
+    d = diff(
+        "The lido, opened in 1934, will reopen after repairs next summer.",
+        "The lido, which dates from the 1930s, will reopen after repairs next summer.",
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("1934", "1930s", "specificity")
+    ]
+    assert not d.added and not [f for f in d.dropped if f.kind == "date"]
+
+
+def test_a_share_before_a_verb_is_a_share() -> None:
+    assert values("Of the members polled, a third voted against.") == [("a third", "33.33")]
+    assert values("She won a third term.") == []
+
+
+def test_a_duration_after_for_or_after_is_a_measure() -> None:
+    assert values("Talks collapsed after a year. It snows twice a year. A year ago, calm.") == [
+        ("a year", "1")
+    ]
+    d = diff(
+        "The dockers' talks collapsed after eleven months of meetings, the union said.",
+        "The dockers' talks collapsed after a year of meetings, the union said.",
+    )
+    assert changed(d) == [("eleven months", "a year")]
+
+
+def test_a_headline_measure_in_another_unit_is_a_rounding_of_the_body() -> None:
+    d = diff(
+        "Canal to drain for nine weeks\n\nThe canal will be drained for nine weeks from May "
+        "while its locks are repaired, the trust said.",
+        "Canal to close for two months\n\nThe canal will be drained for nine weeks from May "
+        "while its locks are repaired, the trust said.",
+    )
+    assert changed(d) == [("nine weeks", "two months")]
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_one_duration_said_twice_in_two_units_is_not_dropped() -> None:
+    d = diff(
+        "Nurses will strike for 48 hours from Monday. The two days of action follow a "
+        "ballot in which most members backed a walkout.",
+        "Nurses will strike for two days from Monday after a ballot backed a walkout.",
+    )
+    assert not numbers(d, "dropped") and not numbers(d, "added")
+
+
+def test_a_noun_after_two_joined_words_is_what_is_counted() -> None:
+    assert values("Divers raised 212 gold and silver rings from the wreck.") == [
+        ("212 gold and silver rings", "212")
+    ]
+
+
+def test_a_bare_number_is_not_taken_for_a_distant_measure() -> None:
+    d = diff(
+        "Police seized 1,240 in cash. The man, who had lived there for years, was held.",
+        "Police seized cash. The man, who had lived there for 17 years, was held.",
+    )
+    assert not changed(d)

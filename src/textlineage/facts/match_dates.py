@@ -28,6 +28,22 @@ def _date_within(general: Item, specific: Item) -> bool:
     return known > 0 and sum(v is not None for v in b) > known
 
 
+def _in_decade(general: Item, specific: Item) -> bool:
+    """Is ``general`` a decade ("the 1930s") and ``specific`` a date within it ("1936",
+    "May 1938")?"""
+    value = general.fact.value
+    if not (len(value) == 5 and value.endswith("0s") and value[:4].isdigit()):
+        return False
+    y = specific.date[0] if specific.date is not None else None
+    return y is not None and int(value[:3]) == y // 10
+
+
+def _less_specific(general: Item, specific: Item) -> bool:
+    """Does ``general`` say less of the time ``specific`` names ("2024" of "May 2024",
+    "the 1930s" of "1936")?"""
+    return _date_within(general, specific) or _in_decade(general, specific)
+
+
 def _same_shape(a: Item, b: Item) -> bool:
     if a.date is None or b.date is None:
         return False
@@ -81,7 +97,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             note = f"the same year in another calendar ('{sf.text}' → '{df.text}')"
             res.kept.append(FactLink("date", sf, df, note))
             continue
-        wider = [g for g in S if _date_within(d, g.first)]
+        wider = [g for g in S if _less_specific(d, g.first)]
         if wider:
             # A source date that is a change's is reported there: a derived date less
             # specific than it is a repeat of that change, not reported again.
@@ -100,7 +116,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             used.add(id(gs))
             continue
         # (a source date already kept is not also the source of a change)
-        narrower = [g for g in S if id(g) not in used and _date_within(g.first, d)]
+        narrower = [g for g in S if id(g) not in used and _less_specific(g.first, d)]
         if narrower:
             gs = min(
                 narrower,

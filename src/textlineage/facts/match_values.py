@@ -104,6 +104,9 @@ def _close(s: Item, d: Item) -> bool:
         return _range_holds(s.fact.value, d.fact.value) or _range_holds(d.fact.value, s.fact.value)
     if a is None or b is None or not a or not b:
         return False
+    if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
+        # one measure converted ("14 weeks", "three months"; "1.2 miles", "2km")
+        a, b = in_base(s.fact.value, s.unit) or a, in_base(d.fact.value, d.unit) or b
     return abs(a - b) <= max(abs(a), abs(b)) / 10
 
 
@@ -144,6 +147,8 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return False
     if bool(s.cur) != bool(d.cur) and not _close(s, d):
         return False  # an amount of money is no share or count, unless it is one rounded
+    if bool(dimension(s.unit)) != bool(dimension(d.unit)) and not _close(s, d):
+        return False  # nor is a bare number a measure or share ("1,368" / "31 years")
     if not s.unit or not d.unit or s.unit == d.unit:
         return True
     ds, dd = dimension(s.unit), dimension(d.unit)
@@ -295,6 +300,17 @@ def diff_numbers(
     for g in S:
         if g.first.unit and id(g) not in exact_used:
             by_unit[g.first.unit].append(g)
+
+    # Derived numbers with a source number of their passage close in value (a rounding, a
+    # range narrowed) are paired first, so that a looser one does not take it from them.
+    def has_close(gd: Group) -> bool:
+        return any(
+            id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
+            and _may_pair(g.first, gd.first, texts if by_noun else None)
+            for g in S
+        )  # fmt: skip
+
+    unmatched.sort(key=lambda gd: not has_close(gd))  # stable: text order otherwise
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
@@ -321,7 +337,13 @@ def diff_numbers(
                 res.kept.append(FactLink(d.fact.kind, sf, df, note))
                 continue
         if not options:
-            if d.fact.value != AMONG:  # "one of the fastest": only against a rank
+            converted = _converted(S, gd)
+            if converted is not None:  # a measure said again in another unit, rounded
+                used.add(id(converted))
+                sf, df = pair(converted, gd)
+                note = f"converted and rounded ('{sf.text}' → '{df.text}')"
+                res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
+            elif d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
             continue
         gs = min(
@@ -383,6 +405,8 @@ def diff_numbers(
 def _said_again(it: Item, other: Item) -> bool:
     """Is ``other`` the same value said again: the same noun, or the same amount of money
     with a noun only one of the two mentions names?"""
+    if _same_measure(it, other):
+        return True  # "72 hours" and "three days"
     if it.fact.value != other.fact.value:
         return False
     if it.unit == other.unit:
@@ -396,6 +420,26 @@ def _said_loosely(S: list[Group], gd: Group, exact_used: set[int]) -> Group | No
     quarter" in the headline), when exactly one does; None otherwise."""
     found = [g for g in S if id(g) in exact_used and _rounded_true(g.first, gd.first)]
     return found[0] if len(found) == 1 else None
+
+
+def _converted(S: list[Group], gd: Group) -> Group | None:
+    """The one source measure that ``gd`` states in another unit of its dimension, close
+    once converted ("for 14 weeks", "for three months"), even when that source value was
+    matched elsewhere (a headline rounds what the body states); None when none or
+    several."""
+    d = gd.first
+    if not dimension(d.unit) or d.vague:
+        return None
+    found = [
+        g
+        for g in S
+        if g.first.unit != d.unit
+        and dimension(g.first.unit) == dimension(d.unit)
+        and not g.first.vague
+        and _close(g.first, d)
+    ]
+    values = {(g.first.fact.value, g.first.unit) for g in found}
+    return min(found, key=lambda g: g.first.fact.span[0]) if len(values) == 1 else None
 
 
 def _one_change_once(res: Result, start: int) -> None:

@@ -49,6 +49,9 @@ _GLUED_RE = regex.compile(
     r"(?:(?P<abbr>km|mm|cm|kg|ha)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
     r"(?![\p{L}\p{N}])"
 )
+_DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
+"""Words after which "a year", "an hour" is a length of time ("talks broke down after a
+year"), not a rate ("twice a year") or a point ("a year ago")."""
 _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
@@ -93,8 +96,11 @@ def find_measures(
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     for m in _ONE_UNIT_RE.finditer(text):
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
-        if q is None and not m.group("half"):
-            continue  # "a minute's silence", "a year ago": no measure claimed
+        cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        )
+        if q is None and not m.group("half") and not cue:
+            continue  # "a minute's silence", "a year ago", "for a second time": no measure
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
         value = "0.5" if m.group("half") else "1"
