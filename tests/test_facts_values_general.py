@@ -172,3 +172,36 @@ def test_a_bare_number_is_not_taken_for_a_distant_measure() -> None:
         "Police seized cash. The man, who had lived there for 17 years, was held.",
     )
     assert not changed(d)
+
+
+def test_times_of_day_and_their_spans_are_dates() -> None:
+    facts = [
+        (f.text, f.value)
+        for f in extract_facts(
+            "The library stays open until 9pm, the café between noon and 3.30pm, and the "
+            "car park from 10pm to 6am.",
+            language="en",
+        )
+        if f.kind == "date"
+    ]
+    assert facts == [
+        ("9pm", "time:21:00"),
+        ("between noon and 3.30pm", "time:12:00-15:30"),
+        ("from 10pm to 6am", "time:22:00-06:00"),
+    ]
+
+
+def test_a_span_of_hours_changed_is_one_change() -> None:
+    d = diff(
+        "Trains will not run between 10pm and 5am on weeknights while the tunnel is relined.",
+        "Trains will not run from 10pm to 6am on weeknights while the tunnel is relined.",
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("between 10pm and 5am", "from 10pm to 6am", "value")
+    ]
+    assert not d.added and not d.dropped
+    d = diff(
+        "Trains will not run between 10pm and 5am on weeknights, the operator said.",
+        "Trains will not run from 10pm to 5am on weeknights, the operator said.",
+    )
+    assert not d.changed and not d.added and not d.dropped

@@ -9,6 +9,7 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 from __future__ import annotations
 
 from ..types import FactLink
+from .clock import is_time
 from .items import Group, Item, Result, pair, shares
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
@@ -45,6 +46,8 @@ def _less_specific(general: Item, specific: Item) -> bool:
 
 
 def _same_shape(a: Item, b: Item) -> bool:
+    if is_time(a.fact.value) and is_time(b.fact.value):
+        return ("-" in a.fact.value) == ("-" in b.fact.value)  # two times, or two spans
     if a.date is None or b.date is None:
         return False
     return all((x is None) == (y is None) for x, y in zip(a.date, b.date, strict=True))
