@@ -205,3 +205,38 @@ def test_a_span_of_hours_changed_is_one_change() -> None:
         "Trains will not run from 10pm to 5am on weeknights, the operator said.",
     )
     assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_number_rounded_in_a_rebuilt_sentence_is_one_number_changed() -> None:
+    d = diff(
+        "The new line will open next year. It will serve about 84,000 commuters, the "
+        "transport authority expects, most of them from the northern towns.",
+        "About 80,000 passengers a day will use the new line when it opens next year.",
+    )
+    assert changed(d) == [("about 84,000 commuters", "About 80,000 passengers")]
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_small_or_distant_leftover_numbers_stay_apart() -> None:
+    d = diff(
+        "The new line will open next year. It will serve 12 stations, the authority said.",
+        "Eleven trains an hour will use the new line when it opens next year.",
+    )
+    assert not changed(d)
+
+
+def test_a_lone_month_moved_in_a_rebuilt_sentence_is_one_date_changed() -> None:
+    d = diff(
+        "The ballot was only advisory. A final decision on the bypass is expected in "
+        "June, officials said.",
+        "The ballot binds the county, which will make a final decision on the bypass in July.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "date"] == [
+        ("June", "July")
+    ]
+    d = diff(
+        "The ballot was only advisory. A final decision on the bypass is expected in "
+        "June, officials said.",
+        "The ballot binds the county. Work on the school starts in October.",
+    )
+    assert not [k for k in d.changed if k.kind == "date"]

@@ -140,6 +140,8 @@ def pair_leftovers(
     src, der = _Text.of(texts[0]), _Text.of(texts[1])
     edges = _corresponding(src, der)
     if not edges:
+        _pair_roundings(items, res)
+        _pair_lone_dates((src, der), res)
         return
     by_item = {id(it.fact): it for side in items for it in side}
     cands: defaultdict[int, list[Fact]] = defaultdict(list)
@@ -164,6 +166,93 @@ def pair_leftovers(
             continue
         link, same = found
         (res.kept if same else res.changed).append(link)
+        res.dropped.remove(sf)
+        res.added.remove(df)
+    _pair_roundings(items, res)
+    _pair_lone_dates((src, der), res)
+
+
+def _date_shape(value: str | None) -> str:
+    """A date value's shape: its digits as "9", the rest as written ("03": "99";
+    "2024-03": "9999-99"; "time:22:00": "time:99:99")."""
+    return regex.sub(r"\d", "9", value or "")
+
+
+def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
+    """The only dropped and the only added date of one shape (two months, two years), near
+    each other (:func:`_dates_near`), whose sentences share :data:`LONE_SHARED` content words are one date changed
+    ("a final vote is expected in February" / "the council will hold a final vote in
+    March"), though the sentences were rebuilt too much to correspond."""
+    src, der = sides
+    for shape in {_date_shape(f.value) for f in res.dropped if f.kind == "date"}:
+        ds = [f for f in res.dropped if f.kind == "date" and _date_shape(f.value) == shape]
+        ad = [f for f in res.added if f.kind == "date" and _date_shape(f.value) == shape]
+        if len(ds) != 1 or len(ad) != 1 or not shape or shape.startswith("weekday"):
+            continue
+        sf, df = ds[0], ad[0]
+        if not _dates_near(sf.value, df.value):
+            continue
+        a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
+        b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
+        if len(a.keys() & b.keys()) < LONE_SHARED:
+            continue
+        note = f"date {sf.value} → {df.value}"
+        res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+def _dates_near(a: str | None, b: str | None) -> bool:
+    """Are two months ("02", "03"), years, or months of one year at most
+    :data:`LONE_STEP` apart (a date moved, not another date)?"""
+    pa, pb = (a or "").split("-"), (b or "").split("-")
+    if len(pa) != len(pb) or not all(x.isdigit() for x in pa + pb) or len(pa) > 2:
+        return False
+    if pa[:-1] != pb[:-1]:
+        return False
+    return abs(int(pa[-1]) - int(pb[-1])) <= LONE_STEP
+
+
+LONE_STEP = 2
+"""How far apart two lone leftover dates may be in their finest part."""
+LONE_SHARED = 2
+"""Content words the sentences of two lone leftover dates must share."""
+
+
+ROUNDING_GAP = 0.06
+"""How far apart (a share of the larger) a dropped and an added number anywhere in the two
+texts may be to be read as one rounded: "around 210,000 residents" / "around 200,000
+people"."""
+
+
+def _pair_roundings(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A dropped and an added number that stand in no corresponding sentences but are each
+    other's only near value (within :data:`ROUNDING_GAP`), of the same qualifier or the
+    same noun, neither a small count nor money against no money, are one number rounded
+    ("around 210,000 residents" in one sentence, "around 200,000 people" in a sentence
+    the writer built from several)."""
+    by_item = {id(it.fact): it for side in items for it in side}
+
+    def near(a: Fact, b: Fact) -> bool:
+        ia, ib = by_item.get(id(a)), by_item.get(id(b))
+        x, y = _value(a.value), _value(b.value)
+        if ia is None or ib is None or x is None or y is None or min(x, y) < 10:
+            return False
+        if ia.cur != ib.cur or ia.vague or ib.vague or (ia.unit == "%") != (ib.unit == "%"):
+            return False
+        if not (ia.unit == ib.unit or (ia.qcls and ia.qcls == ib.qcls)):
+            return False
+        return x != y and abs(x - y) <= ROUNDING_GAP * max(x, y)
+
+    dropped = [f for f in res.dropped if f.kind == "number"]
+    added = [f for f in res.added if f.kind == "number"]
+    for sf in dropped:
+        mine = [df for df in added if near(sf, df)]
+        if len(mine) != 1 or [x for x in dropped if near(x, mine[0])] != [sf]:
+            continue
+        df = mine[0]
+        note = f"value {sf.value} → {df.value} (rounded)"
+        res.changed.append(FactLink("number", sf, df, note, "value", "rounded", True))
         res.dropped.remove(sf)
         res.added.remove(df)
 
