@@ -240,3 +240,23 @@ def test_a_lone_month_moved_in_a_rebuilt_sentence_is_one_date_changed() -> None:
         "The ballot binds the county. Work on the school starts in October.",
     )
     assert not [k for k in d.changed if k.kind == "date"]
+
+
+def test_a_number_said_inside_the_other_sides_quotation_is_kept() -> None:
+    d = diff(
+        'The firm said: "We will refund every customer within ten days."',
+        "The firm said it would refund every customer within ten days.",
+    )
+    assert not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_a_point_in_time_is_no_length_and_a_single_day_is_one() -> None:
+    assert values("Sales rose 9 per cent, more than a year earlier. In a single day, snow.") == [
+        ("9 per cent", "9"),
+        ("a single day", "1"),
+    ]
+    d = diff(
+        "The gauge recorded 310 millimetres of rain in 24 hours, the weather office said.",
+        "The gauge recorded 310mm of rain in a single day, the weather office said.",
+    )
+    assert not d.changed and not numbers(d, "added") and not numbers(d, "dropped")

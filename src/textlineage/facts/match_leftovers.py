@@ -133,6 +133,7 @@ def pair_leftovers(
     into kept spelling variants and abbreviations (see the module's rules)."""
     _fold_repeated_name_changes(res)
     _fold_defined_acronyms(texts, res)
+    _fold_quoted_values(items, res)
     dropped = [f for f in res.dropped if _class(f) in _PAIRED]
     added = [f for f in res.added if _class(f) in _PAIRED]
     if not dropped or not added:
@@ -323,6 +324,41 @@ def _fold_repeated_name_changes(res: Result) -> None:
                 res.dropped.remove(sf)
                 res.added.remove(df)
                 break
+
+
+def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A number or date left over on one side that the other side states, word for word,
+    inside a quotation (whose facts are the quotation's) is said on both sides: kept, with
+    that quotation ("we expect to finish within twelve weeks", then "within twelve weeks"
+    outside quote marks)."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        quotes = [it.fact for it in items[1 - side] if it.fact.kind == "quote"]
+        if not quotes:
+            continue
+        folded = [(q, f" {_plain_words(q.text)} ") for q in quotes]
+        for f in [x for x in left if x.kind in ("number", "date")]:
+            words = _plain_words(f.text)
+            if not words:
+                continue
+            q = next((q for q, t in folded if f" {words} " in t), None)
+            at = None if q is None else fold(q.text).find(fold(f.text))
+            if q is None or at is None or at < 0 or len(fold(q.text)) != len(q.text):
+                continue
+            start = q.span[0] + at
+            inner = Fact(
+                f.kind, q.text[at : at + len(f.text)], (start, start + len(f.text)), q.doc, f.value
+            )
+            sf, df = (f, inner) if side == 0 else (inner, f)
+            res.kept.append(FactLink(f.kind, sf, df, "said inside the quotation"))
+            left.remove(f)
+
+
+_PLAIN_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[.,:][\p{N}]+)*")
+
+
+def _plain_words(text: str) -> str:
+    """The folded words and numbers of ``text``, one space apart."""
+    return " ".join(_PLAIN_WORD_RE.findall(fold(text)))
 
 
 _DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")

@@ -341,8 +341,12 @@ def diff_numbers(
             if converted is not None:  # a measure said again in another unit, rounded
                 used.add(id(converted))
                 sf, df = pair(converted, gd)
-                note = f"converted and rounded ('{sf.text}' → '{df.text}')"
-                res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
+                if _same_measure(converted.first, d):
+                    note = f"unit '{converted.first.unit}' → '{d.unit}'"
+                    res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                else:
+                    note = f"converted and rounded ('{sf.text}' → '{df.text}')"
+                    res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
             elif d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
             continue

@@ -52,12 +52,13 @@ _GLUED_RE = regex.compile(
 _DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
 """Words after which "a year", "an hour" is a length of time ("talks broke down after a
 year"), not a rate ("twice a year") or a point ("a year ago")."""
+_POINT_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:earlier|ago|before|later|previously)(?![\p{L}])")
 _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
 _ONE_UNIT_RE = regex.compile(
     r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
-    r"(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
+    r"(?P<single>(?i:single)[ \u00a0]+)?(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
 )
 
 
@@ -99,8 +100,10 @@ def find_measures(
         cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(
             text, max(0, m.start() - 12), m.start()
         )
-        if q is None and not m.group("half") and not cue:
+        if q is None and not m.group("half") and not m.group("single") and not cue:
             continue  # "a minute's silence", "a year ago", "for a second time": no measure
+        if _POINT_AFTER_RE.match(text, m.end()):
+            continue  # "more than a year earlier": a point in time, not a length
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
         value = "0.5" if m.group("half") else "1"
