@@ -260,3 +260,19 @@ def test_a_point_in_time_is_no_length_and_a_single_day_is_one() -> None:
         "The gauge recorded 310mm of rain in a single day, the weather office said.",
     )
     assert not d.changed and not numbers(d, "added") and not numbers(d, "dropped")
+
+
+def test_a_site_name_and_edition_above_the_story_are_page_furniture() -> None:
+    from textlineage.facts.furniture import furniture_spans
+
+    text = (
+        "Ferry fares to rise in spring\n"
+        "The Harbour Courier - Weekend edition\n\n"
+        "Ferry fares between the islands will rise by 6 per cent from April, the operator "
+        "said on Monday, blaming higher fuel and crew costs for the increase.\n"
+    )
+    line = "The Harbour Courier - Weekend edition"
+    start = text.index(line)
+    assert (start, start + len(line)) in furniture_spans(text, "en")
+    story = "the operator said - and it is sure - that fares will rise by 6 per cent"
+    assert furniture_spans(story, "en") == []
