@@ -276,3 +276,26 @@ def test_a_site_name_and_edition_above_the_story_are_page_furniture() -> None:
     assert (start, start + len(line)) in furniture_spans(text, "en")
     story = "the operator said - and it is sure - that fares will rise by 6 per cent"
     assert furniture_spans(story, "en") == []
+
+
+def test_centuries_and_early_decades_are_dates() -> None:
+    facts = [
+        (f.text, f.value)
+        for f in extract_facts(
+            "The villa was built in the second century AD and abandoned in the 370s; the "
+            "chapel dates from the 14th century. Highs in the 30s are forecast.",
+            language="en",
+        )
+        if f.kind == "date"
+    ]
+    assert facts == [("second century AD", "c2"), ("370s", "0370s"), ("14th century", "c14")]
+
+
+def test_a_year_named_as_its_century_is_made_less_specific() -> None:
+    d = diff(
+        "The mill, built in 1862, will reopen as a museum next summer.",
+        "The mill, built in the 19th century, will reopen as a museum next summer.",
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("1862", "19th century", "specificity")
+    ]

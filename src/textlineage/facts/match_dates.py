@@ -41,8 +41,25 @@ def _in_decade(general: Item, specific: Item) -> bool:
 
 def _less_specific(general: Item, specific: Item) -> bool:
     """Does ``general`` say less of the time ``specific`` names ("2024" of "May 2024",
-    "the 1930s" of "1936")?"""
-    return _date_within(general, specific) or _in_decade(general, specific)
+    "the 1930s" of "1936", "the 20th century" of "the 1930s")?"""
+    return (
+        _date_within(general, specific)
+        or _in_decade(general, specific)
+        or _in_century(general, specific)
+    )
+
+
+def _in_century(general: Item, specific: Item) -> bool:
+    """Is ``general`` a century of our era ("c20": the 20th century) and ``specific`` a
+    date or decade within it ("1936", "the 1930s")?"""
+    value = general.fact.value
+    if not (value.startswith("c") and value[1:].isdigit()):
+        return False
+    y = specific.date[0] if specific.date is not None else None
+    dec = specific.fact.value
+    if y is None and len(dec) == 5 and dec.endswith("0s") and dec[:4].isdigit():
+        y = int(dec[:4]) + 1  # a decade: its years are of one century but for the first
+    return y is not None and y > 0 and (y - 1) // 100 + 1 == int(value[1:])
 
 
 def _same_shape(a: Item, b: Item) -> bool:
