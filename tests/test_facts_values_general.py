@@ -299,3 +299,14 @@ def test_a_year_named_as_its_century_is_made_less_specific() -> None:
     assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
         ("1862", "19th century", "specificity")
     ]
+
+
+def test_a_month_named_as_its_season_is_made_less_specific() -> None:
+    d = diff(
+        "Surveyors found the cracks in April, the council said on Tuesday.",
+        "Surveyors found the cracks in the spring, the council said on Tuesday.",
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("April", "spring", "specificity")
+    ]
+    assert values("The fall of the empire came in spring.") == []

@@ -36,6 +36,12 @@ from .items import Item, mark, overlaps
 _B = r"(?<![\p{L}\p{N}])"
 _MON = month_pattern(languages=("en",))
 _MONTHS_FULL = month_pattern(abbreviations=False, languages=("en",))
+SEASON_PREFIX = "season:"
+"""The value of a season: ``season:spring``, ``season:winter-2024``."""
+SEASON_MONTHS = {
+    "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
+}  # fmt: skip
+"""The months of each season, as the northern hemisphere counts them (meteorological)."""
 _ORDINAL_WORDS = [
     "first",
     "second",
@@ -112,6 +118,14 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("decade", regex.compile(r"(?<![\p{L}\p{N}'’])(?P<y>(?:1[5-9]|20)\d0)['’]?s(?![\p{L}])")),
     # an early decade only after "the" ("the 260s"), where it cannot be a count
     ("decade", regex.compile(r"(?<=(?i:\bthe)\s+)(?P<y>[1-9]\d0)['’]?s(?![\p{L}\p{N}])")),
+    (
+        "season",
+        regex.compile(
+            r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
+            r"|through|throughout|before|after))\s+)"
+            r"(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
+        ),
+    ),
     (
         "century",
         regex.compile(
@@ -297,6 +311,11 @@ def find_dates(
                 item = Item(Fact("date", mt.group(), (s, e), doc, raw), "date", (raw,))
             elif name == "decade":
                 value = digits(gd["y"]).zfill(4) + "s"
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "season":
+                value = (
+                    SEASON_PREFIX + gd["season"].lower() + (f"-{gd['y']}" if gd.get("y") else "")
+                )
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "century":
                 value = _century_value(gd["c"], gd.get("era"))

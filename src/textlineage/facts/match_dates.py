@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..types import FactLink
 from .clock import is_time
+from .dates import SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
@@ -46,7 +47,21 @@ def _less_specific(general: Item, specific: Item) -> bool:
         _date_within(general, specific)
         or _in_decade(general, specific)
         or _in_century(general, specific)
+        or _in_season(general, specific)
     )
+
+
+def _in_season(general: Item, specific: Item) -> bool:
+    """Is ``general`` a season ("in the spring", "summer 2024") and ``specific`` a date in
+    one of its months (and its year, when both name one)?"""
+    value = general.fact.value
+    if not value.startswith(SEASON_PREFIX) or specific.date is None:
+        return False
+    name, _, year = value[len(SEASON_PREFIX) :].partition("-")
+    y, m, _d = specific.date
+    if m is None or m not in SEASON_MONTHS.get(name, ()):
+        return False
+    return not year or y is None or int(year) == y
 
 
 def _in_century(general: Item, specific: Item) -> bool:
@@ -167,10 +182,20 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             res.changed.append(FactLink("date", sf, df, note, "value", "", True))
             changed_src.add(id(gs))
             continue
-        res.added.append(d.fact)
+        if not _weak(d):
+            res.added.append(d.fact)
     for g in S:
         if id(g) not in used and not g.first.fact.value.startswith(WEEKDAY_PREFIX):
-            res.dropped.append(g.first.fact)
+            if not _weak(g.first):
+                res.dropped.append(g.first.fact)
+
+
+def _weak(it: Item) -> bool:
+    """A season without its year ("last spring", "in summer"): like a weekday alone, a
+    story's seasons come and go in a rewrite; one only counts against a month it
+    holds."""
+    v = it.fact.value
+    return v.startswith(SEASON_PREFIX) and "-" not in v
 
 
 def _dated_weekday_in_passage(S: list[Group], gd: Group) -> bool:
