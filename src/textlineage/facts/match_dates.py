@@ -185,9 +185,9 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
         if not _weak(d):
             res.added.append(d.fact)
     for g in S:
-        if id(g) not in used and not g.first.fact.value.startswith(WEEKDAY_PREFIX):
-            if not _weak(g.first):
-                res.dropped.append(g.first.fact)
+        value = g.first.fact.value
+        if id(g) not in used and not value.startswith(WEEKDAY_PREFIX) and not _weak(g.first):
+            res.dropped.append(g.first.fact)
 
 
 def _weak(it: Item) -> bool:
