@@ -17,8 +17,11 @@ HOLDOUT = Path(__file__).resolve().parent / "data" / "facts_holdout"
 # Measured with `textlineage eval facts --data tests/data/facts_holdout --split all`:
 # changed, added and dropped together, first blind score P 0.48 R 0.55 F1 0.51; after the
 # number, quotation and pairing work tuned on the gold set (and page furniture found on
-# this set), P 0.63 R 0.64 F1 0.63. The floor is 0.03 below; raise it as the diff improves.
-OVERALL_F1_FLOOR = 0.60
+# this set), P 0.63 R 0.64 F1 0.63; after general rules for numbers, measures, times and
+# dates written another way (money and times in short, roundings paired by the nearest
+# value, conversions, times of day, decades, centuries and seasons), P 0.79 R 0.77 F1 0.78.
+# The floor is 0.03 below; raise it as the diff improves.
+OVERALL_F1_FLOOR = 0.75
 
 
 def test_the_holdout_set_loads_and_is_news_sized() -> None:
