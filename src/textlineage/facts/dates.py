@@ -36,6 +36,45 @@ from .items import Item, mark, overlaps
 _B = r"(?<![\p{L}\p{N}])"
 _MON = month_pattern(languages=("en",))
 _MONTHS_FULL = month_pattern(abbreviations=False, languages=("en",))
+SEASON_PREFIX = "season:"
+"""The value of a season: ``season:spring``, ``season:winter-2024``."""
+SEASON_MONTHS = {
+    "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
+}  # fmt: skip
+"""The months of each season, as the northern hemisphere counts them (meteorological)."""
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+]
+_ORDINALS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+
+
+def _century_value(ordinal: str, era: str | None) -> str:
+    """ "first", "AD" → "c1"; "3rd", "BC" → "c3 BC" (a century, BC marked)."""
+    low = ordinal.lower()
+    n = _ORDINAL_WORDS.index(low) + 1 if low in _ORDINAL_WORDS else int(low[:-2])
+    return f"c{n}" + (" BC" if era and era.upper() in ("BC", "BCE") else "")
+
+
 _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "iso",
@@ -77,6 +116,23 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
     ("decade", regex.compile(r"(?<![\p{L}\p{N}'’])(?P<y>(?:1[5-9]|20)\d0)['’]?s(?![\p{L}])")),
+    # an early decade only after "the" ("the 260s"), where it cannot be a count
+    ("decade", regex.compile(r"(?<=(?i:\bthe)\s+)(?P<y>[1-9]\d0)['’]?s(?![\p{L}\p{N}])")),
+    (
+        "season",
+        regex.compile(
+            r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
+            r"|through|throughout|before|after))\s+)"
+            r"(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
+        ),
+    ),
+    (
+        "century",
+        regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}-])(?P<c>(?i:{_ORDINALS})|\d{{1,2}}(?:st|nd|rd|th))[ \u00a0-]+"
+            r"(?i:century)(?:[ \u00a0]+(?P<era>AD|BC|BCE|CE)(?![\p{L}]))?"
+        ),
+    ),
     (
         "m",
         regex.compile(
@@ -254,7 +310,15 @@ def find_dates(
                 raw = digits(mt.group())
                 item = Item(Fact("date", mt.group(), (s, e), doc, raw), "date", (raw,))
             elif name == "decade":
-                value = digits(gd["y"]) + "s"
+                value = digits(gd["y"]).zfill(4) + "s"
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "season":
+                value = (
+                    SEASON_PREFIX + gd["season"].lower() + (f"-{gd['y']}" if gd.get("y") else "")
+                )
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "century":
+                value = _century_value(gd["c"], gd.get("era"))
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name in ("shmy", "shm"):
                 if sh_year is None:

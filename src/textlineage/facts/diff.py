@@ -26,10 +26,11 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
+from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
-from .match_values import diff_dates, diff_exact, diff_numbers
+from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .scope import read_items
 from .vocab import name_vocab

@@ -18,6 +18,7 @@ import regex
 from ..text.language import resolve_language
 from ..text.normalise import fold
 from ..types import Fact
+from .clock import find_times
 from .dates import find_dates
 from .furniture import furniture_spans
 from .items import Item, mark, overlaps
@@ -64,6 +65,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
             mark(mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
+    if lang in ENGLISH_READ:
+        items.extend(find_times(text, doc, num_mask, name_mask))
     dates = find_dates(text, doc, num_mask, name_mask, lang)
     if lang in ENGLISH_READ:
         dates = with_weekdays(text, doc, dates, num_mask, name_mask)

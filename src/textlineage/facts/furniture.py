@@ -61,7 +61,7 @@ _LINE_LABEL_RE = regex.compile(
 )
 """A line of links to other stories, or a republication notice."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
-_SEPARATOR_RE = regex.compile(r"\s*[|·•›»]\s*|\s+[—–]\s+")
+_SEPARATOR_RE = regex.compile(r"\s*[|·•›»]\s*|\s+[—–-]\s+")
 _STAMP_RE = regex.compile(
     rf"(?:{_STAMP_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"

@@ -133,6 +133,7 @@ def pair_leftovers(
     into kept spelling variants and abbreviations (see the module's rules)."""
     _fold_repeated_name_changes(res)
     _fold_defined_acronyms(texts, res)
+    _fold_quoted_values(items, res)
     dropped = [f for f in res.dropped if _class(f) in _PAIRED]
     added = [f for f in res.added if _class(f) in _PAIRED]
     if not dropped or not added:
@@ -140,6 +141,8 @@ def pair_leftovers(
     src, der = _Text.of(texts[0]), _Text.of(texts[1])
     edges = _corresponding(src, der)
     if not edges:
+        _pair_roundings(items, res)
+        _pair_lone_dates((src, der), res)
         return
     by_item = {id(it.fact): it for side in items for it in side}
     cands: defaultdict[int, list[Fact]] = defaultdict(list)
@@ -152,11 +155,10 @@ def pair_leftovers(
             cands[id(sf)].append(df)
             rcands[id(df)].append(sf)
     for sf in dropped:
-        if len(cands[id(sf)]) != 1:
+        df_ = _sole_or_nearest(sf, cands[id(sf)])
+        if df_ is None or _sole_or_nearest(df_, rcands[id(df_)]) is not sf:
             continue
-        df = cands[id(sf)][0]
-        if len(rcands[id(df)]) != 1:
-            continue
+        df = df_
         si, di = by_item.get(id(sf)), by_item.get(id(df))
         if si is not None and di is not None and si.pas and di.pas and not si.pas & di.pas:
             continue  # in two different aligned passages: not one statement
@@ -167,6 +169,129 @@ def pair_leftovers(
         (res.kept if same else res.changed).append(link)
         res.dropped.remove(sf)
         res.added.remove(df)
+    _pair_roundings(items, res)
+    _pair_lone_dates((src, der), res)
+
+
+def _date_shape(value: str | None) -> str:
+    """A date value's shape: its digits as "9", the rest as written ("03": "99";
+    "2024-03": "9999-99"; "time:22:00": "time:99:99")."""
+    return regex.sub(r"\d", "9", value or "")
+
+
+def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
+    """The only dropped and the only added date of one shape (two months, two years), near
+    each other (:func:`_dates_near`), whose sentences share :data:`LONE_SHARED` content words are one date changed
+    ("a final vote is expected in February" / "the council will hold a final vote in
+    March"), though the sentences were rebuilt too much to correspond."""
+    src, der = sides
+    for shape in {_date_shape(f.value) for f in res.dropped if f.kind == "date"}:
+        ds = [f for f in res.dropped if f.kind == "date" and _date_shape(f.value) == shape]
+        ad = [f for f in res.added if f.kind == "date" and _date_shape(f.value) == shape]
+        if len(ds) != 1 or len(ad) != 1 or not shape or shape.startswith("weekday"):
+            continue
+        sf, df = ds[0], ad[0]
+        if not _dates_near(sf.value, df.value):
+            continue
+        a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
+        b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
+        if len(a.keys() & b.keys()) < LONE_SHARED:
+            continue
+        note = f"date {sf.value} → {df.value}"
+        res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+def _dates_near(a: str | None, b: str | None) -> bool:
+    """Are two months ("02", "03"), years, or months of one year at most
+    :data:`LONE_STEP` apart (a date moved, not another date)?"""
+    pa, pb = (a or "").split("-"), (b or "").split("-")
+    if len(pa) != len(pb) or not all(x.isdigit() for x in pa + pb) or len(pa) > 2:
+        return False
+    if pa[:-1] != pb[:-1]:
+        return False
+    return abs(int(pa[-1]) - int(pb[-1])) <= LONE_STEP
+
+
+LONE_STEP = 2
+"""How far apart two lone leftover dates may be in their finest part."""
+LONE_SHARED = 2
+"""Content words the sentences of two lone leftover dates must share."""
+
+
+ROUNDING_GAP = 0.06
+"""How far apart (a share of the larger) a dropped and an added number anywhere in the two
+texts may be to be read as one rounded: "around 210,000 residents" / "around 200,000
+people"."""
+
+
+def _pair_roundings(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A dropped and an added number that stand in no corresponding sentences but are each
+    other's only near value (within :data:`ROUNDING_GAP`), of the same qualifier or the
+    same noun, neither a small count nor money against no money, are one number rounded
+    ("around 210,000 residents" in one sentence, "around 200,000 people" in a sentence
+    the writer built from several)."""
+    by_item = {id(it.fact): it for side in items for it in side}
+
+    def near(a: Fact, b: Fact) -> bool:
+        ia, ib = by_item.get(id(a)), by_item.get(id(b))
+        x, y = _value(a.value), _value(b.value)
+        if ia is None or ib is None or x is None or y is None or min(x, y) < 10:
+            return False
+        if ia.cur != ib.cur or ia.vague or ib.vague or (ia.unit == "%") != (ib.unit == "%"):
+            return False
+        if not (ia.unit == ib.unit or (ia.qcls and ia.qcls == ib.qcls)):
+            return False
+        return x != y and abs(x - y) <= ROUNDING_GAP * max(x, y)
+
+    dropped = [f for f in res.dropped if f.kind == "number"]
+    added = [f for f in res.added if f.kind == "number"]
+    for sf in dropped:
+        mine = [df for df in added if near(sf, df)]
+        if len(mine) != 1 or [x for x in dropped if near(x, mine[0])] != [sf]:
+            continue
+        df = mine[0]
+        note = f"value {sf.value} → {df.value} (rounded)"
+        res.changed.append(FactLink("number", sf, df, note, "value", "rounded", True))
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+def _sole_or_nearest(f: Fact, others: list[Fact]) -> Fact | None:
+    """The one fact of ``others`` that ``f`` may pair with: the sole one, or for numbers
+    the one nearest in value when it is clearly nearer than the next ("51.8 per cent" and
+    "48.2 per cent" against "52 per cent" and "48 per cent": each its own rounding)."""
+    if len(others) == 1:
+        return others[0]
+    if f.kind != "number" or not others:
+        return None
+    x = _value(f.value)
+    if x is None:
+        return None
+    gaps = []
+    for o in others:
+        y = _value(o.value)
+        if y is None:
+            return None
+        gaps.append((abs(x - y) / max(abs(x), abs(y), 1e-9), o))
+    gaps.sort(key=lambda t: t[0])
+    best, second = gaps[0][0], gaps[1][0]
+    if best <= NEAREST_GAP and second > 2 * best:
+        return gaps[0][1]
+    return None
+
+
+NEAREST_GAP = 0.1
+"""How far apart (a share of the larger) two numbers may be when one is picked among
+several as the other's nearest: a rounding, not another quantity."""
+
+
+def _value(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
 
 
 def _words(f: Fact) -> tuple[str, ...]:
@@ -199,6 +324,41 @@ def _fold_repeated_name_changes(res: Result) -> None:
                 res.dropped.remove(sf)
                 res.added.remove(df)
                 break
+
+
+def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A number or date left over on one side that the other side states, word for word,
+    inside a quotation (whose facts are the quotation's) is said on both sides: kept, with
+    that quotation ("we expect to finish within twelve weeks", then "within twelve weeks"
+    outside quote marks)."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        quotes = [it.fact for it in items[1 - side] if it.fact.kind == "quote"]
+        if not quotes:
+            continue
+        folded = [(q, f" {_plain_words(q.text)} ") for q in quotes]
+        for f in [x for x in left if x.kind in ("number", "date")]:
+            words = _plain_words(f.text)
+            if not words:
+                continue
+            q = next((q for q, t in folded if f" {words} " in t), None)
+            at = None if q is None else fold(q.text).find(fold(f.text))
+            if q is None or at is None or at < 0 or len(fold(q.text)) != len(q.text):
+                continue
+            start = q.span[0] + at
+            inner = Fact(
+                f.kind, q.text[at : at + len(f.text)], (start, start + len(f.text)), q.doc, f.value
+            )
+            sf, df = (f, inner) if side == 0 else (inner, f)
+            res.kept.append(FactLink(f.kind, sf, df, "said inside the quotation"))
+            left.remove(f)
+
+
+_PLAIN_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[.,:][\p{N}]+)*")
+
+
+def _plain_words(text: str) -> str:
+    """The folded words and numbers of ``text``, one space apart."""
+    return " ".join(_PLAIN_WORD_RE.findall(fold(text)))
 
 
 _DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")

@@ -1,13 +1,12 @@
-"""Matching facts by value: numbers, dates and hashtags.
+"""Matching numbers by value (dates and hashtags: :mod:`.match_dates`).
 
 Values, never substrings, are compared: ``"30,000"`` is not found inside ``"130,000"``.
-Numbers and dates that moved are ``changed``, once, with a label: ``strength`` (a qualifier
-dropped or added, a vague quantity made specific), ``value``, ``noun``, or
-``specificity`` (a date made more or less precise); a change whose new value the source
-never states is marked ``unsupported`` rather than reported again as added. A less
-specific date outside any passage the two share is kept (the derived text mentions it
-loosely, elsewhere), and so is a year written in another calendar (Iranian 1400 for
-2021).
+Numbers that moved are ``changed``, once, with a label: ``strength`` (a qualifier
+dropped or added, a vague quantity made specific), ``value`` or ``noun``; a change whose
+new value the source never states is marked ``unsupported`` rather than reported again as
+added. Among several numbers a changed one may be, the one of its passage nearest in
+value is taken (a rounding), and an amount of money is never taken for a share or count
+unless it is one rounded.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base
-from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -102,9 +100,26 @@ def _close(s: Item, d: Item) -> bool:
         return _in_vague(s.fact.value, b)
     if d.vague and a is not None and not s.vague:
         return _in_vague(d.fact.value, a)
+    if (a is None or b is None) and not (s.vague or d.vague):
+        return _range_holds(s.fact.value, d.fact.value) or _range_holds(d.fact.value, s.fact.value)
     if a is None or b is None or not a or not b:
         return False
+    if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
+        # one measure converted ("14 weeks", "three months"; "1.2 miles", "2km")
+        a, b = in_base(s.fact.value, s.unit) or a, in_base(d.fact.value, d.unit) or b
     return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _range_holds(span: str, value: str) -> bool:
+    """Is ``value`` within the range ``span`` ("35-40" holds 40, "10-15" holds 12), or one
+    range overlapping the other?"""
+    lo, _, hi = span.partition("-")
+    a, b = _plain(lo), _plain(hi)
+    if a is None or b is None:
+        return False
+    vlo, _, vhi = value.partition("-")
+    x, y = _plain(vlo), _plain(vhi or vlo)
+    return x is not None and y is not None and x <= b and a <= y
 
 
 def _plain(value: str) -> Decimal | None:
@@ -130,6 +145,10 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return False
     if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
         return False
+    if bool(s.cur) != bool(d.cur) and not _close(s, d):
+        return False  # an amount of money is no share or count, unless it is one rounded
+    if bool(dimension(s.unit)) != bool(dimension(d.unit)) and not _close(s, d):
+        return False  # nor is a bare number a measure or share ("1,368" / "31 years")
     if not s.unit or not d.unit or s.unit == d.unit:
         return True
     ds, dd = dimension(s.unit), dimension(d.unit)
@@ -281,6 +300,17 @@ def diff_numbers(
     for g in S:
         if g.first.unit and id(g) not in exact_used:
             by_unit[g.first.unit].append(g)
+
+    # Derived numbers with a source number of their passage close in value (a rounding, a
+    # range narrowed) are paired first, so that a looser one does not take it from them.
+    def has_close(gd: Group) -> bool:
+        return any(
+            id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
+            and _may_pair(g.first, gd.first, texts if by_noun else None)
+            for g in S
+        )  # fmt: skip
+
+    unmatched.sort(key=lambda gd: not has_close(gd))  # stable: text order otherwise
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
@@ -299,8 +329,25 @@ def diff_numbers(
             for g in S:
                 if id(g) not in used and _between_same_words(g.first, d, texts):
                     options[id(g)] = g
+        if not any(_close(g.first, d) or _rounded_true(g.first, d) for g in options.values()):
+            again = _said_loosely(S, gd, exact_used)
+            if again is not None:
+                sf, df = pair(again, gd)
+                note = f"said again loosely; '{d.qual}' keeps it true of {sf.text}"
+                res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                continue
         if not options:
-            if d.fact.value != AMONG:  # "one of the fastest": only against a rank
+            converted = _converted(S, gd)
+            if converted is not None:  # a measure said again in another unit, rounded
+                used.add(id(converted))
+                sf, df = pair(converted, gd)
+                if _same_measure(converted.first, d):
+                    note = f"unit '{converted.first.unit}' → '{d.unit}'"
+                    res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                else:
+                    note = f"converted and rounded ('{sf.text}' → '{df.text}')"
+                    res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
+            elif d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
             continue
         gs = min(
@@ -309,6 +356,7 @@ def diff_numbers(
                 not shares(g, gd),
                 g.first.unit != d.unit,
                 id(g) in used,
+                shares(g, gd) and not _close(g.first, d),  # in one passage: the nearest
                 not g.first.vague,
                 g.first.fact.span[0],
             ),
@@ -344,13 +392,58 @@ def diff_numbers(
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
-    # A source value said twice in two ways ("about 20 per cent", "a fifth") is one fact:
-    # reported with the mention that was matched, not dropped.
-    matched = {(g.first.fact.value, g.first.unit) for g in S if id(g) in used}
+    # A source value said twice in two ways ("about 20 per cent", "a fifth"; "£3m grant"
+    # in a headline, "£3 million" in the body) is one fact: reported with the mention that
+    # was matched, not dropped.
+    matched = [g.first for g in S if id(g) in used]
     for g in S:
         value = g.first.fact.value
-        if id(g) not in used and (value, g.first.unit) not in matched and value != AMONG:
+        if (
+            id(g) not in used
+            and value != AMONG
+            and not any(_said_again(g.first, m) for m in matched)
+        ):
             res.dropped.append(g.first.fact)
+
+
+def _said_again(it: Item, other: Item) -> bool:
+    """Is ``other`` the same value said again: the same noun, or the same amount of money
+    with a noun only one of the two mentions names?"""
+    if _same_measure(it, other):
+        return True  # "72 hours" and "three days"
+    if it.fact.value != other.fact.value:
+        return False
+    if it.unit == other.unit:
+        return True
+    return bool(it.cur) and it.cur == other.cur and not (it.unit and other.unit)
+
+
+def _said_loosely(S: list[Group], gd: Group, exact_used: set[int]) -> Group | None:
+    """The source number, matched already, that a qualified derived number says again in
+    a rounder way its qualifier keeps true ("27 per cent" matched, and "more than a
+    quarter" in the headline), when exactly one does; None otherwise."""
+    found = [g for g in S if id(g) in exact_used and _rounded_true(g.first, gd.first)]
+    return found[0] if len(found) == 1 else None
+
+
+def _converted(S: list[Group], gd: Group) -> Group | None:
+    """The one source measure that ``gd`` states in another unit of its dimension, close
+    once converted ("for 14 weeks", "for three months"), even when that source value was
+    matched elsewhere (a headline rounds what the body states); None when none or
+    several."""
+    d = gd.first
+    if not dimension(d.unit) or d.vague:
+        return None
+    found = [
+        g
+        for g in S
+        if g.first.unit != d.unit
+        and dimension(g.first.unit) == dimension(d.unit)
+        and not g.first.vague
+        and _close(g.first, d)
+    ]
+    values = {(g.first.fact.value, g.first.unit) for g in found}
+    return min(found, key=lambda g: g.first.fact.span[0]) if len(values) == 1 else None
 
 
 def _one_change_once(res: Result, start: int) -> None:
@@ -399,184 +492,3 @@ def _one_thing(
         kept_src.add(id(gs))
         res.kept.append(FactLink(d.fact.kind, sf, df, note, "noun" if what == "noun" else ""))
     return gs
-
-
-def _date_within(general: Item, specific: Item) -> bool:
-    """True when every known part of ``general`` is known and equal in ``specific``."""
-    a, b = general.date, specific.date
-    if a is None or b is None:
-        return False
-    known = 0
-    for x, y in zip(a, b, strict=True):
-        if x is None:
-            continue
-        if y is None or x != y:
-            return False
-        known += 1
-    return known > 0 and sum(v is not None for v in b) > known
-
-
-def _same_shape(a: Item, b: Item) -> bool:
-    if a.date is None or b.date is None:
-        return False
-    return all((x is None) == (y is None) for x, y in zip(a.date, b.date, strict=True))
-
-
-def _date_near(a: Item, b: Item) -> bool:
-    """Same shape and same parts but the finest one ("May 5" / "May 6")."""
-    if a.date is None or b.date is None or not _same_shape(a, b):
-        return False
-    known = [(x, y) for x, y in zip(a.date, b.date, strict=True) if x is not None]
-    # (year, month, day): the finest known part is the last one, except for a year alone
-    return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
-
-
-def _other_calendar(a: Item, b: Item) -> bool:
-    """Is one a year or month of another calendar and the other a Gregorian year or
-    month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
-    return b.fact.value in a.alts or a.fact.value in b.alts
-
-
-def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = False) -> None:
-    """Match dates by value, then by one being more specific or nearly equal.
-
-    A derived date less specific than a source date is a change when the two fall in one
-    passage, or when no passages were given (``aligned`` False); a derived date that only
-    mentions loosely what the source dates precisely elsewhere is kept."""
-    by_value = {g.first.fact.value: g for g in S}
-    used: set[int] = set()
-    changed_src: set[int] = set()
-    pending: list[Group] = []
-    for gd in D:
-        d = gd.first
-        gs = by_value.get(d.fact.value)
-        if gs is not None and not _dated_weekday_in_passage(S, gd):
-            used.add(id(gs))
-            sf, df = pair(gs, gd)
-            res.kept.append(FactLink("date", sf, df))
-            continue
-        pending.append(gd)
-    for gd in pending:
-        d = gd.first
-        if d.fact.value.startswith(WEEKDAY_PREFIX):
-            _weekday_alone(S, gd, res, used, aligned)
-            continue
-        same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
-        if same_year:
-            gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
-            used.add(id(gs))
-            sf, df = pair(gs, gd)
-            note = f"the same year in another calendar ('{sf.text}' → '{df.text}')"
-            res.kept.append(FactLink("date", sf, df, note))
-            continue
-        wider = [g for g in S if _date_within(d, g.first)]
-        if wider:
-            # A source date that is a change's is reported there: a derived date less
-            # specific than it is a repeat of that change, not reported again.
-            wider = [g for g in wider if id(g) not in changed_src]
-            if not wider:
-                continue
-            gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
-            sf, df = pair(gs, gd)
-            if id(gs) not in used and (shares(gs, gd) or not aligned):
-                note = f"date made less specific ('{sf.text}' → '{df.text}')"
-                res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
-                changed_src.add(id(gs))
-            else:
-                note = f"less specific than '{gs.first.fact.text}'"
-                res.kept.append(FactLink("date", sf, df, note))
-            used.add(id(gs))
-            continue
-        # (a source date already kept is not also the source of a change)
-        narrower = [g for g in S if id(g) not in used and _date_within(g.first, d)]
-        if narrower:
-            gs = min(
-                narrower,
-                key=lambda g: (
-                    not shares(g, gd),
-                    -sum(v is not None for v in (g.first.date or ())),
-                    g.first.fact.span[0],
-                ),
-            )
-            used.add(id(gs))
-            sf, df = pair(gs, gd)
-            note = f"date made more specific ('{sf.text}' → '{df.text}')"
-            res.changed.append(FactLink("date", sf, df, note, "specificity", "more_specific", True))
-            changed_src.add(id(gs))
-            continue
-        same = [
-            g
-            for g in S
-            if id(g) not in used
-            and (shares(g, gd) or _date_near(g.first, d))
-            and _same_shape(g.first, d)
-        ]
-        if same:
-            gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
-            used.add(id(gs))
-            sf, df = pair(gs, gd)
-            note = f"date changed ('{sf.text}' → '{df.text}')"
-            res.changed.append(FactLink("date", sf, df, note, "value", "", True))
-            changed_src.add(id(gs))
-            continue
-        res.added.append(d.fact)
-    for g in S:
-        if id(g) not in used and not g.first.fact.value.startswith(WEEKDAY_PREFIX):
-            res.dropped.append(g.first.fact)
-
-
-def _dated_weekday_in_passage(S: list[Group], gd: Group) -> bool:
-    """Is ``gd`` a weekday alone that a source date with that weekday shares a passage
-    with? ("on Friday 16 June" / "on Friday": that date, not another "Friday".)"""
-    d = gd.first
-    if not d.fact.value.startswith(WEEKDAY_PREFIX):
-        return False
-    day = weekday_of(d)
-    return any(
-        shares(g, gd)
-        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
-        and weekday_of(g.first) == day
-        for g in S
-    )
-
-
-def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], aligned: bool) -> None:
-    """A derived weekday alone: a change of specificity from a source date written with
-    that weekday ("Friday 16 June" → "Friday") in its passage; kept when that date is
-    elsewhere; nothing when no source date has that weekday (a weekday is weak)."""
-    d = gd.first
-    day = weekday_of(d)
-    cands = [
-        g
-        for g in S
-        if id(g) not in used
-        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
-        and weekday_of(g.first) == day
-    ]
-    if not cands:
-        return
-    gs = min(cands, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
-    used.add(id(gs))
-    sf, df = pair(gs, gd)
-    if shares(gs, gd) or not aligned:
-        note = f"date made less specific ('{sf.text}' → '{df.text}')"
-        res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
-    else:
-        res.kept.append(FactLink("date", sf, df, f"less specific than '{sf.text}'"))
-
-
-def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:
-    """Match hashtags by value only."""
-    by_value = {g.first.fact.value: g for g in S}
-    used: set[int] = set()
-    for gd in D:
-        gs = by_value.get(gd.first.fact.value)
-        if gs is None:
-            res.added.append(gd.first.fact)
-            continue
-        used.add(id(gs))
-        sf, df = pair(gs, gd)
-        res.kept.append(FactLink(gd.first.fact.kind, sf, df))
-    for g in S:
-        if id(g) not in used:
-            res.dropped.append(g.first.fact)

@@ -20,15 +20,22 @@ from .numeric import Patterns
 from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit
 from .vocab import SMALL_NUM, TENS_NUM
 
-_PART = r"(?P<{name}>\d{{1,2}})[ \u00a0]+{unit}s?"
+_PART = r"(?P<{name}>\d{{1,2}})(?:[ \u00a0]+{unit}s?|[ \u00a0]?{short})"
 _SEP = r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?)"
+_H, _M, _S = (
+    {"unit": "hour", "short": "(?:hrs?|h)"},
+    {"unit": "minute", "short": "(?:mins?|m)"},
+    {"unit": "second", "short": "(?:secs?|s)"},
+)
 _HMS_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,:])"
-    r"(?:" + _PART.format(name="h", unit="hours?") + _SEP + _PART.format(name="m", unit="minute")
-    + r"(?:" + _SEP + _PART.format(name="s", unit="second") + r")?"
-    r"|" + _PART.format(name="m2", unit="minute") + _SEP + _PART.format(name="s2", unit="second")
+    r"(?:" + _PART.format(name="h", **_H) + _SEP + _PART.format(name="m", **_M)
+    + r"(?:" + _SEP + _PART.format(name="s", **_S) + r")?"
+    r"|" + _PART.format(name="m2", **_M) + _SEP + _PART.format(name="s2", **_S)
     + r")(?![\p{L}\p{N}])"
 )  # fmt: skip
+"""A time in parts, its units written out or short ("4hrs 26mins 03secs", "1min 14sec",
+"2h 05m")."""
 _SPELLED_SMALL = "|".join(sorted((*SMALL_NUM, *TENS_NUM), key=len, reverse=True))
 _TWO_UNITS_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
@@ -42,9 +49,16 @@ _GLUED_RE = regex.compile(
     r"(?:(?P<abbr>km|mm|cm|kg|ha)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
     r"(?![\p{L}\p{N}])"
 )
+_DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
+"""Words after which "a year", "an hour" is a length of time ("talks broke down after a
+year"), not a rate ("twice a year") or a point ("a year ago")."""
+_POINT_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:earlier|ago|before|later|previously)(?![\p{L}])")
+_TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
+"""The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
+"1500C", a model)."""
 _ONE_UNIT_RE = regex.compile(
     r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
-    r"(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
+    r"(?P<single>(?i:single)[ \u00a0]+)?(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
 )
 
 
@@ -71,14 +85,25 @@ def find_measures(
         _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp")
-        if m.group("temp") and (len(m.group("num").lstrip("-")) > 3 or "." in m.group("num")):
+        if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
             continue  # "1500C": a model, not a temperature
         value = fmt(Decimal(digits(m.group("num"))))
-        _add(out, text, doc, m.span(), value, ABBREVIATIONS[raw.lower()], "", num_mask, name_mask)
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is not None and overlaps(num_mask, q.start(), q.end()):
+            q = None
+        s = q.start() if q is not None else m.start()
+        qual = collapse(q.group()).lower() if q is not None else ""
+        unit = ABBREVIATIONS[raw.lower()]
+        _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     for m in _ONE_UNIT_RE.finditer(text):
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
-        if q is None and not m.group("half"):
-            continue  # "a minute's silence", "a year ago": no measure claimed
+        cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        )
+        if q is None and not m.group("half") and not m.group("single") and not cue:
+            continue  # "a minute's silence", "a year ago", "for a second time": no measure
+        if _POINT_AFTER_RE.match(text, m.end()):
+            continue  # "more than a year earlier": a point in time, not a length
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
         value = "0.5" if m.group("half") else "1"

@@ -63,13 +63,16 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
             pos = m.end()
     words: list[tuple[str, int]] = []
     cur = pos
-    for _ in range(3):
+    limit = 3
+    while len(words) < limit:
         m = _UNIT_WORD_RE.match(text, cur)
         if m is None:
             break
         w = m.group(1)
         lw = w.lower()
-        if lw in UNIT_STOP or lw in pats.months or lw in WEEKDAYS:
+        if lw in ("and", "or") and words and limit == 3 and _plural_soon(text, m.end(), pats):
+            limit = len(words) + 3  # "silver and bronze coins": words joined before the noun
+        elif lw in UNIT_STOP or lw in pats.months or lw in WEEKDAYS:
             break
         words.append((w, m.end()))
         cur = m.end()
@@ -84,6 +87,23 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
     if len(first) > 4 and first.lower().endswith(("ed", "ing", "ly")):
         return pos, []  # a verb or adverb ("5,000 died"), not what is counted
     return words[0][1], [first]
+
+
+def _plural_soon(text: str, pos: int, pats: Patterns) -> bool:
+    """Is one of the next two words after ``pos`` a plural noun, with no stop word before
+    it (so "and" joins two words before what is counted)?"""
+    cur = pos
+    for _ in range(2):
+        m = _UNIT_WORD_RE.match(text, cur)
+        if m is None:
+            return False
+        w = m.group(1)
+        if w.lower() in UNIT_STOP or w.lower() in pats.months:
+            return False
+        if is_plural(w) and w[:1].islower():
+            return True
+        cur = m.end()
+    return False
 
 
 def _range(

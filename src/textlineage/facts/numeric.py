@@ -170,7 +170,8 @@ def _english(lang: str) -> Patterns:
         (?:
             (?P<vague>(?i:{EN_VAGUE}))
           | (?P<num>{_EN_DIGITS})
-            (?:(?:\s+|-)?(?P<scale>(?i:{scale_alt})|bn)(?![\p{{L}}]))?
+            (?:(?:\s+|-)?(?P<scale>(?i:{scale_alt})|bn)(?![\p{{L}}])
+              | (?(cur)(?P<scale>m|k|tn)(?![\p{{L}}])|(?!)))?
           | (?P<word>(?i:{SPELLED_NUMBER}))(?![\p{{L}}])
         )
         (?P<pct>\s?[%٪]|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?

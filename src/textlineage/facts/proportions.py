@@ -125,6 +125,8 @@ def _stands_as_share(text: str, start: int, end: int, pats: Patterns) -> bool:
     next_word = nxt.group("w").lower() if nxt else ""
     if not next_word or not next_word[:1].isalpha() or next_word in _SHARE_AFTER:
         return True
+    if len(next_word) > 4 and next_word.endswith("ed") and prev_word != "the":
+        return True  # "a fifth lived alone", "one third voted": the share does something
     return prev_word in _SHARE_BEFORE or (
         pats.qualifier.search(text, max(0, start - 40), start) is not None
     )

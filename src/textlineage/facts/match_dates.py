@@ -1,0 +1,255 @@
+"""Matching dates and hashtags by value.
+
+A date made more or less specific ("March 2024" / "2024") is a change of ``specificity``;
+a less specific date outside any passage the two texts share is kept (the derived text
+mentions it loosely, elsewhere), and so is a year written in another calendar (Iranian
+1400 for 2021). Hashtags match exactly.
+"""
+
+from __future__ import annotations
+
+from ..types import FactLink
+from .clock import is_time
+from .dates import SEASON_MONTHS, SEASON_PREFIX
+from .items import Group, Item, Result, pair, shares
+from .weekdays import WEEKDAY_PREFIX, weekday_of
+
+
+def _date_within(general: Item, specific: Item) -> bool:
+    """True when every known part of ``general`` is known and equal in ``specific``."""
+    a, b = general.date, specific.date
+    if a is None or b is None:
+        return False
+    known = 0
+    for x, y in zip(a, b, strict=True):
+        if x is None:
+            continue
+        if y is None or x != y:
+            return False
+        known += 1
+    return known > 0 and sum(v is not None for v in b) > known
+
+
+def _in_decade(general: Item, specific: Item) -> bool:
+    """Is ``general`` a decade ("the 1930s") and ``specific`` a date within it ("1936",
+    "May 1938")?"""
+    value = general.fact.value
+    if not (len(value) == 5 and value.endswith("0s") and value[:4].isdigit()):
+        return False
+    y = specific.date[0] if specific.date is not None else None
+    return y is not None and int(value[:3]) == y // 10
+
+
+def _less_specific(general: Item, specific: Item) -> bool:
+    """Does ``general`` say less of the time ``specific`` names ("2024" of "May 2024",
+    "the 1930s" of "1936", "the 20th century" of "the 1930s")?"""
+    return (
+        _date_within(general, specific)
+        or _in_decade(general, specific)
+        or _in_century(general, specific)
+        or _in_season(general, specific)
+    )
+
+
+def _in_season(general: Item, specific: Item) -> bool:
+    """Is ``general`` a season ("in the spring", "summer 2024") and ``specific`` a date in
+    one of its months (and its year, when both name one)?"""
+    value = general.fact.value
+    if not value.startswith(SEASON_PREFIX) or specific.date is None:
+        return False
+    name, _, year = value[len(SEASON_PREFIX) :].partition("-")
+    y, m, _d = specific.date
+    if m is None or m not in SEASON_MONTHS.get(name, ()):
+        return False
+    return not year or y is None or int(year) == y
+
+
+def _in_century(general: Item, specific: Item) -> bool:
+    """Is ``general`` a century of our era ("c20": the 20th century) and ``specific`` a
+    date or decade within it ("1936", "the 1930s")?"""
+    value = general.fact.value
+    if not (value.startswith("c") and value[1:].isdigit()):
+        return False
+    y = specific.date[0] if specific.date is not None else None
+    dec = specific.fact.value
+    if y is None and len(dec) == 5 and dec.endswith("0s") and dec[:4].isdigit():
+        y = int(dec[:4]) + 1  # a decade: its years are of one century but for the first
+    return y is not None and y > 0 and (y - 1) // 100 + 1 == int(value[1:])
+
+
+def _same_shape(a: Item, b: Item) -> bool:
+    if is_time(a.fact.value) and is_time(b.fact.value):
+        return ("-" in a.fact.value) == ("-" in b.fact.value)  # two times, or two spans
+    if a.date is None or b.date is None:
+        return False
+    return all((x is None) == (y is None) for x, y in zip(a.date, b.date, strict=True))
+
+
+def _date_near(a: Item, b: Item) -> bool:
+    """Same shape and same parts but the finest one ("May 5" / "May 6")."""
+    if a.date is None or b.date is None or not _same_shape(a, b):
+        return False
+    known = [(x, y) for x, y in zip(a.date, b.date, strict=True) if x is not None]
+    # (year, month, day): the finest known part is the last one, except for a year alone
+    return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
+
+
+def _other_calendar(a: Item, b: Item) -> bool:
+    """Is one a year or month of another calendar and the other a Gregorian year or
+    month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
+    return b.fact.value in a.alts or a.fact.value in b.alts
+
+
+def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = False) -> None:
+    """Match dates by value, then by one being more specific or nearly equal.
+
+    A derived date less specific than a source date is a change when the two fall in one
+    passage, or when no passages were given (``aligned`` False); a derived date that only
+    mentions loosely what the source dates precisely elsewhere is kept."""
+    by_value = {g.first.fact.value: g for g in S}
+    used: set[int] = set()
+    changed_src: set[int] = set()
+    pending: list[Group] = []
+    for gd in D:
+        d = gd.first
+        gs = by_value.get(d.fact.value)
+        if gs is not None and not _dated_weekday_in_passage(S, gd):
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            res.kept.append(FactLink("date", sf, df))
+            continue
+        pending.append(gd)
+    for gd in pending:
+        d = gd.first
+        if d.fact.value.startswith(WEEKDAY_PREFIX):
+            _weekday_alone(S, gd, res, used, aligned)
+            continue
+        same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
+        if same_year:
+            gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            note = f"the same year in another calendar ('{sf.text}' → '{df.text}')"
+            res.kept.append(FactLink("date", sf, df, note))
+            continue
+        wider = [g for g in S if _less_specific(d, g.first)]
+        if wider:
+            # A source date that is a change's is reported there: a derived date less
+            # specific than it is a repeat of that change, not reported again.
+            wider = [g for g in wider if id(g) not in changed_src]
+            if not wider:
+                continue
+            gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            sf, df = pair(gs, gd)
+            if id(gs) not in used and (shares(gs, gd) or not aligned):
+                note = f"date made less specific ('{sf.text}' → '{df.text}')"
+                res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
+                changed_src.add(id(gs))
+            else:
+                note = f"less specific than '{gs.first.fact.text}'"
+                res.kept.append(FactLink("date", sf, df, note))
+            used.add(id(gs))
+            continue
+        # (a source date already kept is not also the source of a change)
+        narrower = [g for g in S if id(g) not in used and _less_specific(g.first, d)]
+        if narrower:
+            gs = min(
+                narrower,
+                key=lambda g: (
+                    not shares(g, gd),
+                    -sum(v is not None for v in (g.first.date or ())),
+                    g.first.fact.span[0],
+                ),
+            )
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            note = f"date made more specific ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink("date", sf, df, note, "specificity", "more_specific", True))
+            changed_src.add(id(gs))
+            continue
+        same = [
+            g
+            for g in S
+            if id(g) not in used
+            and (shares(g, gd) or _date_near(g.first, d))
+            and _same_shape(g.first, d)
+        ]
+        if same:
+            gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            used.add(id(gs))
+            sf, df = pair(gs, gd)
+            note = f"date changed ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+            changed_src.add(id(gs))
+            continue
+        if not _weak(d):
+            res.added.append(d.fact)
+    for g in S:
+        value = g.first.fact.value
+        if id(g) not in used and not value.startswith(WEEKDAY_PREFIX) and not _weak(g.first):
+            res.dropped.append(g.first.fact)
+
+
+def _weak(it: Item) -> bool:
+    """A season without its year ("last spring", "in summer"): like a weekday alone, a
+    story's seasons come and go in a rewrite; one only counts against a month it
+    holds."""
+    v = it.fact.value
+    return v.startswith(SEASON_PREFIX) and "-" not in v
+
+
+def _dated_weekday_in_passage(S: list[Group], gd: Group) -> bool:
+    """Is ``gd`` a weekday alone that a source date with that weekday shares a passage
+    with? ("on Friday 16 June" / "on Friday": that date, not another "Friday".)"""
+    d = gd.first
+    if not d.fact.value.startswith(WEEKDAY_PREFIX):
+        return False
+    day = weekday_of(d)
+    return any(
+        shares(g, gd)
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+        for g in S
+    )
+
+
+def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], aligned: bool) -> None:
+    """A derived weekday alone: a change of specificity from a source date written with
+    that weekday ("Friday 16 June" → "Friday") in its passage; kept when that date is
+    elsewhere; nothing when no source date has that weekday (a weekday is weak)."""
+    d = gd.first
+    day = weekday_of(d)
+    cands = [
+        g
+        for g in S
+        if id(g) not in used
+        and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
+        and weekday_of(g.first) == day
+    ]
+    if not cands:
+        return
+    gs = min(cands, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+    used.add(id(gs))
+    sf, df = pair(gs, gd)
+    if shares(gs, gd) or not aligned:
+        note = f"date made less specific ('{sf.text}' → '{df.text}')"
+        res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
+    else:
+        res.kept.append(FactLink("date", sf, df, f"less specific than '{sf.text}'"))
+
+
+def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:
+    """Match hashtags by value only."""
+    by_value = {g.first.fact.value: g for g in S}
+    used: set[int] = set()
+    for gd in D:
+        gs = by_value.get(gd.first.fact.value)
+        if gs is None:
+            res.added.append(gd.first.fact)
+            continue
+        used.add(id(gs))
+        sf, df = pair(gs, gd)
+        res.kept.append(FactLink(gd.first.fact.kind, sf, df))
+    for g in S:
+        if id(g) not in used:
+            res.dropped.append(g.first.fact)
