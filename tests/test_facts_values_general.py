@@ -310,3 +310,35 @@ def test_a_month_named_as_its_season_is_made_less_specific() -> None:
         ("April", "spring", "specificity")
     ]
     assert values("The fall of the empire came in spring.") == []
+
+
+def test_a_qualifier_dropped_in_the_body_is_a_change_though_the_headline_keeps_it() -> None:
+    from textlineage.types import Passage
+
+    src = (
+        "Half of anglers catch nothing, survey says\n\n"
+        "Almost half of the anglers on the river caught no fish last season, a survey "
+        "published by the angling club on Monday says."
+    )
+    der = (
+        "Half of anglers catch nothing\n\n"
+        "Half of the anglers on the river caught no fish last season, a survey published "
+        "by the angling club on Monday says."
+    )
+    s_body, d_body = src.index("Almost"), der.index("\n\nHalf") + 2
+    heads = (((0, s_body - 2),), ((0, d_body - 2),))
+    bodies = (((s_body, len(src)),), ((d_body, len(der)),))
+    d = diff_facts(
+        src,
+        der,
+        source_doc=0,
+        derived_doc=1,
+        passages=(Passage("paraphrase", 0.9, heads), Passage("paraphrase", 0.9, bodies)),
+        languages=("en", "en"),
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("Almost half", "Half", "strength")
+    ]
+    assert [(k.source.text, k.derived.span[0]) for k in d.kept if k.kind == "number"] == [
+        ("Half", 0)
+    ]

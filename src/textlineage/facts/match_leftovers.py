@@ -252,8 +252,8 @@ def _pair_roundings(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -
         if len(mine) != 1 or [x for x in dropped if near(x, mine[0])] != [sf]:
             continue
         df = mine[0]
-        note = f"value {sf.value} → {df.value} (rounded)"
-        res.changed.append(FactLink("number", sf, df, note, "value", "rounded", True))
+        note = f"value {sf.value} → {df.value}"
+        res.changed.append(FactLink("number", sf, df, note, "value", "", True))
         res.dropped.remove(sf)
         res.added.remove(df)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -397,6 +398,9 @@ def diff_numbers(
     # was matched, not dropped.
     matched = [g.first for g in S if id(g) in used]
     for g in S:
+        if id(g) not in used and _requalified(g, D, res, texts):
+            used.add(id(g))
+    for g in S:
         value = g.first.fact.value
         if (
             id(g) not in used
@@ -404,6 +408,34 @@ def diff_numbers(
             and not any(_said_again(g.first, m) for m in matched)
         ):
             res.dropped.append(g.first.fact)
+
+
+def _requalified(gs: Group, D: list[Group], res: Result, texts: tuple[str, str] | None) -> bool:
+    """A source number left over whose value a derived mention in its passage states
+    under another qualifier, though that derived value was matched elsewhere ("Half" in
+    both headlines, "almost half" → "half" in the body) is a change of strength there:
+    reported, and True."""
+    s = gs.first
+    for gd in D:
+        d = gd.first
+        if d.fact.value != s.fact.value or d.unit != s.unit or d.qcls == s.qcls:
+            continue
+        items = [it for it in gd.items if it.pas & gs.pas]
+        if not items:
+            continue
+        sf = next(it.fact for it in gs.items if it.pas & items[0].pas)
+        if texts is not None:  # the mention at the same place of its text
+            at = sf.span[0] / max(1, len(texts[0]))
+            items.sort(key=lambda it: abs(it.fact.span[0] / max(1, len(texts[1])) - at))
+        df = items[0].fact
+        note, detail = _qual_note(s, d), _qual_detail(s, d)
+        res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
+        other = next((it.fact for it in gd.items if it.fact.span != df.span), None)
+        for i, k in enumerate(res.kept):  # the match elsewhere keeps its own mention
+            if other is not None and k.derived.span == df.span and k.derived.doc == df.doc:
+                res.kept[i] = replace(k, derived=other)
+        return True
+    return False
 
 
 def _said_again(it: Item, other: Item) -> bool:
