@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,17 +68,26 @@ def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], str
         cmd.append("--no-semantic")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
+    wait_until_serving(proc, url, lambda: proc.stderr.read().decode() if proc.stderr else "")
+    return proc, url
+
+
+def wait_until_serving(
+    proc: subprocess.Popen[bytes], url: str, output: Callable[[], str], limit: float = 300
+) -> None:
+    """Wait until the server at ``url`` answers ``/healthz``; exit with its ``output``
+    if it dies first, or after ``limit`` seconds."""
+    deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise SystemExit(f"server exited: {output()}")
         try:
             if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return proc, url
+                return
         except httpx.TransportError:
             time.sleep(0.2)
     proc.terminate()
-    raise SystemExit("server did not start within 300 s")
+    raise SystemExit(f"server did not start within {limit:.0f} s")
 
 
 async def load(url: str, bodies: list[dict[str, Any]], clients: int, seconds: float) -> None:

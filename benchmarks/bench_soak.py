@@ -34,7 +34,6 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,6 +47,9 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_serve import free_port, wait_until_serving  # a script beside this one
 
 REPO = Path(__file__).resolve().parents[1]
 PAN = REPO.parent / "shared" / "data" / "pan13-train"
@@ -374,12 +376,6 @@ def trend(rows: list[tuple[float, float, list[float]]]) -> float:
 # --------------------------------------------------------------------------- run
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def build_index(work: Path, docs: list[Path]) -> tuple[Path, list[str]]:
     db = work / "soak.db"
     cmd = [sys.executable, "-m", "textlineage.cli", "index", "add", str(db), *map(str, docs)]
@@ -399,17 +395,8 @@ def start_server(
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return proc, url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise SystemExit("server did not start within 300 s")
+    wait_until_serving(proc, url, lambda: log.read_text(errors="replace")[-2000:])
+    return proc, url
 
 
 async def soak(

@@ -15,6 +15,16 @@ def eval_group() -> None:
     translated passages, annotated fact changes."""
 
 
+_split_option = click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="dev",
+    show_default=True,
+    help="Which half of the set: tune on dev, report on test.",
+)
+"""The dev/test choice of the scorers whose sets have fixed halves."""
+
+
 @eval_group.command(name="pan")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("detections_dir", type=click.Path(exists=True, file_okay=False))
@@ -50,13 +60,7 @@ def eval_pairs(labels: str, fmt: str, no_semantic: bool, workers: int) -> None:
 
 @eval_group.command(name="translation")
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False))
-@click.option(
-    "--split",
-    type=click.Choice(["dev", "test", "all"]),
-    default="dev",
-    show_default=True,
-    help="Which half of the set: tune on dev, report on test.",
-)
+@_split_option
 @click.option(
     "--lang",
     "langs",
@@ -159,13 +163,7 @@ def eval_lineage(truth: str, out_dir: str, republications: bool, fmt: str) -> No
     help="The gold set: NN_gold.json files beside their NN_source.txt and NN_derived.txt "
     "(default: the checkout's tests/data/facts_gold).",
 )
-@click.option(
-    "--split",
-    type=click.Choice(["dev", "test", "all"]),
-    default="dev",
-    show_default=True,
-    help="Which half of the set: tune on dev, report on test.",
-)
+@_split_option
 @click.option(
     "--seed",
     is_flag=True,
