@@ -29,9 +29,30 @@ def _set(words: str) -> frozenset[str]:
 
 MODALS = _set("may might could")
 """Modal verbs that make what follows possible rather than stated."""
-HEDGE_ADVERBS = _set("reportedly allegedly apparently purportedly possibly probably perhaps")
-HEDGE_VERBS = _set("said believed thought reported alleged understood expected feared")
-"""Verbs that hedge in the passive with "to" ("is thought to have begun")."""
+HEDGE_ADVERBS = _set(
+    """reportedly allegedly apparently purportedly possibly probably perhaps likely
+    usually normally typically"""
+)
+"""Adverbs that make a verb's claim possible, second-hand or only what is usual ("is
+usually split" → "will be split" states what will happen)."""
+HEDGE_VERBS = _set(
+    """said believed thought reported alleged understood expected feared likely unlikely
+    set due poised scheduled supposed planned"""
+)
+"""Verbs and adjectives that hedge after a form of "be" with "to" ("is thought to have
+begun", "was likely to rise", "is expected to sign")."""
+INTENT_VERBS = _set(
+    """plan plans planned planning intend intends intended intending aim aims aimed aiming
+    hope hopes hoped hoping expect expects expected expecting propose proposes proposed
+    proposing seek seeks sought seeking promise promises promised
+    pledge pledges pledged vow vows vowed threaten threatens threatened want wants wanted
+    try tries tried trying"""
+)
+"""Verbs that say what someone means or hopes to do, with "to" ("plan to refloat the
+ship"): the deed stated as done or certain ("will be refloated") is a stronger claim."""
+CONSIDER = _set("consider considers considered considering weigh weighs weighed weighing")
+"""Verbs that put an action in doubt with "whether to" or a gerund ("was considering
+whether to seek leave to appeal", "would consider asking")."""
 AUX = _set("have has had be been being is are was were will would shall do does did also still")
 """Auxiliaries (and the adverbs found among them) of a verb group."""
 _DETERMINERS = _set("the a an this that these those its their his her our my your")
@@ -53,6 +74,7 @@ _NOT_SUPERLATIVES = _set(
     harvest contest quest suggest invest manifest digest attest pest vest crest priest
     conquest unrest inquest behest earnest lest zest"""
 )
+_PERIPHRASTIC = _set("most least")
 _MAX_GAP = 4  # words between a hedge and its verb ("may have been stolen")
 
 _IRREGULAR_VERBS = """arise arose arisen; be was were been is are am; bear bore borne;
@@ -137,13 +159,17 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
     n = len(words)
     for i, w in enumerate(words):
         start, j = i, -1
-        if w in MODALS or w in HEDGE_ADVERBS:
+        nxt = words[i + 1] if i + 1 < n else ""
+        if w in MODALS or (w in HEDGE_ADVERBS and nxt != "to"):
             j = i + 1
-        elif (
-            w in HEDGE_VERBS and i + 1 < n and words[i + 1] == "to" and i > 0
-            and words[i - 1] in AUX
-        ):  # fmt: skip
+        elif w in HEDGE_VERBS and nxt == "to" and i > 0 and words[i - 1] in AUX:
             start, j = i - 1, i + 2
+        elif w in INTENT_VERBS and nxt == "to":
+            start, j = _aux_start(words, i), i + 2
+        elif w in CONSIDER and nxt == "whether" and i + 2 < n and words[i + 2] == "to":
+            start, j = _aux_start(words, i), i + 3
+        elif w in CONSIDER and nxt.endswith("ing") and len(nxt) > 5:
+            start, j = _aux_start(words, i), i + 1
         if j < 0:
             continue
         k = j
@@ -154,11 +180,28 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _scope_verbs(words: Sequence[str], k: int) -> list[int]:
+    """The hedged verb at ``k`` and the verb of a "to" clause right after it ("seek leave
+    to appeal": "seek", then "appeal"), which a rewrite may state instead."""
+    out = [k]
+    for m in range(k + 1, min(len(words) - 1, k + 4)):
+        if words[m] == "to" and _content(words[m + 1]):
+            out.append(m + 1)
+            break
+        if words[m] in _CLAUSE_ENDS:
+            break
+    return out
+
+
 def _hedged_before(words: Sequence[str], k: int) -> bool:
     """Is the word at ``k`` hedged, or negated, by a word at most a few words before?"""
-    for w in words[max(0, k - _MAX_GAP - 2) : k]:
-        if w in MODALS or w in HEDGE_ADVERBS or w in HEDGE_VERBS or _negation(w):
+    lo = max(0, k - _MAX_GAP - 2)
+    for m in range(lo, k):
+        w = words[m]
+        if w in MODALS or w in HEDGE_ADVERBS or _negation(w):
             return True
+        if (w in HEDGE_VERBS or w in INTENT_VERBS) and words[m + 1] == "to":
+            return True  # "said to", not "said a mediator would be appointed"
     return False
 
 
@@ -174,13 +217,21 @@ def hedge_shapes(a: Sequence[str], b: Sequence[str]) -> list[Shape]:
     used as a noun after a determiner)."""
     out: list[Shape] = []
     for (x, y), dropped in (((a, b), True), ((b, a), False)):
-        for start, k, hedge in _hedged_verbs(x):
-            stem = verb_stem(x[k])
-            for m, w in enumerate(y):
-                if not w.isalpha() or verb_stem(w) != stem or _hedged_before(y, m):
-                    continue
-                if m > 0 and y[m - 1] in _DETERMINERS:
-                    continue
+        for start, k0, hedge in _hedged_verbs(x):
+            found = None
+            for k in _scope_verbs(x, k0):
+                stem = verb_stem(x[k])
+                for m, w in enumerate(y):
+                    if not w.isalpha() or verb_stem(w) != stem or _hedged_before(y, m):
+                        continue
+                    if m > 0 and (y[m - 1] in _DETERMINERS or y[m - 1] == "to"):
+                        continue  # a noun, or an infinitive: nothing stated
+                    found = k, m
+                    break
+                if found is not None:
+                    break
+            if found is not None:
+                k, m = found
                 hedged, plain = (start, k + 1), (_aux_start(y, m), m + 1)
                 if dropped:
                     note = f"hedge '{hedge}' dropped"
@@ -188,7 +239,6 @@ def hedge_shapes(a: Sequence[str], b: Sequence[str]) -> list[Shape]:
                 else:
                     note = f"hedge '{hedge}' added"
                     out.append(Shape(plain, hedged, "strength", "hedge_added", note))
-                break
     return out
 
 
@@ -252,7 +302,11 @@ def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlat
     out = []
     n = len(words)
     for i, w in enumerate(words):
-        if not (w.endswith("est") and len(w) > 5 and w.isalpha()) or w in _NOT_SUPERLATIVES:
+        # "the most significant": a superlative of two words, the adjective's the word
+        two = w in _PERIPHRASTIC and i + 1 < n and words[i + 1].isalpha() and _content(words[i + 1])
+        if not two and (
+            not (w.endswith("est") and len(w) > 5 and w.isalpha()) or w in _NOT_SUPERLATIVES
+        ):
             continue
         start, rank = i, ""
         if i > 0 and words[i - 1] in _ORDINALS:
@@ -263,6 +317,9 @@ def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlat
                 start, rank = start - 2, "one of"
         elif start == i:
             continue  # "-est" with neither "the" nor a rank before it: no superlative
+        if two:
+            w = f"{w} {words[i + 1]}"
+            i += 1
         k = i + 1
         while (
             k < n and k - i <= 2 and clause[k] == clause[i] and _content(words[k])

@@ -28,7 +28,7 @@ import bisect
 import heapq
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -39,6 +39,8 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
 from .claim_rules import (
     AUX,
+    CONSIDER,
+    INTENT_VERBS,
     NEGATIONS,
     Shape,
     hedge_shapes,
@@ -47,6 +49,8 @@ from .claim_rules import (
     superlative_shapes,
     verb_stem,
 )
+from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
+from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -71,15 +75,21 @@ def _set(words: str) -> frozenset[str]:
 HEDGES = _set(
     """may might could reportedly allegedly apparently purportedly possibly probably
     likely perhaps seemingly supposedly presumably alleged suspected unconfirmed
-    rumoured rumored"""
+    rumoured rumored possible potential probable apparent partial preliminary provisional
+    tentative usually"""
 )
-"""Words that make a claim tentative or second-hand."""
+"""Words that make a claim tentative, partial or second-hand ("an investigation into
+possible negligence", "a partial signature")."""
 HEDGE_VERBS = _set(
     "said believed thought appears appear appeared seems seem seemed claimed reported"
 )
 """Verbs that hedge when followed by "to" ("is said to have", "appears to be")."""
 QUANTIFIERS = _set("all every most many some few several none majority minority")
 """Words that say how much of a whole a claim covers."""
+_SCOPE_QUANTIFIERS = _set("all every most many some few several")
+"""Quantifiers whose loss or gain before a noun widens or narrows a claim."""
+_SCOPE_PREPOSITIONS = _set("in for among across at of")
+_STOP_AFTER = _set("of the a an than more less other")
 DEGREE = frozenset({"most", "least"})
 """Words that make a superlative of what follows ("second-most", "the least")."""
 _ORDINALS = _set("first second third fourth fifth sixth seventh eighth ninth tenth the")
@@ -94,7 +104,10 @@ QUANTITY_WORDS = frozenset(
 )  # fmt: skip
 """Words a qualifier ("nearly", "over") may stand before to make a claim of quantity."""
 _QUALIFIERS: dict[tuple[str, ...], str] = {tuple(q.split()): c for q, c in QUAL_CLASS.items()}
-_MARKERS = HEDGES | HEDGE_VERBS | QUANTIFIERS | DEGREE | {q[0] for q in _QUALIFIERS}
+_MARKERS = (
+    HEDGES | HEDGE_VERBS | QUANTIFIERS | DEGREE | {q[0] for q in _QUALIFIERS}
+    | RULE_HEDGE_ADVERBS | RULE_HEDGE_VERBS | INTENT_VERBS | CONSIDER
+)  # fmt: skip
 """Words one of which an edit must touch to change a claim's strength."""
 
 
@@ -193,7 +206,30 @@ def _classify(
             return "qualifier_changed", f"qualifier '{' '.join(a)}' → '{' '.join(b)}'"
     if len(a) == len(b) == 1 and a[0] != b[0] and a[0] in QUANTIFIERS and b[0] in QUANTIFIERS:
         return "quantifier", f"quantifier '{a[0]}' → '{b[0]}'"
+    scope = _quantified_scope(a, b, after)
+    if scope:
+        return "quantifier", scope
     return "", ""
+
+
+def _quantified_scope(a: Sequence[str], b: Sequence[str], after: str) -> str:
+    """A quantifier dropped or added before a noun ("ban most private cars" → "ban
+    private cars"), or a phrase of scope with a quantifier ("in most specialties")
+    dropped or added whole: the claim covers another share of its subject. The note,
+    "" for none."""
+    if a and b:
+        return ""
+    words, gone = (a, True) if a else (b, False)
+    how = "dropped" if gone else "added"
+    if len(words) == 1 and words[0] in _SCOPE_QUANTIFIERS and after.isalpha():
+        if after not in QUANTITY_WORDS and after not in _STOP_AFTER:
+            return f"quantifier '{words[0]}' {how}"
+    if (
+        3 <= len(words) <= MAX_EDIT and words[0] in _SCOPE_PREPOSITIONS
+        and words[1] in _SCOPE_QUANTIFIERS and words[-1].isalpha()
+    ):  # fmt: skip  (a noun after the quantifier: "at all" is no scope)
+        return f"scope '{' '.join(words)}' {how}"
+    return ""
 
 
 def _inside(pos: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -229,11 +265,42 @@ def _claim(side: _Side, lo: int, hi: int, before: bool, after: bool) -> Fact | N
     return Fact("claim", t, (s, e), side.doc, collapse(fold(t)))
 
 
+_FILLERS = _set(
+    """the a an to of in on at by for from with as and or that this these those it its
+    their his her our , . ; : ' " ( ) - —"""
+)
+"""Words too common to anchor the word alignment of two sentences ("to" of "likely to
+rise" taken for the "to" of "to reach" leaves "rise" unaligned); they are still aligned
+next to words that anchor."""
+
+
+def _is_filler(word: str) -> bool:
+    return word in _FILLERS
+
+
 def _passage_changes(src: _Side, der: _Side, min_context: int) -> list[FactLink]:
     """The changes of strength between two aligned sentences: small edits with at least
-    ``min_context`` shared words around them."""
+    ``min_context`` shared words around them, in the word alignment of all words and in
+    the one anchored on words that are not fillers (:data:`_FILLERS`)."""
+    out: list[FactLink] = []
+    for junk in (None, _is_filler):
+        for link in _edits(src, der, min_context, junk):
+            if not any(
+                _overlaps(link.source.span, {o.source.span})
+                or _overlaps(link.derived.span, {o.derived.span})
+                for o in out
+            ):
+                out.append(link)
+    return out
+
+
+def _edits(
+    src: _Side, der: _Side, min_context: int, junk: Callable[[str], bool] | None
+) -> list[FactLink]:
+    """The changes of strength of one word alignment of two sentences (``junk``: the
+    words that may not anchor it)."""
     a, b = src.words, der.words
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops = SequenceMatcher(junk, a, b, autojunk=False).get_opcodes()
     out: list[FactLink] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal" or i2 - i1 > MAX_EDIT or j2 - j1 > MAX_EDIT:
