@@ -26,6 +26,7 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
+from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
 from .match_name_changes import diff_names
@@ -154,6 +155,11 @@ def diff_facts(
         )
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
+            diff_clauses(
+                (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),
+                (ls, ld), res,
+            )  # fmt: skip
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

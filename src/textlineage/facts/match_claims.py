@@ -221,12 +221,16 @@ def _quantified_scope(a: Sequence[str], b: Sequence[str], after: str) -> str:
         return ""
     words, gone = (a, True) if a else (b, False)
     how = "dropped" if gone else "added"
-    if len(words) == 1 and words[0] in _SCOPE_QUANTIFIERS and after.isalpha():
-        if after not in QUANTITY_WORDS and after not in _STOP_AFTER:
-            return f"quantifier '{words[0]}' {how}"
     if (
-        3 <= len(words) <= MAX_EDIT and words[0] in _SCOPE_PREPOSITIONS
-        and words[1] in _SCOPE_QUANTIFIERS and words[-1].isalpha()
+        len(words) == 1 and words[0] in _SCOPE_QUANTIFIERS and after.isalpha()
+        and after not in QUANTITY_WORDS and after not in _STOP_AFTER
+    ):  # fmt: skip
+        return f"quantifier '{words[0]}' {how}"
+    if (
+        3 <= len(words) <= MAX_EDIT
+        and words[0] in _SCOPE_PREPOSITIONS
+        and words[1] in _SCOPE_QUANTIFIERS
+        and words[-1].isalpha()
     ):  # fmt: skip  (a noun after the quantifier: "at all" is no scope)
         return f"scope '{' '.join(words)}' {how}"
     return ""

@@ -1,0 +1,172 @@
+"""Claims dropped or added whole: a clause of the source that the derived text does not
+state in any words ("It had denied the charge throughout", "which is standard after a
+grounding in Swedish waters", "subject to the company meeting its hiring targets"), and a
+clause of the derived text that the source never states ("which environmental groups
+fear could be harmed by the spill").
+
+Numbers, dates, names and quotations dropped or added are facts of their own; what is left
+is what a text says about them. So a clause is read only when no fact is reported inside
+it (the fact stands for it), and a clause is taken for dropped when few of its content
+words, by their stems, appear anywhere in the other text: a rewrite keeps the words of
+what it keeps (a name, a noun, a verb in another form) even when it reorders or merges
+sentences, and a clause none of whose words survive is not there.
+
+Only the part of each text that reuse touches is read: the sentences between the first
+and the last aligned passage of that side (a summary that stops early has not dropped the
+rest of the source sentence by sentence, and an added paragraph of background before the
+reused part is one addition, not a list). Headlines (lines without a full stop), page
+furniture and quotations are not read; nor is a pair with no aligned passage.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import regex
+
+from ..text.normalise import fold, tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, Passage
+from .claim_rules import verb_stem
+from .forms import collapse
+from .furniture import furniture_spans
+from .items import Item, Result
+from .vocab import STOP
+
+MIN_CONTENT = 3
+"""Content words a clause must have to be read: fewer say too little to be a claim."""
+MAX_SHARED = 1 / 3
+"""The largest share of a clause's content words the other text may hold for the clause to
+be taken as not stated there."""
+_MAX_CLAUSE = 220  # characters: a longer clause is a list or a run-on, not one claim
+
+_OPENERS = (
+    "and", "but", "which", "who", "whom", "whose", "while", "whereas", "although",
+    "though", "after", "before", "because", "since", "as", "when", "where", "including",
+    "subject", "provided", "unless", "if", "so", "yet", "with", "without",
+)  # fmt: skip
+_OPENER_RE = "|".join(_OPENERS)
+_BREAK_RE = regex.compile(
+    rf"[;:()\u2013\u2014]|\s-\s|,\s+(?=(?:{_OPENER_RE})\b)"
+    r"|\s(?=(?:while|whereas|although|because|unless|subject\s+to|provided\s+that)\b)",
+    regex.IGNORECASE,
+)
+"""Where a clause ends inside a sentence: a semicolon, a colon, a dash or a bracket, a
+comma before a word that opens a clause, or a conjunction of contrast or condition."""
+_EDGE_WORDS = frozenset({"and", "but", "so", "yet", "or"})
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def _content_stems(text: str, start: int, end: int) -> list[str]:
+    return [
+        verb_stem(t.norm)
+        for t in tokenize(text, start, end)
+        if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in STOP
+    ]
+
+
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(verb_stem(t.norm) for t in tokenize(text) if t.norm.isalpha())
+
+
+def _region(passages: Sequence[Passage], doc: int) -> tuple[int, int] | None:
+    """From the first to the last character aligned on side ``doc``."""
+    spans = [sp for p in passages if 0 <= doc < len(p.spans) for sp in p.spans[doc]]
+    if not spans:
+        return None
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``start:end``, trimmed of spaces, punctuation and a
+    leading "and"/"but"."""
+    cuts = [start]
+    cuts += [m.start() + start for m in _BREAK_RE.finditer(text[start:end]) if m.start()]
+    cuts.append(end)
+    out = []
+    for s, e in itertools.pairwise(cuts):
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip(" ,;:()\u2013\u2014-\n"))
+        s += lead
+        first = regex.match(r"\w+", text[s:e])
+        if first is not None and first.group().lower() in _EDGE_WORDS:
+            s += first.end()
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+        while e > s and text[e - 1] in " ,;:.!?()\u2013\u2014-\n\"'”’":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _taken(
+    items: Sequence[Item], facts: Sequence[Fact], text: str, lang: str
+) -> list[tuple[int, int]]:
+    """What a clause may not overlap: quotations, facts already reported, furniture."""
+    spans = [it.fact.span for it in items if it.cls == "quote"]
+    spans += [f.span for f in facts]
+    spans += furniture_spans(text, lang)
+    return sorted(spans)
+
+
+def _free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    s, e = span
+    return not any(a < e and s < b for a, b in taken)
+
+
+def _unstated(
+    text: str,
+    doc: int,
+    region: tuple[int, int],
+    taken: Sequence[tuple[int, int]],
+    other: frozenset[str],
+) -> list[Fact]:
+    """The clauses of ``text`` inside ``region`` with no fact in them whose content words
+    the other text (``other``: its stems) mostly does not hold."""
+    out = []
+    for sent in split_sentences(text):
+        if sent.end <= region[0] or sent.start >= region[1]:
+            continue
+        if not _SENTENCE_END_RE.search(text, sent.start, sent.end):
+            continue  # a headline or a line of the page
+        for s, e in _clauses(text, sent.start, sent.end):
+            if e - s > _MAX_CLAUSE or not _free((s, e), taken):
+                continue
+            stems = _content_stems(text, s, e)
+            if len(stems) < MIN_CONTENT:
+                continue
+            shared = sum(1 for w in stems if w in other)
+            if shared / len(stems) > MAX_SHARED:
+                continue
+            t = text[s:e]
+            out.append(Fact("claim", t, (s, e), doc, collapse(fold(t))))
+    return out
+
+
+def diff_clauses(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    passages: Sequence[Passage],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    languages: tuple[str, str],
+    res: Result,
+) -> None:
+    """Add to ``res`` the clauses of the source the derived text does not state (dropped
+    claims) and those of the derived text the source does not state (added claims), in
+    the part of each text reuse touches. ``items``: each text's facts; a clause holding
+    one, or a fact already reported, is not read."""
+    aligned = [p for p in passages if p.languages is None]
+    if not aligned:
+        return
+    reported: tuple[list[Fact], list[Fact]] = (
+        [*res.dropped, *(k.source for k in res.kept), *(c.source for c in res.changed)],
+        [*res.added, *(k.derived for k in res.kept), *(c.derived for c in res.changed)],
+    )
+    for n, bucket in ((0, res.dropped), (1, res.added)):
+        region = _region(aligned, docs[n])
+        if region is None:
+            continue
+        side = [f for f in reported[n] if f.doc == docs[n]]
+        taken = _taken(items[n], side, texts[n], languages[n])
+        bucket.extend(_unstated(texts[n], docs[n], region, taken, _stems_of(texts[1 - n])))

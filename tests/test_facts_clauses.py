@@ -1,0 +1,125 @@
+"""Claims dropped or added whole (facts.match_clauses) and the wider hedge rules of
+facts.claim_rules and facts.match_claims, on invented sentences inside a reused text."""
+
+from __future__ import annotations
+
+import pytest
+
+from textlineage import Document, compare
+from textlineage.types import FactDiff
+
+INTRO = (
+    "The harbour authority met on Monday evening to review the winter storm season, "
+    "which left several quays closed for days and delayed the ferry timetable."
+)
+MIDDLE = (
+    "Engineers from the authority inspected the breakwater on Tuesday morning and "
+    "found cracks along the outer wall near the lighthouse."
+)
+OUTRO = (
+    "Owners of damaged boats can apply for help through the authority's website until "
+    "the end of next month, a spokeswoman for the authority added."
+)
+
+
+def _facts(source: str, derived: str) -> FactDiff:
+    doc = "{}\n\n{}\n\n{}\n\n{}\n"
+    c = compare(Document("a", doc.format(INTRO, MIDDLE, source, OUTRO)),
+                Document("b", doc.format(INTRO, MIDDLE, derived, OUTRO)))  # fmt: skip
+    assert c.passages
+    return c.facts
+
+
+def _claims(facts: tuple[object, ...]) -> list[str]:
+    return [f.text for f in facts if getattr(f, "kind", "") == "claim"]  # type: ignore[attr-defined]
+
+
+def test_a_clause_the_derived_text_leaves_out_is_a_dropped_claim() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday, subject to the "
+        "harbour master approving its emergency plan.",
+        "The ferry company said it would resume sailings on Friday.",
+    )
+    assert _claims(fd.dropped) == ["subject to the harbour master approving its emergency plan"]
+    assert not _claims(fd.added)
+
+
+def test_a_sentence_the_source_never_states_is_an_added_claim() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday.",
+        "The ferry company said it would resume sailings on Friday. Local fishermen "
+        "blame years of neglected maintenance for the cracks.",
+    )
+    assert _claims(fd.added) == [
+        "Local fishermen blame years of neglected maintenance for the cracks"
+    ]
+    assert not _claims(fd.dropped)
+
+
+def test_a_reworded_clause_is_neither_dropped_nor_added() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday, after divers had "
+        "checked the moorings of the northern quay.",
+        "Sailings will resume on Friday once divers have checked the northern quay's "
+        "moorings, the ferry company said.",
+    )
+    assert not _claims(fd.dropped)
+    assert not _claims(fd.added)
+
+
+def test_a_dropped_clause_holding_a_number_is_the_number() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday, while insurers "
+        "estimated the damage at 4.2 million euros.",
+        "The ferry company said it would resume sailings on Friday.",
+    )
+    assert [f.text for f in fd.dropped if f.kind == "number"] == ["4.2 million euros"]
+    assert not _claims(fd.dropped)
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "hedge"),
+    [
+        # an intention stated as what will happen
+        ("Salvage crews plan to refloat the trawler on Thursday.",
+         "Salvage crews will refloat the trawler on Thursday.", "plan to"),
+        # "likely to" after a form of "be", the verb kept
+        ("The harbour master said repairs were likely to cost more than planned.",
+         "The harbour master said repairs would cost more than planned.", "likely"),
+        # "considering whether to", the verb of the clause after it stated
+        ("The authority was considering whether to seek permission to rebuild the wall.",
+         "The authority will rebuild the wall.", "was considering whether to"),
+        # what is usual stated as what will happen
+        ("The cost is usually shared between the port and the town.",
+         "The cost will be shared between the port and the town.", "usually"),
+    ],
+)  # fmt: skip
+def test_hedges_of_intention_and_expectation_dropped(source: str, derived: str, hedge: str) -> None:
+    fd = _facts(source, derived)
+    claims = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in claims] == [("strength", "hedge_dropped")]
+    assert hedge in claims[0].note
+
+
+def test_an_infinitive_is_not_a_statement_of_the_hedged_verb() -> None:
+    fd = _facts(
+        "The owners plan to sell the damaged trawler for scrap.",
+        "The owners said they did not want to sell the damaged trawler.",
+    )
+    assert not [c for c in fd.changed if c.kind == "claim" and c.detail == "hedge_dropped"]
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "detail"),
+    [
+        ("Inspectors opened an inquiry into possible negligence by the contractor.",
+         "Inspectors opened an inquiry into negligence by the contractor.", "hedge_dropped"),
+        ("The town voted to close most quays to private boats from March.",
+         "The town voted to close quays to private boats from March.", "quantifier"),
+        ("It was one of the most damaging storms to hit the coast in decades.",
+         "It was the most damaging storm to hit the coast in decades.", "degree"),
+    ],
+)  # fmt: skip
+def test_small_words_that_change_a_claim(source: str, derived: str, detail: str) -> None:
+    fd = _facts(source, derived)
+    assert [c.detail for c in fd.changed if c.kind == "claim"] == [detail]
