@@ -9,7 +9,7 @@ coverage by :mod:`textlineage.verdict` and :func:`textlineage.align.passages.cov
 
 from __future__ import annotations
 
-__all__ = ["KIND_LABELS", "KIND_TERMS", "TERMS", "VERDICT_TERMS"]
+__all__ = ["FACT_TERMS", "KIND_LABELS", "KIND_TERMS", "TERMS", "VERDICT_TERMS"]
 
 KIND_LABELS: dict[str, str] = {
     "verbatim": "verbatim",
@@ -54,6 +54,17 @@ VERDICT_TERMS: dict[str, str] = {
     "independent": "no reused passage of 120 characters or more",
 }
 """What each verdict means."""
+
+FACT_TERMS: dict[str, str] = {
+    "changed": (
+        "a fact of the source that the derived text states otherwise (another number, "
+        "date, name or strength of claim); both sides are marked"
+    ),
+    "added": "a fact of the derived text that the source does not state",
+    "dropped": "a fact of the source that the derived text leaves out",
+    "kept": "a fact that both texts state alike; both sides are marked",
+}
+"""What each status of the fact diff means."""
 
 TERMS: dict[str, str] = {
     "coverage": (

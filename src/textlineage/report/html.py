@@ -48,8 +48,8 @@ from .factgroups import (
     kind_groups,
     respelled,
 )
-from .glossary import KIND_TERMS, TERMS, VERDICT_TERMS
-from .segments import bidi_name, neutralise, segments
+from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
+from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
 
 __all__ = ["environment", "render_html"]
 
@@ -232,7 +232,9 @@ class _Renderer:
             for pid in pids[:_TITLE_ITEMS]:
                 p = self.c.passages[pid]
                 why = f" ({'; '.join(p.reasons)})" if p.reasons else ""
-                titles.append(f"#{pid + 1} {_kind_label(p.kind)} · score {p.score:.2f}{why}")
+                titles.append(
+                    f"Passage #{pid + 1} · {_kind_label(p.kind)} · score {p.score:.2f}{why}"
+                )
             if len(pids) > _TITLE_ITEMS:
                 titles.append(f"+{len(pids) - _TITLE_ITEMS} more passages")
         if fids:
@@ -240,7 +242,7 @@ class _Renderer:
             classes += ["fact", "f-" + status]
             for fid in fids[:_TITLE_ITEMS]:
                 fact, st = self.facts[fid]
-                titles.append(f"{st} {fact.kind}: {fact.text}")
+                titles.append(f"Fact {st} · {fact.kind}: {fact.text}")
             if len(fids) > _TITLE_ITEMS:
                 titles.append(f"+{len(fids) - _TITLE_ITEMS} more facts")
         code = ""
@@ -322,16 +324,32 @@ class _Renderer:
         }
 
     def _legend(self) -> dict[str, Any]:
+        """Every style the panes use, named: the passage labels (shading) with their
+        counts, the darker shade of overlapping passages, the fact statuses (underlines)
+        with theirs, and the shown bidi controls when a text has one."""
         counts: dict[str, int] = defaultdict(int)
         for p in self.c.passages:
             counts[_kind_css(p.kind)] += 1
         kinds = list(PASSAGE_KINDS) + (["other"] if counts.get("other") else [])
+        fd = self.c.facts
+        fact_counts = {
+            "changed": len(fd.changed),
+            "added": len(fd.added),
+            "dropped": len(fd.dropped),
+            "kept": len(fd.kept),
+        }
+        shown = [k for k in _KIND_PRIORITY if counts.get(k)]
         return {
             "kinds": [
                 {"css": k, "label": _KIND_LABELS[k], "help": _KIND_HELP[k], "count": counts[k]}
                 for k in kinds
             ],
-            "facts": _FACT_STATUSES,
+            "overlap": shown[0] if len(self.c.passages) > 1 else "",
+            "facts": [
+                {"status": st, "label": label, "help": FACT_TERMS[st], "count": fact_counts[st]}
+                for st, label in _FACT_STATUSES
+            ],
+            "bidi": any(BIDI_CONTROLS.search(doc.text) for doc in self.c.documents),
         }
 
     def _document(self, d: int) -> dict[str, Any]:
@@ -453,9 +471,11 @@ class _Renderer:
 
 
 def _glossary() -> list[tuple[str, str]]:
-    """Every passage kind, verdict, coverage and confidence with what it means."""
+    """Every passage kind, verdict, fact status, coverage and confidence with what it
+    means."""
     out = [(_KIND_LABELS[k], KIND_TERMS[k]) for k in PASSAGE_KINDS if k in KIND_TERMS]
     out += [(_VERDICT_LABELS[v], VERDICT_TERMS[v]) for v in VERDICT_TERMS]
+    out += [(label.capitalize(), FACT_TERMS[st]) for st, label in _FACT_STATUSES]
     out += [(term.capitalize(), meaning) for term, meaning in TERMS.items()]
     return out
 
