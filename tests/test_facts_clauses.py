@@ -123,3 +123,21 @@ def test_an_infinitive_is_not_a_statement_of_the_hedged_verb() -> None:
 def test_small_words_that_change_a_claim(source: str, derived: str, detail: str) -> None:
     fd = _facts(source, derived)
     assert [c.detail for c in fd.changed if c.kind == "claim"] == [detail]
+
+
+def test_a_statement_replaced_in_its_place_is_one_restated_claim() -> None:
+    fd = _facts(
+        "Investigators have not yet found the cause of the collapse. Traffic on the "
+        "coast road was diverted for the rest of the week.",
+        "Police believe vandals loosened the stones deliberately. Traffic on the coast "
+        "road was diverted for the rest of the week.",
+    )
+    claims = [(c.source.text, c.derived.text, c.label) for c in fd.changed if c.kind == "claim"]
+    assert claims == [
+        (
+            "Investigators have not yet found the cause of the collapse",
+            "Police believe vandals loosened the stones deliberately",
+            "restated",
+        )
+    ]
+    assert not _claims(fd.dropped) and not _claims(fd.added)

@@ -114,6 +114,10 @@ CHANGE_LABELS: dict[str, str] = {
         "the same action done to a thing the source never names (installed slogans → "
         "installed posters)"
     ),
+    "restated": (
+        "a statement replaced by another in its place (the cause is being investigated → "
+        "police are treating the fire as arson)"
+    ),
 }
 """The ``label`` of a changed :class:`FactLink`: what kind of change it is."""
 

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from ..text.normalise import fold, tokenize
-from ..text.segment import split_sentences
-from ..types import Fact, Passage
+from ..text.segment import Sentence, split_sentences
+from ..types import Fact, FactLink, Passage
 from .claim_rules import verb_stem
 from .forms import collapse
 from .furniture import furniture_spans
@@ -39,6 +40,8 @@ MIN_CONTENT = 3
 MAX_SHARED = 1 / 3
 """The largest share of a clause's content words the other text may hold for the clause to
 be taken as not stated there."""
+NEIGHBOUR = 0.6
+"""The share of content words two neighbouring sentences must share to say the same."""
 _MAX_CLAUSE = 220  # characters: a longer clause is a list or a run-on, not one claim
 
 _OPENERS = (
@@ -115,17 +118,28 @@ def _free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return not any(a < e and s < b for a, b in taken)
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A clause not stated in the other text, and the content stems of the sentences
+    before and after its own (empty at the text's edge)."""
+
+    fact: Fact
+    before: frozenset[str]
+    after: frozenset[str]
+
+
 def _unstated(
     text: str,
     doc: int,
     region: tuple[int, int],
     taken: Sequence[tuple[int, int]],
     other: frozenset[str],
-) -> list[Fact]:
+) -> list[_Clause]:
     """The clauses of ``text`` inside ``region`` with no fact in them whose content words
     the other text (``other``: its stems) mostly does not hold."""
     out = []
-    for sent in split_sentences(text):
+    sentences = split_sentences(text)
+    for i, sent in enumerate(sentences):
         if sent.end <= region[0] or sent.start >= region[1]:
             continue
         if not _SENTENCE_END_RE.search(text, sent.start, sent.end):
@@ -140,8 +154,46 @@ def _unstated(
             if shared / len(stems) > MAX_SHARED:
                 continue
             t = text[s:e]
-            out.append(Fact("claim", t, (s, e), doc, collapse(fold(t))))
+            prev = sentences[i - 1] if i else None
+            nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+            out.append(
+                _Clause(
+                    Fact("claim", t, (s, e), doc, collapse(fold(t))),
+                    _sentence_stems(text, prev, (s, e)) if prev else frozenset(),
+                    _sentence_stems(text, nxt, (s, e)) if nxt else frozenset(),
+                )
+            )
     return out
+
+
+def _sentence_stems(text: str, sent: Sentence, clause: tuple[int, int]) -> frozenset[str]:
+    """The content stems of a neighbouring sentence; none when the clause is in it."""
+    if sent.start <= clause[0] < sent.end:
+        return frozenset()
+    return frozenset(_content_stems(text, sent.start, sent.end))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two neighbouring sentences that say the same: most of their content words shared."""
+    return (
+        len(a) >= MIN_CONTENT
+        and len(b) >= MIN_CONTENT
+        and len(a & b) >= NEIGHBOUR * min(len(a), len(b))
+    )
+
+
+def _restated(dropped: list[_Clause], added: list[_Clause]) -> list[tuple[int, int]]:
+    """Pairs (dropped, added) of clauses that stand in the same place of the two texts:
+    the sentence before both, or after both, says the same. Only one-to-one pairs: a
+    clause with two candidates is left as it is."""
+    cands: dict[int, list[int]] = {}
+    back: dict[int, list[int]] = {}
+    for i, d in enumerate(dropped):
+        for j, a in enumerate(added):
+            if _alike(d.before, a.before) or _alike(d.after, a.after):
+                cands.setdefault(i, []).append(j)
+                back.setdefault(j, []).append(i)
+    return [(i, js[0]) for i, js in cands.items() if len(js) == 1 and len(back[js[0]]) == 1]
 
 
 def diff_clauses(
@@ -154,8 +206,10 @@ def diff_clauses(
 ) -> None:
     """Add to ``res`` the clauses of the source the derived text does not state (dropped
     claims) and those of the derived text the source does not state (added claims), in
-    the part of each text reuse touches. ``items``: each text's facts; a clause holding
-    one, or a fact already reported, is not read."""
+    the part of each text reuse touches; a dropped and an added clause standing in the
+    same place (the sentence before or after both the same) are one claim ``restated``.
+    ``items``: each text's facts; a clause holding one, or a fact already reported, is
+    not read."""
     aligned = [p for p in passages if p.languages is None]
     if not aligned:
         return
@@ -163,10 +217,20 @@ def diff_clauses(
         [*res.dropped, *(k.source for k in res.kept), *(c.source for c in res.changed)],
         [*res.added, *(k.derived for k in res.kept), *(c.derived for c in res.changed)],
     )
-    for n, bucket in ((0, res.dropped), (1, res.added)):
+    found: list[list[_Clause]] = []
+    for n in (0, 1):
         region = _region(aligned, docs[n])
         if region is None:
+            found.append([])
             continue
         side = [f for f in reported[n] if f.doc == docs[n]]
         taken = _taken(items[n], side, texts[n], languages[n])
-        bucket.extend(_unstated(texts[n], docs[n], region, taken, _stems_of(texts[1 - n])))
+        found.append(_unstated(texts[n], docs[n], region, taken, _stems_of(texts[1 - n])))
+    pairs = _restated(found[0], found[1])
+    paired = ({i for i, _ in pairs}, {j for _, j in pairs})
+    for i, j in pairs:
+        d, a = found[0][i].fact, found[1][j].fact
+        note = "a statement replaced by another in its place"
+        res.changed.append(FactLink("claim", d, a, note, "restated"))
+    res.dropped.extend(c.fact for i, c in enumerate(found[0]) if i not in paired[0])
+    res.added.extend(c.fact for j, c in enumerate(found[1]) if j not in paired[1])
