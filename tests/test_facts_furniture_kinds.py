@@ -121,3 +121,10 @@ def test_story_lines_of_the_same_words_stay_facts(line: str) -> None:
 def test_a_phone_number_is_told_from_a_number_with_spaced_thousands() -> None:
     assert is_phone("+1 412 555 0143") and is_phone("029 2055 0100") and is_phone("208-555-0191")
     assert not is_phone("1 200 000") and not is_phone("12 500") and not is_phone("2019-2020")
+
+
+def test_a_phone_number_in_a_story_is_one_number() -> None:
+    text = f"{STORY} Witnesses can ring the harbour office on 01632 960 118 before 5pm."
+    phones = [f for f in extract_facts(text, language="en") if f.text == "01632 960 118"]
+    assert [f.value for f in phones] == ["tel:01632960118"]
+    assert "960" not in values(text) and "01632" not in values(text)

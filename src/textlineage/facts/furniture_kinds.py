@@ -138,7 +138,8 @@ def is_phone(candidate: str) -> bool:
     if len(groups) < 3 and not candidate.startswith("+"):
         return False
     thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-    return not thousands or candidate.startswith(("+", "0", "("))
+    years = all(len(g) == 4 and g.startswith(("1", "2")) for g in groups)  # "2019 2020 2021"
+    return not years and (not thousands or candidate.startswith(("+", "0", "(")))
 
 
 def has_phone(text: str) -> bool:
