@@ -105,6 +105,8 @@ def test_a_script_speaker_tag_sign_off_and_paragraph_numbers() -> None:
         "Results: Alwen 3, Penmor 1 | Attendance: 4,210",
         "Follow-up checks on the two berths found 14 leaks.",
         "Contact between the ships lasted 40 seconds, the inquiry heard.",
+        "Police inquiries: officers searched 40 homes in the town over the weekend, the "
+        "force said.",
         "1,200 people attended the meeting on 2 March.",
         "For the first time, I'm told, the board voted unanimously.",
         "More than 40 ships: the busiest week since 2019.",

@@ -30,6 +30,7 @@ _CONTACT_LABEL_RE = regex.compile(
 )
 """A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
 _CONTACT_MAX_WORDS = 25
+_CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
     r"|(?i:from|via|issued\s+by|distributed\s+by|published\s+by)\s*:?\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
@@ -151,8 +152,8 @@ def contact_line(line: str, words: int) -> bool:
     are each an e-mail address, a phone number, a web address or a short name."""
     if words > _CONTACT_MAX_WORDS:
         return False
-    if _CONTACT_LABEL_RE.match(line):
-        return True
+    if _CONTACT_LABEL_RE.match(line):  # a name and an office, or a way to reach them
+        return words <= _CONTACT_NAME_WORDS or _EMAIL_RE.search(line) is not None or has_phone(line)
     if ". " in line.rstrip():
         return False  # sentences
     parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]
