@@ -1,5 +1,6 @@
 """The held-out fact-diff sets, written and annotated blind by two other annotators:
-``tests/data/facts_holdout`` (fourteen pairs) and ``tests/data/facts_holdout2`` (twelve).
+``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2`` and
+``tests/data/facts_holdout3`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -33,10 +34,13 @@ class HeldOut:
 # day, decades, centuries, seasons), 0.79. Set 2: first blind score 0.57; with the claim
 # rules (still blind) 0.59; with page furniture found on it, 0.63; the rules tuned on set 1
 # left it at 0.63. Floors 0.03 below; raise them as the diff improves. Never tune on set 2
-# beyond what its README records.
+# beyond what its README records. Set 3 (other genres): first blind score 0.39; with the
+# page furniture of press releases, public bodies', investor and review pages found on it,
+# 0.48 (no longer blind for page furniture; never tune on it beyond that).
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.76),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.60),
+    HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.45),
 )
 
 

@@ -30,7 +30,8 @@ are matched by their sound across scripts (:mod:`.translit`, :mod:`.match_xl`); 
 number is paired by the sentences that translate each other; quotations pair with their
 translation through a sentence model's ``similarity`` when one is given.
 
-Modules: :mod:`.extract` runs the extractors (:mod:`.furniture`, :mod:`.dates`,
+Modules: :mod:`.extract` runs the extractors (:mod:`.furniture` with
+:mod:`.furniture_kinds`, :mod:`.dates`,
 :mod:`.numbers`, :mod:`.ranks`, :mod:`.quotes`, :mod:`.names` with :mod:`.name_kinds` and
 :mod:`.ner`) over the word lists of :mod:`.vocab` and the normal forms of :mod:`.forms`;
 :mod:`.diff` groups the facts of two texts and matches them kind by kind

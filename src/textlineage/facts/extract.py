@@ -21,6 +21,7 @@ from ..types import Fact
 from .clock import find_times
 from .dates import find_dates
 from .furniture import furniture_spans
+from .furniture_kinds import PHONE_RE, is_phone
 from .items import Item, mark, overlaps
 from .measures import find_measures
 from .names import find_names
@@ -65,6 +66,7 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
             mark(mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
+    items.extend(_phones(text, doc, num_mask, name_mask))
     if lang in ENGLISH_READ:
         items.extend(find_times(text, doc, num_mask, name_mask))
     dates = find_dates(text, doc, num_mask, name_mask, lang)
@@ -104,6 +106,21 @@ def _outside_short_quotes(items: list[Item], quotes: list[Item]) -> list[Item]:
 def _within(inside: bytearray, it: Item) -> bool:
     s, e = it.fact.span
     return inside.find(0, s, min(e, len(inside))) == -1 and e <= len(inside)
+
+
+def _phones(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
+    """Telephone numbers in the story ("ring Crimestoppers on 0800 555 111"): one number
+    each, matched by its digits, never read as the numbers of its groups."""
+    out = []
+    for m in PHONE_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e) or not is_phone(m.group()):
+            continue
+        value = "tel:" + "".join(ch for ch in m.group() if ch.isdigit())
+        out.append(Item(Fact("number", m.group(), (s, e), doc, value), "number", (value, "", "")))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    return out
 
 
 def _hashtags(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:

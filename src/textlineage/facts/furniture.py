@@ -17,6 +17,7 @@ import regex
 
 from ..text.dates import month_pattern
 from ..types import Span
+from . import furniture_kinds as kinds
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -27,24 +28,26 @@ _DATE = (
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = r"(?i:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+on)?|date)"
+_DATED_WORDS = rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+on)?)"
+"""Words before a page's date: "Issued" and "Released" only with a date after them."""
 
 _AD_SIZE = r"\d{2,4}\s*[x×X]\s*\d{2,4}"
 _AD_RE = regex.compile(
     rf"(?i:advertisement|advert|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
     rf"|\(?{_AD_SIZE}\)?"
 )
-_NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&]\s*|\s+(?:and|in|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
+_NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     r"|(?i:photo|photograph|image|picture|credit|source|author)s?\s*:\s*\S.*"
-    r"|(?i:from\s+our\s+[\p{L} ]{1,30}\s+(?:desk|correspondent|reporter|staff))"
+    r"|(?i:(?:from|by)\s+our\s+[\p{L} ]{1,30}\s+(?:desk|correspondent|reporter|staff))"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
 _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
-    r"|listen\s+to|print|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
+    r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
 )
@@ -53,23 +56,41 @@ _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}
 Herald"): at most four capitalised words."""
 _SHORT_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,3}")
 """A short phrase beside other furniture on a header line ("Race report")."""
+_LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,5}")
+"""A site's or a newsletter's name beside a date or a button ("Troutbeck Bridge & District
+Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+read|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
     r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
+    r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
+    r"|(?i:(?:related|more|latest|other|further)\s+(?:[\p{L}'’]+\s+){0,3}?(?:stories|story|news"
+    r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
+    r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
 )
 """A line of links to other stories, or a republication notice."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _SEPARATOR_RE = regex.compile(r"\s*[|·•›»]\s*|\s+[—–-]\s+")
 _STAMP_RE = regex.compile(
-    rf"(?:{_STAMP_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
+    rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 )
-_DATELINE_BEFORE_RE = regex.compile(r"[\p{L}\p{M}.'’ -]{1,40}[,،]\s*|")
-_DATELINE_AFTER_RE = regex.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:[—–-]{1,2}\s*|\.\s+)")
+_DATELINE_BEFORE_RE = regex.compile(
+    r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?[,،]\s*|"
+)
+_DATELINE_AFTER_RE = regex.compile(
+    r"\s*(?:\([^()\n]{1,30}\)\s*|/[^/\n]{1,30}/\s*)?(?:[—–-]{1,2}\s*|\.\s+)"
+)
+"""What closes a dateline: perhaps an agency in parentheses or a wire's name between
+slashes ("/PR Channel/"), then a dash or a full stop."""
+_PLACE_DATELINE_RE = regex.compile(
+    r"\p{Lu}{2,}[\p{Lu}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M}.'’ ]{0,25})?\s*(?:—|–|--)\s*"
+)
+"""A place in capitals, perhaps with its state, and a long dash opening a release's first
+paragraph without a date ("NORTHFIELD, Vt. — ", "CARDIFF — ")."""
 _AGENCY_DATELINE_RE = regex.compile(
     r"\p{Lu}[\p{Lu} .,'’-]{1,40}(?:,\s*[\p{L}\p{N} .]{1,30})?\s*\([\p{L} .&]{1,30}\)\s*[—–-]{1,2}\s*"
 )
@@ -166,16 +187,25 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
             # A copyright notice runs to the end of its line; a short line is the
             # notice whole, with the owner's name before the sign ("Velo Wire © 2025").
             owner = text[s : c.start()]
-            whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and not _SENTENCE_END_RE.search(
-                owner
+            parts = owner.rstrip(" |·•")  # a registration number beside it: one notice
+            whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
+                not _SENTENCE_END_RE.search(owner)
+                or (
+                    parts != owner.rstrip()
+                    and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
+                )
             )
             out.append((s if whole else c.start(), e))
-        elif i == story:
+            continue
+        if i == story:
             end = _dateline_end(text, s, e, lang)
             if end is not None:
                 out.append((s, end))
+                s = end
         elif _furniture_line(text, s, e, len(text[s:e].split()), header):
             out.append((s, e))
+            continue
+        out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return sorted(out)
@@ -199,20 +229,25 @@ def _mastheads(
             continue
         ns, ne, _ = lines[i + 1]
         after_headline = i > 0 and lines[i - 1][0] not in starts
-        if (
-            after_headline
-            and _LABEL_RE.fullmatch(line)
-            and ns in starts
-            and _is_byline_or_stamp(text, ns, ne)
-        ):
+        if not (_LABEL_RE.fullmatch(line) and ns in starts):
+            continue
+        if after_headline and _is_byline_or_stamp(text, ns, ne):
             out.append((s, e))
+        elif not after_headline and _is_navigation(text[ns:ne]):
+            out.append((s, e))  # the site's name over its menu or breadcrumb trail
     return out
+
+
+def _is_navigation(line: str) -> bool:
+    return kinds.breadcrumb(line) or kinds.menu_line(line)
 
 
 def _is_byline_or_stamp(text: str, s: int, e: int) -> bool:
     parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(text[s:e])]
     first = next((p for p in parts if p), "")
-    return bool(_BYLINE_RE.fullmatch(first) or _STAMP_RE.fullmatch(first))
+    return bool(
+        _BYLINE_RE.fullmatch(first) or _STAMP_RE.fullmatch(first) or _PLACE_DATE_RE.fullmatch(first)
+    )
 
 
 def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool:
@@ -222,6 +257,12 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     line = _ICON_RE.sub("", text[s:e])
     if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
         return True
+    if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
+        return True
+    if kinds.breadcrumb(line) or (words <= _BYLINE_MAX_WORDS and kinds.slug_line(line)):
+        return True
+    if (header or words <= _BYLINE_MAX_WORDS) and _PLACE_DATELINE_RE.fullmatch(line.strip()):
+        return True
     if words <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line):
         return True
     if (header or words <= _BYLINE_MAX_WORDS) and _AGENCY_DATELINE_RE.fullmatch(line.strip()):
@@ -229,17 +270,30 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
     parts = [p for p in parts if p]
     if len(parts) > 1:  # a bare count there stood after an icon ("🗨 38")
+        if kinds.menu_line(line) or kinds.metadata_line(line, _dated):
+            return True
+        strong = [_furniture_part(p, header, labels=False) for p in parts]
+        # Beside a byline, a stamp or a button in a line split by bars or dots, a short
+        # phrase is a label of the page's.
+        piped = any(strong) and kinds.piped(line)
+        labels = header or piped
         return all(
-            _furniture_part(p, header, labels=header) or _BARE_COUNT_RE.fullmatch(p) for p in parts
+            ok
+            or _furniture_part(p, header, labels)
+            or _BARE_COUNT_RE.fullmatch(p)
+            or (piped and _LONG_LABEL_RE.fullmatch(p))
+            for ok, p in zip(strong, parts, strict=True)
         )
     if header and len(line.replace("&", " ").split()) <= 2 and _LABEL_RE.fullmatch(line):
         return True
     if _REACTIONS_RE.fullmatch(text[s:e].strip()):
         return True
-    return words <= _BYLINE_MAX_WORDS and _furniture_part(line, header, labels=False)
+    if words <= _BYLINE_MAX_WORDS and kinds.page_line(line):
+        return True
+    return words <= _BYLINE_MAX_WORDS and _furniture_part(line, header, labels=False, alone=True)
 
 
-def _furniture_part(part: str, header: bool, labels: bool) -> bool:
+def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) -> bool:
     """An ad, a byline, a date or time stamp (below the story only when it says so), a
     counter or a call to action; with ``labels``, a section or site name too."""
     if _AD_RE.fullmatch(part) or _BYLINE_RE.fullmatch(part) or _COUNTER_RE.fullmatch(part):
@@ -248,9 +302,14 @@ def _furniture_part(part: str, header: bool, labels: bool) -> bool:
         return header or _stamp_word(part)
     if header and _PLACE_DATE_RE.fullmatch(part):
         return True
-    if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part):
+    if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
         return True
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
+
+
+def _dated(value: str) -> bool:
+    """Is ``value`` a date or time stamp ("18 November 2025")?"""
+    return _STAMP_RE.fullmatch(value.strip(" .,")) is not None
 
 
 def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
@@ -258,7 +317,7 @@ def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
     characters, then a comma) and a date, in the text's language, before a dash or a full
     stop ("Iran, June 1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news
     agency ("WASHINGTON (Reuters) - "). None without one."""
-    m = _AGENCY_DATELINE_RE.match(text, s, e)
+    m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
         return m.end()
     from .dates import find_dates
@@ -276,4 +335,4 @@ def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
 
 
 def _stamp_word(part: str) -> bool:
-    return regex.match(_STAMP_WORDS, part) is not None
+    return regex.match(_DATED_WORDS, part) is not None

@@ -1,0 +1,269 @@
+"""Page furniture of other kinds of page than a news article: press releases, public
+bodies' pages, investor pages, newsletters, reviews, broadcast scripts.
+
+Each rule is about the shape of a whole line or of one part of a line split by ``|``,
+``·``, ``›``: a contact line (a label such as "Media enquiries:" with a name, a phone
+number or an e-mail address), a breadcrumb ("Home > News > Appeals"), a menu of short
+link labels, a line of "Label: value" metadata, a document or issue number, a licence or
+affiliate disclosure, a stock quote, a broadcast script's slug and speaker tags. None of
+them is a sentence of a story; :mod:`.furniture` uses them beside its own rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_PHONE = r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+PHONE_RE = regex.compile(_PHONE)
+"""A telephone number: groups of digits split by spaces, dots or hyphens, perhaps after
+a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"). Only a candidate:
+:func:`is_phone` checks its size."""
+_EMAIL_RE = regex.compile(_EMAIL)
+_URL_RE = regex.compile(r"(?i:(?:https?://|www\.)\S+)")
+
+_CONTACT_LABEL_RE = regex.compile(
+    r"(?i:(?:[\p{L}]+\s+){0,2}(?:contacts?|inquiries|enquiries|queries)"
+    r"|(?:press|media|investor|news)\s+(?:office|desk|relations|team|line))\s*:\s*\S"
+)
+"""A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
+_CONTACT_MAX_WORDS = 25
+_CONTACT_NAME_WORDS = 10
+_SOURCE_RE = regex.compile(
+    r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:from|via|issued\s+by|distributed\s+by|published\s+by)\s*:?\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+)
+"""A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
+by …"). Only as a whole short line or one part of a line of furniture."""
+
+_CRUMB_SEP_RE = regex.compile(r"\s+(?:>|›|»|/)\s+|\s*[›»]\s*")
+_CRUMB_PART_RE = regex.compile(
+    r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,-]*(?:\s+[\p{L}\p{M}\p{N}'’&.,-]+){0,5}"
+)
+"""A breadcrumb's step: a capitalised phrase of at most six words ("Science &
+Research", "Banks of Plastic 2025")."""
+
+_PLATFORM = (
+    r"(?i:facebook|x|twitter|instagram|linkedin|youtube|tiktok|whatsapp|telegram|reddit"
+    r"|pinterest|threads|bluesky|mastodon|snapchat|flipboard|messenger|e-?mail|sms|rss|print)"
+)
+PLATFORM_RE = regex.compile(_PLATFORM)
+"""A social platform's or a sharing button's name standing alone in a line of them."""
+_PLATFORMS_RE = regex.compile(rf"{_PLATFORM}(?:\s*(?:,|and|&|or)\s*{_PLATFORM})*")
+
+_META_PART_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,2}\s*:\s*[^:|]{1,80}"
+)
+"""One "Label: value" part of a metadata line ("Decision date: 18 November 2025")."""
+_NUMBER_LINE_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,3}\s+(?i:no\.?|number|ref\.?|reference)"
+    r"\s*:?\s*[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
+    r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
+    r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
+    r"|(?:charity|company|vat)\s+(?:no\.?|number|registration))\s*:?\s*[\p{N}\p{Lu}\s-]{0,20}"
+)
+"""A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
+"Page 3"), or a registration number ("Registered charity no. 1187342")."""
+
+_FILE_RE = regex.compile(
+    r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
+    r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"
+)
+"""A download link: a label with the file's size ("Download the full report (PDF, 8.2
+MB)") or a download of a file type ("Download PDF")."""
+_PAGE_CALL_RE = regex.compile(
+    r"(?i:(?:print|share|e-?mail|save|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
+    r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
+    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s+(?:yes|no))?"
+    r"|text\s+size(?:\s+a)*|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top"
+    r"|(?:check|compare|see|view)\s+(?:the\s+)?(?:latest\s+)?(?:price|prices|deal|deals)\s+(?:at|on)"
+    r"\s+\S.{0,30}|(?:buy|shop|book)(?:\s+now)?\s+(?:at|on|from)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*){0,2}"
+    r")"
+)
+"""A page's own buttons ("Print this page", "Was this page useful? Yes", "Check price at
+…", "Text size A A A", "Skip to main content")."""
+_ANSWER_RE = regex.compile(r"(?i:yes|no)")
+_COUNTED_LINK_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’ -]{0,30}\s*\(\d[\d,.]*\s*[KkMm]?(?:\s+\p{Ll}+)?\)"
+)
+"""A link with a count in parentheses ("Guestbook (56 entries)", "Comments (42)")."""
+_TICKER_RE = regex.compile(
+    r"\p{Lu}{2,10}(?:\s\p{Lu}{2,10})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?"
+    r"(?:\s+\p{Sc}?\s*\d[\d,]*(?:\.\d+)?)?(?:\s*[▲▼↑↓+−-]\s*\d[\d,]*(?:\.\d+)?)?"
+    r"(?:\s*\(\s*[+−-]?\d[\d,]*(?:\.\d+)?\s*%\s*\))?"
+    r"|(?i:delayed|real-?time)(?:\s+(?:by|quote))?\s*(?:\d+\s*min(?:ute)?s?)?"
+)
+"""A stock quote ("NASDAQ: CRVN $84.12 ▲ 0.38 (0.45%)") and its delay note."""
+_DISCLOSURE_RE = regex.compile(
+    r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
+    r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
+    r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
+    r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
+    r"(?:licen[cs]e|cc[- ]by\S*)\b)"
+)
+"""An affiliate disclosure ("we may earn a commission when you buy through links on our
+site", "we earn from qualifying purchases") or a licence notice ("available under the
+Open Government Licence")."""
+_DISCLOSURE_MAX_WORDS = 35
+_SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
+_SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
+_SPEAKER_RE = regex.compile(r"\[\s*\p{Lu}[\p{Lu} .'’-]{1,30}\]\s*:?")
+"""A broadcast script's speaker tag opening a line ("[ANCHOR]:", "REPORTER:")."""
+_SIGNOFF_RE = regex.compile(
+    r"(?<=(?:^|\n|[.!?\"”])\s*)(?:(?:For|From|Reporting\s+for)\s+\p{Lu}[\p{L}\p{M}\p{N}&'’. -]{1,40},\s+(?:I'm|I’m|I\s+am|this\s+is)"
+    r"\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2}"
+    r"|(?:I'm|I’m|This\s+is)\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2},"
+    r"\s+\p{Lu}[\p{L}\p{M}\p{N}&'’ -]{1,30}\s+(?i:news|radio|tv|reporting))[.!]?\s*$"
+)
+"""A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.")."""
+_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+\p{L})")
+"""A section or paragraph number opening a line ("1. Key findings"): a label, no
+quantity."""
+_MENU_PART_WORDS = 5
+_MENU_SEP_RE = regex.compile(r"\s*[|·•]\s*")
+_SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
+"""A sentence among a line's parts: four words or more and a full stop."""
+
+
+def is_phone(candidate: str) -> bool:
+    """Is this :data:`PHONE_RE` match a telephone number: 9 to 15 digits, in three groups
+    or more or behind a country code, and no group of three digits after a group of
+    one to three (a number with spaces between its thousands: "1 200 000")."""
+    digits = sum(ch.isdigit() for ch in candidate)
+    if not 9 <= digits <= 15:
+        return False
+    groups = regex.findall(r"\d+", candidate)
+    if len(groups) < 3 and not candidate.startswith("+"):
+        return False
+    thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    years = all(len(g) == 4 and g.startswith(("1", "2")) for g in groups)  # "2019 2020 2021"
+    return not years and (not thousands or candidate.startswith(("+", "0", "(")))
+
+
+def has_phone(text: str) -> bool:
+    return any(is_phone(m.group()) for m in PHONE_RE.finditer(text))
+
+
+def contact_line(line: str, words: int) -> bool:
+    """A contact line: a contact label with anything after it, or a line of parts that
+    are each an e-mail address, a phone number, a web address or a short name."""
+    if words > _CONTACT_MAX_WORDS:
+        return False
+    if _CONTACT_LABEL_RE.match(line):  # a name and an office, or a way to reach them
+        return words <= _CONTACT_NAME_WORDS or _EMAIL_RE.search(line) is not None or has_phone(line)
+    if ". " in line.rstrip():
+        return False  # sentences
+    parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]
+    reached = False
+    for p in parts:
+        if _EMAIL_RE.fullmatch(p) or (PHONE_RE.fullmatch(p) and is_phone(p)):
+            reached = True
+        elif not (len(p.split()) <= 3 and p[:1].isupper() and not any(c.isdigit() for c in p)):
+            return False
+    return reached
+
+
+def breadcrumb(line: str) -> bool:
+    """A breadcrumb trail: three steps or more split by ``>``, ``›``, ``»`` or a spaced
+    slash, each a capitalised phrase of at most six words, or two steps split by ``›``."""
+    parts = [p.strip() for p in _CRUMB_SEP_RE.split(line)]
+    if len(parts) < 2 or not all(_CRUMB_PART_RE.fullmatch(p) for p in parts):
+        return False
+    return len(parts) >= 3 or "›" in line or "»" in line
+
+
+def _parts(line: str) -> list[str]:
+    return [p.strip(" ,:") for p in _MENU_SEP_RE.split(line) if p.strip(" ,:")]
+
+
+def piped(line: str) -> bool:
+    """Is ``line`` split by ``|``, ``·`` or ``•`` (not only by dashes)?"""
+    return _MENU_SEP_RE.search(line) is not None
+
+
+def menu_line(line: str) -> bool:
+    """A menu of link labels split by ``|``, ``·`` or ``•``: parts of at most
+    :data:`_MENU_PART_WORDS` words, none a sentence, at most one with a digit (none in a
+    line of two parts: "Our rating: 4.5/5 | $1,299" is data), each capitalised."""
+    parts = _parts(line)
+    if len(parts) < 2 or any(len(p.split()) > _MENU_PART_WORDS for p in parts):
+        return False
+    digits = sum(any(c.isdigit() for c in p) for p in parts)
+    if digits > (1 if len(parts) >= 3 else 0) or any(_SENTENCE_RE.fullmatch(p) for p in parts):
+        return False
+    return all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+
+
+def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:
+    """A line of two "Label: value" parts or more ("Decision date: 18 November 2025 |
+    Country: England and Wales"), whose only digits are in dates (``dated``): "Area: 20
+    km² | Population: 5,000" is data."""
+    parts = _parts(line)
+    return (
+        len(parts) >= 2
+        and all(_META_PART_RE.fullmatch(p) for p in parts)
+        and all(dated(p.split(":", 1)[1].strip()) for p in parts if any(c.isdigit() for c in p))
+    )
+
+
+def slug_line(line: str) -> bool:
+    """A broadcast or wire slug in capitals, three parts or more ("KBRV NEWS - 5 PM -
+    READER - MEASLES")."""
+    parts = [p for p in _SLUG_SEP_RE.split(line) if p.strip()]
+    return (
+        len(parts) >= 3
+        and any(ch.isalpha() for ch in line)
+        and all(_SLUG_PART_RE.fullmatch(p.strip()) for p in parts)
+    )
+
+
+def disclosure_line(line: str, words: int) -> bool:
+    """An affiliate disclosure or a licence notice of at most 35 words."""
+    return words <= _DISCLOSURE_MAX_WORDS and _DISCLOSURE_RE.search(line) is not None
+
+
+def _follow(part: str) -> bool:
+    """A follow or share call naming platforms ("Follow NSU News on Facebook, Instagram
+    and LinkedIn")."""
+    m = regex.match(r"(?i:follow|share|find|like|join)\b.{0,50}?\s(?i:on|via)\s+", part)
+    return m is not None and _PLATFORMS_RE.fullmatch(part, m.end()) is not None
+
+
+def page_line(line: str) -> bool:
+    """A short line alone that is the page's (:func:`page_part`) or a list of platforms."""
+    return page_part(line, alone=True) or (
+        _PLATFORMS_RE.fullmatch(line) is not None and PLATFORM_RE.fullmatch(line) is None
+    )
+
+
+def page_part(part: str, alone: bool) -> bool:
+    """One part of a line that is the page's: a source line, a document number, a
+    download, a button, a link with a count, a stock quote, platforms; beside other
+    parts (not ``alone``) an answer button ("Yes") or one platform ("X") too."""
+    if not alone and (_ANSWER_RE.fullmatch(part) or _PLATFORMS_RE.fullmatch(part)):
+        return True
+    return bool(
+        _SOURCE_RE.fullmatch(part)
+        or _NUMBER_LINE_RE.fullmatch(part)
+        or _FILE_RE.fullmatch(part)
+        or _PAGE_CALL_RE.fullmatch(part)
+        or _COUNTED_LINK_RE.fullmatch(part)
+        or _TICKER_RE.fullmatch(part)
+        or _follow(part)
+    )
+
+
+def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
+    closing it, a paragraph number opening it."""
+    out = []
+    m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
+    if m is not None:
+        out.append(m.span())
+    m = _SIGNOFF_RE.search(text, s, e)
+    if m is not None:
+        out.append((m.start(), e))
+    return out
