@@ -28,6 +28,7 @@ from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
+from .match_loose import fold_loose
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
@@ -154,6 +155,7 @@ def diff_facts(
         )
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        fold_loose((source_text, derived_text), (source_doc, derived_doc), res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -1,0 +1,179 @@
+"""Numbers and dates said loosely: what the value matchers leave as kept or dropped when
+the derived text states the same thing less precisely.
+
+- A part of a whole made the whole: "five of the seven boards" → "all seven boards" (and
+  back). The whole ("seven boards") is kept, the part ("five") dropped; together they
+  are one number changed.
+- A number made a vague quantity of the same things: "about one in four patients",
+  "212 patients" → "some patients", "many patients". A vague determiner is no number, so
+  the source number is left dropped; when the derived sentence that holds the vague
+  phrase says the same thing as the source's (:data:`MIN_SHARED` content words), it is
+  that number, made vague.
+- A date made less specific outside the passages the two texts share is read as kept (a
+  loose mention elsewhere, :mod:`.match_dates`); when the two dates stand in sentences
+  that say the same thing, it is a change of specificity ("convicted in June 2023" →
+  "found guilty in the District Court in 2023").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import regex
+
+from ..text.features import term_of
+from ..text.normalise import tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, FactLink
+from .items import Result
+
+MIN_SHARED = 3
+"""Content words (the facts' own aside) two sentences must share to say the same thing."""
+
+_OF_AFTER_RE = regex.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|our|these|those)[ \u00a0]+)?"
+)
+"""Between a part and its whole: "five of the seven boards"."""
+_ALL_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?i:all|each|every[ \u00a0]+one)[ \u00a0]+(?:(?i:of)[ \u00a0]+)?"
+    r"(?:(?i:the|its|their|our|these|those)[ \u00a0]+)?$"
+)
+"""Before a whole taken whole: "all seven boards", "all of the seven boards"."""
+_NOUN_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|their)[ \u00a0]+)?(?P<noun>\p{Ll}{3,}s)(?![\p{L}\p{N}])"
+)
+"""The plural noun a number counts, right after it ("one in four patients", "a third of
+the patients")."""
+_VAGUE = (
+    r"(?:some|many|most|several|few|a[ \u00a0]+few|a[ \u00a0]+number[ \u00a0]+of"
+    r"|a[ \u00a0]+handful[ \u00a0]+of|a[ \u00a0]+minority[ \u00a0]+of|a[ \u00a0]+majority[ \u00a0]+of"
+    r"|numerous|countless)"
+)
+"""Determiners that say how many without a number (English)."""
+
+
+class _Sentences:
+    """One text's sentences and each one's content terms."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        sents = split_sentences(text)
+        self.starts = [s.start for s in sents]
+        self.terms: list[Counter[str]] = []
+        for s in sents:
+            c: Counter[str] = Counter()
+            for t in tokenize(text, s.start, s.end):
+                term = term_of(t.norm)
+                if term is not None:
+                    c[term] += 1
+            self.terms.append(c)
+
+    def terms_at(self, pos: int, leave_out: tuple[int, int]) -> set[str]:
+        """The content terms of the sentence at ``pos`` but those of ``leave_out``."""
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        own = {
+            term for t in tokenize(self.text, *leave_out) if (term := term_of(t.norm)) is not None
+        }
+        return set(self.terms[i]) - own
+
+
+def _say_the_same(
+    sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
+) -> bool:
+    return len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b)) >= MIN_SHARED
+
+
+def fold_loose(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
+    """Turn the parts made wholes, numbers made vague and dates loosely kept of ``res``
+    (``texts`` and ``docs``: source, derived) into changes (see the module's rules)."""
+    numbers = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
+    loose_dates = [
+        k for k in res.kept if k.kind == "date" and k.note.startswith("less specific than")
+    ]
+    if not numbers and not loose_dates:
+        return
+    sides = (_Sentences(texts[0]), _Sentences(texts[1]))
+    _parts_made_whole(texts, res)
+    _numbers_made_vague(texts, docs[1], sides, res)
+    for k in loose_dates:
+        if _say_the_same(sides, k.source.span, k.derived.span):
+            res.kept.remove(k)
+            note = f"date made less specific ('{k.source.text}' → '{k.derived.text}')"
+            res.changed.append(
+                FactLink("date", k.source, k.derived, note, "specificity", "less_specific")
+            )
+
+
+def _parts_made_whole(texts: tuple[str, str], res: Result) -> None:
+    """A dropped part of a kept whole that the derived text takes whole ("five of the seven
+    boards" → "all seven boards"), or an added part of a whole the source took whole."""
+    for side, lost in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        for f in [f for f in lost if f.kind == "number"]:
+            gap = _OF_AFTER_RE.match(texts[side], f.span[1])
+            if gap is None:
+                continue
+            whole = next(
+                (k for k in res.kept if k.kind == "number" and _at(k, side).span[0] == gap.end()),
+                None,
+            )
+            if whole is None:
+                continue
+            there = _at(whole, other)
+            all_ = _ALL_BEFORE_RE.search(texts[other], max(0, there.span[0] - 24), there.span[0])
+            if all_ is None:
+                continue
+            here = _at(whole, side)
+            part = _fact(texts[side], f.doc, (f.span[0], here.span[1]), f"{f.value}/{here.value}")
+            taken = _fact(
+                texts[other],
+                there.doc,
+                (all_.start(), there.span[1]),
+                f"{there.value}/{there.value}",
+            )
+            sf, df = (part, taken) if side == 0 else (taken, part)
+            note = f"a part of a whole changed ('{sf.text}' → '{df.text}')"
+            res.kept.remove(whole)
+            lost.remove(f)
+            res.changed.append(FactLink("number", sf, df, note, "value", "", side == 1))
+
+
+def _numbers_made_vague(
+    texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
+) -> None:
+    """A dropped number of a plural noun that the derived text counts with a vague
+    determiner ("one in four patients" → "some patients") in a sentence saying the same
+    thing: one number, made vague."""
+    taken = [f.span for f in res.added] + [k.derived.span for k in (*res.kept, *res.changed)]
+    for f in [f for f in res.dropped if f.kind == "number"]:
+        m = _NOUN_AFTER_RE.match(texts[0], f.span[1])
+        if m is None:
+            continue
+        noun = regex.escape(m.group("noun"))
+        pat = regex.compile(
+            rf"(?<![\p{{L}}])(?i:{_VAGUE})[ \u00a0]+(?:of[ \u00a0]+the[ \u00a0]+)?{noun}(?![\p{{L}}])"
+        )
+        found = [
+            v
+            for v in pat.finditer(texts[1])
+            if not any(s < v.end() and v.start() < e for s, e in taken)
+            and _say_the_same(sides, f.span, v.span())
+        ]
+        if len(found) != 1:
+            continue
+        v = found[0]
+        sf = _fact(texts[0], f.doc, (f.span[0], m.end()), f.value)
+        df = _fact(texts[1], derived_doc, v.span(), "vague")
+        note = f"a number made vague ('{sf.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("number", sf, df, note, "strength", "specific_to_vague"))
+        taken.append(v.span())
+
+
+def _at(link: FactLink, side: int) -> Fact:
+    return link.source if side == 0 else link.derived
+
+
+def _fact(text: str, doc: int, span: tuple[int, int], value: str) -> Fact:
+    return Fact("number", text[span[0] : span[1]], span, doc, value)

@@ -1,0 +1,89 @@
+"""Numbers and dates said loosely (issue 12, :mod:`textlineage.facts.match_loose`): a part
+made the whole, a number made vague, a date made less specific in a sentence that says
+the same thing. The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(a: str, b: str, passage: bool = True) -> FactDiff:
+    ps = (Passage("paraphrase", 0.8, (((0, len(a)),), ((0, len(b)),))),) if passage else ()
+    return diff_facts(a, b, source_doc=0, derived_doc=1, passages=ps)
+
+
+def _changes(d: FactDiff) -> list[tuple[str, str, str]]:
+    return [(c.source.text, c.derived.text, c.label) for c in d.changed]
+
+
+def test_a_part_made_the_whole_is_one_change() -> None:
+    d = _diff(
+        "Nurses said the rule was ignored in three of the nine wards.",
+        "Nurses said the rule was ignored in all nine wards.",
+    )
+    assert _changes(d) == [("three of the nine wards", "all nine wards", "value")]
+    assert d.kept == () and d.dropped == () and d.added == ()
+
+
+def test_a_whole_made_a_part_is_one_change() -> None:
+    d = _diff(
+        "Inspectors visited all twelve depots last spring.",
+        "Inspectors visited eight of the twelve depots last spring.",
+    )
+    assert _changes(d) == [("all twelve depots", "eight of the twelve depots", "value")]
+    assert d.added == () and d.dropped == ()
+
+
+def test_a_part_of_a_whole_kept_is_no_change() -> None:
+    d = _diff("Two of the five judges dissented.", "Two of the five judges dissented.")
+    assert d.changed == () and d.added == () and d.dropped == ()
+
+
+def test_a_number_made_vague_in_the_same_statement() -> None:
+    d = _diff(
+        "Roughly one in three tenants reported damp in their flats, the survey of the "
+        "council estate found.",
+        "Many tenants reported damp in their flats, a survey of the council estate found.",
+    )
+    assert _changes(d) == [("Roughly one in three tenants", "Many tenants", "strength")]
+    assert d.dropped == ()
+
+
+def test_a_vague_word_in_another_statement_is_not_the_number() -> None:
+    d = _diff(
+        "Roughly one in three tenants reported damp in their flats.",
+        "Some tenants are leaving the city for good, agents say.",
+    )
+    assert [f.text for f in d.dropped] == ["Roughly one in three"]
+    assert d.changed == ()
+
+
+def test_a_date_made_less_specific_in_the_same_statement_outside_passages() -> None:
+    source = (
+        "The bridge was closed for repairs. Engineers found cracks in the main span of the "
+        "river bridge in March 2019, the council said."
+    )
+    derived = "Cracks were found in the main span of the river bridge in 2019."
+    d = diff_facts(
+        source,
+        derived,
+        source_doc=0,
+        derived_doc=1,
+        passages=(Passage("paraphrase", 0.8, (((0, 34),), ((0, 5),))),),
+    )
+    assert _changes(d) == [("March 2019", "2019", "specificity")]
+
+
+def test_a_year_mentioned_in_another_statement_stays_kept() -> None:
+    source = "The bridge was closed for repairs. Engineers found cracks in March 2019."
+    derived = "Fares rose sharply in 2019 across the network, passengers said."
+    d = diff_facts(
+        source,
+        derived,
+        source_doc=0,
+        derived_doc=1,
+        passages=(Passage("paraphrase", 0.8, (((0, 34),), ((0, 5),))),),
+    )
+    assert [(k.source.text, k.derived.text) for k in d.kept] == [("March 2019", "2019")]
+    assert d.changed == ()
