@@ -77,3 +77,19 @@ def test_a_part_of_a_year_is_more_specific_than_the_year(
 def test_a_part_of_a_year_kept() -> None:
     d = _diff("Sales slowed in early 2022.", "In early 2022 sales slowed.")
     assert [(k.source.text, k.derived.text) for k in d.kept] == [("early 2022", "early 2022")]
+
+
+def test_a_count_far_from_another_of_its_noun_is_not_it() -> None:
+    source = (
+        "Several hundred residents gathered outside the town hall on Monday evening. "
+        "Later, two residents were arrested near the station."
+    )
+    derived = (
+        "Officers arrested four residents near the station. "
+        "A petition was signed by 45,000 residents."
+    )
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1, passages=())
+    changes = [(c.source.text, c.derived.text) for c in d.changed]
+    assert ("two residents", "four residents") in changes
+    assert all(s != "two residents" or t != "45,000 residents" for s, t in changes)
+    assert all(s != "Several hundred residents" or t != "four residents" for s, t in changes)
