@@ -4,7 +4,9 @@ the same thing. The sentences are made up for these tests."""
 
 from __future__ import annotations
 
-from textlineage.facts import diff_facts
+import pytest
+
+from textlineage.facts import diff_facts, extract_facts
 from textlineage.types import FactDiff, Passage
 
 
@@ -87,3 +89,35 @@ def test_a_year_mentioned_in_another_statement_stays_kept() -> None:
     )
     assert [(k.source.text, k.derived.text) for k in d.kept] == [("March 2019", "2019")]
     assert d.changed == ()
+
+
+def test_a_measure_said_in_a_short_quotation_is_not_added() -> None:
+    d = _diff(
+        'The storm moved east. "The next 72 hours will tell," the forecaster said.',
+        "The storm moved east, and the forecaster said the next three days would tell.",
+    )
+    assert all(f.kind != "number" for f in d.added)
+
+
+def test_one_count_under_two_nouns_in_one_statement_is_kept() -> None:
+    d = _diff(
+        "The museum holds perhaps sixty drawings by the engraver, most of them unsigned.",
+        "The museum holds about 60 works by the engraver, most unsigned.",
+        passage=False,
+    )
+    assert [(k.source.text, k.derived.text) for k in d.kept] == [
+        ("perhaps sixty drawings", "about 60 works")
+    ]
+    assert d.added == () and d.dropped == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Losses were estimated at 4,200 jobs.", "estimated at 4,200 jobs"),
+        ("Damage was put at £3m.", "put at £3m"),
+        ("There were perhaps 30 boats.", "perhaps 30 boats"),
+    ],
+)
+def test_verbs_of_estimation_qualify_a_number(text: str, expected: str) -> None:
+    assert [f.text for f in extract_facts(text, language="en") if f.kind == "number"] == [expected]

@@ -155,7 +155,9 @@ def diff_facts(
         )
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
-        fold_loose((source_text, derived_text), (source_doc, derived_doc), res)
+        fold_loose(
+            (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
+        )
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

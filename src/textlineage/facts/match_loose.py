@@ -9,6 +9,12 @@ the derived text states the same thing less precisely.
   the source number is left dropped; when the derived sentence that holds the vague
   phrase says the same thing as the source's (:data:`MIN_SHARED` content words), it is
   that number, made vague.
+- A number the other side states inside a short quotation (whose words are one fact, the
+  quotation) in the same amount: "the next 48 hours will be critical", then "the next
+  two days would be critical" outside quote marks. Said on both sides: kept, or, when
+  the quotation is reported as changed or dropped, that report's and not told again.
+- One count of two nouns ("perhaps forty paintings", "about 40 works"), same value and
+  qualifier, left dropped and added in two sentences that say the same thing: kept.
 - A date made less specific outside the passages the two texts share is read as kept (a
   loose mention elsewhere, :mod:`.match_dates`); when the two dates stand in sentences
   that say the same thing, it is a change of specificity ("convicted in June 2023" →
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 
 import regex
 
@@ -26,7 +33,11 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
-from .items import Result
+from .items import Item, Result
+from .measures import find_measures
+from .numbers import find_numbers
+from .numeric import ENGLISH_READ, patterns
+from .units import dimension, in_base
 
 MIN_SHARED = 3
 """Content words (the facts' own aside) two sentences must share to say the same thing."""
@@ -84,9 +95,17 @@ def _say_the_same(
     return len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b)) >= MIN_SHARED
 
 
-def fold_loose(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
+def fold_loose(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    res: Result,
+) -> None:
     """Turn the parts made wholes, numbers made vague and dates loosely kept of ``res``
-    (``texts`` and ``docs``: source, derived) into changes (see the module's rules)."""
+    into changes, and numbers said again in a quotation or under another noun into kept
+    facts (see the module's rules). ``texts``, ``docs``, ``items`` (each text's facts)
+    and ``langs``: source, derived."""
     numbers = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
     loose_dates = [
         k for k in res.kept if k.kind == "date" and k.note.startswith("less specific than")
@@ -94,6 +113,9 @@ def fold_loose(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> No
     if not numbers and not loose_dates:
         return
     sides = (_Sentences(texts[0]), _Sentences(texts[1]))
+    by_fact = {id(it.fact): it for side in items for it in side}
+    _said_in_quotation(items, langs, by_fact, res)
+    _one_count_two_nouns(sides, by_fact, res)
     _parts_made_whole(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
     for k in loose_dates:
@@ -169,6 +191,99 @@ def _numbers_made_vague(
         res.dropped.remove(f)
         res.changed.append(FactLink("number", sf, df, note, "strength", "specific_to_vague"))
         taken.append(v.span())
+
+
+def _same_amount(a: Item, b: Item) -> bool:
+    """One amount: the same currency and value of the same noun or both without one, or
+    one measure in two units ("48 hours", "two days")."""
+    if a.cur != b.cur or bool(a.unit) != bool(b.unit):
+        return False
+    if a.fact.value == b.fact.value:
+        return a.unit == b.unit or not (dimension(a.unit) or dimension(b.unit))
+    if not dimension(a.unit) or dimension(a.unit) != dimension(b.unit):
+        return False
+    x, y = in_base(a.fact.value, a.unit), in_base(b.fact.value, b.unit)
+    return x is not None and x == y
+
+
+def _quoted_numbers(quote: Fact, lang: str) -> list[Item]:
+    """The numbers inside a quotation, read as the text's own (spans in the text)."""
+    text = quote.text
+    num_mask, name_mask = bytearray(len(text)), bytearray(len(text))
+    found = find_measures(text, quote.doc, num_mask, name_mask, patterns(lang))
+    found += find_numbers(text, quote.doc, num_mask, name_mask, lang)
+    out = []
+    for it in found:
+        s, e = it.fact.span
+        span = (quote.span[0] + s, quote.span[0] + e)
+        fact = Fact(it.fact.kind, it.fact.text, span, quote.doc, it.fact.value)
+        out.append(Item(fact, it.cls, it.key, qual=it.qual, qcls=it.qcls, unit=it.unit, cur=it.cur))
+    return out
+
+
+def _said_in_quotation(
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    by_fact: dict[int, Item],
+    res: Result,
+) -> None:
+    """A number left over on one side that a short quotation of the other states in the
+    same amount: kept, with the quotation's words."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        if langs[other] not in ENGLISH_READ:
+            continue
+        quotes = [it.fact for it in items[other] if it.fact.kind == "quote"]
+        inner = [n for q in quotes for n in _quoted_numbers(q, langs[other])]
+        for f in [x for x in left if x.kind == "number"]:
+            it = by_fact.get(id(f))
+            hit = next((n for n in inner if it is not None and _same_amount(it, n)), None)
+            if hit is None:
+                continue
+            sf, df = (f, hit.fact) if side == 0 else (hit.fact, f)
+            if not _reported_whole(hit.fact.span, other, res):
+                res.kept.append(FactLink("number", sf, df, "said inside the quotation"))
+            left.remove(f)
+            inner.remove(hit)
+            there = res.added if side == 0 else res.dropped
+            there[:] = [x for x in there if x.span != hit.fact.span]  # a longer quotation's
+
+
+def _reported_whole(span: tuple[int, int], side: int, res: Result) -> bool:
+    """Is ``span`` (on ``side``) inside a quotation reported dropped, added or changed?
+    The number is then that report's, not told again as kept."""
+    lost = res.dropped if side == 0 else res.added
+    spans = [f.span for f in lost if f.kind == "quote"]
+    spans += [_at(c, side).span for c in res.changed if c.kind == "quote"]
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _one_count_two_nouns(
+    sides: tuple[_Sentences, _Sentences], by_fact: dict[int, Item], res: Result
+) -> None:
+    """A dropped and an added number of one value, currency and qualifier, the only such
+    pair, in sentences that say the same thing: one count under two nouns, kept."""
+    for sf in [f for f in res.dropped if f.kind == "number"]:
+        si = by_fact.get(id(sf))
+        if si is None or not si.unit or dimension(si.unit):
+            continue
+        cands = [
+            df
+            for df in res.added
+            if df.kind == "number"
+            and (di := by_fact.get(id(df))) is not None
+            and di.unit
+            and not dimension(di.unit)
+            and (di.fact.value, di.cur, di.qcls) == (si.fact.value, si.cur, si.qcls)
+            and _say_the_same(sides, sf.span, df.span)
+        ]
+        if len(cands) != 1:
+            continue
+        df = cands[0]
+        note = f"the same count under another noun ('{sf.text}' → '{df.text}')"
+        res.kept.append(FactLink("number", sf, df, note))
+        res.dropped.remove(sf)
+        res.added.remove(df)
 
 
 def _at(link: FactLink, side: int) -> Fact:
