@@ -114,10 +114,9 @@ def test_one_count_under_two_nouns_in_one_statement_is_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Losses were estimated at 4,200 jobs.", "estimated at 4,200 jobs"),
-        ("Damage was put at £3m.", "put at £3m"),
         ("There were perhaps 30 boats.", "perhaps 30 boats"),
+        ("Perhaps 1,500 fans were there.", "Perhaps 1,500 fans"),
     ],
 )
-def test_verbs_of_estimation_qualify_a_number(text: str, expected: str) -> None:
+def test_perhaps_qualifies_a_number(text: str, expected: str) -> None:
     assert [f.text for f in extract_facts(text, language="en") if f.kind == "number"] == [expected]
