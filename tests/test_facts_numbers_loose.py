@@ -120,3 +120,14 @@ def test_one_count_under_two_nouns_in_one_statement_is_kept() -> None:
 )
 def test_perhaps_qualifies_a_number(text: str, expected: str) -> None:
     assert [f.text for f in extract_facts(text, language="en") if f.kind == "number"] == [expected]
+
+
+def test_an_amount_said_twice_in_the_derived_text_is_one_change() -> None:
+    source = "Striker leaves. The club sold its striker for £30 million, a club record."
+    derived = "Striker's £34m transfer. The club sold its striker for up to £34 million."
+    passages = (Passage("paraphrase", 0.8, (((16, len(source)),), ((25, len(derived)),))),)
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1, passages=passages)
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [
+        ("£30 million", "up to £34 million")
+    ]
+    assert d.added == ()

@@ -15,6 +15,9 @@ the derived text states the same thing less precisely.
   the quotation is reported as changed or dropped, that report's and not told again.
 - One count of two nouns ("perhaps forty paintings", "about 40 works"), same value and
   qualifier, left dropped and added in two sentences that say the same thing: kept.
+- A number the derived text says twice ("€45m move" in a headline, "up to €45 million"
+  in the body), one mention of which is a change's or a kept fact's: the other is a
+  repeat of it, not added.
 - A date made less specific outside the passages the two texts share is read as kept (a
   loose mention elsewhere, :mod:`.match_dates`); when the two dates stand in sentences
   that say the same thing, it is a change of specificity ("convicted in June 2023" →
@@ -115,6 +118,7 @@ def fold_loose(
     sides = (_Sentences(texts[0]), _Sentences(texts[1]))
     by_fact = {id(it.fact): it for side in items for it in side}
     _said_in_quotation(items, langs, by_fact, res)
+    _said_twice(by_fact, res)
     _one_count_two_nouns(sides, by_fact, res)
     _parts_made_whole(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
@@ -247,6 +251,19 @@ def _said_in_quotation(
             inner.remove(hit)
             there = res.added if side == 0 else res.dropped
             there[:] = [x for x in there if x.span != hit.fact.span]  # a longer quotation's
+
+
+def _said_twice(by_fact: dict[int, Item], res: Result) -> None:
+    """Added numbers of the value and noun of a changed or kept derived number, or of its
+    amount of money (whatever noun follows: "€45m move"): a repeat, not added."""
+    told = [by_fact.get(id(k.derived)) for k in (*res.changed, *res.kept) if k.kind == "number"]
+    seen = {(it.fact.value, it.cur, it.unit) for it in told if it is not None and it.fact.value}
+    for f in [f for f in res.added if f.kind == "number"]:
+        it = by_fact.get(id(f))
+        if it is None:
+            continue
+        if any((v, c) == (it.fact.value, it.cur) and (u == it.unit or bool(c)) for v, c, u in seen):
+            res.added.remove(f)
 
 
 def _reported_whole(span: tuple[int, int], side: int, res: Result) -> bool:
