@@ -32,6 +32,16 @@ def _facts(text: str, kind: str = "number") -> list[tuple[str, str]]:
         ("The tiles measure 30cm by 45cm.", [("30cm by 45cm", "30x45")]),
         ("A yard 12 by 20 metres was fenced.", [("12 by 20 metres", "12x20")]),
         ("Cells of 5m x 8m were built.", [("5m x 8m", "5x8")]),
+        (
+            "Yields fell by a quarter of a percentage point.",
+            [("a quarter of a percentage point", "0.25")],
+        ),
+        ("Markets expect a half-point rise.", [("half-point", "0.5")]),
+        ("The shelter is half a mile away.", [("half a mile", "0.5")]),
+        (
+            "The scheme has an estimated cost of £4 million.",
+            [("an estimated cost of £4 million", "4000000")],
+        ),
     ],
 )
 def test_speeds_and_sizes_are_one_number(text: str, expected: list[tuple[str, str]]) -> None:
@@ -93,3 +103,22 @@ def test_a_count_far_from_another_of_its_noun_is_not_it() -> None:
     assert ("two residents", "four residents") in changes
     assert all(s != "two residents" or t != "45,000 residents" for s, t in changes)
     assert all(s != "Several hundred residents" or t != "four residents" for s, t in changes)
+
+
+def test_a_fraction_of_a_point_changed() -> None:
+    d = _diff(
+        "The central bank cut its rate by half a percentage point.",
+        "The central bank announced a quarter-point cut in its rate.",
+    )
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("half a percentage point", "quarter-point", "value")
+    ]
+
+
+def test_an_estimated_quantity_of_a_noun_made_plain_is_a_change_of_strength() -> None:
+    d = _diff(
+        "The bridge has an estimated cost of £12 million.", "The bridge has a cost of £12 million."
+    )
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("an estimated cost of £12 million", "£12 million", "strength")
+    ]

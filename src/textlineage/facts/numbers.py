@@ -371,6 +371,8 @@ def _number_item(
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)
     key = qual if pats.english else phrase_key(qual)
     qcls = pats.qual_class.get(key) or pats.qual_class.get(key[1:], "")  # "بنحو": by about
+    if not qcls and key.endswith(" of"):
+        qcls = pats.qual_class.get(" ".join(key.split()[:2]), "")  # "an estimated cost of"
     return Item(
         fact,
         "number",
