@@ -131,3 +131,25 @@ def test_an_amount_said_twice_in_the_derived_text_is_one_change() -> None:
         ("£30 million", "up to £34 million")
     ]
     assert d.added == ()
+
+
+def test_a_time_made_a_part_of_the_day_is_less_specific() -> None:
+    d = _diff(
+        "The ferry ran aground off the northern cape at about 5am on Tuesday, the coastguard said.",
+        "The ferry ran aground off the northern cape early on Tuesday morning, the coastguard said.",
+        passage=False,
+    )
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("5am", "morning", "specificity")
+    ]
+    assert d.dropped == ()
+
+
+def test_a_time_outside_the_part_of_the_day_is_not_it() -> None:
+    d = _diff(
+        "The ferry ran aground off the northern cape at about 5pm on Tuesday, the coastguard said.",
+        "The ferry ran aground off the northern cape early on Tuesday morning, the coastguard said.",
+        passage=False,
+    )
+    assert d.changed == ()
+    assert [f.text for f in d.dropped] == ["5pm"]

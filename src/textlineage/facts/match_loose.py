@@ -18,6 +18,9 @@ the derived text states the same thing less precisely.
 - A number the derived text says twice ("€45m move" in a headline, "up to €45 million"
   in the body), one mention of which is a change's or a kept fact's: the other is a
   repeat of it, not added.
+- A time of day made a part of the day ("at around 3am on Saturday" → "early on Saturday
+  morning") in a sentence saying the same thing, the hour within that part: a date made
+  less specific.
 - A date made less specific outside the passages the two texts share is read as kept (a
   loose mention elsewhere, :mod:`.match_dates`); when the two dates stand in sentences
   that say the same thing, it is a change of specificity ("convicted in June 2023" →
@@ -36,6 +39,7 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
+from .clock import TIME_PREFIX, is_time
 from .items import Item, Result
 from .measures import find_measures
 from .numbers import find_numbers
@@ -113,7 +117,7 @@ def fold_loose(
     loose_dates = [
         k for k in res.kept if k.kind == "date" and k.note.startswith("less specific than")
     ]
-    if not numbers and not loose_dates:
+    if not numbers and not loose_dates and not any(f.kind == "date" for f in res.dropped):
         return
     sides = (_Sentences(texts[0]), _Sentences(texts[1]))
     by_fact = {id(it.fact): it for side in items for it in side}
@@ -122,6 +126,7 @@ def fold_loose(
     _one_count_two_nouns(sides, by_fact, res)
     _parts_made_whole(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
+    _times_made_parts_of_day(texts, docs[1], sides, res)
     for k in loose_dates:
         if _say_the_same(sides, k.source.span, k.derived.span):
             res.kept.remove(k)
@@ -301,6 +306,43 @@ def _one_count_two_nouns(
         res.kept.append(FactLink("number", sf, df, note))
         res.dropped.remove(sf)
         res.added.remove(df)
+
+
+_PARTS_OF_DAY = {
+    "morning": range(0, 12), "afternoon": range(12, 18), "evening": range(17, 23),
+    "night": (*range(20, 24), *range(0, 6)), "overnight": (*range(20, 24), *range(0, 7)),
+    "dawn": range(4, 8), "daybreak": range(4, 8), "midday": range(11, 14),
+    "noon": range(11, 14), "midnight": (23, 0),
+}  # fmt: skip
+"""The hours each part of the day holds (loosely: "early on Saturday morning" holds 3am)."""
+_PART_OF_DAY_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{'|'.join(_PARTS_OF_DAY)})(?![\p{{L}}])")
+
+
+def _times_made_parts_of_day(
+    texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
+) -> None:
+    """A dropped time of day that the derived text gives as the part of the day holding
+    it, in a sentence saying the same thing: one date, made less specific."""
+    taken = [k.derived.span for k in (*res.kept, *res.changed)] + [f.span for f in res.added]
+    for f in [f for f in res.dropped if f.kind == "date" and is_time(f.value)]:
+        hour = f.value[len(TIME_PREFIX) :].split(":")[0]
+        if not hour.isdigit():
+            continue
+        found = [
+            m
+            for m in _PART_OF_DAY_RE.finditer(texts[1])
+            if int(hour) in _PARTS_OF_DAY[m.group().lower()]
+            and not any(s < m.end() and m.start() < e for s, e in taken)
+            and _say_the_same(sides, f.span, m.span())
+        ]
+        if len(found) != 1:
+            continue
+        m = found[0]
+        df = Fact("date", m.group(), m.span(), derived_doc, f"part:{m.group().lower()}")
+        note = f"time made a part of the day ('{f.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("date", f, df, note, "specificity", "less_specific"))
+        taken.append(m.span())
 
 
 def _at(link: FactLink, side: int) -> Fact:
