@@ -122,3 +122,15 @@ def test_an_estimated_quantity_of_a_noun_made_plain_is_a_change_of_strength() ->
     assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
         ("an estimated cost of £12 million", "£12 million", "strength")
     ]
+
+
+def test_a_position_is_no_count_of_places() -> None:
+    d = _diff(
+        "The college fell six places this year. The best in the province was Lakeside, at 64th.",
+        "The college dropped seven places. Lakeside was the best in the province, in 64th place.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("six places", "seven places")]
+    assert [(k.source.text, k.derived.text) for k in d.kept if k.kind == "number"] == [
+        ("64th", "64th place")
+    ]
+    assert d.added == () and d.dropped == ()

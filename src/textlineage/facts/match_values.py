@@ -141,10 +141,16 @@ SIZE_FACTOR = 100
 still be read as one count changed: "two people" is no version of "23,000 people"."""
 
 
+_RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
+"""The value of a rank (:mod:`.ranks`): "2nd"."""
+
+
 def _of_a_size(s: Item, d: Item, together: bool) -> bool:
-    """May ``s`` have become ``d`` by its size? A vague quantity only becomes a number in
+    """May ``s`` have become ``d`` by its size? A rank is no count; a vague quantity only becomes a number in
     its range ("several thousand" is not "three"); two counts that do not share a
     passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other."""
+    if (_RANK_VALUE_RE.match(s.fact.value) is None) != (_RANK_VALUE_RE.match(d.fact.value) is None):
+        return False  # a position ("97th place") is no count ("nine places")
     a, b = _plain(s.fact.value), _plain(d.fact.value)
     if s.vague and not d.vague:
         return b is None or _in_vague(s.fact.value, b)
