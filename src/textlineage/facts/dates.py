@@ -38,6 +38,9 @@ _MON = month_pattern(languages=("en",))
 _MONTHS_FULL = month_pattern(abbreviations=False, languages=("en",))
 SEASON_PREFIX = "season:"
 """The value of a season: ``season:spring``, ``season:winter-2024``."""
+PART_PREFIX = "part:"
+"""The value of a part of a year: ``part:early-2021``, ``part:mid-1990`` (more specific
+than the year alone, less than a month of it)."""
 SEASON_MONTHS = {
     "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
 }  # fmt: skip
@@ -124,6 +127,13 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
             r"|through|throughout|before|after))\s+)"
             r"(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
+        ),
+    ),
+    (
+        "part",
+        regex.compile(
+            r"(?<![\p{L}\p{N}-])(?P<part>(?i:early|late|mid))(?:-|[ \u00a0]+)"
+            r"(?P<y>1[5-9]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\p{N})"
         ),
     ),
     (
@@ -316,6 +326,9 @@ def find_dates(
                 value = (
                     SEASON_PREFIX + gd["season"].lower() + (f"-{gd['y']}" if gd.get("y") else "")
                 )
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "part":
+                value = f"{PART_PREFIX}{gd['part'].lower()}-{gd['y']}"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "century":
                 value = _century_value(gd["c"], gd.get("era"))

@@ -29,6 +29,7 @@ from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
+from .match_loose import fold_loose
 from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
@@ -155,6 +156,9 @@ def diff_facts(
         )
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        fold_loose(
+            (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
+        )
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..types import FactLink
 from .clock import is_time
-from .dates import SEASON_MONTHS, SEASON_PREFIX
+from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
@@ -48,7 +48,16 @@ def _less_specific(general: Item, specific: Item) -> bool:
         or _in_decade(general, specific)
         or _in_century(general, specific)
         or _in_season(general, specific)
+        or _in_part(general, specific)
     )
+
+
+def _in_part(general: Item, specific: Item) -> bool:
+    """Is ``specific`` a part of the year ``general`` names ("early 2021" of "2021")?"""
+    value, d = specific.fact.value, general.date
+    if not value.startswith(PART_PREFIX) or d is None or d[0] is None or d[1] is not None:
+        return False
+    return value.endswith(f"-{d[0]:04d}")
 
 
 def _in_season(general: Item, specific: Item) -> bool:

@@ -136,6 +136,31 @@ def _in_vague(vague: str, x: Decimal) -> bool:
     return base is not None and 2 * base <= x < 1000 * base
 
 
+SIZE_FACTOR = 100
+"""How many times larger one of two counts of one noun in different passages may be and
+still be read as one count changed: "two people" is no version of "23,000 people"."""
+
+
+_RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
+"""The value of a rank (:mod:`.ranks`): "2nd"."""
+
+
+def _of_a_size(s: Item, d: Item, together: bool) -> bool:
+    """May ``s`` have become ``d`` by its size? A rank is no count; a vague quantity only becomes a number in
+    its range ("several thousand" is not "three"); two counts that do not share a
+    passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other."""
+    if (_RANK_VALUE_RE.match(s.fact.value) is None) != (_RANK_VALUE_RE.match(d.fact.value) is None):
+        return False  # a position ("97th place") is no count ("nine places")
+    a, b = _plain(s.fact.value), _plain(d.fact.value)
+    if s.vague and not d.vague:
+        return b is None or _in_vague(s.fact.value, b)
+    if d.vague and not s.vague:
+        return a is None or _in_vague(d.fact.value, a)
+    if together or a is None or b is None or a <= 0 or b <= 0:
+        return True
+    return max(a, b) <= SIZE_FACTOR * min(a, b)
+
+
 def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     """May two numbers of different values be one fact changed? Their nouns must allow it:
     one without a noun, measures of one dimension ("48 seconds", "almost a minute"), or
@@ -317,13 +342,19 @@ def diff_numbers(
         options: dict[int, Group] = {}
         if d.unit and by_noun and not dimension(d.unit):
             for g in by_unit.get(d.unit, ()):
-                if id(g) not in exact_used and _unit_compat(g.first, d):
+                if (
+                    id(g) not in exact_used
+                    and _unit_compat(g.first, d)
+                    and _of_a_size(g.first, d, shares(g, gd))
+                ):
                     options[id(g)] = g
         if gd.pas:
             for g in S:
                 if id(g) in exact_used or id(g) in used or not shares(g, gd):
                     continue
-                if _may_pair(g.first, d, texts if by_noun else None):
+                if _may_pair(g.first, d, texts if by_noun else None) and _of_a_size(
+                    g.first, d, True
+                ):
                     options[id(g)] = g
         if not options and texts is not None and by_noun:
             # Outside any passage: a number between the same words on both sides

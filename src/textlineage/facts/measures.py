@@ -1,4 +1,5 @@
-"""Measures the number reader does not see whole: a time in parts ("2 hours 2 minutes 41
+"""Measures the number reader does not see whole: a size in two lengths ("52cm by 73cm"),
+a time in parts ("2 hours 2 minutes 41
 seconds", one time, the same as "2:02:41"; "seven years and six months", 7.5 years), a unit written against the digits ("35km",
 "21C"), and one unit with a qualifier and no digit ("almost a minute", "nearly half an
 hour").
@@ -17,7 +18,7 @@ from ..types import Fact
 from .forms import collapse, digits, fmt, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns
-from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit
+from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit, speed_after
 from .vocab import SMALL_NUM, TENS_NUM
 
 _PART = r"(?P<{name}>\d{{1,2}})(?:[ \u00a0]+{unit}s?|[ \u00a0]?{short})"
@@ -46,9 +47,19 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
     r"(?![\p{L}\p{N}])"
 )
+_LENGTH_UNIT = (
+    r"(?:mm|cm|km|m|ft|(?i:(?:milli|centi|kilo)?(?:metres?|meters?)|feet|foot|inch(?:es)?"
+    r"|yards?|miles?))"
+)
+_SIZE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d+(?:\.\d+)?)(?:[ \u00a0]?{_LENGTH_UNIT})?"
+    rf"(?:[ \u00a0]*[x×][ \u00a0]*|[ \u00a0]+by[ \u00a0]+)"
+    rf"(?P<b>\d+(?:\.\d+)?)[ \u00a0]?(?P<unit>{_LENGTH_UNIT})(?![\p{{L}}\p{{N}}])"
+)
+"""A size in two lengths ("52cm by 73cm", "3m x 4m", "20 by 30 metres"): one fact."""
 _DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
 """Words after which "a year", "an hour" is a length of time ("talks broke down after a
 year"), not a rate ("twice a year") or a point ("a year ago")."""
@@ -83,6 +94,11 @@ def find_measures(
         a, b = (_small_number(m.group(k)) for k in ("a", "b"))
         value = fmt((a + b * small / big).quantize(Decimal("0.01")))
         _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
+    for m in _SIZE_RE.finditer(text):
+        size = "x".join(fmt(Decimal(m.group(k))) for k in ("a", "b"))
+        raw_unit = m.group("unit").lower()
+        unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
+        _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp")
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
@@ -93,8 +109,12 @@ def find_measures(
             q = None
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
-        unit = ABBREVIATIONS[raw.lower()]
-        _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
+        unit = ABBREVIATIONS.get(raw.lower()) or canonical_unit(raw.lower())
+        end = m.end()
+        speed = speed_after(text, end, unit)
+        if speed is not None:
+            unit, end = speed
+        _add(out, text, doc, (s, end), value, unit, qual, num_mask, name_mask, pats)
     for m in _ONE_UNIT_RE.finditer(text):
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
         cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(

@@ -19,7 +19,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns, parse_digits, patterns, phrase_key
-from .units import canonical_unit, dimension
+from .units import canonical_unit, dimension, speed_after
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -35,7 +35,11 @@ _DIMENSION_RE = regex.compile(
 )
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
-_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+")
+_RANGE_GAP_RE = regex.compile(
+    r"-[ \u00a0]+(?:to|and)[ \u00a0]+|[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+"
+)
+"""Between a range's two numbers: a dash, "to", "and" (after "between"), or a hyphen left
+hanging before "to" when both ends qualify one noun ("16- to 24-year-olds")."""
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 _YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
@@ -117,7 +121,7 @@ def _range(
     gap = _RANGE_GAP_RE.match(text, m.end())
     if gap is None:
         return None
-    word = gap.group().strip().lower()
+    word = gap.group().split()[-1].lower() if gap.group().split() else "-"
     start = first.fact.span[0]
     between = _BETWEEN_RE.search(text, max(0, start - 30), start)
     before = text[max(0, start - 9) : start].lower().split()
@@ -306,6 +310,9 @@ def _number_item(
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
+        speed = speed_after(text, unit_end, unit)
+        if speed is not None:
+            unit, unit_end = speed
 
     # A capitalised number word after a capitalised word is part of a name ("Formula One").
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
@@ -364,6 +371,8 @@ def _number_item(
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)
     key = qual if pats.english else phrase_key(qual)
     qcls = pats.qual_class.get(key) or pats.qual_class.get(key[1:], "")  # "بنحو": by about
+    if not qcls and key.endswith(" of"):
+        qcls = pats.qual_class.get(" ".join(key.split()[:2]), "")  # "an estimated cost of"
     return Item(
         fact,
         "number",

@@ -107,6 +107,11 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(out)
 
 
+_QUAL_OF = r"an?\s+estimated\s+\p{Ll}+\s+of"
+"""An estimate of a named quantity ("an estimated cost of €1.6 million", "an estimated
+total of 3,000"): the qualifier of the number after "of"."""
+
+
 @cache
 def patterns(lang: str) -> Patterns:
     """The number patterns of ``lang`` (an unknown code reads the English way)."""
@@ -183,7 +188,7 @@ def _english(lang: str) -> Patterns:
     return Patterns(
         lang=lang,
         number=number,
-        qualifier=regex.compile(rf"(?<![\p{{L}}])(?i:{QUAL})\s+$"),
+        qualifier=regex.compile(rf"(?<![\p{{L}}])(?i:{QUAL}|{_QUAL_OF})\s+$"),
         qual_class=QUAL_CLASS,
         triggers=_EN_NUM_WORD_TRIGGERS,
         first_words=frozenset(w.split()[0] for w in _EN_NUM_WORD_TRIGGERS),

@@ -1,4 +1,5 @@
-"""Shares and multiples written in words: fractions ("half", "a third", "two-thirds"),
+"""Shares and multiples written in words: fractions ("half", "a third", "two-thirds"; of
+one unit, "a quarter of a percentage point", "a half-point cut": 0.25 and 0.5 point),
 ratios ("one in five", "1 in 10") and multiplier verbs ("doubled", "halved").
 
 A share is read as the percentage it is, so "a fifth", "one in five" and "20 per cent" are
@@ -54,6 +55,16 @@ _RATIO_RE = regex.compile(
 _MULTIPLIER_RE = regex.compile(
     rf"(?<![\p{{L}}-])(?P<verb>(?i:{'|'.join(_MULTIPLIERS)}))(?![\p{{L}}-])"
 )
+_PART_OF_UNIT_RE = regex.compile(
+    r"(?<![\p{L}\p{N}-])(?:(?P<num>(?i:an?|one|two|three))[ \u00a0-]+)?"
+    r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?:(?i:percentage)[ \u00a0]+)?(?P<unit>(?i:point|mile|kilometre|metre|inch))(?![\p{L}])"
+)
+"""A fraction of one unit: "a quarter of a percentage point" (0.25 point), "half a mile"."""
+_PART_POINT_RE = regex.compile(
+    r"(?<![\p{L}\p{N}-])(?P<den>(?i:half|quarter))-(?:(?i:percentage)-)?(?i:point)(?![\p{L}-])"
+)
+"""A fraction of a percentage point as a compound adjective: "a half-point cut"."""
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]*(?P<w>[\p{L}']+|[^\p{L}\p{N}\s]|$)")
 _PREV_WORD_RE = regex.compile(r"(?P<w>[\p{L}]+)[ \u00a0]+$")
 _SHARE_BEFORE = frozenset({"by", "than", "to", "down", "up", "cut", "fell", "rose", "nearly"})
@@ -92,6 +103,16 @@ def find_proportions(
         if n is None or d is None or not 0 < n < d:
             continue
         _add(out, text, doc, m.span(), _percent(n, d), PERCENT, num_mask, name_mask, pats)
+    for m in _PART_OF_UNIT_RE.finditer(text):
+        den = _DENOMINATORS[m.group("den").lower()]
+        num = 1 if den == 2 else _NUMERATORS.get((m.group("num") or "a").lower(), 0)
+        if num and num < den:
+            value = fmt((Decimal(num) / den).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+            unit = m.group("unit").lower()
+            _add(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
+    for m in _PART_POINT_RE.finditer(text):
+        value = fmt(Decimal(1) / _DENOMINATORS[m.group("den").lower()])
+        _add(out, text, doc, m.span(), value, "point", num_mask, name_mask, pats)
     for m in _FRACTION_RE.finditer(text):
         den = _DENOMINATORS[m.group("den").lower()]
         plural = m.group("den").lower().endswith("s") and den != 2

@@ -33,6 +33,11 @@ _RANK_VERBS = (
 _RANK_AFTER_VERB_RE = regex.compile(
     rf"(?<![\p{{L}}])(?i:{_RANK_VERBS})\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}-])"
 )
+_RANK_AT_RE = regex.compile(
+    r"(?<![\p{L}])(?i:at|in)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))(?=\s*[.,;:)])"
+)
+"""A position in digits after "at" or "in", ending a clause ("the best in the region, at
+97th."): a rank though no verb or noun says so."""
 _RANK_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<ord>(?i:{_ORDINAL}))"
     rf"(?:(?P<sup>[-\s]{_SUPERLATIVE})"
@@ -66,7 +71,8 @@ def _position(word: str) -> int | None:
 def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """The ranks of English ``text`` outside ``num_mask``; marks them in both masks."""
     out: list[Item] = []
-    for m in _RANK_AFTER_VERB_RE.finditer(text):  # "finished fourth", "moved up to third"
+    verbs = [*_RANK_AFTER_VERB_RE.finditer(text), *_RANK_AT_RE.finditer(text)]
+    for m in verbs:  # "finished fourth", "moved up to third", "at 97th."
         s, e = m.span("ord")
         pos = _position(m.group("ord"))
         if pos is None or overlaps(num_mask, s, e):

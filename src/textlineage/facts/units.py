@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 PERCENT = "%"
 """The unit of a percentage, and of a fraction read as one ("a fifth": 20 %)."""
 MULTIPLE = "×"
@@ -39,8 +41,17 @@ _MASS = {
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
 _TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
 
+_SPEED = {
+    f"{length}/{time}": lv / _TIME[time]
+    for length, lv in _LENGTH.items()
+    for time in ("second", "hour")
+}
+"""A length per second or per hour ("60 km/h", "15 metres a second"): one measure, a
+speed, never a length."""
+
 DIMENSIONS: dict[str, tuple[str, Decimal]] = {
     **{u: ("time", v) for u, v in _TIME.items()},
+    **{u: ("speed", v) for u, v in _SPEED.items()},
     **{u: ("length", v) for u, v in _LENGTH.items()},
     **{u: ("mass", v) for u, v in _MASS.items()},
     **{u: ("area", v) for u, v in _AREA.items()},
@@ -55,6 +66,7 @@ SPELLINGS = {
     "millimeter": "millimetre", "feet": "foot", "inches": "inch", "secs": "second",
     "sec": "second", "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour",
     "yr": "year", "yrs": "year", "kilo": "kilogram", "kilos": "kilogram",
+    "mph": "mile/hour", "kph": "kilometre/hour", "kmh": "kilometre/hour",
 }  # fmt: skip
 """Other spellings and short forms of a unit written as a word."""
 
@@ -71,6 +83,27 @@ def canonical_unit(noun: str) -> str:
     if len(noun) > 1 and noun in ABBREVIATIONS:
         return ABBREVIATIONS[noun]
     return SPELLINGS.get(noun, noun)
+
+
+PER_TIME_RE = regex.compile(
+    r"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0]+(?:per|an?)[ \u00a0]+)"
+    r"(?P<t>h|hr|hour|s|sec|second)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+"""What makes a length a speed: "/h", " per hour", " a second" right after it."""
+_PER_TIME = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "second"}
+
+
+def speed_after(text: str, pos: int, unit: str) -> tuple[str, int] | None:
+    """When the length ``unit`` that ends at ``pos`` is followed by a time it is divided
+    by ("km/h", "metres per second"), the speed unit and where it ends; else None."""
+    if DIMENSIONS.get(unit, ("",))[0] != "length":
+        return None
+    m = PER_TIME_RE.match(text, pos)
+    if m is None:
+        return None
+    t = m.group("t").lower()
+    return f"{unit}/{_PER_TIME.get(t, t)}", m.end()
 
 
 def dimension(unit: str) -> str:

@@ -35,7 +35,7 @@ QUAL_CLASS = {
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
-    "estimated": "~", "circa": "~",
+    "estimated": "~", "circa": "~", "perhaps": "~",
 }  # fmt: skip
 QUAL = "|".join(
     regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUAL_CLASS, key=len, reverse=True)

@@ -1,0 +1,353 @@
+"""Numbers and dates said loosely: what the value matchers leave as kept or dropped when
+the derived text states the same thing less precisely.
+
+- A part of a whole made the whole: "five of the seven boards" → "all seven boards" (and
+  back). The whole ("seven boards") is kept, the part ("five") dropped; together they
+  are one number changed.
+- A number made a vague quantity of the same things: "about one in four patients",
+  "212 patients" → "some patients", "many patients". A vague determiner is no number, so
+  the source number is left dropped; when the derived sentence that holds the vague
+  phrase says the same thing as the source's (:data:`MIN_SHARED` content words), it is
+  that number, made vague.
+- A number the other side states inside a short quotation (whose words are one fact, the
+  quotation) in the same amount: "the next 48 hours will be critical", then "the next
+  two days would be critical" outside quote marks. Said on both sides: kept, or, when
+  the quotation is reported as changed or dropped, that report's and not told again.
+- One count of two nouns ("perhaps forty paintings", "about 40 works"), same value and
+  qualifier, left dropped and added in two sentences that say the same thing: kept.
+- A number the derived text says twice ("€45m move" in a headline, "up to €45 million"
+  in the body), one mention of which is a change's or a kept fact's: the other is a
+  repeat of it, not added.
+- A time of day made a part of the day ("at around 3am on Saturday" → "early on Saturday
+  morning") in a sentence saying the same thing, the hour within that part: a date made
+  less specific.
+- A date made less specific outside the passages the two texts share is read as kept (a
+  loose mention elsewhere, :mod:`.match_dates`); when the two dates stand in sentences
+  that say the same thing, it is a change of specificity ("convicted in June 2023" →
+  "found guilty in the District Court in 2023").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ..text.features import term_of
+from ..text.normalise import tokenize
+from ..text.segment import split_sentences
+from ..types import Fact, FactLink
+from .clock import TIME_PREFIX, is_time
+from .items import Item, Result
+from .measures import find_measures
+from .numbers import find_numbers
+from .numeric import ENGLISH_READ, patterns
+from .units import dimension, in_base
+
+MIN_SHARED = 3
+"""Content words (the facts' own aside) two sentences must share to say the same thing."""
+
+_OF_AFTER_RE = regex.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|our|these|those)[ \u00a0]+)?"
+)
+"""Between a part and its whole: "five of the seven boards"."""
+_ALL_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?i:all|each|every[ \u00a0]+one)[ \u00a0]+(?:(?i:of)[ \u00a0]+)?"
+    r"(?:(?i:the|its|their|our|these|those)[ \u00a0]+)?$"
+)
+"""Before a whole taken whole: "all seven boards", "all of the seven boards"."""
+_NOUN_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|their)[ \u00a0]+)?(?P<noun>\p{Ll}{3,}s)(?![\p{L}\p{N}])"
+)
+"""The plural noun a number counts, right after it ("one in four patients", "a third of
+the patients")."""
+_VAGUE = (
+    r"(?:some|many|most|several|few|a[ \u00a0]+few|a[ \u00a0]+number[ \u00a0]+of"
+    r"|a[ \u00a0]+handful[ \u00a0]+of|a[ \u00a0]+minority[ \u00a0]+of|a[ \u00a0]+majority[ \u00a0]+of"
+    r"|numerous|countless)"
+)
+"""Determiners that say how many without a number (English)."""
+
+
+class _Sentences:
+    """One text's sentences and each one's content terms."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        sents = split_sentences(text)
+        self.starts = [s.start for s in sents]
+        self.terms: list[Counter[str]] = []
+        for s in sents:
+            c: Counter[str] = Counter()
+            for t in tokenize(text, s.start, s.end):
+                term = term_of(t.norm)
+                if term is not None:
+                    c[term] += 1
+            self.terms.append(c)
+
+    def terms_at(self, pos: int, leave_out: tuple[int, int]) -> set[str]:
+        """The content terms of the sentence at ``pos`` but those of ``leave_out``."""
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        own = {
+            term for t in tokenize(self.text, *leave_out) if (term := term_of(t.norm)) is not None
+        }
+        return set(self.terms[i]) - own
+
+
+def _say_the_same(
+    sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
+) -> bool:
+    return len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b)) >= MIN_SHARED
+
+
+def fold_loose(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    res: Result,
+) -> None:
+    """Turn the parts made wholes, numbers made vague and dates loosely kept of ``res``
+    into changes, and numbers said again in a quotation or under another noun into kept
+    facts (see the module's rules). ``texts``, ``docs``, ``items`` (each text's facts)
+    and ``langs``: source, derived."""
+    numbers = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
+    loose_dates = [
+        k for k in res.kept if k.kind == "date" and k.note.startswith("less specific than")
+    ]
+    if not numbers and not loose_dates and not any(f.kind == "date" for f in res.dropped):
+        return
+    sides = (_Sentences(texts[0]), _Sentences(texts[1]))
+    by_fact = {id(it.fact): it for side in items for it in side}
+    _said_in_quotation(items, langs, by_fact, res)
+    _said_twice(by_fact, res)
+    _one_count_two_nouns(sides, by_fact, res)
+    _parts_made_whole(texts, res)
+    _numbers_made_vague(texts, docs[1], sides, res)
+    _times_made_parts_of_day(texts, docs[1], sides, res)
+    for k in loose_dates:
+        if _say_the_same(sides, k.source.span, k.derived.span):
+            res.kept.remove(k)
+            note = f"date made less specific ('{k.source.text}' → '{k.derived.text}')"
+            res.changed.append(
+                FactLink("date", k.source, k.derived, note, "specificity", "less_specific")
+            )
+
+
+def _parts_made_whole(texts: tuple[str, str], res: Result) -> None:
+    """A dropped part of a kept whole that the derived text takes whole ("five of the seven
+    boards" → "all seven boards"), or an added part of a whole the source took whole."""
+    for side, lost in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        for f in [f for f in lost if f.kind == "number"]:
+            gap = _OF_AFTER_RE.match(texts[side], f.span[1])
+            if gap is None:
+                continue
+            whole = next(
+                (k for k in res.kept if k.kind == "number" and _at(k, side).span[0] == gap.end()),
+                None,
+            )
+            if whole is None:
+                continue
+            there = _at(whole, other)
+            all_ = _ALL_BEFORE_RE.search(texts[other], max(0, there.span[0] - 24), there.span[0])
+            if all_ is None:
+                continue
+            here = _at(whole, side)
+            part = _fact(texts[side], f.doc, (f.span[0], here.span[1]), f"{f.value}/{here.value}")
+            taken = _fact(
+                texts[other],
+                there.doc,
+                (all_.start(), there.span[1]),
+                f"{there.value}/{there.value}",
+            )
+            sf, df = (part, taken) if side == 0 else (taken, part)
+            note = f"a part of a whole changed ('{sf.text}' → '{df.text}')"
+            res.kept.remove(whole)
+            lost.remove(f)
+            res.changed.append(FactLink("number", sf, df, note, "value", "", side == 1))
+
+
+def _numbers_made_vague(
+    texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
+) -> None:
+    """A dropped number of a plural noun that the derived text counts with a vague
+    determiner ("one in four patients" → "some patients") in a sentence saying the same
+    thing: one number, made vague."""
+    taken = [f.span for f in res.added] + [k.derived.span for k in (*res.kept, *res.changed)]
+    for f in [f for f in res.dropped if f.kind == "number"]:
+        m = _NOUN_AFTER_RE.match(texts[0], f.span[1])
+        if m is None:
+            continue
+        noun = regex.escape(m.group("noun"))
+        pat = regex.compile(
+            rf"(?<![\p{{L}}])(?i:{_VAGUE})[ \u00a0]+(?:of[ \u00a0]+the[ \u00a0]+)?{noun}(?![\p{{L}}])"
+        )
+        found = [
+            v
+            for v in pat.finditer(texts[1])
+            if not any(s < v.end() and v.start() < e for s, e in taken)
+            and _say_the_same(sides, f.span, v.span())
+        ]
+        if len(found) != 1:
+            continue
+        v = found[0]
+        sf = _fact(texts[0], f.doc, (f.span[0], m.end()), f.value)
+        df = _fact(texts[1], derived_doc, v.span(), "vague")
+        note = f"a number made vague ('{sf.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("number", sf, df, note, "strength", "specific_to_vague"))
+        taken.append(v.span())
+
+
+def _same_amount(a: Item, b: Item) -> bool:
+    """One amount: the same currency and value of the same noun or both without one, or
+    one measure in two units ("48 hours", "two days")."""
+    if a.cur != b.cur or bool(a.unit) != bool(b.unit):
+        return False
+    if a.fact.value == b.fact.value:
+        return a.unit == b.unit or not (dimension(a.unit) or dimension(b.unit))
+    if not dimension(a.unit) or dimension(a.unit) != dimension(b.unit):
+        return False
+    x, y = in_base(a.fact.value, a.unit), in_base(b.fact.value, b.unit)
+    return x is not None and x == y
+
+
+def _quoted_numbers(quote: Fact, lang: str) -> list[Item]:
+    """The numbers inside a quotation, read as the text's own (spans in the text)."""
+    text = quote.text
+    num_mask, name_mask = bytearray(len(text)), bytearray(len(text))
+    found = find_measures(text, quote.doc, num_mask, name_mask, patterns(lang))
+    found += find_numbers(text, quote.doc, num_mask, name_mask, lang)
+    out = []
+    for it in found:
+        s, e = it.fact.span
+        span = (quote.span[0] + s, quote.span[0] + e)
+        fact = Fact(it.fact.kind, it.fact.text, span, quote.doc, it.fact.value)
+        out.append(Item(fact, it.cls, it.key, qual=it.qual, qcls=it.qcls, unit=it.unit, cur=it.cur))
+    return out
+
+
+def _said_in_quotation(
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    by_fact: dict[int, Item],
+    res: Result,
+) -> None:
+    """A number left over on one side that a short quotation of the other states in the
+    same amount: kept, with the quotation's words."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        if langs[other] not in ENGLISH_READ:
+            continue
+        quotes = [it.fact for it in items[other] if it.fact.kind == "quote"]
+        inner = [n for q in quotes for n in _quoted_numbers(q, langs[other])]
+        for f in [x for x in left if x.kind == "number"]:
+            it = by_fact.get(id(f))
+            hit = next((n for n in inner if it is not None and _same_amount(it, n)), None)
+            if hit is None:
+                continue
+            sf, df = (f, hit.fact) if side == 0 else (hit.fact, f)
+            if not _reported_whole(hit.fact.span, other, res):
+                res.kept.append(FactLink("number", sf, df, "said inside the quotation"))
+            left.remove(f)
+            inner.remove(hit)
+            there = res.added if side == 0 else res.dropped
+            there[:] = [x for x in there if x.span != hit.fact.span]  # a longer quotation's
+
+
+def _said_twice(by_fact: dict[int, Item], res: Result) -> None:
+    """Added numbers of the value and noun of a changed or kept derived number, or of its
+    amount of money (whatever noun follows: "€45m move"): a repeat, not added."""
+    told = [by_fact.get(id(k.derived)) for k in (*res.changed, *res.kept) if k.kind == "number"]
+    seen = {(it.fact.value, it.cur, it.unit) for it in told if it is not None and it.fact.value}
+    for f in [f for f in res.added if f.kind == "number"]:
+        it = by_fact.get(id(f))
+        if it is None:
+            continue
+        if any((v, c) == (it.fact.value, it.cur) and (u == it.unit or bool(c)) for v, c, u in seen):
+            res.added.remove(f)
+
+
+def _reported_whole(span: tuple[int, int], side: int, res: Result) -> bool:
+    """Is ``span`` (on ``side``) inside a quotation reported dropped, added or changed?
+    The number is then that report's, not told again as kept."""
+    lost = res.dropped if side == 0 else res.added
+    spans = [f.span for f in lost if f.kind == "quote"]
+    spans += [_at(c, side).span for c in res.changed if c.kind == "quote"]
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _one_count_two_nouns(
+    sides: tuple[_Sentences, _Sentences], by_fact: dict[int, Item], res: Result
+) -> None:
+    """A dropped and an added number of one value, currency and qualifier, the only such
+    pair, in sentences that say the same thing: one count under two nouns, kept."""
+    for sf in [f for f in res.dropped if f.kind == "number"]:
+        si = by_fact.get(id(sf))
+        if si is None or not si.unit or dimension(si.unit):
+            continue
+        cands = [
+            df
+            for df in res.added
+            if df.kind == "number"
+            and (di := by_fact.get(id(df))) is not None
+            and di.unit
+            and not dimension(di.unit)
+            and (di.fact.value, di.cur, di.qcls) == (si.fact.value, si.cur, si.qcls)
+            and _say_the_same(sides, sf.span, df.span)
+        ]
+        if len(cands) != 1:
+            continue
+        df = cands[0]
+        note = f"the same count under another noun ('{sf.text}' → '{df.text}')"
+        res.kept.append(FactLink("number", sf, df, note))
+        res.dropped.remove(sf)
+        res.added.remove(df)
+
+
+_PARTS_OF_DAY = {
+    "morning": range(0, 12), "afternoon": range(12, 18), "evening": range(17, 23),
+    "night": (*range(20, 24), *range(0, 6)), "overnight": (*range(20, 24), *range(0, 7)),
+    "dawn": range(4, 8), "daybreak": range(4, 8), "midday": range(11, 14),
+    "noon": range(11, 14), "midnight": (23, 0),
+}  # fmt: skip
+"""The hours each part of the day holds (loosely: "early on Saturday morning" holds 3am)."""
+_PART_OF_DAY_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{'|'.join(_PARTS_OF_DAY)})(?![\p{{L}}])")
+
+
+def _times_made_parts_of_day(
+    texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
+) -> None:
+    """A dropped time of day that the derived text gives as the part of the day holding
+    it, in a sentence saying the same thing: one date, made less specific."""
+    taken = [k.derived.span for k in (*res.kept, *res.changed)] + [f.span for f in res.added]
+    for f in [f for f in res.dropped if f.kind == "date" and is_time(f.value)]:
+        hour = f.value[len(TIME_PREFIX) :].split(":")[0]
+        if not hour.isdigit():
+            continue
+        found = [
+            m
+            for m in _PART_OF_DAY_RE.finditer(texts[1])
+            if int(hour) in _PARTS_OF_DAY[m.group().lower()]
+            and not any(s < m.end() and m.start() < e for s, e in taken)
+            and _say_the_same(sides, f.span, m.span())
+        ]
+        if len(found) != 1:
+            continue
+        m = found[0]
+        df = Fact("date", m.group(), m.span(), derived_doc, f"part:{m.group().lower()}")
+        note = f"time made a part of the day ('{f.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("date", f, df, note, "specificity", "less_specific"))
+        taken.append(m.span())
+
+
+def _at(link: FactLink, side: int) -> Fact:
+    return link.source if side == 0 else link.derived
+
+
+def _fact(text: str, doc: int, span: tuple[int, int], value: str) -> Fact:
+    return Fact("number", text[span[0] : span[1]], span, doc, value)

@@ -1,0 +1,136 @@
+"""Number grammar the fact diff must read on unseen text (issue 12): speeds as one
+measure, a range written as a compound adjective, a size in two lengths, a part of a
+year. The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from textlineage.facts import diff_facts, extract_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _whole(a: str, b: str) -> tuple[Passage, ...]:
+    """One passage over both texts: they say the same thing."""
+    return (Passage("paraphrase", 0.8, (((0, len(a)),), ((0, len(b)),))),)
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1, passages=_whole(a, b))
+
+
+def _facts(text: str, kind: str = "number") -> list[tuple[str, str]]:
+    return [(f.text, f.value) for f in extract_facts(text, language="en") if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gusts reached 95km/h on the ridge.", [("95km/h", "95")]),
+        ("Trucks may drive at 40 mph here.", [("40 mph", "40")]),
+        ("The train ran at 120 kilometres an hour.", [("120 kilometres an hour", "120")]),
+        ("The tiles measure 30cm by 45cm.", [("30cm by 45cm", "30x45")]),
+        ("A yard 12 by 20 metres was fenced.", [("12 by 20 metres", "12x20")]),
+        ("Cells of 5m x 8m were built.", [("5m x 8m", "5x8")]),
+        (
+            "Yields fell by a quarter of a percentage point.",
+            [("a quarter of a percentage point", "0.25")],
+        ),
+        ("Markets expect a half-point rise.", [("half-point", "0.5")]),
+        ("The shelter is half a mile away.", [("half a mile", "0.5")]),
+        (
+            "The scheme has an estimated cost of £4 million.",
+            [("an estimated cost of £4 million", "4000000")],
+        ),
+    ],
+)
+def test_speeds_and_sizes_are_one_number(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _facts(text) == expected
+
+
+def test_a_speed_is_no_length() -> None:
+    d = _diff(
+        "Work on a 14-kilometre stretch began. Lorries are limited to 50 km/h on it.",
+        "Lorries are limited to 70 km/h on it.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("50 km/h", "70 km/h")]
+    assert [f.text for f in d.dropped] == ["14-kilometre"]
+
+
+def test_a_range_as_a_compound_adjective_is_the_range() -> None:
+    d = _diff("Most voters aged 18 to 29 stayed at home.", "Most 18- to 29-year-olds stayed home.")
+    assert [(k.source.text, k.derived.text) for k in d.kept] == [
+        ("18 to 29", "18- to 29-year-olds")
+    ]
+    assert d.changed == () and d.added == () and d.dropped == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "pair"),
+    [
+        (
+            "Fares have climbed since late 2019.",
+            "Fares have climbed since 2019.",
+            ("late 2019", "2019"),
+        ),
+        ("The hall reopens in 2026.", "The hall reopens in mid-2026.", ("2026", "mid-2026")),
+    ],
+)
+def test_a_part_of_a_year_is_more_specific_than_the_year(
+    source: str, derived: str, pair: tuple[str, str]
+) -> None:
+    d = _diff(source, derived)
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [(*pair, "specificity")]
+    assert d.added == () and d.dropped == ()
+
+
+def test_a_part_of_a_year_kept() -> None:
+    d = _diff("Sales slowed in early 2022.", "In early 2022 sales slowed.")
+    assert [(k.source.text, k.derived.text) for k in d.kept] == [("early 2022", "early 2022")]
+
+
+def test_a_count_far_from_another_of_its_noun_is_not_it() -> None:
+    source = (
+        "Several hundred residents gathered outside the town hall on Monday evening. "
+        "Later, two residents were arrested near the station."
+    )
+    derived = (
+        "Officers arrested four residents near the station. "
+        "A petition was signed by 45,000 residents."
+    )
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1, passages=())
+    changes = [(c.source.text, c.derived.text) for c in d.changed]
+    assert ("two residents", "four residents") in changes
+    assert all(s != "two residents" or t != "45,000 residents" for s, t in changes)
+    assert all(s != "Several hundred residents" or t != "four residents" for s, t in changes)
+
+
+def test_a_fraction_of_a_point_changed() -> None:
+    d = _diff(
+        "The central bank cut its rate by half a percentage point.",
+        "The central bank announced a quarter-point cut in its rate.",
+    )
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("half a percentage point", "quarter-point", "value")
+    ]
+
+
+def test_an_estimated_quantity_of_a_noun_made_plain_is_a_change_of_strength() -> None:
+    d = _diff(
+        "The bridge has an estimated cost of £12 million.", "The bridge has a cost of £12 million."
+    )
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("an estimated cost of £12 million", "£12 million", "strength")
+    ]
+
+
+def test_a_position_is_no_count_of_places() -> None:
+    d = _diff(
+        "The college fell six places this year. The best in the province was Lakeside, at 64th.",
+        "The college dropped seven places. Lakeside was the best in the province, in 64th place.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("six places", "seven places")]
+    assert [(k.source.text, k.derived.text) for k in d.kept if k.kind == "number"] == [
+        ("64th", "64th place")
+    ]
+    assert d.added == () and d.dropped == ()
