@@ -32,6 +32,7 @@ from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .places import drop_generic
 from .scope import read_items
 from .vocab import name_vocab
 
@@ -154,6 +155,7 @@ def diff_facts(
         )
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        drop_generic(res, (source_text, derived_text))
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from ..types import FactLink
@@ -62,8 +63,11 @@ def token_variant(a: str, b: str) -> bool:
 
 def _name_variant(s: Item, d: Item) -> bool:
     """Spelling variants of one name (never a mere prefix: "Kerman" / "Kermanshah")."""
-    if s.letters == d.letters:
-        return True
+    if s.letters == d.letters or (
+        not (s.letters.isascii() and d.letters.isascii())
+        and anyascii(s.letters).lower() == anyascii(d.letters).lower()
+    ):
+        return True  # letters without marks of their own: "Wrocław" / "Wroclaw"
     if s.letters.isdigit() or d.letters.isdigit():
         return False
     if len(s.toks) == len(d.toks) and len(s.toks) > 1:
