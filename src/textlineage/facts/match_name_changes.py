@@ -58,7 +58,7 @@ def diff_names(
     def on_partial(gs: Group, gd: Group) -> bool:
         return continued_change(texts[1], gs, gd, titles, res)
 
-    used, unmatched = match_names(S, D, res, on_partial)
+    used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
     left_s, unmatched = match_places(left_s, unmatched, res, texts)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)

@@ -239,7 +239,7 @@ def match_places(
     "Switzerland", "Europe" / "European": kept), forget those the other text names in
     another word ("Belgian Pieter Van Damme" / "Belgium's"), and pair a place with the country it lies in as a change of ``specificity``. Returns the
     groups left on each side."""
-    if not left_s or not left_d:
+    if not (left_s or left_d) or not gazetteer().named:
         return left_s, left_d
     s_ids = [_ids(g) for g in left_s]
     d_ids = [_ids(g) for g in left_d]
@@ -372,12 +372,13 @@ def same_level(a: str, b: str) -> bool:
 _PART_OF_RE = regex.compile(
     r"(?i)\b((?:(?:the|much\s+of\s+the|most\s+of\s+the)\s+)?"
     r"(?:(?:north|south|east|west|central|inner|outer)(?:ern)?\s+)?"
-    r"(?:parts?|much|most|areas?|outskirts|suburbs|rest"
+    r"(?:parts?|much|most|outskirts|suburbs|rest"
     r"|north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"\s+of\s+(?:the\s+)?)$"
 )
 
 
+_COUNT_BEFORE_RE = regex.compile(r"\p{N}[\p{N},.]*\s+$")
 _COMPASS = frozenset(
     [
         "north",
@@ -402,6 +403,8 @@ def part_of(text: str, f: Fact) -> str:
     m = _PART_OF_RE.search(text, max(0, f.span[0] - 60), f.span[0])
     if m is None:
         return ""
+    if _COUNT_BEFORE_RE.search(text, max(0, m.start(1) - 30), m.start(1)):
+        return ""  # "two parts of": a count, no part
     part = " ".join(m.group(1).lower().split())
     words = part.split()
     if len(words) == 2 and words[0] in _COMPASS:

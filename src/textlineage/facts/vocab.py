@@ -107,6 +107,8 @@ STOP = _words(
     fewer
     neither now today yesterday tomorrow later earlier just even still indeed instead over
     under according among between through until upon about above below against within let
+    across around along amid behind beneath beside beyond inside outside throughout toward
+    towards into onto
     please dear more less few first second third last next finally overall once again
     because unless whether whatever whoever whenever wherever nevertheless nonetheless
     otherwise hence accordingly besides likewise similarly consequently perhaps maybe
