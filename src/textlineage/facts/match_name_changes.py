@@ -60,7 +60,7 @@ def diff_names(
 
     used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
-    left_s, unmatched = match_places(left_s, unmatched, res, texts)
+    left_s, unmatched = match_places(left_s, unmatched, res, texts, aligned)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     added = covered(unmatched, [_toks(d.text) for _, d in names])

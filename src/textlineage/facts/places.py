@@ -32,6 +32,7 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import Group, Item, Result, pair, shares
 from .name_kinds import letters
+from .vocab import SMALL_NUM
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +234,11 @@ def drop_generic(res: Result, texts: tuple[str, str]) -> None:
 
 
 def match_places(
-    left_s: list[Group], left_d: list[Group], res: Result, texts: tuple[str, str]
+    left_s: list[Group],
+    left_d: list[Group],
+    res: Result,
+    texts: tuple[str, str],
+    aligned: bool = False,
 ) -> tuple[list[Group], list[Group]]:
     """Pair the names left unmatched that name one place otherwise ("Swiss" /
     "Switzerland", "Europe" / "European": kept), forget those the other text names in
@@ -255,7 +260,7 @@ def match_places(
                 res.kept.append(FactLink("place", sf, df, note, "other_name"))
                 used_s.add(i)
                 used_d.add(j)
-    _specific(left_s, left_d, (s_ids, d_ids), (used_s, used_d), res, texts)
+    _specific(left_s, left_d, (s_ids, d_ids), (used_s, used_d), res, texts, aligned)
     in_d, in_s = mentioned(texts[1]), mentioned(texts[0])
     out_s = [g for i, g in enumerate(left_s) if i not in used_s and not s_ids[i] & in_d]
     out_d = [g for j, g in enumerate(left_d) if j not in used_d and not d_ids[j] & in_s]
@@ -269,17 +274,19 @@ def _specific(
     used: tuple[set[int], set[int]],
     res: Result,
     texts: tuple[str, str],
+    aligned: bool,
 ) -> None:
     """A place on one side and, in the same passage on the other, the country it lies in:
-    the place made less (or more) specific. A place of no known country is paired only
-    when it and the country are each the other's sole candidate in the passage."""
+    the place made less (or more) specific. A place of no known country (and, without
+    ``aligned`` passages, any place) is paired only when it and the country are each the
+    other's sole candidate."""
     cands: list[tuple[int, int, int, int]] = []
     weak: list[tuple[int, int]] = []
     per_s: Counter[int] = Counter()
     per_d: Counter[int] = Counter()
     for i, gs in enumerate(left_s):
         for j, gd in enumerate(left_d):
-            if i in used[0] or j in used[1] or not shares(gs, gd):
+            if i in used[0] or j in used[1] or (aligned and not shares(gs, gd)):
                 continue
             how = {
                 _inside(gs, ids[0][i], ids[1][j], texts[0]),
@@ -298,6 +305,8 @@ def _specific(
         for i, j in weak
         if per_s[i] == 1 and per_d[j] == 1
     )
+    if not aligned:
+        cands = [c for c in cands if per_s[c[2]] == 1 and per_d[c[3]] == 1]
     for _a, _b, i, j in sorted(cands):
         if i in used[0] or j in used[1]:
             continue
@@ -378,7 +387,6 @@ _PART_OF_RE = regex.compile(
 )
 
 
-_COUNT_BEFORE_RE = regex.compile(r"\p{N}[\p{N},.]*\s+$")
 _COMPASS = frozenset(
     [
         "north",
@@ -403,8 +411,9 @@ def part_of(text: str, f: Fact) -> str:
     m = _PART_OF_RE.search(text, max(0, f.span[0] - 60), f.span[0])
     if m is None:
         return ""
-    if _COUNT_BEFORE_RE.search(text, max(0, m.start(1) - 30), m.start(1)):
-        return ""  # "two parts of": a count, no part
+    before = text[max(0, m.start(1) - 30) : m.start(1)].split()
+    if before and (before[-1][:1].isdigit() or before[-1].lower() in SMALL_NUM):
+        return ""  # "two parts of", "310 areas of": a count, no part
     part = " ".join(m.group(1).lower().split())
     words = part.split()
     if len(words) == 2 and words[0] in _COMPASS:
