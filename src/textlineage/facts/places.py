@@ -71,8 +71,8 @@ def _demonym_forms(d: str) -> Iterator[str]:
         yield stem + "e"  # "Dane", "Pole", "Swede"
         yield d[:-2] + "ard"  # "Spaniard"
         yield stem + "on"  # "Briton"
-        if len(stem) >= 4:
-            yield stem  # "Turk", "Finn"
+        if len(stem) >= 4 and stem[-1] != stem[-2]:
+            yield stem  # "Turk", "Brit" (not "Scott": a name)
     if low.endswith("er") and len(d) > 5:
         yield d[:-2] + "ic"  # "Icelander" → "Icelandic"
 
