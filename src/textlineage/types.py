@@ -127,6 +127,7 @@ KEPT_LABELS: dict[str, str] = {
     "transliteration": "the same name written in another script",
     "noun": "the same count under another noun in one passage (37 municipalities / 37 towns)",
     "abbreviation": "an organisation's acronym (UN / United Nations)",
+    "other_name": "another name of one country or region (Swiss / Switzerland)",
 }
 """The ``label`` of a kept :class:`FactLink` whose two sides are written differently
 (empty when they are written alike or the difference is only of form)."""

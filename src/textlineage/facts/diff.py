@@ -34,6 +34,7 @@ from .match_name_changes import diff_names
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .places import drop_generic
 from .scope import read_items
 from .vocab import name_vocab
 
@@ -159,6 +160,7 @@ def diff_facts(
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
+        drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),

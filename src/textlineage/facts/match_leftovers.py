@@ -40,6 +40,7 @@ from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
+from .places import put_for
 
 MIN_SHARED = 3
 """Content words two sentences must share (their leftover facts' words aside) to be read
@@ -155,8 +156,8 @@ def pair_leftovers(
             cands[id(sf)].append(df)
             rcands[id(df)].append(sf)
     for sf in dropped:
-        df_ = _sole_or_nearest(sf, cands[id(sf)])
-        if df_ is None or _sole_or_nearest(df_, rcands[id(df_)]) is not sf:
+        df_ = _sole_or_nearest(sf, cands[id(sf)], texts, True)
+        if df_ is None or _sole_or_nearest(df_, rcands[id(df_)], texts, False) is not sf:
             continue
         df = df_
         si, di = by_item.get(id(sf)), by_item.get(id(df))
@@ -258,12 +259,31 @@ def _pair_roundings(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -
         res.added.remove(df)
 
 
-def _sole_or_nearest(f: Fact, others: list[Fact]) -> Fact | None:
-    """The one fact of ``others`` that ``f`` may pair with: the sole one, or for numbers
-    the one nearest in value when it is clearly nearer than the next ("51.8 per cent" and
-    "48.2 per cent" against "52 per cent" and "48 per cent": each its own rounding)."""
+def _sole_or_nearest(
+    f: Fact, others: list[Fact], texts: tuple[str, str] | None = None, source: bool = True
+) -> Fact | None:
+    """The one fact of ``others`` that ``f`` may pair with: the sole one, for names the
+    only one standing where ``f`` (of the source, or not) stands in its sentence ("a
+    zoo in Basel, Switzerland" / "a zoo in Germany", another place named further on), or
+    for numbers the one nearest in value when it is clearly nearer than the next ("51.8
+    per cent" and "48.2 per cent" against "52 per cent" and "48 per cent": each its own
+    rounding)."""
     if len(others) == 1:
         return others[0]
+    if texts is not None and f.kind in NAME_KINDS and others:
+        alike = [
+            o
+            for o in others
+            if o.kind in NAME_KINDS and _same_place(*((f, o) if source else (o, f)), texts)
+        ]
+        if len(alike) != 1:
+            return None
+        a = alike[0].span
+        near = any(
+            o is not alike[0] and o.span[0] < a[1] + _LIST and a[0] < o.span[1] + _LIST
+            for o in others
+        )
+        return None if near else alike[0]  # (names in one list stand alike: none is picked)
     if f.kind != "number" or not others:
         return None
     x = _value(f.value)
@@ -281,6 +301,8 @@ def _sole_or_nearest(f: Fact, others: list[Fact]) -> Fact | None:
         return gaps[0][1]
     return None
 
+
+_LIST = 30  # characters between two names that may stand in one list
 
 NEAREST_GAP = 0.1
 """How far apart (a share of the larger) two numbers may be when one is picked among
@@ -516,7 +538,7 @@ def _name_link(
         or set(_words(sf)) & set(_words(df))
     ):
         return None  # a name and a part or form of it ("Europe" / "European") is no other name
-    if not _same_place(sf, df, texts):
+    if not _same_place(sf, df, texts) and not put_for(sf, df, texts):
         return None
     return FactLink(sf.kind, sf, df, f"name {sf.text} → {df.text}", "value", "", True), False
 

@@ -33,6 +33,7 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, token_variant, unmatched_sources
+from .places import countries_of, match_places, part_of_changes, place_ids
 from .roles import Role, role_of
 from .vocab import ORG_WORDS, PARTICLES
 
@@ -57,8 +58,9 @@ def diff_names(
     def on_partial(gs: Group, gd: Group) -> bool:
         return continued_change(texts[1], gs, gd, titles, res)
 
-    used, unmatched = match_names(S, D, res, on_partial)
+    used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
+    left_s, unmatched = match_places(left_s, unmatched, res, texts, aligned)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     added = covered(unmatched, [_toks(d.text) for _, d in names])
@@ -66,6 +68,7 @@ def diff_names(
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
     title_changes(res, S, D, texts, titles, aligned)
+    part_of_changes(res, S, D, texts, aligned)
 
 
 def new_names(groups: list[Group], other: str) -> list[Group]:
@@ -101,6 +104,22 @@ def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
     )
 
 
+def _place_in_place(a: Fact, b: Fact, text: str) -> bool:
+    """Is ``b`` the country (or province) that place ``a`` is said to lie in ("Basel,
+    Switzerland", "Kaziranga in Assam"): one place named, one fact?"""
+    if text[a.span[1] : b.span[0]] not in (", ", " in ") or a.kind not in ("place", "entity"):
+        return False
+    if b.kind == "person" or place_ids(a.text):
+        return False  # "Spain, Portugal": a list of countries
+    if _LIST_AFTER_RE.match(text, b.span[1]) or _LIST_BEFORE_RE.search(text, 0, a.span[0]):
+        return False  # "Kerman, Iran, Sari and Tehran": a list of places
+    return bool(place_ids(b.text) or countries_of(b.text))
+
+
+_LIST_AFTER_RE = regex.compile(r"(?:,|[ \u00a0](?:and|or))[ \u00a0]+\p{Lu}")
+_LIST_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:,|[ \u00a0](?:and|or))[ \u00a0]+$")
+
+
 _IN_BRACKETS_RE = regex.compile(r"[ \t]*\([ \t]*")
 
 
@@ -126,6 +145,10 @@ def one_fact(groups: list[Group], text: str) -> list[Fact]:
             end = end + 1 if end != -1 and end - f.span[1] < 3 else f.span[1]
             t = text[prev.span[0] : end]
             out[-1] = Fact(prev.kind, t, (prev.span[0], end), prev.doc, collapse(fold(t)))
+            continue
+        if prev is not None and _place_in_place(prev, f, text):
+            t = text[prev.span[0] : f.span[1]]
+            out[-1] = Fact("place", t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
             continue
         out.append(f)
     return out

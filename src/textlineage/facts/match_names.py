@@ -11,9 +11,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from ..types import FactLink
+from ..text.normalise import fold
+from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Group, Item, Result, pair, shares
 from .vocab import PARTICLES
@@ -62,8 +64,11 @@ def token_variant(a: str, b: str) -> bool:
 
 def _name_variant(s: Item, d: Item) -> bool:
     """Spelling variants of one name (never a mere prefix: "Kerman" / "Kermanshah")."""
-    if s.letters == d.letters:
-        return True
+    if s.letters == d.letters or (
+        not (s.letters.isascii() and d.letters.isascii())
+        and anyascii(s.letters).lower() == anyascii(d.letters).lower()
+    ):
+        return True  # letters without marks of their own: "Wrocław" / "Wroclaw"
     if s.letters.isdigit() or d.letters.isdigit():
         return False
     if len(s.toks) == len(d.toks) and len(s.toks) > 1:
@@ -88,13 +93,16 @@ def match_names(
     D: list[Group],
     res: Result,
     on_partial: Callable[[Group, Group], bool] | None = None,
+    texts: tuple[str, str] = ("", ""),
 ) -> tuple[set[int], list[Group]]:
     """Match names by letters, spelling variant, then token runs; kept links go to
     ``res``. Returns the ids of the source groups used and the derived groups left.
 
     ``on_partial(source, derived)`` is asked about each partial match before it is kept:
     True when it reported the pair otherwise (a name the extraction cut short, that goes
-    on differently: :func:`~.match_name_changes.continued_change`)."""
+    on differently: :func:`~.match_name_changes.continued_change`). With the two
+    ``texts``, a derived mention written otherwise than the source writes the name is
+    shown as a ``spelling`` variant (:func:`_respelled`)."""
     by_letters = {g.first.letters: g for g in S}
     by_first: dict[str, list[Group]] = defaultdict(list)
     by_token: dict[str, list[Group]] = defaultdict(list)
@@ -160,8 +168,32 @@ def match_names(
             continue
         used.add(id(gs))
         sf, df = pair(gs, gd)
+        if texts[0] and not label and (odd := _respelled(gs, gd, texts)) is not None:
+            sf, df = odd
+            note, label = f"spelling variant of '{sf.text}'", "spelling"
         res.kept.append(FactLink(d.fact.kind, sf, df, note, label))
     return used, unmatched
+
+
+def _nearness(s: Item, d: Item, texts: tuple[str, str]) -> tuple[bool, bool, int]:
+    """How well a source mention answers a derived one: after the same two words ("east
+    of _"), in one passage, first."""
+    a, b = s.fact.span[0], d.fact.span[0]
+    words = fold(texts[0][max(0, a - 30) : a]).split()[-2:]
+    return words != fold(texts[1][max(0, b - 30) : b]).split()[-2:], not (s.pas & d.pas), a
+
+
+def _respelled(gs: Group, gd: Group, texts: tuple[str, str]) -> tuple[Fact, Fact] | None:
+    """A mention of the derived group written otherwise than the source always writes
+    the name ("Málaga" throughout the source, "Malaga" once in the derived text: a mark
+    dropped), with the source mention to show beside it; None when there is none."""
+    values = {collapse(it.fact.value) for it in gs.items}
+    if len(values) != 1:
+        return None
+    d = next((d for d in gd.items if collapse(d.fact.value) not in values), None)
+    if d is None:
+        return None
+    return min(gs.items, key=lambda s: _nearness(s, d, texts)).fact, d.fact
 
 
 def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Group]:

@@ -53,6 +53,7 @@ _PLACE_AFTER_RE = regex.compile(
     r"^\s+(?i:province|city|county|district|region|state|village|town|governorate"
     r"|prefecture|municipality)\b"
 )
+_PLACE_COMPOUND_RE = regex.compile(r"^-(?:based|born|registered|flagged|headquartered)\b")
 _PERSON_AFTER_RE = regex.compile(
     r"^(?:\s*,\s*\(?\d{1,3}\)?\s*,)?\s+(?:said|says|told|wrote|added|stated|explained"
     r"|argued|noted|claimed|announced|tweeted|insisted|recalled|warned)\b"
@@ -226,7 +227,7 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.place += 1
     if prev and prev[-1] in PERSON_PREV:
         c.person += 1
-    if _PLACE_AFTER_RE.match(after):
+    if _PLACE_AFTER_RE.match(after) or _PLACE_COMPOUND_RE.match(after):
         c.place += 2
     if _PERSON_AFTER_RE.match(after):
         c.person += 1

@@ -51,6 +51,19 @@ _INNER_SPLIT_RE = regex.compile(r"[-'’]")
 _APOS_RE = regex.compile(r"['’]")
 
 
+_PARTICIPLE_RE = regex.compile(r"\p{Ll}{2,}ed|born|built|made|run|grown|bred")
+
+
+def compound_head(word: str) -> str:
+    """The name opening a compound adjective made with a participle ("Rotterdam-based",
+    "Liberian-flagged", "Lagos-registered", "Kremlin-backed"), or "": the compound says
+    the name as much as "based in Rotterdam" does."""
+    head, sep, rest = word.partition("-")
+    if not sep or not head[:1].isupper() or len(head) < 2 or "-" in rest or "'" in rest:
+        return ""
+    return head if _PARTICIPLE_RE.fullmatch(rest) else ""
+
+
 def _base(word: str) -> str:
     """ "we've" -> "we"."""
     return _APOS_RE.split(word, maxsplit=1)[0]
@@ -106,8 +119,11 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], s
         cap = True
         if "-" in core or "'" in core or "’" in core:
             parts = _INNER_SPLIT_RE.split(core)
+            head = compound_head(core)
+            if head:
+                core = head  # "Rotterdam-based": the name is "Rotterdam"
             # "English-language", "President-elect": adjectives, not names
-            if any(p[:1].islower() and len(p) >= 3 for p in parts[1:]):
+            elif any(p[:1].islower() and len(p) >= 3 for p in parts[1:]):
                 cap = False
         lower = core.lower()
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2

@@ -107,6 +107,8 @@ STOP = _words(
     fewer
     neither now today yesterday tomorrow later earlier just even still indeed instead over
     under according among between through until upon about above below against within let
+    across around along amid behind beneath beside beyond inside outside throughout toward
+    towards into onto
     please dear more less few first second third last next finally overall once again
     because unless whether whatever whoever whenever wherever nevertheless nonetheless
     otherwise hence accordingly besides likewise similarly consequently perhaps maybe
@@ -160,7 +162,9 @@ DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 # Words right before a name that make it a place or a person.
 PLACE_PREV = _words("in near across inside outside throughout")
 WEAK_PLACE_PREV = _words("from at to into toward towards")
-PLACE_OF = _words("city town province capital village region county")
+PLACE_OF = _words(
+    "city town province capital village region county parts outskirts suburbs north south east west"
+)  # "... of X": X a place (a part of it: "parts of", "the north of")
 PLACE_LIST_NOUNS = _words("cities towns provinces countries villages places regions")
 PERSON_PREV = _words(
     """leader leaders candidate candidates activist activists spokesman spokeswoman
