@@ -38,7 +38,8 @@ _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     r"|(?i:photo|photograph|image|picture|credit|source|author)s?\s*:\s*\S.*"
-    r"|(?i:from\s+our\s+[\p{L} ]{1,30}\s+(?:desk|correspondent|reporter|staff))"
+    r"|(?i:(?:from|by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
+    r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
@@ -212,7 +213,9 @@ def _mastheads(
 def _is_byline_or_stamp(text: str, s: int, e: int) -> bool:
     parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(text[s:e])]
     first = next((p for p in parts if p), "")
-    return bool(_BYLINE_RE.fullmatch(first) or _STAMP_RE.fullmatch(first))
+    return bool(
+        _BYLINE_RE.fullmatch(first) or _STAMP_RE.fullmatch(first) or _PLACE_DATE_RE.fullmatch(first)
+    )
 
 
 def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool:

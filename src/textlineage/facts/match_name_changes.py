@@ -32,8 +32,9 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
-from .match_names import contains, match_names, token_variant, unmatched_sources
-from .roles import Role, role_of
+from .match_names import contains, match_names, respelled, token_variant, unmatched_sources
+from .name_kinds import letters
+from .roles import Role, after_names, role_of
 from .vocab import ORG_WORDS, PARTICLES
 
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
@@ -65,7 +66,37 @@ def diff_names(
     dropped = covered(left_s, [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
+    respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
+    res.kept[:] = [k for k in res.kept if id(k) not in respelt]
+
+
+def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
+    """Report the kept persons whose surname the derived text spells as another name
+    (:func:`~.match_names.respelled`: "Daalmans" → "Daalman") as ``surname`` changes, each
+    respelling once. The
+    kept links stay in ``res.kept`` for :func:`title_changes` to compare their roles; the
+    ids of those links are returned, for the caller to take them out afterwards."""
+    out: set[int] = set()
+    said: set[tuple[str, str]] = set()
+    for link in res.kept:
+        s, d = link.source, link.derived
+        if "person" not in (s.kind, d.kind):
+            continue
+        a = tuple(map(letters, split_title(_toks(s.text), titles)))
+        b = tuple(map(letters, split_title(_toks(d.text), titles)))
+        if len(a) != len(b) or a == b or not respelled(a[-1], b[-1]):
+            continue
+        if any(
+            x != y and (not token_variant(x, y) or respelled(x, y))
+            for x, y in zip(a[:-1], b[:-1], strict=True)
+        ):
+            continue
+        out.add(id(link))
+        if (a[-1], b[-1]) not in said:  # "Ingrid Daalmans" and "Daalmans": one change
+            said.add((a[-1], b[-1]))
+            res.changed.append(name_change(s, d, len(a) - 1, len(a)))
+    return out
 
 
 def new_names(groups: list[Group], other: str) -> list[Group]:
@@ -310,14 +341,15 @@ def title_changes(
     what they are."""
     by_src = {id(it.fact): g for g in S for it in g.items}
     by_der = {id(it.fact): g for g in D for it in g.items}
+    names = tuple([it.fact.span for g in side for it in g.items] for side in (S, D))
     kept: list[FactLink] = []
     for link in res.kept:
         gs, gd = by_src.get(id(link.source)), by_der.get(id(link.derived))
         if gs is None or gd is None or "person" not in (link.source.kind, link.derived.kind):
             kept.append(link)
             continue
-        rs, rd = _roles(gs, texts[0], titles), _roles(gd, texts[1], titles)
-        if not rs or not rd or _words(rs) == _words(rd) or (aligned and not shares(gs, gd)):
+        rs, rd = _roles(gs, texts[0], titles, names[0]), _roles(gd, texts[1], titles, names[1])
+        if not rs or not rd or _same_title(rs, rd) or (aligned and not shares(gs, gd)):
             kept.append(link)
             continue
         (s_role, s_it), (d_role, d_it) = rs[0], rd[0]
@@ -327,10 +359,29 @@ def title_changes(
     res.kept[:] = kept
 
 
-def _roles(g: Group, text: str, titles: frozenset[str]) -> list[tuple[Role, Item]]:
-    """The roles a group's mentions give (with their mention), first written first."""
-    out = [(r, it) for it in g.items if (r := role_of(text, it.fact.span, titles)) is not None]
+def _roles(
+    g: Group, text: str, titles: frozenset[str], names: list[tuple[int, int]]
+) -> list[tuple[Role, Item]]:
+    """The roles a group's mentions give (with their mention), first written first; a
+    role is read from after the last other name inside it (:func:`~.roles.after_names`)."""
+    out = []
+    for it in g.items:
+        r = role_of(text, it.fact.span, titles)
+        if r is not None and (r := after_names(text, r, it.fact.span, names)) is not None:
+            out.append((r, it))
     return sorted(out, key=lambda x: x[0].start)
+
+
+def _same_title(rs: list[tuple[Role, Item]], rd: list[tuple[Role, Item]]) -> bool:
+    """Do two texts give a person the same title? The same words, or words that differ
+    only by a description set off by commas that the other text gives none of ("The
+    trial's lead investigator, Professor Ann Roe" / "Professor Ann Roe")."""
+    ws, wd = _words(rs), _words(rd)
+    if ws == wd:
+        return True
+    ls, ld = (frozenset(w for r, _ in x for w in r.loose) for x in (rs, rd))
+    optional = (ls if not ld else frozenset()) | (ld if not ls else frozenset())
+    return bool(optional) and (ws ^ wd) <= optional
 
 
 def _words(roles: list[tuple[Role, Item]]) -> frozenset[str]:

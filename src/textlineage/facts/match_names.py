@@ -60,6 +60,38 @@ def token_variant(a: str, b: str) -> bool:
     return r >= 0.8 and _skeleton(a) == _skeleton(b)
 
 
+def respelled(a: str, b: str) -> bool:
+    """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
+    two different names of a person nonetheless: a letter added at the end ("Daalmans" /
+    "Daalman", "Whitcombe" / "Whitcomb") or a consonant other than "h" put in or taken out
+    ("Lindholt" / "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
+    an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
+    and marks ("Ekström" / "Ekstrom": folded alike) are one name written two ways."""
+    if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(long) == len(short) + 1 and long.startswith(short):
+        return True
+    if _skeleton(a) == _skeleton(b):
+        return False
+    return _one_consonant_apart(_undoubled(short), _undoubled(long))
+
+
+def _one_consonant_apart(short: str, long: str) -> bool:
+    """Is ``long`` ``short`` with one consonant other than "h" put in, or (same length)
+    one consonant replaced by another?"""
+    vowels = "aeiouy"
+    if len(long) == len(short) + 1:
+        for i, ch in enumerate(long):
+            if long[:i] + long[i + 1 :] == short:
+                return ch not in vowels and ch != "h"
+        return False
+    if len(long) != len(short):
+        return False
+    diff = [(x, y) for x, y in zip(short, long, strict=True) if x != y]
+    return len(diff) == 1 and not any(c in vowels or c == "h" for c in diff[0])
+
+
 def _name_variant(s: Item, d: Item) -> bool:
     """Spelling variants of one name (never a mere prefix: "Kerman" / "Kermanshah")."""
     if s.letters == d.letters:

@@ -356,7 +356,9 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
     elif model == "organisation":
         orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
     elif model in ("group", "language"):
+        # a nationality ("Northern European") is shaped like a person's name, but is none
         place = max(0, place - 3)
+        person -= any(c.default_person for c in cs)
     if orgv > max(person, place):
         return "organisation"
     if person > place:
