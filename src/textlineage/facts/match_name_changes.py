@@ -34,6 +34,7 @@ from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, respelled, token_variant, unmatched_sources
 from .name_kinds import letters
+from .org_names import join_pieces, said_otherwise
 from .roles import Role, after_names, role_of
 from .vocab import ORG_WORDS, PARTICLES
 
@@ -111,7 +112,7 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
             rf"(?<![\p{{L}}\p{{N}}]){regex.escape(it.fact.text)}(?![\p{{L}}\p{{N}}])",
             other,
             flags=regex.IGNORECASE if it.weak else 0,
-        ):
+        ) or said_otherwise(it.fact, other):
             continue
         out.append(g)
     return out
@@ -139,7 +140,7 @@ def one_fact(groups: list[Group], text: str) -> list[Fact]:
     """The facts of ``groups``, a name in brackets right after another one folded into it
     ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
     second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
-    facts = sorted((g.first.fact for g in groups), key=lambda f: f.span)
+    facts = join_pieces(sorted((g.first.fact for g in groups), key=lambda f: f.span), text)
     out: list[Fact] = []
     for f in facts:
         prev = out[-1] if out else None

@@ -115,6 +115,16 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return long[-n:] == short and long[-n - 1] not in PARTICLES
 
 
+def within(long: Item, short: Item) -> bool:
+    """Does the name ``short`` stand for the name ``long`` it opens or closes
+    (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
+    "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
+    "Statistics Iceland"."""
+    if long.fact.kind == "organisation" and short.fact.kind == "place":
+        return False
+    return contains(long.toks, short.toks)
+
+
 def match_names(
     S: list[Group],
     D: list[Group],
@@ -169,7 +179,7 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if contains(g.first.toks, d.toks) or contains(d.toks, g.first.toks):
+                        if within(g.first, d) or within(d, g.first):
                             cands.append(g)
                 if cands:
                     gs = min(
@@ -209,7 +219,7 @@ def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Gr
             continue
         toks = g.first.toks
         if any(
-            contains(h.first.toks, toks) or contains(toks, h.first.toks)
+            within(h.first, g.first) or within(g.first, h.first)
             for t in set(toks)
             for h in by_dtoken.get(t, ())
         ):
