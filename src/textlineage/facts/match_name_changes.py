@@ -63,8 +63,9 @@ def diff_names(
     left_s = unmatched_sources(S, D, used)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
-    added = covered(unmatched, [_toks(d.text) for _, d in names])
-    dropped = covered(left_s, [_toks(s.text) for s, _ in names])
+    # a nationality or a language alone is an adjective of another fact, none of its own
+    added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
+    dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
     respelt = surname_changes(res, titles)

@@ -101,6 +101,7 @@ class Cand:
     initial: bool = False  # opens a sentence
     affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
+    group: bool = False  # a nationality or a language of no other kind (the model's word)
 
 
 def _strip_marks(s: str) -> str:
@@ -202,8 +203,10 @@ def classify(
         kind = kinds[key]
         if key not in ruled and len(cs[0].toks) == 1 and key in person_parts:
             kind = "person"
+        group = kind == "entity" and said.get(key) in ("group", "language")
         for c in cs:
             c.kind = kind
+            c.group = group
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out
