@@ -34,7 +34,7 @@ from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import contains, match_names, respelled, token_variant, unmatched_sources
 from .name_kinds import letters
-from .org_names import join_pieces, said_otherwise
+from .org_names import join_pieces, said_otherwise, short_form_kept
 from .roles import Role, after_names, role_of
 from .vocab import ORG_WORDS, PARTICLES
 
@@ -61,6 +61,8 @@ def diff_names(
 
     used, unmatched = match_names(S, D, res, on_partial)
     left_s = unmatched_sources(S, D, used)
+    left_s = short_form_kept(left_s, texts[0], texts[1])
+    unmatched = short_form_kept(unmatched, texts[1], texts[0])
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     # a nationality or a language alone is an adjective of another fact, none of its own

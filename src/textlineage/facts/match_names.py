@@ -104,7 +104,8 @@ def _name_variant(s: Item, d: Item) -> bool:
 
 
 def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of"."""
+    """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of", or
+    is ``long`` without the word before its last ("Rui Vaz" of "Rui Antunes Vaz")."""
     if not short or len(short) >= len(long):
         return False
     if len(short) == 1 and (len(short[0]) < 3 or short[0] in PARTICLES):
@@ -112,7 +113,17 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     n = len(short)
     if long[:n] == short and long[n] not in PARTICLES:
         return True
-    return long[-n:] == short and long[-n - 1] not in PARTICLES
+    if long[-n:] == short and long[-n - 1] not in PARTICLES:
+        return True
+    # a middle name or a first of two surnames left out: "Rui Antunes Vaz" / "Rui Vaz"
+    return (
+        n >= 2
+        and len(long) == n + 1
+        and long[0] == short[0]
+        and long[-1] == short[-1]
+        and long[1:-2] == short[1:-1]
+        and long[-2] not in PARTICLES
+    )
 
 
 def within(long: Item, short: Item) -> bool:

@@ -26,6 +26,7 @@ import regex
 from ..text.normalise import fold
 from ..types import Fact
 from .forms import collapse
+from .items import Group
 from .vocab import ORG_WORDS
 
 _ORG_GAPS = frozenset({" for ", " of ", " on ", " and ", " & "})
@@ -115,3 +116,31 @@ def said_otherwise(f: Fact, other: str) -> bool:
     x, y = (regex.escape(g) for g in m.groups())
     pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_ACRONYM_AFTER_RE = regex.compile(r"[ \u00a0]*\([ \u00a0]*(\p{Lu}{2,}[\p{Lu}\p{Ll}]*)[ \u00a0]*\)")
+
+
+def acronym_after(g: Group, text: str) -> str:
+    """The acronym given in brackets right after a mention of the name ``g`` ("UNICEF"
+    of "United Nations Children's Fund (UNICEF)"); ``""`` when there is none."""
+    for it in g.items:
+        m = _ACRONYM_AFTER_RE.match(text, it.fact.span[1])
+        if m is not None:
+            return m.group(1)
+    return ""
+
+
+def short_form_kept(groups: list[Group], text: str, other: str) -> list[Group]:
+    """``groups`` (names of ``text`` left unmatched) without those whose acronym, given
+    in brackets after them, the ``other`` text writes as a word: it names the same
+    organisation by its short form."""
+    out = []
+    for g in groups:
+        a = acronym_after(g, text)
+        if a and regex.search(
+            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])", other
+        ):
+            continue
+        out.append(g)
+    return out

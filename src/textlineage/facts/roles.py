@@ -124,6 +124,8 @@ def role_before(text: str, start: int, titles: frozenset[str]) -> Role | None:
             break
         raw = m.group(1)
         w = fold(raw).replace("-", "")
+        if text[m.end(1) : m.end(1) + 1] == "." and w not in titles:
+            break  # a full stop ends the sentence before ("website. Spokesman ...")
         if _is_role_noun(w, titles):
             heads += 1
         elif not words and not extra and _is_agent_noun(w):
