@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from ..types import FactLink
@@ -48,8 +49,8 @@ def _undoubled(word: str) -> str:
 def token_variant(a: str, b: str) -> bool:
     """Are two folded name tokens spellings of one word ("shustar" / "shushtar", "wit" /
     "witt"; never two short words otherwise, or two words that open differently)?"""
-    if a == b or singular(a) == singular(b):
-        return True
+    if a == b or singular(a) == singular(b) or anyascii(a) == anyascii(b):
+        return True  # ... or a letter of another alphabet: "Bjørnstad" / "Bjornstad"
     if min(len(a), len(b)) >= 3 and _undoubled(a) == _undoubled(b):
         return True  # a letter doubled or not: "Wit" / "Witt", "Ana" / "Anna"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
@@ -66,7 +67,9 @@ def respelled(a: str, b: str) -> bool:
     "Daalman", "Whitcombe" / "Whitcomb") or a consonant other than "h" put in or taken out
     ("Lindholt" / "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
     an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
-    and marks ("Ekström" / "Ekstrom": folded alike) are one name written two ways."""
+    and marks or letters of another alphabet ("Ekström" / "Ekstrom", "Bjørnstad" /
+    "Bjornstad": folded alike) are one name written two ways."""
+    a, b = anyascii(a).lower(), anyascii(b).lower()  # "Bjørnstad" / "Bjornstad"
     if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
         return False
     short, long = sorted((a, b), key=len)

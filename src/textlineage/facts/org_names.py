@@ -60,10 +60,27 @@ def _continues(prev: Fact, f: Fact, text: str) -> bool:
         return False
     words = _words(f.text)
     return (
-        f.kind in ("organisation", "entity")
+        (f.kind in ("organisation", "entity") or (f.kind == "person" and _common_nouns(words)))
         and bool(words)
         and not f.text.isupper()
         and not any(w in ORG_WORDS for w in words[:1])
+    )
+
+
+_NOUN_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ics", "s")
+
+
+def _common_nouns(words: list[str]) -> bool:
+    """Are capitalised ``words`` that the name rules took for a person's name dictionary
+    words, one with the ending of a plural or an abstract noun ("Coastal Planning",
+    "Harbour Pilots")? People are seldom called that. (Never, without the model's
+    dictionary.)"""
+    from . import ner
+
+    if not ner.enabled() or not words:
+        return False
+    return all(ner.is_common_word(w) for w in words) and any(
+        w.endswith(_NOUN_ENDINGS) for w in words
     )
 
 
