@@ -148,15 +148,21 @@ def acronym_after(g: Group, text: str) -> str:
     return ""
 
 
-def short_form_kept(groups: list[Group], text: str, other: str) -> list[Group]:
+def short_form_kept(
+    groups: list[Group], text: str, other: str, other_names: list[Group]
+) -> list[Group]:
     """``groups`` (names of ``text`` left unmatched) without those whose acronym, given
-    in brackets after them, the ``other`` text writes as a word: it names the same
-    organisation by its short form."""
+    in brackets after them, the ``other`` text writes as a word that is none of its names
+    ``other_names`` (those the leftover pairing pairs as an abbreviation): it names the
+    same organisation by its short form."""
     out = []
+    names = {g.first.letters for g in other_names}
     for g in groups:
         a = acronym_after(g, text)
-        if a and regex.search(
-            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])", other
+        if (
+            a
+            and fold(a) not in names
+            and regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])", other)
         ):
             continue
         out.append(g)
