@@ -11,8 +11,10 @@ from __future__ import annotations
 import pytest
 
 from textlineage import Document, compare
+from textlineage.facts.items import Group, Item
 from textlineage.facts.match_names import respelled
-from textlineage.types import FactDiff
+from textlineage.facts.org_names import acronym_after, short_form_kept
+from textlineage.types import Fact, FactDiff
 
 SHARED = (
     "The inquiry heard evidence from engineers, residents and council officers over "
@@ -165,3 +167,17 @@ def test_a_masthead_over_a_dateline_is_page_furniture() -> None:
     source = f"Ports | Baltic\nTerminal delayed again\nNordic Freight Review\nTallinn, 4 May 2024 — 09:12 EET\n\n{story}"
     fd = _facts(source, story)
     assert _left(fd) == ([], [])
+
+
+def test_a_name_whose_bracketed_acronym_the_other_text_uses_is_not_dropped() -> None:
+    text = "Aid came from the Nordic Children's Relief Fund (NORCEF) on Monday."
+    name = "Nordic Children's Relief Fund"
+    at = text.index(name)
+    fact = Fact("organisation", name, (at, at + len(name)), 0, name.lower())
+    g = Group([Item(fact, "name", ("nordicchildrensrelieffund",), letters="x")])
+    assert acronym_after(g, text) == "NORCEF"
+    assert short_form_kept([g], text, "Aid came from NORCEF on Monday.", []) == []
+    assert short_form_kept([g], text, "Aid came on Monday.", []) == [g]
+    # the text's own acronym is left to the leftover pairing (an abbreviation kept)
+    own = Group([Item(fact, "name", ("norcef",), letters="norcef")])
+    assert short_form_kept([g], text, "Aid came from NORCEF on Monday.", [own]) == [g]

@@ -61,8 +61,8 @@ def diff_names(
 
     used, unmatched = match_names(S, D, res, on_partial)
     left_s = unmatched_sources(S, D, used)
-    left_s = short_form_kept(left_s, texts[0], texts[1], D)
-    unmatched = short_form_kept(unmatched, texts[1], texts[0], S)
+    left_s = short_form_kept(left_s, texts[0], texts[1], S)
+    unmatched = short_form_kept(unmatched, texts[1], texts[0], D)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     # a nationality or a language alone is an adjective of another fact, none of its own

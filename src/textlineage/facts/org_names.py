@@ -148,15 +148,13 @@ def acronym_after(g: Group, text: str) -> str:
     return ""
 
 
-def short_form_kept(
-    groups: list[Group], text: str, other: str, other_names: list[Group]
-) -> list[Group]:
+def short_form_kept(groups: list[Group], text: str, other: str, own: list[Group]) -> list[Group]:
     """``groups`` (names of ``text`` left unmatched) without those whose acronym, given
-    in brackets after them, the ``other`` text writes as a word that is none of its names
-    ``other_names`` (those the leftover pairing pairs as an abbreviation): it names the
-    same organisation by its short form."""
+    in brackets after them, the ``other`` text writes as a word: it names the same
+    organisation by its short form. An acronym that is one of the text's own names
+    ``own`` is left to the leftover pairing, which keeps the two as an abbreviation."""
     out = []
-    names = {g.first.letters for g in other_names}
+    names = {g.first.letters for g in own}
     for g in groups:
         a = acronym_after(g, text)
         if (
