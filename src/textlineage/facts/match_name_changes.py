@@ -1,5 +1,11 @@
-"""Names that changed rather than matched: one token replaced, a title replaced, or a name
-the extraction cut short where the derived text goes on with another token.
+"""Names that changed rather than matched: one token replaced, a surname respelled, a title
+replaced, or a name the extraction cut short where the derived text goes on with another
+token.
+
+A person's surname that passes for a spelling variant of the other but differs by a letter
+at its end or by a consonant ("Daalmans" → "Daalman", "Lindholt" → "Lindholdt";
+:func:`~.match_names.respelled`) is another name: a ``surname`` change. A doubled letter,
+other vowels, marks or another alphabet's letters are one name written two ways.
 
 :mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
 being a part of the other). A name that differs from a source name in exactly one token

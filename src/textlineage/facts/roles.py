@@ -7,7 +7,14 @@ job such as "executive", "MP"); the words before that noun are kept as its modif
 ("deputy regional president", "former health secretary") while they are words a noun
 phrase may hold: never a function word, a verb of saying, a possessive or a word across
 punctuation. Honorifics (Mr, Mrs, Ms) only say how a person is addressed and are no role.
-:mod:`.match_name_changes` compares the roles of one person in two texts.
+Right before the name an agent noun of the dictionary is a role noun too ("head keeper",
+"teacher"), a role may be set off by a comma ("the union's general secretary, Ola
+Berg") or take an "of" complement ("head of reptiles Jonas Vik"); an appositive may open
+with an owner ("the gallery's curator") and an age, and after an article any dictionary
+noun heads it ("a 41-year-old nurse"). The lower-case words of a complement are compared
+("director of programmes"), not the organisation's name ("chief executive of Brenner").
+Words set off by commas are a description (:attr:`Role.loose`) that another text may
+leave out. :mod:`.match_name_changes` compares the roles of one person in two texts.
 """
 
 from __future__ import annotations
