@@ -41,7 +41,8 @@ _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     r"|(?i:photo|photograph|image|picture|credit|source|author)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|by)\s+our\s+[\p{L} ]{1,30}\s+(?:desk|correspondent|reporter|staff))"
+    r"|(?i:(?:from|by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
+    r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40

@@ -39,6 +39,10 @@ class Item:
     weak: bool = False
     """A name only ever seen as one capitalised word opening a sentence, as likely a
     common word ("Turnout rose ..."), or as a title ("Prime Minister")."""
+    group: bool = False
+    """A name the named-entity model reads as a nationality, a religious or political
+    group or a language ("Danish", "Northern European") and no cue makes a person, a
+    place or an organisation: an adjective of another fact, not a fact of its own."""
 
 
 # -- extraction: masks of claimed characters -----------------------------------------

@@ -1,5 +1,11 @@
-"""Names that changed rather than matched: one token replaced, a title replaced, or a name
-the extraction cut short where the derived text goes on with another token.
+"""Names that changed rather than matched: one token replaced, a surname respelled, a title
+replaced, or a name the extraction cut short where the derived text goes on with another
+token.
+
+A person's surname that passes for a spelling variant of the other but differs by a letter
+at its end or by a consonant ("Daalmans" → "Daalman", "Lindholt" → "Lindholdt";
+:func:`~.match_names.respelled`) is another name: a ``surname`` change. A doubled letter,
+other vowels, marks or another alphabet's letters are one name written two ways.
 
 :mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
 being a part of the other). A name that differs from a source name in exactly one token
@@ -32,9 +38,11 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
-from .match_names import contains, match_names, token_variant, unmatched_sources
+from .match_names import contains, match_names, respelled, token_variant, unmatched_sources
+from .name_kinds import letters
+from .org_names import join_pieces, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
-from .roles import Role, role_of
+from .roles import Role, after_names, role_of
 from .vocab import ORG_WORDS, PARTICLES
 
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
@@ -61,14 +69,47 @@ def diff_names(
     used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
     left_s, unmatched = match_places(left_s, unmatched, res, texts, aligned)
+    left_s = short_form_kept(left_s, texts[0], texts[1], S)
+    unmatched = short_form_kept(unmatched, texts[1], texts[0], D)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
-    added = covered(unmatched, [_toks(d.text) for _, d in names])
-    dropped = covered(left_s, [_toks(s.text) for s, _ in names])
+    # a nationality or a language alone is an adjective of another fact, none of its own
+    added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
+    dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
+    respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
     part_of_changes(res, S, D, texts, aligned)
+    res.kept[:] = [k for k in res.kept if id(k) not in respelt]
+
+
+def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
+    """Report the kept persons whose surname the derived text spells as another name
+    (:func:`~.match_names.respelled`: "Daalmans" → "Daalman") as ``surname`` changes, each
+    respelling once. The
+    kept links stay in ``res.kept`` for :func:`title_changes` to compare their roles; the
+    ids of those links are returned, for the caller to take them out afterwards."""
+    out: set[int] = set()
+    said: set[tuple[str, str]] = set()
+    for link in res.kept:
+        s, d = link.source, link.derived
+        if "person" not in (s.kind, d.kind):
+            continue
+        a = tuple(map(letters, split_title(_toks(s.text), titles)))
+        b = tuple(map(letters, split_title(_toks(d.text), titles)))
+        if len(a) != len(b) or a == b or not respelled(a[-1], b[-1]):
+            continue
+        if any(
+            x != y and (not token_variant(x, y) or respelled(x, y))
+            for x, y in zip(a[:-1], b[:-1], strict=True)
+        ):
+            continue
+        out.add(id(link))
+        if (a[-1], b[-1]) not in said:  # "Ingrid Daalmans" and "Daalmans": one change
+            said.add((a[-1], b[-1]))
+            res.changed.append(name_change(s, d, len(a) - 1, len(a)))
+    return out
 
 
 def new_names(groups: list[Group], other: str) -> list[Group]:
@@ -83,7 +124,7 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
             rf"(?<![\p{{L}}\p{{N}}]){regex.escape(it.fact.text)}(?![\p{{L}}\p{{N}}])",
             other,
             flags=regex.IGNORECASE if it.weak else 0,
-        ):
+        ) or said_otherwise(it.fact, other):
             continue
         out.append(g)
     return out
@@ -127,7 +168,7 @@ def one_fact(groups: list[Group], text: str) -> list[Fact]:
     """The facts of ``groups``, a name in brackets right after another one folded into it
     ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
     second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
-    facts = sorted((g.first.fact for g in groups), key=lambda f: f.span)
+    facts = join_pieces(sorted((g.first.fact for g in groups), key=lambda f: f.span), text)
     out: list[Fact] = []
     for f in facts:
         prev = out[-1] if out else None
@@ -333,14 +374,15 @@ def title_changes(
     what they are."""
     by_src = {id(it.fact): g for g in S for it in g.items}
     by_der = {id(it.fact): g for g in D for it in g.items}
+    names = tuple([it.fact.span for g in side for it in g.items] for side in (S, D))
     kept: list[FactLink] = []
     for link in res.kept:
         gs, gd = by_src.get(id(link.source)), by_der.get(id(link.derived))
         if gs is None or gd is None or "person" not in (link.source.kind, link.derived.kind):
             kept.append(link)
             continue
-        rs, rd = _roles(gs, texts[0], titles), _roles(gd, texts[1], titles)
-        if not rs or not rd or _words(rs) == _words(rd) or (aligned and not shares(gs, gd)):
+        rs, rd = _roles(gs, texts[0], titles, names[0]), _roles(gd, texts[1], titles, names[1])
+        if not rs or not rd or _same_title(rs, rd) or (aligned and not shares(gs, gd)):
             kept.append(link)
             continue
         (s_role, s_it), (d_role, d_it) = rs[0], rd[0]
@@ -350,10 +392,29 @@ def title_changes(
     res.kept[:] = kept
 
 
-def _roles(g: Group, text: str, titles: frozenset[str]) -> list[tuple[Role, Item]]:
-    """The roles a group's mentions give (with their mention), first written first."""
-    out = [(r, it) for it in g.items if (r := role_of(text, it.fact.span, titles)) is not None]
+def _roles(
+    g: Group, text: str, titles: frozenset[str], names: list[tuple[int, int]]
+) -> list[tuple[Role, Item]]:
+    """The roles a group's mentions give (with their mention), first written first; a
+    role is read from after the last other name inside it (:func:`~.roles.after_names`)."""
+    out = []
+    for it in g.items:
+        r = role_of(text, it.fact.span, titles)
+        if r is not None and (r := after_names(text, r, it.fact.span, names)) is not None:
+            out.append((r, it))
     return sorted(out, key=lambda x: x[0].start)
+
+
+def _same_title(rs: list[tuple[Role, Item]], rd: list[tuple[Role, Item]]) -> bool:
+    """Do two texts give a person the same title? The same words, or words that differ
+    only by a description set off by commas that the other text gives none of ("The
+    trial's lead investigator, Professor Ann Roe" / "Professor Ann Roe")."""
+    ws, wd = _words(rs), _words(rd)
+    if ws == wd:
+        return True
+    ls, ld = (frozenset(w for r, _ in x for w in r.loose) for x in (rs, rd))
+    optional = (ls if not ld else frozenset()) | (ld if not ls else frozenset())
+    return bool(optional) and (ws ^ wd) <= optional
 
 
 def _words(roles: list[tuple[Role, Item]]) -> frozenset[str]:

@@ -50,8 +50,8 @@ def _undoubled(word: str) -> str:
 def token_variant(a: str, b: str) -> bool:
     """Are two folded name tokens spellings of one word ("shustar" / "shushtar", "wit" /
     "witt"; never two short words otherwise, or two words that open differently)?"""
-    if a == b or singular(a) == singular(b):
-        return True
+    if a == b or singular(a) == singular(b) or anyascii(a) == anyascii(b):
+        return True  # ... or a letter of another alphabet: "Bjørnstad" / "Bjornstad"
     if min(len(a), len(b)) >= 3 and _undoubled(a) == _undoubled(b):
         return True  # a letter doubled or not: "Wit" / "Witt", "Ana" / "Anna"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
@@ -60,6 +60,40 @@ def token_variant(a: str, b: str) -> bool:
     if r >= 0.9:
         return True
     return r >= 0.8 and _skeleton(a) == _skeleton(b)
+
+
+def respelled(a: str, b: str) -> bool:
+    """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
+    two different names of a person nonetheless: a letter added at the end ("Daalmans" /
+    "Daalman", "Whitcombe" / "Whitcomb") or a consonant other than "h" put in or taken out
+    ("Lindholt" / "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
+    an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
+    and marks or letters of another alphabet ("Ekström" / "Ekstrom", "Bjørnstad" /
+    "Bjornstad": folded alike) are one name written two ways."""
+    a, b = anyascii(a).lower(), anyascii(b).lower()  # "Bjørnstad" / "Bjornstad"
+    if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(long) == len(short) + 1 and long.startswith(short):
+        return True
+    if _skeleton(a) == _skeleton(b):
+        return False
+    return _one_consonant_apart(_undoubled(short), _undoubled(long))
+
+
+def _one_consonant_apart(short: str, long: str) -> bool:
+    """Is ``long`` ``short`` with one consonant other than "h" put in, or (same length)
+    one consonant replaced by another?"""
+    vowels = "aeiouy"
+    if len(long) == len(short) + 1:
+        for i, ch in enumerate(long):
+            if long[:i] + long[i + 1 :] == short:
+                return ch not in vowels and ch != "h"
+        return False
+    if len(long) != len(short):
+        return False
+    diff = [(x, y) for x, y in zip(short, long, strict=True) if x != y]
+    return len(diff) == 1 and not any(c in vowels or c == "h" for c in diff[0])
 
 
 def _name_variant(s: Item, d: Item) -> bool:
@@ -77,7 +111,8 @@ def _name_variant(s: Item, d: Item) -> bool:
 
 
 def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of"."""
+    """``short`` opens or closes ``long`` ("Raisi" in "Ebrahim Raisi"), not after "of", or
+    is ``long`` without the word before its last ("Rui Vaz" of "Rui Antunes Vaz")."""
     if not short or len(short) >= len(long):
         return False
     if len(short) == 1 and (len(short[0]) < 3 or short[0] in PARTICLES):
@@ -85,7 +120,27 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     n = len(short)
     if long[:n] == short and long[n] not in PARTICLES:
         return True
-    return long[-n:] == short and long[-n - 1] not in PARTICLES
+    if long[-n:] == short and long[-n - 1] not in PARTICLES:
+        return True
+    # a middle name or a first of two surnames left out: "Rui Antunes Vaz" / "Rui Vaz"
+    return (
+        n >= 2
+        and len(long) == n + 1
+        and long[0] == short[0]
+        and long[-1] == short[-1]
+        and long[1:-2] == short[1:-1]
+        and long[-2] not in PARTICLES
+    )
+
+
+def within(long: Item, short: Item) -> bool:
+    """Does the name ``short`` stand for the name ``long`` it opens or closes
+    (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
+    "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
+    "Statistics Iceland"."""
+    if long.fact.kind == "organisation" and short.fact.kind == "place":
+        return False
+    return contains(long.toks, short.toks)
 
 
 def match_names(
@@ -145,7 +200,7 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if contains(g.first.toks, d.toks) or contains(d.toks, g.first.toks):
+                        if within(g.first, d) or within(d, g.first):
                             cands.append(g)
                 if cands:
                     gs = min(
@@ -209,7 +264,7 @@ def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Gr
             continue
         toks = g.first.toks
         if any(
-            contains(h.first.toks, toks) or contains(toks, h.first.toks)
+            within(h.first, g.first) or within(g.first, h.first)
             for t in set(toks)
             for h in by_dtoken.get(t, ())
         ):

@@ -102,6 +102,7 @@ class Cand:
     initial: bool = False  # opens a sentence
     affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
+    group: bool = False  # a nationality or a language of no other kind (the model's word)
 
 
 def _strip_marks(s: str) -> str:
@@ -203,8 +204,10 @@ def classify(
         kind = kinds[key]
         if key not in ruled and len(cs[0].toks) == 1 and key in person_parts:
             kind = "person"
+        group = kind == "entity" and said.get(key) in ("group", "language")
         for c in cs:
             c.kind = kind
+            c.group = group
             out.append(c)
     out.sort(key=lambda c: c.start)
     return out
@@ -357,7 +360,9 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
     elif model == "organisation":
         orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
     elif model in ("group", "language"):
+        # a nationality ("Northern European") is shaped like a person's name, but is none
         place = max(0, place - 3)
+        person -= any(c.default_person for c in cs)
     if orgv > max(person, place):
         return "organisation"
     if person > place:

@@ -179,7 +179,15 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             continue
         fact = Fact(c.kind, t, (c.start, c.end), doc, value)
         out.append(
-            Item(fact, "name", (key,), letters=key, toks=_name_tokens(t), weak=key not in strong)
+            Item(
+                fact,
+                "name",
+                (key,),
+                letters=key,
+                toks=_name_tokens(t),
+                weak=key not in strong,
+                group=c.group,
+            )
         )
     return out
 

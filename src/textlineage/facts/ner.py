@@ -229,6 +229,13 @@ def is_common_plural(word: str) -> bool:
     return w not in words and any(x in words for x in _singulars(w))
 
 
+def is_noun(word: str) -> bool:
+    """Is ``word`` (or its singular) a noun of the dictionary ("keeper", "nurse")?"""
+    w = word.lower()
+    nouns = _lexicon()[1]
+    return w in nouns or any(x in nouns for x in _singulars(w))
+
+
 def is_never_a_noun(word: str) -> bool:
     """Is ``word`` a dictionary word that is never a noun ("Huge", "Fewer")? Alone, it
     names nothing."""

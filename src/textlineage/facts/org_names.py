@@ -1,0 +1,167 @@
+"""Long names of organisations and laws that the name extractor cuts into pieces, and an
+organisation named the other way round in the other text.
+
+The extractor joins capitalised words across "of" and "de" but not across "and", "for"
+or "at", which also join two names ("Spain and Portugal"). A reported name is put back
+together where the pieces can only be one name:
+
+* an organisation's name (one holding an organisation word: "International Union",
+  "Department of Information") going on after "for", "of", "on" or "and" with a
+  capitalised name that is neither a person, a place, an acronym nor another
+  organisation ("International Union for Conservation of Nature", "Department of
+  Information and Communications Technology");
+* the title of a law ("Health and Safety at Work etc. Act 1974"): a name ending in
+  "Act", "Bill", "Treaty", "Convention", "Code" or "Directive", with the capitalised
+  names before it joined by function words only, and the part of it cited before it
+  ("Section 2(1) of the ...").
+
+An organisation "X of Y" ("Central Bank of Iceland") is also written "Y's x" ("Iceland's
+central bank"): the English genitive turned round (:func:`said_otherwise`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.normalise import fold
+from ..types import Fact
+from .forms import collapse
+from .items import Group
+from .vocab import ORG_WORDS
+
+_ORG_GAPS = frozenset({" for ", " of ", " on ", " and ", " & "})
+_LAW_WORDS = frozenset({"act", "bill", "treaty", "convention", "code", "directive"})
+_LAW_GAP_RE = regex.compile(
+    r"(?:[ \u00a0]+(?:and|&|at|of|the|for|on|in|to|etc\.?|(?:\(|\))))*[ \u00a0]+"
+)
+"""Function words (and "etc.") between the capitalised words of a law's title."""
+_PART_GAP_RE = regex.compile(
+    r"[ \u00a0]+[\dIVXivx]+[\p{L}\d().]*[ \u00a0]+of(?:[ \u00a0]+the)?[ \u00a0]+"
+)
+"""A number between the part of a law cited and the law ("Section 2(1) of the")."""
+_YEAR_RE = regex.compile(r"[ \u00a0]+\d{4}\Z")
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_OF_RE = regex.compile(r"(?i:the[ \u00a0]+)?(.+?)[ \u00a0]+(?:of|in|at)[ \u00a0]+(.+)")
+
+
+def _words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD_RE.findall(text)]
+
+
+def _has_org_word(f: Fact) -> bool:
+    return any(w in ORG_WORDS for w in _words(f.text))
+
+
+def _continues(prev: Fact, f: Fact, text: str) -> bool:
+    """Does the organisation ``prev`` go on with ``f`` across the gap between them?"""
+    if prev.kind != "organisation" or not _has_org_word(prev):
+        return False
+    if text[prev.span[1] : f.span[0]] not in _ORG_GAPS:
+        return False
+    words = _words(f.text)
+    return (
+        (f.kind in ("organisation", "entity") or (f.kind == "person" and _common_nouns(words)))
+        and bool(words)
+        and not f.text.isupper()
+        and not any(w in ORG_WORDS for w in words[:1])
+    )
+
+
+_NOUN_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ics", "s")
+
+
+def _common_nouns(words: list[str]) -> bool:
+    """Are capitalised ``words`` that the name rules took for a person's name dictionary
+    words, one with the ending of a plural or an abstract noun ("Coastal Planning",
+    "Harbour Pilots")? People are seldom called that. (Never, without the model's
+    dictionary.)"""
+    from . import ner
+
+    if not ner.enabled() or not words:
+        return False
+    return all(ner.is_common_word(w) for w in words) and any(
+        w.endswith(_NOUN_ENDINGS) for w in words
+    )
+
+
+def _law_head(f: Fact) -> bool:
+    words = _words(_YEAR_RE.sub("", f.text))
+    return bool(words) and words[-1] in _LAW_WORDS
+
+
+def _merge(a: Fact, b: Fact, text: str, kind: str) -> Fact:
+    t = text[a.span[0] : b.span[1]]
+    return Fact(kind, t, (a.span[0], b.span[1]), a.doc, collapse(fold(t)))
+
+
+def join_pieces(facts: list[Fact], text: str) -> list[Fact]:
+    """``facts`` (names of one text, in order) with the pieces of one organisation's or
+    one law's name joined into one fact (see the module's rules)."""
+    out: list[Fact] = []
+    for f in facts:
+        if out and _continues(out[-1], f, text):
+            out[-1] = _merge(out[-1], f, text, out[-1].kind)
+            continue
+        if _law_head(f):
+            first = len(out)
+            while first > 0 and _LAW_GAP_RE.fullmatch(
+                text,
+                out[first - 1].span[1],
+                (out[first].span[0] if first < len(out) else f.span[0]),
+            ):
+                first -= 1
+            if first > 0 and _PART_GAP_RE.fullmatch(
+                text, out[first - 1].span[1], out[first].span[0] if first < len(out) else f.span[0]
+            ):
+                first -= 1  # "Section 2(1) of the ...": the part of the law cited
+            if first < len(out):
+                f = _merge(out[first], f, text, "entity")
+                del out[first:]
+        out.append(f)
+    return out
+
+
+def said_otherwise(f: Fact, other: str) -> bool:
+    """Does the ``other`` text name the organisation ``f`` "X of Y" as "Y's X" (any
+    case: "Iceland's central bank" for "Central Bank of Iceland"), or "X in Y" / "X at
+    Y" as "Y X" ("Invercargill District Court")?"""
+    if f.kind != "organisation":
+        return False
+    m = _OF_RE.fullmatch(f.text)
+    if m is None:
+        return False
+    x, y = (regex.escape(g) for g in m.groups())
+    pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
+    return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_ACRONYM_AFTER_RE = regex.compile(r"[ \u00a0]*\([ \u00a0]*(\p{Lu}{2,}[\p{Lu}\p{Ll}]*)[ \u00a0]*\)")
+
+
+def acronym_after(g: Group, text: str) -> str:
+    """The acronym given in brackets right after a mention of the name ``g`` ("UNICEF"
+    of "United Nations Children's Fund (UNICEF)"); ``""`` when there is none."""
+    for it in g.items:
+        m = _ACRONYM_AFTER_RE.match(text, it.fact.span[1])
+        if m is not None:
+            return m.group(1)
+    return ""
+
+
+def short_form_kept(groups: list[Group], text: str, other: str, own: list[Group]) -> list[Group]:
+    """``groups`` (names of ``text`` left unmatched) without those whose acronym, given
+    in brackets after them, the ``other`` text writes as a word: it names the same
+    organisation by its short form. An acronym that is one of the text's own names
+    ``own`` is left to the leftover pairing, which keeps the two as an abbreviation."""
+    out = []
+    names = {g.first.letters for g in own}
+    for g in groups:
+        a = acronym_after(g, text)
+        if (
+            a
+            and fold(a) not in names
+            and regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])", other)
+        ):
+            continue
+        out.append(g)
+    return out
