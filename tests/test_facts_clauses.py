@@ -141,3 +141,12 @@ def test_a_statement_replaced_in_its_place_is_one_restated_claim() -> None:
         )
     ]
     assert not _claims(fd.dropped) and not _claims(fd.added)
+
+
+def test_a_second_verb_group_left_out_is_a_dropped_claim() -> None:
+    fd = _facts(
+        "The skipper was questioned by police and was refused permission to sail again "
+        "before the inquiry ends.",
+        "The skipper was questioned by police.",
+    )
+    assert _claims(fd.dropped) == ["was refused permission to sail again before the inquiry ends"]

@@ -33,7 +33,6 @@ from .claim_rules import verb_stem
 from .forms import collapse
 from .furniture import furniture_spans
 from .items import Item, Result
-from .vocab import STOP
 
 MIN_CONTENT = 3
 """Content words a clause must have to be read: fewer say too little to be a claim."""
@@ -52,20 +51,41 @@ _OPENERS = (
 _OPENER_RE = "|".join(_OPENERS)
 _BREAK_RE = regex.compile(
     rf"[;:()\u2013\u2014]|\s-\s|,\s+(?=(?:{_OPENER_RE})\b)"
-    r"|\s(?=(?:while|whereas|although|because|unless|subject\s+to|provided\s+that)\b)",
+    r"|\s(?=(?:while|whereas|although|because|unless|but|subject\s+to|provided\s+that)\b)"
+    r"|\s(?=(?:and|or)\s+(?:that|would|will|could|should|may|might|must|has|have|had|is"
+    r"|was|were|are|did|does|said|says)\b)",
     regex.IGNORECASE,
 )
 """Where a clause ends inside a sentence: a semicolon, a colon, a dash or a bracket, a
-comma before a word that opens a clause, or a conjunction of contrast or condition."""
+comma before a word that opens a clause, a conjunction of contrast or condition, or "and"
+before a second verb group or "that" clause ("was questioned but has not been detained",
+"said it was relieved and would continue to invest")."""
 _EDGE_WORDS = frozenset({"and", "but", "so", "yet", "or"})
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FUNCTION_WORDS = _words(
+    """the and but for nor yet with from into onto over under about across after before
+    during since until upon than that this these those there their theirs them they its
+    his her hers him she he who whom whose which what when where while why how also not
+    are was were been being has have had having does did doing will would shall should
+    can could may might must our ours your yours you any all each every some such only
+    very just even still then thus both either neither other another more most less least
+    own same too much many few one"""
+)
+"""Words that carry no content of a claim (a fixed list: the name rules' stop words change
+with what they must not read as names)."""
 
 
 def _content_stems(text: str, start: int, end: int) -> list[str]:
     return [
         verb_stem(t.norm)
         for t in tokenize(text, start, end)
-        if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in STOP
+        if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in _FUNCTION_WORDS
     ]
 
 
