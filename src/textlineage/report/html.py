@@ -46,7 +46,9 @@ from .factgroups import (
     change_groups,
     describe,
     kind_groups,
+    reads_apart,
     respelled,
+    statements,
 )
 from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
@@ -55,6 +57,11 @@ __all__ = ["environment", "render_html"]
 
 _PACKAGE = __name__.rpartition(".")[0]
 _LETTERS = ("A", "B")
+
+
+def _short(where: str) -> str:
+    """A fact's place written short for a narrow column: "A line 14" → "A l.14"."""
+    return where.replace(" line ", " l.", 1)
 
 
 def _letter(doc: int) -> str:
@@ -399,17 +406,30 @@ class _Renderer:
                 {**src, "pair": der["fid"], "detail": detail},
                 {**der, "pair": src["fid"], "detail": detail},
             )
+            apart = lk.kind in ("quote", "claim") and reads_apart(lk)
             return {
                 "kind": neutralise(lk.kind),
                 "source": src,
                 "derived": der,
-                "note": neutralise(lk.note),
+                # Two statements that share few words: one under the other, not a diff.
+                "said": [
+                    (f"{_short(src['where'])} said", src),
+                    (f"{_short(der['where'])} says", der),
+                ]
+                if apart
+                else [],
+                "note": "" if lk.label == "restated" else neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
             }
 
         def single(f: Fact) -> dict[str, Any]:
             return {"kind": neutralise(f.kind), "fact": self._fref(f)}
+
+        def stated(f: Fact) -> dict[str, Any]:
+            # A whole statement: its line where the kind stands elsewhere.
+            ref = self._fref(f)
+            return {"kind": _short(ref["where"]), "fact": ref}
 
         def by_kind(facts: tuple[Fact, ...], side: list[Fact], doc: int, verb: str) -> Any:
             text = self.c.documents[doc].text if doc in (0, 1) else ""
@@ -423,6 +443,8 @@ class _Renderer:
             ]
 
         links = (*fd.kept, *fd.changed)
+        added, added_said = statements(fd.added)
+        dropped, dropped_said = statements(fd.dropped)
         lengths = [
             len(self.c.documents[d].text) if d in (0, 1) else 0
             for d in (fd.source_doc, fd.derived_doc)
@@ -437,14 +459,18 @@ class _Renderer:
                 "added": len(fd.added),
                 "dropped": len(fd.dropped),
                 "kept": len(fd.kept),
+                "added_facts": len(added),
+                "dropped_facts": len(dropped),
             },
             "changed": [
                 {"title": g.title, "links": [link(lk) for lk in g.links]}
                 for g in change_groups(fd.changed)
             ],
             "respelled": [link(lk) for lk in respelled(fd.kept)],
-            "added": by_kind(fd.added, [k.derived for k in links], fd.derived_doc, "added"),
-            "dropped": by_kind(fd.dropped, [k.source for k in links], fd.source_doc, "dropped"),
+            "added": by_kind(tuple(added), [k.derived for k in links], fd.derived_doc, "added"),
+            "dropped": by_kind(tuple(dropped), [k.source for k in links], fd.source_doc, "dropped"),
+            "added_said": [stated(f) for f in added_said],
+            "dropped_said": [stated(f) for f in dropped_said],
             "kept": [link(lk) for lk in fd.kept],
         }
 
