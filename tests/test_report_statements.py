@@ -4,10 +4,12 @@ replaced by another shown as "A said … / B says …" rather than as a word dif
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from textlineage import Comparison, Document, compare
-from textlineage.report.factgroups import reads_apart, statements
+from textlineage.report.factgroups import reads_apart, respelled, statements
 from textlineage.report.html import render_html
 from textlineage.report.text import render_text
 from textlineage.types import Fact, FactLink
@@ -105,7 +107,7 @@ def test_the_html_panel_lists_statements_apart_and_counts_them(dropped: Comparis
     html = render_html(dropped)
     facts = dropped.facts.dropped
     plain, _ = statements(facts)
-    assert "<h3>Statements dropped (1)</h3>" in html
+    assert "<h3>Statements only in A (1)</h3>" in html
     assert f"dropped {len(facts)} (1 statement)" in html
     if plain:
         assert f"<h3>Dropped ({len(plain)})</h3>" in html
@@ -140,3 +142,36 @@ def test_a_quotation_read_apart_only_when_its_sides_share_few_words() -> None:
     other = _link('"We expect a full recovery"', '"The season is over for him, sadly"')
     assert reads_apart(other)
     assert reads_apart(_link("the cause is unknown", "the cause is arson", "restated"))
+
+
+def test_a_respelled_person_comes_first_and_shows_open() -> None:
+    body = (
+        "Cargo ship leaves port\n\nThe ship left the harbour on Monday night with a crew "
+        "of nineteen, and its captain, {}, said the voyage to Helsinki should take two "
+        "days if the weather holds.\n"
+    )
+    c = compare(
+        Document("a", body.format("Farah Quddus")), Document("b", body.format("Farah Quddis"))
+    )
+    person = next(k for k in c.facts.kept if k.label == "spelling")
+    assert person.kind == "person"
+    assert '<details open><summary><h3 class="inline">Kept in another spelling' in render_html(c)
+    place = FactLink(
+        "place", Fact("place", "Gdańsk", (0, 6), 0), Fact("place", "Gdansk", (0, 6), 1),
+        "", "spelling",
+    )  # fmt: skip
+    assert respelled([place, person]) == [person, place]
+    html = render_html(replace(c, facts=replace(c.facts, kept=(place,))))
+    assert '<details><summary><h3 class="inline">Kept in another spelling' in html
+
+
+def test_the_html_panel_shows_a_reworded_claim_word_by_word() -> None:
+    c = _compare(
+        "Investigators said the stones were reportedly loosened by <i>vandals</i> overnight.",
+        "Investigators said the stones were loosened by <i>vandals</i> overnight.",
+    )
+    claims = [k for k in c.facts.changed if k.kind == "claim"]
+    assert claims and not reads_apart(claims[0])
+    html = render_html(c)
+    assert '<span class="edits">' in html and "<del>reportedly</del>" in html
+    assert "<i>vandals</i>" not in html

@@ -142,8 +142,10 @@ def change_groups(changed: Sequence[FactLink]) -> list[ChangeGroup]:
 
 def respelled(kept: Sequence[FactLink]) -> list[FactLink]:
     """The kept names written another way on the derived side (spelling variant or
-    transliteration)."""
-    return [k for k in kept if k.label in ("spelling", "transliteration")]
+    transliteration), people's names first: a person's name misspelled is what a
+    fact-checker must correct."""
+    found = [k for k in kept if k.label in ("spelling", "transliteration")]
+    return sorted(found, key=lambda k: k.kind != "person")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .context import direction_note, line_of
+from .context import direction_note, line_of, word_edits
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
@@ -406,7 +406,11 @@ class _Renderer:
                 {**src, "pair": der["fid"], "detail": detail},
                 {**der, "pair": src["fid"], "detail": detail},
             )
-            apart = lk.kind in ("quote", "claim") and reads_apart(lk)
+            reworded = lk.kind in ("quote", "claim") and (
+                len(lk.source.text.split()) + len(lk.derived.text.split()) > 2
+            )
+            apart = reworded and reads_apart(lk)
+            edits = word_edits(lk.source.text, lk.derived.text) if reworded and not apart else []
             return {
                 "kind": neutralise(lk.kind),
                 "source": src,
@@ -418,6 +422,8 @@ class _Renderer:
                 ]
                 if apart
                 else [],
+                # A quotation or claim reworded: what was cut and added, word by word.
+                "edits": [(op, neutralise(text)) for op, text in edits],
                 "note": "" if lk.label == "restated" else neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
@@ -467,6 +473,8 @@ class _Renderer:
                 for g in change_groups(fd.changed)
             ],
             "respelled": [link(lk) for lk in respelled(fd.kept)],
+            # A person's name respelled is shown open: it may be a misspelling.
+            "respelled_open": any(lk.kind == "person" for lk in respelled(fd.kept)),
             "added": by_kind(tuple(added), [k.derived for k in links], fd.derived_doc, "added"),
             "dropped": by_kind(tuple(dropped), [k.source for k in links], fd.source_doc, "dropped"),
             "added_said": [stated(f) for f in added_said],
