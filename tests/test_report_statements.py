@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from textlineage import Comparison, Document, compare
+from textlineage.report.context import in_sentence
 from textlineage.report.factgroups import reads_apart, respelled, statements
 from textlineage.report.html import render_html
 from textlineage.report.text import render_text
@@ -175,3 +176,13 @@ def test_the_html_panel_shows_a_reworded_claim_word_by_word() -> None:
     html = render_html(c)
     assert '<span class="edits">' in html and "<del>reportedly</del>" in html
     assert "<i>vandals</i>" not in html
+
+
+def test_a_fact_after_a_closing_quotation_mark_keeps_its_space() -> None:
+    text = '"The leak is under control," coastguard officer Lars Wahl said. (Or [so] it seems.)'
+    at = text.index("coastguard")
+    assert in_sentence(text, (at, at + 28), 200).startswith(
+        '"The leak is under control," [coastguard officer Lars Wahl] said.'
+    )
+    at = text.index("Or")
+    assert in_sentence(text, (at, at + 2), 200) == "([Or] [so] it seems."

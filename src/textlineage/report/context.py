@@ -167,8 +167,9 @@ def in_sentence(text: str, span: Span, limit: int) -> str:
         if " " in kept and after[right - 1 : right].strip():
             kept = kept[: kept.rindex(" ")]
         after = kept.rstrip() + "…"
-    sep_b = " " if before and not before.endswith(("(", "“", '"', "'")) else ""
-    sep_a = " " if after and after[0].isalnum() else ""
+    # A space where the text has one (a closing quotation mark before the fact keeps it).
+    sep_b = " " if before and s > 0 and text[s - 1].isspace() else ""
+    sep_a = " " if after and e < len(text) and text[e].isspace() else ""
     return f"{before}{sep_b}[{fact}]{sep_a}{after}".strip()
 
 
