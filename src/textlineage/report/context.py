@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..types import Comparison, Span
 
-__all__ = ["direction_note", "in_sentence", "line_of", "word_diff"]
+__all__ = ["direction_note", "in_sentence", "line_of", "word_diff", "word_edits"]
 
 SURE = 0.85
 """Below this confidence in the direction, the reports say the direction is uncertain and
@@ -167,19 +167,20 @@ def in_sentence(text: str, span: Span, limit: int) -> str:
         if " " in kept and after[right - 1 : right].strip():
             kept = kept[: kept.rindex(" ")]
         after = kept.rstrip() + "…"
-    sep_b = " " if before and not before.endswith(("(", "“", '"', "'")) else ""
-    sep_a = " " if after and after[0].isalnum() else ""
+    # A space where the text has one (a closing quotation mark before the fact keeps it).
+    sep_b = " " if before and s > 0 and text[s - 1].isspace() else ""
+    sep_a = " " if after and e < len(text) and text[e].isspace() else ""
     return f"{before}{sep_b}[{fact}]{sep_a}{after}".strip()
 
 
-def word_diff(old: str, new: str, limit: int) -> str:
-    """``new`` as an edit of ``old``, word by word: unchanged words plain, words of
-    ``old`` left out as ``[cut: …]``, new words as ``[added: …]``; long unchanged runs
-    shortened to their ends ("…"). Cut to ``limit`` characters."""
+def word_edits(old: str, new: str) -> list[tuple[str, str]]:
+    """``new`` as an edit of ``old``, word by word: ``("same", words)``, ``("cut", words
+    of old left out)``, ``("added", new words)``, in order; long unchanged runs shortened
+    to their ends ("…"). Letter case and the punctuation at a word's edges aside."""
     a, b = old.split(), new.split()
     norm = [w.strip(".,;:!?\"'“”‘’").lower() for w in a]
     normb = [w.strip(".,;:!?\"'“”‘’").lower() for w in b]
-    parts: list[str] = []
+    out: list[tuple[str, str]] = []
     ops = difflib.SequenceMatcher(a=norm, b=normb, autojunk=False).get_opcodes()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
@@ -188,12 +189,21 @@ def word_diff(old: str, new: str, limit: int) -> str:
             tail = _KEEP_OUTER if k == len(ops) - 1 else _KEEP_AROUND
             if len(words) > head + tail + _KEEP_AROUND:
                 words = [*words[:head], "…", *words[len(words) - tail :]]
-            parts.append(" ".join(words))
+            if words:
+                out.append(("same", " ".join(words)))
             continue
         if i2 > i1:
-            parts.append(f"[cut: {' '.join(a[i1:i2])}]")
+            out.append(("cut", " ".join(a[i1:i2])))
         if j2 > j1:
-            parts.append(f"[added: {' '.join(b[j1:j2])}]")
+            out.append(("added", " ".join(b[j1:j2])))
+    return out
+
+
+def word_diff(old: str, new: str, limit: int) -> str:
+    """``new`` as an edit of ``old`` (:func:`word_edits`) in one line: unchanged words
+    plain, words of ``old`` left out as ``[cut: …]``, new words as ``[added: …]``. Cut
+    to ``limit`` characters."""
+    parts = [text if op == "same" else f"[{op}: {text}]" for op, text in word_edits(old, new)]
     out = " ".join(p for p in parts if p)
     if len(out) > limit:
         out = out[: max(limit - 1, 1)].rstrip() + "…"

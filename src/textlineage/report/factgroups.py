@@ -9,11 +9,19 @@ lists ("cities such as A, B, C") says so ("39 of 68 listed places dropped"), and
 reports show its facts collapsed. Names kept in another spelling are listed apart
 (:func:`respelled`): the same fact, but a reader checks that it is.
 
+Whole statements (``claim`` facts in added or dropped: a clause the other text does not
+state) are not figures to tick off but sentences to read: :func:`statements` takes them
+apart from the facts of the other kinds, and the reports list each in full with its line.
+A statement replaced by another in its place (``restated``) has its own group of changes;
+it, and any reworded quotation or claim whose two sides share few words
+(:func:`reads_apart`), is shown as "A said … / B says …" rather than as a word diff.
+
 The JSON keeps every fact: the grouping only orders and counts them.
 """
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -24,12 +32,15 @@ from ..types import Fact, FactLink, Span
 
 __all__ = [
     "LABEL_NAMES",
+    "STATEMENT_KIND",
     "ChangeGroup",
     "KindGroup",
     "change_groups",
     "kind_groups",
     "plural",
+    "reads_apart",
     "respelled",
+    "statements",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -45,6 +56,7 @@ LABEL_NAMES: dict[str, str] = {
     "wording": "wording",
     "reversed": "reversed",
     "object": "object",
+    "restated": "restated",
 }
 """How each change label is written for people."""
 
@@ -55,6 +67,7 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
         frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
     ),
     ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
+    ("restated", "statements replaced", frozenset({"restated"})),
     ("specificity", "precision of dates", frozenset({"specificity"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
@@ -81,6 +94,38 @@ class ChangeGroup:
     links: tuple[FactLink, ...]
 
 
+STATEMENT_KIND = "claim"
+"""The kind of a fact that is a whole statement when it stands in added or dropped."""
+
+
+def statements(facts: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """``facts`` (added or dropped) split into the facts proper and the whole statements
+    (clauses the other text does not state), each in document order."""
+    plain = [f for f in facts if f.kind != STATEMENT_KIND]
+    said = sorted((f for f in facts if f.kind == STATEMENT_KIND), key=lambda f: f.span)
+    return plain, said
+
+
+_APART_SHARE = 0.5
+_WORD_EDGE = ".,;:!?\"'“”‘’()[]"
+
+
+def reads_apart(link: FactLink) -> bool:
+    """Whether a reworded quotation or claim reads better as its two sides one under the
+    other than as a word diff: a statement replaced by another, or two texts whose
+    shared words (in order) are under half of the shorter one's words; a word diff of
+    those is mostly cuts and additions."""
+    if link.label == "restated":
+        return True
+    a = [w.strip(_WORD_EDGE).lower() for w in link.source.text.split()]
+    b = [w.strip(_WORD_EDGE).lower() for w in link.derived.text.split()]
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared < _APART_SHARE * min(len(a), len(b))
+
+
 def change_groups(changed: Sequence[FactLink]) -> list[ChangeGroup]:
     """The changes by significance (see the module docstring), empty groups left out; a
     label the groups do not know goes with the first."""
@@ -97,8 +142,10 @@ def change_groups(changed: Sequence[FactLink]) -> list[ChangeGroup]:
 
 def respelled(kept: Sequence[FactLink]) -> list[FactLink]:
     """The kept names written another way on the derived side (spelling variant or
-    transliteration)."""
-    return [k for k in kept if k.label in ("spelling", "transliteration")]
+    transliteration), people's names first: a person's name misspelled is what a
+    fact-checker must correct."""
+    found = [k for k in kept if k.label in ("spelling", "transliteration")]
+    return sorted(found, key=lambda k: k.kind != "person")
 
 
 @dataclass(frozen=True)

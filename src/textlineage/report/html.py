@@ -39,14 +39,16 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .context import direction_note, line_of
+from .context import direction_note, line_of, word_edits
 from .factgroups import (
     LABEL_NAMES,
     UNSUPPORTED_NOTE,
     change_groups,
     describe,
     kind_groups,
+    reads_apart,
     respelled,
+    statements,
 )
 from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
@@ -55,6 +57,11 @@ __all__ = ["environment", "render_html"]
 
 _PACKAGE = __name__.rpartition(".")[0]
 _LETTERS = ("A", "B")
+
+
+def _short(where: str) -> str:
+    """A fact's place written short for a narrow column: "A line 14" → "A l.14"."""
+    return where.replace(" line ", " l.", 1)
 
 
 def _letter(doc: int) -> str:
@@ -399,17 +406,36 @@ class _Renderer:
                 {**src, "pair": der["fid"], "detail": detail},
                 {**der, "pair": src["fid"], "detail": detail},
             )
+            reworded = lk.kind in ("quote", "claim") and (
+                len(lk.source.text.split()) + len(lk.derived.text.split()) > 2
+            )
+            apart = reworded and reads_apart(lk)
+            edits = word_edits(lk.source.text, lk.derived.text) if reworded and not apart else []
             return {
                 "kind": neutralise(lk.kind),
                 "source": src,
                 "derived": der,
-                "note": neutralise(lk.note),
+                # Two statements that share few words: one under the other, not a diff.
+                "said": [
+                    (f"{_short(src['where'])} said", src),
+                    (f"{_short(der['where'])} says", der),
+                ]
+                if apart
+                else [],
+                # A quotation or claim reworded: what was cut and added, word by word.
+                "edits": [(op, neutralise(text)) for op, text in edits],
+                "note": "" if lk.label == "restated" else neutralise(lk.note),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
             }
 
         def single(f: Fact) -> dict[str, Any]:
             return {"kind": neutralise(f.kind), "fact": self._fref(f)}
+
+        def stated(f: Fact) -> dict[str, Any]:
+            # A whole statement: its line where the kind stands elsewhere.
+            ref = self._fref(f)
+            return {"kind": _short(ref["where"]), "fact": ref}
 
         def by_kind(facts: tuple[Fact, ...], side: list[Fact], doc: int, verb: str) -> Any:
             text = self.c.documents[doc].text if doc in (0, 1) else ""
@@ -423,6 +449,8 @@ class _Renderer:
             ]
 
         links = (*fd.kept, *fd.changed)
+        added, added_said = statements(fd.added)
+        dropped, dropped_said = statements(fd.dropped)
         lengths = [
             len(self.c.documents[d].text) if d in (0, 1) else 0
             for d in (fd.source_doc, fd.derived_doc)
@@ -437,14 +465,20 @@ class _Renderer:
                 "added": len(fd.added),
                 "dropped": len(fd.dropped),
                 "kept": len(fd.kept),
+                "added_facts": len(added),
+                "dropped_facts": len(dropped),
             },
             "changed": [
                 {"title": g.title, "links": [link(lk) for lk in g.links]}
                 for g in change_groups(fd.changed)
             ],
             "respelled": [link(lk) for lk in respelled(fd.kept)],
-            "added": by_kind(fd.added, [k.derived for k in links], fd.derived_doc, "added"),
-            "dropped": by_kind(fd.dropped, [k.source for k in links], fd.source_doc, "dropped"),
+            # A person's name respelled is shown open: it may be a misspelling.
+            "respelled_open": any(lk.kind == "person" for lk in respelled(fd.kept)),
+            "added": by_kind(tuple(added), [k.derived for k in links], fd.derived_doc, "added"),
+            "dropped": by_kind(tuple(dropped), [k.source for k in links], fd.source_doc, "dropped"),
+            "added_said": [stated(f) for f in added_said],
+            "dropped_said": [stated(f) for f in dropped_said],
             "kept": [link(lk) for lk in fd.kept],
         }
 

@@ -18,12 +18,15 @@ from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
 from .context import direction_note, in_sentence, line_of, unmatched_sentences, word_diff
 from .factgroups import (
     LABEL_NAMES,
+    STATEMENT_KIND,
     UNSUPPORTED_NOTE,
     KindGroup,
     change_groups,
     describe,
     kind_groups,
+    reads_apart,
     respelled,
+    statements,
 )
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
@@ -130,15 +133,31 @@ _MIN_PER_KIND = 3
 
 
 _REWORDED_KINDS = ("quote", "claim")
+_SAID_MAX = 400  # characters of one side of a statement shown "A said … / B says …"
+
+
+def _said_lines(link: FactLink, texts: Sequence[str], width: int) -> list[str]:
+    """The two sides of a replaced statement (or of a quotation reworded past a word
+    diff's use), one under the other: "A l.5 said: …" and "B l.5 says: …"."""
+    out = []
+    for f, verb in ((link.source, "said"), (link.derived, "says")):
+        text = texts[f.doc] if f.doc in (0, 1) else ""
+        where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else _letter(f.doc)
+        out += _wrap_bullets(
+            [f"{where} {verb}: {cut(clean(f.text), _SAID_MAX)}"], width, "          ", ""
+        )
+    return out
 
 
 def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool) -> list[str]:
-    """One change: kind, the two texts (a quotation or a claim as a word diff), whether the
-    source states the new value, its label (``tagged``: when the group's title does not
-    say it) and what changed; then where each side stands, with its sentence."""
+    """One change: kind, the two texts (a quotation or a claim as a word diff, or one side
+    under the other when they share few words), whether the source states the new value,
+    its label (``tagged``: when the group's title does not say it) and what changed; then
+    where each side stands, with its sentence."""
     text_width = max(width - 30, 20)
     src, der = clean(link.source.text), clean(link.derived.text)
     reworded = link.kind in _REWORDED_KINDS and len(src.split()) + len(der.split()) > 2
+    apart = reworded and reads_apart(link)
     if reworded:
         line = f"      ~ {clean(link.kind)}"
     else:
@@ -146,7 +165,8 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
             f"      ~ {clean(link.kind)}: {cut(src, text_width // 2)} → {cut(der, text_width // 2)}"
         )
     tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
-    why = clean(link.note)
+    # A replaced statement's note only repeats its group's title.
+    why = "" if link.label == "restated" else clean(link.note)
     if link.unsupported:
         line += f" ({UNSUPPORTED_NOTE})"
     if tag and why:
@@ -154,6 +174,8 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
     elif tag or why:
         line += f"  ({cut(tag or why, text_width)})"
     out = [line]
+    if apart:
+        return out + _said_lines(link, texts, width)
     places = []
     for f in (link.source, link.derived):
         text = texts[f.doc] if f.doc in (0, 1) else ""
@@ -174,12 +196,42 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
     return out
 
 
+def _statement_lines(
+    said: Sequence[Fact], sign: str, verb: str, other: str, texts: Sequence[str], width: int
+) -> list[str]:
+    """The whole statements added or dropped, each in full with its line: a sentence to
+    read, not a figure to tick off."""
+    if not said:
+        return []
+    noun = "statement" if len(said) == 1 else "statements"
+    out = [
+        f"  {len(said)} {noun} {verb} ({other} does not state {'it' if len(said) == 1 else 'them'})"
+    ]
+    for f in said:
+        text = texts[f.doc] if f.doc in (0, 1) else ""
+        where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else _letter(f.doc)
+        out += _wrap_bullets(
+            [f"{where}: {cut(clean(f.text), _SAID_MAX)}"], width, "    ", f"{sign} "
+        )
+    return out
+
+
 _NEW_SHOWN = 8
+
+
+def _stated_spans(c: Comparison) -> list[Span]:
+    """Where the derived text's whole statements stand: its added claims and the new
+    side of its replaced statements (listed with the fact changes already)."""
+    fd = c.facts
+    said = [f for f in fd.added if f.kind == STATEMENT_KIND]
+    said += [k.derived for k in fd.changed if k.label == "restated"]
+    return [f.span for f in said if f.doc == fd.derived_doc]
 
 
 def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
     """The derived text's sentences with no counterpart in the source (where additions
-    the fact list may miss stand), when there is reuse at all."""
+    the fact list may miss stand), when there is reuse at all; a sentence that holds a
+    statement the fact changes list already is counted, not listed again."""
     fd = c.facts
     d = fd.derived_doc
     if c.verdict == "independent" or d not in (0, 1):
@@ -189,21 +241,29 @@ def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
     found = unmatched_sentences(text, spans, furniture_spans(text))
     if not found:
         return []
+    stated = _stated_spans(c)
+    shown = [(s, e) for s, e in found if not any(a < e and s < b for a, b in stated)]
     other = _letter(fd.source_doc)
     noun = "sentence" if len(found) == 1 else "sentences"
-    out = [f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"]
-    for s, e in found[:_NEW_SHOWN]:
+    head = f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"
+    held = len(found) - len(shown)
+    if held:
+        which = "" if len(found) == 1 else "each " if not shown else f"{held} of them "
+        head += f", {which}holding a statement listed above"
+    out = [head]
+    for s, e in shown[:_NEW_SHOWN]:
         where = f"{_letter(d)} l.{line_of(text, s)}"
         out.append(f"    {where}: {cut(clean(text[s:e]), max(width - len(where) - 6, 20))}")
-    if len(found) > _NEW_SHOWN:
-        out.append(f"    … and {len(found) - _NEW_SHOWN} more")
+    if len(shown) > _NEW_SHOWN:
+        out.append(f"    … and {len(shown) - _NEW_SHOWN} more")
     return out
 
 
 def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
     """The fact changes, by significance (changed numbers, dates and names first, then
-    strength, precision, wording), the names kept in another spelling, then the facts
-    added and dropped (per kind, or each one with ``all_facts``)."""
+    strength, replaced statements, precision, wording), the names kept in another
+    spelling, then the facts added and dropped (per kind, or each one with
+    ``all_facts``), each side's whole statements after its facts, in full."""
     fd = c.facts
     out: list[str] = []
     text_width = max(width - 30, 20)
@@ -227,25 +287,26 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
             [f"kept in another spelling ({len(variants)}): " + "; ".join(shown)], width, "  ", ""
         )
     links = (*fd.kept, *fd.changed)
-    for title, sign, facts, listed, side in (
-        ("added", "+", fd.added, [k.derived for k in links], fd.derived_doc),
-        ("dropped", "-", fd.dropped, [k.source for k in links], fd.source_doc),
+    for title, sign, facts, listed, side, other in (
+        ("added", "+", fd.added, [k.derived for k in links], fd.derived_doc, fd.source_doc),
+        ("dropped", "-", fd.dropped, [k.source for k in links], fd.source_doc, fd.derived_doc),
     ):
-        if not facts:
-            continue
-        if all_facts:
+        plain, said = statements(facts)
+        if all_facts and plain:
             out.append(f"  {title}")
-            for f in facts:
+            for f in plain:
                 line = f" l.{line_of(texts[f.doc], f.span[0])}," if f.doc in (0, 1) else ""
                 out.append(
                     f"    {sign} {clean(f.kind)}: {cut(clean(f.text), text_width)}"
                     f"  ({_fact_where(f).replace(' ', line + ' ', 1)})"
                 )
-            continue
-        where = "in" if title == "added" else "from"
-        out.append(f"  {title} ({where} {_letter(side)}, by kind)")
-        text = c.documents[side].text if side in (0, 1) else ""
-        out += _kind_summary(kind_groups(facts, [*facts, *listed], text), sign, title, width)
+        elif plain:
+            where = "in" if title == "added" else "from"
+            out.append(f"  {title} ({where} {_letter(side)}, by kind)")
+            text = c.documents[side].text if side in (0, 1) else ""
+            groups = kind_groups(plain, [*plain, *listed], text)
+            out += _kind_summary(groups, sign, title, width, texts)
+        out += _statement_lines(said, sign, title, _letter(other), texts, width)
     return out
 
 
@@ -253,15 +314,31 @@ _LISTED_IN_FULL = ("number", "date", "person", "quote")
 _FULL_MAX = 12
 
 
-def _kind_summary(groups: Sequence[KindGroup], sign: str, verb: str, width: int) -> list[str]:
-    """One entry per kind. Numbers, dates, people and quotations are named in full (up to
-    a dozen, wrapped): those are what a fact-checker checks. Other kinds, and facts that
-    stand in a list, get one line, "- 39 of 68 listed places dropped: A; B; … and 34
-    more", naming as many as it holds (at least a few, in document order)."""
+_QUOTE_MAX = 240
+
+
+def _kind_summary(
+    groups: Sequence[KindGroup], sign: str, verb: str, width: int, texts: Sequence[str]
+) -> list[str]:
+    """One entry per kind. Numbers, dates and people are named in full (up to a dozen,
+    wrapped): those are what a fact-checker checks; quotations one a line with their
+    line number (a quotation is read, not ticked off). Other kinds, and facts that stand
+    in a list, get one line, "- 39 of 68 listed places dropped: A; B; … and 34 more",
+    naming as many as it holds (at least a few, in document order)."""
     lines: list[str] = []
     for g in groups:
         n = len(g.facts)
         head = f"    {sign} {clean(g.headline(verb))}: "
+        if g.kind == "quote" and not g.listed:
+            lines.append(head.rstrip())
+            for f in g.facts[:_FULL_MAX]:
+                text = texts[f.doc] if f.doc in (0, 1) else ""
+                where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else "?"
+                item = f"{where}: {cut(clean(f.text), _QUOTE_MAX) or '(empty)'}"
+                lines += _wrap_bullets([item], width, " " * 8, "")
+            if n > _FULL_MAX:
+                lines.append(f"        … and {n - _FULL_MAX} more")
+            continue
         if g.kind in _LISTED_IN_FULL and not g.listed:
             names = [cut(clean(f.text), 60) or "(empty)" for f in g.facts[:_FULL_MAX]]
             rest = f"; … and {n - _FULL_MAX} more" if n > _FULL_MAX else ""
@@ -286,6 +363,14 @@ def _kind_summary(groups: Sequence[KindGroup], sign: str, verb: str, width: int)
         tail = f"; … and {rest_n} more" if rest_n else ""
         lines.append(head + "; ".join(names) + tail)
     return lines
+
+
+def _count(facts: Sequence[Fact]) -> str:
+    """How many facts, and of them how many whole statements: "20 (1 statement)"."""
+    said = len(statements(facts)[1])
+    if not said:
+        return str(len(facts))
+    return f"{len(facts)} ({said} {'statement' if said == 1 else 'statements'})"
 
 
 def _passage_size(p: Passage) -> int:
@@ -348,8 +433,8 @@ def render_text(
         roles = f"reference {_letter(fd.source_doc)} → {_letter(fd.derived_doc)}"
     out.append(f"Facts ({roles})")
     out.append(
-        f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {len(fd.added)}"
-        f" · dropped {len(fd.dropped)}"
+        f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {_count(fd.added)}"
+        f" · dropped {_count(fd.dropped)}"
     )
     if fd.partial:
         lengths = [
