@@ -41,6 +41,9 @@ MAX_SHARED = 1 / 3
 be taken as not stated there."""
 NEIGHBOUR = 0.6
 """The share of content words two neighbouring sentences must share to say the same."""
+MAX_DRIFT = 0.25
+"""How far apart, as a share of each text's length, a dropped and an added clause may
+stand to be one statement replaced."""
 _MAX_CLAUSE = 220  # characters: a longer clause is a list or a run-on, not one claim
 
 _OPENERS = (
@@ -202,14 +205,21 @@ def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
-def _restated(dropped: list[_Clause], added: list[_Clause]) -> list[tuple[int, int]]:
+def _restated(
+    dropped: list[_Clause], added: list[_Clause], lengths: tuple[int, int]
+) -> list[tuple[int, int]]:
     """Pairs (dropped, added) of clauses that stand in the same place of the two texts:
-    the sentence before both, or after both, says the same. Only one-to-one pairs: a
-    clause with two candidates is left as it is."""
+    the sentence before both, or after both, says the same, and the two stand at about
+    the same share of their texts (:data:`MAX_DRIFT`; a text that repeats a sentence has
+    it in two places). Only one-to-one pairs: a clause with two candidates is left as it
+    is."""
     cands: dict[int, list[int]] = {}
     back: dict[int, list[int]] = {}
     for i, d in enumerate(dropped):
         for j, a in enumerate(added):
+            drift = abs(d.fact.span[0] / max(1, lengths[0]) - a.fact.span[0] / max(1, lengths[1]))
+            if drift > MAX_DRIFT:
+                continue
             if _alike(d.before, a.before) or _alike(d.after, a.after):
                 cands.setdefault(i, []).append(j)
                 back.setdefault(j, []).append(i)
@@ -246,7 +256,7 @@ def diff_clauses(
         side = [f for f in reported[n] if f.doc == docs[n]]
         taken = _taken(items[n], side, texts[n], languages[n])
         found.append(_unstated(texts[n], docs[n], region, taken, _stems_of(texts[1 - n])))
-    pairs = _restated(found[0], found[1])
+    pairs = _restated(found[0], found[1], (len(texts[0]), len(texts[1])))
     paired = ({i for i, _ in pairs}, {j for _, j in pairs})
     for i, j in pairs:
         d, a = found[0][i].fact, found[1][j].fact
