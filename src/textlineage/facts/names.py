@@ -18,11 +18,14 @@ import regex
 from ..text.normalise import fold
 from ..types import Fact
 from . import ner
+from .display import display_spans, field_start, in_spans, label_opener
 from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .vocab import (
+    LEGAL_FORMS,
     SENTENCE_ABBREVS,
+    SHOUTED_STOP,
     WEEKDAYS,
     NameVocab,
     name_vocab,
@@ -159,8 +162,12 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         return []
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
+    cands = [c for c in cands if not _no_name_alone(text, c)]
+    display = display_spans(text)
     for c in cands:
-        c.initial = _sentence_initial(text, c.start)
+        c.initial = _sentence_initial(text, c.start) or label_opener(text, c.start)
+        c.display = in_spans(display, c.start)
+        c.heading = _heading_word(text, c) or _label(text, c)
     use_model = lang in MODEL_LANGUAGES and ner.enabled()
     if use_model:
         cands = _split_person_of(text, cands)
@@ -190,6 +197,46 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             )
         )
     return out
+
+
+_DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
+_THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
+
+
+def _no_name_alone(text: str, c: Cand) -> bool:
+    """Is a one-word run no name of its own: a company form after the name and a comma
+    ("Acme Systems, Inc."), a temperature scale after "degrees", or an organisation noun
+    after "the" ("the Tribunal", "the Council": the house style of a text capitalising
+    the body it has named in full)?"""
+    if len(c.toks) != 1:
+        return False
+    t = c.toks[0]
+    before = text[max(0, c.start - 12) : c.start]
+    w = t.lower.rstrip(".")
+    if w in LEGAL_FORMS and before.endswith((", ", ",\u00a0")):
+        return True
+    if _DEGREES_RE.search(before):
+        return True
+    return not t.allcaps and is_org_word(t) and _THE_RE.search(before) is not None
+
+
+def _heading_word(text: str, c: Cand) -> bool:
+    """Is a one-word name a line of its own ("Verdict") or a label before a colon that
+    opens its line or a field of it ("Specs: ...", "... | Power: 3 kW")?"""
+    if len(c.toks) != 1:
+        return False
+    if text[field_start(text, c.start) : c.start].strip(" \t\u00a0"):
+        return False
+    end = text.find("\n", c.end)
+    rest = text[c.end : end if end >= 0 else len(text)].strip(" \t\u00a0")
+    return rest == "" or rest.startswith(":")
+
+
+def _label(text: str, c: Cand) -> bool:
+    """Is a name of several words the whole of a label that opens its line ("HEALTH
+    ADVISORY: ...")?"""
+    start = field_start(text, c.start)
+    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(":", c.end)
 
 
 def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:
@@ -327,7 +374,7 @@ def _trim_run(
     while run:
         t = run[0]
         base = _base(t.lower)
-        if (base in v.stop and not t.allcaps) or not t.cap:
+        if (base in v.stop and (not t.allcaps or base in SHOUTED_STOP)) or not t.cap:
             run = run[1:]
             initial = False
             continue
