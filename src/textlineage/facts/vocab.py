@@ -128,13 +128,13 @@ SENTENCE_ABBREVS = _words(
     "mt ft gov pres sec dept univ"
 )
 TITLES = _words(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    """mr mrs ms miss mx dr doctor prof professor sir dame lord lady president vice prime minister
     chancellor premier governor mayor senator sen rep representative congressman
     congresswoman general gen colonel col captain capt lt lieutenant sergeant sgt admiral
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
-    spokesman spokeswoman spokesperson"""
+    spokesman spokeswoman spokesperson ceo cfo coo cto"""
 )
 ORG_WORDS = _words(
     """organization organisation council ministry party unit union commission agency
