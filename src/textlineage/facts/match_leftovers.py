@@ -41,6 +41,7 @@ from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
+from .match_slots import pair_slots
 from .places import put_for
 
 MIN_SHARED = 3
@@ -136,6 +137,13 @@ def pair_leftovers(
     _fold_repeated_name_changes(res)
     fold_defined_acronyms(texts, res)
     _fold_quoted_values(items, res)
+    _pair_sentences(texts, items, res)
+    pair_slots(texts, res)
+
+
+def _pair_sentences(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
     dropped = [f for f in res.dropped if _class(f) in _PAIRED]
     added = [f for f in res.added if _class(f) in _PAIRED]
     if not dropped or not added:
