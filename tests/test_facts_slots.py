@@ -1,6 +1,7 @@
 """A dropped and an added place that fill one slot of rebuilt sentences are one place
 changed: the place locating a name kept on both sides, or two places of one level after
-the same word."""
+the same word; and a surname written with its particle alone ("van der Berg") is the
+person of the full name."""
 
 from __future__ import annotations
 
@@ -43,3 +44,13 @@ def test_places_in_unrelated_slots_stay_dropped_and_added() -> None:
         "The chief executive grew up in Idaho and studied law before joining the board.",
     )
     assert not [k for k in d.changed if k.kind == "place"]
+
+
+def test_a_surname_with_its_particle_is_the_person_kept() -> None:
+    d = diff(
+        "Their lock Joost van der Berg was sent to the sin bin on 64 minutes for a high tackle.",
+        "Everyone saw van der Berg go to the sin bin for a high tackle on 64 minutes.",
+    )
+    kept = [(k.source.text, k.derived.text) for k in d.kept if k.kind == "person"]
+    assert kept == [("Joost van der Berg", "van der Berg")]
+    assert not [f for f in d.dropped + d.added if f.kind == "person"]

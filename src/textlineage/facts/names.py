@@ -42,7 +42,7 @@ _LOWER_WORD_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
 )
 _PARTICLE_GAP_RE = regex.compile(
-    r"[ \u00a0](?:of[ \u00a0]the|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
+    r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
 )
 MODEL_LANGUAGES = frozenset({"en", "und"})
@@ -149,7 +149,7 @@ def _joinable(text: str, a: Tok, b_start: int, v: NameVocab) -> bool:
             or a.lower in SENTENCE_ABBREVS
             or (len(a.core) == 1 and a.core.isupper())
         )
-    return len(gap) <= 8 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
+    return len(gap) <= 10 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
 
 
 def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> list[Item]:
@@ -163,6 +163,11 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
     cands = [c for c in cands if not _no_name_alone(text, c)]
+    if lang in MODEL_LANGUAGES:
+        for c in cands:
+            m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
+            if m is not None and not _sentence_initial(text, m.start()):
+                c.start = m.start()  # "van Rooyen": the particle opens the surname
     display = display_spans(text)
     for c in cands:
         c.initial = _sentence_initial(text, c.start) or label_opener(text, c.start)
@@ -199,6 +204,9 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     return out
 
 
+_SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")
+"""A Dutch or German surname particle written before the surname alone, in English text
+("after van Rooyen was sent off"): part of the name."""
 _DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
 _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
 
