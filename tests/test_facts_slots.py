@@ -46,6 +46,16 @@ def test_places_in_unrelated_slots_stay_dropped_and_added() -> None:
     assert not [k for k in d.changed if k.kind == "place"]
 
 
+def test_an_institution_named_by_its_noun_and_a_place() -> None:
+    d = diff(
+        "The injured walker was flown to the Sandmoor General Hospital, where she is in a "
+        "stable condition. Police closed the road for four hours.",
+        "Police closed the road for four hours. The walker, who is in her sixties, was "
+        "airlifted to hospital in Kettleby.",
+    )
+    assert ("Sandmoor General Hospital", "Kettleby", "place") in changed(d)
+
+
 def test_a_surname_with_its_particle_is_the_person_kept() -> None:
     d = diff(
         "Their lock Joost van der Berg was sent to the sin bin on 64 minutes for a high tackle.",

@@ -9,7 +9,9 @@ puts one place for another in the same slot:
   Meridian" → "Northgate Clinic in Nampa"): the place of the same thing, changed;
 * two places of one level (two countries, two provinces of one country: :func:`~.places.
   put_for`) after the same word ("one plant, in Nevada" → "a single plant in Arizona"),
-  in sentences that share :data:`MIN_SHARED` content words.
+  in sentences that share :data:`MIN_SHARED` content words;
+* an organisation named by its common noun and a place ("the Royal Preston Hospital" →
+  "hospital in Lancaster"): the place of the institution said otherwise.
 
 Each pair must be the only candidate of both of its facts; persons are never paired here
 (a person's name changed is :mod:`.match_name_changes`' matter).
@@ -28,6 +30,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Result
 from .places import put_for
+from .vocab import ORG_WORDS
 
 MIN_SHARED = 3
 """Content words (the two places' aside) the sentences of two places of one level must
@@ -64,6 +67,21 @@ def _locates(text: str, anchor: Fact, f: Fact) -> bool:
     return _LOCATES_RE.fullmatch(text, anchor.span[1], f.span[0]) is not None
 
 
+def _generic_for(sf: Fact, df: Fact, derived: str) -> bool:
+    """Does the derived text name the organisation ``sf`` by its common noun and the
+    place ``df`` ("the Royal Preston Hospital" → "hospital in Lancaster")?"""
+    if sf.kind != "organisation" or df.kind != "place":
+        return False
+    head = sf.text.split()[-1].lower()
+    if head not in ORG_WORDS or len(sf.text.split()) < 2:
+        return False
+    before = derived[max(0, df.span[0] - len(head) - 8) : df.span[0]]
+    return (
+        regex.search(rf"(?i:\b{regex.escape(head)})[ \u00a0]+(?:in|at|near)[ \u00a0]+$", before)
+        is not None
+    )
+
+
 def _placeable(f: Fact) -> bool:
     return f.kind in NAME_KINDS and f.kind != "person"
 
@@ -84,6 +102,11 @@ def pair_slots(texts: tuple[str, str], res: Result) -> None:
             cands[id(sf)].extend(ads)
         for df in ads:
             cands[id(df)].extend(ds)
+    for sf in dropped:
+        for df in added:
+            if _generic_for(sf, df, texts[1]):
+                cands[id(sf)].append(df)
+                cands[id(df)].append(sf)
     sterms, dterms = _sentence_terms(texts[0]), _sentence_terms(texts[1])
     for sf in dropped:
         for df in added:
