@@ -89,3 +89,5 @@ def test_company_form_scale_and_back_reference_are_no_names() -> None:
     assert "Celsius" not in found
     assert "Board" not in found
     assert "Harrowgate Metals" in found
+    # a body the text names only so is a name
+    assert "Board" in names("Later, The Board voted to close the mill in Kessel.")

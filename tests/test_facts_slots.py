@@ -64,3 +64,13 @@ def test_a_surname_with_its_particle_is_the_person_kept() -> None:
     kept = [(k.source.text, k.derived.text) for k in d.kept if k.kind == "person"]
     assert kept == [("Joost van der Berg", "van der Berg")]
     assert not [f for f in d.dropped + d.added if f.kind == "person"]
+
+
+def test_listed_places_are_not_put_for_each_other() -> None:
+    d = diff(
+        "Its depots lie in towns such as Dorfield, Oregon, Ashby and Kelso, the company "
+        "said in its annual report on Monday.",
+        "Its depots lie in Kelso, Idaho and two other towns, the company said in its "
+        "annual report on Monday.",
+    )
+    assert not [k for k in d.changed if k.kind == "place"]

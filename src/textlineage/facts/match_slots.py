@@ -36,7 +36,7 @@ MIN_SHARED = 3
 """Content words (the two places' aside) the sentences of two places of one level must
 share."""
 _LOCATES_RE = regex.compile(
-    r"(?:[ \u00a0]*,)?[ \u00a0]+(?:in|at|near)?[ \u00a0]*|[ \u00a0]*,[ \u00a0]*"
+    r"[ \u00a0]*,[ \u00a0]*(?:(?:in|at|near)[ \u00a0]+)?|[ \u00a0]+(?:in|at|near)[ \u00a0]+"
 )
 """The gap between a name and the place that locates it: a comma, "in", "at" or "near"."""
 
@@ -82,6 +82,27 @@ def _generic_for(sf: Fact, df: Fact, derived: str) -> bool:
     )
 
 
+_LISTED_AFTER_RE = regex.compile(
+    r"[ \u00a0]*(?:,|and|or|&)[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?\p{Lu}"
+)
+_LISTED_BEFORE_RE = regex.compile(r"(?:,|\band|\bor|&)[ \u00a0]*$")
+_WORD_BEFORE_RE = regex.compile(r"\p{L}[ \u00a0]+$")
+
+
+def _listed(f: Fact, text: str) -> bool:
+    """Does ``f`` stand in a list of names ("Kerman, Iran, Sari and Tehran"), where
+    names stand alike and none is put for one of the other text?"""
+    before = text[max(0, f.span[0] - 6) : f.span[0]]
+    return _LISTED_AFTER_RE.match(text, f.span[1]) is not None or (
+        _LISTED_BEFORE_RE.search(before) is not None
+    )
+
+
+def _after_word(f: Fact, text: str) -> bool:
+    """Does a word (not punctuation) stand right before ``f``?"""
+    return _WORD_BEFORE_RE.search(text, max(0, f.span[0] - 4), f.span[0]) is not None
+
+
 def _placeable(f: Fact) -> bool:
     return f.kind in NAME_KINDS and f.kind != "person"
 
@@ -111,6 +132,8 @@ def pair_slots(texts: tuple[str, str], res: Result) -> None:
     for sf in dropped:
         for df in added:
             if df in cands[id(sf)] or not put_for(sf, df, texts):
+                continue
+            if _listed(sf, texts[0]) or _listed(df, texts[1]) or not _after_word(sf, texts[0]):
                 continue
             if len((sterms(sf) & dterms(df)).keys()) >= MIN_SHARED:
                 cands[id(sf)].append(df)

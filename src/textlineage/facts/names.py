@@ -214,8 +214,9 @@ _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
 def _no_name_alone(text: str, c: Cand) -> bool:
     """Is a one-word run no name of its own: a company form after the name and a comma
     ("Acme Systems, Inc."), a temperature scale after "degrees", or an organisation noun
-    after "the" ("the Tribunal", "the Council": the house style of a text capitalising
-    the body it has named in full)?"""
+    after "the" that ends a longer name in the text ("the Tribunal" where the text
+    names the "Employment Tribunal": the house style of a text capitalising the body it
+    has named in full)?"""
     if len(c.toks) != 1:
         return False
     t = c.toks[0]
@@ -225,7 +226,15 @@ def _no_name_alone(text: str, c: Cand) -> bool:
         return True
     if _DEGREES_RE.search(before):
         return True
-    return not t.allcaps and is_org_word(t) and _THE_RE.search(before) is not None
+    return (
+        not t.allcaps
+        and is_org_word(t)
+        and _THE_RE.search(before) is not None
+        and regex.search(
+            rf"(?!The\b)\p{{Lu}}[\p{{L}}\p{{M}}]+[ \u00a0]+{regex.escape(t.core)}\b", text
+        )
+        is not None
+    )
 
 
 def _heading_word(text: str, c: Cand) -> bool:
