@@ -141,8 +141,8 @@ def test_names_the_cues_leave_open_are_typed_by_the_model() -> None:
 def test_with_the_rules_alone_they_are_typed_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEXTLINEAGE_NER", "rules")
     analysed.cache_clear()
-    found = names("Residents of San Mateo fled. Nobody stayed.")
-    assert found == {"San Mateo": "person", "Nobody": "entity"}
+    found = names("Residents of San Mateo fled. Shopkeepers stayed.")
+    assert found == {"San Mateo": "person", "Shopkeepers": "entity"}
 
 
 def test_persons_by_age_and_coordination_titles_and_languages() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from textlineage import Document, compare
+from textlineage.facts import extract_facts
 from textlineage.facts.roles import role_after, role_before, role_of
 from textlineage.facts.vocab import TITLES
 
@@ -55,6 +56,9 @@ def test_a_changed_role_is_a_title_change(
         ("Mr Omar Lindqvist", "Omar Lindqvist"),  # an honorific is no role
         # the same role, once before the name and once in an appositive
         ("Dr Omar Lindqvist, a geologist,", "Geologist Dr Omar Lindqvist"),
+        # a title written short and in full; a role and its acronym
+        ("Dr. Omar Lindqvist, the port's chief engineer,", "Chief engineer Doctor Omar Lindqvist"),
+        ("Omar Lindqvist, chief financial officer,", "CFO Omar Lindqvist"),
     ],
 )
 def test_a_role_left_out_or_said_otherwise_is_no_change(source: str, derived: str) -> None:
@@ -84,3 +88,20 @@ def test_role_after_reads_an_appositive_up_to_its_end() -> None:
     text = "Dr Ida Lund, a neuroscientist at the clinic, led it."
     both = role_of(text, (3, 11), TITLES)
     assert both is not None and both.words == frozenset({"dr", "neuroscientist"})
+
+
+def test_an_acronym_title_and_doctor_are_no_words_of_the_name() -> None:
+    c = compare(
+        Document("a", BODY.format("Omar Lindqvist-Berg, chief executive officer,")),
+        Document("b", BODY.format("CEO Omar Lindqvist")),
+    )
+    kept = [(k.source.text, k.derived.text) for k in c.facts.kept if k.kind == "person"]
+    assert kept == [("Omar Lindqvist-Berg", "Omar Lindqvist")]
+    assert not c.facts.changed and not c.facts.added
+    found = extract_facts(BODY.format("Doctor Omar Lindqvist"), language="en")
+    assert [f.text for f in found if f.kind == "person"] == ["Omar Lindqvist"]
+
+
+def test_another_acronym_title_is_a_change() -> None:
+    changed, _ = _people("Omar Lindqvist, chief executive officer,", "CFO Omar Lindqvist")
+    assert [x[2] for x in changed] == ["title"]

@@ -38,8 +38,10 @@ from ..text.normalise import fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
+from .match_acronyms import fold_defined_acronyms
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
+from .match_slots import pair_slots
 from .places import put_for
 
 MIN_SHARED = 3
@@ -133,8 +135,15 @@ def pair_leftovers(
     of the two ``texts`` (source first; ``items``: each text's facts) into changes, or
     into kept spelling variants and abbreviations (see the module's rules)."""
     _fold_repeated_name_changes(res)
-    _fold_defined_acronyms(texts, res)
+    fold_defined_acronyms(texts, res)
     _fold_quoted_values(items, res)
+    _pair_sentences(texts, items, res)
+    pair_slots(texts, res)
+
+
+def _pair_sentences(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
     dropped = [f for f in res.dropped if _class(f) in _PAIRED]
     added = [f for f in res.added if _class(f) in _PAIRED]
     if not dropped or not added:
@@ -381,29 +390,6 @@ _PLAIN_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[.,:][\p{N}]+)*")
 def _plain_words(text: str) -> str:
     """The folded words and numbers of ``text``, one space apart."""
     return " ".join(_PLAIN_WORD_RE.findall(fold(text)))
-
-
-_DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")
-
-
-def _fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
-    """A name its text gives its acronym for in brackets ("International Energy Agency
-    (IEA)"), left over while the acronym is kept, is kept as the other side's acronym."""
-    for side, left in ((0, res.dropped), (1, res.added)):
-        text = texts[side]
-        by_start: dict[int, FactLink] = {}
-        for link in res.kept:
-            by_start.setdefault((link.source if side == 0 else link.derived).span[0], link)
-        for f in [x for x in left if x.kind in NAME_KINDS]:
-            m = _DEFINED_RE.match(text, f.span[1])
-            k = by_start.get(m.start(1)) if m else None
-            if k is None or m is None or (k.source if side == 0 else k.derived).text != m[1]:
-                continue
-            other = k.derived if side == 0 else k.source
-            sf, df = (f, other) if side == 0 else (other, f)
-            note = f"abbreviation ('{sf.text}' / '{df.text}')"
-            res.kept.append(FactLink(f.kind, sf, df, note, "abbreviation"))
-            left.remove(f)
 
 
 def _link(

@@ -42,8 +42,10 @@ from .match_names import contains, match_names, respelled, token_variant, unmatc
 from .name_kinds import letters
 from .org_names import join_pieces, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
-from .roles import Role, after_names, role_of
+from .roles import Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES
+
+_ROLE_WORD_RE = regex.compile(r"\p{L}+")
 
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
 _SPLIT_RE = regex.compile(r"[\s/\-]+")
@@ -410,16 +412,34 @@ def _same_title(rs: list[tuple[Role, Item]], rd: list[tuple[Role, Item]]) -> boo
     only by a description set off by commas that the other text gives none of ("The
     trial's lead investigator, Professor Ann Roe" / "Professor Ann Roe")."""
     ws, wd = _words(rs), _words(rd)
+    ws, wd = _spelled_out(ws, rd), _spelled_out(wd, rs)
     if ws == wd:
         return True
-    ls, ld = (frozenset(w for r, _ in x for w in r.loose) for x in (rs, rd))
+    ls, ld = (frozenset(title_word(w) for r, _ in x for w in r.loose) for x in (rs, rd))
     optional = (ls if not ld else frozenset()) | (ld if not ls else frozenset())
     return bool(optional) and (ws ^ wd) <= optional
 
 
+def _spelled_out(words: frozenset[str], other: list[tuple[Role, Item]]) -> frozenset[str]:
+    """``words`` with an acronym of a role written out as the words of the other text's
+    role it abbreviates ("ceo" / "chief executive officer")."""
+    out = set(words)
+    for r, _ in other:
+        ws = [title_word(fold(w)) for w in _ROLE_WORD_RE.findall(r.text)]
+        ws = [w for w in ws if w not in ("of", "the", "and")]
+        for k in range(len(ws) - 1):
+            for j in range(k + 2, len(ws) + 1):
+                initials = "".join(w[0] for w in ws[k:j])
+                if initials in out and initials not in ws:
+                    out.discard(initials)
+                    out.update(ws[k:j])
+    return frozenset(out)
+
+
 def _words(roles: list[tuple[Role, Item]]) -> frozenset[str]:
-    """The words of all the roles a person is given in one text."""
-    return frozenset(w for r, _ in roles for w in r.words)
+    """The words of all the roles a person is given in one text, abbreviated titles
+    written out."""
+    return frozenset(title_word(w) for r, _ in roles for w in r.words)
 
 
 def _titled(text: str, role: Role, f: Fact) -> Fact:

@@ -100,6 +100,8 @@ class Cand:
     bullet: bool = False
     title: bool = False  # a title, not a name ("Supreme Leader", "Judiciary Chief")
     initial: bool = False  # opens a sentence
+    display: bool = False  # in a headline, a heading or a label (:mod:`.display`)
+    heading: bool = False  # a line's one word, or a label's before its colon
     affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
     group: bool = False  # a nationality or a language of no other kind (the model's word)
@@ -185,6 +187,8 @@ def classify(
             and _common_opener(cs, said[key])
         ):
             continue  # a common word where any word is capitalised ("Nobody", "EXPOSED")
+        if _display_words(cs, said.get(key), v):
+            continue  # "Battery Plant", "YOU HELP" in a headline; "Verdict" as a heading
         if key in said and not acronym:
             kind = _tally(key, cs, said[key], _words_in_dictionary(cs[0]))
         kinds[key] = kind
@@ -224,9 +228,8 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.orgv += 2
     prev = _prev_words(text, c.start)
     language = len(c.toks) == 1 and c.toks[0].lower in LANGUAGE_NAMES
-    if not language and (
-        _place_cue(prev) or (len(c.toks) == 1 and prev and prev[-1] in WEAK_PLACE_PREV)
-    ):
+    weak_cue = len(c.toks) == 1 and prev and prev[-1] in WEAK_PLACE_PREV and not c.display
+    if not language and (_place_cue(prev) or weak_cue):
         c.place += 1
     if prev and prev[-1] in PERSON_PREV:
         c.person += 1
@@ -258,7 +261,7 @@ def _settled(c: Cand) -> bool:
 def _weak(c: Cand) -> bool:
     """An occurrence that may well be no name: one word opening a sentence, one word in
     capitals, or a title."""
-    if c.title:
+    if c.title or c.display:
         return True
     return len(c.toks) == 1 and not c.bullet and (c.initial or c.toks[0].allcaps)
 
@@ -327,6 +330,24 @@ def _model_votes(text: str, votes: dict[str, list[Cand]]) -> dict[str, str]:
         named = [(n, k) for k, n in counts.most_common() if k]
         out[key] = named[0][1] if named else ""
     return out
+
+
+def _display_words(cs: list[Cand], model: str | None, v: NameVocab) -> bool:
+    """Are the capitals of a name seen only in display lines (:mod:`.display`) those of
+    the line's setting? Yes for a heading or a label word of the dictionary ("Verdict",
+    "Specs:"), and for common words (dictionary or function words) the model reads no
+    name in ("Battery Plant" in a title-case headline, "YOU HELP" in a shouted one,
+    "HEALTH ADVISORY: ..." as a label)."""
+    from . import ner
+
+    if not all(c.display or c.heading for c in cs) or any(c.org or c.bullet for c in cs):
+        return False
+    words = [t.core for t in cs[0].toks]
+    if all(c.heading for c in cs) and len(words) == 1 and ner.is_noun(words[0]):
+        return True
+    if model != "":
+        return False
+    return all(ner.is_common_word(w) or w.lower() in v.stop for w in words)
 
 
 def _words_in_dictionary(c: Cand) -> bool:

@@ -18,11 +18,14 @@ import regex
 from ..text.normalise import fold
 from ..types import Fact
 from . import ner
+from .display import display_spans, field_start, in_spans, label_opener
 from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .vocab import (
+    LEGAL_FORMS,
     SENTENCE_ABBREVS,
+    SHOUTED_STOP,
     WEEKDAYS,
     NameVocab,
     name_vocab,
@@ -39,7 +42,7 @@ _LOWER_WORD_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
 )
 _PARTICLE_GAP_RE = regex.compile(
-    r"[ \u00a0](?:of[ \u00a0]the|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
+    r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
 )
 MODEL_LANGUAGES = frozenset({"en", "und"})
@@ -146,7 +149,7 @@ def _joinable(text: str, a: Tok, b_start: int, v: NameVocab) -> bool:
             or a.lower in SENTENCE_ABBREVS
             or (len(a.core) == 1 and a.core.isupper())
         )
-    return len(gap) <= 8 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
+    return len(gap) <= 10 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
 
 
 def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> list[Item]:
@@ -159,8 +162,17 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         return []
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
+    cands = [c for c in cands if not _no_name_alone(text, c)]
+    if lang in MODEL_LANGUAGES:
+        for c in cands:
+            m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
+            if m is not None and not _sentence_initial(text, m.start()):
+                c.start = m.start()  # "van Rooyen": the particle opens the surname
+    display = display_spans(text)
     for c in cands:
-        c.initial = _sentence_initial(text, c.start)
+        c.initial = _sentence_initial(text, c.start) or label_opener(text, c.start)
+        c.display = in_spans(display, c.start)
+        c.heading = _heading_word(text, c) or _label(text, c)
     use_model = lang in MODEL_LANGUAGES and ner.enabled()
     if use_model:
         cands = _split_person_of(text, cands)
@@ -190,6 +202,58 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             )
         )
     return out
+
+
+_SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")
+"""A Dutch or German surname particle written before the surname alone, in English text
+("after van Rooyen was sent off"): part of the name."""
+_DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
+_THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
+
+
+def _no_name_alone(text: str, c: Cand) -> bool:
+    """Is a one-word run no name of its own: a company form after the name and a comma
+    ("Acme Systems, Inc."), a temperature scale after "degrees", or an organisation noun
+    after "the" that ends a longer name in the text ("the Tribunal" where the text
+    names the "Employment Tribunal": the house style of a text capitalising the body it
+    has named in full)?"""
+    if len(c.toks) != 1:
+        return False
+    t = c.toks[0]
+    before = text[max(0, c.start - 12) : c.start]
+    w = t.lower.rstrip(".")
+    if w in LEGAL_FORMS and before.endswith((", ", ",\u00a0")):
+        return True
+    if _DEGREES_RE.search(before):
+        return True
+    return (
+        not t.allcaps
+        and is_org_word(t)
+        and _THE_RE.search(before) is not None
+        and regex.search(
+            rf"(?!The\b)\p{{Lu}}[\p{{L}}\p{{M}}]+[ \u00a0]+{regex.escape(t.core)}\b", text
+        )
+        is not None
+    )
+
+
+def _heading_word(text: str, c: Cand) -> bool:
+    """Is a one-word name a line of its own ("Verdict") or a label before a colon that
+    opens its line or a field of it ("Specs: ...", "... | Power: 3 kW")?"""
+    if len(c.toks) != 1:
+        return False
+    if text[field_start(text, c.start) : c.start].strip(" \t\u00a0"):
+        return False
+    end = text.find("\n", c.end)
+    rest = text[c.end : end if end >= 0 else len(text)].strip(" \t\u00a0")
+    return rest == "" or rest.startswith(":")
+
+
+def _label(text: str, c: Cand) -> bool:
+    """Is a name of several words the whole of a label that opens its line ("HEALTH
+    ADVISORY: ...")?"""
+    start = field_start(text, c.start)
+    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(":", c.end)
 
 
 def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:
@@ -327,7 +391,7 @@ def _trim_run(
     while run:
         t = run[0]
         base = _base(t.lower)
-        if (base in v.stop and not t.allcaps) or not t.cap:
+        if (base in v.stop and (not t.allcaps or base in SHOUTED_STOP)) or not t.cap:
             run = run[1:]
             initial = False
             continue

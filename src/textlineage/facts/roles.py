@@ -44,6 +44,30 @@ JOB_NOUNS = _set(
 )
 """Nouns naming a job that a title list of names may lack ("chief executive", "MP")."""
 
+TITLE_ABBREVIATIONS = {
+    "dr": "doctor",
+    "prof": "professor",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "pres": "president",
+    "rev": "reverend",
+    "supt": "superintendent",
+    "insp": "inspector",
+}
+"""Titles written short, and the word each stands for ("Dr." / "Doctor": one title)."""
+
+
+def title_word(word: str) -> str:
+    """A role's folded word with an abbreviated title written out ("dr" → "doctor")."""
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
 _NOT_MODIFIERS = _set(
     """said says say told tells added adds according including includes included like
     named called dubbed whose"""

@@ -101,7 +101,8 @@ IRREGULAR_PLURALS = _words(
 STOP = _words(
     """the a an this that these those in on at by for from to of with without as and but or
     nor so yet if when while where why how what which who whom whose it its he she we they i
-    you his her our their my your me us them also since here there then thus therefore
+    you his her our their my your me us them anyone anybody everyone everybody someone
+    somebody nobody everything anything something nothing also since here there then thus therefore
     however meanwhile moreover furthermore although though after before during despite only
     all some many most several every each any no not yes such other another both either
     fewer
@@ -120,23 +121,25 @@ STOP = _words(
     go stop put tell ask find show try use need want think know feel seem leave call turn
     start move run bring hold stand set learn change lead understand speak write"""
 )
+SHOUTED_STOP = _words("i you he she we they me him them my your our their")
+"""Pronouns that are no name in capitals either ("CAN YOU HELP?"); "US" and "IT" may be."""
 SENTENCE_ABBREVS = _words(
     "mr mrs ms dr prof st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
     "mt ft gov pres sec dept univ"
 )
 TITLES = _words(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    """mr mrs ms miss mx dr doctor prof professor sir dame lord lady president vice prime minister
     chancellor premier governor mayor senator sen rep representative congressman
     congresswoman general gen colonel col captain capt lt lieutenant sergeant sgt admiral
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
-    spokesman spokeswoman spokesperson"""
+    spokesman spokeswoman spokesperson ceo cfo coo cto"""
 )
 ORG_WORDS = _words(
     """organization organisation council ministry party unit union commission agency
     company co corp corporation inc ltd llc plc gmbh university college institute
-    foundation association committee department bank group army guard corps court
+    foundation association committee department bank group army guard corps court tribunal
     parliament assembly congress senate federation front movement network society centre
     center office bureau authority board police force service news times post press
     television tv radio channel school hospital church club team league alliance coalition
@@ -145,6 +148,8 @@ ORG_WORDS = _words(
     pharmaceuticals electric energy petroleum media entertainment partners capital
     brigade brigades regiment division command navy airforce"""
 )
+LEGAL_FORMS = _words("inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa")
+"""Company forms written after the name, often after a comma ("Acme Systems, Inc.")."""
 PARTICLES = _words(
     "of al el bin ibn bint de da di do dos das del della der den van von le la du zu ul ud"
 )  # fmt: skip

@@ -1,0 +1,60 @@
+"""Acronyms a text defines in brackets: a name and its acronym are one organisation.
+
+A text that writes "Canyon Ridge Public Health (CRPH)" names one body twice. When the
+other text keeps either form, the form left over is not dropped (or added): it is kept as
+the other side's name, labelled ``abbreviation``. Only an acronym the text itself defines
+right after the name counts; initials that merely look alike are left to
+:mod:`.match_leftovers`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..types import Fact, FactLink
+from .items import NAME_KINDS, Result
+
+_DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")
+
+
+def _side(link: FactLink, side: int) -> Fact:
+    return link.source if side == 0 else link.derived
+
+
+def _keep(res: Result, left: list[Fact], f: Fact, k: FactLink, side: int) -> None:
+    other = _side(k, 1 - side)
+    sf, df = (f, other) if side == 0 else (other, f)
+    note = f"abbreviation ('{sf.text}' / '{df.text}')"
+    res.kept.append(FactLink(f.kind, sf, df, note, "abbreviation"))
+    left.remove(f)
+
+
+def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
+    """Keep a left-over name whose defined acronym is kept ("International Energy Agency
+    (IEA)" dropped, "IEA" kept), and a left-over acronym whose text defines it after a
+    name that is kept ("Canyon Ridge Public Health (CRPH)": the name kept, "CRPH"
+    dropped)."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        text = texts[side]
+        by_start: dict[int, FactLink] = {}
+        by_end: dict[int, FactLink] = {}
+        for link in res.kept:
+            f = _side(link, side)
+            by_start.setdefault(f.span[0], link)
+            if f.kind in NAME_KINDS:
+                by_end.setdefault(f.span[1], link)
+        for f in [x for x in left if x.kind in NAME_KINDS]:
+            m = _DEFINED_RE.match(text, f.span[1])
+            k = by_start.get(m.start(1)) if m else None
+            if k is not None and m is not None and _side(k, side).text == m[1]:
+                _keep(res, left, f, k, side)
+                continue
+            if not (f.text.isupper() and f.text.isalpha()):
+                continue
+            for d in _DEFINED_RE.finditer(text):
+                if d[1] != f.text:
+                    continue
+                k = by_end.get(d.start())  # the name ends where the brackets' gap starts
+                if k is not None:
+                    _keep(res, left, f, k, side)
+                    break

@@ -1,0 +1,34 @@
+"""A name and the acronym its text defines in brackets are one organisation: the other
+text keeping either form keeps both."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def diff(src: str, der: str) -> FactDiff:
+    return diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+
+
+def test_a_defined_acronym_left_out_is_kept_with_its_name() -> None:
+    d = diff(
+        "The Lowfield Water Quality Board (LWQB) tested 40 wells in March. The LWQB's "
+        "chemist said three wells were above the limit.",
+        "The Lowfield Water Quality Board tested 40 wells in March and found three above "
+        "the limit.",
+    )
+    assert "LWQB" not in [f.text for f in d.dropped]
+    assert ("LWQB", "Lowfield Water Quality Board") in [
+        (k.source.text, k.derived.text) for k in d.kept if k.label == "abbreviation"
+    ]
+
+
+def test_an_acronym_not_defined_by_its_text_is_still_dropped() -> None:
+    d = diff(
+        "The Lowfield Water Quality Board tested 40 wells in March. The LWQB chemist said "
+        "three wells were above the limit.",
+        "The Lowfield Water Quality Board tested 40 wells in March and found three above "
+        "the limit.",
+    )
+    assert "LWQB" in [f.text for f in d.dropped]
