@@ -47,7 +47,9 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
+    r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
 _LENGTH_UNIT = (
@@ -100,7 +102,9 @@ def find_measures(
         unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
         _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
     for m in _GLUED_RE.finditer(text):
-        raw = m.group("abbr") or m.group("deg") or m.group("temp")
+        raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
+        if m.group("scale"):
+            raw = "f" if m.group("scale")[0] == "F" else "c"  # "86 degrees Fahrenheit"
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
             continue  # "1500C": a model, not a temperature
         value = fmt(Decimal(digits(m.group("num"))))

@@ -1,0 +1,246 @@
+"""Leftover numbers paired by value across the whole text: what the passage and sentence
+rules leave dropped and added when a rewrite rebuilds its sentences.
+
+- A conversion in brackets ("86°F (30°C)", "£100 ($130)") states the measure before it
+  again in another unit: one fact, so the bracketed one is never reported on its own.
+- The same count under another noun ("up to 1,150 jobs" / "hire 1,150 people", "around
+  9,000 passengers" / "around 9,000 people"): equal values of at least :data:`MIN_COUNT`,
+  each the only one of its value left on its side, are one count: kept, or changed in
+  strength when the qualifiers differ.
+- A range given as one value ("between $428 million and $432 million" / "$430
+  million"): the only leftover of that currency and dimension inside the range (or
+  within :data:`ROUND_GAP` of it) is the range narrowed, a change of value.
+- A share written another way ("41 per cent" / "nearly half", "18 per cent" / "almost a
+  fifth"): two leftover percentages that are each other's nearest, at most
+  :data:`SHARE_POINTS` points apart and clearly nearer than the next, are one share, a
+  rounding when close and a changed value when not.
+- A number rounded in a rebuilt sentence ("1,412 bumblebees" / "more than 1,400 bees",
+  "a crowd of 11,386" / "more than 12,000"): a leftover number and a rounder leftover of
+  the other side within :data:`ROUND_GAP`, each other's only such partner (repeats of one
+  value counted once), are one number: rounded when the qualifier keeps it true, else a
+  changed value. Repeats of the paired values ("$640 Million" in a headline) go with them.
+
+Every rule pairs only a value with a value of the same currency and dimension (a share
+never with a count, a length never with a time), so that facts truly dropped and added
+stay so.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import regex
+
+from ..types import FactLink
+from .items import Item, Result
+from .units import PERCENT, dimension
+
+MIN_COUNT = 100
+"""The least value of a count that is paired on its value alone under another noun: small
+numbers recur with other meanings."""
+ROUND_GAP = 0.06
+"""How far apart (a share of the larger) a number and its rounding may be."""
+SHARE_POINTS = 10.0
+"""How many percentage points apart a share and its rewording may be."""
+SHARE_CLOSE = 0.15
+"""A share reworded within this share of the larger is a rounding, not a new value."""
+
+_BRACKET_RE = regex.compile(r"[ \u00a0]*\(\s*")
+
+
+def pair_near(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """Apply the module's rules to the numbers left dropped and added in ``res``."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+    _fold_conversions(texts, items, res)
+    _pair(res, by_fact, _same_count, _count_link)
+    _pair(res, by_fact, _in_range, _range_link)
+    _pair(res, by_fact, _share_gap, _share_link)
+    _pair(res, by_fact, _round_gap, _round_link)
+
+
+def _fold_conversions(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """Take out of ``res`` the numbers that stand in brackets right after a number of the
+    same dimension or of money, in another unit: a conversion of it."""
+    drop: set[int] = set()
+    for side, text in enumerate(texts):
+        nums = sorted((it for it in items[side] if it.cls == "number"), key=lambda i: i.fact.span)
+        for a, b in itertools.pairwise(nums):
+            m = _BRACKET_RE.match(text, a.fact.span[1])
+            if m is None or m.end() != b.fact.span[0] or not _converts(a, b):
+                continue
+            drop.add(id(b.fact))
+    res.added[:] = [f for f in res.added if id(f) not in drop]
+    res.dropped[:] = [f for f in res.dropped if id(f) not in drop]
+
+
+def _converts(a: Item, b: Item) -> bool:
+    if a.cur and b.cur:
+        return a.cur != b.cur
+    dim = dimension(a.unit)
+    return bool(dim) and dim == dimension(b.unit) and a.unit != b.unit
+
+
+def _value(it: Item) -> float | None:
+    try:
+        return float(it.fact.value) if it.fact.value else None
+    except ValueError:
+        return None
+
+
+def _bounds(it: Item) -> tuple[float, float] | None:
+    """A range's two ends ("428000000-432000000")."""
+    parts = (it.fact.value or "").split("-")
+    if len(parts) != 2:
+        return None
+    try:
+        lo, hi = float(parts[0]), float(parts[1])
+    except ValueError:
+        return None
+    return (lo, hi) if lo < hi else None
+
+
+def _alike(a: Item, b: Item) -> bool:
+    """Of one currency, percent or not, and of one dimension; neither vague."""
+    if a.vague or b.vague or a.cur != b.cur or (a.unit == PERCENT) != (b.unit == PERCENT):
+        return False
+    return dimension(a.unit) == dimension(b.unit)
+
+
+def _same_count(s: Item, d: Item) -> float | None:
+    x, y = _value(s), _value(d)
+    if x is None or x != y or x < MIN_COUNT or not _alike(s, d) or s.unit == PERCENT:
+        return None
+    return 0.0
+
+
+def _count_link(s: Item, d: Item) -> FactLink:
+    sf, df = s.fact, d.fact
+    note = f"noun '{s.unit}' → '{d.unit}'"
+    if s.qcls == d.qcls:
+        return FactLink("number", sf, df, note, "noun")
+    detail = (
+        "qualifier_dropped"
+        if not d.qual
+        else "qualifier_added"
+        if not s.qual
+        else "qualifier_changed"
+    )
+    return FactLink(
+        "number", sf, df, f"qualifier '{s.qual}' → '{d.qual}'; {note}", "strength", detail
+    )
+
+
+def _in_range(s: Item, d: Item) -> float | None:
+    r, y = _bounds(s), _value(d)
+    if r is None or y is None or not _alike(s, d):
+        return None
+    lo, hi = r
+    if lo <= y <= hi:
+        return 0.0
+    gap = min(abs(y - lo), abs(y - hi)) / max(abs(y), hi, 1e-9)
+    return gap if gap <= ROUND_GAP else None
+
+
+def _range_link(s: Item, d: Item) -> FactLink:
+    note = f"range {s.fact.text} given as {d.fact.text}"
+    return FactLink("number", s.fact, d.fact, note, "value", "range", True)
+
+
+def _share_gap(s: Item, d: Item) -> float | None:
+    x, y = _value(s), _value(d)
+    if x is None or y is None or s.unit != PERCENT or d.unit != PERCENT or not _alike(s, d):
+        return None
+    if x == y or abs(x - y) > SHARE_POINTS:
+        return None
+    return abs(x - y)
+
+
+def _share_link(s: Item, d: Item) -> FactLink:
+    x, y = _value(s) or 0.0, _value(d) or 0.0
+    close = abs(x - y) <= SHARE_CLOSE * max(x, y)
+    note = f"share {s.fact.text} → {d.fact.text}"
+    return FactLink("number", s.fact, d.fact, note, "value", "rounded" if close else "", not close)
+
+
+def _sig(value: float) -> int:
+    """How many significant digits an integer-valued ``value`` has (1,412: 4; 1,400: 2)."""
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits) if value == int(value) else 99
+
+
+def _round_gap(s: Item, d: Item) -> float | None:
+    x, y = _value(s), _value(d)
+    if x is None or y is None or x == y or min(x, y) < 10 or not _alike(s, d):
+        return None
+    if s.unit == PERCENT:
+        return None
+    if _sig(x) == _sig(y) and not (s.qual or d.qual):
+        return None  # neither rounder nor hedged: two numbers, not one rounded
+    gap = abs(x - y) / max(x, y)
+    return gap if gap <= ROUND_GAP else None
+
+
+def _round_link(s: Item, d: Item) -> FactLink:
+    x, y = _value(s) or 0.0, _value(d) or 0.0
+    true = (
+        (d.qcls == ">" and x > y)
+        or (d.qcls == "<" and x < y)
+        or (d.qcls == "~" and abs(x - y) <= 0.02 * max(x, y))
+        or (not d.qual and _sig(y) < _sig(x) and abs(x - y) <= 0.02 * max(x, y))
+    )
+    note = f"value {s.fact.text} → {d.fact.text}" + ("; rounded" if true else "")
+    return FactLink("number", s.fact, d.fact, note, "value", "rounded" if true else "", not true)
+
+
+def _pair(res: Result, by_fact: dict[int, Item], gap_of, link_of) -> None:  # type: ignore[no-untyped-def]
+    """Pair the leftover numbers whose ``gap_of`` (None: no pair) makes them each other's
+    nearest, clearly nearer than the next; each value's repeats are taken as one."""
+    dropped = _by_value(
+        [by_fact[id(f)] for f in res.dropped if id(f) in by_fact and f.kind == "number"]
+    )
+    added = _by_value(
+        [by_fact[id(f)] for f in res.added if id(f) in by_fact and f.kind == "number"]
+    )
+    if not dropped or not added:
+        return
+
+    def best(g: list[Item], others: list[list[Item]], src: bool) -> list[Item] | None:
+        gaps = []
+        for o in others:
+            gap = gap_of(g[0], o[0]) if src else gap_of(o[0], g[0])
+            if gap is not None:
+                gaps.append((gap, o))
+        if not gaps:
+            return None
+        gaps.sort(key=lambda t: t[0])
+        if len(gaps) > 1 and gaps[1][0] <= 2 * gaps[0][0]:
+            return None
+        return gaps[0][1]
+
+    for gs in list(dropped):
+        gd = best(gs, added, True)
+        if gd is None or best(gd, dropped, False) is not gs:
+            continue
+        s = max(gs, key=lambda i: (bool(i.qual), len(i.fact.text)))
+        d = max(gd, key=lambda i: (bool(i.qual), len(i.fact.text)))
+        link = link_of(s, d)
+        (res.kept if link.label == "noun" else res.changed).append(link)
+        gone = {id(i.fact) for i in gs + gd}
+        res.dropped[:] = [f for f in res.dropped if id(f) not in gone]
+        res.added[:] = [f for f in res.added if id(f) not in gone]
+        added.remove(gd)
+        dropped.remove(gs)
+
+
+def _by_value(items: list[Item]) -> list[list[Item]]:
+    """The items grouped by value, currency, percent and dimension, in text order."""
+    groups: dict[tuple[str, str, bool, str], list[Item]] = {}
+    for it in sorted(items, key=lambda i: i.fact.span):
+        key = (it.fact.value or "", it.cur, it.unit == PERCENT, dimension(it.unit))
+        groups.setdefault(key, []).append(it)
+    return list(groups.values())
