@@ -27,6 +27,7 @@ stay so.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 from collections.abc import Sequence
 
@@ -55,10 +56,13 @@ def pair_near(
     """Apply the module's rules to the numbers left dropped and added in ``res``."""
     by_fact = {id(it.fact): it for side in items for it in side}
     _fold_conversions(texts, items, res)
+    _month_ends_kept(texts, res)
+    _repair_far(texts, res, by_fact)
     _pair(res, by_fact, _same_count, _count_link)
     _pair(res, by_fact, _in_range, _range_link)
     _pair(res, by_fact, _share_gap, _share_link)
     _pair(res, by_fact, _round_gap, _round_link)
+    _pair(res, by_fact, _same_unit, _unit_link)
 
 
 def _fold_conversions(
@@ -212,7 +216,7 @@ def _pair(res: Result, by_fact: dict[int, Item], gap_of, link_of) -> None:  # ty
     def best(g: list[Item], others: list[list[Item]], src: bool) -> list[Item] | None:
         gaps = []
         for o in others:
-            gap = gap_of(g[0], o[0]) if src else gap_of(o[0], g[0])
+            gap = gap_of(_rep(g), _rep(o)) if src else gap_of(_rep(o), _rep(g))
             if gap is not None:
                 gaps.append((gap, o))
         if not gaps:
@@ -226,15 +230,18 @@ def _pair(res: Result, by_fact: dict[int, Item], gap_of, link_of) -> None:  # ty
         gd = best(gs, added, True)
         if gd is None or best(gd, dropped, False) is not gs:
             continue
-        s = max(gs, key=lambda i: (bool(i.qual), len(i.fact.text)))
-        d = max(gd, key=lambda i: (bool(i.qual), len(i.fact.text)))
-        link = link_of(s, d)
+        link = link_of(_rep(gs), _rep(gd))
         (res.kept if link.label == "noun" else res.changed).append(link)
         gone = {id(i.fact) for i in gs + gd}
         res.dropped[:] = [f for f in res.dropped if id(f) not in gone]
         res.added[:] = [f for f in res.added if id(f) not in gone]
         added.remove(gd)
         dropped.remove(gs)
+
+
+def _rep(group: list[Item]) -> Item:
+    """The mention of a value that says most: qualified, then the longest."""
+    return max(group, key=lambda i: (bool(i.qual), len(i.fact.text)))
 
 
 def _by_value(items: list[Item]) -> list[list[Item]]:
@@ -244,3 +251,94 @@ def _by_value(items: list[Item]) -> list[list[Item]]:
         key = (it.fact.value or "", it.cur, it.unit == PERCENT, dimension(it.unit))
         groups.setdefault(key, []).append(it)
     return list(groups.values())
+
+
+_END_OF_RE = regex.compile(r"(?i:\bend[ \u00a0]+of[ \u00a0]+)$")
+
+
+def _month_ends_kept(texts: tuple[str, str], res: Result) -> None:
+    """A day made "the end of" its month ("by 30 September" / "by the end of September")
+    when the day is that month's last: the same date, kept."""
+    for link in list(res.changed):
+        if link.kind != "date" or link.label != "specificity":
+            continue
+        sv, dv = link.source.value or "", link.derived.value or ""
+        parts, dparts = sv.split("-"), dv.split("-")
+        shape = [len(p) for p in parts]
+        if not all(p.isdigit() for p in parts + dparts) or shape not in ([2, 2], [4, 2, 2]):
+            continue  # a day of a month ("09-30", "2025-10-31"), nothing else
+        year = int(parts[0]) if len(parts) == 3 else 2001  # (no year: not a leap one)
+        month, day = int(parts[-2]), int(parts[-1])
+        if not 1 <= month <= 12:
+            continue
+        if int(dparts[-1]) != month or (
+            len(dparts) == 2 and len(parts) == 3 and dparts[0] != parts[0]
+        ):
+            continue
+        if day < calendar.monthrange(year, month)[1]:
+            continue
+        before = texts[1][max(0, link.derived.span[0] - 20) : link.derived.span[0]]
+        if _END_OF_RE.search(before.rstrip() + " ") is None:
+            continue
+        res.changed.remove(link)
+        res.kept.append(FactLink("date", link.source, link.derived, "the end of the month"))
+
+
+def _next_word(text: str, end: int) -> str:
+    m = regex.match(r"[ \u00a0]*(\p{L}+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _repair_far(texts: tuple[str, str], res: Result, by_fact: dict[int, Item]) -> None:
+    """A number changed to a far value (more than twice or half it) when a leftover number
+    of the source is the derived one's rounding or reworded share, counting the same
+    thing (the same noun, or for a share the same word after it: "22 percent lighter" /
+    "roughly a quarter lighter"): the change is that leftover's, and the first source
+    number is dropped."""
+    for link in list(res.changed):
+        if link.kind != "number" or link.label != "value":
+            continue
+        s0, d = by_fact.get(id(link.source)), by_fact.get(id(link.derived))
+        if s0 is None or d is None:
+            continue
+        x0, y = _value(s0), _value(d)
+        if x0 is None or y is None:
+            continue
+        mine = []
+        for f in res.dropped:
+            s = by_fact.get(id(f))
+            x = _value(s) if s is not None and f.kind == "number" else None
+            if s is None or x is None:
+                continue
+            gap = _share_gap(s, d) if d.unit == PERCENT else _round_gap(s, d)
+            if gap is None or abs(x - y) * 2 > abs(x0 - y):
+                continue
+            if d.unit == PERCENT:
+                same = _next_word(texts[0], f.span[1]) == _next_word(texts[1], d.fact.span[1])
+            else:
+                same = bool(d.unit) and s.unit == d.unit
+            if same:
+                mine.append(s)
+        if len(mine) != 1:
+            continue
+        s = mine[0]
+        res.changed.remove(link)
+        res.dropped.remove(s.fact)
+        res.dropped.append(link.source)
+        res.changed.append(_share_link(s, d) if d.unit == PERCENT else _round_link(s, d))
+
+
+def _same_unit(s: Item, d: Item) -> float | None:
+    """A measure of one unit on both sides, of one qualifier, at most twice the other."""
+    x, y = _value(s), _value(d)
+    if x is None or y is None or x == y or not _alike(s, d) or s.unit != d.unit:
+        return None
+    if not dimension(s.unit) or s.qcls != d.qcls or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
+        return None
+    return 0.0
+
+
+def _unit_link(s: Item, d: Item) -> FactLink:
+    return FactLink(
+        "number", s.fact, d.fact, f"value {s.fact.text} → {d.fact.text}", "value", "", True
+    )
