@@ -147,3 +147,20 @@ def test_times_of_day_in_words() -> None:
         ("from 6:30 p.m. to 9:45 p.m.", "between six-thirty and a quarter to ten"),
     } <= _kept(d)
     assert _left(d, "date") == []
+
+
+def test_a_size_in_three_lengths_is_one_fact() -> None:
+    facts = extract_facts("The crate measures 20.5 x 11 x 9.5 in and ships flat.", language="en")
+    nums = [(f.text, f.value) for f in facts if f.kind == "number"]
+    assert nums == [("20.5 x 11 x 9.5 in", "20.5x11x9.5")]
+
+
+def test_an_age_given_as_a_decade_of_life() -> None:
+    a = "A 47-year-old cyclist from Ripon was taken to hospital after the collision."
+    b = "A Ripon cyclist in his forties was taken to hospital after the collision."
+    [link] = [k for k in _diff(a, b).changed if k.kind == "number"]
+    assert (link.source.text, link.derived.text) == ("47-year-old", "in his forties")
+    assert (link.label, link.detail, link.unsupported) == ("strength", "specific_to_vague", False)
+    b2 = "A Ripon cyclist in her late twenties was taken to hospital after the collision."
+    [link2] = [k for k in _diff(a, b2).changed if k.kind == "number"]
+    assert (link2.label, link2.derived.value) == ("value", "27-29")

@@ -10,6 +10,8 @@ rules leave dropped and added when a rewrite rebuilds its sentences.
 - A range given as one value ("between $428 million and $432 million" / "$430
   million"): the only leftover of that currency and dimension inside the range (or
   within :data:`ROUND_GAP` of it) is the range narrowed, a change of value.
+- A number given as a range that holds it ("a 52-year-old man" / "a man in his fifties"):
+  made less specific, a change of strength.
 - A share written another way ("41 per cent" / "nearly half", "18 per cent" / "almost a
   fifth"): two leftover percentages that are each other's nearest, at most
   :data:`SHARE_POINTS` points apart and clearly nearer than the next, are one share, a
@@ -60,6 +62,7 @@ def pair_near(
     _repair_far(texts, res, by_fact)
     _pair(res, by_fact, _same_count, _count_link)
     _pair(res, by_fact, _in_range, _range_link)
+    _pair(res, by_fact, _in_derived_range, _widened_link)
     _pair(res, by_fact, _share_gap, _share_link)
     _pair(res, by_fact, _round_gap, _round_link)
     _pair(res, by_fact, _same_unit, _unit_link)
@@ -153,6 +156,20 @@ def _in_range(s: Item, d: Item) -> float | None:
 def _range_link(s: Item, d: Item) -> FactLink:
     note = f"range {s.fact.text} given as {d.fact.text}"
     return FactLink("number", s.fact, d.fact, note, "value", "range", True)
+
+
+def _in_derived_range(s: Item, d: Item) -> float | None:
+    """A number given as a range of the same measure that holds it ("a 52-year-old" / "in
+    his fifties")."""
+    r, x = _bounds(d), _value(s)
+    if r is None or x is None or not _alike(s, d) or s.unit != d.unit:
+        return None
+    return 0.0 if r[0] <= x <= r[1] else None
+
+
+def _widened_link(s: Item, d: Item) -> FactLink:
+    note = f"{s.fact.text} given as the range {d.fact.text}"
+    return FactLink("number", s.fact, d.fact, note, "strength", "specific_to_vague")
 
 
 def _share_gap(s: Item, d: Item) -> float | None:

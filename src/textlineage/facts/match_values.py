@@ -123,6 +123,10 @@ def _range_holds(span: str, value: str) -> bool:
     return x is not None and y is not None and x <= b and a <= y
 
 
+def _vals(a: Item, b: Item) -> tuple[str, str]:
+    return a.fact.value or "", b.fact.value or ""
+
+
 def _plain(value: str) -> Decimal | None:
     try:
         return Decimal(value)
@@ -407,6 +411,9 @@ def diff_numbers(
         elif d.vague and not s.vague:
             notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
             label, detail = _STRENGTH, "specific_to_vague"
+        elif "-" in d.fact.value and "-" not in s.fact.value and _range_holds(*_vals(d, s)):
+            notes.append(f"'{s.fact.text}' given as the range '{d.fact.text}'")
+            label, detail = _STRENGTH, "specific_to_vague"
         elif s.fact.value != d.fact.value:
             notes.append(f"value {_shown(s)} → {_shown(d)}")
         else:
@@ -419,6 +426,7 @@ def diff_numbers(
         # qualifier keeps it true ("47,912" → "more than 47,000") says nothing new;
         # anything else is new.
         new = not (d.vague and not s.vague) and d.fact.value != AMONG
+        new = new and detail != "specific_to_vague"
         if new and label == "value" and _rounded_true(s, d):
             new, detail = False, "rounded"
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]

@@ -62,6 +62,25 @@ _SIZE_RE = regex.compile(
     rf"(?P<b>\d+(?:\.\d+)?)[ \u00a0]?(?P<unit>{_LENGTH_UNIT})(?![\p{{L}}\p{{N}}])"
 )
 """A size in two lengths ("52cm by 73cm", "3m x 4m", "20 by 30 metres"): one fact."""
+_SIZE3_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,])(?P<a>\d+(?:\.\d+)?)[ \u00a0]*[x×][ \u00a0]*(?P<b>\d+(?:\.\d+)?)"
+    r"[ \u00a0]*[x×][ \u00a0]*(?P<c>\d+(?:\.\d+)?)[ \u00a0]?"
+    rf"(?P<unit>{_LENGTH_UNIT}|in\.?)(?![\p{{L}}\p{{N}}])"
+)
+"""A size in three lengths ("13.8 x 12.2 x 16.1 in": after three lengths, "in" is
+inches): one fact."""
+_DECADES = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_AGE_RE = regex.compile(
+    r"(?<![\p{L}])(?i:in[ \u00a0]+(?:his|her|their)[ \u00a0]+)"
+    r"(?P<part>(?i:early|mid|late)[ \u00a0-]+)?"
+    rf"(?P<decade>(?i:{'|'.join(_DECADES)}))(?![\p{{L}}])"
+)
+"""An age given as a decade of life ("in his fifties", "in her late thirties"): the
+range of ages it holds, as a count of years of age ("52-year-old")."""
+_DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
 """Words after which "a year", "an hour" is a length of time ("talks broke down after a
 year"), not a rate ("twice a year") or a point ("a year ago")."""
@@ -96,6 +115,27 @@ def find_measures(
         a, b = (_small_number(m.group(k)) for k in ("a", "b"))
         value = fmt((a + b * small / big).quantize(Decimal("0.01")))
         _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
+    for m in _SIZE3_RE.finditer(text):
+        size = "x".join(fmt(Decimal(m.group(k))) for k in ("a", "b", "c"))
+        raw_unit = m.group("unit").lower().rstrip(".")
+        unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
+        unit = "inch" if raw_unit == "in" else unit
+        _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
+    for m in _AGE_RE.finditer(text):
+        base = _DECADES[m.group("decade").lower()]
+        part = (m.group("part") or "").strip(" \u00a0-").lower()
+        lo, hi = _DECADE_PART.get(part, (0, 9))
+        _add(
+            out,
+            text,
+            doc,
+            m.span(),
+            f"{base + lo}-{base + hi}",
+            "year-old",
+            "",
+            num_mask,
+            name_mask,
+        )
     for m in _SIZE_RE.finditer(text):
         size = "x".join(fmt(Decimal(m.group(k))) for k in ("a", "b"))
         raw_unit = m.group("unit").lower()
