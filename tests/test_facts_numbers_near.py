@@ -164,3 +164,11 @@ def test_an_age_given_as_a_decade_of_life() -> None:
     b2 = "A Ripon cyclist in her late twenties was taken to hospital after the collision."
     [link2] = [k for k in _diff(a, b2).changed if k.kind == "number"]
     assert (link2.label, link2.derived.value) == ("value", "27-29")
+
+
+def test_one_range_in_other_units_is_kept() -> None:
+    a = "Seedlings sprout 14 to 21 days after sowing. Water them for up to two hours."
+    b = "Shoots appear two weeks to three weeks later; water for up to three hours."
+    d = _diff(a, b)
+    assert ("14 to 21 days", "two weeks to three weeks") in _kept(d)
+    assert _changed(d) == {("up to two hours", "up to three hours"): ""}

@@ -7,6 +7,7 @@ rules leave dropped and added when a rewrite rebuilds its sentences.
   9,000 passengers" / "around 9,000 people"): equal values of at least :data:`MIN_COUNT`,
   each the only one of its value left on its side, are one count: kept, or changed in
   strength when the qualifiers differ.
+- One range in other units ("7 to 14 days" / "a week to two weeks"): kept.
 - A range given as one value ("between $428 million and $432 million" / "$430
   million"): the only leftover of that currency and dimension inside the range (or
   within :data:`ROUND_GAP` of it) is the range narrowed, a change of value.
@@ -32,12 +33,13 @@ from __future__ import annotations
 import calendar
 import itertools
 from collections.abc import Sequence
+from decimal import Decimal
 
 import regex
 
 from ..types import FactLink
 from .items import Item, Result
-from .units import PERCENT, dimension
+from .units import PERCENT, dimension, in_base
 
 MIN_COUNT = 100
 """The least value of a count that is paired on its value alone under another noun: small
@@ -61,6 +63,7 @@ def pair_near(
     _month_ends_kept(texts, res)
     _repair_far(texts, res, by_fact)
     _pair(res, by_fact, _same_count, _count_link)
+    _pair(res, by_fact, _same_span, _span_link)
     _pair(res, by_fact, _in_range, _range_link)
     _pair(res, by_fact, _in_derived_range, _widened_link)
     _pair(res, by_fact, _share_gap, _share_link)
@@ -140,6 +143,23 @@ def _count_link(s: Item, d: Item) -> FactLink:
     return FactLink(
         "number", sf, df, f"qualifier '{s.qual}' → '{d.qual}'; {note}", "strength", detail
     )
+
+
+def _same_span(s: Item, d: Item) -> float | None:
+    """Two ranges of one dimension in other units, equal once converted ("7 to 14 days" /
+    "a week to two weeks")."""
+    rs, rd = _bounds(s), _bounds(d)
+    if rs is None or rd is None or s.unit == d.unit or not _alike(s, d) or s.qcls != d.qcls:
+        return None
+    ends = [(in_base(str(x), s.unit), in_base(str(y), d.unit)) for x, y in zip(rs, rd, strict=True)]
+    for x, y in ends:
+        if x is None or y is None or abs(x - y) > Decimal("0.05") * max(x, y):
+            return None
+    return 0.0
+
+
+def _span_link(s: Item, d: Item) -> FactLink:
+    return FactLink("number", s.fact, d.fact, f"unit '{s.unit}' → '{d.unit}'", "")
 
 
 def _in_range(s: Item, d: Item) -> float | None:
@@ -248,7 +268,7 @@ def _pair(res: Result, by_fact: dict[int, Item], gap_of, link_of) -> None:  # ty
         if gd is None or best(gd, dropped, False) is not gs:
             continue
         link = link_of(_rep(gs), _rep(gd))
-        (res.kept if link.label == "noun" else res.changed).append(link)
+        (res.kept if link.label in ("noun", "") else res.changed).append(link)
         gone = {id(i.fact) for i in gs + gd}
         res.dropped[:] = [f for f in res.dropped if id(f) not in gone]
         res.added[:] = [f for f in res.added if id(f) not in gone]

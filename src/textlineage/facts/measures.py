@@ -69,6 +69,14 @@ _SIZE3_RE = regex.compile(
 )
 """A size in three lengths ("13.8 x 12.2 x 16.1 in": after three lengths, "in" is
 inches): one fact."""
+_UNIT_RANGE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:an?|{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ua>(?i:second|minute|hour|day|week|month|year))s?[ \u00a0]+(?i:to|or)[ \u00a0]+"
+    rf"(?P<b>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+(?P<ub>(?i:second|minute|hour|day|week"
+    r"|month|year))s?(?![\p{L}\p{N}])"
+)
+"""A range of times with the unit written twice ("a week to two weeks", "one day or two
+days"): one range of that unit."""
 _DECADES = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
     "seventies": 70, "eighties": 80, "nineties": 90,
@@ -121,6 +129,16 @@ def find_measures(
         unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
         unit = "inch" if raw_unit == "in" else unit
         _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
+    for m in _UNIT_RANGE_RE.finditer(text):
+        if m.group("ua").lower() != m.group("ub").lower():
+            continue
+        low = m.group("a").lower()
+        a = Decimal(1) if low in ("a", "an") else _small_number(m.group("a"))
+        b = _small_number(m.group("b"))
+        if not 0 < a < b:
+            continue
+        unit = canonical_unit(m.group("ua").lower())
+        _add(out, text, doc, m.span(), f"{fmt(a)}-{fmt(b)}", unit, "", num_mask, name_mask)
     for m in _AGE_RE.finditer(text):
         base = _DECADES[m.group("decade").lower()]
         part = (m.group("part") or "").strip(" \u00a0-").lower()
