@@ -67,12 +67,17 @@ _LEAD = (
     r"|roughly|shortly[ \u00a0]+(?:before|after)|just[ \u00a0]+(?:before|after))"
 )
 _WORD_TIME_RE = regex.compile(
-    r"(?i)(?<![\p{L}\p{N}-])"
+    r"(?i)(?<![\p{L}\p{N}-])(?=[\p{L}\d])"
     rf"(?:(?:between|from)[ \u00a0]+{_WORD_TIME.format(i=1)}[ \u00a0]+(?:and|to|until|till)"
     rf"[ \u00a0]+{_WORD_TIME.format(i=2)}"
-    rf"|(?P<lead>(?<={_LEAD}[ \u00a0]+))?{_WORD_TIME.format(i=0)})"
+    rf"|{_WORD_TIME.format(i=0)})"
     r"(?![\p{L}\p{N}]|-\p{L})"
 )
+_HOUR_AT_RE = regex.compile(rf"(?i){_HOUR}(?![\p{{L}}\p{{N}}])")
+_HOUR_DASH_RE = regex.compile(rf"(?i)(?:{_alt(_HOURS)})-(?:{_alt(_AFTER_HOUR)})")
+_BEFORE_HOUR = (" past ", " after ", " to ")
+_CLOCK_WORDS = ("o'clock", "o’clock")
+_LEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}]){_LEAD}[ \u00a0]+$")
 _PLURAL_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Ll}+s(?![\p{L}])")
 
 
@@ -104,22 +109,50 @@ def _both_halves(times: list[tuple[int, int]]) -> tuple[str, str]:
     return TIME_PREFIX + am, TIME_PREFIX + pm
 
 
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """Where a time in words may stand: what each holds ("to eight", "nine o'clock",
+    "six-thirty"), found with plain string search, which is cheap."""
+    low = text.lower()
+    out = [m.span() for m in _HOUR_DASH_RE.finditer(text)]
+    for word in (*_BEFORE_HOUR, *_CLOCK_WORDS):
+        i = low.find(word)
+        while i != -1:
+            end = i + len(word)
+            if word in _CLOCK_WORDS or _HOUR_AT_RE.match(text, end) is not None:
+                out.append((i, end))
+            i = low.find(word, end)
+    return sorted(out)
+
+
+def _word_time_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`_WORD_TIME_RE`, looked for in windows around the
+    :func:`_triggers`."""
+    windows: list[list[int]] = []
+    for s, e in _triggers(text):
+        ws, we = max(0, s - 48), min(len(text), e + 64)
+        if windows and ws <= windows[-1][1]:
+            windows[-1][1] = we
+        else:
+            windows.append([ws, we])
+    found: list[regex.Match[str]] = []
+    for ws, we in windows:
+        found.extend(_WORD_TIME_RE.finditer(text, ws, we))
+    return found
+
+
 def find_word_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """The times of day written in words in ``text`` (see the module's rules), outside
     ``num_mask``; marks them in both masks."""
     out: list[Item] = []
-    for m in _WORD_TIME_RE.finditer(text):
+    for m in _word_time_matches(text):
         s, e = m.span()
         if overlaps(num_mask, s, e):
             continue
+        lead = _LEAD_RE.search(text, max(0, s - 24), s) is not None
         spaced = m.group("m0") and m.group("dir0")
-        if (
-            spaced
-            and m.group("lead") is None
-            and m.group("m0").lower() not in ("half", "quarter", "a quarter")
-        ):
+        if spaced and not lead and m.group("m0").lower() not in ("half", "quarter", "a quarter"):
             continue  # "five to ten": a count as likely as a time
-        if m.group("hh0") and m.group("lead") is None:
+        if m.group("hh0") and not lead:
             continue  # "six-thirty" alone: a number as likely
         if _PLURAL_AFTER_RE.match(text, e):
             continue  # "ten to twelve weeks": a count

@@ -129,7 +129,7 @@ def find_measures(
         unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
         unit = "inch" if raw_unit == "in" else unit
         _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
-    for m in _UNIT_RANGE_RE.finditer(text):
+    for m in _unit_ranges(text):
         if m.group("ua").lower() != m.group("ub").lower():
             continue
         low = m.group("a").lower()
@@ -192,6 +192,29 @@ def find_measures(
         unit = canonical_unit(m.group("unit").lower())
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     return out
+
+
+_TIME_WORDS = tuple(
+    f"{u}{s}"
+    for u in ("second", "minute", "hour", "day", "week", "month", "year")
+    for s in ("", "s")
+)
+
+
+def _unit_ranges(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`_UNIT_RANGE_RE`, looked for only around " to " or " or "
+    after a unit of time (plain string search: the pattern is costly to try everywhere)."""
+    low = text.lower()
+    out: dict[tuple[int, int], regex.Match[str]] = {}
+    for word in (" to ", " or "):
+        i = low.find(word)
+        while i != -1:
+            if low.endswith(_TIME_WORDS, max(0, i - 8), i):
+                for m in _UNIT_RANGE_RE.finditer(text, max(0, i - 30), min(len(text), i + 40)):
+                    if m.start() <= i < m.end():
+                        out[m.span()] = m
+            i = low.find(word, i + 1)
+    return [out[k] for k in sorted(out)]
 
 
 def _small_number(word: str) -> Decimal:
