@@ -6,6 +6,13 @@ date, and a span is one fact, so "between 11pm and 6am" and "from 11pm to 7am" a
 time span changed, not two times dropped and two added. Values are on the 24-hour clock,
 ``time:22:00`` and ``time:23:00-07:00``; "noon", "midday" and "midnight" count only as
 the end of a span ("between noon and 5pm"), where they cannot be read otherwise.
+
+A time written in words ("twenty to eight", "half past six", "six-thirty", "a quarter
+to ten", "nine o'clock", and spans of two) names no half of the day: its value is the
+morning's and :attr:`~.items.Item.alts` holds the evening's, so that "7.40pm" and "at
+about twenty to eight" are one time. Words that may be a count ("ten to twelve") are read
+as a time only after a word that introduces one ("at", "around", "by", "until",
+"between", ...).
 """
 
 from __future__ import annotations
@@ -28,6 +35,138 @@ _TIME_RE = regex.compile(
     rf"|(?P<one>{_CLOCK}))"
     r"(?![\p{L}\p{N}])"
 )
+_HOURS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_MINUTES = {
+    "five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
+    "twenty-five": 25, "twenty five": 25, "half": 30,
+}  # fmt: skip
+_AFTER_HOUR = {
+    "o-five": 5, "oh-five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25,
+    "thirty": 30, "thirty-five": 35, "forty": 40, "forty-five": 45, "fifty": 50,
+    "fifty-five": 55,
+}  # fmt: skip
+
+
+def _alt(words: dict[str, int]) -> str:
+    keys = sorted(words, key=len, reverse=True)
+    return "|".join(k.replace(" ", r"[ \u00a0]+").replace("-", r"[- ]") for k in keys)
+
+
+_HOUR = rf"(?:{_alt(_HOURS)}|1[0-2]|[1-9])"
+_WORD_TIME = (
+    rf"(?:(?P<m{{i}}>{_alt(_MINUTES)})[ \u00a0]+(?:minutes[ \u00a0]+)?(?P<dir{{i}}>past|to|after)"
+    rf"[ \u00a0]+(?P<h{{i}}>{_HOUR})"
+    rf"|(?P<hh{{i}}>{_alt(_HOURS)})-(?P<mm{{i}}>{_alt(_AFTER_HOUR)})"
+    rf"|(?P<ho{{i}}>{_HOUR})[ \u00a0]+o['’]clock)"
+)
+_LEAD = (
+    r"(?:at|around|about|by|until|till|before|after|since|from|between|approximately"
+    r"|roughly|shortly[ \u00a0]+(?:before|after)|just[ \u00a0]+(?:before|after))"
+)
+_WORD_TIME_RE = regex.compile(
+    r"(?i)(?<![\p{L}\p{N}-])(?=[\p{L}\d])"
+    rf"(?:(?:between|from)[ \u00a0]+{_WORD_TIME.format(i=1)}[ \u00a0]+(?:and|to|until|till)"
+    rf"[ \u00a0]+{_WORD_TIME.format(i=2)}"
+    rf"|{_WORD_TIME.format(i=0)})"
+    r"(?![\p{L}\p{N}]|-\p{L})"
+)
+_HOUR_AT_RE = regex.compile(rf"(?i){_HOUR}(?![\p{{L}}\p{{N}}])")
+_HOUR_DASH_RE = regex.compile(rf"(?i)(?:{_alt(_HOURS)})-(?:{_alt(_AFTER_HOUR)})")
+_BEFORE_HOUR = (" past ", " after ", " to ")
+_CLOCK_WORDS = ("o'clock", "o’clock")
+_LEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}]){_LEAD}[ \u00a0]+$")
+_PLURAL_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Ll}+s(?![\p{L}])")
+
+
+def _word_clock(m: regex.Match[str], i: int) -> tuple[int, int] | None:
+    """The hour (1-12) and minutes of the word time numbered ``i`` in ``m``."""
+
+    def num(word: str, table: dict[str, int]) -> int:
+        w = regex.sub(r"[\s\u00a0-]+", " ", word.lower())
+        return int(w) if w.isdigit() else table.get(w, table.get(w.replace(" ", "-"), 0))
+
+    if m.group(f"ho{i}"):
+        return num(m.group(f"ho{i}"), _HOURS), 0
+    if m.group(f"hh{i}"):
+        return num(m.group(f"hh{i}"), _HOURS), num(m.group(f"mm{i}"), _AFTER_HOUR)
+    h, mi = num(m.group(f"h{i}"), _HOURS), num(m.group(f"m{i}"), _MINUTES)
+    if not 1 <= h <= 12 or not mi:
+        return None
+    if m.group(f"dir{i}").lower() == "to":
+        if mi == 30:
+            return None  # "half to": no time
+        return (h - 2) % 12 + 1, 60 - mi
+    return h, mi
+
+
+def _both_halves(times: list[tuple[int, int]]) -> tuple[str, str]:
+    """The value of word times read in the morning, and in the evening."""
+    am = "-".join(f"{h % 12:02d}:{mi:02d}" for h, mi in times)
+    pm = "-".join(f"{h % 12 + 12:02d}:{mi:02d}" for h, mi in times)
+    return TIME_PREFIX + am, TIME_PREFIX + pm
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """Where a time in words may stand: what each holds ("to eight", "nine o'clock",
+    "six-thirty"), found with plain string search, which is cheap."""
+    low = text.lower()
+    out = [m.span() for m in _HOUR_DASH_RE.finditer(text)]
+    for word in (*_BEFORE_HOUR, *_CLOCK_WORDS):
+        i = low.find(word)
+        while i != -1:
+            end = i + len(word)
+            if word in _CLOCK_WORDS or _HOUR_AT_RE.match(text, end) is not None:
+                out.append((i, end))
+            i = low.find(word, end)
+    return sorted(out)
+
+
+def _word_time_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`_WORD_TIME_RE`, looked for in windows around the
+    :func:`_triggers`."""
+    windows: list[list[int]] = []
+    for s, e in _triggers(text):
+        ws, we = max(0, s - 48), min(len(text), e + 64)
+        if windows and ws <= windows[-1][1]:
+            windows[-1][1] = we
+        else:
+            windows.append([ws, we])
+    found: list[regex.Match[str]] = []
+    for ws, we in windows:
+        found.extend(_WORD_TIME_RE.finditer(text, ws, we))
+    return found
+
+
+def find_word_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
+    """The times of day written in words in ``text`` (see the module's rules), outside
+    ``num_mask``; marks them in both masks."""
+    out: list[Item] = []
+    for m in _word_time_matches(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e):
+            continue
+        lead = _LEAD_RE.search(text, max(0, s - 24), s) is not None
+        spaced = m.group("m0") and m.group("dir0")
+        if spaced and not lead and m.group("m0").lower() not in ("half", "quarter", "a quarter"):
+            continue  # "five to ten": a count as likely as a time
+        if m.group("hh0") and not lead:
+            continue  # "six-thirty" alone: a number as likely
+        if _PLURAL_AFTER_RE.match(text, e):
+            continue  # "ten to twelve weeks": a count
+        idx = (1, 2) if m.group("hh1") or m.group("h1") or m.group("ho1") else (0,)
+        times = [_word_clock(m, i) for i in idx]
+        if any(t is None or not 1 <= t[0] <= 12 for t in times):
+            continue
+        am, pm = _both_halves([t for t in times if t is not None])
+        out.append(Item(Fact("date", text[s:e], (s, e), doc, am), "date", (am,), alts=(pm,)))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
+    return out
+
+
 _PARTS_RE = regex.compile(r"(\d{1,2})(?:[:.](\d{2}))?[ \u00a0]?([ap])", regex.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
 from .match_loose import fold_loose
 from .match_name_changes import diff_names
+from .match_near import pair_near
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
@@ -160,6 +161,7 @@ def diff_facts(
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
+        pair_near((source_text, derived_text), (src, der), res)
         drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(

@@ -18,7 +18,7 @@ import regex
 from ..text.language import resolve_language
 from ..text.normalise import fold
 from ..types import Fact
-from .clock import find_times
+from .clock import find_times, find_word_times
 from .dates import find_dates
 from .furniture import furniture_spans
 from .furniture_kinds import PHONE_RE, is_phone
@@ -69,6 +69,7 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     items.extend(_phones(text, doc, num_mask, name_mask))
     if lang in ENGLISH_READ:
         items.extend(find_times(text, doc, num_mask, name_mask))
+        items.extend(find_word_times(text, doc, num_mask, name_mask))
     dates = find_dates(text, doc, num_mask, name_mask, lang)
     if lang in ENGLISH_READ:
         dates = with_weekdays(text, doc, dates, num_mask, name_mask)

@@ -138,7 +138,8 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
             used.add(id(gs))
             sf, df = pair(gs, gd)
-            note = f"the same year in another calendar ('{sf.text}' → '{df.text}')"
+            what = "time of day" if is_time(d.fact.value) else "year in another calendar"
+            note = f"the same {what} ('{sf.text}' → '{df.text}')"
             res.kept.append(FactLink("date", sf, df, note))
             continue
         wider = [g for g in S if _less_specific(d, g.first)]

@@ -102,7 +102,10 @@ def _close(s: Item, d: Item) -> bool:
     if d.vague and a is not None and not s.vague:
         return _in_vague(d.fact.value, a)
     if (a is None or b is None) and not (s.vague or d.vague):
-        return _range_holds(s.fact.value, d.fact.value) or _range_holds(d.fact.value, s.fact.value)
+        x, y = s.fact.value, d.fact.value
+        if s.unit != d.unit and (dimension(s.unit) or dimension(d.unit)):
+            x, y = _span_in_base(x, s.unit), _span_in_base(y, d.unit)  # "2 hours", "1-2 weeks"
+        return _range_holds(x, y) or _range_holds(y, x)
     if a is None or b is None or not a or not b:
         return False
     if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
@@ -121,6 +124,16 @@ def _range_holds(span: str, value: str) -> bool:
     vlo, _, vhi = value.partition("-")
     x, y = _plain(vlo), _plain(vhi or vlo)
     return x is not None and y is not None and x <= b and a <= y
+
+
+def _span_in_base(value: str, unit: str) -> str:
+    """A value or a range ("1-2") in its dimension's base unit; "" when it has none."""
+    ends = [in_base(v, unit) for v in value.split("-")]
+    return "-".join(str(e) for e in ends) if all(e is not None for e in ends) else ""
+
+
+def _vals(a: Item, b: Item) -> tuple[str, str]:
+    return a.fact.value or "", b.fact.value or ""
 
 
 def _plain(value: str) -> Decimal | None:
@@ -187,8 +200,9 @@ def _same_measure(s: Item, d: Item) -> bool:
     """One measure in two units ("three decades", "30 years")?"""
     if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
         return False
-    a, b = in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
-    return a is not None and a == b
+    a = [in_base(v, s.unit) for v in s.fact.value.split("-")]  # a range: both ends
+    b = [in_base(v, d.unit) for v in d.fact.value.split("-")]
+    return None not in a and a == b
 
 
 def _same_count(s: Item, d: Item) -> bool:
@@ -407,6 +421,9 @@ def diff_numbers(
         elif d.vague and not s.vague:
             notes.append(f"specific '{s.core}' made vague ('{d.vague}')")
             label, detail = _STRENGTH, "specific_to_vague"
+        elif "-" in d.fact.value and "-" not in s.fact.value and _range_holds(*_vals(d, s)):
+            notes.append(f"'{s.fact.text}' given as the range '{d.fact.text}'")
+            label, detail = _STRENGTH, "specific_to_vague"
         elif s.fact.value != d.fact.value:
             notes.append(f"value {_shown(s)} → {_shown(d)}")
         else:
@@ -419,6 +436,7 @@ def diff_numbers(
         # qualifier keeps it true ("47,912" → "more than 47,000") says nothing new;
         # anything else is new.
         new = not (d.vague and not s.vague) and d.fact.value != AMONG
+        new = new and detail != "specific_to_vague"
         if new and label == "value" and _rounded_true(s, d):
             new, detail = False, "rounded"
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]

@@ -47,7 +47,9 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF]))"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
+    r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
 _LENGTH_UNIT = (
@@ -60,6 +62,33 @@ _SIZE_RE = regex.compile(
     rf"(?P<b>\d+(?:\.\d+)?)[ \u00a0]?(?P<unit>{_LENGTH_UNIT})(?![\p{{L}}\p{{N}}])"
 )
 """A size in two lengths ("52cm by 73cm", "3m x 4m", "20 by 30 metres"): one fact."""
+_SIZE3_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,])(?P<a>\d+(?:\.\d+)?)[ \u00a0]*[x×][ \u00a0]*(?P<b>\d+(?:\.\d+)?)"
+    r"[ \u00a0]*[x×][ \u00a0]*(?P<c>\d+(?:\.\d+)?)[ \u00a0]?"
+    rf"(?P<unit>{_LENGTH_UNIT}|in\.?)(?![\p{{L}}\p{{N}}])"
+)
+"""A size in three lengths ("13.8 x 12.2 x 16.1 in": after three lengths, "in" is
+inches): one fact."""
+_UNIT_RANGE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:an?|{_SPELLED_SMALL}))[ \u00a0]+"
+    r"(?P<ua>(?i:second|minute|hour|day|week|month|year))s?[ \u00a0]+(?i:to|or)[ \u00a0]+"
+    rf"(?P<b>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+(?P<ub>(?i:second|minute|hour|day|week"
+    r"|month|year))s?(?![\p{L}\p{N}])"
+)
+"""A range of times with the unit written twice ("a week to two weeks", "one day or two
+days"): one range of that unit."""
+_DECADES = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_AGE_RE = regex.compile(
+    r"(?<![\p{L}])(?i:in[ \u00a0]+(?:his|her|their)[ \u00a0]+)"
+    r"(?P<part>(?i:early|mid|late)[ \u00a0-]+)?"
+    rf"(?P<decade>(?i:{'|'.join(_DECADES)}))(?![\p{{L}}])"
+)
+"""An age given as a decade of life ("in his fifties", "in her late thirties"): the
+range of ages it holds, as a count of years of age ("52-year-old")."""
+_DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
 """Words after which "a year", "an hour" is a length of time ("talks broke down after a
 year"), not a rate ("twice a year") or a point ("a year ago")."""
@@ -94,13 +123,46 @@ def find_measures(
         a, b = (_small_number(m.group(k)) for k in ("a", "b"))
         value = fmt((a + b * small / big).quantize(Decimal("0.01")))
         _add(out, text, doc, m.span(), value, ua, "", num_mask, name_mask)
+    for m in _SIZE3_RE.finditer(text):
+        size = "x".join(fmt(Decimal(m.group(k))) for k in ("a", "b", "c"))
+        raw_unit = m.group("unit").lower().rstrip(".")
+        unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
+        unit = "inch" if raw_unit == "in" else unit
+        _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
+    for m in _unit_ranges(text):
+        if m.group("ua").lower() != m.group("ub").lower():
+            continue
+        low = m.group("a").lower()
+        a = Decimal(1) if low in ("a", "an") else _small_number(m.group("a"))
+        b = _small_number(m.group("b"))
+        if not 0 < a < b:
+            continue
+        unit = canonical_unit(m.group("ua").lower())
+        _add(out, text, doc, m.span(), f"{fmt(a)}-{fmt(b)}", unit, "", num_mask, name_mask)
+    for m in _AGE_RE.finditer(text):
+        base = _DECADES[m.group("decade").lower()]
+        part = (m.group("part") or "").strip(" \u00a0-").lower()
+        lo, hi = _DECADE_PART.get(part, (0, 9))
+        _add(
+            out,
+            text,
+            doc,
+            m.span(),
+            f"{base + lo}-{base + hi}",
+            "year-old",
+            "",
+            num_mask,
+            name_mask,
+        )
     for m in _SIZE_RE.finditer(text):
         size = "x".join(fmt(Decimal(m.group(k))) for k in ("a", "b"))
         raw_unit = m.group("unit").lower()
         unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
         _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
     for m in _GLUED_RE.finditer(text):
-        raw = m.group("abbr") or m.group("deg") or m.group("temp")
+        raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
+        if m.group("scale"):
+            raw = "f" if m.group("scale")[0] == "F" else "c"  # "86 degrees Fahrenheit"
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
             continue  # "1500C": a model, not a temperature
         value = fmt(Decimal(digits(m.group("num"))))
@@ -130,6 +192,29 @@ def find_measures(
         unit = canonical_unit(m.group("unit").lower())
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     return out
+
+
+_TIME_WORDS = tuple(
+    f"{u}{s}"
+    for u in ("second", "minute", "hour", "day", "week", "month", "year")
+    for s in ("", "s")
+)
+
+
+def _unit_ranges(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`_UNIT_RANGE_RE`, looked for only around " to " or " or "
+    after a unit of time (plain string search: the pattern is costly to try everywhere)."""
+    low = text.lower()
+    out: dict[tuple[int, int], regex.Match[str]] = {}
+    for word in (" to ", " or "):
+        i = low.find(word)
+        while i != -1:
+            if low.endswith(_TIME_WORDS, max(0, i - 8), i):
+                for m in _UNIT_RANGE_RE.finditer(text, max(0, i - 30), min(len(text), i + 40)):
+                    if m.start() <= i < m.end():
+                        out[m.span()] = m
+            i = low.find(word, i + 1)
+    return [out[k] for k in sorted(out)]
 
 
 def _small_number(word: str) -> Decimal:

@@ -59,6 +59,14 @@ _DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
 _WORD_SPLIT_RE = regex.compile(r"[-\s]+")
 
 
+_MOVED_UP_TO_RE = regex.compile(
+    r"(?<![\p{L}])(?i:go|goes|going|gone|went|rise|rises|rising|rose|risen|climb(?:s|ed|ing)?"
+    r"|jump(?:s|ed|ing)?)[ \u00a0]+(?i:up[ \u00a0]+to)[ \u00a0]+$"
+)
+"""A verb of moving before "up to" ("go up to", "rose up to"): "up to" is then where a
+value moves, not a qualifier that bounds it."""
+
+
 def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, list[str]]:
     """The noun phrase after a number: (end offset, words)."""
     if vague:
@@ -210,6 +218,8 @@ def find_numbers(
         if m is None:
             continue
         q = pats.qualifier.search(text, max(resume, start - 40), start)
+        if q is not None and _MOVED_UP_TO_RE.search(text, max(0, q.start() - 12), q.end()):
+            q = None  # "prices go up to £129": where a value moves to, not a bound
         item = _number_item(text, doc, m, q, num_mask, pats)
         if item is None:
             continue

@@ -40,6 +40,13 @@ _MASS = {
 # (no "pound": in news it is money more often than weight)
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
 _TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
+_ENERGY = {
+    "kilowatt-hour": Decimal(1), "megawatt-hour": Decimal(1000),
+    "gigawatt-hour": Decimal(10**6), "terawatt-hour": Decimal(10**9),
+}  # fmt: skip
+_POWER = {
+    "kilowatt": Decimal(1), "megawatt": Decimal(1000), "gigawatt": Decimal(10**6),
+}  # fmt: skip
 
 _SPEED = {
     f"{length}/{time}": lv / _TIME[time]
@@ -56,6 +63,8 @@ DIMENSIONS: dict[str, tuple[str, Decimal]] = {
     **{u: ("mass", v) for u, v in _MASS.items()},
     **{u: ("area", v) for u, v in _AREA.items()},
     **{u: ("temperature", v) for u, v in _TEMPERATURE.items()},
+    **{u: ("energy", v) for u, v in _ENERGY.items()},
+    **{u: ("power", v) for u, v in _POWER.items()},
     PERCENT: ("percent", Decimal(1)),
     MULTIPLE: ("multiple", Decimal(1)),
 }
@@ -67,6 +76,8 @@ SPELLINGS = {
     "sec": "second", "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour",
     "yr": "year", "yrs": "year", "kilo": "kilogram", "kilos": "kilogram",
     "mph": "mile/hour", "kph": "kilometre/hour", "kmh": "kilometre/hour",
+    "sq-ft": "square-foot", "sq-m": "square-metre", "sq-mi": "square-mile",
+    "square-feet": "square-foot",
 }  # fmt: skip
 """Other spellings and short forms of a unit written as a word."""
 
@@ -74,6 +85,8 @@ ABBREVIATIONS = {
     "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
     "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne",
     "ha": "hectare", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
+    "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",
+    "twh": "terawatt-hour", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",
 }  # fmt: skip
 """Unit symbols written against the digits or after them ("35km", "21C", "2.1 mm")."""
 
