@@ -166,7 +166,7 @@ def diff_facts(
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),
-                (ls, ld), res,
+                (ls, ld), res, (read_src, read_der),
             )  # fmt: skip
 
     def span_key(f: Fact) -> tuple[int, int, str]:

@@ -20,6 +20,7 @@ furniture and quotations are not read; nor is a pair with no aligned passage.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,12 +28,14 @@ from dataclasses import dataclass
 import regex
 
 from ..text.normalise import fold, tokenize
-from ..text.segment import Sentence, split_sentences
+from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
 from .claim_rules import verb_stem
 from .forms import collapse
 from .furniture import furniture_spans
 from .items import Item, Result
+
+Span = tuple[int, int]
 
 MIN_CONTENT = 3
 """Content words a clause must have to be read: fewer say too little to be a claim."""
@@ -126,19 +129,46 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _pieces(text: str, read: tuple[Span, ...] | None) -> tuple[Span, ...]:
+    """The parts of a text that are read: the windows of a long text, else all of it."""
+    return read if read is not None else ((0, len(text)),)
+
+
+class _Taken:
+    """What a clause may not overlap (quotations, facts already reported, furniture),
+    sorted, with the furthest end so far, for a logarithmic test."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        far = -1
+        for _, b in spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def free(self, span: Span) -> bool:
+        s, e = span
+        k = bisect.bisect_left(self.starts, e)
+        return k == 0 or self.reach[k - 1] <= s
+
+
 def _taken(
-    items: Sequence[Item], facts: Sequence[Fact], text: str, lang: str
-) -> list[tuple[int, int]]:
-    """What a clause may not overlap: quotations, facts already reported, furniture."""
+    items: Sequence[Item],
+    facts: Sequence[Fact],
+    text: str,
+    lang: str,
+    pieces: tuple[Span, ...],
+) -> _Taken:
     spans = [it.fact.span for it in items if it.cls == "quote"]
     spans += [f.span for f in facts]
-    spans += furniture_spans(text, lang)
-    return sorted(spans)
+    for ps, pe in pieces:
+        spans += [(a + ps, b + ps) for a, b in furniture_spans(text[ps:pe], lang)]
+    return _Taken(spans)
 
 
-def _free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
-    s, e = span
-    return not any(a < e and s < b for a, b in taken)
+def _sentences(text: str, pieces: tuple[Span, ...]) -> list[Span]:
+    return [(x.start + s, x.end + s) for s, e in pieces for x in split_sentences(text[s:e])]
 
 
 @dataclass(frozen=True)
@@ -154,21 +184,23 @@ class _Clause:
 def _unstated(
     text: str,
     doc: int,
-    region: tuple[int, int],
-    taken: Sequence[tuple[int, int]],
+    region: Span,
+    taken: _Taken,
     other: frozenset[str],
+    pieces: tuple[Span, ...],
 ) -> list[_Clause]:
-    """The clauses of ``text`` inside ``region`` with no fact in them whose content words
-    the other text (``other``: its stems) mostly does not hold."""
+    """The clauses of ``text`` inside ``region`` and the ``pieces`` read with no fact in
+    them whose content words the other text (``other``: its stems) mostly does not
+    hold."""
     out = []
-    sentences = split_sentences(text)
-    for i, sent in enumerate(sentences):
-        if sent.end <= region[0] or sent.start >= region[1]:
+    sentences = _sentences(text, pieces)
+    for i, (ss, se) in enumerate(sentences):
+        if se <= region[0] or ss >= region[1]:
             continue
-        if not _SENTENCE_END_RE.search(text, sent.start, sent.end):
+        if not _SENTENCE_END_RE.search(text, ss, se):
             continue  # a headline or a line of the page
-        for s, e in _clauses(text, sent.start, sent.end):
-            if e - s > _MAX_CLAUSE or not _free((s, e), taken):
+        for s, e in _clauses(text, ss, se):
+            if e - s > _MAX_CLAUSE or not taken.free((s, e)):
                 continue
             stems = _content_stems(text, s, e)
             if len(stems) < MIN_CONTENT:
@@ -182,18 +214,16 @@ def _unstated(
             out.append(
                 _Clause(
                     Fact("claim", t, (s, e), doc, collapse(fold(t))),
-                    _sentence_stems(text, prev, (s, e)) if prev else frozenset(),
-                    _sentence_stems(text, nxt, (s, e)) if nxt else frozenset(),
+                    _sentence_stems(text, prev) if prev else frozenset(),
+                    _sentence_stems(text, nxt) if nxt else frozenset(),
                 )
             )
     return out
 
 
-def _sentence_stems(text: str, sent: Sentence, clause: tuple[int, int]) -> frozenset[str]:
-    """The content stems of a neighbouring sentence; none when the clause is in it."""
-    if sent.start <= clause[0] < sent.end:
-        return frozenset()
-    return frozenset(_content_stems(text, sent.start, sent.end))
+def _sentence_stems(text: str, sent: Span) -> frozenset[str]:
+    """The content stems of a neighbouring sentence."""
+    return frozenset(_content_stems(text, *sent))
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -233,13 +263,15 @@ def diff_clauses(
     items: tuple[Sequence[Item], Sequence[Item]],
     languages: tuple[str, str],
     res: Result,
+    read: tuple[tuple[Span, ...] | None, tuple[Span, ...] | None] = (None, None),
 ) -> None:
     """Add to ``res`` the clauses of the source the derived text does not state (dropped
     claims) and those of the derived text the source does not state (added claims), in
     the part of each text reuse touches; a dropped and an added clause standing in the
     same place (the sentence before or after both the same) are one claim ``restated``.
     ``items``: each text's facts; a clause holding one, or a fact already reported, is
-    not read."""
+    not read. ``read``: the windows of each text the fact diff read (None: all of it;
+    :mod:`.scope`), the only parts of a long text read here too."""
     aligned = [p for p in passages if p.languages is None]
     if not aligned:
         return
@@ -247,6 +279,7 @@ def diff_clauses(
         [*res.dropped, *(k.source for k in res.kept), *(c.source for c in res.changed)],
         [*res.added, *(k.derived for k in res.kept), *(c.derived for c in res.changed)],
     )
+    pieces = (_pieces(texts[0], read[0]), _pieces(texts[1], read[1]))
     found: list[list[_Clause]] = []
     for n in (0, 1):
         region = _region(aligned, docs[n])
@@ -254,8 +287,9 @@ def diff_clauses(
             found.append([])
             continue
         side = [f for f in reported[n] if f.doc == docs[n]]
-        taken = _taken(items[n], side, texts[n], languages[n])
-        found.append(_unstated(texts[n], docs[n], region, taken, _stems_of(texts[1 - n])))
+        taken = _taken(items[n], side, texts[n], languages[n], pieces[n])
+        other = frozenset().union(*(_stems_of(texts[1 - n][a:b]) for a, b in pieces[1 - n]))
+        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n]))
     pairs = _restated(found[0], found[1], (len(texts[0]), len(texts[1])))
     paired = ({i for i, _ in pairs}, {j for _, j in pairs})
     for i, j in pairs:
