@@ -8,25 +8,13 @@ from dataclasses import replace
 
 import pytest
 
+from test_facts_clauses import INTRO, MIDDLE, OUTRO  # the same reused text around
 from textlineage import Comparison, Document, compare
 from textlineage.report.context import in_sentence
 from textlineage.report.factgroups import reads_apart, respelled, statements
 from textlineage.report.html import render_html
 from textlineage.report.text import render_text
 from textlineage.types import Fact, FactLink
-
-INTRO = (
-    "The harbour authority met on Monday evening to review the winter storm season, "
-    "which left several quays closed for days and delayed the ferry timetable."
-)
-MIDDLE = (
-    "Engineers from the authority inspected the breakwater on Tuesday morning and "
-    "found cracks along the outer wall near the lighthouse."
-)
-OUTRO = (
-    "Owners of damaged boats can apply for help through the authority's website until "
-    "the end of next month, a spokeswoman for the authority added."
-)
 
 
 def _compare(source: str, derived: str) -> Comparison:

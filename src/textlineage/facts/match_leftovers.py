@@ -53,6 +53,21 @@ _SPELLING_RATIO = 77.0  # letters alike (0-100) for two names to be one written 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
 
 
+def sentence_terms(text: str) -> tuple[list[int], list[Counter[str]]]:
+    """The starts of a text's sentences and each one's content terms, with how often
+    each occurs."""
+    sents = split_sentences(text)
+    terms = []
+    for s in sents:
+        c: Counter[str] = Counter()
+        for t in tokenize(text, s.start, s.end):
+            term = term_of(t.norm)
+            if term is not None:
+                c[term] += 1
+        terms.append(c)
+    return [s.start for s in sents], terms
+
+
 @dataclass
 class _Text:
     """One side: its text, the starts of its sentences and each sentence's content terms
@@ -64,16 +79,7 @@ class _Text:
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        sents = split_sentences(text)
-        terms = []
-        for s in sents:
-            c: Counter[str] = Counter()
-            for t in tokenize(text, s.start, s.end):
-                term = term_of(t.norm)
-                if term is not None:
-                    c[term] += 1
-            terms.append(c)
-        return cls(text, [s.start for s in sents], terms)
+        return cls(text, *sentence_terms(text))
 
     def sentence(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)

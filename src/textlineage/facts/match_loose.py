@@ -30,17 +30,16 @@ the derived text states the same thing less precisely.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Sequence
 
 import regex
 
 from ..text.features import term_of
 from ..text.normalise import tokenize
-from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .items import Item, Result
+from .match_leftovers import sentence_terms
 from .measures import find_measures
 from .numbers import find_numbers
 from .numeric import ENGLISH_READ, patterns
@@ -76,16 +75,7 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        sents = split_sentences(text)
-        self.starts = [s.start for s in sents]
-        self.terms: list[Counter[str]] = []
-        for s in sents:
-            c: Counter[str] = Counter()
-            for t in tokenize(text, s.start, s.end):
-                term = term_of(t.norm)
-                if term is not None:
-                    c[term] += 1
-            self.terms.append(c)
+        self.starts, self.terms = sentence_terms(text)
 
     def terms_at(self, pos: int, leave_out: tuple[int, int]) -> set[str]:
         """The content terms of the sentence at ``pos`` but those of ``leave_out``."""
