@@ -154,8 +154,9 @@ def diff_facts(
         pair_numbers_by_sentence(source_text, derived_text, src, der, res)
     elif ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
         diff_claims(
-            (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res
-        )
+            (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
+            (read_src, read_der),
+        )  # fmt: skip
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
         fold_loose(

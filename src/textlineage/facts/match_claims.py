@@ -373,6 +373,10 @@ def diff_claims(
     passages: Sequence[Passage],
     items: tuple[Sequence[Item], Sequence[Item]],
     res: Result,
+    read: tuple[tuple[tuple[int, int], ...] | None, tuple[tuple[int, int], ...] | None] = (
+        None,
+        None,
+    ),
 ) -> None:
     """Add to ``res`` the changes of strength found inside the aligned ``passages`` of a
     source and a derived text (``texts``, ``docs``: source first); ``items``: the facts of
@@ -381,7 +385,9 @@ def diff_claims(
     Inside a passage each derived sentence is aligned with the few source sentences that
     share most words with it (:data:`_CANDIDATES`; a rewrite reorders sentences and
     clauses, and an alignment of the whole passage would miss an edit whose sentence
-    moved), and only when one of the two holds a word that can change a claim's strength."""
+    moved), and only when one of the two holds a word that can change a claim's strength.
+    ``read``: the windows of a long text the fact diff read (None: all of it), the only
+    part of it whose words count as named elsewhere."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
@@ -419,7 +425,12 @@ def diff_claims(
                 if rank == 0:
                     if stems is None:
                         stems = tuple(
-                            frozenset(verb_stem(t.norm) for t in tokenize(x)) for x in texts
+                            frozenset(
+                                verb_stem(t.norm)
+                                for a, b in (w or ((0, len(x)),))
+                                for t in tokenize(x, a, b)
+                            )
+                            for x, w in zip(texts, read, strict=True)
                         )
                     links += _sentence_changes(src, der, stems, marked)
                 for link in links:

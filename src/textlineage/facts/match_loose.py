@@ -70,20 +70,31 @@ _VAGUE = (
 """Determiners that say how many without a number (English)."""
 
 
+_REACH = 2000  # characters either side of a position in which its sentence is looked for
+
+
 class _Sentences:
-    """One text's sentences and each one's content terms."""
+    """One text's sentences and their content terms, read around the positions asked
+    for (a long text is never split whole)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts, self.terms = sentence_terms(text)
+        self._seen: dict[int, set[str]] = {}
+
+    def _terms(self, pos: int) -> set[str]:
+        if pos not in self._seen:
+            lo = max(0, pos - _REACH)
+            starts, terms = sentence_terms(self.text[lo : pos + _REACH])
+            i = max(0, bisect.bisect_right(starts, pos - lo) - 1)
+            self._seen[pos] = set(terms[i]) if terms else set()
+        return self._seen[pos]
 
     def terms_at(self, pos: int, leave_out: tuple[int, int]) -> set[str]:
         """The content terms of the sentence at ``pos`` but those of ``leave_out``."""
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
         own = {
             term for t in tokenize(self.text, *leave_out) if (term := term_of(t.norm)) is not None
         }
-        return set(self.terms[i]) - own
+        return self._terms(pos) - own
 
 
 def _say_the_same(
