@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from textlineage.facts import extract_facts, ner
+from test_facts_ner import _model_on, names  # noqa: F401  (the model on, and the reader)
+from textlineage.facts import ner
 from textlineage.facts.display import display_spans, label_opener
-from textlineage.facts.extract import analysed
 
 pytestmark = pytest.mark.skipif(
     not ner.available(), reason=f"the named-entity model is not installed: {ner.INSTALL_HINT}"
 )
-
-NAME_KINDS = {"person", "place", "organisation", "entity"}
-
-
-@pytest.fixture(autouse=True)
-def _model_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TEXTLINEAGE_NER", "auto")
-    analysed.cache_clear()
-
-
-def names(text: str) -> dict[str, str]:
-    return {f.text: f.kind for f in extract_facts(text, language="en") if f.kind in NAME_KINDS}
 
 
 def test_display_lines_and_labels() -> None:
