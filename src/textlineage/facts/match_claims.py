@@ -51,6 +51,7 @@ from .claim_rules import (
 )
 from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
 from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
+from .claim_modals import modal_shapes
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -433,6 +434,9 @@ def diff_claims(
                             for x, w in zip(texts, read, strict=True)
                         )
                     links += _sentence_changes(src, der, stems, marked)
+                elif marked:
+                    # a sentence merging two: the modality of the second one's clause
+                    links += _links(src, der, _modal_shapes(src, der))
                 for link in links:
                     if _overlaps(link.source.span, claimed[0]) or _overlaps(
                         link.derived.span, claimed[1]
@@ -461,6 +465,7 @@ def _sentence_changes(
     if marked:
         shapes += hedge_shapes(src.words, der.words)
         shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
+        shapes += _modal_shapes(src, der)
     out = _links(src, der, shapes)
     if not marked:
         return out
@@ -471,6 +476,17 @@ def _sentence_changes(
         if sf is not None and df is not None:
             out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail))
     return out
+
+
+def _modal_shapes(src: _Side, der: _Side) -> list[Shape]:
+    """:func:`.claim_modals.modal_shapes` of two sentences, numbers, dates and quotations
+    blocked."""
+    blocked = tuple(
+        [_inside((t.start, t.end), side.taken) for t in side.tokens] for side in (src, der)
+    )
+    return modal_shapes(
+        src.words, der.words, (_clauses(src), _clauses(der)), (blocked[0], blocked[1])
+    )
 
 
 def _links(src: _Side, der: _Side, shapes: list[Shape]) -> list[FactLink]:
