@@ -19,6 +19,10 @@ OUTRO = (
 )
 
 
+def _w(text: str) -> list[str]:
+    return text.split()
+
+
 def _facts(source: str, derived: str) -> FactDiff:
     doc = "{}\n\n{}\n\n{}\n"
     c = compare(Document("a", doc.format(INTRO, source, OUTRO)),
@@ -28,11 +32,7 @@ def _facts(source: str, derived: str) -> FactDiff:
 
 
 def _modal(fd: FactDiff) -> list[tuple[str, str, str]]:
-    return [
-        (c.source.text, c.derived.text, c.detail)
-        for c in fd.changed
-        if c.kind == "claim"
-    ]
+    return [(c.source.text, c.derived.text, c.detail) for c in fd.changed if c.kind == "claim"]
 
 
 @pytest.mark.parametrize(
@@ -77,8 +77,8 @@ def test_a_modality_changed_is_a_change_of_strength(
 def test_the_modal_next_to_the_shared_words_is_the_one_paired() -> None:
     # the derived sentence says "will" twice; the clause about the commute is the one
     # that restates "could affect the commute"
-    a = "the icy conditions could affect the morning commute".split()
-    b = "snow will make the roads dangerous and the morning commute will be slower".split()
+    a = _w("the icy conditions could affect the morning commute")
+    b = _w("snow will make the roads dangerous and the morning commute will be slower")
     shapes = modal_shapes(a, b, ([0] * len(a), [0] * len(b)), ([False] * len(a), [False] * len(b)))
     assert len(shapes) == 1
     lo, hi = shapes[0].der
@@ -112,8 +112,8 @@ def test_no_change_of_modality(a: str, b: str) -> None:
 
 
 def test_a_number_in_the_clause_stays_out_of_the_claim() -> None:
-    a = "officials said 40 roads could close".split()
-    b = "officials said 40 roads will close".split()
+    a = _w("officials said 40 roads could close")
+    b = _w("officials said 40 roads will close")
     blocked = ([w == "40" for w in a], [w == "40" for w in b])
     shapes = modal_shapes(a, b, ([0] * len(a), [0] * len(b)), blocked)
     assert len(shapes) == 1

@@ -20,24 +20,25 @@ from collections.abc import Sequence
 
 from .claim_rules import AUX, Shape, verb_stem
 
-POSSIBLE = frozenset("may might could possible possibly perhaps maybe potential".split())
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+POSSIBLE = _words("may might could possible possibly perhaps maybe potential")
 """Words that make a clause only possible."""
-EXPECTED = frozenset("likely expected expects expect probably probable".split())
+EXPECTED = _words("likely expected expects expect probably probable")
 """Words that make a clause what is expected."""
-CERTAIN = frozenset("will certain definitely".split())
+CERTAIN = _words("will certain definitely")
 """Words that make a clause certain ("will" as a modal: not before a noun)."""
 _STEPS = {**{w: 1 for w in POSSIBLE}, **{w: 2 for w in EXPECTED}, **{w: 3 for w in CERTAIN}}
 _NAMES = {1: "possible", 2: "expected", 3: "certain"}
-_NOT_CONTENT = frozenset(
-    """the and but for with from into over under about after before during than that this
-    these those there their them they its his her she who which what when where while how
-    also not are was were been being has have had does did would shall should can must
-    our your you any all each every some such only very just even still then more most
-    less much many few one said says say told according""".split()
+_NOT_CONTENT = _words(
+    "the and but for with from into over under about after before during than that this these those there their them they its his her she who which what when where while how also not are was were been being has have had does did would shall should can must our your you any all each every some such only very just even still then more most less much many few one said says say told according"
 )
 _MIN_SHARED_LEN = 4  # letters a shared content word needs to tie two clauses
 _MIN_SHARED = 2  # content words two clauses must share to say the same thing
-_BOUNDARIES = frozenset("and but or while whereas which who where when because".split())
+_BOUNDARIES = _words("and but or while whereas which who where when because")
 """Words that open another clause: a claim's words stop before them."""
 _REACH = 8  # words of a clause around its modal word that are read and reported
 
@@ -52,8 +53,8 @@ def _content(w: str) -> bool:
     )
 
 
-_NOT_MODAL_AFTER = frozenset(
-    "the a an his her their its free good ill than as if where wherever whenever best un".split()
+_NOT_MODAL_AFTER = _words(
+    "the a an his her their its free good ill than as if where wherever whenever best un"
 )
 """Words after which a modality word is no modality: "the will of", "than expected", "as
 soon as possible", "where possible", "the best possible"."""
@@ -75,6 +76,7 @@ def _window(
 ) -> tuple[int, int]:
     """The words of ``i``'s clause within :data:`_REACH` of it (end exclusive), up to a
     blocked word (a number, a date or a quotation: facts of their own)."""
+
     def joins(k: int) -> bool:
         return clause[k] == clause[i] and not blocked[k] and words[k] not in _BOUNDARIES
 
