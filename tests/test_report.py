@@ -849,6 +849,30 @@ def test_text_report_puts_facts_before_passages_and_letters_in_reasons() -> None
     assert "Direction uncertain" not in sure
 
 
+def test_reports_say_the_facts_of_an_independent_pair_are_no_diff_of_reuse() -> None:
+    import html
+
+    from textlineage import compare, document_from_text
+
+    a = document_from_text(
+        "The council approved a budget of 4 million pounds on Monday, said mayor John Smith.",
+        "a",
+    )
+    b = document_from_text(
+        "Heavy rain flooded 300 homes in Leeds on Friday, according to the Environment Agency.",
+        "b",
+    )
+    c = compare(a, b)
+    assert c.verdict == "independent" and c.facts.added and c.facts.dropped
+    note = "No reuse found: the facts below are each text's own"
+    assert note in " ".join(render_text(c).split())
+    assert note in html.unescape(render_html(c))
+    # reuse found: no such note
+    derived = compare(a, document_from_text(a.text + " It was the third budget.", "c"))
+    assert derived.verdict != "independent"
+    assert "No reuse found" not in render_text(derived)
+
+
 def test_text_report_lists_sentences_new_in_the_derived_text(tmp_path) -> None:
     from textlineage import compare, document_from_text
 

@@ -25,12 +25,20 @@ how to read the fact changes the other way."""
 
 
 def direction_note(c: Comparison) -> str:
-    """ "Direction uncertain …" when the fact diff's roles rest on weak evidence, else ""."""
-    if c.verdict == "independent" or (c.source in (0, 1) and c.confidence >= SURE):
-        return ""
+    """ "Direction uncertain …" when the fact diff's roles rest on weak evidence; for an
+    independent pair, that its facts are no diff of reuse; else ""."""
     fd = c.facts
     letters = {0: "A", 1: "B"}
     src, der = letters.get(fd.source_doc, "?"), letters.get(fd.derived_doc, "?")
+    if c.verdict == "independent":
+        if not (fd.changed or fd.added or fd.dropped):
+            return ""
+        return (
+            f"No reuse found: the facts below are each text's own, listed as if {der} were"
+            f" written from {src}. They are changes only if you know it was."
+        )
+    if c.source in (0, 1) and c.confidence >= SURE:
+        return ""
     return (
         f"Direction uncertain (confidence {c.confidence:.2f}): {src} is read as the source;"
         f" if {der} is, read each change backwards."
