@@ -849,6 +849,20 @@ def test_text_report_puts_facts_before_passages_and_letters_in_reasons() -> None
     assert "Direction uncertain" not in sure
 
 
+def test_change_lines_fit_the_width() -> None:
+    """A change whose texts and note run past the width wraps, its continuation indented
+    under the change; each side's sentence is cut to fit."""
+    for width in (70, 100):
+        lines = render_text(_grouped_comparison(), width=width).splitlines()
+        facts = lines[lines.index("    numbers, dates and names") :]
+        changes = [ln for ln in facts if ln.startswith("      ~ ") or ln.startswith("          ")]
+        assert changes
+        assert all(len(ln) <= width for ln in changes), [ln for ln in changes if len(ln) > width]
+    narrow = render_text(_grouped_comparison(), width=70).splitlines()
+    at = next(i for i, ln in enumerate(narrow) if ln.startswith("      ~ person: Helen Marsh"))
+    assert narrow[at + 1].startswith("          ") and "'Marsh' → 'March'" in narrow[at + 1]
+
+
 def test_reports_say_the_facts_of_an_independent_pair_are_no_diff_of_reuse() -> None:
     import html
 

@@ -149,6 +149,17 @@ def _said_lines(link: FactLink, texts: Sequence[str], width: int) -> list[str]:
     return out
 
 
+def _context_line(head: str, text: str, span: tuple[int, int], width: int) -> str:
+    """``head`` and the sentence around ``span``, cut to fit ``width`` where it can (a
+    long fact is shown whole)."""
+    room = max(width - len(head), 30)
+    while True:
+        line = head + clean(in_sentence(text, span, room))
+        if len(line) <= width or room <= 30:
+            return line
+        room = max(room - (len(line) - width), 30)
+
+
 def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool) -> list[str]:
     """One change: kind, the two texts (a quotation or a claim as a word diff, or one side
     under the other when they share few words), whether the source states the new value,
@@ -173,7 +184,17 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
         line += f"  [{tag}] {cut(why, text_width)}"
     elif tag or why:
         line += f"  ({cut(tag or why, text_width)})"
-    out = [line]
+    # the head wrapped to the width, its continuation under the change's texts
+    out = textwrap.wrap(
+        line,
+        width=max(width, 40),
+        initial_indent="",
+        subsequent_indent=" " * 10,
+        break_long_words=False,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+    )
+    out[0] = line[: len(line) - len(line.lstrip())] + out[0].lstrip()
     if apart:
         return out + _said_lines(link, texts, width)
     places = []
@@ -184,9 +205,7 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
         where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}"
         places.append(where)
         if not reworded:
-            out.append(
-                f"          {where}: {clean(in_sentence(text, f.span, max(width - 20, 30)))}"
-            )
+            out.append(_context_line(f"          {where}: ", text, f.span, width))
     if reworded:
         # The edit itself, wrapped whole (a quotation's cut words are the finding), then
         # where the two sides stand.
