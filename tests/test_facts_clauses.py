@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from textlineage import Document, compare
+from textlineage.facts.match_clauses import _named
 from textlineage.types import FactDiff
 
 INTRO = (
@@ -65,6 +66,26 @@ def test_a_reworded_clause_is_neither_dropped_nor_added() -> None:
     )
     assert not _claims(fd.dropped)
     assert not _claims(fd.added)
+
+
+def test_a_question_is_no_statement() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday. Who will pay the "
+        "volunteers' overtime bills this month?",
+        "The ferry company said it would resume sailings on Friday. Local fishermen "
+        "blame years of neglected maintenance for the cracks.",
+    )
+    assert not _claims(fd.dropped)  # the question states nothing
+    assert _claims(fd.added) == [
+        "Local fishermen blame years of neglected maintenance for the cracks"
+    ]
+
+
+def test_a_clause_of_capitalised_words_is_a_name_not_a_statement() -> None:
+    text = "It thanked the United Nations Children's Fund, which paid for the repairs."
+    name = text.index("the United")
+    assert _named(text, name, text.index(","))
+    assert not _named(text, text.index("which"), len(text) - 1)
 
 
 def test_a_dropped_clause_holding_a_number_is_the_number() -> None:

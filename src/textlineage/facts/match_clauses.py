@@ -14,8 +14,9 @@ sentences, and a clause none of whose words survive is not there.
 Only the part of each text that reuse touches is read: the sentences between the first
 and the last aligned passage of that side (a summary that stops early has not dropped the
 rest of the source sentence by sentence, and an added paragraph of background before the
-reused part is one addition, not a list). Headlines (lines without a full stop), page
-furniture and quotations are not read; nor is a pair with no aligned passage.
+reused part is one addition, not a list). Headlines (lines without a full stop), questions,
+names (a clause whose every content word is capitalised), page furniture and quotations
+are not read; nor is a pair with no aligned passage.
 """
 
 from __future__ import annotations
@@ -197,10 +198,11 @@ def _unstated(
     for i, (ss, se) in enumerate(sentences):
         if se <= region[0] or ss >= region[1]:
             continue
-        if not _SENTENCE_END_RE.search(text, ss, se):
-            continue  # a headline or a line of the page
+        end = _SENTENCE_END_RE.search(text, ss, se)
+        if end is None or "?" in end.group():
+            continue  # a headline or a line of the page; a question states nothing
         for s, e in _clauses(text, ss, se):
-            if e - s > _MAX_CLAUSE or not taken.free((s, e)):
+            if e - s > _MAX_CLAUSE or not taken.free((s, e)) or _named(text, s, e):
                 continue
             stems = _content_stems(text, s, e)
             if len(stems) < MIN_CONTENT:
@@ -219,6 +221,15 @@ def _unstated(
                 )
             )
     return out
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Is the clause ``start:end`` a name or a heading, every content word of it
+    capitalised ("the United Nations Children's Fund")?"""
+    words = [
+        t for t in tokenize(text, start, end) if t.norm.isalpha() and t.norm not in _FUNCTION_WORDS
+    ]
+    return bool(words) and all(text[t.start].isupper() for t in words)
 
 
 def _sentence_stems(text: str, sent: Span) -> frozenset[str]:
