@@ -168,3 +168,34 @@ def test_a_thing_said_in_other_words_is_no_change() -> None:
         "Volunteers painted messages on the walls of the old pumping station on Friday.",
     )
     assert [c for c in fd.changed if c.label == "object"] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "derived", "note"),
+    [
+        (
+            "Health officials are watching the shelters closely, but no cases of cholera "
+            "have been confirmed among the families so far.",
+            "Health officials have confirmed cases of cholera among the families in the shelters.",
+            "negation dropped ('no cases')",
+        ),
+        (
+            "During their visit on Tuesday the inspectors reported that they had found cracks "
+            "in the cooling pipes of the eastern pumping station.",
+            "According to the inspectors who visited on Tuesday, no cracks were found in the "
+            "cooling pipes at the eastern pumping station.",
+            "negation added ('no cracks')",
+        ),
+    ],
+)
+def test_none_of_a_thing_said_and_the_thing_stated(source: str, derived: str, note: str) -> None:
+    changes = [c for c in _facts(source, derived).changed if c.label == "reversed"]
+    assert [c.note for c in changes] == [note]
+
+
+def test_none_of_a_thing_in_both_is_no_reversal() -> None:
+    fd = _facts(
+        "No cases of cholera have been confirmed among the families in the shelters.",
+        "Officials say no cholera cases have been confirmed among the sheltering families.",
+    )
+    assert not [c for c in fd.changed if c.label == "reversed"]

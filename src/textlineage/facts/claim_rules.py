@@ -278,6 +278,56 @@ def negation_shapes(
     return out
 
 
+NEGATING_DETERMINERS = _set("no neither none nobody nothing")
+"""Words that negate a clause through what it is about ("no cases have been confirmed")."""
+
+
+def none_shapes(
+    a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
+) -> list[Shape]:
+    """A clause that says there is none of something ("no cases have been confirmed")
+    where the other sentence states it with no negation in its clause ("health workers
+    have confirmed cholera cases"): the thing negated (the content word after the
+    negating word) and another content word of the clause, by their stems, in any order.
+    ``clauses``: the clause number of each token of ``a`` and of ``b``."""
+    out: list[Shape] = []
+    for (x, y, cx, cy), dropped in (
+        ((a, b, *clauses), True),
+        ((b, a, clauses[1], clauses[0]), False),
+    ):
+        for i, w in enumerate(x):
+            if w not in NEGATING_DETERMINERS or i + 1 >= len(x) or not _content(x[i + 1]):
+                continue
+            end = i + 1
+            while end < len(x) and cx[end] == cx[i] and x[end] not in _CLAUSE_ENDS:
+                end += 1
+            thing = verb_stem(x[i + 1])
+            stems = {verb_stem(v) for v in x[i + 1 : end] if _content(v)}
+            best: tuple[int, int] | None = None
+            for c in sorted(set(cy)):
+                clause = [m for m in range(len(y)) if cy[m] == c]
+                words = [y[m] for m in clause]
+                found = {verb_stem(v) for v in words if _content(v)} & stems
+                if thing not in found or len(found) < 2:
+                    continue
+                if any(v in _ANY_NEGATION or _negation(v) for v in words):
+                    continue
+                if best is None or len(found) > best[0]:
+                    best = len(found), c
+            if best is None:
+                continue
+            # each side from its first to its last shared word (the negating word first)
+            shared = {verb_stem(v) for v in y if _content(v)} & stems
+            at_y = [m for m in range(len(y)) if cy[m] == best[1] and verb_stem(y[m]) in shared]
+            at_x = [k for k in range(i + 1, end) if verb_stem(x[k]) in shared]
+            neg, pos = (i, max(at_x) + 1), (min(at_y), max(at_y) + 1)
+            if dropped:
+                out.append(Shape(neg, pos, "reversed", "", f"negation dropped ('{w} {x[i + 1]}')"))
+            else:
+                out.append(Shape(pos, neg, "reversed", "", f"negation added ('{w} {x[i + 1]}')"))
+    return out
+
+
 def _shared_run(x: Sequence[str], y: Sequence[str]) -> tuple[int, int, int, int] | None:
     """The longest run of words ``x`` and ``y`` share, if it holds two content words."""
     m = SequenceMatcher(None, list(x), list(y), autojunk=False).find_longest_match()

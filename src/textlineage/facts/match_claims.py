@@ -43,10 +43,12 @@ from .claim_rules import (
     AUX,
     CONSIDER,
     INTENT_VERBS,
+    NEGATING_DETERMINERS,
     NEGATIONS,
     Shape,
     hedge_shapes,
     negation_shapes,
+    none_shapes,
     object_shapes,
     superlative_shapes,
     verb_stem,
@@ -133,7 +135,7 @@ def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]
         "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
     ]
     marked = not _MARKERS.isdisjoint(words) or any(
-        w.endswith(("n't", "est")) or w in NEGATIONS for w in words
+        w.endswith(("n't", "est")) or w in NEGATIONS or w in NEGATING_DETERMINERS for w in words
     )
     return _Side(text, doc, tokens, taken, words, marked)
 
@@ -466,6 +468,7 @@ def _sentence_changes(
     if marked:
         shapes += hedge_shapes(src.words, der.words)
         shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
+        shapes += none_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += _modal_shapes(src, der)
     out = _links(src, der, shapes)
     if not marked:
