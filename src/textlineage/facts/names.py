@@ -22,6 +22,7 @@ from .display import display_spans, field_start, in_spans, label_opener
 from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
+from .roles import JOB_NOUNS
 from .vocab import (
     LEGAL_FORMS,
     SENTENCE_ABBREVS,
@@ -39,8 +40,11 @@ _CAP_TOKEN_RE = regex.compile(
     r"[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)"
 )
 _LOWER_WORD_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
+    r"(?<![\p{L}\p{M}\p{N}'’@./-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
+    r"(?![@/]|\.[\p{L}\p{N}])"
 )
+"""A word in lower case; not a part of an e-mail or web address ("press@lumora.example"
+writes no word "lumora" in lower case)."""
 _PARTICLE_GAP_RE = regex.compile(
     r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
@@ -329,6 +333,16 @@ def _fails_initial(
     return tok.lower in lower_vocab
 
 
+_SURNAME_JOBS = frozenset({"head", "chair", "coach"})
+"""Job nouns that are surnames too ("Murray Head"): not a job's name before a name."""
+
+
+def _job(t: Tok, v: NameVocab) -> bool:
+    """Is the token a title ("President") or a job's noun ("Manager", "Officer")?"""
+    w = t.lower.rstrip(".")
+    return w in v.titles or (w in JOB_NOUNS and w not in _SURNAME_JOBS)
+
+
 def _runs(
     text: str,
     toks: list[Tok],
@@ -427,16 +441,27 @@ def _trim_run(
         if initial and not t.allcaps and is_org_word(t):
             return []  # "Police said ..." names no particular organisation
     # Title prefix: "Supreme Leader Ali Khamenei" -> person "Ali Khamenei" (a title is no
-    # fact of its own).
-    if not any(is_org_word(t) for t in run):
-        k = -1
-        for idx, t in enumerate(run[:-1]):
-            if t.lower.rstrip(".") in v.titles:
-                k = idx
-        if k >= 0 and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None:
-            name = run[k + 1 :]
-            shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
-            return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
+    # fact of its own); a job's name too ("Group Manager Sunita Bhardwaj"), an
+    # organisation's word in it ("Group") or not.
+    orgs = [is_org_word(t) for t in run]
+    if not any(orgs) and _job(run[-1], v) and run[0].lower.rstrip(".") in v.titles:
+        c = Cand(run[0].start, run[-1].end, run)
+        c.title = True  # "Chief Financial Officer": a title ending in a job, no name
+        return [c]
+    k = -1
+    for idx, t in enumerate(run[:-1]):
+        if _job(t, v):
+            k = idx
+    jobs = k >= 0 and run[k].lower.rstrip(".") in JOB_NOUNS
+    if (
+        k >= 0
+        and not any(orgs[k + 1 :])
+        and (jobs or not any(orgs))
+        and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None
+    ):
+        name = run[k + 1 :]
+        shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
+        return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
     c = Cand(run[0].start, run[-1].end, run)
     if run[-1].lower.rstrip(".") in v.titles and not any(is_org_word(t) for t in run):
         c.title = True  # "Judiciary Chief", "Prime Minister": a title, no name

@@ -163,10 +163,33 @@ def gazetteer() -> Gazetteer:
     )
 
 
+ABBREVIATED_COUNTRIES = {
+    "us": "US",
+    "usa": "US",
+    "uk": "GB",
+    "uae": "AE",
+    "drc": "CD",
+    "prc": "CN",
+    "dprk": "KP",
+    "rok": "KR",
+}
+"""Countries written by the capitals of their name's words ("US", "U.K.", "UAE"), the
+place acronyms of :data:`~.vocab.PLACE_ACRONYMS`, and the ISO code of each (``countryinfo``
+leaves codes out of a country's names: most two-letter codes are words or other acronyms)."""
+_ABBREVIATION_RE = regex.compile(r"(?:\p{Lu}\.?){2,4}")
+
+
 def place_ids(name: str) -> frozenset[str]:
     """The countries and regions a name, other name or demonym names ("Swiss" → the
-    id of Switzerland); empty for any other name."""
-    return gazetteer().named.get(key(name), frozenset())
+    id of Switzerland; "US" and "U.S." that of the United States); empty for any other
+    name."""
+    named = gazetteer().named
+    ids = named.get(key(name), frozenset())
+    if not ids and named and _ABBREVIATION_RE.fullmatch(name):
+        code = ABBREVIATED_COUNTRIES.get(name.replace(".", "").lower())
+        if code is not None:
+            return frozenset({_COUNTRY + code})
+    return ids
 
 
 def countries_of(name: str) -> frozenset[str]:
@@ -193,7 +216,7 @@ def mentioned(text: str) -> frozenset[str]:
         words = m.group().split()
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
-                out.update(named.get(key(" ".join(words[i:j])), ()))
+                out.update(place_ids(" ".join(words[i:j])))
     return frozenset(out)
 
 
