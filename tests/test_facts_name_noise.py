@@ -52,3 +52,46 @@ def test_a_country_written_by_its_initials_is_that_country() -> None:
         languages=("en", "en"),
     )
     assert not [f for f in (*res.added, *res.dropped) if f.kind == "place"]
+
+
+def test_an_addresss_places_and_a_country_are_places() -> None:
+    found = names(
+        "Ada Brill (1), Tomas Wey (2)\n(1) School of Marine Science, Port Elwen University, "
+        "Erie, PA, United States\n(2) Wey Instruments LLC, Dayton, OH, United States\n\n"
+        "The team counted seals on the coast for two summers and found fewer pups."
+    )
+    assert found["United States"] == "place"
+    assert found["Dayton"] == "place" and found["OH"] == "place" and found["PA"] == "place"
+    assert found["Wey Instruments LLC"] == "organisation"
+    assert found["Ada Brill"] == "person"
+
+
+def test_plural_acronyms_and_a_bodys_bare_noun_are_no_names() -> None:
+    found = names(
+        'MPs on the transport committee backed the plan. Tarn Ferries PLC ("the Group") '
+        "said the Board would meet. The Group sold 40 boats."
+    )
+    assert "MPs" not in found and "Group" not in found and "Board" not in found
+    assert "Tarn Ferries PLC" in found
+
+
+def test_shouted_labels_and_time_zones_are_no_names() -> None:
+    text = (
+        "* WHAT...Heavy rain expected.\n* WHERE...Carlton and Tarn counties.\n"
+        "* WHEN...From 6 PM Friday to noon CST Sunday.\n\nPRECAUTIONARY ACTIONS...\n\n"
+        "Drivers should slow down on flooded roads and check the forecast before they leave."
+    )
+    found = names(text)
+    assert not {"WHAT", "WHERE", "WHEN", "CST", "PRECAUTIONARY ACTIONS"} & set(found)
+    assert "Carlton" in found
+
+
+def test_headline_words_the_story_writes_in_lower_case_are_no_names() -> None:
+    text = (
+        "Harlow Biotics Reports Results from Trial of HB-12 in Adults with Chronic Asthma\n\n"
+        "Harlow Biotics said the trial of HB-12 enrolled 200 adults with chronic asthma in "
+        "Leeds and York."
+    )
+    found = names(text)
+    assert not {"Trial of HB-12", "Adults", "Chronic Asthma"} & set(found)
+    assert "Leeds" in found and "HB-12" in found

@@ -22,11 +22,14 @@ from .display import display_spans, field_start, in_spans, label_opener
 from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
+from .name_places import settle_places
 from .roles import JOB_NOUNS
 from .vocab import (
+    BODY_NOUNS,
     LEGAL_FORMS,
     SENTENCE_ABBREVS,
     SHOUTED_STOP,
+    TIME_ZONES,
     WEEKDAYS,
     NameVocab,
     name_vocab,
@@ -181,6 +184,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     if use_model:
         cands = _split_person_of(text, cands)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
+    settle_places(text, cands)
     strong = {
         letters(text[c.start : c.end])
         for c in cands
@@ -211,13 +215,16 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
 _SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")
 """A Dutch or German surname particle written before the surname alone, in English text
 ("after van Rooyen was sent off"): part of the name."""
+_TIME_BEFORE_RE = regex.compile(r"(?i:\d|[ap]\.?m\.?|noon|midnight)[ \u00a0]*$")
+_PLURAL_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}s")
 _DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
 _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
 
 
 def _no_name_alone(text: str, c: Cand) -> bool:
     """Is a one-word run no name of its own: a company form after the name and a comma
-    ("Acme Systems, Inc."), a temperature scale after "degrees", or an organisation noun
+    ("Acme Systems, Inc."), a temperature scale after "degrees", a plural acronym ("MPs"),
+    a body's generic noun after "the" (:data:`~.vocab.BODY_NOUNS`), or an organisation noun
     after "the" that ends a longer name in the text ("the Tribunal" where the text
     names the "Employment Tribunal": the house style of a text capitalising the body it
     has named in full)?"""
@@ -230,6 +237,17 @@ def _no_name_alone(text: str, c: Cand) -> bool:
         return True
     if _DEGREES_RE.search(before):
         return True
+    if t.allcaps and w in TIME_ZONES and _TIME_BEFORE_RE.search(before) is not None:
+        return True  # "noon CST", "6 PM EST": a clock's zone
+    if _PLURAL_ACRONYM_RE.fullmatch(t.core):
+        return True  # "MPs", "NGOs": a class of people or bodies, no one name
+    m = _THE_RE.search(before)
+    if not t.allcaps and w in BODY_NOUNS and m is not None:
+        # "the Group", "the Board": a body the text names, or defines, otherwise ("The
+        # Board" inside a sentence is the body's name written so)
+        at = c.start - len(before) + m.start()
+        if text[at] == "t" or _sentence_initial(text, at):
+            return True
     return (
         not t.allcaps
         and is_org_word(t)
@@ -255,9 +273,11 @@ def _heading_word(text: str, c: Cand) -> bool:
 
 def _label(text: str, c: Cand) -> bool:
     """Is a name of several words the whole of a label that opens its line ("HEALTH
-    ADVISORY: ...")?"""
+    ADVISORY: ...", "PRECAUTIONARY ACTIONS...")?"""
     start = field_start(text, c.start)
-    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(":", c.end)
+    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(
+        (":", "...", "…"), c.end
+    )
 
 
 def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:

@@ -201,13 +201,16 @@ def is_country(ids: frozenset[str]) -> bool:
     return any(i.startswith(_COUNTRY) for i in ids)
 
 
+_INITIALS_RE = regex.compile(r"(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?![\p{L}\p{N}]))")
+"""A country written by its initials ("U.S.", "UK"), inside a longer name too ("U.S.
+Department of Energy")."""
 _CAP_RUN_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]+){0,2}")
 
 
 @lru_cache(maxsize=64)
 def mentioned(text: str) -> frozenset[str]:
     """The ids of the countries and regions a text names by any of their names (runs of
-    up to three capitalised words and each word in them)."""
+    up to three capitalised words and each word in them, and initials)."""
     named = gazetteer().named
     if not named:
         return frozenset()
@@ -217,6 +220,8 @@ def mentioned(text: str) -> frozenset[str]:
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 out.update(place_ids(" ".join(words[i:j])))
+    for m in _INITIALS_RE.finditer(text):
+        out.update(place_ids(m.group()))
     return frozenset(out)
 
 
