@@ -95,3 +95,35 @@ def test_headline_words_the_story_writes_in_lower_case_are_no_names() -> None:
     found = names(text)
     assert not {"Trial of HB-12", "Adults", "Chronic Asthma"} & set(found)
     assert "Leeds" in found and "HB-12" in found
+
+
+def _diff(source: str, derived: str) -> tuple[list[str], list[str]]:
+    res = diff_facts(source, derived, source_doc=0, derived_doc=1, languages=("en", "en"))
+    return [f.text for f in res.added], [f.text for f in res.dropped]
+
+
+def test_one_name_written_otherwise_is_no_drop() -> None:
+    _, dropped = _diff(
+        "Two boats provided by the Government of Norway joined the search. Tarnwell Ferries "
+        "Inc. said The Cold Harbour, its new film, opens on 4 May.",
+        "Norway sent two boats for the search. Tarnwell Ferries said THE COLD HARBOUR opens "
+        "on 4 May.",
+    )
+    assert not {"Government of Norway", "Tarnwell Ferries Inc", "Cold Harbour"} & set(dropped)
+
+
+def test_a_one_word_name_and_a_trusts_name_are_one_organisation() -> None:
+    _, dropped = _diff(
+        "The Moorland and Upland Trust told us that a third of new trees die. Sales rose 4%.",
+        "A charity says a third of new trees die. Sales rose 4%.",
+    )
+    assert "Moorland" not in dropped
+    assert any("Upland Trust" in d for d in dropped)
+
+
+def test_a_job_written_short_is_no_organisation() -> None:
+    added, _ = _diff(
+        "Nia Roberts, the senior vice president of sales, said prices rise in May.",
+        "Nia Roberts, who runs sales as SVP, said prices rise in May.",
+    )
+    assert "SVP" not in added

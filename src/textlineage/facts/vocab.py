@@ -139,7 +139,7 @@ TITLES = _words(
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
-    spokesman spokeswoman spokesperson ceo cfo coo cto"""
+    spokesman spokeswoman spokesperson ceo cfo coo cto svp evp vp"""
 )
 ORG_WORDS = _words(
     """organization organisation council ministry party unit union commission agency
