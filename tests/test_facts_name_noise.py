@@ -127,3 +127,20 @@ def test_a_job_written_short_is_no_organisation() -> None:
         "Nia Roberts, who runs sales as SVP, said prices rise in May.",
     )
     assert "SVP" not in added
+
+
+def test_a_sentence_opener_the_other_text_writes_in_lower_case_is_no_drop() -> None:
+    _, dropped = _diff(
+        "Bookings open today in Leeds and York for the new ferry.",
+        "You can make a booking now in Leeds and York for the new ferry.",
+    )
+    assert "Bookings" not in dropped
+
+
+def test_a_headings_words_in_sentence_case_below_are_no_name() -> None:
+    text = (
+        "Half Year Sales Update and Fleet Change\n\nTarnwell Ferries sold 4,000 tickets "
+        "in the half, up 9%, and expects a good summer on its routes.\n\nFleet change\n\n"
+        "Its oldest ferry will be sold in May, the company said, after thirty years."
+    )
+    assert "Fleet Change" not in names(text)

@@ -357,9 +357,10 @@ def _display_words(cs: list[Cand], model: str | None, v: NameVocab) -> bool:
 
 
 def _written_lower(text: str, cs: list[Cand]) -> bool:
-    """Is a name seen only in display lines (a headline in title case) written in lower
-    case elsewhere in the text ("Trial of VLT-209" in the headline, "trial of VLT-209" in
-    the story)? Its capitals are then the headline's, not a name's."""
+    """Is a name seen only in display lines (a headline in title case) written with a
+    word in lower case elsewhere in the text ("Trial of VLT-209" in the headline, "trial
+    of VLT-209" in the story; "Board Change" over a section headed "Board change")? Its
+    capitals are then the headline's, not a name's."""
     if not all(c.display for c in cs) or cs[0].toks[0].allcaps:
         return False
     c = cs[0]
@@ -367,8 +368,10 @@ def _written_lower(text: str, cs: list[Cand]) -> bool:
     gaps = [regex.escape(text[a.end : b.start]) for a, b in pairwise(c.toks)]
     body = words[0] + "".join(g + w for g, w in zip(gaps, words[1:], strict=True))
     pattern = rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){body}(?![\p{{L}}\p{{M}}\p{{N}}])"
+    name = text[c.start : c.end]
     return any(
-        m.group()[0].islower() for m in regex.finditer(pattern, text, flags=regex.IGNORECASE)
+        m.group() != name and any(w[:1].islower() for w in m.group().split())
+        for m in regex.finditer(pattern, text, flags=regex.IGNORECASE)
     )
 
 

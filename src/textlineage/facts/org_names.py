@@ -126,10 +126,17 @@ def said_otherwise(f: Fact, other: str) -> bool:
     """Does the ``other`` text name the organisation ``f`` "X of Y" as "Y's X" (any
     case: "Iceland's central bank" for "Central Bank of Iceland"), or "X in Y" / "X at
     Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
-    ("THE SALT LEDGER"), a company without its legal form ("Lumora" for "Lumora Inc"),
+    ("THE SALT LEDGER"), one word of no known kind in lower case ("preorder" for
+    "Preorders"), a company without its legal form ("Lumora" for "Lumora Inc"),
     a country's government by the country ("Portugal" for "Government of Portugal")?"""
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True
+    if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
+        # one word of no known kind the other text writes in lower case, perhaps in the
+        # singular ("Preorders open today" / "you can preorder now"): a common word
+        low = f.text.lower()
+        if _said(low, other) or (low.endswith("s") and _said(low[:-1], other)):
+            return True
     if f.kind != "organisation":
         return False
     words = f.text.split()
