@@ -108,3 +108,12 @@ def test_a_newsletters_name_and_issue() -> None:
 )
 def test_story_lines_of_the_same_words_stay(line: str) -> None:
     assert furniture(f"{STORY}\n\n{line}\n") == []
+
+
+def test_a_short_headline_over_a_standfirst_stays() -> None:
+    page = (
+        "News | Ferries\nFerry Cuts Approved\nThe council voted on Monday to cut two "
+        f"crossings.\nBy Ceri Lloyd\n\n{STORY}\n"
+    )
+    assert "Ferry Cuts Approved" not in furniture(page)
+    assert furniture(f"{STORY}\n\nRelated costs: the council will borrow 2 million pounds.\n") == []

@@ -76,8 +76,9 @@ _LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’
 Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
-    r"|related(?:\s+[\p{L}'’-]+){0,2}|read\s+more|see\s+also|more\s+on\s+this"
+    r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
     r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
+    r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
     r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
@@ -85,7 +86,9 @@ _LINE_LABEL_RE = regex.compile(
     r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
     r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
 )
-"""A line of links to other stories, or a republication notice."""
+"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
+Nov)": "Related" and any one or two words before the colon when a title follows), or a
+republication notice."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _SEPARATOR_RE = regex.compile(
     r"\s*[|·•›»]\s*|\s+[—–-]\s+|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
@@ -351,6 +354,7 @@ def _headline_over_byline(
         and lines[i - 1][0] in starts
         and bs in starts
         and len(text[hs:he].split()) > len(text[s:e].split())
+        and not text[hs:he].endswith(".")  # a standfirst, not a headline, below it
         and _is_byline_or_stamp(text, bs, be)
     )
 
