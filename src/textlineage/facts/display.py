@@ -21,6 +21,16 @@ MIN_TITLE_WORDS = 3
 """Capitalised words of four letters or more a title-case line holds at least."""
 MAX_HEADING_WORDS = 3
 """Words a heading line (no sentence punctuation) holds at most."""
+_PREPOSITIONS = frozenset(
+    str.split(
+        """about above across after against along among amid around before behind below
+    beneath beside between beyond despite during except from inside into near onto
+    outside over past since than through toward towards under until upon with within
+    without"""
+    )
+)
+"""English prepositions, which title case leaves in lower case whatever their length
+("Results from Phase 2 Trial in Adults with Chronic Migraine")."""
 
 
 def _is_display(line: str) -> bool:
@@ -33,7 +43,7 @@ def _is_display(line: str) -> bool:
         return True  # shouted
     if len(words) <= MAX_HEADING_WORDS and body[-1] not in ".,;:" and words[0][0].isupper():
         return True  # a heading: a few words on a line of their own
-    long = [w for w in words if len(w) >= 4]
+    long = [w for w in words if len(w) >= 4 and w not in _PREPOSITIONS]
     if len(long) < MIN_TITLE_WORDS or ". " in body:
         return False
     return all(w[0].isupper() for w in long)  # title case: every content word capitalised
@@ -42,8 +52,8 @@ def _is_display(line: str) -> bool:
 def display_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the lines of ``text`` set as display: shouted (all letters capitals,
     two words or more), a heading (at most :data:`MAX_HEADING_WORDS` words, no closing
-    punctuation) or in title case (every word of four letters or more capitalised, at
-    least :data:`MIN_TITLE_WORDS` of them, no sentence break inside)."""
+    punctuation) or in title case (every word of four letters or more but prepositions
+    capitalised, at least :data:`MIN_TITLE_WORDS` of them, no sentence break inside)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):

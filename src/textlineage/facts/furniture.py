@@ -26,10 +26,19 @@ _DATE = (
     rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?i:{_MON})\s+\d{{4}})"
 )
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = r"(?i:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+on)?|date)"
-_DATED_WORDS = rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+on)?)"
-"""Words before a page's date: "Issued" and "Released" only with a date after them."""
+_DATED_WORDS = (
+    rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+on)?"
+    r"|(?:\p{L}+\s+){1,2}(?i:updated?|published|modified|revised|reviewed)\s*:)"
+)
+"""Words before a page's date: "Issued" and "Released" only with a date after them, a
+label ending in "update" only with its colon ("Last Map Update:")."""
+_AGE = (
+    r"(?:\d{1,3}\s*(?i:s|m|h|d|w|y|mo|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?"
+    r"|yrs?|years?)(?:\s+(?i:ago))?|(?i:just\s+now|yesterday))"
+)
+"""A post's age as a social network shows it ("2h", "5 mins ago", "yesterday")."""
 
 _AD_SIZE = r"\d{2,4}\s*[x×X]\s*\d{2,4}"
 _AD_RE = regex.compile(
@@ -40,7 +49,9 @@ _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|th
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
-    r"|(?i:photo|photograph|image|picture|credit|source|author)s?\s*:\s*\S.*"
+    r"|(?i:photo|photograph|image|picture|credit|source|author|editor|reporter|writer"
+    r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
+    r"|compiler|contributor)s?\s*:\s*\S.*"
     r"|(?i:(?:from|by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
@@ -55,14 +66,19 @@ _CALL_RE = regex.compile(
 _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)){0,3}")
 """A section or site name in a page's header ("Local News", "WORLD NEWS", "Ridgeway
 Herald"): at most four capitalised words."""
-_SHORT_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,3}")
-"""A short phrase beside other furniture on a header line ("Race report")."""
+_SHORT_PART_RE = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*|\d{1,2}:\d\d)(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,3}"
+)
+"""A short phrase beside other furniture on a header line ("Race report"), perhaps with a
+channel's or a bulletin's number ("KDLH NEWS 6", "10:00 bulletin")."""
 _LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,5}")
 """A site's or a newsletter's name beside a date or a button ("Troutbeck Bridge & District
 Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
-    r"(?i:most\s+read|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
+    r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
+    r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
     r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
+    r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
     r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
@@ -70,9 +86,15 @@ _LINE_LABEL_RE = regex.compile(
     r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
     r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
 )
-"""A line of links to other stories, or a republication notice."""
+"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
+Nov)": "Related" and any one or two words before the colon when a title follows), or a
+republication notice."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
-_SEPARATOR_RE = regex.compile(r"\s*[|·•›»]\s*|\s+[—–-]\s+")
+_SEPARATOR_RE = regex.compile(
+    r"\s*[|·•›»]\s*|\s+[—–-]\s+|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
+)
+"""What splits a line of furniture into parts: bars, dots, spaced dashes, and the comma
+between a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
@@ -118,6 +140,7 @@ _LINK_RE = regex.compile(
     r"|cookies?(?:\s+(?:settings|policy|preferences|notice|choices))?"
     r"|(?:accept|reject|allow|decline)(?:\s+(?:all|cookies))?|manage\s+(?:preferences|cookies)"
     r"|save|print|e-?mail|comments?|tweet|share|copy\s+link|learn\s+more|ok|contact(?:\s+us)?"
+    r"|reply|quote|permalink"
     r"|about\s+us|download\s+(?:our|the)\s+app)(?:\s*\(\d+\))?"
 )
 """A page's link or button label standing alone in a line of them ("Cookie policy | Terms
@@ -137,12 +160,25 @@ _PLACE_DATE_RE = regex.compile(
 )
 """A wire dateline on a line of the page's header ("Klagenfurt, 2 March 2025")."""
 _MASTHEAD_MAX_WORDS = 4
+_TITLE_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*"
+_TITLE_LOW = r"(?:of|the|and|at|for|in|on|from|by|de|du|des|la|le|van|von|der|&)"
+_TITLE_RE = regex.compile(
+    rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_LOW}\s+)*{_TITLE_WORD})*(?:,\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?"
+)
+"""A name in title case: capitalised words, perhaps joined by small words, perhaps with
+a place after a comma ("The Northern Review of Books", "From the Shelves at Wherry Books,
+Norwich")."""
+_TITLE_MAX_WORDS = 8
+_BYLINE_LEAD_RE = regex.compile(r"^(?:(?:[\p{L}]+\s+){0,2}(?i:by)\s+)")
+_ECHO_MIN_WORDS = 2
+_ECHO_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
     r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
 _BARE_COUNT_RE = regex.compile(_COUNT)
+_AGE_RE = regex.compile(_AGE)
 _REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
 
 HEADER_WORDS = 20
@@ -208,6 +244,7 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
             continue
         out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
+    out.extend(_echoes(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return sorted(out)
 
@@ -218,7 +255,10 @@ def _mastheads(
     """The site's name on a line of its own between the headline and the byline or date
     line ("Baltic Shipping Times" over "By our Stockholm correspondent · 22 October
     2025"): at most :data:`_MASTHEAD_MAX_WORDS` capitalised words. A headline in title
-    case comes first, or after the page's section line, never after another headline."""
+    case comes first, or after the page's section line, never after another headline.
+    A longer name in title case (:data:`_TITLE_RE`) is one over the site's menu, between
+    the section line and a headline with its byline below, or a group's over a post's
+    byline that gives the post's age ("Posted by Lorna Jago · 2h")."""
     if story is None:
         return []
     starts = {s for s, _ in found}
@@ -226,10 +266,19 @@ def _mastheads(
     for i in range(story - 1):
         s, e, item = lines[i]
         line = text[s:e]
-        if item or s in starts or len(line.replace("&", " ").split()) > _MASTHEAD_MAX_WORDS:
+        if item or s in starts:
             continue
         ns, ne, _ = lines[i + 1]
         after_headline = i > 0 and lines[i - 1][0] not in starts
+        if _titled(line) and not after_headline:
+            if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _aged(text[ns:ne]))):
+                out.append((s, e))  # over the site's menu, or a group's over a post
+                continue
+            if ns not in starts and i + 2 < story and _headline_over_byline(text, lines, i, starts):
+                out.append((s, e))  # the site's name, then a headline and its byline
+                continue
+        if len(line.replace("&", " ").split()) > _MASTHEAD_MAX_WORDS:
+            continue
         if not (_LABEL_RE.fullmatch(line) and ns in starts):
             continue
         if after_headline and _is_byline_or_stamp(text, ns, ne):
@@ -237,6 +286,77 @@ def _mastheads(
         elif not after_headline and _is_navigation(text[ns:ne]):
             out.append((s, e))  # the site's name over its menu or breadcrumb trail
     return out
+
+
+def _echoes(
+    text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
+) -> list[Span]:
+    """Lines closing the page after its last paragraph that open with a name the page's
+    header gave as furniture: a station's ident ("Peak 104.2, news on the hour." below
+    "PEAK 104.2 NEWS · 10:00 bulletin"), the author's note ("Graham Fell farms in
+    Shropshire …" below the byline "Graham Fell")."""
+    if story is None:
+        return []
+    starts = {s for s, _ in found}
+    names: set[tuple[str, ...]] = set()
+    for s, e, _ in lines[:story]:
+        if s in starts:
+            for part in _SEPARATOR_RE.split(text[s:e]):
+                run = _lead_name(_BYLINE_LEAD_RE.sub("", _ICON_RE.sub("", part).strip()))
+                names.update(run[:n] for n in range(_ECHO_MIN_WORDS, len(run) + 1))
+    if not names:
+        return []
+    last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
+    out = []
+    for s, e, _ in lines[last + 1 :]:
+        line = text[s:e]
+        lead = _lead_name(line)
+        if s not in starts and len(lead) < len(line.split()) <= _ECHO_MAX_WORDS and lead in names:
+            out.append((s, e))  # the name and more: a name alone is a section's
+    return out
+
+
+def _lead_name(line: str) -> tuple[str, ...]:
+    """The capitalised words (or numbers) opening ``line``, in lower case, up to the first
+    other word or punctuation; empty unless at least :data:`_ECHO_MIN_WORDS`."""
+    words = []
+    for w in line.split():
+        core = w.rstrip(",.:;!?")
+        if not core or not (core[0].isupper() or core[0].isdigit()):
+            break
+        words.append(core.casefold())
+        if core != w:
+            break
+    return tuple(words) if len(words) >= _ECHO_MIN_WORDS else ()
+
+
+def _titled(line: str) -> bool:
+    """A name in title case of at most :data:`_TITLE_MAX_WORDS` words."""
+    return len(line.split()) <= _TITLE_MAX_WORDS and _TITLE_RE.fullmatch(line) is not None
+
+
+def _aged(line: str) -> bool:
+    """A byline giving a post's age ("Posted by Lorna Jago · 2h")."""
+    parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
+    return any(_BYLINE_RE.fullmatch(p) for p in parts) and any(_AGE_RE.fullmatch(p) for p in parts)
+
+
+def _headline_over_byline(
+    text: str, lines: list[tuple[int, int, bool]], i: int, starts: set[int]
+) -> bool:
+    """Is line ``i`` below the page's section line (or the page's first), line ``i + 1``
+    a headline longer than it and line ``i + 2`` a byline or a date line?"""
+    s, e, _ = lines[i]
+    hs, he, _ = lines[i + 1]
+    bs, be, _ = lines[i + 2]
+    return (
+        i > 0
+        and lines[i - 1][0] in starts
+        and bs in starts
+        and len(text[hs:he].split()) > len(text[s:e].split())
+        and not text[hs:he].endswith(".")  # a standfirst, not a headline, below it
+        and _is_byline_or_stamp(text, bs, be)
+    )
 
 
 def _is_navigation(line: str) -> bool:
@@ -291,6 +411,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         return True
     if words <= _BYLINE_MAX_WORDS and kinds.page_line(line):
         return True
+    if "  " in line.strip() and kinds.menu_line(line):
+        return True
     return words <= _BYLINE_MAX_WORDS and _furniture_part(line, header, labels=False, alone=True)
 
 
@@ -305,6 +427,8 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
         return True
+    if not alone and _AGE_RE.fullmatch(part):
+        return True  # beside a byline: "Posted by Lorna Jago · 2h"
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
 
 

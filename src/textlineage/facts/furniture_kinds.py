@@ -44,6 +44,8 @@ _CRUMB_PART_RE = regex.compile(
 )
 """A breadcrumb's step: a capitalised phrase of at most six words ("Science &
 Research", "Banks of Plastic 2025")."""
+_DOMAIN_RE = regex.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})")
+"""A site's address as a breadcrumb's first step ("weather.gov")."""
 
 _PLATFORM = (
     r"(?i:facebook|x|twitter|instagram|linkedin|youtube|tiktok|whatsapp|telegram|reddit"
@@ -77,7 +79,8 @@ MB)") or a download of a file type ("Download PDF")."""
 _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
-    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s+(?:yes|no))?"
+    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s+(?:yes|no)){0,2}"
+    r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s+(?:yes|no)){0,2}"
     r"|text\s+size(?:\s+a)*|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top"
     r"|(?:check|compare|see|view)\s+(?:the\s+)?(?:latest\s+)?(?:price|prices|deal|deals)\s+(?:at|on)"
     r"\s+\S.{0,30}|(?:buy|shop|book)(?:\s+now)?\s+(?:at|on|from)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*){0,2}"
@@ -102,11 +105,14 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
-    r"(?:licen[cs]e|cc[- ]by\S*)\b)"
+    r"(?:licen[cs]e|cc[- ]by\S*)\b"
+    r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"
+    r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
 site", "we earn from qualifying purchases") or a licence notice ("available under the
-Open Government Licence")."""
+Open Government Licence"), or a wire's notice opening a line ("This information is
+provided by …")."""
 _DISCLOSURE_MAX_WORDS = 35
 _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
 _SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
@@ -116,14 +122,20 @@ _SIGNOFF_RE = regex.compile(
     r"(?<=(?:^|\n|[.!?\"”])\s*)(?:(?:For|From|Reporting\s+for)\s+\p{Lu}[\p{L}\p{M}\p{N}&'’. -]{1,40},\s+(?:I'm|I’m|I\s+am|this\s+is)"
     r"\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2}"
     r"|(?:I'm|I’m|This\s+is)\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2},"
-    r"\s+\p{Lu}[\p{L}\p{M}\p{N}&'’ -]{1,30}\s+(?i:news|radio|tv|reporting))[.!]?\s*$"
+    r"\s+\p{Lu}[\p{L}\p{M}\p{N}&'’ -]{1,30}\s+(?i:news|radio|tv|reporting)"
+    r"|(?:Stay|Keep\s+it)\s+(?:with|tuned\s+to|on)\s+\p{Lu}[\p{L}\p{M}\p{N}&'’. -]{1,40}\s+for\s+"
+    r"(?:(?:more|further|the\s+latest|live)\s+)?(?:updates|news|coverage|details|more))[.!]?\s*$"
 )
-"""A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.")."""
+"""A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.", "Stay
+with KDLH News 6 for updates")."""
 _ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+\p{L})")
 """A section or paragraph number opening a line ("1. Key findings"): a label, no
 quantity."""
 _MENU_PART_WORDS = 5
 _MENU_SEP_RE = regex.compile(r"\s*[|·•]\s*")
+_GAP_RE = regex.compile(r"\s{2,}")
+"""Runs of spaces between a menu's labels where the page's layout lost its bars
+("Products  Support  Developers")."""
 _SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
 """A sentence among a line's parts: four words or more and a full stop."""
 
@@ -168,9 +180,13 @@ def contact_line(line: str, words: int) -> bool:
 
 def breadcrumb(line: str) -> bool:
     """A breadcrumb trail: three steps or more split by ``>``, ``›``, ``»`` or a spaced
-    slash, each a capitalised phrase of at most six words, or two steps split by ``›``."""
+    slash, each a capitalised phrase of at most six words (the first perhaps the site's
+    address), or two steps split by ``›``."""
     parts = [p.strip() for p in _CRUMB_SEP_RE.split(line)]
-    if len(parts) < 2 or not all(_CRUMB_PART_RE.fullmatch(p) for p in parts):
+    first = parts[0]
+    if len(parts) < 2 or not (_DOMAIN_RE.fullmatch(first) or _CRUMB_PART_RE.fullmatch(first)):
+        return False
+    if not all(_CRUMB_PART_RE.fullmatch(p) for p in parts[1:]):
         return False
     return len(parts) >= 3 or "›" in line or "»" in line
 
@@ -185,11 +201,16 @@ def piped(line: str) -> bool:
 
 
 def menu_line(line: str) -> bool:
-    """A menu of link labels split by ``|``, ``·`` or ``•``: parts of at most
+    """A menu of link labels split by ``|``, ``·`` or ``•`` (or by runs of spaces, three
+    labels or more, none closed by a full stop): parts of at most
     :data:`_MENU_PART_WORDS` words, none a sentence, at most one with a digit (none in a
     line of two parts: "Our rating: 4.5/5 | $1,299" is data), each capitalised."""
     parts = _parts(line)
-    if len(parts) < 2 or any(len(p.split()) > _MENU_PART_WORDS for p in parts):
+    if len(parts) < 2:
+        parts = [p.strip(" ,:") for p in _GAP_RE.split(line.strip()) if p.strip(" ,:")]
+        if len(parts) < 3 or any(p[-1] in ".!?;" for p in parts):
+            return False  # spaces alone split a menu of three labels or more
+    if any(len(p.split()) > _MENU_PART_WORDS for p in parts):
         return False
     digits = sum(any(c.isdigit() for c in p) for p in parts)
     if digits > (1 if len(parts) >= 3 else 0) or any(_SENTENCE_RE.fullmatch(p) for p in parts):

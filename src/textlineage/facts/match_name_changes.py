@@ -135,16 +135,20 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
 def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
     """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
     Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
-    words or more, no place or person, ending in none?"""
+    words or more (or one word of no known kind after "The": "The Woodland and Hedgerow
+    Trust"), no place or person, ending in none?"""
     if text[a.span[1] : b.span[0]] != " and " or b.kind != "organisation":
         return False
     wa, wb = _toks(a.text), _toks(b.text)
     return (
         a.kind in ("organisation", "entity")
-        and len(wa) >= 2
+        and (len(wa) >= 2 or _THE_BEFORE_RE.search(text, 0, a.span[0]) is not None)
         and wb[-1] in ORG_WORDS
         and wa[-1] not in ORG_WORDS
     )
+
+
+_THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
 
 
 def _place_in_place(a: Fact, b: Fact, text: str) -> bool:

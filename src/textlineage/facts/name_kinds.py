@@ -189,6 +189,8 @@ def classify(
             continue  # a common word where any word is capitalised ("Nobody", "EXPOSED")
         if _display_words(cs, said.get(key), v):
             continue  # "Battery Plant", "YOU HELP" in a headline; "Verdict" as a heading
+        if _written_lower(text, cs, lower_vocab):
+            continue  # "Chronic Migraine" in a headline, "chronic migraine" in the story
         if key in said and not acronym:
             kind = _tally(key, cs, said[key], _words_in_dictionary(cs[0]))
         kinds[key] = kind
@@ -345,9 +347,34 @@ def _display_words(cs: list[Cand], model: str | None, v: NameVocab) -> bool:
     words = [t.core for t in cs[0].toks]
     if all(c.heading for c in cs) and len(words) == 1 and ner.is_noun(words[0]):
         return True
+    parts = [p for w in words for p in w.split("/")]
+    if all(c.heading for c in cs) and all(t.allcaps for t in cs[0].toks) and len(words) > 1:
+        # a shouted label of dictionary words ("PRECAUTIONARY/PREPAREDNESS ACTIONS...")
+        return all(ner.is_common_word(p) for p in parts)
     if model != "":
         return False
     return all(ner.is_common_word(w) or w.lower() in v.stop for w in words)
+
+
+def _written_lower(text: str, cs: list[Cand], lower_vocab: set[str]) -> bool:
+    """Is a name seen only in display lines (a headline in title case) written with a
+    word in lower case elsewhere in the text ("Trial of VLT-209" in the headline, "trial
+    of VLT-209" in the story; "Board Change" over a section headed "Board change")? Its
+    capitals are then the headline's, not a name's."""
+    if not all(c.display for c in cs) or cs[0].toks[0].allcaps:
+        return False
+    c = cs[0]
+    if not any(t.lower in lower_vocab for t in c.toks):
+        return False  # none of its words is written in lower case anywhere
+    words = [regex.escape(t.core) for t in c.toks]
+    gaps = [regex.escape(text[a.end : b.start]) for a, b in pairwise(c.toks)]
+    body = words[0] + "".join(g + w for g, w in zip(gaps, words[1:], strict=True))
+    pattern = rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){body}(?![\p{{L}}\p{{M}}\p{{N}}])"
+    name = text[c.start : c.end]
+    return any(
+        m.group() != name and any(w[:1].islower() for w in m.group().split())
+        for m in regex.finditer(pattern, text, flags=regex.IGNORECASE)
+    )
 
 
 def _words_in_dictionary(c: Cand) -> bool:

@@ -22,10 +22,14 @@ from .display import display_spans, field_start, in_spans, label_opener
 from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
+from .name_places import settle_places
+from .roles import JOB_NOUNS
 from .vocab import (
+    BODY_NOUNS,
     LEGAL_FORMS,
     SENTENCE_ABBREVS,
     SHOUTED_STOP,
+    TIME_ZONES,
     WEEKDAYS,
     NameVocab,
     name_vocab,
@@ -39,8 +43,11 @@ _CAP_TOKEN_RE = regex.compile(
     r"[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)"
 )
 _LOWER_WORD_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
+    r"(?<![\p{L}\p{M}\p{N}'’@./-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
+    r"(?![@/]|\.[\p{L}\p{N}])"
 )
+"""A word in lower case; not a part of an e-mail or web address ("press@lumora.example"
+writes no word "lumora" in lower case)."""
 _PARTICLE_GAP_RE = regex.compile(
     r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
@@ -177,6 +184,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     if use_model:
         cands = _split_person_of(text, cands)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
+    settle_places(text, cands)
     strong = {
         letters(text[c.start : c.end])
         for c in cands
@@ -207,13 +215,16 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
 _SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")
 """A Dutch or German surname particle written before the surname alone, in English text
 ("after van Rooyen was sent off"): part of the name."""
+_TIME_BEFORE_RE = regex.compile(r"(?i:\d|[ap]\.?m\.?|noon|midnight)[ \u00a0]*$")
+_PLURAL_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}s")
 _DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
 _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
 
 
 def _no_name_alone(text: str, c: Cand) -> bool:
     """Is a one-word run no name of its own: a company form after the name and a comma
-    ("Acme Systems, Inc."), a temperature scale after "degrees", or an organisation noun
+    ("Acme Systems, Inc."), a temperature scale after "degrees", a plural acronym ("MPs"),
+    a body's generic noun after "the" (:data:`~.vocab.BODY_NOUNS`), or an organisation noun
     after "the" that ends a longer name in the text ("the Tribunal" where the text
     names the "Employment Tribunal": the house style of a text capitalising the body it
     has named in full)?"""
@@ -226,6 +237,17 @@ def _no_name_alone(text: str, c: Cand) -> bool:
         return True
     if _DEGREES_RE.search(before):
         return True
+    if t.allcaps and w in TIME_ZONES and _TIME_BEFORE_RE.search(before) is not None:
+        return True  # "noon CST", "6 PM EST": a clock's zone
+    if _PLURAL_ACRONYM_RE.fullmatch(t.core):
+        return True  # "MPs", "NGOs": a class of people or bodies, no one name
+    m = _THE_RE.search(before)
+    if not t.allcaps and w in BODY_NOUNS and m is not None:
+        # "the Group", "the Board": a body the text names, or defines, otherwise ("The
+        # Board" inside a sentence is the body's name written so)
+        at = c.start - len(before) + m.start()
+        if text[at] == "t" or _sentence_initial(text, at):
+            return True
     return (
         not t.allcaps
         and is_org_word(t)
@@ -251,9 +273,11 @@ def _heading_word(text: str, c: Cand) -> bool:
 
 def _label(text: str, c: Cand) -> bool:
     """Is a name of several words the whole of a label that opens its line ("HEALTH
-    ADVISORY: ...")?"""
+    ADVISORY: ...", "PRECAUTIONARY ACTIONS...")?"""
     start = field_start(text, c.start)
-    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(":", c.end)
+    return not text[start : c.start].strip(" \t\u00a0") and text.startswith(
+        (":", "...", "…"), c.end
+    )
 
 
 def _split_person_of(text: str, cands: list[Cand]) -> list[Cand]:
@@ -327,6 +351,16 @@ def _fails_initial(
     if len(base) > 4 and base.endswith(("ly", "ing", "ed")):
         return True
     return tok.lower in lower_vocab
+
+
+_SURNAME_JOBS = frozenset({"head", "chair", "coach"})
+"""Job nouns that are surnames too ("Murray Head"): not a job's name before a name."""
+
+
+def _job(t: Tok, v: NameVocab) -> bool:
+    """Is the token a title ("President") or a job's noun ("Manager", "Officer")?"""
+    w = t.lower.rstrip(".")
+    return w in v.titles or (w in JOB_NOUNS and w not in _SURNAME_JOBS)
 
 
 def _runs(
@@ -427,16 +461,27 @@ def _trim_run(
         if initial and not t.allcaps and is_org_word(t):
             return []  # "Police said ..." names no particular organisation
     # Title prefix: "Supreme Leader Ali Khamenei" -> person "Ali Khamenei" (a title is no
-    # fact of its own).
-    if not any(is_org_word(t) for t in run):
-        k = -1
-        for idx, t in enumerate(run[:-1]):
-            if t.lower.rstrip(".") in v.titles:
-                k = idx
-        if k >= 0 and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None:
-            name = run[k + 1 :]
-            shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
-            return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
+    # fact of its own); a job's name too ("Group Manager Sunita Bhardwaj"), an
+    # organisation's word in it ("Group") or not.
+    orgs = [is_org_word(t) for t in run]
+    if not any(orgs) and _job(run[-1], v) and run[0].lower.rstrip(".") in v.titles:
+        c = Cand(run[0].start, run[-1].end, run)
+        c.title = True  # "Chief Financial Officer": a title ending in a job, no name
+        return [c]
+    k = -1
+    for idx, t in enumerate(run[:-1]):
+        if _job(t, v):
+            k = idx
+    jobs = k >= 0 and run[k].lower.rstrip(".") in JOB_NOUNS
+    if (
+        k >= 0
+        and not any(orgs[k + 1 :])
+        and (jobs or not any(orgs))
+        and _PARTICLE_GAP_RE.fullmatch(text[run[k].end : run[k + 1].start]) is None
+    ):
+        name = run[k + 1 :]
+        shouted = len(name) == 1 and name[0].allcaps  # "Mayor EXPOSED": a headline
+        return [Cand(name[0].start, name[-1].end, name, person=0 if shouted else 2)]
     c = Cand(run[0].start, run[-1].end, run)
     if run[-1].lower.rstrip(".") in v.titles and not any(is_org_word(t) for t in run):
         c.title = True  # "Judiciary Chief", "Prime Minister": a title, no name

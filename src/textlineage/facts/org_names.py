@@ -27,7 +27,8 @@ from ..text.normalise import fold
 from ..types import Fact
 from .forms import collapse
 from .items import Group
-from .vocab import ORG_WORDS
+from .places import is_country, mentioned, place_ids
+from .vocab import LEGAL_FORMS, ORG_WORDS
 
 _ORG_GAPS = frozenset({" for ", " of ", " on ", " and ", " & "})
 _LAW_WORDS = frozenset({"act", "bill", "treaty", "convention", "code", "directive"})
@@ -124,15 +125,49 @@ def join_pieces(facts: list[Fact], text: str) -> list[Fact]:
 def said_otherwise(f: Fact, other: str) -> bool:
     """Does the ``other`` text name the organisation ``f`` "X of Y" as "Y's X" (any
     case: "Iceland's central bank" for "Central Bank of Iceland"), or "X in Y" / "X at
-    Y" as "Y X" ("Invercargill District Court")?"""
+    Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
+    ("THE SALT LEDGER"), one word of no known kind in lower case ("preorder" for
+    "Preorders"), a company without its legal form ("Lumora" for "Lumora Inc"),
+    a country's government by the country ("Portugal" for "Government of Portugal")?"""
+    if _said(f.text.upper(), other) and f.text != f.text.upper():
+        return True
+    if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
+        # one word of no known kind the other text writes in lower case, perhaps in the
+        # singular ("Preorders open today" / "you can preorder now"): a common word
+        low = f.text.lower()
+        if _said(low, other) or (low.endswith("s") and _said(low[:-1], other)):
+            return True
     if f.kind != "organisation":
         return False
+    words = f.text.split()
+    base = " ".join(words[:-1]).rstrip(",")
+    if len(words) >= 2 and fold(words[-1].rstrip(".")) in LEGAL_FORMS and _said(base, other):
+        return True
+    g = _GOVERNMENT_RE.fullmatch(f.text)
+    if g is not None:
+        ids = place_ids(g.group(1) or g.group(2))
+        if is_country(ids) and ids & mentioned(other):
+            return True
     m = _OF_RE.fullmatch(f.text)
     if m is None:
         return False
     x, y = (regex.escape(g) for g in m.groups())
     pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_GOVERNMENT_RE = regex.compile(
+    r"(?i:(?:the[ \u00a0]+)?(?:government|authorities|administration)[ \u00a0]+of[ \u00a0]+"
+    r"(?:the[ \u00a0]+)?)(.+)|(.+?)[ \u00a0]+(?i:government|authorities|administration)"
+)
+"""A country's government by its name ("Government of Portugal", "Portuguese
+Government"): the country acting, as a text says "Portugal has sent …"."""
+
+
+def _said(name: str, other: str) -> bool:
+    """Does ``other`` write ``name`` as it is (a whole word)?"""
+    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])"
+    return bool(name) and regex.search(pattern, other) is not None
 
 
 _ACRONYM_AFTER_RE = regex.compile(r"[ \u00a0]*\([ \u00a0]*(\p{Lu}{2,}[\p{Lu}\p{Ll}]*)[ \u00a0]*\)")

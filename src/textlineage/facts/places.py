@@ -163,10 +163,33 @@ def gazetteer() -> Gazetteer:
     )
 
 
+ABBREVIATED_COUNTRIES = {
+    "us": "US",
+    "usa": "US",
+    "uk": "GB",
+    "uae": "AE",
+    "drc": "CD",
+    "prc": "CN",
+    "dprk": "KP",
+    "rok": "KR",
+}
+"""Countries written by the capitals of their name's words ("US", "U.K.", "UAE"), the
+place acronyms of :data:`~.vocab.PLACE_ACRONYMS`, and the ISO code of each (``countryinfo``
+leaves codes out of a country's names: most two-letter codes are words or other acronyms)."""
+_ABBREVIATION_RE = regex.compile(r"(?:\p{Lu}\.?){2,4}")
+
+
 def place_ids(name: str) -> frozenset[str]:
     """The countries and regions a name, other name or demonym names ("Swiss" → the
-    id of Switzerland); empty for any other name."""
-    return gazetteer().named.get(key(name), frozenset())
+    id of Switzerland; "US" and "U.S." that of the United States); empty for any other
+    name."""
+    named = gazetteer().named
+    ids = named.get(key(name), frozenset())
+    if not ids and named and _ABBREVIATION_RE.fullmatch(name):
+        code = ABBREVIATED_COUNTRIES.get(name.replace(".", "").lower())
+        if code is not None:
+            return frozenset({_COUNTRY + code})
+    return ids
 
 
 def countries_of(name: str) -> frozenset[str]:
@@ -178,13 +201,16 @@ def is_country(ids: frozenset[str]) -> bool:
     return any(i.startswith(_COUNTRY) for i in ids)
 
 
+_INITIALS_RE = regex.compile(r"(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?![\p{L}\p{N}]))")
+"""A country written by its initials ("U.S.", "UK"), inside a longer name too ("U.S.
+Department of Energy")."""
 _CAP_RUN_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]+){0,2}")
 
 
 @lru_cache(maxsize=64)
 def mentioned(text: str) -> frozenset[str]:
     """The ids of the countries and regions a text names by any of their names (runs of
-    up to three capitalised words and each word in them)."""
+    up to three capitalised words and each word in them, and initials)."""
     named = gazetteer().named
     if not named:
         return frozenset()
@@ -193,7 +219,9 @@ def mentioned(text: str) -> frozenset[str]:
         words = m.group().split()
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
-                out.update(named.get(key(" ".join(words[i:j])), ()))
+                out.update(place_ids(" ".join(words[i:j])))
+    for m in _INITIALS_RE.finditer(text):
+        out.update(place_ids(m.group()))
     return frozenset(out)
 
 

@@ -123,8 +123,11 @@ STOP = _words(
     go stop put tell ask find show try use need want think know feel seem leave call turn
     start move run bring hold stand set learn change lead understand speak write"""
 )
-SHOUTED_STOP = _words("i you he she we they me him them my your our their")
-"""Pronouns that are no name in capitals either ("CAN YOU HELP?"); "US" and "IT" may be."""
+SHOUTED_STOP = _words(
+    "i you he she we they me him them my your our their what when where why how which whom whose"
+)
+"""Pronouns and question words that are no name in capitals either ("CAN YOU HELP?",
+"WHERE...Carlton"); "US", "IT" and "WHO" may be."""
 SENTENCE_ABBREVS = _words(
     "mr mrs ms dr prof st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
     "mt ft gov pres sec dept univ"
@@ -136,7 +139,7 @@ TITLES = _words(
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
-    spokesman spokeswoman spokesperson ceo cfo coo cto"""
+    spokesman spokeswoman spokesperson ceo cfo coo cto svp evp vp"""
 )
 ORG_WORDS = _words(
     """organization organisation council ministry party unit union commission agency
@@ -150,6 +153,22 @@ ORG_WORDS = _words(
     pharmaceuticals electric energy petroleum media entertainment partners capital
     brigade brigades regiment division command navy airforce"""
 )
+TIME_ZONES = _words(
+    """utc gmt bst ist cet cest eet eest wet west msk est edt cst cdt mst mdt pst pdt akst
+    akdt hst ast adt nst ndt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast wat
+    cat eat"""
+)
+"""Time zones' abbreviations, no names after a time of day ("noon CST")."""
+BODY_NOUNS = _words(
+    """group company board committee council department trust fund bank agency society
+    association organisation organization office authority service team unit institute
+    foundation commission ministry university college school hospital club network
+    programme program partners holdings"""
+)
+"""Organisation words a body calls itself by, capitalised, after "the" ("the Group", "the
+Board", "the Company"): a reference to a body named (or defined) otherwise, no name. The
+words that name one body of a country alone ("the Senate", "the Army", "the Government")
+are not among them."""
 LEGAL_FORMS = _words("inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa")
 """Company forms written after the name, often after a comma ("Acme Systems, Inc.")."""
 PARTICLES = _words(
