@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+import regex
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
@@ -64,9 +65,10 @@ def token_variant(a: str, b: str) -> bool:
 
 def respelled(a: str, b: str) -> bool:
     """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
-    two different names of a person nonetheless: a letter added at the end ("Daalmans" /
-    "Daalman", "Whitcombe" / "Whitcomb") or a consonant other than "h" put in or taken out
-    ("Lindholt" / "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
+    two different names of a person nonetheless: a letter added at the end or before the
+    last ("Daalmans" / "Daalman", "Whitcombe" / "Whitcomb", "Carvossy" / "Carvossey": an
+    ending of its own) or a consonant other than "h" put in or taken out ("Lindholt" /
+    "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
     an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
     and marks or letters of another alphabet ("Ekström" / "Ekstrom", "Bjørnstad" /
     "Bjornstad": folded alike) are one name written two ways."""
@@ -74,7 +76,9 @@ def respelled(a: str, b: str) -> bool:
     if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
         return False
     short, long = sorted((a, b), key=len)
-    if len(long) == len(short) + 1 and long.startswith(short):
+    if len(long) == len(short) + 1 and (
+        long.startswith(short) or long[:-2] + long[-1] == short
+    ):  # a letter put in at the end or before the last ("Carvossy" / "Carvossey")
         return True
     if _skeleton(a) == _skeleton(b):
         return False
@@ -186,6 +190,8 @@ def match_names(
                 r = fuzz.ratio(s.letters, d.letters)
                 if best is None or r > best[0]:
                     best = (r, g)
+            if best is None and (gj := _joined_match(d, S)) is not None:
+                best = (0.0, gj)
             if best is not None:
                 gs = best[1]
                 note = f"spelling variant of '{gs.first.fact.text}'"
@@ -230,6 +236,44 @@ def match_names(
     return used, unmatched
 
 
+def joined(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name tokens with particles written into the word after them ("van",
+    "der", "beek" → "vanderbeek") and middle initials left out ("maren", "k",
+    "vanderbeek" → "maren", "vanderbeek"): the forms one surname takes when written
+    apart or together, with an initial or without."""
+    out: list[str] = []
+    glue = ""
+    for i, t in enumerate(toks):
+        if t in PARTICLES and t != "of" and i < len(toks) - 1:
+            glue += t
+            continue
+        if len(t) == 1 and 0 < i < len(toks) - 1 and not glue:
+            continue
+        out.append(glue + t)
+        glue = ""
+    return tuple(out)
+
+
+def _joined_match(d: Item, S: list[Group]) -> Group | None:
+    """The source group a person's name answers once particles are joined and middle
+    initials left out (:func:`joined`): "Maren Van Der Beek" / "Maren K. Vanderbeek",
+    or a closing part of it: "Van Der Beek". None when there is none or more than one."""
+    jd = joined(d.toks)
+    if not jd or (len(jd) == 1 and len(jd[0]) < 4):
+        return None
+    found: list[Group] = []
+    for g in S:
+        s = g.first
+        if "person" not in (s.fact.kind, d.fact.kind) or s.toks == d.toks:
+            continue
+        if not any(t in PARTICLES and t != "of" for t in (*s.toks, *d.toks)):
+            continue  # no particle: matched by letters or parts already
+        js = joined(s.toks)
+        if js == jd or (len(jd) < len(js) and js[-len(jd) :] == jd):
+            found.append(g)
+    return found[0] if len(found) == 1 else None
+
+
 def _nearness(s: Item, d: Item, texts: tuple[str, str]) -> tuple[bool, bool, int]:
     """How well a source mention answers a derived one: after the same two words ("east
     of _"), in one passage, first."""
@@ -249,6 +293,51 @@ def _respelled(gs: Group, gd: Group, texts: tuple[str, str]) -> tuple[Fact, Fact
     if d is None:
         return None
     return min(gs.items, key=lambda s: _nearness(s, d, texts)).fact, d.fact
+
+
+def unmarked(text: str) -> tuple[str, list[int]]:
+    """``text`` in letters without marks ("Lúcia" → "Lucia"), with the offset in ``text``
+    of each character."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        a = ch if ch.isascii() else anyascii(ch)
+        out.append(a)
+        where.extend([i] * len(a))
+    return "".join(out), where
+
+
+def marked_in(groups: list[Group], text: str, doc: int, res: Result) -> list[Group]:
+    """The derived names that ``text`` (the source, page furniture and all) writes with
+    marks of its own ("Joana Conceicao" for "Joana Conceição" on a contact line the
+    diff reads no fact from): kept in another spelling, with the source's writing (a fact
+    of document ``doc``) beside them. Returns the groups left."""
+    if text.isascii():
+        return groups
+    plain, where = unmarked(text)
+    left: list[Group] = []
+    for g in groups:
+        f = g.first.fact
+        if not f.text.isascii() or len(g.first.letters) < 5:
+            left.append(g)
+            continue
+        pat = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(f.text)}(?![\p{{L}}\p{{N}}])"
+        m = next(
+            (
+                m
+                for m in regex.finditer(pat, plain)
+                if text[where[m.start()] : where[m.end() - 1] + 1] != f.text
+            ),
+            None,
+        )
+        if m is None:
+            left.append(g)
+            continue
+        a, b = where[m.start()], where[m.end() - 1] + 1
+        t = text[a:b]
+        src = Fact(f.kind, t, (a, b), doc, collapse(fold(t)))
+        res.kept.append(FactLink(f.kind, src, f, f"spelling variant of '{t}'", "spelling"))
+    return left
 
 
 def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Group]:

@@ -163,6 +163,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
     cands = [c for c in cands if not _no_name_alone(text, c)]
+    cands = _join_and(text, cands)
     if lang in MODEL_LANGUAGES:
         for c in cands:
             m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
@@ -201,6 +202,31 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
                 group=c.group,
             )
         )
+    return out
+
+
+_AND_GAPS = frozenset({" and ", " & ", "\u00a0and\u00a0"})
+
+
+def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
+    """Runs joined across "and" when the second closes an organisation's name the first
+    holds no organisation word of ("Wealdmoor Fire" and "Rescue Service": "Wealdmoor Fire
+    and Rescue Service"): two names joined by "and" would each be whole, and a name of
+    capitalised common words before an organisation word is that organisation's."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : c.start] in _AND_GAPS
+            and len(c.toks) >= 2
+            and is_org_word(c.toks[-1])
+            and not any(is_org_word(t) for t in (*prev.toks, *c.toks[:-1]))
+            and not any(t.allcaps for t in (*prev.toks, *c.toks))
+        ):
+            out[-1] = Cand(prev.start, c.end, [*prev.toks, *c.toks])
+            continue
+        out.append(c)
     return out
 
 

@@ -1,0 +1,97 @@
+"""Names changed, on sentences of no test corpus: a letter put in before a surname's last
+is another name, and so is half of a double-barrelled surname; a particle written apart
+and a middle initial left out are one name; a name the source writes with marks on a
+line it reads no fact from is kept in another spelling; a role word written into the
+name is a title; an organisation's name is read whole across "and"."""
+
+from __future__ import annotations
+
+from textlineage import Document, compare
+from textlineage.facts.extract import extract_facts
+from textlineage.facts.match_names import joined, respelled
+from textlineage.types import FactDiff
+
+SHARED = (
+    "The inquiry heard evidence from engineers, residents and council officers over "
+    "three weeks in the spring, and its report is due to be published in the autumn."
+)
+NAMES = ("person", "place", "organisation", "entity")
+
+
+def _facts(source: str, derived: str) -> FactDiff:
+    c = compare(Document("a", f"{source}\n\n{SHARED}\n"), Document("b", f"{derived}\n\n{SHARED}\n"))
+    return c.facts
+
+
+def _changed(fd: FactDiff) -> list[tuple[str, str, str]]:
+    return [(k.source.text, k.derived.text, k.label) for k in fd.changed if k.kind in NAMES]
+
+
+def _left(fd: FactDiff) -> tuple[list[str], list[str]]:
+    return (
+        [f.text for f in fd.added if f.kind in NAMES],
+        [f.text for f in fd.dropped if f.kind in NAMES],
+    )
+
+
+def test_a_letter_before_the_last_is_another_surname() -> None:
+    assert respelled("pentreath", "pentreathe")
+    assert respelled("carvossy", "carvossey")
+    assert not respelled("kowalski", "kowalsky")  # another vowel: a transliteration
+
+
+def test_a_surname_with_a_letter_put_in_before_its_last_is_a_surname_change() -> None:
+    fd = _facts(
+        "Councillor Ewan Carvossy said the road would reopen in May.",
+        "Councillor Ewan Carvossey said the road would reopen in May.",
+    )
+    assert [c[2] for c in _changed(fd)] == ["surname"]
+
+
+def test_half_of_a_double_barrelled_surname_is_a_surname_change() -> None:
+    fd = _facts(
+        "The trial was led by Ingrid Solberg-Haave at the county hospital.",
+        "The trial was led by Ingrid Solberg at the county hospital.",
+    )
+    changed = _changed(fd)
+    assert [c[2] for c in changed] == ["surname"]
+    assert changed[0][:2] == ("Ingrid Solberg-Haave", "Ingrid Solberg")
+    assert _left(fd) == ([], [])
+
+
+def test_a_particle_written_apart_and_an_initial_left_out_are_one_name() -> None:
+    assert joined(("hollis", "r", "vanderbeek")) == ("hollis", "vanderbeek")
+    assert joined(("hollis", "van", "der", "beek")) == ("hollis", "vanderbeek")
+    fd = _facts(
+        "The study by Maren K. Vanderbeek counted birds, Vanderbeek said.",
+        "A team led by Maren Van Der Beek counted birds, Van Der Beek said.",
+    )
+    kept = [(k.source.text, k.derived.text) for k in fd.kept if k.kind == "person"]
+    assert ("Maren K. Vanderbeek", "Maren Van Der Beek") in kept
+    assert "Maren Van Der Beek" not in _left(fd)[0]
+    assert "Van Der Beek" not in _left(fd)[0]
+
+
+def test_a_name_with_marks_on_a_contact_line_is_kept_in_another_spelling() -> None:
+    fd = _facts(
+        "Floods closed the Pungwe road for three days.\n\n"
+        "Contact: Joana Conceição Mabjaia, Head of Office, Beira",
+        "Floods closed the Pungwe road for three days, said Joana Conceicao Mabjaia.",
+    )
+    kept = [(k.source.text, k.derived.text, k.label) for k in fd.kept if k.kind == "person"]
+    assert ("Joana Conceição Mabjaia", "Joana Conceicao Mabjaia", "spelling") in kept
+    assert _left(fd)[0] == []
+
+
+def test_a_role_word_written_into_the_name_is_a_title_change() -> None:
+    fd = _facts(
+        "The depot will stay shut, said Area Manager Rohan Kulkarni on Monday.",
+        "The depot will stay shut, said Depot Manager Rohan Kulkarni on Monday.",
+    )
+    assert [c[2] for c in _changed(fd)] == ["title"]
+
+
+def test_an_organisation_is_read_whole_across_and() -> None:
+    text = "On Sunday, Wealdmoor Fire and Rescue Service sent four crews to the mill."
+    orgs = [f.text for f in extract_facts(text) if f.kind == "organisation"]
+    assert orgs == ["Wealdmoor Fire and Rescue Service"]
