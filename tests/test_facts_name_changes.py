@@ -95,3 +95,11 @@ def test_an_organisation_is_read_whole_across_and() -> None:
     text = "On Sunday, Wealdmoor Fire and Rescue Service sent four crews to the mill."
     orgs = [f.text for f in extract_facts(text) if f.kind == "organisation"]
     assert orgs == ["Wealdmoor Fire and Rescue Service"]
+
+
+def test_a_compass_point_before_a_place_left_out_is_a_change_of_specificity() -> None:
+    fd = _facts(
+        "Snow is expected in Carbury, West Haddon and Ollerton counties on Friday.",
+        "Snow is expected in Carbury, Haddon and Ollerton counties on Friday.",
+    )
+    assert ("West Haddon", "Haddon", "specificity") in _changed(fd)

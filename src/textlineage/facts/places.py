@@ -435,6 +435,12 @@ def part_of_changes(
         found = None
         if gs is not None and gd is not None and "place" in (link.source.kind, link.derived.kind):
             found = _part_change(gs, gd, texts, aligned)
+            if (
+                found is None
+                and _compass_part(link.source.text, link.derived.text)
+                and (not aligned or shares(gs, gd))
+            ):
+                found = link.source, link.derived
         if found is None:
             kept.append(link)
             continue
@@ -442,6 +448,17 @@ def part_of_changes(
         note = f"'{sf.text}' → '{df.text}': a part of the place made the whole or the reverse"
         res.changed.append(FactLink("place", sf, df, note, "specificity", "", True))
     res.kept[:] = kept
+
+
+def _compass_part(a: str, b: str) -> bool:
+    """Is one place name the other with a compass point before it ("South Ferriby" /
+    "Ferriby", "West Lothian" / "Lothian"): the name of a part of it, or of a place beside
+    it, put for the other?"""
+    wa, wb = (fold(x).split() for x in (a, b))
+    if len(wa) == len(wb):
+        return False
+    long, short = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    return len(long) == len(short) + 1 and long[0] in _COMPASS and long[1:] == short
 
 
 def _part_change(
