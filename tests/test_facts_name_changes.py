@@ -103,3 +103,28 @@ def test_a_compass_point_before_a_place_left_out_is_a_change_of_specificity() ->
         "Snow is expected in Carbury, Haddon and Ollerton counties on Friday.",
     )
     assert ("West Haddon", "Haddon", "specificity") in _changed(fd)
+
+
+def test_an_organisation_of_common_nouns_joined_by_and_is_read_whole() -> None:
+    text = "Crews from Brackwell Fire and Rescue were called at dawn."
+    found = [(f.kind, f.text) for f in extract_facts(text)]
+    assert ("organisation", "Brackwell Fire and Rescue") in found
+
+
+def test_an_organisation_put_for_another_in_its_short_form_is_a_change() -> None:
+    fd = _facts(
+        "Wealdmoor Fire & Rescue\n\nOn Sunday, Wealdmoor Fire and Rescue Service sent four "
+        "crews to the old mill on Quarry Lane.",
+        "Crews from Brackwell Fire and Rescue went to the old mill on Quarry Lane on Sunday.",
+    )
+    changed = [c for c in _changed(fd) if c[1] == "Brackwell Fire and Rescue"]
+    assert changed == [("Wealdmoor Fire and Rescue Service", "Brackwell Fire and Rescue", "name")]
+    assert not [f for f in _left(fd)[1] if "Wealdmoor" in f]
+
+
+def test_two_organisations_alike_in_one_word_only_stay_apart() -> None:
+    fd = _facts(
+        "The plan was backed by Harbour Traders at the meeting on Tuesday night.",
+        "The plan was backed by Harbour Residents Group at the meeting on Tuesday night.",
+    )
+    assert _changed(fd) == []

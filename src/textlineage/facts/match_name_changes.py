@@ -3,9 +3,11 @@ replaced, or a name the extraction cut short where the derived text goes on with
 token.
 
 A person's surname that passes for a spelling variant of the other but differs by a letter
-at its end or by a consonant ("Daalmans" → "Daalman", "Lindholt" → "Lindholdt";
-:func:`~.match_names.respelled`) is another name: a ``surname`` change. A doubled letter,
-other vowels, marks or another alphabet's letters are one name written two ways.
+at its end or before its last, or by a consonant ("Daalmans" → "Daalman", "Carvossy" →
+"Carvossey", "Lindholt" → "Lindholdt"; :func:`~.match_names.respelled`) is another name:
+a ``surname`` change; so is a double-barrelled surname written with one of its halves
+("Solberg-Haave" → "Solberg"). A doubled letter, other vowels, marks or another
+alphabet's letters are one name written two ways.
 
 :mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
 being a part of the other). A name that differs from a source name in exactly one token
@@ -13,7 +15,12 @@ being a part of the other). A name that differs from a source name in exactly on
 change, labelled by the token's place (``first_name``, ``middle_name``, ``surname``, or
 ``name`` when the names are not persons'). Such a pair is made only inside one aligned
 passage (or, without passages, when each side has no other candidate): two people of one
-family named in different places of the texts are two facts.
+family named in different places of the texts are two facts. Organisations are paired in
+passages apart too when each is the other's only candidate, compared in their short forms
+("Wealdmoor Fire and Rescue Service" / "Brackwell Fire & Rescue": "and" and a closing
+organisation word left out; :func:`org_forms`) when the names have three words or more.
+A word changed before a role noun written into a person's name ("Area Manager Rohan
+Kulkarni" → "Depot Manager Rohan Kulkarni") is a ``title`` change.
 
 A partial match can hide a change: when the extraction stops at a word it does not take
 for a name ("Helen" in "Dr. Helen March": "March" is a month), the derived text going on
@@ -367,6 +374,8 @@ def pair_changed_names(
     cands: list[tuple[bool, int, int, int, int, int]] = []
     d_toks = [split_title(g.first.toks, titles) for g in left_d]
     s_toks = [split_title(g.first.toks, titles) for g in left_s]
+    short: set[tuple[int, int]] = set()  # pairs compared in their short forms
+    s_key: dict[tuple[int, int], tuple[str, ...]] = {}
     for j, gd in enumerate(left_d):
         if len(d_toks[j]) < 2:
             continue
@@ -374,13 +383,20 @@ def pair_changed_names(
             kinds = (gs.first.fact.kind, gd.first.fact.kind)
             if not _kinds_agree(*kinds):
                 continue
-            at = one_token_change(s_toks[i], d_toks[j])
+            a, b = s_toks[i], d_toks[j]
+            if "person" not in kinds and min(len(a), len(b)) >= 3:
+                a, b = org_forms(a, b)  # two words alike at least besides the one changed
+            at = one_token_change(a, b)
             if at is None:
                 continue
             near = shares(gs, gd)
             if aligned and not near and "organisation" not in kinds:
                 continue
+            if (a, b) != (s_toks[i], d_toks[j]):
+                short.add((i, j))
+            s_key[i, j] = a
             cands.append((not near, gs.first.fact.span[0], gd.first.fact.span[0], i, j, at))
+    cands = _fullest(cands, s_key, left_s)
     per_s = Counter(c[3] for c in cands)
     per_d = Counter(c[4] for c in cands)
     # an organisation's name with another word in the same place ("Wealdmoor Police" →
@@ -394,6 +410,10 @@ def pair_changed_names(
         used_s.add(i)
         used_d.add(j)
         sf, df = pair(left_s[i], left_d[j])
+        if (i, j) in short:
+            note = f"one word of the name changed ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink(df.kind, sf, df, note, "name", "", True))
+            continue
         if _role_word_changed(d_toks[j], at, titles):
             note = f"title changed ('{sf.text}' → '{df.text}')"
             res.changed.append(FactLink("person", sf, df, note, "title", "", True))
@@ -405,6 +425,39 @@ def pair_changed_names(
     )
 
 
+def org_forms(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two names' tokens as an organisation's short forms compare them: "and" left out
+    (it is "&" in the other writing) and, when one name is the other's length and one
+    more, its closing organisation word ("... Rescue Service" / "... Rescue")."""
+    a = tuple(t for t in a if t != "and")
+    b = tuple(t for t in b if t != "and")
+    if len(a) == len(b) + 1 and a[-1] in ORG_WORDS:
+        a = a[:-1]
+    elif len(b) == len(a) + 1 and b[-1] in ORG_WORDS:
+        b = b[:-1]
+    return a, b
+
+
+def _fullest(
+    cands: list[tuple[bool, int, int, int, int, int]],
+    s_key: dict[tuple[int, int], tuple[str, ...]],
+    left_s: list[Group],
+) -> list[tuple[bool, int, int, int, int, int]]:
+    """The candidates with, of the source names one derived name could be paired with
+    that are one name written two ways (alike in their short forms: :func:`org_forms`),
+    the one written most fully: one candidate, not two."""
+    best: dict[tuple[int, tuple[str, ...]], tuple[bool, int, int, int, int, int]] = {}
+    for c in cands:
+        k = (c[4], s_key[c[3], c[4]])
+        old = best.get(k)
+        if old is None or (c[0], -len(left_s[c[3]].first.fact.text)) < (
+            old[0],
+            -len(left_s[old[3]].first.fact.text),
+        ):
+            best[k] = c
+    return [c for c in cands if best[(c[4], s_key[c[3], c[4]])] is c]
+
+
 def _role_word_changed(toks: tuple[str, ...], at: int, titles: frozenset[str]) -> bool:
     """Is token ``at`` of a name a modifier of a role noun written into the name before a
     person's first and last names ("Area" of "Area Manager Rohan Kulkarni")?"""
@@ -414,7 +467,18 @@ def _role_word_changed(toks: tuple[str, ...], at: int, titles: frozenset[str]) -
 def covered(groups: Iterable[Group], changed: list[tuple[str, ...]]) -> list[Group]:
     """The groups that are not a part of a name reported changed ("Marsh" after "Helen
     Marsh" → "Helen March": the same person, reported once)."""
-    return [g for g in groups if not any(contains(c, g.first.toks) for c in changed)]
+    return [
+        g
+        for g in groups
+        if not any(contains(c, g.first.toks) or _short_form(c, g.first.toks) for c in changed)
+    ]
+
+
+def _short_form(name: tuple[str, ...], toks: tuple[str, ...]) -> bool:
+    """Is ``toks`` the organisation ``name`` written with "&" or without its closing
+    organisation word (:func:`org_forms`)?"""
+    a, b = org_forms(name, toks)
+    return len(b) >= 2 and a == b
 
 
 def title_changes(

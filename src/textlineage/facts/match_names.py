@@ -1,6 +1,10 @@
 """Matching names: by folded letters, by spelling variant (``"Shahre Kord"`` /
 ``"Shahrekord"``, never a mere prefix such as ``"Kerman"`` / ``"Kermanshah"``) or by one
-being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``).
+being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``),
+or, for persons, alike once particles are written into the surname and middle initials
+left out (``"Maren K. Vanderbeek"`` / ``"Maren Van Der Beek"``). A derived name the
+source writes with marks on a line the diff reads no fact from (a contact line) is kept
+in another spelling (:func:`marked_in`).
 Names match across the name kinds; the kept links of variants and parts are labelled
 ``spelling`` and ``partial``. Names that differ in one token or in their title are changes
 (:mod:`.match_name_changes`)."""
