@@ -128,3 +128,15 @@ def test_two_organisations_alike_in_one_word_only_stay_apart() -> None:
         "The plan was backed by Harbour Residents Group at the meeting on Tuesday night.",
     )
     assert _changed(fd) == []
+
+
+def test_a_place_said_by_a_region_of_the_larger_place_is_less_specific() -> None:
+    fd = _facts(
+        "Bats of the Wexland Uplands: a field trial\n\n"
+        "We fitted deterrents to 16 of 32 turbines at a wind facility in Carbury County, "
+        "Wexland, and searched for carcasses every morning.",
+        "Researchers fitted the devices to half of the turbines at a wind farm in the "
+        "Wexland Uplands and searched for dead bats every morning.",
+    )
+    assert ("Carbury County, Wexland", "Wexland Uplands", "specificity") in _changed(fd)
+    assert not [f for f in _left(fd)[1] if "Carbury" in f]

@@ -41,7 +41,7 @@ _LOCATES_RE = regex.compile(
 """The gap between a name and the place that locates it: a comma, "in", "at" or "near"."""
 
 
-def _sentence_terms(text: str) -> Callable[[Fact], Counter[str]]:
+def terms_by_sentence(text: str) -> Callable[[Fact], Counter[str]]:
     sents = split_sentences(text)
     cache: dict[int, Counter[str]] = {}
 
@@ -128,7 +128,7 @@ def pair_slots(texts: tuple[str, str], res: Result) -> None:
             if _generic_for(sf, df, texts[1]):
                 cands[id(sf)].append(df)
                 cands[id(df)].append(sf)
-    sterms, dterms = _sentence_terms(texts[0]), _sentence_terms(texts[1])
+    sterms, dterms = terms_by_sentence(texts[0]), terms_by_sentence(texts[1])
     for sf in dropped:
         for df in added:
             if df in cands[id(sf)] or not put_for(sf, df, texts):
