@@ -37,7 +37,9 @@ def _left(fd: FactDiff) -> tuple[list[str], list[str]]:
 def test_a_letter_before_the_last_is_another_surname() -> None:
     assert respelled("pentreath", "pentreathe")
     assert respelled("carvossy", "carvossey")
-    assert not respelled("kowalski", "kowalsky")  # another vowel: a transliteration
+    assert respelled("quddas", "quddis")  # one vowel put for another
+    assert not respelled("kowalski", "kowalsky")  # "y" for "i": a transliteration
+    assert not respelled("raisi", "raeisi")  # a vowel put in
 
 
 def test_a_surname_with_a_letter_put_in_before_its_last_is_a_surname_change() -> None:

@@ -5,9 +5,10 @@ token.
 A person's surname that passes for a spelling variant of the other but differs by a letter
 at its end or before its last, or by a consonant ("Daalmans" → "Daalman", "Carvossy" →
 "Carvossey", "Lindholt" → "Lindholdt"; :func:`~.match_names.respelled`) is another name:
-a ``surname`` change; so is a double-barrelled surname written with one of its halves
-("Solberg-Haave" → "Solberg"). A doubled letter, other vowels, marks or another
-alphabet's letters are one name written two ways.
+a ``surname`` change; so are one vowel put for another ("Quddas" → "Quddis") and a
+double-barrelled surname written with one of its halves ("Solberg-Haave" → "Solberg"). A
+doubled letter, a vowel put in, "y" for "i", marks or another alphabet's letters are one
+name written two ways.
 
 :mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
 being a part of the other). A name that differs from a source name in exactly one token

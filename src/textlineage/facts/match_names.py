@@ -71,11 +71,12 @@ def respelled(a: str, b: str) -> bool:
     """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
     two different names of a person nonetheless: a letter added at the end or before the
     last ("Daalmans" / "Daalman", "Whitcombe" / "Whitcomb", "Carvossy" / "Carvossey": an
-    ending of its own) or a consonant other than "h" put in or taken out ("Lindholt" /
-    "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
-    an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
-    and marks or letters of another alphabet ("Ekström" / "Ekstrom", "Bjørnstad" /
-    "Bjornstad": folded alike) are one name written two ways."""
+    ending of its own), a consonant other than "h" put in or taken out ("Lindholt" /
+    "Lindholdt") or one vowel put for another after the first syllable ("Quddas" /
+    "Quddis")? A doubled letter ("Tadese" / "Tadesse"), a vowel put in, "y" for "i" or
+    an "h" ("Raisi" / "Raeisi", "Rahimi" / "Rahimy", "Shustar" / "Shushtar": one name in
+    two transliterations) and marks or letters of another alphabet ("Ekström" /
+    "Ekstrom", "Bjørnstad" / "Bjornstad": folded alike) are one name written two ways."""
     a, b = anyascii(a).lower(), anyascii(b).lower()  # "Bjørnstad" / "Bjornstad"
     if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
         return False
@@ -84,9 +85,21 @@ def respelled(a: str, b: str) -> bool:
         long.startswith(short) or long[:-2] + long[-1] == short
     ):  # a letter put in at the end or before the last ("Carvossy" / "Carvossey")
         return True
+    if len(a) == len(b) and _one_vowel_apart(a, b):
+        return True
     if _skeleton(a) == _skeleton(b):
         return False
     return _one_consonant_apart(_undoubled(short), _undoubled(long))
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Do two words of one length differ in one vowel only, put for another after the
+    first syllable ("Quddas" / "Quddis")? ("y" for "i" is one sound: "Rahimi" / "Rahimy".)"""
+    diff = [(i, x, y) for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 1:
+        return False
+    i, x, y = diff[0]
+    return i > 1 and x in "aeiou" and y in "aeiou"
 
 
 def _one_consonant_apart(short: str, long: str) -> bool:
