@@ -9,6 +9,7 @@ from __future__ import annotations
 from textlineage import Document, compare
 from textlineage.facts.extract import extract_facts
 from textlineage.facts.match_names import joined, respelled
+from textlineage.facts.places import place_ids
 from textlineage.types import FactDiff
 
 SHARED = (
@@ -142,3 +143,14 @@ def test_a_place_said_by_a_region_of_the_larger_place_is_less_specific() -> None
     )
     assert ("Carbury County, Wexland", "Wexland Uplands", "specificity") in _changed(fd)
     assert not [f for f in _left(fd)[1] if "Carbury" in f]
+
+
+def test_a_country_written_as_its_initials_is_one_place() -> None:
+    assert place_ids("UK") == place_ids("United Kingdom") != frozenset()
+    assert place_ids("U.S.") == place_ids("USA") == place_ids("United States")
+    assert place_ids("CH") == frozenset()  # a code, no initials of the name
+    fd = _facts(
+        "Preorders open today in the United States and the United Kingdom.",
+        "Preorders open today in the US and the UK.",
+    )
+    assert _left(fd) == ([], [])
