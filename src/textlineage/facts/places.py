@@ -150,7 +150,7 @@ def gazetteer() -> Gazetteer:
         code = iso.get("alpha2") if isinstance(iso, dict) else None
         pid = _COUNTRY + str(code or data.get("name"))
         add(named, _names(data), pid)  # type: ignore[arg-type]
-        for short in _initialisms(data):
+        for short in _initialisms(data):  # type: ignore[arg-type]
             initials.setdefault(short, set()).add(pid)
         demonym = data.get("demonym")
         if demonym:
