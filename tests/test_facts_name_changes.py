@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from textlineage import Document, compare
 from textlineage.facts.extract import extract_facts
-from textlineage.facts.match_names import joined, respelled
+from textlineage.facts.items import Item
+from textlineage.facts.match_names import joined, respelled, within
 from textlineage.facts.places import place_ids
-from textlineage.types import FactDiff
+from textlineage.types import Fact, FactDiff
 
 SHARED = (
     "The inquiry heard evidence from engineers, residents and council officers over "
@@ -154,3 +155,16 @@ def test_a_country_written_as_its_initials_is_one_place() -> None:
         "Preorders open today in the US and the UK.",
     )
     assert _left(fd) == ([], [])
+
+
+def _item(kind: str, text: str) -> Item:
+    toks = tuple(w.lower() for w in text.split())
+    return Item(
+        Fact(kind, text, (0, len(text)), 0), "name", (text,), letters="".join(toks), toks=toks
+    )
+
+
+def test_a_company_and_its_legal_form_are_the_company_whatever_its_kind() -> None:
+    assert within(_item("organisation", "Lumen Inc"), _item("place", "Lumen"))
+    assert not within(_item("organisation", "Statistics Iceland"), _item("place", "Iceland"))
+    assert not within(_item("organisation", "Iceland Air"), _item("place", "Iceland"))

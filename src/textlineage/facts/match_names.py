@@ -23,7 +23,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Group, Item, Result, pair, shares
-from .vocab import PARTICLES
+from .vocab import LEGAL_FORMS, PARTICLES
 
 
 @lru_cache(maxsize=100_000)
@@ -158,9 +158,12 @@ def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
     "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
-    "Statistics Iceland"."""
+    "Statistics Iceland". (A company's name and its legal form are the company's, whatever
+    kind the short name was taken for: "Lumen Inc" / "Lumen".)"""
     if long.fact.kind == "organisation" and short.fact.kind == "place":
-        return False
+        rest = long.toks[len(short.toks) :]
+        if not (long.toks[: len(short.toks)] == short.toks and rest and set(rest) <= LEGAL_FORMS):
+            return False
     return contains(long.toks, short.toks)
 
 
