@@ -168,3 +168,20 @@ def test_a_company_and_its_legal_form_are_the_company_whatever_its_kind() -> Non
     assert within(_item("organisation", "Lumen Inc"), _item("place", "Lumen"))
     assert not within(_item("organisation", "Statistics Iceland"), _item("place", "Iceland"))
     assert not within(_item("organisation", "Iceland Air"), _item("place", "Iceland"))
+
+
+def test_an_ordinal_put_for_another_before_one_noun_is_a_number_changed() -> None:
+    fd = _facts(
+        "Ilse Varga's fourth album was recorded in a barn outside Tromsø.",
+        "Ilse Varga is back with her fifth album, recorded in a barn outside Tromsø.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("fourth album", "fifth album", "value") in changed
+
+
+def test_an_ordinal_of_a_noun_counted_twice_is_left_alone() -> None:
+    fd = _facts(
+        "The first attempt failed and the second attempt was called off in the storm.",
+        "The third attempt failed and the crew went home before the storm arrived.",
+    )
+    assert not [k for k in fd.changed if "attempt" in k.source.text]

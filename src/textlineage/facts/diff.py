@@ -35,6 +35,7 @@ from .match_near import pair_near
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .ordinals import ordinal_changes
 from .places import drop_generic
 from .scope import read_items
 from .vocab import name_vocab
@@ -159,6 +160,7 @@ def diff_facts(
         )  # fmt: skip
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        ordinal_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
