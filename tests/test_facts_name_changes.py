@@ -185,3 +185,20 @@ def test_an_ordinal_of_a_noun_counted_twice_is_left_alone() -> None:
         "The third attempt failed and the crew went home before the storm arrived.",
     )
     assert not [k for k in fd.changed if "attempt" in k.source.text]
+
+
+def test_a_thing_of_one_owner_put_for_another_is_an_entity_changed() -> None:
+    fd = _facts(
+        "The fire started in her uncle's sawmill, near the river, before dawn.",
+        "The fire began in her uncle's bakery, near the river, before dawn.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("her uncle's sawmill", "her uncle's bakery", "value") in changed
+
+
+def test_two_people_of_one_owner_and_an_adjective_are_no_change() -> None:
+    fd = _facts(
+        "The ship's manager, a Hamburg firm, said the city's northern quay was shut.",
+        "The ship's captain, a sailor of 54, said the city's eastern quay was shut.",
+    )
+    assert not [k for k in fd.changed if "'s" in k.source.text]
