@@ -202,3 +202,13 @@ def test_two_people_of_one_owner_and_an_adjective_are_no_change() -> None:
         "The ship's captain, a sailor of 54, said the city's eastern quay was shut.",
     )
     assert not [k for k in fd.changed if "'s" in k.source.text]
+
+
+def test_an_origin_said_of_another_place_is_a_place_changed() -> None:
+    fd = _facts(
+        "Halvorsen, who grew up in Kirkenes and now lives in Bodø, wrote the book in a year.",
+        "Halvorsen, born and raised in Bodø, wrote the book in a year.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("grew up in Kirkenes", "born and raised in Bodø", "value") in changed
+    assert "Kirkenes" not in _left(fd)[1]
