@@ -212,3 +212,12 @@ def test_an_origin_said_of_another_place_is_a_place_changed() -> None:
     changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
     assert ("grew up in Kirkenes", "born and raised in Bodø", "value") in changed
     assert "Kirkenes" not in _left(fd)[1]
+
+
+def test_an_age_said_in_other_words_is_a_number_changed() -> None:
+    fd = _facts(
+        "The story ends with the same fisherman, now 58, mending nets on the quay.",
+        "The story ends when, aged 85, the fisherman is still mending nets on the quay.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("58", "85", "value") in changed

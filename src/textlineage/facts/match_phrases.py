@@ -1,9 +1,11 @@
 """Changes read from phrases no fact extractor reads: an ordinal counting a thing
 (:mod:`.ordinals`), a thing of one owner (:mod:`.possessions`) and a person's origin
-(:mod:`.origins`), each put for another in the derived text."""
+(:mod:`.origins`), each put for another in the derived text; and an age said in other
+words (:mod:`.ages`)."""
 
 from __future__ import annotations
 
+from .ages import age_changes
 from .items import Result
 from .ordinals import ordinal_changes
 from .origins import origin_changes
@@ -11,7 +13,9 @@ from .possessions import possession_changes
 
 
 def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
-    """Add to ``res`` the ordinals, owned things and origins the derived text changed."""
+    """Add to ``res`` the ordinals, owned things, origins and ages the derived text
+    changed."""
     ordinal_changes(texts, docs, res)
     possession_changes(texts, docs, res)
     origin_changes(texts, docs, res)
+    age_changes(texts, res)
