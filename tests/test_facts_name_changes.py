@@ -221,3 +221,19 @@ def test_an_age_said_in_other_words_is_a_number_changed() -> None:
     )
     changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
     assert ("58", "85", "value") in changed
+
+
+def test_things_of_one_owner_in_sentences_saying_other_things_are_no_change() -> None:
+    fd = _facts(
+        "Analysts said the company's shares fell sharply after the warning on Monday.",
+        "Regulators will review the company's accounts before the annual meeting in June.",
+    )
+    assert not [k for k in fd.changed if "'s" in k.source.text]
+
+
+def test_origins_of_two_people_are_no_change() -> None:
+    fd = _facts(
+        "Ines Moreau, who grew up in Lyon, directs the choir.",
+        "The soloist, Piet Janssen, born in Ghent, sang the final aria.",
+    )
+    assert not [k for k in fd.changed if "Lyon" in k.source.text]

@@ -6,8 +6,9 @@ and give it another role: the place the person grew up in. The name is then kept
 place the source said the person grew up in is dropped; but what the derived text says is
 that place changed. An origin is said by a few fixed verbs ("born in", "grew up in",
 "raised in", "brought up in", "native of", "hails from"). When each text says one
-origin, in a capitalised name, and the two differ, that is a change of the place's
-``value``, and the source's place is no longer dropped.
+origin, in a capitalised name, of one person (the two sentences share a capitalised
+word besides the places), and the two differ, that is a change of the place's ``value``,
+and the source's place is no longer dropped.
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ def _origins(text: str) -> list[regex.Match[str]]:
     return list(_ORIGIN_RE.finditer(text))
 
 
+_CAP_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]{2,}")
+
+
+def _names_near(text: str, m: regex.Match[str]) -> set[str]:
+    """The capitalised words of the sentence an origin is said in (its place aside): the
+    name of the person it is said of among them."""
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1]
+    end = min(ends) if ends else len(text)
+    words = {w.group() for w in _CAP_RE.finditer(text, start, end)}
+    return {letters(w) for w in words} - {letters(m["place"])}
+
+
 def origin_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
     """Report one origin said of another place as a changed place (see the module's
     rules)."""
@@ -50,6 +64,8 @@ def origin_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     )
     if dropped is None:
         return  # the source's place is kept or changed already
+    if not _names_near(texts[0], ms) & _names_near(texts[1], md):
+        return  # no name of the person said of both
     if any(k.derived.span[0] <= md.start("place") < k.derived.span[1] for k in res.changed):
         return
     sf = Fact("place", ms.group(), ms.span(), docs[0], fold(ms.group()))

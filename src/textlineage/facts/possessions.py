@@ -4,7 +4,8 @@ The name extractors read no common nouns. But a thing a text gives to one owner,
 by a possessive ("her father's workshop", "the mayor's car"), is a fact a derived text can
 change: the same owner given another thing. When each text names that owner (a
 determiner and a noun: "her father's") with a possessive exactly once and the two things
-differ, that is a change of the entity's ``value``. An owner named more than once in
+differ, in sentences that share :data:`~.match_slots.MIN_SHARED` content words, that is a
+change of the entity's ``value``. An owner named more than once in
 either text (the company's shares, the company's debts) is left alone, as are people (a
 role or an agent noun: "the ship's manager", "the ship's captain" are two people) and a
 pair overlapping a fact the diff reported already.
@@ -20,6 +21,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import singular
 from .items import Result
+from .match_slots import MIN_SHARED, terms_by_sentence
 from .roles import JOB_NOUNS
 from .vocab import name_vocab
 
@@ -58,6 +60,9 @@ def possession_changes(texts: tuple[str, str], docs: tuple[int, int], res: Resul
     """Report each owner both texts name once with a possessive, given different things,
     as a changed entity (see the module's rules)."""
     src, der = _owned(texts[0]), _owned(texts[1])
+    if not src.keys() & der.keys():
+        return
+    sterms, dterms = terms_by_sentence(texts[0]), terms_by_sentence(texts[1])
     s_taken = [*res.dropped, *(k.source for k in (*res.kept, *res.changed))]
     d_taken = [*res.added, *(k.derived for k in (*res.kept, *res.changed))]
     for owner in sorted(src.keys() & der.keys()):
@@ -72,5 +77,7 @@ def possession_changes(texts: tuple[str, str], docs: tuple[int, int], res: Resul
             continue
         sf = Fact("entity", ms.group(), ms.span(), docs[0], fold(ms.group()))
         df = Fact("entity", md.group(), md.span(), docs[1], fold(md.group()))
+        if len((sterms(sf) & dterms(df)).keys()) < MIN_SHARED:
+            continue  # the two sentences say different things of the owner
         note = f"{owner}'s '{ms['thing']}' → '{md['thing']}'"
         res.changed.append(FactLink("entity", sf, df, note, "value", "", True))
