@@ -237,3 +237,11 @@ def test_origins_of_two_people_are_no_change() -> None:
         "The soloist, Piet Janssen, born in Ghent, sang the final aria.",
     )
     assert not [k for k in fd.changed if "Lyon" in k.source.text]
+
+
+def test_origins_in_sentences_opening_alike_are_of_two_people() -> None:
+    fd = _facts(
+        "The conductor, who grew up in Lyon, directs the choir.",
+        "The soloist, born in Ghent, sang the final aria.",
+    )
+    assert not [k for k in fd.changed if "Lyon" in k.source.text]

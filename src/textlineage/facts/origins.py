@@ -19,6 +19,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .items import Result
 from .name_kinds import letters
+from .vocab import STOP
 
 _ORIGIN_RE = regex.compile(
     r"(?<![\p{L}])(?i:(?:was[ \u00a0]+)?(?:born(?:[ \u00a0]+and[ \u00a0]+(?:raised|bred|brought"
@@ -42,7 +43,7 @@ def _names_near(text: str, m: regex.Match[str]) -> set[str]:
     ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1]
     end = min(ends) if ends else len(text)
     words = {w.group() for w in _CAP_RE.finditer(text, start, end)}
-    return {letters(w) for w in words} - {letters(m["place"])}
+    return {letters(w) for w in words if w.lower() not in STOP} - {letters(m["place"])}
 
 
 def origin_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
