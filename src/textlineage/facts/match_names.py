@@ -315,9 +315,12 @@ def _respelled(gs: Group, gd: Group, texts: tuple[str, str]) -> tuple[Fact, Fact
     return min(gs.items, key=lambda s: _nearness(s, d, texts)).fact, d.fact
 
 
-def unmarked(text: str) -> tuple[str, list[int]]:
+def unmarked(text: str) -> tuple[str, list[int] | None]:
     """``text`` in letters without marks ("Lúcia" → "Lucia"), with the offset in ``text``
-    of each character."""
+    of each character (None when each is its own: no letter was written as two)."""
+    table = {ord(ch): anyascii(ch) for ch in set(text) if not ch.isascii()}
+    if all(len(v) == 1 for v in table.values()):  # offsets unchanged: one pass
+        return text.translate(table), None
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -334,26 +337,31 @@ def marked_in(groups: list[Group], text: str, doc: int, res: Result) -> list[Gro
     of document ``doc``) beside them. Returns the groups left."""
     if text.isascii():
         return groups
-    plain, where = unmarked(text)
+    plain: str | None = None
+    where: list[int] | None = None
+
+    def span(m: regex.Match[str]) -> tuple[int, int]:
+        if where is None:
+            return m.span()
+        return where[m.start()], where[m.end() - 1] + 1
+
     left: list[Group] = []
     for g in groups:
         f = g.first.fact
         if not f.text.isascii() or len(g.first.letters) < 5:
             left.append(g)
             continue
+        if plain is None:
+            plain, where = unmarked(text)
         pat = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(f.text)}(?![\p{{L}}\p{{N}}])"
-        m = next(
-            (
-                m
-                for m in regex.finditer(pat, plain)
-                if text[where[m.start()] : where[m.end() - 1] + 1] != f.text
-            ),
+        found = next(
+            (sp for m in regex.finditer(pat, plain) if text[slice(*(sp := span(m)))] != f.text),
             None,
         )
-        if m is None:
+        if found is None:
             left.append(g)
             continue
-        a, b = where[m.start()], where[m.end() - 1] + 1
+        a, b = found
         t = text[a:b]
         src = Fact(f.kind, t, (a, b), doc, collapse(fold(t)))
         res.kept.append(FactLink(f.kind, src, f, f"spelling variant of '{t}'", "spelling"))

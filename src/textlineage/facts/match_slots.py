@@ -26,7 +26,7 @@ import regex
 
 from ..text.features import term_of
 from ..text.normalise import tokenize
-from ..text.segment import split_sentences
+from ..text.segment import Sentence, split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Result
 from .places import put_for
@@ -42,10 +42,15 @@ _LOCATES_RE = regex.compile(
 
 
 def terms_by_sentence(text: str) -> Callable[[Fact], Counter[str]]:
-    sents = split_sentences(text)
+    """The content terms of the sentence a fact stands in (the sentences split when first
+    asked: a long text none of whose facts is asked about is not split)."""
+    split: list[list[Sentence]] = []
     cache: dict[int, Counter[str]] = {}
 
     def terms(f: Fact) -> Counter[str]:
+        if not split:
+            split.append(split_sentences(text))
+        sents = split[0]
         i = next((k for k, s in enumerate(sents) if s.start <= f.span[0] < s.end), -1)
         if i not in cache:
             c: Counter[str] = Counter()
