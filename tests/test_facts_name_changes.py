@@ -245,3 +245,26 @@ def test_origins_in_sentences_opening_alike_are_of_two_people() -> None:
         "The soloist, born in Ghent, sang the final aria.",
     )
     assert not [k for k in fd.changed if "Lyon" in k.source.text]
+
+
+def test_a_job_said_with_as_put_for_another_is_a_title_change() -> None:
+    fd = _facts(
+        "Mr Okonkwo was employed as a harbour pilot at the port from 2015 until 2023.",
+        "Okonkwo worked as a harbour inspector at the port from 2015 until 2023.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("harbour pilot", "harbour inspector", "title") not in changed  # "pilot": no role ending
+    fd = _facts(
+        "Mr Okonkwo was employed as a harbour planner at the port from 2015 until 2023.",
+        "Okonkwo worked as a harbour inspector at the port from 2015 until 2023.",
+    )
+    changed = [(k.source.text, k.derived.text, k.label) for k in fd.changed]
+    assert ("harbour planner", "harbour inspector", "title") in changed
+
+
+def test_an_adjective_after_as_is_no_job() -> None:
+    fd = _facts(
+        "The harbour was seen as important for the town's trade in the winter months.",
+        "The harbour was seen as essential for the town's trade in the winter months.",
+    )
+    assert not [k for k in fd.changed if k.label == "title"]
