@@ -92,11 +92,11 @@ def test_role_after_reads_an_appositive_up_to_its_end() -> None:
 
 def test_an_acronym_title_and_doctor_are_no_words_of_the_name() -> None:
     c = compare(
-        Document("a", BODY.format("Omar Lindqvist-Berg, chief executive officer,")),
+        Document("a", BODY.format("Omar Lindqvist, chief executive officer,")),
         Document("b", BODY.format("CEO Omar Lindqvist")),
     )
     kept = [(k.source.text, k.derived.text) for k in c.facts.kept if k.kind == "person"]
-    assert kept == [("Omar Lindqvist-Berg", "Omar Lindqvist")]
+    assert kept == [("Omar Lindqvist", "Omar Lindqvist")]
     assert not c.facts.changed and not c.facts.added
     found = extract_facts(BODY.format("Doctor Omar Lindqvist"), language="en")
     assert [f.text for f in found if f.kind == "person"] == ["Omar Lindqvist"]

@@ -32,6 +32,7 @@ from .match_leftovers import pair_leftovers
 from .match_loose import fold_loose
 from .match_name_changes import diff_names
 from .match_near import pair_near
+from .match_phrases import phrase_changes
 from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
@@ -159,6 +160,7 @@ def diff_facts(
         )  # fmt: skip
     if not across:
         pair_leftovers((source_text, derived_text), (src, der), res)
+        phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )

@@ -41,6 +41,7 @@ from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
+from .match_regions import pair_regions
 from .match_slots import pair_slots
 from .places import put_for
 
@@ -145,6 +146,7 @@ def pair_leftovers(
     _fold_quoted_values(items, res)
     _pair_sentences(texts, items, res)
     pair_slots(texts, res)
+    pair_regions(texts, items[1], res)
 
 
 def _pair_sentences(

@@ -3,9 +3,12 @@ replaced, or a name the extraction cut short where the derived text goes on with
 token.
 
 A person's surname that passes for a spelling variant of the other but differs by a letter
-at its end or by a consonant ("Daalmans" → "Daalman", "Lindholt" → "Lindholdt";
-:func:`~.match_names.respelled`) is another name: a ``surname`` change. A doubled letter,
-other vowels, marks or another alphabet's letters are one name written two ways.
+at its end or before its last, or by a consonant ("Daalmans" → "Daalman", "Carvossy" →
+"Carvossey", "Lindholt" → "Lindholdt"; :func:`~.match_names.respelled`) is another name:
+a ``surname`` change; so are one vowel put for another ("Quddas" → "Quddis") and a
+double-barrelled surname written with one of its halves ("Solberg-Haave" → "Solberg"). A
+doubled letter, a vowel put in, "y" for "i", marks or another alphabet's letters are one
+name written two ways.
 
 :mod:`.match_names` pairs names that are the same (by letters, by spelling variant, or one
 being a part of the other). A name that differs from a source name in exactly one token
@@ -13,7 +16,12 @@ being a part of the other). A name that differs from a source name in exactly on
 change, labelled by the token's place (``first_name``, ``middle_name``, ``surname``, or
 ``name`` when the names are not persons'). Such a pair is made only inside one aligned
 passage (or, without passages, when each side has no other candidate): two people of one
-family named in different places of the texts are two facts.
+family named in different places of the texts are two facts. Organisations are paired in
+passages apart too when each is the other's only candidate, compared in their short forms
+("Wealdmoor Fire and Rescue Service" / "Brackwell Fire & Rescue": "and" and a closing
+organisation word left out; :func:`org_forms`) when the names have three words or more.
+A word changed before a role noun written into a person's name ("Area Manager Rohan
+Kulkarni" → "Depot Manager Rohan Kulkarni") is a ``title`` change.
 
 A partial match can hide a change: when the extraction stops at a word it does not take
 for a name ("Helen" in "Dr. Helen March": "March" is a month), the derived text going on
@@ -38,11 +46,18 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
-from .match_names import contains, match_names, respelled, token_variant, unmatched_sources
+from .match_names import (
+    contains,
+    marked_in,
+    match_names,
+    respelled,
+    token_variant,
+    unmatched_sources,
+)
 from .name_kinds import letters
 from .org_names import join_pieces, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
-from .roles import Role, after_names, role_of, title_word
+from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES
 
 _ROLE_WORD_RE = regex.compile(r"\p{L}+")
@@ -74,6 +89,8 @@ def diff_names(
     left_s = short_form_kept(left_s, texts[0], texts[1], S)
     unmatched = short_form_kept(unmatched, texts[1], texts[0], D)
     left_s, unmatched = pair_changed_names(left_s, unmatched, res, titles, aligned)
+    if S:
+        unmatched = marked_in(unmatched, texts[0], S[0].first.fact.doc, res)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     # a nationality or a language alone is an adjective of another fact, none of its own
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
@@ -100,6 +117,13 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
             continue
         a = tuple(map(letters, split_title(_toks(s.text), titles)))
         b = tuple(map(letters, split_title(_toks(d.text), titles)))
+        if (half := _half_dropped(s.text, d.text, a, b)) is not None:
+            out.add(id(link))
+            if half not in said:  # "Solberg-Haave" → "Solberg", said once
+                said.add(half)
+                note = f"surname '{_last_word(s.text)}' → '{_last_word(d.text)}'"
+                res.changed.append(FactLink(d.kind, s, d, note, "surname", "", True))
+            continue
         if len(a) != len(b) or a == b or not respelled(a[-1], b[-1]):
             continue
         if any(
@@ -112,6 +136,35 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
             said.add((a[-1], b[-1]))
             res.changed.append(name_change(s, d, len(a) - 1, len(a)))
     return out
+
+
+_LAST_WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*$")
+
+
+def _half_dropped(
+    s_text: str, d_text: str, a: tuple[str, ...], b: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """A double-barrelled surname written with one of its halves only ("Ingrid Solberg-Haave"
+    → "Ingrid Solberg", or back): the two surnames, else None. A hyphenated surname is one
+    name, and half of it is another; two surnames written apart ("Rui Antunes Vaz" / "Rui
+    Vaz") are a short form of one name."""
+    if len(a) == len(b) or not a or not b:
+        return None
+    (long, lt), (short, _) = sorted(((a, s_text), (b, d_text)), key=lambda x: -len(x[0]))
+    m = _LAST_WORD_RE.search(lt.rstrip(" .,"))
+    if m is None or len(long) != len(short) + 1 or short[:-2] != long[:-3]:
+        return None
+    halves = tuple(letters(h) for h in m.group().split("-"))
+    if len(halves) != 2 or halves != long[-2:] or short[-1] not in halves:
+        return None
+    if len(short) > 1 and short[-2] != long[-3]:
+        return None  # the names before the surname are the same
+    return "-".join(halves), short[-1]
+
+
+def _last_word(text: str) -> str:
+    m = _LAST_WORD_RE.search(text.rstrip(" .,"))
+    return m.group() if m else text
 
 
 def new_names(groups: list[Group], other: str) -> list[Group]:
@@ -326,23 +379,34 @@ def pair_changed_names(
     cands: list[tuple[bool, int, int, int, int, int]] = []
     d_toks = [split_title(g.first.toks, titles) for g in left_d]
     s_toks = [split_title(g.first.toks, titles) for g in left_s]
+    short: set[tuple[int, int]] = set()  # pairs compared in their short forms
+    s_key: dict[tuple[int, int], tuple[str, ...]] = {}
     for j, gd in enumerate(left_d):
         if len(d_toks[j]) < 2:
             continue
         for i, gs in enumerate(left_s):
-            if not _kinds_agree(gs.first.fact.kind, gd.first.fact.kind):
+            kinds = (gs.first.fact.kind, gd.first.fact.kind)
+            if not _kinds_agree(*kinds):
                 continue
-            at = one_token_change(s_toks[i], d_toks[j])
+            a, b = s_toks[i], d_toks[j]
+            if "person" not in kinds and min(len(a), len(b)) >= 3:
+                a, b = org_forms(a, b)  # two words alike at least besides the one changed
+            at = one_token_change(a, b)
             if at is None:
                 continue
             near = shares(gs, gd)
-            if aligned and not near:
+            if aligned and not near and "organisation" not in kinds:
                 continue
+            if (a, b) != (s_toks[i], d_toks[j]):
+                short.add((i, j))
+            s_key[i, j] = a
             cands.append((not near, gs.first.fact.span[0], gd.first.fact.span[0], i, j, at))
-    if not aligned:
-        per_s = Counter(c[3] for c in cands)
-        per_d = Counter(c[4] for c in cands)
-        cands = [c for c in cands if per_s[c[3]] == 1 and per_d[c[4]] == 1]
+    cands = _fullest(cands, s_key, left_s)
+    per_s = Counter(c[3] for c in cands)
+    per_d = Counter(c[4] for c in cands)
+    # an organisation's name with another word in the same place ("Wealdmoor Police" →
+    # "Fenland Police"), in passages apart, when neither has another candidate
+    cands = [c for c in cands if (aligned and not c[0]) or (per_s[c[3]] == 1 == per_d[c[4]])]
     used_s: set[int] = set()
     used_d: set[int] = set()
     for _far, _ss, _ds, i, j, at in sorted(cands):
@@ -351,6 +415,14 @@ def pair_changed_names(
         used_s.add(i)
         used_d.add(j)
         sf, df = pair(left_s[i], left_d[j])
+        if (i, j) in short:
+            note = f"one word of the name changed ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink(df.kind, sf, df, note, "name", "", True))
+            continue
+        if _role_word_changed(d_toks[j], at, titles):
+            note = f"title changed ('{sf.text}' → '{df.text}')"
+            res.changed.append(FactLink("person", sf, df, note, "title", "", True))
+            continue
         res.changed.append(name_change(sf, df, at, len(d_toks[j])))
     return (
         [g for i, g in enumerate(left_s) if i not in used_s],
@@ -358,10 +430,60 @@ def pair_changed_names(
     )
 
 
+def org_forms(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two names' tokens as an organisation's short forms compare them: "and" left out
+    (it is "&" in the other writing) and, when one name is the other's length and one
+    more, its closing organisation word ("... Rescue Service" / "... Rescue")."""
+    a = tuple(t for t in a if t != "and")
+    b = tuple(t for t in b if t != "and")
+    if len(a) == len(b) + 1 and a[-1] in ORG_WORDS:
+        a = a[:-1]
+    elif len(b) == len(a) + 1 and b[-1] in ORG_WORDS:
+        b = b[:-1]
+    return a, b
+
+
+def _fullest(
+    cands: list[tuple[bool, int, int, int, int, int]],
+    s_key: dict[tuple[int, int], tuple[str, ...]],
+    left_s: list[Group],
+) -> list[tuple[bool, int, int, int, int, int]]:
+    """The candidates with, of the source names one derived name could be paired with
+    that are one name written two ways (alike in their short forms: :func:`org_forms`),
+    the one written most fully: one candidate, not two."""
+    best: dict[tuple[int, tuple[str, ...]], tuple[bool, int, int, int, int, int]] = {}
+    for c in cands:
+        k = (c[4], s_key[c[3], c[4]])
+        old = best.get(k)
+        if old is None or (c[0], -len(left_s[c[3]].first.fact.text)) < (
+            old[0],
+            -len(left_s[old[3]].first.fact.text),
+        ):
+            best[k] = c
+    return [c for c in cands if best[(c[4], s_key[c[3], c[4]])] is c]
+
+
+def _role_word_changed(toks: tuple[str, ...], at: int, titles: frozenset[str]) -> bool:
+    """Is token ``at`` of a name a modifier of a role noun written into the name before a
+    person's first and last names ("Area" of "Area Manager Rohan Kulkarni")?"""
+    return any(t in titles or t in JOB_NOUNS for t in toks[at + 1 : -2])
+
+
 def covered(groups: Iterable[Group], changed: list[tuple[str, ...]]) -> list[Group]:
     """The groups that are not a part of a name reported changed ("Marsh" after "Helen
     Marsh" → "Helen March": the same person, reported once)."""
-    return [g for g in groups if not any(contains(c, g.first.toks) for c in changed)]
+    return [
+        g
+        for g in groups
+        if not any(contains(c, g.first.toks) or _short_form(c, g.first.toks) for c in changed)
+    ]
+
+
+def _short_form(name: tuple[str, ...], toks: tuple[str, ...]) -> bool:
+    """Is ``toks`` the organisation ``name`` written with "&" or without its closing
+    organisation word (:func:`org_forms`)?"""
+    a, b = org_forms(name, toks)
+    return len(b) >= 2 and a == b
 
 
 def title_changes(

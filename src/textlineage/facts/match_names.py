@@ -1,6 +1,10 @@
 """Matching names: by folded letters, by spelling variant (``"Shahre Kord"`` /
 ``"Shahrekord"``, never a mere prefix such as ``"Kerman"`` / ``"Kermanshah"``) or by one
-being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``).
+being a token run that opens or closes the other (``"Raisi"`` / ``"Ebrahim Raisi"``),
+or, for persons, alike once particles are written into the surname and middle initials
+left out (``"Maren K. Vanderbeek"`` / ``"Maren Van Der Beek"``). A derived name the
+source writes with marks on a line the diff reads no fact from (a contact line) is kept
+in another spelling (:func:`marked_in`).
 Names match across the name kinds; the kept links of variants and parts are labelled
 ``spelling`` and ``partial``. Names that differ in one token or in their title are changes
 (:mod:`.match_name_changes`)."""
@@ -11,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+import regex
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
@@ -18,7 +23,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Group, Item, Result, pair, shares
-from .vocab import PARTICLES
+from .vocab import LEGAL_FORMS, PARTICLES
 
 
 @lru_cache(maxsize=100_000)
@@ -64,21 +69,37 @@ def token_variant(a: str, b: str) -> bool:
 
 def respelled(a: str, b: str) -> bool:
     """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
-    two different names of a person nonetheless: a letter added at the end ("Daalmans" /
-    "Daalman", "Whitcombe" / "Whitcomb") or a consonant other than "h" put in or taken out
-    ("Lindholt" / "Lindholdt")? A doubled letter ("Tadese" / "Tadesse"), other vowels or
-    an "h" ("Raisi" / "Raeisi", "Shustar" / "Shushtar": one name in two transliterations)
-    and marks or letters of another alphabet ("Ekström" / "Ekstrom", "Bjørnstad" /
-    "Bjornstad": folded alike) are one name written two ways."""
+    two different names of a person nonetheless: a letter added at the end or before the
+    last ("Daalmans" / "Daalman", "Whitcombe" / "Whitcomb", "Carvossy" / "Carvossey": an
+    ending of its own), a consonant other than "h" put in or taken out ("Lindholt" /
+    "Lindholdt") or one vowel put for another after the first syllable ("Quddas" /
+    "Quddis")? A doubled letter ("Tadese" / "Tadesse"), a vowel put in, "y" for "i" or
+    an "h" ("Raisi" / "Raeisi", "Rahimi" / "Rahimy", "Shustar" / "Shushtar": one name in
+    two transliterations) and marks or letters of another alphabet ("Ekström" /
+    "Ekstrom", "Bjørnstad" / "Bjornstad": folded alike) are one name written two ways."""
     a, b = anyascii(a).lower(), anyascii(b).lower()  # "Bjørnstad" / "Bjornstad"
     if a == b or _undoubled(a) == _undoubled(b) or min(len(a), len(b)) < 4:
         return False
     short, long = sorted((a, b), key=len)
-    if len(long) == len(short) + 1 and long.startswith(short):
+    if len(long) == len(short) + 1 and (
+        long.startswith(short) or long[:-2] + long[-1] == short
+    ):  # a letter put in at the end or before the last ("Carvossy" / "Carvossey")
+        return True
+    if len(a) == len(b) and _one_vowel_apart(a, b):
         return True
     if _skeleton(a) == _skeleton(b):
         return False
     return _one_consonant_apart(_undoubled(short), _undoubled(long))
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Do two words of one length differ in one vowel only, put for another after the
+    first syllable ("Quddas" / "Quddis")? ("y" for "i" is one sound: "Rahimi" / "Rahimy".)"""
+    diff = [(i, x, y) for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 1:
+        return False
+    i, x, y = diff[0]
+    return i > 1 and x in "aeiou" and y in "aeiou"
 
 
 def _one_consonant_apart(short: str, long: str) -> bool:
@@ -137,9 +158,12 @@ def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
     "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
-    "Statistics Iceland"."""
+    "Statistics Iceland". (A company's name and its legal form are the company's, whatever
+    kind the short name was taken for: "Lumen Inc" / "Lumen".)"""
     if long.fact.kind == "organisation" and short.fact.kind == "place":
-        return False
+        rest = long.toks[len(short.toks) :]
+        if not (long.toks[: len(short.toks)] == short.toks and rest and set(rest) <= LEGAL_FORMS):
+            return False
     return contains(long.toks, short.toks)
 
 
@@ -186,6 +210,8 @@ def match_names(
                 r = fuzz.ratio(s.letters, d.letters)
                 if best is None or r > best[0]:
                     best = (r, g)
+            if best is None and (gj := _joined_match(d, S)) is not None:
+                best = (0.0, gj)
             if best is not None:
                 gs = best[1]
                 note = f"spelling variant of '{gs.first.fact.text}'"
@@ -230,6 +256,44 @@ def match_names(
     return used, unmatched
 
 
+def joined(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name tokens with particles written into the word after them ("van",
+    "der", "beek" → "vanderbeek") and middle initials left out ("maren", "k",
+    "vanderbeek" → "maren", "vanderbeek"): the forms one surname takes when written
+    apart or together, with an initial or without."""
+    out: list[str] = []
+    glue = ""
+    for i, t in enumerate(toks):
+        if t in PARTICLES and t != "of" and i < len(toks) - 1:
+            glue += t
+            continue
+        if len(t) == 1 and 0 < i < len(toks) - 1 and not glue:
+            continue
+        out.append(glue + t)
+        glue = ""
+    return tuple(out)
+
+
+def _joined_match(d: Item, S: list[Group]) -> Group | None:
+    """The source group a person's name answers once particles are joined and middle
+    initials left out (:func:`joined`): "Maren Van Der Beek" / "Maren K. Vanderbeek",
+    or a closing part of it: "Van Der Beek". None when there is none or more than one."""
+    jd = joined(d.toks)
+    if not jd or (len(jd) == 1 and len(jd[0]) < 4):
+        return None
+    found: list[Group] = []
+    for g in S:
+        s = g.first
+        if "person" not in (s.fact.kind, d.fact.kind) or s.toks == d.toks:
+            continue
+        if not any(t in PARTICLES and t != "of" for t in (*s.toks, *d.toks)):
+            continue  # no particle: matched by letters or parts already
+        js = joined(s.toks)
+        if js == jd or (len(jd) < len(js) and js[-len(jd) :] == jd):
+            found.append(g)
+    return found[0] if len(found) == 1 else None
+
+
 def _nearness(s: Item, d: Item, texts: tuple[str, str]) -> tuple[bool, bool, int]:
     """How well a source mention answers a derived one: after the same two words ("east
     of _"), in one passage, first."""
@@ -249,6 +313,59 @@ def _respelled(gs: Group, gd: Group, texts: tuple[str, str]) -> tuple[Fact, Fact
     if d is None:
         return None
     return min(gs.items, key=lambda s: _nearness(s, d, texts)).fact, d.fact
+
+
+def unmarked(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in letters without marks ("Lúcia" → "Lucia"), with the offset in ``text``
+    of each character (None when each is its own: no letter was written as two)."""
+    table = {ord(ch): anyascii(ch) for ch in set(text) if not ch.isascii()}
+    if all(len(v) == 1 for v in table.values()):  # offsets unchanged: one pass
+        return text.translate(table), None
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        a = ch if ch.isascii() else anyascii(ch)
+        out.append(a)
+        where.extend([i] * len(a))
+    return "".join(out), where
+
+
+def marked_in(groups: list[Group], text: str, doc: int, res: Result) -> list[Group]:
+    """The derived names that ``text`` (the source, page furniture and all) writes with
+    marks of its own ("Joana Conceicao" for "Joana Conceição" on a contact line the
+    diff reads no fact from): kept in another spelling, with the source's writing (a fact
+    of document ``doc``) beside them. Returns the groups left."""
+    if text.isascii():
+        return groups
+    plain: str | None = None
+    where: list[int] | None = None
+
+    def span(m: regex.Match[str]) -> tuple[int, int]:
+        if where is None:
+            return m.span()
+        return where[m.start()], where[m.end() - 1] + 1
+
+    left: list[Group] = []
+    for g in groups:
+        f = g.first.fact
+        if not f.text.isascii() or len(g.first.letters) < 5:
+            left.append(g)
+            continue
+        if plain is None:
+            plain, where = unmarked(text)
+        pat = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(f.text)}(?![\p{{L}}\p{{N}}])"
+        found = next(
+            (sp for m in regex.finditer(pat, plain) if text[slice(*(sp := span(m)))] != f.text),
+            None,
+        )
+        if found is None:
+            left.append(g)
+            continue
+        a, b = found
+        t = text[a:b]
+        src = Fact(f.kind, t, (a, b), doc, collapse(fold(t)))
+        res.kept.append(FactLink(f.kind, src, f, f"spelling variant of '{t}'", "spelling"))
+    return left
 
 
 def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Group]:

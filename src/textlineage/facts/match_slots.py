@@ -26,7 +26,7 @@ import regex
 
 from ..text.features import term_of
 from ..text.normalise import tokenize
-from ..text.segment import split_sentences
+from ..text.segment import Sentence, split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Result
 from .places import put_for
@@ -41,11 +41,16 @@ _LOCATES_RE = regex.compile(
 """The gap between a name and the place that locates it: a comma, "in", "at" or "near"."""
 
 
-def _sentence_terms(text: str) -> Callable[[Fact], Counter[str]]:
-    sents = split_sentences(text)
+def terms_by_sentence(text: str) -> Callable[[Fact], Counter[str]]:
+    """The content terms of the sentence a fact stands in (the sentences split when first
+    asked: a long text none of whose facts is asked about is not split)."""
+    split: list[list[Sentence]] = []
     cache: dict[int, Counter[str]] = {}
 
     def terms(f: Fact) -> Counter[str]:
+        if not split:
+            split.append(split_sentences(text))
+        sents = split[0]
         i = next((k for k, s in enumerate(sents) if s.start <= f.span[0] < s.end), -1)
         if i not in cache:
             c: Counter[str] = Counter()
@@ -128,7 +133,7 @@ def pair_slots(texts: tuple[str, str], res: Result) -> None:
             if _generic_for(sf, df, texts[1]):
                 cands[id(sf)].append(df)
                 cands[id(df)].append(sf)
-    sterms, dterms = _sentence_terms(texts[0]), _sentence_terms(texts[1])
+    sterms, dterms = terms_by_sentence(texts[0]), terms_by_sentence(texts[1])
     for sf in dropped:
         for df in added:
             if df in cands[id(sf)] or not put_for(sf, df, texts):

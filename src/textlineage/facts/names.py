@@ -2,7 +2,10 @@
 
 Capitalised tokens outside the name mask are joined into runs (across spaces, name
 particles such as "bin" or "de", and abbreviation dots after titles); sentence-initial
-common words, titles and stop words are trimmed off. Each run is then a person, a place,
+common words, titles and stop words are trimmed off. Two runs joined by "and" are one
+organisation's name when the second closes it with an organisation word or the two are
+dictionary words after a proper name ("Wealdmoor Fire and Rescue Service", "Brackwell
+Fire and Rescue"). Each run is then a person, a place,
 an organisation or another entity (:mod:`.name_kinds`: votes from the words around its
 occurrences, the lists it stands in and, where those do not tell, the named-entity model),
 one kind per name in the document.
@@ -170,6 +173,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
     cands = [c for c in cands if not _no_name_alone(text, c)]
+    cands = _join_and(text, cands)
     if lang in MODEL_LANGUAGES:
         for c in cands:
             m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
@@ -210,6 +214,52 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             )
         )
     return out
+
+
+_AND_GAPS = frozenset({" and ", " & ", "\u00a0and\u00a0"})
+
+
+def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
+    """Runs joined across "and" when the second closes an organisation's name the first
+    holds no organisation word of ("Wealdmoor Fire" and "Rescue Service": "Wealdmoor Fire
+    and Rescue Service"): two names joined by "and" would each be whole, and a name of
+    capitalised common words before an organisation word is that organisation's."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : c.start] in _AND_GAPS
+            and not any(t.allcaps for t in (*prev.toks, *c.toks))
+            and (_closes_org(prev, c) or _common_pair(prev, c))
+        ):
+            # common nouns joined by "and" inside a name: an organisation's, never a
+            # person's ("Wealdmoor Fire and Rescue")
+            out[-1] = Cand(prev.start, c.end, [*prev.toks, *c.toks], org=True)
+            continue
+        out.append(c)
+    return out
+
+
+def _closes_org(a: Cand, b: Cand) -> bool:
+    """Does ``b`` close an organisation's name with its organisation word, ``a`` and the
+    rest of ``b`` holding none ("... Fire" and "Rescue Service")?"""
+    return (
+        len(b.toks) >= 2
+        and is_org_word(b.toks[-1])
+        and not any(is_org_word(t) for t in (*a.toks, *b.toks[:-1]))
+    )
+
+
+def _common_pair(a: Cand, b: Cand) -> bool:
+    """Are ``a`` a proper name's word followed by dictionary words and ``b`` one dictionary
+    word ("Wealdmoor Fire" and "Rescue"): two common nouns joined inside one name? (Never
+    without the model's dictionary.)"""
+    if len(a.toks) < 2 or len(b.toks) != 1 or not ner.enabled():
+        return False
+    return not ner.is_common_word(a.toks[0].core) and all(
+        ner.is_common_word(t.core) for t in (*a.toks[1:], *b.toks)
+    )
 
 
 _SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")

@@ -21,7 +21,7 @@ import ast
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -51,6 +51,10 @@ class Gazetteer:
     """A province's or capital's name → the ids of the countries it lies in."""
     provinces: frozenset[str]
     """The names of provinces (states, regions: a country's first division)."""
+    initials: dict[str, frozenset[str]] = field(default_factory=dict)
+    """A country's name in capitals that are the initials of another of its names ("UK":
+    "United Kingdom", "USA": "United States of America") → the ids of those countries.
+    Other codes ("CH", "GBR") name no country in running text."""
 
 
 def key(name: str) -> str:
@@ -132,6 +136,7 @@ def gazetteer() -> Gazetteer:
         return Gazetteer({}, {}, frozenset())
     named: dict[str, set[str]] = {}
     within: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
     provinces: set[str] = set()
 
     def add(table: dict[str, set[str]], names: Iterable[str], pid: str) -> None:
@@ -145,11 +150,13 @@ def gazetteer() -> Gazetteer:
         code = iso.get("alpha2") if isinstance(iso, dict) else None
         pid = _COUNTRY + str(code or data.get("name"))
         add(named, _names(data), pid)  # type: ignore[arg-type]
+        for short in _initialisms(data):  # type: ignore[arg-type]
+            initials.setdefault(short, set()).add(pid)
         demonym = data.get("demonym")
         if demonym:
             add(named, _demonym_forms(str(demonym)), pid)
-        for field in ("region", "subregion", "intermediateregion"):
-            region = str(data.get(field) or "")
+        for level in ("region", "subregion", "intermediateregion"):
+            region = str(data.get(level) or "")
             for form in _region_forms(region):
                 add(named, [form], _REGION + key(region))
         capital = data.get("capital")
@@ -160,36 +167,40 @@ def gazetteer() -> Gazetteer:
         {k: frozenset(v) for k, v in named.items()},
         {k: frozenset(v) for k, v in within.items() if k not in named},
         frozenset(provinces),
+        {k: frozenset(v) for k, v in initials.items()},
     )
 
 
-ABBREVIATED_COUNTRIES = {
-    "us": "US",
-    "usa": "US",
-    "uk": "GB",
-    "uae": "AE",
-    "drc": "CD",
-    "prc": "CN",
-    "dprk": "KP",
-    "rok": "KR",
-}
-"""Countries written by the capitals of their name's words ("US", "U.K.", "UAE"), the
-place acronyms of :data:`~.vocab.PLACE_ACRONYMS`, and the ISO code of each (``countryinfo``
-leaves codes out of a country's names: most two-letter codes are words or other acronyms)."""
-_ABBREVIATION_RE = regex.compile(r"(?:\p{Lu}\.?){2,4}")
+_FUNCTION_WORDS = frozenset({"of", "the", "and"})
+
+
+def _initialisms(data: dict[str, object]) -> Iterator[str]:
+    """The other spellings of a country written in capitals that are the initials of its
+    name of two words or more, or of another spelling opening with the name's first word
+    ("UK", "UAE"; "USA": "United States of America"; not "FR" of "French Republic")."""
+    name = str(data.get("name") or "")
+    first = name.split()[0] if name.split() else ""
+    names = [name, *(n for n in _names(data) if first and n.split()[0] == first)]
+    heads = set()
+    for n in names:
+        words = [w for w in n.split() if w.lower() not in _FUNCTION_WORDS]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            heads.add("".join(w[0] for w in words))
+    alts = data.get("altSpellings") or []
+    for alt in alts if isinstance(alts, list) else []:
+        alt = str(alt)
+        if alt.isupper() and alt.isalpha() and alt in heads:
+            yield alt
 
 
 def place_ids(name: str) -> frozenset[str]:
-    """The countries and regions a name, other name or demonym names ("Swiss" → the
-    id of Switzerland; "US" and "U.S." that of the United States); empty for any other
-    name."""
-    named = gazetteer().named
-    ids = named.get(key(name), frozenset())
-    if not ids and named and _ABBREVIATION_RE.fullmatch(name):
-        code = ABBREVIATED_COUNTRIES.get(name.replace(".", "").lower())
-        if code is not None:
-            return frozenset({_COUNTRY + code})
-    return ids
+    """The countries and regions a name, other name, demonym or initialism names ("Swiss"
+    → the id of Switzerland, "U.S." → the United States'); empty for any other name."""
+    g = gazetteer()
+    caps = name.replace(".", "")
+    if caps.isupper() and caps.isalpha() and caps in g.initials:
+        return g.initials[caps]
+    return g.named.get(key(name), frozenset())
 
 
 def countries_of(name: str) -> frozenset[str]:
@@ -463,6 +474,12 @@ def part_of_changes(
         found = None
         if gs is not None and gd is not None and "place" in (link.source.kind, link.derived.kind):
             found = _part_change(gs, gd, texts, aligned)
+            if (
+                found is None
+                and _compass_part(link.source.text, link.derived.text)
+                and (not aligned or shares(gs, gd))
+            ):
+                found = link.source, link.derived
         if found is None:
             kept.append(link)
             continue
@@ -470,6 +487,17 @@ def part_of_changes(
         note = f"'{sf.text}' → '{df.text}': a part of the place made the whole or the reverse"
         res.changed.append(FactLink("place", sf, df, note, "specificity", "", True))
     res.kept[:] = kept
+
+
+def _compass_part(a: str, b: str) -> bool:
+    """Is one place name the other with a compass point before it ("South Ferriby" /
+    "Ferriby", "West Lothian" / "Lothian"): the name of a part of it, or of a place beside
+    it, put for the other?"""
+    wa, wb = (fold(x).split() for x in (a, b))
+    if len(wa) == len(wb):
+        return False
+    long, short = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    return len(long) == len(short) + 1 and long[0] in _COMPASS and long[1:] == short
 
 
 def _part_change(

@@ -1,0 +1,23 @@
+"""Changes read from phrases no fact extractor reads: an ordinal counting a thing
+(:mod:`.ordinals`), a thing of one owner (:mod:`.possessions`) and a person's origin
+(:mod:`.origins`), each put for another in the derived text; and an age said in other
+words (:mod:`.ages`) and a job said with "as" (:mod:`.job_roles`)."""
+
+from __future__ import annotations
+
+from .ages import age_changes
+from .items import Result
+from .job_roles import job_changes
+from .ordinals import ordinal_changes
+from .origins import origin_changes
+from .possessions import possession_changes
+
+
+def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
+    """Add to ``res`` the ordinals, owned things, origins and ages the derived text
+    changed."""
+    ordinal_changes(texts, docs, res)
+    possession_changes(texts, docs, res)
+    origin_changes(texts, docs, res)
+    age_changes(texts, res)
+    job_changes(texts, docs, res)
