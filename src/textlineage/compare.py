@@ -26,12 +26,14 @@ from .align.semantic import (
     semantic_seeds,
     unit_texts,
 )
+from .align.sentence_pairs import reading_pairs
 from .embed import INSTALL_HINT, Embedder, default_embedder, semantic_available
 from .embed_multi import available as multilingual_available
 from .embed_multi import default_multilingual_embedder
 from .embed_static import default_document_embedder, static_available
 from .errors import InputError, TooLargeError
 from .facts import diff_facts
+from .facts.diff import READING_PAIR
 from .text.features import Features, features
 from .text.language import UNKNOWN, Languages, language_name, unit_languages
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
@@ -172,7 +174,7 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
     src_doc = 0 if source is None else source
     if not cfg.facts:
         facts = FactDiff(src_doc, 1 - src_doc)
-    elif core.probe is not None and src_doc == (1 if swap else 0):
+    elif core.probe is not None and not core.pairs and src_doc == (1 if swap else 0):
         # The direction evidence already diffed the facts in this orientation.
         facts = _flip_docs(core.probe) if swap else core.probe
     else:
@@ -182,7 +184,7 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
             (a, b)[1 - src_doc].text,
             source_doc=src_doc,
             derived_doc=1 - src_doc,
-            passages=final,
+            passages=_with_pairs(final, core.pairs),
             languages=(langs[src_doc], langs[1 - src_doc]),
             similarity=_quote_similarity(langs, cfg),
         )
@@ -200,7 +202,16 @@ def compare(a: Document, b: Document, config: CompareConfig | None = None) -> Co
         timings=timings,
         languages=core.languages,
         dates=(_date_of(a), _date_of(b)),
+        sentence_pairs=core.pairs,
     )
+
+
+def _with_pairs(
+    final: tuple[Passage, ...], pairs: Sequence[tuple[Span, Span]]
+) -> tuple[Passage, ...]:
+    """The passages and, for the fact diff, each sentence pair as a passage of its own."""
+    extra = tuple(Passage("paraphrase", 0.0, ((sa,), (sb,)), (READING_PAIR,)) for sa, sb in pairs)
+    return final + extra
 
 
 def _date_of(doc: Document) -> tuple[str, str]:
@@ -220,7 +231,7 @@ def with_facts(c: Comparison) -> Comparison:
         (a, b)[1 - src_doc].text,
         source_doc=src_doc,
         derived_doc=1 - src_doc,
-        passages=c.passages,
+        passages=_with_pairs(c.passages, c.sentence_pairs),
         languages=(langs[src_doc], langs[1 - src_doc]),
         similarity=_quote_similarity(langs, CompareConfig()),
     )
@@ -282,6 +293,8 @@ class _Core:
     languages: tuple[str, str] = (UNKNOWN, UNKNOWN)
     probe: FactDiff | None = None
     """Facts diffed with the first document as source (the direction evidence's)."""
+    pairs: tuple[tuple[Span, Span], ...] = ()
+    """Sentences matched one to one that no passage holds (:func:`.reading_pairs`)."""
 
     def flipped(self) -> _Core:
         return _Core(
@@ -301,6 +314,7 @@ class _Core:
             confidence=self.confidence,
             reasons=self.reasons,
             probe=self.probe,
+            pairs=tuple((b, a) for a, b in self.pairs),
         )
 
 
@@ -327,10 +341,11 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     timings["semantic"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    frags, _, _ = fragments(
+    frags, seeds, _ = fragments(
         fa, fb, cfg.align, vec=vec, extra_seeds=strong, weak_seeds=weak, scores=scores
     )
     raw = passages(fa, fb, frags, cfg.align, vec)
+    pairs = reading_pairs(fa, fb, seeds, raw)
     timings["align"] = time.perf_counter() - t
 
     if cross is not None:
@@ -379,8 +394,8 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     reasons.extend(notes)
     timings["verdict"] = time.perf_counter() - t
     if verdict == "independent":
-        return _Core([], (0.0, 0.0), verdict, None, confidence, reasons, languages)
-    return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe)
+        return _Core([], (0.0, 0.0), verdict, None, confidence, reasons, languages, pairs=pairs)
+    return _Core(raw, cov, verdict, source, confidence, reasons, languages, probe, pairs)
 
 
 def _short_rules(a: Document, b: Document, cfg: CompareConfig) -> tuple[VerdictConfig, list[str]]:

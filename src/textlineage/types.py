@@ -267,6 +267,11 @@ class Comparison:
     """Each document's publication date as the direction evidence read it (``yyyy-mm-dd``,
     or ``yyyy-mm`` for a month; ``""`` when undated) and its source (``metadata``,
     ``html-meta``, ``url``, ``dateline`` or ``text``: :mod:`textlineage.text.pubdate`)."""
+    sentence_pairs: tuple[tuple[Span, Span], ...] = ()
+    """Sentences of the two documents (a character range in each) that the alignment
+    matched one to one and no passage holds: too little to count as reuse, but where a
+    rewrite in another genre says the same things, so the fact diff reads them side by side
+    as it reads passages. Not part of the JSON."""
 
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         docs = []

@@ -43,6 +43,12 @@ from .vocab import name_vocab
 log = logging.getLogger(__name__)
 
 
+READING_PAIR = "one sentence matched another (read by the fact diff only)"
+"""The reason of a passage that is one sentence pair outside the passages of reuse
+(:func:`textlineage.compare.compare` adds them for the fact diff): the two texts say the
+same thing there, but one pair is too little to count as reuse."""
+
+
 def _groups(items: Iterable[Item], cls: str) -> list[Group]:
     by_key: dict[tuple[object, ...], Group] = {}
     order: list[Group] = []
