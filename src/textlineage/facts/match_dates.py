@@ -103,6 +103,16 @@ def _date_near(a: Item, b: Item) -> bool:
     return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
 
 
+def _year_left_unsaid(general: Item, specific: Item) -> bool:
+    """Is ``general`` the day and month of ``specific`` without its year ("9 September" of
+    "9 September 2025")? A day named without a year is read in the year the text is
+    about, so the date is the same: writers leave the year out of a date that is near."""
+    a, b = general.date, specific.date
+    if a is None or b is None:
+        return False
+    return a[0] is None and b[0] is not None and a[1:] == b[1:] and None not in a[1:]
+
+
 def _other_calendar(a: Item, b: Item) -> bool:
     """Is one a year or month of another calendar and the other a Gregorian year or
     month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
@@ -151,7 +161,9 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
                 continue
             gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
             sf, df = pair(gs, gd)
-            if id(gs) not in used and (shares(gs, gd) or not aligned):
+            if _year_left_unsaid(d, gs.first):
+                res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
+            elif id(gs) not in used and (shares(gs, gd) or not aligned):
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))

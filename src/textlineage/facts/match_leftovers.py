@@ -375,8 +375,8 @@ def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
         folded = [(q, f" {_plain_words(q.text)} ") for q in quotes]
         for f in [x for x in left if x.kind in ("number", "date")]:
             words = _plain_words(f.text)
-            if not words:
-                continue
+            if not words or (f.kind == "number" and _one_word(words)):
+                continue  # a number word alone ("half", "third") has other senses there
             q = next((q for q, t in folded if f" {words} " in t), None)
             at = None if q is None else fold(q.text).find(fold(f.text))
             if q is None or at is None or at < 0 or len(fold(q.text)) != len(q.text):
@@ -388,6 +388,10 @@ def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
             sf, df = (f, inner) if side == 0 else (inner, f)
             res.kept.append(FactLink(f.kind, sf, df, "said inside the quotation"))
             left.remove(f)
+
+
+def _one_word(words: str) -> bool:
+    return " " not in words and not any(c.isdigit() for c in words)
 
 
 _PLAIN_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[.,:][\p{N}]+)*")

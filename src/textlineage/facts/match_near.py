@@ -65,6 +65,7 @@ def pair_near(
     _pair(res, by_fact, _same_count, _count_link)
     _pair(res, by_fact, _same_span, _span_link)
     _pair(res, by_fact, _in_range, _range_link)
+    _pair(res, by_fact, _range_moved, _range_moved_link)
     _pair(res, by_fact, _in_derived_range, _widened_link)
     _pair(res, by_fact, _share_gap, _share_link)
     _pair(res, by_fact, _round_gap, _round_link)
@@ -175,6 +176,22 @@ def _in_range(s: Item, d: Item) -> float | None:
 
 def _range_link(s: Item, d: Item) -> FactLink:
     note = f"range {s.fact.text} given as {d.fact.text}"
+    return FactLink("number", s.fact, d.fact, note, "value", "range", True)
+
+
+def _range_moved(s: Item, d: Item) -> float | None:
+    """Two ranges of one unit that share an end or overlap ("10 to 16 inches" / "10 to
+    20 inches"): one range moved, how far its ends moved (a share of the larger)."""
+    rs, rd = _bounds(s), _bounds(d)
+    if rs is None or rd is None or rs == rd or not _alike(s, d) or s.unit != d.unit:
+        return None
+    if rs[0] > rd[1] or rd[0] > rs[1]:
+        return None
+    return sum(abs(a - b) for a, b in zip(rs, rd, strict=True)) / max(rs[1], rd[1])
+
+
+def _range_moved_link(s: Item, d: Item) -> FactLink:
+    note = f"range {s.fact.text} → {d.fact.text}"
     return FactLink("number", s.fact, d.fact, note, "value", "range", True)
 
 
@@ -366,13 +383,24 @@ def _repair_far(texts: tuple[str, str], res: Result, by_fact: dict[int, Item]) -
 
 
 def _same_unit(s: Item, d: Item) -> float | None:
-    """A measure of one unit on both sides, of one qualifier, at most twice the other."""
+    """A measure of one unit on both sides, at most twice the other (of one qualifier),
+    or within :data:`QUALIFIED_GAP` of it when a qualifier was added, dropped or changed
+    ("gusting as high as 45 mph" / "gusts up to 50 mph"): how far apart they are."""
     x, y = _value(s), _value(d)
     if x is None or y is None or x == y or not _alike(s, d) or s.unit != d.unit:
         return None
-    if not dimension(s.unit) or s.qcls != d.qcls or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
+    if not dimension(s.unit) or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
         return None
-    return 0.0
+    gap = abs(x - y) / max(x, y)
+    if s.qcls == d.qcls or (gap <= QUALIFIED_GAP and s.unit != PERCENT):
+        return gap
+    return None
+
+
+QUALIFIED_GAP = 0.25
+"""How far apart (a share of the larger) two leftover measures of one unit and different
+qualifiers may be to be read as one measure changed (not shares: those are paired by
+their points apart)."""
 
 
 def _unit_link(s: Item, d: Item) -> FactLink:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from decimal import Decimal
 
 import regex
 
@@ -22,6 +21,12 @@ from ..types import FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base
+from .value_close import ROUNDING_SLACK
+from .value_close import close as _close
+from .value_close import gap as _gap
+from .value_close import in_vague as _in_vague
+from .value_close import plain as _plain
+from .value_close import range_holds as _range_holds
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -40,7 +45,21 @@ def _unit_compat(a: Item, b: Item) -> bool:
         return False
     if MULTIPLE in (a.unit, b.unit):
         return a.unit == b.unit  # "doubled" is no count
+    if _word_share_and_bare(a, b):
+        return False
     return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _word_share_and_bare(a: Item, b: Item) -> bool:
+    """Is one a share in words and the other a bare number ("a quarter" is 25 %, never the
+    "25" of "2024-25")?"""
+    if PERCENT not in (a.unit, b.unit) or (a.unit and b.unit):
+        return False
+    return not (_has_digit(a) and _has_digit(b))
+
+
+def _has_digit(it: Item) -> bool:
+    return any(c.isdigit() for c in it.fact.text)
 
 
 def _context(text: str, span: tuple[int, int]) -> tuple[str, str]:
@@ -84,7 +103,7 @@ def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
     """Do two numbers without a shared passage stand between the same two words, with
     nouns that allow a change ("in a year, to 7.57 million in July" / "in a year, to 7.5
     million in July")?"""
-    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit):
+    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
     if all(cs) and cs == cd and s.unit == d.unit:
@@ -93,60 +112,8 @@ def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
     return any(x and x == y for x, y in zip(cs, cd, strict=True)) and _close(s, d)
 
 
-def _close(s: Item, d: Item) -> bool:
-    """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
-    vague quantity made specific ("thousands", "20,000": within its range)?"""
-    a, b = _plain(s.fact.value), _plain(d.fact.value)
-    if s.vague and b is not None and not d.vague:
-        return _in_vague(s.fact.value, b)
-    if d.vague and a is not None and not s.vague:
-        return _in_vague(d.fact.value, a)
-    if (a is None or b is None) and not (s.vague or d.vague):
-        x, y = s.fact.value, d.fact.value
-        if s.unit != d.unit and (dimension(s.unit) or dimension(d.unit)):
-            x, y = _span_in_base(x, s.unit), _span_in_base(y, d.unit)  # "2 hours", "1-2 weeks"
-        return _range_holds(x, y) or _range_holds(y, x)
-    if a is None or b is None or not a or not b:
-        return False
-    if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
-        # one measure converted ("14 weeks", "three months"; "1.2 miles", "2km")
-        a, b = in_base(s.fact.value, s.unit) or a, in_base(d.fact.value, d.unit) or b
-    return abs(a - b) <= max(abs(a), abs(b)) / 10
-
-
-def _range_holds(span: str, value: str) -> bool:
-    """Is ``value`` within the range ``span`` ("35-40" holds 40, "10-15" holds 12), or one
-    range overlapping the other?"""
-    lo, _, hi = span.partition("-")
-    a, b = _plain(lo), _plain(hi)
-    if a is None or b is None:
-        return False
-    vlo, _, vhi = value.partition("-")
-    x, y = _plain(vlo), _plain(vhi or vlo)
-    return x is not None and y is not None and x <= b and a <= y
-
-
-def _span_in_base(value: str, unit: str) -> str:
-    """A value or a range ("1-2") in its dimension's base unit; "" when it has none."""
-    ends = [in_base(v, unit) for v in value.split("-")]
-    return "-".join(str(e) for e in ends) if all(e is not None for e in ends) else ""
-
-
 def _vals(a: Item, b: Item) -> tuple[str, str]:
     return a.fact.value or "", b.fact.value or ""
-
-
-def _plain(value: str) -> Decimal | None:
-    try:
-        return Decimal(value)
-    except ArithmeticError:
-        return None
-
-
-def _in_vague(vague: str, x: Decimal) -> bool:
-    """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
-    base = _plain(vague.strip("~s"))
-    return base is not None and 2 * base <= x < 1000 * base
 
 
 SIZE_FACTOR = 100
@@ -182,7 +149,7 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     dimensions ("six months", "200 times")."""
     if s.cur and d.cur and s.cur != d.cur:
         return False
-    if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
+    if (MULTIPLE in (s.unit, d.unit) and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
     if bool(s.cur) != bool(d.cur) and not _close(s, d):
         return False  # an amount of money is no share or count, unless it is one rounded
@@ -216,11 +183,6 @@ def _same_count(s: Item, d: Item) -> bool:
         and not dimension(s.unit)
         and not dimension(d.unit)
     )
-
-
-ROUNDING_SLACK = 0.2
-"""How far an "about", "nearly" or "almost" value may lie from the source's exact one
-(a fifth of it) and still describe it."""
 
 
 def _rounded_true(s: Item, d: Item) -> bool:
@@ -343,14 +305,18 @@ def diff_numbers(
 
     # Derived numbers with a source number of their passage close in value (a rounding, a
     # range narrowed) are paired first, so that a looser one does not take it from them.
-    def has_close(gd: Group) -> bool:
-        return any(
-            id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
-            and _may_pair(g.first, gd.first, texts if by_noun else None)
+    # The closest pairs go first ("Nearly half", "roughly a quarter" against "47%" and
+    # "26%": the quarter takes 26% before a looser "half" can).
+    def closest(gd: Group) -> float:
+        gaps = [
+            _gap(g.first, gd.first)
             for g in S
-        )  # fmt: skip
+            if id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
+            and _may_pair(g.first, gd.first, texts if by_noun else None)
+        ]  # fmt: skip
+        return min(gaps, default=2.0)
 
-    unmatched.sort(key=lambda gd: not has_close(gd))  # stable: text order otherwise
+    unmatched.sort(key=closest)  # stable: text order otherwise
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
@@ -496,7 +462,9 @@ def _said_again(it: Item, other: Item) -> bool:
         return False
     if it.unit == other.unit:
         return True
-    return bool(it.cur) and it.cur == other.cur and not (it.unit and other.unit)
+    # An amount of money said twice is one amount, whatever word follows it ("a £4.3
+    # million scheme", "the £4.3m plan").
+    return bool(it.cur) and it.cur == other.cur
 
 
 def _said_loosely(S: list[Group], gd: Group, exact_used: set[int]) -> Group | None:

@@ -109,12 +109,15 @@ _PER_TIME = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "s
 
 def speed_after(text: str, pos: int, unit: str) -> tuple[str, int] | None:
     """When the length ``unit`` that ends at ``pos`` is followed by a time it is divided
-    by ("km/h", "metres per second"), the speed unit and where it ends; else None."""
-    if DIMENSIONS.get(unit, ("",))[0] != "length":
+    by ("km/h", "metres per second"), the speed unit and where it ends; else None. A
+    length symbol read as a noun ("m") is one before a slash ("8 m/s")."""
+    short = ABBREVIATIONS.get(unit, "") if unit not in DIMENSIONS else ""
+    if DIMENSIONS.get(short or unit, ("",))[0] != "length":
         return None
     m = PER_TIME_RE.match(text, pos)
-    if m is None:
-        return None
+    if m is None or (short and not m.group().lstrip(" \u00a0").startswith("/")):
+        return None  # a one-letter symbol ("m") is a length only in a symbol ("8 m/s")
+    unit = short or unit
     t = m.group("t").lower()
     return f"{unit}/{_PER_TIME.get(t, t)}", m.end()
 

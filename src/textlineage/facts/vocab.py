@@ -91,7 +91,12 @@ UNIT_STOP = _words(
     about between among against within without also only just not no so if then
     respectively later earlier while whereas"""
 )
-NOT_UNITS = _words("died fell rose said went came saw got made took gave ran left won lost fled")
+NOT_UNITS = _words(
+    "died fell rose said went came saw got made took gave ran left won lost fled "
+    "fewer higher lower greater larger smaller bigger"
+)
+"""Words that are never what a number counts when they stand alone after it: verbs of
+what happened, and comparatives ("about four fewer": fewer of what was counted before)."""
 IRREGULAR_PLURALS = _words(
     "people men women children police staff personnel cattle feet teeth mice geese data "
     "media crew troops"

@@ -1,0 +1,117 @@
+"""Numbers and dates a rewrite changes or keeps in other words, paired as one fact rather
+than reported dropped and added: a measure converted and rounded under "about", a
+measure whose qualifier and value both moved, a range with one end moved, an amount of
+money said twice under two nouns, a date whose year is left unsaid, a share in words
+that is no bare number, and compound unit symbols. The sentences are made up for these
+tests; no passages are given."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts, extract_facts
+from textlineage.types import FactDiff
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1)
+
+
+def _changed(d: FactDiff) -> dict[tuple[str, str], str]:
+    return {(k.source.text, k.derived.text): k.label for k in d.changed}
+
+
+def _kept(d: FactDiff) -> set[tuple[str, str]]:
+    return {(k.source.text, k.derived.text) for k in d.kept}
+
+
+def _left(d: FactDiff, kind: str = "number") -> list[str]:
+    return sorted(f.text for f in (*d.added, *d.dropped) if f.kind == kind)
+
+
+def test_a_measure_converted_and_rounded_under_about_is_one_change() -> None:
+    d = _diff(
+        "The bridge repairs will take around 30 weeks, the engineers said on Monday.",
+        "Expect roadworks for about six months while the crossing is fixed.",
+    )
+    assert ("around 30 weeks", "about six months") in _changed(d)
+    assert _left(d) == []
+
+
+def test_a_measure_with_a_new_qualifier_and_value_is_one_change() -> None:
+    d = _diff(
+        "Heavy rain is expected. Winds gusting as high as 45 mph.",
+        "Forecasters warn of a wet night with gusts up to 50 mph along the coast.",
+    )
+    assert ("45 mph", "up to 50 mph") in _changed(d)
+    assert _left(d) == []
+
+
+def test_a_range_with_one_end_moved_pairs_with_that_range() -> None:
+    d = _diff(
+        "Snow totals of 10 to 16 inches are expected, with up to 20 inches on the hills.",
+        "Forecasters call for 10 to 20 inches of snow across the region.",
+    )
+    ch = _changed(d)
+    assert ("10 to 16 inches", "10 to 20 inches") in ch
+    assert _left(d) == ["up to 20 inches"]
+
+
+def test_money_said_twice_under_two_nouns_is_one_amount() -> None:
+    d = _diff(
+        "The £4.3 million scheme was approved. Critics said the £4.3m plan was rushed.",
+        "Councillors backed the plan, £4.3m altogether, on Tuesday night.",
+    )
+    assert _left(d) == []
+
+
+def test_a_date_with_its_year_left_unsaid_is_kept() -> None:
+    d = _diff(
+        "The company will publish interim results on 9 September 2025.",
+        "Half-year results are due on 9 September, the company said.",
+    )
+    assert ("9 September 2025", "9 September") in _kept(d)
+    assert not d.changed
+
+
+def test_a_month_without_its_year_is_still_less_specific() -> None:
+    d = _diff("The vote is due in March 2026.", "The council votes in March.")
+    assert not [k for k in d.kept if "left unsaid" in k.note]
+
+
+def test_a_share_in_words_is_no_bare_number() -> None:
+    d = _diff(
+        "Report of Session 2024-25. Of the money, 26 per cent went on administration.",
+        "More than a quarter of the money went on administration.",
+    )
+    assert ("26 per cent", "more than a quarter") in {
+        (k.source.text, k.derived.text.lower()) for k in d.changed
+    }
+
+
+def test_the_closest_share_pairs_first() -> None:
+    d = _diff(
+        "Approximately 47% of patients on the drug improved, against 26% on placebo.",
+        "Nearly half of those on the drug improved, compared with roughly a quarter on "
+        "placebo, and half said they would go on.",
+    )
+    pairs = _changed(d)
+    assert ("26%", "roughly a quarter") in pairs
+    assert ("Approximately 47%", "Nearly half") in pairs
+
+
+def test_a_comparison_after_a_number_is_no_qualifier_of_the_next() -> None:
+    facts = extract_facts("Some 17,500 fewer than three months earlier were out of work.", 0)
+    texts = {f.text for f in facts if f.kind == "number"}
+    assert "three months" in texts
+    assert "fewer than three months" not in texts
+
+
+def test_a_comparative_alone_after_a_number_is_no_noun() -> None:
+    facts = extract_facts("The placebo group had about four fewer.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["about four"]
+
+
+def test_a_length_symbol_over_a_time_is_a_speed() -> None:
+    facts = extract_facts("Turbines stop at wind speeds above 8 m/s at night.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["above 8 m/s"]
+    facts = extract_facts("He was paid 5 m a year.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["5 m"]
