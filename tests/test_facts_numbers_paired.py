@@ -115,3 +115,27 @@ def test_a_length_symbol_over_a_time_is_a_speed() -> None:
     assert [f.text for f in facts if f.kind == "number"] == ["above 8 m/s"]
     facts = extract_facts("He was paid 5 m a year.", 0)
     assert [f.text for f in facts if f.kind == "number"] == ["5 m"]
+
+
+def test_one_count_under_two_nouns_tied_by_a_kept_neighbour() -> None:
+    d = _diff(
+        "Officials said 47 accommodation centres are hosting 36,500 displaced people.",
+        "Around 36,500 people have taken refuge in 47 shelters, aid groups report.",
+    )
+    assert ("47 accommodation centres", "47 shelters") in _kept(d)
+
+
+def test_one_count_under_two_nouns_tied_by_a_shared_word() -> None:
+    d = _diff(
+        "Two security staff were in the building when the fire started.",
+        "Two security guards who were inside got out safely.",
+    )
+    assert ("Two security staff", "Two security guards") in _kept(d)
+
+
+def test_small_counts_of_other_things_stay_apart() -> None:
+    d = _diff(
+        "The museum bought three paintings last year.",
+        "Thieves escaped with three vans during the night.",
+    )
+    assert _left(d) == ["three paintings", "three vans"]

@@ -14,7 +14,8 @@ the derived text states the same thing less precisely.
   two days would be critical" outside quote marks. Said on both sides: kept, or, when
   the quotation is reported as changed or dropped, that report's and not told again.
 - One count of two nouns ("perhaps forty paintings", "about 40 works"), same value and
-  qualifier, left dropped and added in two sentences that say the same thing: kept.
+  qualifier, left dropped and added in two sentences that say the same thing: kept; in
+  sentences rebuilt further, when something else ties them (:mod:`.match_counts`).
 - A number the derived text says twice ("€45m move" in a headline, "up to €45 million"
   in the body), one mention of which is a change's or a kept fact's: the other is a
   repeat of it, not added.
@@ -39,6 +40,7 @@ from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .items import Item, Result
+from .match_counts import pair_counts
 from .match_leftovers import sentence_terms
 from .measures import find_measures
 from .numbers import find_numbers
@@ -125,6 +127,7 @@ def fold_loose(
     _said_in_quotation(items, langs, by_fact, res)
     _said_twice(by_fact, res)
     _one_count_two_nouns(sides, by_fact, res)
+    pair_counts(texts, items, res)
     _parts_made_whole(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
