@@ -39,6 +39,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms
+from .match_dates_across import pair_dates_across
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
 from .match_slots import pair_slots
@@ -217,6 +218,13 @@ def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
         res.changed.append(FactLink("date", sf, df, note, "value", "", True))
         res.dropped.remove(sf)
         res.added.remove(df)
+
+    def shared(sf: Fact, df: Fact) -> int:
+        a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
+        b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
+        return len(a.keys() & b.keys())
+
+    pair_dates_across(res, shared, LONE_SHARED)
 
 
 def _dates_near(a: str | None, b: str | None) -> bool:
