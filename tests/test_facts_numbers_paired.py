@@ -139,3 +139,23 @@ def test_small_counts_of_other_things_stay_apart() -> None:
         "Thieves escaped with three vans during the night.",
     )
     assert _left(d) == ["three paintings", "three vans"]
+
+
+def test_a_measure_and_a_half() -> None:
+    facts = extract_facts("The flight takes about three and a half hours.", 0)
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [
+        ("about three and a half hours", "3.5")
+    ]
+    facts = extract_facts("The meeting lasted an hour and a half.", 0)
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [
+        ("an hour and a half", "1.5")
+    ]
+
+
+def test_a_time_in_parts_is_compared_with_one_unit() -> None:
+    d = _diff(
+        "The flight time is scheduled at around 3 hours 25 minutes on the new jets.",
+        "On the new jets the flight takes about three and a half hours.",
+    )
+    links = {(k.source.text, k.derived.text): k.detail for k in d.changed}
+    assert links[("around 3 hours 25 minutes", "about three and a half hours")] == "rounded"

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import regex
 
-from ..types import FactLink
+from ..types import Fact, FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base
@@ -356,9 +356,12 @@ def diff_numbers(
                 if _same_measure(converted.first, d):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
-                else:
-                    note = f"converted and rounded ('{sf.text}' → '{df.text}')"
-                    res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
+                elif (mention := _free_mention(res, converted, sf)) is not None:
+                    note = f"converted and rounded ('{mention.text}' → '{df.text}')"
+                    res.changed.append(FactLink(d.fact.kind, mention, df, note, "value", "rounded"))
+                else:  # its only mention kept already: said again roughly
+                    note = f"said again loosely in another unit ('{sf.text}' → '{df.text}')"
+                    res.kept.append(FactLink(d.fact.kind, sf, df, note))
             elif d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
             continue
@@ -376,6 +379,15 @@ def diff_numbers(
         used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)
+        if s.unit != d.unit and _converted_close(s, d):
+            mention = _free_mention(res, gs, sf)
+            if mention is None:
+                # kept already, and said again roughly in another unit ("2:10:51", "under
+                # two hours"): one fact, not also a change
+                note = f"said again loosely in another unit ('{sf.text}' → '{df.text}')"
+                res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                continue
+            sf = mention
         notes = []
         label, detail = "value", ""
         if AMONG in (s.fact.value, d.fact.value):
@@ -406,6 +418,9 @@ def diff_numbers(
         if new and label == "value" and _rounded_true(s, d):
             new, detail = False, "rounded"
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
+        elif label == "value" and s.unit != d.unit and _converted_close(s, d):
+            new, detail = False, "rounded"
+            notes = [f"converted and rounded ('{s.fact.text}' → '{d.fact.text}')"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
     # A source value said twice in two ways ("about 20 per cent", "a fifth"; "£3m grant"
@@ -423,6 +438,25 @@ def diff_numbers(
             and not any(_said_again(g.first, m) for m in matched)
         ):
             res.dropped.append(g.first.fact)
+
+
+def _kept_already(res: Result, sf: Fact) -> bool:
+    """Is the source mention ``sf`` a kept fact's already?"""
+    return any(k.source.span == sf.span and k.source.doc == sf.doc for k in res.kept)
+
+
+def _free_mention(res: Result, gs: Group, sf: Fact) -> Fact | None:
+    """``sf``, or when a kept fact has it, another mention of ``gs`` no kept fact has
+    (the headline's "nine weeks" when the body's is kept); None when there is none."""
+    if not _kept_already(res, sf):
+        return sf
+    return next((it.fact for it in gs.items if not _kept_already(res, it.fact)), None)
+
+
+def _converted_close(s: Item, d: Item) -> bool:
+    """Is one measure the other in another unit of its dimension, rounded ("around 3 hours
+    25 minutes" / "about three and a half hours")?"""
+    return bool(dimension(s.unit)) and dimension(s.unit) == dimension(d.unit) and _close(s, d)
 
 
 def _requalified(gs: Group, D: list[Group], res: Result, texts: tuple[str, str] | None) -> bool:

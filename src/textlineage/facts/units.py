@@ -48,6 +48,10 @@ _POWER = {
     "kilowatt": Decimal(1), "megawatt": Decimal(1000), "gigawatt": Decimal(10**6),
 }  # fmt: skip
 
+CLOCK_UNITS = {"h:m:s": Decimal(3600), "h:m": Decimal(3600), "m:s": Decimal(60)}
+"""A time in parts ("3 hours 25 minutes", value "3:25"): its value's parts are of the first
+unit and sixtieths of it in turn."""
+
 _SPEED = {
     f"{length}/{time}": lv / _TIME[time]
     for length, lv in _LENGTH.items()
@@ -65,6 +69,7 @@ DIMENSIONS: dict[str, tuple[str, Decimal]] = {
     **{u: ("temperature", v) for u, v in _TEMPERATURE.items()},
     **{u: ("energy", v) for u, v in _ENERGY.items()},
     **{u: ("power", v) for u, v in _POWER.items()},
+    **{u: ("time", v) for u, v in CLOCK_UNITS.items()},
     PERCENT: ("percent", Decimal(1)),
     MULTIPLE: ("multiple", Decimal(1)),
 }
@@ -135,6 +140,9 @@ def in_base(value: str, unit: str) -> Decimal | None:
     if d is None:
         return None
     try:
+        if unit in CLOCK_UNITS and ":" in value:
+            parts = [Decimal(p) for p in value.split(":")]
+            return sum(p / 60**i for i, p in enumerate(parts)) * d[1]
         return Decimal(value) * d[1]
     except ArithmeticError:
         return None

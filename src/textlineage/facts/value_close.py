@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .items import Item
-from .units import dimension, in_base
+from .units import CLOCK_UNITS, dimension, in_base
 
 ROUNDING_SLACK = 0.2
 """How far an "about", "nearly" or "almost" value may lie from the source's exact one
@@ -17,6 +17,8 @@ def close(s: Item, d: Item) -> bool:
     """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
     vague quantity made specific ("thousands", "20,000": within its range)?"""
     a, b = plain(s.fact.value), plain(d.fact.value)
+    if CLOCK_UNITS.keys() & {s.unit, d.unit} and not (s.vague or d.vague):
+        a, b = _clock_base(s, d)  # "3 hours 25 minutes" ("3:25") against hours
     if s.vague and b is not None and not d.vague:
         return in_vague(s.fact.value, b)
     if d.vague and a is not None and not s.vague:
@@ -35,6 +37,14 @@ def close(s: Item, d: Item) -> bool:
         if "~" in (s.qcls, d.qcls):
             return abs(a - b) <= max(abs(a), abs(b)) * Decimal(str(ROUNDING_SLACK))
     return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _clock_base(s: Item, d: Item) -> tuple[Decimal | None, Decimal | None]:
+    """Two times of which one is written in parts ("3:25" of hours and minutes), both in
+    their dimension's base unit when they are of one dimension; else no values."""
+    if dimension(s.unit) != dimension(d.unit):
+        return None, None
+    return in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
 
 
 def gap(s: Item, d: Item) -> float:
