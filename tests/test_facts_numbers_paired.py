@@ -159,3 +159,29 @@ def test_a_time_in_parts_is_compared_with_one_unit() -> None:
     )
     links = {(k.source.text, k.derived.text): k.detail for k in d.changed}
     assert links[("around 3 hours 25 minutes", "about three and a half hours")] == "rounded"
+
+
+def test_a_fraction_of_any_unit_of_measure() -> None:
+    facts = extract_facts("More than a quarter of a meter of rain fell.", 0)
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [
+        ("More than a quarter of a meter", "0.25")
+    ]
+    facts = extract_facts("Half a dozen eggs and a third of the flour.", 0)
+    assert "a third of the flour" not in {f.text for f in facts}
+
+
+def test_one_measure_in_another_unit_with_its_qualifier_dropped() -> None:
+    d = _diff(
+        "The storm brought more than 250 mm of rain in 24 hours to the coast.",
+        "The coast was soaked by a quarter of a meter of rain in a single day.",
+    )
+    links = {(k.source.text, k.derived.text): k.label for k in d.changed}
+    assert links[("more than 250 mm", "a quarter of a meter")] == "strength"
+
+
+def test_money_is_one_amount_whatever_word_follows_it() -> None:
+    d = _diff(
+        "Councillors approved the £4.3 million scheme on Tuesday.",
+        "The council approved the works, £4.3m altogether, on Tuesday.",
+    )
+    assert ("£4.3 million scheme", "£4.3m altogether") in _kept(d)

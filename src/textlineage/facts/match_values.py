@@ -47,6 +47,8 @@ def _unit_compat(a: Item, b: Item) -> bool:
         return a.unit == b.unit  # "doubled" is no count
     if _word_share_and_bare(a, b):
         return False
+    if a.cur and a.cur == b.cur:
+        return True  # one amount of money, whatever word follows it ("£4.3m plan", "altogether")
     return not a.unit or not b.unit or a.unit == b.unit
 
 
@@ -353,7 +355,14 @@ def diff_numbers(
             if converted is not None:  # a measure said again in another unit, rounded
                 used.add(id(converted))
                 sf, df = pair(converted, gd)
-                if _same_measure(converted.first, d):
+                c = converted.first
+                if _same_measure(c, d) and c.qcls != d.qcls:
+                    # one measure in another unit, its qualifier changed ("more than 250
+                    # mm" / "a quarter of a meter")
+                    note = f"{_qual_note(c, d)}; unit '{c.unit}' → '{d.unit}'"
+                    detail = _qual_detail(c, d)
+                    res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
+                elif _same_measure(c, d):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
                 elif (mention := _free_mention(res, converted, sf)) is not None:
