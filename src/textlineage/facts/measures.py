@@ -54,7 +54,7 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
     r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
@@ -190,6 +190,7 @@ def find_measures(
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
         unit = ABBREVIATIONS.get(raw.lower()) or canonical_unit(raw.lower())
+        unit = "inch" if raw == "in" else unit  # "12.9in": only against the digits
         end = m.end()
         speed = speed_after(text, end, unit)
         if speed is not None:

@@ -72,7 +72,9 @@ _SHARE_BEFORE = frozenset({"by", "than", "to", "down", "up", "cut", "fell", "ros
 _SHARE_AFTER = _words(
     """of the its their his her our your these those all had have has were was are is
     will would could may might said say says on in at since after before from to and or
-    but than for with while as less more fewer lower higher"""
+    but than for with while as less more fewer lower higher lighter heavier cheaper dearer
+    faster slower quicker smaller larger bigger longer shorter thinner thicker wider
+    narrower stronger weaker greater"""
 )
 """Words that may follow a share (not the noun an ordinal stands before)."""
 _SCALE_AFTER_HALF = regex.compile(
