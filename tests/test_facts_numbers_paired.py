@@ -194,3 +194,40 @@ def test_a_share_before_a_comparative_and_inches_against_the_digits() -> None:
     )
     assert _left(d) == []
     assert not d.changed
+
+
+def test_a_bare_number_changed_beside_a_kept_fact() -> None:
+    d = _diff(
+        "The novel ends in 2004 with the same woman, now 67, trying to sell the house.",
+        "It follows her until 2004, when, aged 76, she finally decides to sell up.",
+    )
+    assert ("67", "76") in _changed(d)
+
+
+def test_bare_numbers_of_other_sizes_stay_apart() -> None:
+    d = _diff(
+        "The novel ends in 2004 with the same woman, now 67, trying to sell the house.",
+        "It follows her until 2004, when she sells 3 of her paintings.",
+    )
+    assert ("67", "3 of her paintings") not in _changed(d)
+    assert "67" in _left(d)
+
+
+def test_vague_hundreds_of_thousands() -> None:
+    d = _diff(
+        "Wind turbines kill an estimated several hundred thousand bats a year.",
+        "Turbines kill hundreds of thousands of bats every year.",
+    )
+    links = {(k.source.text, k.derived.text): k.label for k in d.changed}
+    assert (
+        links[("an estimated several hundred thousand bats", "hundreds of thousands of bats")]
+        == "strength"
+    )
+
+
+def test_a_bound_that_excludes_a_range_is_not_that_range() -> None:
+    d = _diff(
+        "Deaths fell by 38% (95% CI: 24–49%). For hoary bats the fall was 51%.",
+        "For hoary bats the drop was more than half.",
+    )
+    assert ("24–49%", "more than half") not in _changed(d)

@@ -1,4 +1,6 @@
-"""One count under two nouns in sentences rebuilt too far to be read as one statement:
+"""Counts and bare numbers in sentences rebuilt too far to be read as one statement.
+
+One count under two nouns:
 "47 accommodation centres are hosting 36,500 people" / "36,500 people have taken refuge
 in 47 shelters"; "Two security staff were in the building" / "Two security guards got
 out".
@@ -12,6 +14,10 @@ either side and something ties them:
   the count on both sides): the sentences tell one event; or
 - the value is at least :data:`RARE_COUNT` and each text states it once: a count that
   large is seldom two counts of one value.
+
+A bare number changed ("now 67" / "aged 76"): a dropped and an added number of no noun,
+currency or qualifier, each the only such leftover of its sentence, of a size, in
+sentences holding a fact matched already (:func:`pair_bare_values`).
 """
 
 from __future__ import annotations
@@ -101,8 +107,63 @@ def _tied(
         big = False
     if big and stated[0][value] == 1 and stated[1][value] == 1:
         return True
+    return _neighbours(si, di, texts, res)
+
+
+def _neighbours(si: Item, di: Item, texts: tuple[str, str], res: Result) -> bool:
+    """Do the sentences of ``si`` and ``di`` hold a fact the diff matched already?"""
     ss, sd = _sentence(texts[0], si.fact.span[0]), _sentence(texts[1], di.fact.span[0])
     return any(
         ss[0] <= k.source.span[0] < ss[1] and sd[0] <= k.derived.span[0] < sd[1]
         for k in (*res.kept, *res.changed)
     )
+
+
+def _bare(it: Item) -> bool:
+    return not (it.unit or it.cur or it.vague or it.qual)
+
+
+def pair_bare_values(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """A dropped and an added bare number (no noun, currency or qualifier), each the only
+    bare number left over in its sentence, of a size (the larger at most twice the smaller)
+    and in sentences holding a fact matched already ("ending in 2004 with the same woman,
+    now 67" / "until 2004, when, aged 76"): one number changed."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+    dropped = [by_fact[id(f)] for f in res.dropped if f.kind == "number" and id(f) in by_fact]
+    added = [by_fact[id(f)] for f in res.added if f.kind == "number" and id(f) in by_fact]
+
+    def alone(it: Item, side: list[Item], text: str) -> bool:
+        sent = _sentence(text, it.fact.span[0])
+        return not any(
+            o is not it and _bare(o) and sent[0] <= o.fact.span[0] < sent[1] for o in side
+        )
+
+    for si in dropped:
+        if not _bare(si) or not alone(si, dropped, texts[0]):
+            continue
+        mine = [
+            di
+            for di in added
+            if _bare(di)
+            and _of_a_size(si.fact.value, di.fact.value)
+            and alone(di, added, texts[1])
+            and _neighbours(si, di, texts, res)
+        ]
+        if len(mine) != 1:
+            continue
+        di = mine[0]
+        note = f"value {si.fact.value} → {di.fact.value}"
+        res.changed.append(FactLink("number", si.fact, di.fact, note, "value", "", True))
+        res.dropped.remove(si.fact)
+        res.added.remove(di.fact)
+        added.remove(di)
+
+
+def _of_a_size(a: str | None, b: str | None) -> bool:
+    try:
+        x, y = float(a or ""), float(b or "")
+    except ValueError:
+        return False
+    return x != y and min(x, y) > 0 and max(x, y) <= 2 * min(x, y)

@@ -168,6 +168,8 @@ def _in_range(s: Item, d: Item) -> float | None:
     if r is None or y is None or not _alike(s, d):
         return None
     lo, hi = r
+    if (d.qcls == ">" and y >= hi) or (d.qcls == "<" and y <= lo):
+        return None  # "more than half" is none of "24-49%"
     if lo <= y <= hi:
         return 0.0
     gap = min(abs(y - lo), abs(y - hi)) / max(abs(y), hi, 1e-9)

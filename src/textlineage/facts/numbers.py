@@ -10,6 +10,7 @@ Iranian calendar).
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import regex
@@ -296,8 +297,8 @@ def _number_item(
     elif vague_raw:
         vague = collapse(vague_raw).lower()
         words = vague.split()
-        if words[0] in ("several", "a", "many"):
-            base = SCALE_NUM[words[-1]]
+        if words[0] in ("several", "a", "many"):  # "several hundred thousand": 100,000
+            base = math.prod(SCALE_NUM[w] for w in words if w in SCALE_NUM)
         elif len(words) == 3:  # tens/hundreds of thousands/millions
             base = (10 if words[0] == "tens" else 100) * VAGUE_BASE[words[2]]
         else:

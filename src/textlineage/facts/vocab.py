@@ -76,6 +76,7 @@ next only after a scale word, so "one two" is two numbers."""
 VAGUE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?:thousand|million|billion)\b)?"
     r"|scores(?=\s+of\b)|dozens|hundreds|thousands|millions|billions"
 )
 VAGUE_BASE = {
