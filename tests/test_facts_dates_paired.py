@@ -67,3 +67,12 @@ def test_a_time_rounded_in_words_is_kept() -> None:
         "Crews were sent just before three o'clock this morning.",
     )
     assert ("02:47", "three o'clock") in _pairs(d.kept)
+
+
+def test_a_time_span_made_parts_of_the_day() -> None:
+    d = _diff(
+        "The heaviest snow is likely between midnight and 9 AM, with rates of two inches "
+        "an hour on the roads.",
+        "The heaviest snow falls overnight into the morning, two inches an hour on the roads.",
+    )
+    assert ("between midnight and 9 AM", "overnight into the morning") in _pairs(d.changed)

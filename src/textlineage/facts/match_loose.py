@@ -323,6 +323,11 @@ _PARTS_OF_DAY = {
 _PART_OF_DAY_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{'|'.join(_PARTS_OF_DAY)})(?![\p{{L}}])")
 
 
+_PARTS_APART = 24
+"""How many characters apart parts of the day may stand and be one stretch of time
+("overnight into Friday morning")."""
+
+
 def _times_made_parts_of_day(
     texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
 ) -> None:
@@ -340,14 +345,18 @@ def _times_made_parts_of_day(
             and not any(s < m.end() and m.start() < e for s, e in taken)
             and _say_the_same(sides, f.span, m.span())
         ]
-        if len(found) != 1:
-            continue
-        m = found[0]
-        df = Fact("date", m.group(), m.span(), derived_doc, f"part:{m.group().lower()}")
+        if not found or found[-1].start() - found[0].end() > _PARTS_APART:
+            continue  # none, or parts of the day in different places
+        a, b = found[0].start(), found[-1].end()  # "overnight into Friday morning": one
+        if any(s < b and a < e for s, e in taken):  # (not over a fact told already)
+            found = found[:1]
+            a, b = found[0].span()
+        value = "part:" + "-".join(m.group().lower() for m in found)
+        df = Fact("date", texts[1][a:b], (a, b), derived_doc, value)
         note = f"time made a part of the day ('{f.text}' → '{df.text}')"
         res.dropped.remove(f)
         res.changed.append(FactLink("date", f, df, note, "specificity", "less_specific"))
-        taken.append(m.span())
+        taken.append(df.span)
 
 
 def _at(link: FactLink, side: int) -> Fact:
