@@ -231,3 +231,19 @@ def test_a_bound_that_excludes_a_range_is_not_that_range() -> None:
         "For hoary bats the drop was more than half.",
     )
     assert ("24–49%", "more than half") not in _changed(d)
+
+
+def test_a_bound_untrue_of_its_equal_value_is_a_rounding_of_another() -> None:
+    d = _diff(
+        "Side effects were nausea (9%) and constipation (4%). Only 3.2% stopped treatment.",
+        "Nausea affected about one in ten, and fewer than 4% stopped treatment.",
+    )
+    links = {(k.source.text, k.derived.text): k.detail for k in d.changed}
+    assert links[("3.2%", "fewer than 4%")] == "rounded"
+    assert "4%" in [f.text for f in d.dropped]
+
+
+def test_a_bound_equal_to_its_only_source_value_is_a_qualifier_added() -> None:
+    d = _diff("Turnout was 40% this year.", "Turnout was under 40% this year.")
+    links = {(k.source.text, k.derived.text): k.label for k in d.changed}
+    assert links[("40%", "under 40%")] == "strength"

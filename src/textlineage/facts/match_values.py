@@ -26,7 +26,10 @@ from .value_close import close as _close
 from .value_close import gap as _gap
 from .value_close import in_vague as _in_vague
 from .value_close import plain as _plain
+from .value_close import qual_detail as _qual_detail
+from .value_close import qual_note as _qual_note
 from .value_close import range_holds as _range_holds
+from .value_close import rounded_true as _rounded_true
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -187,47 +190,6 @@ def _same_count(s: Item, d: Item) -> bool:
     )
 
 
-def _rounded_true(s: Item, d: Item) -> bool:
-    """Is the derived number a rounding of the source's exact number that its qualifier
-    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
-    noun and currency, the source unqualified)?"""
-    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
-        return False
-    try:
-        sv, dv = float(s.fact.value), float(d.fact.value)
-    except ValueError:
-        return False
-    if d.qcls == ">":
-        return sv > dv
-    if d.qcls == "<":
-        return sv < dv
-    if d.qcls == "~":
-        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
-    return False
-
-
-def _qual_note(s: Item, d: Item) -> str:
-    if s.qual and not d.qual:
-        return f"qualifier '{s.qual}' dropped"
-    if d.qual and not s.qual:
-        return f"qualifier '{d.qual}' added"
-    if s.qual != d.qual:
-        return f"qualifier '{s.qual}' → '{d.qual}'"
-    return ""
-
-
-def _qual_detail(s: Item, d: Item) -> str:
-    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
-    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
-    if "sup" in (s.qcls, d.qcls):
-        return "degree"
-    if s.qual and not d.qual:
-        return "qualifier_dropped"
-    if d.qual and not s.qual:
-        return "qualifier_added"
-    return "qualifier_changed"
-
-
 def diff_numbers(
     S: list[Group],
     D: list[Group],
@@ -247,6 +209,7 @@ def diff_numbers(
     kept_src: set[int] = set()
     unmatched: list[Group] = []
     moved: list[tuple[Group, list[Group]]] = []
+    untrue: set[int] = set()  # source values a derived bound is untrue of
 
     def rank(gd: Group) -> Callable[[Group], tuple[bool, bool, bool, int]]:
         d = gd.first
@@ -281,6 +244,16 @@ def diff_numbers(
         d = gd.first
         free = [g for g in cands if id(g) not in kept_src]
         gs = min(free or cands, key=rank(gd))
+        other = _truer_source(S, gs, gd, used)
+        if other is not None:
+            untrue.add(id(gs))
+            # "fewer than 4%" is untrue of the source's "4%" but true of its "3.2%": a
+            # rounding of that one; the "4%" is left to the rest
+            used.add(id(other))
+            sf, df = pair(other, gd)
+            note = f"rounded; '{d.qual}' keeps it true of {sf.text}"
+            res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded", False))
+            continue
         used.add(id(gs))
         exact_used.add(id(gs))
         s = gs.first
@@ -437,7 +410,7 @@ def diff_numbers(
     # was matched, not dropped.
     matched = [g.first for g in S if id(g) in used]
     for g in S:
-        if id(g) not in used and _requalified(g, D, res, texts):
+        if id(g) not in used and id(g) not in untrue and _requalified(g, D, res, texts):
             used.add(id(g))
     for g in S:
         value = g.first.fact.value
@@ -447,6 +420,24 @@ def diff_numbers(
             and not any(_said_again(g.first, m) for m in matched)
         ):
             res.dropped.append(g.first.fact)
+
+
+def _truer_source(S: list[Group], gs: Group, gd: Group, used: set[int]) -> Group | None:
+    """When the derived bound ``gd`` ("fewer than 4%") is untrue of the unqualified source
+    value it equals (``gs``, "4%"), the one other unmatched source number it keeps true as
+    a rounding ("3.2%": at most :data:`ROUNDING_SLACK` away); None otherwise."""
+    s, d = gs.first, gd.first
+    if s.qual or d.qcls not in ("<", ">"):
+        return None
+    found = [
+        g
+        for g in S
+        if id(g) not in used
+        and g is not gs
+        and _rounded_true(g.first, d)
+        and _gap(g.first, d) <= ROUNDING_SLACK
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _kept_already(res: Result, sf: Fact) -> bool:

@@ -1,5 +1,6 @@
 """How near two numbers' values are: one a rounding of the other, within a range, or
-in the range of a vague quantity (used by :mod:`.match_values`)."""
+in the range of a vague quantity; and how their qualifiers differ (used by
+:mod:`.match_values`)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,44 @@ def in_vague(vague: str, x: Decimal) -> bool:
     """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
     base = plain(vague.strip("~s"))
     return base is not None and 2 * base <= x < 1000 * base
+
+
+def rounded_true(s: Item, d: Item) -> bool:
+    """Is the derived number a rounding of the source's exact number that its qualifier
+    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
+    noun and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+        return False
+    try:
+        sv, dv = float(s.fact.value), float(d.fact.value)
+    except ValueError:
+        return False
+    if d.qcls == ">":
+        return sv > dv
+    if d.qcls == "<":
+        return sv < dv
+    if d.qcls == "~":
+        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
+    return False
+
+
+def qual_note(s: Item, d: Item) -> str:
+    if s.qual and not d.qual:
+        return f"qualifier '{s.qual}' dropped"
+    if d.qual and not s.qual:
+        return f"qualifier '{d.qual}' added"
+    if s.qual != d.qual:
+        return f"qualifier '{s.qual}' → '{d.qual}'"
+    return ""
+
+
+def qual_detail(s: Item, d: Item) -> str:
+    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
+    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
+    if "sup" in (s.qcls, d.qcls):
+        return "degree"
+    if s.qual and not d.qual:
+        return "qualifier_dropped"
+    if d.qual and not s.qual:
+        return "qualifier_added"
+    return "qualifier_changed"
