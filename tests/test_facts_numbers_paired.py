@@ -247,3 +247,14 @@ def test_a_bound_equal_to_its_only_source_value_is_a_qualifier_added() -> None:
     d = _diff("Turnout was 40% this year.", "Turnout was under 40% this year.")
     links = {(k.source.text, k.derived.text): k.label for k in d.changed}
     assert links[("40%", "under 40%")] == "strength"
+
+
+def test_a_measure_rounded_with_its_noun_left_understood() -> None:
+    d = _diff(
+        "Patients receiving the 60 mg dose experienced a mean reduction of 6.8 monthly "
+        "migraine days from baseline, compared with 4.1 days for placebo.",
+        "At its 60 mg dose, people had close to seven fewer migraine days a month than "
+        "before, against about four fewer for those taking a dummy pill.",
+    )
+    links = {(k.source.text, k.derived.text): k.detail for k in d.changed}
+    assert links[("4.1 days", "about four")] == "rounded"

@@ -17,7 +17,9 @@ either side and something ties them:
 
 A bare number changed ("now 67" / "aged 76"): a dropped and an added number of no noun,
 currency or qualifier, each the only such leftover of its sentence, of a size, in
-sentences holding a fact matched already (:func:`pair_bare_values`).
+sentences holding a fact matched already (:func:`pair_bare_values`); and so a measure
+rounded with its noun left understood ("compared with 4.1 days" / "against about four
+fewer": within :data:`ELIDED_GAP`).
 """
 
 from __future__ import annotations
@@ -140,25 +142,54 @@ def pair_bare_values(
             o is not it and _bare(o) and sent[0] <= o.fact.span[0] < sent[1] for o in side
         )
 
+    def partners(si: Item, di: Item) -> bool:
+        if _bare(si) and _bare(di):
+            return _of_a_size(si.fact.value, di.fact.value)
+        # a measure whose noun the rewrite leaves understood, rounded ("compared with 4.1
+        # days" / "against about four fewer")
+        return _elided(si, di) and alone(di, added, texts[1]) and _rounded(si.fact.value, di)
+
     for si in dropped:
-        if not _bare(si) or not alone(si, dropped, texts[0]):
+        if si.cur or si.unit == PERCENT or (_bare(si) and not alone(si, dropped, texts[0])):
             continue
         mine = [
             di
             for di in added
-            if _bare(di)
-            and _of_a_size(si.fact.value, di.fact.value)
-            and alone(di, added, texts[1])
-            and _neighbours(si, di, texts, res)
+            if partners(si, di) and alone(di, added, texts[1]) and _neighbours(si, di, texts, res)
         ]
         if len(mine) != 1:
             continue
         di = mine[0]
-        note = f"value {si.fact.value} → {di.fact.value}"
-        res.changed.append(FactLink("number", si.fact, di.fact, note, "value", "", True))
+        if _bare(si):
+            note = f"value {si.fact.value} → {di.fact.value}"
+            link = FactLink("number", si.fact, di.fact, note, "value", "", True)
+        else:
+            note = f"rounded, its noun left understood ('{si.fact.text}' → '{di.fact.text}')"
+            link = FactLink("number", si.fact, di.fact, note, "value", "rounded")
+        res.changed.append(link)
         res.dropped.remove(si.fact)
         res.added.remove(di.fact)
         added.remove(di)
+
+
+def _elided(si: Item, di: Item) -> bool:
+    """Is ``si`` a measure or count and ``di`` a number of no noun or currency (its noun
+    left understood)?"""
+    return bool(si.unit) and not (di.unit or di.cur or di.vague or si.vague)
+
+
+ELIDED_GAP = 0.1
+"""How far apart (a share of the larger) a number whose noun is left understood may be
+from the source's measure, or twice that under "about", "nearly" and the like."""
+
+
+def _rounded(value: str | None, di: Item) -> bool:
+    try:
+        x, y = float(value or ""), float(di.fact.value or "")
+    except ValueError:
+        return False
+    slack = ELIDED_GAP * (2 if di.qcls == "~" else 1)
+    return max(x, y) > 0 and abs(x - y) <= slack * max(x, y)
 
 
 def _of_a_size(a: str | None, b: str | None) -> bool:
