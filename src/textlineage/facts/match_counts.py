@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -44,6 +45,7 @@ _REACH = 1500  # characters either side of a position in which its sentence is l
 _DIGITS_RE = regex.compile(r"\d")
 
 
+@lru_cache(maxsize=4096)
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     """The span of the sentence of ``text`` that holds ``pos``."""
     lo = max(0, pos - _REACH)
