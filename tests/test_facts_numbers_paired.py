@@ -258,3 +258,16 @@ def test_a_measure_rounded_with_its_noun_left_understood() -> None:
     )
     links = {(k.source.text, k.derived.text): k.detail for k in d.changed}
     assert links[("4.1 days", "about four")] == "rounded"
+
+
+def test_shares_far_apart_in_unrelated_sentences_stay_apart() -> None:
+    d = _diff(
+        "The average selling price rose 3% to £287,400.",
+        "Shares in the builder closed 4.2% higher yesterday.",
+    )
+    assert _left(d) == ["3%", "4.2%", "£287,400"]
+    d = _diff(
+        "The council will cap administration costs at 15 per cent.",
+        "The council says admin costs will be capped at 10 per cent.",
+    )
+    assert ("15 per cent", "10 per cent") in _changed(d)

@@ -34,7 +34,7 @@ import regex
 from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
-from ..types import FactLink
+from ..types import Fact, FactLink
 from .items import Item, Result
 from .units import PERCENT, dimension
 
@@ -54,6 +54,17 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     if i < 0:
         return pos, pos
     return lo + sents[i].start, lo + sents[i].end
+
+
+def sentence_words(text: str, f: Fact) -> set[str]:
+    """The content terms of the sentence of ``f`` but those of ``f`` itself."""
+    a, b = _sentence(text, f.span[0])
+    own = {term_of(t.norm) for t in tokenize(text, *f.span)}
+    return {
+        term
+        for t in tokenize(text, a, b)
+        if (term := term_of(t.norm)) is not None and term not in own
+    }
 
 
 def _noun_terms(it: Item) -> set[str]:

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import regex
 
 from ..types import FactLink
 from .items import Item, Result
+from .match_counts import sentence_words
 from .units import PERCENT, dimension, in_base
 
 MIN_COUNT = 100
@@ -67,9 +68,9 @@ def pair_near(
     _pair(res, by_fact, _in_range, _range_link)
     _pair(res, by_fact, _range_moved, _range_moved_link)
     _pair(res, by_fact, _in_derived_range, _widened_link)
-    _pair(res, by_fact, _share_gap, _share_link)
+    _pair(res, by_fact, _tied_shares(texts, _share_gap), _share_link)
     _pair(res, by_fact, _round_gap, _round_link)
-    _pair(res, by_fact, _same_unit, _unit_link)
+    _pair(res, by_fact, _tied_shares(texts, _same_unit), _unit_link)
 
 
 def _fold_conversions(
@@ -218,6 +219,30 @@ def _share_gap(s: Item, d: Item) -> float | None:
     if x == y or abs(x - y) > SHARE_POINTS:
         return None
     return abs(x - y)
+
+
+Gap = Callable[[Item, Item], float | None]
+
+
+def _tied_shares(texts: tuple[str, str], gap_of: Gap) -> Gap:
+    """``gap_of``, for two shares in digits too far apart to be one rounded ("rose 3%" /
+    "closed 4.2% higher") only when their sentences share a content word (a share put in
+    words, "nearly half", rewords one)."""
+
+    def gap(s: Item, d: Item) -> float | None:
+        g = gap_of(s, d)
+        x, y = _value(s) or 0.0, _value(d) or 0.0
+        if g is None or s.unit != PERCENT or abs(x - y) <= SHARE_CLOSE * max(x, y):
+            return g
+        if not (_in_digits(s) and _in_digits(d)):
+            return g
+        return g if sentence_words(texts[0], s.fact) & sentence_words(texts[1], d.fact) else None
+
+    return gap
+
+
+def _in_digits(it: Item) -> bool:
+    return any(c.isdigit() for c in it.fact.text)
 
 
 def _share_link(s: Item, d: Item) -> FactLink:
