@@ -30,11 +30,25 @@ _NAMED = r"(?i:noon|midday|midnight)"
 _END = rf"(?:{_CLOCK}|{_NAMED})"
 _TIME_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.:])"
-    rf"(?:(?P<lead>(?i:between|from)[ \u00a0]+)?(?P<a>{_END})"
+    rf"(?:(?P<lead>(?i:between|from)[ \u00a0]+)?(?P<a>{_END}|\d{{1,2}}(?:[:.]\d{{2}})?)"
     rf"[ \u00a0]*(?:(?i:and|to|until|till)[ \u00a0]+|[-–][ \u00a0]*)(?P<b>{_END})"
     rf"|(?P<one>{_CLOCK}))"
     r"(?![\p{L}\p{N}])"
 )
+"""A time with "am" or "pm", or a span of two whose first may take the second's half of
+the day ("7 to 9am")."""
+_H24 = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+_H24_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.:/,])"
+    rf"(?:(?P<lead>(?i:between|from)[ \u00a0]+)?(?P<a>{_H24})"
+    rf"[ \u00a0]*(?:(?i:and|to|until|till)[ \u00a0]+|[-–][ \u00a0]*)(?P<b>{_H24})"
+    rf"|(?<=(?i:\b(?:at|from|until|till|by|before|after|since|around|about|to)[ \u00a0]+))"
+    rf"(?P<one>{_H24}))"
+    r"(?![\p{N}:.,]\p{N}|[\p{L}\p{N}])"
+)
+"""A time on the 24-hour clock ("07:00"): a span of two ("between 07:00 and 09:00"), or
+one after a word that introduces a time ("at 02:47", "until 11:00"); elsewhere "10:00"
+may be a duration or a score, left to the number reader."""
 _HOURS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -78,7 +92,12 @@ _HOUR_DASH_RE = regex.compile(rf"(?i)(?:{_alt(_HOURS)})-(?:{_alt(_AFTER_HOUR)})"
 _BEFORE_HOUR = (" past ", " after ", " to ")
 _CLOCK_WORDS = ("o'clock", "o’clock")
 _LEAD_RE = regex.compile(rf"(?i)(?<![\p{{L}}]){_LEAD}[ \u00a0]+$")
-_PLURAL_AFTER_RE = regex.compile(r"[ \u00a0]+\p{Ll}+s(?![\p{L}])")
+_PLURAL_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?!(?:this|was|is|has|his|its|as|us|thus|plus|less|across|unless)(?![\p{L}]))"
+    r"\p{Ll}+s(?![\p{L}])"
+)
+"""A plural noun right after a time in words makes it a count ("ten to twelve weeks");
+function words ending in "s" ("three o'clock this morning") do not."""
 
 
 def _word_clock(m: regex.Match[str], i: int) -> tuple[int, int] | None:
@@ -204,7 +223,7 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             t = _clock(m.group("one"))
             value = None if t is None else TIME_PREFIX + t
         else:
-            a, b = _clock(m.group("a")), _clock(m.group("b"))
+            a, b = _clock(_with_half(m.group("a"), m.group("b"))), _clock(m.group("b"))
             value = None if a is None or b is None else f"{TIME_PREFIX}{a}-{b}"
             if value is None and a is not None and m.group("a")[:1].isdigit():
                 s, e = m.start("a"), m.end("a")  # no span: the first time alone
@@ -214,4 +233,30 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         out.append(Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,)))
         mark(num_mask, s, e)
         mark(name_mask, s, e)
+    for m in _H24_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e):
+            continue
+        ends = [m.group("one")] if m.group("one") else [m.group("a"), m.group("b")]
+        value = TIME_PREFIX + "-".join(
+            f"{int(x.split(':')[0]):02d}:{x.split(':')[1]}" for x in ends
+        )
+        out.append(Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,)))
+        mark(num_mask, s, e)
+        mark(name_mask, s, e)
     return out
+
+
+def _with_half(first: str, second: str) -> str:
+    """The first time of a span written with the half of the day of the second when it
+    names none ("7" of "7 to 9am": "7am"; "11" of "11 to 2pm": "11am")."""
+    if _clock(first) is not None or first.lower() in ("noon", "midday", "midnight"):
+        return first
+    m = _PARTS_RE.match(second)
+    if m is None or not first[:1].isdigit():
+        return first
+    half = m.group(3).lower()
+    h = int(regex.split(r"[:.]", first)[0])
+    if half == "p" and 1 <= h <= 12 and h > int(m.group(1)) % 12:
+        half = "a"  # "11 to 2pm": from the morning into the afternoon
+    return f"{first}{half}m"

@@ -347,12 +347,39 @@ def find_dates(
                 d = 1 if d_raw == "1er" else int(digits(d_raw)) if d_raw else None
                 mnum = month_number(mon) if mon is not None else int(digits(gd["m"]))
                 item = _date_item(text, doc, s, e, y, mnum, d)
+                if item is not None and english and d and mnum and name.startswith("d"):
+                    first = _range_start(text, doc, s, y, mnum, d, num_mask)
+                    if first is not None:
+                        out.append(first)
             if item is None:
                 continue
             out.append(item)
             mark(num_mask, s, e)
             mark(name_mask, s, e)
     return out
+
+
+_RANGE_START_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.,:/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|through)[ \u00a0]+)$"
+)
+"""The first day of a range of days that names its month once, after the last day ("8 to
+23 February 2026", "8–23 February")."""
+
+
+def _range_start(
+    text: str, doc: int, s: int, y: int | None, m: int, d: int, num_mask: bytearray
+) -> Item | None:
+    """The first day of a range of days ending in the date that starts at ``s``: a date of
+    its own, in the same month and year ("8" of "8 to 23 February 2026": 8 February
+    2026), marked read; None when there is none."""
+    r = _RANGE_START_RE.search(text, max(0, s - 16), s)
+    if r is None or overlaps(num_mask, r.start(), s) or not 1 <= int(r.group("d")) < d:
+        return None
+    item = _date_item(text, doc, r.start(), r.end("d"), y, m, int(r.group("d")))
+    if item is not None:
+        mark(num_mask, r.start(), r.end("d"))
+    return item
 
 
 _SH_YEAR_RE = regex.compile(r"(?<!\p{N})\d{4}(?!\p{N})")

@@ -9,7 +9,7 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 from __future__ import annotations
 
 from ..types import FactLink
-from .clock import is_time
+from .clock import TIME_PREFIX, is_time
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
 from .weekdays import WEEKDAY_PREFIX, weekday_of
@@ -103,6 +103,41 @@ def _date_near(a: Item, b: Item) -> bool:
     return len(known) >= 2 and all(x == y for x, y in known[:-1]) and known[-1][0] != known[-1][1]
 
 
+def _year_left_unsaid(general: Item, specific: Item) -> bool:
+    """Is ``general`` the day and month of ``specific`` without its year ("9 September" of
+    "9 September 2025")? A day named without a year is read in the year the text is
+    about, so the date is the same: writers leave the year out of a date that is near."""
+    a, b = general.date, specific.date
+    if a is None or b is None:
+        return False
+    return a[0] is None and b[0] is not None and a[1:] == b[1:] and None not in a[1:]
+
+
+TIME_ROUNDING = 15
+"""How many minutes apart two times of day may be and be one time, rounded."""
+
+
+def _minutes(value: str) -> int | None:
+    """The minute of the day of a single time ("time:02:47": 167); None for a span."""
+    if not is_time(value) or "-" in value:
+        return None
+    h, _, m = value.removeprefix(TIME_PREFIX).partition(":")
+    return int(h) * 60 + int(m) if h.isdigit() and m.isdigit() else None
+
+
+def _time_rounded(a: Item, b: Item) -> bool:
+    """Are two times of day (either half of the day of a time in words) at most
+    :data:`TIME_ROUNDING` minutes apart, and not the same?"""
+    x = _minutes(a.fact.value)
+    if x is None:
+        return False
+    for value in (b.fact.value, *b.alts):
+        y = _minutes(value)
+        if y is not None and 0 < min(abs(x - y), 1440 - abs(x - y)) <= TIME_ROUNDING:
+            return True
+    return False
+
+
 def _other_calendar(a: Item, b: Item) -> bool:
     """Is one a year or month of another calendar and the other a Gregorian year or
     month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
@@ -142,6 +177,12 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             note = f"the same {what} ('{sf.text}' → '{df.text}')"
             res.kept.append(FactLink("date", sf, df, note))
             continue
+        rounded = [g for g in S if id(g) not in used and _time_rounded(g.first, d)]
+        if len(rounded) == 1:  # "at 02:47" / "just before three o'clock"
+            used.add(id(rounded[0]))
+            sf, df = pair(rounded[0], gd)
+            res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+            continue
         wider = [g for g in S if _less_specific(d, g.first)]
         if wider:
             # A source date that is a change's is reported there: a derived date less
@@ -151,7 +192,9 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
                 continue
             gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
             sf, df = pair(gs, gd)
-            if id(gs) not in used and (shares(gs, gd) or not aligned):
+            if _year_left_unsaid(d, gs.first):
+                res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
+            elif id(gs) not in used and (shares(gs, gd) or not aligned):
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))
@@ -194,9 +237,12 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             continue
         if not _weak(d):
             res.added.append(d.fact)
+    kept = [g.first for g in S if id(g) in used and id(g) not in changed_src]
     for g in S:
         value = g.first.fact.value
         if id(g) not in used and not value.startswith(WEEKDAY_PREFIX) and not _weak(g.first):
+            if any(_year_left_unsaid(k, g.first) or _year_left_unsaid(g.first, k) for k in kept):
+                continue  # the source names a kept date again, with or without its year
             res.dropped.append(g.first.fact)
 
 

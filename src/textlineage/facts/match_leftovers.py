@@ -39,6 +39,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms
+from .match_dates_across import pair_dates_across
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
 from .match_regions import pair_regions
@@ -220,6 +221,13 @@ def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
         res.dropped.remove(sf)
         res.added.remove(df)
 
+    def shared(sf: Fact, df: Fact) -> int:
+        a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
+        b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
+        return len(a.keys() & b.keys())
+
+    pair_dates_across(res, shared, LONE_SHARED)
+
 
 def _dates_near(a: str | None, b: str | None) -> bool:
     """Are two months ("02", "03"), years, or months of one year at most
@@ -377,8 +385,8 @@ def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
         folded = [(q, f" {_plain_words(q.text)} ") for q in quotes]
         for f in [x for x in left if x.kind in ("number", "date")]:
             words = _plain_words(f.text)
-            if not words:
-                continue
+            if not words or (f.kind == "number" and _one_word(words)):
+                continue  # a number word alone ("half", "third") has other senses there
             q = next((q for q, t in folded if f" {words} " in t), None)
             at = None if q is None else fold(q.text).find(fold(f.text))
             if q is None or at is None or at < 0 or len(fold(q.text)) != len(q.text):
@@ -390,6 +398,10 @@ def _fold_quoted_values(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
             sf, df = (f, inner) if side == 0 else (inner, f)
             res.kept.append(FactLink(f.kind, sf, df, "said inside the quotation"))
             left.remove(f)
+
+
+def _one_word(words: str) -> bool:
+    return " " not in words and not any(c.isdigit() for c in words)
 
 
 _PLAIN_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:[.,:][\p{N}]+)*")

@@ -14,7 +14,8 @@ the derived text states the same thing less precisely.
   two days would be critical" outside quote marks. Said on both sides: kept, or, when
   the quotation is reported as changed or dropped, that report's and not told again.
 - One count of two nouns ("perhaps forty paintings", "about 40 works"), same value and
-  qualifier, left dropped and added in two sentences that say the same thing: kept.
+  qualifier, left dropped and added in two sentences that say the same thing: kept; in
+  sentences rebuilt further, when something else ties them (:mod:`.match_counts`).
 - A number the derived text says twice ("€45m move" in a headline, "up to €45 million"
   in the body), one mention of which is a change's or a kept fact's: the other is a
   repeat of it, not added.
@@ -39,6 +40,7 @@ from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .items import Item, Result
+from .match_counts import pair_bare_values, pair_counts
 from .match_leftovers import sentence_terms
 from .measures import find_measures
 from .numbers import find_numbers
@@ -125,6 +127,8 @@ def fold_loose(
     _said_in_quotation(items, langs, by_fact, res)
     _said_twice(by_fact, res)
     _one_count_two_nouns(sides, by_fact, res)
+    pair_counts(texts, items, res)
+    pair_bare_values(texts, items, res)
     _parts_made_whole(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
@@ -319,6 +323,11 @@ _PARTS_OF_DAY = {
 _PART_OF_DAY_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{'|'.join(_PARTS_OF_DAY)})(?![\p{{L}}])")
 
 
+_PARTS_APART = 24
+"""How many characters apart parts of the day may stand and be one stretch of time
+("overnight into Friday morning")."""
+
+
 def _times_made_parts_of_day(
     texts: tuple[str, str], derived_doc: int, sides: tuple[_Sentences, _Sentences], res: Result
 ) -> None:
@@ -336,14 +345,18 @@ def _times_made_parts_of_day(
             and not any(s < m.end() and m.start() < e for s, e in taken)
             and _say_the_same(sides, f.span, m.span())
         ]
-        if len(found) != 1:
-            continue
-        m = found[0]
-        df = Fact("date", m.group(), m.span(), derived_doc, f"part:{m.group().lower()}")
+        if not found or found[-1].start() - found[0].end() > _PARTS_APART:
+            continue  # none, or parts of the day in different places
+        a, b = found[0].start(), found[-1].end()  # "overnight into Friday morning": one
+        if any(s < b and a < e for s, e in taken):  # (not over a fact told already)
+            found = found[:1]
+            a, b = found[0].span()
+        value = "part:" + "-".join(m.group().lower() for m in found)
+        df = Fact("date", texts[1][a:b], (a, b), derived_doc, value)
         note = f"time made a part of the day ('{f.text}' → '{df.text}')"
         res.dropped.remove(f)
         res.changed.append(FactLink("date", f, df, note, "specificity", "less_specific"))
-        taken.append(m.span())
+        taken.append(df.span)
 
 
 def _at(link: FactLink, side: int) -> Fact:

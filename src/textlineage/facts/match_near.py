@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import regex
 
 from ..types import FactLink
 from .items import Item, Result
+from .match_counts import sentence_words
 from .units import PERCENT, dimension, in_base
 
 MIN_COUNT = 100
@@ -65,10 +66,11 @@ def pair_near(
     _pair(res, by_fact, _same_count, _count_link)
     _pair(res, by_fact, _same_span, _span_link)
     _pair(res, by_fact, _in_range, _range_link)
+    _pair(res, by_fact, _range_moved, _range_moved_link)
     _pair(res, by_fact, _in_derived_range, _widened_link)
-    _pair(res, by_fact, _share_gap, _share_link)
+    _pair(res, by_fact, _tied_shares(texts, _share_gap), _share_link)
     _pair(res, by_fact, _round_gap, _round_link)
-    _pair(res, by_fact, _same_unit, _unit_link)
+    _pair(res, by_fact, _tied_shares(texts, _same_unit), _unit_link)
 
 
 def _fold_conversions(
@@ -167,6 +169,8 @@ def _in_range(s: Item, d: Item) -> float | None:
     if r is None or y is None or not _alike(s, d):
         return None
     lo, hi = r
+    if (d.qcls == ">" and y >= hi) or (d.qcls == "<" and y <= lo):
+        return None  # "more than half" is none of "24-49%"
     if lo <= y <= hi:
         return 0.0
     gap = min(abs(y - lo), abs(y - hi)) / max(abs(y), hi, 1e-9)
@@ -175,6 +179,22 @@ def _in_range(s: Item, d: Item) -> float | None:
 
 def _range_link(s: Item, d: Item) -> FactLink:
     note = f"range {s.fact.text} given as {d.fact.text}"
+    return FactLink("number", s.fact, d.fact, note, "value", "range", True)
+
+
+def _range_moved(s: Item, d: Item) -> float | None:
+    """Two ranges of one unit that share an end or overlap ("10 to 16 inches" / "10 to
+    20 inches"): one range moved, how far its ends moved (a share of the larger)."""
+    rs, rd = _bounds(s), _bounds(d)
+    if rs is None or rd is None or rs == rd or not _alike(s, d) or s.unit != d.unit:
+        return None
+    if rs[0] > rd[1] or rd[0] > rs[1]:
+        return None
+    return sum(abs(a - b) for a, b in zip(rs, rd, strict=True)) / max(rs[1], rd[1])
+
+
+def _range_moved_link(s: Item, d: Item) -> FactLink:
+    note = f"range {s.fact.text} → {d.fact.text}"
     return FactLink("number", s.fact, d.fact, note, "value", "range", True)
 
 
@@ -199,6 +219,30 @@ def _share_gap(s: Item, d: Item) -> float | None:
     if x == y or abs(x - y) > SHARE_POINTS:
         return None
     return abs(x - y)
+
+
+Gap = Callable[[Item, Item], float | None]
+
+
+def _tied_shares(texts: tuple[str, str], gap_of: Gap) -> Gap:
+    """``gap_of``, for two shares in digits too far apart to be one rounded ("rose 3%" /
+    "closed 4.2% higher") only when their sentences share a content word (a share put in
+    words, "nearly half", rewords one)."""
+
+    def gap(s: Item, d: Item) -> float | None:
+        g = gap_of(s, d)
+        x, y = _value(s) or 0.0, _value(d) or 0.0
+        if g is None or s.unit != PERCENT or abs(x - y) <= SHARE_CLOSE * max(x, y):
+            return g
+        if not (_in_digits(s) and _in_digits(d)):
+            return g
+        return g if sentence_words(texts[0], s.fact) & sentence_words(texts[1], d.fact) else None
+
+    return gap
+
+
+def _in_digits(it: Item) -> bool:
+    return any(c.isdigit() for c in it.fact.text)
 
 
 def _share_link(s: Item, d: Item) -> FactLink:
@@ -366,13 +410,24 @@ def _repair_far(texts: tuple[str, str], res: Result, by_fact: dict[int, Item]) -
 
 
 def _same_unit(s: Item, d: Item) -> float | None:
-    """A measure of one unit on both sides, of one qualifier, at most twice the other."""
+    """A measure of one unit on both sides, at most twice the other (of one qualifier),
+    or within :data:`QUALIFIED_GAP` of it when a qualifier was added, dropped or changed
+    ("gusting as high as 45 mph" / "gusts up to 50 mph"): how far apart they are."""
     x, y = _value(s), _value(d)
     if x is None or y is None or x == y or not _alike(s, d) or s.unit != d.unit:
         return None
-    if not dimension(s.unit) or s.qcls != d.qcls or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
+    if not dimension(s.unit) or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
         return None
-    return 0.0
+    gap = abs(x - y) / max(x, y)
+    if s.qcls == d.qcls or (gap <= QUALIFIED_GAP and s.unit != PERCENT):
+        return gap
+    return None
+
+
+QUALIFIED_GAP = 0.25
+"""How far apart (a share of the larger) two leftover measures of one unit and different
+qualifiers may be to be read as one measure changed (not shares: those are paired by
+their points apart)."""
 
 
 def _unit_link(s: Item, d: Item) -> FactLink:

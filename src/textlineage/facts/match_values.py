@@ -14,14 +14,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from decimal import Decimal
 
 import regex
 
-from ..types import FactLink
+from ..types import Fact, FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base
+from .value_close import ROUNDING_SLACK
+from .value_close import close as _close
+from .value_close import gap as _gap
+from .value_close import in_vague as _in_vague
+from .value_close import plain as _plain
+from .value_close import qual_detail as _qual_detail
+from .value_close import qual_note as _qual_note
+from .value_close import range_holds as _range_holds
+from .value_close import rounded_true as _rounded_true
 
 _STRENGTH = "strength"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
@@ -40,7 +48,23 @@ def _unit_compat(a: Item, b: Item) -> bool:
         return False
     if MULTIPLE in (a.unit, b.unit):
         return a.unit == b.unit  # "doubled" is no count
+    if _word_share_and_bare(a, b):
+        return False
+    if a.cur and a.cur == b.cur:
+        return True  # one amount of money, whatever word follows it ("£4.3m plan", "altogether")
     return not a.unit or not b.unit or a.unit == b.unit
+
+
+def _word_share_and_bare(a: Item, b: Item) -> bool:
+    """Is one a share in words and the other a bare number ("a quarter" is 25 %, never the
+    "25" of "2024-25")?"""
+    if PERCENT not in (a.unit, b.unit) or (a.unit and b.unit):
+        return False
+    return not (_has_digit(a) and _has_digit(b))
+
+
+def _has_digit(it: Item) -> bool:
+    return any(c.isdigit() for c in it.fact.text)
 
 
 def _context(text: str, span: tuple[int, int]) -> tuple[str, str]:
@@ -84,7 +108,7 @@ def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
     """Do two numbers without a shared passage stand between the same two words, with
     nouns that allow a change ("in a year, to 7.57 million in July" / "in a year, to 7.5
     million in July")?"""
-    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit):
+    if s.cur != d.cur or (s.unit and d.unit and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
     if all(cs) and cs == cd and s.unit == d.unit:
@@ -93,60 +117,8 @@ def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
     return any(x and x == y for x, y in zip(cs, cd, strict=True)) and _close(s, d)
 
 
-def _close(s: Item, d: Item) -> bool:
-    """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
-    vague quantity made specific ("thousands", "20,000": within its range)?"""
-    a, b = _plain(s.fact.value), _plain(d.fact.value)
-    if s.vague and b is not None and not d.vague:
-        return _in_vague(s.fact.value, b)
-    if d.vague and a is not None and not s.vague:
-        return _in_vague(d.fact.value, a)
-    if (a is None or b is None) and not (s.vague or d.vague):
-        x, y = s.fact.value, d.fact.value
-        if s.unit != d.unit and (dimension(s.unit) or dimension(d.unit)):
-            x, y = _span_in_base(x, s.unit), _span_in_base(y, d.unit)  # "2 hours", "1-2 weeks"
-        return _range_holds(x, y) or _range_holds(y, x)
-    if a is None or b is None or not a or not b:
-        return False
-    if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
-        # one measure converted ("14 weeks", "three months"; "1.2 miles", "2km")
-        a, b = in_base(s.fact.value, s.unit) or a, in_base(d.fact.value, d.unit) or b
-    return abs(a - b) <= max(abs(a), abs(b)) / 10
-
-
-def _range_holds(span: str, value: str) -> bool:
-    """Is ``value`` within the range ``span`` ("35-40" holds 40, "10-15" holds 12), or one
-    range overlapping the other?"""
-    lo, _, hi = span.partition("-")
-    a, b = _plain(lo), _plain(hi)
-    if a is None or b is None:
-        return False
-    vlo, _, vhi = value.partition("-")
-    x, y = _plain(vlo), _plain(vhi or vlo)
-    return x is not None and y is not None and x <= b and a <= y
-
-
-def _span_in_base(value: str, unit: str) -> str:
-    """A value or a range ("1-2") in its dimension's base unit; "" when it has none."""
-    ends = [in_base(v, unit) for v in value.split("-")]
-    return "-".join(str(e) for e in ends) if all(e is not None for e in ends) else ""
-
-
 def _vals(a: Item, b: Item) -> tuple[str, str]:
     return a.fact.value or "", b.fact.value or ""
-
-
-def _plain(value: str) -> Decimal | None:
-    try:
-        return Decimal(value)
-    except ArithmeticError:
-        return None
-
-
-def _in_vague(vague: str, x: Decimal) -> bool:
-    """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
-    base = _plain(vague.strip("~s"))
-    return base is not None and 2 * base <= x < 1000 * base
 
 
 SIZE_FACTOR = 100
@@ -182,7 +154,7 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     dimensions ("six months", "200 times")."""
     if s.cur and d.cur and s.cur != d.cur:
         return False
-    if MULTIPLE in (s.unit, d.unit) and s.unit != d.unit:
+    if (MULTIPLE in (s.unit, d.unit) and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
     if bool(s.cur) != bool(d.cur) and not _close(s, d):
         return False  # an amount of money is no share or count, unless it is one rounded
@@ -218,52 +190,6 @@ def _same_count(s: Item, d: Item) -> bool:
     )
 
 
-ROUNDING_SLACK = 0.2
-"""How far an "about", "nearly" or "almost" value may lie from the source's exact one
-(a fifth of it) and still describe it."""
-
-
-def _rounded_true(s: Item, d: Item) -> bool:
-    """Is the derived number a rounding of the source's exact number that its qualifier
-    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
-    noun and currency, the source unqualified)?"""
-    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
-        return False
-    try:
-        sv, dv = float(s.fact.value), float(d.fact.value)
-    except ValueError:
-        return False
-    if d.qcls == ">":
-        return sv > dv
-    if d.qcls == "<":
-        return sv < dv
-    if d.qcls == "~":
-        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
-    return False
-
-
-def _qual_note(s: Item, d: Item) -> str:
-    if s.qual and not d.qual:
-        return f"qualifier '{s.qual}' dropped"
-    if d.qual and not s.qual:
-        return f"qualifier '{d.qual}' added"
-    if s.qual != d.qual:
-        return f"qualifier '{s.qual}' → '{d.qual}'"
-    return ""
-
-
-def _qual_detail(s: Item, d: Item) -> str:
-    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
-    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
-    if "sup" in (s.qcls, d.qcls):
-        return "degree"
-    if s.qual and not d.qual:
-        return "qualifier_dropped"
-    if d.qual and not s.qual:
-        return "qualifier_added"
-    return "qualifier_changed"
-
-
 def diff_numbers(
     S: list[Group],
     D: list[Group],
@@ -283,6 +209,7 @@ def diff_numbers(
     kept_src: set[int] = set()
     unmatched: list[Group] = []
     moved: list[tuple[Group, list[Group]]] = []
+    untrue: set[int] = set()  # source values a derived bound is untrue of
 
     def rank(gd: Group) -> Callable[[Group], tuple[bool, bool, bool, int]]:
         d = gd.first
@@ -317,6 +244,16 @@ def diff_numbers(
         d = gd.first
         free = [g for g in cands if id(g) not in kept_src]
         gs = min(free or cands, key=rank(gd))
+        other = _truer_source(S, gs, gd, used)
+        if other is not None:
+            untrue.add(id(gs))
+            # "fewer than 4%" is untrue of the source's "4%" but true of its "3.2%": a
+            # rounding of that one; the "4%" is left to the rest
+            used.add(id(other))
+            sf, df = pair(other, gd)
+            note = f"rounded; '{d.qual}' keeps it true of {sf.text}"
+            res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded", False))
+            continue
         used.add(id(gs))
         exact_used.add(id(gs))
         s = gs.first
@@ -343,14 +280,18 @@ def diff_numbers(
 
     # Derived numbers with a source number of their passage close in value (a rounding, a
     # range narrowed) are paired first, so that a looser one does not take it from them.
-    def has_close(gd: Group) -> bool:
-        return any(
-            id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
-            and _may_pair(g.first, gd.first, texts if by_noun else None)
+    # The closest pairs go first ("Nearly half", "roughly a quarter" against "47%" and
+    # "26%": the quarter takes 26% before a looser "half" can).
+    def closest(gd: Group) -> float:
+        gaps = [
+            _gap(g.first, gd.first)
             for g in S
-        )  # fmt: skip
+            if id(g) not in exact_used and shares(g, gd) and _close(g.first, gd.first)
+            and _may_pair(g.first, gd.first, texts if by_noun else None)
+        ]  # fmt: skip
+        return min(gaps, default=2.0)
 
-    unmatched.sort(key=lambda gd: not has_close(gd))  # stable: text order otherwise
+    unmatched.sort(key=closest)  # stable: text order otherwise
     for gd in unmatched:
         d = gd.first
         options: dict[int, Group] = {}
@@ -387,12 +328,22 @@ def diff_numbers(
             if converted is not None:  # a measure said again in another unit, rounded
                 used.add(id(converted))
                 sf, df = pair(converted, gd)
-                if _same_measure(converted.first, d):
+                c = converted.first
+                if _same_measure(c, d) and c.qcls != d.qcls:
+                    # one measure in another unit, its qualifier changed ("more than 250
+                    # mm" / "a quarter of a meter")
+                    note = f"{_qual_note(c, d)}; unit '{c.unit}' → '{d.unit}'"
+                    detail = _qual_detail(c, d)
+                    res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
+                elif _same_measure(c, d):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
-                else:
-                    note = f"converted and rounded ('{sf.text}' → '{df.text}')"
-                    res.changed.append(FactLink(d.fact.kind, sf, df, note, "value", "rounded"))
+                elif (mention := _free_mention(res, converted, sf)) is not None:
+                    note = f"converted and rounded ('{mention.text}' → '{df.text}')"
+                    res.changed.append(FactLink(d.fact.kind, mention, df, note, "value", "rounded"))
+                else:  # its only mention kept already: said again roughly
+                    note = f"said again loosely in another unit ('{sf.text}' → '{df.text}')"
+                    res.kept.append(FactLink(d.fact.kind, sf, df, note))
             elif d.fact.value != AMONG:  # "one of the fastest": only against a rank
                 res.added.append(d.fact)
             continue
@@ -410,6 +361,15 @@ def diff_numbers(
         used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)
+        if s.unit != d.unit and _converted_close(s, d):
+            mention = _free_mention(res, gs, sf)
+            if mention is None:
+                # kept already, and said again roughly in another unit ("2:10:51", "under
+                # two hours"): one fact, not also a change
+                note = f"said again loosely in another unit ('{sf.text}' → '{df.text}')"
+                res.kept.append(FactLink(d.fact.kind, sf, df, note))
+                continue
+            sf = mention
         notes = []
         label, detail = "value", ""
         if AMONG in (s.fact.value, d.fact.value):
@@ -440,6 +400,9 @@ def diff_numbers(
         if new and label == "value" and _rounded_true(s, d):
             new, detail = False, "rounded"
             notes = [f"rounded; '{d.qual}' keeps it true of {s.fact.text}"]
+        elif label == "value" and s.unit != d.unit and _converted_close(s, d):
+            new, detail = False, "rounded"
+            notes = [f"converted and rounded ('{s.fact.text}' → '{d.fact.text}')"]
         res.changed.append(FactLink(d.fact.kind, sf, df, "; ".join(notes), label, detail, new))
     _one_change_once(res, first_change)
     # A source value said twice in two ways ("about 20 per cent", "a fifth"; "£3m grant"
@@ -447,7 +410,7 @@ def diff_numbers(
     # was matched, not dropped.
     matched = [g.first for g in S if id(g) in used]
     for g in S:
-        if id(g) not in used and _requalified(g, D, res, texts):
+        if id(g) not in used and id(g) not in untrue and _requalified(g, D, res, texts):
             used.add(id(g))
     for g in S:
         value = g.first.fact.value
@@ -457,6 +420,43 @@ def diff_numbers(
             and not any(_said_again(g.first, m) for m in matched)
         ):
             res.dropped.append(g.first.fact)
+
+
+def _truer_source(S: list[Group], gs: Group, gd: Group, used: set[int]) -> Group | None:
+    """When the derived bound ``gd`` ("fewer than 4%") is untrue of the unqualified source
+    value it equals (``gs``, "4%"), the one other unmatched source number it keeps true as
+    a rounding ("3.2%": at most :data:`ROUNDING_SLACK` away); None otherwise."""
+    s, d = gs.first, gd.first
+    if s.qual or d.qcls not in ("<", ">"):
+        return None
+    found = [
+        g
+        for g in S
+        if id(g) not in used
+        and g is not gs
+        and _rounded_true(g.first, d)
+        and _gap(g.first, d) <= ROUNDING_SLACK
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _kept_already(res: Result, sf: Fact) -> bool:
+    """Is the source mention ``sf`` a kept fact's already?"""
+    return any(k.source.span == sf.span and k.source.doc == sf.doc for k in res.kept)
+
+
+def _free_mention(res: Result, gs: Group, sf: Fact) -> Fact | None:
+    """``sf``, or when a kept fact has it, another mention of ``gs`` no kept fact has
+    (the headline's "nine weeks" when the body's is kept); None when there is none."""
+    if not _kept_already(res, sf):
+        return sf
+    return next((it.fact for it in gs.items if not _kept_already(res, it.fact)), None)
+
+
+def _converted_close(s: Item, d: Item) -> bool:
+    """Is one measure the other in another unit of its dimension, rounded ("around 3 hours
+    25 minutes" / "about three and a half hours")?"""
+    return bool(dimension(s.unit)) and dimension(s.unit) == dimension(d.unit) and _close(s, d)
 
 
 def _requalified(gs: Group, D: list[Group], res: Result, texts: tuple[str, str] | None) -> bool:
@@ -496,7 +496,9 @@ def _said_again(it: Item, other: Item) -> bool:
         return False
     if it.unit == other.unit:
         return True
-    return bool(it.cur) and it.cur == other.cur and not (it.unit and other.unit)
+    # An amount of money said twice is one amount, whatever word follows it ("a £4.3
+    # million scheme", "the £4.3m plan").
+    return bool(it.cur) and it.cur == other.cur
 
 
 def _said_loosely(S: list[Group], gd: Group, exact_used: set[int]) -> Group | None:

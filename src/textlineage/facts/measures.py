@@ -38,6 +38,13 @@ _HMS_RE = regex.compile(
 """A time in parts, its units written out or short ("4hrs 26mins 03secs", "1min 14sec",
 "2h 05m")."""
 _SPELLED_SMALL = "|".join(sorted((*SMALL_NUM, *TENS_NUM), key=len, reverse=True))
+_AND_A_HALF_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,])(?:(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+(?i:and)"
+    r"[ \u00a0]+(?i:a)[ \u00a0]+(?i:half)[ \u00a0]+(?P<u>\p{L}+)"
+    r"|(?P<one>(?i:an?|one))[ \u00a0]+(?P<u2>\p{L}+)[ \u00a0]+(?i:and)[ \u00a0]+(?i:a)[ \u00a0]+"
+    r"(?i:half))(?![\p{L}\p{N}])"
+)
+"""A measure and a half ("three and a half hours", "an hour and a half": 3.5, 1.5)."""
 _TWO_UNITS_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,])(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+"
     r"(?P<ua>(?i:years?|weeks?|days?))"
@@ -47,7 +54,7 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
     r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
@@ -112,9 +119,20 @@ def find_measures(
         if m.group("h"):
             h, mi, s = int(m.group("h")), int(m.group("m")), m.group("s")
             value = f"{h}:{mi:02d}" + (f":{int(s):02d}" if s else "")
+            unit = "h:m:s" if s else "h:m"
         else:
             value = f"{int(m.group('m2'))}:{int(m.group('s2')):02d}"
-        _add(out, text, doc, m.span(), value, "", "", num_mask, name_mask)
+            unit = "m:s"
+        _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
+    for m in _AND_A_HALF_RE.finditer(text):
+        unit = canonical_unit(singular((m.group("u") or m.group("u2")).lower()))
+        if DIMENSIONS.get(unit, ("",))[0] not in ("time", "length", "mass", "area"):
+            continue
+        whole = Decimal(1) if m.group("one") else _small_number(m.group("a"))
+        if not whole:
+            continue
+        value = fmt(whole + Decimal("0.5"))
+        _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
     for m in _TWO_UNITS_RE.finditer(text):
         ua, ub = (canonical_unit(singular(m.group(k))) for k in ("ua", "ub"))
         big, small = DIMENSIONS[ua][1], DIMENSIONS[ub][1]
@@ -172,6 +190,7 @@ def find_measures(
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
         unit = ABBREVIATIONS.get(raw.lower()) or canonical_unit(raw.lower())
+        unit = "inch" if raw == "in" else unit  # "12.9in": only against the digits
         end = m.end()
         speed = speed_after(text, end, unit)
         if speed is not None:
@@ -215,6 +234,27 @@ def _unit_ranges(text: str) -> list[regex.Match[str]]:
                         out[m.span()] = m
             i = low.find(word, i + 1)
     return [out[k] for k in sorted(out)]
+
+
+def _add_qualified(
+    out: list[Item],
+    text: str,
+    doc: int,
+    span: tuple[int, int],
+    value: str,
+    unit: str,
+    num_mask: bytearray,
+    name_mask: bytearray,
+    pats: Patterns,
+) -> None:
+    """:func:`_add` with the qualifier right before ``span`` ("around 3 hours 25
+    minutes")."""
+    q = pats.qualifier.search(text, max(0, span[0] - 40), span[0])
+    if q is not None and overlaps(num_mask, q.start(), q.end()):
+        q = None
+    s = q.start() if q is not None else span[0]
+    qual = collapse(q.group()).lower() if q is not None else ""
+    _add(out, text, doc, (s, span[1]), value, unit, qual, num_mask, name_mask, pats)
 
 
 def _small_number(word: str) -> Decimal:

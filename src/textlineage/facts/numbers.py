@@ -10,6 +10,7 @@ Iranian calendar).
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import regex
@@ -220,6 +221,8 @@ def find_numbers(
         q = pats.qualifier.search(text, max(resume, start - 40), start)
         if q is not None and _MOVED_UP_TO_RE.search(text, max(0, q.start() - 12), q.end()):
             q = None  # "prices go up to £129": where a value moves to, not a bound
+        if q is not None and _compares_before(text, resume, q):
+            q = None  # "17,500 fewer than three months earlier": the first number's
         item = _number_item(text, doc, m, q, num_mask, pats)
         if item is None:
             continue
@@ -234,6 +237,17 @@ def find_numbers(
         else:
             mark(name_mask, s, e)
     return out
+
+
+def _compares_before(text: str, resume: int, q: regex.Match[str]) -> bool:
+    """Is the qualifier ``q`` a comparison ("fewer than", "more than") that follows the
+    number read just before it (ending at ``resume``), so that it tells that number's
+    difference, not a bound of the next one?"""
+    return (
+        resume > 0
+        and not text[resume : q.start()].strip()
+        and q.group().rstrip().lower().endswith("than")
+    )
 
 
 def _number_starts(text: str, pats: Patterns) -> list[int]:
@@ -283,8 +297,8 @@ def _number_item(
     elif vague_raw:
         vague = collapse(vague_raw).lower()
         words = vague.split()
-        if words[0] in ("several", "a", "many"):
-            base = SCALE_NUM[words[-1]]
+        if words[0] in ("several", "a", "many"):  # "several hundred thousand": 100,000
+            base = math.prod(SCALE_NUM[w] for w in words if w in SCALE_NUM)
         elif len(words) == 3:  # tens/hundreds of thousands/millions
             base = (10 if words[0] == "tens" else 100) * VAGUE_BASE[words[2]]
         else:

@@ -19,10 +19,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import regex
 
 from ..types import Fact
-from .forms import collapse, fmt
+from .forms import collapse, fmt, singular
 from .items import Item, mark, overlaps
 from .numeric import Patterns
-from .units import MULTIPLE, PERCENT
+from .units import DIMENSIONS, MULTIPLE, PERCENT, canonical_unit
 from .vocab import SMALL_NUM, TENS_NUM
 
 
@@ -58,9 +58,10 @@ _MULTIPLIER_RE = regex.compile(
 _PART_OF_UNIT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?:(?P<num>(?i:an?|one|two|three))[ \u00a0-]+)?"
     r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
-    r"(?:(?i:percentage)[ \u00a0]+)?(?P<unit>(?i:point|mile|kilometre|metre|inch))(?![\p{L}])"
+    r"(?:(?i:percentage)[ \u00a0]+)?(?P<unit>\p{L}+)(?![\p{L}])"
 )
-"""A fraction of one unit: "a quarter of a percentage point" (0.25 point), "half a mile"."""
+"""A fraction of one unit: "a quarter of a percentage point" (0.25 point), "half a mile",
+"a quarter of a meter" (any unit of measure, :mod:`.units`)."""
 _PART_POINT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?P<den>(?i:half|quarter))-(?:(?i:percentage)-)?(?i:point)(?![\p{L}-])"
 )
@@ -71,7 +72,9 @@ _SHARE_BEFORE = frozenset({"by", "than", "to", "down", "up", "cut", "fell", "ros
 _SHARE_AFTER = _words(
     """of the its their his her our your these those all had have has were was are is
     will would could may might said say says on in at since after before from to and or
-    but than for with while as less more fewer lower higher"""
+    but than for with while as less more fewer lower higher lighter heavier cheaper dearer
+    faster slower quicker smaller larger bigger longer shorter thinner thicker wider
+    narrower stronger weaker greater"""
 )
 """Words that may follow a share (not the noun an ordinal stands before)."""
 _SCALE_AFTER_HALF = regex.compile(
@@ -108,7 +111,9 @@ def find_proportions(
         num = 1 if den == 2 else _NUMERATORS.get((m.group("num") or "a").lower(), 0)
         if num and num < den:
             value = fmt((Decimal(num) / den).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-            unit = m.group("unit").lower()
+            unit = canonical_unit(singular(m.group("unit").lower()))
+            if unit != "point" and DIMENSIONS.get(unit, ("time",))[0] == "time":
+                continue  # "half a dozen"; times ("half an hour") are the measures
             _add(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
     for m in _PART_POINT_RE.finditer(text):
         value = fmt(Decimal(1) / _DENOMINATORS[m.group("den").lower()])

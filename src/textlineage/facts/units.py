@@ -48,6 +48,10 @@ _POWER = {
     "kilowatt": Decimal(1), "megawatt": Decimal(1000), "gigawatt": Decimal(10**6),
 }  # fmt: skip
 
+CLOCK_UNITS = {"h:m:s": Decimal(3600), "h:m": Decimal(3600), "m:s": Decimal(60)}
+"""A time in parts ("3 hours 25 minutes", value "3:25"): its value's parts are of the first
+unit and sixtieths of it in turn."""
+
 _SPEED = {
     f"{length}/{time}": lv / _TIME[time]
     for length, lv in _LENGTH.items()
@@ -65,6 +69,7 @@ DIMENSIONS: dict[str, tuple[str, Decimal]] = {
     **{u: ("temperature", v) for u, v in _TEMPERATURE.items()},
     **{u: ("energy", v) for u, v in _ENERGY.items()},
     **{u: ("power", v) for u, v in _POWER.items()},
+    **{u: ("time", v) for u, v in CLOCK_UNITS.items()},
     PERCENT: ("percent", Decimal(1)),
     MULTIPLE: ("multiple", Decimal(1)),
 }
@@ -109,12 +114,15 @@ _PER_TIME = {"h": "hour", "hr": "hour", "hour": "hour", "s": "second", "sec": "s
 
 def speed_after(text: str, pos: int, unit: str) -> tuple[str, int] | None:
     """When the length ``unit`` that ends at ``pos`` is followed by a time it is divided
-    by ("km/h", "metres per second"), the speed unit and where it ends; else None."""
-    if DIMENSIONS.get(unit, ("",))[0] != "length":
+    by ("km/h", "metres per second"), the speed unit and where it ends; else None. A
+    length symbol read as a noun ("m") is one before a slash ("8 m/s")."""
+    short = ABBREVIATIONS.get(unit, "") if unit not in DIMENSIONS else ""
+    if DIMENSIONS.get(short or unit, ("",))[0] != "length":
         return None
     m = PER_TIME_RE.match(text, pos)
-    if m is None:
-        return None
+    if m is None or (short and not m.group().lstrip(" \u00a0").startswith("/")):
+        return None  # a one-letter symbol ("m") is a length only in a symbol ("8 m/s")
+    unit = short or unit
     t = m.group("t").lower()
     return f"{unit}/{_PER_TIME.get(t, t)}", m.end()
 
@@ -132,6 +140,9 @@ def in_base(value: str, unit: str) -> Decimal | None:
     if d is None:
         return None
     try:
+        if unit in CLOCK_UNITS and ":" in value:
+            parts = [Decimal(p) for p in value.split(":")]
+            return sum(p / 60**i for i, p in enumerate(parts)) * d[1]
         return Decimal(value) * d[1]
     except ArithmeticError:
         return None

@@ -33,6 +33,7 @@ QUAL_CLASS = {
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
+    "as much as": "<", "as high as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
     "estimated": "~", "circa": "~", "perhaps": "~",
@@ -75,6 +76,7 @@ next only after a scale word, so "one two" is two numbers."""
 VAGUE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?:thousand|million|billion)\b)?"
     r"|scores(?=\s+of\b)|dozens|hundreds|thousands|millions|billions"
 )
 VAGUE_BASE = {
@@ -91,7 +93,12 @@ UNIT_STOP = _words(
     about between among against within without also only just not no so if then
     respectively later earlier while whereas"""
 )
-NOT_UNITS = _words("died fell rose said went came saw got made took gave ran left won lost fled")
+NOT_UNITS = _words(
+    "died fell rose said went came saw got made took gave ran left won lost fled "
+    "fewer higher lower greater larger smaller bigger"
+)
+"""Words that are never what a number counts when they stand alone after it: verbs of
+what happened, and comparatives ("about four fewer": fewer of what was counted before)."""
 IRREGULAR_PLURALS = _words(
     "people men women children police staff personnel cattle feet teeth mice geese data "
     "media crew troops"

@@ -1,0 +1,129 @@
+"""How near two numbers' values are: one a rounding of the other, within a range, or
+in the range of a vague quantity; and how their qualifiers differ (used by
+:mod:`.match_values`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .items import Item
+from .units import CLOCK_UNITS, dimension, in_base
+
+ROUNDING_SLACK = 0.2
+"""How far an "about", "nearly" or "almost" value may lie from the source's exact one
+(a fifth of it) and still describe it."""
+
+
+def close(s: Item, d: Item) -> bool:
+    """Are the values one rounded ("7.57 million", "7.5 million": within a tenth) or one
+    vague quantity made specific ("thousands", "20,000": within its range)?"""
+    a, b = plain(s.fact.value), plain(d.fact.value)
+    if CLOCK_UNITS.keys() & {s.unit, d.unit} and not (s.vague or d.vague):
+        a, b = _clock_base(s, d)  # "3 hours 25 minutes" ("3:25") against hours
+    if s.vague and b is not None and not d.vague:
+        return in_vague(s.fact.value, b)
+    if d.vague and a is not None and not s.vague:
+        return in_vague(d.fact.value, a)
+    if (a is None or b is None) and not (s.vague or d.vague):
+        x, y = s.fact.value, d.fact.value
+        if s.unit != d.unit and (dimension(s.unit) or dimension(d.unit)):
+            x, y = span_in_base(x, s.unit), span_in_base(y, d.unit)  # "2 hours", "1-2 weeks"
+        return range_holds(x, y) or range_holds(y, x)
+    if a is None or b is None or not a or not b:
+        return False
+    if s.unit != d.unit and dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
+        # one measure converted ("14 weeks", "three months"; "1.2 miles", "2km"), and
+        # rounded as far as an "about" allows ("around 30 weeks", "about six months")
+        a, b = in_base(s.fact.value, s.unit) or a, in_base(d.fact.value, d.unit) or b
+        if "~" in (s.qcls, d.qcls):
+            return abs(a - b) <= max(abs(a), abs(b)) * Decimal(str(ROUNDING_SLACK))
+    return abs(a - b) <= max(abs(a), abs(b)) / 10
+
+
+def _clock_base(s: Item, d: Item) -> tuple[Decimal | None, Decimal | None]:
+    """Two times of which one is written in parts ("3:25" of hours and minutes), both in
+    their dimension's base unit when they are of one dimension; else no values."""
+    if dimension(s.unit) != dimension(d.unit):
+        return None, None
+    return in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
+
+
+def gap(s: Item, d: Item) -> float:
+    """How far apart two values are, as a share of the larger (1.0 when they are no
+    plain numbers)."""
+    a, b = plain(s.fact.value), plain(d.fact.value)
+    if a is None or b is None or max(abs(a), abs(b)) == 0:
+        return 1.0
+    return float(abs(a - b) / max(abs(a), abs(b)))
+
+
+def range_holds(span: str, value: str) -> bool:
+    """Is ``value`` within the range ``span`` ("35-40" holds 40, "10-15" holds 12), or one
+    range overlapping the other?"""
+    lo, _, hi = span.partition("-")
+    a, b = plain(lo), plain(hi)
+    if a is None or b is None:
+        return False
+    vlo, _, vhi = value.partition("-")
+    x, y = plain(vlo), plain(vhi or vlo)
+    return x is not None and y is not None and x <= b and a <= y
+
+
+def span_in_base(value: str, unit: str) -> str:
+    """A value or a range ("1-2") in its dimension's base unit; "" when it has none."""
+    ends = [in_base(v, unit) for v in value.split("-")]
+    return "-".join(str(e) for e in ends) if all(e is not None for e in ends) else ""
+
+
+def plain(value: str) -> Decimal | None:
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        return None
+
+
+def in_vague(vague: str, x: Decimal) -> bool:
+    """Is ``x`` in the range of a vague value ("~1000s": thousands, 2,000 to 999,999)?"""
+    base = plain(vague.strip("~s"))
+    return base is not None and 2 * base <= x < 1000 * base
+
+
+def rounded_true(s: Item, d: Item) -> bool:
+    """Is the derived number a rounding of the source's exact number that its qualifier
+    keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
+    noun and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+        return False
+    try:
+        sv, dv = float(s.fact.value), float(d.fact.value)
+    except ValueError:
+        return False
+    if d.qcls == ">":
+        return sv > dv
+    if d.qcls == "<":
+        return sv < dv
+    if d.qcls == "~":
+        return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
+    return False
+
+
+def qual_note(s: Item, d: Item) -> str:
+    if s.qual and not d.qual:
+        return f"qualifier '{s.qual}' dropped"
+    if d.qual and not s.qual:
+        return f"qualifier '{d.qual}' added"
+    if s.qual != d.qual:
+        return f"qualifier '{s.qual}' → '{d.qual}'"
+    return ""
+
+
+def qual_detail(s: Item, d: Item) -> str:
+    """The ``strength`` detail of two qualifiers of different meaning: ``degree`` for a
+    rank's superlative ("second-most" → "second", :mod:`.ranks`)."""
+    if "sup" in (s.qcls, d.qcls):
+        return "degree"
+    if s.qual and not d.qual:
+        return "qualifier_dropped"
+    if d.qual and not s.qual:
+        return "qualifier_added"
+    return "qualifier_changed"
