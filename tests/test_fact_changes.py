@@ -362,7 +362,11 @@ def test_the_text_report_puts_names_before_strength(tmp_path: Path) -> None:
     assert lines[at + 1].startswith(
         "      ~ person: Helen Marsh → Helen March (not in the source)  [surname]"
     )
-    assert at < lines.index("    strength of claims") < lines.index("    precision of dates")
+    assert (
+        at
+        < lines.index("    strength of claims")
+        < lines.index("    precision of dates and places")
+    )
     assert "  kept in another spelling (1): Shustar Road → Shushtar Road" in lines
 
 

@@ -39,6 +39,8 @@ def direction_note(c: Comparison) -> str:
         )
     if c.source in (0, 1) and c.confidence >= SURE:
         return ""
+    if not (fd.changed or fd.added or fd.dropped):
+        return ""  # nothing to read backwards
     return (
         f"Direction uncertain (confidence {c.confidence:.2f}): {src} is read as the source;"
         f" if {der} is, read each change backwards."

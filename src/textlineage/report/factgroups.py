@@ -40,7 +40,9 @@ __all__ = [
     "plural",
     "reads_apart",
     "respelled",
+    "shown_note",
     "statements",
+    "unsupported_note",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -68,7 +70,7 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ),
     ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
     ("restated", "statements replaced", frozenset({"restated"})),
-    ("specificity", "precision of dates", frozenset({"specificity"})),
+    ("specificity", "precision of dates and places", frozenset({"specificity"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
 _LEADING_KINDS = ("number", "date", "person", "quote")
@@ -214,6 +216,61 @@ def kind_groups(facts: Sequence[Fact], side: Sequence[Fact], text: str) -> list[
 UNSUPPORTED_NOTE = "not in the source"
 """Said of a change whose new value the source states nowhere (a number, a date, a name or
 words a fact-checker cannot trace back to it)."""
+
+
+def unsupported_note(independent: bool, source_letter: str) -> str:
+    """:data:`UNSUPPORTED_NOTE`, or, on a pair judged independent (no text is the source),
+    "not in A": the reference text named by its letter."""
+    return f"not in {source_letter}" if independent else UNSUPPORTED_NOTE
+
+
+_QUOTED_PAIR = re.compile(r"\s*\('([^']*)' → '([^']*)'\)")
+_LEADING_PAIR = re.compile(r"^'([^']*)' → '([^']*)':\s*")
+_PAIR_SEGMENT = re.compile(r"^(?:[a-z]+ )?'?(.*?)'? → '?(.*?)'?$")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+
+
+def _same(a: str, b: str) -> bool:
+    return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
+
+
+def _figures(s: str) -> list[str]:
+    return _DIGITS.findall(s.replace(",", ""))
+
+
+def _restates(a: str, b: str, link: FactLink) -> bool:
+    """Whether "a → b" in a note only repeats the change's two texts: the same words, or
+    the same figures written as digits ("value 10-16 → 10-20" of "10 to 16 inches → 10 to
+    20 inches")."""
+    src, der = link.source.text, link.derived.text
+    if _same(a, src) and _same(b, der):
+        return True
+    fa, fb = _figures(a), _figures(b)
+    return bool(fa and fb) and fa == _figures(src) and fb == _figures(der)
+
+
+def shown_note(link: FactLink) -> str:
+    """``link``'s note without what its line shows already: the reports print the change
+    as "source text → derived text", so a note's "('June' → 'June 18')", its "'South St.
+    Louis' → 'St. Louis': …" and a part "value 45 → 50" that repeat those two texts are
+    left out, leaving what the change is ("date made more specific"); "" when nothing
+    else is said. A replaced statement's note only repeats its group's title."""
+    if link.label == "restated":
+        return ""
+    note = link.note
+
+    def drop(m: re.Match[str]) -> str:
+        return "" if _restates(m.group(1), m.group(2), link) else m.group()
+
+    note = _LEADING_PAIR.sub(drop, _QUOTED_PAIR.sub(drop, note))
+    kept = []
+    for part in note.split("; "):
+        m = _PAIR_SEGMENT.match(part.strip())
+        if m and part.count(" → ") == 1 and _restates(m.group(1), m.group(2), link):
+            continue
+        kept.append(part)
+    return "; ".join(p for p in kept if p.strip()).strip()
 
 
 def describe(read: Sequence[tuple[Span, ...] | None], lengths: Sequence[int]) -> str:

@@ -42,13 +42,14 @@ from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
 from .context import direction_note, line_of, word_edits
 from .factgroups import (
     LABEL_NAMES,
-    UNSUPPORTED_NOTE,
     change_groups,
     describe,
     kind_groups,
     reads_apart,
     respelled,
+    shown_note,
     statements,
+    unsupported_note,
 )
 from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
@@ -392,6 +393,7 @@ class _Renderer:
         """The fact panel: changes by significance, names kept in another spelling, added
         and dropped facts per kind (a long or listed kind collapsed), kept facts folded."""
         fd = self.c.facts
+        unsupported = unsupported_note(self.c.verdict == "independent", _letter(fd.source_doc))
 
         def link(lk: FactLink) -> dict[str, Any]:
             src, der = self._fref(lk.source), self._fref(lk.derived)
@@ -399,7 +401,7 @@ class _Renderer:
             # what the link is for the detail bar.
             said = f"{src['where']} “{src['text']}” → {der['where']} “{der['text']}”"
             extra = "; ".join(
-                x for x in (neutralise(lk.note), UNSUPPORTED_NOTE if lk.unsupported else "") if x
+                x for x in (neutralise(lk.note), unsupported if lk.unsupported else "") if x
             )
             detail = f"{neutralise(lk.kind)}: {said}" + (f" · {extra}" if extra else "")
             src, der = (
@@ -424,9 +426,9 @@ class _Renderer:
                 else [],
                 # A quotation or claim reworded: what was cut and added, word by word.
                 "edits": [(op, neutralise(text)) for op, text in edits],
-                "note": "" if lk.label == "restated" else neutralise(lk.note),
+                "note": neutralise(shown_note(lk)),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
-                "unsupported": UNSUPPORTED_NOTE if lk.unsupported else "",
+                "unsupported": unsupported if lk.unsupported else "",
             }
 
         def single(f: Fact) -> dict[str, Any]:

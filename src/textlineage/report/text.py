@@ -19,14 +19,15 @@ from .context import direction_note, in_sentence, line_of, unmatched_sentences, 
 from .factgroups import (
     LABEL_NAMES,
     STATEMENT_KIND,
-    UNSUPPORTED_NOTE,
     KindGroup,
     change_groups,
     describe,
     kind_groups,
     reads_apart,
     respelled,
+    shown_note,
     statements,
+    unsupported_note,
 )
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
@@ -134,15 +135,23 @@ _MIN_PER_KIND = 3
 
 _REWORDED_KINDS = ("quote", "claim")
 _SAID_MAX = 400  # characters of one side of a statement shown "A said … / B says …"
+_FRAGMENT_WORDS = 6  # a side of fewer words is shown in its sentence
+_NOTE_MAX = 240
 
 
 def _said_lines(link: FactLink, texts: Sequence[str], width: int) -> list[str]:
     """The two sides of a replaced statement (or of a quotation reworded past a word
-    diff's use), one under the other: "A l.5 said: …" and "B l.5 says: …"."""
+    diff's use), one under the other: "A l.5 said: …" and "B l.5 says: …". When either
+    side is a few words of a clause ("possible along the"), both are shown in their
+    sentence, the words in brackets: a fragment alone says nothing."""
     out = []
+    fragment = any(len(f.text.split()) < _FRAGMENT_WORDS for f in (link.source, link.derived))
     for f, verb in ((link.source, "said"), (link.derived, "says")):
         text = texts[f.doc] if f.doc in (0, 1) else ""
         where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else _letter(f.doc)
+        if fragment and text:
+            out.append(_context_line(f"          {where} {verb}: ", text, f.span, width))
+            continue
         out += _wrap_bullets(
             [f"{where} {verb}: {cut(clean(f.text), _SAID_MAX)}"], width, "          ", ""
         )
@@ -160,11 +169,14 @@ def _context_line(head: str, text: str, span: tuple[int, int], width: int) -> st
         room = max(room - (len(line) - width), 30)
 
 
-def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool) -> list[str]:
+def _change_lines(
+    link: FactLink, texts: Sequence[str], width: int, tagged: bool, unsupported: str
+) -> list[str]:
     """One change: kind, the two texts (a quotation or a claim as a word diff, or one side
-    under the other when they share few words), whether the source states the new value,
-    its label (``tagged``: when the group's title does not say it) and what changed; then
-    where each side stands, with its sentence."""
+    under the other when they share few words), whether the source states the new value
+    (``unsupported``: how to say it does not), its label (``tagged``: when the group's
+    title does not say it) and what changed, less what the line shows already; then where
+    each side stands, with its sentence."""
     text_width = max(width - 30, 20)
     src, der = clean(link.source.text), clean(link.derived.text)
     reworded = link.kind in _REWORDED_KINDS and len(src.split()) + len(der.split()) > 2
@@ -176,14 +188,13 @@ def _change_lines(link: FactLink, texts: Sequence[str], width: int, tagged: bool
             f"      ~ {clean(link.kind)}: {cut(src, text_width // 2)} → {cut(der, text_width // 2)}"
         )
     tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
-    # A replaced statement's note only repeats its group's title.
-    why = "" if link.label == "restated" else clean(link.note)
+    why = cut(clean(shown_note(link)), _NOTE_MAX)
     if link.unsupported:
-        line += f" ({UNSUPPORTED_NOTE})"
+        line += f" ({unsupported})"
     if tag and why:
-        line += f"  [{tag}] {cut(why, text_width)}"
+        line += f"  [{tag}] {why}"
     elif tag or why:
-        line += f"  ({cut(tag or why, text_width)})"
+        line += f"  ({tag or why})"
     # the head wrapped to the width, its continuation under the change's texts
     out = textwrap.wrap(
         line,
@@ -288,22 +299,36 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
     text_width = max(width - 30, 20)
     texts = [d.text for d in c.documents]
     if fd.changed:
-        out.append("  changed (numbers, dates and names first)")
+        out.append("  changed (most significant first)")
         left = len(fd.changed) if all_facts else _CHANGED_SHOWN
+        unsupported = unsupported_note(c.verdict == "independent", _letter(fd.source_doc))
         for group in change_groups(fd.changed):
             if left <= 0:
                 break
             out.append(f"    {group.title}")
             for link in group.links[:left]:
-                out += _change_lines(link, texts, width, tagged=group.key in ("facts", "other"))
+                out += _change_lines(
+                    link, texts, width, group.key in ("facts", "other"), unsupported
+                )
             left -= len(group.links)
         if left < 0:
             out.append(f"    … and {-left} more")
     variants = respelled(fd.kept)
     if variants:
-        shown = [f"{clean(k.source.text)} → {clean(k.derived.text)}" for k in variants]
-        out += _wrap_bullets(
-            [f"kept in another spelling ({len(variants)}): " + "; ".join(shown)], width, "  ", ""
+        # one name written two ways in the other text is one entry: "A → B, C"
+        spellings: dict[str, list[str]] = {}
+        for k in variants:
+            written = spellings.setdefault(clean(k.source.text), [])
+            if clean(k.derived.text) not in written:
+                written.append(clean(k.derived.text))
+        shown = [f"{name} → {', '.join(ways)}" for name, ways in spellings.items()]
+        out += textwrap.wrap(
+            clean(f"kept in another spelling ({len(shown)}): " + "; ".join(shown)),
+            width=width,
+            initial_indent="  ",
+            subsequent_indent=" " * 6,
+            break_long_words=True,
+            break_on_hyphens=False,
         )
     links = (*fd.kept, *fd.changed)
     for title, sign, facts, listed, side, other in (
@@ -380,7 +405,13 @@ def _kind_summary(
             names.append(name)
         rest_n = n - len(names)
         tail = f"; … and {rest_n} more" if rest_n else ""
-        lines.append(head + "; ".join(names) + tail)
+        lines += textwrap.wrap(
+            head + "; ".join(names) + tail,
+            width=max(width, 40),
+            subsequent_indent=" " * 8,
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
     return lines
 
 
@@ -451,6 +482,9 @@ def render_text(
     if c.source not in (0, 1):
         roles = f"reference {_letter(fd.source_doc)} → {_letter(fd.derived_doc)}"
     out.append(f"Facts ({roles})")
+    # How to read the facts (no reuse, or the direction uncertain) before any count.
+    if direction_note(c):
+        out += _wrap_bullets([direction_note(c)], width, "  ", "")
     out.append(
         f"  kept {len(fd.kept)} · changed {len(fd.changed)} · added {_count(fd.added)}"
         f" · dropped {_count(fd.dropped)}"
@@ -460,8 +494,6 @@ def render_text(
             len(c.documents[d].text) if d in (0, 1) else 0 for d in (fd.source_doc, fd.derived_doc)
         ]
         out += _wrap_bullets([describe(fd.read, lengths)], width, "  ", "")
-    if direction_note(c):
-        out += _wrap_bullets([direction_note(c)], width, "  ", "")
     out += _fact_lines(c, width, all_facts)
     out += _new_sentence_lines(c, width)
     out.append("")
