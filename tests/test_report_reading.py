@@ -43,7 +43,7 @@ def test_a_note_leaves_out_what_the_change_line_shows() -> None:
     assert shown_note(
         _link("Helen Marsh", "Helen March", "surname 'Marsh' → 'March'", "surname")
     ) == ("surname 'Marsh' → 'March'")
-    modal = "'could' (possible) → 'will' (certain)"
+    modal = "'could' → 'will': possible made certain"
     assert (
         shown_note(
             _link(

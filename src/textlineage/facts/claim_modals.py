@@ -148,7 +148,7 @@ def modal_shapes(
             continue
         _, j, sj, wb = best
         detail = "hedge_dropped" if sj > si else "hedge_added"
-        note = f"'{a[i]}' ({_NAMES[si]}) → '{b[j]}' ({_NAMES[sj]})"
+        note = f"'{a[i]}' → '{b[j]}': {_NAMES[si]} made {_NAMES[sj]}"
         out.append(Shape(wa, wb, "strength", detail, note))
         used[0].add(clauses[0][i])
         used[1].add(clauses[1][j])
