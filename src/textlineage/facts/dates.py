@@ -32,6 +32,7 @@ from ..text.language import LANGUAGES
 from ..types import Fact
 from .forms import digits
 from .items import Item, mark, overlaps
+from .vocab import ORDINAL_WORDS
 
 _B = r"(?<![\p{L}\p{N}])"
 _MON = month_pattern(languages=("en",))
@@ -45,29 +46,7 @@ SEASON_MONTHS = {
     "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
 }  # fmt: skip
 """The months of each season, as the northern hemisphere counts them (meteorological)."""
-_ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-]
+_ORDINAL_WORDS = ORDINAL_WORDS
 _ORDINALS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
 

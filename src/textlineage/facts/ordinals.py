@@ -19,29 +19,9 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Result
+from .vocab import ORDINAL_WORDS
 
-_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
+_WORDS = ORDINAL_WORDS[:20]  # (no compound ordinals: "twenty-first novel" is rare)
 _VALUE = {w: i + 1 for i, w in enumerate(_WORDS)}
 _ORDINAL_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}-])(?P<o>(?i:{'|'.join(_WORDS)})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"

@@ -23,6 +23,11 @@ def _words(s: str) -> frozenset[str]:
 
 # -- dates and numbers ---------------------------------------------------------------
 
+_ORDINALS_TEXT = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+twentieth twenty-first"""
+ORDINAL_WORDS = _ORDINALS_TEXT.split()
+"""Ordinal numbers in words, in order (the first is 1)."""
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Qualifiers in front of a number and what they claim about the true value.
