@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
+from .quote_sentences import split_excerpt
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -207,6 +208,10 @@ def diff_quotes(
             if id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
+            elif (split := split_excerpt(gs.first.fact, d.fact, derived_text)) is not None:
+                trimmed.add(id(gs))
+                (res.kept if not split[0].label else res.changed).append(split[0])
+                res.dropped.extend(split[1])
             else:
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")

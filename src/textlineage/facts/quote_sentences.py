@@ -1,0 +1,107 @@
+"""A quotation of several sentences of which the other text quotes one and reports the
+rest in its own words ("We know this is disruptive. We are sorry, and we thank residents"
+→ thanked residents and said it was "disruptive"): each sentence is then a fact of its
+own. The sentence quoted is kept or trimmed; a sentence left out of the quote is reported
+dropped, which is what a reader must check, though the text may still say it in reported
+speech.
+
+A sentence counts as reported when its content words (four letters or more, function
+words aside, compared by their first five letters: "thank" / "thanked") come back, two
+at least, in the paragraph of the other text that holds the quote, outside quote marks.
+A quote merely cut short (the rest said nowhere near) stays one trimmed quote.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.normalise import tokenize
+from ..types import Fact, FactLink
+from .vocab import STOP
+
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘]?\p{Lu})")
+_PARAGRAPH_RE = regex.compile(r"\n\s*\n|\n")
+_QUOTED_RE = regex.compile(r"\"[^\"\n]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
+_STEM = 5  # letters compared
+_MIN_WORD = 4  # letters a content word has
+_MIN_SHARED = 2  # content words a reported sentence gives back
+
+
+def _value(text: str) -> str:
+    return " ".join(t.norm for t in tokenize(text))
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        t.norm[:_STEM]
+        for t in tokenize(text)
+        if len(t.norm) >= _MIN_WORD and t.norm not in STOP and not t.norm.isdigit()
+    }
+
+
+def sentences(quote: Fact) -> list[Fact]:
+    """The sentences of a quote (its words without the quote marks), as quote facts."""
+    s0 = quote.span[0] + 1
+    inner = quote.text[1:-1]
+    out: list[Fact] = []
+    start = 0
+    for m in [*_SENTENCE_END_RE.finditer(inner), None]:
+        end = m.start() if m is not None else len(inner)
+        piece = inner[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece and _value(piece):
+            a = s0 + start + lead
+            out.append(Fact("quote", piece, (a, a + len(piece)), quote.doc, _value(piece)))
+        if m is not None:
+            start = m.end()
+    return out
+
+
+def _paragraph(text: str, span: tuple[int, int]) -> str:
+    """The paragraph of ``text`` holding ``span``, without its quoted words."""
+    a, b = 0, len(text)
+    for m in _PARAGRAPH_RE.finditer(text):
+        if m.end() <= span[0]:
+            a = m.end()
+        elif m.start() >= span[1]:
+            b = m.start()
+            break
+    return _QUOTED_RE.sub(" ", text[a:b])
+
+
+def _reported(sentence: Fact, context: set[str]) -> bool:
+    return len(_stems(sentence.text) & context) >= _MIN_SHARED
+
+
+def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
+    """The link of the sentence of the source quote ``sf`` that the derived quote ``df``
+    is an excerpt of, and the other sentences as dropped, when one of them at least is
+    reported in the paragraph of ``other_text`` (the derived text) around ``df``; else
+    None."""
+    parts = sentences(sf)
+    if len(parts) < 2:
+        return None
+    dv = f" {df.value} "
+    holding = [p for p in parts if dv in f" {p.value} "]
+    if len(holding) != 1:
+        return None
+    rest = [p for p in parts if p is not holding[0]]
+    context = _stems(_paragraph(other_text, df.span))
+    if not any(_reported(p, context) for p in rest):
+        return None
+    head = holding[0]
+    if head.value == df.value:
+        link = FactLink("quote", head, df, "one sentence of a longer quote")
+    else:
+        cut = head.value.count(" ") - df.value.count(" ")
+        n = head.value.count(" ") + 1
+        link = FactLink(
+            "quote",
+            head,
+            df,
+            f"quote cut short ({cut} of {n} words left out)",
+            "wording",
+            "trimmed",
+        )
+    return link, rest
