@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
-from .quote_sentences import split_excerpt
+from .quote_sentences import split_dropped, split_excerpt
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -270,7 +270,7 @@ def diff_quotes(
         if across:
             left_s.append(g)
         else:
-            res.dropped.append(g.first.fact)
+            res.dropped.extend(split_dropped(g.first.fact, derived_text) or [g.first.fact])
     if across:
         _pair_translations(left_s, left_d, similarity, res)
 

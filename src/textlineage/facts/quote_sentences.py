@@ -74,6 +74,14 @@ def _reported(sentence: Fact, context: set[str]) -> bool:
     return len(_stems(sentence.text) & context) >= _MIN_SHARED
 
 
+def _trims_opening(whole: str, part: str) -> bool:
+    """Does the folded excerpt ``part`` end ``whole`` and leave out only function words
+    before it ("this was" of "this was a very large fire")? Then nothing is lost."""
+    if not f" {whole}".endswith(f" {part}"):
+        return False
+    return all(w in STOP for w in whole[: len(whole) - len(part)].split())
+
+
 def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
     """The link of the sentence of the source quote ``sf`` that the derived quote ``df``
     is an excerpt of, and the other sentences as dropped, when one of them at least is
@@ -91,7 +99,7 @@ def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[F
     if not any(_reported(p, context) for p in rest):
         return None
     head = holding[0]
-    if head.value == df.value:
+    if head.value == df.value or _trims_opening(head.value, df.value):
         link = FactLink("quote", head, df, "one sentence of a longer quote")
     else:
         cut = head.value.count(" ") - df.value.count(" ")
@@ -105,3 +113,23 @@ def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[F
             "trimmed",
         )
     return link, rest
+
+
+_DERIVED_SENTENCE_RE = regex.compile(r"[^.!?\n]+")
+_MIN_SHARED_ANYWHERE = 3  # ... when no quote points to the paragraph
+
+
+def split_dropped(sf: Fact, other_text: str) -> list[Fact] | None:
+    """The sentences of the source quote ``sf``, which the derived text does not quote,
+    when one of them is reported there: a sentence of ``other_text`` outside quote marks
+    gives back three of its content words at least; else None (one quote dropped)."""
+    parts = sentences(sf)
+    if len(parts) < 2:
+        return None
+    plain = _QUOTED_RE.sub(".", other_text)
+    said = [_stems(m.group()) for m in _DERIVED_SENTENCE_RE.finditer(plain)]
+    for p in parts:
+        mine = _stems(p.text)
+        if any(len(mine & s) >= _MIN_SHARED_ANYWHERE for s in said):
+            return parts
+    return None

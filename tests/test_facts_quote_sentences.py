@@ -1,0 +1,81 @@
+"""A quote of several sentences of which the other text quotes one and reports another."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def diff(src: str, der: str) -> FactDiff:
+    return diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+
+
+def quote_reports(d: FactDiff) -> dict[str, list[tuple[str, ...]]]:
+    return {
+        "kept": [(k.source.text, k.derived.text) for k in d.kept if k.kind == "quote"],
+        "changed": [
+            (k.source.text, k.derived.text, k.detail) for k in d.changed if k.kind == "quote"
+        ],
+        "dropped": [(f.text,) for f in d.dropped if f.kind == "quote"],
+    }
+
+
+def test_one_sentence_quoted_and_the_other_reported_are_two_facts() -> None:
+    src = (
+        'The head teacher said: "Our pupils planted the orchard themselves. '
+        'I want to thank the volunteers and gardeners who helped them."'
+    )
+    der = (
+        "The head teacher thanked volunteers and gardeners and said: "
+        '"Our pupils planted the orchard themselves."'
+    )
+    q = quote_reports(diff(src, der))
+    assert q["kept"] == [
+        (
+            "Our pupils planted the orchard themselves.",
+            '"Our pupils planted the orchard themselves."',
+        )
+    ]
+    assert q["dropped"] == [("I want to thank the volunteers and gardeners who helped them.",)]
+    assert not q["changed"]
+
+
+def test_a_sentence_left_out_and_said_nowhere_keeps_one_trimmed_quote() -> None:
+    src = (
+        'The head teacher said: "Our pupils planted the orchard themselves. '
+        'I want to thank the volunteers and gardeners who helped them."'
+    )
+    der = 'The head teacher said: "Our pupils planted the orchard themselves."'
+    q = quote_reports(diff(src, der))
+    assert [c[2] for c in q["changed"]] == ["trimmed"]
+    assert not q["dropped"]
+
+
+def test_an_opening_of_function_words_cut_from_the_sentence_quoted_is_kept() -> None:
+    src = (
+        'The captain said: "This was a long and very hard season. '
+        'I want to thank the supporters who travelled to every away match."'
+    )
+    der = 'The captain called it "a long and very hard season" and thanked travelling supporters.'
+    q = quote_reports(diff(src, der))
+    assert [k[0] for k in q["kept"]] == ["This was a long and very hard season."]
+    assert len(q["dropped"]) == 1 and not q["changed"]
+
+
+def test_a_dropped_quote_with_a_sentence_reported_drops_each_sentence() -> None:
+    src = (
+        'The operator said: "We regret the delays. '
+        'Closing the bridge for one month means we avoid closing it every weekend all year."'
+    )
+    der = "The operator said closing the bridge for a month avoids weekend closures."
+    q = quote_reports(diff(src, der))
+    assert q["dropped"] == [
+        ("We regret the delays.",),
+        ("Closing the bridge for one month means we avoid closing it every weekend all year.",),
+    ]
+
+
+def test_a_dropped_quote_said_nowhere_stays_one_fact() -> None:
+    src = 'The operator said: "We regret the delays. We will publish a timetable soon."'
+    der = "The bridge will close in March."
+    assert len(quote_reports(diff(src, der))["dropped"]) == 1
