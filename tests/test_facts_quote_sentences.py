@@ -79,3 +79,20 @@ def test_a_dropped_quote_said_nowhere_stays_one_fact() -> None:
     src = 'The operator said: "We regret the delays. We will publish a timetable soon."'
     der = "The bridge will close in March."
     assert len(quote_reports(diff(src, der))["dropped"]) == 1
+
+
+def test_two_quotes_run_together_with_words_added_are_read_by_sentence() -> None:
+    src = (
+        '"I wanted to write about the harbour," the author said. '
+        '"Later I saw it was about the people who left."'
+    )
+    der = (
+        'The author said: "I wanted to write about the harbour. '
+        'Later I saw it was about the people who left, and why."'
+    )
+    q = quote_reports(diff(src, der))
+    assert [k[0] for k in q["kept"]] == ['"I wanted to write about the harbour,"']
+    assert [(c[0], c[2]) for c in q["changed"]] == [
+        ('"Later I saw it was about the people who left."', "extended")
+    ]
+    assert not q["dropped"]

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
-from .quote_sentences import split_dropped, split_excerpt
+from .quote_sentences import split_dropped, split_excerpt, split_joined
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -244,6 +244,9 @@ def diff_quotes(
                 # The source's quote given in parts, joined: the same words.
                 res.kept.append(FactLink("quote", sf, df, "parts of a quote joined"))
                 used.update(id(g) for g in S if f" {g.first.fact.value} " in f" {value} ")
+            elif best.how == "extended" and (joined := _run_together(d.fact, gs, S, used)):
+                for link in joined:
+                    (res.changed if link.label else res.kept).append(link)
             elif best.how == "extended":
                 added = value.count(" ") - gs.first.fact.value.count(" ")
                 note = f"quote given more words ({added} added)"
@@ -273,6 +276,16 @@ def diff_quotes(
             res.dropped.extend(split_dropped(g.first.fact, derived_text) or [g.first.fact])
     if across:
         _pair_translations(left_s, left_d, similarity, res)
+
+
+def _run_together(df: Fact, gs: Group, S: list[Group], used: set[int]) -> list[FactLink] | None:
+    """Sentence by sentence, a derived quote that runs ``gs`` and other source quotes
+    not matched yet together (:func:`.quote_sentences.split_joined`); marks them used."""
+    pool = [g for g in S if g is gs or id(g) not in used]
+    links = split_joined(df, [g.first.fact for g in pool])
+    if links:
+        used.update(id(g) for g in pool if any(k.source is g.first.fact for k in links))
+    return links
 
 
 def _inner(f: Fact) -> str:

@@ -133,3 +133,30 @@ def split_dropped(sf: Fact, other_text: str) -> list[Fact] | None:
         if any(len(mine & s) >= _MIN_SHARED_ANYWHERE for s in said):
             return parts
     return None
+
+
+def split_joined(df: Fact, source_quotes: list[Fact]) -> list[FactLink] | None:
+    """The links of the sentences of the derived quote ``df`` when each holds a different
+    quote of ``source_quotes`` (two quotes of the source run together as one, one of
+    them given more words): a sentence the same as its source quote is kept, one with
+    more words an ``extended`` change; else None."""
+    parts = sentences(df)
+    if len(parts) < 2:
+        return None
+    links: list[FactLink] = []
+    taken: set[int] = set()
+    for p in parts:
+        pv = f" {p.value} "
+        found = [i for i, q in enumerate(source_quotes) if i not in taken and f" {q.value} " in pv]
+        if not found:
+            return None
+        i = max(found, key=lambda k: len(source_quotes[k].value))
+        taken.add(i)
+        q = source_quotes[i]
+        if q.value == p.value:
+            links.append(FactLink("quote", q, p, "quotes run together"))
+        else:
+            added = p.value.count(" ") - q.value.count(" ")
+            note = f"quote given more words ({added} added)"
+            links.append(FactLink("quote", q, p, note, "wording", "extended", True))
+    return links
