@@ -96,3 +96,23 @@ def test_two_quotes_run_together_with_words_added_are_read_by_sentence() -> None
         ('"Later I saw it was about the people who left."', "extended")
     ]
     assert not q["dropped"]
+
+
+def test_a_quote_cut_to_a_phrase_takes_in_the_rest_reported_beside_it() -> None:
+    src = '"Our members have been asking for a night service for decades," the union said.'
+    der = 'The union said members had been asking for a night service "for decades".'
+    q = quote_reports(diff(src, der))
+    assert q["changed"] == [
+        (
+            '"Our members have been asking for a night service for decades,"',
+            'members had been asking for a night service "for decades"',
+            "trimmed",
+        )
+    ]
+
+
+def test_a_quote_cut_short_with_nothing_reported_keeps_its_own_span() -> None:
+    src = '"Our members have been asking for a night service for decades," the union said.'
+    der = 'The union said the wait had gone on "for decades".'
+    q = quote_reports(diff(src, der))
+    assert [c[1] for c in q["changed"]] == ['"for decades"']

@@ -15,6 +15,7 @@ no quote left to be its translation.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
-from .quote_sentences import split_dropped, split_excerpt, split_joined
+from .quote_sentences import split_dropped, split_excerpt, split_joined, with_reported_rest
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -216,7 +217,9 @@ def diff_quotes(
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")
                 note = f"quote cut short ({cut} of {sv.count(' ') + 1} words left out)"
-                res.changed.append(_trimmed(gs, gd, note))
+                link = _trimmed(gs, gd, note)
+                wide = with_reported_rest(link.source, link.derived, derived_text)
+                res.changed.append(dataclasses.replace(link, derived=wide))
             continue
         if best is not None and not best.how and best.score >= _QUOTE_KEPT:
             gs = best.group

@@ -160,3 +160,33 @@ def split_joined(df: Fact, source_quotes: list[Fact]) -> list[FactLink] | None:
             note = f"quote given more words ({added} added)"
             links.append(FactLink("quote", q, p, note, "wording", "extended", True))
     return links
+
+
+_SENTENCE_BOUND_RE = regex.compile(r"[.!?](?=\s)|\n")
+
+
+def with_reported_rest(sf: Fact, df: Fact, other_text: str) -> Fact:
+    """The derived side of the quote ``sf`` trimmed to ``df``: ``df`` widened over the
+    words of its sentence in ``other_text`` that report the rest of the quote (two of
+    its content words left out come back there, outside quote marks: customers had been
+    asking for the Arctic "for years"); ``df`` itself when the rest is said nowhere near."""
+    rest = _stems(sf.text) - _stems(df.text)
+    a = 0
+    b = len(other_text)
+    for m in _SENTENCE_BOUND_RE.finditer(other_text):
+        if m.end() <= df.span[0]:
+            a = m.end()
+        elif m.start() >= df.span[1]:
+            b = m.start()
+            break
+    plain = _QUOTED_RE.sub(lambda m: " " * len(m.group()), other_text[a:b])
+    hits = [
+        (a + t.start, a + t.end)
+        for t in tokenize(plain)
+        if len(t.norm) >= _MIN_WORD and t.norm not in STOP and t.norm[:_STEM] in rest
+    ]
+    if len({_value(other_text[s:e])[:_STEM] for s, e in hits}) < _MIN_SHARED:
+        return df
+    s = min(hits[0][0], df.span[0])
+    e = max(hits[-1][1], df.span[1])
+    return Fact(df.kind, other_text[s:e], (s, e), df.doc, df.value)
