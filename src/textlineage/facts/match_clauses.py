@@ -68,6 +68,7 @@ comma before a word that opens a clause, a conjunction of contrast or condition,
 before a second verb group or "that" clause ("was questioned but has not been detained",
 "said it was relieved and would continue to invest")."""
 _EDGE_WORDS = frozenset({"and", "but", "so", "yet", "or"})
+_EXAMPLES_RE = regex.compile(r"(?:including|such\s+as|among\s+them|notably)\b", regex.IGNORECASE)
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -204,6 +205,8 @@ def _unstated(
         for s, e in _clauses(text, ss, se):
             if e - s > _MAX_CLAUSE or not taken.free((s, e)) or _named(text, s, e):
                 continue
+            if _EXAMPLES_RE.match(text, s, e):
+                continue  # examples listed ("including farmers and officials"): no claim
             stems = _content_stems(text, s, e)
             if len(stems) < MIN_CONTENT:
                 continue
