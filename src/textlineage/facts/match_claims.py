@@ -482,14 +482,18 @@ def _sentence_changes(
     return out
 
 
-def _modal_shapes(src: _Side, der: _Side) -> list[Shape]:
+def _modal_shapes(src: _Side, der: _Side, min_steps: int = 1) -> list[Shape]:
     """:func:`.claim_modals.modal_shapes` of two sentences, numbers, dates and quotations
     blocked."""
     blocked = tuple(
         [_inside((t.start, t.end), side.taken) for t in side.tokens] for side in (src, der)
     )
     return modal_shapes(
-        src.words, der.words, (_clauses(src), _clauses(der)), (blocked[0], blocked[1])
+        src.words,
+        der.words,
+        (_clauses(src), _clauses(der)),
+        (blocked[0], blocked[1]),
+        min_steps,
     )
 
 

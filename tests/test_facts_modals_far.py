@@ -1,0 +1,22 @@
+"""Modality changed between sentences the alignment did not pair (facts.match_modals_far)."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+
+
+def _claims(src: str, der: str) -> list[tuple[str, str, str]]:
+    d = diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+    return [(c.source.text, c.derived.text, c.label) for c in d.changed if c.kind == "claim"]
+
+
+def test_possible_stated_as_certain_in_another_sentence_is_a_strength_change() -> None:
+    src = "Forecasters issued a warning on Monday. Flooding could close the coast road."
+    der = "Warning issued ... Heavy flooding will close the coast road ... Stay tuned"
+    assert [c[2] for c in _claims(src, der)] == ["strength"]
+
+
+def test_one_step_of_modality_between_unpaired_sentences_is_left_alone() -> None:
+    src = "The council met on Monday. A final vote on the road is expected next spring."
+    der = "The council will hold a final vote on the road next spring."
+    assert not _claims(src, der)
