@@ -418,8 +418,12 @@ def diff_claims(
         for k, src in enumerate(chunks[0]):
             for w in set(src.words):
                 index.setdefault(w, []).append(k)
+        one_pair = len(chunks[0]) == len(chunks[1]) == 1
         for der in chunks[1]:
-            for rank, k in enumerate(_sentences_by_overlap(der, index)):
+            # one sentence each side: a pair the alignment made, read however few words
+            # they share ("Power outages are possible" / "Widespread power outages expected")
+            ranks = _sentences_by_overlap(der, index) or ([0] if one_pair else [])
+            for rank, k in enumerate(ranks):
                 src = chunks[0][k]
                 marked = src.marked or der.marked
                 if (not marked and rank) or src.words == der.words:
