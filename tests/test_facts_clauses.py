@@ -180,3 +180,11 @@ def test_examples_listed_after_including_are_no_claim() -> None:
         "The inquiry heard from forty witnesses.",
     )
     assert not _claims(fd.dropped)
+
+
+def test_a_fronted_phrase_of_place_or_scope_is_no_claim() -> None:
+    fd = _facts(
+        "In a handful of smaller harbours, including Port Ellen, moorings still need repairs.",
+        "In a few small harbours moorings still need repairs.",
+    )
+    assert "In a handful of smaller harbours" not in _claims(fd.dropped)
