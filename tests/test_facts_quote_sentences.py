@@ -116,3 +116,11 @@ def test_a_quote_cut_short_with_nothing_reported_keeps_its_own_span() -> None:
     der = 'The union said the wait had gone on "for decades".'
     q = quote_reports(diff(src, der))
     assert [c[1] for c in q["changed"]] == ['"for decades"']
+
+
+def test_a_quote_cut_to_its_content_words_is_a_trimmed_change() -> None:
+    src = '"The valley has the rail links, the colleges and the land we need," she said.'
+    der = 'She praised the valley\'s "rail links, colleges and land".'
+    q = quote_reports(diff(src, der))
+    assert [c[2] for c in q["changed"]] == ["trimmed"]
+    assert not q["dropped"]

@@ -25,7 +25,13 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
-from .quote_sentences import split_dropped, split_excerpt, split_joined, with_reported_rest
+from .quote_sentences import (
+    loose_excerpt,
+    split_dropped,
+    split_excerpt,
+    split_joined,
+    with_reported_rest,
+)
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -257,6 +263,10 @@ def diff_quotes(
             else:
                 note = f"quote wording changed (similarity {min(best.score, 100) / 100:.2f})"
                 res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
+        elif (loose := _loose(S, value, used)) is not None:
+            used.add(id(loose))
+            note = "quote cut short, function words left out"
+            res.changed.append(_trimmed(loose, gd, note))
         elif across:
             left_d.append(gd)
         else:
@@ -289,6 +299,15 @@ def _run_together(df: Fact, gs: Group, S: list[Group], used: set[int]) -> list[F
     if links:
         used.update(id(g) for g in pool if any(k.source is g.first.fact for k in links))
     return links
+
+
+def _loose(S: list[Group], value: str, used: set[int]) -> Group | None:
+    """The source quote not matched yet that ``value`` is a loose excerpt of
+    (:func:`.quote_sentences.loose_excerpt`), if one."""
+    for g in S:
+        if id(g) not in used and loose_excerpt(g.first.fact.value, value):
+            return g
+    return None
 
 
 def _inner(f: Fact) -> str:

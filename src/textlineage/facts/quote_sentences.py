@@ -190,3 +190,19 @@ def with_reported_rest(sf: Fact, df: Fact, other_text: str) -> Fact:
     s = min(hits[0][0], df.span[0])
     e = max(hits[-1][1], df.span[1])
     return Fact(df.kind, other_text[s:e], (s, e), df.doc, df.value)
+
+
+def _content_words(value: str) -> list[str]:
+    return [w for w in value.split() if w not in STOP]
+
+
+def loose_excerpt(whole: str, part: str) -> bool:
+    """Is the folded quote ``part`` a run of ``whole``'s words with some function words
+    left out ("workforce, suppliers and shipping routes" of "Ohio has the workforce, the
+    suppliers and the shipping routes we need"): its content words, two at least, a run of
+    ``whole``'s, and no word of its own?"""
+    cp, cw = _content_words(part), _content_words(whole)
+    if len(cp) < _MIN_SHARED or not set(part.split()) <= set(whole.split()):
+        return False
+    n = len(cp)
+    return any(cw[i : i + n] == cp for i in range(len(cw) - n + 1))
