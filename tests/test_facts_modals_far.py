@@ -8,7 +8,10 @@ from textlineage.types import Passage
 
 
 def _claims(src: str, der: str) -> list[tuple[str, str, str]]:
-    d = diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+    # the first sentences of the two texts aligned, the rest not
+    sa, sb = (0, src.index(".") + 1), (0, der.index(" ", 8))
+    pairs = (Passage("paraphrase", 0.0, ((sa,), (sb,)), (READING_PAIR,)),)
+    d = diff_facts(src, der, source_doc=0, derived_doc=1, passages=pairs, languages=("en", "en"))
     return [(c.source.text, c.derived.text, c.label) for c in d.changed if c.kind == "claim"]
 
 
@@ -16,6 +19,13 @@ def test_possible_stated_as_certain_in_another_sentence_is_a_strength_change() -
     src = "Forecasters issued a warning on Monday. Flooding could close the coast road."
     der = "Warning issued ... Heavy flooding will close the coast road ... Stay tuned"
     assert [c[2] for c in _claims(src, der)] == ["strength"]
+
+
+def test_nothing_is_read_without_a_passage() -> None:
+    src = "Forecasters issued a warning on Monday. Flooding could close the coast road."
+    der = "Heavy flooding will close the coast road."
+    d = diff_facts(src, der, source_doc=0, derived_doc=1, languages=("en", "en"))
+    assert not [c for c in d.changed if c.kind == "claim"]
 
 
 def test_one_step_of_modality_between_unpaired_sentences_is_left_alone() -> None:

@@ -44,10 +44,13 @@ def diff_far_modals(
     read: tuple[Sequence[Span] | None, Sequence[Span] | None] = (None, None),
 ) -> None:
     """Add to ``res`` the modality changes between sentences no passage pairs (numbers,
-    dates and quotations blocked, spans already claimed left alone)."""
+    dates and quotations blocked, spans already claimed left alone), when some passage
+    was aligned at all."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
+    if not any(p.languages is None for p in passages):
+        return  # no reuse read: two texts on one subject say different things
     together = [
         (set(p.spans[docs[0]]), set(p.spans[docs[1]]))
         for p in passages
