@@ -171,3 +171,20 @@ def test_a_second_verb_group_left_out_is_a_dropped_claim() -> None:
         "The skipper was questioned by police.",
     )
     assert _claims(fd.dropped) == ["was refused permission to sail again before the inquiry ends"]
+
+
+def test_examples_listed_after_including_are_no_claim() -> None:
+    fd = _facts(
+        "The inquiry heard from forty witnesses, including skippers, anglers, divers "
+        "and lifeboat volunteers.",
+        "The inquiry heard from forty witnesses.",
+    )
+    assert not _claims(fd.dropped)
+
+
+def test_a_fronted_phrase_of_place_or_scope_is_no_claim() -> None:
+    fd = _facts(
+        "In a handful of smaller harbours, including Port Ellen, moorings still need repairs.",
+        "In a few small harbours moorings still need repairs.",
+    )
+    assert "In a handful of smaller harbours" not in _claims(fd.dropped)

@@ -31,6 +31,8 @@ EXPECTED = _words("likely expected expects expect probably probable")
 """Words that make a clause what is expected."""
 CERTAIN = _words("will certain definitely")
 """Words that make a clause certain ("will" as a modal: not before a noun)."""
+MODAL_WORDS = POSSIBLE | EXPECTED | CERTAIN
+"""All the words of the scale."""
 _STEPS = {**{w: 1 for w in POSSIBLE}, **{w: 2 for w in EXPECTED}, **{w: 3 for w in CERTAIN}}
 _NAMES = {1: "possible", 2: "expected", 3: "certain"}
 _NOT_CONTENT = _words(
@@ -117,11 +119,13 @@ def modal_shapes(
     b: Sequence[str],
     clauses: tuple[Sequence[int], Sequence[int]],
     blocked: tuple[Sequence[bool], Sequence[bool]],
+    min_steps: int = 1,
 ) -> list[Shape]:
     """Clauses of two aligned sentences (``a`` source, ``b`` derived: their words, each
     word's clause number, and whether it belongs to a number, a date or a quotation) that
     say the same thing with another modality: a step up is a hedge dropped, a step down a
-    hedge added. One change per clause at most; a claim's words stop at a blocked word."""
+    hedge added. One change per clause at most; a claim's words stop at a blocked word.
+    ``min_steps``: how far apart on the scale two modalities must be to count."""
     out: list[Shape] = []
     used: tuple[set[int], set[int]] = (set(), set())
     ma, mb = _markers(a), _markers(b)
@@ -136,6 +140,8 @@ def modal_shapes(
         best: tuple[float, int, int, tuple[int, int]] | None = None
         for j, sj in mb:
             if clauses[1][j] in used[1] or blocked[1][j] or sj in steps_a:
+                continue
+            if abs(sj - si) < min_steps:
                 continue
             wb = _window(b, clauses[1], blocked[1], j)
             common = stems_a & _clause_stems(b, clauses[1], j)

@@ -30,6 +30,7 @@ from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
 from .match_leftovers import pair_leftovers
 from .match_loose import fold_loose
+from .match_modals_far import diff_far_modals
 from .match_name_changes import diff_names
 from .match_near import pair_near
 from .match_phrases import phrase_changes
@@ -161,6 +162,10 @@ def diff_facts(
         pair_numbers_by_sentence(source_text, derived_text, src, der, res)
     elif ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
         diff_claims(
+            (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
+            (read_src, read_der),
+        )  # fmt: skip
+        diff_far_modals(
             (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
             (read_src, read_der),
         )  # fmt: skip

@@ -418,8 +418,12 @@ def diff_claims(
         for k, src in enumerate(chunks[0]):
             for w in set(src.words):
                 index.setdefault(w, []).append(k)
+        one_pair = len(chunks[0]) == len(chunks[1]) == 1
         for der in chunks[1]:
-            for rank, k in enumerate(_sentences_by_overlap(der, index)):
+            # one sentence each side: a pair the alignment made, read however few words
+            # they share ("Power outages are possible" / "Widespread power outages expected")
+            ranks = _sentences_by_overlap(der, index) or ([0] if one_pair else [])
+            for rank, k in enumerate(ranks):
                 src = chunks[0][k]
                 marked = src.marked or der.marked
                 if (not marked and rank) or src.words == der.words:
@@ -482,14 +486,18 @@ def _sentence_changes(
     return out
 
 
-def _modal_shapes(src: _Side, der: _Side) -> list[Shape]:
+def _modal_shapes(src: _Side, der: _Side, min_steps: int = 1) -> list[Shape]:
     """:func:`.claim_modals.modal_shapes` of two sentences, numbers, dates and quotations
     blocked."""
     blocked = tuple(
         [_inside((t.start, t.end), side.taken) for t in side.tokens] for side in (src, der)
     )
     return modal_shapes(
-        src.words, der.words, (_clauses(src), _clauses(der)), (blocked[0], blocked[1])
+        src.words,
+        der.words,
+        (_clauses(src), _clauses(der)),
+        (blocked[0], blocked[1]),
+        min_steps,
     )
 
 

@@ -68,6 +68,13 @@ comma before a word that opens a clause, a conjunction of contrast or condition,
 before a second verb group or "that" clause ("was questioned but has not been detained",
 "said it was relieved and would continue to invest")."""
 _EDGE_WORDS = frozenset({"and", "but", "so", "yet", "or"})
+_FRONTED_RE = regex.compile(
+    r"(?:in|on|at|for|from|by|during|across|among|amid|under|over|within|throughout)\s",
+    regex.IGNORECASE,
+)
+"""A preposition opening a sentence: the phrase up to its first break says where or when
+the sentence's claim holds, and is read with it, not as a claim of its own."""
+_EXAMPLES_RE = regex.compile(r"(?:including|such\s+as|among\s+them|notably)\b", regex.IGNORECASE)
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -204,6 +211,10 @@ def _unstated(
         for s, e in _clauses(text, ss, se):
             if e - s > _MAX_CLAUSE or not taken.free((s, e)) or _named(text, s, e):
                 continue
+            if _EXAMPLES_RE.match(text, s, e):
+                continue  # examples listed ("including farmers and officials"): no claim
+            if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
+                continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
             if len(stems) < MIN_CONTENT:
                 continue

@@ -15,6 +15,7 @@ no quote left to be its translation.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,13 @@ from rapidfuzz import fuzz
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
+from .quote_sentences import (
+    loose_excerpt,
+    split_dropped,
+    split_excerpt,
+    split_joined,
+    with_reported_rest,
+)
 
 _QUOTE_KEPT = 95.0  # similarity (0-100) for "the same quote"
 _QUOTE_CHANGED = 60.0  # ... and for "this quote, altered"
@@ -207,11 +215,17 @@ def diff_quotes(
             if id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
+            elif (split := split_excerpt(gs.first.fact, d.fact, derived_text)) is not None:
+                trimmed.add(id(gs))
+                (res.kept if not split[0].label else res.changed).append(split[0])
+                res.dropped.extend(split[1])
             else:
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")
                 note = f"quote cut short ({cut} of {sv.count(' ') + 1} words left out)"
-                res.changed.append(_trimmed(gs, gd, note))
+                link = _trimmed(gs, gd, note)
+                wide = with_reported_rest(link.source, link.derived, derived_text)
+                res.changed.append(dataclasses.replace(link, derived=wide))
             continue
         if best is not None and not best.how and best.score >= _QUOTE_KEPT:
             gs = best.group
@@ -239,6 +253,9 @@ def diff_quotes(
                 # The source's quote given in parts, joined: the same words.
                 res.kept.append(FactLink("quote", sf, df, "parts of a quote joined"))
                 used.update(id(g) for g in S if f" {g.first.fact.value} " in f" {value} ")
+            elif best.how == "extended" and (joined := _run_together(d.fact, gs, S, used)):
+                for link in joined:
+                    (res.changed if link.label else res.kept).append(link)
             elif best.how == "extended":
                 added = value.count(" ") - gs.first.fact.value.count(" ")
                 note = f"quote given more words ({added} added)"
@@ -246,6 +263,10 @@ def diff_quotes(
             else:
                 note = f"quote wording changed (similarity {min(best.score, 100) / 100:.2f})"
                 res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
+        elif (loose := _loose(S, value, used)) is not None:
+            used.add(id(loose))
+            note = "quote cut short, function words left out"
+            res.changed.append(_trimmed(loose, gd, note))
         elif across:
             left_d.append(gd)
         else:
@@ -265,9 +286,28 @@ def diff_quotes(
         if across:
             left_s.append(g)
         else:
-            res.dropped.append(g.first.fact)
+            res.dropped.extend(split_dropped(g.first.fact, derived_text) or [g.first.fact])
     if across:
         _pair_translations(left_s, left_d, similarity, res)
+
+
+def _run_together(df: Fact, gs: Group, S: list[Group], used: set[int]) -> list[FactLink] | None:
+    """Sentence by sentence, a derived quote that runs ``gs`` and other source quotes
+    not matched yet together (:func:`.quote_sentences.split_joined`); marks them used."""
+    pool = [g for g in S if g is gs or id(g) not in used]
+    links = split_joined(df, [g.first.fact for g in pool])
+    if links:
+        used.update(id(g) for g in pool if any(k.source is g.first.fact for k in links))
+    return links
+
+
+def _loose(S: list[Group], value: str, used: set[int]) -> Group | None:
+    """The source quote not matched yet that ``value`` is a loose excerpt of
+    (:func:`.quote_sentences.loose_excerpt`), if one."""
+    for g in S:
+        if id(g) not in used and loose_excerpt(g.first.fact.value, value):
+            return g
+    return None
 
 
 def _inner(f: Fact) -> str:

@@ -1,0 +1,77 @@
+"""A claim's modality changed between two sentences the alignment did not pair: a
+ticker's item rewording an advisory's sentence ("Travel could be very difficult to
+impossible" → "Whiteout conditions will make travel impossible"). Inside a passage
+:mod:`.match_claims` reads modality between the sentences it aligns; here any two
+sentences of the parts read that no passage holds together are read, and only a change
+across the whole scale counts (possible → certain or back, :data:`FAR_STEPS`): between
+sentences not aligned a step of one is mostly another change ("expected in February" →
+"will hold a vote in March" is the date's)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..text.normalise import tokenize
+from ..text.segment import split_sentences
+from ..types import Passage
+from .claim_modals import MODAL_WORDS
+from .items import Item, Result
+from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side
+
+Span = tuple[int, int]
+
+FAR_STEPS = 2
+"""Steps of modality a change between sentences not aligned must span."""
+
+
+def _sides(text: str, doc: int, read: Sequence[Span] | None, taken: list[Span]) -> list[_Side]:
+    spans = set(read or ((0, len(text)),))
+    toks = [tokenize(text, x.start, x.end) for x in split_sentences(text)]
+    built = (
+        _side(text, doc, t, taken)
+        for t in toks
+        if 0 < len(t) <= _MAX_TOKENS and _overlaps((t[0].start, t[-1].end), spans)
+    )
+    return [x for x in built if not MODAL_WORDS.isdisjoint(x.words)]
+
+
+def diff_far_modals(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    passages: Sequence[Passage],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    res: Result,
+    read: tuple[Sequence[Span] | None, Sequence[Span] | None] = (None, None),
+) -> None:
+    """Add to ``res`` the modality changes between sentences no passage pairs (numbers,
+    dates and quotations blocked, spans already claimed left alone), when some passage
+    was aligned at all."""
+    taken = [
+        [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
+    ]
+    if not any(p.languages is None for p in passages):
+        return  # no reuse read: two texts on one subject say different things
+    together = [
+        (set(p.spans[docs[0]]), set(p.spans[docs[1]]))
+        for p in passages
+        if p.languages is None and all(0 <= d < len(p.spans) for d in docs)
+    ]
+    claimed = (
+        {c.source.span for c in res.changed if c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    )
+    sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
+    for src in sides[0]:
+        a = (src.tokens[0].start, src.tokens[-1].end)
+        for der in sides[1]:
+            b = (der.tokens[0].start, der.tokens[-1].end)
+            if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
+                continue  # read by match_claims
+            for link in _links(src, der, _modal_shapes(src, der, FAR_STEPS)):
+                if _overlaps(link.source.span, claimed[0]) or _overlaps(
+                    link.derived.span, claimed[1]
+                ):
+                    continue
+                claimed[0].add(link.source.span)
+                claimed[1].add(link.derived.span)
+                res.changed.append(link)

@@ -1,0 +1,208 @@
+"""A quotation of several sentences of which the other text quotes one and reports the
+rest in its own words ("We know this is disruptive. We are sorry, and we thank residents"
+→ thanked residents and said it was "disruptive"): each sentence is then a fact of its
+own. The sentence quoted is kept or trimmed; a sentence left out of the quote is reported
+dropped, which is what a reader must check, though the text may still say it in reported
+speech.
+
+A sentence counts as reported when its content words (four letters or more, function
+words aside, compared by their first five letters: "thank" / "thanked") come back, two
+at least, in the paragraph of the other text that holds the quote, outside quote marks.
+A quote merely cut short (the rest said nowhere near) stays one trimmed quote.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..text.normalise import tokenize
+from ..types import Fact, FactLink
+from .vocab import STOP
+
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘]?\p{Lu})")
+_PARAGRAPH_RE = regex.compile(r"\n\s*\n|\n")
+_QUOTED_RE = regex.compile(r"\"[^\"\n]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
+_STEM = 5  # letters compared
+_MIN_WORD = 4  # letters a content word has
+_MIN_SHARED = 2  # content words a reported sentence gives back
+
+
+def _value(text: str) -> str:
+    return " ".join(t.norm for t in tokenize(text))
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        t.norm[:_STEM]
+        for t in tokenize(text)
+        if len(t.norm) >= _MIN_WORD and t.norm not in STOP and not t.norm.isdigit()
+    }
+
+
+def sentences(quote: Fact) -> list[Fact]:
+    """The sentences of a quote (its words without the quote marks), as quote facts."""
+    s0 = quote.span[0] + 1
+    inner = quote.text[1:-1]
+    out: list[Fact] = []
+    start = 0
+    for m in [*_SENTENCE_END_RE.finditer(inner), None]:
+        end = m.start() if m is not None else len(inner)
+        piece = inner[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece and _value(piece):
+            a = s0 + start + lead
+            out.append(Fact("quote", piece, (a, a + len(piece)), quote.doc, _value(piece)))
+        if m is not None:
+            start = m.end()
+    return out
+
+
+def _paragraph(text: str, span: tuple[int, int]) -> str:
+    """The paragraph of ``text`` holding ``span``, without its quoted words."""
+    a, b = 0, len(text)
+    for m in _PARAGRAPH_RE.finditer(text):
+        if m.end() <= span[0]:
+            a = m.end()
+        elif m.start() >= span[1]:
+            b = m.start()
+            break
+    return _QUOTED_RE.sub(" ", text[a:b])
+
+
+def _reported(sentence: Fact, context: set[str]) -> bool:
+    return len(_stems(sentence.text) & context) >= _MIN_SHARED
+
+
+def _trims_opening(whole: str, part: str) -> bool:
+    """Does the folded excerpt ``part`` end ``whole`` and leave out only function words
+    before it ("this was" of "this was a very large fire")? Then nothing is lost."""
+    if not f" {whole}".endswith(f" {part}"):
+        return False
+    return all(w in STOP for w in whole[: len(whole) - len(part)].split())
+
+
+def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
+    """The link of the sentence of the source quote ``sf`` that the derived quote ``df``
+    is an excerpt of, and the other sentences as dropped, when one of them at least is
+    reported in the paragraph of ``other_text`` (the derived text) around ``df``; else
+    None."""
+    parts = sentences(sf)
+    if len(parts) < 2:
+        return None
+    dv = f" {df.value} "
+    holding = [p for p in parts if dv in f" {p.value} "]
+    if len(holding) != 1:
+        return None
+    rest = [p for p in parts if p is not holding[0]]
+    context = _stems(_paragraph(other_text, df.span))
+    if not any(_reported(p, context) for p in rest):
+        return None
+    head = holding[0]
+    if head.value == df.value or _trims_opening(head.value, df.value):
+        link = FactLink("quote", head, df, "one sentence of a longer quote")
+    else:
+        cut = head.value.count(" ") - df.value.count(" ")
+        n = head.value.count(" ") + 1
+        link = FactLink(
+            "quote",
+            head,
+            df,
+            f"quote cut short ({cut} of {n} words left out)",
+            "wording",
+            "trimmed",
+        )
+    return link, rest
+
+
+_DERIVED_SENTENCE_RE = regex.compile(r"[^.!?\n]+")
+_MIN_SHARED_ANYWHERE = 3  # ... when no quote points to the paragraph
+
+
+def split_dropped(sf: Fact, other_text: str) -> list[Fact] | None:
+    """The sentences of the source quote ``sf``, which the derived text does not quote,
+    when one of them is reported there: a sentence of ``other_text`` outside quote marks
+    gives back three of its content words at least; else None (one quote dropped)."""
+    parts = sentences(sf)
+    if len(parts) < 2:
+        return None
+    plain = _QUOTED_RE.sub(".", other_text)
+    said = [_stems(m.group()) for m in _DERIVED_SENTENCE_RE.finditer(plain)]
+    for p in parts:
+        mine = _stems(p.text)
+        if any(len(mine & s) >= _MIN_SHARED_ANYWHERE for s in said):
+            return parts
+    return None
+
+
+def split_joined(df: Fact, source_quotes: list[Fact]) -> list[FactLink] | None:
+    """The links of the sentences of the derived quote ``df`` when each holds a different
+    quote of ``source_quotes`` (two quotes of the source run together as one, one of
+    them given more words): a sentence the same as its source quote is kept, one with
+    more words an ``extended`` change; else None."""
+    parts = sentences(df)
+    if len(parts) < 2:
+        return None
+    links: list[FactLink] = []
+    taken: set[int] = set()
+    for p in parts:
+        pv = f" {p.value} "
+        found = [i for i, q in enumerate(source_quotes) if i not in taken and f" {q.value} " in pv]
+        if not found:
+            return None
+        i = max(found, key=lambda k: len(source_quotes[k].value))
+        taken.add(i)
+        q = source_quotes[i]
+        if q.value == p.value:
+            links.append(FactLink("quote", q, p, "quotes run together"))
+        else:
+            added = p.value.count(" ") - q.value.count(" ")
+            note = f"quote given more words ({added} added)"
+            links.append(FactLink("quote", q, p, note, "wording", "extended", True))
+    return links
+
+
+_SENTENCE_BOUND_RE = regex.compile(r"[.!?](?=\s)|\n")
+
+
+def with_reported_rest(sf: Fact, df: Fact, other_text: str) -> Fact:
+    """The derived side of the quote ``sf`` trimmed to ``df``: ``df`` widened over the
+    words of its sentence in ``other_text`` that report the rest of the quote (two of
+    its content words left out come back there, outside quote marks: customers had been
+    asking for the Arctic "for years"); ``df`` itself when the rest is said nowhere near."""
+    rest = _stems(sf.text) - _stems(df.text)
+    a = 0
+    b = len(other_text)
+    for m in _SENTENCE_BOUND_RE.finditer(other_text):
+        if m.end() <= df.span[0]:
+            a = m.end()
+        elif m.start() >= df.span[1]:
+            b = m.start()
+            break
+    plain = _QUOTED_RE.sub(lambda m: " " * len(m.group()), other_text[a:b])
+    hits = [
+        (a + t.start, a + t.end)
+        for t in tokenize(plain)
+        if len(t.norm) >= _MIN_WORD and t.norm not in STOP and t.norm[:_STEM] in rest
+    ]
+    if len({_value(other_text[s:e])[:_STEM] for s, e in hits}) < _MIN_SHARED:
+        return df
+    s = min(hits[0][0], df.span[0])
+    e = max(hits[-1][1], df.span[1])
+    return Fact(df.kind, other_text[s:e], (s, e), df.doc, df.value)
+
+
+def _content_words(value: str) -> list[str]:
+    return [w for w in value.split() if w not in STOP]
+
+
+def loose_excerpt(whole: str, part: str) -> bool:
+    """Is the folded quote ``part`` a run of ``whole``'s words with some function words
+    left out ("workforce, suppliers and shipping routes" of "Ohio has the workforce, the
+    suppliers and the shipping routes we need"): its content words, two at least, a run of
+    ``whole``'s, and no word of its own?"""
+    cp, cw = _content_words(part), _content_words(whole)
+    if len(cp) < _MIN_SHARED or not set(part.split()) <= set(whole.split()):
+        return False
+    n = len(cp)
+    return any(cw[i : i + n] == cp for i in range(len(cw) - n + 1))
