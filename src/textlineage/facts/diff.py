@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
+from .frequency import pair_frequencies
 from .items import Group, Item, Result
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -171,6 +172,7 @@ def diff_facts(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
         pair_near((source_text, derived_text), (src, der), res)
+        pair_frequencies((source_text, derived_text), (source_doc, derived_doc), res)
         drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(

@@ -102,7 +102,21 @@ class _Sentences:
 def _say_the_same(
     sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
 ) -> bool:
-    return len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b)) >= MIN_SHARED
+    return say_the_same(sides, a, b) > 0
+
+
+def say_the_same(
+    sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
+) -> int:
+    """How many content words the sentences at ``a`` (source) and ``b`` (derived) share
+    besides those of ``a`` and ``b``: 0 when fewer than :data:`MIN_SHARED`, too few to
+    say the same thing."""
+    n = len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b))
+    return n if n >= MIN_SHARED else 0
+
+
+Sentences = _Sentences
+"""One text's sentences and their content terms, read around the positions asked for."""
 
 
 def fold_loose(
