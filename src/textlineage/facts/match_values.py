@@ -63,6 +63,17 @@ def _word_share_and_bare(a: Item, b: Item) -> bool:
     return not (_has_digit(a) and _has_digit(b))
 
 
+def _measure_and_bare_apart(gs: Group, gd: Group) -> bool:
+    """Is one a measure ("two months", "3 km") and the other a bare number (no unit, no
+    currency: the "2" of "Model 2"), in no passage together? Such a pair is the same value
+    by chance, not one fact kept."""
+    s, d = gs.first, gd.first
+    if bool(dimension(s.unit)) == bool(dimension(d.unit)) or shares(gs, gd):
+        return False
+    bare = d if dimension(s.unit) else s
+    return not bare.unit and not bare.cur
+
+
 def _has_digit(it: Item) -> bool:
     return any(c.isdigit() for c in it.fact.text)
 
@@ -223,7 +234,11 @@ def diff_numbers(
     same_thing: list[Group] = []
     for gd in D:
         d = gd.first
-        cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
+        cands = [
+            g
+            for g in by_value.get(d.fact.value, ())
+            if _unit_compat(g.first, d) and not _measure_and_bare_apart(g, gd)
+        ]
         if not cands:
             same_thing.append(gd)
             continue

@@ -1,6 +1,6 @@
 """Shares and multiples written in words: fractions ("half", "a third", "two-thirds"; of
 one unit, "a quarter of a percentage point", "a half-point cut": 0.25 and 0.5 point),
-ratios ("one in five", "1 in 10") and multiplier verbs ("doubled", "halved").
+ratios ("one in five", "1 in 10"), scores ("4.5/5") and multiplier verbs ("doubled", "halved").
 
 A share is read as the percentage it is, so "a fifth", "one in five" and "20 per cent" are
 one value and "nearly half" → "half" is a qualifier dropped from one number, as "nearly
@@ -52,6 +52,12 @@ _RATIO_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,-])(?P<n>(?i:{_COUNT}))[ \u00a0]+(?i:in|out[ \u00a0]+of)"
     rf"[ \u00a0]+(?:(?i:every)[ \u00a0]+)?(?P<d>(?i:{_COUNT}))(?![\p{{L}}\p{{N}}-])"
 )
+_SCORE_RE = regex.compile(
+    r"(?<![\p{N}.,/])(?P<n>\d{1,3}(?:\.\d{1,2})?)/(?P<d>5|10|20|100)(?![\p{N}/.,]\p{N}|[\p{N}/])"
+)
+"""A score out of a round total written with a slash ("4.5/5", "8/10"): a share, as "4
+out of 5" is (a date's day and month are never both followed by one of these totals
+and nothing more)."""
 _MULTIPLIER_RE = regex.compile(
     rf"(?<![\p{{L}}-])(?P<verb>(?i:{'|'.join(_MULTIPLIERS)}))(?![\p{{L}}-])"
 )
@@ -106,6 +112,11 @@ def find_proportions(
         if n is None or d is None or not 0 < n < d:
             continue
         _add(out, text, doc, m.span(), _percent(n, d), PERCENT, num_mask, name_mask, pats)
+    for m in _SCORE_RE.finditer(text):
+        score, total = Decimal(m.group("n")), int(m.group("d"))
+        if score <= total:
+            value = fmt((100 * score / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+            _add(out, text, doc, m.span(), value, PERCENT, num_mask, name_mask, pats)
     for m in _PART_OF_UNIT_RE.finditer(text):
         den = _DENOMINATORS[m.group("den").lower()]
         num = 1 if den == 2 else _NUMERATORS.get((m.group("num") or "a").lower(), 0)

@@ -1,0 +1,38 @@
+"""Numbers read whole that were read in parts: a score written with a slash ("4.5/5"), and
+a measure never kept against a bare number of another sentence. The sentences are made
+up for these tests."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts, extract_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    ps = (Passage("paraphrase", 0.8, (((0, len(a)),), ((0, len(b)),))),)
+    return diff_facts(a, b, source_doc=0, derived_doc=1, passages=ps)
+
+
+def test_a_score_with_a_slash_is_a_share() -> None:
+    facts = extract_facts("The critics gave the play 3.5/5 on opening night.", 0)
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [("3.5/5", "70")]
+    assert [f.text for f in extract_facts("The shop is open 24/7.", 0)] == ["24", "7"]
+
+
+def test_a_score_changed_is_one_change() -> None:
+    d = _diff(
+        "Verdict for the cordless drill: 3 out of 5 stars from our workshop.",
+        "Verdict for the cordless drill: 4/5 from our workshop.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("3 out of 5", "4/5")]
+    assert d.added == () and d.dropped == ()
+
+
+def test_a_measure_is_not_kept_against_a_bare_number_elsewhere() -> None:
+    d = diff_facts(
+        "The Vantor 2 is a compact drill. We used it for six weeks on a building site.",
+        "We used the drill over two months on a building site.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not any(k.derived.text == "two months" for k in d.kept)
