@@ -36,3 +36,20 @@ def test_a_measure_is_not_kept_against_a_bare_number_elsewhere() -> None:
         derived_doc=1,
     )
     assert not any(k.derived.text == "two months" for k in d.kept)
+
+
+def test_weeks_and_months_as_reckoned_in_speech() -> None:
+    from textlineage.facts.units import same_span
+
+    assert same_span("12", "week", "3", "month") and same_span("3", "month", "13", "week")
+    assert same_span("30", "day", "1", "month") and same_span("2", "year", "104", "week")
+    assert not same_span("14", "week", "3", "month")
+    assert not same_span("6", "week", "2", "month")
+
+
+def test_a_span_said_in_months_for_its_weeks_is_kept() -> None:
+    d = _diff(
+        "The 12-week course trained nurses at forty hospitals.",
+        "The course trained nurses at forty hospitals over three months.",
+    )
+    assert d.changed == () and d.dropped == () and d.added == ()

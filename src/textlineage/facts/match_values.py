@@ -20,7 +20,7 @@ import regex
 from ..types import Fact, FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
-from .units import MULTIPLE, PERCENT, dimension, in_base
+from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
 from .value_close import ROUNDING_SLACK
 from .value_close import close as _close
 from .value_close import gap as _gap
@@ -185,7 +185,7 @@ def _same_measure(s: Item, d: Item) -> bool:
         return False
     a = [in_base(v, s.unit) for v in s.fact.value.split("-")]  # a range: both ends
     b = [in_base(v, d.unit) for v in d.fact.value.split("-")]
-    return None not in a and a == b
+    return None not in a and (a == b or same_span(s.fact.value, s.unit, d.fact.value, d.unit))
 
 
 def _same_count(s: Item, d: Item) -> bool:
