@@ -53,3 +53,13 @@ def test_a_span_said_in_months_for_its_weeks_is_kept() -> None:
         "The course trained nurses at forty hospitals over three months.",
     )
     assert d.changed == () and d.dropped == () and d.added == ()
+
+
+def test_values_a_billion_times_apart_are_no_change_even_together() -> None:
+    from textlineage.facts.extract import _analyse
+    from textlineage.facts.match_values import _of_a_size
+
+    share, revenue, slip = _analyse("between $0.40 and $0.42, about $2.2 billion, $4.3bn", 0, "en")
+    assert not _of_a_size(share, revenue, True) and not _of_a_size(revenue, share, True)
+    four_m = _analyse("$4.3m", 0, "en")[0]
+    assert _of_a_size(four_m, slip, True) and not _of_a_size(four_m, slip, False)

@@ -135,16 +135,26 @@ def _vals(a: Item, b: Item) -> tuple[str, str]:
 SIZE_FACTOR = 100
 """How many times larger one of two counts of one noun in different passages may be and
 still be read as one count changed: "two people" is no version of "23,000 people"."""
+APART_FACTOR = 1000
+"""Two values more than this many times apart are never one fact changed, even in one
+passage ("between $0.60 and $0.62" a share, "about $1.6 billion" a year's revenue); a
+slip of a thousand ("$4.3m" → "$4.3bn") still is one."""
 
 
 _RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
 """The value of a rank (:mod:`.ranks`): "2nd"."""
 
 
+def _low_end(value: str) -> str:
+    """A range's lower end ("0.6-0.62": "0.6"), or the value."""
+    return value[:1] + value[1:].partition("-")[0]
+
+
 def _of_a_size(s: Item, d: Item, together: bool) -> bool:
     """May ``s`` have become ``d`` by its size? A rank is no count; a vague quantity only becomes a number in
     its range ("several thousand" is not "three"); two counts that do not share a
-    passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other."""
+    passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other, two
+    that do within :data:`APART_FACTOR`."""
     if (_RANK_VALUE_RE.match(s.fact.value) is None) != (_RANK_VALUE_RE.match(d.fact.value) is None):
         return False  # a position ("97th place") is no count ("nine places")
     a, b = _plain(s.fact.value), _plain(d.fact.value)
@@ -152,9 +162,10 @@ def _of_a_size(s: Item, d: Item, together: bool) -> bool:
         return b is None or _in_vague(s.fact.value, b)
     if d.vague and not s.vague:
         return a is None or _in_vague(d.fact.value, a)
-    if together or a is None or b is None or a <= 0 or b <= 0:
+    a, b = _plain(_low_end(s.fact.value)), _plain(_low_end(d.fact.value))
+    if a is None or b is None or a <= 0 or b <= 0:
         return True
-    return max(a, b) <= SIZE_FACTOR * min(a, b)
+    return max(a, b) <= (APART_FACTOR if together else SIZE_FACTOR) * min(a, b)
 
 
 def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
