@@ -45,6 +45,7 @@ def test_weeks_and_months_as_reckoned_in_speech() -> None:
     assert same_span("30", "day", "1", "month") and same_span("2", "year", "104", "week")
     assert not same_span("14", "week", "3", "month")
     assert not same_span("6", "week", "2", "month")
+    assert not same_span("9", "week", "2", "month")
 
 
 def test_a_span_said_in_months_for_its_weeks_is_kept() -> None:

@@ -21,7 +21,7 @@ from ..types import Fact, FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
-from .value_close import ROUNDING_SLACK
+from .value_close import ROUNDING_SLACK, low_end, measure_and_bare
 from .value_close import close as _close
 from .value_close import gap as _gap
 from .value_close import in_vague as _in_vague
@@ -61,17 +61,6 @@ def _word_share_and_bare(a: Item, b: Item) -> bool:
     if PERCENT not in (a.unit, b.unit) or (a.unit and b.unit):
         return False
     return not (_has_digit(a) and _has_digit(b))
-
-
-def _measure_and_bare_apart(gs: Group, gd: Group) -> bool:
-    """Is one a measure ("two months", "3 km") and the other a bare number (no unit, no
-    currency: the "2" of "Model 2"), in no passage together? Such a pair is the same value
-    by chance, not one fact kept."""
-    s, d = gs.first, gd.first
-    if bool(dimension(s.unit)) == bool(dimension(d.unit)) or shares(gs, gd):
-        return False
-    bare = d if dimension(s.unit) else s
-    return not bare.unit and not bare.cur
 
 
 def _has_digit(it: Item) -> bool:
@@ -145,11 +134,6 @@ _RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
 """The value of a rank (:mod:`.ranks`): "2nd"."""
 
 
-def _low_end(value: str) -> str:
-    """A range's lower end ("0.6-0.62": "0.6"), or the value."""
-    return value[:1] + value[1:].partition("-")[0]
-
-
 def _of_a_size(s: Item, d: Item, together: bool) -> bool:
     """May ``s`` have become ``d`` by its size? A rank is no count; a vague quantity only becomes a number in
     its range ("several thousand" is not "three"); two counts that do not share a
@@ -162,7 +146,7 @@ def _of_a_size(s: Item, d: Item, together: bool) -> bool:
         return b is None or _in_vague(s.fact.value, b)
     if d.vague and not s.vague:
         return a is None or _in_vague(d.fact.value, a)
-    a, b = _plain(_low_end(s.fact.value)), _plain(_low_end(d.fact.value))
+    a, b = _plain(low_end(s.fact.value)), _plain(low_end(d.fact.value))
     if a is None or b is None or a <= 0 or b <= 0:
         return True
     return max(a, b) <= (APART_FACTOR if together else SIZE_FACTOR) * min(a, b)
@@ -248,7 +232,7 @@ def diff_numbers(
         cands = [
             g
             for g in by_value.get(d.fact.value, ())
-            if _unit_compat(g.first, d) and not _measure_and_bare_apart(g, gd)
+            if _unit_compat(g.first, d) and not measure_and_bare(g.first, gd.first, shares(g, gd))
         ]
         if not cands:
             same_thing.append(gd)

@@ -13,6 +13,7 @@ Measures of different dimensions never name one thing, nor does a measure and a 
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import regex
 
@@ -149,14 +150,15 @@ def in_base(value: str, unit: str) -> Decimal | None:
 
 
 _CUSTOMARY = {
-    frozenset({"week", "month"}): (("week", 4), ("week", 52 / 12)),
-    frozenset({"day", "month"}): (("day", 30), ("day", 365 / 12)),
-    frozenset({"week", "year"}): (("week", 52),),
-    frozenset({"day", "year"}): (("day", 365),),
+    frozenset({"week", "month"}): (("week", Fraction(4)), ("week", Fraction(52, 12))),
+    frozenset({"day", "month"}): (("day", Fraction(30)), ("day", Fraction(365, 12))),
+    frozenset({"week", "year"}): (("week", Fraction(52)),),
+    frozenset({"day", "year"}): (("day", Fraction(365)),),
 }
 """The smaller unit's count in one of the larger, as spans of time are reckoned in
 speech: a month is four weeks, or 30 days, or its share of the year's 52 weeks or 365
-days rounded to a whole (13 weeks are three months); a year is 52 weeks or 365 days."""
+days where that is a whole (13 weeks are three months; nine weeks are not two months
+but a rounding of them); a year is 52 weeks or 365 days."""
 
 
 def same_span(a: str, unit_a: str, b: str, unit_b: str) -> bool:
@@ -170,4 +172,4 @@ def same_span(a: str, unit_a: str, b: str, unit_b: str) -> bool:
     except ArithmeticError:
         return False
     small, large = (x, y) if unit_a == sizes[0][0] else (y, x)
-    return any(small == round(large * Decimal(str(size))) for _, size in sizes)
+    return any(Fraction(small) == Fraction(large) * size for _, size in sizes)
