@@ -26,6 +26,7 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .frequency import pair_frequencies
 from .items import Group, Item, Result
+from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
@@ -173,6 +174,7 @@ def diff_facts(
         )
         pair_near((source_text, derived_text), (src, der), res)
         pair_frequencies((source_text, derived_text), (source_doc, derived_doc), res)
+        pair_bare_nouns((source_text, derived_text), derived_doc, res)
         drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
