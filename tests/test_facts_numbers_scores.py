@@ -64,3 +64,11 @@ def test_values_a_billion_times_apart_are_no_change_even_together() -> None:
     assert not _of_a_size(share, revenue, True) and not _of_a_size(revenue, share, True)
     four_m = _analyse("$4.3m", 0, "en")[0]
     assert _of_a_size(four_m, slip, True) and not _of_a_size(four_m, slip, False)
+
+
+def test_reference_marks_cited_and_given_are_no_numbers() -> None:
+    text = (
+        "Ada Lind (1), Bo Krantz (2)\n(1) Northfield College\n(2) Ostmark Institute\n"
+        "The survey counted 12 sites. Comments (41)"
+    )
+    assert [f.text for f in extract_facts(text, 0) if f.kind == "number"] == ["12 sites", "41"]

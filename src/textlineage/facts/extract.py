@@ -11,6 +11,7 @@ short quotation is one fact with the names and numbers inside it.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -64,6 +65,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     for s, e in furniture_spans(text, lang):
         for mask in (num_mask, name_mask, furniture):
             mark(mask, s, e)
+    for s, e in _reference_marks(text):
+        mark(num_mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(_phones(text, doc, num_mask, name_mask))
@@ -87,6 +90,21 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     items.extend(quotes)
     items.sort(key=lambda it: (it.fact.span[0], it.fact.span[1], it.fact.kind))
     return items
+
+
+_MARK_RE = regex.compile(r"(?:(?<=\p{L}[ \u00a0]?)|(?<=^[ \t]*))[(\[](?P<n>\d{1,2})[)\]]", regex.M)
+"""A number in brackets after a word or opening a line: "Owen Pryce (2)", "(2) Halvard
+Renewables LLC", "shown before [3]"."""
+
+
+def _reference_marks(text: str) -> list[tuple[int, int]]:
+    """The spans of reference marks: a bracketed number after a word or opening a line
+    that the text writes at least twice in that shape, a footnote or an affiliation cited
+    and given ("Owen Pryce (2)", then "(2) Halvard Renewables LLC"). A mark is no fact;
+    a count in brackets said once ("Comments (41)") is left to the number readers."""
+    found = list(_MARK_RE.finditer(text))
+    seen = Counter(m.group() for m in found)
+    return [m.span() for m in found if seen[m.group()] >= 2]
 
 
 def _outside_short_quotes(items: list[Item], quotes: list[Item]) -> list[Item]:
