@@ -1,0 +1,40 @@
+"""A year said with its half or quarter on one side and alone on the other
+(:mod:`textlineage.facts.year_parts`). The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    ps = (Passage("paraphrase", 0.8, (((0, len(a)),), ((0, len(b)),))),)
+    return diff_facts(a, b, source_doc=0, derived_doc=1, passages=ps)
+
+
+def _dates(d: FactDiff) -> list[tuple[str, str, str, str]]:
+    return [
+        (c.source.text, c.derived.text, c.label, c.detail) for c in d.changed if c.kind == "date"
+    ]
+
+
+def test_a_half_year_made_the_year() -> None:
+    d = _diff(
+        "The ferry operator will open a second route in the second half of 2027.",
+        "The ferry operator will open a second route in 2027.",
+    )
+    assert _dates(d) == [("second half of 2027", "2027", "specificity", "less_specific")]
+
+
+def test_a_year_made_a_quarter_and_its_code_is_no_name() -> None:
+    d = _diff("Output at the mill fell in 2023.", "Output at the mill fell in Q3 2023.")
+    assert _dates(d) == [("2023", "Q3 2023", "specificity", "more_specific")]
+    assert d.added == ()
+
+
+def test_a_quarter_said_both_ways_is_kept() -> None:
+    d = _diff(
+        "Exports in the third quarter of 2025 rose at the port.",
+        "Exports in the July–September quarter of 2025 rose at the port.",
+    )
+    assert _dates(d) == []
