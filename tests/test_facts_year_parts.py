@@ -1,5 +1,6 @@
 """A year said with its half or quarter on one side and alone on the other
-(:mod:`textlineage.facts.year_parts`). The sentences are made up for these tests."""
+(:mod:`textlineage.facts.year_parts`), and a whole share said in a word
+(:mod:`textlineage.facts.whole_words`). The sentences are made up for these tests."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def test_a_quarter_said_both_ways_is_kept() -> None:
         "Exports in the July–September quarter of 2025 rose at the port.",
     )
     assert _dates(d) == []
+
+
+def test_a_whole_share_said_in_a_word_is_kept() -> None:
+    d = _diff(
+        "The new depot runs on 100 percent renewable power, the operator said.",
+        "The depot runs on entirely renewable power.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.kept if k.kind == "number"] == [
+        ("100 percent", "entirely")
+    ]
+    assert not any(f.kind == "number" for f in d.dropped)

@@ -41,6 +41,7 @@ from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .places import drop_generic
 from .scope import read_items
 from .vocab import name_vocab
+from .whole_words import whole_shares
 from .year_parts import part_years
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ def diff_facts(
         pair_frequencies((source_text, derived_text), (source_doc, derived_doc), res)
         pair_bare_nouns((source_text, derived_text), derived_doc, res)
         part_years((source_text, derived_text), res)
+        whole_shares((source_text, derived_text), derived_doc, res)
         drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
