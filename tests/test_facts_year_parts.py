@@ -50,3 +50,17 @@ def test_a_whole_share_said_in_a_word_is_kept() -> None:
         ("100 percent", "entirely")
     ]
     assert not any(f.kind == "number" for f in d.dropped)
+
+
+def test_fall_is_autumn_where_it_is_a_season() -> None:
+    from textlineage.facts import extract_facts
+
+    assert [f.value for f in extract_facts("The firm moved its office last fall.", 0)] == [
+        "season:autumn"
+    ]
+    assert extract_facts("Prices will fall next year.", 0) == []
+    d = _diff(
+        "The bakery opened a second shop on the quay in October 2025.",
+        "The bakery opened a second shop on the quay last fall.",
+    )
+    assert _dates(d) == [("October 2025", "fall", "specificity", "less_specific")]
