@@ -1,6 +1,7 @@
 """A year said with its half or quarter on one side and alone on the other
 (:mod:`textlineage.facts.year_parts`), and a whole share said in a word
-(:mod:`textlineage.facts.whole_words`). The sentences are made up for these tests."""
+(:mod:`textlineage.facts.whole_words`), with seasons and times read as dates. The
+sentences are made up for these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +65,10 @@ def test_fall_is_autumn_where_it_is_a_season() -> None:
         "The bakery opened a second shop on the quay last fall.",
     )
     assert _dates(d) == [("October 2025", "fall", "specificity", "less_specific")]
+
+
+def test_a_label_naming_a_time_makes_a_clock_time() -> None:
+    from textlineage.facts import extract_facts
+
+    assert [f.value for f in extract_facts("Time of arrival: 06:15", 0)] == ["time:06:15"]
+    assert [f.kind for f in extract_facts("Finish times: 2:47 for her.", 0)][-1] == "number"
