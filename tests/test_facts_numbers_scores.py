@@ -1,6 +1,8 @@
-"""Numbers read whole that were read in parts: a score written with a slash ("4.5/5"), and
-a measure never kept against a bare number of another sentence. The sentences are made
-up for these tests."""
+"""Numbers read whole that were read in parts, and numbers that are none: a score written
+with a slash ("4.5/5"), spans of time reckoned as in speech, reference marks, model
+numbers and twins; a measure never kept against a bare number of another sentence, and
+values a thousand times apart never one change. The sentences are made up for these
+tests."""
 
 from __future__ import annotations
 
@@ -72,3 +74,21 @@ def test_reference_marks_cited_and_given_are_no_numbers() -> None:
         "The survey counted 12 sites. Comments (41)"
     )
     assert [f.text for f in extract_facts(text, 0) if f.kind == "number"] == ["12 sites", "41"]
+
+
+def test_a_model_number_is_part_of_its_name() -> None:
+    facts = extract_facts("The Vantor Pro 2 weighs 1.3 pounds and starts a Phase 3 trial.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["1.3 pounds"]
+
+
+def test_a_count_said_of_a_name_is_kept() -> None:
+    text = "The Harbour Party won 13 of the 36 seats, the Greens 3."
+    assert [f.text for f in extract_facts(text, 0) if f.kind == "number"] == ["13", "36 seats", "3"]
+
+
+def test_twins_are_two() -> None:
+    d = _diff(
+        "The twin pumps of the old station were replaced last week.",
+        "The two pumps of the old station were replaced last week.",
+    )
+    assert d.changed == () and d.added == () and d.dropped == ()
