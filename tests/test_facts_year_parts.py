@@ -72,3 +72,10 @@ def test_a_label_naming_a_time_makes_a_clock_time() -> None:
 
     assert [f.value for f in extract_facts("Time of arrival: 06:15", 0)] == ["time:06:15"]
     assert [f.kind for f in extract_facts("Finish times: 2:47 for her.", 0)][-1] == "number"
+
+
+def test_over_before_seasons_is_during_them() -> None:
+    from textlineage.facts import extract_facts
+
+    facts = extract_facts("Over three winters, volunteers counted the geese.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["three winters"]
