@@ -92,3 +92,11 @@ def test_twins_are_two() -> None:
         "The two pumps of the old station were replaced last week.",
     )
     assert d.changed == () and d.added == () and d.dropped == ()
+
+
+def test_a_number_and_a_half_of_a_scale_and_a_pair() -> None:
+    facts = extract_facts("About two and a half million visitors came for a pair of concerts.", 0)
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [
+        ("About two and a half million visitors", "2500000"),
+        ("a pair of concerts", "2"),
+    ]
