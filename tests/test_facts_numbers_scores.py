@@ -100,3 +100,8 @@ def test_a_number_and_a_half_of_a_scale_and_a_pair() -> None:
         ("About two and a half million visitors", "2500000"),
         ("a pair of concerts", "2"),
     ]
+
+
+def test_one_of_a_kind_adjectives_count_nothing() -> None:
+    facts = extract_facts("One-way fares and a one-off fee; a one-room office.", 0)
+    assert [f.text for f in facts if f.kind == "number"] == ["one-room"]
