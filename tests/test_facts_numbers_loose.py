@@ -153,3 +153,14 @@ def test_a_time_outside_the_part_of_the_day_is_not_it() -> None:
     )
     assert d.changed == ()
     assert [f.text for f in d.dropped] == ["5pm"]
+
+
+def test_a_part_of_a_changed_whole_is_that_change() -> None:
+    d = _diff(
+        "Crews repainted 12 of 40 bridges on the coastal line last year.",
+        "Crews repainted half of the 44 bridges on the coastal line last year.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed if c.kind == "number"] == [
+        ("12 of 40 bridges", "half of the 44 bridges")
+    ]
+    assert not any(f.kind == "number" for f in d.dropped)

@@ -105,7 +105,8 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
             r"|through|throughout|before|after))\s+)"
-            r"(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
+            r"(?P<season>(?i:spring|summer|autumn|winter|fall(?!\s+(?i:of|in|on|from|to|by|into|is|was|will|would|could|may|might|and|or)\b)))"
+            r"(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
         ),
     ),
     (
@@ -302,9 +303,9 @@ def find_dates(
                 value = digits(gd["y"]).zfill(4) + "s"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "season":
-                value = (
-                    SEASON_PREFIX + gd["season"].lower() + (f"-{gd['y']}" if gd.get("y") else "")
-                )
+                season = gd["season"].lower()
+                season = "autumn" if season == "fall" else season  # the American name
+                value = SEASON_PREFIX + season + (f"-{gd['y']}" if gd.get("y") else "")
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "part":
                 value = f"{PART_PREFIX}{gd['part'].lower()}-{gd['y']}"

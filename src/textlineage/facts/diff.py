@@ -24,7 +24,9 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
+from .frequency import pair_frequencies
 from .items import Group, Item, Result
+from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
@@ -40,6 +42,8 @@ from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .places import drop_generic
 from .scope import read_items
 from .vocab import name_vocab
+from .whole_words import whole_shares
+from .year_parts import part_years
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +180,10 @@ def diff_facts(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
         pair_near((source_text, derived_text), (src, der), res)
+        pair_frequencies((source_text, derived_text), (source_doc, derived_doc), res)
+        pair_bare_nouns((source_text, derived_text), derived_doc, res)
+        part_years((source_text, derived_text), res)
+        whole_shares((source_text, derived_text), derived_doc, res)
         drop_generic(res, (source_text, derived_text))
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(

@@ -11,6 +11,7 @@ short quotation is one fact with the names and numbers inside it.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -20,6 +21,7 @@ from ..text.normalise import fold
 from ..types import Fact
 from .clock import find_times, find_word_times
 from .dates import find_dates
+from .forms import singular
 from .furniture import furniture_spans
 from .furniture_kinds import PHONE_RE, is_phone
 from .items import Item, mark, overlaps
@@ -30,6 +32,7 @@ from .numeric import ENGLISH_READ, patterns
 from .proportions import find_proportions
 from .quotes import find_quotes
 from .ranks import find_ranks
+from .units import canonical_unit
 from .weekdays import with_weekdays
 
 SHORT_QUOTE_WORDS = 20
@@ -64,6 +67,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     for s, e in furniture_spans(text, lang):
         for mask in (num_mask, name_mask, furniture):
             mark(mask, s, e)
+    for s, e in _reference_marks(text):
+        mark(num_mask, s, e)
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(_phones(text, doc, num_mask, name_mask))
@@ -78,7 +83,9 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
         pats = patterns(lang)
         items.extend(find_measures(text, doc, num_mask, name_mask, pats))
         items.extend(find_proportions(text, doc, num_mask, name_mask, pats))
-    items.extend(find_numbers(text, doc, num_mask, name_mask, lang))
+    items.extend(_not_in_names(text, find_numbers(text, doc, num_mask, name_mask, lang)))
+    if lang in ENGLISH_READ:
+        items.extend(_twins(text, doc, num_mask))
     if lang in ENGLISH_READ:
         items.extend(find_ranks(text, doc, num_mask, name_mask))
     quotes = [q for q in find_quotes(text, doc) if not overlaps(furniture, *q.fact.span)]
@@ -87,6 +94,74 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     items.extend(quotes)
     items.sort(key=lambda it: (it.fact.span[0], it.fact.span[1], it.fact.kind))
     return items
+
+
+_MARK_RE = regex.compile(r"(?:(?<=\p{L}[ \u00a0]?)|(?<=^[ \t]*))[(\[](?P<n>\d{1,2})[)\]]", regex.M)
+"""A number in brackets after a word or opening a line: "Owen Pryce (2)", "(2) Halvard
+Renewables LLC", "shown before [3]"."""
+
+
+def _reference_marks(text: str) -> list[tuple[int, int]]:
+    """The spans of reference marks: a bracketed number after a word or opening a line
+    that the text writes at least twice in that shape, a footnote or an affiliation cited
+    and given ("Owen Pryce (2)", then "(2) Halvard Renewables LLC"). A mark is no fact;
+    a count in brackets said once ("Comments (41)") is left to the number readers."""
+    found = list(_MARK_RE.finditer(text))
+    seen = Counter(m.group() for m in found)
+    return [m.span() for m in found if seen[m.group()] >= 2]
+
+
+_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}-]*[ \u00a0]$")
+"""A capitalised word inside a sentence (a word, digit, comma or semicolon before it)
+standing right before a number: "the Slate Pro 2", "a Phase 3 trial"."""
+_BARE_SMALL_RE = regex.compile(r"\d{1,2}")
+_WORD_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?!(?:of|and|or|nor|but|to|in|on|at|for|per|out|from|by|with|than|percent)"
+    r"(?![\p{L}]))\p{Ll}"
+)
+"""A word that goes on with a name's number ("2 weighs", "3 trial"), not one that goes
+on with a count ("13 of the 36 seats", "10 and the Greens 3")."""
+
+
+def _not_in_names(text: str, items: list[Item]) -> list[Item]:
+    """``items`` less the small bare numbers that end a name: a model or an edition
+    ("the Slate Pro 2 weighs", "a Phase 3 trial"), written after a capitalised word
+    inside a sentence with no unit or currency, the sentence going on in lower case. A
+    number there is part of what is named, not a count of anything; one that ends its
+    clause or goes on with a preposition or a conjunction is a count said of a name
+    ("the Social Alliance 13 of the 36 seats, the Greens 3"), kept."""
+    out = []
+    for it in items:
+        s, e = it.fact.span
+        core = it.core or it.fact.text
+        if (
+            _BARE_SMALL_RE.fullmatch(core)
+            and not it.cur
+            and not it.qual
+            and _NAME_BEFORE_RE.search(text, max(0, s - 40), s)
+            and text[s:e].startswith(core)
+            and _WORD_AFTER_RE.match(text, s + len(core))
+        ):
+            continue
+        out.append(it)
+    return out
+
+
+_TWIN_RE = regex.compile(r"(?<![\p{L}\p{N}-])(?i:twin)[ \u00a0]+(?P<noun>\p{Ll}{3,}s)(?![\p{L}])")
+"""Two things said as twins: "the twin boilers" (a count of 2, as "two boilers")."""
+
+
+def _twins(text: str, doc: int, num_mask: bytearray) -> list[Item]:
+    out = []
+    for m in _TWIN_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e):
+            continue
+        unit = canonical_unit(singular(m.group("noun").lower()))
+        fact = Fact("number", m.group(), (s, e), doc, "2")
+        out.append(Item(fact, "number", ("2", unit, "", ""), unit=unit, core=text[s : s + 4]))
+        mark(num_mask, s, e)
+    return out
 
 
 def _outside_short_quotes(items: list[Item], quotes: list[Item]) -> list[Item]:

@@ -102,7 +102,21 @@ class _Sentences:
 def _say_the_same(
     sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
 ) -> bool:
-    return len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b)) >= MIN_SHARED
+    return say_the_same(sides, a, b) > 0
+
+
+def say_the_same(
+    sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
+) -> int:
+    """How many content words the sentences at ``a`` (source) and ``b`` (derived) share
+    besides those of ``a`` and ``b``: 0 when fewer than :data:`MIN_SHARED`, too few to
+    say the same thing."""
+    n = len(sides[0].terms_at(a[0], a) & sides[1].terms_at(b[0], b))
+    return n if n >= MIN_SHARED else 0
+
+
+Sentences = _Sentences
+"""One text's sentences and their content terms, read around the positions asked for."""
 
 
 def fold_loose(
@@ -130,6 +144,7 @@ def fold_loose(
     pair_counts(texts, items, res)
     pair_bare_values(texts, items, res)
     _parts_made_whole(texts, res)
+    _parts_of_changed_wholes(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
     for k in loose_dates:
@@ -173,6 +188,44 @@ def _parts_made_whole(texts: tuple[str, str], res: Result) -> None:
             res.kept.remove(whole)
             lost.remove(f)
             res.changed.append(FactLink("number", sf, df, note, "value", "", side == 1))
+
+
+_SHARE_OF_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?:(?i:an?|one|two|three)[ \u00a0-]+)?"
+    r"(?i:half|thirds?|quarters?|fifths?|tenths?|all|most|some|none|each)"
+    r"[ \u00a0]+(?i:of)[ \u00a0]+(?:(?i:the|its|their)[ \u00a0]+)?$"
+)
+"""A share of a whole said before it: "half of the 30 turbines"."""
+
+
+def _parts_of_changed_wholes(texts: tuple[str, str], res: Result) -> None:
+    """A dropped part of a whole that is changed ("16 of 32 turbines" → "half of the 30
+    turbines", the whole 32 → 30): the part is the change's, which runs from it, and from
+    the share said before the derived whole; not a number dropped."""
+    for f in [f for f in res.dropped if f.kind == "number"]:
+        gap = _OF_AFTER_RE.match(texts[0], f.span[1])
+        if gap is None:
+            continue
+        i = next(
+            (
+                i
+                for i, k in enumerate(res.changed)
+                if k.kind == "number" and k.source.span[0] == gap.end()
+            ),
+            None,
+        )
+        if i is None:
+            continue
+        k = res.changed[i]
+        d = k.derived
+        share = _SHARE_OF_BEFORE_RE.search(texts[1], max(0, d.span[0] - 30), d.span[0])
+        sf = _fact(texts[0], f.doc, (f.span[0], k.source.span[1]), k.source.value)
+        df = d
+        if share is not None:
+            df = _fact(texts[1], d.doc, (share.start(), d.span[1]), d.value)
+        note = f"a part of a whole changed ('{sf.text}' → '{df.text}')"
+        res.changed[i] = FactLink("number", sf, df, note, k.label, k.detail, k.unsupported)
+        res.dropped.remove(f)
 
 
 def _numbers_made_vague(

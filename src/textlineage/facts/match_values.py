@@ -20,8 +20,8 @@ import regex
 from ..types import Fact, FactLink
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
-from .units import MULTIPLE, PERCENT, dimension, in_base
-from .value_close import ROUNDING_SLACK
+from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
+from .value_close import ROUNDING_SLACK, low_end, measure_and_bare
 from .value_close import close as _close
 from .value_close import gap as _gap
 from .value_close import in_vague as _in_vague
@@ -124,6 +124,10 @@ def _vals(a: Item, b: Item) -> tuple[str, str]:
 SIZE_FACTOR = 100
 """How many times larger one of two counts of one noun in different passages may be and
 still be read as one count changed: "two people" is no version of "23,000 people"."""
+APART_FACTOR = 1000
+"""Two values more than this many times apart are never one fact changed, even in one
+passage ("between $0.60 and $0.62" a share, "about $1.6 billion" a year's revenue); a
+slip of a thousand ("$4.3m" → "$4.3bn") still is one."""
 
 
 _RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
@@ -133,7 +137,8 @@ _RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
 def _of_a_size(s: Item, d: Item, together: bool) -> bool:
     """May ``s`` have become ``d`` by its size? A rank is no count; a vague quantity only becomes a number in
     its range ("several thousand" is not "three"); two counts that do not share a
-    passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other."""
+    passage (``together`` False) must be within :data:`SIZE_FACTOR` of each other, two
+    that do within :data:`APART_FACTOR`."""
     if (_RANK_VALUE_RE.match(s.fact.value) is None) != (_RANK_VALUE_RE.match(d.fact.value) is None):
         return False  # a position ("97th place") is no count ("nine places")
     a, b = _plain(s.fact.value), _plain(d.fact.value)
@@ -141,9 +146,10 @@ def _of_a_size(s: Item, d: Item, together: bool) -> bool:
         return b is None or _in_vague(s.fact.value, b)
     if d.vague and not s.vague:
         return a is None or _in_vague(d.fact.value, a)
-    if together or a is None or b is None or a <= 0 or b <= 0:
+    a, b = _plain(low_end(s.fact.value)), _plain(low_end(d.fact.value))
+    if a is None or b is None or a <= 0 or b <= 0:
         return True
-    return max(a, b) <= SIZE_FACTOR * min(a, b)
+    return max(a, b) <= (APART_FACTOR if together else SIZE_FACTOR) * min(a, b)
 
 
 def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
@@ -174,7 +180,7 @@ def _same_measure(s: Item, d: Item) -> bool:
         return False
     a = [in_base(v, s.unit) for v in s.fact.value.split("-")]  # a range: both ends
     b = [in_base(v, d.unit) for v in d.fact.value.split("-")]
-    return None not in a and a == b
+    return None not in a and (a == b or same_span(s.fact.value, s.unit, d.fact.value, d.unit))
 
 
 def _same_count(s: Item, d: Item) -> bool:
@@ -223,7 +229,11 @@ def diff_numbers(
     same_thing: list[Group] = []
     for gd in D:
         d = gd.first
-        cands = [g for g in by_value.get(d.fact.value, ()) if _unit_compat(g.first, d)]
+        cands = [
+            g
+            for g in by_value.get(d.fact.value, ())
+            if _unit_compat(g.first, d) and not measure_and_bare(g.first, gd.first, shares(g, gd))
+        ]
         if not cands:
             same_thing.append(gd)
             continue

@@ -44,6 +44,19 @@ hanging before "to" when both ends qualify one noun ("16- to 24-year-olds")."""
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 _YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
+_ONE_WAY_WORDS = frozenset({"way", "off", "time", "stop", "sided", "liner", "size"})
+"""Words that make "one-" an adjective of kind, not a count: "one-way", "one-off",
+"one-time", "one-stop", "one-sided", "one-liner", "one-size"."""
+
+
+def _starts_one(text: str) -> bool:
+    """Does a hyphenated number start with "one" ("one-way"; not "1-way", "two-way")?"""
+    return text.lower().lstrip().startswith("one-")
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season"})
+"""Spans of time of no fixed length: "over two summers" is during them, as "over five
+years" is."""
 _OVER_AS_MORE_RE = regex.compile(
     r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
     r"|were|are|be|been))\s+$"
@@ -288,6 +301,8 @@ def _number_item(
     vague_raw = m.group("vague")
     pct = bool(m.group("pct"))
     hy = m.group("hy") or ""
+    if hy.lower() in _ONE_WAY_WORDS and _starts_one(m.group()):
+        return None  # "one-way fares", "a one-off payment": a kind, no count
     value: str
     vague = ""
     if vague_raw and not pats.english:
@@ -386,7 +401,7 @@ def _number_item(
 
     if (
         qual == "over"
-        and dimension(unit) == "time"
+        and (dimension(unit) == "time" or unit in _SEASONS)
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than

@@ -1,6 +1,7 @@
 """Shares and multiples written in words: fractions ("half", "a third", "two-thirds"; of
 one unit, "a quarter of a percentage point", "a half-point cut": 0.25 and 0.5 point),
-ratios ("one in five", "1 in 10") and multiplier verbs ("doubled", "halved").
+ratios ("one in five", "1 in 10"), scores ("4.5/5"), a number and a half of a scale
+("two and a half million"), a pair ("a pair of ports": 2) and multiplier verbs ("doubled", "halved").
 
 A share is read as the percentage it is, so "a fifth", "one in five" and "20 per cent" are
 one value and "nearly half" → "half" is a qualifier dropped from one number, as "nearly
@@ -52,6 +53,24 @@ _RATIO_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,-])(?P<n>(?i:{_COUNT}))[ \u00a0]+(?i:in|out[ \u00a0]+of)"
     rf"[ \u00a0]+(?:(?i:every)[ \u00a0]+)?(?P<d>(?i:{_COUNT}))(?![\p{{L}}\p{{N}}-])"
 )
+_SCORE_RE = regex.compile(
+    r"(?<![\p{N}.,/])(?P<n>\d{1,3}(?:\.\d{1,2})?)/(?P<d>5|10|20|100)(?![\p{N}/.,]\p{N}|[\p{N}/])"
+)
+"""A score out of a round total written with a slash ("4.5/5", "8/10"): a share, as "4
+out of 5" is (a date's day and month are never both followed by one of these totals
+and nothing more)."""
+_HALF_SCALE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.,-])(?P<n>(?i:{_COUNT}))[ \u00a0]+(?i:and)[ \u00a0]+(?i:a)[ \u00a0]+"
+    r"(?i:half)[ \u00a0]+(?P<scale>(?i:hundred|thousand|million|billion))"
+    r"(?:[ \u00a0]+(?P<noun>\p{Ll}{3,}s))?(?![\p{L}\p{N}])"
+)
+"""A number and a half of a scale: "two and a half million people" (2,500,000)."""
+_PAIR_RE = regex.compile(
+    r"(?<![\p{L}\p{N}-])(?i:a)[ \u00a0]+(?i:pair)[ \u00a0]+(?i:of)[ \u00a0]+"
+    r"(?:[\p{L}\p{N}-]+[ \u00a0]+){0,2}?(?P<noun>\p{Ll}{3,}s)(?![\p{L}\p{N}])"
+)
+"""Two things said as a pair: "a pair of USB-C ports" (as "two USB-C ports")."""
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _MULTIPLIER_RE = regex.compile(
     rf"(?<![\p{{L}}-])(?P<verb>(?i:{'|'.join(_MULTIPLIERS)}))(?![\p{{L}}-])"
 )
@@ -106,6 +125,22 @@ def find_proportions(
         if n is None or d is None or not 0 < n < d:
             continue
         _add(out, text, doc, m.span(), _percent(n, d), PERCENT, num_mask, name_mask, pats)
+    for m in _HALF_SCALE_RE.finditer(text):
+        n = _count(m.group("n"))
+        if n is None:
+            continue
+        value = fmt((Decimal(n) + Decimal("0.5")) * _SCALES[m.group("scale").lower()])
+        noun = m.group("noun")
+        unit = canonical_unit(singular(noun.lower())) if noun else ""
+        _add(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
+    for m in _PAIR_RE.finditer(text):
+        unit = canonical_unit(singular(m.group("noun").lower()))
+        _add(out, text, doc, m.span(), "2", unit, num_mask, name_mask, pats)
+    for m in _SCORE_RE.finditer(text):
+        score, total = Decimal(m.group("n")), int(m.group("d"))
+        if score <= total:
+            value = fmt((100 * score / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+            _add(out, text, doc, m.span(), value, PERCENT, num_mask, name_mask, pats)
     for m in _PART_OF_UNIT_RE.finditer(text):
         den = _DENOMINATORS[m.group("den").lower()]
         num = 1 if den == 2 else _NUMERATORS.get((m.group("num") or "a").lower(), 0)

@@ -13,6 +13,7 @@ Measures of different dimensions never name one thing, nor does a measure and a 
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import regex
 
@@ -146,3 +147,29 @@ def in_base(value: str, unit: str) -> Decimal | None:
         return Decimal(value) * d[1]
     except ArithmeticError:
         return None
+
+
+_CUSTOMARY = {
+    frozenset({"week", "month"}): (("week", Fraction(4)), ("week", Fraction(52, 12))),
+    frozenset({"day", "month"}): (("day", Fraction(30)), ("day", Fraction(365, 12))),
+    frozenset({"week", "year"}): (("week", Fraction(52)),),
+    frozenset({"day", "year"}): (("day", Fraction(365)),),
+}
+"""The smaller unit's count in one of the larger, as spans of time are reckoned in
+speech: a month is four weeks, or 30 days, or its share of the year's 52 weeks or 365
+days where that is a whole (13 weeks are three months; nine weeks are not two months
+but a rounding of them); a year is 52 weeks or 365 days."""
+
+
+def same_span(a: str, unit_a: str, b: str, unit_b: str) -> bool:
+    """Are ``a`` of ``unit_a`` and ``b`` of ``unit_b`` one span of time as it is reckoned
+    in speech ("12 weeks" and "three months", "30 days" and "a month")?"""
+    sizes = _CUSTOMARY.get(frozenset({unit_a, unit_b}))
+    if sizes is None or unit_a == unit_b:
+        return False
+    try:
+        x, y = Decimal(a), Decimal(b)
+    except ArithmeticError:
+        return False
+    small, large = (x, y) if unit_a == sizes[0][0] else (y, x)
+    return any(Fraction(small) == Fraction(large) * size for _, size in sizes)

@@ -127,3 +127,18 @@ def qual_detail(s: Item, d: Item) -> str:
     if d.qual and not s.qual:
         return "qualifier_added"
     return "qualifier_changed"
+
+
+def measure_and_bare(s: Item, d: Item, together: bool) -> bool:
+    """Is one a measure ("two months", "3 km") and the other a bare number (no unit, no
+    currency: the "2" of "Model 2"), not ``together`` in a passage? Such a pair has the
+    same value by chance: it is not one fact kept."""
+    if bool(dimension(s.unit)) == bool(dimension(d.unit)) or together:
+        return False
+    bare = d if dimension(s.unit) else s
+    return not bare.unit and not bare.cur
+
+
+def low_end(value: str) -> str:
+    """A range's lower end ("0.6-0.62": "0.6"), or the value."""
+    return value[:1] + value[1:].partition("-")[0]
