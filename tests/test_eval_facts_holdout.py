@@ -1,6 +1,7 @@
-"""The held-out fact-diff sets, written and annotated blind by four other annotators:
+"""The held-out fact-diff sets, written and annotated blind by five other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
-``tests/data/facts_holdout3`` and ``tests/data/facts_holdout4`` (twelve each).
+``tests/data/facts_holdout3``, ``tests/data/facts_holdout4`` and
+``tests/data/facts_holdout5`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -40,12 +41,16 @@ class HeldOut:
 # page furniture of press releases, public bodies', investor and review pages found on it,
 # 0.48; then tuned on (claims, names, places, numbers): 0.69. Set 4 (other genres again):
 # blind, scored twice and never read: 0.36 with the code before this work on sets 2 and 3,
-# 0.42 after it; its errors are for the next round.
+# 0.42 after it. Then set 4 was tuned on too (page furniture, names, places, numbers,
+# dates, claims, quotations, and the sentence pairs compare matched outside its passages):
+# set 3 0.74, set 4 0.76. Set 5 (other genres again, 1 December 2026): first blind score
+# 0.45; with all of that work, its errors never read and only its total looked at, 0.53.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.82),
-    HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.66),
-    HeldOut("facts_holdout4", 12, ("05", "10"), 400, 0.39, plain=("12",)),
+    HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.71),
+    HeldOut("facts_holdout4", 12, ("05", "10"), 400, 0.73, plain=("12",)),
+    HeldOut("facts_holdout5", 12, ("05", "10"), 600, 0.50, plain=("07", "11")),
 )
 
 
