@@ -113,7 +113,7 @@ def _reference_marks(text: str) -> list[tuple[int, int]]:
 
 _NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}-]*[ \u00a0]$")
 """A capitalised word inside a sentence (a word, digit, comma or semicolon before it)
-standing right before a number: "the Slate Pro 2", "a Phase 3 trial"."""
+standing right before a number: "the Aero Tab 3", "a Phase 3 trial"."""
 _BARE_SMALL_RE = regex.compile(r"\d{1,2}")
 _WORD_AFTER_RE = regex.compile(
     r"[ \u00a0]+(?!(?:of|and|or|nor|but|to|in|on|at|for|per|out|from|by|with|than|percent)"
@@ -125,7 +125,7 @@ on with a count ("13 of the 36 seats", "10 and the Greens 3")."""
 
 def _not_in_names(text: str, items: list[Item]) -> list[Item]:
     """``items`` less the small bare numbers that end a name: a model or an edition
-    ("the Slate Pro 2 weighs", "a Phase 3 trial"), written after a capitalised word
+    ("the Aero Tab 3 weighs", "a Phase 3 trial"), written after a capitalised word
     inside a sentence with no unit or currency, the sentence going on in lower case. A
     number there is part of what is named, not a count of anything; one that ends its
     clause or goes on with a preposition or a conjunction is a count said of a name

@@ -70,7 +70,7 @@ _SHORT_PART_RE = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*|\d{1,2}:\d\d)(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,3}"
 )
 """A short phrase beside other furniture on a header line ("Race report"), perhaps with a
-channel's or a bulletin's number ("KDLH NEWS 6", "10:00 bulletin")."""
+channel's or a bulletin's number ("WKRT NEWS 4", "10:00 bulletin")."""
 _LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,5}")
 """A site's or a newsletter's name beside a date or a button ("Troutbeck Bridge & District
 Parish News | October 2025 | Issue 118"): up to six words."""
@@ -166,8 +166,8 @@ _TITLE_RE = regex.compile(
     rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_LOW}\s+)*{_TITLE_WORD})*(?:,\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?"
 )
 """A name in title case: capitalised words, perhaps joined by small words, perhaps with
-a place after a comma ("The Northern Review of Books", "From the Shelves at Wherry Books,
-Norwich")."""
+a place after a comma ("The Eastern Review of Poetry", "From the Shelves at Quayside Books,
+Hull")."""
 _TITLE_MAX_WORDS = 8
 _BYLINE_LEAD_RE = regex.compile(r"^(?:(?:[\p{L}]+\s+){0,2}(?i:by)\s+)")
 _ECHO_MIN_WORDS = 2
@@ -292,9 +292,9 @@ def _echoes(
     text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
 ) -> list[Span]:
     """Lines closing the page after its last paragraph that open with a name the page's
-    header gave as furniture: a station's ident ("Peak 104.2, news on the hour." below
-    "PEAK 104.2 NEWS · 10:00 bulletin"), the author's note ("Graham Fell farms in
-    Shropshire …" below the byline "Graham Fell")."""
+    header gave as furniture: a station's ident ("Dale 98.6, news on the hour." below
+    "DALE 98.6 NEWS · 10:00 bulletin"), the author's note ("Ann Royle farms in
+    Cumbria …" below the byline "Ann Royle")."""
     if story is None:
         return []
     starts = {s for s, _ in found}

@@ -127,7 +127,7 @@ _SIGNOFF_RE = regex.compile(
     r"(?:(?:more|further|the\s+latest|live)\s+)?(?:updates|news|coverage|details|more))[.!]?\s*$"
 )
 """A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.", "Stay
-with KDLH News 6 for updates")."""
+with WKRT News 4 for updates")."""
 _ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+\p{L})")
 """A section or paragraph number opening a line ("1. Key findings"): a label, no
 quantity."""

@@ -444,20 +444,28 @@ def diff_claims(
                 elif marked:
                     # a sentence merging two: the modality of the second one's clause
                     links += _links(src, der, _modal_shapes(src, der))
-                for link in links:
-                    if _overlaps(link.source.span, claimed[0]) or _overlaps(
-                        link.derived.span, claimed[1]
-                    ):
-                        continue
-                    claimed[0].add(link.source.span)
-                    claimed[1].add(link.derived.span)
-                    res.changed.append(link)
+                add_links(res, links, claimed)
     merge_with_numbers(res, texts)
     claimed = (claimed[0] - reported[0], claimed[1] - reported[1])
     if claimed[1]:
         # A name the claim's words hold ("Half" opening a sentence) is the claim's.
         res.added[:] = [f for f in res.added if not _within(f.span, claimed[1])]
         res.dropped[:] = [f for f in res.dropped if not _within(f.span, claimed[0])]
+
+
+def add_links(
+    res: Result,
+    links: Sequence[FactLink],
+    claimed: tuple[set[tuple[int, int]], set[tuple[int, int]]],
+) -> None:
+    """Report each link whose two sides overlap no claim reported before (``claimed``,
+    the spans on each side, which it extends)."""
+    for link in links:
+        if _overlaps(link.source.span, claimed[0]) or _overlaps(link.derived.span, claimed[1]):
+            continue
+        claimed[0].add(link.source.span)
+        claimed[1].add(link.derived.span)
+        res.changed.append(link)
 
 
 def _sentence_changes(

@@ -16,7 +16,7 @@ from ..text.segment import split_sentences
 from ..types import Passage
 from .claim_modals import MODAL_WORDS
 from .items import Item, Result
-from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side
+from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side, add_links
 
 Span = tuple[int, int]
 
@@ -67,11 +67,4 @@ def diff_far_modals(
             b = (der.tokens[0].start, der.tokens[-1].end)
             if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
                 continue  # read by match_claims
-            for link in _links(src, der, _modal_shapes(src, der, FAR_STEPS)):
-                if _overlaps(link.source.span, claimed[0]) or _overlaps(
-                    link.derived.span, claimed[1]
-                ):
-                    continue
-                claimed[0].add(link.source.span)
-                claimed[1].add(link.derived.span)
-                res.changed.append(link)
+            add_links(res, _links(src, der, _modal_shapes(src, der, FAR_STEPS)), claimed)

@@ -70,7 +70,7 @@ def token_variant(a: str, b: str) -> bool:
 def respelled(a: str, b: str) -> bool:
     """Are two folded name tokens that pass for spelling variants (:func:`token_variant`)
     two different names of a person nonetheless: a letter added at the end or before the
-    last ("Daalmans" / "Daalman", "Whitcombe" / "Whitcomb", "Carvossy" / "Carvossey": an
+    last ("Hallorans" / "Halloran", "Ashcombe" / "Ashcomb", "Merrily" / "Merriley": an
     ending of its own), a consonant other than "h" put in or taken out ("Lindholt" /
     "Lindholdt") or one vowel put for another after the first syllable ("Quddas" /
     "Quddis")? A doubled letter ("Tadese" / "Tadesse"), a vowel put in, "y" for "i" or

@@ -49,8 +49,8 @@ _LOWER_WORD_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
     r"(?![@/]|\.[\p{L}\p{N}])"
 )
-"""A word in lower case; not a part of an e-mail or web address ("press@lumora.example"
-writes no word "lumora" in lower case)."""
+"""A word in lower case; not a part of an e-mail or web address ("press@tarnwell.example"
+writes no word "tarnwell" in lower case)."""
 _PARTICLE_GAP_RE = regex.compile(
     r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
@@ -511,7 +511,7 @@ def _trim_run(
         if initial and not t.allcaps and is_org_word(t):
             return []  # "Police said ..." names no particular organisation
     # Title prefix: "Supreme Leader Ali Khamenei" -> person "Ali Khamenei" (a title is no
-    # fact of its own); a job's name too ("Group Manager Sunita Bhardwaj"), an
+    # fact of its own); a job's name too ("Watch Manager Ruth Abara"), an
     # organisation's word in it ("Group") or not.
     orgs = [is_org_word(t) for t in run]
     if not any(orgs) and _job(run[-1], v) and run[0].lower.rstrip(".") in v.titles:

@@ -126,8 +126,8 @@ def said_otherwise(f: Fact, other: str) -> bool:
     """Does the ``other`` text name the organisation ``f`` "X of Y" as "Y's X" (any
     case: "Iceland's central bank" for "Central Bank of Iceland"), or "X in Y" / "X at
     Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
-    ("THE SALT LEDGER"), one word of no known kind in lower case ("preorder" for
-    "Preorders"), a company without its legal form ("Lumora" for "Lumora Inc"),
+    ("THE TIN ORCHARD"), one word of no known kind in lower case ("preorder" for
+    "Preorders"), a company without its legal form ("Tarnwell" for "Tarnwell Ltd"),
     a country's government by the country ("Portugal" for "Government of Portugal")?"""
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True

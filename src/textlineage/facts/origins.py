@@ -1,5 +1,5 @@
-"""Where a person comes from, said of another place: "grew up in Lowestoft" → "born and
-raised in Norwich".
+"""Where a person comes from, said of another place: "grew up in Whitby" → "born and
+raised in Scarborough".
 
 A derived text may keep a place name the source states (the town a person lives in now)
 and give it another role: the place the person grew up in. The name is then kept, and the
