@@ -56,3 +56,16 @@ def test_without_pairs_the_claim_is_not_read() -> None:
     a, b = document_from_text(SOURCE, "a"), document_from_text(DERIVED, "b")
     c = compare(a, b)
     assert _strength(with_facts(replace(c, sentence_pairs=()))) == []
+
+
+def test_a_long_text_has_no_pairs_its_facts_read_around_passages() -> None:
+    from textlineage.facts.scope import WHOLE_TEXT_CHARS
+
+    filler = " ".join(
+        f"Meeting {n} of the parish council heard reports on drains, hedges and lamps."
+        for n in range(WHOLE_TEXT_CHARS // 70)
+    )
+    long_source = SOURCE + " " + filler
+    assert len(long_source) > WHOLE_TEXT_CHARS
+    c = compare(document_from_text(long_source, "a"), document_from_text(DERIVED, "b"))
+    assert c.sentence_pairs == ()

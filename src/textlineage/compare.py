@@ -34,6 +34,7 @@ from .embed_static import default_document_embedder, static_available
 from .errors import InputError, TooLargeError
 from .facts import diff_facts
 from .facts.diff import READING_PAIR
+from .facts.scope import WHOLE_TEXT_CHARS
 from .text.features import Features, features
 from .text.language import UNKNOWN, Languages, language_name, unit_languages
 from .types import Comparison, Document, Fact, FactDiff, FactLink, Passage, Span
@@ -345,7 +346,9 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
         fa, fb, cfg.align, vec=vec, extra_seeds=strong, weak_seeds=weak, scores=scores
     )
     raw = passages(fa, fb, frags, cfg.align, vec)
-    pairs = reading_pairs(fa, fb, seeds, raw)
+    # (a long text's facts are read only around its passages: no pairs, no second diff)
+    short = max(len(a.text), len(b.text)) <= WHOLE_TEXT_CHARS
+    pairs = reading_pairs(fa, fb, seeds, raw) if short else ()
     timings["align"] = time.perf_counter() - t
 
     if cross is not None:
