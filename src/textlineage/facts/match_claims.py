@@ -37,7 +37,7 @@ import regex
 from ..text.normalise import Token, fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
-from .claim_modals import modal_shapes
+from .claim_modals import MODAL_WORDS, modal_shapes
 from .claim_numbers import merge_with_numbers
 from .claim_rules import (
     AUX,
@@ -494,12 +494,22 @@ def _sentence_changes(
     return out
 
 
+def _blocked(side: _Side) -> list[bool]:
+    """Whether each token of a sentence belongs to a number, a date or a quotation (the
+    text's spans of those read once for the sentence, not once a token)."""
+    if not side.tokens:
+        return []
+    lo, hi = side.tokens[0].start, side.tokens[-1].end
+    near = [sp for sp in side.taken if sp[0] < hi and lo < sp[1]]
+    return [_inside((t.start, t.end), near) for t in side.tokens]
+
+
 def _modal_shapes(src: _Side, der: _Side, min_steps: int = 1) -> list[Shape]:
     """:func:`.claim_modals.modal_shapes` of two sentences, numbers, dates and quotations
     blocked."""
-    blocked = tuple(
-        [_inside((t.start, t.end), side.taken) for t in side.tokens] for side in (src, der)
-    )
+    if MODAL_WORDS.isdisjoint(src.words) or MODAL_WORDS.isdisjoint(der.words):
+        return []  # (a modality on each side, or nothing to compare: most pairs, cheaply)
+    blocked = tuple(_blocked(side) for side in (src, der))
     return modal_shapes(
         src.words,
         der.words,
