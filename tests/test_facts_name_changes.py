@@ -6,6 +6,7 @@ name is a title; an organisation's name is read whole across "and"."""
 
 from __future__ import annotations
 
+from test_facts_people import SHARED, _changed, _left  # the same sentences and readers
 from textlineage import Document, compare
 from textlineage.facts.extract import extract_facts
 from textlineage.facts.items import Item
@@ -13,27 +14,11 @@ from textlineage.facts.match_names import joined, respelled, within
 from textlineage.facts.places import place_ids
 from textlineage.types import Fact, FactDiff
 
-SHARED = (
-    "The inquiry heard evidence from engineers, residents and council officers over "
-    "three weeks in the spring, and its report is due to be published in the autumn."
-)
-NAMES = ("person", "place", "organisation", "entity")
-
 
 def _facts(source: str, derived: str) -> FactDiff:
+    # (no passage asserted: some pairs here differ only in a name)
     c = compare(Document("a", f"{source}\n\n{SHARED}\n"), Document("b", f"{derived}\n\n{SHARED}\n"))
     return c.facts
-
-
-def _changed(fd: FactDiff) -> list[tuple[str, str, str]]:
-    return [(k.source.text, k.derived.text, k.label) for k in fd.changed if k.kind in NAMES]
-
-
-def _left(fd: FactDiff) -> tuple[list[str], list[str]]:
-    return (
-        [f.text for f in fd.added if f.kind in NAMES],
-        [f.text for f in fd.dropped if f.kind in NAMES],
-    )
 
 
 def test_a_letter_before_the_last_is_another_surname() -> None:
