@@ -20,6 +20,8 @@ never copied):
 - ``own-same-facts (stress)``: ``same_facts.tsv``, straight reports (``_c``) written from
   ``_a``'s facts in ``_a``'s order; stretches of them follow ``_a`` sentence by sentence,
   so they read like rewrites (a stress set, not a target; see the README).
+- ``genre-*`` (only with ``--sets genre``): the fact-diff sets' pairs (``tests/data/facts_*``),
+  rewrites of their sources, most into another genre: should be found.
 - ``pan-no-plagiarism``: PAN 2013 ``01-no-plagiarism`` pairs (topically related, no reuse).
 - ``mrpc-events``: pseudo-documents from MRPC non-paraphrases (two sentences about the same
   news event): the first sentences of ``--mrpc-per-doc`` pairs form document A, their
@@ -170,6 +172,23 @@ def mrpc_sets(per_doc: int, docs: int) -> dict[str, list[Case]]:
     return out
 
 
+def genre_sets() -> dict[str, list[Case]]:
+    """The fact-diff sets' pairs (``tests/data/facts_*``): every one is a rewrite of its
+    source, most into another genre (a release as a brief, an advisory as a ticker, a
+    statement as a forum post), so each should be found, with the source first."""
+    out: dict[str, list[Case]] = {}
+    for folder in sorted((REPO / "tests" / "data").glob("facts_*")):
+        cases = []
+        for src in sorted(folder.glob("*_source.txt")):
+            der = src.with_name(src.name.replace("_source", "_derived"))
+            if der.exists():
+                a, b = read_document(str(src)), read_document(str(der))
+                cases.append(Case(f"{folder.name}/{src.stem}", a, b, "reuse", 0))
+        if cases:
+            out[f"genre-{folder.name.removeprefix('facts_')}"] = cases
+    return out
+
+
 def _pan_pairs(sub: str, n: int, with_cases: bool) -> list[tuple[str, str]]:
     pairs = [
         tuple(line.split())
@@ -275,7 +294,9 @@ def run_set(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--sets", nargs="*", default=["own", "mrpc", "pan"], help="own, mrpc, pan")
+    ap.add_argument(
+        "--sets", nargs="*", default=["own", "mrpc", "pan"], help="own, genre, mrpc, pan"
+    )
     ap.add_argument("--pan", type=int, default=100, help="pairs per PAN set (default 100)")
     ap.add_argument("--mrpc-docs", type=int, default=40, help="documents per MRPC set")
     ap.add_argument("--mrpc-per-doc", type=int, default=10, help="sentence pairs per document")
@@ -286,6 +307,8 @@ def main() -> None:
     sets: dict[str, list[Case]] = {}
     if "own" in args.sets:
         sets.update(own_sets())
+    if "genre" in args.sets:
+        sets.update(genre_sets())
     if "mrpc" in args.sets:
         sets.update(mrpc_sets(args.mrpc_per_doc, args.mrpc_docs))
     if "pan" in args.sets:
