@@ -41,6 +41,7 @@ from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .places import drop_generic
 from .scope import read_items
+from .together import join_together
 from .vocab import name_vocab
 from .whole_words import whole_shares
 from .year_parts import part_years
@@ -190,6 +191,7 @@ def diff_facts(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),
                 (ls, ld), res, (read_src, read_der),
             )  # fmt: skip
+        join_together(res, (source_text, derived_text))
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -1,0 +1,122 @@
+"""Facts dropped or added together, in one phrase, reported as one fact.
+
+A phrase often holds several figures that stand or fall together: a figure and its
+restatement ("a loss of $18.4m, or $0.21 a share"), a count and its year ("1.1 million
+passengers in 2024"), a part and its whole ("291 of the 296 councils"), a time and its day
+("at 2.14am on Friday 25 September"), a change and its base ("6% lower than in the first
+quarter"), two counts side by side ("9 judges and 4 clerks"). When the other text drops
+the phrase, a reader has lost one statement, not three, and its pieces listed one by one
+read as noise.
+
+So dropped figures and dates (and added ones) that follow each other in one sentence,
+with nothing between them but punctuation and a few linking words, are joined into one
+fact reaching from the first to the last; so are two claims side by side. Names are left
+apart: a list of places, or a person and the body they speak for, is read item by item
+(annotators disagree on lists, and a name is checked on its own). A run is left apart
+when the phrase goes on into a fact the other text kept or changed, and runs are short
+(:data:`MAX_RUN`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..types import Fact
+from .items import Result
+
+Span = tuple[int, int]
+
+MAX_RUN = 4
+"""The most facts joined into one: a longer run is a list, reported item by item."""
+MAX_GAP = 24
+"""Characters between two facts of one phrase, at most."""
+
+_GLUE_WORDS = (
+    r"and|or|to|from|of|the|a|an|in|on|at|for|by|per|with|than|over|versus|vs|against"
+    r"|up|down|higher|lower|more|less|fewer|greater|smaller|rise|fall|compared|previously"
+)
+_GLUE_RE = regex.compile(
+    rf"(?:[\s,:()\u2013\u2014/]|-|(?:\b(?:{_GLUE_WORDS})\b))*",
+    regex.IGNORECASE,
+)
+"""A gap made of punctuation inside a sentence and linking words only."""
+_WORD_RE = regex.compile(r"\w+")
+_KIND_ORDER = ("number", "date", "person", "organisation", "place", "entity")
+"""The kind a joined fact takes: the first of these among its parts."""
+
+
+def _glue(gap: str) -> bool:
+    """A gap of linking words and punctuation; a bare comma is not one ("In 2019, 40
+    schools closed": an opening phrase, then the clause)."""
+    return (
+        gap.strip() != ","
+        and len(gap) <= MAX_GAP
+        and "\n" not in gap
+        and _GLUE_RE.fullmatch(gap) is not None
+        and len(_WORD_RE.findall(gap)) <= 3
+    )
+
+
+_MEASURES = frozenset({"number", "date"})
+
+
+def _joinable(run: Sequence[Fact]) -> bool:
+    """Figures and dates join one another, and claims join claims; names stay apart (a
+    list of places, a person and the body they speak for are read one by one)."""
+    kinds = {f.kind for f in run}
+    return kinds <= _MEASURES or kinds == {"claim"}
+
+
+def _kind(parts: Sequence[Fact]) -> str:
+    kinds = {f.kind for f in parts}
+    return next((k for k in _KIND_ORDER if k in kinds), parts[0].kind)
+
+
+def _runs(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[list[Fact]]:
+    """Facts in text order grouped into runs joined by glue; a run touching a fact of
+    ``others`` (kept or changed) by glue is split back into its facts."""
+    order = sorted(facts, key=lambda f: f.span)
+    runs: list[list[Fact]] = []
+    for f in order:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.span[1] <= f.span[0]
+            and _glue(text[last.span[1] : f.span[0]])
+        ):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    ends = sorted(others)
+    out: list[list[Fact]] = []
+    for run in runs:
+        if len(run) < 2:
+            out.append(run)
+            continue
+        start, end = run[0].span[0], run[-1].span[1]
+        touches = any(
+            (e <= start and _glue(text[e:start])) or (s >= end and _glue(text[end:s]))
+            for s, e in ends
+        )
+        if touches or len(run) > MAX_RUN or not _joinable(run):
+            out.extend([f] for f in run)
+        else:
+            out.append(run)
+    return out
+
+
+def _join(run: Sequence[Fact], text: str) -> Fact:
+    if len(run) == 1:
+        return run[0]
+    start, end = run[0].span[0], run[-1].span[1]
+    return Fact(_kind(run), text[start:end], (start, end), run[0].doc)
+
+
+def join_together(res: Result, texts: tuple[str, str]) -> None:
+    """Join the dropped facts, and the added ones, that stand together in one phrase."""
+    kept_src = [k.source.span for k in (*res.kept, *res.changed)]
+    kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
+    res.dropped[:] = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
+    res.added[:] = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]

@@ -1,0 +1,83 @@
+"""Figures and dates dropped or added together in one phrase are one fact."""
+
+from __future__ import annotations
+
+from textlineage.facts.diff import diff_facts
+from textlineage.facts.items import Result
+from textlineage.facts.together import join_together
+from textlineage.types import Fact, FactLink
+
+
+def _fact(text: str, part: str, kind: str, doc: int = 0, nth: int = 0) -> Fact:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Fact(kind, part, (start, start + len(part)), doc)
+
+
+def _texts(res: Result) -> list[str]:
+    return sorted(f.text for f in res.dropped)
+
+
+def test_a_figure_and_its_restatement_are_one_dropped_fact() -> None:
+    src = "The brewer made a loss of $12.5 million, or $0.14 per share, in the year."
+    res = Result(
+        dropped=[_fact(src, "$12.5 million", "number"), _fact(src, "$0.14", "number")]
+    )
+    join_together(res, (src, "The brewer lost money."))
+    assert _texts(res) == ["$12.5 million, or $0.14"]
+    assert res.dropped[0].kind == "number"
+    assert res.dropped[0].span == (src.index("$12.5"), src.index(" per share"))
+
+
+def test_a_time_and_its_day_join_but_not_across_a_sentence() -> None:
+    src = "The count was declared at 3.05am on Saturday 4 May 2024. 1,204 votes were void."
+    res = Result(
+        dropped=[
+            _fact(src, "3.05am", "date"),
+            _fact(src, "Saturday 4 May 2024", "date"),
+            _fact(src, "1,204 votes", "number"),
+        ]
+    )
+    join_together(res, (src, "The count ended overnight."))
+    assert _texts(res) == ["1,204 votes", "3.05am on Saturday 4 May 2024"]
+
+
+def test_names_in_a_list_stay_apart() -> None:
+    src = "Delegates from Peru and Chile attended the talks in 2019."
+    res = Result(dropped=[_fact(src, "Peru", "place"), _fact(src, "Chile", "place")])
+    join_together(res, (src, "Delegates attended."))
+    assert _texts(res) == ["Chile", "Peru"]
+
+
+def test_a_run_going_on_into_a_kept_figure_stays_apart() -> None:
+    src = "It sold 40 kilns in 2022, 55 kilns in 2023 and 61 kilns in 2024."
+    der = "It sold 61 kilns in 2024."
+    kept = FactLink(
+        "number", _fact(src, "61 kilns", "number"), _fact(der, "61 kilns", "number", doc=1)
+    )
+    res = Result(
+        kept=[kept],
+        dropped=[_fact(src, "55 kilns", "number"), _fact(src, "2023", "date")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["2023", "55 kilns"]
+
+
+def test_added_figures_join_on_the_derived_side() -> None:
+    der = "Shares closed at 412p, up 3.5%, after the update."
+    res = Result(added=[_fact(der, "412p", "number", 1), _fact(der, "3.5%", "number", 1)])
+    join_together(res, ("The update was published.", der))
+    assert [f.text for f in res.added] == ["412p, up 3.5%"]
+
+
+def test_the_fact_diff_reports_a_dropped_comparison_once() -> None:
+    src = (
+        "Output was 6% lower than in 2025. "
+        "The plant employs 1,850 staff."
+    )
+    der = "The plant employs 1,850 staff."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    dropped = [f.text for f in fd.dropped if f.kind in ("number", "date")]
+    assert len(dropped) == 1, dropped
+    assert dropped[0].startswith("6%") and dropped[0].endswith("2025")
