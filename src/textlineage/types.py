@@ -143,6 +143,8 @@ STRENGTH_DETAILS: dict[str, str] = {
     "degree": "a superlative or comparative changed (second-most → second)",
     "quantifier": "a quantifier changed (most → all; some → many)",
     "not_until": "an earliest time made a set time (not until 2029 → from 2029)",
+    "stage_up": "a later stage of a case, prize, injury or result (arrested → charged)",
+    "stage_down": "an earlier stage (convicted → charged; won → shortlisted)",
 }
 """The ``detail`` of a change labelled ``strength``."""
 

@@ -55,6 +55,7 @@ from .claim_rules import (
 )
 from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
 from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
+from .claim_stages import stage_shapes
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -482,6 +483,10 @@ def _sentence_changes(
         shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += none_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += _modal_shapes(src, der)
+    blocked = (_blocked(src), _blocked(der))
+    shapes += stage_shapes(
+        src.words, der.words, (_clauses(src), _clauses(der)), blocked, (lower[0], lower[1])
+    )
     out = _links(src, der, shapes)
     if not marked:
         return out
@@ -530,7 +535,7 @@ def _links(src: _Side, der: _Side, shapes: list[Shape]) -> list[FactLink]:
             continue
         sf, df = _claim(src, *sh.src, False, False), _claim(der, *sh.der, False, False)
         if sf is not None and df is not None:
-            unsupported = sh.label == "object"
+            unsupported = sh.label == "object" or sh.detail == "stage_up"
             out.append(FactLink("claim", sf, df, sh.note, sh.label, sh.detail, unsupported))
     return out
 
