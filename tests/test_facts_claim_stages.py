@@ -88,3 +88,35 @@ def test_stage_shapes_read_words_and_clauses() -> None:
     blocked = [False, False, False, False, True]
     (shape,) = stage_shapes(a, b, ([0] * 5, [0] * 5), (blocked, blocked))
     assert shape.src == (0, 4) and shape.der == (0, 4)
+
+
+def test_a_suspicion_stated_as_a_fact_is_a_hedge_dropped() -> None:
+    (change,) = _claims(
+        _diff(
+            "A driver was arrested on suspicion of causing harm by careless driving.",
+            "Police arrested a driver for careless driving.",
+        )
+    )
+    assert change[0].startswith("on suspicion of") and change[1] == "for careless driving"
+    assert change[2] == "hedge_dropped"
+    (added,) = _claims(
+        _diff(
+            "The treasurer took funds from the club account.",
+            "The treasurer is suspected of taking funds from the club account.",
+        )
+    )
+    assert added[2] == "hedge_added" and "suspected" in added[1]
+
+
+def test_what_is_suspected_ends_before_a_linking_word() -> None:
+    # "accused of" here ends at once ("what she was accused of before the hearing"): the
+    # hearing both sentences name is not what she was accused of
+    assert (
+        _claims(
+            _diff(
+                "She was told nothing before the disciplinary hearing.",
+                "Nobody said what she was accused of before the disciplinary hearing.",
+            )
+        )
+        == []
+    )

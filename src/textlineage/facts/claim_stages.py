@@ -162,3 +162,88 @@ def stage_shapes(
                 used[1].add(clauses[1][j])
                 break
     return out
+
+
+_SUSPICION = (("on", "suspicion", "of"), ("suspected", "of"), ("accused", "of"), ("alleged",))
+"""Phrases that make what follows a suspicion ("arrested on suspicion of arson")."""
+_SUSPICION_WORDS = frozenset(w for p in _SUSPICION for w in p if w not in ("on", "of"))
+_SUSPICION_REACH = 10  # words after the phrase that say what is suspected
+_SUSPICION_ENDS = _words(
+    "before after when while during until and but because since where who whom which that"
+)
+"""Words that end what is suspected ("what she was accused of before her hearing")."""
+_MIN_RUN = 2  # words in a row the other sentence must state of it
+
+
+def _suspicions(
+    words: Sequence[str], clause: Sequence[int], blocked: Sequence[bool]
+) -> list[tuple[int, int, int]]:
+    """(phrase start, what is suspected: start, end) of each suspicion of a sentence,
+    inside its clause."""
+    out = []
+    for i in range(len(words)):
+        for phrase in _SUSPICION:
+            if tuple(words[i : i + len(phrase)]) != phrase:
+                continue
+            lo = hi = i + len(phrase)
+            while (
+                hi < len(words)
+                and hi - lo < _SUSPICION_REACH
+                and not blocked[hi]
+                and clause[hi] == clause[i]
+                and words[hi] not in _SUSPICION_ENDS
+            ):
+                hi += 1
+            if hi > lo:
+                out.append((i, lo, hi))
+            break
+    return out
+
+
+def _stated_run(x: Sequence[str], lo: int, hi: int, y: Sequence[str]) -> tuple[int, int] | None:
+    """Where ``y`` states :data:`_MIN_RUN` or more content words of ``x[lo:hi]`` in a row
+    (the first such run), or None."""
+    for i in range(lo, hi - _MIN_RUN + 1):
+        first = x[i : i + _MIN_RUN]
+        if not all(_content(w) for w in first):
+            continue
+        for j in range(len(y) - _MIN_RUN + 1):
+            if list(y[j : j + _MIN_RUN]) == list(first):
+                return j, j + _MIN_RUN
+    return None
+
+
+def suspicion_shapes(
+    a: Sequence[str],
+    b: Sequence[str],
+    clauses: tuple[Sequence[int], Sequence[int]],
+    blocked: tuple[Sequence[bool], Sequence[bool]],
+) -> list[Shape]:
+    """A suspicion in one sentence ("arrested on suspicion of causing injury by dangerous
+    driving") that the other states as a fact ("arrested for dangerous driving"): two
+    content words of what is suspected, in a row, in a clause of the other sentence with
+    no suspicion in it. A hedge dropped (or added)."""
+    out: list[Shape] = []
+    for (x, y, cx, cy, bx), dropped in (
+        ((a, b, clauses[0], clauses[1], blocked[0]), True),
+        ((b, a, clauses[1], clauses[0], blocked[1]), False),
+    ):
+        for start, lo, hi in _suspicions(x, cx, bx):
+            run = _stated_run(x, lo, hi, y)
+            if run is None:
+                continue
+            clause = [m for m in range(len(y)) if cy[m] == cy[run[0]]]
+            if any(y[m] in _SUSPICION_WORDS for m in clause):
+                continue
+            hedged = (start, hi)
+            # the stated words, with the preposition that ties them to the verb ("for")
+            tie = run[0] > clause[0] and y[run[0] - 1] in ("for", "with", "of")
+            plain = (run[0] - 1 if tie else run[0], run[1])
+            phrase = " ".join(x[start:lo])
+            if dropped:
+                note = f"hedge '{phrase}' dropped"
+                out.append(Shape(hedged, plain, "strength", "hedge_dropped", note))
+            else:
+                note = f"hedge '{phrase}' added"
+                out.append(Shape(plain, hedged, "strength", "hedge_added", note))
+    return out

@@ -55,7 +55,7 @@ from .claim_rules import (
 )
 from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
 from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
-from .claim_stages import stage_shapes
+from .claim_stages import stage_shapes, suspicion_shapes
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -484,6 +484,7 @@ def _sentence_changes(
         shapes += none_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += _modal_shapes(src, der)
     blocked = (_blocked(src), _blocked(der))
+    shapes += suspicion_shapes(src.words, der.words, (_clauses(src), _clauses(der)), blocked)
     shapes += stage_shapes(
         src.words, der.words, (_clauses(src), _clauses(der)), blocked, (lower[0], lower[1])
     )
