@@ -18,6 +18,7 @@ import regex
 from ..text.dates import month_pattern
 from ..types import Span
 from . import furniture_kinds as kinds
+from . import furniture_posts as posts
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -59,7 +60,9 @@ _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
 _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
-    r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
+    r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
+    r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
+    r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
 )
@@ -77,7 +80,9 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
+    r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies)"
+    r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
+    r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
@@ -100,6 +105,8 @@ _STAMP_RE = regex.compile(
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
+    rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
+    rf",?\s*(?:at\s+)?{_TIME}"
 )
 _DATELINE_BEFORE_RE = regex.compile(
     r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?[,،]\s*|"
@@ -123,7 +130,7 @@ _DATELINE_CHARS = 80
 _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
     r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
-    r"|followers?|claps?|votes?|replies|reply|responses?"
+    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky)"
 )
 """What a page counts beside an article (shares, likes, a social network's count)."""
@@ -245,6 +252,9 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
+    if story is not None:
+        last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
+        out.extend(posts.foot_spans(text, lines, story, last, out, _dated))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return sorted(out)
 
@@ -270,8 +280,11 @@ def _mastheads(
             continue
         ns, ne, _ = lines[i + 1]
         after_headline = i > 0 and lines[i - 1][0] not in starts
+        if i == 0 and ns in starts and posts.tagline(line):
+            out.append((s, e))  # the site's name and its tagline over the page's
+            continue
         if _titled(line) and not after_headline:
-            if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _aged(text[ns:ne]))):
+            if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _posted(text[ns:ne]))):
                 out.append((s, e))  # over the site's menu, or a group's over a post
                 continue
             if ns not in starts and i + 2 < story and _headline_over_byline(text, lines, i, starts):
@@ -341,6 +354,24 @@ def _aged(line: str) -> bool:
     return any(_BYLINE_RE.fullmatch(p) for p in parts) and any(_AGE_RE.fullmatch(p) for p in parts)
 
 
+def _posted(line: str) -> bool:
+    """A post's byline with its age, its header, a group's member count, or a document's
+    number ("Claim no. 4471"): what a group's or an issuer's name stands over."""
+    return (
+        _aged(line)
+        or posts.post_header(line, _dated)
+        or _group_line(line)
+        or kinds.page_line(_ICON_RE.sub("", line))
+    )
+
+
+def _group_line(line: str) -> bool:
+    parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
+    return any(_COUNTER_RE.fullmatch(p) for p in parts) and all(
+        _COUNTER_RE.fullmatch(p) or _SHORT_PART_RE.fullmatch(p) for p in parts if p
+    )
+
+
 def _headline_over_byline(
     text: str, lines: list[tuple[int, int, bool]], i: int, starts: set[int]
 ) -> bool:
@@ -377,6 +408,10 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     is; a section name counts as one only above the story."""
     line = _ICON_RE.sub("", text[s:e])
     if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
+        return True
+    if posts.release_line(line) or posts.registration_line(line, words):
+        return True
+    if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True
@@ -420,6 +455,8 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
     """An ad, a byline, a date or time stamp (below the story only when it says so), a
     counter or a call to action; with ``labels``, a section or site name too."""
     if _AD_RE.fullmatch(part) or _BYLINE_RE.fullmatch(part) or _COUNTER_RE.fullmatch(part):
+        return True
+    if posts.reactions(part):
         return True
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)

@@ -62,6 +62,7 @@ _META_PART_RE = regex.compile(
 _NUMBER_LINE_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,3}\s+(?i:no\.?|number|ref\.?|reference)"
     r"\s*:?\s*[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
     r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
@@ -104,6 +105,7 @@ _DISCLOSURE_RE = regex.compile(
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
+    r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+this\s+(?:\w+\s+)?because\b"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"

@@ -1,0 +1,190 @@
+"""Page furniture of posts and of a page's foot: forum and social-media post headers,
+reaction bars, a site's name with its tagline, a company's registration notice, a press
+release's embargo line, and the lines below the story's last paragraph that are the
+page's (notes to editors and what follows them, a signature, the document's date).
+
+Each rule is about the shape of a whole line, or of a line's place below the story; a
+sentence of the story never matches. :mod:`.furniture` uses them beside its own rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+_ICONS = r"[\p{So}\p{Sk}\p{Sm}\uFE0F\u200D]"
+_COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
+_REACTION_WORDS = (
+    r"(?i:likes?|comments?|shares?|reposts?|retweets?|replies|reactions?|views?|votes?|upvotes?"
+    r"|points?|members?|followers?|subscribers?)"
+)
+_REACTIONS_RE = regex.compile(
+    rf"(?:{_ICONS}+\s*)*{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}+\s*)*{_COUNT}"
+    rf"(?:\s*{_REACTION_WORDS})?)*"
+)
+"""A bar of reaction counts, each behind an icon or before a word ("👍 41  💬 9 comments
+↗ 3 shares", "🔁 12 ❤️ 80"); :func:`reactions` wants an icon in it."""
+
+_POST_SEP_RE = regex.compile(r"\s{2,}|\s*[|·•]\s*")
+_POST_NUMBER_RE = regex.compile(r"(?i:(?:post|reply|comment)\s*)?#\d{1,6}")
+_HANDLE_RE = regex.compile(r"@?[\p{L}\p{N}][\p{L}\p{N}_.-]{1,30}")
+_MEMBER_RE = regex.compile(
+    r"\(\s*[^()]{0,60}(?i:\bmember|\bposts?\b|\bjoined\b|\bmoderator|\badmin|\bkarma\b|\brank\b)"
+    r"[^()]{0,60}\)"
+)
+"""A poster's rank and count beside the handle ("(Regular, Posts: 212)")."""
+_AUDIENCE_RE = regex.compile(
+    r"(?i:(?:public|private|closed|open)(?:\s+group)?|admin(?:istrator)?|moderator|group\s+admin"
+    r"|(?:top|new|senior|junior)\s+(?:member|contributor|fan)|author|edited|friends)"
+)
+"""Who sees a post, or the poster's role, as a social network labels it."""
+_HEADER_MAX_WORDS = 14
+
+_TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+")
+_NAME_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,5}")
+_TAGLINE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}\p{N}'’,&-]*(?:\s+[\p{L}\p{M}\p{N}'’,&-]+){1,11}")
+"""A site's tagline: a phrase in lower case after its name ("Harbour Notes — a blog about
+boats and the people who sail them")."""
+
+_RELEASE_RE = regex.compile(
+    r"(?i:for\s+(?:immediate\s+)?release|embargoed|under\s+embargo|embargo"
+    r"|not\s+for\s+(?:publication|release|broadcast)(?:\s+before)?)"
+    r"\s*(?:[:–—-]\s*)?(?i:(?:until|till|to|on|before|at|:)\s*)?"
+)
+"""A press release's release or embargo label, with a date or time after it."""
+_STAMPISH_RE = regex.compile(
+    r"(?:[\p{N}:.,/–-]+|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs|noon"
+    r"|midnight|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?)"
+    r"(?:\s*(?:[\p{N}:.,/–-]+|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs"
+    r"|noon|midnight)|(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?))*"
+)
+"""What may follow a release label: digits, months, weekdays, a time zone."""
+
+_REGISTERED_RE = regex.compile(
+    r"(?i:registered\s+(?:in\s+\p{Lu}[\p{L}\p{M} ]{1,40}?|office|address)?\s*"
+    r"(?:,\s*)?(?:company\s+)?(?:no\.?|number|reg(?:istration)?\.?\s+(?:no\.?|number))"
+    r"|company\s+(?:registration\s+)?(?:no\.?|number)|vat\s+(?:registration\s+)?(?:no\.?|number))"
+    r"\s*:?\s*[\p{Lu}]{0,3}\s*\d[\d\s]{3,12}\.?$"
+)
+"""A company's registration notice closing a line ("Registered in Scotland No. SC123456",
+"Company number 04412345")."""
+_REGISTERED_MAX_WORDS = 35
+
+_NOTES_RE = regex.compile(
+    r"(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?|journalists)|editors?['’]?s?\s+notes?"
+    r"|-*\s*ends\s*-*|#{3})\W*"
+)
+"""A press release's end mark or the heading of its notes to editors: the lines below it
+are the issuer's notes, not the story."""
+_SIGNATURE_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,4}")
+_SIGNATURE_MIN_PARTS = 3
+_FOOT_MAX_WORDS = 19
+
+
+def reactions(line: str) -> bool:
+    """A bar of reaction counts with an icon in it (:data:`_REACTIONS_RE`)."""
+    line = line.strip()
+    return regex.search(_ICONS, line) is not None and _REACTIONS_RE.fullmatch(line) is not None
+
+
+def post_header(line: str, dated: Callable[[str], bool]) -> bool:
+    """A forum or social post's header: a post number, a handle, a poster's rank, an
+    audience label and a date or time stamp (``dated``), split by runs of spaces or
+    bars ("#3  GullWing  (Member, Posts: 88)  2 May 2026, 09:14"), with a stamp and a
+    post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public")."""
+    if len(line.split()) > _HEADER_MAX_WORDS:
+        return False
+    parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line.strip()) if p.strip(" ,")]
+    kinds = []
+    for p in parts:
+        if _POST_NUMBER_RE.fullmatch(p):
+            kinds.append("number")
+        elif _MEMBER_RE.fullmatch(p):
+            kinds.append("rank")
+        elif dated(p):
+            kinds.append("stamp")
+        elif _AUDIENCE_RE.fullmatch(p):
+            kinds.append("audience")
+        elif _HANDLE_RE.fullmatch(p):
+            kinds.append("handle")
+        else:
+            return False
+    if "stamp" not in kinds or len(parts) < 2:
+        return False
+    return "number" in kinds or "rank" in kinds or ("audience" in kinds and "handle" not in kinds)
+
+
+def tagline(line: str) -> bool:
+    """A site's or a newsletter's name and its tagline in lower case ("Harbour Notes — a
+    blog about boats"), no sentence."""
+    parts = _TAGLINE_SEP_RE.split(line.strip().rstrip(".!"), maxsplit=1)
+    return (
+        len(parts) == 2
+        and _NAME_RE.fullmatch(parts[0].strip()) is not None
+        and _TAGLINE_RE.fullmatch(parts[1].strip()) is not None
+        and not regex.search(r"[.!?]\s", line)
+    )
+
+
+def release_line(line: str) -> bool:
+    """A press release's release or embargo line with its date ("Embargoed until 00:01 GMT
+    Monday 3 May 2027", "For immediate release: 3 May 2027")."""
+    m = _RELEASE_RE.match(line.strip())
+    if m is None:
+        return False
+    rest = line.strip()[m.end() :].strip(" .")
+    return not rest or (any(c.isdigit() for c in rest) and _STAMPISH_RE.fullmatch(rest) is not None)
+
+
+def registration_line(line: str, words: int) -> bool:
+    """A company's name, address and registration notice, the notice closing the line."""
+    return words <= _REGISTERED_MAX_WORDS and _REGISTERED_RE.search(line.strip()) is not None
+
+
+def foot_spans(
+    text: str,
+    lines: list[tuple[int, int, bool]],
+    story: int,
+    last: int,
+    found: list[tuple[int, int]],
+    dated: Callable[[str], bool],
+) -> list[tuple[int, int]]:
+    """Furniture below the story's last paragraph (line ``last``; its first is line
+    ``story``): a signature of three capitalised parts or more split by commas ("Ann Lee,
+    Clerk, Parish Council, Wells"), a date alone (the document's). From a notes-to-editors
+    heading or an end mark below the story's first paragraph down, every line is the
+    issuer's. A line telling readers whom to call stays: an appeal's number is a fact."""
+    starts = {s for s, _ in found}
+    out = []
+    notes = False
+    for i, (s, e, _) in enumerate(lines):
+        line = text[s:e]
+        if notes:
+            if s not in starts:
+                out.append((s, e))
+            continue
+        if i <= story:
+            continue
+        if _NOTES_RE.fullmatch(line):
+            notes = True
+            out.append((s, e))
+            continue
+        if i <= last or s in starts or len(line.split()) > _FOOT_MAX_WORDS:
+            continue
+        if _signature(line) or dated(line.strip(" .")):
+            out.append((s, e))
+    return out
+
+
+def _signature(line: str) -> bool:
+    """A name of two words or more, then capitalised parts after commas: a role, an
+    office, an address."""
+    parts = [p.strip() for p in line.rstrip(" .").split(",")]
+    return (
+        len(parts) >= _SIGNATURE_MIN_PARTS
+        and len(parts[0].split()) >= 2
+        and all(_SIGNATURE_PART_RE.fullmatch(p) for p in parts)
+    )

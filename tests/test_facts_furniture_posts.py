@@ -1,0 +1,116 @@
+"""Page furniture of posts and of a page's foot (:mod:`textlineage.facts.furniture_posts`):
+forum and social post headers, reaction bars, a group's or a site's name over them, a
+release's embargo line, a registration notice, notes to editors, a signature and a date
+below the story; and story lines of the same words that stay facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from textlineage.facts import extract_facts
+from textlineage.facts.furniture import furniture_spans
+
+STORY = (
+    "The ferry company serving Holm Sound said on Monday that it would cut two of its six "
+    "daily sailings from April, blaming a shortage of engineers and rising fuel costs."
+)
+MORE = (
+    "Islanders who rely on the early crossing to reach work on the mainland said the "
+    "change would leave them with no way to arrive before nine in the morning."
+)
+
+
+def furniture(text: str) -> list[str]:
+    return [text[s:e] for s, e in furniture_spans(text, "en")]
+
+
+def values(text: str) -> list[str]:
+    return [f.text for f in extract_facts(text, language="en")]
+
+
+def test_forum_post_headers_between_posts() -> None:
+    first = "#7  TarmacTed  (Member, Posts: 1,204)  3 Mar 2027, 08:41"
+    second = "#8  Ferry_Fan  3 Mar 2027, 09:02"
+    text = f"Sailings cut again on Holm Sound\n{first}\n{STORY}\n{second}\n{MORE}\n"
+    assert furniture(text) == [first, second]
+    found = values(text)
+    assert "1,204" not in found and "TarmacTed" not in found and "09:02" not in found
+
+
+def test_a_groups_name_over_its_member_count_or_a_public_post() -> None:
+    for head in ("Private group · 2.1K members", "12 March at 08:15 · Public"):
+        text = f"Friends of Holm Lido\n{head}\n{STORY}\n"
+        assert furniture(text) == ["Friends of Holm Lido", head]
+
+
+def test_a_reaction_bar_with_counts_and_words() -> None:
+    bar = "👍 31   💬 12 comments   ↗️ 4 shares"
+    assert furniture(f"{STORY}\n{bar}\n") == [bar]
+    byline = "Posted 3 Mar 2027 by @holmwatch | 🔁 18 ❤️ 52"
+    assert furniture(f"{byline}\n{STORY}\n") == [byline]
+
+
+def test_a_label_asking_readers_to_share_and_a_comment_box() -> None:
+    text = f"⚠️ FERRY NEWS – PLEASE SHARE ⚠️\n{STORY}\nWrite a comment…\n"
+    assert furniture(text) == ["⚠️ FERRY NEWS – PLEASE SHARE ⚠️", "Write a comment…"]
+
+
+def test_a_sites_name_with_its_tagline_over_its_menu() -> None:
+    masthead = "HARBOUR LINES — a blog about the ferries of the west"
+    text = f"{masthead}\nHome | Timetables | Shop\n{STORY}\n"
+    assert furniture(text) == [masthead, "Home | Timetables | Shop"]
+    assert "HARBOUR LINES" not in values(text)
+
+
+def test_a_document_issuers_name_over_its_number() -> None:
+    text = f"Tribunal Service of the Northern Isles\nClaim no. 4471/2026\n{STORY}\n"
+    assert furniture(text) == ["Tribunal Service of the Northern Isles", "Claim no. 4471/2026"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Embargoed until 00:01 GMT Tuesday 4 May 2027",
+        "For immediate release: 4 May 2027",
+        "Ref: HX-5521",
+        "YOU MAY ALSO LIKE: 5 islands to visit by boat | Why ferries run late",
+        "Holm Ferries Ltd, 2 Quay Road, Kirkwall KW15 1AA. Registered in Scotland No. SC401234.",
+        "You are receiving this because you signed up at holmlines.example. Unsubscribe",
+    ],
+)
+def test_release_reference_related_registration_and_newsletter_lines(line: str) -> None:
+    assert furniture(f"{STORY}\n{line}\n") == [line]
+
+
+def test_notes_to_editors_and_what_follows_them() -> None:
+    notes = [
+        "Notes to editors",
+        "Holm Ferries runs 14 routes between the islands and the mainland.",
+        "Photographs are available from press@holmferries.example.",
+    ]
+    text = "\n".join([STORY, MORE, *notes]) + "\n"
+    assert furniture(text) == notes
+    assert "14 routes" not in values(text)
+
+
+def test_a_signature_and_the_documents_date_below_the_story() -> None:
+    signature = "Morag Flett, Harbour Master, Holm Sound Harbour Trust, Pier Road, Stromness"
+    text = f"{STORY}\n{MORE}\n{signature}\n14 March 2027\n"
+    assert furniture(text) == [signature, "14 March 2027"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Embargoed goods worth 3 million pounds were seized at the pier in 2026.",
+        "For immediate release of the detained crew, the union wrote to the minister.",
+        "Members: 2,100 islanders joined the campaign in its first week.",
+        "Kirkwall, Stromness, Lerwick",
+        "Sailings resume at 08:15 on 12 March, the company said.",
+        "The ferry was registered in Scotland in 1998 and sold in 2019.",
+        "Notes to editors were sent to 40 newspapers.",
+    ],
+)
+def test_story_lines_of_the_same_words_stay(line: str) -> None:
+    assert furniture(f"{STORY}\n{line}\n{MORE}\n") == []
+    assert furniture(f"{STORY}\n{MORE}\n{line}\n") == []
