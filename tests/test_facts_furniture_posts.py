@@ -99,6 +99,19 @@ def test_a_signature_and_the_documents_date_below_the_story() -> None:
     assert furniture(text) == [signature, "14 March 2027"]
 
 
+def test_a_bare_call_line_and_a_posts_sign_off() -> None:
+    call = "Tickets from the pier office only. Call 01856 555 2290."
+    assert furniture(f"{STORY}\n{call}\n{MORE}\n") == [call]
+    assert "01856 555 2290" not in values(f"{STORY}\n{call}\n")
+    assert furniture(f"{STORY}\n{MORE}\nUp the Ferries! ⛴️\n") == ["Up the Ferries! ⛴️"]
+
+
+def test_an_appeal_naming_whom_to_call_stays() -> None:
+    appeal = "Anyone stranded should call the ferry office on 01856 555 2290."
+    assert furniture(f"{STORY}\n{MORE}\n{appeal}\n") == []
+    assert "01856 555 2290" in values(f"{STORY}\n{appeal}\n")
+
+
 @pytest.mark.parametrize(
     "line",
     [

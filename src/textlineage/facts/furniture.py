@@ -409,7 +409,11 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     line = _ICON_RE.sub("", text[s:e])
     if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
         return True
-    if posts.release_line(line) or posts.registration_line(line, words):
+    if (
+        posts.release_line(line)
+        or posts.registration_line(line, words)
+        or posts.call_line(line, words)
+    ):
         return True
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
         return True

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import regex
 
+from .furniture_kinds import PHONE_RE, is_phone
+
 _ICONS = r"[\p{So}\p{Sk}\p{Sm}\uFE0F\u200D]"
 _COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
 _REACTION_WORDS = (
@@ -82,6 +84,14 @@ are the issuer's notes, not the story."""
 _SIGNATURE_PART_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,4}")
 _SIGNATURE_MIN_PARTS = 3
 _FOOT_MAX_WORDS = 19
+_SIGN_OFF_MAX_WORDS = 3
+_CALL_RE = regex.compile(
+    r"(?i:call|phone|ring|tel(?:ephone)?|text)(?:\s+(?:us|now|today))?(?:\s+(?:on|at))?\s*:?\s*"
+)
+"""A bare call to a number: "Call 01632 960 404", "Ring us on …"."""
+_SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+")
+_CALL_LINE_MAX_WORDS = 16
+_CALL_OTHER_MAX_WORDS = 8
 
 
 def reactions(line: str) -> bool:
@@ -154,7 +164,8 @@ def foot_spans(
 ) -> list[tuple[int, int]]:
     """Furniture below the story's last paragraph (line ``last``; its first is line
     ``story``): a signature of three capitalised parts or more split by commas ("Ann Lee,
-    Clerk, Parish Council, Wells"), a date alone (the document's). From a notes-to-editors
+    Clerk, Parish Council, Wells"), a date alone (the document's), a sign-off of a few
+    words and an emoji ("Go on the Blues! 💙"). From a notes-to-editors
     heading or an end mark below the story's first paragraph down, every line is the
     issuer's. A line telling readers whom to call stays: an appeal's number is a fact."""
     starts = {s for s, _ in found}
@@ -174,9 +185,36 @@ def foot_spans(
             continue
         if i <= last or s in starts or len(line.split()) > _FOOT_MAX_WORDS:
             continue
-        if _signature(line) or dated(line.strip(" .")):
+        if _signature(line) or dated(line.strip(" .")) or _sign_off(line):
             out.append((s, e))
     return out
+
+
+def call_line(line: str, words: int) -> bool:
+    """A business's call line: a bare call to a phone number ("Call 01632 960 404."),
+    perhaps beside a short sentence without a number ("Open Monday to Saturday."). An
+    appeal naming whom to call and why ("Anyone who saw it should call the police on
+    …") is a sentence of the story, not this."""
+    if words > _CALL_LINE_MAX_WORDS:
+        return False
+    calls = 0
+    for sentence in _SENTENCE_SPLIT_RE.split(line.strip()):
+        m = _CALL_RE.match(sentence)
+        number = sentence[m.end() :].rstrip(" .!") if m is not None else ""
+        if number and PHONE_RE.fullmatch(number) and is_phone(number):
+            calls += 1
+        elif any(c.isdigit() for c in sentence) or len(sentence.split()) > _CALL_OTHER_MAX_WORDS:
+            return False
+    return calls > 0
+
+
+def _sign_off(line: str) -> bool:
+    """A post's sign-off: a cheer of a few words and an emoji, no number."""
+    return (
+        sum(any(c.isalpha() for c in w) for w in line.split()) <= _SIGN_OFF_MAX_WORDS
+        and regex.search(r"\p{So}", line) is not None
+        and not any(c.isdigit() for c in line)
+    )
 
 
 def _signature(line: str) -> bool:
