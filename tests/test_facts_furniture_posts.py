@@ -76,6 +76,19 @@ def test_a_document_issuers_name_over_its_number() -> None:
         "YOU MAY ALSO LIKE: 5 islands to visit by boat | Why ferries run late",
         "Holm Ferries Ltd, 2 Quay Road, Kirkwall KW15 1AA. Registered in Scotland No. SC401234.",
         "You are receiving this because you signed up at holmlines.example. Unsubscribe",
+        "Our mailing address is: 9 Pier Road, Kirkwall KW15 1AB",
+        "For interviews, please contact Jo Rendall on 01856 555 0101.",
+        "For further information please contact press@holmferries.example",
+        "Issued on behalf of Holm Ferries by Quay Communications",
+        "Neutral Citation Number: [2027] EWCA Civ 88",
+        "Crown copyright",
+        "View 14 more replies",
+        "Seen by 1,204",
+        '3 responses to "Ferries cut again"',
+        "Joined: Mar 2019 | Posts: 4,318",
+        "Last edited by GullWing; 18 Aug 2026 at 22:10.",
+        "Reply #2 on: August 18, 2026, 10:19:42 PM",
+        "6 min listen",
     ],
 )
 def test_release_reference_related_registration_and_newsletter_lines(line: str) -> None:
@@ -122,6 +135,10 @@ def test_an_appeal_naming_whom_to_call_stays() -> None:
         "Sailings resume at 08:15 on 12 March, the company said.",
         "The ferry was registered in Scotland in 1998 and sold in 2019.",
         "Notes to editors were sent to 40 newspapers.",
+        "For further information on fares, see the timetable printed in March 2027.",
+        "Seen by 40,000 people in its first week, the film was shown again in 2026.",
+        "Posts: 12 new engineering jobs were advertised by the company in May.",
+        "Crown copyright rules did not stop the council printing 400 copies.",
     ],
 )
 def test_story_lines_of_the_same_words_stay(line: str) -> None:

@@ -137,7 +137,7 @@ _COUNTER_WORDS = (
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
 _COUNTER_RE = regex.compile(
     rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
-    rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+read)?|people\s+(?:shared|liked|read)\s+this)"
+    rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+(?:read|listen|watch))?|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
     rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
 )
@@ -180,7 +180,8 @@ _BYLINE_LEAD_RE = regex.compile(r"^(?:(?:[\p{L}]+\s+){0,2}(?i:by)\s+)")
 _ECHO_MIN_WORDS = 2
 _ECHO_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
-    r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
+    r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved"
+    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$)))"
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
@@ -416,6 +417,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     ):
         return True
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
+        return True
+    if posts.thread_line(line, _dated) or posts.press_contact(line, words):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True

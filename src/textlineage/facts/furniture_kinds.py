@@ -33,7 +33,8 @@ _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
-    r"|(?i:from|via|issued\s+by|distributed\s+by|published\s+by)\s*:?\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:from|via|issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)\s*:?\s+"
+    r"\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
 )
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
 by …"). Only as a whole short line or one part of a line of furniture."""
@@ -61,7 +62,7 @@ _META_PART_RE = regex.compile(
 """One "Label: value" part of a metadata line ("Decision date: 18 November 2025")."""
 _NUMBER_LINE_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,3}\s+(?i:no\.?|number|ref\.?|reference)"
-    r"\s*:?\s*[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"\s*:?\s*[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*(?:\s+[\[(]?[\p{N}\p{Lu}][\p{N}\p{L}/.\-\[\]()]*){0,3}"
     r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
@@ -106,6 +107,7 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
     r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+this\s+(?:\w+\s+)?because\b"
+    r"|\byou\s+received\s+this\s+(?:\w+\s+)?because\b|\bour\s+mailing\s+address\s+is\b"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"

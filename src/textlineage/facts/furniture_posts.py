@@ -42,6 +42,23 @@ _AUDIENCE_RE = regex.compile(
 )
 """Who sees a post, or the poster's role, as a social network labels it."""
 _HEADER_MAX_WORDS = 14
+_ON_RE = regex.compile(r"\s+(?i:on|at)\s*:\s*")
+_THREAD_RE = regex.compile(
+    r"(?i:view|see|show|load|read)\s+(?i:all\s+)?(?:\d[\d,]*\s+)?"
+    r"(?i:(?:more|previous|earlier|older)\s+)?(?i:comments?|replies|answers|posts|reactions)"
+    r"|(?i:seen\s+by)\s+\d[\d,.]*\s*[KkMm]?(?:\s+(?i:people|members))?"
+    r"|\d[\d,]*\s+(?i:responses?|comments?|replies|thoughts)\s+(?i:to|on)\s+[\"“‘'].{1,100}"
+)
+"""A thread's own links and counts: "View 14 more replies", "Seen by 210", "3 responses
+to “…”"."""
+_PROFILE_RE = regex.compile(
+    r"(?i:joined|posts|messages|thanks|reputation|karma|reaction\s+score|likes\s+received"
+    r"|member\s+since|trophy\s+points)\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+)
+"""A field of a poster's profile beside a forum post ("Joined: Mar 2019", "Posts: 88")."""
+_EDITED_RE = regex.compile(
+    r"(?i:last\s+)?(?i:edited)\s+(?i:by)\s+@?[\p{L}\p{N}_.-]+[;,]?\s*(?i:on\s+)?"
+)
 
 _TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+")
 _NAME_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,5}")
@@ -77,7 +94,7 @@ _REGISTERED_MAX_WORDS = 35
 
 _NOTES_RE = regex.compile(
     r"(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?|journalists)|editors?['’]?s?\s+notes?"
-    r"|-*\s*ends\s*-*|#{3})\W*"
+    r"|-*\s*ends\s*-*|#{3}|-*\s*30\s*-+)\W*"
 )
 """A press release's end mark or the heading of its notes to editors: the lines below it
 are the issuer's notes, not the story."""
@@ -91,6 +108,14 @@ _CALL_RE = regex.compile(
 """A bare call to a number: "Call 01632 960 404", "Ring us on …"."""
 _SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+")
 _CALL_LINE_MAX_WORDS = 16
+_PRESS_RE = regex.compile(
+    r"(?i:for\s+(?:media|press|news)\s+(?:enquiries|inquiries|information|contacts?)"
+    r"|for\s+(?:further|more)\s+(?:information|details)(?=\s*,?\s*(?:please\s+)?contact\b)"
+    r"|for\s+(?:interviews?|comment|high-resolution\s+images|images|photos|photographs)"
+    r"(?:\s+[\p{L}-]+){0,3}?)\s*,?\s*(?i:please\s+)?(?i:contact|call|email|e-mail|ring|write\s+to)\b"
+)
+_PRESS_MAX_WORDS = 30
+_EMAIL_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CALL_OTHER_MAX_WORDS = 8
 
 
@@ -107,7 +132,8 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
     post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public")."""
     if len(line.split()) > _HEADER_MAX_WORDS:
         return False
-    parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line.strip()) if p.strip(" ,")]
+    parts = [p.strip(" ,") for p in _POST_SEP_RE.split(_ON_RE.sub("  ", line.strip()))]
+    parts = [p for p in parts if p]
     kinds = []
     for p in parts:
         if _POST_NUMBER_RE.fullmatch(p):
@@ -125,6 +151,33 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
     if "stamp" not in kinds or len(parts) < 2:
         return False
     return "number" in kinds or "rank" in kinds or ("audience" in kinds and "handle" not in kinds)
+
+
+def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
+    """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields,
+    or an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
+    09:30.")."""
+    line = line.strip()
+    if _THREAD_RE.fullmatch(line):
+        return True
+    parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line) if p.strip(" ,")]
+    if parts and all(_PROFILE_RE.fullmatch(p) for p in parts):
+        return True
+    m = _EDITED_RE.match(line)
+    return m is not None and (m.end() == len(line) or dated(line[m.end() :].strip(" .")))
+
+
+def press_contact(line: str, words: int) -> bool:
+    """A press office's contact line: for interviews, media enquiries or images, whom to
+    reach, with a phone number or an e-mail address."""
+    return (
+        words <= _PRESS_MAX_WORDS
+        and _PRESS_RE.match(line.strip()) is not None
+        and (
+            _EMAIL_RE.search(line) is not None
+            or any(is_phone(m.group()) for m in PHONE_RE.finditer(line))
+        )
+    )
 
 
 def tagline(line: str) -> bool:
