@@ -89,6 +89,16 @@ def test_a_document_issuers_name_over_its_number() -> None:
         "Last edited by GullWing; 18 Aug 2026 at 22:10.",
         "Reply #2 on: August 18, 2026, 10:19:42 PM",
         "6 min listen",
+        "Liked by gullwing and 1,024 others",
+        "r/orkney · Posted by u/ferryfan 5 hours ago",
+        "Member since 2014 · 4,318 posts",
+        "Originally posted by GullWing on 18 Aug 2026",
+        "Quote from GullWing on August 18, 2026, 10:05 pm",
+        "Reporting by Jo Flett; Editing by Ian Rendall",
+        "This entry was posted in News and tagged ferries, Orkney. Bookmark the permalink.",
+        "Got a story? Email newsdesk@holmnews.example",
+        "Gift this article",
+        "2 hours ago",
     ],
 )
 def test_release_reference_related_registration_and_newsletter_lines(line: str) -> None:
@@ -104,6 +114,16 @@ def test_notes_to_editors_and_what_follows_them() -> None:
     text = "\n".join([STORY, MORE, *notes]) + "\n"
     assert furniture(text) == notes
     assert "14 routes" not in values(text)
+
+
+def test_an_end_mark_mid_story_is_a_break() -> None:
+    text = "\n".join([STORY, "###", MORE, MORE, "Sailings resume in May."]) + "\n"
+    assert furniture(text) == []
+
+
+def test_a_tagline_needs_a_sites_name_of_two_words() -> None:
+    text = f"Ferries - except for the early crossing\nYes\n{STORY}\n"
+    assert "Ferries - except for the early crossing" not in furniture(text)
 
 
 def test_a_signature_and_the_documents_date_below_the_story() -> None:
@@ -135,10 +155,15 @@ def test_an_appeal_naming_whom_to_call_stays() -> None:
         "Sailings resume at 08:15 on 12 March, the company said.",
         "The ferry was registered in Scotland in 1998 and sold in 2019.",
         "Notes to editors were sent to 40 newspapers.",
+        "Tom Flett's Harbour Symphony No. 6 Island Suite",
+        "=20",
         "For further information on fares, see the timetable printed in March 2027.",
         "Seen by 40,000 people in its first week, the film was shown again in 2026.",
         "Posts: 12 new engineering jobs were advertised by the company in May.",
         "Crown copyright rules did not stop the council printing 400 copies.",
+        "Liked by 2,000 islanders, the skipper retired in 2019.",
+        "Reporting by the Orkney Herald in 1998 first exposed the fault.",
+        "5 hours of delays hit 300 passengers on Friday.",
     ],
 )
 def test_story_lines_of_the_same_words_stay(line: str) -> None:

@@ -62,6 +62,7 @@ _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
     r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
     r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
+    r"|got\s+a\s+(?:story|news\s+tip|tip)"
     r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
@@ -362,7 +363,7 @@ def _posted(line: str) -> bool:
         _aged(line)
         or posts.post_header(line, _dated)
         or _group_line(line)
-        or kinds.page_line(_ICON_RE.sub("", line))
+        or kinds.number_line(_ICON_RE.sub("", line))
     )
 
 
@@ -471,7 +472,7 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
         return True
-    if not alone and _AGE_RE.fullmatch(part):
+    if _AGE_RE.fullmatch(part) and (not alone or part.casefold().endswith(" ago")):
         return True  # beside a byline: "Posted by Lorna Jago · 2h"
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
 

@@ -62,7 +62,8 @@ _META_PART_RE = regex.compile(
 """One "Label: value" part of a metadata line ("Decision date: 18 November 2025")."""
 _NUMBER_LINE_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,3}\s+(?i:no\.?|number|ref\.?|reference)"
-    r"\s*:?\s*[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*(?:\s+[\[(]?[\p{N}\p{Lu}][\p{N}\p{L}/.\-\[\]()]*){0,3}"
+    r"\s*:?\s*(?:(?:[\[(]?[\p{N}\p{Lu}][\p{N}\p{L}/.\-\[\]()]*\s+){1,3}[\[(]?\p{N}[\p{N}\p{Lu}/.\-\[\]()]*"
+    r"|[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*)"
     r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
@@ -79,7 +80,7 @@ _FILE_RE = regex.compile(
 """A download link: a label with the file's size ("Download the full report (PDF, 8.2
 MB)") or a download of a file type ("Download PDF")."""
 _PAGE_CALL_RE = regex.compile(
-    r"(?i:(?:print|share|e-?mail|save|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
+    r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
     r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s+(?:yes|no)){0,2}"
     r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s+(?:yes|no)){0,2}"
@@ -108,6 +109,7 @@ _DISCLOSURE_RE = regex.compile(
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
     r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+this\s+(?:\w+\s+)?because\b"
     r"|\byou\s+received\s+this\s+(?:\w+\s+)?because\b|\bour\s+mailing\s+address\s+is\b"
+    r"|^this\s+entry\s+was\s+posted\s+in\b|\bbookmark\s+the\s+permalink\b"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"
@@ -255,6 +257,11 @@ def _follow(part: str) -> bool:
     and LinkedIn")."""
     m = regex.match(r"(?i:follow|share|find|like|join)\b.{0,50}?\s(?i:on|via)\s+", part)
     return m is not None and _PLATFORMS_RE.fullmatch(part, m.end()) is not None
+
+
+def number_line(line: str) -> bool:
+    """A document's, an issue's or a registration number alone (:data:`_NUMBER_LINE_RE`)."""
+    return _NUMBER_LINE_RE.fullmatch(line.strip()) is not None
 
 
 def page_line(line: str) -> bool:

@@ -15,7 +15,7 @@ import regex
 
 from .furniture_kinds import PHONE_RE, is_phone
 
-_ICONS = r"[\p{So}\p{Sk}\p{Sm}\uFE0F\u200D]"
+_ICONS = r"[\p{So}\p{Sk}\uFE0F\u200D]"
 _COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
 _REACTION_WORDS = (
     r"(?i:likes?|comments?|shares?|reposts?|retweets?|replies|reactions?|views?|votes?|upvotes?"
@@ -30,7 +30,17 @@ _REACTIONS_RE = regex.compile(
 
 _POST_SEP_RE = regex.compile(r"\s{2,}|\s*[|·•]\s*")
 _POST_NUMBER_RE = regex.compile(r"(?i:(?:post|reply|comment)\s*)?#\d{1,6}")
-_HANDLE_RE = regex.compile(r"@?[\p{L}\p{N}][\p{L}\p{N}_.-]{1,30}")
+_HANDLE = r"@?(?:[ru]/)?[\p{L}\p{N}][\p{L}\p{N}_.-]{1,30}"
+_HANDLE_RE = regex.compile(_HANDLE)
+_AGE_RE = regex.compile(
+    r"\d{1,3}\s*(?i:s|m|h|d|w|y|mo|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|yrs?"
+    r"|years?)\.?(?:\s+(?i:ago))?|(?i:just\s+now|yesterday)"
+)
+"""A post's age as a social network shows it ("5h", "5 hr. ago")."""
+_POSTED_RE = regex.compile(
+    rf"(?i:posted|shared|submitted)\s+(?i:by)\s+{_HANDLE}(?:\s+(?:{_AGE_RE.pattern}))?"
+)
+"""A post's byline by a handle, perhaps with its age ("Posted by u/gullwing 5 hours ago")."""
 _MEMBER_RE = regex.compile(
     r"\(\s*[^()]{0,60}(?i:\bmember|\bposts?\b|\bjoined\b|\bmoderator|\badmin|\bkarma\b|\brank\b)"
     r"[^()]{0,60}\)"
@@ -47,21 +57,40 @@ _THREAD_RE = regex.compile(
     r"(?i:view|see|show|load|read)\s+(?i:all\s+)?(?:\d[\d,]*\s+)?"
     r"(?i:(?:more|previous|earlier|older)\s+)?(?i:comments?|replies|answers|posts|reactions)"
     r"|(?i:seen\s+by)\s+\d[\d,.]*\s*[KkMm]?(?:\s+(?i:people|members))?"
+    r"|(?i:liked\s+by)\s+\S+(?:\s+(?i:and)\s+\d[\d,.]*\s*[KkMm]?\s+(?i:others?|more))?"
     r"|\d[\d,]*\s+(?i:responses?|comments?|replies|thoughts)\s+(?i:to|on)\s+[\"“‘'].{1,100}"
 )
 """A thread's own links and counts: "View 14 more replies", "Seen by 210", "3 responses
 to “…”"."""
 _PROFILE_RE = regex.compile(
     r"(?i:joined|posts|messages|thanks|reputation|karma|reaction\s+score|likes\s+received"
-    r"|member\s+since|trophy\s+points)\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+    r"|trophy\s+points)\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+    r"|(?i:member\s+since)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+    r"|\d[\d,.]*\s*[KkMm]?\s+(?i:posts|messages|reputation|karma|points)"
 )
 """A field of a poster's profile beside a forum post ("Joined: Mar 2019", "Posts: 88")."""
 _EDITED_RE = regex.compile(
-    r"(?i:last\s+)?(?i:edited)\s+(?i:by)\s+@?[\p{L}\p{N}_.-]+[;,]?\s*(?i:on\s+)?"
+    rf"(?i:(?:last|originally)\s+)?(?i:edited|posted|quoted|written)\s+(?i:by)\s+{_HANDLE}[;,]?\s*"
+    rf"(?i:on\s+)?|(?i:quote\s+from)\s+{_HANDLE}\s+(?i:on\s+)?"
 )
+"""An edit or quotation note by a handle, before its stamp ("Last edited by GullWing;
+…", "Originally posted by GullWing on …", "Quote from GullWing on …")."""
+_SAID_RE = regex.compile(rf"{_HANDLE}\s+(?i:said|wrote)\s*:")
+_PEOPLE = (
+    r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}"
+    r"(?:(?:,\s*|\s+(?i:and)\s+)\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})*"
+    r"(?:\s+(?i:in)\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)?)?"
+)
+_CREDIT = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled)\s+(?i:by)\s+"
+_WIRE_CREDIT_RE = regex.compile(rf"{_CREDIT}{_PEOPLE}(?:\s*;\s*{_CREDIT}{_PEOPLE})*")
+"""A wire's credit line ("Reporting by Ann Lee; Editing by Tom Hart")."""
 
 _TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+")
-_NAME_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,5}")
+_NAME_RE = regex.compile(
+    r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*"
+    r"(?:\s+(?:(?i:of|the|and|for|on|in|at|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){1,5}"
+)
+"""A site's name: two to six capitalised words, perhaps joined by small words."""
 _TAGLINE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}\p{N}'’,&-]*(?:\s+[\p{L}\p{M}\p{N}'’,&-]+){1,11}")
 """A site's tagline: a phrase in lower case after its name ("Harbour Notes — a blog about
 boats and the people who sail them")."""
@@ -94,7 +123,7 @@ _REGISTERED_MAX_WORDS = 35
 
 _NOTES_RE = regex.compile(
     r"(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?|journalists)|editors?['’]?s?\s+notes?"
-    r"|-*\s*ends\s*-*|#{3}|-*\s*30\s*-+)\W*"
+    r"|-*\s*ends\s*-*|-*\s*30\s*-+)[\s.:-]*|#\s*#\s*#"
 )
 """A press release's end mark or the heading of its notes to editors: the lines below it
 are the issuer's notes, not the story."""
@@ -140,7 +169,10 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
             kinds.append("number")
         elif _MEMBER_RE.fullmatch(p):
             kinds.append("rank")
-        elif dated(p):
+        elif _POSTED_RE.fullmatch(p):
+            kinds.append("stamp" if regex.search(r"\d", p) else "posted")
+            kinds.append("posted")
+        elif dated(p) or _aged(p):
             kinds.append("stamp")
         elif _AUDIENCE_RE.fullmatch(p):
             kinds.append("audience")
@@ -150,7 +182,19 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
             return False
     if "stamp" not in kinds or len(parts) < 2:
         return False
-    return "number" in kinds or "rank" in kinds or ("audience" in kinds and "handle" not in kinds)
+    return (
+        "number" in kinds
+        or "rank" in kinds
+        or "posted" in kinds
+        or ("audience" in kinds and "handle" not in kinds)
+    )
+
+
+def _aged(part: str) -> bool:
+    """A post's age: "5h", "3 days ago", not "5 hours" (a duration)."""
+    return _AGE_RE.fullmatch(part) is not None and (
+        part.endswith("ago") or not regex.search(r"\p{L}{2,}", part) or part.isalpha()
+    )
 
 
 def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
@@ -158,7 +202,9 @@ def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
     or an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
     09:30.")."""
     line = line.strip()
-    if _THREAD_RE.fullmatch(line):
+    if _THREAD_RE.fullmatch(line) or _SAID_RE.fullmatch(line):
+        return True
+    if _WIRE_CREDIT_RE.fullmatch(line.rstrip(".")):
         return True
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line) if p.strip(" ,")]
     if parts and all(_PROFILE_RE.fullmatch(p) for p in parts):
@@ -217,13 +263,16 @@ def foot_spans(
 ) -> list[tuple[int, int]]:
     """Furniture below the story's last paragraph (line ``last``; its first is line
     ``story``): a signature of three capitalised parts or more split by commas ("Ann Lee,
-    Clerk, Parish Council, Wells"), a date alone (the document's), a sign-off of a few
-    words and an emoji ("Go on the Blues! 💙"). From a notes-to-editors
-    heading or an end mark below the story's first paragraph down, every line is the
-    issuer's. A line telling readers whom to call stays: an appeal's number is a fact."""
+    Clerk, Parish Council, Wells"), a sign-off of a few words and an emoji ("Go on the
+    Blues! 💙"), and a date alone closing the text (only furniture below it): the
+    document's, as a letter or a judgment closes. From a notes-to-editors heading or an
+    end mark below the story's first paragraph down, every line is the issuer's (when
+    they are fewer characters than the story above: a mark mid-story is a break). A line
+    telling readers whom to call stays: an appeal's number is a fact."""
     starts = {s for s, _ in found}
-    out = []
+    out: list[tuple[int, int]] = []
     notes = False
+    date = None
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e]
         if notes:
@@ -232,15 +281,21 @@ def foot_spans(
             continue
         if i <= story:
             continue
-        if _NOTES_RE.fullmatch(line):
-            notes = True
+        if _NOTES_RE.fullmatch(line) and len(text) - e < s - lines[story][0]:
+            notes = True  # below the release's body, and shorter than it
             out.append((s, e))
             continue
         if i <= last or s in starts or len(line.split()) > _FOOT_MAX_WORDS:
             continue
-        if _signature(line) or dated(line.strip(" .")) or _sign_off(line):
+        if _signature(line) or _sign_off(line):
             out.append((s, e))
-    return out
+        elif dated(line.strip(" .")):
+            date = (s, e)
+    if date is not None:
+        taken = starts | {s for s, _ in out}
+        if all(s in taken for s, _, _ in lines if s > date[0]):
+            out.append(date)
+    return sorted(out)
 
 
 def call_line(line: str, words: int) -> bool:
