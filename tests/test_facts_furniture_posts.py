@@ -99,6 +99,14 @@ def test_a_document_issuers_name_over_its_number() -> None:
         "Got a story? Email newsdesk@holmnews.example",
         "Gift this article",
         "2 hours ago",
+        "Was this page helpful? Yes / No",
+        "Comments are moderated. Be kind.",
+        "Support the blog: buy us a coffee ☕",
+        "Get ferry alerts straight to your inbox – sign up free",
+        "This is not a verbatim transcript. The judgment as handed down is the official version.",
+        "Check against delivery",
+        "Holm Lets is a member of a redress scheme. Particulars are for guidance only and do "
+        "not form part of any contract.",
     ],
 )
 def test_release_reference_related_registration_and_newsletter_lines(line: str) -> None:
@@ -157,6 +165,7 @@ def test_an_appeal_naming_whom_to_call_stays() -> None:
         "Notes to editors were sent to 40 newspapers.",
         "Tom Flett's Harbour Symphony No. 6 Island Suite",
         "=20",
+        "The skipper's guidance only covered the winter sailings of 2026.",
         "For further information on fares, see the timetable printed in March 2027.",
         "Seen by 40,000 people in its first week, the film was shown again in 2026.",
         "Posts: 12 new engineering jobs were advertised by the company in May.",

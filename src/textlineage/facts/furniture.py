@@ -62,9 +62,10 @@ _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
     r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
     r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
-    r"|got\s+a\s+(?:story|news\s+tip|tip)"
+    r"|got\s+a\s+(?:story|news\s+tip|tip)|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
     r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
-    r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
+    r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open|(?:pre-?)?moderated)\b.{0,40}"
+    r"|support\s+(?:the|this|our)\s+(?:blog|site|page|work|journalism|podcast|newsletter)\b.{0,60}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
 )
 _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)){0,3}")
