@@ -99,6 +99,7 @@ def test_a_document_issuers_name_over_its_number() -> None:
         "Got a story? Email newsdesk@holmnews.example",
         "Gift this article",
         "2 hours ago",
+        "GullWing  18 Aug 2026, 22:05",
         "Was this page helpful? Yes / No",
         "Comments are moderated. Be kind.",
         "Support the blog: buy us a coffee ☕",

@@ -32,6 +32,9 @@ _POST_SEP_RE = regex.compile(r"\s{2,}|\s*[|·•]\s*")
 _POST_NUMBER_RE = regex.compile(r"(?i:(?:post|reply|comment)\s*)?#\d{1,6}")
 _HANDLE = r"@?(?:[ru]/)?[\p{L}\p{N}][\p{L}\p{N}_.-]{1,30}"
 _HANDLE_RE = regex.compile(_HANDLE)
+_USER_RE = regex.compile(r"^@|^[ru]/|_|\p{N}|\p{Ll}\p{Lu}")
+"""A handle no word or name is written as: "@gull", "u/gull", "Gull_Wing", "gull77",
+"GullWing"."""
 _AGE_RE = regex.compile(
     r"\d{1,3}\s*(?i:s|m|h|d|w|y|mo|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|yrs?"
     r"|years?)\.?(?:\s+(?i:ago))?|(?i:just\s+now|yesterday)"
@@ -158,12 +161,15 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
     """A forum or social post's header: a post number, a handle, a poster's rank, an
     audience label and a date or time stamp (``dated``), split by runs of spaces or
     bars ("#3  GullWing  (Member, Posts: 88)  2 May 2026, 09:14"), with a stamp and a
-    post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public")."""
+    post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public"),
+    or a stamp with its time beside a user name of a handle's shape ("Gull_Wing  2 May
+    2026, 09:14": :data:`_USER_RE`)."""
     if len(line.split()) > _HEADER_MAX_WORDS:
         return False
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(_ON_RE.sub("  ", line.strip()))]
     parts = [p for p in parts if p]
     kinds = []
+    timed = False
     for p in parts:
         if _POST_NUMBER_RE.fullmatch(p):
             kinds.append("number")
@@ -174,10 +180,12 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
             kinds.append("posted")
         elif dated(p) or _aged(p):
             kinds.append("stamp")
+            timed = timed or regex.search(r"\d[:.]\d\d", p) is not None
         elif _AUDIENCE_RE.fullmatch(p):
             kinds.append("audience")
         elif _HANDLE_RE.fullmatch(p):
-            kinds.append("handle")
+            user = _USER_RE.search(p) and regex.search(r"\p{L}", p)
+            kinds.append("user" if user else "handle")
         else:
             return False
     if "stamp" not in kinds or len(parts) < 2:
@@ -187,6 +195,7 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
         or "rank" in kinds
         or "posted" in kinds
         or ("audience" in kinds and "handle" not in kinds)
+        or ("user" in kinds and timed)
     )
 
 
