@@ -62,7 +62,7 @@ _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
     r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
     r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
-    r"|got\s+a\s+(?:story|news\s+tip|tip)|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
+    r"|jump\s+to|got\s+a\s+(?:story|news\s+tip|tip)|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
     r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open|(?:pre-?)?moderated)\b.{0,40}"
     r"|support\s+(?:the|this|our)\s+(?:blog|site|page|work|journalism|podcast|newsletter)\b.{0,60}"
@@ -82,7 +82,7 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies)"
+    r"|trending|popular|recommended|tags?|topics?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
@@ -141,6 +141,7 @@ _COUNTER_RE = regex.compile(
     rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
     rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+(?:read|listen|watch))?|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
+    rf"|(?i:listen|watch|read|video|audio)\s*[,:]\s*(?:{_COUNT}\s*(?i:min(?:ute)?s?|secs?)|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}})"
     rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
 )
 _LINK_RE = regex.compile(

@@ -78,6 +78,9 @@ _EDITED_RE = regex.compile(
 )
 """An edit or quotation note by a handle, before its stamp ("Last edited by GullWing;
 …", "Originally posted by GullWing on …", "Quote from GullWing on …")."""
+_HISTORY_RE = regex.compile(
+    r"(?i:received|accepted|revised|submitted|(?:first\s+)?published(?:\s+online)?)\s*:?\s*(?i:on\s+)?"
+)
 _SAID_RE = regex.compile(rf"{_HANDLE}\s+(?i:said|wrote)\s*:")
 _PEOPLE = (
     r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}"
@@ -208,8 +211,9 @@ def _aged(part: str) -> bool:
 
 def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
     """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields,
-    or an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
-    09:30.")."""
+    an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
+    09:30."), or a paper's history of dates ("Received 3 May 2026; accepted 12 June
+    2026")."""
     line = line.strip()
     if _THREAD_RE.fullmatch(line) or _SAID_RE.fullmatch(line):
         return True
@@ -219,7 +223,19 @@ def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
     if parts and all(_PROFILE_RE.fullmatch(p) for p in parts):
         return True
     m = _EDITED_RE.match(line)
-    return m is not None and (m.end() == len(line) or dated(line[m.end() :].strip(" .")))
+    if m is not None and (m.end() == len(line) or dated(line[m.end() :].strip(" ."))):
+        return True
+    return _history(line, dated)
+
+
+def _history(line: str, dated: Callable[[str], bool]) -> bool:
+    """A paper's history line: "Received 3 May 2026; accepted 12 June 2026"."""
+    parts = [p.strip() for p in regex.split(r"\s*[;|]\s*", line.rstrip(".")) if p.strip()]
+    for p in parts:
+        m = _HISTORY_RE.match(p)
+        if m is None or not dated(p[m.end() :].strip(" .,")):
+            return False
+    return bool(parts)
 
 
 def press_contact(line: str, words: int) -> bool:
