@@ -1,10 +1,12 @@
 """An organisation's name with its place moved (facts.match_names.reordered): "the
 Magistrates' Court at Hexham" is "Hexham Magistrates' Court", "the University of Tromsø"
-is "Tromsø University"; other words or another place are another name."""
+is "Tromsø University"; other words or another place are another name. A councillor's
+title is a title, no name (facts.vocab.TITLES)."""
 
 from __future__ import annotations
 
 from textlineage import Document, compare
+from textlineage.facts import extract_facts
 from textlineage.facts.match_names import reordered
 from textlineage.types import FactDiff
 
@@ -45,3 +47,13 @@ def test_reordered_names() -> None:
     assert not reordered(("university", "of", "tromso"), ("bergen", "university"))
     assert not reordered(("bank", "of", "holm"), ("holm", "savings", "bank"))
     assert not reordered(("crown", "court"), ("court", "crown"))
+
+
+def test_a_councillors_title_is_no_name() -> None:
+    def names(text: str) -> list[str]:
+        kinds = ("person", "organisation", "entity", "place")
+        return [f.text for f in extract_facts(text, language="en") if f.kind in kinds]
+
+    assert names("Councillor Morag Flett chaired the ferry board in May.") == ["Morag Flett"]
+    assert names("Cllr Morag Flett chaired the ferry board in May.") == ["Morag Flett"]
+    assert names("The Parish Councillor for the ward stood down in July.") == []
