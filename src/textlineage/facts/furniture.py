@@ -421,7 +421,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         return True
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
         return True
-    if posts.thread_line(line, _dated) or posts.press_contact(line, words):
+    if posts.thread_line(line, words, _dated) or posts.press_contact(line, words):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True

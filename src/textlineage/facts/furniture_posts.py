@@ -16,6 +16,13 @@ import regex
 from .furniture_kinds import PHONE_RE, is_phone
 
 _ICONS = r"[\p{So}\p{Sk}\uFE0F\u200D]"
+_ICON_RE = regex.compile(_ICONS)
+_EMOJI_RE = regex.compile(r"\p{So}")
+_TIME_RE = regex.compile(r"\d[:.]\d\d")
+_WORD_RE = regex.compile(r"\p{L}{2,}")
+_SENTENCE_END_RE = regex.compile(r"[.!?]\s")
+_HISTORY_SEP_RE = regex.compile(r"\s*[;|]\s*")
+_THREAD_MAX_WORDS = 20
 _COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
 _REACTION_WORDS = (
     r"(?i:likes?|comments?|shares?|reposts?|retweets?|replies|reactions?|views?|votes?|upvotes?"
@@ -157,7 +164,7 @@ _CALL_OTHER_MAX_WORDS = 8
 def reactions(line: str) -> bool:
     """A bar of reaction counts with an icon in it (:data:`_REACTIONS_RE`)."""
     line = line.strip()
-    return regex.search(_ICONS, line) is not None and _REACTIONS_RE.fullmatch(line) is not None
+    return _REACTIONS_RE.fullmatch(line) is not None and _ICON_RE.search(line) is not None
 
 
 def post_header(line: str, dated: Callable[[str], bool]) -> bool:
@@ -167,8 +174,8 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
     post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public"),
     or a stamp with its time beside a user name of a handle's shape ("Gull_Wing  2 May
     2026, 09:14": :data:`_USER_RE`)."""
-    if len(line.split()) > _HEADER_MAX_WORDS:
-        return False
+    if len(line.split()) > _HEADER_MAX_WORDS or not any(c.isdigit() for c in line):
+        return False  # (a stamp has digits)
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(_ON_RE.sub("  ", line.strip()))]
     parts = [p for p in parts if p]
     kinds = []
@@ -179,15 +186,15 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
         elif _MEMBER_RE.fullmatch(p):
             kinds.append("rank")
         elif _POSTED_RE.fullmatch(p):
-            kinds.append("stamp" if regex.search(r"\d", p) else "posted")
+            kinds.append("stamp" if any(c.isdigit() for c in p) else "posted")
             kinds.append("posted")
         elif dated(p) or _aged(p):
             kinds.append("stamp")
-            timed = timed or regex.search(r"\d[:.]\d\d", p) is not None
+            timed = timed or _TIME_RE.search(p) is not None
         elif _AUDIENCE_RE.fullmatch(p):
             kinds.append("audience")
         elif _HANDLE_RE.fullmatch(p):
-            user = _USER_RE.search(p) and regex.search(r"\p{L}", p)
+            user = _USER_RE.search(p) and any(c.isalpha() for c in p)
             kinds.append("user" if user else "handle")
         else:
             return False
@@ -205,15 +212,17 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
 def _aged(part: str) -> bool:
     """A post's age: "5h", "3 days ago", not "5 hours" (a duration)."""
     return _AGE_RE.fullmatch(part) is not None and (
-        part.endswith("ago") or not regex.search(r"\p{L}{2,}", part) or part.isalpha()
+        part.endswith("ago") or not _WORD_RE.search(part) or part.isalpha()
     )
 
 
-def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
+def thread_line(line: str, words: int, dated: Callable[[str], bool]) -> bool:
     """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields,
     an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
     09:30."), or a paper's history of dates ("Received 3 May 2026; accepted 12 June
-    2026")."""
+    2026"); at most :data:`_THREAD_MAX_WORDS` words."""
+    if words > _THREAD_MAX_WORDS:
+        return False
     line = line.strip()
     if _THREAD_RE.fullmatch(line) or _SAID_RE.fullmatch(line):
         return True
@@ -230,7 +239,7 @@ def thread_line(line: str, dated: Callable[[str], bool]) -> bool:
 
 def _history(line: str, dated: Callable[[str], bool]) -> bool:
     """A paper's history line: "Received 3 May 2026; accepted 12 June 2026"."""
-    parts = [p.strip() for p in regex.split(r"\s*[;|]\s*", line.rstrip(".")) if p.strip()]
+    parts = [p.strip() for p in _HISTORY_SEP_RE.split(line.rstrip(".")) if p.strip()]
     for p in parts:
         m = _HISTORY_RE.match(p)
         if m is None or not dated(p[m.end() :].strip(" .,")):
@@ -259,7 +268,7 @@ def tagline(line: str) -> bool:
         len(parts) == 2
         and _NAME_RE.fullmatch(parts[0].strip()) is not None
         and _TAGLINE_RE.fullmatch(parts[1].strip()) is not None
-        and not regex.search(r"[.!?]\s", line)
+        and not _SENTENCE_END_RE.search(line)
     )
 
 
@@ -345,7 +354,7 @@ def _sign_off(line: str) -> bool:
     """A post's sign-off: a cheer of a few words and an emoji, no number."""
     return (
         sum(any(c.isalpha() for c in w) for w in line.split()) <= _SIGN_OFF_MAX_WORDS
-        and regex.search(r"\p{So}", line) is not None
+        and _EMOJI_RE.search(line) is not None
         and not any(c.isdigit() for c in line)
     )
 
