@@ -1,7 +1,9 @@
 """Page furniture of posts and of a page's foot: forum and social-media post headers,
-reaction bars, a site's name with its tagline, a company's registration notice, a press
-release's embargo line, and the lines below the story's last paragraph that are the
-page's (notes to editors and what follows them, a signature, the document's date).
+reaction bars, a thread's links and counts and its posters' profile fields, a site's
+name with its tagline, a company's registration notice, a press release's embargo line
+and its press office's contact line, a business's bare call line, a paper's history of
+dates, and the lines below the story's last paragraph that are the page's (notes to
+editors and what follows them, a signature, a sign-off, the document's closing date).
 
 Each rule is about the shape of a whole line, or of a line's place below the story; a
 sentence of the story never matches. :mod:`.furniture` uses them beside its own rules.
