@@ -100,6 +100,11 @@ def test_a_document_issuers_name_over_its_number() -> None:
         "Gift this article",
         "2 hours ago",
         "GullWing  18 Aug 2026, 22:05",
+        "#ferries #orkney #islandlife",
+        "12 Reposts 4 Quotes 310 Likes 9 Bookmarks",
+        "3:45 PM · May 3, 2026 · 12.4K Views",
+        "On Mon, 3 May 2026 at 10:05, Jo Flett <jo@holm.example> wrote:",
+        "Edited 2 times",
         "Keywords: ferries, islands, transport",
         "DOI: 10.1234/holm.2026.0042",
         "Received 3 May 2026; accepted 12 June 2026; published 1 July 2026",
@@ -133,6 +138,17 @@ def test_notes_to_editors_and_what_follows_them() -> None:
     text = "\n".join([STORY, MORE, *notes]) + "\n"
     assert furniture(text) == notes
     assert "14 routes" not in values(text)
+
+
+def test_an_emails_header_block() -> None:
+    head = [
+        "From: Jo Flett <jo@holm.example>",
+        "Sent: Monday, 3 May 2026 10:05",
+        "To: Ferry Users Group",
+        "Subject: Sailings cut",
+    ]
+    assert furniture("\n".join([*head, STORY, MORE]) + "\n") == head
+    assert furniture(f"{STORY}\nTo: the harbour master, 12 May 2026\n{MORE}\n") == []
 
 
 def test_an_end_mark_mid_story_is_a_break() -> None:
@@ -176,6 +192,7 @@ def test_an_appeal_naming_whom_to_call_stays() -> None:
         "Notes to editors were sent to 40 newspapers.",
         "Tom Flett's Harbour Symphony No. 6 Island Suite",
         "=20",
+        "DAY #2",
         "The skipper's guidance only covered the winter sailings of 2026.",
         "Received wisdom says 3 ferries are enough, the council said in May 2026.",
         "In partnership with Holm Ferries, the council bought 2 boats in 2025.",

@@ -132,7 +132,7 @@ _DATELINE_CHARS = 80
 _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
     r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
-    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?"
+    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?|quotes|bookmarks"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky)"
 )
 """What a page counts beside an article (shares, likes, a social network's count)."""
@@ -256,6 +256,7 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
+    out.extend(posts.mail_header_spans(text, lines, out))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated))

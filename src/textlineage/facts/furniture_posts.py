@@ -28,8 +28,9 @@ _THREAD_MAX_WORDS = 20
 _COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
 _REACTION_WORDS = (
     r"(?i:likes?|comments?|shares?|reposts?|retweets?|replies|reactions?|views?|votes?|upvotes?"
-    r"|points?|members?|followers?|subscribers?)"
+    r"|points?|members?|followers?|subscribers?|quotes|bookmarks)"
 )
+_COUNTED_RE = regex.compile(rf"{_COUNT}\s*{_REACTION_WORDS}")
 _REACTIONS_RE = regex.compile(
     rf"(?:{_ICONS}+\s*)*{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}+\s*)*{_COUNT}"
     rf"(?:\s*{_REACTION_WORDS})?)*"
@@ -90,7 +91,15 @@ _EDITED_RE = regex.compile(
 _HISTORY_RE = regex.compile(
     r"(?i:received|accepted|revised|submitted|(?:first\s+)?published(?:\s+online)?)\s*:?\s*(?i:on\s+)?"
 )
-_SAID_RE = regex.compile(rf"{_HANDLE}\s+(?i:said|wrote)\s*:")
+_SAID_RE = regex.compile(
+    rf"{_HANDLE}\s+(?i:said|wrote)\s*:|(?i:on)\s+\S.{{4,100}}\s(?i:wrote)\s*:"
+    r"|(?i:edited)\s+\d{1,3}\s+(?i:times?)|#?[\p{L}_][\p{L}\p{N}_]*(?:\s+#[\p{L}_][\p{L}\p{N}_]*)+"
+)
+"""A quoted post's or e-mail's attribution ("GullWing said:", "On 3 May 2026, Ann Lee
+<ann@…> wrote:"), an edit count, a line of hashtags (its first "#" perhaps taken off
+as an icon)."""
+_MAIL_HEADER_RE = regex.compile(r"(?i:from|sent|to|cc|bcc|subject|date|reply-to)\s*:\s*\S")
+_MAIL_SENDER_RE = regex.compile(r"(?i:from|sent)\s*:")
 _PEOPLE = (
     r"\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}"
     r"(?:(?:,\s*|\s+(?i:and)\s+)\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})*"
@@ -195,6 +204,8 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
             timed = timed or _TIME_RE.search(p) is not None
         elif _AUDIENCE_RE.fullmatch(p):
             kinds.append("audience")
+        elif _COUNTED_RE.fullmatch(p):
+            kinds.append("count")
         elif _HANDLE_RE.fullmatch(p):
             user = _USER_RE.search(p) and any(c.isalpha() for c in p)
             kinds.append("user" if user else "handle")
@@ -204,6 +215,7 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
         return False
     return (
         "number" in kinds
+        or "count" in kinds
         or "rank" in kinds
         or "posted" in kinds
         or ("audience" in kinds and "handle" not in kinds)
@@ -260,6 +272,24 @@ def press_contact(line: str, words: int) -> bool:
             or any(is_phone(m.group()) for m in PHONE_RE.finditer(line))
         )
     )
+
+
+def mail_header_spans(
+    text: str, lines: list[tuple[int, int, bool]], found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """An e-mail's header block quoted in a page: two lines or more in a row of "From:",
+    "Sent:", "To:", "Subject:" …, one of them the sender's or the sending date's."""
+    starts = {s for s, _ in found}
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for s, e, _ in [*lines, (len(text), len(text), False)]:
+        if s < len(text) and _MAIL_HEADER_RE.match(text, s, e):
+            run.append((s, e))
+            continue
+        if len(run) >= 2 and any(_MAIL_SENDER_RE.match(text, a, b) for a, b in run):
+            out.extend(span for span in run if span[0] not in starts)
+        run = []
+    return out
 
 
 def tagline(line: str) -> bool:
