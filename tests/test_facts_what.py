@@ -181,7 +181,16 @@ def test_story_sentences_are_never_furniture() -> None:
 
 def test_a_date_alone_on_a_line_above_the_story_is_the_page_date() -> None:
     assert furniture(f"Libraries to close\nJune 1, 2021\n\n{STORY}") == ["June 1, 2021"]
-    assert furniture(f"{STORY}\n\nJune 1, 2021\n") == []
+    assert furniture(f"{STORY}\n\nJune 1, 2021\n\n{STORY}\n") == []  # between paragraphs
+
+
+def test_a_date_alone_closing_the_text_is_the_documents_date() -> None:
+    assert furniture(f"{STORY}\n\nJune 1, 2021\n") == ["June 1, 2021"]
+    assert furniture(f"{STORY}\n\nJune 1, 2021\n© Fenwick Libraries 2021\n") == [
+        "June 1, 2021",
+        "© Fenwick Libraries 2021",
+    ]
+    assert furniture(f"{STORY}\n\nJune 1, 2021\nThe branch reopened.\n") == []
 
 
 # -- quotations ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ number is paired by the sentences that translate each other; quotations pair wit
 translation through a sentence model's ``similarity`` when one is given.
 
 Modules: :mod:`.extract` runs the extractors (:mod:`.furniture` with
-:mod:`.furniture_kinds`, :mod:`.dates`,
+:mod:`.furniture_kinds` and :mod:`.furniture_posts`, :mod:`.dates`,
 :mod:`.numbers`, :mod:`.ranks`, :mod:`.quotes`, :mod:`.names` with :mod:`.name_kinds` and
 :mod:`.ner`) over the word lists of :mod:`.vocab` and the normal forms of :mod:`.forms`;
 :mod:`.diff` groups the facts of two texts and matches them kind by kind

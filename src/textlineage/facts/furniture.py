@@ -18,6 +18,7 @@ import regex
 from ..text.dates import month_pattern
 from ..types import Span
 from . import furniture_kinds as kinds
+from . import furniture_posts as posts
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -59,8 +60,12 @@ _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
 _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
-    r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link)\b.{0,60}"
-    r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open)\b.{0,40}"
+    r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
+    r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
+    r"|jump\s+to|got\s+a\s+(?:story|news\s+tip|tip)|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
+    r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
+    r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open|(?:pre-?)?moderated)\b.{0,40}"
+    r"|support\s+(?:the|this|our)\s+(?:blog|site|page|work|journalism|podcast|newsletter)\b.{0,60}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
 )
 _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)){0,3}")
@@ -77,7 +82,9 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|filed\s+under|categor(?:y|ies))\s*:.*"
+    r"|trending|popular|recommended|tags?|topics?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
+    r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
@@ -100,6 +107,8 @@ _STAMP_RE = regex.compile(
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
+    rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
+    rf",?\s*(?:at\s+)?{_TIME}"
 )
 _DATELINE_BEFORE_RE = regex.compile(
     r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?[,،]\s*|"
@@ -123,15 +132,16 @@ _DATELINE_CHARS = 80
 _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
     r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
-    r"|followers?|claps?|votes?|replies|reply|responses?"
+    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?|quotes|bookmarks"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky)"
 )
 """What a page counts beside an article (shares, likes, a social network's count)."""
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
 _COUNTER_RE = regex.compile(
     rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
-    rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+read)?|people\s+(?:shared|liked|read)\s+this)"
+    rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+(?:read|listen|watch))?|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
+    rf"|(?i:listen|watch|read|video|audio)\s*[,:]\s*(?:{_COUNT}\s*(?i:min(?:ute)?s?|secs?)|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}})"
     rf"|(?i:share\s+this(?:\s+article|\s+story)?)\s*:?\s*{_COUNT}\s*{_COUNTER_WORDS}?"
 )
 _LINK_RE = regex.compile(
@@ -173,7 +183,8 @@ _BYLINE_LEAD_RE = regex.compile(r"^(?:(?:[\p{L}]+\s+){0,2}(?i:by)\s+)")
 _ECHO_MIN_WORDS = 2
 _ECHO_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
-    r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved)"
+    r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved"
+    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$)))"
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
@@ -245,6 +256,10 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
+    out.extend(posts.mail_header_spans(text, lines, out))
+    if story is not None:
+        last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
+        out.extend(posts.foot_spans(text, lines, story, last, out, _dated))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return sorted(out)
 
@@ -270,8 +285,11 @@ def _mastheads(
             continue
         ns, ne, _ = lines[i + 1]
         after_headline = i > 0 and lines[i - 1][0] not in starts
+        if i == 0 and ns in starts and posts.tagline(line):
+            out.append((s, e))  # the site's name and its tagline over the page's
+            continue
         if _titled(line) and not after_headline:
-            if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _aged(text[ns:ne]))):
+            if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _posted(text[ns:ne]))):
                 out.append((s, e))  # over the site's menu, or a group's over a post
                 continue
             if ns not in starts and i + 2 < story and _headline_over_byline(text, lines, i, starts):
@@ -341,6 +359,24 @@ def _aged(line: str) -> bool:
     return any(_BYLINE_RE.fullmatch(p) for p in parts) and any(_AGE_RE.fullmatch(p) for p in parts)
 
 
+def _posted(line: str) -> bool:
+    """A post's byline with its age, its header, a group's member count, or a document's
+    number ("Claim no. 4471"): what a group's or an issuer's name stands over."""
+    return (
+        _aged(line)
+        or posts.post_header(line, _dated)
+        or _group_line(line)
+        or kinds.number_line(_ICON_RE.sub("", line))
+    )
+
+
+def _group_line(line: str) -> bool:
+    parts = [_ICON_RE.sub("", p).strip(" .,:") for p in _SEPARATOR_RE.split(line)]
+    return any(_COUNTER_RE.fullmatch(p) for p in parts) and all(
+        _COUNTER_RE.fullmatch(p) or _SHORT_PART_RE.fullmatch(p) for p in parts if p
+    )
+
+
 def _headline_over_byline(
     text: str, lines: list[tuple[int, int, bool]], i: int, starts: set[int]
 ) -> bool:
@@ -377,6 +413,16 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     is; a section name counts as one only above the story."""
     line = _ICON_RE.sub("", text[s:e])
     if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
+        return True
+    if (
+        posts.release_line(line)
+        or posts.registration_line(line, words)
+        or posts.call_line(line, words)
+    ):
+        return True
+    if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
+        return True
+    if posts.thread_line(line, words, _dated) or posts.press_contact(line, words):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True
@@ -421,13 +467,15 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
     counter or a call to action; with ``labels``, a section or site name too."""
     if _AD_RE.fullmatch(part) or _BYLINE_RE.fullmatch(part) or _COUNTER_RE.fullmatch(part):
         return True
+    if posts.reactions(part):
+        return True
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)
     if header and _PLACE_DATE_RE.fullmatch(part):
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
         return True
-    if not alone and _AGE_RE.fullmatch(part):
+    if _AGE_RE.fullmatch(part) and (not alone or part.casefold().endswith(" ago")):
         return True  # beside a byline: "Posted by Lorna Jago · 2h"
     return labels and _SHORT_PART_RE.fullmatch(part) is not None
 

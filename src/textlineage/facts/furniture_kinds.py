@@ -33,7 +33,8 @@ _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
-    r"|(?i:from|via|issued\s+by|distributed\s+by|published\s+by)\s*:?\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:from|via|issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)\s*:?\s+"
+    r"\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
 )
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
 by …"). Only as a whole short line or one part of a line of furniture."""
@@ -61,7 +62,10 @@ _META_PART_RE = regex.compile(
 """One "Label: value" part of a metadata line ("Decision date: 18 November 2025")."""
 _NUMBER_LINE_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+[\p{L}\p{M}'’-]+){0,3}\s+(?i:no\.?|number|ref\.?|reference)"
-    r"\s*:?\s*[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"\s*:?\s*(?:(?:[\[(]?[\p{N}\p{Lu}][\p{N}\p{L}/.\-\[\]()]*\s+){1,3}[\[(]?\p{N}[\p{N}\p{Lu}/.\-\[\]()]*"
+    r"|[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*)"
+    r"|(?i:doi)\s*:?\s*10\.\d{4,9}/\S+"
+    r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
     r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
@@ -77,10 +81,11 @@ _FILE_RE = regex.compile(
 """A download link: a label with the file's size ("Download the full report (PDF, 8.2
 MB)") or a download of a file type ("Download PDF")."""
 _PAGE_CALL_RE = regex.compile(
-    r"(?i:(?:print|share|e-?mail|save|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
+    r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
-    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s+(?:yes|no)){0,2}"
-    r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s+(?:yes|no)){0,2}"
+    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no)){0,2}"
+    r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}"
+    r"|check\s+against\s+delivery|as\s+prepared\s+for\s+delivery"
     r"|text\s+size(?:\s+a)*|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top"
     r"|(?:check|compare|see|view)\s+(?:the\s+)?(?:latest\s+)?(?:price|prices|deal|deals)\s+(?:at|on)"
     r"\s+\S.{0,30}|(?:buy|shop|book)(?:\s+now)?\s+(?:at|on|from)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*){0,2}"
@@ -101,9 +106,18 @@ _TICKER_RE = regex.compile(
 )
 """A stock quote ("NASDAQ: CRVN $84.12 ▲ 0.38 (0.45%)") and its delay note."""
 _DISCLOSURE_RE = regex.compile(
+    r"(?i:^(?:this\s+is\s+)?not\s+a\s+(?:verbatim\s+)?transcript\b|\bfor\s+guidance\s+only\b"
+    r"|\bdo(?:es)?\s+not\s+(?:form|constitute)\s+(?:part\s+of\s+)?(?:an?|any)\s+(?:contract|offer)\b"
+    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:financial|legal|investment|medical)\s+advice\b)|"
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
+    r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+this\s+(?:\w+\s+)?because\b"
+    r"|\byou\s+received\s+this\s+(?:\w+\s+)?because\b|\bour\s+mailing\s+address\s+is\b"
+    r"|^this\s+entry\s+was\s+posted\s+in\b|\bbookmark\s+the\s+permalink\b"
+    r"|^this\s+page\s+was\s+last\s+(?:edited|modified|updated)\b|^retrieved\s+from\s+\S"
+    r"|\bis\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\b"
+    r"|^(?:a\s+)?paid\s+partnership\b|^in\s+(?:paid\s+)?partnership\s+with\s+\p{Lu}[^.]{0,50}$"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"
@@ -251,6 +265,11 @@ def _follow(part: str) -> bool:
     and LinkedIn")."""
     m = regex.match(r"(?i:follow|share|find|like|join)\b.{0,50}?\s(?i:on|via)\s+", part)
     return m is not None and _PLATFORMS_RE.fullmatch(part, m.end()) is not None
+
+
+def number_line(line: str) -> bool:
+    """A document's, an issue's or a registration number alone (:data:`_NUMBER_LINE_RE`)."""
+    return _NUMBER_LINE_RE.fullmatch(line.strip()) is not None
 
 
 def page_line(line: str) -> bool:

@@ -185,7 +185,9 @@ def match_names(
     by_letters = {g.first.letters: g for g in S}
     by_first: dict[str, list[Group]] = defaultdict(list)
     by_token: dict[str, list[Group]] = defaultdict(list)
+    by_bag: dict[tuple[str, ...], list[Group]] = defaultdict(list)
     for g in S:
+        by_bag[_bag(g.first.toks)].append(g)
         by_first[g.first.letters[:1]].append(g)
         for t in set(g.first.toks):
             by_token[t].append(g)
@@ -212,7 +214,9 @@ def match_names(
                     best = (r, g)
             if best is None and (gj := _joined_match(d, S)) is not None:
                 best = (0.0, gj)
-            if best is not None:
+            if best is None and (gr := _reordered_match(d, by_bag)) is not None:
+                gs, note = gr, f"name reordered ('{gr.first.fact.text}')"
+            elif best is not None:
                 gs = best[1]
                 note = f"spelling variant of '{gs.first.fact.text}'"
                 # (a plural is the same name, not another spelling of it)
@@ -291,6 +295,40 @@ def _joined_match(d: Item, S: list[Group]) -> Group | None:
         js = joined(s.toks)
         if js == jd or (len(jd) < len(js) and js[-len(jd) :] == jd):
             found.append(g)
+    return found[0] if len(found) == 1 else None
+
+
+_PLACE_LINKS = frozenset({"at", "of", "in"})
+
+
+def reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One organisation's name with its place after "at", "of" or "in" and before the
+    rest: "the Crown Court at Leeds" / "Leeds Crown Court", "University of Hull" / "Hull
+    University" (a leading "the" aside)."""
+    a = tuple(t for t in a if t != "the")
+    b = tuple(t for t in b if t != "the")
+    for x, y in ((a, b), (b, a)):
+        for i, t in enumerate(x):
+            if t in _PLACE_LINKS and 0 < i < len(x) - 1 and x[i + 1 :] + x[:i] == y:
+                return True
+    return False
+
+
+def _bag(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words in order of the alphabet, without "the" and the place's link."""
+    return tuple(sorted(t for t in toks if t != "the" and t not in _PLACE_LINKS))
+
+
+def _reordered_match(d: Item, by_bag: dict[tuple[str, ...], list[Group]]) -> Group | None:
+    """The one source organisation (``by_bag``: source groups by :func:`_bag`) whose name
+    :func:`reordered` writes ``d``'s."""
+    if d.fact.kind == "person":
+        return None
+    found = [
+        g
+        for g in by_bag.get(_bag(d.toks), ())
+        if g.first.fact.kind != "person" and reordered(g.first.toks, d.toks)
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -146,8 +146,9 @@ SENTENCE_ABBREVS = _words(
 )
 TITLES = _words(
     """mr mrs ms miss mx dr doctor prof professor sir dame lord lady president vice prime minister
-    chancellor premier governor mayor senator sen rep representative congressman
-    congresswoman general gen colonel col captain capt lt lieutenant sergeant sgt admiral
+    chancellor premier governor mayor councillor councilor cllr alderman senator sen rep
+    representative congressman congresswoman general gen colonel col captain capt lt
+    lieutenant sergeant sgt admiral
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
