@@ -76,3 +76,30 @@ def test_a_word_qualifying_a_noun_is_not_what_is_stated() -> None:
         f"{_OPENING_B} Snow covered roads to the hill farms.",
     )
     assert _reversed(d) == []
+
+
+def _hedges(d: FactDiff) -> list[tuple[str, str, str]]:
+    return [(c.source.text, c.derived.text, c.detail) for c in d.changed if c.label == "strength"]
+
+
+def test_a_hedge_dropped_between_unpaired_sentences() -> None:
+    d = _diff(
+        f"{_OPENING} The timetable is likely to be rewritten before winter.",
+        f"{_OPENING_B} Passengers were angry. The operator says the timetable will be rewritten.",
+    )
+    (change,) = _hedges(d)
+    assert change[0].startswith("is likely") and change[0].endswith("rewritten")
+    assert change[1].endswith("be rewritten") and change[2] == "hedge_dropped"
+
+
+def test_no_hedge_change_when_both_hedge_or_could_is_ability() -> None:
+    d = _diff(
+        f"{_OPENING} The timetable is likely to be rewritten before winter.",
+        f"{_OPENING_B} The timetable would be rewritten, staff said.",
+    )
+    assert _hedges(d) == []
+    d = _diff(
+        f"{_OPENING} The skipper could only steer the hull away.",
+        f"{_OPENING_B} Then the skipper managed to steer the hull clear.",
+    )
+    assert _hedges(d) == []

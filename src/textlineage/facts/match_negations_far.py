@@ -1,20 +1,23 @@
-"""A claim negated in one text and stated in the other, between sentences the alignment
-may not have paired: "Neither of them needed hospital treatment" → "Both were taken to
-hospital"; "an evacuation was not ordered" → "the evacuation was ordered at noon".
+"""A claim negated or hedged in one text and stated in the other, between sentences the
+alignment may not have paired: "Neither of them needed hospital treatment" → "Both were
+taken to hospital"; "the figures are likely to be revised" → "the numbers will be
+revised".
 
 :func:`~.claim_rules.negation_shapes` reads two aligned sentences and asks for two content
 words in a row after the negation; a rewrite into another genre keeps one word of the
 claim and rewords the rest, in a sentence of its own. So here any two sentences are read,
-tied by a word each text uses in that one sentence only (its stem: "hospital", "evacuate"),
-which stands a few words after a negation in one and in a clause with no negation in the
-other. The word must be written in lower case in both (a name is a fact of its own), and
-may not belong to a number, a date or a quotation.
+tied by a word each text uses in that one sentence only (its stem: "hospital", "revise"),
+which stands a few words after a negation (or a hedge: "may", "likely", "reportedly") in
+one and in a clause with none in the other. The word must be written in lower case in both
+(a name is a fact of its own), and may not belong to a number, a date or a quotation; a
+negation's tying word may not be a passive verb (its sense drifts: "treated as
+suspicious" / "treated for smoke").
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
@@ -23,6 +26,9 @@ from .claim_rules import (
     _ANY_NEGATION,
     _BASE,
     AUX,
+    HEDGE_ADVERBS,
+    HEDGE_VERBS,
+    MODALS,
     NEGATING_DETERMINERS,
     NEGATIONS,
     Shape,
@@ -79,8 +85,6 @@ def _tying(side: _Side, k: int) -> str | None:
     t = side.tokens[k]
     if len(w) < _MIN_LETTERS or not _rule_content(w) or not side.text[t.start].islower():
         return None
-    if w.endswith("ed") or (k and side.words[k - 1] in AUX):
-        return None  # a verb in a passive or a perfect: its sense drifts ("treated")
     if any(s <= t.start and t.end <= e for s, e in side.taken):
         return None
     return verb_stem(w)
@@ -131,27 +135,61 @@ def _after_a_noun(words: Sequence[str], m: int) -> bool:
     return not _verb_like(words[k - 1])
 
 
+def _passive(side: _Side, k: int) -> bool:
+    """A verb in a passive or a perfect ("is being treated"): its sense drifts between
+    sentences ("treated as suspicious" / "treated for smoke")."""
+    return side.words[k].endswith("ed") or (k > 0 and side.words[k - 1] in AUX)
+
+
+def _hedging(w: str) -> bool:
+    return w in MODALS or w in HEDGE_ADVERBS or w in _HEDGES
+
+
+def _hedged(w: str) -> bool:
+    return _hedging(w) or w in HEDGE_VERBS or w in _CERTAINTY_OPEN
+
+
+_HEDGES = _words("suggest suggests suggested likely unlikely possible possibly")
+"""Words that make a claim possible, besides the modal verbs and hedging adverbs."""
+_ABILITY = _words("only barely hardly just")
+"""Words after "could" that make it what someone was able to do."""
+_CERTAINTY_OPEN = _words("would should if unless whether")
+"""Words that leave a clause open: a hedged claim is not stated by it ("would be added")."""
+
+
 def _shapes(
-    neg: _Side, plain: _Side, k: int, m: int, word: str
+    neg: _Side,
+    plain: _Side,
+    k: int,
+    m: int,
+    word: str,
+    marker: Callable[[str], bool] = _negating,
+    denies: Callable[[str], bool] = _negated,
 ) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """The negated span of ``neg`` (from its verb group to the tying word ``k``) and the
     stated span of ``plain`` (a few words up to ``m``), when a negation stands within
-    :data:`REACH` words before ``k`` in its clause and ``m``'s clause has none."""
+    :data:`REACH` words before ``k`` in its clause and ``m``'s clause has none (or, with
+    ``marker`` and ``denies`` for hedges: a hedge before ``k``, none in ``m``'s clause)."""
     cn, cp = _clauses(neg), _clauses(plain)
-    i = next((j for j in range(k - 1, max(-1, k - REACH - 1), -1) if _negating(neg.words[j])), None)
+    i = next((j for j in range(k - 1, max(-1, k - REACH - 1), -1) if marker(neg.words[j])), None)
     if i is None or any(cn[j] != cn[k] or neg.words[j] in _BOUNDS for j in range(i, k + 1)):
         return None
     if sum(1 for j in range(i + 1, k) if _rule_content(neg.words[j])) >= _FIRST:
         return None
     if i > 0 and neg.words[i - 1] == "or":
         return None  # "with or without": both
+    if i + 1 < len(neg.words) and neg.words[i + 1] in _ABILITY:
+        return None  # "could only parry it": what was done, not what may be
     clause = [j for j in range(len(plain.words)) if cp[j] == cp[m]]
-    if any(_negated(plain.words[j]) for j in clause):
+    if any(denies(plain.words[j]) or _negated(plain.words[j]) for j in clause):
         return None
     if _after_a_noun(plain.words, m):
         return None
     lo = max(clause[0], m - _LEAD)
-    note = f"negation {{}} ('{neg.words[i]} … {word}')"
+    while lo < m and lo > 0 and not plain.text[plain.tokens[lo].start].islower():
+        lo += 1  # a name is a fact of its own
+    what = "negation" if marker is _negating else "hedge"
+    note = f"{what} {{}} ('{neg.words[i]} … {word}')"
     return (_aux_start(neg.words, i), k + 1), (lo, m + 1), note
 
 
@@ -180,14 +218,34 @@ def diff_far_negations(
     for stem in sorted(once[0].keys() & once[1].keys()):
         (na, ka), (nb, kb) = once[0][stem], once[1][stem]
         src, der = sides[0][na], sides[1][nb]
-        found = _shapes(src, der, ka, kb, src.words[ka])
-        if found is not None:
-            s, d, note = found
-            shape = Shape(s, d, "reversed", "", note.format("dropped"))
-        else:
-            found = _shapes(der, src, kb, ka, der.words[kb])
-            if found is None:
-                continue
-            d, s, note = found
-            shape = Shape(s, d, "reversed", "", note.format("added"))
-        add_links(res, _links(src, der, [shape]), claimed)
+        shape = None
+        if not _passive(src, ka) and not _passive(der, kb):
+            shape = _shape(src, der, ka, kb, "reversed", _negating, _negated)
+        if shape is None:
+            shape = _shape(src, der, ka, kb, "strength", _hedging, _hedged)
+        if shape is not None:
+            add_links(res, _links(src, der, [shape]), claimed)
+
+
+def _shape(
+    src: _Side,
+    der: _Side,
+    ka: int,
+    kb: int,
+    label: str,
+    marker: Callable[[str], bool],
+    denies: Callable[[str], bool],
+) -> Shape | None:
+    """The change tied by words ``ka`` and ``kb``: the marker dropped from the source's
+    claim, or added to the derived one's."""
+    found = _shapes(src, der, ka, kb, src.words[ka], marker, denies)
+    if found is not None:
+        s, d, note = found
+        detail = "hedge_dropped" if label == "strength" else ""
+        return Shape(s, d, label, detail, note.format("dropped"))
+    found = _shapes(der, src, kb, ka, der.words[kb], marker, denies)
+    if found is None:
+        return None
+    d, s, note = found
+    detail = "hedge_added" if label == "strength" else ""
+    return Shape(s, d, label, detail, note.format("added"))
