@@ -21,9 +21,7 @@ def _texts(res: Result) -> list[str]:
 
 def test_a_figure_and_its_restatement_are_one_dropped_fact() -> None:
     src = "The brewer made a loss of $12.5 million, or $0.14 per share, in the year."
-    res = Result(
-        dropped=[_fact(src, "$12.5 million", "number"), _fact(src, "$0.14", "number")]
-    )
+    res = Result(dropped=[_fact(src, "$12.5 million", "number"), _fact(src, "$0.14", "number")])
     join_together(res, (src, "The brewer lost money."))
     assert _texts(res) == ["$12.5 million, or $0.14"]
     assert res.dropped[0].kind == "number"
@@ -72,10 +70,7 @@ def test_added_figures_join_on_the_derived_side() -> None:
 
 
 def test_the_fact_diff_reports_a_dropped_comparison_once() -> None:
-    src = (
-        "Output was 6% lower than in 2025. "
-        "The plant employs 1,850 staff."
-    )
+    src = "Output was 6% lower than in 2025. The plant employs 1,850 staff."
     der = "The plant employs 1,850 staff."
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     dropped = [f.text for f in fd.dropped if f.kind in ("number", "date")]

@@ -81,11 +81,7 @@ def _runs(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[list
     runs: list[list[Fact]] = []
     for f in order:
         last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and last.span[1] <= f.span[0]
-            and _glue(text[last.span[1] : f.span[0]])
-        ):
+        if last is not None and last.span[1] <= f.span[0] and _glue(text[last.span[1] : f.span[0]]):
             runs[-1].append(f)
         else:
             runs.append([f])
