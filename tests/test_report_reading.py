@@ -180,3 +180,22 @@ def test_a_name_written_two_ways_is_listed_once() -> None:
         "  kept in another spelling (1): Hollis R. Vantongeren → Hollis Van Tongeren, Van Tongeren said"
         in lines
     )
+
+
+def test_an_independent_pair_sharing_many_figures_says_so() -> None:
+    from dataclasses import replace
+
+    from textlineage.report.context import direction_note
+
+    c = _independent()
+    assert "repeats" not in direction_note(c)
+    words = ["North Shore", "10", "snow", "inches"]
+    kinds = ["place", "number", "number", "number"]
+    kept = tuple(
+        FactLink(k, _at(_A, w, 0, k), _at(_B, w, 1, k)) for w, k in zip(words, kinds, strict=True)
+    )
+    three = replace(c, facts=replace(c.facts, kept=kept))  # a place is no figure: three
+    assert "repeats" not in direction_note(three)
+    four = replace(three, facts=replace(c.facts, kept=(*kept, kept[1])))
+    note = direction_note(four)
+    assert note.startswith("No reuse found") and "B repeats 4 of A's figures" in note

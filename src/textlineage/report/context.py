@@ -33,10 +33,17 @@ def direction_note(c: Comparison) -> str:
     if c.verdict == "independent":
         if not (fd.changed or fd.added or fd.dropped):
             return ""
-        return (
+        note = (
             f"No reuse found: the facts below are each text's own, listed as if {der} were"
             f" written from {src}. They are changes only if you know it was."
         )
+        shared = sum(1 for k in fd.kept if k.kind in SPECIFIC_KINDS)
+        if shared >= SHARED_SPECIFIC:
+            note += (
+                f" Still, {der} repeats {shared} of {src}'s figures, dates and quotations:"
+                f" it may restate {src} in its own words, or both may report one source."
+            )
+        return note
     if c.source in (0, 1) and c.confidence >= SURE:
         return ""
     if not (fd.changed or fd.added or fd.dropped):
@@ -45,6 +52,13 @@ def direction_note(c: Comparison) -> str:
         f"Direction uncertain (confidence {c.confidence:.2f}): {src} is read as the source;"
         f" if {der} is, read each change backwards."
     )
+
+
+SPECIFIC_KINDS = frozenset({"number", "date", "quote"})
+"""Facts specific enough that two texts sharing many of them share a source."""
+SHARED_SPECIFIC = 4
+"""From this many such facts kept, the note on an independent pair says so: a rewrite into
+another genre keeps a source's figures and quotations while changing all its wording."""
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n\s*\n|\n")
