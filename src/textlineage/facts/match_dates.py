@@ -12,6 +12,7 @@ from ..types import FactLink
 from .clock import TIME_PREFIX, is_time
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
+from .near_words import NearWords
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 
@@ -144,12 +145,34 @@ def _other_calendar(a: Item, b: Item) -> bool:
     return b.fact.value in a.alts or a.fact.value in b.alts
 
 
-def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = False) -> None:
+SAID_ALIKE = 1
+"""Content words the sentences of a source date and a less specific derived one must
+share for the derived date to be that date made vaguer, outside any shared passage
+("released on bail until 5 June" / "released on bail until June")."""
+
+
+def diff_dates(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    aligned: bool = False,
+    texts: tuple[str, str] | None = None,
+) -> None:
     """Match dates by value, then by one being more specific or nearly equal.
 
     A derived date less specific than a source date is a change when the two fall in one
-    passage, or when no passages were given (``aligned`` False); a derived date that only
-    mentions loosely what the source dates precisely elsewhere is kept."""
+    passage or in sentences that say the same (:data:`SAID_ALIKE`), or when no passages
+    were given (``aligned`` False); a derived date that only mentions loosely what the
+    source dates precisely elsewhere is kept. Among several source dates a derived one
+    may stand for, the one of its passage is taken, then the one whose sentence shares
+    most words with its own (``texts``, source first: :mod:`.near_words`)."""
+    near = NearWords(texts) if texts is not None else None
+
+    def alike(gs: Group, gd: Group) -> int:
+        if near is None:
+            return 0
+        return max(near.shared(s.fact, d.fact) for s in gs.items[:4] for d in gd.items[:4])
+
     by_value = {g.first.fact.value: g for g in S}
     used: set[int] = set()
     changed_src: set[int] = set()
@@ -190,11 +213,13 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             wider = [g for g in wider if id(g) not in changed_src]
             if not wider:
                 continue
-            gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            gs = min(wider, key=lambda g: (not shares(g, gd), -alike(g, gd), g.first.fact.span[0]))
             sf, df = pair(gs, gd)
             if _year_left_unsaid(d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
-            elif id(gs) not in used and (shares(gs, gd) or not aligned):
+            elif id(gs) not in used and (
+                shares(gs, gd) or not aligned or alike(gs, gd) >= SAID_ALIKE
+            ):
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))
@@ -210,6 +235,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
                 narrower,
                 key=lambda g: (
                     not shares(g, gd),
+                    -alike(g, gd),
                     -sum(v is not None for v in (g.first.date or ())),
                     g.first.fact.span[0],
                 ),
@@ -228,7 +254,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             and _same_shape(g.first, d)
         ]
         if same:
-            gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            gs = min(same, key=lambda g: (not shares(g, gd), -alike(g, gd), g.first.fact.span[0]))
             used.add(id(gs))
             sf, df = pair(gs, gd)
             note = f"date changed ('{sf.text}' → '{df.text}')"

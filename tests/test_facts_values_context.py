@@ -1,0 +1,39 @@
+"""Dates and numbers paired by what is said around them, not by value alone: a vaguer
+date stands for the source date whose sentence it retells, and one outside the shared
+passages is still that date made vaguer when the sentences say the same. The sentences
+are made up for these tests."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(a: str, b: str, passages: tuple[Passage, ...] = ()) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1, passages=passages)
+
+
+def _pairs(links: object) -> set[tuple[str, str]]:
+    return {(k.source.text, k.derived.text) for k in links}  # type: ignore[attr-defined]
+
+
+def test_a_vaguer_date_stands_for_the_date_whose_sentence_it_retells() -> None:
+    d = _diff(
+        "The library first opened its doors in May 2021 after a long refit. "
+        "The roof leak was found in October 2021 when a volunteer saw damp on the maps.",
+        "A volunteer spotted damp on the maps in 2021, revealing the roof leak.",
+    )
+    assert ("October 2021", "2021") in _pairs(d.changed)
+    assert "May 2021" in {f.text for f in d.dropped}
+
+
+def test_a_vaguer_date_outside_the_passages_in_a_sentence_saying_the_same() -> None:
+    src = (
+        "The ferry company said the timetable would change. "
+        "The skipper has been suspended until 14 November 2027 while the inquiry goes on."
+    )
+    der = "Timetables are changing, the company said. Meanwhile the skipper is suspended until November."
+    cut = src.index("The skipper")
+    p = Passage("paraphrase", 0.8, (((0, cut),), ((0, der.index("Meanwhile")),)))
+    d = _diff(src, der, (p,))
+    assert ("14 November 2027", "November") in _pairs(d.changed)
