@@ -37,3 +37,32 @@ def test_a_vaguer_date_outside_the_passages_in_a_sentence_saying_the_same() -> N
     p = Passage("paraphrase", 0.8, (((0, cut),), ((0, der.index("Meanwhile")),)))
     d = _diff(src, der, (p,))
     assert ("14 November 2027", "November") in _pairs(d.changed)
+
+
+def test_a_range_of_dates_retold_as_its_length_is_one_date_made_vaguer() -> None:
+    d = _diff(
+        "From April 2015 to June 2021 the orchestra toured the coastal towns every winter.",
+        "The orchestra toured the coastal towns for over six years.",
+    )
+    assert [(k.source.text, k.derived.text[-9:]) for k in d.changed] == [
+        ("April 2015 to June 2021", "six years")
+    ]
+    assert not [f for f in (*d.added, *d.dropped) if f.kind in ("date", "number")]
+    d = _diff(
+        "Between October 2020 and May 2023 the survey team counted otters on the river.",
+        "The survey team counted otters on the river for nearly three years.",
+    )
+    assert ("October 2020 and May 2023", "nearly three years") in _pairs(d.changed)
+
+
+def test_a_duration_that_does_not_say_the_range_length_stays_apart() -> None:
+    d = _diff(
+        "From April 2015 to June 2021 the orchestra toured the coastal towns every winter.",
+        "The orchestra toured the coastal towns for nearly six years.",
+    )
+    assert not [k for k in d.changed if k.kind == "date"]
+    d = _diff(
+        "From April 2015 to June 2021 the orchestra toured the coastal towns every winter.",
+        "The orchestra toured the coastal towns for two years.",
+    )
+    assert not [k for k in d.changed if k.kind == "date"]
