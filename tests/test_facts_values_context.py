@@ -66,3 +66,17 @@ def test_a_duration_that_does_not_say_the_range_length_stays_apart() -> None:
         "The orchestra toured the coastal towns for two years.",
     )
     assert not [k for k in d.changed if k.kind == "date"]
+
+
+def test_an_age_after_a_name_is_the_age_changed_not_another_count() -> None:
+    d = _diff(
+        "You are 41 years old. You forged the signatures of three trustees on the cheques.",
+        "Gemma Holt, 42, forged cheques from the trust.",
+    )
+    assert ("41 years", "42") in _pairs(d.changed)
+    assert not [k for k in d.changed if k.source.text == "three trustees"]
+    d = _diff(
+        "Corran Wilde, 30, was fined for speeding on the bypass.",
+        "The 31-year-old was fined for speeding on the bypass.",
+    )
+    assert ("30", "31-year-old") in _pairs(d.changed)

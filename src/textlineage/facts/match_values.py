@@ -18,6 +18,7 @@ from dataclasses import replace
 import regex
 
 from ..types import Fact, FactLink
+from .ages import is_age
 from .items import Group, Item, Result, pair, shares
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
@@ -157,8 +158,10 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     one without a noun, measures of one dimension ("48 seconds", "almost a minute"), or
     two counts of things that stand in the same place of their sentences ("on 214
     occasions", "more than 200 times"); never a measure and a count, nor two
-    dimensions ("six months", "200 times")."""
+    dimensions ("six months", "200 times"); nor an age and another number."""
     if s.cur and d.cur and s.cur != d.cur:
+        return False
+    if texts is not None and is_age(s.fact, texts[0]) != is_age(d.fact, texts[1]):
         return False
     if (MULTIPLE in (s.unit, d.unit) and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
