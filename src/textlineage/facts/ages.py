@@ -59,4 +59,5 @@ def age_changes(texts: tuple[str, str], res: Result) -> None:
 
 
 def _years(f: Fact) -> int:
-    return int(regex.match(r"\d+", f.text)[0])  # type: ignore[index]
+    m = regex.match(r"\d+", f.text)
+    return int(m[0]) if m is not None else 0
