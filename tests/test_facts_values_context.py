@@ -80,3 +80,12 @@ def test_an_age_after_a_name_is_the_age_changed_not_another_count() -> None:
         "The 31-year-old was fined for speeding on the bypass.",
     )
     assert ("30", "31-year-old") in _pairs(d.changed)
+
+
+def test_a_time_rounded_is_changed_unless_said_to_lie_just_before_or_after() -> None:
+    d = _diff("The bus left the depot at 08:52 with no passengers.", "The bus left at 08:50.")
+    assert ("08:52", "08:50") in _pairs(d.changed)
+    d = _diff("The alarm sounded at around 4.10am.", "The alarm went off at about 4am.")
+    assert ("4.10am", "4am") in _pairs(d.changed)
+    d = _diff("The alarm sounded at 03:56.", "The alarm went off just before four o'clock.")
+    assert ("03:56", "four o'clock") in _pairs(d.kept)

@@ -8,7 +8,9 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 
 from __future__ import annotations
 
-from ..types import FactLink
+import regex
+
+from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
@@ -139,6 +141,21 @@ def _time_rounded(a: Item, b: Item) -> bool:
     return False
 
 
+_NEAR_RE = regex.compile(
+    r"\b(?:just|shortly|soon|a\s+little|a\s+few\s+minutes|minutes)\s+(?:before|after|past)\s+$"
+    r"|\b(?:just\s+gone|not\s+long\s+(?:before|after))\s+$",
+    regex.I,
+)
+
+
+def _said_near(text: str, f: Fact) -> bool:
+    """Is a time said to lie just before or after the one it names ("just before three
+    o'clock", "shortly after 9pm")? Such a time, a few minutes off, is the same time told
+    roundly; a time without those words ("at 15:40", "about 7pm") that is off is another
+    time, rounded."""
+    return bool(_NEAR_RE.search(text[max(0, f.span[0] - 30) : f.span[0]]))
+
+
 def _other_calendar(a: Item, b: Item) -> bool:
     """Is one a year or month of another calendar and the other a Gregorian year or
     month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
@@ -204,7 +221,12 @@ def diff_dates(
         if len(rounded) == 1:  # "at 02:47" / "just before three o'clock"
             used.add(id(rounded[0]))
             sf, df = pair(rounded[0], gd)
-            res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+            if near is None or _said_near(near.texts[1], df):
+                res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+            else:
+                note = f"time rounded ('{sf.text}' → '{df.text}')"
+                res.changed.append(FactLink("date", sf, df, note, "value", "rounded"))
+                changed_src.add(id(rounded[0]))
             continue
         wider = [g for g in S if _less_specific(d, g.first)]
         if wider:
