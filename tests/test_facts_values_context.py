@@ -89,3 +89,20 @@ def test_a_time_rounded_is_changed_unless_said_to_lie_just_before_or_after() -> 
     assert ("4.10am", "4am") in _pairs(d.changed)
     d = _diff("The alarm sounded at 03:56.", "The alarm went off just before four o'clock.")
     assert ("03:56", "four o'clock") in _pairs(d.kept)
+
+
+def test_a_count_restated_under_another_noun_in_a_sentence_saying_the_same() -> None:
+    d = _diff(
+        "The ferry sailed from Oban with 148 passengers and six crew. A storm delayed it. "
+        "Its owners, a Glasgow firm, later sold two older boats.",
+        "Forum post: the ferry was delayed, 149 aboard plus the crew.",
+    )
+    assert ("148 passengers", "149 aboard") in _pairs(d.changed)
+    d = _diff(
+        "In 2011 the residents' petition gathered more than 6,300 signatures before the "
+        "council meeting. The hall itself opened in 1931.",
+        "Over 6,000 of us signed the petition, and the council backed down. What a hall.",
+    )
+    assert {(k.source.text[-16:], k.derived.text) for k in d.changed if k.kind == "number"} == {
+        ("6,300 signatures", "Over 6,000")
+    }

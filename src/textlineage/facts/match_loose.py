@@ -40,7 +40,7 @@ from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .items import Item, Result
-from .match_counts import pair_bare_values, pair_counts
+from .match_counts import pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
 from .measures import find_measures
 from .numbers import find_numbers
@@ -143,6 +143,7 @@ def fold_loose(
     _one_count_two_nouns(sides, by_fact, res)
     pair_counts(texts, items, res)
     pair_bare_values(texts, items, res)
+    pair_close_counts(texts, items, res)
     _parts_made_whole(texts, res)
     _parts_of_changed_wholes(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
