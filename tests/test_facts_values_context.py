@@ -106,3 +106,14 @@ def test_a_count_restated_under_another_noun_in_a_sentence_saying_the_same() -> 
     assert {(k.source.text[-16:], k.derived.text) for k in d.changed if k.kind == "number"} == {
         ("6,300 signatures", "Over 6,000")
     }
+
+
+def test_a_value_said_loosely_then_nearly_exactly_changes_to_the_near_one() -> None:
+    d = _diff(
+        "Attendance: 61.4%. The school has 812 pupils on roll.",
+        "Attendance was under two thirds. Only 61% of pupils turned up at the school.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "number"] == [
+        ("61.4%", "61%")
+    ]
+    assert "under two thirds" not in {f.text for f in d.added}
