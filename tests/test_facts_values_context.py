@@ -117,3 +117,26 @@ def test_a_value_said_loosely_then_nearly_exactly_changes_to_the_near_one() -> N
         ("61.4%", "61%")
     ]
     assert "under two thirds" not in {f.text for f in d.added}
+
+
+def test_a_place_in_a_table_is_a_rank_and_a_new_place_a_change() -> None:
+    d = _diff(
+        "The draw leaves Harfield Town sixth in the table, four points off the play-offs.",
+        "We're now seventh, four points off the play-offs after that draw.",
+    )
+    assert ("sixth", "seventh") in _pairs(d.changed)
+    d = _diff(
+        "The win took Ostbury up to second in the Northern Premier League table.",
+        "Ostbury are up to third after the win.",
+    )
+    assert ("second", "third") in _pairs(d.changed)
+
+
+def test_a_second_mention_of_a_kept_value_retelling_another_number() -> None:
+    d = _diff(
+        "Ilse Marr finished second on the stage. Tomas Brandt, after a long solo attack, "
+        "is moving up to fourth overall behind the leader.",
+        "Ilse Marr finished second. After a long solo attack, Tomas Brandt moves up to "
+        "second overall behind the leader.",
+    )
+    assert ("fourth", "second") in _pairs(d.changed)

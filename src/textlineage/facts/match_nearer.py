@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..types import Fact, FactLink
 from .items import Group, Item, Result
+from .near_words import NearWords
 from .value_close import gap, rounded_true
 
 REACH = 200
@@ -62,3 +63,55 @@ def _change(s: Item, d: Item) -> FactLink:
     if rounded_true(s, d):
         return FactLink(sf.kind, sf, d.fact, f"{note}, rounded", "value", "rounded")
     return FactLink(sf.kind, sf, d.fact, note, "value", "", True)
+
+
+SAID_ALIKE = 2
+"""Content words the sentences of a dropped number and of a derived mention left unreported
+must share (:func:`pair_unreported_mentions`)."""
+
+
+def pair_unreported_mentions(
+    S: list[Group], D: list[Group], res: Result, texts: tuple[str, str] | None
+) -> None:
+    """A derived value stated twice is matched once, by value ("finished second" kept);
+    its other mention ("Ola moves up to second") may retell another source number of the
+    same noun that was left dropped ("Ola moving up to fourth"). When a dropped number
+    and one unreported derived mention of the same noun (a place, a count), of a size
+    (the larger at most twice the smaller), stand in sentences sharing
+    :data:`SAID_ALIKE` content words, and each is the other's only such partner, that is
+    one number changed."""
+    if texts is None or not res.dropped:
+        return
+    reported = {k.derived.span for k in (*res.kept, *res.changed)} | {f.span for f in res.added}
+    spare = [it for g in D for it in g.items if it.fact.span not in reported]
+    if not spare:
+        return
+    items = {id(it.fact): it for g in S for it in g.items}
+    dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
+    near = NearWords(texts)
+
+    def partners(s: Item, d: Item) -> bool:
+        if not s.unit or s.unit != d.unit or s.cur != d.cur or s.fact.value == d.fact.value:
+            return False
+        x, y = _number(s.fact.value), _number(d.fact.value)
+        if x is None or y is None or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
+            return False
+        return near.shared(s.fact, d.fact) >= SAID_ALIKE
+
+    for s in dropped:
+        mine = [d for d in spare if partners(s, d)]
+        if len(mine) != 1 or [x for x in dropped if partners(x, mine[0])] != [s]:
+            continue
+        d = mine[0]
+        note = f"value {s.fact.value} → {d.fact.value}"
+        res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
+        res.dropped.remove(s.fact)
+        spare.remove(d)
+
+
+def _number(value: str) -> float | None:
+    digits = value.rstrip("stndrh")  # a place: "3rd"
+    try:
+        return float(digits)
+    except ValueError:
+        return None
