@@ -140,3 +140,13 @@ def test_a_second_mention_of_a_kept_value_retelling_another_number() -> None:
         "second overall behind the leader.",
     )
     assert ("fourth", "second") in _pairs(d.changed)
+
+
+def test_an_ordinal_of_a_noun_counted_twice_pairs_by_its_sentence() -> None:
+    d = _diff(
+        "Rovers scored in the 12th minute through a header from Dale Kirwin. "
+        "Kirwin's cousin Mo Abaza added a volley in the 77th minute to seal it.",
+        "Mo Abaza's volley in the 80th minute sealed the win.",
+    )
+    assert ("77th minute", "80th minute") in _pairs(d.changed)
+    assert not [k for k in d.changed if k.source.text == "12th minute"]
