@@ -150,3 +150,12 @@ def test_an_ordinal_of_a_noun_counted_twice_pairs_by_its_sentence() -> None:
     )
     assert ("77th minute", "80th minute") in _pairs(d.changed)
     assert not [k for k in d.changed if k.source.text == "12th minute"]
+
+
+def test_every_month_made_every_season_by_the_sentence_it_retells() -> None:
+    d = _diff(
+        "The inn served cold soups in summer. Each year she sailed to Crete every July "
+        "to see her sisters.",
+        "She sailed to Crete every summer to see her sisters.",
+    )
+    assert ("July", "summer") in _pairs(d.changed)

@@ -8,6 +8,8 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..types import Fact, FactLink
@@ -197,6 +199,8 @@ def diff_dates(
     for gd in D:
         d = gd.first
         gs = by_value.get(d.fact.value)
+        if gs is not None and _weak(d) and _retells_other(S, gs, gd, alike):
+            gs = None
         if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)
@@ -292,6 +296,16 @@ def diff_dates(
             if any(_year_left_unsaid(k, g.first) or _year_left_unsaid(g.first, k) for k in kept):
                 continue  # the source names a kept date again, with or without its year
             res.dropped.append(g.first.fact)
+
+
+def _retells_other(
+    S: list[Group], gs: Group, gd: Group, alike: Callable[[Group, Group], int]
+) -> bool:
+    """Does the season alone ``gd`` ("every summer") retell a source month of that season
+    ("every August") whose sentence shares more words with its own than that of the
+    source's same season (``gs``, "sardines in summer") does?"""
+    here = alike(gs, gd)
+    return any(_less_specific(gd.first, g.first) and alike(g, gd) > here for g in S if g is not gs)
 
 
 def _weak(it: Item) -> bool:
