@@ -159,3 +159,13 @@ def test_every_month_made_every_season_by_the_sentence_it_retells() -> None:
         "She sailed to Crete every summer to see her sisters.",
     )
     assert ("July", "summer") in _pairs(d.changed)
+
+
+def test_a_second_mention_of_a_kept_measure_retelling_another_in_other_units() -> None:
+    d = _diff(
+        "The court imposed a ban of two years. The flood put back the reopening of the "
+        "village school by about twenty months.",
+        "A two-year ban was imposed. The flood put back the school's reopening by two "
+        "years, villagers said.",
+    )
+    assert ("about twenty months", "two years") in _pairs(d.changed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..types import Fact, FactLink
 from .items import Group, Item, Result
 from .near_words import NearWords
+from .units import dimension, in_base
 from .value_close import gap, rounded_true
 
 REACH = 200
@@ -76,7 +77,8 @@ def pair_unreported_mentions(
     """A derived value stated twice is matched once, by value ("finished second" kept);
     its other mention ("Ola moves up to second") may retell another source number of the
     same noun that was left dropped ("Ola moving up to fourth"). When a dropped number
-    and one unreported derived mention of the same noun (a place, a count), of a size
+    and one unreported derived mention of the same noun (a place, a count) or dimension
+    ("delayed by ten months" / "delayed by a year"), of a size
     (the larger at most twice the smaller), stand in sentences sharing
     :data:`SAID_ALIKE` content words, and each is the other's only such partner, that is
     one number changed."""
@@ -91,9 +93,14 @@ def pair_unreported_mentions(
     near = NearWords(texts)
 
     def partners(s: Item, d: Item) -> bool:
-        if not s.unit or s.unit != d.unit or s.cur != d.cur or s.fact.value == d.fact.value:
+        if not s.unit or s.cur != d.cur or (s.fact.value == d.fact.value and s.unit == d.unit):
             return False
-        x, y = _number(s.fact.value), _number(d.fact.value)
+        if s.unit == d.unit:
+            x, y = _number(s.fact.value), _number(d.fact.value)
+        elif dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
+            x, y = _base(s), _base(d)  # one measure in two units ("18 months", "two years")
+        else:
+            return False
         if x is None or y is None or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
             return False
         return near.shared(s.fact, d.fact) >= SAID_ALIKE
@@ -107,6 +114,11 @@ def pair_unreported_mentions(
         res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
         res.dropped.remove(s.fact)
         spare.remove(d)
+
+
+def _base(it: Item) -> float | None:
+    v = in_base(it.fact.value, it.unit)
+    return None if v is None else float(v)
 
 
 def _number(value: str) -> float | None:
