@@ -169,3 +169,12 @@ def test_a_second_mention_of_a_kept_measure_retelling_another_in_other_units() -
         "years, villagers said.",
     )
     assert ("about twenty months", "two years") in _pairs(d.changed)
+
+
+def test_a_part_of_a_whole_given_as_all_but_some() -> None:
+    d = _diff(
+        "Turnout rose in six of the eight rural wards, the returning officer said.",
+        "Turnout rose in every ward except Eastgate, the returning officer said.",
+    )
+    assert ("six of the eight rural wards", "every ward except") in _pairs(d.changed)
+    assert not [f for f in d.dropped if f.kind == "number"]

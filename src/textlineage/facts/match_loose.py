@@ -39,10 +39,12 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
+from .forms import singular
 from .items import Item, Result
 from .match_counts import pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
 from .measures import find_measures
+from .near_words import words_near
 from .numbers import find_numbers
 from .numeric import ENGLISH_READ, patterns
 from .units import dimension, in_base
@@ -145,6 +147,7 @@ def fold_loose(
     pair_bare_values(texts, items, res)
     pair_close_counts(texts, items, res)
     _parts_made_whole(texts, res)
+    _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
@@ -189,6 +192,46 @@ def _parts_made_whole(texts: tuple[str, str], res: Result) -> None:
             res.kept.remove(whole)
             lost.remove(f)
             res.changed.append(FactLink("number", sf, df, note, "value", "", side == 1))
+
+
+_ALL_BUT_RE = (
+    r"(?<![\p{{L}}])(?i:every|all|each)[ \u00a0]+(?:(?i:the|its|our)[ \u00a0]+)?"
+    r"(?:\p{{L}}+[ \u00a0]+)?{noun}s?,?[ \u00a0]+(?i:except|but|bar|save|apart[ \u00a0]+from)"
+    r"(?![\p{{L}}])"
+)
+
+
+def _parts_as_all_but(texts: tuple[str, str], derived_doc: int, res: Result) -> None:
+    """A dropped part of a dropped whole ("six of the eight wards") that the derived text
+    gives as all but some, in a sentence saying the same ("every ward except Eastgate"):
+    one part changed, not two numbers dropped."""
+    dropped = [f for f in res.dropped if f.kind == "number"]
+    for f in dropped:
+        gap = _OF_AFTER_RE.match(texts[0], f.span[1])
+        whole = None if gap is None else next((w for w in dropped if w.span[0] == gap.end()), None)
+        if whole is None or not whole.text.split()[-1].isalpha():
+            continue
+        noun = regex.escape(singular(whole.text.split()[-1].lower()))
+        found = [
+            m
+            for m in regex.finditer(_ALL_BUT_RE.format(noun=noun), texts[1])
+            if _say_the_same_words(texts, f.span[0], m.start())
+        ]
+        if len(found) != 1:
+            continue
+        m = found[0]
+        sf = _fact(texts[0], f.doc, (f.span[0], whole.span[1]), f"{f.value}/{whole.value}")
+        df = _fact(texts[1], derived_doc, m.span(), "")
+        note = f"a part of a whole changed ('{sf.text}' → '{df.text}')"
+        res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+        res.dropped.remove(f)
+        res.dropped.remove(whole)
+
+
+def _say_the_same_words(texts: tuple[str, str], a: int, b: int) -> bool:
+    """Do the sentences at ``a`` (source) and ``b`` (derived) share two content words?"""
+    one = Fact("number", "", (a, a), 0)
+    return len(words_near(texts[0], one) & words_near(texts[1], Fact("number", "", (b, b), 1))) >= 2
 
 
 _SHARE_OF_BEFORE_RE = regex.compile(
