@@ -178,3 +178,17 @@ def test_a_part_of_a_whole_given_as_all_but_some() -> None:
     )
     assert ("six of the eight rural wards", "every ward except") in _pairs(d.changed)
     assert not [f for f in d.dropped if f.kind == "number"]
+
+
+def test_a_number_counting_no_noun_made_vague() -> None:
+    d = _diff(
+        "Of the 90 tenants we surveyed, 58 said they had waited over a year for repairs to "
+        "damp walls; 12 had moved out.",
+        "The survey found some tenants had waited over a year for repairs to damp walls.",
+    )
+    assert ("58", "some tenants") in _pairs(d.changed)
+    d = _diff(
+        "Rescue teams flew 36 of the most badly hurt climbers to the valley hospital.",
+        "Rescue teams flew the most badly hurt climbers to the valley hospital.",
+    )
+    assert not [k for k in d.changed if k.kind == "number"]

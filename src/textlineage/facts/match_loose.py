@@ -150,6 +150,7 @@ def fold_loose(
     _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
+    _bare_numbers_made_vague(texts, docs[1], res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
     for k in loose_dates:
         if _say_the_same(sides, k.source.span, k.derived.span):
@@ -302,6 +303,78 @@ def _numbers_made_vague(
         res.dropped.remove(f)
         res.changed.append(FactLink("number", sf, df, note, "strength", "specific_to_vague"))
         taken.append(v.span())
+
+
+_VAGUE_ALONE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?i:{_VAGUE})|(?i:a[ \u00a0]+(?:small|large)[ \u00a0]+number))"
+    r"(?:[ \u00a0]+(?P<noun>\p{Ll}{3,}s))?(?![\p{L}\p{N}])"
+)
+_THE_BEFORE_RE = regex.compile(r"(?i:\bthe)[ \u00a0]+$")  # "the most injured": no quantity
+VAGUE_SHARED = 3
+"""Content words the sentences of a number counting nothing and of a vague quantity must
+share (:func:`_bare_numbers_made_vague`)."""
+
+
+def _bare_numbers_made_vague(texts: tuple[str, str], derived_doc: int, res: Result) -> None:
+    """A dropped number that counts no noun of its own ("of the 61 people asked, 47 said
+    ...") and a vague quantity of the derived text ("some people said ...") whose noun,
+    if it names one, the number's sentence names, in sentences sharing
+    :data:`VAGUE_SHARED` content words and two right after the number and the quantity
+    (what is said of them: "47 said they were held for weeks" / "some detainees were held
+    for weeks"), each the other's best: one number made vague."""
+    taken = [f.span for f in res.added] + [k.derived.span for k in (*res.kept, *res.changed)]
+    vague = [
+        v
+        for v in _VAGUE_ALONE_RE.finditer(texts[1])
+        if not any(s < v.end() and v.start() < e for s, e in taken)
+        and not _THE_BEFORE_RE.search(texts[1], max(0, v.start() - 5), v.start())
+    ]
+    bare = [
+        f
+        for f in res.dropped
+        if f.kind == "number"
+        and f.text.isdigit()
+        and _NOUN_AFTER_RE.match(texts[0], f.span[1]) is None
+        and _OF_AFTER_RE.match(texts[0], f.span[1]) is None
+    ]
+    if not vague or not bare:
+        return
+    near = {id(f): words_near(texts[0], f) for f in bare}
+    at = [words_near(texts[1], Fact("number", v.group(), v.span(), derived_doc)) for v in vague]
+
+    def score(f: Fact, i: int) -> int:
+        noun = vague[i].group("noun")
+        if noun and term_of(noun.lower()) not in near[id(f)]:
+            return 0
+        n = len(near[id(f)] & at[i])
+        after = _terms_after(texts[0], f.span[1]) & _terms_after(texts[1], vague[i].end())
+        return n if n >= VAGUE_SHARED and len(after) >= 2 else 0
+
+    for f in list(bare):
+        ranked = sorted(((score(f, i), i) for i in range(len(vague))), reverse=True)
+        if not ranked or not ranked[0][0] or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        i = ranked[0][1]
+        if any(score(g, i) >= ranked[0][0] for g in bare if g is not f):
+            continue
+        v = vague[i]
+        df = _fact(texts[1], derived_doc, v.span(), "vague")
+        note = f"a number made vague ('{f.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("number", f, df, note, "strength", "specific_to_vague"))
+
+
+def _terms_after(text: str, pos: int) -> set[str]:
+    """The content terms of the words right after ``pos`` (what is said of a number)."""
+    out = set()
+    for t in tokenize(text, pos, min(len(text), pos + _AFTER)):
+        term = term_of(t.norm)
+        if term is not None and not t.norm[:1].isdigit():
+            out.add(term)
+    return out
+
+
+_AFTER = 48  # characters read after a number for what is said of it
 
 
 def _same_amount(a: Item, b: Item) -> bool:
