@@ -31,6 +31,7 @@ the derived text states the same thing less precisely.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -339,25 +340,33 @@ def _bare_numbers_made_vague(texts: tuple[str, str], derived_doc: int, res: Resu
     ]
     if not vague or not bare:
         return
-    near = {id(f): words_near(texts[0], f) for f in bare}
     at = [words_near(texts[1], Fact("number", v.group(), v.span(), derived_doc)) for v in vague]
-
-    def score(f: Fact, i: int) -> int:
-        noun = vague[i].group("noun")
-        if noun and term_of(noun.lower()) not in near[id(f)]:
-            return 0
-        n = len(near[id(f)] & at[i])
-        after = _terms_after(texts[0], f.span[1]) & _terms_after(texts[1], vague[i].end())
-        return n if n >= VAGUE_SHARED and len(after) >= 2 else 0
-
+    index: dict[str, list[int]] = {}
+    for k, terms in enumerate(at):
+        for t in terms:
+            index.setdefault(t, []).append(k)
+    after_d: dict[int, set[str]] = {}
+    scores: dict[int, dict[int, int]] = {}  # a bare number's id → vague index → score
+    for f in bare:
+        near = words_near(texts[0], f)
+        hits = Counter(k for t in near for k in index.get(t, ()))
+        mine = scores[id(f)] = {}
+        for k, n in hits.items():
+            noun = vague[k].group("noun")
+            if n < VAGUE_SHARED or (noun and term_of(noun.lower()) not in near):
+                continue
+            if k not in after_d:
+                after_d[k] = _terms_after(texts[1], vague[k].end())
+            if len(_terms_after(texts[0], f.span[1]) & after_d[k]) >= 2:
+                mine[k] = n
     for f in list(bare):
-        ranked = sorted(((score(f, i), i) for i in range(len(vague))), reverse=True)
-        if not ranked or not ranked[0][0] or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        ranked = sorted(((n, k) for k, n in scores[id(f)].items()), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             continue
-        i = ranked[0][1]
-        if any(score(g, i) >= ranked[0][0] for g in bare if g is not f):
+        n, k = ranked[0]
+        if any(scores[id(g)].get(k, 0) >= n for g in bare if g is not f):
             continue
-        v = vague[i]
+        v = vague[k]
         df = _fact(texts[1], derived_doc, v.span(), "vague")
         note = f"a number made vague ('{f.text}' → '{df.text}')"
         res.dropped.remove(f)
