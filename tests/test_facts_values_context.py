@@ -192,3 +192,12 @@ def test_a_number_counting_no_noun_made_vague() -> None:
         "Rescue teams flew the most badly hurt climbers to the valley hospital.",
     )
     assert not [k for k in d.changed if k.kind == "number"]
+
+
+def test_half_a_dozen_is_six() -> None:
+    d = _diff(
+        "The collection gained six small etchings this spring.",
+        "The collection gained half a dozen small etchings this spring.",
+    )
+    assert not d.changed
+    assert ("six small etchings", "half a dozen small etchings") in _pairs(d.kept)
