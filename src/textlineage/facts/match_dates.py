@@ -164,7 +164,7 @@ def _other_calendar(a: Item, b: Item) -> bool:
     return b.fact.value in a.alts or a.fact.value in b.alts
 
 
-SAID_ALIKE = 1
+SAID_ALIKE = 2
 """Content words the sentences of a source date and a less specific derived one must
 share for the derived date to be that date made vaguer, outside any shared passage
 ("released on bail until 5 June" / "released on bail until June")."""
