@@ -201,3 +201,13 @@ def test_half_a_dozen_is_six() -> None:
     )
     assert not d.changed
     assert ("six small etchings", "half a dozen small etchings") in _pairs(d.kept)
+
+
+def test_a_range_made_vaguer_at_both_ends_is_one_change() -> None:
+    d = _diff(
+        "The scheme ran between 3 May 2024 and 9 June 2025 in four counties.",
+        "The scheme ran from May 2024 to June 2025 in four counties.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "date"] == [
+        ("3 May 2024 and 9 June 2025", "May 2024 to June 2025")
+    ]

@@ -117,3 +117,35 @@ def spans_as_durations(texts: tuple[str, str], res: Result) -> None:
         res.dropped.remove(a)
         res.dropped.remove(b)
         res.added.remove(df)
+
+
+def merge_range_changes(texts: tuple[str, str], res: Result) -> None:
+    """Two date changes whose dates make a range on both sides ("between 3 May 2024 and
+    9 June 2025" → "from May 2024 to June 2025") are one range changed, reported once
+    with both ends."""
+    links = sorted(
+        (k for k in res.changed if k.kind == "date" and k.source.kind == "date"),
+        key=lambda k: k.source.span[0],
+    )
+    for a, b in pairwise(links):
+        if not (_joined(texts[0], a.source, b.source) and _joined(texts[1], a.derived, b.derived)):
+            continue
+        if a not in res.changed or b not in res.changed:
+            continue
+        sf, df = _both(texts[0], a.source, b.source), _both(texts[1], a.derived, b.derived)
+        note = f"date range changed ('{sf.text}' → '{df.text}')"
+        label = a.label if a.label == b.label else "value"
+        detail = a.detail if a.detail == b.detail else ""
+        merged = FactLink("date", sf, df, note, label, detail, a.unsupported or b.unsupported)
+        res.changed[res.changed.index(a)] = merged
+        res.changed.remove(b)
+
+
+def _joined(text: str, a: Fact, b: Fact) -> bool:
+    """Do two dates stand as the two ends of one range ("3 May and 9 June")?"""
+    return 0 <= b.span[0] - a.span[1] <= 12 and bool(_JOIN_RE.match(text[a.span[1] : b.span[0]]))
+
+
+def _both(text: str, a: Fact, b: Fact) -> Fact:
+    span = (a.span[0], b.span[1])
+    return Fact("date", text[span[0] : span[1]], span, a.doc, f"{a.value}/{b.value}")

@@ -244,7 +244,10 @@ def pair_close_counts(
             out.append(it)
         return out
 
-    dropped, added = counts(res.dropped), counts(res.added)
+    # a repeat of a value a change has already is that change's ("$8m" in a headline)
+    told = [{k.source.value for k in res.changed}, {k.derived.value for k in res.changed}]
+    dropped = [it for it in counts(res.dropped) if it.fact.value not in told[0]]
+    added = [it for it in counts(res.added) if it.fact.value not in told[1]]
     if not dropped or not added:
         return
     words: dict[int, set[str]] = {}
@@ -284,10 +287,17 @@ def pair_close_counts(
         else:
             link = FactLink("number", si.fact, di.fact, note, "value", "", True)
         res.changed.append(link)
-        res.dropped.remove(si.fact)
-        res.added.remove(di.fact)
-        dropped.remove(si)
-        added.remove(di)
+        # the change's repeats (a headline's "$8m") are told by it
+        for lost, it, mine in ((res.dropped, si, dropped), (res.added, di, added)):
+            for f in [f for f in lost if f.kind == "number" and f.value == it.fact.value]:
+                other = by_fact.get(id(f))  # (money is one amount whatever its noun)
+                if (
+                    other is not None
+                    and other.cur == it.cur
+                    and (it.cur or other.unit in ("", it.unit))
+                ):
+                    lost.remove(f)
+            mine[:] = [x for x in mine if x.fact.value != it.fact.value]
 
 
 def _value(it: Item) -> float | None:

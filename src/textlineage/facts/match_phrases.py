@@ -7,7 +7,7 @@ retold as its length (:mod:`.date_spans`)."""
 from __future__ import annotations
 
 from .ages import age_changes
-from .date_spans import spans_as_durations
+from .date_spans import merge_range_changes, spans_as_durations
 from .items import Result
 from .job_roles import job_changes
 from .ordinals import ordinal_changes
@@ -19,6 +19,7 @@ def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     """Add to ``res`` the ordinals, owned things, origins, ages and date ranges the
     derived text changed."""
     spans_as_durations(texts, res)
+    merge_range_changes(texts, res)
     ordinal_changes(texts, docs, res)
     possession_changes(texts, docs, res)
     origin_changes(texts, docs, res)
