@@ -211,3 +211,18 @@ def test_a_range_made_vaguer_at_both_ends_is_one_change() -> None:
     assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "date"] == [
         ("3 May 2024 and 9 June 2025", "May 2024 to June 2025")
     ]
+
+
+def test_a_month_with_its_year_said_in_words_and_the_end_of_a_year() -> None:
+    d = _diff(
+        "The mill was converted in October 2025 by a local builder.",
+        "A local builder converted the mill in October last year.",
+    )
+    assert ("October 2025", "October") in _pairs(d.kept)
+    assert not [k for k in d.changed if k.kind == "date"]
+    d = _diff(
+        "Rents have risen since the end of 2022, the agency said.",
+        "Rents have risen since late 2022, the agency said.",
+    )
+    assert not [k for k in d.changed if k.kind == "date"]
+    assert ("the end of 2022", "late 2022") in _pairs(d.kept)

@@ -243,6 +243,8 @@ def diff_dates(
             sf, df = pair(gs, gd)
             if _year_left_unsaid(d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
+            elif near is not None and _year_said_after(near.texts[1], df, d, gs.first):
+                res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' said in words"))
             elif id(gs) not in used and (
                 shares(gs, gd) or not aligned or alike(gs, gd) >= SAID_ALIKE
             ):
@@ -296,6 +298,19 @@ def diff_dates(
             if any(_year_left_unsaid(k, g.first) or _year_left_unsaid(g.first, k) for k in kept):
                 continue  # the source names a kept date again, with or without its year
             res.dropped.append(g.first.fact)
+
+
+_RELATIVE_YEAR_RE = regex.compile(r"[ \u00a0,]+(?i:last|this|next)[ \u00a0]+(?i:year)\b")
+
+
+def _year_said_after(text: str, df: Fact, general: Item, specific: Item) -> bool:
+    """Is ``df`` a month whose year follows in words ("March last year") where the source
+    names that month with its year ("March 2025")? The year is said, relatively: the date
+    is no less specific."""
+    a, b = general.date, specific.date
+    if a is None or b is None or a[0] is not None or a[1] is None or a[2] is not None:
+        return False
+    return b[0] is not None and a[1] == b[1] and bool(_RELATIVE_YEAR_RE.match(text, df.span[1]))
 
 
 def _retells_other(
