@@ -226,3 +226,24 @@ def test_a_month_with_its_year_said_in_words_and_the_end_of_a_year() -> None:
     )
     assert not [k for k in d.changed if k.kind == "date"]
     assert ("the end of 2022", "late 2022") in _pairs(d.kept)
+
+
+def test_a_match_minute_told_by_the_clock() -> None:
+    d = _diff(
+        "Albion went ahead in the 28th minute when Reece Obi headed in a corner. "
+        "Obi's partner Lenny Faro doubled the lead three minutes after the break.",
+        "Reece Obi headed us in front on the half hour and Lenny Faro made it two straight "
+        "after half-time.",
+    )
+    pairs = _pairs(d.changed)
+    assert ("in the 28th minute", "on the half hour") in pairs
+    assert ("three minutes after the break", "straight after half-time") in pairs
+    assert not [f for f in d.dropped if "minute" in f.text]
+
+
+def test_a_minute_far_from_the_landmark_is_not_told_by_it() -> None:
+    d = _diff(
+        "Albion went ahead in the 12th minute when Reece Obi headed in a corner.",
+        "Reece Obi headed us in front on the half hour.",
+    )
+    assert not _pairs(d.changed)

@@ -2,7 +2,8 @@
 (:mod:`.ordinals`), a thing of one owner (:mod:`.possessions`) and a person's origin
 (:mod:`.origins`), each put for another in the derived text; and an age said in other
 words (:mod:`.ages`), a job said with "as" (:mod:`.job_roles`) and a range of dates
-retold as its length (:mod:`.date_spans`)."""
+retold as its length (:mod:`.date_spans`), and a match minute told by the clock
+(:mod:`.match_minutes`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .ages import age_changes
 from .date_spans import merge_range_changes, spans_as_durations
 from .items import Result
 from .job_roles import job_changes
+from .match_minutes import minute_changes
 from .ordinals import ordinal_changes
 from .origins import origin_changes
 from .possessions import possession_changes
@@ -20,6 +22,7 @@ def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     derived text changed."""
     spans_as_durations(texts, res)
     merge_range_changes(texts, res)
+    minute_changes(texts, docs, res)
     ordinal_changes(texts, docs, res)
     possession_changes(texts, docs, res)
     origin_changes(texts, docs, res)
