@@ -86,7 +86,7 @@ def minute_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     marks = [(v, side, m) for v, side, rx in _LANDMARKS for m in rx.finditer(texts[1])]
     if not marks:
         return
-    found = []
+    found: list[tuple[int, int, int]] = []
     for kind, rx in _SOURCE:
         for m in rx.finditer(texts[0]):
             if not any(m.start() < e and s < m.end() for s, e, _v in found):
