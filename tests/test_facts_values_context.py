@@ -247,3 +247,12 @@ def test_a_minute_far_from_the_landmark_is_not_told_by_it() -> None:
         "Reece Obi headed us in front on the half hour.",
     )
     assert not _pairs(d.changed)
+
+
+def test_a_derived_number_stated_nearly_by_a_dropped_source_number_is_its_change() -> None:
+    d = _diff(
+        "Several thousand residents marched through the old town on Sunday. "
+        "An online petition against the bypass gathered 8,150 signatures in a week.",
+        "More than 8,000 residents signed the online petition against the bypass.",
+    )
+    assert ("8,150 signatures", "More than 8,000 residents") in _pairs(d.changed)
