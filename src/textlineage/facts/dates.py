@@ -37,6 +37,10 @@ from .vocab import ORDINAL_WORDS
 _B = r"(?<![\p{L}\p{N}])"
 _MON = month_pattern(languages=("en",))
 _MONTHS_FULL = month_pattern(abbreviations=False, languages=("en",))
+_PART_WORDS = {
+    "end": "late", "close": "late", "start": "early", "beginning": "early", "middle": "mid"
+}  # fmt: skip
+"""Words of "the end of 2023" and the like, as the part of the year they name."""
 SEASON_PREFIX = "season:"
 """The value of a season: ``season:spring``, ``season:winter-2024``."""
 PART_PREFIX = "part:"
@@ -104,7 +108,7 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "season",
         regex.compile(
             r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
-            r"|through|throughout|before|after))\s+)"
+            r"|through|throughout|before|after|every|each))\s+)"
             r"(?P<season>(?i:spring|summer|autumn|winter|fall(?!\s+(?i:of|in|on|from|to|by|into|is|was|will|would|could|may|might|and|or)\b)))"
             r"(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
         ),
@@ -114,6 +118,14 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             r"(?<![\p{L}\p{N}-])(?P<part>(?i:early|late|mid))(?:-|[ \u00a0]+)"
             r"(?P<y>1[5-9]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\p{N})"
+        ),
+    ),
+    (
+        # "the end of 2023" is late 2023, "the start of 2024" early, "the middle" mid
+        "part",
+        regex.compile(
+            r"(?<![\p{L}\p{N}-])(?i:the)[ \u00a0]+(?P<part>(?i:end|close|start|beginning"
+            r"|middle))[ \u00a0]+(?i:of)[ \u00a0]+(?P<y>1[5-9]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\p{N})"
         ),
     ),
     (
@@ -308,7 +320,8 @@ def find_dates(
                 value = SEASON_PREFIX + season + (f"-{gd['y']}" if gd.get("y") else "")
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "part":
-                value = f"{PART_PREFIX}{gd['part'].lower()}-{gd['y']}"
+                part = _PART_WORDS.get(gd["part"].lower(), gd["part"].lower())
+                value = f"{PART_PREFIX}{part}-{gd['y']}"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "century":
                 value = _century_value(gd["c"], gd.get("era"))

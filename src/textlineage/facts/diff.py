@@ -148,7 +148,10 @@ def diff_facts(
         _groups(src, "number"), _groups(der, "number"), res, by_noun=not across,
         texts=(source_text, derived_text),
     )  # fmt: skip
-    diff_dates(_groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages))
+    diff_dates(
+        _groups(src, "date"), _groups(der, "date"), res, aligned=bool(passages),
+        texts=(source_text, derived_text),
+    )  # fmt: skip
     if across:
         diff_names_across(
             _groups(src, "name"), _groups(der, "name"), source_text, derived_text,

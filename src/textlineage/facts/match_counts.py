@@ -211,3 +211,97 @@ def _of_a_size(a: str | None, b: str | None) -> bool:
     except ValueError:
         return False
     return x != y and min(x, y) > 0 and max(x, y) <= 2 * min(x, y)
+
+
+CLOSE_GAP = 0.2
+"""How far apart (a share of the larger) a dropped and an added count may be to be read
+as one count rounded or restated (:func:`pair_close_counts`)."""
+NEAR_GAP = 0.02
+"""... and how far for one shared word of their sentences to be enough ("212 passengers"
+/ "213 on board")."""
+_LEAST = 10  # a smaller count is too often another count of the same size
+
+
+def pair_close_counts(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """A dropped and an added count (or number of no noun) under any nouns, close in value
+    (within :data:`CLOSE_GAP`, and true under the derived qualifier: "more than 10,000"
+    of 11,000), whose sentences share two content words (one when the values are within
+    :data:`NEAR_GAP`), each the other's nearest, are one count changed: "a petition with
+    more than 4,100 signatures went to the council" / "more than 4,000 of us signed the
+    petition the council got"."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+
+    def counts(facts: list[Fact]) -> list[Item]:
+        out = []
+        for f in facts:
+            it = by_fact.get(id(f))
+            if f.kind != "number" or it is None or it.vague or it.unit == PERCENT:
+                continue
+            if dimension(it.unit) or _value(it) is None or (_value(it) or 0) < _LEAST:
+                continue
+            out.append(it)
+        return out
+
+    # a repeat of a value a change has already is that change's ("$8m" in a headline)
+    told = [{k.source.value for k in res.changed}, {k.derived.value for k in res.changed}]
+    dropped = [it for it in counts(res.dropped) if it.fact.value not in told[0]]
+    added = [it for it in counts(res.added) if it.fact.value not in told[1]]
+    if not dropped or not added:
+        return
+    words: dict[int, set[str]] = {}
+
+    def near(it: Item, side: int) -> set[str]:
+        if id(it) not in words:
+            words[id(it)] = sentence_words(texts[side], it.fact)
+        return words[id(it)]
+
+    def gap(si: Item, di: Item) -> float | None:
+        x, y = _value(si) or 0.0, _value(di) or 0.0
+        g = abs(x - y) / max(x, y)
+        if si.cur != di.cur or g > CLOSE_GAP or x == y:
+            return None
+        if (di.qcls == ">" and not x > y) or (di.qcls == "<" and not x < y):
+            return None  # the derived bound is untrue of the source's count
+        shared = len(near(si, 0) & near(di, 1))
+        return g if shared >= (1 if g <= NEAR_GAP else 2) else None
+
+    def nearest(it: Item, others: list[Item], source: bool) -> Item | None:
+        gaps = sorted(
+            (g, i, o)
+            for i, o in enumerate(others)
+            if (g := (gap(it, o) if source else gap(o, it))) is not None
+        )
+        if not gaps or (len(gaps) > 1 and gaps[1][0] <= 2 * gaps[0][0]):
+            return None
+        return gaps[0][2]
+
+    for si in list(dropped):
+        di = nearest(si, added, True)
+        if di is None or nearest(di, dropped, False) is not si:
+            continue
+        note = f"value {si.fact.value} → {di.fact.value}"
+        if di.qcls in ("<", ">", "~"):  # rounded, its qualifier keeping it true
+            link = FactLink("number", si.fact, di.fact, f"{note}, rounded", "value", "rounded")
+        else:
+            link = FactLink("number", si.fact, di.fact, note, "value", "", True)
+        res.changed.append(link)
+        # the change's repeats (a headline's "$8m") are told by it
+        for lost, it, mine in ((res.dropped, si, dropped), (res.added, di, added)):
+            for f in [f for f in lost if f.kind == "number" and f.value == it.fact.value]:
+                other = by_fact.get(id(f))  # (money is one amount whatever its noun)
+                if (
+                    other is not None
+                    and other.cur == it.cur
+                    and (it.cur or other.unit in ("", it.unit))
+                ):
+                    lost.remove(f)
+            mine[:] = [x for x in mine if x.fact.value != it.fact.value]
+
+
+def _value(it: Item) -> float | None:
+    try:
+        return float(it.fact.value)
+    except ValueError:
+        return None

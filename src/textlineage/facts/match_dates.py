@@ -8,10 +8,15 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 
 from __future__ import annotations
 
-from ..types import FactLink
+from collections.abc import Callable
+
+import regex
+
+from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
+from .near_words import NearWords
 from .weekdays import WEEKDAY_PREFIX, weekday_of
 
 
@@ -138,18 +143,55 @@ def _time_rounded(a: Item, b: Item) -> bool:
     return False
 
 
+_NEAR_RE = regex.compile(
+    r"\b(?:just|shortly|soon|a\s+little|a\s+few\s+minutes|minutes)\s+(?:before|after|past)\s+$"
+    r"|\b(?:just\s+gone|not\s+long\s+(?:before|after))\s+$",
+    regex.I,
+)
+
+
+def _said_near(text: str, f: Fact) -> bool:
+    """Is a time said to lie just before or after the one it names ("just before three
+    o'clock", "shortly after 9pm")? Such a time, a few minutes off, is the same time told
+    roundly; a time without those words ("at 15:40", "about 7pm") that is off is another
+    time, rounded."""
+    return bool(_NEAR_RE.search(text[max(0, f.span[0] - 30) : f.span[0]]))
+
+
 def _other_calendar(a: Item, b: Item) -> bool:
     """Is one a year or month of another calendar and the other a Gregorian year or
     month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
     return b.fact.value in a.alts or a.fact.value in b.alts
 
 
-def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = False) -> None:
+SAID_ALIKE = 2
+"""Content words the sentences of a source date and a less specific derived one must
+share for the derived date to be that date made vaguer, outside any shared passage
+("released on bail until 5 June" / "released on bail until June")."""
+
+
+def diff_dates(
+    S: list[Group],
+    D: list[Group],
+    res: Result,
+    aligned: bool = False,
+    texts: tuple[str, str] | None = None,
+) -> None:
     """Match dates by value, then by one being more specific or nearly equal.
 
     A derived date less specific than a source date is a change when the two fall in one
-    passage, or when no passages were given (``aligned`` False); a derived date that only
-    mentions loosely what the source dates precisely elsewhere is kept."""
+    passage or in sentences that say the same (:data:`SAID_ALIKE`), or when no passages
+    were given (``aligned`` False); a derived date that only mentions loosely what the
+    source dates precisely elsewhere is kept. Among several source dates a derived one
+    may stand for, the one of its passage is taken, then the one whose sentence shares
+    most words with its own (``texts``, source first: :mod:`.near_words`)."""
+    near = NearWords(texts) if texts is not None else None
+
+    def alike(gs: Group, gd: Group) -> int:
+        if near is None:
+            return 0
+        return max(near.shared(s.fact, d.fact) for s in gs.items[:4] for d in gd.items[:4])
+
     by_value = {g.first.fact.value: g for g in S}
     used: set[int] = set()
     changed_src: set[int] = set()
@@ -157,6 +199,8 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
     for gd in D:
         d = gd.first
         gs = by_value.get(d.fact.value)
+        if gs is not None and _weak(d) and _retells_other(S, gs, gd, alike):
+            gs = None
         if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)
@@ -181,7 +225,12 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
         if len(rounded) == 1:  # "at 02:47" / "just before three o'clock"
             used.add(id(rounded[0]))
             sf, df = pair(rounded[0], gd)
-            res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+            if near is None or _said_near(near.texts[1], df):
+                res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+            else:
+                note = f"time rounded ('{sf.text}' → '{df.text}')"
+                res.changed.append(FactLink("date", sf, df, note, "value", "rounded"))
+                changed_src.add(id(rounded[0]))
             continue
         wider = [g for g in S if _less_specific(d, g.first)]
         if wider:
@@ -190,11 +239,15 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             wider = [g for g in wider if id(g) not in changed_src]
             if not wider:
                 continue
-            gs = min(wider, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            gs = min(wider, key=lambda g: (not shares(g, gd), -alike(g, gd), g.first.fact.span[0]))
             sf, df = pair(gs, gd)
             if _year_left_unsaid(d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
-            elif id(gs) not in used and (shares(gs, gd) or not aligned):
+            elif near is not None and _year_said_after(near.texts[1], df, d, gs.first):
+                res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' said in words"))
+            elif id(gs) not in used and (
+                shares(gs, gd) or not aligned or alike(gs, gd) >= SAID_ALIKE
+            ):
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))
@@ -210,6 +263,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
                 narrower,
                 key=lambda g: (
                     not shares(g, gd),
+                    -alike(g, gd),
                     -sum(v is not None for v in (g.first.date or ())),
                     g.first.fact.span[0],
                 ),
@@ -228,7 +282,7 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             and _same_shape(g.first, d)
         ]
         if same:
-            gs = min(same, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+            gs = min(same, key=lambda g: (not shares(g, gd), -alike(g, gd), g.first.fact.span[0]))
             used.add(id(gs))
             sf, df = pair(gs, gd)
             note = f"date changed ('{sf.text}' → '{df.text}')"
@@ -244,6 +298,29 @@ def diff_dates(S: list[Group], D: list[Group], res: Result, aligned: bool = Fals
             if any(_year_left_unsaid(k, g.first) or _year_left_unsaid(g.first, k) for k in kept):
                 continue  # the source names a kept date again, with or without its year
             res.dropped.append(g.first.fact)
+
+
+_RELATIVE_YEAR_RE = regex.compile(r"[ \u00a0,]+(?i:last|this|next)[ \u00a0]+(?i:year)\b")
+
+
+def _year_said_after(text: str, df: Fact, general: Item, specific: Item) -> bool:
+    """Is ``df`` a month whose year follows in words ("March last year") where the source
+    names that month with its year ("March 2025")? The year is said, relatively: the date
+    is no less specific."""
+    a, b = general.date, specific.date
+    if a is None or b is None or a[0] is not None or a[1] is None or a[2] is not None:
+        return False
+    return b[0] is not None and a[1] == b[1] and bool(_RELATIVE_YEAR_RE.match(text, df.span[1]))
+
+
+def _retells_other(
+    S: list[Group], gs: Group, gd: Group, alike: Callable[[Group, Group], int]
+) -> bool:
+    """Does the season alone ``gd`` ("every summer") retell a source month of that season
+    ("every August") whose sentence shares more words with its own than that of the
+    source's same season (``gs``, "sardines in summer") does?"""
+    here = alike(gs, gd)
+    return any(_less_specific(gd.first, g.first) and alike(g, gd) > here for g in S if g is not gs)
 
 
 def _weak(it: Item) -> bool:

@@ -31,6 +31,7 @@ the derived text states the same thing less precisely.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -39,10 +40,12 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
+from .forms import singular
 from .items import Item, Result
-from .match_counts import pair_bare_values, pair_counts
+from .match_counts import pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
 from .measures import find_measures
+from .near_words import words_near
 from .numbers import find_numbers
 from .numeric import ENGLISH_READ, patterns
 from .units import dimension, in_base
@@ -143,9 +146,12 @@ def fold_loose(
     _one_count_two_nouns(sides, by_fact, res)
     pair_counts(texts, items, res)
     pair_bare_values(texts, items, res)
+    pair_close_counts(texts, items, res)
     _parts_made_whole(texts, res)
+    _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)
     _numbers_made_vague(texts, docs[1], sides, res)
+    _bare_numbers_made_vague(texts, docs[1], res)
     _times_made_parts_of_day(texts, docs[1], sides, res)
     for k in loose_dates:
         if _say_the_same(sides, k.source.span, k.derived.span):
@@ -188,6 +194,46 @@ def _parts_made_whole(texts: tuple[str, str], res: Result) -> None:
             res.kept.remove(whole)
             lost.remove(f)
             res.changed.append(FactLink("number", sf, df, note, "value", "", side == 1))
+
+
+_ALL_BUT_RE = (
+    r"(?<![\p{{L}}])(?i:every|all|each)[ \u00a0]+(?:(?i:the|its|our)[ \u00a0]+)?"
+    r"(?:\p{{L}}+[ \u00a0]+)?{noun}s?,?[ \u00a0]+(?i:except|but|bar|save|apart[ \u00a0]+from)"
+    r"(?![\p{{L}}])"
+)
+
+
+def _parts_as_all_but(texts: tuple[str, str], derived_doc: int, res: Result) -> None:
+    """A dropped part of a dropped whole ("six of the eight wards") that the derived text
+    gives as all but some, in a sentence saying the same ("every ward except Eastgate"):
+    one part changed, not two numbers dropped."""
+    dropped = [f for f in res.dropped if f.kind == "number"]
+    for f in dropped:
+        gap = _OF_AFTER_RE.match(texts[0], f.span[1])
+        whole = None if gap is None else next((w for w in dropped if w.span[0] == gap.end()), None)
+        if whole is None or not whole.text.split()[-1].isalpha():
+            continue
+        noun = regex.escape(singular(whole.text.split()[-1].lower()))
+        found = [
+            m
+            for m in regex.finditer(_ALL_BUT_RE.format(noun=noun), texts[1])
+            if _say_the_same_words(texts, f.span[0], m.start())
+        ]
+        if len(found) != 1:
+            continue
+        m = found[0]
+        sf = _fact(texts[0], f.doc, (f.span[0], whole.span[1]), f"{f.value}/{whole.value}")
+        df = _fact(texts[1], derived_doc, m.span(), "")
+        note = f"a part of a whole changed ('{sf.text}' → '{df.text}')"
+        res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+        res.dropped.remove(f)
+        res.dropped.remove(whole)
+
+
+def _say_the_same_words(texts: tuple[str, str], a: int, b: int) -> bool:
+    """Do the sentences at ``a`` (source) and ``b`` (derived) share two content words?"""
+    one = Fact("number", "", (a, a), 0)
+    return len(words_near(texts[0], one) & words_near(texts[1], Fact("number", "", (b, b), 1))) >= 2
 
 
 _SHARE_OF_BEFORE_RE = regex.compile(
@@ -258,6 +304,86 @@ def _numbers_made_vague(
         res.dropped.remove(f)
         res.changed.append(FactLink("number", sf, df, note, "strength", "specific_to_vague"))
         taken.append(v.span())
+
+
+_VAGUE_ALONE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?i:{_VAGUE})|(?i:a[ \u00a0]+(?:small|large)[ \u00a0]+number))"
+    r"(?:[ \u00a0]+(?P<noun>\p{Ll}{3,}s))?(?![\p{L}\p{N}])"
+)
+_THE_BEFORE_RE = regex.compile(r"(?i:\bthe)[ \u00a0]+$")  # "the most injured": no quantity
+VAGUE_SHARED = 3
+"""Content words the sentences of a number counting nothing and of a vague quantity must
+share (:func:`_bare_numbers_made_vague`)."""
+
+
+def _bare_numbers_made_vague(texts: tuple[str, str], derived_doc: int, res: Result) -> None:
+    """A dropped number that counts no noun of its own ("of the 61 people asked, 47 said
+    ...") and a vague quantity of the derived text ("some people said ...") whose noun,
+    if it names one, the number's sentence names, in sentences sharing
+    :data:`VAGUE_SHARED` content words and two right after the number and the quantity
+    (what is said of them: "47 said they were held for weeks" / "some detainees were held
+    for weeks"), each the other's best: one number made vague."""
+    taken = [f.span for f in res.added] + [k.derived.span for k in (*res.kept, *res.changed)]
+    vague = [
+        v
+        for v in _VAGUE_ALONE_RE.finditer(texts[1])
+        if not any(s < v.end() and v.start() < e for s, e in taken)
+        and not _THE_BEFORE_RE.search(texts[1], max(0, v.start() - 5), v.start())
+    ]
+    bare = [
+        f
+        for f in res.dropped
+        if f.kind == "number"
+        and f.text.isdigit()
+        and _NOUN_AFTER_RE.match(texts[0], f.span[1]) is None
+        and _OF_AFTER_RE.match(texts[0], f.span[1]) is None
+    ]
+    if not vague or not bare:
+        return
+    at = [words_near(texts[1], Fact("number", v.group(), v.span(), derived_doc)) for v in vague]
+    index: dict[str, list[int]] = {}
+    for k, terms in enumerate(at):
+        for t in terms:
+            index.setdefault(t, []).append(k)
+    after_d: dict[int, set[str]] = {}
+    scores: dict[int, dict[int, int]] = {}  # a bare number's id → vague index → score
+    for f in bare:
+        near = words_near(texts[0], f)
+        hits = Counter(k for t in near for k in index.get(t, ()))
+        mine = scores[id(f)] = {}
+        for k, n in hits.items():
+            noun = vague[k].group("noun")
+            if n < VAGUE_SHARED or (noun and term_of(noun.lower()) not in near):
+                continue
+            if k not in after_d:
+                after_d[k] = _terms_after(texts[1], vague[k].end())
+            if len(_terms_after(texts[0], f.span[1]) & after_d[k]) >= 2:
+                mine[k] = n
+    for f in list(bare):
+        ranked = sorted(((n, k) for k, n in scores[id(f)].items()), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        n, k = ranked[0]
+        if any(scores[id(g)].get(k, 0) >= n for g in bare if g is not f):
+            continue
+        v = vague[k]
+        df = _fact(texts[1], derived_doc, v.span(), "vague")
+        note = f"a number made vague ('{f.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("number", f, df, note, "strength", "specific_to_vague"))
+
+
+def _terms_after(text: str, pos: int) -> set[str]:
+    """The content terms of the words right after ``pos`` (what is said of a number)."""
+    out = set()
+    for t in tokenize(text, pos, min(len(text), pos + _AFTER)):
+        term = term_of(t.norm)
+        if term is not None and not t.norm[:1].isdigit():
+            out.add(term)
+    return out
+
+
+_AFTER = 48  # characters read after a number for what is said of it
 
 
 def _same_amount(a: Item, b: Item) -> bool:

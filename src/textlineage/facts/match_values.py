@@ -18,7 +18,9 @@ from dataclasses import replace
 import regex
 
 from ..types import Fact, FactLink
+from .ages import is_age
 from .items import Group, Item, Result, pair, shares
+from .match_nearer import pair_unreported_mentions, prefer_nearer, prefer_nearer_source
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
 from .value_close import ROUNDING_SLACK, low_end, measure_and_bare
@@ -157,8 +159,10 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     one without a noun, measures of one dimension ("48 seconds", "almost a minute"), or
     two counts of things that stand in the same place of their sentences ("on 214
     occasions", "more than 200 times"); never a measure and a count, nor two
-    dimensions ("six months", "200 times")."""
+    dimensions ("six months", "200 times"); nor an age and another number."""
     if s.cur and d.cur and s.cur != d.cur:
+        return False
+    if texts is not None and is_age(s.fact, texts[0]) != is_age(d.fact, texts[1]):
         return False
     if (MULTIPLE in (s.unit, d.unit) and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
@@ -430,6 +434,9 @@ def diff_numbers(
             and not any(_said_again(g.first, m) for m in matched)
         ):
             res.dropped.append(g.first.fact)
+    prefer_nearer(S, D, res, first_change)
+    prefer_nearer_source(S, D, res, first_change, texts)
+    pair_unreported_mentions(S, D, res, texts)
 
 
 def _truer_source(S: list[Group], gs: Group, gd: Group, used: set[int]) -> Group | None:

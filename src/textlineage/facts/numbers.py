@@ -11,6 +11,7 @@ Iranian calendar).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -199,6 +200,28 @@ def spelled_value(words: str) -> int:
     return total + current
 
 
+_HALF_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:half)[ \u00a0]+$")
+
+
+def _halved(text: str, item: Item) -> Item:
+    """ "half a dozen" is six: a number in words opening with "a" (a dozen, a hundred) after
+    "half" is half of it, the span taking "half" in."""
+    f = item.fact
+    if f.text[:2].lower() not in ("a ", "a\u00a0") or item.qual or item.vague:
+        return item
+    h = _HALF_BEFORE_RE.search(text, max(0, f.span[0] - 6), f.span[0])
+    try:
+        value = Decimal(f.value) / 2
+    except ArithmeticError:
+        return item
+    if h is None:
+        return item
+    span = (h.start(), f.span[1])
+    half = Fact(f.kind, text[span[0] : span[1]], span, f.doc, fmt(value))
+    key = (half.value, *item.key[1:])
+    return replace(item, fact=half, key=key)
+
+
 def find_numbers(
     text: str, doc: int, num_mask: bytearray, name_mask: bytearray, lang: str = "und"
 ) -> list[Item]:
@@ -240,6 +263,7 @@ def find_numbers(
         if item is None:
             continue
         item = _range(text, doc, m, item, num_mask, pats) or item
+        item = _halved(text, item)
         resume = item.fact.span[1]
         out.append(item)
         s, e = item.fact.span

@@ -4,9 +4,9 @@ The fact extractors read no ordinals (most say only an order: "the first time").
 ordinal counting a thing ("her fourth novel", "the 12th edition", "its second
 bankruptcy") is a number a derived text can get wrong. When each text counts one noun
 with an ordinal exactly once and the two ordinals differ, that is a change of the
-number's ``value``; an ordinal counted alike, or a noun counted more than once in either
-text (the first and the second attempt of one story), is left alone, and so is a pair
-overlapping a fact the diff reported already.
+number's ``value``; an ordinal counted alike is left alone, and so is a pair overlapping a
+fact the diff reported already. A noun counted more than once in either text (the 12th
+and the 80th minute of a match) is paired only by the sentences its ordinals stand in.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Result
+from .near_words import NearWords
 from .vocab import ORDINAL_WORDS
 
 _WORDS = ORDINAL_WORDS[:20]  # (no compound ordinals: "twenty-first novel" is rare)
@@ -59,14 +60,61 @@ def ordinal_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) 
         return
     s_taken = [*res.dropped, *(k.source for k in (*res.kept, *res.changed))]
     d_taken = [*res.added, *(k.derived for k in (*res.kept, *res.changed))]
+    near = NearWords(texts)
     for noun in sorted(common):
-        if len(src[noun]) != 1 or len(der[noun]) != 1:
-            continue
-        ms, md = src[noun][0], der[noun][0]
-        if _value(ms) == _value(md):
-            continue
-        if _overlaps(ms.span(), s_taken) or _overlaps(md.span(), d_taken):
-            continue
-        sf, df = _fact(ms, docs[0]), _fact(md, docs[1])
-        note = f"'{collapse(fold(sf.text))}' → '{collapse(fold(df.text))}': another ordinal"
-        res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+        for ms, md in _pairs(src[noun], der[noun], docs, near):
+            if _value(ms) == _value(md):
+                continue
+            if _overlaps(ms.span(), s_taken) or _overlaps(md.span(), d_taken):
+                continue
+            _report(ms, md, docs, res)
+
+
+def _pairs(
+    ss: list[regex.Match[str]],
+    ds: list[regex.Match[str]],
+    docs: tuple[int, int],
+    near: NearWords,
+) -> list[tuple[regex.Match[str], regex.Match[str]]]:
+    """The ordinals of one noun to compare: the only one of each text, or, when a text
+    counts the noun more than once ("the 12th minute", "the 80th minute"), each ordinal
+    whose value the other text does not give with the one of the other text whose
+    sentence shares most content words with its own (at least :data:`SAID_ALIKE`, more
+    than any other's, and the other way round)."""
+    if len(ss) == 1 and len(ds) == 1:
+        return [(ss[0], ds[0])]
+    vs, vd = {_value(m) for m in ss}, {_value(m) for m in ds}
+    fs = [_fact(m, docs[0]) for m in ss if _value(m) not in vd]
+    fd = [_fact(m, docs[1]) for m in ds if _value(m) not in vs]
+    score = {(i, j): near.shared(a, b) for i, a in enumerate(fs) for j, b in enumerate(fd)}
+    out = []
+    for i in range(len(fs)):
+        j = _best([(score[i, j], j) for j in range(len(fd))])
+        if j is not None and _best([(score[k, j], k) for k in range(len(fs))]) == i:
+            out.append((_match_at(ss, fs[i]), _match_at(ds, fd[j])))
+    return out
+
+
+def _best(scores: list[tuple[int, int]]) -> int | None:
+    """The index of the one highest score, when it is at least :data:`SAID_ALIKE`."""
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < SAID_ALIKE:
+        return None
+    if len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None
+    return scores[0][1]
+
+
+def _match_at(ms: list[regex.Match[str]], f: Fact) -> regex.Match[str]:
+    return next(m for m in ms if m.span() == f.span)
+
+
+SAID_ALIKE = 2
+"""Content words the sentences of two ordinals of one noun must share to be paired when a
+text counts the noun more than once."""
+
+
+def _report(ms: regex.Match[str], md: regex.Match[str], docs: tuple[int, int], res: Result) -> None:
+    sf, df = _fact(ms, docs[0]), _fact(md, docs[1])
+    note = f"'{collapse(fold(sf.text))}' → '{collapse(fold(df.text))}': another ordinal"
+    res.changed.append(FactLink("number", sf, df, note, "value", "", True))

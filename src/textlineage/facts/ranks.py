@@ -6,7 +6,8 @@ ranked. The superlative that says by what ("most", "largest") is its qualifier, 
 that keeps its position but loses or changes its superlative ("second-most trending" →
 "second trending") is a change of claim, matched like a number whose qualifier changed.
 A position after a verb of ranking is one too ("finished fourth", "moved up to third",
-"was second"), and "runner-up" is second place. An
+"was second"), a place in a table ("up to third", "now fourth.", "fifth in the table"),
+and "runner-up" is second place. An
 ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
 the division") is no fact.
 """
@@ -27,12 +28,20 @@ _ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:most|least|\p{Ll}{2,}est|best|worst)"
 _RANK_VERBS = (
     r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|was|were|is|are"
-    r"|(?:mov(?:ed|es|e)|climb(?:ed|s)?"
+    r"|(?:mov(?:ed|es|e|ing)|climb(?:ed|s|ing)?"
     r"|r[oi]s(?:e|es)|dropp?(?:ed|s)?|f[ae]ll(?:s)?|slipp?(?:ed|s)?)\s+(?:up\s+|down\s+)?to)"
 )
 _RANK_AFTER_VERB_RE = regex.compile(
     rf"(?<![\p{{L}}])(?i:{_RANK_VERBS})\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}-])"
 )
+_TABLES = r"(?:table|standings|league|rankings|ladder|group|pool)"
+_RANK_TABLE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?i:(?:up|down)\s+to)\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}\p{{N}}-])"
+    rf"|(?i:now)\s+(?P<ord>(?i:{_ORDINAL}))(?=\s*[.,;:)!]|\s+(?:in|on)\s)"
+    rf"|(?P<ord>(?i:{_ORDINAL}))\s+(?:in|of)\s+the\s+(?:\p{{L}}+\s+){{0,3}}(?i:{_TABLES})\b)"
+)
+"""A place in a table: "up to third,", "now fourth.", "fifth in the table", "second in the
+Premier League table", "143rd in the World University Rankings"."""
 _RANK_AT_RE = regex.compile(
     r"(?<![\p{L}])(?i:at|in)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))(?=\s*[.,;:)])"
 )
@@ -71,7 +80,11 @@ def _position(word: str) -> int | None:
 def find_ranks(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """The ranks of English ``text`` outside ``num_mask``; marks them in both masks."""
     out: list[Item] = []
-    verbs = [*_RANK_AFTER_VERB_RE.finditer(text), *_RANK_AT_RE.finditer(text)]
+    verbs = [
+        *_RANK_AFTER_VERB_RE.finditer(text),
+        *_RANK_AT_RE.finditer(text),
+        *_RANK_TABLE_RE.finditer(text),
+    ]
     for m in verbs:  # "finished fourth", "moved up to third", "at 97th."
         s, e = m.span("ord")
         pos = _position(m.group("ord"))

@@ -1,0 +1,168 @@
+"""A value said twice in a row by the derived text, loosely then nearly exactly: the near
+one is the change.
+
+"Attendance: 61.4%" may be retold as "Attendance was under two thirds. Just 61% of
+pupils came in": matching by the words around the numbers pairs "61.4%" with "under two
+thirds" (both after "Attendance") and leaves "61%" added, though it is the figure the
+writer rounded. When a change's derived number has, within :data:`REACH` characters, an
+added number of the same noun and currency much nearer the source's value (at most
+:data:`NEAR` away, and less than half as far as the first), the change is made to that
+one, and the first is the value said again loosely (part of that change, not reported
+again) when its qualifier keeps it true of the source's, else added.
+"""
+
+from __future__ import annotations
+
+from ..types import Fact, FactLink
+from .items import Group, Item, Result
+from .near_words import NearWords
+from .units import dimension, in_base
+from .value_close import gap, rounded_true
+
+REACH = 200
+"""Characters between the two derived mentions (a sentence and the next)."""
+NEAR = 0.05
+"""How far (a share of the larger) the nearer mention may lie from the source's value."""
+
+
+def prefer_nearer(S: list[Group], D: list[Group], res: Result, start: int) -> None:
+    """Move the number changes of ``res`` from ``start`` on to a nearer added mention (see
+    the module)."""
+    if not res.added or len(res.changed) <= start:
+        return
+    items = {id(it.fact): it for g in (*S, *D) for it in g.items}
+    added = [items[id(f)] for f in res.added if f.kind == "number" and id(f) in items]
+    for i in range(start, len(res.changed)):
+        link = res.changed[i]
+        s, d1 = items.get(id(link.source)), items.get(id(link.derived))
+        if s is None or d1 is None or link.label != "value" or s.vague:
+            continue
+        far = gap(s, d1)
+        near = [
+            (gap(s, d2), d2)
+            for d2 in added
+            if d2.unit == d1.unit
+            and d2.cur == s.cur
+            and not d2.vague
+            and abs(d2.fact.span[0] - d1.fact.span[0]) <= REACH
+            and gap(s, d2) <= NEAR
+            and 2 * gap(s, d2) < far
+        ]
+        if len(near) != 1:
+            continue
+        d2 = near[0][1]
+        added.remove(d2)
+        res.added.remove(d2.fact)
+        res.changed[i] = _change(s, d2)
+        if not rounded_true(s, d1):
+            res.added.append(d1.fact)
+
+
+def prefer_nearer_source(
+    S: list[Group], D: list[Group], res: Result, start: int, texts: tuple[str, str] | None
+) -> None:
+    """The other way round: a change from a vague or far source number ("several thousand
+    people" → "more than 8,000 people") whose derived number a dropped source number
+    states nearly (within :data:`NEAR`, less than half as far: "8,150 signatures"), in a
+    sentence sharing :data:`SAID_ALIKE` content words with the derived one's, is that
+    number's change; the first is left dropped."""
+    if texts is None or not res.dropped or len(res.changed) <= start:
+        return
+    items = {id(it.fact): it for g in (*S, *D) for it in g.items}
+    dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
+    words = NearWords(texts)
+    for i in range(start, len(res.changed)):
+        link = res.changed[i]
+        s1, d = items.get(id(link.source)), items.get(id(link.derived))
+        if s1 is None or d is None or d.vague or rounded_true(s1, d):
+            continue  # (a bound kept true of the source: its rounding, chosen already)
+        far = gap(s1, d)
+        near = [
+            s2
+            for s2 in dropped
+            if s2.cur == d.cur
+            and not s2.vague
+            and dimension(s2.unit) == dimension(d.unit)
+            and (s2.unit == d.unit or not dimension(d.unit))
+            and gap(s2, d) <= NEAR
+            and 2 * gap(s2, d) < far
+            and words.shared(s2.fact, d.fact) >= SAID_ALIKE
+        ]
+        if len(near) != 1:
+            continue
+        s2 = near[0]
+        dropped.remove(s2)
+        res.dropped.remove(s2.fact)
+        res.changed[i] = _change(s2, d)
+        res.dropped.append(s1.fact)
+
+
+def _change(s: Item, d: Item) -> FactLink:
+    sf: Fact = s.fact
+    note = f"value {sf.value} → {d.fact.value}"
+    if rounded_true(s, d):
+        return FactLink(sf.kind, sf, d.fact, f"{note}, rounded", "value", "rounded")
+    return FactLink(sf.kind, sf, d.fact, note, "value", "", True)
+
+
+SAID_ALIKE = 2
+"""Content words the sentences of a dropped number and of a derived mention left unreported
+must share (:func:`pair_unreported_mentions`)."""
+
+
+def pair_unreported_mentions(
+    S: list[Group], D: list[Group], res: Result, texts: tuple[str, str] | None
+) -> None:
+    """A derived value stated twice is matched once, by value ("finished second" kept);
+    its other mention ("Ola moves up to second") may retell another source number of the
+    same noun that was left dropped ("Ola moving up to fourth"). When a dropped number
+    and one unreported derived mention of the same noun (a place, a count) or dimension
+    ("delayed by ten months" / "delayed by a year"), of a size
+    (the larger at most twice the smaller), stand in sentences sharing
+    :data:`SAID_ALIKE` content words, and each is the other's only such partner, that is
+    one number changed."""
+    if texts is None or not res.dropped:
+        return
+    reported = {k.derived.span for k in (*res.kept, *res.changed)} | {f.span for f in res.added}
+    spare = [it for g in D for it in g.items if it.fact.span not in reported]
+    if not spare:
+        return
+    items = {id(it.fact): it for g in S for it in g.items}
+    dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
+    near = NearWords(texts)
+
+    def partners(s: Item, d: Item) -> bool:
+        if not s.unit or s.cur != d.cur or (s.fact.value == d.fact.value and s.unit == d.unit):
+            return False
+        if s.unit == d.unit:
+            x, y = _number(s.fact.value), _number(d.fact.value)
+        elif dimension(s.unit) and dimension(s.unit) == dimension(d.unit):
+            x, y = _base(s), _base(d)  # one measure in two units ("18 months", "two years")
+        else:
+            return False
+        if x is None or y is None or min(x, y) <= 0 or max(x, y) > 2 * min(x, y):
+            return False
+        return near.shared(s.fact, d.fact) >= SAID_ALIKE
+
+    for s in dropped:
+        mine = [d for d in spare if partners(s, d)]
+        if len(mine) != 1 or [x for x in dropped if partners(x, mine[0])] != [s]:
+            continue
+        d = mine[0]
+        note = f"value {s.fact.value} → {d.fact.value}"
+        res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
+        res.dropped.remove(s.fact)
+        spare.remove(d)
+
+
+def _base(it: Item) -> float | None:
+    v = in_base(it.fact.value, it.unit)
+    return None if v is None else float(v)
+
+
+def _number(value: str) -> float | None:
+    digits = value.rstrip("stndrh")  # a place: "3rd"
+    try:
+        return float(digits)
+    except ValueError:
+        return None
