@@ -41,6 +41,7 @@ from .match_quotes import Similarity, diff_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .places import drop_generic
+from .quote_parts import fold_quote_parts
 from .scope import read_items
 from .together import join_together
 from .vocab import name_vocab
@@ -200,6 +201,7 @@ def diff_facts(
                 (ls, ld), res, (read_src, read_der),
             )  # fmt: skip
         join_together(res, (source_text, derived_text))
+        fold_quote_parts(res, (source_text, derived_text))
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
