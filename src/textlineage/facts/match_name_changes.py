@@ -51,6 +51,7 @@ from .match_names import (
     marked_in,
     match_names,
     respelled,
+    short_given,
     token_variant,
     unmatched_sources,
 )
@@ -81,6 +82,10 @@ def diff_names(
     a short form of a name reported changed is neither."""
 
     def on_partial(gs: Group, gd: Group) -> bool:
+        if short_given(gs.first, gd.first):  # "Kathleen Marsh" → "Kath Marsh"
+            sf, df = pair(gs, gd)
+            res.changed.append(name_change(sf, df, 0, len(gd.first.toks)))
+            return True
         return continued_change(texts[1], gs, gd, titles, res)
 
     used, unmatched = match_names(S, D, res, on_partial, texts)
@@ -113,8 +118,8 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
     said: set[tuple[str, str]] = set()
     for link in res.kept:
         s, d = link.source, link.derived
-        if "person" not in (s.kind, d.kind):
-            continue
+        if "person" not in (s.kind, d.kind) or s.value == d.value:
+            continue  # (one name however written: "three Vermeers" is Vermeer's)
         a = tuple(map(letters, split_title(_toks(s.text), titles)))
         b = tuple(map(letters, split_title(_toks(d.text), titles)))
         if (half := _half_dropped(s.text, d.text, a, b)) is not None:

@@ -154,12 +154,32 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     )
 
 
+def short_given(a: Item, b: Item) -> bool:
+    """Are two persons' names one surname after a given name and its short form ("Kathleen
+    Marsh" / "Kath Marsh", "Samuel Okafor" / "Sam Okafor"): the short one of four letters
+    at most, opening as the long one does?"""
+    if "person" not in (a.fact.kind, b.fact.kind) or min(len(a.toks), len(b.toks)) < 2:
+        return False
+    if a.toks[-1] != b.toks[-1] or len(a.toks[-1]) < 3:
+        return False
+    short, long = sorted((a.toks[0], b.toks[0]), key=len)
+    return 2 <= len(short) <= 4 < len(long) and long[:2] == short[:2]
+
+
 def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
     "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
     "Statistics Iceland". (A company's name and its legal form are the company's, whatever
     kind the short name was taken for: "Lumen Inc" / "Lumen".)"""
+    if (
+        long.fact.kind == "person"
+        and len(long.toks) >= 3
+        and short.toks == long.toks[:1]
+        and long.toks[1] in PARTICLES
+        and long.toks[1] != "of"
+    ):
+        return True  # a given name before a particle: "Ana dos Reis" / "Ana"
     if long.fact.kind == "organisation" and short.fact.kind == "place":
         rest = long.toks[len(short.toks) :]
         if not (long.toks[: len(short.toks)] == short.toks and rest and set(rest) <= LEGAL_FORMS):
@@ -226,7 +246,7 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if within(g.first, d) or within(d, g.first):
+                        if within(g.first, d) or within(d, g.first) or short_given(g.first, d):
                             cands.append(g)
                 if cands:
                     gs = min(

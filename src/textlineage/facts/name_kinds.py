@@ -105,6 +105,7 @@ class Cand:
     affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
     group: bool = False  # a nationality or a language of no other kind (the model's word)
+    spoken: str = ""  # the name as said, where written otherwise (:mod:`.name_shapes`)
 
 
 def _strip_marks(s: str) -> str:

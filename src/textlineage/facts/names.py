@@ -26,6 +26,7 @@ from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
+from .name_shapes import join_inverted, plural_surnames
 from .roles import JOB_NOUNS
 from .vocab import (
     BODY_NOUNS,
@@ -115,6 +116,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return False
 
 
+def _weekdays(lower: str) -> bool:
+    """Is a word a weekday's plural ("Tuesdays", "Sundays": every such day, a time)?"""
+    return lower.endswith("s") and lower[:-1] in WEEKDAYS
+
+
 def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
@@ -140,7 +146,7 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], s
                 cap = False
         lower = core.lower()
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2
-        if lower.rstrip(".") in v.months or lower in WEEKDAYS:
+        if lower.rstrip(".") in v.months or lower in WEEKDAYS or _weekdays(lower):
             cap = False  # month and weekday names break runs and are never names
         toks.append(Tok(s, s + len(core), core, lower, cap, allcaps, poss))
     return toks, lower_vocab
@@ -174,6 +180,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     cands = _runs(text, toks, lower_vocab, bullets, v)
     cands = [c for c in cands if not _no_name_alone(text, c)]
     cands = _join_and(text, cands)
+    cands = join_inverted(text, cands)
     if lang in MODEL_LANGUAGES:
         for c in cands:
             m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
@@ -189,16 +196,18 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         cands = _split_person_of(text, cands)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     settle_places(text, cands)
+    plural_surnames(text, cands)
     strong = {
-        letters(text[c.start : c.end])
+        letters(c.spoken or text[c.start : c.end])
         for c in cands
         if not c.title and (len(c.toks) > 1 or c.bullet or c.acronym or not c.initial)
     }
     out = []
     for c in cands:
         t = text[c.start : c.end]
-        value = collapse(fold(t))
-        key = letters(t)
+        said = c.spoken or t
+        value = collapse(fold(said))
+        key = letters(said)
         if not key:
             continue
         fact = Fact(c.kind, t, (c.start, c.end), doc, value)
@@ -208,7 +217,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
                 "name",
                 (key,),
                 letters=key,
-                toks=_name_tokens(t),
+                toks=_name_tokens(said),
                 weak=key not in strong,
                 group=c.group,
             )

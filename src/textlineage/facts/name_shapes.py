@@ -1,0 +1,105 @@
+"""Names written in a shape of their own: a surname in capitals before the given names,
+and a surname made plural for the works or the family it names.
+
+Lists of people (a declaration of election results, a court list, a register) write a
+person surname first, in capitals, and the given names after a comma ("OKONJO, Grace
+Adaeze (Liberal Party): 812"). The two runs are one person's name, not an organisation
+(the capitals) and a person (the given names) each; the name is matched as it is said,
+given names first ("Grace Adaeze Okonjo").
+
+A surname made plural after a count ("three Vermeers", "a dozen early Hepworths") names
+that person's works (or the family), not another person: the same name as the surname.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .display import field_start
+from .name_kinds import Cand, Tok, is_org_word, letters
+from .vocab import SMALL_NUM
+
+_INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
+_LINE_OPENER_RE = regex.compile(r"[ \t\u00a0]*(?:[-–—•*·]|\d{1,3}[.)])?[ \t\u00a0]*")
+_AFTER_GIVEN_RE = regex.compile(r"[ \t\u00a0]*(?:[(:,–—\-|]|\r?\n|\Z)")
+_CLAN_PREFIX_RE = regex.compile(r"(?:Mc|Mac|O['’]|D['’])(?=\p{Lu})")
+_MAX_GIVEN = 3
+"""Given names an inverted name has at most ("Susan Jane", "Mary Ann Louise")."""
+
+
+def _shouted(tok: Tok) -> bool:
+    """Is a token a surname written in capitals ("OKONJO", "McALLISTER", "O'BRIEN")?"""
+    core = _CLAN_PREFIX_RE.sub("", tok.core, count=1)
+    return sum(c.isalpha() for c in core) >= 2 and core.isupper()
+
+
+def _given(c: Cand) -> bool:
+    """Are a run's words given names: one to three, written in title case, no
+    organisation's word among them?"""
+    return 1 <= len(c.toks) <= _MAX_GIVEN and not any(
+        t.allcaps or not t.core[:1].isupper() or is_org_word(t) for t in c.toks
+    )
+
+
+def join_inverted(text: str, cands: list[Cand]) -> list[Cand]:
+    """Join a surname in capitals that opens a line (or a list item) and the given names
+    after its comma into one person's name ("OKONJO, Grace Adaeze"), when nothing but a
+    bracket, a colon, a comma or the line's end follows the given names; ``spoken`` holds
+    the name in the order it is said ("Grace Adaeze Okonjo")."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and all(_shouted(t) for t in a.toks)
+            and len(a.toks) <= 2
+            and _INVERTED_GAP_RE.fullmatch(text, a.end, b.start) is not None
+            and _given(b)
+            and _LINE_OPENER_RE.fullmatch(text, field_start(text, a.start), a.start) is not None
+            and _AFTER_GIVEN_RE.match(text, b.end) is not None
+        ):
+            surname = " ".join(t.core[:1] + t.core[1:].lower() for t in a.toks)
+            given = text[b.start : b.end]
+            c = Cand(a.start, b.end, [*a.toks, *b.toks], person=3)
+            c.spoken = f"{given} {surname}"
+            out.append(c)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_COUNT_BEFORE_RE = regex.compile(
+    r"(?i:(?<![\p{L}\p{N}])(?:\d+|"
+    + "|".join(sorted(SMALL_NUM, key=len, reverse=True))
+    + r"|twenty|thirty|dozen|dozens|several|many|few|both|other|more|some)"
+    r"(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+)$"
+)
+"""A count before a word, with up to two words between ("six", "a dozen smaller",
+"several early")."""
+
+
+def plural_surnames(text: str, cands: list[Cand]) -> None:
+    """A one-word name that is a person's surname in the text with an "s" added, after a
+    count ("two Vermeers" where the text names "Johannes Vermeer"), is that surname: its
+    ``spoken`` form is the surname, its kind a person's."""
+    surnames = {
+        letters(c.toks[-1].core): c.toks[-1].core
+        for c in cands
+        if c.kind == "person" and len(c.toks) >= 2 and not c.spoken
+    }
+    if not surnames:
+        return
+    for c in cands:
+        if len(c.toks) != 1 or c.toks[0].allcaps:
+            continue
+        key = letters(c.toks[0].core)
+        if not key.endswith("s") or key[:-1] not in surnames:
+            continue
+        if _COUNT_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is None:
+            continue
+        c.spoken = surnames[key[:-1]]
+        c.kind = "person"
