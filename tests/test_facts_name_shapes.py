@@ -79,3 +79,70 @@ def test_weekdays_in_the_plural_are_no_names() -> None:
         "The library is open Mondays to Thursdays, from ten to four.",
     )
     assert not any(k in ("Mondays", "Thursdays") for k in _kinds(fd))
+
+
+def test_a_job_named_in_dictionary_words_is_no_name() -> None:
+    fd = _facts(
+        "I, Petra Lindqvist, being the Acting Officer, declare the poll closed. "
+        "Yusuf Demir is elected as Councillor for Hartwell, a Parish Councillor until 2029.",
+        "Yusuf Demir won Hartwell.",
+    )
+    dropped = _left(fd)[1]
+    assert "Acting Officer" not in dropped
+    assert "Councillor" not in dropped and "Parish Councillor" not in dropped
+    assert "Petra Lindqvist" in dropped
+
+
+def test_a_place_with_a_compass_word_is_a_place() -> None:
+    fd = _facts(
+        "The coach ran from Ledbury to Ostrava South, then on to Ostrava by rail.",
+        "The coach ran from Ledbury.",
+    )
+    kinds = _kinds(fd)
+    assert kinds.get("Ostrava South") == "place"
+    assert kinds.get("Ostrava") == "place"
+
+
+def test_a_list_of_places_put_for_one_that_holds_them_is_one_change() -> None:
+    fd = _facts(
+        "The survey interviewed 900 farmers in Arlow, Beckmoor and Crane Hollow last spring.",
+        "The survey interviewed 900 farmers across Wexshire last spring.",
+    )
+    places = [(a, b, label) for a, b, label in _changed(fd)]
+    assert places == [("Arlow, Beckmoor and Crane Hollow", "Wexshire", "specificity")]
+    assert _left(fd) == ([], [])
+
+
+def test_places_in_a_list_and_a_place_in_another_statement_stay_apart() -> None:
+    fd = _facts(
+        "The survey interviewed 900 farmers in Arlow, Beckmoor and Crane Hollow last spring.",
+        "The survey interviewed 900 farmers last spring. Rain fell across Wexshire in June.",
+    )
+    assert _changed(fd) == []
+
+
+def test_an_organisation_said_by_its_initials_is_kept() -> None:
+    fd = _facts(
+        "The patient was flown to Saint Aldhelm Hospital, where surgeons operated overnight.",
+        "Surgeons at the SA operated overnight after he was flown in.",
+    )
+    kept = [(k.source.text, k.derived.text, k.label) for k in fd.kept]
+    assert ("Saint Aldhelm Hospital", "SA", "abbreviation") in kept
+    assert _left(fd) == ([], [])
+
+
+def test_a_birth_surname_after_nee_is_a_part_of_the_name() -> None:
+    fd = _facts(
+        "She was the daughter of Tomas, a baker, and Greta (née Vilkaite), a seamstress.",
+        "She was the daughter of Tomas, a baker.",
+    )
+    assert _left(fd)[1] == ["Greta (née Vilkaite)"]
+    assert _kinds(fd)["Greta (née Vilkaite)"] == "person"
+
+
+def test_names_joined_by_an_ampersand_are_one_name() -> None:
+    fd = _facts(
+        "The paper appeared in the journal Soil & Water Letters in March.",
+        "The paper appeared in March.",
+    )
+    assert _left(fd)[1] == ["Soil & Water Letters"]

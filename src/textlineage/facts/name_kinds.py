@@ -198,6 +198,7 @@ def classify(
         if kind != "entity" and kind == _tally(key, cs, None):
             ruled.add(key)
     _coordinated(text, cands, kinds)
+    _compass_parts(votes, kinds)
     # A single name equal to a part of a person's name is that person.
     person_parts: set[str] = set()
     for c in cands:
@@ -419,6 +420,29 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
     if place > 0:
         return "place"
     return "entity"
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern"}
+    | {"western", "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+    | {"greater", "inner", "outer"}
+)
+
+
+def _compass_parts(votes: dict[str, list[Cand]], kinds: dict[str, str]) -> None:
+    """A place's name with a compass word before or after it ("Ostrava South", "Upper
+    Lusatia": a part of the place, its station, its airport, its constituency) is a place
+    too, whatever kind its shape or the model gives it."""
+    for key, cs in votes.items():
+        toks = cs[0].toks
+        if len(toks) != 2 or kinds.get(key) not in ("person", "entity"):
+            continue
+        words = [t.lower.replace("-", "") for t in toks]
+        for i in (0, 1):
+            if words[i] in _COMPASS and words[1 - i] not in _COMPASS:
+                if kinds.get(letters(toks[1 - i].core)) == "place":
+                    kinds[key] = "place"
+                break
 
 
 def _coordinated(text: str, cands: list[Cand], kinds: dict[str, str]) -> None:

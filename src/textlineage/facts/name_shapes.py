@@ -7,6 +7,9 @@ Adaeze (Liberal Party): 812"). The two runs are one person's name, not an organi
 (the capitals) and a person (the given names) each; the name is matched as it is said,
 given names first ("Grace Adaeze Okonjo").
 
+A birth surname after "née" ("Ada Brandt (née Kovac)") is a part of the person's name,
+not a name of its own (a place, a person).
+
 A surname made plural after a count ("three Vermeers", "a dozen early Hepworths") names
 that person's works (or the family), not another person: the same name as the surname.
 """
@@ -103,3 +106,31 @@ def plural_surnames(text: str, cands: list[Cand]) -> None:
             continue
         c.spoken = surnames[key[:-1]]
         c.kind = "person"
+
+
+_NEE_GAP_RE = regex.compile(r"(?:[ \u00a0]*\(|,)[ \u00a0]*n[ée]e[ \u00a0]+")
+
+
+def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
+    """Join a name and the birth surname after its "née" ("Ada Brandt (née Kovac)", "Ada
+    Brandt, née Kovac") into one person's name, said as the name before it."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and len(b.toks) <= 2
+            and not any(is_org_word(t) for t in (*a.toks, *b.toks))
+            and _NEE_GAP_RE.fullmatch(text, a.end, b.start) is not None
+        ):
+            end = b.end + 1 if text.startswith(")", b.end) else b.end
+            c = Cand(a.start, end, [*a.toks, *b.toks], person=3)
+            c.spoken = a.spoken or text[a.start : a.end]
+            out.append(c)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out

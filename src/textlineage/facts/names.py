@@ -26,7 +26,7 @@ from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
-from .name_shapes import join_inverted, plural_surnames
+from .name_shapes import join_inverted, join_nee, plural_surnames
 from .roles import JOB_NOUNS
 from .vocab import (
     BODY_NOUNS,
@@ -180,7 +180,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     cands = _runs(text, toks, lower_vocab, bullets, v)
     cands = [c for c in cands if not _no_name_alone(text, c)]
     cands = _join_and(text, cands)
-    cands = join_inverted(text, cands)
+    cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
         for c in cands:
             m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
@@ -240,7 +240,7 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             prev is not None
             and text[prev.end : c.start] in _AND_GAPS
             and not any(t.allcaps for t in (*prev.toks, *c.toks))
-            and (_closes_org(prev, c) or _common_pair(prev, c))
+            and (_closes_org(prev, c) or _common_pair(prev, c) or _ampersand(text, prev, c))
         ):
             # common nouns joined by "and" inside a name: an organisation's, never a
             # person's ("Wealdmoor Fire and Rescue")
@@ -248,6 +248,12 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def _ampersand(text: str, a: Cand, b: Cand) -> bool:
+    """Are two names joined by "&" one name ("Fenwick & Daughters", "Soil & Water
+    Letters")? Prose joins two names with "and"; "&" is a name's own."""
+    return text[a.end : b.start] == " & "
 
 
 def _closes_org(a: Cand, b: Cand) -> bool:
@@ -412,6 +418,12 @@ def _fails_initial(
     return tok.lower in lower_vocab
 
 
+def _common(run: list[Tok]) -> bool:
+    """Are a run's words all dictionary words ("Returning Officer", "District
+    Councillor"), as a job's name is and a person's seldom (never without the model)?"""
+    return ner.enabled() and all(not t.allcaps and ner.is_common_word(t.core) for t in run)
+
+
 _SURNAME_JOBS = frozenset({"head", "chair", "coach"})
 """Job nouns that are surnames too ("Murray Head"): not a job's name before a name."""
 
@@ -523,7 +535,11 @@ def _trim_run(
     # fact of its own); a job's name too ("Watch Manager Ruth Abara"), an
     # organisation's word in it ("Group") or not.
     orgs = [is_org_word(t) for t in run]
-    if not any(orgs) and _job(run[-1], v) and run[0].lower.rstrip(".") in v.titles:
+    if (
+        not any(orgs)
+        and _job(run[-1], v)
+        and (run[0].lower.rstrip(".") in v.titles or _common(run))
+    ):
         c = Cand(run[0].start, run[-1].end, run)
         c.title = True  # "Chief Financial Officer": a title ending in a job, no name
         return [c]
