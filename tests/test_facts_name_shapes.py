@@ -146,3 +146,14 @@ def test_names_joined_by_an_ampersand_are_one_name() -> None:
         "The paper appeared in March.",
     )
     assert _left(fd)[1] == ["Soil & Water Letters"]
+
+
+def test_the_facts_inside_a_quotation_dropped_whole_go_with_it() -> None:
+    fd = _facts(
+        'The mill closed in May. The foreman, Ned Royle, said: "We kept forty looms running '
+        "for Hettie Marr right until the very end, through two bad winters and a flood. "
+        'That is on all of us, and we will look at it again in the spring."',
+        "The mill closed in May. The foreman Ned Royle admitted they lost it all.",
+    )
+    dropped = [(f.kind, f.text) for f in fd.dropped]
+    assert [k for k, _ in dropped] == ["quote"]

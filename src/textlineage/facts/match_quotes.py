@@ -365,3 +365,17 @@ def _pair_translations(
             res.changed.append(FactLink("quote", sf, df, note, "wording"))
     res.added.extend(D[j].first.fact for j in range(len(D)) if j not in used_d)
     res.dropped.extend(S[i].first.fact for i in range(len(S)) if i not in used_s)
+
+
+def fold_inside_quotes(res: Result) -> None:
+    """Leave out the facts (numbers, dates, names) that stand inside a quotation dropped
+    (added) whole: the quotation is the fact dropped, and what it says goes with it, once."""
+    for left in (res.dropped, res.added):
+        quotes = [f.span for f in left if f.kind == "quote"]
+        if quotes:
+            left[:] = [
+                f
+                for f in left
+                if f.kind in ("quote", "claim")
+                or not any(a <= f.span[0] and f.span[1] <= b for a, b in quotes)
+            ]
