@@ -157,3 +157,21 @@ def test_the_facts_inside_a_quotation_dropped_whole_go_with_it() -> None:
     )
     dropped = [(f.kind, f.text) for f in fd.dropped]
     assert [k for k, _ in dropped] == ["quote"]
+
+
+def test_a_name_closed_by_a_street_or_an_airport_is_a_place() -> None:
+    fd = _facts(
+        "Marjorie Road reopened on Monday after the repairs.",
+        "The repairs went on.",
+    )
+    assert _kinds(fd).get("Marjorie Road") == "place"
+
+
+def test_a_common_word_shouted_is_no_name() -> None:
+    fd = _facts(
+        "The skipper sent a WAH-WAH signal, then a HALLOO, before a NATO ship answered.",
+        "The skipper signalled before a ship answered.",
+    )
+    dropped = _left(fd)[1]
+    assert "WAH-WAH" not in dropped and "HALLOO" not in dropped
+    assert "NATO" in dropped

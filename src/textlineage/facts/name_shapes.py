@@ -20,7 +20,7 @@ import regex
 
 from .display import field_start
 from .name_kinds import Cand, Tok, is_org_word, letters
-from .vocab import SMALL_NUM
+from .vocab import SMALL_NUM, STOP
 
 _INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
 _LINE_OPENER_RE = regex.compile(r"[ \t\u00a0]*(?:[-–—•*·]|\d{1,3}[.)])?[ \t\u00a0]*")
@@ -134,3 +134,23 @@ def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
         out.append(a)
         i += 1
     return out
+
+
+_ARTICLE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+$")
+_WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
+
+
+def shouted_word(text: str, c: Cand) -> bool:
+    """Is a one-word run in capitals a common word shouted, no name: a word said twice
+    ("WAH-WAH", a call or a sound, never initials), or the head of a noun phrase counted
+    with "a" or "an" ("issued a MAYDAY", "saw a GP": a body's or a place's name takes no
+    "a"; "a NATO summit" has its head after it)?"""
+    if len(c.toks) != 1 or not c.toks[0].allcaps:
+        return False
+    head, sep, tail = c.toks[0].core.partition("-")
+    if sep and head == tail:
+        return True
+    if _ARTICLE_BEFORE_RE.search(text, max(0, c.start - 6), c.start) is None:
+        return False
+    after = _WORD_AFTER_RE.match(text, c.end)
+    return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
