@@ -175,3 +175,25 @@ def test_a_common_word_shouted_is_no_name() -> None:
     dropped = _left(fd)[1]
     assert "WAH-WAH" not in dropped and "HALLOO" not in dropped
     assert "NATO" in dropped
+
+
+def test_a_place_said_by_a_common_noun_is_one_change_of_specificity() -> None:
+    fd = _facts(
+        "A grey lorry with a torn blue tarpaulin hit the barrier and did not stop. It was "
+        "last seen heading north towards the A4 junction 12 slip road.",
+        "The grey lorry, its blue tarpaulin torn, hit the barrier and drove on. It sped off "
+        "towards the motorway.",
+    )
+    changed = _changed(fd)
+    assert changed == [
+        ("towards the A4 junction 12 slip road", "towards the motorway", "specificity")
+    ]
+    assert [f.text for f in fd.dropped if f.kind in ("place", "number")] == []
+
+
+def test_a_place_and_a_common_noun_in_unrelated_sentences_stay_apart() -> None:
+    fd = _facts(
+        "The lorry was last seen heading north towards Kelvedon.",
+        "Bakers sold bread. Farmers walked towards the town with their flocks.",
+    )
+    assert _changed(fd) == []

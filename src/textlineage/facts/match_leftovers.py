@@ -44,6 +44,7 @@ from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
 from .match_regions import pair_place_lists, pair_regions
 from .match_slots import pair_slots
+from .match_vague_places import pair_vague_places
 from .places import put_for
 
 MIN_SHARED = 3
@@ -149,6 +150,8 @@ def pair_leftovers(
     pair_regions(texts, items[1], res)
     pair_place_lists(texts, res)
     fold_initials(res)
+    if items[1]:
+        pair_vague_places(texts, items[1][0].fact.doc, res)
 
 
 def _pair_sentences(
