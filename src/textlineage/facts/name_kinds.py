@@ -417,6 +417,10 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
         place += 2
     elif model == "organisation":
         orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
+    elif model == "" and dictionary:
+        # dictionary words the model reads no name in ("Harvest Appeal", "Riverside
+        # Ward"): shaped like a person's name, but none
+        person -= any(c.default_person for c in cs)
     elif model in ("group", "language"):
         # a nationality ("Northern European") is shaped like a person's name, but is none
         place = max(0, place - 3)
