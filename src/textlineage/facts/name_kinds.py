@@ -53,7 +53,7 @@ _PLACE_AFTER_RE = regex.compile(
     r"^\s+(?i:province|city|county|district|region|state|village|town|governorate"
     r"|prefecture|municipality)\b"
 )
-_PLACE_HEADS = frozenset(
+PLACE_HEADS = frozenset(
     {"street", "road", "avenue", "square", "boulevard", "crescent", "terrace", "airport"}
     | {"station", "harbour", "harbor", "quay", "wharf", "motorway", "highway", "junction"}
 )
@@ -245,7 +245,7 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.person += 1
     if _PLACE_AFTER_RE.match(after) or _PLACE_COMPOUND_RE.match(after):
         c.place += 2
-    if len(c.toks) >= 2 and c.toks[-1].lower in _PLACE_HEADS and not c.org:
+    if len(c.toks) >= 2 and c.toks[-1].lower in PLACE_HEADS and not c.org:
         c.place += 1  # "Fenby Road", "Carrick Airport": a place's name
     if _PERSON_AFTER_RE.match(after):
         c.person += 1

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from .display import field_start
-from .name_kinds import Cand, Tok, is_org_word, letters
+from .name_kinds import PLACE_HEADS, Cand, Tok, is_org_word, letters
 from .vocab import SMALL_NUM, STOP
 
 _INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
@@ -56,9 +56,9 @@ def join_inverted(text: str, cands: list[Cand]) -> list[Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
-            and all(_shouted(t) for t in a.toks)
-            and len(a.toks) <= 2
             and _INVERTED_GAP_RE.fullmatch(text, a.end, b.start) is not None
+            and len(a.toks) <= 2
+            and all(_shouted(t) for t in a.toks)
             and _given(b)
             and _LINE_OPENER_RE.fullmatch(text, field_start(text, a.start), a.start) is not None
             and _AFTER_GIVEN_RE.match(text, b.end) is not None
@@ -121,9 +121,9 @@ def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
+            and _NEE_GAP_RE.fullmatch(text, a.end, b.start) is not None
             and len(b.toks) <= 2
             and not any(is_org_word(t) for t in (*a.toks, *b.toks))
-            and _NEE_GAP_RE.fullmatch(text, a.end, b.start) is not None
         ):
             end = b.end + 1 if text.startswith(")", b.end) else b.end
             c = Cand(a.start, end, [*a.toks, *b.toks], person=3)
@@ -154,3 +154,13 @@ def shouted_word(text: str, c: Cand) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, c.end)
     return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
+
+
+def closes_brackets(text: str, c: Cand) -> bool:
+    """Is a one-word run a place's or an organisation's noun right after a bracket that
+    names it otherwise ("Kell (Anna Varga) Airport": the airport is the place before the
+    bracket, its noun no name of its own)?"""
+    if len(c.toks) != 1 or c.toks[0].allcaps:
+        return False
+    t = c.toks[0]
+    return (t.lower in PLACE_HEADS or is_org_word(t)) and text.endswith(") ", 0, c.start)

@@ -26,7 +26,13 @@ from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
-from .name_shapes import join_inverted, join_nee, plural_surnames, shouted_word
+from .name_shapes import (
+    closes_brackets,
+    join_inverted,
+    join_nee,
+    plural_surnames,
+    shouted_word,
+)
 from .roles import JOB_NOUNS
 from .vocab import (
     BODY_NOUNS,
@@ -178,7 +184,11 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         return []
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
-    cands = [c for c in cands if not _no_name_alone(text, c) and not shouted_word(text, c)]
+    cands = [
+        c
+        for c in cands
+        if not (_no_name_alone(text, c) or shouted_word(text, c) or closes_brackets(text, c))
+    ]
     cands = _join_and(text, cands)
     cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
