@@ -213,3 +213,11 @@ def test_a_noun_after_a_bracket_naming_the_place_is_no_name_of_its_own() -> None
         "The flight landed in Kell (Anna Varga) after dark.",
     )
     assert _left(fd) == ([], [])
+
+
+def test_a_company_by_its_brand_alone_is_not_dropped() -> None:
+    fd = _facts(
+        "Robin Airways confirmed that the flight turned back over the sea.",
+        "Robin A320 turned back over the sea, says the thread.",
+    )
+    assert "Robin Airways" not in _left(fd)[1]
