@@ -60,6 +60,8 @@ def test_a_given_name_before_a_particle_stands_for_the_whole_name() -> None:
         "He ran the bakery with his sister Rita for thirty years. Rita retired in 2010.",
     )
     assert "Rita dos Anjos" not in _left(fd)[1]
+    kept = [(k.source.text, k.derived.text) for k in fd.kept if k.kind == "person"]
+    assert ("Rita dos Anjos", "Rita") in kept
 
 
 def test_a_given_name_in_its_short_form_is_a_first_name_change() -> None:

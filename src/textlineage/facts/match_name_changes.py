@@ -48,6 +48,7 @@ from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import (
     contains,
+    kept_as_part,
     marked_in,
     match_names,
     respelled,
@@ -90,6 +91,7 @@ def diff_names(
 
     used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
+    kept_as_part(S, D, used, left_s, res)
     left_s, unmatched = match_places(left_s, unmatched, res, texts, aligned)
     left_s = short_form_kept(left_s, texts[0], texts[1], S)
     unmatched = short_form_kept(unmatched, texts[1], texts[0], D)

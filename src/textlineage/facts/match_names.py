@@ -408,3 +408,27 @@ def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Gr
             continue
         out.append(g)
     return out
+
+
+def kept_as_part(
+    S: list[Group], D: list[Group], used: set[int], left: list[Group], res: Result
+) -> None:
+    """Link a person's fuller name that the derived text says by its opening part only
+    ("Ana dos Reis" / "Ana", the part being a name of its own in the source too) to that
+    part: kept, not silently passed over."""
+    gone = {id(g) for g in left}
+    for g in S:
+        if id(g) in used or id(g) in gone or g.first.fact.kind != "person":
+            continue
+        toks = g.first.toks
+        part = next(
+            (
+                h
+                for h in D
+                if toks[: len(h.first.toks)] == h.first.toks and within(g.first, h.first)
+            ),
+            None,
+        )
+        if part is not None:
+            sf, df = pair(g, part)
+            res.kept.append(FactLink(df.kind, sf, df, f"partial name ('{sf.text}')", "partial"))
