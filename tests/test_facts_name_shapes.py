@@ -223,3 +223,11 @@ def test_a_company_by_its_brand_alone_is_not_dropped() -> None:
         "Robin A320 turned back over the sea, says the thread.",
     )
     assert "Robin Airways" not in _left(fd)[1]
+
+
+def test_a_name_opened_by_a_place_noun_is_a_place() -> None:
+    fd = _facts(
+        "The riders crashed on the descent of the Col de Varsenne on Friday.",
+        "The riders went on.",
+    )
+    assert _kinds(fd).get("Col de Varsenne") == "place"

@@ -59,6 +59,11 @@ PLACE_HEADS = frozenset(
 )
 """Nouns that close a place's name ("Fenby Road", "Carrick Airport"), seldom a person's
 (not "Lane", "Hill", "Park": surnames too)."""
+_PLACE_OPENERS = frozenset(
+    {"mount", "mt", "lake", "loch", "river", "cape", "gulf", "isle", "col", "glen", "strait"}
+    | {"bay", "port", "fort", "mont", "monte", "lago", "rio", "sierra", "puerto", "ciudad"}
+)
+"""Nouns that open a place's name ("Lake Orrin", "Col de Vars", "Puerto Ayora")."""
 _PLACE_COMPOUND_RE = regex.compile(r"^-(?:based|born|registered|flagged|headquartered)\b")
 _PERSON_AFTER_RE = regex.compile(
     r"^(?:\s*,\s*\(?\d{1,3}\)?\s*,)?\s+(?:said|says|told|wrote|added|stated|explained"
@@ -245,8 +250,12 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.person += 1
     if _PLACE_AFTER_RE.match(after) or _PLACE_COMPOUND_RE.match(after):
         c.place += 2
-    if len(c.toks) >= 2 and c.toks[-1].lower in PLACE_HEADS and not c.org:
-        c.place += 1  # "Fenby Road", "Carrick Airport": a place's name
+    if (
+        len(c.toks) >= 2
+        and not c.org
+        and (c.toks[-1].lower in PLACE_HEADS or c.toks[0].lower in _PLACE_OPENERS)
+    ):
+        c.place += 1  # "Fenby Road", "Carrick Airport", "Lake Orrin": a place's name
     if _PERSON_AFTER_RE.match(after):
         c.person += 1
     if _AGE_AFTER_RE.match(after):
