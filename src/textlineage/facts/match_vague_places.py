@@ -57,23 +57,28 @@ def _phrase_end(text: str, end: int) -> int:
     return end
 
 
+_WINDOW = 800
+"""Characters read around a position to find its sentence and the one before (a long
+text is never split whole here)."""
+
+
 def _terms_before(text: str) -> Callable[[int], Counter[str]]:
     """The content terms of the sentence holding a position and of the one before it."""
-    sents = split_sentences(text)
-    starts = [x.start for x in sents]
     cache: dict[int, Counter[str]] = {}
 
     def terms(pos: int) -> Counter[str]:
-        i = bisect.bisect_right(starts, pos) - 1
-        if i not in cache:
+        if pos not in cache:
+            lo = max(0, pos - _WINDOW)
+            sents = split_sentences(text[lo : pos + _WINDOW // 2])
+            i = bisect.bisect_right([x.start for x in sents], pos - lo) - 1
             c: Counter[str] = Counter()
             for x in sents[max(0, i - 1) : i + 1]:
-                for t in tokenize(text, x.start, x.end):
+                for t in tokenize(text, lo + x.start, lo + x.end):
                     term = term_of(t.norm)
                     if term is not None:
                         c[term] += 1
-            cache[i] = c
-        return cache[i]
+            cache[pos] = c
+        return cache[pos]
 
     return terms
 
