@@ -1,5 +1,6 @@
 """Names written in a shape of their own: a surname in capitals before the given names,
-and a surname made plural for the works or the family it names.
+a birth surname after "née", a surname made plural for the works or the family it names,
+and capitals that make no name (a common word shouted, a place's noun after a bracket).
 
 Lists of people (a declaration of election results, a court list, a register) write a
 person surname first, in capitals, and the given names after a comma ("OKONJO, Grace
@@ -12,6 +13,10 @@ not a name of its own (a place, a person).
 
 A surname made plural after a count ("three Vermeers", "a dozen early Hepworths") names
 that person's works (or the family), not another person: the same name as the surname.
+
+A word said twice in capitals ("WAH-WAH") or counted with "a" ("sent a HALLOO") is a
+common word shouted, no organisation's initials; a place's noun right after a bracket
+that names the place ("Kell (Anna Varga) Airport") has no name of its own.
 """
 
 from __future__ import annotations
