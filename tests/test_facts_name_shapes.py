@@ -231,3 +231,13 @@ def test_a_name_opened_by_a_place_noun_is_a_place() -> None:
         "The riders went on.",
     )
     assert _kinds(fd).get("Col de Varsenne") == "place"
+
+
+def test_common_words_closing_a_longer_name_are_that_name_said_short() -> None:
+    fd = _facts(
+        "The count took place at Kelby Town Hall overnight.\n\n"
+        "Signed: Ada Brandt, Clerk, Town Hall, Kelby",
+        "The count took place overnight.",
+    )
+    dropped = _left(fd)[1]
+    assert "Town Hall" not in dropped and "Kelby Town Hall" in dropped

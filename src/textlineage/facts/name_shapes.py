@@ -169,3 +169,29 @@ def closes_brackets(text: str, c: Cand) -> bool:
         return False
     t = c.toks[0]
     return (t.lower in PLACE_HEADS or is_org_word(t)) and text.endswith(") ", 0, c.start)
+
+
+def common_tails(text: str, cands: list[Cand]) -> None:
+    """A name of dictionary words only that closes a longer name of the text ("Town Hall"
+    where the text names "Kelby Town Hall") is that name said short, as a text says "the
+    Tribunal" for the tribunal it has named: its ``spoken`` form and its kind are the
+    longer name's. (Never without the model's dictionary.)"""
+    from . import ner
+
+    if not ner.enabled():
+        return
+    longer: dict[tuple[str, ...], Cand] = {}
+    for c in cands:
+        if len(c.toks) >= 3 and not c.spoken:
+            longer.setdefault(tuple(letters(t.core) for t in c.toks[-2:]), c)
+    if not longer:
+        return
+    for c in cands:
+        if len(c.toks) != 2 or c.spoken:
+            continue
+        whole = longer.get(tuple(letters(t.core) for t in c.toks))
+        if whole is None or whole is c or len(whole.toks) > 3:
+            continue
+        if all(ner.is_common_word(t.core) for t in c.toks):
+            c.spoken = text[whole.start : whole.end]
+            c.kind = whole.kind

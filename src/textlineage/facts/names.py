@@ -28,6 +28,7 @@ from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
 from .name_shapes import (
     closes_brackets,
+    common_tails,
     join_inverted,
     join_nee,
     plural_surnames,
@@ -207,6 +208,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     settle_places(text, cands)
     plural_surnames(text, cands)
+    common_tails(text, cands)
     strong = {
         letters(c.spoken or text[c.start : c.end])
         for c in cands
