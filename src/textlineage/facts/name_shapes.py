@@ -16,7 +16,8 @@ that person's works (or the family), not another person: the same name as the su
 
 A word said twice in capitals ("WAH-WAH") or counted with "a" ("sent a HALLOO") is a
 common word shouted, no organisation's initials; a place's noun right after a bracket
-that names the place ("Kell (Anna Varga) Airport") has no name of its own.
+that names the place ("Kell (Anna Varga) Airport") has no name of its own; dictionary
+words closing a longer name of the text ("Town Hall" of "Kelby Town Hall") are that name.
 """
 
 from __future__ import annotations
