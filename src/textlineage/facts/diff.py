@@ -37,7 +37,7 @@ from .match_name_changes import diff_names
 from .match_near import pair_near
 from .match_negations_far import diff_far_negations
 from .match_phrases import phrase_changes
-from .match_quotes import Similarity, diff_quotes
+from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .places import drop_generic
@@ -202,6 +202,8 @@ def diff_facts(
             )  # fmt: skip
         join_together(res, (source_text, derived_text))
         fold_quote_parts(res, (source_text, derived_text))
+
+    fold_inside_quotes(res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

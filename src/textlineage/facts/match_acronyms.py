@@ -3,8 +3,11 @@
 A text that writes "Canyon Ridge Public Health (CRPH)" names one body twice. When the
 other text keeps either form, the form left over is not dropped (or added): it is kept as
 the other side's name, labelled ``abbreviation``. Only an acronym the text itself defines
-right after the name counts; initials that merely look alike are left to
-:mod:`.match_leftovers`.
+right after the name counts here; initials that merely look alike are left to
+:mod:`.match_leftovers`, in sentences that say the same thing, and to
+:func:`fold_initials`: a dropped name and an added acronym of its initials (with or
+without its closing organisation's word: "the GW" for "George Ward Hospital"), each the
+other's only candidate in the two texts.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import regex
 
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Result
+from .vocab import ORG_WORDS
 
 _DEFINED_RE = regex.compile(r"[ \u00a0]*\((\p{Lu}{2,})\)")
 
@@ -58,3 +62,44 @@ def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
                 if k is not None:
                     _keep(res, left, f, k, side)
                     break
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words ("United Nations Children's Fund": "UNCF")."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def initials_of(name: str) -> frozenset[str]:
+    """A name's initials, and, when it closes with an organisation's word, those of the
+    name without it ("George Ward Hospital": "GWH", "GW")."""
+    words = name.split()
+    out = {initials(name)}
+    if len(words) >= 3 and words[-1].lower() in ORG_WORDS:
+        out.add(initials(" ".join(words[:-1])))
+    return frozenset(x for x in out if len(x) >= 2)
+
+
+def _acronym(f: Fact) -> bool:
+    t = f.text
+    return t.isupper() and t.isalpha() and 2 <= len(t) <= 6
+
+
+def fold_initials(res: Result) -> None:
+    """Keep a dropped name of several words and an added acronym of its initials as one
+    name, when each is the other's only candidate (either way round)."""
+    for side, left, other in ((0, res.dropped, res.added), (1, res.added, res.dropped)):
+        longs = [f for f in left if f.kind in NAME_KINDS and len(f.text.split()) >= 2]
+        shorts = [f for f in other if f.kind in NAME_KINDS and _acronym(f)]
+        cands = [(f, a) for f in longs for a in shorts if a.text in initials_of(f.text)]
+        for f, a in cands:
+            if sum(1 for x in cands if x[0] is f or x[1] is a) != 1:
+                continue
+            sf, df = (f, a) if side == 0 else (a, f)
+            note = f"abbreviation ('{sf.text}' / '{df.text}')"
+            res.kept.append(FactLink(f.kind, sf, df, note, "abbreviation"))
+            left.remove(f)
+            other.remove(a)

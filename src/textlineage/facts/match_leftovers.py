@@ -38,12 +38,13 @@ from ..text.normalise import fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
-from .match_acronyms import fold_defined_acronyms
+from .match_acronyms import fold_defined_acronyms, fold_initials, initials_of
 from .match_dates_across import pair_dates_across
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
-from .match_regions import pair_regions
+from .match_regions import pair_place_lists, pair_regions
 from .match_slots import pair_slots
+from .match_vague_places import pair_vague_places
 from .places import put_for
 
 MIN_SHARED = 3
@@ -52,7 +53,6 @@ as one statement."""
 MIN_SHARE = 0.5
 """... and at least this share of the shorter sentence's content words."""
 _SPELLING_RATIO = 77.0  # letters alike (0-100) for two names to be one written two ways
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des", "&"})
 
 
 def sentence_terms(text: str) -> tuple[list[int], list[Counter[str]]]:
@@ -148,6 +148,10 @@ def pair_leftovers(
     _pair_sentences(texts, items, res)
     pair_slots(texts, res)
     pair_regions(texts, items[1], res)
+    pair_place_lists(texts, res)
+    fold_initials(res)
+    if items[1]:
+        pair_vague_places(texts, items[1][0].fact.doc, res)
 
 
 def _pair_sentences(
@@ -491,19 +495,14 @@ def _letters(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", fold(s)) if c.isalnum() and c.isascii())
 
 
-def _acronym(name: str) -> str:
-    """The initials of a name's words ("United Nations Children's Fund": "UNCF")."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
-
-
 def _abbreviates(short: Fact, long: Fact, text: str) -> bool:
-    """Is ``short`` (all capitals) the acronym of ``long``: its initials, or the letters
-    written in brackets right after it in its text ("Fund (UNICEF)")?"""
+    """Is ``short`` (all capitals) the acronym of ``long``: its initials (with or without
+    its closing organisation's word), or the letters written in brackets right after it in
+    its text ("Fund (UNICEF)")?"""
     s = short.text
     if not (s.isupper() and s.isalpha() and 2 <= len(s) < len(long.text)):
         return False
-    if _acronym(long.text) == s:
+    if s in initials_of(long.text):
         return True
     after = text[long.span[1] : long.span[1] + len(s) + 4].lstrip()
     return after.startswith(f"({s})")

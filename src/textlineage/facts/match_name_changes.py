@@ -48,9 +48,11 @@ from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import (
     contains,
+    kept_as_part,
     marked_in,
     match_names,
     respelled,
+    short_given,
     token_variant,
     unmatched_sources,
 )
@@ -81,10 +83,15 @@ def diff_names(
     a short form of a name reported changed is neither."""
 
     def on_partial(gs: Group, gd: Group) -> bool:
+        if short_given(gs.first, gd.first):  # "Kathleen Marsh" → "Kath Marsh"
+            sf, df = pair(gs, gd)
+            res.changed.append(name_change(sf, df, 0, len(gd.first.toks)))
+            return True
         return continued_change(texts[1], gs, gd, titles, res)
 
     used, unmatched = match_names(S, D, res, on_partial, texts)
     left_s = unmatched_sources(S, D, used)
+    kept_as_part(S, D, used, left_s, res)
     left_s, unmatched = match_places(left_s, unmatched, res, texts, aligned)
     left_s = short_form_kept(left_s, texts[0], texts[1], S)
     unmatched = short_form_kept(unmatched, texts[1], texts[0], D)
@@ -113,8 +120,8 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
     said: set[tuple[str, str]] = set()
     for link in res.kept:
         s, d = link.source, link.derived
-        if "person" not in (s.kind, d.kind):
-            continue
+        if "person" not in (s.kind, d.kind) or s.value == d.value:
+            continue  # (one name however written: "three Vermeers" is Vermeer's)
         a = tuple(map(letters, split_title(_toks(s.text), titles)))
         b = tuple(map(letters, split_title(_toks(d.text), titles)))
         if (half := _half_dropped(s.text, d.text, a, b)) is not None:

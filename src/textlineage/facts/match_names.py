@@ -154,12 +154,32 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     )
 
 
+def short_given(a: Item, b: Item) -> bool:
+    """Are two persons' names one surname after a given name and its short form ("Kathleen
+    Marsh" / "Kath Marsh", "Samuel Okafor" / "Sam Okafor"): the short one of four letters
+    at most, opening as the long one does?"""
+    if "person" not in (a.fact.kind, b.fact.kind) or min(len(a.toks), len(b.toks)) < 2:
+        return False
+    if a.toks[-1] != b.toks[-1] or len(a.toks[-1]) < 3:
+        return False
+    short, long = sorted((a.toks[0], b.toks[0]), key=len)
+    return 2 <= len(short) <= 4 < len(long) and long[:2] == short[:2]
+
+
 def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
     "Portugal" names no airline in "TAP Air Portugal", nor "Iceland" the office of
     "Statistics Iceland". (A company's name and its legal form are the company's, whatever
     kind the short name was taken for: "Lumen Inc" / "Lumen".)"""
+    if (
+        long.fact.kind == "person"
+        and len(long.toks) >= 3
+        and short.toks == long.toks[:1]
+        and long.toks[1] in PARTICLES
+        and long.toks[1] != "of"
+    ):
+        return True  # a given name before a particle: "Ana dos Reis" / "Ana"
     if long.fact.kind == "organisation" and short.fact.kind == "place":
         rest = long.toks[len(short.toks) :]
         if not (long.toks[: len(short.toks)] == short.toks and rest and set(rest) <= LEGAL_FORMS):
@@ -230,7 +250,7 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if within(g.first, d) or within(d, g.first):
+                        if within(g.first, d) or within(d, g.first) or short_given(g.first, d):
                             cands.append(g)
                 if cands:
                     gs = min(
@@ -426,3 +446,27 @@ def unmatched_sources(S: list[Group], D: list[Group], used: set[int]) -> list[Gr
             continue
         out.append(g)
     return out
+
+
+def kept_as_part(
+    S: list[Group], D: list[Group], used: set[int], left: list[Group], res: Result
+) -> None:
+    """Link a person's fuller name that the derived text says by its opening part only
+    ("Ana dos Reis" / "Ana", the part being a name of its own in the source too) to that
+    part: kept, not silently passed over."""
+    gone = {id(g) for g in left}
+    for g in S:
+        if id(g) in used or id(g) in gone or g.first.fact.kind != "person":
+            continue
+        toks = g.first.toks
+        part = next(
+            (
+                h
+                for h in D
+                if toks[: len(h.first.toks)] == h.first.toks and within(g.first, h.first)
+            ),
+            None,
+        )
+        if part is not None:
+            sf, df = pair(g, part)
+            res.kept.append(FactLink(df.kind, sf, df, f"partial name ('{sf.text}')", "partial"))

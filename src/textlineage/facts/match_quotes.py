@@ -365,3 +365,32 @@ def _pair_translations(
             res.changed.append(FactLink("quote", sf, df, note, "wording"))
     res.added.extend(D[j].first.fact for j in range(len(D)) if j not in used_d)
     res.dropped.extend(S[i].first.fact for i in range(len(S)) if i not in used_s)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character ranges with the overlapping ones joined, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(f: Fact, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, f.span[0]) - 1
+    return k >= 0 and f.span[1] <= ranges[k][1]
+
+
+def fold_inside_quotes(res: Result) -> None:
+    """Leave out the facts (numbers, dates, names) that stand inside a quotation dropped
+    (added) whole: the quotation is the fact dropped, and what it says goes with it, once."""
+    for left in (res.dropped, res.added):
+        ranges = _merged([f.span for f in left if f.kind == "quote"])
+        if not ranges:
+            continue
+        starts = [a for a, _ in ranges]
+        left[:] = [
+            f for f in left if f.kind in ("quote", "claim") or not _inside(f, ranges, starts)
+        ]

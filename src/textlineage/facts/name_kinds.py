@@ -53,6 +53,17 @@ _PLACE_AFTER_RE = regex.compile(
     r"^\s+(?i:province|city|county|district|region|state|village|town|governorate"
     r"|prefecture|municipality)\b"
 )
+PLACE_HEADS = frozenset(
+    {"street", "road", "avenue", "square", "boulevard", "crescent", "terrace", "airport"}
+    | {"station", "harbour", "harbor", "quay", "wharf", "motorway", "highway", "junction"}
+)
+"""Nouns that close a place's name ("Fenby Road", "Carrick Airport"), seldom a person's
+(not "Lane", "Hill", "Park": surnames too)."""
+_PLACE_OPENERS = frozenset(
+    {"mount", "mt", "lake", "loch", "river", "cape", "gulf", "isle", "col", "glen", "strait"}
+    | {"bay", "port", "fort", "mont", "monte", "lago", "rio", "sierra", "puerto", "ciudad"}
+)
+"""Nouns that open a place's name ("Lake Orrin", "Col de Vars", "Puerto Ayora")."""
 _PLACE_COMPOUND_RE = regex.compile(r"^-(?:based|born|registered|flagged|headquartered)\b")
 _PERSON_AFTER_RE = regex.compile(
     r"^(?:\s*,\s*\(?\d{1,3}\)?\s*,)?\s+(?:said|says|told|wrote|added|stated|explained"
@@ -105,6 +116,7 @@ class Cand:
     affiliation: bool = False  # after a person's "of": no person's name
     kind: str = "entity"
     group: bool = False  # a nationality or a language of no other kind (the model's word)
+    spoken: str = ""  # the name as said, where written otherwise (:mod:`.name_shapes`)
 
 
 def _strip_marks(s: str) -> str:
@@ -197,6 +209,7 @@ def classify(
         if kind != "entity" and kind == _tally(key, cs, None):
             ruled.add(key)
     _coordinated(text, cands, kinds)
+    _compass_parts(votes, kinds)
     # A single name equal to a part of a person's name is that person.
     person_parts: set[str] = set()
     for c in cands:
@@ -237,6 +250,12 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.person += 1
     if _PLACE_AFTER_RE.match(after) or _PLACE_COMPOUND_RE.match(after):
         c.place += 2
+    if (
+        len(c.toks) >= 2
+        and not c.org
+        and (c.toks[-1].lower in PLACE_HEADS or c.toks[0].lower in _PLACE_OPENERS)
+    ):
+        c.place += 1  # "Fenby Road", "Carrick Airport", "Lake Orrin": a place's name
     if _PERSON_AFTER_RE.match(after):
         c.person += 1
     if _AGE_AFTER_RE.match(after):
@@ -407,6 +426,10 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
         place += 2
     elif model == "organisation":
         orgv += 1 if any(c.default_person for c in cs) and not dictionary else 2
+    elif model == "" and dictionary:
+        # dictionary words the model reads no name in ("Harvest Appeal", "Riverside
+        # Ward"): shaped like a person's name, but none
+        person -= any(c.default_person for c in cs)
     elif model in ("group", "language"):
         # a nationality ("Northern European") is shaped like a person's name, but is none
         place = max(0, place - 3)
@@ -418,6 +441,29 @@ def _tally(key: str, cs: list[Cand], model: str | None, dictionary: bool = False
     if place > 0:
         return "place"
     return "entity"
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern"}
+    | {"western", "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+    | {"greater", "inner", "outer"}
+)
+
+
+def _compass_parts(votes: dict[str, list[Cand]], kinds: dict[str, str]) -> None:
+    """A place's name with a compass word before or after it ("Ostrava South", "Upper
+    Lusatia": a part of the place, its station, its airport, its constituency) is a place
+    too, whatever kind its shape or the model gives it."""
+    for key, cs in votes.items():
+        toks = cs[0].toks
+        if len(toks) != 2 or kinds.get(key) not in ("person", "entity"):
+            continue
+        words = [t.lower.replace("-", "") for t in toks]
+        for i in (0, 1):
+            if words[i] in _COMPASS and words[1 - i] not in _COMPASS:
+                if kinds.get(letters(toks[1 - i].core)) == "place":
+                    kinds[key] = "place"
+                break
 
 
 def _coordinated(text: str, cands: list[Cand], kinds: dict[str, str]) -> None:

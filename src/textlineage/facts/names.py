@@ -26,6 +26,14 @@ from .forms import collapse
 from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
+from .name_shapes import (
+    closes_brackets,
+    common_tails,
+    join_inverted,
+    join_nee,
+    plural_surnames,
+    shouted_word,
+)
 from .roles import JOB_NOUNS
 from .vocab import (
     BODY_NOUNS,
@@ -115,6 +123,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return False
 
 
+def _weekdays(lower: str) -> bool:
+    """Is a word a weekday's plural ("Tuesdays", "Sundays": every such day, a time)?"""
+    return lower.endswith("s") and lower[:-1] in WEEKDAYS
+
+
 def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
@@ -140,7 +153,7 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], s
                 cap = False
         lower = core.lower()
         allcaps = core.isupper() and sum(c.isalpha() for c in core) >= 2
-        if lower.rstrip(".") in v.months or lower in WEEKDAYS:
+        if lower.rstrip(".") in v.months or lower in WEEKDAYS or _weekdays(lower):
             cap = False  # month and weekday names break runs and are never names
         toks.append(Tok(s, s + len(core), core, lower, cap, allcaps, poss))
     return toks, lower_vocab
@@ -172,8 +185,13 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         return []
     bullets = _bullet_spans(text)
     cands = _runs(text, toks, lower_vocab, bullets, v)
-    cands = [c for c in cands if not _no_name_alone(text, c)]
+    cands = [
+        c
+        for c in cands
+        if not (_no_name_alone(text, c) or shouted_word(text, c) or closes_brackets(text, c))
+    ]
     cands = _join_and(text, cands)
+    cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
         for c in cands:
             m = _SURNAME_PARTICLE_RE.search(text, max(0, c.start - 12), c.start)
@@ -189,16 +207,19 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
         cands = _split_person_of(text, cands)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     settle_places(text, cands)
+    plural_surnames(text, cands)
+    common_tails(text, cands)
     strong = {
-        letters(text[c.start : c.end])
+        letters(c.spoken or text[c.start : c.end])
         for c in cands
         if not c.title and (len(c.toks) > 1 or c.bullet or c.acronym or not c.initial)
     }
     out = []
     for c in cands:
         t = text[c.start : c.end]
-        value = collapse(fold(t))
-        key = letters(t)
+        said = c.spoken or t
+        value = collapse(fold(said))
+        key = letters(said)
         if not key:
             continue
         fact = Fact(c.kind, t, (c.start, c.end), doc, value)
@@ -208,7 +229,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
                 "name",
                 (key,),
                 letters=key,
-                toks=_name_tokens(t),
+                toks=_name_tokens(said),
                 weak=key not in strong,
                 group=c.group,
             )
@@ -231,7 +252,7 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             prev is not None
             and text[prev.end : c.start] in _AND_GAPS
             and not any(t.allcaps for t in (*prev.toks, *c.toks))
-            and (_closes_org(prev, c) or _common_pair(prev, c))
+            and (_closes_org(prev, c) or _common_pair(prev, c) or _ampersand(text, prev, c))
         ):
             # common nouns joined by "and" inside a name: an organisation's, never a
             # person's ("Wealdmoor Fire and Rescue")
@@ -239,6 +260,12 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def _ampersand(text: str, a: Cand, b: Cand) -> bool:
+    """Are two names joined by "&" one name ("Fenwick & Daughters", "Soil & Water
+    Letters")? Prose joins two names with "and"; "&" is a name's own."""
+    return text[a.end : b.start] == " & "
 
 
 def _closes_org(a: Cand, b: Cand) -> bool:
@@ -403,6 +430,12 @@ def _fails_initial(
     return tok.lower in lower_vocab
 
 
+def _common(run: list[Tok]) -> bool:
+    """Are a run's words all dictionary words ("Returning Officer", "District
+    Councillor"), as a job's name is and a person's seldom (never without the model)?"""
+    return ner.enabled() and all(not t.allcaps and ner.is_common_word(t.core) for t in run)
+
+
 _SURNAME_JOBS = frozenset({"head", "chair", "coach"})
 """Job nouns that are surnames too ("Murray Head"): not a job's name before a name."""
 
@@ -514,7 +547,11 @@ def _trim_run(
     # fact of its own); a job's name too ("Watch Manager Ruth Abara"), an
     # organisation's word in it ("Group") or not.
     orgs = [is_org_word(t) for t in run]
-    if not any(orgs) and _job(run[-1], v) and run[0].lower.rstrip(".") in v.titles:
+    if (
+        not any(orgs)
+        and _job(run[-1], v)
+        and (run[0].lower.rstrip(".") in v.titles or _common(run))
+    ):
         c = Cand(run[0].start, run[-1].end, run)
         c.title = True  # "Chief Financial Officer": a title ending in a job, no name
         return [c]

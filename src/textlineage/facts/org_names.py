@@ -127,8 +127,8 @@ def said_otherwise(f: Fact, other: str) -> bool:
     case: "Iceland's central bank" for "Central Bank of Iceland"), or "X in Y" / "X at
     Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
     ("THE TIN ORCHARD"), one word of no known kind in lower case ("preorder" for
-    "Preorders"), a company without its legal form ("Tarnwell" for "Tarnwell Ltd"),
-    a country's government by the country ("Portugal" for "Government of Portugal")?"""
+    "Preorders"), a company without its legal form ("Tarnwell" for "Tarnwell Ltd") or
+    its trade's word ("Kestrel" for "Kestrel Airways"), a country's government by the country ("Portugal" for "Government of Portugal")?"""
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True
     if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
@@ -143,6 +143,13 @@ def said_otherwise(f: Fact, other: str) -> bool:
     base = " ".join(words[:-1]).rstrip(",")
     if len(words) >= 2 and fold(words[-1].rstrip(".")) in LEGAL_FORMS and _said(base, other):
         return True
+    if (
+        len(words) >= 2
+        and fold(words[-1]) in _BRAND_TAILS
+        and len(base) >= 4
+        and _said(base, other)
+    ):
+        return True  # a company by its brand alone: "Kestrel" for "Kestrel Airways"
     g = _GOVERNMENT_RE.fullmatch(f.text)
     if g is not None:
         ids = place_ids(g.group(1) or g.group(2))
@@ -156,6 +163,12 @@ def said_otherwise(f: Fact, other: str) -> bool:
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
 
 
+_BRAND_TAILS = frozenset(
+    {"air", "airlines", "airways", "aviation", "group", "holdings", "motors", "industries"}
+    | {"technologies", "systems", "labs", "pharmaceuticals", "energy", "media", "foods"}
+)
+"""Words after a company's brand that the company goes without ("Kestrel Airways" /
+"Kestrel"); not a public body's ("Police", "Council"), named after its place."""
 _GOVERNMENT_RE = regex.compile(
     r"(?i:(?:the[ \u00a0]+)?(?:government|authorities|administration)[ \u00a0]+of[ \u00a0]+"
     r"(?:the[ \u00a0]+)?)(.+)|(.+?)[ \u00a0]+(?i:government|authorities|administration)"

@@ -152,6 +152,7 @@ TITLES = _words(
     judge justice chief king queen prince princess emperor sheikh shaikh sheik ayatollah
     imam mullah rabbi pope cardinal bishop archbishop father rev reverend pastor ambassador
     secretary commissioner director chairman chairwoman chairperson chair leader speaker
+    councillor cllr alderman alderwoman
     spokesman spokeswoman spokesperson ceo cfo coo cto svp evp vp"""
 )
 ORG_WORDS = _words(

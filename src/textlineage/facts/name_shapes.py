@@ -1,0 +1,198 @@
+"""Names written in a shape of their own: a surname in capitals before the given names,
+a birth surname after "née", a surname made plural for the works or the family it names,
+and capitals that make no name (a common word shouted, a place's noun after a bracket).
+
+Lists of people (a declaration of election results, a court list, a register) write a
+person surname first, in capitals, and the given names after a comma ("OKONJO, Grace
+Adaeze (Liberal Party): 812"). The two runs are one person's name, not an organisation
+(the capitals) and a person (the given names) each; the name is matched as it is said,
+given names first ("Grace Adaeze Okonjo").
+
+A birth surname after "née" ("Ada Brandt (née Kovac)") is a part of the person's name,
+not a name of its own (a place, a person).
+
+A surname made plural after a count ("three Vermeers", "a dozen early Hepworths") names
+that person's works (or the family), not another person: the same name as the surname.
+
+A word said twice in capitals ("WAH-WAH") or counted with "a" ("sent a HALLOO") is a
+common word shouted, no organisation's initials; a place's noun right after a bracket
+that names the place ("Kell (Anna Varga) Airport") has no name of its own; dictionary
+words closing a longer name of the text ("Town Hall" of "Kelby Town Hall") are that name.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .display import field_start
+from .name_kinds import PLACE_HEADS, Cand, Tok, is_org_word, letters
+from .vocab import SMALL_NUM, STOP
+
+_INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
+_LINE_OPENER_RE = regex.compile(r"[ \t\u00a0]*(?:[-–—•*·]|\d{1,3}[.)])?[ \t\u00a0]*")
+_AFTER_GIVEN_RE = regex.compile(r"[ \t\u00a0]*(?:[(:,–—\-|]|\r?\n|\Z)")
+_CLAN_PREFIX_RE = regex.compile(r"(?:Mc|Mac|O['’]|D['’])(?=\p{Lu})")
+_MAX_GIVEN = 3
+"""Given names an inverted name has at most ("Susan Jane", "Mary Ann Louise")."""
+
+
+def _shouted(tok: Tok) -> bool:
+    """Is a token a surname written in capitals ("OKONJO", "McALLISTER", "O'BRIEN")?"""
+    core = _CLAN_PREFIX_RE.sub("", tok.core, count=1)
+    return sum(c.isalpha() for c in core) >= 2 and core.isupper()
+
+
+def _given(c: Cand) -> bool:
+    """Are a run's words given names: one to three, written in title case, no
+    organisation's word among them?"""
+    return 1 <= len(c.toks) <= _MAX_GIVEN and not any(
+        t.allcaps or not t.core[:1].isupper() or is_org_word(t) for t in c.toks
+    )
+
+
+def join_inverted(text: str, cands: list[Cand]) -> list[Cand]:
+    """Join a surname in capitals that opens a line (or a list item) and the given names
+    after its comma into one person's name ("OKONJO, Grace Adaeze"), when nothing but a
+    bracket, a colon, a comma or the line's end follows the given names; ``spoken`` holds
+    the name in the order it is said ("Grace Adaeze Okonjo")."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and _INVERTED_GAP_RE.fullmatch(text, a.end, b.start) is not None
+            and len(a.toks) <= 2
+            and all(_shouted(t) for t in a.toks)
+            and _given(b)
+            and _LINE_OPENER_RE.fullmatch(text, field_start(text, a.start), a.start) is not None
+            and _AFTER_GIVEN_RE.match(text, b.end) is not None
+        ):
+            surname = " ".join(t.core[:1] + t.core[1:].lower() for t in a.toks)
+            given = text[b.start : b.end]
+            c = Cand(a.start, b.end, [*a.toks, *b.toks], person=3)
+            c.spoken = f"{given} {surname}"
+            out.append(c)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_COUNT_BEFORE_RE = regex.compile(
+    r"(?i:(?<![\p{L}\p{N}])(?:\d+|"
+    + "|".join(sorted(SMALL_NUM, key=len, reverse=True))
+    + r"|twenty|thirty|dozen|dozens|several|many|few|both|other|more|some)"
+    r"(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+)$"
+)
+"""A count before a word, with up to two words between ("six", "a dozen smaller",
+"several early")."""
+
+
+def plural_surnames(text: str, cands: list[Cand]) -> None:
+    """A one-word name that is a person's surname in the text with an "s" added, after a
+    count ("two Vermeers" where the text names "Johannes Vermeer"), is that surname: its
+    ``spoken`` form is the surname, its kind a person's."""
+    surnames = {
+        letters(c.toks[-1].core): c.toks[-1].core
+        for c in cands
+        if c.kind == "person" and len(c.toks) >= 2 and not c.spoken
+    }
+    if not surnames:
+        return
+    for c in cands:
+        if len(c.toks) != 1 or c.toks[0].allcaps:
+            continue
+        key = letters(c.toks[0].core)
+        if not key.endswith("s") or key[:-1] not in surnames:
+            continue
+        if _COUNT_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is None:
+            continue
+        c.spoken = surnames[key[:-1]]
+        c.kind = "person"
+
+
+_NEE_GAP_RE = regex.compile(r"(?:[ \u00a0]*\(|,)[ \u00a0]*n[ée]e[ \u00a0]+")
+
+
+def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
+    """Join a name and the birth surname after its "née" ("Ada Brandt (née Kovac)", "Ada
+    Brandt, née Kovac") into one person's name, said as the name before it."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and _NEE_GAP_RE.fullmatch(text, a.end, b.start) is not None
+            and len(b.toks) <= 2
+            and not any(is_org_word(t) for t in (*a.toks, *b.toks))
+        ):
+            end = b.end + 1 if text.startswith(")", b.end) else b.end
+            c = Cand(a.start, end, [*a.toks, *b.toks], person=3)
+            c.spoken = a.spoken or text[a.start : a.end]
+            out.append(c)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_ARTICLE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+$")
+_WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
+
+
+def shouted_word(text: str, c: Cand) -> bool:
+    """Is a one-word run in capitals a common word shouted, no name: a word said twice
+    ("WAH-WAH", a call or a sound, never initials), or the head of a noun phrase counted
+    with "a" or "an" ("issued a MAYDAY", "saw a GP": a body's or a place's name takes no
+    "a"; "a NATO summit" has its head after it)?"""
+    if len(c.toks) != 1 or not c.toks[0].allcaps:
+        return False
+    head, sep, tail = c.toks[0].core.partition("-")
+    if sep and head == tail:
+        return True
+    if _ARTICLE_BEFORE_RE.search(text, max(0, c.start - 6), c.start) is None:
+        return False
+    after = _WORD_AFTER_RE.match(text, c.end)
+    return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
+
+
+def closes_brackets(text: str, c: Cand) -> bool:
+    """Is a one-word run a place's or an organisation's noun right after a bracket that
+    names it otherwise ("Kell (Anna Varga) Airport": the airport is the place before the
+    bracket, its noun no name of its own)?"""
+    if len(c.toks) != 1 or c.toks[0].allcaps:
+        return False
+    t = c.toks[0]
+    return (t.lower in PLACE_HEADS or is_org_word(t)) and text.endswith(") ", 0, c.start)
+
+
+def common_tails(text: str, cands: list[Cand]) -> None:
+    """A name of dictionary words only that closes a longer name of the text ("Town Hall"
+    where the text names "Kelby Town Hall") is that name said short, as a text says "the
+    Tribunal" for the tribunal it has named: its ``spoken`` form and its kind are the
+    longer name's. (Never without the model's dictionary.)"""
+    from . import ner
+
+    if not ner.enabled():
+        return
+    longer: dict[tuple[str, ...], Cand] = {}
+    for c in cands:
+        if len(c.toks) >= 3 and not c.spoken:
+            longer.setdefault(tuple(letters(t.core) for t in c.toks[-2:]), c)
+    if not longer:
+        return
+    for c in cands:
+        if len(c.toks) != 2 or c.spoken:
+            continue
+        whole = longer.get(tuple(letters(t.core) for t in c.toks))
+        if whole is None or whole is c or len(whole.toks) > 3:
+            continue
+        if all(ner.is_common_word(t.core) for t in c.toks):
+            c.spoken = text[whole.start : whole.end]
+            c.kind = whole.kind
