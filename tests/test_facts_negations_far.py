@@ -3,6 +3,8 @@ in sentences the alignment did not pair."""
 
 from __future__ import annotations
 
+import pytest
+
 from textlineage.facts.diff import diff_facts
 from textlineage.types import FactDiff, Passage
 
@@ -42,40 +44,27 @@ def test_a_negation_added_is_reported_too() -> None:
     assert "inquiry" in change[0] and "inquiry" in change[1] and "added" in change[2]
 
 
-def test_no_reversal_when_the_other_side_denies_or_the_word_is_far() -> None:
+_NO_REVERSAL = [
     # the stated side denies in other words
-    d = _diff(
-        f"{_OPENING} The operator would not pay compensation.",
-        f"{_OPENING_B} The operator refused compensation outright.",
-    )
-    assert _reversed(d) == []
+    ("The operator would not pay compensation.", "The operator refused compensation outright."),
     # the tying word is an adjunct after what is denied
-    d = _diff(
-        f"{_OPENING} The fog did not delay sailings on weekdays.",
-        f"{_OPENING_B} Commuters crowd the terminal on weekdays.",
-    )
-    assert _reversed(d) == []
+    ("The fog did not delay sailings on weekdays.", "Commuters crowd the terminal on weekdays."),
     # the tying word is used twice by a text: it ties nothing
-    d = _diff(
-        f"{_OPENING} The engine was not damaged. The engine room flooded.",
-        f"{_OPENING_B} Its engine was wrecked.",
-    )
-    assert _reversed(d) == []
+    ("The engine was not damaged. The engine room flooded.", "Its engine was wrecked."),
+    # "roads to the hill farms": the farms are where the roads go, not what was reached
+    ("Fuel had not reached the hill farms for a week.", "Snow covered roads to the hill farms."),
+]
+
+
+@pytest.mark.parametrize(("src", "der"), _NO_REVERSAL)
+def test_no_reversal(src: str, der: str) -> None:
+    assert _reversed(_diff(f"{_OPENING} {src}", f"{_OPENING_B} {der}")) == []
 
 
 def test_nothing_is_read_without_an_aligned_passage() -> None:
     src = "Three deckhands did not need to go to hospital."
     der = "Some crew were rushed to hospital."
     assert _reversed(diff_facts(src, der, source_doc=0, derived_doc=1)) == []
-
-
-def test_a_word_qualifying_a_noun_is_not_what_is_stated() -> None:
-    # "roads to the hill farms": the farms are where the roads go, not what was reached
-    d = _diff(
-        f"{_OPENING} Fuel had not reached the hill farms for a week.",
-        f"{_OPENING_B} Snow covered roads to the hill farms.",
-    )
-    assert _reversed(d) == []
 
 
 def _hedges(d: FactDiff) -> list[tuple[str, str, str]]:
@@ -92,14 +81,17 @@ def test_a_hedge_dropped_between_unpaired_sentences() -> None:
     assert change[1].endswith("be rewritten") and change[2] == "hedge_dropped"
 
 
-def test_no_hedge_change_when_both_hedge_or_could_is_ability() -> None:
-    d = _diff(
-        f"{_OPENING} The timetable is likely to be rewritten before winter.",
-        f"{_OPENING_B} The timetable would be rewritten, staff said.",
-    )
-    assert _hedges(d) == []
-    d = _diff(
-        f"{_OPENING} The skipper could only steer the hull away.",
-        f"{_OPENING_B} Then the skipper managed to steer the hull clear.",
-    )
-    assert _hedges(d) == []
+@pytest.mark.parametrize(
+    ("src", "der"),
+    [
+        # both hedge ("would")
+        (
+            "The timetable is likely to be rewritten before winter.",
+            "The timetable would be rewritten, staff said.",
+        ),
+        # "could only": what was done, not what may be
+        ("The skipper could only steer the hull away.", "The skipper managed to steer the hull."),
+    ],
+)
+def test_no_hedge_change(src: str, der: str) -> None:
+    assert _hedges(_diff(f"{_OPENING} {src}", f"{_OPENING_B} {der}")) == []
