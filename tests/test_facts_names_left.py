@@ -67,3 +67,14 @@ def test_a_name_cut_at_brackets_or_at_and_is_dropped_once() -> None:
         "Clean Rivers (Water Quality) Act",
         "Northern Coastal Survey and Research Institute",
     ]
+
+
+def test_said_finds_whole_words_only() -> None:
+    from textlineage.facts.org_names import said
+
+    other = "The Harbour Board met; harbourmasters and the BOARD chair spoke."
+    assert said("Harbour Board", other)
+    assert not said("Harbour", "Harbourmasters met.")  # part of a word
+    assert not said("board", other) and said("board", other, ignore_case=True)
+    assert said("chair", other) and not said("", other)
+    assert said("Café", "Le Café, open daily") and not said("Caf", "Le Café")

@@ -57,7 +57,7 @@ from .match_names import (
     unmatched_sources,
 )
 from .name_kinds import letters
-from .org_names import join_pieces, said_otherwise, short_form_kept
+from .org_names import join_pieces, said, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES
@@ -182,11 +182,7 @@ def new_names(groups: list[Group], other: str) -> list[Group]:
     out = []
     for g in groups:
         it = g.first
-        if regex.search(
-            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(it.fact.text)}(?![\p{{L}}\p{{N}}])",
-            other,
-            flags=regex.IGNORECASE if it.weak else 0,
-        ) or said_otherwise(it.fact, other):
+        if said(it.fact.text, other, ignore_case=it.weak) or said_otherwise(it.fact, other):
             continue
         out.append(g)
     return out

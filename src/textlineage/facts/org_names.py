@@ -21,6 +21,8 @@ central bank"): the English genitive turned round (:func:`said_otherwise`).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..text.normalise import fold
@@ -177,10 +179,32 @@ _GOVERNMENT_RE = regex.compile(
 Government"): the country acting, as a text says "Portugal has sent …"."""
 
 
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def said(name: str, other: str, ignore_case: bool = False) -> bool:
+    """Does ``other`` write ``name`` as a whole word (in any case with ``ignore_case``)?
+    A plain search: a pattern compiled per name cost a long text read whole a second."""
+    if ignore_case:
+        return _said(name.lower(), _lowered(other))
+    return _said(name, other)
+
+
 def _said(name: str, other: str) -> bool:
     """Does ``other`` write ``name`` as it is (a whole word)?"""
-    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])"
-    return bool(name) and regex.search(pattern, other) is not None
+    if not name:
+        return False
+    n = len(name)
+    i = other.find(name)
+    while i >= 0:
+        before = other[i - 1] if i else " "
+        after = other[i + n] if i + n < len(other) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = other.find(name, i + 1)
+    return False
 
 
 _ACRONYM_AFTER_RE = regex.compile(r"[ \u00a0]*\([ \u00a0]*(\p{Lu}{2,}[\p{Lu}\p{Ll}]*)[ \u00a0]*\)")
@@ -205,11 +229,7 @@ def short_form_kept(groups: list[Group], text: str, other: str, own: list[Group]
     names = {g.first.letters for g in own}
     for g in groups:
         a = acronym_after(g, text)
-        if (
-            a
-            and fold(a) not in names
-            and regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(a)}(?![\p{{L}}\p{{N}}])", other)
-        ):
+        if a and fold(a) not in names and _said(a, other):
             continue
         out.append(g)
     return out
