@@ -1,7 +1,7 @@
-"""The held-out fact-diff sets, written and annotated blind by six other annotators:
+"""The held-out fact-diff sets, written and annotated blind by seven other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
-``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``
-and ``tests/data/facts_holdout6`` (twelve each).
+``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
+``tests/data/facts_holdout6`` and ``tests/data/facts_holdout7`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -46,7 +46,8 @@ class HeldOut:
 # set 3 0.74, set 4 0.76. Set 5 (other genres again, 1 December 2026): first blind score
 # 0.45; with all of that work, its errors never read and only its total looked at, 0.53.
 # Set 6 (other genres again, 1 December 2026): first blind score 0.50, on the code that
-# scored set 5 at 0.53; blind.
+# scored set 5 at 0.53; 0.53 after set 5 was tuned on. Set 7 (other genres again, written
+# while set 6 was being tuned on): first blind score 0.54; blind.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.82),
@@ -54,6 +55,7 @@ SETS = (
     HeldOut("facts_holdout4", 12, ("05", "10"), 400, 0.73, plain=("12",)),
     HeldOut("facts_holdout5", 12, ("05", "10"), 600, 0.50, plain=("07", "11")),
     HeldOut("facts_holdout6", 12, ("06", "10"), 450, 0.47, plain=("05", "12")),
+    HeldOut("facts_holdout7", 12, ("05", "10"), 300, 0.51, plain=("04", "08")),
 )
 
 
