@@ -484,10 +484,11 @@ def _sentence_changes(
         shapes += none_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += _modal_shapes(src, der)
     blocked = (_blocked(src), _blocked(der))
-    shapes += suspicion_shapes(src.words, der.words, (_clauses(src), _clauses(der)), blocked)
     shapes += stage_shapes(
         src.words, der.words, (_clauses(src), _clauses(der)), blocked, (lower[0], lower[1])
     )
+    # (after the stages: "arrested on suspicion of fraud" → "charged with fraud" is theirs)
+    shapes += suspicion_shapes(src.words, der.words, (_clauses(src), _clauses(der)), blocked)
     out = _links(src, der, shapes)
     if not marked:
         return out

@@ -59,7 +59,9 @@ def _trimmed(text: str, span: Span) -> Span:
 
 
 _SPEECH_RE = regex.compile(
-    r"\b(?:says|said|say|told|tells|adds|added|explains|explained|argues|argued|warns|warned)"
+    r"\b(?:says|said|say|told|tells|adds|added|explains|explained|argues|argued|warns|warned"
+    r"|asks|asked|urges|urged|stresses|stressed|insists|insisted|notes|noted|admits|admitted"
+    r"|confirms|confirmed|writes|wrote)"
     r"(?:\s+that)?[,\s]+",
     regex.IGNORECASE,
 )
