@@ -120,3 +120,13 @@ def test_what_is_suspected_ends_before_a_linking_word() -> None:
         )
         == []
     )
+
+
+def test_a_stage_changed_is_told_before_the_suspicion_dropped() -> None:
+    (change,) = _claims(
+        _diff(
+            "A clerk was arrested on suspicion of fraud at the depot.",
+            "A clerk has been charged with fraud at the depot.",
+        )
+    )
+    assert change[2] == "stage_up"
