@@ -125,8 +125,8 @@ def test_what_is_suspected_ends_before_a_linking_word() -> None:
 def test_a_stage_changed_is_told_before_the_suspicion_dropped() -> None:
     (change,) = _claims(
         _diff(
-            "A clerk was arrested on suspicion of fraud at the depot.",
-            "A clerk has been charged with fraud at the depot.",
+            "A clerk was arrested on suspicion of careless driving near the depot.",
+            "A clerk has been charged with careless driving near the depot.",
         )
     )
     assert change[2] == "stage_up"
