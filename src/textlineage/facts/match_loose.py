@@ -44,6 +44,7 @@ from .forms import singular
 from .items import Item, Result
 from .match_counts import pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
+from .match_nearer import pair_measures_left
 from .measures import find_measures
 from .near_words import words_near
 from .numbers import find_numbers
@@ -147,6 +148,7 @@ def fold_loose(
     pair_counts(texts, items, res)
     pair_bare_values(texts, items, res)
     pair_close_counts(texts, items, res)
+    pair_measures_left(texts, items, res)
     _parts_made_whole(texts, res)
     _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)

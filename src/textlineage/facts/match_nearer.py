@@ -13,6 +13,8 @@ again) when its qualifier keeps it true of the source's, else added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..types import Fact, FactLink
 from .items import Group, Item, Result
 from .near_words import NearWords
@@ -129,7 +131,39 @@ def pair_unreported_mentions(
         return
     items = {id(it.fact): it for g in S for it in g.items}
     dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
-    near = NearWords(texts)
+    _pair_alike(dropped, spare, res, NearWords(texts), None)
+
+
+def pair_measures_left(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """A dropped and an added measure of one dimension ("within 10 days of the vote" /
+    "within two weeks of the vote"), of a size and in sentences sharing
+    :data:`SAID_ALIKE` content words, each the other's only such partner, are one
+    measure changed: the rule of :func:`pair_unreported_mentions` for a derived mention
+    reported added. (Counts are paired by :func:`.match_counts.pair_close_counts`.)"""
+    if not res.dropped or not res.added:
+        return
+    by_fact = {id(it.fact): it for side in items for it in side}
+
+    def measures(facts: list[Fact]) -> list[Item]:
+        out = []
+        for f in facts:
+            it = by_fact.get(id(f))
+            if f.kind == "number" and it is not None and dimension(it.unit) and not it.vague:
+                out.append(it)
+        return out
+
+    dropped, added = measures(res.dropped), measures(res.added)
+    if dropped and added:
+        _pair_alike(dropped, added, res, NearWords(texts), res.added)
+
+
+def _pair_alike(
+    dropped: list[Item], spare: list[Item], res: Result, near: NearWords, lost: list[Fact] | None
+) -> None:
+    """Pair each dropped number with its only partner among ``spare`` (see
+    :func:`pair_unreported_mentions`); a partner paired is taken off ``lost`` too."""
 
     def partners(s: Item, d: Item) -> bool:
         if not s.unit or s.cur != d.cur or (s.fact.value == d.fact.value and s.unit == d.unit):
@@ -153,6 +187,8 @@ def pair_unreported_mentions(
         res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
         res.dropped.remove(s.fact)
         spare.remove(d)
+        if lost is not None and d.fact in lost:
+            lost.remove(d.fact)
 
 
 def _base(it: Item) -> float | None:

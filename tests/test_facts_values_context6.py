@@ -1,0 +1,33 @@
+"""Numbers, times and measures paired by what is said around them when both are left
+over (one dropped, one added). The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1)
+
+
+def _pairs(links: object) -> set[tuple[str, str]]:
+    return {(k.source.text, k.derived.text) for k in links}  # type: ignore[attr-defined]
+
+
+def test_a_measure_in_other_units_in_a_sentence_saying_the_same_is_changed() -> None:
+    d = _diff(
+        "The museum opened a new wing in spring. "
+        "Repairs to the organ will be finished within 10 days of the concert.",
+        "A new wing opened this spring. Organ repairs will be finished within two weeks.",
+    )
+    assert ("10 days", "two weeks") in _pairs(d.changed)
+    assert not {f.text for f in (*d.added, *d.dropped)} & {"10 days", "two weeks"}
+
+
+def test_a_measure_in_a_sentence_about_something_else_stays_apart() -> None:
+    d = _diff(
+        "Repairs to the organ will be finished within 10 days of the concert.",
+        "Repairs to the organ are done. The choir rehearsed for two weeks in a barn.",
+    )
+    assert ("10 days", "two weeks") not in _pairs(d.changed)
