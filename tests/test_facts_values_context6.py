@@ -31,3 +31,16 @@ def test_a_measure_in_a_sentence_about_something_else_stays_apart() -> None:
         "Repairs to the organ are done. The choir rehearsed for two weeks in a barn.",
     )
     assert ("10 days", "two weeks") not in _pairs(d.changed)
+
+
+def test_small_masses_written_short_or_in_full_are_one_measure() -> None:
+    d = _diff(
+        "Each can of the drink holds 32 mg of caffeine, the label says.",
+        "The label says each can holds 23 milligrams of caffeine.",
+    )
+    assert ("32 mg", "23 milligrams") in _pairs(d.changed)
+    same = _diff(
+        "Each can of the drink holds 32 mg of caffeine, the label says.",
+        "The label says each can holds 32 milligrams of caffeine.",
+    )
+    assert not same.changed and not same.added and not same.dropped
