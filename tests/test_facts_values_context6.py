@@ -44,3 +44,19 @@ def test_small_masses_written_short_or_in_full_are_one_measure() -> None:
         "The label says each can holds 32 milligrams of caffeine.",
     )
     assert not same.changed and not same.added and not same.dropped
+
+
+def test_the_end_of_a_span_of_time_moved_beside_its_kept_start() -> None:
+    d = _diff(
+        "Market hours: open from 08:00 on Sunday until 16:00 on Sunday.",
+        "Traders say stalls are up from 8am on Sunday until 5pm, rain or shine.",
+    )
+    assert ("16:00", "5pm") in _pairs(d.changed)
+
+
+def test_a_time_far_from_the_one_left_over_stays_apart() -> None:
+    d = _diff(
+        "Market hours: open from 08:00 on Sunday until 16:00 on Sunday.",
+        "Traders say stalls are up from 8am on Sunday until 11pm, rain or shine.",
+    )
+    assert ("16:00", "11pm") not in _pairs(d.changed)
