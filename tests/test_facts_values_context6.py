@@ -60,3 +60,25 @@ def test_a_time_far_from_the_one_left_over_stays_apart() -> None:
         "Traders say stalls are up from 8am on Sunday until 11pm, rain or shine.",
     )
     assert ("16:00", "11pm") not in _pairs(d.changed)
+
+
+def test_a_range_with_its_unit_at_both_ends_is_one_range() -> None:
+    d = _diff(
+        "Between 15 and 25 cm of snow settled on the pass overnight.",
+        "Between 15cm and 25cm of snow settled on the pass overnight.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+    d = _diff(
+        "Between 15 and 25 km of the coast path was closed.",
+        "Between 15 km and 25 km of the coast path was closed.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_range_of_percentages_narrowed_to_one_end_is_one_change() -> None:
+    d = _diff(
+        "Ticket prices will rise by between 4% and 9% next spring.",
+        "Ticket prices will rise by 9% next spring.",
+    )
+    assert ("between 4% and 9%", "9%") in _pairs(d.changed)
+    assert not d.dropped
