@@ -82,3 +82,16 @@ def test_a_range_of_percentages_narrowed_to_one_end_is_one_change() -> None:
     )
     assert ("between 4% and 9%", "9%") in _pairs(d.changed)
     assert not d.dropped
+
+
+def test_as_long_as_before_a_length_of_time_bounds_it_as_up_to_does() -> None:
+    d = _diff(
+        "The kettle stays warm for up to six hours after boiling.",
+        "The kettle stays warm for as long as 6 hours after boiling.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+    d = _diff(
+        "The club admits guests as long as two members sign them in.",
+        "The club admits guests if two members sign them in.",
+    )
+    assert not d.changed and not d.added and not d.dropped

@@ -432,6 +432,8 @@ def _number_item(
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than
+    if qual == "as long as" and dimension(unit) != "time":
+        qual, s = "", m.start()  # "as long as two members agree": a condition, no bound
     if overlaps(num_mask, s, unit_end):
         unit_end, unit = core_end, ""
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)
