@@ -95,3 +95,12 @@ def test_as_long_as_before_a_length_of_time_bounds_it_as_up_to_does() -> None:
         "The club admits guests if two members sign them in.",
     )
     assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_sum_in_cents_is_the_same_sum_in_dollars() -> None:
+    d = _diff(
+        "Each member pays a fee of $0.75 per visit. The gym opened last year.",
+        "The gym opened last year. Members are charged 75 cents whenever they come in.",
+    )
+    assert ("$0.75", "75 cents") in _pairs(d.kept)
+    assert not d.changed and not d.added and not d.dropped

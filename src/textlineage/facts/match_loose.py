@@ -42,7 +42,7 @@ from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .forms import singular
 from .items import Item, Result
-from .match_counts import pair_bare_values, pair_close_counts, pair_counts
+from .match_counts import keep_cents, pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
 from .match_nearer import pair_measures_left
 from .measures import find_measures
@@ -146,6 +146,7 @@ def fold_loose(
     _said_twice(by_fact, res)
     _one_count_two_nouns(sides, by_fact, res)
     pair_counts(texts, items, res)
+    keep_cents(items, res)
     pair_bare_values(texts, items, res)
     pair_close_counts(texts, items, res)
     pair_measures_left(texts, items, res)
