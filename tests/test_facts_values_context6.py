@@ -104,3 +104,15 @@ def test_a_sum_in_cents_is_the_same_sum_in_dollars() -> None:
     )
     assert ("$0.75", "75 cents") in _pairs(d.kept)
     assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_number_kept_by_value_from_another_statement_is_the_change_of_its_own() -> None:
+    src = (
+        "Ferry timetable for the strike day:\n"
+        "- Oban to Mull: three sailings per day (normally six)\n"
+        "- Oban to Lismore Island harbour: two sailings per day\n"
+    )
+    der = "Ferry times on the strike day:\n- Oban to Lismore Island harbour: three sailings a day\n"
+    d = _diff(src, der)
+    assert ("two sailings", "three sailings") in _pairs(d.changed)
+    assert "three sailings" not in {k.source.text for k in d.kept}

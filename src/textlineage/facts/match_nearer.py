@@ -202,3 +202,51 @@ def _number(value: str) -> float | None:
         return float(digits)
     except ValueError:
         return None
+
+
+ALIKE_MORE = 2
+"""How many more content words a dropped number's sentence must share with a kept derived
+number's than the kept source number's does for it to be the one the derived retells
+(:func:`prefer_said_alike`)."""
+
+
+def prefer_said_alike(
+    S: list[Group], D: list[Group], res: Result, texts: tuple[str, str] | None
+) -> None:
+    """A derived number matched by value alone to a source number of another statement:
+    "Paris to Lyon: two trains an hour" kept from "Paris to Nice: two trains per hour",
+    while "Paris to Lyon: one train per hour" is dropped. When a dropped source number
+    of the same noun and currency stands in a sentence sharing at least
+    :data:`SAID_ALIKE` + 1 content words with the derived one's, and :data:`ALIKE_MORE`
+    more than the kept source number's, and it is the only such, the derived number is
+    its change and the first source number is dropped."""
+    if texts is None or not res.dropped or not res.kept:
+        return
+    items = {id(it.fact): it for g in (*S, *D) for it in g.items}
+    dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
+    if not dropped:
+        return
+    words = NearWords(texts)
+    for k in [k for k in res.kept if k.kind == "number"]:
+        s1, d = items.get(id(k.source)), items.get(id(k.derived))
+        if s1 is None or d is None or not d.unit or d.vague:
+            continue
+        least = max(SAID_ALIKE + 1, words.shared(s1.fact, d.fact) + ALIKE_MORE)
+        better = [
+            s2
+            for s2 in dropped
+            if s2.unit == d.unit
+            and s2.cur == d.cur
+            and not s2.vague
+            and s2.fact.value != d.fact.value
+            and words.shared(s2.fact, d.fact) >= least
+        ]
+        if len(better) != 1:
+            continue
+        s2 = better[0]
+        dropped.remove(s2)
+        res.dropped.remove(s2.fact)
+        res.kept.remove(k)
+        res.changed.append(_change(s2, d))
+        res.dropped.append(s1.fact)
+        dropped.append(s1)
