@@ -20,6 +20,9 @@ currency or qualifier, each the only such leftover of its sentence, of a size, i
 sentences holding a fact matched already (:func:`pair_bare_values`); and so a measure
 rounded with its noun left understood ("compared with 4.1 days" / "against about four
 fewer": within :data:`ELIDED_GAP`).
+
+A sum in a currency and in its hundredths ("$0.54" / "54 cents") is one amount, kept
+(:func:`keep_cents`).
 """
 
 from __future__ import annotations
