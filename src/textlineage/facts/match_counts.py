@@ -20,6 +20,9 @@ currency or qualifier, each the only such leftover of its sentence, of a size, i
 sentences holding a fact matched already (:func:`pair_bare_values`); and so a measure
 rounded with its noun left understood ("compared with 4.1 days" / "against about four
 fewer": within :data:`ELIDED_GAP`).
+
+A sum in a currency and in its hundredths ("$0.54" / "54 cents") is one amount, kept
+(:func:`keep_cents`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -305,3 +309,55 @@ def _value(it: Item) -> float | None:
         return float(it.fact.value)
     except ValueError:
         return None
+
+
+_SMALL_COINS = {"cent": ("$", "€", "US$", "A$", "C$"), "penny": ("£",), "pence": ("£",)}
+"""A hundredth of a currency, by name, and the currencies it is a hundredth of."""
+
+
+def keep_cents(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A dropped and an added amount that are one sum, once in a currency and once in its
+    hundredths ("$0.54 per share" / "54 cents a share"), each the other's only such sum,
+    are one amount kept."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+    left = [
+        [by_fact[id(f)] for f in facts if f.kind == "number" and id(f) in by_fact]
+        for facts in (res.dropped, res.added)
+    ]
+
+    def hundredths(it: Item) -> Decimal | None:
+        if it.cur or it.unit not in _SMALL_COINS or it.qual:
+            return None
+        try:
+            return Decimal(it.fact.value) / 100
+        except ArithmeticError:
+            return None
+
+    def same(a: Item, b: Item) -> bool:
+        sub = hundredths(b)
+        if sub is None or a.qual or a.unit or a.cur not in _SMALL_COINS[b.unit]:
+            return False
+        try:
+            return Decimal(a.fact.value) == sub
+        except ArithmeticError:
+            return False
+
+    def one(a: Item, b: Item) -> bool:
+        return same(a, b) or same(b, a)
+
+    for k in list(res.changed):
+        si, di = by_fact.get(id(k.source)), by_fact.get(id(k.derived))
+        if k.kind == "number" and si is not None and di is not None and one(si, di):
+            res.changed.remove(k)
+            note = f"one sum in hundredths ('{si.fact.text}' → '{di.fact.text}')"
+            res.kept.append(FactLink("number", si.fact, di.fact, note))
+    for si in list(left[0]):
+        mine = [di for di in left[1] if one(si, di)]
+        if len(mine) != 1 or [x for x in left[0] if one(x, mine[0])] != [si]:
+            continue
+        di = mine[0]
+        note = f"one sum in hundredths ('{si.fact.text}' → '{di.fact.text}')"
+        res.kept.append(FactLink("number", si.fact, di.fact, note))
+        res.dropped.remove(si.fact)
+        res.added.remove(di.fact)
+        left[1].remove(di)

@@ -67,3 +67,32 @@ def pair_dates_across(res: Result, shared: Callable[[Fact, Fact], int], min_shar
         res.dropped.remove(sf)
         res.added.remove(df)
         added.remove(df)
+
+
+def told_together(
+    sf: Fact, df: Fact, sentence: tuple[Callable[[int], int], Callable[[int], int]], res: Result
+) -> bool:
+    """Do the sentences of a dropped ``sf`` and an added ``df`` (``sentence``: the index
+    of the sentence at a position, source first) hold one date the diff matched already
+    (the start of a span of time kept, its end moved: "from 08:00 until 17:00" / "from
+    8am until 6pm")?"""
+    at, to = sentence[0](sf.span[0]), sentence[1](df.span[0])
+    return any(
+        k.kind == "date"
+        and sentence[0](k.source.span[0]) == at
+        and sentence[1](k.derived.span[0]) == to
+        for k in (*res.kept, *res.changed)
+    )
+
+
+_TIME_RE = regex.compile(r"time:(\d\d):(\d\d)")
+
+
+def times_near(a: str | None, b: str | None, hours: int) -> bool:
+    """Are ``a`` and ``b`` two times of day ("time:21:00") apart by at most ``hours``
+    (a time moved, not another time)?"""
+    ma, mb = _TIME_RE.fullmatch(a or ""), _TIME_RE.fullmatch(b or "")
+    if ma is None or mb is None:
+        return False
+    ta, tb = int(ma[1]) * 60 + int(ma[2]), int(mb[1]) * 60 + int(mb[2])
+    return 0 < abs(ta - tb) <= hours * 60

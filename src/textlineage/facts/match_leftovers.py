@@ -39,7 +39,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms, fold_initials, initials_of
-from .match_dates_across import pair_dates_across
+from .match_dates_across import pair_dates_across, times_near, told_together
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
 from .match_regions import pair_place_lists, pair_regions
@@ -218,7 +218,8 @@ def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
             continue
         a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
         b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
-        if len(a.keys() & b.keys()) < LONE_SHARED:
+        at = (src.sentence, der.sentence)
+        if len(a.keys() & b.keys()) < LONE_SHARED and not told_together(sf, df, at, res):
             continue
         note = f"date {sf.value} → {df.value}"
         res.changed.append(FactLink("date", sf, df, note, "value", "", True))
@@ -235,7 +236,10 @@ def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
 
 def _dates_near(a: str | None, b: str | None) -> bool:
     """Are two months ("02", "03"), years, or months of one year at most
-    :data:`LONE_STEP` apart (a date moved, not another date)?"""
+    :data:`LONE_STEP` apart, or two times of day at most :data:`LONE_STEP` hours (a date
+    moved, not another date)?"""
+    if times_near(a, b, LONE_STEP):
+        return True
     pa, pb = (a or "").split("-"), (b or "").split("-")
     if len(pa) != len(pb) or not all(x.isdigit() for x in pa + pb) or len(pa) > 2:
         return False

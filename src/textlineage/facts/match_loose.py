@@ -42,8 +42,9 @@ from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .forms import singular
 from .items import Item, Result
-from .match_counts import pair_bare_values, pair_close_counts, pair_counts
+from .match_counts import keep_cents, pair_bare_values, pair_close_counts, pair_counts
 from .match_leftovers import sentence_terms
+from .match_nearer import pair_measures_left
 from .measures import find_measures
 from .near_words import words_near
 from .numbers import find_numbers
@@ -145,8 +146,10 @@ def fold_loose(
     _said_twice(by_fact, res)
     _one_count_two_nouns(sides, by_fact, res)
     pair_counts(texts, items, res)
+    keep_cents(items, res)
     pair_bare_values(texts, items, res)
     pair_close_counts(texts, items, res)
+    pair_measures_left(texts, items, res)
     _parts_made_whole(texts, res)
     _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)

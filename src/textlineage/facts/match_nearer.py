@@ -13,6 +13,8 @@ again) when its qualifier keeps it true of the source's, else added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..types import Fact, FactLink
 from .items import Group, Item, Result
 from .near_words import NearWords
@@ -129,7 +131,39 @@ def pair_unreported_mentions(
         return
     items = {id(it.fact): it for g in S for it in g.items}
     dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
-    near = NearWords(texts)
+    _pair_alike(dropped, spare, res, NearWords(texts), None)
+
+
+def pair_measures_left(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """A dropped and an added measure of one dimension ("within 10 days of the vote" /
+    "within two weeks of the vote"), of a size and in sentences sharing
+    :data:`SAID_ALIKE` content words, each the other's only such partner, are one
+    measure changed: the rule of :func:`pair_unreported_mentions` for a derived mention
+    reported added. (Counts are paired by :func:`.match_counts.pair_close_counts`.)"""
+    if not res.dropped or not res.added:
+        return
+    by_fact = {id(it.fact): it for side in items for it in side}
+
+    def measures(facts: list[Fact]) -> list[Item]:
+        out = []
+        for f in facts:
+            it = by_fact.get(id(f))
+            if f.kind == "number" and it is not None and dimension(it.unit) and not it.vague:
+                out.append(it)
+        return out
+
+    dropped, added = measures(res.dropped), measures(res.added)
+    if dropped and added:
+        _pair_alike(dropped, added, res, NearWords(texts), res.added)
+
+
+def _pair_alike(
+    dropped: list[Item], spare: list[Item], res: Result, near: NearWords, lost: list[Fact] | None
+) -> None:
+    """Pair each dropped number with its only partner among ``spare`` (see
+    :func:`pair_unreported_mentions`); a partner paired is taken off ``lost`` too."""
 
     def partners(s: Item, d: Item) -> bool:
         if not s.unit or s.cur != d.cur or (s.fact.value == d.fact.value and s.unit == d.unit):
@@ -153,6 +187,8 @@ def pair_unreported_mentions(
         res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
         res.dropped.remove(s.fact)
         spare.remove(d)
+        if lost is not None and d.fact in lost:
+            lost.remove(d.fact)
 
 
 def _base(it: Item) -> float | None:
@@ -166,3 +202,51 @@ def _number(value: str) -> float | None:
         return float(digits)
     except ValueError:
         return None
+
+
+ALIKE_MORE = 2
+"""How many more content words a dropped number's sentence must share with a kept derived
+number's than the kept source number's does for it to be the one the derived retells
+(:func:`prefer_said_alike`)."""
+
+
+def prefer_said_alike(
+    S: list[Group], D: list[Group], res: Result, texts: tuple[str, str] | None
+) -> None:
+    """A derived number matched by value alone to a source number of another statement:
+    "Paris to Lyon: two trains an hour" kept from "Paris to Nice: two trains per hour",
+    while "Paris to Lyon: one train per hour" is dropped. When a dropped source number
+    of the same noun and currency stands in a sentence sharing at least
+    :data:`SAID_ALIKE` + 1 content words with the derived one's, and :data:`ALIKE_MORE`
+    more than the kept source number's, and it is the only such, the derived number is
+    its change and the first source number is dropped."""
+    if texts is None or not res.dropped or not res.kept:
+        return
+    items = {id(it.fact): it for g in (*S, *D) for it in g.items}
+    dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
+    if not dropped:
+        return
+    words = NearWords(texts)
+    for k in [k for k in res.kept if k.kind == "number"]:
+        s1, d = items.get(id(k.source)), items.get(id(k.derived))
+        if s1 is None or d is None or not d.unit or d.vague:
+            continue
+        least = max(SAID_ALIKE + 1, words.shared(s1.fact, d.fact) + ALIKE_MORE)
+        better = [
+            s2
+            for s2 in dropped
+            if s2.unit == d.unit
+            and s2.cur == d.cur
+            and not s2.vague
+            and s2.fact.value != d.fact.value
+            and words.shared(s2.fact, d.fact) >= least
+        ]
+        if len(better) != 1:
+            continue
+        s2 = better[0]
+        dropped.remove(s2)
+        res.dropped.remove(s2.fact)
+        res.kept.remove(k)
+        res.changed.append(_change(s2, d))
+        res.dropped.append(s1.fact)
+        dropped.append(s1)

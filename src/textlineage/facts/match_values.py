@@ -20,7 +20,12 @@ import regex
 from ..types import Fact, FactLink
 from .ages import is_age
 from .items import Group, Item, Result, pair, shares
-from .match_nearer import pair_unreported_mentions, prefer_nearer, prefer_nearer_source
+from .match_nearer import (
+    pair_unreported_mentions,
+    prefer_nearer,
+    prefer_nearer_source,
+    prefer_said_alike,
+)
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
 from .value_close import ROUNDING_SLACK, low_end, measure_and_bare
@@ -437,6 +442,7 @@ def diff_numbers(
     prefer_nearer(S, D, res, first_change)
     prefer_nearer_source(S, D, res, first_change, texts)
     pair_unreported_mentions(S, D, res, texts)
+    prefer_said_alike(S, D, res, texts)
 
 
 def _truer_source(S: list[Group], gs: Group, gd: Group, used: set[int]) -> Group | None:

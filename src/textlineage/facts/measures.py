@@ -11,6 +11,7 @@ measure; they are read before the other numbers, which they block.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 import regex
 
@@ -177,6 +178,7 @@ def find_measures(
         raw_unit = m.group("unit").lower()
         unit = ABBREVIATIONS.get(raw_unit) or canonical_unit(singular(raw_unit))
         _add(out, text, doc, m.span(), size, unit, "", num_mask, name_mask)
+    _glued_ranges(text, doc, num_mask, name_mask, out)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
         if m.group("scale"):
@@ -211,6 +213,29 @@ def find_measures(
         unit = canonical_unit(m.group("unit").lower())
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     return out
+
+
+_GLUED_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?i:and)[ \u00a0]+")
+_GLUED_BETWEEN_RE = regex.compile(r"(?i:between)[ \u00a0]+$")
+
+
+def _glued_ranges(
+    text: str, doc: int, num_mask: bytearray, name_mask: bytearray, out: list[Item]
+) -> None:
+    """Two lengths or masses of one unit written against the digits, as a range ("40mm-60mm",
+    "between 40mm and 60mm": one range, 40-60 millimetres)."""
+    found = [m for m in _GLUED_RE.finditer(text) if m.group("abbr")]
+    for m1, m2 in pairwise(found):
+        gap = _GLUED_GAP_RE.fullmatch(text, m1.end(), m2.start())
+        if gap is None or m1.group("abbr") != m2.group("abbr") or m1.group("abbr") == "in":
+            continue
+        lo, hi = Decimal(digits(m1.group("num"))), Decimal(digits(m2.group("num")))
+        before = _GLUED_BETWEEN_RE.search(text, max(0, m1.start() - 9), m1.start())
+        if not lo < hi or (gap.group().strip().lower() == "and" and before is None):
+            continue
+        s = before.start() if before is not None else m1.start()
+        unit = ABBREVIATIONS.get(m1.group("abbr").lower(), m1.group("abbr").lower())
+        _add(out, text, doc, (s, m2.end()), f"{fmt(lo)}-{fmt(hi)}", unit, "", num_mask, name_mask)
 
 
 _TIME_WORDS = tuple(

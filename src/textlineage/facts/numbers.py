@@ -137,19 +137,20 @@ def _range(
     text: str, doc: int, m: regex.Match[str], first: Item, num_mask: bytearray, pats: Patterns
 ) -> Item | None:
     """``first`` and the number after it as one range, when they make one: "10–15 people",
+    "between 5% and 7%" (a unit at both ends only after "between"),
     "between 10 and 15", "10 to 15 percent" (not "from 10 to 15": a change of value, two
     facts), the first value below the second, and not two years ("2019–2020")."""
-    if first.fact.kind != "number" or first.unit or first.fact.span[1] != m.end():
+    if first.fact.kind != "number" or (not first.unit and first.fact.span[1] != m.end()):
         return None
-    gap = _RANGE_GAP_RE.match(text, m.end())
+    gap = _RANGE_GAP_RE.match(text, first.fact.span[1])
     if gap is None:
         return None
     word = gap.group().split()[-1].lower() if gap.group().split() else "-"
     start = first.fact.span[0]
     between = _BETWEEN_RE.search(text, max(0, start - 30), start)
     before = text[max(0, start - 9) : start].lower().split()
-    if word == "and" and between is None:
-        return None
+    if between is None and (word == "and" or first.unit):
+        return None  # (both ends with their unit: only "between 40mm and 60mm")
     if word == "to" and before[-1:] == ["from"]:
         return None
     m2 = pats.number.match(text, gap.end())
@@ -157,6 +158,8 @@ def _range(
         return None
     second = _number_item(text, doc, m2, None, num_mask, pats)
     if second is None or second.fact.kind != "number" or second.qual:
+        return None
+    if first.unit and (first.unit, first.cur) != (second.unit, second.cur):
         return None
     lo, hi = Decimal(first.fact.value), Decimal(second.fact.value)
     if m2.groupdict().get("scale") and not m.groupdict().get("scale"):
@@ -429,6 +432,8 @@ def _number_item(
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than
+    if qual == "as long as" and dimension(unit) != "time":
+        qual, s = "", m.start()  # "as long as two members agree": a condition, no bound
     if overlaps(num_mask, s, unit_end):
         unit_end, unit = core_end, ""
     fact = Fact("number", text[s:unit_end], (s, unit_end), doc, value)

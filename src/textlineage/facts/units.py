@@ -35,8 +35,9 @@ _LENGTH = {
     "inch": Decimal("0.0254"), "yard": Decimal("0.9144"),
 }  # fmt: skip
 _MASS = {
-    "gram": Decimal("0.001"), "kilogram": Decimal(1), "tonne": Decimal(1000),
-    "ton": Decimal(1000),
+    "nanogram": Decimal("1e-12"), "microgram": Decimal("1e-9"),
+    "milligram": Decimal("0.000001"), "gram": Decimal("0.001"), "kilogram": Decimal(1),
+    "tonne": Decimal(1000), "ton": Decimal(1000),
 }  # fmt: skip
 # (no "pound": in news it is money more often than weight)
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
@@ -90,7 +91,8 @@ SPELLINGS = {
 ABBREVIATIONS = {
     "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
     "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne",
-    "ha": "hectare", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
+    "ha": "hectare", "mg": "milligram", "ng": "nanogram",
+    "mcg": "microgram", "µg": "microgram", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
     "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",
     "twh": "terawatt-hour", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",
 }  # fmt: skip

@@ -38,7 +38,7 @@ QUAL_CLASS = {
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
-    "as much as": "<", "as high as": "<",
+    "as much as": "<", "as high as": "<", "as long as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
     "estimated": "~", "circa": "~", "perhaps": "~",
