@@ -99,3 +99,25 @@ def test_newsletter_name_over_its_issue_line() -> None:
 def test_story_lines_stay_facts(line: str) -> None:
     text = f"{STORY}\n\n{line}\n\n{MORE}\n"
     assert line not in furniture(text)
+
+
+def test_list_of_links_below_its_heading() -> None:
+    text = f"{STORY}\n\nMore from the valley:\n- Frost warnings: how to read them\n- A year on the farm\n\n{MORE}\n"
+    found = furniture(text)
+    assert "Frost warnings: how to read them" in found
+    assert "A year on the farm" in found
+    assert MORE not in found
+
+
+def test_offer_closed_by_sign_up_button_and_trademark_notice() -> None:
+    offer = "Orchard prices every Friday - subscribe now"
+    notice = "All trademarks are the property of their owners. Prices may change."
+    found = furniture(f"{STORY}\n\n{offer}\n{notice}\n")
+    assert offer in found
+    assert notice in found
+
+
+def test_story_list_below_a_plain_heading_stays() -> None:
+    for head in ("The cooperative plans to:", "More details:"):
+        text = f"{STORY}\n\n{head}\n- close 2 sheds\n- cut 40 jobs\n"
+        assert "cut 40 jobs" not in furniture(text)

@@ -192,7 +192,8 @@ _ECHO_MIN_WORDS = 2
 _ECHO_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
     r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved"
-    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$)))"
+    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$))"
+    r"|\b(?:all\s+)?trade\s*marks?\s+(?:are|is)\s+(?:the\s+)?property\s+of)"
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")

@@ -58,6 +58,20 @@ _NAME_LINE_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&-]+|,\s*[\p{L}\p{M}.]+){0,6}"
 )
 _HEAD_MAX_WORDS = 8
+_LINKS_HEAD_RE = regex.compile(
+    r"(?i:(?:related|more|other|latest|further|recommended|popular|trending)(?:\s+[\p{L}'’-]+){0,2}"
+    r"\s+(?:stories|story|articles?|news|reading|posts?|links|coverage|videos?|podcasts?|features?)"
+    r"|more\s+(?:from|on|in|about)(?:\s+[\p{L}'’-]+){1,4}|related|recommended|trending|read\s+next"
+    r"|see\s+also|also\s+read|most\s+(?:read|popular|shared|viewed)"
+    r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy))\s*:"
+)
+"""The heading of a list of links to other pages ("More from the archive:")."""
+_LINK_ITEM_MAX_WORDS = 15
+_SIGN_UP_RE = regex.compile(
+    r".{1,80}\s+[—–-]\s+(?i:sign\s+up|subscribe)(?:\s+[\p{L}'’]+){0,3}[.!]?"
+)
+"""An offer closed by its button ("Weekly deals in your inbox - subscribe now")."""
+_SIGN_UP_MAX_WORDS = 12
 
 
 def ad_line(raw: str, words: int) -> bool:
@@ -67,10 +81,12 @@ def ad_line(raw: str, words: int) -> bool:
 
 
 def shape_line(line: str) -> bool:
-    """A stock ticker, a forwarding mark, a read receipt or a citation line."""
+    """A stock ticker, a forwarding mark, a read receipt, a citation line or a short
+    offer closed by a sign-up button."""
     line = line.strip()
     return bool(
-        _TICKER_RE.fullmatch(line)
+        (len(line.split()) <= _SIGN_UP_MAX_WORDS and _SIGN_UP_RE.fullmatch(line))
+        or _TICKER_RE.fullmatch(line)
         or _FORWARDED_RE.fullmatch(line)
         or (_RECEIPT_RE.fullmatch(line) and any(c.isdigit() or c in "✓✔☑√" for c in line))
         or _CITE_RE.fullmatch(line)
@@ -85,11 +101,17 @@ def sender_span(text: str, s: int, e: int) -> Span | None:
 
 def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
     """A legal notice's heading and the paragraph below it; a "provided by" label alone
-    on its line and the short name on the next."""
+    on its line and the short name on the next; the short list items below the heading
+    of a list of links (:data:`_LINKS_HEAD_RE`)."""
     starts = {s for s, _ in found}
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e].strip()
+        if _LINKS_HEAD_RE.fullmatch(line):
+            for ls, le, item in lines[i + 1 :]:
+                if not item or len(text[ls:le].split()) > _LINK_ITEM_MAX_WORDS:
+                    break
+                out.append((ls, le))
         if len(line.split()) > _HEAD_MAX_WORDS or i + 1 >= len(lines):
             continue
         ns, ne, _ = lines[i + 1]
