@@ -13,6 +13,8 @@ never about a word inside running text, so a sentence of the story is never furn
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..text.dates import month_pattern
@@ -231,7 +233,13 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
     """The spans of ``text`` that are page furniture, in order; ``lang``: how its dates
     are written (any language when undetermined). Above the story's first paragraph (a
     line of :data:`HEADER_WORDS` words or more) short section names and dates alone are
-    furniture too; a text without such a paragraph has no header."""
+    furniture too; a text without such a paragraph has no header. The last few texts'
+    spans are kept: several stages of one comparison ask for them."""
+    return list(_furniture_spans(text, lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     lines = _lines(text)
     story = next(
@@ -276,7 +284,7 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _mastheads(
