@@ -13,11 +13,14 @@ never about a word inside running text, so a sentence of the story is never furn
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..text.dates import month_pattern
 from ..types import Span
 from . import furniture_kinds as kinds
+from . import furniture_lines as shapes
 from . import furniture_posts as posts
 
 _MON = month_pattern(languages=("en",))
@@ -28,9 +31,12 @@ _DATE = (
 )
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
-_STAMP_WORDS = r"(?i:(?:first\s+|last\s+)?(?:published|updated|modified|posted)(?:\s+on)?|date)"
+_STAMP_WORDS = (
+    r"(?i:(?:(?:page|article|story|post)\s+)?(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
+    r"(?:\s+on)?|date|next\s+update)"
+)
 _DATED_WORDS = (
-    rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+on)?"
+    rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+(?:on|at))?"
     r"|(?:\p{L}+\s+){1,2}(?i:updated?|published|modified|revised|reviewed)\s*:)"
 )
 """Words before a page's date: "Issued" and "Released" only with a date after them, a
@@ -50,6 +56,10 @@ _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|th
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
+    rf"|(?i:posted|written|published|filed)\s+by\s+{_NAMES}\s+on\s+{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?"
+    r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
+    rf"|{_NAMES},\s*(?:[\p{{L}}-]+\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
+    r"|contributor|producer)"
     r"|(?i:photo|photograph|image|picture|credit|source|author|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor)s?\s*:\s*\S.*"
@@ -103,7 +113,7 @@ _SEPARATOR_RE = regex.compile(
 """What splits a line of furniture into parts: bars, dots, spaced dashes, and the comma
 between a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
-    rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME},?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
+    rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
@@ -184,12 +194,14 @@ _ECHO_MIN_WORDS = 2
 _ECHO_MAX_WORDS = 30
 _COPYRIGHT_RE = regex.compile(
     r"©|(?i:\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved"
-    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$)))"
+    r"|\bcrown\s+copyright\b(?=\s*(?:\d{4}\b|[.,|·]|\n|$))"
+    r"|\b(?:all\s+)?trade\s*marks?\s+(?:are|is)\s+(?:the\s+)?property\s+of)"
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
 _BARE_COUNT_RE = regex.compile(_COUNT)
 _AGE_RE = regex.compile(_AGE)
+_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)")
 _REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
 
 HEADER_WORDS = 20
@@ -221,7 +233,13 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
     """The spans of ``text`` that are page furniture, in order; ``lang``: how its dates
     are written (any language when undetermined). Above the story's first paragraph (a
     line of :data:`HEADER_WORDS` words or more) short section names and dates alone are
-    furniture too; a text without such a paragraph has no header."""
+    furniture too; a text without such a paragraph has no header. The last few texts'
+    spans are kept: several stages of one comparison ask for them."""
+    return list(_furniture_spans(text, lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     lines = _lines(text)
     story = next(
@@ -253,15 +271,20 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
         elif _furniture_line(text, s, e, len(text[s:e].split()), header):
             out.append((s, e))
             continue
+        sender = shapes.sender_span(text, s, e)
+        if sender is not None:  # a chat's sender line; the message after it is the story
+            out.append(sender)
+            s = sender[1]
         out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
     out.extend(posts.mail_header_spans(text, lines, out))
+    out.extend(shapes.block_spans(text, lines, out))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _mastheads(
@@ -303,6 +326,8 @@ def _mastheads(
             out.append((s, e))
         elif not after_headline and _is_navigation(text[ns:ne]):
             out.append((s, e))  # the site's name over its menu or breadcrumb trail
+        elif i == 0 and _ISSUE_RE.search(text[ns:ne]):
+            out.append((s, e))  # a newsletter's name over its issue line
     return out
 
 
@@ -423,6 +448,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
         return True
     if posts.thread_line(line, words, _dated) or posts.press_contact(line, words):
+        return True
+    if shapes.ad_line(text[s:e], words) or shapes.shape_line(line):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True

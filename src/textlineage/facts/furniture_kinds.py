@@ -29,6 +29,11 @@ _CONTACT_LABEL_RE = regex.compile(
     r"|(?:press|media|investor|news)\s+(?:office|desk|relations|team|line))\s*:\s*\S"
 )
 """A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
+_PHONE_LABEL_RE = regex.compile(
+    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center))"
+    r"\s*:\s*\S"
+)
+"""A phone line's label ("Flood helpline:"): contact furniture only with a number after it."""
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
@@ -180,6 +185,8 @@ def contact_line(line: str, words: int) -> bool:
         return False
     if _CONTACT_LABEL_RE.match(line):  # a name and an office, or a way to reach them
         return words <= _CONTACT_NAME_WORDS or _EMAIL_RE.search(line) is not None or has_phone(line)
+    if _PHONE_LABEL_RE.match(line) and has_phone(regex.sub(r",(?=\s)", " ", line)):
+        return True
     if ". " in line.rstrip():
         return False  # sentences
     parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]

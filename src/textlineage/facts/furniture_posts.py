@@ -139,7 +139,8 @@ _REGISTERED_RE = regex.compile(
     r"(?i:registered\s+(?:in\s+\p{Lu}[\p{L}\p{M} ]{1,40}?|office|address)?\s*"
     r"(?:,\s*)?(?:company\s+)?(?:no\.?|number|reg(?:istration)?\.?\s+(?:no\.?|number))"
     r"|company\s+(?:registration\s+)?(?:no\.?|number)|vat\s+(?:registration\s+)?(?:no\.?|number))"
-    r"\s*:?\s*[\p{Lu}]{0,3}\s*\d[\d\s]{3,12}\.?$"
+    r"\s*:?\s*[\p{Lu}]{0,3}\s*\d[\d\s]{3,12}\.?"
+    r"(?:\s+(?i:registered\s+(?:office|address))\s*:\s*[^\n]{1,80})?$"
 )
 """A company's registration notice closing a line ("Registered in Scotland No. SC123456",
 "Company number 04412345")."""

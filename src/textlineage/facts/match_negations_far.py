@@ -36,6 +36,7 @@ from .claim_rules import (
     verb_stem,
 )
 from .claim_rules import _content as _rule_content
+from .furniture import furniture_spans
 from .items import Item, Result
 from .match_claims import _MAX_TOKENS, _clauses, _links, _overlaps, _Side, _side, add_links
 
@@ -92,10 +93,13 @@ def _tying(side: _Side, k: int) -> str | None:
 
 def _sides(text: str, doc: int, read: Sequence[Span] | None, taken: list[Span]) -> list[_Side]:
     spans = set(read or ((0, len(text)),))
+    furniture = furniture_spans(text)  # an ad's small print states nothing of the story's
     out = []
     for x in split_sentences(text):
         toks = tokenize(text, x.start, x.end)
         if not 0 < len(toks) <= _MAX_TOKENS or not _overlaps((x.start, x.end), spans):
+            continue
+        if any(s <= toks[0].start and toks[-1].end <= e for s, e in furniture):
             continue
         if text[x.start : x.end].rstrip().endswith("?"):
             continue  # a question states nothing

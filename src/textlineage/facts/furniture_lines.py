@@ -1,0 +1,127 @@
+"""More shapes of page furniture, each told by a line's shape and place, never by a site's
+words: an ad with its label in brackets, a stock ticker, a chat app's forwarding mark,
+sender line and read receipt, a citation line, a legal notice under its heading, and a
+"provided by" label over the name it introduces."""
+
+from __future__ import annotations
+
+import regex
+
+Span = tuple[int, int]
+
+_AD_LABEL_RE = regex.compile(
+    r"\s*[\[(](?i:sponsored|advertisement|advert|ad|promoted|paid\s+(?:content|post|partnership)"
+    r"|partner\s+content)[\])]\s*:?\s*\S.*"
+)
+"""An ad's label in brackets before its text ("[Promoted] Try our app free")."""
+_AD_MAX_WORDS = 30
+_TICKER_RE = regex.compile(
+    r"(?:\p{Lu}{2,10}\s*:\s*)?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?\s+[$€£]?\d+[.,]\d{2,4}\s*"
+    r"(?:[▲▼△▽↑↓+−-]\s*\d+[.,]\d+\s*(?:\(\s*[+−-]?\d+(?:[.,]\d+)?\s*%\s*\))?"
+    r"|\(\s*[+−-]\d+(?:[.,]\d+)?\s*%\s*\))"
+)
+"""A stock ticker: a symbol in capitals, a price and its move, perhaps the exchange
+before it ("NYSE: QRT 12.40 ▼ 0.31 (2.4%)"); the price and the move with decimals (a
+standard's number, "ISO 3166-2", is no ticker)."""
+_FORWARDED_RE = regex.compile(
+    r"[^\p{L}\p{N}]*(?i:forwarded(?:\s+(?:many\s+times|message|as\s+attachment))?)[^\p{L}\p{N}]*"
+)
+"""A chat app's or a mail's forwarding mark standing alone ("↪ Forwarded")."""
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?"
+_CHAT_SENDER_RE = regex.compile(
+    rf"\[\s*\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?\s+{_CLOCK}\s*\]\s*"
+    r"[^\n:\[\]]{1,60}:\s*"
+)
+"""A chat export's sender line: the date and time in brackets, then the sender and a
+colon ("[3/4/25, 08:15] Ola (Choir):"); the message after it is not furniture."""
+_RECEIPT_RE = regex.compile(
+    rf"[✓✔☑√]{{0,2}}\s*(?i:read|seen|delivered|sent)(?:\s+(?:at|by\s+\d+))?\s*(?:{_CLOCK})?\s*[✓✔]{{0,2}}"
+)
+"""A chat's read receipt ("✓✓ Seen 14:02")."""
+_CITE_RE = regex.compile(
+    r"(?i:cite\s+this(?:\s+(?:article|paper|page|report|study|item))?|how\s+to\s+cite"
+    r"|suggested\s+citation|citation|doi)\s*:\s*\S.*"
+)
+"""A journal's citation line ("Cite this article: Lee J, et al. …")."""
+_NOTICE_HEAD_RE = regex.compile(
+    r"(?i:(?:cautionary\s+(?:note|statement)\s+(?:regarding|on|about)\s+)?forward[- ]looking\s+statements?"
+    r"|safe\s+harbou?r(?:\s+statement)?)\s*:?"
+)
+"""A securities notice's heading: the paragraph below it is boilerplate, not the story
+(a bare "Disclaimer" may head anything, and is left alone)."""
+_PROVIDED_RE = regex.compile(
+    r"(?i:(?:news|content|story|article|release|photos?|data|report)\s+(?:provided|supplied"
+    r"|distributed|issued|brought\s+to\s+you|sponsored)\s+by)\s*:?"
+)
+"""A label over the name of who supplied the page ("CONTENT SUPPLIED BY")."""
+_NAME_LINE_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&-]+|,\s*[\p{L}\p{M}.]+){0,6}"
+)
+_HEAD_MAX_WORDS = 8
+_LINKS_HEAD_RE = regex.compile(
+    r"(?i:(?:related|more|other|latest|further|recommended|popular|trending)(?:\s+[\p{L}'’-]+){0,2}"
+    r"\s+(?:stories|story|articles?|news|reading|posts?|links|coverage|videos?|podcasts?|features?)"
+    r"|more\s+(?:from|on|in|about)(?:\s+[\p{L}'’-]+){1,4}|related|recommended|trending|read\s+next"
+    r"|see\s+also|also\s+read|most\s+(?:read|popular|shared|viewed)"
+    r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy))\s*:"
+)
+"""The heading of a list of links to other pages ("More from the archive:")."""
+_LINK_ITEM_MAX_WORDS = 15
+_SIGN_UP_RE = regex.compile(
+    r".{1,80}\s+[—–-]\s+(?i:sign\s+up|subscribe)(?:\s+[\p{L}'’]+){0,3}[.!]?"
+)
+"""An offer closed by its button ("Weekly deals in your inbox - subscribe now")."""
+_SIGN_UP_MAX_WORDS = 12
+
+
+def ad_line(raw: str, words: int) -> bool:
+    """An ad: its label in brackets, then its text, in a line of at most
+    :data:`_AD_MAX_WORDS` words."""
+    return words <= _AD_MAX_WORDS and _AD_LABEL_RE.fullmatch(raw) is not None
+
+
+def shape_line(line: str) -> bool:
+    """A stock ticker, a forwarding mark, a read receipt, a citation line or a short
+    offer closed by a sign-up button."""
+    line = line.strip()
+    return bool(
+        (len(line.split()) <= _SIGN_UP_MAX_WORDS and _SIGN_UP_RE.fullmatch(line))
+        or _TICKER_RE.fullmatch(line)
+        or _FORWARDED_RE.fullmatch(line)
+        or (_RECEIPT_RE.fullmatch(line) and any(c.isdigit() or c in "✓✔☑√" for c in line))
+        or _CITE_RE.fullmatch(line)
+    )
+
+
+def sender_span(text: str, s: int, e: int) -> Span | None:
+    """The sender part opening a chat export's line, or None."""
+    m = _CHAT_SENDER_RE.match(text, s, e)
+    return None if m is None else (s, m.end())
+
+
+def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
+    """A legal notice's heading and the paragraph below it; a "provided by" label alone
+    on its line and the short name on the next; the short list items below the heading
+    of a list of links (:data:`_LINKS_HEAD_RE`)."""
+    starts = {s for s, _ in found}
+    out: list[Span] = []
+    for i, (s, e, _) in enumerate(lines):
+        line = text[s:e].strip()
+        if _LINKS_HEAD_RE.fullmatch(line):
+            for ls, le, item in lines[i + 1 :]:
+                if not item or len(text[ls:le].split()) > _LINK_ITEM_MAX_WORDS:
+                    break
+                out.append((ls, le))
+        if len(line.split()) > _HEAD_MAX_WORDS or i + 1 >= len(lines):
+            continue
+        ns, ne, _ = lines[i + 1]
+        nxt = text[ns:ne]
+        notice = _NOTICE_HEAD_RE.fullmatch(line) and len(nxt.split()) > _HEAD_MAX_WORDS
+        if notice or (
+            _PROVIDED_RE.fullmatch(line)
+            and ns not in starts
+            and len(nxt.split()) <= _HEAD_MAX_WORDS
+            and _NAME_LINE_RE.fullmatch(nxt.strip())
+        ):
+            out.extend([(s, e), (ns, ne)])
+    return out
