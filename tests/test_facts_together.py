@@ -76,3 +76,37 @@ def test_the_fact_diff_reports_a_dropped_comparison_once() -> None:
     dropped = [f.text for f in fd.dropped if f.kind in ("number", "date")]
     assert len(dropped) == 1, dropped
     assert dropped[0].startswith("6%") and dropped[0].endswith("2025")
+
+
+def test_a_list_item_dropped_whole_is_one_fact() -> None:
+    src = (
+        "Pop-up clinics:\n"
+        "- Harbour Sports Hall, Penwick: 3 May, 10am to 1pm\n"
+        "- Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm\n"
+    )
+    der = "Pop-up clinics: Harbour Sports Hall, Penwick on 3 May from 10am to 1pm."
+    kept_src = _fact(src, "Harbour Sports Hall", "place")
+    kept_der = _fact(der, "Harbour Sports Hall", "place", doc=1)
+    res = Result(
+        kept=[FactLink("place", kept_src, kept_der)],
+        dropped=[
+            _fact(src, "Old Mill Chapel", "place"),
+            _fact(src, "Tarrow", "place"),
+            _fact(src, "5 May", "date"),
+            _fact(src, "2pm to 5pm", "date"),
+            _fact(src, "Penwick", "place"),
+        ],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm", "Penwick"]
+    assert next(f for f in res.dropped if f.text.startswith("Old")).kind == "place"
+
+
+def test_a_long_line_opened_by_a_bullet_is_prose_not_an_item() -> None:
+    src = (
+        "- The harbour board met on 3 May and, after a long debate about dredging the "
+        "channel and the cost of it, approved a budget of 40,000 pounds for the year.\n"
+    )
+    res = Result(dropped=[_fact(src, "3 May", "date"), _fact(src, "40,000 pounds", "number")])
+    join_together(res, (src, "The board approved a budget."))
+    assert _texts(res) == ["3 May", "40,000 pounds"]

@@ -15,6 +15,12 @@ apart: a list of places, or a person and the body they speak for, is read item b
 (annotators disagree on lists, and a name is checked on its own). A run is left apart
 when the phrase goes on into a fact the other text kept or changed, and runs are short
 (:data:`MAX_RUN`).
+
+A list item is read the same way: an item ("- Library, Redmond: 12 May, 2pm to 6pm") that
+the other text drops whole, with no fact of it kept or changed, is one statement lost, and
+its place, day and hours are joined into one fact (:func:`join_items`), whatever their
+kinds. Each item of the list still stands on its own, and a long line opened by a bullet
+is prose, read phrase by phrase (:data:`MAX_ITEM_WORDS`).
 """
 
 from __future__ import annotations
@@ -110,9 +116,53 @@ def _join(run: Sequence[Fact], text: str) -> Fact:
     return Fact(_kind(run), text[start:end], (start, end), run[0].doc)
 
 
+_ITEM_RE = regex.compile(r"[ \t\u00a0]*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,3}[.)])[ \t\u00a0]+")
+"""The marker opening a line of a list."""
+MAX_ITEM_WORDS = 16
+"""The most words in a list item joined whole: a longer line is prose with a bullet."""
+
+
+def _item_line(text: str, span: Span) -> Span | None:
+    """The line of a list item holding ``span``, or None when the line is not one."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    end = len(text) if end < 0 else end
+    if (
+        _ITEM_RE.match(text, start) is None
+        or len(_WORD_RE.findall(text, start, end)) > MAX_ITEM_WORDS
+    ):
+        return None
+    return start, end
+
+
+def join_items(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[Fact]:
+    """Join the facts of each list item dropped (or added) whole into one fact, of the kind
+    of its first fact (an item opens with what it is about); an item with a fact in
+    ``others`` (kept or changed) is left apart."""
+    lines: dict[Span, list[Fact]] = {}
+    out: list[Fact] = []
+    for f in facts:
+        line = _item_line(text, f.span)
+        if line is None:
+            out.append(f)
+        else:
+            lines.setdefault(line, []).append(f)
+    for (start, end), parts in lines.items():
+        if len(parts) < 2 or any(start <= s < end for s, _ in others):
+            out.extend(parts)
+            continue
+        parts = sorted(parts, key=lambda f: f.span)
+        first, last = parts[0].span[0], max(f.span[1] for f in parts)
+        out.append(Fact(parts[0].kind, text[first:last], (first, last), parts[0].doc))
+    return out
+
+
 def join_together(res: Result, texts: tuple[str, str]) -> None:
-    """Join the dropped facts, and the added ones, that stand together in one phrase."""
+    """Join the dropped facts, and the added ones, that stand together in one phrase or
+    one list item."""
     kept_src = [k.source.span for k in (*res.kept, *res.changed)]
     kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
-    res.dropped[:] = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
-    res.added[:] = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
+    dropped = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
+    added = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
+    res.dropped[:] = join_items(dropped, texts[0], kept_src)
+    res.added[:] = join_items(added, texts[1], kept_der)
