@@ -110,3 +110,41 @@ def test_a_long_line_opened_by_a_bullet_is_prose_not_an_item() -> None:
     res = Result(dropped=[_fact(src, "3 May", "date"), _fact(src, "40,000 pounds", "number")])
     join_together(res, (src, "The board approved a budget."))
     assert _texts(res) == ["3 May", "40,000 pounds"]
+
+
+def test_a_bracket_glossing_a_dropped_fact_goes_with_it() -> None:
+    src = (
+        "Sales fell in four coastal towns (Arley, Brene and Cole). "
+        "The study was paid for by the Harlow Trust (grant HT-2021-77)."
+    )
+    res = Result(
+        dropped=[
+            _fact(src, "four coastal towns", "number"),
+            _fact(src, "Arley", "place"),
+            _fact(src, "Brene", "place"),
+            _fact(src, "Cole", "place"),
+            _fact(src, "Harlow Trust", "organisation"),
+            _fact(src, "77", "number"),
+        ]
+    )
+    join_together(res, (src, "Sales fell."))
+    assert _texts(res) == [
+        "Harlow Trust (grant HT-2021-77",
+        "four coastal towns (Arley, Brene and Cole",
+    ]
+
+
+def test_a_bracket_with_a_kept_fact_stays_apart() -> None:
+    src = "Yields rose on three farms (Dunmore, Ashby and Penn)."
+    der = "Yields rose at Ashby."
+    kept = FactLink("place", _fact(src, "Ashby", "place"), _fact(der, "Ashby", "place", doc=1))
+    res = Result(
+        kept=[kept],
+        dropped=[
+            _fact(src, "three farms", "number"),
+            _fact(src, "Dunmore", "place"),
+            _fact(src, "Penn", "place"),
+        ],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Dunmore", "Penn", "three farms"]

@@ -21,6 +21,11 @@ the other text drops whole, with no fact of it kept or changed, is one statement
 its place, day and hours are joined into one fact (:func:`join_items`), whatever their
 kinds. Each item of the list still stands on its own, and a long line opened by a bullet
 is prose, read phrase by phrase (:data:`MAX_ITEM_WORDS`).
+
+Brackets hold one aside: the facts dropped inside one pair of round brackets, none kept or
+changed there, are one fact ("(ratio 0.94; 95% CI 0.91-0.97)"), and a bracket that
+glosses the fact just before it goes with that fact when both are dropped: "four coastal
+towns (Arley, Brene and Cole)", "the Harlow Trust (grant HT-2021-77)" (:func:`join_brackets`).
 """
 
 from __future__ import annotations
@@ -157,6 +162,49 @@ def join_items(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list
     return out
 
 
+MAX_ASIDE = 160
+"""The most characters between a bracket and a fact inside it."""
+
+
+def _bracket(text: str, span: Span) -> Span | None:
+    """The round brackets (inside one line) holding ``span``, or None."""
+    lo = max(0, span[0] - MAX_ASIDE)
+    before = text[lo : span[0]]
+    i = before.rfind("(")
+    if i < 0 or ")" in before[i:] or "\n" in before[i:]:
+        return None
+    after = text[span[1] : span[1] + MAX_ASIDE]
+    j = after.find(")")
+    if j < 0 or "(" in after[:j] or "\n" in after[:j]:
+        return None
+    return lo + i, span[1] + j + 1
+
+
+def join_brackets(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[Fact]:
+    """Join the facts dropped (or added) inside one pair of brackets with nothing of
+    ``others`` there, and fold them into a fact of ``facts`` that the bracket follows."""
+    groups: dict[Span, list[Fact]] = {}
+    out: list[Fact] = []
+    for f in facts:
+        br = _bracket(text, f.span)
+        if br is None or any(br[0] <= s < br[1] for s, _ in others):
+            out.append(f)
+        else:
+            groups.setdefault(br, []).append(f)
+    ends = {f.span[1]: f for f in out}
+    for (open_at, _), parts in groups.items():
+        parts = sorted(parts, key=lambda f: f.span)
+        head_end = len(text[:open_at].rstrip())
+        head = ends.get(head_end) if head_end >= open_at - 2 else None
+        if head is not None:
+            out.remove(head)
+            parts = [head, *parts]
+            del ends[head_end]
+        first, last = parts[0].span[0], max(f.span[1] for f in parts)
+        out.append(Fact(parts[0].kind, text[first:last], (first, last), parts[0].doc))
+    return out
+
+
 def join_together(res: Result, texts: tuple[str, str]) -> None:
     """Join the dropped facts, and the added ones, that stand together in one phrase or
     one list item."""
@@ -164,5 +212,7 @@ def join_together(res: Result, texts: tuple[str, str]) -> None:
     kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
     dropped = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
     added = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
+    dropped = join_brackets(dropped, texts[0], kept_src)
+    added = join_brackets(added, texts[1], kept_der)
     res.dropped[:] = join_items(dropped, texts[0], kept_src)
     res.added[:] = join_items(added, texts[1], kept_der)
