@@ -241,3 +241,13 @@ def test_common_words_closing_a_longer_name_are_that_name_said_short() -> None:
     )
     dropped = _left(fd)[1]
     assert "Town Hall" not in dropped and "Kelby Town Hall" in dropped
+
+
+def test_a_currency_is_no_name() -> None:
+    fd = _facts(
+        "The club was fined NOK 4,500 by the league on Monday.",
+        "The league fined the club 4,500 Norwegian kroner on Monday.",
+    )
+    names = {f.text for f in (*fd.added, *fd.dropped) if f.kind != "number"}
+    assert "NOK" not in names and "Norwegian" not in names
+    assert not any("NOK" in k.source.text for k in fd.changed)

@@ -18,6 +18,10 @@ A word said twice in capitals ("WAH-WAH") or counted with "a" ("sent a HALLOO") 
 common word shouted, no organisation's initials; a place's noun right after a bracket
 that names the place ("Kell (Anna Varga) Airport") has no name of its own; dictionary
 words closing a longer name of the text ("Town Hall" of "Kelby Town Hall") are that name.
+
+A currency is no name: a three-letter code against a figure ("NOK 4,500", "4,500 NOK") and
+the nation's word before a currency's name ("4,500 Norwegian kroner") are the unit of an
+amount, which the figures compare, not a body or a people.
 """
 
 from __future__ import annotations
@@ -160,6 +164,122 @@ def shouted_word(text: str, c: Cand) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, c.end)
     return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
+
+
+CURRENCY_CODES = frozenset(
+    [
+        "AED",
+        "ARS",
+        "AUD",
+        "BRL",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CZK",
+        "DKK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "HKD",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "JPY",
+        "KES",
+        "KRW",
+        "MXN",
+        "MYR",
+        "NGN",
+        "NOK",
+        "NZD",
+        "PHP",
+        "PKR",
+        "PLN",
+        "RON",
+        "RUB",
+        "SAR",
+        "SEK",
+        "SGD",
+        "THB",
+        "TRY",
+        "TWD",
+        "UAH",
+        "USD",
+        "ZAR",
+    ]
+)
+"""Codes (ISO 4217) of currencies widely written before or after an amount."""
+CURRENCY_NOUNS = frozenset(
+    [
+        "franc",
+        "francs",
+        "dollar",
+        "dollars",
+        "pound",
+        "pounds",
+        "euro",
+        "euros",
+        "yen",
+        "yuan",
+        "renminbi",
+        "rupee",
+        "rupees",
+        "peso",
+        "pesos",
+        "krona",
+        "kronor",
+        "krone",
+        "kroner",
+        "rand",
+        "lira",
+        "lire",
+        "dinar",
+        "dinars",
+        "riyal",
+        "riyals",
+        "dirham",
+        "dirhams",
+        "shekel",
+        "shekels",
+        "zloty",
+        "zlotys",
+        "forint",
+        "forints",
+        "reais",
+        "ruble",
+        "rubles",
+        "rouble",
+        "roubles",
+        "ringgit",
+        "baht",
+        "rupiah",
+        "naira",
+        "shilling",
+        "shillings",
+        "hryvnia",
+        "leu",
+        "lei",
+    ]
+)
+"""The names of currencies, said after the nation's word ("Swiss francs")."""
+_FIGURE_BEFORE_RE = regex.compile(r"\d[ \u00a0]?$")
+_FIGURE_AFTER_RE = regex.compile(r"[ \u00a0]?\d")
+_NOUN_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)\b")
+
+
+def currency_word(text: str, c: Cand) -> bool:
+    """Is a run a currency, no name: a code against a figure ("CHF 900", "900 CHF") or
+    the nation's word before a currency's name ("Danish kroner")?"""
+    if len(c.toks) == 1 and c.toks[0].core in CURRENCY_CODES:
+        return (
+            _FIGURE_AFTER_RE.match(text, c.end) is not None
+            or _FIGURE_BEFORE_RE.search(text, max(0, c.start - 2), c.start) is not None
+        )
+    after = _NOUN_AFTER_RE.match(text, c.end)
+    return after is not None and after[1] in CURRENCY_NOUNS and len(c.toks) <= 2
 
 
 def closes_brackets(text: str, c: Cand) -> bool:

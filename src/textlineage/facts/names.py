@@ -29,6 +29,7 @@ from .name_places import settle_places
 from .name_shapes import (
     closes_brackets,
     common_tails,
+    currency_word,
     join_inverted,
     join_nee,
     plural_surnames,
@@ -188,7 +189,12 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     cands = [
         c
         for c in cands
-        if not (_no_name_alone(text, c) or shouted_word(text, c) or closes_brackets(text, c))
+        if not (
+            _no_name_alone(text, c)
+            or shouted_word(text, c)
+            or closes_brackets(text, c)
+            or currency_word(text, c)
+        )
     ]
     cands = _join_and(text, cands)
     cands = join_nee(text, join_inverted(text, cands))
