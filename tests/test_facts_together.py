@@ -94,11 +94,10 @@ def test_a_list_item_dropped_whole_is_one_fact() -> None:
             _fact(src, "Tarrow", "place"),
             _fact(src, "5 May", "date"),
             _fact(src, "2pm to 5pm", "date"),
-            _fact(src, "Penwick", "place"),
         ],
     )
     join_together(res, (src, der))
-    assert _texts(res) == ["Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm", "Penwick"]
+    assert _texts(res) == ["Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm"]
     assert next(f for f in res.dropped if f.text.startswith("Old")).kind == "place"
 
 
@@ -148,3 +147,30 @@ def test_a_bracket_with_a_kept_fact_stays_apart() -> None:
     )
     join_together(res, (src, der))
     assert _texts(res) == ["Dunmore", "Penn", "three farms"]
+
+
+def test_a_region_locating_a_kept_town_is_not_dropped() -> None:
+    src = "The plant in Dayton, Ohio. It ships to Ayr, Troon and Irvine."
+    der = "The plant in Dayton. It ships to Ayr and Troon."
+    links = [
+        FactLink("place", _fact(src, name, "place"), _fact(der, name, "place", doc=1))
+        for name in ("Dayton", "Ayr", "Troon")
+    ]
+    res = Result(
+        kept=links,
+        dropped=[_fact(src, "Ohio", "place"), _fact(src, "Irvine", "place")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Irvine"]
+
+
+def test_a_place_after_a_comma_in_a_list_stays_dropped() -> None:
+    src = "Orders cover Lanark, Biggar, Carluke and the glen."
+    der = "Orders cover Biggar and the glen."
+    kept = FactLink("place", _fact(src, "Biggar", "place"), _fact(der, "Biggar", "place", doc=1))
+    res = Result(
+        kept=[kept],
+        dropped=[_fact(src, "Lanark", "place"), _fact(src, "Carluke", "place")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Carluke", "Lanark"]

@@ -26,6 +26,12 @@ Brackets hold one aside: the facts dropped inside one pair of round brackets, no
 changed there, are one fact ("(ratio 0.94; 95% CI 0.91-0.97)"), and a bracket that
 glosses the fact just before it goes with that fact when both are dropped: "four coastal
 towns (Arley, Brene and Cole)", "the Harlow Trust (grant HT-2021-77)" (:func:`join_brackets`).
+
+A region written after a town to locate it ("Dayton, Ohio", "Hull, Quebec") goes with the
+town: when the other text keeps the town, the region left off is no fact dropped (nor one
+added when only the other text names it) (:func:`drop_locators`). A place after a comma is
+read as a locator only when it closes the phrase; in a list ("Ayr, Troon, Irvine", "Ayr,
+Troon and Irvine") each place stands on its own.
 """
 
 from __future__ import annotations
@@ -205,11 +211,41 @@ def join_brackets(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> l
     return out
 
 
+_LOCATOR_GAP = ", "
+_CLOSES_RE = regex.compile(r"[ \u00a0]*(?:[.;:)\]\n]|\Z|,?[ \u00a0]+(?!(?:and|or|nor)\b)\p{Ll})")
+_NAMES = frozenset({"person", "place", "organisation", "entity"})
+
+
+def drop_locators(facts: Sequence[Fact], text: str, kept: Sequence[Fact]) -> list[Fact]:
+    """``facts`` without the places that locate a kept name just before them ("Ohio" of
+    "Dayton, Ohio" when "Dayton" is kept); not when that name follows a place of its own
+    (a list)."""
+    ends = {f.span[1]: f for f in kept if f.kind in _NAMES}
+    places = {f.span[1] for f in (*facts, *kept) if f.kind == "place"}
+    out = []
+    for f in facts:
+        s, e = f.span
+        head = ends.get(s - len(_LOCATOR_GAP))
+        if (
+            f.kind == "place"
+            and head is not None
+            and text.startswith(_LOCATOR_GAP, s - len(_LOCATOR_GAP))
+            and _CLOSES_RE.match(text, e) is not None
+            and head.span[0] - len(_LOCATOR_GAP) not in places
+            and not text.startswith(" and", head.span[1] + 1)
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 def join_together(res: Result, texts: tuple[str, str]) -> None:
     """Join the dropped facts, and the added ones, that stand together in one phrase or
     one list item."""
     kept_src = [k.source.span for k in (*res.kept, *res.changed)]
     kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
+    res.dropped[:] = drop_locators(res.dropped, texts[0], [k.source for k in res.kept])
+    res.added[:] = drop_locators(res.added, texts[1], [k.derived for k in res.kept])
     dropped = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
     added = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
     dropped = join_brackets(dropped, texts[0], kept_src)
