@@ -251,3 +251,13 @@ def test_a_currency_is_no_name() -> None:
     names = {f.text for f in (*fd.added, *fd.dropped) if f.kind != "number"}
     assert "NOK" not in names and "Norwegian" not in names
     assert not any("NOK" in k.source.text for k in fd.changed)
+
+
+def test_a_plural_possessive_inside_an_organisation_name_is_one_name() -> None:
+    fd = _facts(
+        "The Harbour Pilots' Union called a strike on the quays.",
+        "The Harbour Skippers' Union called a strike on the quays.",
+    )
+    assert [(k.source.text, k.derived.text) for k in fd.changed] == [
+        ("Harbour Pilots' Union", "Harbour Skippers' Union")
+    ]

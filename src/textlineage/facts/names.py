@@ -129,6 +129,10 @@ def _weekdays(lower: str) -> bool:
     return lower.endswith("s") and lower[:-1] in WEEKDAYS
 
 
+_PLURAL_POSS_RE = regex.compile(r"['’][ \u00a0]")
+"""The apostrophe of a plural's possessive ("the Workers' Union"), a space after it."""
+
+
 def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
@@ -143,6 +147,8 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], s
         if len(raw) > 2 and raw[-2] in "'’" and raw[-1] in "sS":
             core = raw[:-2]
             poss = True
+        elif len(raw) > 2 and raw[-1] in "sS" and _PLURAL_POSS_RE.match(text, e):
+            poss = True  # "Rail Workers' Union": a plural's possessive
         cap = True
         if "-" in core or "'" in core or "’" in core:
             parts = _INNER_SPLIT_RE.split(core)
@@ -477,7 +483,7 @@ def _runs(
                 # "People's Mojahedin Organization": a possessive inside an organisation name
                 ahead: list[Tok] = []
                 k = j + 1
-                prev_end = cur.end + 2
+                prev_end = cur.end + (1 if _PLURAL_POSS_RE.match(text, cur.end) else 2)
                 while k < n and toks[k].cap and text[prev_end : toks[k].start] in (" ", "\u00a0"):
                     ahead.append(toks[k])
                     if toks[k].poss:
