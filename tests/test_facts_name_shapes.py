@@ -261,3 +261,11 @@ def test_a_plural_possessive_inside_an_organisation_name_is_one_name() -> None:
     assert [(k.source.text, k.derived.text) for k in fd.changed] == [
         ("Harbour Pilots' Union", "Harbour Skippers' Union")
     ]
+
+
+def test_a_surname_respelled_after_post_nominal_letters_is_a_surname_change() -> None:
+    fd = _facts(
+        "Councillor support came from Petra Lindqvist-Moore MP on the ferry plan.",
+        "Councillor support came from Petra Lindqvist-Moor on the ferry plan.",
+    )
+    assert [c[2] for c in _changed(fd)] == ["surname"]

@@ -270,13 +270,43 @@ def _letters(s: str) -> str:
     return "".join(c for c in fold(s) if c.isalnum())
 
 
+POST_NOMINALS = frozenset(
+    [
+        "mp",
+        "mep",
+        "msp",
+        "mla",
+        "mpp",
+        "td",
+        "qc",
+        "kc",
+        "obe",
+        "mbe",
+        "cbe",
+        "kbe",
+        "dbe",
+        "phd",
+        "frs",
+        "jr",
+        "sr",
+        "esq",
+    ]
+)
+"""Letters written after a person's name for a seat, an honour or a degree ("MP", "KC",
+"OBE"): no part of the name."""
+
+
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
     """The name tokens without the title tokens opening them ("dr", "helen", "marsh" →
-    "helen", "marsh"), for an extractor that keeps titles inside names."""
+    "helen", "marsh") or the post-nominal letters closing them ("helen", "marsh", "mp"),
+    for an extractor that keeps titles inside names."""
     i = 0
     while i < len(toks) - 1 and toks[i] in titles:
         i += 1
-    return toks[i:]
+    j = len(toks)
+    while j - 1 > i + 1 and toks[j - 1] in POST_NOMINALS:
+        j -= 1
+    return toks[i:j]
 
 
 def one_token_change(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
