@@ -269,3 +269,13 @@ def test_a_surname_respelled_after_post_nominal_letters_is_a_surname_change() ->
         "Councillor support came from Petra Lindqvist-Moor on the ferry plan.",
     )
     assert [c[2] for c in _changed(fd)] == ["surname"]
+
+
+def test_an_organisation_run_on_into_a_person_is_two_names() -> None:
+    fd = _facts(
+        "Fees rose, said Ilse Varga, who chairs the board.",
+        "Fees rose, said the chair of the Harbour Board Ilse Varga on Monday.",
+    )
+    added, dropped = _left(fd)
+    assert "Harbour Board" in added
+    assert not any("Varga" in a for a in added) and not dropped

@@ -19,6 +19,10 @@ common word shouted, no organisation's initials; a place's noun right after a br
 that names the place ("Kell (Anna Varga) Airport") has no name of its own; dictionary
 words closing a longer name of the text ("Town Hall" of "Kelby Town Hall") are that name.
 
+An organisation's name run on into a person's ("the head of the Harbour Board Ilse Varga")
+is two names: the run is cut after the organisation's word when two or three plain
+capitalised words follow it (:func:`split_body_person`).
+
 A currency is no name: a three-letter code against a figure ("NOK 4,500", "4,500 NOK") and
 the nation's word before a currency's name ("4,500 Norwegian kroner") are the unit of an
 amount, which the figures compare, not a body or a people.
@@ -164,6 +168,47 @@ def shouted_word(text: str, c: Cand) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, c.end)
     return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
+
+
+_TAIL_MIN, _TAIL_MAX = 2, 3
+
+
+def _plain(t: Tok) -> bool:
+    return (
+        t.cap and not t.allcaps and not t.poss and not is_org_word(t) and t.lower not in PLACE_HEADS
+    )
+
+
+def split_body_person(text: str, cands: list[Cand]) -> list[Cand]:
+    """Cut a run made of an organisation's name and a person's name after the
+    organisation's word ("Harbour Board" + "Ilse Varga"); the words after it must be
+    two or three plain capitalised words, each one space from the last."""
+    out: list[Cand] = []
+    for c in cands:
+        toks = c.toks
+        n = len(toks)
+        at = next(
+            (
+                k
+                for k in range(max(1, n - _TAIL_MAX - 1), n - _TAIL_MIN)
+                if is_org_word(toks[k]) and all(_plain(t) for t in toks[k + 1 :])
+            ),
+            None,
+        )
+        if (
+            at is None
+            or n < 1 + _TAIL_MIN + 1
+            or any(
+                text[a.end : b.start] != " "
+                for a, b in zip(toks[at:], toks[at + 1 :], strict=False)
+            )
+        ):
+            out.append(c)
+            continue
+        head, tail = toks[: at + 1], toks[at + 1 :]
+        out.append(Cand(head[0].start, head[-1].end, head, org=True, initial=c.initial))
+        out.append(Cand(tail[0].start, tail[-1].end, tail, person=1))
+    return out
 
 
 CURRENCY_CODES = frozenset(

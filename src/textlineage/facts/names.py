@@ -34,6 +34,7 @@ from .name_shapes import (
     join_nee,
     plural_surnames,
     shouted_word,
+    split_body_person,
 )
 from .roles import JOB_NOUNS
 from .vocab import (
@@ -202,7 +203,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             or currency_word(text, c)
         )
     ]
-    cands = _join_and(text, cands)
+    cands = split_body_person(text, _join_and(text, cands))
     cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
         for c in cands:
