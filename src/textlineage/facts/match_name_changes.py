@@ -60,7 +60,7 @@ from .name_kinds import letters
 from .org_names import join_pieces, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
-from .vocab import ORG_WORDS, PARTICLES
+from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
 _ROLE_WORD_RE = regex.compile(r"\p{L}+")
 
@@ -268,32 +268,6 @@ def _toks(text: str) -> tuple[str, ...]:
 
 def _letters(s: str) -> str:
     return "".join(c for c in fold(s) if c.isalnum())
-
-
-POST_NOMINALS = frozenset(
-    [
-        "mp",
-        "mep",
-        "msp",
-        "mla",
-        "mpp",
-        "td",
-        "qc",
-        "kc",
-        "obe",
-        "mbe",
-        "cbe",
-        "kbe",
-        "dbe",
-        "phd",
-        "frs",
-        "jr",
-        "sr",
-        "esq",
-    ]
-)
-"""Letters written after a person's name for a seat, an honour or a degree ("MP", "KC",
-"OBE"): no part of the name."""
 
 
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
