@@ -279,3 +279,12 @@ def test_an_organisation_run_on_into_a_person_is_two_names() -> None:
     added, dropped = _left(fd)
     assert "Harbour Board" in added
     assert not any("Varga" in a for a in added) and not dropped
+
+
+def test_initials_defined_for_common_words_are_no_name() -> None:
+    fd = _facts(
+        "We counted 3,210 visits to the minor injuries unit (MIU) in June. MIU staff coped.",
+        "Nearly 3,300 people visited the walk-in clinic in June. The staff coped.",
+    )
+    added, dropped = _left(fd)
+    assert "MIU" not in dropped

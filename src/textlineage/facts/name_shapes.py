@@ -23,6 +23,10 @@ An organisation's name run on into a person's ("the head of the Harbour Board Il
 is two names: the run is cut after the organisation's word when two or three plain
 capitalised words follow it (:func:`split_body_person`).
 
+Initials that a text defines for common words ("emergency department (ED)", "body mass
+index (BMI)") abbreviate a common noun: no name wherever the text uses them
+(:func:`common_acronyms`).
+
 A currency is no name: a three-letter code against a figure ("NOK 4,500", "4,500 NOK") and
 the nation's word before a currency's name ("4,500 Norwegian kroner") are the unit of an
 amount, which the figures compare, not a body or a people.
@@ -209,6 +213,24 @@ def split_body_person(text: str, cands: list[Cand]) -> list[Cand]:
         out.append(Cand(head[0].start, head[-1].end, head, org=True, initial=c.initial))
         out.append(Cand(tail[0].start, tail[-1].end, tail, person=1))
     return out
+
+
+_DEFINED_RE = regex.compile(r"((?:\p{Ll}[\p{Ll}-]*[ \u00a0]+){1,5})\((\p{Lu}{2,6})\)")
+
+
+def common_acronyms(text: str, cands: list[Cand]) -> list[Cand]:
+    """``cands`` without the initials that ``text`` defines for lower-case words, the
+    words' first letters spelling them ("heart rate variability (HRV)")."""
+    defined = set()
+    for m in _DEFINED_RE.finditer(text):
+        words = regex.split(r"[ \u00a0-]+", m[1].strip())
+        code = m[2]
+        firsts = "".join(w[0] for w in words if w).upper()
+        if firsts.endswith(code):
+            defined.add(code)
+    if not defined:
+        return cands
+    return [c for c in cands if not (len(c.toks) == 1 and c.toks[0].core in defined)]
 
 
 CURRENCY_CODES = frozenset(

@@ -28,6 +28,7 @@ from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
 from .name_shapes import (
     closes_brackets,
+    common_acronyms,
     common_tails,
     currency_word,
     join_inverted,
@@ -203,7 +204,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
             or currency_word(text, c)
         )
     ]
-    cands = split_body_person(text, _join_and(text, cands))
+    cands = split_body_person(text, _join_and(text, common_acronyms(text, cands)))
     cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
         for c in cands:
