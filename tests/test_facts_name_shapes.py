@@ -286,5 +286,5 @@ def test_initials_defined_for_common_words_are_no_name() -> None:
         "We counted 3,210 visits to the minor injuries unit (MIU) in June. MIU staff coped.",
         "Nearly 3,300 people visited the walk-in clinic in June. The staff coped.",
     )
-    added, dropped = _left(fd)
+    _added, dropped = _left(fd)
     assert "MIU" not in dropped
