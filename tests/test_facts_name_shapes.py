@@ -241,3 +241,50 @@ def test_common_words_closing_a_longer_name_are_that_name_said_short() -> None:
     )
     dropped = _left(fd)[1]
     assert "Town Hall" not in dropped and "Kelby Town Hall" in dropped
+
+
+def test_a_currency_is_no_name() -> None:
+    fd = _facts(
+        "The club was fined NOK 4,500 by the league on Monday.",
+        "The league fined the club 4,500 Norwegian kroner on Monday.",
+    )
+    names = {f.text for f in (*fd.added, *fd.dropped) if f.kind != "number"}
+    assert "NOK" not in names and "Norwegian" not in names
+    assert not any("NOK" in k.source.text for k in fd.changed)
+
+
+def test_a_plural_possessive_inside_an_organisation_name_is_one_name() -> None:
+    fd = _facts(
+        "The Harbour Pilots' Union called a strike on the quays.",
+        "The Harbour Skippers' Union called a strike on the quays.",
+    )
+    assert [(k.source.text, k.derived.text) for k in fd.changed] == [
+        ("Harbour Pilots' Union", "Harbour Skippers' Union")
+    ]
+
+
+def test_a_surname_respelled_after_post_nominal_letters_is_a_surname_change() -> None:
+    fd = _facts(
+        "Councillor support came from Petra Lindqvist-Moore MP on the ferry plan.",
+        "Councillor support came from Petra Lindqvist-Moor on the ferry plan.",
+    )
+    assert [c[2] for c in _changed(fd)] == ["surname"]
+
+
+def test_an_organisation_run_on_into_a_person_is_two_names() -> None:
+    fd = _facts(
+        "Fees rose, said Ilse Varga, who chairs the board.",
+        "Fees rose, said the chair of the Harbour Board Ilse Varga on Monday.",
+    )
+    added, dropped = _left(fd)
+    assert "Harbour Board" in added
+    assert not any("Varga" in a for a in added) and not dropped
+
+
+def test_initials_defined_for_common_words_are_no_name() -> None:
+    fd = _facts(
+        "We counted 3,210 visits to the minor injuries unit (MIU) in June. MIU staff coped.",
+        "Nearly 3,300 people visited the walk-in clinic in June. The staff coped.",
+    )
+    _added, dropped = _left(fd)
+    assert "MIU" not in dropped

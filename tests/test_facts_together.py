@@ -76,3 +76,101 @@ def test_the_fact_diff_reports_a_dropped_comparison_once() -> None:
     dropped = [f.text for f in fd.dropped if f.kind in ("number", "date")]
     assert len(dropped) == 1, dropped
     assert dropped[0].startswith("6%") and dropped[0].endswith("2025")
+
+
+def test_a_list_item_dropped_whole_is_one_fact() -> None:
+    src = (
+        "Pop-up clinics:\n"
+        "- Harbour Sports Hall, Penwick: 3 May, 10am to 1pm\n"
+        "- Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm\n"
+    )
+    der = "Pop-up clinics: Harbour Sports Hall, Penwick on 3 May from 10am to 1pm."
+    kept_src = _fact(src, "Harbour Sports Hall", "place")
+    kept_der = _fact(der, "Harbour Sports Hall", "place", doc=1)
+    res = Result(
+        kept=[FactLink("place", kept_src, kept_der)],
+        dropped=[
+            _fact(src, "Old Mill Chapel", "place"),
+            _fact(src, "Tarrow", "place"),
+            _fact(src, "5 May", "date"),
+            _fact(src, "2pm to 5pm", "date"),
+        ],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Old Mill Chapel, Tarrow: 5 May, 2pm to 5pm"]
+    assert next(f for f in res.dropped if f.text.startswith("Old")).kind == "place"
+
+
+def test_a_long_line_opened_by_a_bullet_is_prose_not_an_item() -> None:
+    src = (
+        "- The harbour board met on 3 May and, after a long debate about dredging the "
+        "channel and the cost of it, approved a budget of 40,000 pounds for the year.\n"
+    )
+    res = Result(dropped=[_fact(src, "3 May", "date"), _fact(src, "40,000 pounds", "number")])
+    join_together(res, (src, "The board approved a budget."))
+    assert _texts(res) == ["3 May", "40,000 pounds"]
+
+
+def test_a_bracket_glossing_a_dropped_fact_goes_with_it() -> None:
+    src = (
+        "Sales fell in four coastal towns (Arley, Brene and Cole). "
+        "The study was paid for by the Harlow Trust (grant HT-2021-77)."
+    )
+    res = Result(
+        dropped=[
+            _fact(src, "four coastal towns", "number"),
+            _fact(src, "Arley", "place"),
+            _fact(src, "Brene", "place"),
+            _fact(src, "Cole", "place"),
+            _fact(src, "Harlow Trust", "organisation"),
+            _fact(src, "77", "number"),
+        ]
+    )
+    join_together(res, (src, "Sales fell."))
+    assert _texts(res) == [
+        "Harlow Trust (grant HT-2021-77",
+        "four coastal towns (Arley, Brene and Cole",
+    ]
+
+
+def test_a_bracket_with_a_kept_fact_stays_apart() -> None:
+    src = "Yields rose on three farms (Dunmore, Ashby and Penn)."
+    der = "Yields rose at Ashby."
+    kept = FactLink("place", _fact(src, "Ashby", "place"), _fact(der, "Ashby", "place", doc=1))
+    res = Result(
+        kept=[kept],
+        dropped=[
+            _fact(src, "three farms", "number"),
+            _fact(src, "Dunmore", "place"),
+            _fact(src, "Penn", "place"),
+        ],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Dunmore", "Penn", "three farms"]
+
+
+def test_a_region_locating_a_kept_town_is_not_dropped() -> None:
+    src = "The plant in Dayton, Ohio. It ships to Ayr, Troon and Irvine."
+    der = "The plant in Dayton. It ships to Ayr and Troon."
+    links = [
+        FactLink("place", _fact(src, name, "place"), _fact(der, name, "place", doc=1))
+        for name in ("Dayton", "Ayr", "Troon")
+    ]
+    res = Result(
+        kept=links,
+        dropped=[_fact(src, "Ohio", "place"), _fact(src, "Irvine", "place")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Irvine"]
+
+
+def test_a_place_after_a_comma_in_a_list_stays_dropped() -> None:
+    src = "Orders cover Lanark, Biggar, Carluke and the glen."
+    der = "Orders cover Biggar and the glen."
+    kept = FactLink("place", _fact(src, "Biggar", "place"), _fact(der, "Biggar", "place", doc=1))
+    res = Result(
+        kept=[kept],
+        dropped=[_fact(src, "Lanark", "place"), _fact(src, "Carluke", "place")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == ["Carluke", "Lanark"]

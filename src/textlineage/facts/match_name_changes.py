@@ -60,7 +60,7 @@ from .name_kinds import letters
 from .org_names import join_pieces, said, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
-from .vocab import ORG_WORDS, PARTICLES
+from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
 _ROLE_WORD_RE = regex.compile(r"\p{L}+")
 
@@ -268,11 +268,15 @@ def _letters(s: str) -> str:
 
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
     """The name tokens without the title tokens opening them ("dr", "helen", "marsh" →
-    "helen", "marsh"), for an extractor that keeps titles inside names."""
+    "helen", "marsh") or the post-nominal letters closing them ("helen", "marsh", "mp"),
+    for an extractor that keeps titles inside names."""
     i = 0
     while i < len(toks) - 1 and toks[i] in titles:
         i += 1
-    return toks[i:]
+    j = len(toks)
+    while j - 1 > i + 1 and toks[j - 1] in POST_NOMINALS:
+        j -= 1
+    return toks[i:j]
 
 
 def one_token_change(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:

@@ -18,6 +18,18 @@ A word said twice in capitals ("WAH-WAH") or counted with "a" ("sent a HALLOO") 
 common word shouted, no organisation's initials; a place's noun right after a bracket
 that names the place ("Kell (Anna Varga) Airport") has no name of its own; dictionary
 words closing a longer name of the text ("Town Hall" of "Kelby Town Hall") are that name.
+
+An organisation's name run on into a person's ("the head of the Harbour Board Ilse Varga")
+is two names: the run is cut after the organisation's word when two or three plain
+capitalised words follow it (:func:`split_body_person`).
+
+Initials that a text defines for common words ("emergency department (ED)", "body mass
+index (BMI)") abbreviate a common noun: no name wherever the text uses them
+(:func:`common_acronyms`).
+
+A currency is no name: a three-letter code against a figure ("NOK 4,500", "4,500 NOK") and
+the nation's word before a currency's name ("4,500 Norwegian kroner") are the unit of an
+amount, which the figures compare, not a body or a people.
 """
 
 from __future__ import annotations
@@ -160,6 +172,181 @@ def shouted_word(text: str, c: Cand) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, c.end)
     return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
+
+
+_TAIL_MIN, _TAIL_MAX = 2, 3
+
+
+def _plain(t: Tok) -> bool:
+    return (
+        t.cap and not t.allcaps and not t.poss and not is_org_word(t) and t.lower not in PLACE_HEADS
+    )
+
+
+def split_body_person(text: str, cands: list[Cand]) -> list[Cand]:
+    """Cut a run made of an organisation's name and a person's name after the
+    organisation's word ("Harbour Board" + "Ilse Varga"); the words after it must be
+    two or three plain capitalised words, each one space from the last."""
+    out: list[Cand] = []
+    for c in cands:
+        toks = c.toks
+        n = len(toks)
+        at = next(
+            (
+                k
+                for k in range(max(1, n - _TAIL_MAX - 1), n - _TAIL_MIN)
+                if is_org_word(toks[k]) and all(_plain(t) for t in toks[k + 1 :])
+            ),
+            None,
+        )
+        if (
+            at is None
+            or n < 1 + _TAIL_MIN + 1
+            or any(
+                text[a.end : b.start] != " "
+                for a, b in zip(toks[at:], toks[at + 1 :], strict=False)
+            )
+        ):
+            out.append(c)
+            continue
+        head, tail = toks[: at + 1], toks[at + 1 :]
+        out.append(Cand(head[0].start, head[-1].end, head, org=True, initial=c.initial))
+        out.append(Cand(tail[0].start, tail[-1].end, tail, person=1))
+    return out
+
+
+_DEFINED_RE = regex.compile(r"((?:\p{Ll}[\p{Ll}-]*[ \u00a0]+){1,5})\((\p{Lu}{2,6})\)")
+
+
+def common_acronyms(text: str, cands: list[Cand]) -> list[Cand]:
+    """``cands`` without the initials that ``text`` defines for lower-case words, the
+    words' first letters spelling them ("heart rate variability (HRV)")."""
+    defined = set()
+    for m in _DEFINED_RE.finditer(text):
+        words = regex.split(r"[ \u00a0-]+", m[1].strip())
+        code = m[2]
+        firsts = "".join(w[0] for w in words if w).upper()
+        if firsts.endswith(code):
+            defined.add(code)
+    if not defined:
+        return cands
+    return [c for c in cands if not (len(c.toks) == 1 and c.toks[0].core in defined)]
+
+
+CURRENCY_CODES = frozenset(
+    [
+        "AED",
+        "ARS",
+        "AUD",
+        "BRL",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CZK",
+        "DKK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "HKD",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "JPY",
+        "KES",
+        "KRW",
+        "MXN",
+        "MYR",
+        "NGN",
+        "NOK",
+        "NZD",
+        "PHP",
+        "PKR",
+        "PLN",
+        "RON",
+        "RUB",
+        "SAR",
+        "SEK",
+        "SGD",
+        "THB",
+        "TRY",
+        "TWD",
+        "UAH",
+        "USD",
+        "ZAR",
+    ]
+)
+"""Codes (ISO 4217) of currencies widely written before or after an amount."""
+CURRENCY_NOUNS = frozenset(
+    [
+        "franc",
+        "francs",
+        "dollar",
+        "dollars",
+        "pound",
+        "pounds",
+        "euro",
+        "euros",
+        "yen",
+        "yuan",
+        "renminbi",
+        "rupee",
+        "rupees",
+        "peso",
+        "pesos",
+        "krona",
+        "kronor",
+        "krone",
+        "kroner",
+        "rand",
+        "lira",
+        "lire",
+        "dinar",
+        "dinars",
+        "riyal",
+        "riyals",
+        "dirham",
+        "dirhams",
+        "shekel",
+        "shekels",
+        "zloty",
+        "zlotys",
+        "forint",
+        "forints",
+        "reais",
+        "ruble",
+        "rubles",
+        "rouble",
+        "roubles",
+        "ringgit",
+        "baht",
+        "rupiah",
+        "naira",
+        "shilling",
+        "shillings",
+        "hryvnia",
+        "leu",
+        "lei",
+    ]
+)
+"""The names of currencies, said after the nation's word ("Swiss francs")."""
+_FIGURE_BEFORE_RE = regex.compile(r"\d[ \u00a0]?$")
+_FIGURE_AFTER_RE = regex.compile(r"[ \u00a0]?\d")
+_NOUN_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)\b")
+
+
+def currency_word(text: str, c: Cand) -> bool:
+    """Is a run a currency, no name: a code against a figure ("CHF 900", "900 CHF") or
+    the nation's word before a currency's name ("Danish kroner")?"""
+    if len(c.toks) == 1 and c.toks[0].core in CURRENCY_CODES:
+        return (
+            _FIGURE_AFTER_RE.match(text, c.end) is not None
+            or _FIGURE_BEFORE_RE.search(text, max(0, c.start - 2), c.start) is not None
+        )
+    after = _NOUN_AFTER_RE.match(text, c.end)
+    return after is not None and after[1] in CURRENCY_NOUNS and len(c.toks) <= 2
 
 
 def closes_brackets(text: str, c: Cand) -> bool:

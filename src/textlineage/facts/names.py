@@ -28,11 +28,14 @@ from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
 from .name_shapes import (
     closes_brackets,
+    common_acronyms,
     common_tails,
+    currency_word,
     join_inverted,
     join_nee,
     plural_surnames,
     shouted_word,
+    split_body_person,
 )
 from .roles import JOB_NOUNS
 from .vocab import (
@@ -128,6 +131,10 @@ def _weekdays(lower: str) -> bool:
     return lower.endswith("s") and lower[:-1] in WEEKDAYS
 
 
+_PLURAL_POSS_RE = regex.compile(r"['’][ \u00a0]")
+"""The apostrophe of a plural's possessive ("the Workers' Union"), a space after it."""
+
+
 def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], set[str]]:
     """Capitalised tokens (name material) and the set of words seen in lower case."""
     lower_vocab = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
@@ -142,6 +149,8 @@ def _tokens(text: str, name_mask: bytearray, v: NameVocab) -> tuple[list[Tok], s
         if len(raw) > 2 and raw[-2] in "'’" and raw[-1] in "sS":
             core = raw[:-2]
             poss = True
+        elif len(raw) > 2 and raw[-1] in "sS" and _PLURAL_POSS_RE.match(text, e):
+            poss = True  # "Rail Workers' Union": a plural's possessive
         cap = True
         if "-" in core or "'" in core or "’" in core:
             parts = _INNER_SPLIT_RE.split(core)
@@ -188,9 +197,14 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     cands = [
         c
         for c in cands
-        if not (_no_name_alone(text, c) or shouted_word(text, c) or closes_brackets(text, c))
+        if not (
+            _no_name_alone(text, c)
+            or shouted_word(text, c)
+            or closes_brackets(text, c)
+            or currency_word(text, c)
+        )
     ]
-    cands = _join_and(text, cands)
+    cands = split_body_person(text, _join_and(text, common_acronyms(text, cands)))
     cands = join_nee(text, join_inverted(text, cands))
     if lang in MODEL_LANGUAGES:
         for c in cands:
@@ -471,7 +485,7 @@ def _runs(
                 # "People's Mojahedin Organization": a possessive inside an organisation name
                 ahead: list[Tok] = []
                 k = j + 1
-                prev_end = cur.end + 2
+                prev_end = cur.end + (1 if _PLURAL_POSS_RE.match(text, cur.end) else 2)
                 while k < n and toks[k].cap and text[prev_end : toks[k].start] in (" ", "\u00a0"):
                     ahead.append(toks[k])
                     if toks[k].poss:

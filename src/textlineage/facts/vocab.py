@@ -268,3 +268,11 @@ def name_vocab(lang: str) -> NameVocab:
         frozenset(month_numbers(("en", lang))),
         strict=True,
     )
+
+
+POST_NOMINALS = frozenset(
+    {"mp", "mep", "msp", "mla", "mpp", "td", "qc", "kc", "obe", "mbe", "cbe", "kbe"}
+    | {"dbe", "phd", "frs", "jr", "sr", "esq"}
+)
+"""Letters written after a person's name for a seat, an honour or a degree ("MP", "KC",
+"OBE"): no part of the name."""
