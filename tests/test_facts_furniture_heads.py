@@ -8,21 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from textlineage.facts import extract_facts
-from textlineage.facts.furniture import furniture_spans
+from facts_lines import furniture, values
 
 STORY = (
     "The ferry company of Port Alwen said on Tuesday it would cut two of its four daily "
     "crossings in March, citing a shortfall of 3.1 million pounds and fewer passengers."
 )
-
-
-def furniture(text: str) -> list[str]:
-    return [text[s:e] for s, e in furniture_spans(text, "en")]
-
-
-def values(text: str) -> list[str]:
-    return [f.text for f in extract_facts(text, language="en")]
 
 
 def test_a_groups_name_over_a_posts_byline_with_its_age() -> None:

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from facts_lines import furniture, values
 from textlineage.facts import extract_facts
-from textlineage.facts.furniture import furniture_spans
 from textlineage.facts.furniture_kinds import is_phone
 
 STORY = (
     "The harbour board of Port Alwen voted on Tuesday to dredge two of its four berths, "
     "citing a shortfall of 3.1 million pounds and a fall in cargo since last spring."
 )
-
-
-def furniture(text: str) -> list[str]:
-    return [text[s:e] for s, e in furniture_spans(text, "en")]
-
-
-def values(text: str) -> list[str]:
-    return [f.text for f in extract_facts(text, language="en")]
 
 
 @pytest.mark.parametrize(

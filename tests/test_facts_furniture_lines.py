@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlineage.facts import extract_facts
-from textlineage.facts.furniture import furniture_spans
+from facts_lines import furniture, values
 
 STORY = (
     "The orchard cooperative in the Vale of Sorrel said on Tuesday that its apple harvest "
@@ -21,14 +20,6 @@ MORE = (
     "Growers who sell through the cooperative will receive smaller payments in March, and "
     "two packing sheds will close for the winter months to save money on staff and power."
 )
-
-
-def furniture(text: str) -> list[str]:
-    return [text[s:e] for s, e in furniture_spans(text, "en")]
-
-
-def values(text: str) -> list[str]:
-    return [f.text for f in extract_facts(text, language="en")]
 
 
 @pytest.mark.parametrize(

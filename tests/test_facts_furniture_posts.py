@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from textlineage.facts import extract_facts
-from textlineage.facts.furniture import furniture_spans
+from facts_lines import furniture, values
 
 STORY = (
     "The ferry company serving Holm Sound said on Monday that it would cut two of its six "
@@ -18,14 +17,6 @@ MORE = (
     "Islanders who rely on the early crossing to reach work on the mainland said the "
     "change would leave them with no way to arrive before nine in the morning."
 )
-
-
-def furniture(text: str) -> list[str]:
-    return [text[s:e] for s, e in furniture_spans(text, "en")]
-
-
-def values(text: str) -> list[str]:
-    return [f.text for f in extract_facts(text, language="en")]
 
 
 def test_forum_post_headers_between_posts() -> None:
