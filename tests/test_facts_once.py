@@ -34,3 +34,14 @@ def test_links_to_different_spans_all_stay() -> None:
     res = Result(kept=[a, b])
     one_link_per_span(res)
     assert res.kept == [a, b]
+
+
+def test_a_persons_fuller_name_said_by_the_given_name_stays() -> None:
+    src = "Rosa Maria Alves ran it. Rosa retired."
+    der = "Rosa ran it for years."
+    d = _at(der, "Rosa", 1, "person")
+    fuller = FactLink("person", _at(src, "Rosa Maria Alves", 0, "person"), d, "partial", "partial")
+    own = FactLink("person", _at(src, "Rosa", 0, "person", nth=1), d)
+    res = Result(kept=[fuller, own])
+    one_link_per_span(res)
+    assert res.kept == [fuller, own]

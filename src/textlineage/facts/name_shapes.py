@@ -34,6 +34,8 @@ amount, which the figures compare, not a body or a people.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from .display import field_start
@@ -62,35 +64,44 @@ def _given(c: Cand) -> bool:
     )
 
 
+def _join_pairs(cands: list[Cand], joined: Callable[[Cand, Cand], Cand | None]) -> list[Cand]:
+    """``cands`` with each neighbouring pair that ``joined`` makes one name replaced by
+    that name (left to right, a name joined once)."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        c = joined(cands[i], cands[i + 1]) if i + 1 < len(cands) else None
+        if c is not None:
+            out.append(c)
+            i += 2
+        else:
+            out.append(cands[i])
+            i += 1
+    return out
+
+
 def join_inverted(text: str, cands: list[Cand]) -> list[Cand]:
     """Join a surname in capitals that opens a line (or a list item) and the given names
     after its comma into one person's name ("OKONJO, Grace Adaeze"), when nothing but a
     bracket, a colon, a comma or the line's end follows the given names; ``spoken`` holds
     the name in the order it is said ("Grace Adaeze Okonjo")."""
-    out: list[Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
-        if (
-            b is not None
-            and _INVERTED_GAP_RE.fullmatch(text, a.end, b.start) is not None
+
+    def joined(a: Cand, b: Cand) -> Cand | None:
+        if not (
+            _INVERTED_GAP_RE.fullmatch(text, a.end, b.start) is not None
             and len(a.toks) <= 2
             and all(_shouted(t) for t in a.toks)
             and _given(b)
             and _LINE_OPENER_RE.fullmatch(text, field_start(text, a.start), a.start) is not None
             and _AFTER_GIVEN_RE.match(text, b.end) is not None
         ):
-            surname = " ".join(t.core[:1] + t.core[1:].lower() for t in a.toks)
-            given = text[b.start : b.end]
-            c = Cand(a.start, b.end, [*a.toks, *b.toks], person=3)
-            c.spoken = f"{given} {surname}"
-            out.append(c)
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            return None
+        surname = " ".join(t.core[:1] + t.core[1:].lower() for t in a.toks)
+        c = Cand(a.start, b.end, [*a.toks, *b.toks], person=3)
+        c.spoken = f"{text[b.start : b.end]} {surname}"
+        return c
+
+    return _join_pairs(cands, joined)
 
 
 _COUNT_BEFORE_RE = regex.compile(
@@ -132,26 +143,20 @@ _NEE_GAP_RE = regex.compile(r"(?:[ \u00a0]*\(|,)[ \u00a0]*n[ée]e[ \u00a0]+")
 def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
     """Join a name and the birth surname after its "née" ("Ada Brandt (née Kovac)", "Ada
     Brandt, née Kovac") into one person's name, said as the name before it."""
-    out: list[Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
+
+    def joined(a: Cand, b: Cand) -> Cand | None:
         if (
-            b is not None
-            and _NEE_GAP_RE.fullmatch(text, a.end, b.start) is not None
-            and len(b.toks) <= 2
-            and not any(is_org_word(t) for t in (*a.toks, *b.toks))
+            _NEE_GAP_RE.fullmatch(text, a.end, b.start) is None
+            or len(b.toks) > 2
+            or any(is_org_word(t) for t in (*a.toks, *b.toks))
         ):
-            end = b.end + 1 if text.startswith(")", b.end) else b.end
-            c = Cand(a.start, end, [*a.toks, *b.toks], person=3)
-            c.spoken = a.spoken or text[a.start : a.end]
-            out.append(c)
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            return None
+        end = b.end + 1 if text.startswith(")", b.end) else b.end
+        c = Cand(a.start, end, [*a.toks, *b.toks], person=3)
+        c.spoken = a.spoken or text[a.start : a.end]
+        return c
+
+    return _join_pairs(cands, joined)
 
 
 _ARTICLE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+$")
