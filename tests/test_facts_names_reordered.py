@@ -5,21 +5,9 @@ title is a title, no name (facts.vocab.TITLES)."""
 
 from __future__ import annotations
 
-from textlineage import Document, compare
+from test_facts_names_left import _facts
 from textlineage.facts import extract_facts
 from textlineage.facts.match_names import reordered
-from textlineage.types import FactDiff
-
-SHARED = (
-    "The inquiry heard evidence from engineers, residents and council officers over "
-    "three weeks in the spring, and its report is due to be published in the autumn."
-)
-
-
-def _facts(source: str, derived: str) -> FactDiff:
-    c = compare(Document("a", f"{source}\n\n{SHARED}\n"), Document("b", f"{derived}\n\n{SHARED}\n"))
-    assert c.passages
-    return c.facts
 
 
 def test_a_name_with_its_place_moved_is_kept() -> None:

@@ -35,7 +35,6 @@ from .match_loose import fold_loose
 from .match_modals_far import diff_far_modals
 from .match_name_changes import diff_names
 from .match_near import pair_near
-from .match_negations_far import diff_far_negations
 from .match_phrases import phrase_changes
 from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_values import diff_numbers
@@ -177,10 +176,6 @@ def diff_facts(
             (read_src, read_der),
         )  # fmt: skip
         diff_far_modals(
-            (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
-            (read_src, read_der),
-        )  # fmt: skip
-        diff_far_negations(
             (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
             (read_src, read_der),
         )  # fmt: skip

@@ -17,6 +17,7 @@ from ..types import Passage
 from .claim_modals import MODAL_WORDS
 from .items import Item, Result
 from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side, add_links
+from .match_negations_far import diff_far_negations
 
 Span = tuple[int, int]
 
@@ -44,8 +45,8 @@ def diff_far_modals(
     read: tuple[Sequence[Span] | None, Sequence[Span] | None] = (None, None),
 ) -> None:
     """Add to ``res`` the modality changes between sentences no passage pairs (numbers,
-    dates and quotations blocked, spans already claimed left alone), when some passage
-    was aligned at all."""
+    dates and quotations blocked, spans already claimed left alone), then the negations
+    and hedges of :mod:`.match_negations_far`, when some passage was aligned at all."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
@@ -68,3 +69,4 @@ def diff_far_modals(
             if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
                 continue  # read by match_claims
             add_links(res, _links(src, der, _modal_shapes(src, der, FAR_STEPS)), claimed)
+    diff_far_negations(texts, docs, taken, res, read)

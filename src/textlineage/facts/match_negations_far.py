@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
-from ..types import Passage
 from .claim_rules import (
     _ANY_NEGATION,
     _BASE,
@@ -37,7 +36,7 @@ from .claim_rules import (
 )
 from .claim_rules import _content as _rule_content
 from .furniture import furniture_spans
-from .items import Item, Result
+from .items import Result
 from .match_claims import _MAX_TOKENS, _clauses, _links, _overlaps, _Side, _side, add_links
 
 Span = tuple[int, int]
@@ -200,19 +199,14 @@ def _shapes(
 def diff_far_negations(
     texts: tuple[str, str],
     docs: tuple[int, int],
-    passages: Sequence[Passage],
-    items: tuple[Sequence[Item], Sequence[Item]],
+    taken: Sequence[list[Span]],
     res: Result,
-    read: tuple[Sequence[Span] | None, Sequence[Span] | None] = (None, None),
+    read: tuple[Sequence[Span] | None, Sequence[Span] | None],
 ) -> None:
-    """Add to ``res`` the claims negated in one text and stated in the other, tied by a
-    word each text uses once (spans already claimed left alone), when some passage was
-    aligned at all."""
-    if not any(p.languages is None for p in passages):
-        return  # no reuse read: two texts on one subject say different things
-    taken = [
-        [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
-    ]
+    """Add to ``res`` the claims negated or hedged in one text and stated in the other,
+    tied by a word each text uses once (spans already claimed left alone). ``taken``: each
+    text's spans of numbers, dates and quotations. :func:`.match_modals_far.diff_far_modals`
+    calls it when some passage was aligned at all."""
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
     once = [_once(sides[0]), _once(sides[1])]
     claimed = (
