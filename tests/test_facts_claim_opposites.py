@@ -111,3 +111,21 @@ def test_sentences_each_others_best_match_are_read_side_by_side() -> None:
     assert got == [("Library hour", "Cleaning of ")]
     # without scores (no sentence model), only the seeds' pairs
     assert reading_pairs(fa, fb, [], []) == ()
+
+
+def test_what_the_words_are_said_of_reaches_past_a_number() -> None:
+    (change,) = _reversed(
+        _diff(
+            "Savings would stay at 12 percent of income, above the club's 10 percent target.",
+            "The club is spending its savings, leaving them below the club's own target.",
+        )
+    )
+    assert change[0].startswith("above") and "10 percent" not in change[0]  # a fact apart
+    assert "below" in change[1]
+    (coach,) = _reversed(
+        _diff(
+            "Late trains may end at Dunlow, where a free coach will take riders on to Carne.",
+            "Late trains will stop at Dunlow and riders must pay for a coach to Carne.",
+        )
+    )
+    assert "free" in coach[0] and "pay" in coach[1]

@@ -7,7 +7,7 @@ place, and every other word of the clause can stay. In two aligned sentences, a 
 the source whose opposite (:data:`OPPOSITES`) stands in the derived sentence, neither text
 of the pair holding the other's word, is a reversed claim when what the two words are
 said of is the same: the clauses around them share content words (two, or one when the
-two sentences share three or more). The pairs are words whose opposition holds whatever
+two sentences share two or more). The pairs are words whose opposition holds whatever
 they are said of (a direction, a decision, a result, a price); words that are opposites
 only in some uses ("over", "up", "for") are left out.
 
@@ -67,13 +67,23 @@ OPPOSITES = _pairs(
 """Words that say the opposite of each other about whatever they are said of."""
 
 _MIN_SHARED = 2  # content stems the two clauses share around the words ...
-_MIN_SHARED_SENTENCE = 3  # ... or one, when the sentences share this many
+_MIN_SHARED_SENTENCE = 2  # ... or one, when the sentences share this many
+
+
+def _stems(words: Sequence[str], lo: int, hi: int) -> set[str]:
+    """The content stems of ``words[lo:hi]``, a possessive read as its noun."""
+    out = set()
+    for w in words[lo:hi]:
+        w = w.removesuffix("'s").removesuffix("\u2019s")
+        if _content(w):
+            out.add(verb_stem(w))
+    return out
 
 
 def _reach(words: Sequence[str], lo: int, hi: int, k: int, shared: set[str]) -> tuple[int, int]:
     """The tokens from the opposite word at ``k`` to the farthest word of ``shared`` in
     its window ``lo:hi`` (end exclusive): the claim, without the rest of its clause."""
-    at = [m for m in range(lo, hi) if _content(words[m]) and verb_stem(words[m]) in shared]
+    at = [m for m in range(lo, hi) if _stems(words, m, m + 1) & shared]
     return min([k, *at]), max([k, *at]) + 1
 
 
@@ -89,9 +99,8 @@ def opposite_shapes(
     ``stems``: the stems of the words of each whole text; a word the other text uses
     somewhere is no opposite (the derived text may say it of the source's other claim)."""
     in_a, in_b = set(a), set(b)
-    stems_a = {verb_stem(w) for w in a if _content(w)}
-    stems_b = {verb_stem(w) for w in b if _content(w)}
-    sentence_shared = len(stems_a & stems_b)
+    sentence_shared = len(_stems(a, 0, len(a)) & _stems(b, 0, len(b)))
+    free = ([False] * len(a), [False] * len(b))
     out: list[Shape] = []
     used: set[int] = set()
     for i, x in enumerate(a):
@@ -100,13 +109,12 @@ def opposite_shapes(
             continue
         if x in in_b or verb_stem(x) in stems[1]:
             continue
-        wa = _window(a, clauses[0], blocked[0], i)
-        around_a = {verb_stem(w) for w in a[wa[0] : wa[1]] if _content(w)} - {verb_stem(x)}
+        # what the word is said of: its clause's words, numbers and dates among them
+        around_a = _stems(a, *_window(a, clauses[0], free[0], i)) - {verb_stem(x)}
         for j, y in enumerate(b):
             if y not in opposite or j in used or blocked[1][j] or verb_stem(y) in stems[0]:
                 continue
-            wb = _window(b, clauses[1], blocked[1], j)
-            around_b = {verb_stem(w) for w in b[wb[0] : wb[1]] if _content(w)}
+            around_b = _stems(b, *_window(b, clauses[1], free[1], j))
             shared = around_a & (around_b - {verb_stem(y)})
             if len(shared) < _MIN_SHARED and not (
                 shared and sentence_shared >= _MIN_SHARED_SENTENCE
@@ -114,8 +122,10 @@ def opposite_shapes(
                 continue
             used.add(j)
             note = f"opposite word ('{x}' → '{y}')"
-            ra = _reach(a, *wa, i, shared)
-            out.append(Shape(ra, _reach(b, *wb, j, shared), "reversed", "", note))
+            # the claim reported: up to a number, a date or a quotation (facts of their own)
+            ra = _reach(a, *_window(a, clauses[0], blocked[0], i), i, shared)
+            rb = _reach(b, *_window(b, clauses[1], blocked[1], j), j, shared)
+            out.append(Shape(ra, rb, "reversed", "", note))
             break
     return out
 
