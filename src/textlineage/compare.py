@@ -348,7 +348,7 @@ def _align(a: Document, b: Document, cfg: CompareConfig, timings: dict[str, floa
     raw = passages(fa, fb, frags, cfg.align, vec)
     # (a long text's facts are read only around its passages: no pairs, no second diff)
     short = max(len(a.text), len(b.text)) <= WHOLE_TEXT_CHARS
-    pairs = reading_pairs(fa, fb, seeds, raw) if short else ()
+    pairs = reading_pairs(fa, fb, seeds, raw, scores) if short else ()
     timings["align"] = time.perf_counter() - t
 
     if cross is not None:

@@ -109,7 +109,10 @@ CHANGE_LABELS: dict[str, str] = {
     "noun": "a number counting something else (three students → three activists)",
     "wording": "a quotation whose words changed",
     "spelling": "a name written with other letters, not only other vowels (the same place?)",
-    "reversed": "a claim negated, or its negation dropped (did not find → found)",
+    "reversed": (
+        "a claim negated, or its negation dropped (did not find → found), or said with the "
+        "opposite word (above the minimum → below the minimum)"
+    ),
     "object": (
         "the same action done to a thing the source never names (installed slogans → "
         "installed posters)"

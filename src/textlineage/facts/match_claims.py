@@ -39,6 +39,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
 from .claim_modals import MODAL_WORDS, modal_shapes
 from .claim_numbers import merge_with_numbers
+from .claim_opposites import scale_shapes
 from .claim_rules import (
     AUX,
     CONSIDER,
@@ -55,7 +56,6 @@ from .claim_rules import (
 )
 from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
 from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
-from .claim_stages import stage_shapes, suspicion_shapes
 from .forms import collapse
 from .items import Item, Result
 from .vocab import QUAL_CLASS, SCALE_NUM, SMALL_NUM, TENS_NUM
@@ -484,11 +484,9 @@ def _sentence_changes(
         shapes += none_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
         shapes += _modal_shapes(src, der)
     blocked = (_blocked(src), _blocked(der))
-    shapes += stage_shapes(
-        src.words, der.words, (_clauses(src), _clauses(der)), blocked, (lower[0], lower[1])
-    )
-    # (after the stages: "arrested on suspicion of fraud" → "charged with fraud" is theirs)
-    shapes += suspicion_shapes(src.words, der.words, (_clauses(src), _clauses(der)), blocked)
+    clauses = (_clauses(src), _clauses(der))
+    pair = (stems[0], stems[1])
+    shapes += scale_shapes(src.words, der.words, clauses, blocked, (lower[0], lower[1]), pair)
     out = _links(src, der, shapes)
     if not marked:
         return out
