@@ -128,3 +128,15 @@ def test_a_site_name_with_an_emoji_and_tagline_over_a_dated_byline() -> None:
     assert furniture(page) == [head, byline]
     found = values(page)
     assert "Ola Brandt" not in found and "March 2, 2027" not in found
+
+
+def test_a_list_items_number_before_a_quoted_title() -> None:
+    page = f'{STORY}\n\n1. “Low Water”: a debut about a lock keeper.\n\n2. "Ferryland": a comedy.\n'
+    assert furniture(page) == ["1.", "2."]
+    assert "1" not in values(page) and "2" not in values(page)
+
+
+def test_a_forum_threads_title_line() -> None:
+    line = "Thread: New boathouse on the Leddon, 42 crews??"
+    page = f"Leddon Forums › Clubs\n{line}\n\n{STORY}\n"
+    assert furniture(page) == ["Leddon Forums › Clubs", line]

@@ -150,9 +150,9 @@ _SIGNOFF_RE = regex.compile(
 )
 """A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.", "Stay
 with WKRT News 4 for updates")."""
-_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+\p{L})")
-"""A section or paragraph number opening a line ("1. Key findings"): a label, no
-quantity."""
+_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
+"""A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
+label, no quantity."""
 _MENU_PART_WORDS = 5
 _MENU_SEP_RE = regex.compile(r"\s*[|·•]\s*")
 _GAP_RE = regex.compile(r"\s{2,}")
