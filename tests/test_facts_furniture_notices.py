@@ -140,3 +140,21 @@ def test_a_forum_threads_title_line() -> None:
     line = "Thread: New boathouse on the Leddon, 42 crews??"
     page = f"Leddon Forums › Clubs\n{line}\n\n{STORY}\n"
     assert furniture(page) == ["Leddon Forums › Clubs", line]
+
+
+def test_a_blogs_pagination_link() -> None:
+    page = f"{STORY}\n\n← Older posts\nNewer entries »\n"
+    assert furniture(page) == ["← Older posts", "Newer entries »"]
+
+
+def test_a_summarys_note_that_it_is_no_part_of_the_decision() -> None:
+    line = "Summary of reasons (this summary does not form part of the determination)"
+    page = f"Case no. 14 of 2027\n{line}\n\n{STORY}\n"
+    assert line in furniture(page)
+
+
+def test_a_share_button_with_its_icon_beside_a_count() -> None:
+    line = "Share 📤 | 3.4K likes"
+    page = f"{STORY}\n\n{line}\n"
+    assert furniture(page) == [line]
+    assert "3.4K" not in "".join(values(page))

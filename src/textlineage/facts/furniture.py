@@ -113,7 +113,7 @@ release: Ashdale Rowing Club")."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"\s*[|·•›»]\s*|\s+[—–-]\s+|\s+(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=\p{L})"
+    r"\s*[|·•›»]\s*|\s+[—–-]\s+|\s+(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»])"
     r"|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
 """What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
