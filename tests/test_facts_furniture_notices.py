@@ -158,3 +158,18 @@ def test_a_share_button_with_its_icon_beside_a_count() -> None:
     page = f"{STORY}\n\n{line}\n"
     assert furniture(page) == [line]
     assert "3.4K" not in "".join(values(page))
+
+
+def test_a_courts_note_that_a_summary_is_not_its_reasons() -> None:
+    line = (
+        "NOTE: This summary helps readers follow the panel's ruling. It does not form part "
+        "of the reasons for the ruling. Only the full text of 12 pages is authoritative."
+    )
+    page = f"{STORY}\n\n{line}\n"
+    assert furniture(page) == [line]
+    assert "12 pages" not in values(page)
+
+
+def test_a_page_useful_question_run_into_a_problem_link() -> None:
+    line = "Was this page helpful? Yes No Report a problem with this page"
+    assert furniture(f"{STORY}\n\n{line}\n") == [line]
