@@ -32,8 +32,8 @@ _DATE = (
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = (
-    r"(?i:(?:(?:page|article|story|post)\s+)?(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
-    r"(?:\s+on)?|date|next\s+update)"
+    r"(?i:(?:(?:page|article|story|post)\s+)?(?:(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
+    r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date|next\s+update)"
 )
 _DATED_WORDS = (
     rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+(?:on|at))?"
@@ -56,14 +56,15 @@ _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|th
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
-    rf"|(?i:posted|written|published|filed)\s+by\s+{_NAMES}\s+on\s+{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?"
+    rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
+    rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
     rf"|{_NAMES},\s*(?:[\p{{L}}-]+\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
     r"|contributor|producer)"
     r"|(?i:photo|photograph|image|picture|credit|source|author|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
+    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
 _BYLINE_MAX_WORDS = 12
@@ -92,26 +93,32 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
     r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
+    r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
+    r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
     r"|(?i:(?:related|more|latest|other|further)\s+(?:[\p{L}'’]+\s+){0,3}?(?:stories|story|news"
     r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
     r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
 )
 """A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
-Nov)": "Related" and any one or two words before the colon when a title follows), or a
-republication notice."""
+Nov)": "Related" and any one or two words before the colon when a title follows), a
+republication notice, or a release's label with its issuer's name in title case ("Press
+release: Ashdale Rowing Club")."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
+_EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"\s*[|·•›»]\s*|\s+[—–-]\s+|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
+    r"\s*[|·•›»]\s*|\s+[—–-]\s+|\s+(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»])"
+    r"|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
-"""What splits a line of furniture into parts: bars, dots, spaced dashes, and the comma
-between a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
+"""What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
+symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the comma between
+a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
@@ -303,7 +310,7 @@ def _mastheads(
     out = []
     for i in range(story - 1):
         s, e, item = lines[i]
-        line = text[s:e]
+        line = " ".join(_EMOJI_RE.sub(" ", text[s:e]).split())  # "Harbour Walkers 🌊"
         if item or s in starts:
             continue
         ns, ne, _ = lines[i + 1]
@@ -475,6 +482,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
             ok
             or _furniture_part(p, header, labels)
             or _BARE_COUNT_RE.fullmatch(p)
+            or _LINE_LABEL_RE.fullmatch(p)  # "Filed under: Savings" beside a byline
             or (piped and _LONG_LABEL_RE.fullmatch(p))
             for ok, p in zip(strong, parts, strict=True)
         )

@@ -90,14 +90,19 @@ _PAGE_CALL_RE = regex.compile(
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
     r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no)){0,2}"
     r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}"
+    r"|(?:(?:was|is)\s+this\s+page\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}\s+)?report\s+a"
+    r"\s+problem(?:\s+with\s+this\s+page)?"
     r"|check\s+against\s+delivery|as\s+prepared\s+for\s+delivery"
     r"|text\s+size(?:\s+a)*|skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top"
+    r"|(?:older|newer|previous|next|earlier|later)\s+(?:posts?|entries|articles?|stories|pages?)\W*"
+    r"|reading\s+(?:age|level)\s*:?\s*\d{1,2}\s*(?:\+|[-–]\s*\d{1,2})?(?:\s+(?:and\s+(?:up|over)|years?))?"
     r"|(?:check|compare|see|view)\s+(?:the\s+)?(?:latest\s+)?(?:price|prices|deal|deals)\s+(?:at|on)"
     r"\s+\S.{0,30}|(?:buy|shop|book)(?:\s+now)?\s+(?:at|on|from)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*){0,2}"
     r")"
 )
 """A page's own buttons ("Print this page", "Was this page useful? Yes", "Check price at
-…", "Text size A A A", "Skip to main content")."""
+…", "Text size A A A", "Skip to main content", "Older posts →"), a children's page's reading age
+("Reading age 7+")."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
 _COUNTED_LINK_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’ -]{0,30}\s*\(\d[\d,.]*\s*[KkMm]?(?:\s+\p{Ll}+)?\)"
@@ -113,7 +118,10 @@ _TICKER_RE = regex.compile(
 _DISCLOSURE_RE = regex.compile(
     r"(?i:^(?:this\s+is\s+)?not\s+a\s+(?:verbatim\s+)?transcript\b|\bfor\s+guidance\s+only\b"
     r"|\bdo(?:es)?\s+not\s+(?:form|constitute)\s+(?:part\s+of\s+)?(?:an?|any)\s+(?:contract|offer)\b"
-    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:financial|legal|investment|medical)\s+advice\b)|"
+    r"|\b(?:(?:summary|note|notes|headnote)\s+is\s+not|does\s+not\s+form)\s+(?:a\s+)?part\s+of\s+the"
+    r"\s+(?:reasons\s+for\s+the\s+)?(?:decision|judg(?:e)?ment|ruling|determination|reasons)\b"
+    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:financial|legal|investment|medical)\s+advice\b"
+    r"|^(?:this\s+is\s+)?not\s+(?:financial|legal|investment|medical|tax)\s+advice\b)|"
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
@@ -129,9 +137,9 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
-site", "we earn from qualifying purchases") or a licence notice ("available under the
-Open Government Licence"), or a wire's notice opening a line ("This information is
-provided by …")."""
+site", "we earn from qualifying purchases"), a summary's note that it is no part of the
+decision, a licence notice ("available under the Open Government Licence"), or a wire's
+notice opening a line ("This information is provided by …")."""
 _DISCLOSURE_MAX_WORDS = 35
 _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
 _SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
@@ -147,9 +155,9 @@ _SIGNOFF_RE = regex.compile(
 )
 """A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.", "Stay
 with WKRT News 4 for updates")."""
-_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+\p{L})")
-"""A section or paragraph number opening a line ("1. Key findings"): a label, no
-quantity."""
+_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
+"""A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
+label, no quantity."""
 _MENU_PART_WORDS = 5
 _MENU_SEP_RE = regex.compile(r"\s*[|·•]\s*")
 _GAP_RE = regex.compile(r"\s{2,}")

@@ -72,6 +72,44 @@ _SIGN_UP_RE = regex.compile(
 )
 """An offer closed by its button ("Weekly deals in your inbox - subscribe now")."""
 _SIGN_UP_MAX_WORDS = 12
+_LISTED_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}'’.,&-]*(?:\s+[\p{L}\p{M}\p{N}'’.,&-]+){0,7}\s*\(\s*"
+    r"\p{Lu}{2,10}(?:[-.]\p{Lu}{1,3})?(?:\s\p{Lu}{2,10})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?"
+    r"(?:\s*[;,]\s*\p{Lu}{2,10}(?:[-.]\p{Lu}{1,3})?(?:\s\p{Lu}{2,10})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)*"
+    r"\s*\)"
+)
+"""An issuer's name over its release with its listing closing the line ("HARLOW
+MINERALS INC. (ASX: HML; OTCQB: HRLWF)"): the exchange's and the symbol's letters are
+no quantity, and the listing is the page's, not the news."""
+_NOTICE_LINE_RE = regex.compile(rf"(?:{_NOTICE_HEAD_RE.pattern})\s*:\s*\S.*".replace(":?)", ")"))
+"""A securities notice's heading with its text run on after the colon, on one line."""
+_CODE = r"(?=[\p{N}\p{Lu}/.-]*\p{N})(?=[\p{N}\p{Lu}/.-]*\p{Lu})[\p{N}\p{Lu}]+(?:[/.-][\p{N}\p{Lu}]+){2,}"
+_REFERENCE_LINE_RE = regex.compile(
+    rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+[\p{{L}}\p{{M}}'’-]+){{0,5}}\s*:?\s*(?:\p{{Ll}}+\s+)?{_CODE}"
+)
+"""A document's label and its reference, a code of three parts or more with digits and
+capitals split by slashes, dots or hyphens ("Licensing notice: permit 25/00412/LIC"):
+the code is an address for a file, not a quantity or a date."""
+_REFERENCE_MAX_WORDS = 9
+_HOUR = r"\d{1,2}(?:[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?|\s*(?i:[ap]\.?m\.?))"
+_CLOCK_RANGE = (
+    rf"(?:(?i:from\s+)?{_HOUR}\s*(?:[-–—]|to|until|till)\s*{_HOUR}"
+    r"|24\s*(?:hours|/\s*7)(?:\s+a\s+day)?)"
+)
+_DAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?s?\.?"
+_DAYS = (
+    rf"(?:(?i:from\s+)?{_DAY}(?:\s*(?:[-–—]|to|and)\s*{_DAY})?(?:\s*(?:,|and|&)\s*{_DAY})*"
+    r"|(?i:daily|every\s+day|weekdays|seven\s+days\s+a\s+week|(?:at\s+)?weekends))"
+)
+_HOURS_RE = regex.compile(
+    r"(?i:(?:our\s+)?(?:customer\s+(?:services?|support|care|contact\s+cent(?:re|er))|(?:phone|telephone"
+    r"|our)\s+lines|lines|(?:help|advice|contact|booking|call|enquiry)\s*(?:line|desk|cent(?:re|er)|team)s?"
+    r"|(?:our\s+)?(?:ticket\s+|booking\s+|box\s+)?offices?)\s+(?:are|is)\s+(?:open|available|staffed))\s+"
+    rf"(?:{_CLOCK_RANGE},?\s*{_DAYS}?|{_DAYS},?\s*{_CLOCK_RANGE})\s*[.!]?"
+)
+"""A contact service's opening hours ("Our helpline is open 8am to 6pm, Monday to
+Friday."): when to call, not a claim of the story. A place's own opening hours in a
+story ("The museum will be open 10:00-17:00 daily") are a fact and stay."""
 
 
 def ad_line(raw: str, words: int) -> bool:
@@ -81,8 +119,9 @@ def ad_line(raw: str, words: int) -> bool:
 
 
 def shape_line(line: str) -> bool:
-    """A stock ticker, a forwarding mark, a read receipt, a citation line or a short
-    offer closed by a sign-up button."""
+    """A stock ticker, a forwarding mark, a read receipt, a citation line, a short
+    offer closed by a sign-up button, an issuer's listing line, a securities notice run
+    on after its heading, a contact service's opening hours or a document's reference."""
     line = line.strip()
     return bool(
         (len(line.split()) <= _SIGN_UP_MAX_WORDS and _SIGN_UP_RE.fullmatch(line))
@@ -90,6 +129,10 @@ def shape_line(line: str) -> bool:
         or _FORWARDED_RE.fullmatch(line)
         or (_RECEIPT_RE.fullmatch(line) and any(c.isdigit() or c in "✓✔☑√" for c in line))
         or _CITE_RE.fullmatch(line)
+        or _LISTED_RE.fullmatch(line)
+        or _NOTICE_LINE_RE.fullmatch(line)
+        or _HOURS_RE.fullmatch(line)
+        or (len(line.split()) <= _REFERENCE_MAX_WORDS and _REFERENCE_LINE_RE.fullmatch(line))
     )
 
 

@@ -60,8 +60,8 @@ _MEMBER_RE = regex.compile(
 )
 """A poster's rank and count beside the handle ("(Regular, Posts: 212)")."""
 _AUDIENCE_RE = regex.compile(
-    r"(?i:(?:public|private|closed|open)(?:\s+group)?|admin(?:istrator)?|moderator|group\s+admin"
-    r"|(?:top|new|senior|junior)\s+(?:member|contributor|fan)|author|edited|friends)"
+    r"(?i:(?:public|private|closed|open)(?:\s+group)?|(?:(?:group\s+)?admin(?:istrator)?|moderator"
+    r"|author)(?:\s+post)?|(?:top|new|senior|junior)\s+(?:member|contributor|fan)|edited|friends)"
 )
 """Who sees a post, or the poster's role, as a social network labels it."""
 _HEADER_MAX_WORDS = 14
@@ -109,7 +109,7 @@ _CREDIT = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled)\s+(?i:by)\
 _WIRE_CREDIT_RE = regex.compile(rf"{_CREDIT}{_PEOPLE}(?:\s*;\s*{_CREDIT}{_PEOPLE})*")
 """A wire's credit line ("Reporting by Ann Lee; Editing by Tom Hart")."""
 
-_TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+")
+_TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+|\s*\|\s*")
 _NAME_RE = regex.compile(
     r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*"
     r"(?:\s+(?:(?i:of|the|and|for|on|in|at|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){1,5}"
@@ -136,14 +136,16 @@ _STAMPISH_RE = regex.compile(
 """What may follow a release label: digits, months, weekdays, a time zone."""
 
 _REGISTERED_RE = regex.compile(
-    r"(?i:registered\s+(?:in\s+\p{Lu}[\p{L}\p{M} ]{1,40}?|office|address)?\s*"
+    r"(?i:registered\s+(?:in\s+\p{Lu}[\p{L}\p{M} ]{1,40}?|office|address|charity|society)?\s*"
     r"(?:,\s*)?(?:company\s+)?(?:no\.?|number|reg(?:istration)?\.?\s+(?:no\.?|number))"
-    r"|company\s+(?:registration\s+)?(?:no\.?|number)|vat\s+(?:registration\s+)?(?:no\.?|number))"
-    r"\s*:?\s*[\p{Lu}]{0,3}\s*\d[\d\s]{3,12}\.?"
+    r"|company\s+(?:registration\s+)?(?:no\.?|number)|vat\s+(?:registration\s+)?(?:no\.?|number)"
+    r"|\bis\s+a\s+registered\s+(?:charity|company|society)(?:\s+in\s+\p{Lu}[\p{L}\p{M} ]{1,40}?)?"
+    r"\s*[,(]?\s*(?:no\.?|number)?)"
+    r"\s*:?\s*[\p{Lu}]{0,3}\s*\d[\d\s]{3,12}\)?\.?"
     r"(?:\s+(?i:registered\s+(?:office|address))\s*:\s*[^\n]{1,80})?$"
 )
-"""A company's registration notice closing a line ("Registered in Scotland No. SC123456",
-"Company number 04412345")."""
+"""A company's or a charity's registration notice closing a line ("Registered in Scotland
+No. SC123456", "Company number 04412345", "… is a registered charity (no. 1012345).")."""
 _REGISTERED_MAX_WORDS = 35
 
 _NOTES_RE = regex.compile(
@@ -186,16 +188,17 @@ def post_header(line: str, dated: Callable[[str], bool]) -> bool:
     post number or a rank, or a stamp beside an audience label ("4 May at 08:10 · Public"),
     or a stamp with its time beside a user name of a handle's shape ("Gull_Wing  2 May
     2026, 09:14": :data:`_USER_RE`)."""
-    if len(line.split()) > _HEADER_MAX_WORDS or not any(c.isdigit() for c in line):
+    words = sum(any(c.isalnum() for c in w) for w in line.split())  # no bars or dots
+    if words > _HEADER_MAX_WORDS or not any(c.isdigit() for c in line):
         return False  # (a stamp has digits)
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(_ON_RE.sub("  ", line.strip()))]
-    parts = [p for p in parts if p]
+    parts = [p for p in parts if _ICON_RE.sub("", p).strip()]  # an audience's icon ("🌐")
     kinds = []
     timed = False
     for p in parts:
         if _POST_NUMBER_RE.fullmatch(p):
             kinds.append("number")
-        elif _MEMBER_RE.fullmatch(p):
+        elif _MEMBER_RE.fullmatch(p) or _PROFILE_RE.fullmatch(p):  # "Posts: 88"
             kinds.append("rank")
         elif _POSTED_RE.fullmatch(p):
             kinds.append("stamp" if any(c.isdigit() for c in p) else "posted")
@@ -296,6 +299,7 @@ def mail_header_spans(
 def tagline(line: str) -> bool:
     """A site's or a newsletter's name and its tagline in lower case ("Harbour Notes — a
     blog about boats"), no sentence."""
+    line = " ".join(_ICON_RE.sub(" ", line).split())  # "Harbour Notes ⚓ | a blog about boats"
     parts = _TAGLINE_SEP_RE.split(line.strip().rstrip(".!"), maxsplit=1)
     return (
         len(parts) == 2
