@@ -180,7 +180,8 @@ def diff_facts(
             (read_src, read_der),
         )  # fmt: skip
     if not across:
-        pair_leftovers((source_text, derived_text), (src, der), res)
+        pairs = frozenset(k for k, p in enumerate(passages) if READING_PAIR in p.reasons)
+        pair_leftovers((source_text, derived_text), (src, der), res, pairs)
         phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res

@@ -137,7 +137,10 @@ def _corresponding(src: _Text, der: _Text) -> set[tuple[int, int]]:
 
 
 def pair_leftovers(
-    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+    texts: tuple[str, str],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    res: Result,
+    pairs: frozenset[int] = frozenset(),
 ) -> None:
     """Turn the dropped and added facts of ``res`` that stand in corresponding sentences
     of the two ``texts`` (source first; ``items``: each text's facts) into changes, or
@@ -145,7 +148,7 @@ def pair_leftovers(
     _fold_repeated_name_changes(res)
     fold_defined_acronyms(texts, res)
     _fold_quoted_values(items, res)
-    _pair_sentences(texts, items, res)
+    _pair_sentences(texts, items, res, pairs)
     pair_slots(texts, res)
     pair_regions(texts, items[1], res)
     pair_place_lists(texts, res)
@@ -155,7 +158,10 @@ def pair_leftovers(
 
 
 def _pair_sentences(
-    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+    texts: tuple[str, str],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    res: Result,
+    pairs: frozenset[int],
 ) -> None:
     dropped = [f for f in res.dropped if _class(f) in _PAIRED]
     added = [f for f in res.added if _class(f) in _PAIRED]
@@ -163,18 +169,18 @@ def _pair_sentences(
         return
     src, der = _Text.of(texts[0]), _Text.of(texts[1])
     edges = _corresponding(src, der)
-    if not edges:
-        _pair_roundings(items, res)
-        _pair_lone_dates((src, der), res)
-        return
     by_item = {id(it.fact): it for side in items for it in side}
     cands: defaultdict[int, list[Fact]] = defaultdict(list)
     rcands: defaultdict[int, list[Fact]] = defaultdict(list)
     for sf in dropped:
         at = src.sentence(sf.span[0])
         for df in added:
-            if _class(sf) != _class(df) or (at, der.sentence(df.span[0])) not in edges:
+            if _class(sf) != _class(df):
                 continue
+            if (at, der.sentence(df.span[0])) not in edges:
+                si0, di0 = by_item.get(id(sf)), by_item.get(id(df))
+                if si0 is None or di0 is None or not (si0.pas & di0.pas & pairs):
+                    continue
             cands[id(sf)].append(df)
             rcands[id(df)].append(sf)
     for sf in dropped:
