@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..types import Fact
+from .clock_zones import in_universal, zone_after
 from .items import Item, mark, overlaps
 
 TIME_PREFIX = "time:"
@@ -232,9 +233,9 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
                 value = TIME_PREFIX + a
         if value is None:
             continue
-        out.append(Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,)))
-        mark(num_mask, s, e)
-        mark(name_mask, s, e)
+        out.append(_item(text, doc, s, e, value, bool(m.group("one"))))
+        mark(num_mask, s, out[-1].fact.span[1])
+        mark(name_mask, s, out[-1].fact.span[1])
     for m in _H24_RE.finditer(text):
         s, e = m.span()
         if overlaps(num_mask, s, e):
@@ -243,10 +244,22 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         value = TIME_PREFIX + "-".join(
             f"{int(x.split(':')[0]):02d}:{x.split(':')[1]}" for x in ends
         )
-        out.append(Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,)))
-        mark(num_mask, s, e)
-        mark(name_mask, s, e)
+        out.append(_item(text, doc, s, e, value, bool(m.group("one"))))
+        mark(num_mask, s, out[-1].fact.span[1])
+        mark(name_mask, s, out[-1].fact.span[1])
     return out
+
+
+def _item(text: str, doc: int, s: int, e: int, value: str, single: bool) -> Item:
+    """The item of a time at ``s:e``; a single time with its zone after it is the moment
+    in universal time, its clock time written an alternative (:mod:`.clock_zones`)."""
+    zone = zone_after(text, e) if single else None
+    if zone is None:
+        return Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,))
+    offsets, e = zone
+    moment = TIME_PREFIX + in_universal(value.removeprefix(TIME_PREFIX), offsets)
+    fact = Fact("date", text[s:e], (s, e), doc, moment)
+    return Item(fact, "date", (moment,), alts=(value,))
 
 
 def _with_half(first: str, second: str) -> str:

@@ -1,0 +1,48 @@
+"""A time of day told in another time zone is the same fact; a time moved, in one zone or
+two, is a change."""
+
+from __future__ import annotations
+
+from textlineage.facts.clock_zones import in_universal, zone_after
+from textlineage.facts.diff import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(src: str, der: str) -> FactDiff:
+    p = Passage("paraphrase", 0.8, (((0, len(src)),), ((0, len(der)),)))
+    return diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,))
+
+
+def _times(src_time: str, der_time: str) -> tuple[list[str], list[str]]:
+    d = _diff(
+        f"The council's budget hearing opens at {src_time} on Friday.",
+        f"The council's budget hearing opens at {der_time} on Friday.",
+    )
+    kept = [k.derived.text for k in d.kept if k.kind == "date" and k.derived.text != "Friday"]
+    changed = [f"{c.source.text} → {c.derived.text}" for c in d.changed]
+    assert not d.added and not d.dropped
+    return kept, changed
+
+
+def test_one_moment_in_two_zones_is_kept() -> None:
+    assert _times("6:42 a.m. PST", "9:42 a.m. Eastern") == (["9:42 a.m. Eastern"], [])
+    assert _times("3pm GMT", "10am ET") == (["10am ET"], [])
+    assert _times("11:15 (CET)", "10:15 GMT") == (["10:15 GMT"], [])
+    # the zone left out: the clock time as written
+    assert _times("9:00 a.m. ET", "9:00 a.m.") == (["9:00 a.m."], [])
+
+
+def test_another_moment_is_a_change() -> None:
+    assert _times("9:00 a.m. ET", "8:00 a.m. ET") == ([], ["9:00 a.m. ET → 8:00 a.m. ET"])
+    assert _times("9am ET", "9am PT") == ([], ["9am ET → 9am PT"])
+
+
+def test_zones_read_after_a_time_only() -> None:
+    text = "Doors open at 7pm Central Time and at 8pm EDT; the CEO spoke at 9am."
+    at = text.index("7pm") + 3
+    assert zone_after(text, at) == ((-6.0, -5.0), text.index(" and"))
+    assert zone_after(text, text.index("8pm") + 3) == ((-4.0,), text.index(";"))
+    assert zone_after(text, text.index("9am") + 3) is None
+    assert zone_after("at 5pm IST today", 6) is None  # India's or Ireland's: left alone
+    assert in_universal("23:30", (-5.0,)) == "04:30Z"
+    assert in_universal("00:30", (1.0,)) == "23:30Z"
