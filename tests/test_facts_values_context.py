@@ -256,3 +256,22 @@ def test_a_derived_number_stated_nearly_by_a_dropped_source_number_is_its_change
         "More than 8,000 residents signed the online petition against the bypass.",
     )
     assert ("8,150 signatures", "More than 8,000 residents") in _pairs(d.changed)
+
+
+def test_a_lede_said_loosely_yields_to_the_figure_a_paragraph_later() -> None:
+    lede_a = "Turnout in the parish poll was 43.2%."
+    lede_b = "Fewer than half of the parish voted in the poll."
+    d = _diff(
+        f"{lede_a} The count at the village school ran late into the night, and the result "
+        "was read out by the clerk just before two in the morning.",
+        f"{lede_b}\n\nThe count at the village school ran late into the night, with "
+        "volunteers sorting ballot papers on trestle tables long after the caretaker had "
+        "gone home, and the clerk finally read the result out just before two in the "
+        "morning to a hall that had mostly emptied. Officials said later that 43% had "
+        "turned out, a little down on the last poll.",
+        (Passage("paraphrase", 0.8, (((0, len(lede_a)),), ((0, len(lede_b)),))),),
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "number"] == [
+        ("43.2%", "43%")
+    ]
+    assert "43%" not in {f.text for f in d.added}

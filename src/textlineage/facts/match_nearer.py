@@ -21,8 +21,9 @@ from .near_words import NearWords
 from .units import dimension, in_base
 from .value_close import gap, rounded_true
 
-REACH = 200
-"""Characters between the two derived mentions (a sentence and the next)."""
+REACH = 600
+"""Characters between the two derived mentions (a sentence and the next, or a lede that
+says it loosely and the paragraph or two after it that gives the figure)."""
 NEAR = 0.05
 """How far (a share of the larger) the nearer mention may lie from the source's value."""
 
