@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .items import Item
-from .units import CLOCK_UNITS, dimension, in_base
+from .units import CLOCK_UNITS, MULTIPLE, PERCENT, dimension, in_base
 
 ROUNDING_SLACK = 0.2
 """How far an "about", "nearly" or "almost" value may lie from the source's exact one
@@ -142,3 +142,39 @@ def measure_and_bare(s: Item, d: Item, together: bool) -> bool:
 def low_end(value: str) -> str:
     """A range's lower end ("0.6-0.62": "0.6"), or the value."""
     return value[:1] + value[1:].partition("-")[0]
+
+
+def shown(it: Item) -> str:
+    """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
+    value = grouped(it.fact.value)
+    if it.unit == PERCENT:
+        return f"{value}%"
+    if it.unit == MULTIPLE:
+        return f"×{value}"
+    return value
+
+
+def grouped(value: str) -> str:
+    """A plain decimal value with its thousands grouped ("4200000" → "4,200,000"); any
+    other value as it is."""
+    whole, dot, frac = value.partition(".")
+    if not whole.isdigit() or (dot and not frac.isdigit()):
+        return value
+    return f"{int(whole):,}" + (dot + frac if dot else "")
+
+
+MONEY_WORDS = frozenset({
+    "dollar", "pound", "euro", "cent", "penny", "pence", "yen", "yuan", "rupee", "franc",
+    "krona", "krone", "peso", "rand", "mark", "shekel", "won", "lira", "real", "ruble",
+    "rouble", "dinar", "dirham", "riyal",
+})  # fmt: skip
+"""Nouns that name money: "40 dollars" is an amount like "$40"."""
+
+
+def money_and_count(a: Item, b: Item) -> bool:
+    """Is one an amount of money ("$40") and the other a count of things ("40 vacant
+    posts"), which no rewording makes one fact?"""
+    if bool(a.cur) == bool(b.cur):
+        return False
+    count = b if a.cur else a
+    return bool(count.unit) and not dimension(count.unit) and count.unit not in MONEY_WORDS
