@@ -275,3 +275,26 @@ def test_a_lede_said_loosely_yields_to_the_figure_a_paragraph_later() -> None:
         ("43.2%", "43%")
     ]
     assert "43%" not in {f.text for f in d.added}
+
+
+def test_a_source_number_told_twice_far_off_yields_to_a_dropped_near_one() -> None:
+    a1 = "There were 1,038 late arrivals over the autumn term, up from 903 in the summer."
+    a2 = " The head says that lateness harms learning."
+    a3 = " On a typical day 212 pupils who were well enough to attend stayed at home."
+    b1 = "More than a thousand pupils turned up late, and the head says lateness harms learning."
+    b2 = " On a typical day more than 200 pupils stayed at home."
+    a, b = a1 + a2 + a3, b1 + b2
+    n1, n2 = len(a1), len(a1 + a2)
+    d = _diff(
+        a,
+        b,
+        (
+            Passage("compression", 0.7, (((n1, n2), (n2, len(a))), ((0, len(b1)),))),
+            Passage("paraphrase", 0.8, (((n2, len(a)),), ((len(b1), len(b)),))),
+        ),
+    )
+    assert _pairs(d.changed) == {
+        ("1,038 late arrivals", "More than a thousand pupils"),
+        ("212 pupils", "more than 200 pupils"),
+    }
+    assert [f.text for f in d.dropped if f.kind == "number"] == ["903"]

@@ -13,6 +13,7 @@ again) when its qualifier keeps it true of the source's, else added.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..types import Fact, FactLink
@@ -68,18 +69,26 @@ def prefer_nearer_source(
     people" → "more than 8,000 people") whose derived number a dropped source number
     states nearly (within :data:`NEAR`, less than half as far: "8,150 signatures"), in a
     sentence sharing :data:`SAID_ALIKE` content words with the derived one's, is that
-    number's change; the first is left dropped."""
+    number's change; the first is left dropped. When the first source number is told by
+    another change too ("212 pupils" → "more than 200 pupils" and → "more than a thousand
+    pupils"), a dropped number the derived bound keeps true under any noun ("1,038 late
+    arrivals") takes the change whatever the words around it, and the first stays told
+    once."""
     if texts is None or not res.dropped or len(res.changed) <= start:
         return
     items = {id(it.fact): it for g in (*S, *D) for it in g.items}
     dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
     words = NearWords(texts)
+    told = Counter(k.source.span for k in (*res.kept, *res.changed))
     for i in range(start, len(res.changed)):
         link = res.changed[i]
         s1, d = items.get(id(link.source)), items.get(id(link.derived))
         if s1 is None or d is None or d.vague or rounded_true(s1, d):
             continue  # (a bound kept true of the source: its rounding, chosen already)
         far = gap(s1, d)
+        # a source number told twice, here far off, yields to a dropped number the
+        # derived bound keeps true whatever the words around them
+        twice = told[link.source.span] > 1
         near = [
             s2
             for s2 in dropped
@@ -89,7 +98,9 @@ def prefer_nearer_source(
             and (s2.unit == d.unit or not dimension(d.unit))
             and gap(s2, d) <= NEAR
             and 2 * gap(s2, d) < far
-            and words.shared(s2.fact, d.fact) >= SAID_ALIKE
+            and (
+                words.shared(s2.fact, d.fact) >= SAID_ALIKE or (twice and rounded_true(s2, d, True))
+            )
         ]
         if len(near) != 1:
             continue
@@ -97,7 +108,8 @@ def prefer_nearer_source(
         dropped.remove(s2)
         res.dropped.remove(s2.fact)
         res.changed[i] = _change(s2, d)
-        res.dropped.append(s1.fact)
+        if not twice:  # (else told by its other change still)
+            res.dropped.append(s1.fact)
 
 
 def _change(s: Item, d: Item) -> FactLink:

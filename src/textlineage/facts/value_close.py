@@ -88,11 +88,13 @@ def in_vague(vague: str, x: Decimal) -> bool:
     return base is not None and 2 * base <= x < 1000 * base
 
 
-def rounded_true(s: Item, d: Item) -> bool:
+def rounded_true(s: Item, d: Item, any_noun: bool = False) -> bool:
     """Is the derived number a rounding of the source's exact number that its qualifier
     keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
-    noun and currency, the source unqualified)?"""
-    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+    noun, unless ``any_noun``, and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.cur != d.cur or s.vague or d.vague:
+        return False
+    if s.unit != d.unit and not any_noun:
         return False
     try:
         sv, dv = float(s.fact.value), float(d.fact.value)
