@@ -76,3 +76,14 @@ def test_a_time_span_made_parts_of_the_day() -> None:
         "The heaviest snow falls overnight into the morning, two inches an hour on the roads.",
     )
     assert ("between midnight and 9 AM", "overnight into the morning") in _pairs(d.changed)
+
+
+def test_a_year_moved_among_two_years_is_the_one_said_alike() -> None:
+    d = _diff(
+        "The plan pays for a new swimming pool, due in 2027. It also funds a bus depot on "
+        "the northern ring road, scheduled to open in 2028. Fares stay the same.",
+        "Nobody mentions that the northern bus depot has been put off again, until 2029. "
+        "Fares stay the same, we are told.",
+    )
+    assert _pairs(d.changed) == {("2028", "2029")}
+    assert [f.text for f in d.dropped if f.kind == "date"] == ["2027"]
