@@ -87,3 +87,20 @@ def test_a_year_moved_among_two_years_is_the_one_said_alike() -> None:
     )
     assert _pairs(d.changed) == {("2028", "2029")}
     assert [f.text for f in d.dropped if f.kind == "date"] == ["2027"]
+
+
+def test_a_part_of_a_month_is_one_date() -> None:
+    assert _dates("Repairs end in mid-April, the survey in the middle of June.") == [
+        ("mid-April", "part:mid-04"),
+        ("the middle of June", "part:mid-06"),
+    ]
+    assert _dates("Bids close in early March 2027.") == [("early March 2027", "part:early-2027-03")]
+    d = _diff(
+        "The lift reopens on 16 April, a month late.", "The lift is back in the middle of April."
+    )
+    assert {(k.source.text, k.derived.text, k.label) for k in d.changed} == {
+        ("16 April", "the middle of April", "specificity")
+    }
+    d = _diff("Entries close on 30 June.", "Entries close at the end of June.")
+    assert _pairs(d.kept) == {("30 June", "the end of June")}
+    assert not d.changed

@@ -45,7 +45,8 @@ SEASON_PREFIX = "season:"
 """The value of a season: ``season:spring``, ``season:winter-2024``."""
 PART_PREFIX = "part:"
 """The value of a part of a year: ``part:early-2021``, ``part:mid-1990`` (more specific
-than the year alone, less than a month of it)."""
+than the year alone, less than a month of it); of a part of a month: ``part:mid-12``,
+``part:late-2027-03`` (more specific than the month, less than a day of it)."""
 SEASON_MONTHS = {
     "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
 }  # fmt: skip
@@ -62,6 +63,16 @@ def _century_value(ordinal: str, era: str | None) -> str:
 
 
 _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        # a part of a month: "mid-December", "early March 2027", "the end of May"
+        "partm",
+        regex.compile(
+            r"(?<![\p{L}\p{N}-])(?:(?P<part>(?i:early|late|mid))(?:-|[ \u00a0]+)"
+            r"|(?i:the)[ \u00a0]+(?P<part2>(?i:end|close|start|beginning|middle))[ \u00a0]+"
+            rf"(?i:of)[ \u00a0]+)(?=[JFMASOND])(?P<mon>(?i:{_MONTHS_FULL}))(?![\p{{L}}])"
+            r"(?:,?[ \u00a0]+(?P<y>1[5-9]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\p{N}))?"
+        ),
+    ),
     (
         "iso",
         regex.compile(rf"{_B}(?P<y>\d{{4}})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})(?!\p{{N}})"),
@@ -322,6 +333,12 @@ def find_dates(
             elif name == "part":
                 part = _PART_WORDS.get(gd["part"].lower(), gd["part"].lower())
                 value = f"{PART_PREFIX}{part}-{gd['y']}"
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "partm":
+                raw_part = (gd["part"] or gd["part2"]).lower()
+                part = _PART_WORDS.get(raw_part, raw_part)
+                year = f"{gd['y']}-" if gd.get("y") else ""
+                value = f"{PART_PREFIX}{part}-{year}{month_number(mon or ''):02d}"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "century":
                 value = _century_value(gd["c"], gd.get("era"))
