@@ -298,3 +298,13 @@ def test_a_source_number_told_twice_far_off_yields_to_a_dropped_near_one() -> No
         ("212 pupils", "more than 200 pupils"),
     }
     assert [f.text for f in d.dropped if f.kind == "number"] == ["903"]
+
+
+def test_a_far_change_yields_to_a_bound_kept_true_under_another_noun() -> None:
+    d = _diff(
+        "The Harbour Film Festival returns in May with 112 feature films from 30 countries.",
+        "Our 4 Favourite Films at the Harbour Film Festival\n\nThe festival returns in May "
+        "with more than 100 features from 30 countries.",
+    )
+    assert _pairs(d.changed) == {("112 feature films", "more than 100 features")}
+    assert [f.text for f in d.added] == ["4 Favourite Films"]

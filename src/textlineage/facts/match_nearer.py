@@ -6,9 +6,11 @@ pupils came in": matching by the words around the numbers pairs "61.4%" with "un
 thirds" (both after "Attendance") and leaves "61%" added, though it is the figure the
 writer rounded. When a change's derived number has, within :data:`REACH` characters, an
 added number of the same noun and currency much nearer the source's value (at most
-:data:`NEAR` away, and less than half as far as the first), the change is made to that
-one, and the first is the value said again loosely (part of that change, not reported
-again) when its qualifier keeps it true of the source's, else added.
+:data:`NEAR` away, and less than half as far as the first), or, when the first is
+:data:`FAR` off, an added bound under any noun that the source's value keeps true, the
+change is made to that one, and the first is the value said again loosely (part of that
+change, not reported again) when its qualifier keeps it true of the source's, else
+added.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ REACH = 600
 says it loosely and the paragraph or two after it that gives the figure)."""
 NEAR = 0.05
 """How far (a share of the larger) the nearer mention may lie from the source's value."""
+FAR = 0.5
+"""How far (a share of the larger) a change's derived value must lie from the source's
+(more than twice apart: "112 films" → "4 films") for it to yield to a nearby added bound
+the source's value keeps true under any noun ("more than 100 features"), however far
+that bound lies."""
 
 
 def prefer_nearer(S: list[Group], D: list[Group], res: Result, start: int) -> None:
@@ -45,12 +52,14 @@ def prefer_nearer(S: list[Group], D: list[Group], res: Result, start: int) -> No
         near = [
             (gap(s, d2), d2)
             for d2 in added
-            if d2.unit == d1.unit
-            and d2.cur == s.cur
+            if d2.cur == s.cur
             and not d2.vague
             and abs(d2.fact.span[0] - d1.fact.span[0]) <= REACH
-            and gap(s, d2) <= NEAR
             and 2 * gap(s, d2) < far
+            and (
+                (d2.unit == d1.unit and gap(s, d2) <= NEAR)
+                or (far > FAR and rounded_true(s, d2, True))
+            )
         ]
         if len(near) != 1:
             continue
