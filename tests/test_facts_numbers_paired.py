@@ -283,3 +283,12 @@ def test_money_is_never_the_same_value_counting_things() -> None:
     assert _left(d) == ["60 seasonal jobs"]
     d = _diff("The fine was 60 dollars.", "The fine was $60.")
     assert ("60 dollars", "$60") in _kept(d)
+
+
+def test_a_rough_measure_converted_to_another_unit_is_kept() -> None:
+    d = _diff(
+        "The new ring road will be about 80 kilometres long.",
+        "The ring road will run for about 50 miles.",
+    )
+    assert _kept(d) == {("about 80 kilometres", "about 50 miles")}
+    assert not d.changed

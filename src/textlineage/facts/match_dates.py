@@ -8,6 +8,7 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 
 import regex
@@ -80,17 +81,13 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 def _month_edge(general: Item, specific: Item) -> bool:
     """Is ``general`` the start or end of a month ("the end of September") and
-    ``specific`` one of its first or last days in it ("30 September")? The same day,
-    told roughly: a month's edge is where a deadline on its last day stands."""
+    ``specific`` its first or last day ("30 September")? The same day, told as the
+    month's edge."""
     part, day = _month_part(general.fact.value), specific.date
     if part is None or day is None or day[2] is None or not _in_part(general, specific):
         return False
-    return (part[0] == "early" and day[2] <= _EDGE[0]) or (part[0] == "late" and day[2] >= _EDGE[1])
-
-
-_EDGE = (2, 28)
-"""The days a month's start holds (up to the 2nd) and its end (from the 28th, the last of
-the shortest month)."""
+    last = calendar.monthrange(day[0] or 2001, part[2])[1]  # (no year: not a leap one)
+    return (part[0] == "early" and day[2] == 1) or (part[0] == "late" and day[2] == last)
 
 
 def _month_part(value: str) -> tuple[str, int | None, int] | None:

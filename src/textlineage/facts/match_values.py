@@ -28,7 +28,14 @@ from .match_nearer import (
 )
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
-from .value_close import ROUNDING_SLACK, low_end, measure_and_bare, money_and_count, shown
+from .value_close import (
+    ROUNDING_SLACK,
+    converted_alike,
+    low_end,
+    measure_and_bare,
+    money_and_count,
+    shown,
+)
 from .value_close import close as _close
 from .value_close import gap as _gap
 from .value_close import in_vague as _in_vague
@@ -335,7 +342,7 @@ def diff_numbers(
                     note = f"{_qual_note(c, d)}; unit '{c.unit}' → '{d.unit}'"
                     detail = _qual_detail(c, d)
                     res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
-                elif _same_measure(c, d):
+                elif _same_measure(c, d) or (c.qcls == d.qcls and converted_alike(c, d)):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
                 elif (mention := _free_mention(res, converted, sf)) is not None:
@@ -361,6 +368,9 @@ def diff_numbers(
         used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)
+        if s.qcls == d.qcls and converted_alike(s, d):  # "about 80 km" / "about 50 miles"
+            res.kept.append(FactLink(d.fact.kind, sf, df, f"unit '{s.unit}' → '{d.unit}'"))
+            continue
         if s.unit != d.unit and _converted_close(s, d):
             mention = _free_mention(res, gs, sf)
             if mention is None:

@@ -180,3 +180,19 @@ def money_and_count(a: Item, b: Item) -> bool:
         return False
     count = b if a.cur else a
     return bool(count.unit) and not dimension(count.unit) and count.unit not in MONEY_WORDS
+
+
+CONVERTED_SLACK = 0.01
+"""How far apart (a share of the larger) one measure in two units may be, once both are in
+the base unit, and be one measure converted ("830 km" is 515.7 miles: "515 miles")."""
+
+
+def converted_alike(s: Item, d: Item) -> bool:
+    """Is ``d`` the measure ``s`` in another unit of its dimension, converted and rounded
+    no further than :data:`CONVERTED_SLACK` ("about 830 kilometres" / "about 515 miles")?"""
+    if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
+        return False
+    a, b = in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return abs(a - b) <= max(a, b) * Decimal(str(CONVERTED_SLACK))
