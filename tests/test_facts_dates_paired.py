@@ -104,3 +104,17 @@ def test_a_part_of_a_month_is_one_date() -> None:
     d = _diff("Entries close on 30 June.", "Entries close at the end of June.")
     assert _pairs(d.kept) == {("30 June", "the end of June")}
     assert not d.changed
+
+
+def test_a_time_restated_in_another_zone_is_kept() -> None:
+    d = _diff(
+        "The webinar starts at 5:30 p.m. GMT on Thursday.",
+        "Tune in Thursday at 12:30 p.m. Eastern for the webinar.",
+    )
+    assert _pairs(d.kept) >= {("5:30 p.m.", "12:30 p.m.")}
+    assert not [k for k in d.changed if k.kind == "date"]
+    d = _diff(
+        "The webinar starts at 5:30 p.m. GMT on Thursday.",
+        "Tune in Thursday at 2:30 p.m. Eastern for the webinar.",
+    )
+    assert ("5:30 p.m.", "2:30 p.m.") not in _pairs(d.kept)

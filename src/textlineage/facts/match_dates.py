@@ -15,6 +15,7 @@ import regex
 
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
+from .clock_zones import same_moment
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
 from .items import Group, Item, Result, pair, shares
 from .near_words import NearWords
@@ -247,6 +248,14 @@ def diff_dates(
         if d.fact.value.startswith(WEEKDAY_PREFIX):
             _weekday_alone(S, gd, res, used, aligned)
             continue
+        if texts is not None and is_time(d.fact.value):
+            zoned = [g for g in S if id(g) not in used and same_moment(g.first.fact, d.fact, texts)]
+            if len(zoned) == 1:  # "6:42 a.m. PST" / "9:42 a.m. Eastern"
+                used.add(id(zoned[0]))
+                sf, df = pair(zoned[0], gd)
+                note = f"the same time in another zone ('{sf.text}' → '{df.text}')"
+                res.kept.append(FactLink("date", sf, df, note))
+                continue
         same_year = [g for g in S if id(g) not in used and _other_calendar(g.first, d)]
         if same_year:
             gs = min(same_year, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
