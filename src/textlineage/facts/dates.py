@@ -162,6 +162,14 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 
 _E = r"(?![\p{L}\p{M}\p{N}\u200c])"  # the end of a word (a Persian ZWNJ continues one)
 _ARABIC_SCRIPT = frozenset({"fa", "ar"})
+PART_CUES = {
+    "mi": "mid", "début": "early", "fin": "late", "mediados de": "mid", "finales de": "late",
+    "fines de": "late", "principios de": "early", "anfang": "early", "ende": "late",
+    "mitte": "mid", "начале": "early", "конце": "late", "середине": "mid", "اوایل": "early",
+    "اواخر": "late", "اواسط": "mid", "مطلع": "early", "أواخر": "late", "منتصف": "mid",
+}  # fmt: skip
+"""Month cues of other languages that name a part of the month ("mi-juin", "Ende Mai"): the
+month after them is that part of it, as "mid-June" is in English."""
 # Words after which a month name alone is a date ("en junio", "im Juni", "в июне").
 _MONTH_CUES = {
     "es": r"(?:en|desde|hasta|durante|para|de|mediados\s+de|finales\s+de|fines\s+de"
@@ -254,8 +262,10 @@ def _language_patterns(lang: str, undetermined: bool) -> tuple[tuple[str, regex.
     if cue_forms:
         cue = _MONTH_CUES[lang]
         word = "" if lang in _ARABIC_SCRIPT else r"\b"
-        hyphen = "|(?i:mi)-" if lang == "fr" else ""  # "mi-juin"
-        out.append(("m", rf"(?<={word}(?i:{cue})\s+{hyphen})(?P<mon>{_alt(cue_forms)}){_E}"))
+        hyphen = "|(?P<cue2>(?i:mi))-" if lang == "fr" else ""  # "mi-juin"
+        out.append(
+            ("m", rf"(?<={word}(?P<cue>(?i:{cue}))\s+{hyphen})(?P<mon>{_alt(cue_forms)}){_E}")
+        )
     return tuple((name, regex.compile(pat)) for name, pat in out)
 
 
@@ -357,6 +367,10 @@ def find_dates(
                 d = 1 if d_raw == "1er" else int(digits(d_raw)) if d_raw else None
                 mnum = month_number(mon) if mon is not None else int(digits(gd["m"]))
                 item = _date_item(text, doc, s, e, y, mnum, d)
+                cue = " ".join((gd.get("cue") or gd.get("cue2") or "").lower().split())
+                if item is not None and name == "m" and cue in PART_CUES:
+                    value = f"{PART_PREFIX}{PART_CUES[cue]}-{mnum:02d}"  # "mi-avril", "Mitte Mai"
+                    item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
                 if item is not None and english and d and mnum and name.startswith("d"):
                     first = _range_start(text, doc, s, y, mnum, d, num_mask)
                     if first is not None:
