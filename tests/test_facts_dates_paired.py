@@ -76,3 +76,45 @@ def test_a_time_span_made_parts_of_the_day() -> None:
         "The heaviest snow falls overnight into the morning, two inches an hour on the roads.",
     )
     assert ("between midnight and 9 AM", "overnight into the morning") in _pairs(d.changed)
+
+
+def test_a_year_moved_among_two_years_is_the_one_said_alike() -> None:
+    d = _diff(
+        "The plan pays for a new swimming pool, due in 2027. It also funds a bus depot on "
+        "the northern ring road, scheduled to open in 2028. Fares stay the same.",
+        "Nobody mentions that the northern bus depot has been put off again, until 2029. "
+        "Fares stay the same, we are told.",
+    )
+    assert _pairs(d.changed) == {("2028", "2029")}
+    assert [f.text for f in d.dropped if f.kind == "date"] == ["2027"]
+
+
+def test_a_part_of_a_month_is_one_date() -> None:
+    assert _dates("Repairs end in mid-April, the survey in the middle of June.") == [
+        ("mid-April", "part:mid-04"),
+        ("the middle of June", "part:mid-06"),
+    ]
+    assert _dates("Bids close in early March 2027.") == [("early March 2027", "part:early-2027-03")]
+    d = _diff(
+        "The lift reopens on 16 April, a month late.", "The lift is back in the middle of April."
+    )
+    assert {(k.source.text, k.derived.text, k.label) for k in d.changed} == {
+        ("16 April", "the middle of April", "specificity")
+    }
+    d = _diff("Entries close on 30 June.", "Entries close at the end of June.")
+    assert _pairs(d.kept) == {("30 June", "the end of June")}
+    assert not d.changed
+
+
+def test_a_time_restated_in_another_zone_is_kept() -> None:
+    d = _diff(
+        "The webinar starts at 5:30 p.m. GMT on Thursday.",
+        "Tune in Thursday at 12:30 p.m. Eastern for the webinar.",
+    )
+    assert _pairs(d.kept) >= {("5:30 p.m. GMT", "12:30 p.m. Eastern")}
+    assert not [k for k in d.changed if k.kind == "date"]
+    d = _diff(
+        "The webinar starts at 5:30 p.m. GMT on Thursday.",
+        "Tune in Thursday at 2:30 p.m. Eastern for the webinar.",
+    )
+    assert ("5:30 p.m. GMT", "2:30 p.m. Eastern") not in _pairs(d.kept)

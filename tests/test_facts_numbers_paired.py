@@ -272,3 +272,23 @@ def test_shares_far_apart_in_unrelated_sentences_stay_apart() -> None:
         "The council says admin costs will be capped at 10 per cent.",
     )
     assert ("15 per cent", "10 per cent") in _changed(d)
+
+
+def test_money_is_never_the_same_value_counting_things() -> None:
+    d = _diff(
+        "Each season ticket will cost about $58 more. The club also cut 60 seasonal jobs.",
+        "Season tickets will go up by about $60.",
+    )
+    assert _changed(d) == {("about $58", "$60"): "value"}
+    assert _left(d) == ["60 seasonal jobs"]
+    d = _diff("The fine was 60 dollars.", "The fine was $60.")
+    assert ("60 dollars", "$60") in _kept(d)
+
+
+def test_a_rough_measure_converted_to_another_unit_is_kept() -> None:
+    d = _diff(
+        "The new ring road will be about 80 kilometres long.",
+        "The ring road will run for about 50 miles.",
+    )
+    assert _kept(d) == {("about 80 kilometres", "about 50 miles")}
+    assert not d.changed

@@ -134,3 +134,15 @@ def test_a_position_is_no_count_of_places() -> None:
         ("64th", "64th place")
     ]
     assert d.added == () and d.dropped == ()
+
+
+def test_a_spaced_m_is_metres_after_a_count_and_millions_after_money() -> None:
+    assert _facts("The pier is 42 m long.") == [("42 m", "42")]
+    assert _facts("The club owes £7 m to its lender.") == [("£7 m", "7000000")]
+    d = _diff(
+        "The new pier is 41.7 metres long and cost £7.2 million.",
+        "The new pier is 42 m long and cost £7 m.",
+    )
+    pairs = sorted((c.source.text, c.derived.text) for c in d.changed)
+    assert pairs == [("41.7 metres", "42 m"), ("£7.2 million", "£7 m")]
+    assert not d.added and not d.dropped

@@ -256,3 +256,55 @@ def test_a_derived_number_stated_nearly_by_a_dropped_source_number_is_its_change
         "More than 8,000 residents signed the online petition against the bypass.",
     )
     assert ("8,150 signatures", "More than 8,000 residents") in _pairs(d.changed)
+
+
+def test_a_lede_said_loosely_yields_to_the_figure_a_paragraph_later() -> None:
+    lede_a = "Turnout in the parish poll was 43.2%."
+    lede_b = "Fewer than half of the parish voted in the poll."
+    d = _diff(
+        f"{lede_a} The count at the village school ran late into the night, and the result "
+        "was read out by the clerk just before two in the morning.",
+        f"{lede_b}\n\nThe count at the village school ran late into the night, with "
+        "volunteers sorting ballot papers on trestle tables long after the caretaker had "
+        "gone home, and the clerk finally read the result out just before two in the "
+        "morning to a hall that had mostly emptied. Officials said later that 43% had "
+        "turned out, a little down on the last poll.",
+        (Passage("paraphrase", 0.8, (((0, len(lede_a)),), ((0, len(lede_b)),))),),
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "number"] == [
+        ("43.2%", "43%")
+    ]
+    assert "43%" not in {f.text for f in d.added}
+
+
+def test_a_source_number_told_twice_far_off_yields_to_a_dropped_near_one() -> None:
+    a1 = "There were 1,038 late arrivals over the autumn term, up from 903 in the summer."
+    a2 = " The head says that lateness harms learning."
+    a3 = " On a typical day 212 pupils who were well enough to attend stayed at home."
+    b1 = "More than a thousand pupils turned up late, and the head says lateness harms learning."
+    b2 = " On a typical day more than 200 pupils stayed at home."
+    a, b = a1 + a2 + a3, b1 + b2
+    n1, n2 = len(a1), len(a1 + a2)
+    d = _diff(
+        a,
+        b,
+        (
+            Passage("compression", 0.7, (((n1, n2), (n2, len(a))), ((0, len(b1)),))),
+            Passage("paraphrase", 0.8, (((n2, len(a)),), ((len(b1), len(b)),))),
+        ),
+    )
+    assert _pairs(d.changed) == {
+        ("1,038 late arrivals", "More than a thousand pupils"),
+        ("212 pupils", "more than 200 pupils"),
+    }
+    assert [f.text for f in d.dropped if f.kind == "number"] == ["903"]
+
+
+def test_a_far_change_yields_to_a_bound_kept_true_under_another_noun() -> None:
+    d = _diff(
+        "The Harbour Film Festival returns in May with 112 feature films from 30 countries.",
+        "Our 4 Favourite Films at the Harbour Film Festival\n\nThe festival returns in May "
+        "with more than 100 features from 30 countries.",
+    )
+    assert _pairs(d.changed) == {("112 feature films", "more than 100 features")}
+    assert [f.text for f in d.added] == ["4 Favourite Films"]

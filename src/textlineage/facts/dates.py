@@ -45,7 +45,8 @@ SEASON_PREFIX = "season:"
 """The value of a season: ``season:spring``, ``season:winter-2024``."""
 PART_PREFIX = "part:"
 """The value of a part of a year: ``part:early-2021``, ``part:mid-1990`` (more specific
-than the year alone, less than a month of it)."""
+than the year alone, less than a month of it); of a part of a month: ``part:mid-12``,
+``part:late-2027-03`` (more specific than the month, less than a day of it)."""
 SEASON_MONTHS = {
     "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2),
 }  # fmt: skip
@@ -62,6 +63,16 @@ def _century_value(ordinal: str, era: str | None) -> str:
 
 
 _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        # a part of a month: "mid-December", "early March 2027", "the end of May"
+        "partm",
+        regex.compile(
+            r"(?<![\p{L}\p{N}-])(?:(?P<part>(?i:early|late|mid))(?:-|[ \u00a0]+)"
+            r"|(?i:the)[ \u00a0]+(?P<part2>(?i:end|close|start|beginning|middle))[ \u00a0]+"
+            rf"(?i:of)[ \u00a0]+)(?=[JFMASOND])(?P<mon>(?i:{_MONTHS_FULL}))(?![\p{{L}}])"
+            r"(?:,?[ \u00a0]+(?P<y>1[5-9]\d\d|20\d\d)(?![\p{L}\p{N}]|[.,]\p{N}))?"
+        ),
+    ),
     (
         "iso",
         regex.compile(rf"{_B}(?P<y>\d{{4}})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})(?!\p{{N}})"),
@@ -151,6 +162,14 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 
 _E = r"(?![\p{L}\p{M}\p{N}\u200c])"  # the end of a word (a Persian ZWNJ continues one)
 _ARABIC_SCRIPT = frozenset({"fa", "ar"})
+PART_CUES = {
+    "mi": "mid", "début": "early", "fin": "late", "mediados de": "mid", "finales de": "late",
+    "fines de": "late", "principios de": "early", "anfang": "early", "ende": "late",
+    "mitte": "mid", "начале": "early", "конце": "late", "середине": "mid", "اوایل": "early",
+    "اواخر": "late", "اواسط": "mid", "مطلع": "early", "أواخر": "late", "منتصف": "mid",
+}  # fmt: skip
+"""Month cues of other languages that name a part of the month ("mi-juin", "Ende Mai"): the
+month after them is that part of it, as "mid-June" is in English."""
 # Words after which a month name alone is a date ("en junio", "im Juni", "в июне").
 _MONTH_CUES = {
     "es": r"(?:en|desde|hasta|durante|para|de|mediados\s+de|finales\s+de|fines\s+de"
@@ -243,8 +262,10 @@ def _language_patterns(lang: str, undetermined: bool) -> tuple[tuple[str, regex.
     if cue_forms:
         cue = _MONTH_CUES[lang]
         word = "" if lang in _ARABIC_SCRIPT else r"\b"
-        hyphen = "|(?i:mi)-" if lang == "fr" else ""  # "mi-juin"
-        out.append(("m", rf"(?<={word}(?i:{cue})\s+{hyphen})(?P<mon>{_alt(cue_forms)}){_E}"))
+        hyphen = "|(?P<cue2>(?i:mi))-" if lang == "fr" else ""  # "mi-juin"
+        out.append(
+            ("m", rf"(?<={word}(?P<cue>(?i:{cue}))\s+{hyphen})(?P<mon>{_alt(cue_forms)}){_E}")
+        )
     return tuple((name, regex.compile(pat)) for name, pat in out)
 
 
@@ -323,6 +344,12 @@ def find_dates(
                 part = _PART_WORDS.get(gd["part"].lower(), gd["part"].lower())
                 value = f"{PART_PREFIX}{part}-{gd['y']}"
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
+            elif name == "partm":
+                raw_part = (gd["part"] or gd["part2"]).lower()
+                part = _PART_WORDS.get(raw_part, raw_part)
+                year = f"{gd['y']}-" if gd.get("y") else ""
+                value = f"{PART_PREFIX}{part}-{year}{month_number(mon or ''):02d}"
+                item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
             elif name == "century":
                 value = _century_value(gd["c"], gd.get("era"))
                 item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
@@ -340,6 +367,10 @@ def find_dates(
                 d = 1 if d_raw == "1er" else int(digits(d_raw)) if d_raw else None
                 mnum = month_number(mon) if mon is not None else int(digits(gd["m"]))
                 item = _date_item(text, doc, s, e, y, mnum, d)
+                cue = " ".join((gd.get("cue") or gd.get("cue2") or "").lower().split())
+                if item is not None and name == "m" and cue in PART_CUES:
+                    value = f"{PART_PREFIX}{PART_CUES[cue]}-{mnum:02d}"  # "mi-avril", "Mitte Mai"
+                    item = Item(Fact("date", mt.group(), (s, e), doc, value), "date", (value,))
                 if item is not None and english and d and mnum and name.startswith("d"):
                     first = _range_start(text, doc, s, y, mnum, d, num_mask)
                     if first is not None:

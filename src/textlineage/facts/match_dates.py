@@ -8,6 +8,7 @@ mentions it loosely, elsewhere), and so is a year written in another calendar (I
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 
 import regex
@@ -58,11 +59,45 @@ def _less_specific(general: Item, specific: Item) -> bool:
 
 
 def _in_part(general: Item, specific: Item) -> bool:
-    """Is ``specific`` a part of the year ``general`` names ("early 2021" of "2021")?"""
+    """Is ``specific`` a part of the year or month ``general`` names ("early 2021" of
+    "2021", "mid-May" of "May"), or ``general`` a part of a month holding the day
+    ``specific`` names ("mid-May" of "14 May")?"""
     value, d = specific.fact.value, general.date
+    part = _month_part(value)
+    if part is not None and d is not None and d[1] is not None and d[2] is None:
+        return part[2] == d[1] and (d[0] is None or part[1] in (None, d[0]))
+    part, day = _month_part(general.fact.value), specific.date
+    if part is not None and day is not None and day[2] is not None:
+        lo, hi = _PART_DAYS[part[0]]
+        return part[2] == day[1] and (part[1] is None or part[1] == day[0]) and lo <= day[2] <= hi
     if not value.startswith(PART_PREFIX) or d is None or d[0] is None or d[1] is not None:
         return False
     return value.endswith(f"-{d[0]:04d}")
+
+
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""The days of a month each of its parts holds."""
+
+
+def _month_edge(general: Item, specific: Item) -> bool:
+    """Is ``general`` the start or end of a month ("the end of September") and
+    ``specific`` its first or last day ("30 September")? The same day, told as the
+    month's edge."""
+    part, day = _month_part(general.fact.value), specific.date
+    if part is None or day is None or day[2] is None or not _in_part(general, specific):
+        return False
+    last = calendar.monthrange(day[0] or 2001, part[2])[1]  # (no year: not a leap one)
+    return (part[0] == "early" and day[2] == 1) or (part[0] == "late" and day[2] == last)
+
+
+def _month_part(value: str) -> tuple[str, int | None, int] | None:
+    """A part of a month's value ("part:mid-12", "part:late-2027-03") as its part, year
+    (None when unsaid) and month; None for any other value."""
+    bits = value.removeprefix(PART_PREFIX).split("-")
+    if not value.startswith(PART_PREFIX) or bits[0] not in _PART_DAYS or len(bits[-1]) != 2:
+        return None
+    year = int(bits[1]) if len(bits) == 3 else None
+    return bits[0], year, int(bits[-1])
 
 
 def _in_season(general: Item, specific: Item) -> bool:
@@ -243,6 +278,8 @@ def diff_dates(
             sf, df = pair(gs, gd)
             if _year_left_unsaid(d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
+            elif _month_edge(d, gs.first):
+                res.kept.append(FactLink("date", sf, df, f"'{sf.text}' told as its month's edge"))
             elif near is not None and _year_said_after(near.texts[1], df, d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' said in words"))
             elif id(gs) not in used and (

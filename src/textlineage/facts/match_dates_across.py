@@ -5,7 +5,9 @@ out, the year moved).
 Two dates are compared in the parts both give: all equal but the finest, which is at most
 :data:`STEP` apart. A dropped and an added date that are each other's only such date,
 in sentences that share enough content words (the caller's measure), are one date
-changed (``value``). Dates of one shape are paired by :mod:`.match_leftovers`.
+changed (``value``). Dates of one shape are paired first (:func:`pair_lone_dates`): a
+dropped and an added date near each other, in sentences that share enough words, each the
+other's only such date.
 """
 
 from __future__ import annotations
@@ -96,3 +98,64 @@ def times_near(a: str | None, b: str | None, hours: int) -> bool:
         return False
     ta, tb = int(ma[1]) * 60 + int(ma[2]), int(mb[1]) * 60 + int(mb[2])
     return 0 < abs(ta - tb) <= hours * 60
+
+
+def _date_shape(value: str | None) -> str:
+    """A date value's shape: its digits as "9", the rest as written ("03": "99";
+    "2024-03": "9999-99"; "time:22:00": "time:99:99")."""
+    return regex.sub(r"\d", "9", value or "")
+
+
+def pair_lone_dates(
+    res: Result,
+    shared: Callable[[Fact, Fact], int],
+    sentence: tuple[Callable[[int], int], Callable[[int], int]],
+) -> None:
+    """A dropped and an added date of one shape (two months, two years), near each other
+    (:func:`_dates_near`), whose sentences share :data:`LONE_SHARED` content words
+    (``shared`` counts them) or hold a date matched already (:func:`told_together`), and
+    each the other's only such date, are one date changed ("a final vote is expected in
+    February" / "the council will hold a final vote in March"; "the pool opens in 2027,
+    the depot in 2028" / "the depot is delayed until 2029"), though the sentences were
+    rebuilt too much to correspond. Then the dates of other shapes
+    (:func:`pair_dates_across`)."""
+    for shape in {_date_shape(f.value) for f in res.dropped if f.kind == "date"}:
+        if not shape or shape.startswith("weekday"):
+            continue
+        ds = [f for f in res.dropped if f.kind == "date" and _date_shape(f.value) == shape]
+        ad = [f for f in res.added if f.kind == "date" and _date_shape(f.value) == shape]
+
+        def alike(sf: Fact, df: Fact) -> bool:
+            if not _dates_near(sf.value, df.value):
+                return False
+            return shared(sf, df) >= LONE_SHARED or told_together(sf, df, sentence, res)
+
+        ok = [(sf, df) for sf in ds for df in ad if alike(sf, df)]
+        for sf, df in ok:
+            if [x for x in ok if x[0] is sf or x[1] is df] != [(sf, df)]:
+                continue
+            note = f"date {sf.value} → {df.value}"
+            res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+            res.dropped.remove(sf)
+            res.added.remove(df)
+    pair_dates_across(res, shared, LONE_SHARED)
+
+
+def _dates_near(a: str | None, b: str | None) -> bool:
+    """Are two months ("02", "03"), years, or months of one year at most
+    :data:`LONE_STEP` apart, or two times of day at most :data:`LONE_STEP` hours (a date
+    moved, not another date)?"""
+    if times_near(a, b, LONE_STEP):
+        return True
+    pa, pb = (a or "").split("-"), (b or "").split("-")
+    if len(pa) != len(pb) or not all(x.isdigit() for x in pa + pb) or len(pa) > 2:
+        return False
+    if pa[:-1] != pb[:-1]:
+        return False
+    return abs(int(pa[-1]) - int(pb[-1])) <= LONE_STEP
+
+
+LONE_STEP = 2
+"""How far apart two lone leftover dates may be in their finest part."""
+LONE_SHARED = 2
+"""Content words the sentences of two lone leftover dates must share."""

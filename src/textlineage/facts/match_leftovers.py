@@ -39,7 +39,7 @@ from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Item, Result
 from .match_acronyms import fold_defined_acronyms, fold_initials, initials_of
-from .match_dates_across import pair_dates_across, times_near, told_together
+from .match_dates_across import pair_lone_dates
 from .match_name_changes import name_change, one_token_change
 from .match_names import _skeleton
 from .match_regions import pair_place_lists, pair_regions
@@ -202,62 +202,17 @@ def _pair_sentences(
     _pair_lone_dates((src, der), res)
 
 
-def _date_shape(value: str | None) -> str:
-    """A date value's shape: its digits as "9", the rest as written ("03": "99";
-    "2024-03": "9999-99"; "time:22:00": "time:99:99")."""
-    return regex.sub(r"\d", "9", value or "")
-
-
 def _pair_lone_dates(sides: tuple[_Text, _Text], res: Result) -> None:
-    """The only dropped and the only added date of one shape (two months, two years), near
-    each other (:func:`_dates_near`), whose sentences share :data:`LONE_SHARED` content words are one date changed
-    ("a final vote is expected in February" / "the council will hold a final vote in
-    March"), though the sentences were rebuilt too much to correspond."""
+    """Leftover dates near in value whose sentences share enough words: one date moved
+    (:func:`.match_dates_across.pair_lone_dates`)."""
     src, der = sides
-    for shape in {_date_shape(f.value) for f in res.dropped if f.kind == "date"}:
-        ds = [f for f in res.dropped if f.kind == "date" and _date_shape(f.value) == shape]
-        ad = [f for f in res.added if f.kind == "date" and _date_shape(f.value) == shape]
-        if len(ds) != 1 or len(ad) != 1 or not shape or shape.startswith("weekday"):
-            continue
-        sf, df = ds[0], ad[0]
-        if not _dates_near(sf.value, df.value):
-            continue
-        a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
-        b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
-        at = (src.sentence, der.sentence)
-        if len(a.keys() & b.keys()) < LONE_SHARED and not told_together(sf, df, at, res):
-            continue
-        note = f"date {sf.value} → {df.value}"
-        res.changed.append(FactLink("date", sf, df, note, "value", "", True))
-        res.dropped.remove(sf)
-        res.added.remove(df)
 
     def shared(sf: Fact, df: Fact) -> int:
         a = src.terms[src.sentence(sf.span[0])] - _fact_terms(sf, src.text)
         b = der.terms[der.sentence(df.span[0])] - _fact_terms(df, der.text)
         return len(a.keys() & b.keys())
 
-    pair_dates_across(res, shared, LONE_SHARED)
-
-
-def _dates_near(a: str | None, b: str | None) -> bool:
-    """Are two months ("02", "03"), years, or months of one year at most
-    :data:`LONE_STEP` apart, or two times of day at most :data:`LONE_STEP` hours (a date
-    moved, not another date)?"""
-    if times_near(a, b, LONE_STEP):
-        return True
-    pa, pb = (a or "").split("-"), (b or "").split("-")
-    if len(pa) != len(pb) or not all(x.isdigit() for x in pa + pb) or len(pa) > 2:
-        return False
-    if pa[:-1] != pb[:-1]:
-        return False
-    return abs(int(pa[-1]) - int(pb[-1])) <= LONE_STEP
-
-
-LONE_STEP = 2
-"""How far apart two lone leftover dates may be in their finest part."""
-LONE_SHARED = 2
-"""Content words the sentences of two lone leftover dates must share."""
+    pair_lone_dates(res, shared, (src.sentence, der.sentence))
 
 
 ROUNDING_GAP = 0.06

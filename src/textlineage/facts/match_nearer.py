@@ -6,13 +6,16 @@ pupils came in": matching by the words around the numbers pairs "61.4%" with "un
 thirds" (both after "Attendance") and leaves "61%" added, though it is the figure the
 writer rounded. When a change's derived number has, within :data:`REACH` characters, an
 added number of the same noun and currency much nearer the source's value (at most
-:data:`NEAR` away, and less than half as far as the first), the change is made to that
-one, and the first is the value said again loosely (part of that change, not reported
-again) when its qualifier keeps it true of the source's, else added.
+:data:`NEAR` away, and less than half as far as the first), or, when the first is
+:data:`FAR` off, an added bound under any noun that the source's value keeps true, the
+change is made to that one, and the first is the value said again loosely (part of that
+change, not reported again) when its qualifier keeps it true of the source's, else
+added.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..types import Fact, FactLink
@@ -21,10 +24,16 @@ from .near_words import NearWords
 from .units import dimension, in_base
 from .value_close import gap, rounded_true
 
-REACH = 200
-"""Characters between the two derived mentions (a sentence and the next)."""
+REACH = 600
+"""Characters between the two derived mentions (a sentence and the next, or a lede that
+says it loosely and the paragraph or two after it that gives the figure)."""
 NEAR = 0.05
 """How far (a share of the larger) the nearer mention may lie from the source's value."""
+FAR = 0.5
+"""How far (a share of the larger) a change's derived value must lie from the source's
+(more than twice apart: "112 films" → "4 films") for it to yield to a nearby added bound
+the source's value keeps true under any noun ("more than 100 features"), however far
+that bound lies."""
 
 
 def prefer_nearer(S: list[Group], D: list[Group], res: Result, start: int) -> None:
@@ -43,12 +52,14 @@ def prefer_nearer(S: list[Group], D: list[Group], res: Result, start: int) -> No
         near = [
             (gap(s, d2), d2)
             for d2 in added
-            if d2.unit == d1.unit
-            and d2.cur == s.cur
+            if d2.cur == s.cur
             and not d2.vague
             and abs(d2.fact.span[0] - d1.fact.span[0]) <= REACH
-            and gap(s, d2) <= NEAR
             and 2 * gap(s, d2) < far
+            and (
+                (d2.unit == d1.unit and gap(s, d2) <= NEAR)
+                or (far > FAR and rounded_true(s, d2, True))
+            )
         ]
         if len(near) != 1:
             continue
@@ -67,18 +78,26 @@ def prefer_nearer_source(
     people" → "more than 8,000 people") whose derived number a dropped source number
     states nearly (within :data:`NEAR`, less than half as far: "8,150 signatures"), in a
     sentence sharing :data:`SAID_ALIKE` content words with the derived one's, is that
-    number's change; the first is left dropped."""
+    number's change; the first is left dropped. When the first source number is told by
+    another change too ("212 pupils" → "more than 200 pupils" and → "more than a thousand
+    pupils"), a dropped number the derived bound keeps true under any noun ("1,038 late
+    arrivals") takes the change whatever the words around it, and the first stays told
+    once."""
     if texts is None or not res.dropped or len(res.changed) <= start:
         return
     items = {id(it.fact): it for g in (*S, *D) for it in g.items}
     dropped = [items[id(f)] for f in res.dropped if f.kind == "number" and id(f) in items]
     words = NearWords(texts)
+    told = Counter(k.source.span for k in (*res.kept, *res.changed))
     for i in range(start, len(res.changed)):
         link = res.changed[i]
         s1, d = items.get(id(link.source)), items.get(id(link.derived))
         if s1 is None or d is None or d.vague or rounded_true(s1, d):
             continue  # (a bound kept true of the source: its rounding, chosen already)
         far = gap(s1, d)
+        # a source number told twice, here far off, yields to a dropped number the
+        # derived bound keeps true whatever the words around them
+        twice = told[link.source.span] > 1
         near = [
             s2
             for s2 in dropped
@@ -88,7 +107,9 @@ def prefer_nearer_source(
             and (s2.unit == d.unit or not dimension(d.unit))
             and gap(s2, d) <= NEAR
             and 2 * gap(s2, d) < far
-            and words.shared(s2.fact, d.fact) >= SAID_ALIKE
+            and (
+                words.shared(s2.fact, d.fact) >= SAID_ALIKE or (twice and rounded_true(s2, d, True))
+            )
         ]
         if len(near) != 1:
             continue
@@ -96,7 +117,8 @@ def prefer_nearer_source(
         dropped.remove(s2)
         res.dropped.remove(s2.fact)
         res.changed[i] = _change(s2, d)
-        res.dropped.append(s1.fact)
+        if not twice:  # (else told by its other change still)
+            res.dropped.append(s1.fact)
 
 
 def _change(s: Item, d: Item) -> FactLink:

@@ -28,7 +28,14 @@ from .match_nearer import (
 )
 from .ranks import AMONG
 from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
-from .value_close import ROUNDING_SLACK, low_end, measure_and_bare
+from .value_close import (
+    ROUNDING_SLACK,
+    converted_alike,
+    low_end,
+    measure_and_bare,
+    money_and_count,
+    shown,
+)
 from .value_close import close as _close
 from .value_close import gap as _gap
 from .value_close import in_vague as _in_vague
@@ -55,7 +62,7 @@ def _unit_compat(a: Item, b: Item) -> bool:
         return False
     if MULTIPLE in (a.unit, b.unit):
         return a.unit == b.unit  # "doubled" is no count
-    if _word_share_and_bare(a, b):
+    if _word_share_and_bare(a, b) or money_and_count(a, b):
         return False
     if a.cur and a.cur == b.cur:
         return True  # one amount of money, whatever word follows it ("£4.3m plan", "altogether")
@@ -90,25 +97,6 @@ def _same_place(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return True
     cs, cd = _context(texts[0], s.fact.span), _context(texts[1], d.fact.span)
     return any(x and x == y for x, y in zip(cs, cd, strict=True))
-
-
-def _shown(it: Item) -> str:
-    """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
-    value = _grouped(it.fact.value)
-    if it.unit == PERCENT:
-        return f"{value}%"
-    if it.unit == MULTIPLE:
-        return f"×{value}"
-    return value
-
-
-def _grouped(value: str) -> str:
-    """A plain decimal value with its thousands grouped ("4200000" → "4,200,000"); any
-    other value as it is."""
-    whole, dot, frac = value.partition(".")
-    if not whole.isdigit() or (dot and not frac.isdigit()):
-        return value
-    return f"{int(whole):,}" + (dot + frac if dot else "")
 
 
 def _between_same_words(s: Item, d: Item, texts: tuple[str, str]) -> bool:
@@ -354,7 +342,7 @@ def diff_numbers(
                     note = f"{_qual_note(c, d)}; unit '{c.unit}' → '{d.unit}'"
                     detail = _qual_detail(c, d)
                     res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
-                elif _same_measure(c, d):
+                elif _same_measure(c, d) or (c.qcls == d.qcls and converted_alike(c, d)):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
                 elif (mention := _free_mention(res, converted, sf)) is not None:
@@ -380,6 +368,9 @@ def diff_numbers(
         used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)
+        if s.qcls == d.qcls and converted_alike(s, d):  # "about 80 km" / "about 50 miles"
+            res.kept.append(FactLink(d.fact.kind, sf, df, f"unit '{s.unit}' → '{d.unit}'"))
+            continue
         if s.unit != d.unit and _converted_close(s, d):
             mention = _free_mention(res, gs, sf)
             if mention is None:
@@ -404,7 +395,7 @@ def diff_numbers(
             notes.append(f"'{s.fact.text}' given as the range '{d.fact.text}'")
             label, detail = _STRENGTH, "specific_to_vague"
         elif s.fact.value != d.fact.value:
-            notes.append(f"value {_shown(s)} → {_shown(d)}")
+            notes.append(f"value {shown(s)} → {shown(d)}")
         else:
             label = "noun"
         if s.unit and d.unit and s.unit != d.unit:

@@ -376,6 +376,8 @@ def _number_item(
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
+        if unit_words == ["m"]:
+            unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed

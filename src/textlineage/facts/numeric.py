@@ -176,7 +176,7 @@ def _english(lang: str) -> Patterns:
             (?P<vague>(?i:{EN_VAGUE}))
           | (?P<num>{_EN_DIGITS})
             (?:(?:\s+|-)?(?P<scale>(?i:{scale_alt})|bn)(?![\p{{L}}])
-              | (?(cur)(?P<scale>[mMkKB]|tn|BN|Bn)(?![\p{{L}}])|(?!)))?
+              | (?(cur)[ \u00a0]?(?P<scale>[mMkKB]|tn|BN|Bn)(?![\p{{L}}])|(?!)))?
           | (?P<word>(?i:{SPELLED_NUMBER}))(?![\p{{L}}])
         )
         (?P<pct>\s?[%٪]|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?

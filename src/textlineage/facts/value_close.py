@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .items import Item
-from .units import CLOCK_UNITS, dimension, in_base
+from .units import CLOCK_UNITS, MULTIPLE, PERCENT, dimension, in_base
 
 ROUNDING_SLACK = 0.2
 """How far an "about", "nearly" or "almost" value may lie from the source's exact one
@@ -88,11 +88,13 @@ def in_vague(vague: str, x: Decimal) -> bool:
     return base is not None and 2 * base <= x < 1000 * base
 
 
-def rounded_true(s: Item, d: Item) -> bool:
+def rounded_true(s: Item, d: Item, any_noun: bool = False) -> bool:
     """Is the derived number a rounding of the source's exact number that its qualifier
     keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
-    noun and currency, the source unqualified)?"""
-    if s.qual or not d.qual or s.unit != d.unit or s.cur != d.cur or s.vague or d.vague:
+    noun, unless ``any_noun``, and currency, the source unqualified)?"""
+    if s.qual or not d.qual or s.cur != d.cur or s.vague or d.vague:
+        return False
+    if s.unit != d.unit and not any_noun:
         return False
     try:
         sv, dv = float(s.fact.value), float(d.fact.value)
@@ -142,3 +144,55 @@ def measure_and_bare(s: Item, d: Item, together: bool) -> bool:
 def low_end(value: str) -> str:
     """A range's lower end ("0.6-0.62": "0.6"), or the value."""
     return value[:1] + value[1:].partition("-")[0]
+
+
+def shown(it: Item) -> str:
+    """A number's value as a note shows it: "20%" for a share, "×2" for a multiple."""
+    value = grouped(it.fact.value)
+    if it.unit == PERCENT:
+        return f"{value}%"
+    if it.unit == MULTIPLE:
+        return f"×{value}"
+    return value
+
+
+def grouped(value: str) -> str:
+    """A plain decimal value with its thousands grouped ("4200000" → "4,200,000"); any
+    other value as it is."""
+    whole, dot, frac = value.partition(".")
+    if not whole.isdigit() or (dot and not frac.isdigit()):
+        return value
+    return f"{int(whole):,}" + (dot + frac if dot else "")
+
+
+MONEY_WORDS = frozenset({
+    "dollar", "pound", "euro", "cent", "penny", "pence", "yen", "yuan", "rupee", "franc",
+    "krona", "krone", "peso", "rand", "mark", "shekel", "won", "lira", "real", "ruble",
+    "rouble", "dinar", "dirham", "riyal",
+})  # fmt: skip
+"""Nouns that name money: "40 dollars" is an amount like "$40"."""
+
+
+def money_and_count(a: Item, b: Item) -> bool:
+    """Is one an amount of money ("$40") and the other a count of things ("40 vacant
+    posts"), which no rewording makes one fact?"""
+    if bool(a.cur) == bool(b.cur):
+        return False
+    count = b if a.cur else a
+    return bool(count.unit) and not dimension(count.unit) and count.unit not in MONEY_WORDS
+
+
+CONVERTED_SLACK = 0.01
+"""How far apart (a share of the larger) one measure in two units may be, once both are in
+the base unit, and be one measure converted ("830 km" is 515.7 miles: "515 miles")."""
+
+
+def converted_alike(s: Item, d: Item) -> bool:
+    """Is ``d`` the measure ``s`` in another unit of its dimension, converted and rounded
+    no further than :data:`CONVERTED_SLACK` ("about 830 kilometres" / "about 515 miles")?"""
+    if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
+        return False
+    a, b = in_base(s.fact.value, s.unit), in_base(d.fact.value, d.unit)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return abs(a - b) <= max(a, b) * Decimal(str(CONVERTED_SLACK))
