@@ -292,3 +292,17 @@ def test_a_rough_measure_converted_to_another_unit_is_kept() -> None:
     )
     assert _kept(d) == {("about 80 kilometres", "about 50 miles")}
     assert not d.changed
+
+
+def test_two_roundings_in_one_passage_pair_with_their_nearest() -> None:
+    from textlineage.types import Passage
+
+    src = (
+        "Total sales were $512.4 million, up 9%. Online sales were $466.8 million, up 14%, "
+        "and made up 91% of the total."
+    )
+    der = "The chain's sales came to $512 million, up 9%, with $467 million of them online."
+    p = Passage("paraphrase", 0.8, (((0, len(src)),), ((0, len(der)),)))
+    d = diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,))
+    pairs = {(k.source.text, k.derived.text) for k in d.changed}
+    assert pairs == {("$512.4 million", "$512 million"), ("$466.8 million", "$467 million")}

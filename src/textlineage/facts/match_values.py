@@ -360,7 +360,8 @@ def diff_numbers(
                 not shares(g, gd),
                 g.first.unit != d.unit,
                 id(g) in used,
-                shares(g, gd) and not _close(g.first, d),  # in one passage: the nearest
+                shares(g, gd) and not _close(g.first, d),  # in one passage: the nearest,
+                _gap(g.first, d) if shares(g, gd) else 0.0,  # the nearest of the close
                 not g.first.vague,
                 g.first.fact.span[0],
             ),
