@@ -306,3 +306,14 @@ def test_two_roundings_in_one_passage_pair_with_their_nearest() -> None:
     d = diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,))
     pairs = {(k.source.text, k.derived.text) for k in d.changed}
     assert pairs == {("$512.4 million", "$512 million"), ("$466.8 million", "$467 million")}
+
+
+def test_a_named_countrys_dollar_is_an_amount_of_dollars() -> None:
+    facts = extract_facts("It holds C$14.2 million in cash, A$3 billion of debt and NZ$40.")
+    assert [(f.text, f.value) for f in facts if f.kind == "number"] == [
+        ("C$14.2 million", "14200000"),
+        ("A$3 billion", "3000000000"),
+        ("NZ$40", "40"),
+    ]
+    d = _diff("The miner has about C$14.2 million in cash.", "They have $14 million in the bank.")
+    assert _changed(d) == {("about C$14.2 million", "$14 million"): "value"}

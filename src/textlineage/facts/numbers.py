@@ -20,7 +20,7 @@ from ..types import Fact
 from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
-from .numeric import Patterns, parse_digits, patterns, phrase_key
+from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
 from .units import canonical_unit, dimension, speed_after
 from .vocab import (
     NOT_UNITS,
@@ -66,7 +66,7 @@ _OVER_AS_MORE_RE = regex.compile(
 elsewhere it is the preposition "during" ("over three decades, ...")."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
-_DIGIT_RUN_RE = regex.compile(r"(?:US\$|[$€£¥₹])?\d+")
+_DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)")
 _OF_RE = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])")
@@ -324,7 +324,7 @@ def _number_item(
         qual = collapse(q.group()).lower()
         s = q.start()
     cur = m.group("cur") or m.groupdict().get("cur2") or ""
-    cur = "$" if cur == "US$" else cur
+    cur = "$" if cur.endswith("$") else cur
     vague_raw = m.group("vague")
     pct = bool(m.group("pct"))
     hy = m.group("hy") or ""

@@ -92,6 +92,11 @@ class Patterns:
         return self.lang in ENGLISH_READ
 
 
+CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[$€£¥₹])"
+"""A currency sign before an amount; a dollar of a named country ("C$", "A$", "NZ$") is
+read as a dollar (the text shows which)."""
+
+
 def phrase_key(phrase: str) -> str:
     """The lookup form of a matched phrase: lower case, no spaces or zero-width non-joiners
     (Persian writes "ده‌ها", "دهها" and "ده ها" for one word)."""
@@ -130,7 +135,7 @@ def patterns(lang: str) -> Patterns:
     number = regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬/]|\p{{L}}-)
-        (?P<cur>US\$|[$€£¥₹])?
+        (?P<cur>{CURRENCY})?
         (?:
             (?P<vague>(?i:{_alternation(VAGUE[lang])}))(?![\p{{L}}\u200c])
           | (?P<num>{digits_alt})
@@ -171,7 +176,7 @@ def _english(lang: str) -> Patterns:
     number = regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬]|\p{{L}}-)
-        (?P<cur>US\$|[$€£¥₹])?
+        (?P<cur>{CURRENCY})?
         (?:
             (?P<vague>(?i:{EN_VAGUE}))
           | (?P<num>{_EN_DIGITS})
