@@ -253,3 +253,15 @@ def test_an_adjective_after_as_is_no_job() -> None:
         "The harbour was seen as essential for the town's trade in the winter months.",
     )
     assert not [k for k in fd.changed if k.label == "title"]
+
+
+def test_a_surname_respelled_in_a_sentence_apart_is_a_surname_change() -> None:
+    fd = _facts(
+        "Claimant: Mr Oskar Holmqvist\n\n"
+        "The ferry left the harbour late because of fog over the estuary.",
+        "The ferry left the harbour late because of fog over the estuary.\n\n"
+        "Oskar Holmquist rented a flat above the bakery for two years.",
+    )
+    changed = _changed(fd)
+    assert [c[:2] for c in changed] == [("Oskar Holmqvist", "Oskar Holmquist")]
+    assert _left(fd) == ([], [])

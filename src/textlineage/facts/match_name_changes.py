@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import regex
+from rapidfuzz import fuzz
 
 from ..text.normalise import fold
 from ..types import Fact, FactLink
@@ -402,7 +403,7 @@ def pair_changed_names(
             if at is None:
                 continue
             near = shares(gs, gd)
-            if aligned and not near and "organisation" not in kinds:
+            if aligned and not near and "organisation" not in kinds and not _respelt(a[at], b[at]):
                 continue
             if (a, b) != (s_toks[i], d_toks[j]):
                 short.add((i, j))
@@ -434,6 +435,15 @@ def pair_changed_names(
     return (
         [g for i, g in enumerate(left_s) if i not in used_s],
         [g for j, g in enumerate(left_d) if j not in used_d],
+    )
+
+
+def _respelt(x: str, y: str) -> bool:
+    """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
+    "Halvorson"): long words opening alike with most letters in common? A person's name
+    respelled is one person's, in passages apart too (when neither has another candidate)."""
+    return (
+        min(len(x), len(y)) >= 6 and x[:2] == y[:2] and fuzz.ratio(letters(x), letters(y)) >= 80
     )
 
 
@@ -546,11 +556,22 @@ def _same_title(rs: list[tuple[Role, Item]], rd: list[tuple[Role, Item]]) -> boo
     trial's lead investigator, Professor Ann Roe" / "Professor Ann Roe")."""
     ws, wd = _words(rs), _words(rd)
     ws, wd = _spelled_out(ws, rd), _spelled_out(wd, rs)
-    if ws == wd:
+    if ws == wd or _job_left_out(ws, wd) or _job_left_out(wd, ws):
         return True
     ls, ld = (frozenset(title_word(w) for r, _ in x for w in r.loose) for x in (rs, rd))
     optional = (ls if not ld else frozenset()) | (ld if not ls else frozenset())
     return bool(optional) and (ws ^ wd) <= optional
+
+
+_COURTESY = frozenset({"doctor"})
+"""A title that is a form of address more than a job: a text may keep it and leave the job
+out."""
+
+
+def _job_left_out(full: frozenset[str], short: frozenset[str]) -> bool:
+    """Does ``short`` keep only a courtesy title of ``full`` ("Chief surgeon Dr" /
+    "Dr"): the job left unsaid, as when one text gives no role at all?"""
+    return bool(short) and short < full and short <= _COURTESY
 
 
 def _spelled_out(words: frozenset[str], other: list[tuple[Role, Item]]) -> frozenset[str]:
