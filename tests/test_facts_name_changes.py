@@ -12,6 +12,7 @@ from textlineage.facts.extract import extract_facts
 from textlineage.facts.items import Item
 from textlineage.facts.match_names import joined, respelled, within
 from textlineage.facts.places import place_ids
+from textlineage.facts.together import join_brackets
 from textlineage.types import Fact, FactDiff
 
 
@@ -265,3 +266,25 @@ def test_a_surname_respelled_in_a_sentence_apart_is_a_surname_change() -> None:
     changed = _changed(fd)
     assert [c[:2] for c in changed] == [("Oskar Holmqvist", "Oskar Holmquist")]
     assert _left(fd) == ([], [])
+
+
+def test_two_organisations_listed_in_brackets_are_dropped_one_by_one() -> None:
+    fd = _facts(
+        "The study pairs three colleges (Harrowgate, the University of Eastmarch and "
+        "Fenbridge Agricultural College) with two councils.",
+        "Harrowgate College leads the study with two other colleges and two councils.",
+    )
+    assert _left(fd)[1] == ["University of Eastmarch", "Fenbridge Agricultural College"]
+
+
+def test_names_alone_in_brackets_stay_apart_and_a_gloss_joins_its_head() -> None:
+    text = "Two ports (Arnhaven and Caldry) closed; four towns (Bexley Vale, Orrin) too."
+    names = [Fact("place", w, (text.index(w), text.index(w) + len(w)), 0) for w in
+             ("Arnhaven", "Caldry", "Bexley Vale", "Orrin")]  # fmt: skip
+    head = Fact("number", "four towns", (text.index("four"), text.index(" (Bex")), 0)
+    joined_up = join_brackets([*names, head], text, [])
+    assert sorted(f.text for f in joined_up) == [
+        "Arnhaven",
+        "Caldry",
+        "four towns (Bexley Vale, Orrin",
+    ]

@@ -193,7 +193,8 @@ def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
     """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
     Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
     words or more (or one word of no known kind after "The": "The Woodland and Hedgerow
-    Trust"), no place or person, ending in none?"""
+    Trust"), no place or person, holding none ("the University of X and Y College" are
+    two)?"""
     if text[a.span[1] : b.span[0]] != " and " or b.kind != "organisation":
         return False
     wa, wb = _toks(a.text), _toks(b.text)
@@ -201,7 +202,7 @@ def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
         a.kind in ("organisation", "entity")
         and (len(wa) >= 2 or _THE_BEFORE_RE.search(text, 0, a.span[0]) is not None)
         and wb[-1] in ORG_WORDS
-        and wa[-1] not in ORG_WORDS
+        and not any(w in ORG_WORDS for w in wa)  # "University of X" is a name of its own
     )
 
 

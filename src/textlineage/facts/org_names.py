@@ -9,7 +9,8 @@ together where the pieces can only be one name:
   "Department of Information") going on after "for", "of", "on" or "and" with a
   capitalised name that is neither a person, a place, an acronym nor another
   organisation ("International Union for Conservation of Nature", "Department of
-  Information and Communications Technology");
+  Information and Communications Technology"), but not one closed by an organisation
+  word of its own after "and" ("University of X and Y Agricultural College": two);
 * the title of a law ("Health and Safety at Work etc. Act 1974"): a name ending in
   "Act", "Bill", "Treaty", "Convention", "Code" or "Directive", with the capitalised
   names before it joined by function words only, and the part of it cited before it
@@ -59,9 +60,12 @@ def _continues(prev: Fact, f: Fact, text: str) -> bool:
     """Does the organisation ``prev`` go on with ``f`` across the gap between them?"""
     if prev.kind != "organisation" or not _has_org_word(prev):
         return False
-    if text[prev.span[1] : f.span[0]] not in _ORG_GAPS:
+    gap = text[prev.span[1] : f.span[0]]
+    if gap not in _ORG_GAPS:
         return False
     words = _words(f.text)
+    if gap == " and " and len(words) >= 2 and words[-1] in ORG_WORDS:
+        return False  # a second organisation named whole: "the X Institute and Y College"
     return (
         (f.kind in ("organisation", "entity") or (f.kind == "person" and _common_nouns(words)))
         and bool(words)
