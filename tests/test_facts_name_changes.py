@@ -288,3 +288,17 @@ def test_names_alone_in_brackets_stay_apart_and_a_gloss_joins_its_head() -> None
         "Caldry",
         "four towns (Bexley Vale, Orrin",
     ]
+
+
+def test_a_body_named_by_common_words_and_called_by_its_noun_is_no_drop() -> None:
+    fd = _facts(
+        "The Quarry Trust sent its plans to the Finance Committee on Monday.",
+        "The Quarry Trust sent its plans to the committee on Monday.",
+    )
+    assert _left(fd) == ([], [])
+    # a body's own name, not after "the", is a fact of its own
+    fd = _facts(
+        "The Quarry Trust sent its plans to Brookvale Finance Committee on Monday.",
+        "The Quarry Trust sent its plans to the committee on Monday.",
+    )
+    assert _left(fd) == ([], ["Brookvale Finance Committee"])

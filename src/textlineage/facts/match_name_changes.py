@@ -58,7 +58,7 @@ from .match_names import (
     unmatched_sources,
 )
 from .name_kinds import letters
-from .org_names import join_pieces, said, said_otherwise, short_form_kept
+from .org_names import body_by_its_noun, join_pieces, said, said_otherwise, short_form_kept
 from .places import countries_of, match_places, part_of_changes, place_ids
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
@@ -103,8 +103,8 @@ def diff_names(
     # a nationality or a language alone is an adjective of another fact, none of its own
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
-    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
-    res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
+    res.added.extend(one_fact(new_names(added, texts[0], texts[1]), texts[1]))
+    res.dropped.extend(one_fact(new_names(dropped, texts[1], texts[0]), texts[0]))
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
     part_of_changes(res, S, D, texts, aligned)
@@ -175,15 +175,20 @@ def _last_word(text: str) -> str:
     return m.group() if m else text
 
 
-def new_names(groups: list[Group], other: str) -> list[Group]:
-    """The names of one text left unmatched that the ``other`` text does not state too:
-    a name whose words the other text holds (inside a longer name: "Commons" of "House
-    of Commons"; or, for a name seen only as one word opening a sentence, in lower case:
-    "Route 86" / "route 86") is no new fact."""
+def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
+    """The names of one text (``own``) left unmatched that the ``other`` text does not
+    state too: a name whose words the other text holds (inside a longer name: "Commons" of
+    "House of Commons"; or, for a name seen only as one word opening a sentence, in lower
+    case: "Route 86" / "route 86"), or a body the other text calls by its noun
+    (:func:`~.org_names.body_by_its_noun`), is no new fact."""
     out = []
     for g in groups:
         it = g.first
-        if said(it.fact.text, other, ignore_case=it.weak) or said_otherwise(it.fact, other):
+        if (
+            said(it.fact.text, other, ignore_case=it.weak)
+            or said_otherwise(it.fact, other)
+            or body_by_its_noun(it.fact, own, other)
+        ):
             continue
         out.append(g)
     return out

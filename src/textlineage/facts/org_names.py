@@ -31,7 +31,7 @@ from ..types import Fact
 from .forms import collapse
 from .items import Group
 from .places import is_country, mentioned, place_ids
-from .vocab import LEGAL_FORMS, ORG_WORDS
+from .vocab import BODY_NOUNS, LEGAL_FORMS, ORG_WORDS
 
 _ORG_GAPS = frozenset({" for ", " of ", " on ", " and ", " & "})
 _LAW_WORDS = frozenset({"act", "bill", "treaty", "convention", "code", "directive"})
@@ -167,6 +167,31 @@ def said_otherwise(f: Fact, other: str) -> bool:
     x, y = (regex.escape(g) for g in m.groups())
     pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
+
+
+def body_by_its_noun(f: Fact, text: str, other: str) -> bool:
+    """Is the organisation ``f`` of ``text`` a body named after "the" by dictionary words
+    only, headed by a body's noun ("the City Council", "the Board of Directors", "the
+    Pricing Committee"), that the ``other`` text calls by that noun in lower case ("the
+    council", "a board member")? Such a name says what the body is, not which: the text
+    names its owner elsewhere. (Never without the model's dictionary.)"""
+    from . import ner
+
+    if f.kind != "organisation" or not ner.enabled():
+        return False
+    if _THE_BEFORE_RE.search(text, max(0, f.span[0] - 5), f.span[0]) is None:
+        return False
+    words = [fold(x) for x in f.text.split()]
+    ws = [w for w in words if w not in ("of", "the")]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if len(ws) < 2 or head not in BODY_NOUNS:
+        return False
+    if not all(w.isalpha() and ner.is_common_word(w) for w in ws):
+        return False
+    return _said(head, other)
 
 
 _BRAND_TAILS = frozenset(
