@@ -170,7 +170,7 @@ ORG_WORDS = _words(
 TIME_ZONES = _words(
     """utc gmt bst ist cet cest eet eest wet west msk est edt cst cdt mst mdt pst pdt akst
     akdt hst ast adt nst ndt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast wat
-    cat eat"""
+    cat eat et ct mt pt"""
 )
 """Time zones' abbreviations, no names after a time of day ("noon CST")."""
 BODY_NOUNS = _words(
