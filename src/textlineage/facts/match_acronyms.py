@@ -106,7 +106,7 @@ def _abbreviates(short: str, long: str) -> bool:
 def fold_initials(res: Result) -> None:
     """Keep a dropped name of several words and an added acronym of its initials as one
     name, when each is the other's only candidate (either way round); so is a name with
-its closing words written in initials ("Harlow Air Force Base" / "Harlow AFB")."""
+    its closing words written in initials ("Harlow Air Force Base" / "Harlow AFB")."""
     for side, left, other in ((0, res.dropped, res.added), (1, res.added, res.dropped)):
         longs = [f for f in left if f.kind in NAME_KINDS and len(f.text.split()) >= 2]
         shorts = [f for f in other if f.kind in NAME_KINDS and _ends_acronym(f)]
