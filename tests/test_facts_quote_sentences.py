@@ -62,6 +62,17 @@ def test_an_opening_of_function_words_cut_from_the_sentence_quoted_is_kept() -> 
     assert len(q["dropped"]) == 1 and not q["changed"]
 
 
+def test_a_hedging_opening_cut_from_the_sentence_quoted_is_a_change() -> None:
+    src = (
+        'The captain said: "I think this was our hardest season yet. '
+        'I want to thank the supporters who travelled to every away match."'
+    )
+    der = 'The captain called it "our hardest season yet" and thanked travelling supporters.'
+    q = quote_reports(diff(src, der))
+    assert [c[0] for c in q["changed"]] == ["I think this was our hardest season yet."]
+    assert not q["kept"]
+
+
 def test_a_dropped_quote_with_a_sentence_reported_drops_each_sentence() -> None:
     src = (
         'The operator said: "We regret the delays. '

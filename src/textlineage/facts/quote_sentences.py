@@ -74,12 +74,23 @@ def _reported(sentence: Fact, context: set[str]) -> bool:
     return len(_stems(sentence.text) & context) >= _MIN_SHARED
 
 
+_HEDGING_OPENERS = frozenset(
+    {"think", "thinks", "believe", "believes", "feel", "feels", "hope", "hopes", "guess"}
+    | {"suppose", "reckon", "may", "might", "could", "would", "perhaps", "maybe", "probably"}
+    | {"possibly", "if"}
+)
+"""Words of a quote's opening that make what follows a belief, a hope or a possibility
+("We think this is the best"): cut, they leave the claim standing bare."""
+
+
 def _trims_opening(whole: str, part: str) -> bool:
     """Does the folded excerpt ``part`` end ``whole`` and leave out only function words
-    before it ("this was" of "this was a very large fire")? Then nothing is lost."""
+    before it ("this was" of "this was a very large fire")? Then nothing is lost; a
+    hedging opening cut ("we think") is a change (:data:`_HEDGING_OPENERS`)."""
     if not f" {whole}".endswith(f" {part}"):
         return False
-    return all(w in STOP for w in whole[: len(whole) - len(part)].split())
+    cut = whole[: len(whole) - len(part)].split()
+    return all(w in STOP and w not in _HEDGING_OPENERS for w in cut)
 
 
 def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
