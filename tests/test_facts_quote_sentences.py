@@ -43,12 +43,24 @@ def test_one_sentence_quoted_and_the_other_reported_are_two_facts() -> None:
 def test_a_sentence_left_out_and_said_nowhere_keeps_one_trimmed_quote() -> None:
     src = (
         'The head teacher said: "Our pupils planted the orchard themselves. '
-        'I want to thank the volunteers and gardeners who helped them."'
+        'We are so proud of them."'
     )
     der = 'The head teacher said: "Our pupils planted the orchard themselves."'
     q = quote_reports(diff(src, der))
     assert [c[2] for c in q["changed"]] == ["trimmed"]
     assert not q["dropped"]
+
+
+def test_a_long_sentence_left_out_and_said_nowhere_is_dropped() -> None:
+    src = (
+        'The head teacher said: "Our pupils planted the orchard themselves. '
+        'I want to thank the volunteers and gardeners who helped them."'
+    )
+    der = 'The head teacher said: "Our pupils planted the orchard themselves."'
+    q = quote_reports(diff(src, der))
+    assert [k[0] for k in q["kept"]] == ["Our pupils planted the orchard themselves."]
+    assert q["dropped"] == [("I want to thank the volunteers and gardeners who helped them.",)]
+    assert not q["changed"]
 
 
 def test_an_opening_of_function_words_cut_from_the_sentence_quoted_is_kept() -> None:
