@@ -302,3 +302,11 @@ def test_a_body_named_by_common_words_and_called_by_its_noun_is_no_drop() -> Non
         "The Quarry Trust sent its plans to the committee on Monday.",
     )
     assert _left(fd) == ([], ["Brookvale Finance Committee"])
+
+
+def test_a_name_with_a_word_written_short_is_no_drop() -> None:
+    fd = _facts(
+        "The cores were tested by Pellworth Assay Laboratories in March.",
+        "The cores were tested by Pellworth Assay Labs in March.",
+    )
+    assert _left(fd) == ([], [])

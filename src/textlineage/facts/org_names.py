@@ -134,9 +134,12 @@ def said_otherwise(f: Fact, other: str) -> bool:
     Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
     ("THE TIN ORCHARD"), one word of no known kind in lower case ("preorder" for
     "Preorders"), a company without its legal form ("Tarnwell" for "Tarnwell Ltd") or
-    its trade's word ("Kestrel" for "Kestrel Airways"), a country's government by the country ("Portugal" for "Government of Portugal")?"""
+    its trade's word ("Kestrel" for "Kestrel Airways"), a country's government by the country ("Portugal" for "Government of Portugal"), or
+    with a word written short ("Labs" for "Laboratories")?"""
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True
+    if any(_said(v, other) for v in _abbreviated(f.text)):
+        return True  # "Sierra Assay Labs" for "Sierra Assay Laboratories"
     if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
         # one word of no known kind the other text writes in lower case, perhaps in the
         # singular ("Preorders open today" / "you can preorder now"): a common word
@@ -192,6 +195,40 @@ def body_by_its_noun(f: Fact, text: str, other: str) -> bool:
     if not all(w.isalpha() and ner.is_common_word(w) for w in ws):
         return False
     return _said(head, other)
+
+
+_WORD_SHORT_FORMS = {
+    "laboratories": "labs",
+    "laboratory": "lab",
+    "international": "intl",
+    "association": "assn",
+    "department": "dept",
+    "university": "univ",
+    "national": "natl",
+    "corporation": "corp",
+    "brothers": "bros",
+    "manufacturing": "mfg",
+    "government": "govt",
+    "institute": "inst",
+}
+"""Words of organisations' names written short ("Labs", "Intl", "Dept")."""
+_WORD_LONG_FORMS = {v: k for k, v in _WORD_SHORT_FORMS.items()}
+
+
+def _abbreviated(name: str) -> list[str]:
+    """``name`` with one word written short or in full the other way ("Harbour Labs" /
+    "Harbour Laboratories"), in the name's own capitals; none when no word has such a
+    form."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".")
+        alt = _WORD_SHORT_FORMS.get(low) or _WORD_LONG_FORMS.get(low)
+        if alt is None or len(words) < 2:
+            continue
+        alt = alt.upper() if w.isupper() else alt.capitalize() if w[:1].isupper() else alt
+        out.append(" ".join([*words[:i], alt, *words[i + 1 :]]))
+    return out
 
 
 _BRAND_TAILS = frozenset(
