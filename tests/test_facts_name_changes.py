@@ -310,3 +310,12 @@ def test_a_name_with_a_word_written_short_is_no_drop() -> None:
         "The cores were tested by Pellworth Assay Labs in March.",
     )
     assert _left(fd) == ([], [])
+
+
+def test_the_two_ends_of_a_dropped_route_are_one_fact() -> None:
+    fd = _facts(
+        "Boats on the Pellan - Skarrow route are cancelled. Trains from Avonby to Corsley "
+        "run late. Buses leave Tarnmouth on time.",
+        "Buses leave Tarnmouth on time.",
+    )
+    assert sorted(_left(fd)[1]) == ["Avonby to Corsley", "Pellan - Skarrow"]

@@ -230,13 +230,27 @@ _LIST_AFTER_RE = regex.compile(r"(?:,|[ \u00a0](?:and|or))[ \u00a0]+\p{Lu}")
 _LIST_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:,|[ \u00a0](?:and|or))[ \u00a0]+$")
 
 
+_ROUTE_GAPS = frozenset({" - ", " – ", "–", " — "})
+"""What joins the two ends of a route ("Lochby - Carran", "Lochby–Carran")."""
+
+
+def _route(a: Fact, b: Fact, text: str) -> bool:
+    """Are ``a`` and ``b`` the two ends of one route: joined by a dash, or two places by
+    "to" ("Lochby to Carran")?"""
+    gap = text[a.span[1] : b.span[0]]
+    if gap in _ROUTE_GAPS:
+        return True
+    return gap == " to " and a.kind == b.kind == "place"
+
+
 _IN_BRACKETS_RE = regex.compile(r"[ \t]*\([ \t]*")
 
 
 def one_fact(groups: list[Group], text: str) -> list[Fact]:
     """The facts of ``groups``, a name in brackets right after another one folded into it
     ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
-    second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
+    second half of an organisation's name cut at its "and" (:func:`_coordinated_org`), and
+    the two ends of a route joined by a dash ("Lochby - Carran")."""
     facts = join_pieces(sorted((g.first.fact for g in groups), key=lambda f: f.span), text)
     out: list[Fact] = []
     for f in facts:
@@ -255,6 +269,11 @@ def one_fact(groups: list[Group], text: str) -> list[Fact]:
             end = end + 1 if end != -1 and end - f.span[1] < 3 else f.span[1]
             t = text[prev.span[0] : end]
             out[-1] = Fact(prev.kind, t, (prev.span[0], end), prev.doc, collapse(fold(t)))
+            continue
+        if prev is not None and _route(prev, f, text):
+            # "the Lochby - Carran route": two ends of one route, one fact
+            t = text[prev.span[0] : f.span[1]]
+            out[-1] = Fact(prev.kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
             continue
         if prev is not None and _place_in_place(prev, f, text):
             t = text[prev.span[0] : f.span[1]]
