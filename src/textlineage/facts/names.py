@@ -42,6 +42,7 @@ from .vocab import (
     BODY_NOUNS,
     LEGAL_FORMS,
     SENTENCE_ABBREVS,
+    SHIP_PREFIXES,
     SHOUTED_STOP,
     TIME_ZONES,
     WEEKDAYS,
@@ -508,13 +509,6 @@ def _runs(
     return out
 
 
-_SHIP_PREFIXES = frozenset(
-    {"MV", "MS", "MY", "SS", "RMS", "HMS", "USS", "USNS", "HMCS", "HMAS", "HMNZS", "RV", "FV"}
-)
-"""Letters written before a vessel's name for its type or navy ("MV", "HMS"): a text may
-leave them out ("the Island Rover")."""
-
-
 def _trim_run(
     text: str,
     run: list[Tok],
@@ -544,7 +538,7 @@ def _trim_run(
         break
     while run and not run[-1].cap:
         run = run[:-1]
-    if len(run) > 1 and run[0].allcaps and run[0].core in _SHIP_PREFIXES:
+    if len(run) > 1 and run[0].allcaps and run[0].core in SHIP_PREFIXES:
         run = run[1:]  # "MV Island Rover": the vessel is "Island Rover", "MV" its type
     if (
         initial

@@ -173,6 +173,11 @@ TIME_ZONES = _words(
     cat eat et ct mt pt"""
 )
 """Time zones' abbreviations, no names after a time of day ("noon CST")."""
+SHIP_PREFIXES = frozenset(
+    {"MV", "MS", "MY", "SS", "RMS", "HMS", "USS", "USNS", "HMCS", "HMAS", "HMNZS", "RV", "FV"}
+)
+"""Letters written before a vessel's name for its type or navy ("MV", "HMS"): a text may
+leave them out ("the Island Rover")."""
 BODY_NOUNS = _words(
     """group company board committee council department trust fund bank agency society
     association organisation organization office authority service team unit institute
