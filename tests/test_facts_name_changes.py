@@ -319,3 +319,13 @@ def test_the_two_ends_of_a_dropped_route_are_one_fact() -> None:
         "Buses leave Tarnmouth on time.",
     )
     assert sorted(_left(fd)[1]) == ["Avonby to Corsley", "Pellan - Skarrow"]
+
+
+def test_a_double_barrelled_surname_cut_to_its_first_half_alone_is_a_change() -> None:
+    fd = _facts(
+        "The ward was opened by Dr Alma Ferrante-Holt on Monday.",
+        "The ward was opened by Dr Ferrante on Monday.",
+    )
+    changed = _changed(fd)
+    assert [(c[0], c[2]) for c in changed] == [("Alma Ferrante-Holt", "surname")]
+    assert _left(fd) == ([], [])

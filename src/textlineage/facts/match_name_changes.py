@@ -166,7 +166,8 @@ def _half_dropped(
         return None
     (long, lt), (short, _) = sorted(((a, s_text), (b, d_text)), key=lambda x: -len(x[0]))
     m = _LAST_WORD_RE.search(lt.rstrip(" .,"))
-    if m is None or len(long) != len(short) + 1 or short[:-2] != long[:-3]:
+    alone = len(short) == 1  # the surname without the given names: "Dr Solberg"
+    if m is None or (not alone and (len(long) != len(short) + 1 or short[:-2] != long[:-3])):
         return None
     halves = tuple(letters(h) for h in m.group().split("-"))
     if len(halves) != 2 or halves != long[-2:] or short[-1] not in halves:
