@@ -16,7 +16,9 @@ being a part of the other). A name that differs from a source name in exactly on
 change, labelled by the token's place (``first_name``, ``middle_name``, ``surname``, or
 ``name`` when the names are not persons'). Such a pair is made only inside one aligned
 passage (or, without passages, when each side has no other candidate): two people of one
-family named in different places of the texts are two facts. Organisations are paired in
+family named in different places of the texts are two facts. A person's name whose token
+is respelled ("Holmqvist" / "Holmquist") is paired in passages apart too, when neither
+side has another candidate. Organisations are paired in
 passages apart too when each is the other's only candidate, compared in their short forms
 ("Wealdmoor Fire and Rescue Service" / "Brackwell Fire & Rescue": "and" and a closing
 organisation word left out; :func:`org_forms`) when the names have three words or more.
@@ -32,7 +34,7 @@ The same person given another role (:mod:`.roles`: "Senator John Smith" → "Gov
 Smith", "Regional president" → "Deputy regional president", "Sir" dropped) is a ``title``
 change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and a role
 given on one side only is not a change (a text may name a person without saying again what
-they are).
+they are), nor is a role cut to its courtesy title ("Head of care Dr" / "Dr").
 """
 
 from __future__ import annotations
