@@ -111,7 +111,7 @@ def diff_names(
     # a nationality or a language alone is an adjective of another fact, none of its own
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
-    res.added.extend(one_fact(new_names(added, texts[0], texts[1]), texts[1]))
+    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
     res.dropped.extend(one_fact(new_names(dropped, texts[1], texts[0]), texts[0]))
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
@@ -188,15 +188,16 @@ def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
     """The names of one text (``own``) left unmatched that the ``other`` text does not
     state too: a name whose words the other text holds (inside a longer name: "Commons" of
     "House of Commons"; or, for a name seen only as one word opening a sentence, in lower
-    case: "Route 86" / "route 86"), or a body the other text calls by its noun
-    (:func:`~.org_names.body_by_its_noun`), is no new fact."""
+    case: "Route 86" / "route 86"), or, given ``own`` (the source's side), a body the
+    other text calls by its noun (:func:`~.org_names.body_by_its_noun`), is no new fact. (A
+    derived text naming the body the source calls "the board" says which: new.)"""
     out = []
     for g in groups:
         it = g.first
         if (
             said(it.fact.text, other, ignore_case=it.weak)
             or said_otherwise(it.fact, other)
-            or body_by_its_noun(it.fact, own, other)
+            or (own and body_by_its_noun(it.fact, own, other))
         ):
             continue
         out.append(g)
