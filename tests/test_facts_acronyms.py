@@ -32,3 +32,22 @@ def test_an_acronym_not_defined_by_its_text_is_still_dropped() -> None:
         "the limit.",
     )
     assert "LWQB" in [f.text for f in d.dropped]
+
+
+def test_a_name_with_its_closing_words_in_initials_is_kept() -> None:
+    d = diff(
+        "The cargo flight left Marrowby Air Force Base at dawn on Friday.",
+        "The cargo flight left Marrowby AFB at dawn on Friday.",
+    )
+    assert not [f.text for f in d.dropped] and not [f.text for f in d.added]
+    assert ("Marrowby Air Force Base", "Marrowby AFB") in [
+        (k.source.text, k.derived.text) for k in d.kept if k.label == "abbreviation"
+    ]
+
+
+def test_a_time_zone_after_a_time_is_no_name() -> None:
+    d = diff(
+        "The hearing opens at 9:00 a.m. on Friday in Caldwell.",
+        "The hearing opens at 9:00 a.m. ET on Friday in Caldwell.",
+    )
+    assert not [f.text for f in d.added if f.kind in ("organisation", "entity")]

@@ -12,6 +12,7 @@ from textlineage.facts.extract import extract_facts
 from textlineage.facts.items import Item
 from textlineage.facts.match_names import joined, respelled, within
 from textlineage.facts.places import place_ids
+from textlineage.facts.together import join_brackets
 from textlineage.types import Fact, FactDiff
 
 
@@ -253,3 +254,78 @@ def test_an_adjective_after_as_is_no_job() -> None:
         "The harbour was seen as essential for the town's trade in the winter months.",
     )
     assert not [k for k in fd.changed if k.label == "title"]
+
+
+def test_a_surname_respelled_in_a_sentence_apart_is_a_surname_change() -> None:
+    fd = _facts(
+        "Claimant: Mr Oskar Holmqvist\n\n"
+        "The ferry left the harbour late because of fog over the estuary.",
+        "The ferry left the harbour late because of fog over the estuary.\n\n"
+        "Oskar Holmquist rented a flat above the bakery for two years.",
+    )
+    changed = _changed(fd)
+    assert [c[:2] for c in changed] == [("Oskar Holmqvist", "Oskar Holmquist")]
+    assert _left(fd) == ([], [])
+
+
+def test_two_organisations_listed_in_brackets_are_dropped_one_by_one() -> None:
+    fd = _facts(
+        "The study pairs three colleges (Harrowgate, the University of Eastmarch and "
+        "Fenbridge Agricultural College) with two councils.",
+        "Harrowgate College leads the study with two other colleges and two councils.",
+    )
+    assert _left(fd)[1] == ["University of Eastmarch", "Fenbridge Agricultural College"]
+
+
+def test_names_alone_in_brackets_stay_apart_and_a_gloss_joins_its_head() -> None:
+    text = "Two ports (Arnhaven and Caldry) closed; four towns (Bexley Vale, Orrin) too."
+    names = [Fact("place", w, (text.index(w), text.index(w) + len(w)), 0) for w in
+             ("Arnhaven", "Caldry", "Bexley Vale", "Orrin")]  # fmt: skip
+    head = Fact("number", "four towns", (text.index("four"), text.index(" (Bex")), 0)
+    joined_up = join_brackets([*names, head], text, [])
+    assert sorted(f.text for f in joined_up) == [
+        "Arnhaven",
+        "Caldry",
+        "four towns (Bexley Vale, Orrin",
+    ]
+
+
+def test_a_body_named_by_common_words_and_called_by_its_noun_is_no_drop() -> None:
+    fd = _facts(
+        "The Quarry Trust sent its plans to the Finance Committee on Monday.",
+        "The Quarry Trust sent its plans to the committee on Monday.",
+    )
+    assert _left(fd) == ([], [])
+    # a body's own name, not after "the", is a fact of its own
+    fd = _facts(
+        "The Quarry Trust sent its plans to Brookvale Finance Committee on Monday.",
+        "The Quarry Trust sent its plans to the committee on Monday.",
+    )
+    assert _left(fd) == ([], ["Brookvale Finance Committee"])
+
+
+def test_a_name_with_a_word_written_short_is_no_drop() -> None:
+    fd = _facts(
+        "The cores were tested by Pellworth Assay Laboratories in March.",
+        "The cores were tested by Pellworth Assay Labs in March.",
+    )
+    assert _left(fd) == ([], [])
+
+
+def test_the_two_ends_of_a_dropped_route_are_one_fact() -> None:
+    fd = _facts(
+        "Boats on the Pellan - Skarrow route are cancelled. Trains from Avonby to Corsley "
+        "run late. Buses leave Tarnmouth on time.",
+        "Buses leave Tarnmouth on time.",
+    )
+    assert sorted(_left(fd)[1]) == ["Avonby to Corsley", "Pellan - Skarrow"]
+
+
+def test_a_double_barrelled_surname_cut_to_its_first_half_alone_is_a_change() -> None:
+    fd = _facts(
+        "The ward was opened by Dr Alma Ferrante-Holt on Monday.",
+        "The ward was opened by Dr Ferrante on Monday.",
+    )
+    changed = _changed(fd)
+    assert [(c[0], c[2]) for c in changed] == [("Alma Ferrante-Holt", "surname")]
+    assert _left(fd) == ([], [])

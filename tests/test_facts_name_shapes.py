@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from test_facts_people import SHARED, _changed, _left  # the same sentences and readers
 from textlineage import Document, compare
+from textlineage.facts import extract_facts
 from textlineage.types import FactDiff
 
 
@@ -288,3 +289,14 @@ def test_initials_defined_for_common_words_are_no_name() -> None:
     )
     _added, dropped = _left(fd)
     assert "MIU" not in dropped
+
+
+def test_a_vessel_written_without_its_type_letters_is_the_same_name() -> None:
+    fd = _facts(
+        "The relief boat MV Harbour Lantern sailed from Portmorrow at noon.",
+        "The relief boat, the Harbour Lantern, sailed from Portmorrow at noon.",
+    )
+    assert _left(fd) == ([], [])
+    assert _changed(fd) == []
+    found = extract_facts("Repairs kept HMS Brackenfell in dock at Portmorrow.", language="en")
+    assert "Brackenfell" in [f.text for f in found]

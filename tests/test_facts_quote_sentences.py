@@ -43,12 +43,24 @@ def test_one_sentence_quoted_and_the_other_reported_are_two_facts() -> None:
 def test_a_sentence_left_out_and_said_nowhere_keeps_one_trimmed_quote() -> None:
     src = (
         'The head teacher said: "Our pupils planted the orchard themselves. '
-        'I want to thank the volunteers and gardeners who helped them."'
+        'We are so proud of them."'
     )
     der = 'The head teacher said: "Our pupils planted the orchard themselves."'
     q = quote_reports(diff(src, der))
     assert [c[2] for c in q["changed"]] == ["trimmed"]
     assert not q["dropped"]
+
+
+def test_a_long_sentence_left_out_and_said_nowhere_is_dropped() -> None:
+    src = (
+        'The head teacher said: "Our pupils planted the orchard themselves. '
+        'I want to thank the volunteers and gardeners who helped them."'
+    )
+    der = 'The head teacher said: "Our pupils planted the orchard themselves."'
+    q = quote_reports(diff(src, der))
+    assert [k[0] for k in q["kept"]] == ["Our pupils planted the orchard themselves."]
+    assert q["dropped"] == [("I want to thank the volunteers and gardeners who helped them.",)]
+    assert not q["changed"]
 
 
 def test_an_opening_of_function_words_cut_from_the_sentence_quoted_is_kept() -> None:
@@ -60,6 +72,17 @@ def test_an_opening_of_function_words_cut_from_the_sentence_quoted_is_kept() -> 
     q = quote_reports(diff(src, der))
     assert [k[0] for k in q["kept"]] == ["This was a long and very hard season."]
     assert len(q["dropped"]) == 1 and not q["changed"]
+
+
+def test_a_hedging_opening_cut_from_the_sentence_quoted_is_a_change() -> None:
+    src = (
+        'The captain said: "I think this was our hardest season yet. '
+        'I want to thank the supporters who travelled to every away match."'
+    )
+    der = 'The captain called it "our hardest season yet" and thanked travelling supporters.'
+    q = quote_reports(diff(src, der))
+    assert [c[0] for c in q["changed"]] == ["I think this was our hardest season yet."]
+    assert not q["kept"]
 
 
 def test_a_dropped_quote_with_a_sentence_reported_drops_each_sentence() -> None:

@@ -59,6 +59,10 @@ def test_a_changed_role_is_a_title_change(
         # a title written short and in full; a role and its acronym
         ("Dr. Omar Lindqvist, the port's chief engineer,", "Chief engineer Doctor Omar Lindqvist"),
         ("Omar Lindqvist, chief financial officer,", "CFO Omar Lindqvist"),
+        # an office's title written short
+        ("Councillor Omar Lindqvist", "Cllr Omar Lindqvist"),
+        # a job left out, the courtesy title before the name kept
+        ("Head of geology Dr Omar Lindqvist", "Dr Omar Lindqvist"),
     ],
 )
 def test_a_role_left_out_or_said_otherwise_is_no_change(source: str, derived: str) -> None:

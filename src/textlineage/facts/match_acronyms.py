@@ -6,8 +6,9 @@ the other side's name, labelled ``abbreviation``. Only an acronym the text itsel
 right after the name counts here; initials that merely look alike are left to
 :mod:`.match_leftovers`, in sentences that say the same thing, and to
 :func:`fold_initials`: a dropped name and an added acronym of its initials (with or
-without its closing organisation's word: "the GW" for "George Ward Hospital"), each the
-other's only candidate in the two texts.
+without its closing organisation's word: "the GW" for "George Ward Hospital"; or its
+closing words only: "Harlow AFB" for "Harlow Air Force Base"), each the other's only
+candidate in the two texts.
 """
 
 from __future__ import annotations
@@ -88,13 +89,28 @@ def _acronym(f: Fact) -> bool:
     return t.isupper() and t.isalpha() and 2 <= len(t) <= 6
 
 
+def _ends_acronym(f: Fact) -> bool:
+    return _acronym(f) or _acronym(Fact(f.kind, f.text.split()[-1], f.span, f.doc))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Is ``short`` the name ``long`` in initials, whole or after the words both open with
+    ("Harlow Air Force Base" / "Harlow AFB")?"""
+    if short in initials_of(long):
+        return True
+    s, lw = short.split(), long.split()
+    k = len(s) - 1
+    return 1 <= k <= len(lw) - 2 and s[:k] == lw[:k] and s[-1] == initials(" ".join(lw[k:]))
+
+
 def fold_initials(res: Result) -> None:
     """Keep a dropped name of several words and an added acronym of its initials as one
-    name, when each is the other's only candidate (either way round)."""
+    name, when each is the other's only candidate (either way round); so is a name with
+    its closing words written in initials ("Harlow Air Force Base" / "Harlow AFB")."""
     for side, left, other in ((0, res.dropped, res.added), (1, res.added, res.dropped)):
         longs = [f for f in left if f.kind in NAME_KINDS and len(f.text.split()) >= 2]
-        shorts = [f for f in other if f.kind in NAME_KINDS and _acronym(f)]
-        cands = [(f, a) for f in longs for a in shorts if a.text in initials_of(f.text)]
+        shorts = [f for f in other if f.kind in NAME_KINDS and _ends_acronym(f)]
+        cands = [(f, a) for f in longs for a in shorts if _abbreviates(a.text, f.text)]
         for f, a in cands:
             if sum(1 for x in cands if x[0] is f or x[1] is a) != 1:
                 continue

@@ -16,7 +16,9 @@ being a part of the other). A name that differs from a source name in exactly on
 change, labelled by the token's place (``first_name``, ``middle_name``, ``surname``, or
 ``name`` when the names are not persons'). Such a pair is made only inside one aligned
 passage (or, without passages, when each side has no other candidate): two people of one
-family named in different places of the texts are two facts. Organisations are paired in
+family named in different places of the texts are two facts. A person's name whose token
+is respelled ("Holmqvist" / "Holmquist") is paired in passages apart too, when neither
+side has another candidate. Organisations are paired in
 passages apart too when each is the other's only candidate, compared in their short forms
 ("Wealdmoor Fire and Rescue Service" / "Brackwell Fire & Rescue": "and" and a closing
 organisation word left out; :func:`org_forms`) when the names have three words or more.
@@ -32,7 +34,7 @@ The same person given another role (:mod:`.roles`: "Senator John Smith" → "Gov
 Smith", "Regional president" → "Deputy regional president", "Sir" dropped) is a ``title``
 change; honorifics (Mr, Mrs, Ms) say nothing checkable and are not compared, and a role
 given on one side only is not a change (a text may name a person without saying again what
-they are).
+they are), nor is a role cut to its courtesy title ("Head of care Dr" / "Dr").
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import regex
+from rapidfuzz import fuzz
 
 from ..text.normalise import fold
 from ..types import Fact, FactLink
@@ -56,9 +59,11 @@ from .match_names import (
     token_variant,
     unmatched_sources,
 )
+from .name_joins import name_toks as _toks
+from .name_joins import one_fact
 from .name_kinds import letters
-from .org_names import join_pieces, said, said_otherwise, short_form_kept
-from .places import countries_of, match_places, part_of_changes, place_ids
+from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
+from .places import match_places, part_of_changes
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
@@ -66,6 +71,10 @@ _ROLE_WORD_RE = regex.compile(r"\p{L}+")
 
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0](\p{Lu}[\p{L}\p{M}'’]*)(?![\p{L}\p{M}\p{N}])(?![ ]?\p{N})")
 _SPLIT_RE = regex.compile(r"[\s/\-]+")
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in fold(s) if c.isalnum())
 
 
 def diff_names(
@@ -103,7 +112,7 @@ def diff_names(
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
-    res.dropped.extend(one_fact(new_names(dropped, texts[1]), texts[0]))
+    res.dropped.extend(one_fact(new_names(dropped, texts[1], texts[0]), texts[0]))
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
     part_of_changes(res, S, D, texts, aligned)
@@ -159,7 +168,8 @@ def _half_dropped(
         return None
     (long, lt), (short, _) = sorted(((a, s_text), (b, d_text)), key=lambda x: -len(x[0]))
     m = _LAST_WORD_RE.search(lt.rstrip(" .,"))
-    if m is None or len(long) != len(short) + 1 or short[:-2] != long[:-3]:
+    alone = len(short) == 1  # the surname without the given names: "Dr Solberg"
+    if m is None or (not alone and (len(long) != len(short) + 1 or short[:-2] != long[:-3])):
         return None
     halves = tuple(letters(h) for h in m.group().split("-"))
     if len(halves) != 2 or halves != long[-2:] or short[-1] not in halves:
@@ -174,96 +184,24 @@ def _last_word(text: str) -> str:
     return m.group() if m else text
 
 
-def new_names(groups: list[Group], other: str) -> list[Group]:
-    """The names of one text left unmatched that the ``other`` text does not state too:
-    a name whose words the other text holds (inside a longer name: "Commons" of "House
-    of Commons"; or, for a name seen only as one word opening a sentence, in lower case:
-    "Route 86" / "route 86") is no new fact."""
+def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
+    """The names of one text (``own``) left unmatched that the ``other`` text does not
+    state too: a name whose words the other text holds (inside a longer name: "Commons" of
+    "House of Commons"; or, for a name seen only as one word opening a sentence, in lower
+    case: "Route 86" / "route 86"), or, given ``own`` (the source's side), a body the
+    other text calls by its noun (:func:`~.org_names.body_by_its_noun`), is no new fact. (A
+    derived text naming the body the source calls "the board" says which: new.)"""
     out = []
     for g in groups:
         it = g.first
-        if said(it.fact.text, other, ignore_case=it.weak) or said_otherwise(it.fact, other):
+        if (
+            said(it.fact.text, other, ignore_case=it.weak)
+            or said_otherwise(it.fact, other)
+            or (own and body_by_its_noun(it.fact, own, other))
+        ):
             continue
         out.append(g)
     return out
-
-
-def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
-    """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
-    Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
-    words or more (or one word of no known kind after "The": "The Woodland and Hedgerow
-    Trust"), no place or person, ending in none?"""
-    if text[a.span[1] : b.span[0]] != " and " or b.kind != "organisation":
-        return False
-    wa, wb = _toks(a.text), _toks(b.text)
-    return (
-        a.kind in ("organisation", "entity")
-        and (len(wa) >= 2 or _THE_BEFORE_RE.search(text, 0, a.span[0]) is not None)
-        and wb[-1] in ORG_WORDS
-        and wa[-1] not in ORG_WORDS
-    )
-
-
-_THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
-
-
-def _place_in_place(a: Fact, b: Fact, text: str) -> bool:
-    """Is ``b`` the country (or province) that place ``a`` is said to lie in ("Basel,
-    Switzerland", "Kaziranga in Assam"): one place named, one fact?"""
-    if text[a.span[1] : b.span[0]] not in (", ", " in ") or a.kind not in ("place", "entity"):
-        return False
-    if b.kind == "person" or place_ids(a.text):
-        return False  # "Spain, Portugal": a list of countries
-    if _LIST_AFTER_RE.match(text, b.span[1]) or _LIST_BEFORE_RE.search(text, 0, a.span[0]):
-        return False  # "Kerman, Iran, Sari and Tehran": a list of places
-    return bool(place_ids(b.text) or countries_of(b.text))
-
-
-_LIST_AFTER_RE = regex.compile(r"(?:,|[ \u00a0](?:and|or))[ \u00a0]+\p{Lu}")
-_LIST_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:,|[ \u00a0](?:and|or))[ \u00a0]+$")
-
-
-_IN_BRACKETS_RE = regex.compile(r"[ \t]*\([ \t]*")
-
-
-def one_fact(groups: list[Group], text: str) -> list[Fact]:
-    """The facts of ``groups``, a name in brackets right after another one folded into it
-    ("Terminally Ill Adults (End of Life) Bill": one title, reported once), as is the
-    second half of an organisation's name cut at its "and" (:func:`_coordinated_org`)."""
-    facts = join_pieces(sorted((g.first.fact for g in groups), key=lambda f: f.span), text)
-    out: list[Fact] = []
-    for f in facts:
-        prev = out[-1] if out else None
-        if prev is not None and (
-            _coordinated_org(prev, f, text)
-            or (prev.text.endswith(")") and text[prev.span[1] : f.span[0]] == " ")
-        ):  # ... and the word after the brackets ("(End of Life) Bill")
-            kind = prev.kind if prev.text.endswith(")") else f.kind
-            t = text[prev.span[0] : f.span[1]]
-            out[-1] = Fact(kind, t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
-            continue
-        if out and _IN_BRACKETS_RE.fullmatch(text, out[-1].span[1], f.span[0]):
-            prev = out[-1]
-            end = text.find(")", f.span[1])
-            end = end + 1 if end != -1 and end - f.span[1] < 3 else f.span[1]
-            t = text[prev.span[0] : end]
-            out[-1] = Fact(prev.kind, t, (prev.span[0], end), prev.doc, collapse(fold(t)))
-            continue
-        if prev is not None and _place_in_place(prev, f, text):
-            t = text[prev.span[0] : f.span[1]]
-            out[-1] = Fact("place", t, (prev.span[0], f.span[1]), f.doc, collapse(fold(t)))
-            continue
-        out.append(f)
-    return out
-
-
-def _toks(text: str) -> tuple[str, ...]:
-    """The folded tokens of a name's text."""
-    return tuple(t for t in map(_letters, _SPLIT_RE.split(text)) if t)
-
-
-def _letters(s: str) -> str:
-    return "".join(c for c in fold(s) if c.isalnum())
 
 
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
@@ -402,7 +340,7 @@ def pair_changed_names(
             if at is None:
                 continue
             near = shares(gs, gd)
-            if aligned and not near and "organisation" not in kinds:
+            if aligned and not near and "organisation" not in kinds and not _respelt(a[at], b[at]):
                 continue
             if (a, b) != (s_toks[i], d_toks[j]):
                 short.add((i, j))
@@ -435,6 +373,13 @@ def pair_changed_names(
         [g for i, g in enumerate(left_s) if i not in used_s],
         [g for j, g in enumerate(left_d) if j not in used_d],
     )
+
+
+def _respelt(x: str, y: str) -> bool:
+    """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
+    "Halvorson"): long words opening alike with most letters in common? A person's name
+    respelled is one person's, in passages apart too (when neither has another candidate)."""
+    return min(len(x), len(y)) >= 6 and x[:2] == y[:2] and fuzz.ratio(letters(x), letters(y)) >= 80
 
 
 def org_forms(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -546,11 +491,22 @@ def _same_title(rs: list[tuple[Role, Item]], rd: list[tuple[Role, Item]]) -> boo
     trial's lead investigator, Professor Ann Roe" / "Professor Ann Roe")."""
     ws, wd = _words(rs), _words(rd)
     ws, wd = _spelled_out(ws, rd), _spelled_out(wd, rs)
-    if ws == wd:
+    if ws == wd or _job_left_out(ws, wd) or _job_left_out(wd, ws):
         return True
     ls, ld = (frozenset(title_word(w) for r, _ in x for w in r.loose) for x in (rs, rd))
     optional = (ls if not ld else frozenset()) | (ld if not ls else frozenset())
     return bool(optional) and (ws ^ wd) <= optional
+
+
+_COURTESY = frozenset({"doctor"})
+"""A title that is a form of address more than a job: a text may keep it and leave the job
+out."""
+
+
+def _job_left_out(full: frozenset[str], short: frozenset[str]) -> bool:
+    """Does ``short`` keep only a courtesy title of ``full`` ("Chief surgeon Dr" /
+    "Dr"): the job left unsaid, as when one text gives no role at all?"""
+    return bool(short) and short < full and short <= _COURTESY
 
 
 def _spelled_out(words: frozenset[str], other: list[tuple[Role, Item]]) -> frozenset[str]:

@@ -180,11 +180,25 @@ def within(long: Item, short: Item) -> bool:
         and long.toks[1] != "of"
     ):
         return True  # a given name before a particle: "Ana dos Reis" / "Ana"
+    if long.fact.kind == "person" and len(short.toks) == 1 and _first_half(long, short):
+        return True  # the first half of a double-barrelled surname: "Ana Reis-Lobo" / "Reis"
     if long.fact.kind == "organisation" and short.fact.kind == "place":
         rest = long.toks[len(short.toks) :]
         if not (long.toks[: len(short.toks)] == short.toks and rest and set(rest) <= LEGAL_FORMS):
             return False
     return contains(long.toks, short.toks)
+
+
+def _first_half(long: Item, short: Item) -> bool:
+    """Is ``short`` the first half of the hyphenated surname closing ``long``?"""
+    last = long.fact.text.rstrip(" .,").rsplit(None, 1)[-1]
+    halves = last.split("-")
+    return (
+        len(halves) == 2
+        and len(long.toks) >= 3
+        and long.toks[-2] == short.toks[0]
+        and bool(halves[1])
+    )
 
 
 def match_names(

@@ -42,6 +42,7 @@ from .vocab import (
     BODY_NOUNS,
     LEGAL_FORMS,
     SENTENCE_ABBREVS,
+    SHIP_PREFIXES,
     SHOUTED_STOP,
     TIME_ZONES,
     WEEKDAYS,
@@ -537,6 +538,8 @@ def _trim_run(
         break
     while run and not run[-1].cap:
         run = run[:-1]
+    if len(run) > 1 and run[0].allcaps and run[0].core in SHIP_PREFIXES:
+        run = run[1:]  # "MV Island Rover": the vessel is "Island Rover", "MV" its type
     if (
         initial
         and len(run) > 1

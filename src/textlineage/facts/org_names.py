@@ -9,7 +9,8 @@ together where the pieces can only be one name:
   "Department of Information") going on after "for", "of", "on" or "and" with a
   capitalised name that is neither a person, a place, an acronym nor another
   organisation ("International Union for Conservation of Nature", "Department of
-  Information and Communications Technology");
+  Information and Communications Technology"), but not one closed by an organisation
+  word of its own after "and" ("University of X and Y Agricultural College": two);
 * the title of a law ("Health and Safety at Work etc. Act 1974"): a name ending in
   "Act", "Bill", "Treaty", "Convention", "Code" or "Directive", with the capitalised
   names before it joined by function words only, and the part of it cited before it
@@ -30,7 +31,7 @@ from ..types import Fact
 from .forms import collapse
 from .items import Group
 from .places import is_country, mentioned, place_ids
-from .vocab import LEGAL_FORMS, ORG_WORDS
+from .vocab import BODY_NOUNS, LEGAL_FORMS, ORG_WORDS
 
 _ORG_GAPS = frozenset({" for ", " of ", " on ", " and ", " & "})
 _LAW_WORDS = frozenset({"act", "bill", "treaty", "convention", "code", "directive"})
@@ -59,9 +60,12 @@ def _continues(prev: Fact, f: Fact, text: str) -> bool:
     """Does the organisation ``prev`` go on with ``f`` across the gap between them?"""
     if prev.kind != "organisation" or not _has_org_word(prev):
         return False
-    if text[prev.span[1] : f.span[0]] not in _ORG_GAPS:
+    gap = text[prev.span[1] : f.span[0]]
+    if gap not in _ORG_GAPS:
         return False
     words = _words(f.text)
+    if gap == " and " and len(words) >= 2 and words[-1] in ORG_WORDS:
+        return False  # a second organisation named whole: "the X Institute and Y College"
     return (
         (f.kind in ("organisation", "entity") or (f.kind == "person" and _common_nouns(words)))
         and bool(words)
@@ -130,9 +134,12 @@ def said_otherwise(f: Fact, other: str) -> bool:
     Y" as "Y X" ("Invercargill District Court")? Or name ``f`` (of any kind) in capitals
     ("THE TIN ORCHARD"), one word of no known kind in lower case ("preorder" for
     "Preorders"), a company without its legal form ("Tarnwell" for "Tarnwell Ltd") or
-    its trade's word ("Kestrel" for "Kestrel Airways"), a country's government by the country ("Portugal" for "Government of Portugal")?"""
+    its trade's word ("Kestrel" for "Kestrel Airways"), a country's government by the country ("Portugal" for "Government of Portugal"), or
+    with a word written short ("Labs" for "Laboratories")?"""
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True
+    if any(_said(v, other) for v in _abbreviated(f.text)):
+        return True  # "Sierra Assay Labs" for "Sierra Assay Laboratories"
     if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
         # one word of no known kind the other text writes in lower case, perhaps in the
         # singular ("Preorders open today" / "you can preorder now"): a common word
@@ -163,6 +170,65 @@ def said_otherwise(f: Fact, other: str) -> bool:
     x, y = (regex.escape(g) for g in m.groups())
     pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
+
+
+def body_by_its_noun(f: Fact, text: str, other: str) -> bool:
+    """Is the organisation ``f`` of ``text`` a body named after "the" by dictionary words
+    only, headed by a body's noun ("the City Council", "the Board of Directors", "the
+    Pricing Committee"), that the ``other`` text calls by that noun in lower case ("the
+    council", "a board member")? Such a name says what the body is, not which: the text
+    names its owner elsewhere. (Never without the model's dictionary.)"""
+    from . import ner
+
+    if f.kind != "organisation" or not ner.enabled():
+        return False
+    if _THE_BEFORE_RE.search(text, max(0, f.span[0] - 5), f.span[0]) is None:
+        return False
+    words = [fold(x) for x in f.text.split()]
+    ws = [w for w in words if w not in ("of", "the")]
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if len(ws) < 2 or head not in BODY_NOUNS:
+        return False
+    if not all(w.isalpha() and ner.is_common_word(w) for w in ws):
+        return False
+    return _said(head, other)
+
+
+_WORD_SHORT_FORMS = {
+    "laboratories": "labs",
+    "laboratory": "lab",
+    "international": "intl",
+    "association": "assn",
+    "department": "dept",
+    "university": "univ",
+    "national": "natl",
+    "corporation": "corp",
+    "brothers": "bros",
+    "manufacturing": "mfg",
+    "government": "govt",
+    "institute": "inst",
+}
+"""Words of organisations' names written short ("Labs", "Intl", "Dept")."""
+_WORD_LONG_FORMS = {v: k for k, v in _WORD_SHORT_FORMS.items()}
+
+
+def _abbreviated(name: str) -> list[str]:
+    """``name`` with one word written short or in full the other way ("Harbour Labs" /
+    "Harbour Laboratories"), in the name's own capitals; none when no word has such a
+    form."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".")
+        alt = _WORD_SHORT_FORMS.get(low) or _WORD_LONG_FORMS.get(low)
+        if alt is None or len(words) < 2:
+            continue
+        alt = alt.upper() if w.isupper() else alt.capitalize() if w[:1].isupper() else alt
+        out.append(" ".join([*words[:i], alt, *words[i + 1 :]]))
+    return out
 
 
 _BRAND_TAILS = frozenset(

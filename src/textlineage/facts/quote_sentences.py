@@ -8,7 +8,9 @@ speech.
 A sentence counts as reported when its content words (four letters or more, function
 words aside, compared by their first five letters: "thank" / "thanked") come back, two
 at least, in the paragraph of the other text that holds the quote, outside quote marks.
-A quote merely cut short (the rest said nowhere near) stays one trimmed quote.
+A quote merely cut short (the rest said nowhere near) stays one trimmed quote, unless
+what it leaves out are sentences long enough to be statements of their own, which no
+other quote gives again: each is then dropped.
 """
 
 from __future__ import annotations
@@ -74,12 +76,23 @@ def _reported(sentence: Fact, context: set[str]) -> bool:
     return len(_stems(sentence.text) & context) >= _MIN_SHARED
 
 
+_HEDGING_OPENERS = frozenset(
+    {"think", "thinks", "believe", "believes", "feel", "feels", "hope", "hopes", "guess"}
+    | {"suppose", "reckon", "may", "might", "could", "would", "perhaps", "maybe", "probably"}
+    | {"possibly", "if"}
+)
+"""Words of a quote's opening that make what follows a belief, a hope or a possibility
+("We think this is the best"): cut, they leave the claim standing bare."""
+
+
 def _trims_opening(whole: str, part: str) -> bool:
     """Does the folded excerpt ``part`` end ``whole`` and leave out only function words
-    before it ("this was" of "this was a very large fire")? Then nothing is lost."""
+    before it ("this was" of "this was a very large fire")? Then nothing is lost; a
+    hedging opening cut ("we think") is a change (:data:`_HEDGING_OPENERS`)."""
     if not f" {whole}".endswith(f" {part}"):
         return False
-    return all(w in STOP for w in whole[: len(whole) - len(part)].split())
+    cut = whole[: len(whole) - len(part)].split()
+    return all(w in STOP and w not in _HEDGING_OPENERS for w in cut)
 
 
 def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
@@ -96,7 +109,9 @@ def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[F
         return None
     rest = [p for p in parts if p is not holding[0]]
     context = _stems(_paragraph(other_text, df.span))
-    if not any(_reported(p, context) for p in rest):
+    if not any(_reported(p, context) for p in rest) and not _statements_left_out(
+        rest, df, other_text
+    ):
         return None
     head = holding[0]
     if head.value == df.value or _trims_opening(head.value, df.value):
@@ -113,6 +128,24 @@ def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[F
             "trimmed",
         )
     return link, rest
+
+
+_STATEMENT_WORDS = 10
+"""Words a sentence left out of a quote needs to be a statement of its own."""
+
+
+def _statements_left_out(rest: list[Fact], df: Fact, other_text: str) -> bool:
+    """Are the sentences ``rest`` of a quote, which the quote ``df`` of ``other_text``
+    leaves out, statements of their own (:data:`_STATEMENT_WORDS` words each at least)
+    that no other quote of ``other_text`` gives again? A long sentence left out is a
+    claim lost, not a quote trimmed ("We could only save ourselves" is a trim)."""
+    if not all(p.value.count(" ") + 1 >= _STATEMENT_WORDS for p in rest):
+        return False
+    quoted: set[str] = set()
+    for m in _QUOTED_RE.finditer(other_text):
+        if not (m.start() <= df.span[0] < m.end()):
+            quoted |= _stems(m.group())
+    return not any(len(_stems(p.text) & quoted) >= _MIN_SHARED_ANYWHERE for p in rest)
 
 
 _DERIVED_SENTENCE_RE = regex.compile(r"[^.!?\n]+")

@@ -59,6 +59,12 @@ TITLE_ABBREVIATIONS = {
     "rev": "reverend",
     "supt": "superintendent",
     "insp": "inspector",
+    "cllr": "councillor",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "maj": "major",
+    "cpl": "corporal",
+    "det": "detective",
 }
 """Titles written short, and the word each stands for ("Dr." / "Doctor": one title)."""
 
@@ -143,7 +149,8 @@ def role_before(text: str, start: int, titles: frozenset[str]) -> Role | None:
     if of is not None and _is_role_noun(fold(of.group(1)), titles):
         tail = _WORD_RE.findall(of.group(2))
         if all(_modifier(fold(w), w) for w in tail):
-            extra = [fold(w) for w in tail if w[:1].islower()]
+            # the complement's own words, and a title closing it ("head of care Dr")
+            extra = [fold(w) for w in tail if w[:1].islower() or fold(w) in titles]
             pos = of.end(1)
     heads = modifiers = 0
     agent = False  # the head is an agent noun: no compound adjective modifies it

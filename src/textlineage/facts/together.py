@@ -25,7 +25,8 @@ is prose, read phrase by phrase (:data:`MAX_ITEM_WORDS`).
 Brackets hold one aside: the facts dropped inside one pair of round brackets, none kept or
 changed there, are one fact ("(ratio 0.94; 95% CI 0.91-0.97)"), and a bracket that
 glosses the fact just before it goes with that fact when both are dropped: "four coastal
-towns (Arley, Brene and Cole)", "the Harlow Trust (grant HT-2021-77)" (:func:`join_brackets`).
+towns (Arley, Brene and Cole)", "the Harlow Trust (grant HT-2021-77)" (:func:`join_brackets`);
+names alone in brackets, glossing no fact dropped, are a list, read item by item.
 
 A region written after a town to locate it ("Dayton, Ohio", "Hull, Quebec") goes with the
 town: when the other text keeps the town, the region left off is no fact dropped (nor one
@@ -41,7 +42,7 @@ from collections.abc import Sequence
 import regex
 
 from ..types import Fact
-from .items import Result
+from .items import NAME_KINDS, Result
 
 Span = tuple[int, int]
 
@@ -206,6 +207,9 @@ def join_brackets(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> l
             out.remove(head)
             parts = [head, *parts]
             del ends[head_end]
+        elif len(parts) > 1 and all(f.kind in NAME_KINDS for f in parts):
+            out.extend(parts)  # a list of names, glossing nothing dropped: item by item
+            continue
         first, last = parts[0].span[0], max(f.span[1] for f in parts)
         out.append(Fact(parts[0].kind, text[first:last], (first, last), parts[0].doc))
     return out

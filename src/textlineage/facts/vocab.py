@@ -170,9 +170,14 @@ ORG_WORDS = _words(
 TIME_ZONES = _words(
     """utc gmt bst ist cet cest eet eest wet west msk est edt cst cdt mst mdt pst pdt akst
     akdt hst ast adt nst ndt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast wat
-    cat eat"""
+    cat eat et ct mt pt"""
 )
 """Time zones' abbreviations, no names after a time of day ("noon CST")."""
+SHIP_PREFIXES = frozenset(
+    {"MV", "MS", "MY", "SS", "RMS", "HMS", "USS", "USNS", "HMCS", "HMAS", "HMNZS", "RV", "FV"}
+)
+"""Letters written before a vessel's name for its type or navy ("MV", "HMS"): a text may
+leave them out ("the Island Rover")."""
 BODY_NOUNS = _words(
     """group company board committee council department trust fund bank agency society
     association organisation organization office authority service team unit institute
