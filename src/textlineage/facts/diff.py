@@ -39,6 +39,7 @@ from .match_phrases import phrase_changes
 from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .number_hedges import hedged_counts
 from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
@@ -199,6 +200,7 @@ def diff_facts(
             )  # fmt: skip
         join_together(res, (source_text, derived_text))
         fold_quote_parts(res, (source_text, derived_text))
+        hedged_counts(res)
     one_link_per_span(res)
 
     fold_inside_quotes(res)
