@@ -135,3 +135,31 @@ def test_about_boilerplate_first_sentence() -> None:
 def test_numbered_notes_to_editors() -> None:
     text = f"{STORY}\n\n{MORE}\n\nNotes to editors\n1. The Timetable Review is published by Brae Media Ltd.\n"
     assert "1. The Timetable Review is published by Brae Media Ltd." in furniture(text)
+
+
+def test_caps_kicker_below_the_story_is_furniture_but_not_its_text() -> None:
+    line = "HOW TO APPLY: Forms are at the harbour office until 12 June."
+    text = f"{STORY}\n\n{MORE}\n\n{line}\n"
+    found = furniture(text)
+    assert "HOW TO APPLY:" in found
+    assert line not in found
+    assert any("12 June" in v for v in values(text))
+
+
+def test_caps_kicker_in_the_header_stays() -> None:
+    text = f"GALE WARNING: ferries cancelled on Saturday\n\n{STORY}\n"
+    assert "GALE WARNING:" not in furniture(text)
+
+
+def test_phone_number_before_a_comma_is_no_quantity() -> None:
+    text = (
+        f"{STORY} Islanders can call the ferry desk on 01632 960 118, and staff will rebook them.\n"
+    )
+    found = values(text)
+    assert "960" not in found
+    assert "118" not in found
+
+
+def test_numbers_listed_with_commas_stay_numbers() -> None:
+    text = f"{STORY} Fares rose to 12 500, 13 000 and 14 200 krona over three years.\n"
+    assert "12 500" in " ".join(values(text))
