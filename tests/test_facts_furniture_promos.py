@@ -137,20 +137,6 @@ def test_numbered_notes_to_editors() -> None:
     assert "1. The Timetable Review is published by Brae Media Ltd." in furniture(text)
 
 
-def test_caps_kicker_below_the_story_is_furniture_but_not_its_text() -> None:
-    line = "HOW TO APPLY: Forms are at the harbour office until 12 June."
-    text = f"{STORY}\n\n{MORE}\n\n{line}\n"
-    found = furniture(text)
-    assert "HOW TO APPLY:" in found
-    assert line not in found
-    assert any("12 June" in v for v in values(text))
-
-
-def test_caps_kicker_in_the_header_stays() -> None:
-    text = f"GALE WARNING: ferries cancelled on Saturday\n\n{STORY}\n"
-    assert "GALE WARNING:" not in furniture(text)
-
-
 def test_phone_number_before_a_comma_is_no_quantity() -> None:
     text = (
         f"{STORY} Islanders can call the ferry desk on 01632 960 118, and staff will rebook them.\n"

@@ -283,7 +283,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         if sender is not None:  # a chat's sender line; the message after it is the story
             out.append(sender)
             s = sender[1]
-        out.extend(kinds.line_spans(text, s, e, story is not None and i > story))
+        out.extend(kinds.line_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
     out.extend(posts.mail_header_spans(text, lines, out))

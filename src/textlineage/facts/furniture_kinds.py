@@ -145,10 +145,6 @@ _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
 _SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
 _SPEAKER_RE = regex.compile(r"\[\s*\p{Lu}[\p{Lu} .'’-]{1,30}\]\s*:?")
 """A broadcast script's speaker tag opening a line ("[ANCHOR]:", "REPORTER:")."""
-_CAPS_LABEL_RE = regex.compile(
-    r"\p{Lu}{2,}(?:['’]\p{Lu})?(?:\s+\p{Lu}{2,}(?:['’]\p{Lu})?){1,3}\s*:(?=\s)"
-)
-"""A kicker in capitals before a colon opening a line ("HOW TO APPLY:")."""
 _SIGNOFF_RE = regex.compile(
     r"(?<=(?:^|\n|[.!?\"”])\s*)(?:(?:For|From|Reporting\s+for)\s+\p{Lu}[\p{L}\p{M}\p{N}&'’. -]{1,40},\s+(?:I'm|I’m|I\s+am|this\s+is)"
     r"\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2}"
@@ -315,17 +311,11 @@ def page_part(part: str, alone: bool) -> bool:
     )
 
 
-def line_spans(text: str, s: int, e: int, below: bool = False) -> list[tuple[int, int]]:
+def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph number opening it; ``below`` the story's first paragraph, a
-    label of two words or more in capitals and a colon opening it ("TOP TIP: …"; above
-    it such a kicker may name the news: "FLOOD ALERT: …")."""
+    closing it, a paragraph number opening it."""
     out = []
-    m = (
-        _SPEAKER_RE.match(text, s, e)
-        or _ENUMERATOR_RE.match(text, s, e)
-        or (_CAPS_LABEL_RE.match(text, s, e) if below else None)
-    )
+    m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
     if m is not None:
         out.append(m.span())
     m = _SIGNOFF_RE.search(text, s, e)
