@@ -73,7 +73,8 @@ _CALL_RE = regex.compile(
     r"(?i:(?:sign\s+up|subscribe|register|follow\s+us|read\s+more|share\s+(?:this|on)"
     r"|listen\s+to|print\s+(?:this|the)\s+\w+|email\s+this|see\s+also|continue\s+reading|copy\s+link"
     r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
-    r"|jump\s+to|got\s+a\s+(?:story|news\s+tip|tip)|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
+    r"|jump\s+to|got\s+an?\s+(?:[\p{L}-]+\s+){0,2}(?:story|tip|update|question|photo|picture|video)\b\??"
+    r"|listen\s+live|on\s+air(?:\s+now)?|now\s+playing|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
     r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open|(?:pre-?)?moderated)\b.{0,40}"
     r"|support\s+(?:the|this|our)\s+(?:blog|site|page|work|journalism|podcast|newsletter)\b.{0,60}"
@@ -287,9 +288,11 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(_echoes(text, lines, story, out))
     out.extend(posts.mail_header_spans(text, lines, out))
     out.extend(shapes.block_spans(text, lines, out))
+    out.extend(shapes.letter_spans(text, lines))
+    out.extend(shapes.about_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
-        out.extend(posts.foot_spans(text, lines, story, last, out, _dated))
+        out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
 
@@ -315,7 +318,11 @@ def _mastheads(
             continue
         ns, ne, _ = lines[i + 1]
         after_headline = i > 0 and lines[i - 1][0] not in starts
-        if i == 0 and ns in starts and posts.tagline(line):
+        if (
+            i == 0
+            and ns in starts
+            and (posts.tagline(line) or _named_over_menu(text, line, ns, ne))
+        ):
             out.append((s, e))  # the site's name and its tagline over the page's
             continue
         if _titled(line) and not after_headline:
@@ -456,11 +463,19 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         return True
     if posts.thread_line(line, words, _dated) or posts.press_contact(line, words):
         return True
-    if shapes.ad_line(text[s:e], words) or shapes.shape_line(line):
+    if (
+        shapes.ad_line(text[s:e], words)
+        or shapes.shape_line(line)
+        or shapes.promo_line(line, words)
+    ):
+        return True
+    if header and (
+        shapes.address_line(line) or shapes.labelled_date(line) or shapes.issue_line(line)
+    ):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True
-    if kinds.breadcrumb(line) or (words <= _BYLINE_MAX_WORDS and kinds.slug_line(line)):
+    if kinds.breadcrumb(line, header) or (words <= _BYLINE_MAX_WORDS and kinds.slug_line(line)):
         return True
     if (header or words <= _BYLINE_MAX_WORDS) and _PLACE_DATELINE_RE.fullmatch(line.strip()):
         return True
@@ -540,6 +555,25 @@ def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
         if after is not None and (a > 0 or not after.group().strip().startswith(".")):
             return s + after.end()
     return None
+
+
+def _named_over_menu(text: str, line: str, ns: int, ne: int) -> bool:
+    """The page's first line, a name and a phrase split by a spaced dash ("THE DALE
+    COURIER — Free weekly since 1974"), over the site's menu or an issue line."""
+    nxt = text[ns:ne]
+    parts = regex.split(r"\s+[—–]\s+", line, maxsplit=1)
+    return (
+        len(parts) == 2
+        and len(line.split()) <= _BYLINE_MAX_WORDS
+        and posts.site_name(parts[0])
+        and not _SENTENCE_END_RE.search(line + " ")
+        and (_is_navigation(nxt) or _ISSUE_RE.search(nxt) is not None)
+    )
+
+
+def _dated_field(value: str) -> bool:
+    """A date or time stamp, or a document's dated field ("Next issue: June 2027")."""
+    return _dated(value) or shapes.labelled_date(value)
 
 
 def _stamp_word(part: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import regex
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE = r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,]|\.\d)"
+_PHONE = r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?!\w|,\s*\d|\.\d)"
 PHONE_RE = regex.compile(_PHONE)
 """A telephone number: groups of digits split by spaces, dots or hyphens, perhaps after
 a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"). Only a candidate:
@@ -207,17 +207,17 @@ def contact_line(line: str, words: int) -> bool:
     return reached
 
 
-def breadcrumb(line: str) -> bool:
+def breadcrumb(line: str, header: bool = False) -> bool:
     """A breadcrumb trail: three steps or more split by ``>``, ``›``, ``»`` or a spaced
     slash, each a capitalised phrase of at most six words (the first perhaps the site's
-    address), or two steps split by ``›``."""
+    address), or two steps split by ``›`` (or by ``>`` above the story, ``header``)."""
     parts = [p.strip() for p in _CRUMB_SEP_RE.split(line)]
     first = parts[0]
     if len(parts) < 2 or not (_DOMAIN_RE.fullmatch(first) or _CRUMB_PART_RE.fullmatch(first)):
         return False
     if not all(_CRUMB_PART_RE.fullmatch(p) for p in parts[1:]):
         return False
-    return len(parts) >= 3 or "›" in line or "»" in line
+    return len(parts) >= 3 or "›" in line or "»" in line or (header and " > " in line)
 
 
 def _parts(line: str) -> list[str]:

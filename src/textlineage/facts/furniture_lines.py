@@ -1,7 +1,10 @@
 """More shapes of page furniture, each told by a line's shape and place, never by a site's
 words: an ad with its label in brackets, a stock ticker, a chat app's forwarding mark,
 sender line and read receipt, a citation line, a legal notice under its heading, and a
-"provided by" label over the name it introduces."""
+"provided by" label over the name it introduces; an ad with a colon label, a sponsor's
+line, an imprint, a teaser closed by an arrow, a letter's salutation, close and the
+writer's title, a postal address, a dated field, a report's number line and a company's
+"About" boilerplate."""
 
 from __future__ import annotations
 
@@ -167,4 +170,147 @@ def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]
             and _NAME_LINE_RE.fullmatch(nxt.strip())
         ):
             out.extend([(s, e), (ns, ne)])
+    return out
+
+
+_SPONSOR_RE = regex.compile(
+    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)|partner\s+content)"
+    r"\s*:\s*\S.*"
+    r"|(?i:(?:(?:our|official|headline|principal|main|title|kit|shirt)\s+)?(?:partners?|sponsors?)"
+    r"|(?:sponsored|supported|powered|presented)\s+by|in\s+(?:association|partnership)\s+with)"
+    r"\s*:?\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
+    r"(?:\s*[,|·]\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5})*\.?"
+)
+"""An ad's label and a colon before its text ("Paid content: Try our app free"), or a
+sponsor's line: a partner's or sponsor's label and the names of the sponsors alone, in
+title case ("Official sponsor: Northgate Tyres", "Supported by Lowfield Trust")."""
+_TEASER_RE = regex.compile(r"[^.!?]{3,120}\s*[→➔➜⇒»›▶]\s*")
+"""A link's teaser closed by an arrow ("Cheap flights to Oslo from $49 →")."""
+_TEASER_MAX_WORDS = 15
+_SALUTATION_RE = regex.compile(
+    r"(?i:dear|hello|hi|to)\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}"
+    r"|(?i:sir\s+or\s+madam|sir/madam|colleagues|friends|all|members|residents?|tenants?|customers?"
+    r"|parents?|neighbours?|neighbors?))\s*[,:]"
+    r"|(?i:to\s+whom\s+it\s+may\s+concern)\s*[,:]?"
+)
+"""A letter's salutation alone on its line ("Dear Tenant,", "Dear Ms Okafor,")."""
+_CLOSE_RE = regex.compile(
+    r"(?i:yours\s+(?:faithfully|sincerely|truly|ever)|(?:with\s+)?(?:kind|best|warm|many)\s+"
+    r"(?:regards|wishes|thanks)|regards|sincerely|best)\s*,?"
+)
+"""A letter's close alone on its line ("Yours sincerely,")."""
+_ABOUT_RE = regex.compile(
+    r"(?i:about)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\p{M}\p{N}'’.&,-]*(?:\s+[\p{Lu}&][\p{L}\p{M}\p{N}'’.&,-]*){0,5})"
+)
+_IS_A_RE = regex.compile(r"^(?:\S+\s+){1,8}?(?:is|are)\s+(?:an?|the)\s")
+_ABOUT_MAX_WORDS = 120
+_FIRST_SENTENCE_RE = regex.compile(r"[.!?](?=\s+\p{Lu})")
+_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)")
+_ISSUE_PART_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:,?\s+[\p{L}\p{M}\p{N}'’.&-]+){0,6}"
+)
+_ISSUE_LINE_MAX_WORDS = 12
+_SIGNED_MAX_LINES = 3
+_SIGNED_MAX_WORDS = 6
+_SIGNED_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:,?\s+[\p{L}\p{M}'’.&-]+){0,5}")
+_PART = r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:of|the|and|on|upon|&)\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){0,4}"
+_STREET = rf"\d{{1,4}}[A-Za-z]?\s+{_PART}"
+_ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*)?{_STREET}(?:,\s*{_PART}){{1,3}}\.?")
+"""A postal address: perhaps a name, then a house number and a street, then a town and
+perhaps a postcode, split by commas ("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA")."""
+_IMPRINT_RE = regex.compile(
+    r"(?i:(?:printed|published|promoted)(?:\s+and\s+(?:printed|published|promoted))?)\s+(?i:by)\s+"
+    rf"{_PART}(?:,\s*(?:{_STREET}|{_PART}))*\.?"
+)
+"""A leaflet's imprint: who printed or published it and perhaps their address, in title
+case ("Printed and published by Ashdale Trust, 14 Mill Lane, Bury.")."""
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WHEN = (
+    rf"(?:(?:{_DAY}\s*(?:[–—-]|to)\s*)?{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+{_DAY}(?:\s*(?:[–—-]|to)\s*{_DAY})?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+)
+_LABELLED_DATE_RE = regex.compile(
+    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
+)
+"""A document's dated field: a label of at most three words and a date or a period
+("Period covered: 3–9 May 2027", "Next issue: June 2027")."""
+
+
+def issue_line(line: str) -> bool:
+    """A report's or a newsletter's name with its number, and its subject, split by bars
+    ("Field Bulletin No. 7 | Drought, Northern Kenya"): no sentence in it."""
+    parts = [p.strip() for p in regex.split(r"\s*\|\s*", line) if p.strip()]
+    return (
+        len(parts) > 1
+        and len(line.split()) <= _ISSUE_LINE_MAX_WORDS
+        and any(_ISSUE_RE.search(p) for p in parts)
+        and all(_ISSUE_PART_RE.fullmatch(p) for p in parts)
+    )
+
+
+def promo_line(line: str, words: int) -> bool:
+    """An ad with its label and a colon, a sponsor's line, a leaflet's imprint, or a
+    short link teaser closed by an arrow."""
+    line = line.strip()
+    return words <= _AD_MAX_WORDS and bool(
+        _SPONSOR_RE.fullmatch(line)
+        or _IMPRINT_RE.fullmatch(line)
+        or (words <= _TEASER_MAX_WORDS and _TEASER_RE.fullmatch(line))
+    )
+
+
+def address_line(line: str) -> bool:
+    """A postal address alone on its line."""
+    return _ADDRESS_RE.fullmatch(line.strip()) is not None
+
+
+def labelled_date(line: str) -> bool:
+    """A document's dated field alone on its line (:data:`_LABELLED_DATE_RE`)."""
+    return _LABELLED_DATE_RE.fullmatch(line.strip()) is not None
+
+
+def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """A company's boilerplate: an "About" heading with its name, and the first sentence
+    of the paragraph below it when that opens with the name and says what it is ("About
+    Fenwick Mills" over "Fenwick Mills is a family-owned maker of …"). The sentences after
+    it may say what a product is not yet (not approved, not for sale) and stay."""
+    out: list[Span] = []
+    for i, (s, e, _) in enumerate(lines[:-1]):
+        m = _ABOUT_RE.fullmatch(text[s:e].strip())
+        if m is None:
+            continue
+        ns, ne, _ = lines[i + 1]
+        para = text[ns:ne]
+        words = para.split()
+        name = m.group(1).split()
+        if len(words) <= _ABOUT_MAX_WORDS and words[0] == name[0] and _IS_A_RE.search(para):
+            end = _FIRST_SENTENCE_RE.search(para)
+            out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
+    return out
+
+
+def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """A letter's salutation, its close and the writer's title below the name under the
+    close (up to :data:`_SIGNED_MAX_LINES` short lines in title case without a number).
+    The name stays: who signed a letter is whom it quotes."""
+    out: list[Span] = []
+    for i, (s, e, _) in enumerate(lines):
+        line = text[s:e].strip()
+        if _SALUTATION_RE.fullmatch(line):
+            out.append((s, e))
+        elif _CLOSE_RE.fullmatch(line):
+            out.append((s, e))
+            for ns, ne, _ in lines[i + 2 : i + 2 + _SIGNED_MAX_LINES]:
+                signed = text[ns:ne].strip()
+                if (
+                    len(signed.split()) > _SIGNED_MAX_WORDS
+                    or any(c.isdigit() for c in signed)
+                    or not _SIGNED_RE.fullmatch(signed)
+                ):
+                    break
+                out.append((ns, ne))
     return out

@@ -115,6 +115,7 @@ _NAME_RE = regex.compile(
     r"(?:\s+(?:(?i:of|the|and|for|on|in|at|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){1,5}"
 )
 """A site's name: two to six capitalised words, perhaps joined by small words."""
+_ONE_NAME_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\p{N}&-]*|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
 _TAGLINE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}\p{N}'’,&-]*(?:\s+[\p{L}\p{M}\p{N}'’,&-]+){1,11}")
 """A site's tagline: a phrase in lower case after its name ("Harbour Notes — a blog about
 boats and the people who sail them")."""
@@ -147,6 +148,12 @@ _REGISTERED_RE = regex.compile(
 """A company's or a charity's registration notice closing a line ("Registered in Scotland
 No. SC123456", "Company number 04412345", "… is a registered charity (no. 1012345).")."""
 _REGISTERED_MAX_WORDS = 35
+_STATUS_RE = regex.compile(
+    r"(?i:\bis\s+an?\s+(?:registered\s+)?(?:501\s*\(c\)\s*\(\d{1,2}\)|tax[- ]exempt)\s+"
+    r"(?:non-?profit|not-for-profit|charity|charitable|public\s+charity)"
+    r"(?:\s+(?:organi[sz]ation|corporation|foundation))?)\.?$"
+)
+"""A US charity's tax status closing its line."""
 
 _NOTES_RE = regex.compile(
     r"(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?|journalists)|editors?['’]?s?\s+notes?"
@@ -309,6 +316,13 @@ def tagline(line: str) -> bool:
     )
 
 
+def site_name(part: str) -> bool:
+    """A site's or a newsletter's name: two to six capitalised words, or one in capitals
+    or in camel case ("FareHawk")."""
+    part = part.strip()
+    return _NAME_RE.fullmatch(part) is not None or _ONE_NAME_RE.fullmatch(part) is not None
+
+
 def release_line(line: str) -> bool:
     """A press release's release or embargo line with its date ("Embargoed until 00:01 GMT
     Monday 3 May 2027", "For immediate release: 3 May 2027")."""
@@ -320,8 +334,12 @@ def release_line(line: str) -> bool:
 
 
 def registration_line(line: str, words: int) -> bool:
-    """A company's name, address and registration notice, the notice closing the line."""
-    return words <= _REGISTERED_MAX_WORDS and _REGISTERED_RE.search(line.strip()) is not None
+    """A company's name, address and registration notice, the notice closing the line, or
+    a charity's tax status ("… is a registered 501(c)(3) nonprofit.")."""
+    return words <= _REGISTERED_MAX_WORDS and (
+        _REGISTERED_RE.search(line.strip()) is not None
+        or _STATUS_RE.search(line.strip()) is not None
+    )
 
 
 def foot_spans(
@@ -347,7 +365,7 @@ def foot_spans(
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e]
         if notes:
-            if s not in starts:
+            if not any(a <= s and e <= b for a, b in found):
                 out.append((s, e))
             continue
         if i <= story:
