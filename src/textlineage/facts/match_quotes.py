@@ -27,6 +27,7 @@ from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
 from .quote_sentences import (
     loose_excerpt,
+    sentence_of,
     split_dropped,
     split_excerpt,
     split_joined,
@@ -196,6 +197,7 @@ def diff_quotes(
     whole = {id(by_value[v]) for v in derived_values if v in by_value}
     used: set[int] = set()
     trimmed: set[int] = set()  # source quotes a change already reports cut short
+    split: set[int] = set()  # source quotes read sentence by sentence
     src_tokens: _TokenText | None = None
     for gd in D:
         d = gd.first
@@ -212,13 +214,18 @@ def diff_quotes(
             sv = gs.first.fact.value
             used.add(id(gs))
             parts = [v for v in derived_values if f" {v} " in f" {sv} "]
-            if id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
+            if id(gs) in split and (head := sentence_of(gs.first.fact, value)) is not None:
+                res.kept.append(FactLink("quote", head, d.fact, "one sentence of a longer quote"))
+            elif id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
-            elif (split := split_excerpt(gs.first.fact, d.fact, derived_text)) is not None:
+            elif (
+                cut := split_excerpt(gs.first.fact, d.fact, derived_text, tuple(parts))
+            ) is not None:
                 trimmed.add(id(gs))
-                (res.kept if not split[0].label else res.changed).append(split[0])
-                res.dropped.extend(split[1])
+                split.add(id(gs))
+                (res.kept if not cut[0].label else res.changed).append(cut[0])
+                res.dropped.extend(cut[1])
             else:
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")
