@@ -169,3 +169,20 @@ def test_sentences_quoted_in_two_fragments_are_read_one_by_one() -> None:
         ("Visitor numbers have fallen, and the cafe may have to close in winter.",)
     ]
     assert not q["changed"]
+
+
+def test_a_quote_reworded_in_two_sentences_is_two_changes() -> None:
+    src = (
+        'The coach said: "Mira trains harder than anyone. She is quick, she reads the game '
+        'well and she never gives up. We think she could win the regional title."'
+    )
+    der = (
+        'The coach said: "Mira trains harder than anyone. She is quick and she never gives '
+        'up. She will win the regional title."'
+    )
+    q = quote_reports(diff(src, der))
+    assert [s for s, _, _ in q["changed"]] == [
+        "She is quick, she reads the game well and she never gives up.",
+        "We think she could win the regional title.",
+    ]
+    assert not q["dropped"]
