@@ -221,12 +221,13 @@ def diff_quotes(
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
             elif (
-                cut := split_excerpt(gs.first.fact, d.fact, derived_text, tuple(parts))
+                sentence_split := split_excerpt(gs.first.fact, d.fact, derived_text, tuple(parts))
             ) is not None:
                 trimmed.add(id(gs))
                 split.add(id(gs))
-                (res.kept if not cut[0].label else res.changed).append(cut[0])
-                res.dropped.extend(cut[1])
+                head_link, rest = sentence_split
+                (res.kept if not head_link.label else res.changed).append(head_link)
+                res.dropped.extend(rest)
             else:
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")
