@@ -1,4 +1,5 @@
-"""A quote of several sentences of which the other text quotes one and reports another."""
+"""A quote of several sentences of which the other text quotes one and reports another,
+or quotes in fragments of different sentences."""
 
 from __future__ import annotations
 
@@ -146,4 +147,42 @@ def test_a_quote_cut_to_its_content_words_is_a_trimmed_change() -> None:
     der = 'She praised the valley\'s "rail links, colleges and land".'
     q = quote_reports(diff(src, der))
     assert [c[2] for c in q["changed"]] == ["trimmed"]
+    assert not q["dropped"]
+
+
+def test_sentences_quoted_in_two_fragments_are_read_one_by_one() -> None:
+    src = (
+        'The warden said: "The marsh harrier count is the highest we have recorded. '
+        "Its chicks are thriving on the new reedbeds. "
+        'Visitor numbers have fallen, and the cafe may have to close in winter."'
+    )
+    der = (
+        'The warden said the marsh harrier count was "the highest we have recorded" and '
+        'that its chicks were "thriving on the new reedbeds".'
+    )
+    q = quote_reports(diff(src, der))
+    assert [s for s, _ in q["kept"]] == [
+        "The marsh harrier count is the highest we have recorded.",
+        "Its chicks are thriving on the new reedbeds.",
+    ]
+    assert q["dropped"] == [
+        ("Visitor numbers have fallen, and the cafe may have to close in winter.",)
+    ]
+    assert not q["changed"]
+
+
+def test_a_quote_reworded_in_two_sentences_is_two_changes() -> None:
+    src = (
+        'The coach said: "Mira trains harder than anyone. She is quick, she reads the game '
+        'well and she never gives up. We think she could win the regional title."'
+    )
+    der = (
+        'The coach said: "Mira trains harder than anyone. She is quick and she never gives '
+        'up. She will win the regional title."'
+    )
+    q = quote_reports(diff(src, der))
+    assert [s for s, _, _ in q["changed"]] == [
+        "She is quick, she reads the game well and she never gives up.",
+        "We think she could win the regional title.",
+    ]
     assert not q["dropped"]

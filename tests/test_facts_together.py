@@ -174,3 +174,26 @@ def test_a_place_after_a_comma_in_a_list_stays_dropped() -> None:
     )
     join_together(res, (src, der))
     assert _texts(res) == ["Carluke", "Lanark"]
+
+
+def test_a_place_just_before_a_date_goes_with_it() -> None:
+    src = "The water samples were flown to Lorvik on 3 May for testing."
+    res = Result(dropped=[_fact(src, "Lorvik", "place"), _fact(src, "3 May", "date")])
+    join_together(res, (src, "Water was tested."))
+    assert _texts(res) == ["Lorvik on 3 May"]
+    assert res.dropped[0].kind == "date"
+
+
+def test_a_person_or_a_place_after_a_count_stays_apart_from_a_date() -> None:
+    src = "Ines Varga met them on 3 May. The gang hit 30 banks in Norland since 2021."
+    res = Result(
+        dropped=[
+            _fact(src, "Ines Varga", "person"),
+            _fact(src, "3 May", "date"),
+            _fact(src, "30 banks", "number"),
+            _fact(src, "Norland", "place"),
+            _fact(src, "2021", "date"),
+        ]
+    )
+    join_together(res, (src, "Nothing."))
+    assert _texts(res) == ["2021", "3 May", "30 banks", "Ines Varga", "Norland"]

@@ -27,6 +27,8 @@ from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
 from .quote_sentences import (
     loose_excerpt,
+    sentence_of,
+    sentences,
     split_dropped,
     split_excerpt,
     split_joined,
@@ -196,6 +198,7 @@ def diff_quotes(
     whole = {id(by_value[v]) for v in derived_values if v in by_value}
     used: set[int] = set()
     trimmed: set[int] = set()  # source quotes a change already reports cut short
+    split: set[int] = set()  # source quotes read sentence by sentence
     src_tokens: _TokenText | None = None
     for gd in D:
         d = gd.first
@@ -212,13 +215,19 @@ def diff_quotes(
             sv = gs.first.fact.value
             used.add(id(gs))
             parts = [v for v in derived_values if f" {v} " in f" {sv} "]
-            if id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
+            if id(gs) in split and (head := sentence_of(gs.first.fact, value)) is not None:
+                res.kept.append(FactLink("quote", head, d.fact, "one sentence of a longer quote"))
+            elif id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))
-            elif (split := split_excerpt(gs.first.fact, d.fact, derived_text)) is not None:
+            elif (
+                sentence_split := split_excerpt(gs.first.fact, d.fact, derived_text, tuple(parts))
+            ) is not None:
                 trimmed.add(id(gs))
-                (res.kept if not split[0].label else res.changed).append(split[0])
-                res.dropped.extend(split[1])
+                split.add(id(gs))
+                head_link, rest = sentence_split
+                (res.kept if not head_link.label else res.changed).append(head_link)
+                res.dropped.extend(rest)
             else:
                 trimmed.add(id(gs))
                 cut = sv.count(" ") - value.count(" ")
@@ -260,6 +269,9 @@ def diff_quotes(
                 added = value.count(" ") - gs.first.fact.value.count(" ")
                 note = f"quote given more words ({added} added)"
                 res.changed.append(FactLink("quote", sf, df, note, "wording", "extended", True))
+            elif (links := _by_sentence(sf, df)) is not None:
+                for link in links:
+                    (res.changed if link.label else res.kept).append(link)
             else:
                 note = f"quote wording changed (similarity {min(best.score, 100) / 100:.2f})"
                 res.changed.append(FactLink("quote", sf, df, note, "wording", "", True))
@@ -289,6 +301,31 @@ def diff_quotes(
             res.dropped.extend(split_dropped(g.first.fact, derived_text) or [g.first.fact])
     if across:
         _pair_translations(left_s, left_d, similarity, res)
+
+
+def _by_sentence(sf: Fact, df: Fact) -> list[FactLink] | None:
+    """A quote reworded in two of its sentences or more, the same number of sentences on
+    both sides and each like its partner, link by link: each sentence kept or changed on
+    its own (a clause cut from one and a hedge taken out of another are two changes a
+    reader checks apart); else None."""
+    ss, ds = sentences(sf), sentences(df)
+    if len(ss) < 2 or len(ss) != len(ds):
+        return None
+    pairs = list(zip(ss, ds, strict=True))
+    if any(
+        a.value != b.value and _token_ratio(a.value, b.value) < _QUOTE_CHANGED for a, b in pairs
+    ):
+        return None
+    if sum(a.value != b.value for a, b in pairs) < 2:
+        return None
+    links = []
+    for a, b in pairs:
+        if a.value == b.value:
+            links.append(FactLink("quote", a, b, "one sentence of a longer quote"))
+        else:
+            note = f"quote wording changed (similarity {_token_ratio(a.value, b.value) / 100:.2f})"
+            links.append(FactLink("quote", a, b, note, "wording", "", True))
+    return links
 
 
 def _run_together(df: Fact, gs: Group, S: list[Group], used: set[int]) -> list[FactLink] | None:

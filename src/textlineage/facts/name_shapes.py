@@ -38,6 +38,7 @@ from collections.abc import Callable
 
 import regex
 
+from . import ner
 from .display import field_start
 from .name_kinds import PLACE_HEADS, Cand, Tok, is_org_word, letters
 from .vocab import SMALL_NUM, STOP
@@ -388,3 +389,48 @@ def common_tails(text: str, cands: list[Cand]) -> None:
         if all(ner.is_common_word(t.core) for t in c.toks):
             c.spoken = text[whole.start : whole.end]
             c.kind = whole.kind
+
+
+_REMIT_GAP_RE = regex.compile(r"[ \u00a0](?:of|for)(?:[ \u00a0]the)?[ \u00a0]")
+MAX_REMIT_TAIL = 2
+"""Words after "and" that may close a body's remit ("... and Social Care")."""
+
+
+FOR_GAP_RE = regex.compile(r"[ \u00a0]for(?:[ \u00a0]the)?[ \u00a0]")
+"""The "for" inside a body's name after its organisation word ("Department for
+Transport", "Centre for the Study of ..."): the body's remit, part of its name."""
+
+
+def remit_pair(text: str, a: Cand, b: Cand) -> bool:
+    """Is ``b`` the second half of the remit of the body ``a`` names ("Department for
+    Work" and "Pensions", "Department of Health" and "Social Care"): ``a`` an organisation
+    word, then "of" or "for" and dictionary words, ``b`` a word or two of the dictionary
+    and no organisation word (a body's remit lists the fields it covers; "Bank of England"
+    and "Barclays" are two names)? Never without the model's dictionary."""
+    if not ner.enabled() or not 1 <= len(b.toks) <= MAX_REMIT_TAIL:
+        return False
+    k = next(
+        (
+            i
+            for i, t in enumerate(a.toks[:-1])
+            if is_org_word(t)
+            and _REMIT_GAP_RE.fullmatch(text[t.end : a.toks[i + 1].start]) is not None
+        ),
+        -1,
+    )
+    if k < 0:
+        return False
+    remit = (*a.toks[k + 1 :], *b.toks)
+    return all(ner.is_common_word(t.core) and not is_org_word(t) for t in remit)
+
+
+def ampersand(text: str, a: Cand, b: Cand) -> bool:
+    """Are two names joined by "&" one name ("Fenwick & Daughters", "Soil & Water
+    Letters")? Prose joins two names with "and"; "&" is a name's own."""
+    return text[a.end : b.start] == " & "
+
+
+def joined_by_and(text: str, a: Cand, b: Cand) -> bool:
+    """Are two names joined by "and" (or "&") one name, by :func:`ampersand` or
+    :func:`remit_pair`?"""
+    return ampersand(text, a, b) or remit_pair(text, a, b)

@@ -27,12 +27,14 @@ from .items import Item, overlaps
 from .name_kinds import Cand, Tok, classify, is_org_word, letters
 from .name_places import settle_places
 from .name_shapes import (
+    FOR_GAP_RE,
     closes_brackets,
     common_acronyms,
     common_tails,
     currency_word,
     join_inverted,
     join_nee,
+    joined_by_and,
     plural_surnames,
     shouted_word,
     split_body_person,
@@ -182,6 +184,8 @@ def _joinable(text: str, a: Tok, b_start: int, v: NameVocab) -> bool:
             or a.lower in SENTENCE_ABBREVS
             or (len(a.core) == 1 and a.core.isupper())
         )
+    if FOR_GAP_RE.fullmatch(gap) is not None:
+        return is_org_word(a) and not a.allcaps  # "Institute for Fiscal Studies"
     return len(gap) <= 10 and _PARTICLE_GAP_RE.fullmatch(gap) is not None
 
 
@@ -267,7 +271,7 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             prev is not None
             and text[prev.end : c.start] in _AND_GAPS
             and not any(t.allcaps for t in (*prev.toks, *c.toks))
-            and (_closes_org(prev, c) or _common_pair(prev, c) or _ampersand(text, prev, c))
+            and (_closes_org(prev, c) or _common_pair(prev, c) or joined_by_and(text, prev, c))
         ):
             # common nouns joined by "and" inside a name: an organisation's, never a
             # person's ("Wealdmoor Fire and Rescue")
@@ -275,12 +279,6 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
-
-
-def _ampersand(text: str, a: Cand, b: Cand) -> bool:
-    """Are two names joined by "&" one name ("Fenwick & Daughters", "Soil & Water
-    Letters")? Prose joins two names with "and"; "&" is a name's own."""
-    return text[a.end : b.start] == " & "
 
 
 def _closes_org(a: Cand, b: Cand) -> bool:

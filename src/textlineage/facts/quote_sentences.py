@@ -95,27 +95,47 @@ def _trims_opening(whole: str, part: str) -> bool:
     return all(w in STOP and w not in _HEDGING_OPENERS for w in cut)
 
 
-def split_excerpt(sf: Fact, df: Fact, other_text: str) -> tuple[FactLink, list[Fact]] | None:
+def _holding(parts: list[Fact], value: str) -> Fact | None:
+    """The one sentence of ``parts`` that holds the folded excerpt ``value``, or None."""
+    v = f" {value} "
+    holding = [p for p in parts if v in f" {p.value} "]
+    return holding[0] if len(holding) == 1 else None
+
+
+def sentence_of(sf: Fact, value: str) -> Fact | None:
+    """The sentence of the quote ``sf`` (of two sentences at least) holding the excerpt
+    ``value``, or None."""
+    parts = sentences(sf)
+    return _holding(parts, value) if len(parts) >= 2 else None
+
+
+def split_excerpt(
+    sf: Fact, df: Fact, other_text: str, others: tuple[str, ...] = ()
+) -> tuple[FactLink, list[Fact]] | None:
     """The link of the sentence of the source quote ``sf`` that the derived quote ``df``
     is an excerpt of, and the other sentences as dropped, when one of them at least is
-    reported in the paragraph of ``other_text`` (the derived text) around ``df``; else
-    None."""
+    reported in the paragraph of ``other_text`` (the derived text) around ``df``, or is
+    quoted in another excerpt of ``others`` (each sentence then stands on its own, and the
+    sentences quoted in ``others`` are left to them); else None."""
     parts = sentences(sf)
     if len(parts) < 2:
         return None
-    dv = f" {df.value} "
-    holding = [p for p in parts if dv in f" {p.value} "]
-    if len(holding) != 1:
+    head = _holding(parts, df.value)
+    if head is None:
         return None
-    rest = [p for p in parts if p is not holding[0]]
+    elsewhere = {id(h) for v in others if (h := _holding(parts, v)) is not None and h is not head}
+    rest = [p for p in parts if p is not head and id(p) not in elsewhere]
     context = _stems(_paragraph(other_text, df.span))
-    if not any(_reported(p, context) for p in rest) and not _statements_left_out(
-        rest, df, other_text
+    if (
+        not elsewhere
+        and not any(_reported(p, context) for p in rest)
+        and not _statements_left_out(rest, df, other_text)
     ):
         return None
-    head = holding[0]
     if head.value == df.value or _trims_opening(head.value, df.value):
         link = FactLink("quote", head, df, "one sentence of a longer quote")
+    elif _told_around(head, df, other_text):
+        link = FactLink("quote", head, df, "one sentence of a longer quote, the rest told")
     else:
         cut = head.value.count(" ") - df.value.count(" ")
         n = head.value.count(" ") + 1
@@ -223,6 +243,24 @@ def with_reported_rest(sf: Fact, df: Fact, other_text: str) -> Fact:
     s = min(hits[0][0], df.span[0])
     e = max(hits[-1][1], df.span[1])
     return Fact(df.kind, other_text[s:e], (s, e), df.doc, df.value)
+
+
+def _told_around(head: Fact, df: Fact, other_text: str) -> bool:
+    """Do all the content words that the excerpt ``df`` leaves out of the sentence
+    ``head`` come back around it, in its sentence of ``other_text`` outside quote marks
+    (Ann's plan "is the best we have seen" / "Ann's plan is the best we have seen")? The
+    sentence is then said whole, partly in reported speech."""
+    cut = _stems(head.text) - _stems(df.text)
+    if not cut:
+        return False
+    a, b = 0, len(other_text)
+    for m in _SENTENCE_BOUND_RE.finditer(other_text):
+        if m.end() <= df.span[0]:
+            a = m.end()
+        elif m.start() >= df.span[1]:
+            b = m.start()
+            break
+    return cut <= _stems(_QUOTED_RE.sub(" ", other_text[a:b]))
 
 
 def _content_words(value: str) -> list[str]:

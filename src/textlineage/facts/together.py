@@ -33,10 +33,16 @@ town: when the other text keeps the town, the region left off is no fact dropped
 added when only the other text names it) (:func:`drop_locators`). A place after a comma is
 read as a locator only when it closes the phrase; in a list ("Ayr, Troon, Irvine", "Ayr,
 Troon and Irvine") each place stands on its own.
+
+A place (or another entity of no person or body) said a few words before a figure or a
+date that the other text drops with it ("sent to Lorvik on 3 May", "readers in Norland
+raised £900") tells where the figure's event happened: one fact with it
+(:func:`fold_minor_names`).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -243,9 +249,67 @@ def drop_locators(facts: Sequence[Fact], text: str, kept: Sequence[Fact]) -> lis
     return out
 
 
+_MINOR_NAMES = frozenset({"place", "entity"})
+MAX_MINOR_GAP = 3
+"""Words between a minor name and the figure it goes with, at most."""
+
+
+def fold_minor_names(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[Fact]:
+    """``facts`` with each place or other entity that stands shortly before a figure or a
+    date of ``facts`` in one phrase joined to it ("Samples went to Lorvik on 3 May": the
+    place says where the dated event happened; one statement lost, not two). Only words
+    stand between the two (:data:`MAX_MINOR_GAP` at most, on one line, no fact of
+    ``others`` or of ``facts`` there). People and organisations stay apart: a name is
+    checked on its own; so does a name right after a figure of its own phrase ("30 firms
+    in Norland since 2021": the place qualifies the count as much as the date)."""
+    order = sorted(facts, key=lambda f: f.span)
+    starts = sorted(s for s, _ in others)
+    out: list[Fact] = []
+    skip: set[int] = set()
+    for i, f in enumerate(order):
+        if id(f) in skip:
+            continue
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        prev = order[i - 1] if i else None
+        after_figure = (
+            prev is not None and prev.kind in _MEASURES and _near(text, prev.span[1], f.span[0])
+        )
+        if (
+            f.kind in _MINOR_NAMES
+            and nxt is not None
+            and nxt.kind in _MEASURES
+            and not after_figure
+        ):
+            k = bisect.bisect_left(starts, f.span[1])
+            if _near(text, f.span[1], nxt.span[0]) and not (
+                k < len(starts) and starts[k] < nxt.span[0]
+            ):
+                span = (f.span[0], nxt.span[1])
+                out.append(Fact(nxt.kind, text[span[0] : span[1]], span, nxt.doc))
+                skip.add(id(nxt))
+                continue
+        out.append(f)
+    return out
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    """Are two facts, one ending at ``a`` and the other starting at ``b``, in one phrase:
+    a few lower-case words between them on one line?"""
+    gap = text[a:b]
+    return (
+        "\n" not in gap
+        and _GAP_WORDS_RE.fullmatch(gap) is not None
+        and len(_WORD_RE.findall(gap)) <= MAX_MINOR_GAP
+    )
+
+
+_GAP_WORDS_RE = regex.compile(r"[ \u00a0]+(?:[\p{Ll}]+[ \u00a0]+)*")
+"""Lower-case words only between two facts: one phrase, no clause break."""
+
+
 def join_together(res: Result, texts: tuple[str, str]) -> None:
     """Join the dropped facts, and the added ones, that stand together in one phrase or
-    one list item."""
+    one list item, and minor names into the figures they stand before."""
     kept_src = [k.source.span for k in (*res.kept, *res.changed)]
     kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
     res.dropped[:] = drop_locators(res.dropped, texts[0], [k.source for k in res.kept])
@@ -254,5 +318,7 @@ def join_together(res: Result, texts: tuple[str, str]) -> None:
     added = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
     dropped = join_brackets(dropped, texts[0], kept_src)
     added = join_brackets(added, texts[1], kept_der)
-    res.dropped[:] = join_items(dropped, texts[0], kept_src)
-    res.added[:] = join_items(added, texts[1], kept_der)
+    dropped = join_items(dropped, texts[0], kept_src)
+    added = join_items(added, texts[1], kept_der)
+    res.dropped[:] = fold_minor_names(dropped, texts[0], kept_src)
+    res.added[:] = fold_minor_names(added, texts[1], kept_der)
