@@ -132,6 +132,17 @@ def test_a_place_in_a_table_is_a_rank_and_a_new_place_a_change() -> None:
     assert ("second", "third") in _pairs(d.changed)
 
 
+def test_a_place_after_a_climb_of_some_places_or_a_verb_of_sitting_is_a_rank() -> None:
+    d = _diff(
+        "Dunmere College has risen four places to sixth in the annual survey. "
+        "On teaching space alone, Dunmere ranks 31st.",
+        "Dunmere College jumped four places to fifth in the survey. For teaching space, "
+        "the college sits 13th.",
+    )
+    assert {("sixth", "fifth"), ("31st", "13th")} <= _pairs(d.changed)
+    assert not d.dropped and not d.added
+
+
 def test_a_second_mention_of_a_kept_value_retelling_another_number() -> None:
     d = _diff(
         "Ilse Marr finished second on the stage. Tomas Brandt, after a long solo attack, "
