@@ -55,11 +55,17 @@ _TWO_UNITS_RE = regex.compile(
 """A time in two units ("seven years and six months": 7.5 years)."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"|(?<=(?i:within)[ \u00a0]+\d+(?:\.\d+)?)(?P<abbr2>m)"
+    r"|(?<=(?<![\p{Sc}\p{N}.,])\d+(?:\.\d+)?)(?P<abbr3>m)(?=[ \u00a0]+(?i:away|long|high|wide|deep|tall"
+    r"|below|above|upstream|downstream|offshore)\b)"
     r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
+"""A number glued to its unit ("35km", "12ft", "40°C", "5kWh"). A glued "m" is metres only
+after "within" or before a word of distance or size ("within 200m of", "40m long",
+"30m below"), never after a currency sign ("£200m" is money)."""
 _LENGTH_UNIT = (
     r"(?:mm|cm|km|m|ft|(?i:(?:milli|centi|kilo)?(?:metres?|meters?)|feet|foot|inch(?:es)?"
     r"|yards?|miles?))"
@@ -181,6 +187,7 @@ def find_measures(
     _glued_ranges(text, doc, num_mask, name_mask, out)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
+        raw = raw or m.group("abbr2") or m.group("abbr3")  # "within 200m", "50m away"
         if m.group("scale"):
             raw = "f" if m.group("scale")[0] == "F" else "c"  # "86 degrees Fahrenheit"
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
