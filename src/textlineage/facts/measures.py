@@ -53,6 +53,13 @@ _TWO_UNITS_RE = regex.compile(
     r"(?P<ub>(?i:months?|days?|hours?))(?![\p{L}\p{N}])"
 )
 """A time in two units ("seven years and six months": 7.5 years)."""
+_A_UNIT_RE = regex.compile(
+    r"(?<![\p{L}])(?i:an?)[ \u00a0]+(?P<u>(?i:foot|inch|yard|mile|metre|meter|kilometre|kilometer"
+    r"|kilogram|kilo|tonne|ton|litre|liter|gallon))(?![\p{L}\p{N}-])"
+)
+"""One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
+"more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
+("a foot injury")."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
     r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
@@ -140,6 +147,12 @@ def find_measures(
             continue
         value = fmt(whole + Decimal("0.5"))
         _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
+    for m in _A_UNIT_RE.finditer(text) if pats.english else ():  # "up to a foot"
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is None or overlaps(num_mask, q.start(), q.end()):
+            continue
+        unit = canonical_unit(singular(m.group("u").lower()))
+        _add_qualified(out, text, doc, m.span(), "1", unit, num_mask, name_mask, pats)
     for m in _TWO_UNITS_RE.finditer(text):
         ua, ub = (canonical_unit(singular(m.group(k))) for k in ("ua", "ub"))
         big, small = DIMENSIONS[ua][1], DIMENSIONS[ub][1]
