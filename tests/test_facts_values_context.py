@@ -319,3 +319,13 @@ def test_a_far_change_yields_to_a_bound_kept_true_under_another_noun() -> None:
     )
     assert _pairs(d.changed) == {("112 feature films", "more than 100 features")}
     assert [f.text for f in d.added] == ["4 Favourite Films"]
+
+
+def test_a_far_value_for_a_source_number_changed_already_is_added() -> None:
+    d = _diff(
+        "The ferry company has cancelled 212 sailings this week because of gales.",
+        "About 210 sailings are off this week. The company cancelled more than 500 sailings "
+        "in last winter's gales as well.",
+    )
+    assert _pairs(d.changed) <= {("212 sailings", "About 210 sailings")}
+    assert "more than 500 sailings" in {f.text for f in d.added}
