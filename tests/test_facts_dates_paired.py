@@ -35,6 +35,10 @@ def test_a_range_of_days_naming_its_month_first_reads_its_last_day_as_a_date() -
         ("7", "04-07"),
     ]
     assert _dates("Hold it 2 or 3 May.") == [("2", "05-02"), ("3 May", "05-03")]
+    assert _dates("Shut Tuesday 4th to Thursday 6th May.") == [
+        ("Tuesday 4", "05-04"),
+        ("Thursday 6th May", "05-06"),
+    ]
     assert _dates("On June 2 and 4 pupils left.") == [("June 2", "06-02")]
     d = _diff(
         "Bookings for June 11 and June 12 can be moved to any date up to June 20.",

@@ -389,10 +389,11 @@ def find_dates(
 
 _RANGE_START_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,:/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)$"
+    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \u00a0]+)?$"
 )
 """The first day of a range of days that names its month once, after the last day ("8 to
-23 February 2026", "8–23 February", "4 or 5 March")."""
+23 February 2026", "8–23 February", "4 or 5 March", "13th to Friday 17th September")."""
 _RANGE_END_RE = regex.compile(
     r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
@@ -408,7 +409,7 @@ def _range_start(
     """The first day of a range of days ending in the date that starts at ``s``: a date of
     its own, in the same month and year ("8" of "8 to 23 February 2026": 8 February
     2026), marked read; None when there is none."""
-    r = _RANGE_START_RE.search(text, max(0, s - 16), s)
+    r = _RANGE_START_RE.search(text, max(0, s - 30), s)
     if r is None or overlaps(num_mask, r.start(), s) or not 1 <= int(r.group("d")) < d:
         return None
     item = _date_item(text, doc, r.start(), r.end("d"), y, m, int(r.group("d")))
