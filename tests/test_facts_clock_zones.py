@@ -32,6 +32,17 @@ def test_one_moment_in_two_zones_is_kept() -> None:
     assert _times("9:00 a.m. ET", "9:00 a.m.") == (["9:00 a.m."], [])
 
 
+def test_a_span_of_hours_in_two_zones_is_kept() -> None:
+    assert _times("from 9am to 6pm ET", "from 6am to 3pm Pacific") == (
+        ["from 6am to 3pm Pacific"],
+        [],
+    )
+    assert _times("from 9am to 6pm ET", "from 9am to 6pm PT") == (
+        [],
+        ["from 9am to 6pm ET → from 9am to 6pm PT"],
+    )
+
+
 def test_another_moment_is_a_change() -> None:
     assert _times("9:00 a.m. ET", "8:00 a.m. ET") == ([], ["9:00 a.m. ET → 8:00 a.m. ET"])
     assert _times("9am ET", "9am PT") == ([], ["9am ET → 9am PT"])

@@ -29,6 +29,24 @@ def test_a_range_of_days_names_its_month_for_both_ends() -> None:
     assert _dates("Open 3–14 March.") == [("3", "03-03"), ("14 March", "03-14")]
 
 
+def test_a_range_of_days_naming_its_month_first_reads_its_last_day_as_a_date() -> None:
+    assert _dates("Ferries sail on April 6 or 7, tides allowing.") == [
+        ("April 6", "04-06"),
+        ("7", "04-07"),
+    ]
+    assert _dates("Hold it 2 or 3 May.") == [("2", "05-02"), ("3 May", "05-03")]
+    assert _dates("Shut Tuesday 4th to Thursday 6th May.") == [
+        ("Tuesday 4", "05-04"),
+        ("Thursday 6th May", "05-06"),
+    ]
+    assert _dates("On June 2 and 4 pupils left.") == [("June 2", "06-02")]
+    d = _diff(
+        "Bookings for June 11 and June 12 can be moved to any date up to June 20.",
+        "If you booked for June 11 or 12, you can move it to any date up to June 21.",
+    )
+    assert _pairs(d.changed) == {("June 20", "June 21")}
+
+
 def test_a_date_moved_with_its_year_left_out_is_one_change() -> None:
     d = _diff(
         "Engineers will close the line from Sunday 8 February to Monday 23 February 2026.",

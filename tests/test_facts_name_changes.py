@@ -165,6 +165,14 @@ def test_an_ordinal_put_for_another_before_one_noun_is_a_number_changed() -> Non
     assert ("fourth album", "fifth album", "value") in changed
 
 
+def test_the_only_ordinals_of_a_noun_said_of_different_things_are_no_change() -> None:
+    fd = _facts(
+        "Ferry fares rose for the third year running, and the harbour café closed.",
+        "Brenton Rovers topped the village league for the sixth year in a row.",
+    )
+    assert not [k for k in fd.changed if "year" in k.source.text]
+
+
 def test_an_ordinal_of_a_noun_counted_twice_is_left_alone() -> None:
     fd = _facts(
         "The first attempt failed and the second attempt was called off in the storm.",

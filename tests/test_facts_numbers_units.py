@@ -146,3 +146,34 @@ def test_a_spaced_m_is_metres_after_a_count_and_millions_after_money() -> None:
     pairs = sorted((c.source.text, c.derived.text) for c in d.changed)
     assert pairs == [("41.7 metres", "42 m"), ("£7.2 million", "£7 m")]
     assert not d.added and not d.dropped
+
+
+def test_a_glued_m_is_metres_after_within_or_before_a_word_of_size() -> None:
+    assert _facts("Nobody may build within 150m of the weir.") == [("150m", "150")]
+    assert _facts("The sea wall is 9m high.") == [("9m", "9")]
+    assert _facts("The fence stands 12ft from the road.") == [("12ft", "12")]
+    assert _facts("The council found £9m for the weir.") == [("£9m", "9000000")]
+    d = _diff(
+        "Homes within 150 metres of the weir will be visited.",
+        "Homes within 150m of the weir will be visited.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_unit_said_with_a_after_a_qualifier_is_one_of_it() -> None:
+    assert _facts("The path climbs for nearly a mile past the mill.") == [("nearly a mile", "1")]
+    assert _facts("She missed the final with a foot injury.") == []
+    d = _diff(
+        "Forecasters expect 20 to 24 inches of rain on the hills.",
+        "Forecasters expect up to two feet of rain on the hills.",
+    )
+    assert not d.added and not d.dropped
+    d = _diff(
+        "Forecasters expect 20 to 24 inches of rain on the hills.",
+        "Forecasters expect up to a foot of rain on the hills.",
+    )
+    assert _pairs_of(d) == [("20 to 24 inches", "up to a foot")]
+
+
+def _pairs_of(d: FactDiff) -> list[tuple[str, str]]:
+    return [(c.source.text, c.derived.text) for c in d.changed]

@@ -132,6 +132,17 @@ def test_a_place_in_a_table_is_a_rank_and_a_new_place_a_change() -> None:
     assert ("second", "third") in _pairs(d.changed)
 
 
+def test_a_place_after_a_climb_of_some_places_or_a_verb_of_sitting_is_a_rank() -> None:
+    d = _diff(
+        "Dunmere College has risen four places to sixth in the annual survey. "
+        "On teaching space alone, Dunmere ranks 31st.",
+        "Dunmere College jumped four places to fifth in the survey. For teaching space, "
+        "the college sits 13th.",
+    )
+    assert {("sixth", "fifth"), ("31st", "13th")} <= _pairs(d.changed)
+    assert not d.dropped and not d.added
+
+
 def test_a_second_mention_of_a_kept_value_retelling_another_number() -> None:
     d = _diff(
         "Ilse Marr finished second on the stage. Tomas Brandt, after a long solo attack, "
@@ -308,3 +319,13 @@ def test_a_far_change_yields_to_a_bound_kept_true_under_another_noun() -> None:
     )
     assert _pairs(d.changed) == {("112 feature films", "more than 100 features")}
     assert [f.text for f in d.added] == ["4 Favourite Films"]
+
+
+def test_a_far_value_for_a_source_number_changed_already_is_added() -> None:
+    d = _diff(
+        "The ferry company has cancelled 212 sailings this week because of gales.",
+        "About 210 sailings are off this week. The company cancelled more than 500 sailings "
+        "in last winter's gales as well.",
+    )
+    assert _pairs(d.changed) <= {("212 sailings", "About 210 sailings")}
+    assert "more than 500 sailings" in {f.text for f in d.added}

@@ -29,7 +29,7 @@ def test_money_in_short_is_read_as_millions_only_after_a_currency_sign() -> None
         ("£7.5m", "7500000"),
         ("$1.2bn", "1200000000"),
     ]
-    assert values("The wall is 12m high.") == []  # metres, not millions
+    assert values("The wall is 12m high.") == [("12m", "12")]  # metres, not millions
 
 
 def test_a_rounded_amount_in_short_is_one_amount_changed() -> None:

@@ -233,7 +233,7 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
                 value = TIME_PREFIX + a
         if value is None:
             continue
-        out.append(_item(text, doc, s, e, value, bool(m.group("one"))))
+        out.append(_item(text, doc, s, e, value))
         mark(num_mask, s, out[-1].fact.span[1])
         mark(name_mask, s, out[-1].fact.span[1])
     for m in _H24_RE.finditer(text):
@@ -244,20 +244,22 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         value = TIME_PREFIX + "-".join(
             f"{int(x.split(':')[0]):02d}:{x.split(':')[1]}" for x in ends
         )
-        out.append(_item(text, doc, s, e, value, bool(m.group("one"))))
+        out.append(_item(text, doc, s, e, value))
         mark(num_mask, s, out[-1].fact.span[1])
         mark(name_mask, s, out[-1].fact.span[1])
     return out
 
 
-def _item(text: str, doc: int, s: int, e: int, value: str, single: bool) -> Item:
-    """The item of a time at ``s:e``; a single time with its zone after it is the moment
-    in universal time, its clock time written an alternative (:mod:`.clock_zones`)."""
-    zone = zone_after(text, e) if single else None
+def _item(text: str, doc: int, s: int, e: int, value: str) -> Item:
+    """The item of a time or span at ``s:e``; one with its zone after it is the moment (or
+    moments) in universal time, its clock time as written an alternative
+    (:mod:`.clock_zones`)."""
+    zone = zone_after(text, e)
     if zone is None:
         return Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,))
     offsets, e = zone
-    moment = TIME_PREFIX + in_universal(value.removeprefix(TIME_PREFIX), offsets)
+    ends = value.removeprefix(TIME_PREFIX).split("-")
+    moment = TIME_PREFIX + "-".join(in_universal(t, offsets) for t in ends)
     fact = Fact("date", text[s:e], (s, e), doc, moment)
     return Item(fact, "date", (moment,), alts=(value,))
 

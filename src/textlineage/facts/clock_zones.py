@@ -2,7 +2,8 @@
 the same moment told in another zone is the same fact.
 
 A story for another audience gives a launch, a match or a broadcast in its readers' zone:
-"6:42 a.m. PST" and "9:42 a.m. Eastern" are one time. A zoned time's value is the moment
+"6:42 a.m. PST" and "9:42 a.m. Eastern" are one time, and so are the spans "8 a.m. to 8
+p.m. ET" and "5 a.m. to 5 p.m. Pacific". A zoned time's value is the moment
 in universal time (``time:14:42Z``); its :attr:`~.items.Item.alts` hold the clock time as
 written (``time:06:42``), so that a text giving the time without its zone still keeps it.
 A zone named without its season ("Pacific", "ET") is read at its standard offset: two

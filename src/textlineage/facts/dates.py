@@ -375,6 +375,10 @@ def find_dates(
                     first = _range_start(text, doc, s, y, mnum, d, num_mask)
                     if first is not None:
                         out.append(first)
+                if item is not None and english and d and mnum and name == "md":
+                    last = _range_end(text, doc, e, mnum, d, num_mask)
+                    if last is not None:
+                        out.append(last)
             if item is None:
                 continue
             out.append(item)
@@ -385,10 +389,18 @@ def find_dates(
 
 _RANGE_START_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,:/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|through)[ \u00a0]+)$"
+    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \u00a0]+)?$"
 )
 """The first day of a range of days that names its month once, after the last day ("8 to
-23 February 2026", "8–23 February")."""
+23 February 2026", "8–23 February", "4 or 5 March", "13th to Friday 17th September")."""
+_RANGE_END_RE = regex.compile(
+    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|[\p{L}\p{N}]*\p{L}s?\b(?<!(?i:and|or|to|at|in|on|for|you|we|the|a|is|are|will|only))))"
+)
+"""The last day of a range of days that names its month once, before the first day
+("March 4 or 5", "June 8–12"), not followed by a noun it counts ("May 4 and 5 people")."""
 
 
 def _range_start(
@@ -397,12 +409,25 @@ def _range_start(
     """The first day of a range of days ending in the date that starts at ``s``: a date of
     its own, in the same month and year ("8" of "8 to 23 February 2026": 8 February
     2026), marked read; None when there is none."""
-    r = _RANGE_START_RE.search(text, max(0, s - 16), s)
+    r = _RANGE_START_RE.search(text, max(0, s - 30), s)
     if r is None or overlaps(num_mask, r.start(), s) or not 1 <= int(r.group("d")) < d:
         return None
     item = _date_item(text, doc, r.start(), r.end("d"), y, m, int(r.group("d")))
     if item is not None:
         mark(num_mask, r.start(), r.end("d"))
+    return item
+
+
+def _range_end(text: str, doc: int, e: int, m: int, d: int, num_mask: bytearray) -> Item | None:
+    """The last day of a range of days starting with the month and day that end at ``e``:
+    a date of its own in the same month ("5" of "March 4 or 5": March 5), marked read;
+    None when there is none."""
+    r = _RANGE_END_RE.match(text, e)
+    if r is None or overlaps(num_mask, e, r.end()) or not d < int(r.group("d")) <= 31:
+        return None
+    item = _date_item(text, doc, r.start("d"), r.end("d"), None, m, int(r.group("d")))
+    if item is not None:
+        mark(num_mask, r.start("d"), r.end("d"))
     return item
 
 

@@ -366,6 +366,9 @@ def diff_numbers(
                 g.first.fact.span[0],
             ),
         )
+        if id(gs) in used and not _close(gs.first, d) and not _rounded_true(gs.first, d):
+            res.added.append(d.fact)  # a far value for a source number changed already
+            continue
         used.add(id(gs))
         s = gs.first
         sf, df = pair(gs, gd)

@@ -53,13 +53,26 @@ _TWO_UNITS_RE = regex.compile(
     r"(?P<ub>(?i:months?|days?|hours?))(?![\p{L}\p{N}])"
 )
 """A time in two units ("seven years and six months": 7.5 years)."""
+_A_UNIT_RE = regex.compile(
+    r"(?<![\p{L}])(?i:an?)[ \u00a0]+(?P<u>(?i:foot|inch|yard|mile|metre|meter|kilometre|kilometer"
+    r"|kilogram|kilo|tonne|ton|litre|liter|gallon))(?![\p{L}\p{N}-])"
+)
+"""One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
+"more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
+("a foot injury")."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"|(?<=(?i:within)[ \u00a0]+\d+(?:\.\d+)?)(?P<abbr2>m)"
+    r"|(?<=(?<![\p{Sc}\p{N}.,])\d+(?:\.\d+)?)(?P<abbr3>m)(?=[ \u00a0]+(?i:away|long|high|wide|deep|tall"
+    r"|below|above|upstream|downstream|offshore)\b)"
     r"|[ \u00a0]?(?P<energy>[kMGT]Wh?)"
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
+"""A number glued to its unit ("35km", "12ft", "40°C", "5kWh"). A glued "m" is metres only
+after "within" or before a word of distance or size ("within 200m of", "40m long",
+"30m below"), never after a currency sign ("£200m" is money)."""
 _LENGTH_UNIT = (
     r"(?:mm|cm|km|m|ft|(?i:(?:milli|centi|kilo)?(?:metres?|meters?)|feet|foot|inch(?:es)?"
     r"|yards?|miles?))"
@@ -134,6 +147,12 @@ def find_measures(
             continue
         value = fmt(whole + Decimal("0.5"))
         _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
+    for m in _A_UNIT_RE.finditer(text) if pats.english else ():  # "up to a foot"
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is None or overlaps(num_mask, q.start(), q.end()):
+            continue
+        unit = canonical_unit(singular(m.group("u").lower()))
+        _add_qualified(out, text, doc, m.span(), "1", unit, num_mask, name_mask, pats)
     for m in _TWO_UNITS_RE.finditer(text):
         ua, ub = (canonical_unit(singular(m.group(k))) for k in ("ua", "ub"))
         big, small = DIMENSIONS[ua][1], DIMENSIONS[ub][1]
@@ -181,6 +200,7 @@ def find_measures(
     _glued_ranges(text, doc, num_mask, name_mask, out)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
+        raw = raw or m.group("abbr2") or m.group("abbr3")  # "within 200m", "50m away"
         if m.group("scale"):
             raw = "f" if m.group("scale")[0] == "F" else "c"  # "86 degrees Fahrenheit"
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):

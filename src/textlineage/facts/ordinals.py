@@ -5,7 +5,8 @@ ordinal counting a thing ("her fourth novel", "the 12th edition", "its second
 bankruptcy") is a number a derived text can get wrong. When each text counts one noun
 with an ordinal exactly once and the two ordinals differ, that is a change of the
 number's ``value``; an ordinal counted alike is left alone, and so is a pair overlapping a
-fact the diff reported already. A noun counted more than once in either text (the 12th
+fact the diff reported already, and one whose sentences share no content word (they speak
+of different things). A noun counted more than once in either text (the 12th
 and the 80th minute of a match) is paired only by the sentences its ordinals stand in.
 """
 
@@ -82,7 +83,8 @@ def _pairs(
     sentence shares most content words with its own (at least :data:`SAID_ALIKE`, more
     than any other's, and the other way round)."""
     if len(ss) == 1 and len(ds) == 1:
-        return [(ss[0], ds[0])]
+        one = (_fact(ss[0], docs[0]), _fact(ds[0], docs[1]))
+        return [(ss[0], ds[0])] if near.shared(*one) >= SAID_ONCE else []
     vs, vd = {_value(m) for m in ss}, {_value(m) for m in ds}
     fs = [_fact(m, docs[0]) for m in ss if _value(m) not in vd]
     fd = [_fact(m, docs[1]) for m in ds if _value(m) not in vs]
@@ -110,6 +112,10 @@ def _match_at(ms: list[regex.Match[str]], f: Fact) -> regex.Match[str]:
 
 
 SAID_ALIKE = 2
+SAID_ONCE = 1
+"""Content words the sentences of the only ordinals of one noun in each text must share:
+"the second year running" and "the fourth year in a row" said of different things are
+no change."""
 """Content words the sentences of two ordinals of one noun must share to be paired when a
 text counts the noun more than once."""
 

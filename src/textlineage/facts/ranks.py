@@ -6,9 +6,9 @@ ranked. The superlative that says by what ("most", "largest") is its qualifier, 
 that keeps its position but loses or changes its superlative ("second-most trending" →
 "second trending") is a change of claim, matched like a number whose qualifier changed.
 A position after a verb of ranking is one too ("finished fourth", "moved up to third",
-"was second"), a place in a table ("up to third", "now fourth.", "fifth in the table"),
-and "runner-up" is second place. An
-ordinal that ranks nothing ("the first few hours", "a second time", "the second-most in
+"was second", "sits 40th", "climbed three places to fifth"), a place in a table ("up to
+third", "now fourth.", "fifth in the table"), and "runner-up" is second place. An ordinal
+that ranks nothing ("the first few hours", "a second time", "the second-most in
 the division") is no fact.
 """
 
@@ -28,8 +28,10 @@ _ORDINAL = rf"(?:{'|'.join(ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 _SUPERLATIVE = r"(?:most|least|\p{Ll}{2,}est|best|worst)"
 _RANK_VERBS = (
     r"(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|c[oa]me|comes|was|were|is|are"
-    r"|(?:mov(?:ed|es|e|ing)|climb(?:ed|s|ing)?"
-    r"|r[oi]s(?:e|es)|dropp?(?:ed|s)?|f[ae]ll(?:s)?|slipp?(?:ed|s)?)\s+(?:up\s+|down\s+)?to)"
+    r"|sits|sat|sitting|stands|stood|lies|lay"
+    r"|(?:mov(?:ed|es|e|ing)|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|risen|rising"
+    r"|r[oi]s(?:e|es)|dropp?(?:ed|s|ing)?|f[ae]ll(?:en|s|ing)?|slipp?(?:ed|s|ing)?)"
+    r"(?:\s+(?:\p{N}+|\p{Ll}+)\s+places?)?\s+(?:up\s+|down\s+)?to)"
 )
 _RANK_AFTER_VERB_RE = regex.compile(
     rf"(?<![\p{{L}}])(?i:{_RANK_VERBS})\s+(?P<ord>(?i:{_ORDINAL}))(?![\p{{L}}-])"
