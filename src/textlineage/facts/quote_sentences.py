@@ -224,14 +224,7 @@ def with_reported_rest(sf: Fact, df: Fact, other_text: str) -> Fact:
     its content words left out come back there, outside quote marks: customers had been
     asking for the Arctic "for years"); ``df`` itself when the rest is said nowhere near."""
     rest = _stems(sf.text) - _stems(df.text)
-    a = 0
-    b = len(other_text)
-    for m in _SENTENCE_BOUND_RE.finditer(other_text):
-        if m.end() <= df.span[0]:
-            a = m.end()
-        elif m.start() >= df.span[1]:
-            b = m.start()
-            break
+    a, b = _sentence_around(df, other_text)
     plain = _QUOTED_RE.sub(lambda m: " " * len(m.group()), other_text[a:b])
     hits = [
         (a + t.start, a + t.end)
@@ -253,6 +246,12 @@ def _told_around(head: Fact, df: Fact, other_text: str) -> bool:
     cut = _stems(head.text) - _stems(df.text)
     if not cut:
         return False
+    a, b = _sentence_around(df, other_text)
+    return cut <= _stems(_QUOTED_RE.sub(" ", other_text[a:b]))
+
+
+def _sentence_around(df: Fact, other_text: str) -> tuple[int, int]:
+    """The start and end of the sentence of ``other_text`` that holds ``df``."""
     a, b = 0, len(other_text)
     for m in _SENTENCE_BOUND_RE.finditer(other_text):
         if m.end() <= df.span[0]:
@@ -260,7 +259,7 @@ def _told_around(head: Fact, df: Fact, other_text: str) -> bool:
         elif m.start() >= df.span[1]:
             b = m.start()
             break
-    return cut <= _stems(_QUOTED_RE.sub(" ", other_text[a:b]))
+    return a, b
 
 
 def _content_words(value: str) -> list[str]:
