@@ -139,7 +139,7 @@ def said_otherwise(f: Fact, other: str) -> bool:
     if _said(f.text.upper(), other) and f.text != f.text.upper():
         return True
     if any(_said(v, other) for v in _abbreviated(f.text)):
-        return True  # "Sierra Assay Labs" for "Sierra Assay Laboratories"
+        return True  # "Norbury Test Labs" for "Norbury Test Laboratories"
     if f.kind == "entity" and f.text[:1].isupper() and f.text[1:].islower():
         # one word of no known kind the other text writes in lower case, perhaps in the
         # singular ("Preorders open today" / "you can preorder now"): a common word
