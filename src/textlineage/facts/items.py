@@ -8,7 +8,9 @@ the items of one value (:class:`Group`), pairs a source group with a derived one
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..types import Fact, FactLink
 
@@ -96,3 +98,21 @@ def pair(gs: Group, gd: Group) -> tuple[Fact, Fact]:
 def shares(gs: Group, gd: Group) -> bool:
     """Do the two groups fall in a common passage?"""
     return bool(gs.pas & gd.pas)
+
+
+_L = TypeVar("_L")
+_R = TypeVar("_R")
+
+
+def sole_pairs(
+    left: Sequence[_L], right: Sequence[_R], ok: Callable[[_L, _R], bool]
+) -> list[tuple[_L, _R]]:
+    """The pairs of ``left`` and ``right`` items each of which is the other's only partner
+    under ``ok`` (in the order of ``left``): a dropped and an added fact tied by nothing
+    but a test that no third fact passes."""
+    out = []
+    for a in left:
+        mine = [b for b in right if ok(a, b)]
+        if len(mine) == 1 and [x for x in left if ok(x, mine[0])] == [a]:
+            out.append((a, mine[0]))
+    return out

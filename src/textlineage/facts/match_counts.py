@@ -39,7 +39,7 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
-from .items import Item, Result
+from .items import Item, Result, sole_pairs
 from .units import PERCENT, dimension
 
 RARE_COUNT = 20
@@ -351,11 +351,7 @@ def keep_cents(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> Non
             res.changed.remove(k)
             note = f"one sum in hundredths ('{si.fact.text}' → '{di.fact.text}')"
             res.kept.append(FactLink("number", si.fact, di.fact, note))
-    for si in list(left[0]):
-        mine = [di for di in left[1] if one(si, di)]
-        if len(mine) != 1 or [x for x in left[0] if one(x, mine[0])] != [si]:
-            continue
-        di = mine[0]
+    for si, di in sole_pairs(list(left[0]), list(left[1]), one):
         note = f"one sum in hundredths ('{si.fact.text}' → '{di.fact.text}')"
         res.kept.append(FactLink("number", si.fact, di.fact, note))
         res.dropped.remove(si.fact)

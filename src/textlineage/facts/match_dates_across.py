@@ -17,7 +17,7 @@ from collections.abc import Callable
 import regex
 
 from ..types import Fact, FactLink
-from .items import Result
+from .items import Result, sole_pairs
 
 STEP = 2
 """How far apart two dates may be in the finest part both give."""
@@ -57,11 +57,7 @@ def pair_dates_across(res: Result, shared: Callable[[Fact, Fact], int], min_shar
     ``min_shared`` content words (``shared`` counts them): one date changed."""
     dropped = [f for f in res.dropped if f.kind == "date"]
     added = [f for f in res.added if f.kind == "date"]
-    for sf in dropped:
-        mine = [df for df in added if near_across(sf.value, df.value)]
-        if len(mine) != 1 or [x for x in dropped if near_across(x.value, mine[0].value)] != [sf]:
-            continue
-        df = mine[0]
+    for sf, df in sole_pairs(dropped, added, lambda a, b: near_across(a.value, b.value)):
         if shared(sf, df) < min_shared:
             continue
         note = f"date {sf.value} → {df.value}"

@@ -37,7 +37,7 @@ from ..text.features import term_of
 from ..text.normalise import fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
-from .items import NAME_KINDS, Item, Result
+from .items import NAME_KINDS, Item, Result, sole_pairs
 from .match_acronyms import fold_defined_acronyms, fold_initials, initials_of
 from .match_dates_across import pair_lone_dates
 from .match_name_changes import name_change, one_token_change
@@ -242,11 +242,7 @@ def _pair_roundings(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -
 
     dropped = [f for f in res.dropped if f.kind == "number"]
     added = [f for f in res.added if f.kind == "number"]
-    for sf in dropped:
-        mine = [df for df in added if near(sf, df)]
-        if len(mine) != 1 or [x for x in dropped if near(x, mine[0])] != [sf]:
-            continue
-        df = mine[0]
+    for sf, df in sole_pairs(dropped, added, near):
         note = f"value {sf.value} → {df.value}"
         res.changed.append(FactLink("number", sf, df, note, "value", "", True))
         res.dropped.remove(sf)

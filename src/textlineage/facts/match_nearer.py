@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..types import Fact, FactLink
-from .items import Group, Item, Result
+from .items import Group, Item, Result, sole_pairs
 from .near_words import NearWords
 from .units import dimension, in_base
 from .value_close import gap, rounded_true
@@ -200,11 +200,7 @@ def _pair_alike(
             return False
         return near.shared(s.fact, d.fact) >= SAID_ALIKE
 
-    for s in dropped:
-        mine = [d for d in spare if partners(s, d)]
-        if len(mine) != 1 or [x for x in dropped if partners(x, mine[0])] != [s]:
-            continue
-        d = mine[0]
+    for s, d in sole_pairs(dropped, list(spare), partners):
         note = f"value {s.fact.value} → {d.fact.value}"
         res.changed.append(FactLink(s.fact.kind, s.fact, d.fact, note, "value", "", True))
         res.dropped.remove(s.fact)
