@@ -79,6 +79,26 @@ _NUMBER_LINE_RE = regex.compile(
 """A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
 "Page 3"), or a registration number ("Registered charity no. 1187342")."""
 
+LINE_LABEL_RE = regex.compile(
+    r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
+    r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
+    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
+    r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
+    r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
+    r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
+    r"|(?i:originally\s+published|republished|reprinted)\b.*"
+    r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
+    r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
+    r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
+    r"|(?i:(?:related|more|latest|other|further)\s+(?:[\p{L}'’]+\s+){0,3}?(?:stories|story|news"
+    r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
+    r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
+)
+"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
+Nov)": "Related" and any one or two words before the colon when a title follows), a
+republication notice, or a release's label with its issuer's name in title case ("Press
+release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
     r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"

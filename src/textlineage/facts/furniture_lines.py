@@ -12,11 +12,15 @@ import regex
 
 Span = tuple[int, int]
 
-_AD_LABEL_RE = regex.compile(
-    r"\s*[\[(](?i:sponsored|advertisement|advert|ad|promoted|paid\s+(?:content|post|partnership)"
-    r"|partner\s+content)[\])]\s*:?\s*\S.*"
+_AD_WORDS = (
+    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)"
+    r"|partner\s+content)"
 )
-"""An ad's label in brackets before its text ("[Promoted] Try our app free")."""
+_AD_LABEL_RE = regex.compile(
+    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)\s*[·•|])\s*\S.*"
+)
+"""An ad's label in brackets before its text ("[Promoted] Try our app free"), or one
+split from it by a dot or a bar ("Sponsored · Kelp Kayaks — hire from $20")."""
 _AD_MAX_WORDS = 30
 _TICKER_RE = regex.compile(
     r"(?:\p{Lu}{2,10}\s*:\s*)?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?\s+[$€£]?\d+[.,]\d{2,4}\s*"
@@ -233,11 +237,13 @@ _WHEN = (
     rf"(?:(?:{_DAY}\s*(?:[–—-]|to)\s*)?{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+{_DAY}(?:\s*(?:[–—-]|to)\s*{_DAY})?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
 )
+_WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _LABELLED_DATE_RE = regex.compile(
-    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
+    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*(?:{_WEEKDAY},?\s+)?{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
 )
-"""A document's dated field: a label of at most three words and a date or a period
-("Period covered: 3–9 May 2027", "Next issue: June 2027")."""
+"""A document's dated field: a label of at most three words and a date or a period,
+perhaps with its weekday ("Period covered: 3–9 May 2027", "Hearing date: Monday, 3 May
+2027")."""
 
 
 def issue_line(line: str) -> bool:
