@@ -53,6 +53,8 @@ def test_a_top_comment_and_a_communitys_handle() -> None:
         "Holm Ferries Ltd — Confidential. Internal use only. Do not forward.",
         "Sponsored · Kelp Kayaks — hire from $20, 10% off for members",
         'Music: "Low Water" by The Slipway Band',
+        "Enjoyed this? Buy the crew a coffee ☕",
+        "Re: Sailings cut again from April",
     ],
 )
 def test_margin_lines_of_a_page(line: str) -> None:

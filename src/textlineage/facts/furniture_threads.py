@@ -1,9 +1,10 @@
 """Page furniture of threads, feeds and documents' margins, each told by a line's shape:
 a forum thread's starter line and a reply's header ("Re: …") with the short reply below
-it, a top comment quoted under a post, a community's handle alone on a line ("r/…"), a
-link line (a label and a bare web address), an app's promotion, a document's
-confidentiality notice, and a helpline sentence addressed to any reader ("If you or
-someone you know …, call …").
+it, a post's subject line alone, a top comment quoted under a post, a community's handle
+alone on a line ("r/…"), a link line (a label and a bare web address), a question to the
+reader with a call ("Enjoyed this? …"), an app's promotion, a document's confidentiality
+notice, and a helpline sentence addressed to any reader ("If you or someone you know …,
+call …").
 
 None of them is a sentence of the story: a reply is another poster's, a top comment a
 reader's, a helpline the same on every page of its issuer. :mod:`.furniture` uses them
@@ -46,6 +47,14 @@ _APP_RE = regex.compile(
 )
 """An app's promotion ("Get the Ferry Times app! ★★★★★")."""
 _APP_MAX_WORDS = 15
+_ENJOYED_RE = regex.compile(
+    r"(?i:enjoyed|liked|like|love|loved|found)\s+(?i:this|reading\s+this|this\s+[\p{L}-]+)"
+    r"(?:\s+(?i:useful|helpful))?\s*\?\s*\S.{0,60}"
+)
+"""A question to the reader about the page, then a short call ("Enjoyed this? Buy me a
+coffee ☕", "Found this useful? Share it")."""
+_ENJOYED_MAX_WORDS = 12
+_SUBJECT_MAX_WORDS = 12
 _MARK_RE = regex.compile(
     r"(?i:(?:strictly\s+|private\s+(?:and|&)\s+)?confidential|(?:for\s+)?internal\s+(?:use|distribution)"
     r"(?:\s+only)?|internal\s+only|do\s+not\s+(?:forward|distribute|share|circulate|copy|reproduce)"
@@ -95,11 +104,14 @@ def reply_header(line: str, dated: Callable[[str], bool]) -> bool:
 
 
 def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
-    """Is ``text`` (one line of ``words`` words) a thread's header, a top comment, a
-    community's handle, a link line, an app's promotion or a confidentiality notice?"""
+    """Is ``text`` (one line of ``words`` words) a thread's header or a post's subject
+    ("Re: …") alone, a top comment, a community's handle, a link line, a question to the
+    reader with a call, an app's promotion or a confidentiality notice?"""
     text = text.strip()
     return bool(
         thread_header(text, dated)
+        or (words <= _SUBJECT_MAX_WORDS and _SUBJECT_RE.fullmatch(text))
+        or (words <= _ENJOYED_MAX_WORDS and _ENJOYED_RE.fullmatch(text))
         or (words <= _TOP_COMMENT_MAX_WORDS and _TOP_COMMENT_RE.fullmatch(text))
         or _COMMUNITY_RE.fullmatch(text)
         or _LINK_LINE_RE.fullmatch(text)
