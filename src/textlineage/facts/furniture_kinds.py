@@ -16,11 +16,15 @@ from collections.abc import Callable
 import regex
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE = r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?!\w|,\s*\d|\.\d)"
+_PHONE = (
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"(?!\w|\.\d)(?:(?<=\d-\d{3}-\d{4})|(?!,\s*\d))"
+)
 PHONE_RE = regex.compile(_PHONE)
 """A telephone number: groups of digits split by spaces, dots or hyphens, perhaps after
-a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"). Only a candidate:
-:func:`is_phone` checks its size."""
+a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"); not one going on
+with a comma and a digit ("1 200, 3"), unless its hyphens give it a phone's shape
+("208-555-0191, 24 hours a day"). Only a candidate: :func:`is_phone` checks its size."""
 _EMAIL_RE = regex.compile(_EMAIL)
 _URL_RE = regex.compile(r"(?i:(?:https?://|www\.)\S+)")
 
