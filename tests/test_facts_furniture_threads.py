@@ -105,3 +105,51 @@ def test_a_dateline_with_its_date_in_parentheses() -> None:
     text = f"KIRKWALL, Orkney (May 3, 2027) — {STORY}\n"
     assert furniture(text) == ["KIRKWALL, Orkney (May 3, 2027) — "]
     assert "May 3, 2027" not in values(text)
+
+
+def test_a_letterhead_block_above_the_story_and_an_address_line_below_it() -> None:
+    head = ["Holm District Council", "Harbour Office", "14 Pier Road", "Kirkwall, Orkney KW15 1AB"]
+    foot = "Holm Sound Ferries Ltd · 2 Quay Road · Kirkwall KW15 1AA"
+    text = "\n".join(head) + f"\n\n{STORY}\n\n{foot}\n"
+    assert furniture(text) == [*head, foot]
+    found = values(text)
+    assert "14" not in found and "Pier Road" not in found and "Quay Road" not in found
+
+
+def test_a_us_letterhead_block_with_a_suite_and_a_zip_code() -> None:
+    head = ["Office of the Harbor Master", "200 N. Front St., Suite 4", "Fairbrook, OR 97401"]
+    text = "\n".join(head) + f"\n\n{STORY}\n"
+    assert furniture(text) == head
+
+
+def test_an_address_between_the_storys_paragraphs_stays_a_fact() -> None:
+    text = f"{STORY}\n\nWater is handed out at:\nHolm Hall\n14 Pier Road\n\n{MORE}\n"
+    assert furniture(text) == []
+    assert "Pier Road" in " ".join(values(text))
+
+
+def test_the_lines_below_an_ads_label() -> None:
+    text = f"{STORY}\n\nADVERTISEMENT\nKelp Kayaks — hire from $20 a day\nkelpkayaks.example\n\n{MORE}\n"
+    assert furniture(text) == [
+        "ADVERTISEMENT",
+        "Kelp Kayaks — hire from $20 a day",
+        "kelpkayaks.example",
+    ]
+    assert "$20" not in values(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Episode 42: The last ferry to Holm",
+        "Listen to The Island Hour on Spotify, Apple Podcasts and wherever you get your podcasts.",
+        "Quote from: gull_wing on 3 May 2027, 08:12",
+    ],
+)
+def test_a_podcasts_lines_and_a_quoted_posts_note(line: str) -> None:
+    assert furniture(f"{line}\n{STORY}\n") == [line]
+
+
+def test_a_data_sheets_dated_field_alone_on_its_line_stays_a_fact() -> None:
+    text = f"HOLM FIRE - DAILY UPDATE\nStart date: Sunday, Aug. 9, 2026\n{STORY}\n"
+    assert "Start date: Sunday, Aug. 9, 2026" not in furniture(text)

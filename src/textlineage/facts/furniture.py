@@ -278,9 +278,11 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.letter_spans(text, lines))
     out.extend(shapes.about_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
+    out.extend(threads.ad_block_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
+        out.extend(threads.letterhead_spans(text, lines, story, last, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
 
@@ -529,7 +531,9 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)
     if header and (
-        _PLACE_DATE_RE.fullmatch(part) or shapes.address_line(part) or shapes.labelled_date(part)
+        _PLACE_DATE_RE.fullmatch(part)
+        or shapes.address_line(part)
+        or shapes.labelled_date(part, not alone)
     ):
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):

@@ -239,11 +239,12 @@ _WHEN = (
 )
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _LABELLED_DATE_RE = regex.compile(
-    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*(?:{_WEEKDAY},?\s+)?{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
+    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*(?P<day>{_WEEKDAY},?\s+)?{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
 )
 """A document's dated field: a label of at most three words and a date or a period,
 perhaps with its weekday ("Period covered: 3–9 May 2027", "Hearing date: Monday, 3 May
-2027")."""
+2027"; only beside other parts of a line: alone on its line, a field such as "Start date:
+Sunday, 9 Aug. 2026" is a data sheet's, a fact)."""
 
 
 def issue_line(line: str) -> bool:
@@ -274,9 +275,11 @@ def address_line(line: str) -> bool:
     return _ADDRESS_RE.fullmatch(line.strip()) is not None
 
 
-def labelled_date(line: str) -> bool:
-    """A document's dated field alone on its line (:data:`_LABELLED_DATE_RE`)."""
-    return _LABELLED_DATE_RE.fullmatch(line.strip()) is not None
+def labelled_date(line: str, weekday: bool = False) -> bool:
+    """A document's dated field alone on its line (:data:`_LABELLED_DATE_RE`), with a
+    weekday only when ``weekday``."""
+    m = _LABELLED_DATE_RE.fullmatch(line.strip())
+    return m is not None and (weekday or not m.group("day"))
 
 
 def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:

@@ -55,6 +55,22 @@ _ENJOYED_RE = regex.compile(
 coffee ☕", "Found this useful? Share it")."""
 _ENJOYED_MAX_WORDS = 12
 _SUBJECT_MAX_WORDS = 12
+_EPISODE_RE = regex.compile(
+    r"(?:(?i:season|series)\s+\d{1,3},?\s+)?(?i:episode|ep\.?)\s*\d{1,4}\s*[:—–-]\s*\S[^.!?]{0,80}"
+)
+"""A podcast's or a series' episode line ("Episode 42: The last ferry")."""
+_PODCAST_CALL_RE = regex.compile(
+    r"(?i:listen|subscribe|follow|download)\b.{0,80}\b(?i:wherever|anywhere)\s+you\s+"
+    r"(?i:get|find|listen\s+to|hear)\s+(?i:your\s+)?(?i:podcasts?|audio|shows?)\.?"
+)
+"""A call to listen "wherever you get your podcasts"."""
+_AD_ALONE_RE = regex.compile(
+    r"[\[(]?(?i:advertisement|advert|ad|sponsored(?:\s+content)?|promoted|paid\s+content"
+    r"|partner\s+content)[\])]?"
+)
+"""An ad's label alone on its line ("ADVERTISEMENT", "[Sponsored]")."""
+_AD_BLOCK_MAX_LINES = 4
+_AD_BLOCK_MAX_WORDS = 15
 _MARK_RE = regex.compile(
     r"(?i:(?:strictly\s+|private\s+(?:and|&)\s+)?confidential|(?:for\s+)?internal\s+(?:use|distribution)"
     r"(?:\s+only)?|internal\s+only|do\s+not\s+(?:forward|distribute|share|circulate|copy|reproduce)"
@@ -74,6 +90,113 @@ _HELPLINE_RE = regex.compile(
 )
 """A helpline sentence to any reader ("If you or someone you know needs support, call
 …"): the issuer's standing advice, no claim of the story."""
+
+
+_STREET_HEADS = (
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|place|pl|square|sq"
+    r"|court|ct|crescent|close|terrace|parade|row|walk|gardens|highway|hwy|pike|quay)"
+)
+_STREET_RE = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{Lu}&][\p{L}\p{M}'’.&-]*){0,4},\s*)?"
+    r"\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,3}"
+    rf"(?i:{_STREET_HEADS})\.?(?:,\s*(?i:suite|ste\.?|floor|unit|room|building)\s*[\p{{L}}\p{{N}}-]+)?"
+    r"|(?i:p\.?\s*o\.?\s*box)\s+\d{1,6}"
+)
+"""A street address's line: a house number, perhaps a direction, the street's name and
+its head ("14 High Street", "200 N. Main St., Suite 4"), or a post office box."""
+_TOWN_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’. -]{1,30},\s*(?:\p{Lu}{2}|\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)"
+    r"\s+\d{5}(?:-\d{4})?"
+    r"|(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2},?\s+)?"
+    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*,\s*)?\p{Lu}{1,2}\d[\p{Lu}\d]?\s*\d\p{Lu}{2}"
+)
+"""A town's line with a ZIP code ("Fairbrook, OR 97401") or a British postcode ("Marlow,
+Bucks SL7 1AB")."""
+_BLOCK_LINE_MAX_WORDS = 8
+_BLOCK_MAX_LINES = 8
+_LETTERHEAD_RE = regex.compile(
+    r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.,&()-]*(?:\s+[\p{L}\p{M}\p{N}'’.,&()#-]+){0,7}"
+    r"|(?i:tel|telephone|phone|fax|email|e-mail|web|website|www)\b.{1,60}"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+"
+)
+"""Another line of a letterhead's block: a name or an office in capitals, a phone, an
+e-mail or a web address."""
+
+
+def _address(line: str) -> bool:
+    """A street's or a town's line, or a line of a name and an address split by dots or
+    bars ("Holm Ferries Ltd · 2 Quay Road · Kirkwall KW15 1AA")."""
+    line = line.strip().rstrip(".")
+    if _STREET_RE.fullmatch(line) is not None or _TOWN_RE.fullmatch(line) is not None:
+        return True
+    parts = [p.strip().rstrip(".") for p in _PARTS_RE.split(line) if p.strip()]
+    return (
+        len(parts) > 1
+        and any(_STREET_RE.fullmatch(p) or _TOWN_RE.fullmatch(p) for p in parts)
+        and all(_STREET_RE.fullmatch(p) or _TOWN_RE.fullmatch(p) or _block_line(p) for p in parts)
+    )
+
+
+_PARTS_RE = regex.compile(r"\s*[|·•]\s*")
+
+
+def letterhead_spans(
+    text: str,
+    lines: list[tuple[int, int, bool]],
+    story: int | None,
+    last: int | None,
+    found: list[Span],
+) -> list[Span]:
+    """An organisation's letterhead or address block above the story's first paragraph
+    (line ``story``) or below its last (line ``last``): lines in a row with no blank line
+    between them, each short and without a sentence, at least one a street's or a town's
+    line with its postcode (:data:`_STREET_RE`, :data:`_TOWN_RE`), the others names,
+    offices or ways to reach them. An address inside the story is a place it names."""
+    if story is None or last is None:
+        return []
+    out: list[Span] = []
+    taken = -1
+    for i, (s, e, _) in enumerate(lines):
+        if i <= taken or story <= i <= last or not _address(text[s:e]):
+            continue
+        lo = hi = i
+        while lo > 0 and lo - 1 not in range(story, last + 1) and _joined(text, lines, lo - 1):
+            lo -= 1
+        while (
+            hi + 1 < len(lines)
+            and hi + 1 not in range(story, last + 1)
+            and _joined(text, lines, hi)
+        ):
+            hi += 1
+        block = lines[lo : hi + 1]
+        if len(block) > _BLOCK_MAX_LINES or not all(
+            _address(text[a:b]) or _block_line(text[a:b]) for a, b, _ in block
+        ):
+            continue
+        starts = {a for a, _ in found}
+        out.extend((a, b) for a, b, _ in block if a not in starts)
+        taken = hi
+    return out
+
+
+def _joined(text: str, lines: list[tuple[int, int, bool]], i: int) -> bool:
+    """Are lines ``i`` and ``i + 1`` next to each other, no blank line between, both short?"""
+    gap = text[lines[i][1] : lines[i + 1][0]]
+    return gap.count("\n") == 1 and all(
+        len(text[a:b].split()) <= _BLOCK_LINE_MAX_WORDS for a, b, _ in (lines[i], lines[i + 1])
+    )
+
+
+def _block_line(line: str) -> bool:
+    line = line.strip()
+    return (
+        len(line.split()) <= _BLOCK_LINE_MAX_WORDS
+        and _LETTERHEAD_RE.fullmatch(line) is not None
+        and not _SENTENCE_RE.search(line + " ")
+    )
+
+
+_SENTENCE_RE = regex.compile(r"\p{Ll}[.!?]\s")
 
 
 def thread_header(line: str, dated: Callable[[str], bool]) -> bool:
@@ -113,6 +236,8 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
         or (words <= _SUBJECT_MAX_WORDS and _SUBJECT_RE.fullmatch(text))
         or (words <= _ENJOYED_MAX_WORDS and _ENJOYED_RE.fullmatch(text))
         or (words <= _TOP_COMMENT_MAX_WORDS and _TOP_COMMENT_RE.fullmatch(text))
+        or (words <= _SUBJECT_MAX_WORDS and _EPISODE_RE.fullmatch(text))
+        or (words <= _TOP_COMMENT_MAX_WORDS and _PODCAST_CALL_RE.fullmatch(text))
         or _COMMUNITY_RE.fullmatch(text)
         or _LINK_LINE_RE.fullmatch(text)
         or (words <= _APP_MAX_WORDS and _APP_RE.fullmatch(text))
@@ -146,6 +271,24 @@ def reply_spans(
                 return [(a, b) for a, b, _ in rest]
             return []
     return []
+
+
+def ad_block_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """The lines right below an ad's label alone on its line, no blank line between, up to
+    :data:`_AD_BLOCK_MAX_LINES` short ones: the ad's text ("ADVERTISEMENT" over "Kelp
+    Kayaks — hire from $20 a day")."""
+    out: list[Span] = []
+    for i, (s, e, _) in enumerate(lines):
+        if not _AD_ALONE_RE.fullmatch(text[s:e].strip()):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + _AD_BLOCK_MAX_LINES)):
+            a, b, _ = lines[j]
+            if text[lines[j - 1][1] : a].count("\n") != 1:
+                break
+            if len(text[a:b].split()) > _AD_BLOCK_MAX_WORDS:
+                break
+            out.append((a, b))
+    return out
 
 
 def inline_spans(text: str, s: int, e: int) -> list[Span]:
