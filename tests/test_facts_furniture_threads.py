@@ -55,6 +55,11 @@ def test_a_top_comment_and_a_communitys_handle() -> None:
         'Music: "Low Water" by The Slipway Band',
         "Enjoyed this? Buy the crew a coffee ☕",
         "Re: Sailings cut again from April",
+        "Holm Ferries (@holmferries) May 3, 2027",
+        "pic.twitter.com/AbC123xyz",
+        "https://holmferries.example/timetables/april",
+        "Image credit: Jo Flett/Holm Herald",
+        "Want more stories like this? Follow us on Instagram.",
     ],
 )
 def test_margin_lines_of_a_page(line: str) -> None:
@@ -153,3 +158,11 @@ def test_a_podcasts_lines_and_a_quoted_posts_note(line: str) -> None:
 def test_a_data_sheets_dated_field_alone_on_its_line_stays_a_fact() -> None:
     text = f"HOLM FIRE - DAILY UPDATE\nStart date: Sunday, Aug. 9, 2026\n{STORY}\n"
     assert "Start date: Sunday, Aug. 9, 2026" not in furniture(text)
+
+
+def test_an_about_heading_run_on_before_its_boilerplate() -> None:
+    about = "About Holm Sound Ferries: "
+    first = "Holm Sound Ferries is a family-owned operator of six vessels."
+    text = f"{STORY}\n{about}{first} It was founded in 1961.\n"
+    assert furniture(text) == [about, first]
+    assert "1961" in values(text)

@@ -282,21 +282,38 @@ def labelled_date(line: str, weekday: bool = False) -> bool:
     return m is not None and (weekday or not m.group("day"))
 
 
+_ABOUT_RUN_ON_RE = regex.compile(rf"(?:{_ABOUT_RE.pattern})\s*:\s+")
+"""An "About" heading run on before its paragraph ("About Fenwick Mills: Fenwick Mills
+is …")."""
+
+
 def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A company's boilerplate: an "About" heading with its name, and the first sentence
-    of the paragraph below it when that opens with the name and says what it is ("About
-    Fenwick Mills" over "Fenwick Mills is a family-owned maker of …"). The sentences after
-    it may say what a product is not yet (not approved, not for sale) and stay."""
+    of the paragraph below it (or run on after its colon) when that opens with the name
+    and says what it is ("About Fenwick Mills" over "Fenwick Mills is a family-owned maker
+    of …"). The sentences after it may say what a product is not yet (not approved, not
+    for sale) and stay."""
     out: list[Span] = []
-    for i, (s, e, _) in enumerate(lines[:-1]):
+    for i, (s, e, _) in enumerate(lines):
         m = _ABOUT_RE.fullmatch(text[s:e].strip())
         if m is None:
+            m = _ABOUT_RUN_ON_RE.match(text, s, e)
+            if m is None:
+                continue
+            s, e, ns, ne = s, m.end(), m.end(), e  # the heading, then its paragraph
+        elif i + 1 < len(lines):
+            ns, ne, _ = lines[i + 1]
+        else:
             continue
-        ns, ne, _ = lines[i + 1]
         para = text[ns:ne]
         words = para.split()
         name = m.group(1).split()
-        if len(words) <= _ABOUT_MAX_WORDS and words[0] == name[0] and _IS_A_RE.search(para):
+        if (
+            words
+            and len(words) <= _ABOUT_MAX_WORDS
+            and words[0] == name[0]
+            and _IS_A_RE.search(para)
+        ):
             end = _FIRST_SENTENCE_RE.search(para)
             out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
     return out

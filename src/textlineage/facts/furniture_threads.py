@@ -48,11 +48,12 @@ _APP_RE = regex.compile(
 """An app's promotion ("Get the Ferry Times app! ★★★★★")."""
 _APP_MAX_WORDS = 15
 _ENJOYED_RE = regex.compile(
-    r"(?i:enjoyed|liked|like|love|loved|found)\s+(?i:this|reading\s+this|this\s+[\p{L}-]+)"
-    r"(?:\s+(?i:useful|helpful))?\s*\?\s*\S.{0,60}"
+    r"(?:(?i:enjoyed|liked|like|love|loved|found)\s+(?i:this|reading\s+this|this\s+[\p{L}-]+)"
+    r"(?:\s+(?i:useful|helpful))?|(?i:want|like)\s+(?i:more)\s+(?:[\p{L}-]+\s+){0,2}(?i:like\s+this))"
+    r"\s*\?\s*\S.{0,60}"
 )
 """A question to the reader about the page, then a short call ("Enjoyed this? Buy me a
-coffee ☕", "Found this useful? Share it")."""
+coffee ☕", "Found this useful? Share it", "Want more stories like this? Follow us")."""
 _ENJOYED_MAX_WORDS = 12
 _SUBJECT_MAX_WORDS = 12
 _EPISODE_RE = regex.compile(
@@ -71,6 +72,18 @@ _AD_ALONE_RE = regex.compile(
 """An ad's label alone on its line ("ADVERTISEMENT", "[Sponsored]")."""
 _AD_BLOCK_MAX_LINES = 4
 _AD_BLOCK_MAX_WORDS = 15
+_EMBED_RE = regex.compile(
+    r"(?:[—–-]\s*)?\p{Lu}[^()\n]{0,60}\(@[\p{L}\p{N}_]{1,30}\)\s*\S.{0,40}"
+    r"|(?:https?://)?pic\.twitter\.com/\S+"
+)
+"""A social post's embed line: a dash (perhaps taken off as an icon), the poster's name,
+the handle in parentheses and the post's date ("— Holm Ferries (@holmferries) May 3,
+2027"), or its picture link."""
+_EMBED_MAX_WORDS = 14
+_LINK_ALONE_RE = regex.compile(
+    r"(?:https?://|www\.)\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/\S*"
+)
+"""A web address alone on its line, with its scheme, "www." or a path."""
 _MARK_RE = regex.compile(
     r"(?i:(?:strictly\s+|private\s+(?:and|&)\s+)?confidential|(?:for\s+)?internal\s+(?:use|distribution)"
     r"(?:\s+only)?|internal\s+only|do\s+not\s+(?:forward|distribute|share|circulate|copy|reproduce)"
@@ -228,8 +241,9 @@ def reply_header(line: str, dated: Callable[[str], bool]) -> bool:
 
 def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
     """Is ``text`` (one line of ``words`` words) a thread's header or a post's subject
-    ("Re: …") alone, a top comment, a community's handle, a link line, a question to the
-    reader with a call, an app's promotion or a confidentiality notice?"""
+    ("Re: …") alone, a top comment, a community's handle, a link line or a web address
+    alone, a social post's embed line, a question to the reader with a call, an app's
+    promotion or a confidentiality notice?"""
     text = text.strip()
     return bool(
         thread_header(text, dated)
@@ -239,6 +253,8 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
         or (words <= _SUBJECT_MAX_WORDS and _EPISODE_RE.fullmatch(text))
         or (words <= _TOP_COMMENT_MAX_WORDS and _PODCAST_CALL_RE.fullmatch(text))
         or _COMMUNITY_RE.fullmatch(text)
+        or _LINK_ALONE_RE.fullmatch(text)
+        or (words <= _EMBED_MAX_WORDS and _EMBED_RE.fullmatch(text))
         or _LINK_LINE_RE.fullmatch(text)
         or (words <= _APP_MAX_WORDS and _APP_RE.fullmatch(text))
         or (words <= _MARK_MAX_WORDS and _confidential(text))
