@@ -60,6 +60,13 @@ def test_a_top_comment_and_a_communitys_handle() -> None:
         "https://holmferries.example/timetables/april",
         "Image credit: Jo Flett/Holm Herald",
         "Want more stories like this? Follow us on Instagram.",
+        "Bulletin 3/2027",
+        "Notice No. 27 of 2027",
+        "Document: HSF-OPS-0142 rev. 3",
+        "Classification: OFFICIAL-SENSITIVE",
+        "Prepared by: Harbour Office",
+        "Joined Mar 2019 · 412 posts",
+        "Shop now at Kelp Kayaks — 20% off this weekend",
     ],
 )
 def test_margin_lines_of_a_page(line: str) -> None:

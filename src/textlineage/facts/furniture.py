@@ -55,7 +55,7 @@ _AD_RE = regex.compile(
 )
 _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
 _BYLINE_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
+    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"

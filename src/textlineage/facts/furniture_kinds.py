@@ -128,6 +128,11 @@ _PAGE_CALL_RE = regex.compile(
 …", "Text size A A A", "Skip to main content", "Older posts →"), a children's page's reading age
 ("Reading age 7+")."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
+_OFFER_RE = regex.compile(
+    r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
+    r"|(?i:free\s+(?:delivery|shipping|trial|returns))(?:\s+[\p{L}'’-]+){0,4}[.!]?"
+)
+"""A shop's offer beside its call or its name ("20% off this weekend", "free delivery")."""
 _COUNTED_LINK_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’ -]{0,30}\s*\(\d[\d,.]*\s*[KkMm]?(?:\s+\p{Ll}+)?\)"
 )
@@ -322,7 +327,9 @@ def page_part(part: str, alone: bool) -> bool:
     """One part of a line that is the page's: a source line, a document number, a
     download, a button, a link with a count, a stock quote, platforms; beside other
     parts (not ``alone``) an answer button ("Yes") or one platform ("X") too."""
-    if not alone and (_ANSWER_RE.fullmatch(part) or _PLATFORMS_RE.fullmatch(part)):
+    if not alone and (
+        _ANSWER_RE.fullmatch(part) or _PLATFORMS_RE.fullmatch(part) or _OFFER_RE.fullmatch(part)
+    ):
         return True
     return bool(
         _SOURCE_RE.fullmatch(part)

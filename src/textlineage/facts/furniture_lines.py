@@ -93,10 +93,12 @@ _NOTICE_LINE_RE = regex.compile(rf"(?:{_NOTICE_HEAD_RE.pattern})\s*:\s*\S.*".rep
 _CODE = r"(?=[\p{N}\p{Lu}/.-]*\p{N})(?=[\p{N}\p{Lu}/.-]*\p{Lu})[\p{N}\p{Lu}]+(?:[/.-][\p{N}\p{Lu}]+){2,}"
 _REFERENCE_LINE_RE = regex.compile(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+[\p{{L}}\p{{M}}'’-]+){{0,5}}\s*:?\s*(?:\p{{Ll}}+\s+)?{_CODE}"
+    r"(?:,?\s+(?i:rev(?:ision)?|v(?:ersion)?|issue)\.?\s*\d{1,3}(?:\.\d{1,3})?)?"
 )
 """A document's label and its reference, a code of three parts or more with digits and
 capitals split by slashes, dots or hyphens ("Licensing notice: permit 25/00412/LIC"):
-the code is an address for a file, not a quantity or a date."""
+the code is an address for a file, not a quantity or a date; perhaps with its revision
+("HSF-OPS-0142 rev. 3")."""
 _REFERENCE_MAX_WORDS = 9
 _HOUR = r"\d{1,2}(?:[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?|\s*(?i:[ap]\.?m\.?))"
 _CLOCK_RANGE = (

@@ -78,7 +78,7 @@ to “…”"."""
 _PROFILE_RE = regex.compile(
     r"(?i:joined|posts|messages|thanks|reputation|karma|reaction\s+score|likes\s+received"
     r"|trophy\s+points)\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
-    r"|(?i:member\s+since)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+    r"|(?i:member\s+since|joined(?:\s+in)?)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
     r"|\d[\d,.]*\s*[KkMm]?\s+(?i:posts|messages|reputation|karma|points)"
 )
 """A field of a poster's profile beside a forum post ("Joined: Mar 2019", "Posts: 88")."""

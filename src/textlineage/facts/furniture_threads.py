@@ -84,6 +84,18 @@ _LINK_ALONE_RE = regex.compile(
     r"(?:https?://|www\.)\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/\S*"
 )
 """A web address alone on its line, with its scheme, "www." or a path."""
+_DOC_NUMBER_RE = regex.compile(
+    r"\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+(?:(?i:no\.?)\s*)?"
+    r"(?:\p{Lu}{0,4}\d{1,4}/\d{2,4}|\d{1,4}\s+(?i:of)\s+\d{4})"
+)
+"""A document's label and its number for the year, alone on a line ("Bulletin 3/2027",
+"Notice No. 27 of 2027")."""
+_DOC_NUMBER_MAX_WORDS = 6
+_CLASSIFIED_RE = regex.compile(
+    r"(?i:(?:security\s+)?classification|protective\s+marking|handling)\s*:\s*"
+    r"\p{Lu}[\p{Lu}-]+(?:\s+\p{Lu}[\p{Lu}-]+){0,3}"
+)
+"""A document's protective marking ("Classification: OFFICIAL-SENSITIVE")."""
 _MARK_RE = regex.compile(
     r"(?i:(?:strictly\s+|private\s+(?:and|&)\s+)?confidential|(?:for\s+)?internal\s+(?:use|distribution)"
     r"(?:\s+only)?|internal\s+only|do\s+not\s+(?:forward|distribute|share|circulate|copy|reproduce)"
@@ -243,7 +255,8 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
     """Is ``text`` (one line of ``words`` words) a thread's header or a post's subject
     ("Re: …") alone, a top comment, a community's handle, a link line or a web address
     alone, a social post's embed line, a question to the reader with a call, an app's
-    promotion or a confidentiality notice?"""
+    promotion, a confidentiality notice or a protective marking, or a document's number
+    alone?"""
     text = text.strip()
     return bool(
         thread_header(text, dated)
@@ -258,6 +271,8 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
         or _LINK_LINE_RE.fullmatch(text)
         or (words <= _APP_MAX_WORDS and _APP_RE.fullmatch(text))
         or (words <= _MARK_MAX_WORDS and _confidential(text))
+        or (words <= _DOC_NUMBER_MAX_WORDS and _DOC_NUMBER_RE.fullmatch(text))
+        or _CLASSIFIED_RE.fullmatch(text)
     )
 
 
