@@ -173,3 +173,14 @@ def test_an_about_heading_run_on_before_its_boilerplate() -> None:
     text = f"{STORY}\n{about}{first} It was founded in 1961.\n"
     assert furniture(text) == [about, first]
     assert "1961" in values(text)
+
+
+def test_a_sentence_naming_a_handle_stays() -> None:
+    line = "Jo Flett (@joflett) said the ferry left late."
+    assert furniture(f"{STORY}\n{line}\n") == []
+
+
+def test_a_notices_block_with_its_date_above_the_story_stays() -> None:
+    head = ["Holm Summer Fair", "Saturday 3 June, 10am", "Holm Hall", "14 Pier Road"]
+    text = "\n".join(head) + f"\n\n{STORY}\n"
+    assert "14 Pier Road" not in furniture(text)

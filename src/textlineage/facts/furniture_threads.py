@@ -31,7 +31,7 @@ _STARTED_RE = regex.compile(
 """Who started a thread or wrote a reply, perhaps with the stamp after "on"."""
 _THREAD_MAX_WORDS = 24
 _TOP_COMMENT_RE = regex.compile(
-    r"(?i:top|best|most[- ]liked|most[- ]upvoted|highest[- ]rated|featured|pinned|first)\s+"
+    r"(?i:top|best|most[- ]liked|most[- ]upvoted|highest[- ]rated|featured|pinned)\s+"
     rf"(?i:comment|reply|answer|response)(?:\s+(?i:by|from)\s+{_HANDLE})?\s*:\s*\S.*"
 )
 """A reader's comment quoted below a post ("Top comment by u/gull: …")."""
@@ -73,7 +73,7 @@ _AD_ALONE_RE = regex.compile(
 _AD_BLOCK_MAX_LINES = 4
 _AD_BLOCK_MAX_WORDS = 15
 _EMBED_RE = regex.compile(
-    r"(?:[—–-]\s*)?\p{Lu}[^()\n]{0,60}\(@[\p{L}\p{N}_]{1,30}\)\s*\S.{0,40}"
+    r"(?:[—–-]\s*)?\p{Lu}[^()\n]{0,60}\(@[\p{L}\p{N}_]{1,30}\)\s*(?P<when>\S.{0,40})"
     r"|(?:https?://)?pic\.twitter\.com/\S+"
 )
 """A social post's embed line: a dash (perhaps taken off as an icon), the poster's name,
@@ -86,7 +86,7 @@ _LINK_ALONE_RE = regex.compile(
 """A web address alone on its line, with its scheme, "www." or a path."""
 _DOC_NUMBER_RE = regex.compile(
     r"\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+(?:(?i:no\.?)\s*)?"
-    r"(?:\p{Lu}{0,4}\d{1,4}/\d{2,4}|\d{1,4}\s+(?i:of)\s+\d{4})"
+    r"(?:\p{Lu}{0,4}\d{1,4}/(?:19|20)\d{2}|\d{1,4}\s+(?i:of)\s+(?:19|20)\d{2})"
 )
 """A document's label and its number for the year, alone on a line ("Bulletin 3/2027",
 "Notice No. 27 of 2027")."""
@@ -132,20 +132,20 @@ its head ("14 High Street", "200 N. Main St., Suite 4"), or a post office box.""
 _TOWN_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’. -]{1,30},\s*(?:\p{Lu}{2}|\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)"
     r"\s+\d{5}(?:-\d{4})?"
-    r"|(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2},?\s+)?"
-    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*,\s*)?\p{Lu}{1,2}\d[\p{Lu}\d]?\s*\d\p{Lu}{2}"
+    r"|(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2},?\s+){0,2}"
+    r"\p{Lu}{1,2}\d[\p{Lu}\d]?\s*\d\p{Lu}{2}"
 )
 """A town's line with a ZIP code ("Fairbrook, OR 97401") or a British postcode ("Marlow,
 Bucks SL7 1AB")."""
 _BLOCK_LINE_MAX_WORDS = 8
 _BLOCK_MAX_LINES = 8
-_LETTERHEAD_RE = regex.compile(
-    r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.,&()-]*(?:\s+[\p{L}\p{M}\p{N}'’.,&()#-]+){0,7}"
-    r"|(?i:tel|telephone|phone|fax|email|e-mail|web|website|www)\b.{1,60}"
+_LETTERHEAD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.,&()-]*(?:\s+[\p{L}\p{M}'’.,&()-]+){0,7}")
+_CONTACT_RE = regex.compile(
+    r"(?i:tel|telephone|phone|fax|email|e-mail|web|website|www)\b.{1,60}"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+"
 )
-"""Another line of a letterhead's block: a name or an office in capitals, a phone, an
-e-mail or a web address."""
+"""Another line of a letterhead's block: a name or an office (no figure: a date or a time
+in a block makes it a notice's, a fact), a phone, an e-mail or a web address."""
 
 
 def _address(line: str) -> bool:
@@ -216,7 +216,7 @@ def _block_line(line: str) -> bool:
     line = line.strip()
     return (
         len(line.split()) <= _BLOCK_LINE_MAX_WORDS
-        and _LETTERHEAD_RE.fullmatch(line) is not None
+        and (_LETTERHEAD_RE.fullmatch(line) is not None or _CONTACT_RE.fullmatch(line) is not None)
         and not _SENTENCE_RE.search(line + " ")
     )
 
@@ -267,13 +267,20 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
         or (words <= _TOP_COMMENT_MAX_WORDS and _PODCAST_CALL_RE.fullmatch(text))
         or _COMMUNITY_RE.fullmatch(text)
         or _LINK_ALONE_RE.fullmatch(text)
-        or (words <= _EMBED_MAX_WORDS and _EMBED_RE.fullmatch(text))
+        or (words <= _EMBED_MAX_WORDS and _embed(text, dated))
         or _LINK_LINE_RE.fullmatch(text)
         or (words <= _APP_MAX_WORDS and _APP_RE.fullmatch(text))
         or (words <= _MARK_MAX_WORDS and _confidential(text))
         or (words <= _DOC_NUMBER_MAX_WORDS and _DOC_NUMBER_RE.fullmatch(text))
         or _CLASSIFIED_RE.fullmatch(text)
     )
+
+
+def _embed(text: str, dated: Callable[[str], bool]) -> bool:
+    """A social post's embed line (:data:`_EMBED_RE`) closed by the post's date, or its
+    picture link; not a sentence naming a handle ("Jo Flett (@joflett) said …")."""
+    m = _EMBED_RE.fullmatch(text)
+    return m is not None and (m.group("when") is None or dated(m.group("when")))
 
 
 def _confidential(text: str) -> bool:
