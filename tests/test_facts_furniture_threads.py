@@ -184,3 +184,8 @@ def test_a_notices_block_with_its_date_above_the_story_stays() -> None:
     head = ["Holm Summer Fair", "Saturday 3 June, 10am", "Holm Hall", "14 Pier Road"]
     text = "\n".join(head) + f"\n\n{STORY}\n"
     assert "14 Pier Road" not in furniture(text)
+
+
+def test_a_headline_over_an_ad_and_a_share_bar_stays() -> None:
+    text = f"Ferry Cuts Hit Holm Sound\n[Advertisement]\nShare this story · 57 comments\n{STORY}\n"
+    assert "Ferry Cuts Hit Holm Sound" not in furniture(text)

@@ -320,7 +320,7 @@ def _mastheads(
             if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _posted(text[ns:ne]))):
                 out.append((s, e))  # over the site's menu, or a group's over a post
                 continue
-            if i == 0 and _over_document_head(text, lines, starts):
+            if i == 0 and threads.document_head(text, lines, starts, _is_byline_or_stamp):
                 out.append((s, e))  # an issuer's name over its document's title lines
                 continue
             if ns not in starts and i + 2 < story and _headline_over_byline(text, lines, i, starts):
@@ -379,20 +379,6 @@ def _lead_name(line: str) -> tuple[str, ...]:
         if core != w:
             break
     return tuple(words) if len(words) >= _ECHO_MIN_WORDS else ()
-
-
-def _over_document_head(text: str, lines: list[tuple[int, int, bool]], starts: set[int]) -> bool:
-    """Are the page's second and third lines furniture, neither a byline nor a date line
-    first, the second no menu: a document's title and its dated line under the issuer's
-    name (not a headline over the page's menu and byline)?"""
-    if len(lines) < 3 or lines[1][0] not in starts or lines[2][0] not in starts:
-        return False
-    (s1, e1, _), (s2, e2, _) = lines[1], lines[2]
-    return not (
-        _is_byline_or_stamp(text, s1, e1)
-        or _is_byline_or_stamp(text, s2, e2)
-        or _is_navigation(text[s1:e1])
-    )
 
 
 def _titled(line: str) -> bool:

@@ -224,6 +224,27 @@ def _block_line(line: str) -> bool:
 _SENTENCE_RE = regex.compile(r"\p{Ll}[.!?]\s")
 
 
+def document_head(
+    text: str,
+    lines: list[tuple[int, int, bool]],
+    starts: set[int],
+    byline: Callable[[str, int, int], bool],
+) -> bool:
+    """Are the page's second and third lines furniture (their starts in ``starts``), no
+    byline or date line (``byline``), the second in parts split by a spaced dash, not by
+    bars or dots ("Committee — Annual Meeting Minutes (Draft)"): a document's title and
+    its dated line under its issuer's name on the first, not a headline over a byline?"""
+    if len(lines) < 3 or lines[1][0] not in starts or lines[2][0] not in starts:
+        return False
+    (s1, e1, _), (s2, e2, _) = lines[1], lines[2]
+    return not (
+        byline(text, s1, e1)
+        or byline(text, s2, e2)
+        or _PARTS_RE.search(text[s1:e1]) is not None
+        or regex.search(r"\s[—–]\s", text[s1:e1]) is None
+    )
+
+
 def thread_header(line: str, dated: Callable[[str], bool]) -> bool:
     """A forum thread's starter line or a reply's header: perhaps a reply's subject
     ("Re: …"), who started or wrote the post and its date or time stamp (``dated``),
