@@ -279,7 +279,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.letter_spans(text, lines))
     out.extend(shapes.about_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
-    out.extend(threads.ad_block_spans(text, lines))
+    out.extend(threads.ad_block_spans(text, lines, out))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))

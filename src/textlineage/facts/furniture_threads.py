@@ -332,11 +332,12 @@ def reply_spans(
     return []
 
 
-def ad_block_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+def ad_block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
     """The lines right below an ad's label alone on its line, no blank line between, up to
     :data:`_AD_BLOCK_MAX_LINES` short ones: the ad's text ("ADVERTISEMENT" over "Kelp
-    Kayaks — hire from $20 a day")."""
+    Kayaks — hire from $20 a day"), up to the next line found as furniture (``found``)."""
     out: list[Span] = []
+    starts = {a for a, _ in found}
     for i, (s, e, _) in enumerate(lines):
         if not _AD_ALONE_RE.fullmatch(text[s:e].strip()):
             continue
@@ -344,8 +345,8 @@ def ad_block_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
             a, b, _ = lines[j]
             if text[lines[j - 1][1] : a].count("\n") != 1:
                 break
-            if len(text[a:b].split()) > _AD_BLOCK_MAX_WORDS:
-                break
+            if len(text[a:b].split()) > _AD_BLOCK_MAX_WORDS or a in starts:
+                break  # a long line, or the page's next furniture: the ad has ended
             out.append((a, b))
     return out
 
