@@ -113,9 +113,9 @@ def test_a_sites_name_with_its_initials_over_its_menu() -> None:
     assert furniture(text) == ["Holm Sound Ferries (HSF)", "Timetables | Fares | Contact"]
 
 
-def test_a_dateline_with_its_date_in_parentheses() -> None:
+def test_the_date_of_a_dateline_in_parentheses() -> None:
     text = f"KIRKWALL, Orkney (May 3, 2027) — {STORY}\n"
-    assert furniture(text) == ["KIRKWALL, Orkney (May 3, 2027) — "]
+    assert furniture(text) == ["(May 3, 2027) — "]
     assert "May 3, 2027" not in values(text)
 
 

@@ -259,10 +259,10 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             out.append((s if whole else c.start(), e))
             continue
         if i == story:
-            end = _dateline_end(text, s, e, lang)
-            if end is not None:
-                out.append((s, end))
-                s = end
+            dateline = _dateline(text, s, e, lang)
+            if dateline is not None:
+                out.append(dateline)
+                s = dateline[1]
         elif _furniture_line(text, s, e, len(text[s:e].split()), header):
             out.append((s, e))
             continue
@@ -535,14 +535,15 @@ def _dated(value: str) -> bool:
     return _STAMP_RE.fullmatch(value.strip(" .,")) is not None
 
 
-def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
-    """Where the dateline opening the paragraph ``s:e`` ends: a place (at most 40
-    characters, then a comma) and a date, in the text's language, before a dash or a full
-    stop ("Iran, June 1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news
-    agency ("WASHINGTON (Reuters) - "). None without one."""
+def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
+    """The dateline opening the paragraph ``s:e``: a place (at most 40 characters, then a
+    comma) and a date, in the text's language, before a dash or a full stop ("Iran, June
+    1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
+    (Reuters) - "). Of a date in parentheses after the place only the date and the dash
+    ("(May 2, 2027) — "): the place says where the news is from. None without one."""
     m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
-        return m.end()
+        return s, m.end()
     from .dates import find_dates
 
     head = text[s : min(e, s + _DATELINE_CHARS)]
@@ -555,11 +556,11 @@ def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
         if before.group("open"):
             after = _DATELINE_CLOSE_RE.match(head, b)
             if after is not None:
-                return s + after.end()
+                return s + before.start("open"), s + after.end()
             continue
         after = _DATELINE_AFTER_RE.match(head, b)
         if after is not None and (a > 0 or not after.group().strip().startswith(".")):
-            return s + after.end()
+            return s, s + after.end()
     return None
 
 
