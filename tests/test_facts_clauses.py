@@ -188,3 +188,12 @@ def test_a_fronted_phrase_of_place_or_scope_is_no_claim() -> None:
         "In a few small harbours moorings still need repairs.",
     )
     assert "In a handful of smaller harbours" not in _claims(fd.dropped)
+
+
+def test_a_letters_words_about_itself_are_no_claim() -> None:
+    fd = _facts(
+        "I'm writing to share a difficult piece of news. Volunteers will close the cafe "
+        "on the quay for the whole winter.",
+        "Volunteers will close the cafe on the quay for the whole winter.",
+    )
+    assert not _claims(fd.dropped)

@@ -79,3 +79,14 @@ def test_company_form_scale_and_back_reference_are_no_names() -> None:
     assert "Harrowgate Metals" in found
     # a body the text names only so is a name
     assert "Board" in names("Later, The Board voted to close the mill in Kessel.")
+
+
+def test_shouted_headline_words_the_story_writes_in_lower_case_are_no_name() -> None:
+    text = (
+        "LORRY DRIVER'S £2 MILLION WINDFALL!\n\n"
+        "A retired lorry driver from Stromness has won £2 million on a scratch card, "
+        "Tam Linklater said on Monday."
+    )
+    found = names(text)
+    assert not [n for n in found if "DRIVER" in n]
+    assert [n for n in found if "Tam Linklater" in n]

@@ -22,6 +22,7 @@ from ..types import Span
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
 from . import furniture_posts as posts
+from . import furniture_threads as threads
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -54,16 +55,17 @@ _AD_RE = regex.compile(
 )
 _NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
 _BYLINE_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s+"
+    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
     rf"|{_NAMES},\s*(?:[\p{{L}}-]+\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
     r"|contributor|producer)"
-    r"|(?i:photo|photograph|image|picture|credit|source|author|editor|reporter|writer"
+    r"|(?i:(?:(?:photo|image|picture)\s+)?credit|photo|photograph|image|picture|source|author"
+    r"|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
-    r"|compiler|contributor)s?\s*:\s*\S.*"
+    r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
     r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
@@ -75,7 +77,7 @@ _CALL_RE = regex.compile(
     r"|please\s+(?:share|retweet|repost)|(?:write|leave|add|post)\s+a\s+(?:comment|reply)"
     r"|jump\s+to|got\s+an?\s+(?:[\p{L}-]+\s+){0,2}(?:story|tip|update|question|photo|picture|video)\b\??"
     r"|listen\s+live|on\s+air(?:\s+now)?|now\s+playing|get\s+(?:\S+\s+){1,5}(?:straight\s+)?(?:to|in)\s+your\s+inbox"
-    r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink))\b.{0,60}"
+    r"|buy\s+(?:me|us)\s+a\s+(?:coffee|drink)|forward\s+(?:this\s+\w+\s+)?to\s+a\s+(?:friend|colleague))\b.{0,60}"
     r"|follow\s+.{1,40}\s+on\s+[\p{L}]+|comments\s+are\s+(?:closed|open|(?:pre-?)?moderated)\b.{0,40}"
     r"|support\s+(?:the|this|our)\s+(?:blog|site|page|work|journalism|podcast|newsletter)\b.{0,60}"
     r"|(?:share|related|more|read\s+next|watch|newsletter)\s*:.{0,60})"
@@ -84,33 +86,15 @@ _LABEL_RE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|&)(?:\s+(?:\p{Lu}[\p{L}
 """A section or site name in a page's header ("Local News", "WORLD NEWS", "Ridgeway
 Herald"): at most four capitalised words."""
 _SHORT_PART_RE = regex.compile(
-    r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*|\d{1,2}:\d\d)(?:\s+[\p{L}\p{M}\p{N}'’.&-]+){0,3}"
+    r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’.&/-]*|\d{1,2}:\d\d)(?:\s+[\p{L}\p{M}\p{N}'’.&/-]+){0,3}"
+    r"(?:\s+\(\p{Lu}[\p{L}\p{M}'’-]*\))?"
 )
 """A short phrase beside other furniture on a header line ("Race report"), perhaps with a
-channel's or a bulletin's number ("WKRT NEWS 4", "10:00 bulletin")."""
+channel's or a bulletin's number ("WKRT NEWS 4", "10:00 bulletin", "Notice 14/2027") or a
+status in parentheses ("Minutes (Draft)")."""
 _LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,5}")
 """A site's or a newsletter's name beside a date or a button ("Troutbeck Bridge & District
 Parish News | October 2025 | Issue 118"): up to six words."""
-_LINE_LABEL_RE = regex.compile(
-    r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
-    r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
-    r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
-    r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
-    r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
-    r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
-    r"|(?i:originally\s+published|republished|reprinted)\b.*"
-    r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
-    r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
-    r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
-    r"|(?i:(?:related|more|latest|other|further)\s+(?:[\p{L}'’]+\s+){0,3}?(?:stories|story|news"
-    r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
-    r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
-)
-"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
-Nov)": "Related" and any one or two words before the colon when a title follows), a
-republication notice, or a release's label with its issuer's name in title case ("Press
-release: Ashdale Rowing Club")."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
@@ -129,11 +113,13 @@ _STAMP_RE = regex.compile(
     rf",?\s*(?:at\s+)?{_TIME}"
 )
 _DATELINE_BEFORE_RE = regex.compile(
-    r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?[,،]\s*|"
+    r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?(?:[,،]\s*|\s*(?P<open>\())|"
 )
 _DATELINE_AFTER_RE = regex.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*|/[^/\n]{1,30}/\s*)?(?:[—–-]{1,2}\s*|\.\s+)"
 )
+_DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
+"""A dateline's date in parentheses after the place ("SELBY, Yorks. (May 2, 2027) —")."""
 """What closes a dateline: perhaps an agency in parentheses or a wire's name between
 slashes ("/PR Channel/"), then a dash or a full stop."""
 _PLACE_DATELINE_RE = regex.compile(
@@ -192,10 +178,11 @@ _TITLE_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*"
 _TITLE_LOW = r"(?:of|the|and|at|for|in|on|from|by|de|du|des|la|le|van|von|der|&)"
 _TITLE_RE = regex.compile(
     rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_LOW}\s+)*{_TITLE_WORD})*(?:,\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?"
+    r"(?:\s+\(\p{Lu}{2,8}\))?"
 )
 """A name in title case: capitalised words, perhaps joined by small words, perhaps with
 a place after a comma ("The Eastern Review of Poetry", "From the Shelves at Quayside Books,
-Hull")."""
+Hull"), perhaps with its initials in parentheses ("Holm Sound Ferries (HSF)")."""
 _TITLE_MAX_WORDS = 8
 _BYLINE_LEAD_RE = regex.compile(r"^(?:(?:[\p{L}]+\s+){0,2}(?i:by)\s+)")
 _ECHO_MIN_WORDS = 2
@@ -272,10 +259,10 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             out.append((s if whole else c.start(), e))
             continue
         if i == story:
-            end = _dateline_end(text, s, e, lang)
-            if end is not None:
-                out.append((s, end))
-                s = end
+            dateline = _dateline(text, s, e, lang)
+            if dateline is not None:
+                out.append(dateline)
+                s = dateline[1]
         elif _furniture_line(text, s, e, len(text[s:e].split()), header):
             out.append((s, e))
             continue
@@ -284,15 +271,19 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             out.append(sender)
             s = sender[1]
         out.extend(kinds.line_spans(text, s, e))
+        out.extend(threads.inline_spans(text, s, e))
     out.extend(_mastheads(text, lines, story, out))
     out.extend(_echoes(text, lines, story, out))
     out.extend(posts.mail_header_spans(text, lines, out))
     out.extend(shapes.block_spans(text, lines, out))
     out.extend(shapes.letter_spans(text, lines))
     out.extend(shapes.about_spans(text, lines))
+    out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
+    out.extend(threads.ad_block_spans(text, lines, out))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
+        out.extend(threads.letterhead_spans(text, lines, story, last, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
 
@@ -328,6 +319,9 @@ def _mastheads(
         if _titled(line) and not after_headline:
             if ns in starts and (_is_navigation(text[ns:ne]) or (i == 0 and _posted(text[ns:ne]))):
                 out.append((s, e))  # over the site's menu, or a group's over a post
+                continue
+            if i == 0 and threads.document_head(text, lines, starts, _is_byline_or_stamp):
+                out.append((s, e))  # an issuer's name over its document's title lines
                 continue
             if ns not in starts and i + 2 < story and _headline_over_byline(text, lines, i, starts):
                 out.append((s, e))  # the site's name, then a headline and its byline
@@ -451,7 +445,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     A line of parts ("By Colin Hartigan | 27 April 2022 | 3 min read") is when every part
     is; a section name counts as one only above the story."""
     line = _ICON_RE.sub("", text[s:e])
-    if words <= _LINE_LABEL_MAX_WORDS and _LINE_LABEL_RE.fullmatch(line):
+    if words <= _LINE_LABEL_MAX_WORDS and kinds.LINE_LABEL_RE.fullmatch(line):
         return True
     if (
         posts.release_line(line)
@@ -462,6 +456,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
         return True
     if posts.thread_line(line, words, _dated) or posts.press_contact(line, words):
+        return True
+    if threads.line(line, words, _dated):
         return True
     if (
         shapes.ad_line(text[s:e], words)
@@ -497,7 +493,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
             ok
             or _furniture_part(p, header, labels)
             or _BARE_COUNT_RE.fullmatch(p)
-            or _LINE_LABEL_RE.fullmatch(p)  # "Filed under: Savings" beside a byline
+            or kinds.LINE_LABEL_RE.fullmatch(p)  # "Filed under: Savings" beside a byline
             or (piped and _LONG_LABEL_RE.fullmatch(p))
             for ok, p in zip(strong, parts, strict=True)
         )
@@ -521,7 +517,11 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
         return True
     if _STAMP_RE.fullmatch(part):
         return header or _stamp_word(part)
-    if header and _PLACE_DATE_RE.fullmatch(part):
+    if header and (
+        _PLACE_DATE_RE.fullmatch(part)
+        or shapes.address_line(part)
+        or shapes.labelled_date(part, not alone)
+    ):
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
         return True
@@ -535,25 +535,32 @@ def _dated(value: str) -> bool:
     return _STAMP_RE.fullmatch(value.strip(" .,")) is not None
 
 
-def _dateline_end(text: str, s: int, e: int, lang: str) -> int | None:
-    """Where the dateline opening the paragraph ``s:e`` ends: a place (at most 40
-    characters, then a comma) and a date, in the text's language, before a dash or a full
-    stop ("Iran, June 1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news
-    agency ("WASHINGTON (Reuters) - "). None without one."""
+def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
+    """The dateline opening the paragraph ``s:e``: a place (at most 40 characters, then a
+    comma) and a date, in the text's language, before a dash or a full stop ("Iran, June
+    1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
+    (Reuters) - "). Of a date in parentheses after the place only the date and the dash
+    ("(May 2, 2027) — "): the place says where the news is from. None without one."""
     m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
-        return m.end()
+        return s, m.end()
     from .dates import find_dates
 
     head = text[s : min(e, s + _DATELINE_CHARS)]
     n = len(head)
     for it in find_dates(head, 0, bytearray(n), bytearray(n), lang):
         a, b = it.fact.span
-        if not _DATELINE_BEFORE_RE.fullmatch(head, 0, a):
+        before = _DATELINE_BEFORE_RE.fullmatch(head, 0, a)
+        if before is None:
+            continue
+        if before.group("open"):
+            after = _DATELINE_CLOSE_RE.match(head, b)
+            if after is not None:
+                return s + before.start("open"), s + after.end()
             continue
         after = _DATELINE_AFTER_RE.match(head, b)
         if after is not None and (a > 0 or not after.group().strip().startswith(".")):
-            return s + after.end()
+            return s, s + after.end()
     return None
 
 

@@ -16,11 +16,15 @@ from collections.abc import Callable
 import regex
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE = r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?!\w|,\s*\d|\.\d)"
+_PHONE = (
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"(?!\w|\.\d)(?:(?<=\d-\d{3}-\d{4})|(?!,\s*\d))"
+)
 PHONE_RE = regex.compile(_PHONE)
 """A telephone number: groups of digits split by spaces, dots or hyphens, perhaps after
-a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"). Only a candidate:
-:func:`is_phone` checks its size."""
+a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"); not one going on
+with a comma and a digit ("1 200, 3"), unless its hyphens give it a phone's shape
+("208-555-0191, 24 hours a day"). Only a candidate: :func:`is_phone` checks its size."""
 _EMAIL_RE = regex.compile(_EMAIL)
 _URL_RE = regex.compile(r"(?i:(?:https?://|www\.)\S+)")
 
@@ -79,6 +83,26 @@ _NUMBER_LINE_RE = regex.compile(
 """A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
 "Page 3"), or a registration number ("Registered charity no. 1187342")."""
 
+LINE_LABEL_RE = regex.compile(
+    r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
+    r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
+    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
+    r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
+    r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
+    r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
+    r"|(?i:originally\s+published|republished|reprinted)\b.*"
+    r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
+    r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
+    r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
+    r"|(?i:(?:related|more|latest|other|further)\s+(?:[\p{L}'’]+\s+){0,3}?(?:stories|story|news"
+    r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
+    r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
+)
+"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
+Nov)": "Related" and any one or two words before the colon when a title follows), a
+republication notice, or a release's label with its issuer's name in title case ("Press
+release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
     r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"
@@ -104,6 +128,11 @@ _PAGE_CALL_RE = regex.compile(
 …", "Text size A A A", "Skip to main content", "Older posts →"), a children's page's reading age
 ("Reading age 7+")."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
+_OFFER_RE = regex.compile(
+    r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
+    r"|(?i:free\s+(?:delivery|shipping|trial|returns))(?:\s+[\p{L}'’-]+){0,4}[.!]?"
+)
+"""A shop's offer beside its call or its name ("20% off this weekend", "free delivery")."""
 _COUNTED_LINK_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’ -]{0,30}\s*\(\d[\d,.]*\s*[KkMm]?(?:\s+\p{Ll}+)?\)"
 )
@@ -298,7 +327,9 @@ def page_part(part: str, alone: bool) -> bool:
     """One part of a line that is the page's: a source line, a document number, a
     download, a button, a link with a count, a stock quote, platforms; beside other
     parts (not ``alone``) an answer button ("Yes") or one platform ("X") too."""
-    if not alone and (_ANSWER_RE.fullmatch(part) or _PLATFORMS_RE.fullmatch(part)):
+    if not alone and (
+        _ANSWER_RE.fullmatch(part) or _PLATFORMS_RE.fullmatch(part) or _OFFER_RE.fullmatch(part)
+    ):
         return True
     return bool(
         _SOURCE_RE.fullmatch(part)

@@ -12,11 +12,15 @@ import regex
 
 Span = tuple[int, int]
 
-_AD_LABEL_RE = regex.compile(
-    r"\s*[\[(](?i:sponsored|advertisement|advert|ad|promoted|paid\s+(?:content|post|partnership)"
-    r"|partner\s+content)[\])]\s*:?\s*\S.*"
+_AD_WORDS = (
+    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)"
+    r"|partner\s+content)"
 )
-"""An ad's label in brackets before its text ("[Promoted] Try our app free")."""
+_AD_LABEL_RE = regex.compile(
+    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)\s*[·•|])\s*\S.*"
+)
+"""An ad's label in brackets before its text ("[Promoted] Try our app free"), or one
+split from it by a dot or a bar ("Sponsored · Kelp Kayaks — hire from $20")."""
 _AD_MAX_WORDS = 30
 _TICKER_RE = regex.compile(
     r"(?:\p{Lu}{2,10}\s*:\s*)?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?\s+[$€£]?\d+[.,]\d{2,4}\s*"
@@ -89,10 +93,12 @@ _NOTICE_LINE_RE = regex.compile(rf"(?:{_NOTICE_HEAD_RE.pattern})\s*:\s*\S.*".rep
 _CODE = r"(?=[\p{N}\p{Lu}/.-]*\p{N})(?=[\p{N}\p{Lu}/.-]*\p{Lu})[\p{N}\p{Lu}]+(?:[/.-][\p{N}\p{Lu}]+){2,}"
 _REFERENCE_LINE_RE = regex.compile(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+[\p{{L}}\p{{M}}'’-]+){{0,5}}\s*:?\s*(?:\p{{Ll}}+\s+)?{_CODE}"
+    r"(?:,?\s+(?i:rev(?:ision)?|v(?:ersion)?|issue)\.?\s*\d{1,3}(?:\.\d{1,3})?)?"
 )
 """A document's label and its reference, a code of three parts or more with digits and
 capitals split by slashes, dots or hyphens ("Licensing notice: permit 25/00412/LIC"):
-the code is an address for a file, not a quantity or a date."""
+the code is an address for a file, not a quantity or a date; perhaps with its revision
+("HSF-OPS-0142 rev. 3")."""
 _REFERENCE_MAX_WORDS = 9
 _HOUR = r"\d{1,2}(?:[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?|\s*(?i:[ap]\.?m\.?))"
 _CLOCK_RANGE = (
@@ -233,11 +239,14 @@ _WHEN = (
     rf"(?:(?:{_DAY}\s*(?:[–—-]|to)\s*)?{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+{_DAY}(?:\s*(?:[–—-]|to)\s*{_DAY})?,?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
 )
+_WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _LABELLED_DATE_RE = regex.compile(
-    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
+    rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,2}}\s*:\s*(?P<day>{_WEEKDAY},?\s+)?{_WHEN}(?:\s*(?:[–—-]|to)\s*{_WHEN})?\.?"
 )
-"""A document's dated field: a label of at most three words and a date or a period
-("Period covered: 3–9 May 2027", "Next issue: June 2027")."""
+"""A document's dated field: a label of at most three words and a date or a period,
+perhaps with its weekday ("Period covered: 3–9 May 2027", "Hearing date: Monday, 3 May
+2027"; only beside other parts of a line: alone on its line, a field such as "Start date:
+Sunday, 9 Aug. 2026" is a data sheet's, a fact)."""
 
 
 def issue_line(line: str) -> bool:
@@ -268,26 +277,45 @@ def address_line(line: str) -> bool:
     return _ADDRESS_RE.fullmatch(line.strip()) is not None
 
 
-def labelled_date(line: str) -> bool:
-    """A document's dated field alone on its line (:data:`_LABELLED_DATE_RE`)."""
-    return _LABELLED_DATE_RE.fullmatch(line.strip()) is not None
+def labelled_date(line: str, weekday: bool = False) -> bool:
+    """A document's dated field alone on its line (:data:`_LABELLED_DATE_RE`), with a
+    weekday only when ``weekday``."""
+    m = _LABELLED_DATE_RE.fullmatch(line.strip())
+    return m is not None and (weekday or not m.group("day"))
+
+
+_ABOUT_RUN_ON_RE = regex.compile(rf"(?:{_ABOUT_RE.pattern})\s*:\s+")
+"""An "About" heading run on before its paragraph ("About Fenwick Mills: Fenwick Mills
+is …")."""
 
 
 def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A company's boilerplate: an "About" heading with its name, and the first sentence
-    of the paragraph below it when that opens with the name and says what it is ("About
-    Fenwick Mills" over "Fenwick Mills is a family-owned maker of …"). The sentences after
-    it may say what a product is not yet (not approved, not for sale) and stay."""
+    of the paragraph below it (or run on after its colon) when that opens with the name
+    and says what it is ("About Fenwick Mills" over "Fenwick Mills is a family-owned maker
+    of …"). The sentences after it may say what a product is not yet (not approved, not
+    for sale) and stay."""
     out: list[Span] = []
-    for i, (s, e, _) in enumerate(lines[:-1]):
+    for i, (s, e, _) in enumerate(lines):
         m = _ABOUT_RE.fullmatch(text[s:e].strip())
         if m is None:
+            m = _ABOUT_RUN_ON_RE.match(text, s, e)
+            if m is None:
+                continue
+            s, e, ns, ne = s, m.end(), m.end(), e  # the heading, then its paragraph
+        elif i + 1 < len(lines):
+            ns, ne, _ = lines[i + 1]
+        else:
             continue
-        ns, ne, _ = lines[i + 1]
         para = text[ns:ne]
         words = para.split()
         name = m.group(1).split()
-        if len(words) <= _ABOUT_MAX_WORDS and words[0] == name[0] and _IS_A_RE.search(para):
+        if (
+            words
+            and len(words) <= _ABOUT_MAX_WORDS
+            and words[0] == name[0]
+            and _IS_A_RE.search(para)
+        ):
             end = _FIRST_SENTENCE_RE.search(para)
             out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
     return out

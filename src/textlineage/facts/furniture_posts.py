@@ -78,13 +78,13 @@ to “…”"."""
 _PROFILE_RE = regex.compile(
     r"(?i:joined|posts|messages|thanks|reputation|karma|reaction\s+score|likes\s+received"
     r"|trophy\s+points)\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
-    r"|(?i:member\s+since)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
+    r"|(?i:member\s+since|joined(?:\s+in)?)\s*:?\s*[\p{L}\p{N}][\p{L}\p{N}.,/ ]{0,20}"
     r"|\d[\d,.]*\s*[KkMm]?\s+(?i:posts|messages|reputation|karma|points)"
 )
 """A field of a poster's profile beside a forum post ("Joined: Mar 2019", "Posts: 88")."""
 _EDITED_RE = regex.compile(
     rf"(?i:(?:last|originally)\s+)?(?i:edited|posted|quoted|written)\s+(?i:by)\s+{_HANDLE}[;,]?\s*"
-    rf"(?i:on\s+)?|(?i:quote\s+from)\s+{_HANDLE}\s+(?i:on\s+)?"
+    rf"(?i:on\s+)?|(?i:quote\s+from)\s*:?\s+{_HANDLE}\s+(?i:on\s+)?"
 )
 """An edit or quotation note by a handle, before its stamp ("Last edited by GullWing;
 …", "Originally posted by GullWing on …", "Quote from GullWing on …")."""

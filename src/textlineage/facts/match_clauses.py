@@ -76,6 +76,15 @@ _FRONTED_RE = regex.compile(
 the sentence's claim holds, and is read with it, not as a claim of its own."""
 _EXAMPLES_RE = regex.compile(r"(?:including|such\s+as|among\s+them|notably)\b", regex.IGNORECASE)
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_WRITING_RE = regex.compile(
+    r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+writing\s+to\s+(?:share|tell|let|inform|update"
+    r"|explain|say|give)\b|(?:i|we)\s+(?:want(?:ed)?|would\s+like)\s+to\s+(?:share|let\s+you"
+    r"\s+know|tell\s+you|update\s+you|inform\s+you)\b"
+    r"|this\s+(?:letter|e-?mail|memo|note|message)\s+is\s+to\s+(?:inform|let|tell|confirm)\b",
+    regex.IGNORECASE,
+)
+"""A letter's words about itself ("I'm writing to share some news"): what follows is the
+claim, the clause opening it none."""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -211,7 +220,7 @@ def _unstated(
         for s, e in _clauses(text, ss, se):
             if e - s > _MAX_CLAUSE or not taken.free((s, e)) or _named(text, s, e):
                 continue
-            if _EXAMPLES_RE.match(text, s, e):
+            if _EXAMPLES_RE.match(text, s, e) or _WRITING_RE.match(text, s, e):
                 continue  # examples listed ("including farmers and officials"): no claim
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim

@@ -118,6 +118,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
     ch = text[i]
     if ch in "\n\r!?…":
         return True
+    if ch == ":":  # after a short label opening its line ("Item 5: School fees rose")
+        label = text[text.rfind("\n", 0, i) + 1 : i].split()
+        return 0 < len(label) <= 3 and label[0][:1].isupper()
     if ch == ".":
         j = i - 1
         while j >= 0 and text[j].isalpha():
@@ -527,7 +530,7 @@ def _trim_run(
             continue
         if (
             initial
-            and not is_bullet
+            and not (bullet and not text[run[-1].end : bullet[0]].strip(" .,;"))  # a name alone
             and _fails_initial(t, text, lower_vocab, cap_pos, v, len(run) == 1)
         ):
             run = run[1:]
