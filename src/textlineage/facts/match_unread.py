@@ -1,0 +1,184 @@
+"""Numbers one side writes in a form the extractor leaves unread: found again from the other
+side's leftover number, which tells what to look for.
+
+A reading of a text alone must stay cautious: "6.2m" is as often 6.2 million as 6.2
+metres, "a day" is more often a rate ("twice a day") or a point ("a day later") than a
+length. Set against a leftover number of the other text the doubt goes: a dropped "6.2
+metres" and an unread "6.2m" in the derived text are one length, and a dropped "two
+days" and "a day" in a sentence that says the same thing are one length of time,
+changed.
+
+- **A unit symbol against the digits.** A leftover number of a noun ("6.2 metres", "4,860
+  gross tonnes") whose value the other text writes, unread, with a symbol of that noun
+  right after it: a symbol listed for the unit ("m", "km", "t") or the initials of the
+  noun's words ("gt"). One such place in the other text is the same fact: kept when the
+  qualifiers before the two mean alike ("below" / "under"), else a change of strength.
+- **"a" for one.** A leftover count of a unit of time or measure ("two days", "at least
+  one minute") whose sentence says the same thing (:func:`.match_loose.say_the_same`) as
+  a sentence of the other text holding that unit, unread, after "a" or "an" ("a day
+  after the fall", "for a minute"): the count is one there, and one place of that kind in
+  those sentences is the same fact, kept, or changed in value or qualifier. English only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..types import Fact, FactLink
+from .forms import collapse
+from .items import Item, Result
+from .match_loose import Sentences, say_the_same
+from .numeric import ENGLISH_READ, patterns
+from .units import ABBREVIATIONS, dimension
+from .value_close import qual_detail, qual_note
+
+_NOUN_WORD_RE = regex.compile(r"\p{L}+")
+_A_BEFORE = r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+"
+_RATE_BEFORE_RE = regex.compile(
+    r"(?:(?i:once|twice|thrice|times|per|(?:second|minute|hour|day|week|month|year)s)|\p{N}+)"
+    r"[ \u00a0]+$"
+)
+"""Before "a day" as a rate: "twice a day", "three times a week", "24 hours a day"."""
+_POINT_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:earlier|ago|later|previously)(?![\p{L}])")
+"""After "a year" as a point in time to compare with: "a year earlier", "a year ago"."""
+
+
+def fold_unread(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    res: Result,
+) -> None:
+    """Pair the leftover numbers of ``res`` with forms of them the other text writes
+    unread (see the module's rules). ``texts``, ``docs``, ``items`` (each text's facts)
+    and ``langs``: source, derived."""
+    left = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
+    if not left:
+        return
+    by_fact = {id(it.fact): it for side in items for it in side}
+    taken: tuple[list[tuple[int, int]], list[tuple[int, int]]] = (
+        [it.fact.span for it in items[0]],
+        [it.fact.span for it in items[1]],
+    )
+    sides = (Sentences(texts[0]), Sentences(texts[1]))
+    for side, lost in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        english = langs[other] in ENGLISH_READ
+        for f in [f for f in lost if f.kind == "number"]:
+            it = by_fact.get(id(f))
+            if it is None or not it.unit or it.cur or it.vague or it.unit == "%":
+                continue
+            found = _glued(texts[other], it, taken[other])
+            one = False
+            if found is None and english and dimension(it.unit):
+                found = _said_with_a(texts[other], it, taken[other], sides, side)
+                one = found is not None
+            if found is None:
+                continue
+            span, qual = found
+            value = "1" if one else f.value
+            there = Fact("number", texts[other][span[0] : span[1]], span, docs[other], value)
+            link = _link(it, there, qual, langs[other], side)
+            lost.remove(f)
+            taken[other].append(span)
+            (res.kept if not link.label else res.changed).append(link)
+
+
+def _symbols(it: Item) -> list[str]:
+    """The symbols that may stand for the noun of ``it``: those listed for its unit and
+    the initials of its noun's words ("gross tonnes": "gt")."""
+    out = [abbr for abbr, unit in ABBREVIATIONS.items() if unit == it.unit and abbr.isalpha()]
+    text = it.fact.text
+    digit = max((i for i, c in enumerate(text) if c.isdigit()), default=-1)
+    words = _NOUN_WORD_RE.findall(text[digit + 1 :]) if digit >= 0 else []
+    if len(words) >= 2:
+        out.append("".join(w[0] for w in words).lower())
+    return sorted(set(out), key=len, reverse=True)
+
+
+def _digit_forms(f: Fact) -> list[str]:
+    """The ways the value of ``f`` may be written in digits: as ``f`` writes it, and
+    plainly."""
+    m = regex.search(r"\d[\d,.]*\d|\d", f.text)
+    forms = {f.value}
+    if m is not None:
+        forms.add(m.group())
+        if "," in m.group():
+            forms.add(m.group().replace(",", ""))
+    return sorted((x for x in forms if x and x[0].isdigit()), key=len, reverse=True)
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return not any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int, int], str] | None:
+    """The one unread place of ``text`` that writes the value of ``it`` with a symbol of
+    its noun, with the qualifier before it."""
+    syms = _symbols(it)
+    nums = _digit_forms(it.fact)
+    if not syms or not nums:
+        return None
+    pat = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}\p{{Sc}}.,])(?:{'|'.join(regex.escape(n) for n in nums)})"
+        rf"[ \u00a0]?(?:{'|'.join(regex.escape(s) for s in syms)})(?![\p{{L}}\p{{N}}])"
+    )
+    hits = [m.span() for m in pat.finditer(text) if _free(m.span(), taken)]
+    if len(hits) != 1:
+        return None
+    return _qualified(text, hits[0])
+
+
+def _qualified(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], str]:
+    """``span`` widened to the qualifier right before it, and that qualifier."""
+    q = patterns("en").qualifier.search(text, max(0, span[0] - 40), span[0])
+    if q is None:
+        return span, ""
+    return (q.start(), span[1]), collapse(q.group()).lower()
+
+
+def _said_with_a(
+    text: str,
+    it: Item,
+    taken: list[tuple[int, int]],
+    sides: tuple[Sentences, Sentences],
+    side: int,
+) -> tuple[tuple[int, int], str] | None:
+    """The one unread "a <unit>" of ``text`` in a sentence saying the same thing as the
+    sentence of ``it`` (of side ``side``)."""
+    unit = regex.escape(it.unit)
+    pat = regex.compile(rf"{_A_BEFORE}{unit}(?![\p{{L}}\p{{N}}'’-])", regex.IGNORECASE)
+    hits = []
+    for m in pat.finditer(text):
+        if not _free(m.span(), taken):
+            continue
+        if _POINT_AFTER_RE.match(text, m.end()) or _RATE_BEFORE_RE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue
+        a, b = (it.fact.span, m.span()) if side == 0 else (m.span(), it.fact.span)
+        if say_the_same(sides, a, b):
+            hits.append(m.span())
+    if len(hits) != 1:
+        return None
+    return _qualified(text, hits[0])
+
+
+def _link(it: Item, there: Fact, qual: str, lang: str, side: int) -> FactLink:
+    """The link of a leftover number (``it``, of side ``side``) and the form of it found in
+    the other text: kept when value and qualifier mean alike, else changed."""
+    qcls = patterns(lang if lang in ENGLISH_READ else "en").qual_class.get(qual, "")
+    found = Item(there, "number", (there.value, it.unit, "", qcls), qual=qual, qcls=qcls)
+    found.unit = it.unit
+    s, d = (it, found) if side == 0 else (found, it)
+    sf, df = s.fact, d.fact
+    if s.fact.value != d.fact.value:
+        note = f"value {sf.value} → {df.value}"
+        return FactLink("number", sf, df, note, "value", "", True)
+    if s.qcls != d.qcls:
+        return FactLink("number", sf, df, qual_note(s, d), "strength", qual_detail(s, d))
+    note = f"written '{sf.text}' / '{df.text}'"
+    return FactLink("number", sf, df, note)

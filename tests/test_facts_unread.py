@@ -1,0 +1,95 @@
+"""Numbers one side writes in a form read only against the other side's leftover number
+(:mod:`textlineage.facts.match_unread`): a unit symbol against the digits ("12.5m",
+"3,200gt") and "a" for one ("a week"). Also two small readings: "estimated at" is a
+hedge, and "the fall" before "at" is an event, not the season. The sentences are made up
+for these tests; no passages are given."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1)
+
+
+def _changed(d: FactDiff) -> dict[tuple[str, str], str]:
+    return {(k.source.text, k.derived.text): k.label for k in d.changed}
+
+
+def _kept(d: FactDiff) -> set[tuple[str, str]]:
+    return {(k.source.text, k.derived.text) for k in d.kept}
+
+
+def _left(d: FactDiff, kind: str = "number") -> list[str]:
+    return sorted(f.text for f in (*d.added, *d.dropped) if f.kind == kind)
+
+
+def test_a_length_written_with_its_symbol_is_kept() -> None:
+    d = _diff(
+        "The lighthouse keeper said the tower stands 12.5 metres, counting the lantern room.",
+        "Counting its lantern room, the tower stands 12.5m, the lighthouse keeper said.",
+    )
+    assert ("12.5 metres", "12.5m") in _kept(d)
+    assert _left(d) == []
+
+
+def test_a_symbol_of_the_nouns_initials_with_a_like_hedge_is_kept() -> None:
+    d = _diff(
+        "The dredger Halvard Moen, of around 3,200 gross register tonnes, berthed at Dunmore.",
+        "The Halvard Moen, a dredger of about 3,200grt, berthed at Dunmore overnight.",
+    )
+    assert ("around 3,200 gross register tonnes", "about 3,200grt") in _kept(d)
+    assert _left(d) == []
+
+
+def test_a_symbol_with_a_hedge_dropped_is_a_change_of_strength() -> None:
+    d = _diff(
+        "Divers searched the reservoir at depths of up to 40 metres on Thursday afternoon.",
+        "On Thursday afternoon divers searched the reservoir at depths of 40m.",
+    )
+    assert _changed(d).get(("up to 40 metres", "40m")) == "strength"
+    assert _left(d) == []
+
+
+def test_a_for_one_with_a_hedge_dropped_is_a_change_of_strength() -> None:
+    d = _diff(
+        "Stir the glaze for at least one minute before brushing it over the warm loaf.",
+        "Before brushing it over the warm loaf, stir the glaze for a minute.",
+    )
+    assert _changed(d).get(("at least one minute", "a minute")) == "strength"
+    assert _left(d) == []
+
+
+def test_a_for_one_in_a_sentence_saying_the_same_is_a_change_of_value() -> None:
+    d = _diff(
+        "The orchard reopened to visitors three weeks after the storm flattened its fences.",
+        "Visitors were back in the orchard a week after the storm flattened the fences.",
+    )
+    assert _changed(d).get(("three weeks", "a week")) == "value"
+    assert _left(d) == []
+
+
+def test_a_as_a_rate_or_a_point_to_compare_with_is_no_count() -> None:
+    d = _diff(
+        "Sales of the orchard's cider rose to 4,100 bottles, up from three years ago.",
+        "Cider sales at the orchard rose to 4,100 bottles from a year earlier, twice a year.",
+    )
+    assert not any("a year" in k.derived.text for k in (*d.kept, *d.changed))
+
+
+def test_estimated_at_is_a_hedge_like_around() -> None:
+    d = _diff(
+        "The spill, estimated at 300 litres of diesel, was contained by the harbour crew.",
+        "Around 300 litres of diesel spilled, and the harbour crew contained it.",
+    )
+    assert ("estimated at 300 litres", "Around 300 litres") in _kept(d)
+
+
+def test_the_fall_before_at_is_no_season() -> None:
+    d = _diff(
+        "The climber was treated in hospital on Friday.",
+        "The climber was treated in hospital on Friday, a day after the fall at the crag.",
+    )
+    assert not [f for f in d.added if f.kind == "date" and "fall" in f.text]
