@@ -93,3 +93,21 @@ def test_the_fall_before_at_is_no_season() -> None:
         "The climber was treated in hospital on Friday, a day after the fall at the crag.",
     )
     assert not [f for f in d.added if f.kind == "date" and "fall" in f.text]
+
+
+def test_a_count_of_a_noun_made_vague_is_one_change() -> None:
+    d = _diff(
+        "Inspectors found cracks in four support beams of the old pier last week.",
+        "Last week inspectors found cracks in several support beams of the pier.",
+    )
+    assert _changed(d).get(("four support beams", "several support beams")) == "strength"
+    assert _left(d) == []
+
+
+def test_a_vague_count_made_specific_is_one_change_the_other_way() -> None:
+    d = _diff(
+        "The volunteers replanted a few oak saplings along the canal towpath.",
+        "Along the canal towpath the volunteers replanted six oak saplings.",
+    )
+    assert _changed(d).get(("a few oak saplings", "six oak saplings")) == "strength"
+    assert _left(d) == []

@@ -18,6 +18,11 @@ changed.
   a sentence of the other text holding that unit, unread, after "a" or "an" ("a day
   after the fall", "for a minute"): the count is one there, and one place of that kind in
   those sentences is the same fact, kept, or changed in value or qualifier. English only.
+- **A vague word for the count.** A leftover count of a plural noun ("three ballast
+  tanks") and, in a sentence saying the same thing (the noun's words counted as shared),
+  that noun counted by a vague determiner ("several ballast tanks", "a few tanks"), the
+  noun's last word and at most two words before it: one count made vague (or, the other
+  way, made specific). English only.
 """
 
 from __future__ import annotations
@@ -76,6 +81,13 @@ def fold_unread(
             if found is None and english and dimension(it.unit):
                 found = _said_with_a(texts[other], it, taken[other], sides, side)
                 one = found is not None
+            if found is None and english:
+                vague = _counted_vaguely(texts, it, taken[other], sides, side)
+                if vague is not None:
+                    _made_vague(it, vague, texts[other], docs[other], side, res)
+                    lost.remove(f)
+                    taken[other].append(vague)
+                    continue
             if found is None:
                 continue
             span, qual = found
@@ -182,3 +194,74 @@ def _link(it: Item, there: Fact, qual: str, lang: str, side: int) -> FactLink:
         return FactLink("number", sf, df, qual_note(s, d), "strength", qual_detail(s, d))
     note = f"written '{sf.text}' / '{df.text}'"
     return FactLink("number", sf, df, note)
+
+
+_VAGUE_WORDS = (
+    r"(?:several|a[ \u00a0]+few|a[ \u00a0]+couple[ \u00a0]+of|a[ \u00a0]+handful[ \u00a0]+of"
+    r"|a[ \u00a0]+number[ \u00a0]+of|numerous|many|some|multiple|various)"
+)
+"""Determiners that count without a number (English)."""
+_PLURAL_END_RE = regex.compile(r"(?<![\p{L}'’-])(?P<noun>\p{Ll}{3,}s)$")
+
+
+def _counted_vaguely(
+    texts: tuple[str, str],
+    it: Item,
+    taken: list[tuple[int, int]],
+    sides: tuple[Sentences, Sentences],
+    side: int,
+) -> tuple[int, int] | None:
+    """The one unread vague count of the noun of ``it`` (of side ``side``) in the other
+    text, in a sentence saying the same thing."""
+    f = it.fact
+    m = _PLURAL_END_RE.search(f.text)
+    if m is None or it.qual:
+        return None
+    number_end = f.span[0] + _number_end(f.text)
+    if number_end == f.span[0]:
+        return None
+    noun = regex.escape(m.group("noun"))
+    pat = regex.compile(
+        rf"(?<![\p{{L}}])(?i:{_VAGUE_WORDS})(?:[ \u00a0]+\p{{Ll}}[\p{{L}}-]*){{0,2}}"
+        rf"[ \u00a0]+{noun}(?![\p{{L}}\p{{N}}'’-])"
+    )
+    text = texts[1 - side]
+    hits = []
+    for v in pat.finditer(text):
+        if not _free(v.span(), taken):
+            continue
+        word = regex.match(rf"(?i:{_VAGUE_WORDS})", text[v.start() :])
+        vague_end = v.start() + (word.end() if word is not None else 0)
+        mine = (f.span[0], number_end)
+        theirs = (v.start(), vague_end)
+        a, b = (mine, theirs) if side == 0 else (theirs, mine)
+        if say_the_same(sides, a, b):
+            hits.append(v.span())
+    return hits[0] if len(hits) == 1 else None
+
+
+_NUMBER_WORDS_RE = regex.compile(
+    r"(?i:(?:[\p{N}][\p{N},.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|thousand|dozen)(?:[ \u00a0-]+|$))+"
+)
+
+
+def _number_end(text: str) -> int:
+    """Where the number that opens a count's text ends ("three ballast tanks": after
+    "three")."""
+    m = _NUMBER_WORDS_RE.match(text)
+    return m.end() if m is not None else 0
+
+
+def _made_vague(
+    it: Item, span: tuple[int, int], text: str, doc: int, side: int, res: Result
+) -> None:
+    there = Fact("number", text[span[0] : span[1]], span, doc, "vague")
+    if side == 0:
+        note = f"a number made vague ('{it.fact.text}' → '{there.text}')"
+        link = FactLink("number", it.fact, there, note, "strength", "specific_to_vague")
+    else:
+        note = f"a vague quantity made specific ('{there.text}' → '{it.fact.text}')"
+        link = FactLink("number", there, it.fact, note, "strength", "vague_to_specific", True)
+    res.changed.append(link)
