@@ -35,6 +35,7 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import Item, Result
 from .match_loose import Sentences, say_the_same
+from .match_vague_times import pair_relative_times
 from .numeric import ENGLISH_READ, patterns
 from .units import ABBREVIATIONS, dimension
 from .value_close import qual_detail, qual_note
@@ -60,6 +61,7 @@ def fold_unread(
     """Pair the leftover numbers of ``res`` with forms of them the other text writes
     unread (see the module's rules). ``texts``, ``docs``, ``items`` (each text's facts)
     and ``langs``: source, derived."""
+    pair_relative_times(texts, docs, items, langs, res)
     left = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
     if not left:
         return
