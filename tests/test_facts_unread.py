@@ -111,3 +111,14 @@ def test_a_vague_count_made_specific_is_one_change_the_other_way() -> None:
     )
     assert _changed(d).get(("a few oak saplings", "six oak saplings")) == "strength"
     assert _left(d) == []
+
+
+def test_a_change_is_told_from_the_source_mention_said_alike() -> None:
+    src = (
+        "Seaside Town Wins £4.62 Million Grant\n\n"
+        "The fishing town of Pellow has been awarded £4.62 million to rebuild its harbour "
+        "wall and fish market, the regional fund said."
+    )
+    d = _diff(src, "Pellow has been awarded £4.6 million to rebuild its harbour wall.")
+    [k] = [k for k in d.changed if k.kind == "number"]
+    assert k.source.span[0] > src.index("\n\n")

@@ -28,6 +28,7 @@ changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -36,6 +37,7 @@ from .forms import collapse
 from .items import Item, Result
 from .match_loose import Sentences, say_the_same
 from .match_vague_times import pair_relative_times
+from .near_words import NearWords
 from .numeric import ENGLISH_READ, patterns
 from .units import ABBREVIATIONS, dimension
 from .value_close import qual_detail, qual_note
@@ -267,3 +269,23 @@ def _made_vague(
         note = f"a vague quantity made specific ('{there.text}' → '{it.fact.text}')"
         link = FactLink("number", there, it.fact, note, "strength", "vague_to_specific", True)
     res.changed.append(link)
+
+
+def nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
+    """A changed number whose value the source states more than once ("$3.2 Million" in
+    a headline, "$3.2 million" in the body) is told from the mention whose sentence
+    shares most words with the derived number's, when one shares more than the mention
+    taken."""
+    by_key: dict[tuple[object, ...], list[Item]] = {}
+    for it in source:
+        if it.cls == "number":
+            by_key.setdefault(it.key, []).append(it)
+    of_fact = {id(it.fact): it for it in source}
+    near = NearWords(texts)
+    for i, k in enumerate(res.changed):
+        src = of_fact.get(id(k.source))
+        if k.kind != "number" or src is None or len(by_key.get(src.key, ())) < 2:
+            continue
+        best = max(by_key[src.key], key=lambda o: near.shared(o.fact, k.derived))
+        if near.shared(best.fact, k.derived) > near.shared(k.source, k.derived):
+            res.changed[i] = replace(k, source=best.fact)
