@@ -21,7 +21,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
-from .units import canonical_unit, dimension, speed_after
+from .units import WORK_DAY, canonical_unit, dimension, speed_after
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -376,6 +376,8 @@ def _number_item(
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
+        if unit == "day" and len(unit_words) >= 2 and unit_words[-2].lower() in WORK_DAY:
+            unit = "working day"  # "10 business days": two weeks
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)

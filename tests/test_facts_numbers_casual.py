@@ -1,0 +1,43 @@
+"""Amounts and spans said casually or in working days: "bucks" are dollars, ten business
+days are two weeks. The sentences are made up for these tests; no passages are given."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1)
+
+
+def _kept(d: FactDiff) -> set[tuple[str, str]]:
+    return {(k.source.text, k.derived.text) for k in d.kept}
+
+
+def test_bucks_are_dollars() -> None:
+    d = _diff(
+        "A season ticket to the aquarium now costs $65 for adults.",
+        "Adults now pay sixty-five bucks for an aquarium season ticket.",
+    )
+    assert ("$65", "sixty-five bucks") in _kept(d)
+    assert not d.changed
+
+
+def test_ten_business_days_are_two_weeks() -> None:
+    d = _diff(
+        "Applicants will hear back within 10 business days of the interview.",
+        "Applicants hear back within two weeks of the interview.",
+    )
+    assert ("10 business days", "two weeks") in _kept(d)
+    assert not d.changed
+
+
+def test_ten_working_days_are_not_ten_days() -> None:
+    d = _diff(
+        "The permit is issued within 10 working days of the request.",
+        "The permit is issued within 10 days of the request.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed] == [
+        ("10 working days", "10 days")
+    ]
