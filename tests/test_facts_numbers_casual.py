@@ -38,6 +38,4 @@ def test_ten_working_days_are_not_ten_days() -> None:
         "The permit is issued within 10 working days of the request.",
         "The permit is issued within 10 days of the request.",
     )
-    assert [(k.source.text, k.derived.text) for k in d.changed] == [
-        ("10 working days", "10 days")
-    ]
+    assert [(k.source.text, k.derived.text) for k in d.changed] == [("10 working days", "10 days")]
