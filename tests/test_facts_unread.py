@@ -122,3 +122,12 @@ def test_a_change_is_told_from_the_source_mention_said_alike() -> None:
     d = _diff(src, "Pellow has been awarded £4.6 million to rebuild its harbour wall.")
     [k] = [k for k in d.changed if k.kind == "number"]
     assert k.source.span[0] > src.index("\n\n")
+
+
+def test_a_rank_told_as_a_superlative_is_first_place() -> None:
+    d = _diff(
+        "The festival sold 41,000 tickets, the third-biggest audience in its history.",
+        "The festival sold 41,000 tickets, its biggest audience yet.",
+    )
+    assert _changed(d).get(("third-biggest audience", "its biggest audience")) == "value"
+    assert _left(d) == []

@@ -18,6 +18,10 @@ changed.
   a sentence of the other text holding that unit, unread, after "a" or "an" ("a day
   after the fall", "for a minute"): the count is one there, and one place of that kind in
   those sentences is the same fact, kept, or changed in value or qualifier. English only.
+- **A superlative for a rank.** A leftover rank ("the second-largest crop") and, in a
+  sentence saying the same thing, the thing it ranks named with a superlative and no
+  place ("its largest crop", "the biggest crop"): first place, a change of the rank (or,
+  the other way, first place given a lower one). English only.
 - **A vague word for the count.** A leftover count of a plural noun ("three ballast
   tanks") and, in a sentence saying the same thing (the noun's words counted as shared),
   that noun counted by a vague determiner ("several ballast tanks", "a few tanks"), the
@@ -85,6 +89,13 @@ def fold_unread(
             if found is None and english and dimension(it.unit):
                 found = _said_with_a(texts[other], it, taken[other], sides, side)
                 one = found is not None
+            if found is None and english and it.qcls == "sup":
+                top = _said_first(texts, it, taken[other], sides, side)
+                if top is not None:
+                    _ranked_first(it, top, texts[other], docs[other], side, res)
+                    lost.remove(f)
+                    taken[other].append(top)
+                    continue
             if found is None and english:
                 vague = _counted_vaguely(texts, it, taken[other], sides, side)
                 if vague is not None:
@@ -289,3 +300,43 @@ def nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result
         best = max(by_key[src.key], key=lambda o: near.shared(o.fact, k.derived))
         if near.shared(best.fact, k.derived) > near.shared(k.source, k.derived):
             res.changed[i] = replace(k, source=best.fact)
+
+
+_SUPERLATIVE = r"(?:most[ \u00a0]+\p{Ll}+|least[ \u00a0]+\p{Ll}+|\p{Ll}{2,}est|best|worst)"
+_OWNER = r"(?i:the|its|their|his|her|our|my|your)"
+
+
+def _said_first(
+    texts: tuple[str, str],
+    it: Item,
+    taken: list[tuple[int, int]],
+    sides: tuple[Sentences, Sentences],
+    side: int,
+) -> tuple[int, int] | None:
+    """The one unread superlative of the noun a rank ranks ("its largest crop") in the
+    other text, in a sentence saying the same thing."""
+    if it.fact.value == "1st":
+        return None
+    noun = regex.escape(it.unit)
+    pat = regex.compile(
+        rf"(?<![\p{{L}}]){_OWNER}[ \u00a0]+(?:(?i:own|very)[ \u00a0]+)?{_SUPERLATIVE}"
+        rf"(?:[ \u00a0]+\p{{Ll}}+)?[ \u00a0]+{noun}s?(?![\p{{L}}\p{{N}}'’-])"
+    )
+    text = texts[1 - side]
+    hits = []
+    for v in pat.finditer(text):
+        if not _free(v.span(), taken) or regex.search(r"(?i:\bnot\b|\bnever\b)", v.group()):
+            continue
+        a, b = (it.fact.span, v.span()) if side == 0 else (v.span(), it.fact.span)
+        if say_the_same(sides, a, b):
+            hits.append(v.span())
+    return hits[0] if len(hits) == 1 else None
+
+
+def _ranked_first(
+    it: Item, span: tuple[int, int], text: str, doc: int, side: int, res: Result
+) -> None:
+    there = Fact("number", text[span[0] : span[1]], span, doc, "1st")
+    sf, df = (it.fact, there) if side == 0 else (there, it.fact)
+    note = f"rank {sf.value} → {df.value}"
+    res.changed.append(FactLink("number", sf, df, note, "value", "", True))
