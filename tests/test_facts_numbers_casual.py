@@ -39,3 +39,20 @@ def test_ten_working_days_are_not_ten_days() -> None:
         "The permit is issued within 10 days of the request.",
     )
     assert [(k.source.text, k.derived.text) for k in d.changed] == [("10 working days", "10 days")]
+
+
+def test_a_full_score_out_of_its_total_is_the_score_with_a_slash() -> None:
+    d = _diff(
+        "The junior quiz team scored 10 out of 10 in the final round.",
+        "In the final round the junior quiz team scored 10/10.",
+    )
+    assert ("10 out of 10", "10/10") in _kept(d)
+
+
+def test_over_before_rounds_is_across_them_not_more_than() -> None:
+    d = _diff(
+        "The rally, run over three stages, was won by the Lindqvist crew.",
+        "The Lindqvist crew won the rally, which had three stages.",
+    )
+    assert ("three stages", "three stages") in _kept(d)
+    assert not d.changed

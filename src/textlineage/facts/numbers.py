@@ -58,6 +58,9 @@ def _starts_one(text: str) -> bool:
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season"})
 """Spans of time of no fixed length: "over two summers" is during them, as "over five
 years" is."""
+_STAGES = frozenset({"round", "stage", "session", "leg", "heat", "lap", "phase", "instalment"})
+"""Parts an event runs through: "played over five rounds" is across them, as "over five
+years" is during them."""
 _OVER_AS_MORE_RE = regex.compile(
     r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
     r"|were|are|be|been))\s+$"
@@ -432,7 +435,7 @@ def _number_item(
 
     if (
         qual == "over"
-        and (dimension(unit) == "time" or unit in _SEASONS)
+        and (dimension(unit) == "time" or unit in _SEASONS or unit in _STAGES)
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than
