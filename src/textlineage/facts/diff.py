@@ -37,7 +37,7 @@ from .match_name_changes import diff_names
 from .match_near import pair_near
 from .match_phrases import phrase_changes
 from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
-from .match_unread import fold_unread, nearest_mentions
+from .match_unread import after_leftovers, fold_unread
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .number_hedges import hedged_counts
@@ -187,7 +187,7 @@ def diff_facts(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
         pair_leftovers((source_text, derived_text), (src, der), res, pairs)
-        nearest_mentions((source_text, derived_text), src, res)
+        after_leftovers((source_text, derived_text), (source_doc, derived_doc), src, res)
         phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res

@@ -37,6 +37,7 @@ from dataclasses import replace
 import regex
 
 from ..types import Fact, FactLink
+from .addresses import vaguer_addresses
 from .forms import collapse
 from .items import Item, Result
 from .match_loose import Sentences, say_the_same
@@ -282,7 +283,16 @@ def _made_vague(
     res.changed.append(link)
 
 
-def nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
+def after_leftovers(
+    texts: tuple[str, str], docs: tuple[int, int], source: Sequence[Item], res: Result
+) -> None:
+    """What is settled once the leftovers are paired: each changed number told from its
+    nearest source mention, addresses made vaguer (:mod:`.addresses`)."""
+    _nearest_mentions(texts, source, res)
+    vaguer_addresses(texts, docs, res)
+
+
+def _nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
     """A changed number whose value the source states more than once ("$3.2 Million" in
     a headline, "$3.2 million" in the body) is told from the mention whose sentence
     shares most words with the derived number's, when one shares more than the mention
