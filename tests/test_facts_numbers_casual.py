@@ -56,3 +56,12 @@ def test_over_before_rounds_is_across_them_not_more_than() -> None:
     )
     assert ("three stages", "three stages") in _kept(d)
     assert not d.changed
+
+
+def test_one_additional_week_counts_weeks_and_is_a_week() -> None:
+    d = _diff(
+        "Volunteers get one additional week of leave for every five years of service.",
+        "Volunteers get a week of leave for every five years of service.",
+    )
+    assert ("one additional week", "a week") in _kept(d)
+    assert not d.dropped

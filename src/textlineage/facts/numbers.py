@@ -85,6 +85,11 @@ _MOVED_UP_TO_RE = regex.compile(
 value moves, not a qualifier that bounds it."""
 
 
+_MORE_OF = frozenset({"additional", "extra", "further", "more", "full", "whole", "entire"})
+"""Words before the noun a number counts that say "of the same again" ("one additional
+week", "two extra days"): the noun is the next word."""
+
+
 def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, list[str]]:
     """The noun phrase after a number: (end offset, words)."""
     if vague:
@@ -112,6 +117,8 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         if is_plural(w):
             return words[i][1], [x for x, _ in words[: i + 1]]
     first = words[0][0]
+    if first.lower() in _MORE_OF and len(words) > 1 and words[1][0][:1].islower():
+        return words[1][1], [first, words[1][0]]  # "one additional week": a week
     if vague or not first[:1].islower() or first.lower() in NOT_UNITS:
         return pos, []
     if len(first) > 4 and first.lower().endswith(("ed", "ing", "ly")):
