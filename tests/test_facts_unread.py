@@ -7,7 +7,10 @@ for these tests; no passages are given."""
 from __future__ import annotations
 
 from textlineage.facts import diff_facts
-from textlineage.types import FactDiff
+from textlineage.facts.extract import analysed
+from textlineage.facts.items import Result
+from textlineage.facts.match_unread import converted_over_bare
+from textlineage.types import Fact, FactDiff, FactLink
 
 
 def _diff(a: str, b: str) -> FactDiff:
@@ -131,3 +134,20 @@ def test_a_rank_told_as_a_superlative_is_first_place() -> None:
     )
     assert _changed(d).get(("third-biggest audience", "its biggest audience")) == "value"
     assert _left(d) == []
+
+
+def test_a_measure_is_kept_against_its_converted_self_not_a_bare_number() -> None:
+    src = "The council voted 5-2 to extend parking to 180 minutes, up from 60 minutes."
+    der = "Councillors (5 for, 2 against) extended parking from 60 minutes to three hours."
+    items = (analysed(src, 0, "en"), analysed(der, 1, "en"))
+
+    def fact(side: int, text: str) -> Fact:
+        return next(it.fact for it in items[side] if it.fact.text == text)
+
+    res = Result(
+        kept=[FactLink("number", fact(0, "2"), fact(1, "three hours"))],
+        dropped=[fact(0, "180 minutes")],
+    )
+    converted_over_bare(items, res)
+    assert [(k.source.text, k.derived.text) for k in res.kept] == [("180 minutes", "three hours")]
+    assert res.dropped == []

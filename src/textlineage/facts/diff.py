@@ -187,7 +187,7 @@ def diff_facts(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
         )
         pair_leftovers((source_text, derived_text), (src, der), res, pairs)
-        after_leftovers((source_text, derived_text), (source_doc, derived_doc), src, res)
+        after_leftovers((source_text, derived_text), (source_doc, derived_doc), (src, der), res)
         phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res

@@ -44,7 +44,7 @@ from .match_loose import Sentences, say_the_same
 from .match_vague_times import pair_relative_times
 from .near_words import NearWords
 from .numeric import ENGLISH_READ, patterns
-from .units import ABBREVIATIONS, dimension
+from .units import ABBREVIATIONS, dimension, in_base
 from .value_close import qual_detail, qual_note
 
 _NOUN_WORD_RE = regex.compile(r"\p{L}+")
@@ -284,12 +284,48 @@ def _made_vague(
 
 
 def after_leftovers(
-    texts: tuple[str, str], docs: tuple[int, int], source: Sequence[Item], res: Result
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    res: Result,
 ) -> None:
     """What is settled once the leftovers are paired: each changed number told from its
-    nearest source mention, addresses made vaguer (:mod:`.addresses`)."""
-    _nearest_mentions(texts, source, res)
+    nearest source mention, a measure kept against its converted self rather than a bare
+    number, addresses made vaguer (:mod:`.addresses`)."""
+    _nearest_mentions(texts, items[0], res)
+    converted_over_bare(items, res)
     vaguer_addresses(texts, docs, res)
+
+
+def converted_over_bare(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
+    """A measure kept against a bare number ("two hours" / the "2" of "voted 7-2") while
+    the same measure in another unit is left over on the bare number's side ("120
+    minutes"): the measure is kept against that one, which is the same length."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+    for i, k in enumerate(res.kept):
+        s, d = by_fact.get(id(k.source)), by_fact.get(id(k.derived))
+        if k.kind != "number" or s is None or d is None:
+            continue
+        for bare, measure, lost, side in ((s, d, res.dropped, 0), (d, s, res.added, 1)):
+            if bare.unit or bare.cur or not dimension(measure.unit):
+                continue
+            size = in_base(measure.fact.value, measure.unit)
+            same = [
+                f
+                for f in lost
+                if (it := by_fact.get(id(f))) is not None
+                and it.unit != measure.unit
+                and dimension(it.unit) == dimension(measure.unit)
+                and size is not None
+                and in_base(f.value, it.unit) == size
+            ]
+            if len(same) != 1:
+                continue
+            f = same[0]
+            sf, df = (f, k.derived) if side == 0 else (k.source, f)
+            res.kept[i] = FactLink("number", sf, df, f"the same length ('{sf.text}' / '{df.text}')")
+            lost.remove(f)
+            break
 
 
 def _nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
