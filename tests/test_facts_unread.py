@@ -151,3 +151,12 @@ def test_a_measure_is_kept_against_its_converted_self_not_a_bare_number() -> Non
     converted_over_bare(items, res)
     assert [(k.source.text, k.derived.text) for k in res.kept] == [("180 minutes", "three hours")]
     assert res.dropped == []
+
+
+def test_a_count_whose_noun_is_left_out_is_kept() -> None:
+    d = _diff(
+        "The referee said 312 matches were completed and only one match was abandoned.",
+        "The referee said 312 matches were completed and only one was abandoned.",
+    )
+    assert ("one match", "one") in _kept(d)
+    assert _left(d) == []

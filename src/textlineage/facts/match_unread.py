@@ -22,6 +22,9 @@ changed.
   sentence saying the same thing, the thing it ranks named with a superlative and no
   place ("its largest crop", "the biggest crop"): first place, a change of the rank (or,
   the other way, first place given a lower one). English only.
+- **The noun left out.** A leftover count ("only one game was defaulted") whose number,
+  as written, the other text writes unread with no noun after it in a sentence saying
+  the same thing ("only one was defaulted"): the same count, kept. English only.
 - **A vague word for the count.** A leftover count of a plural noun ("three ballast
   tanks") and, in a sentence saying the same thing (the noun's words counted as shared),
   that noun counted by a vague determiner ("several ballast tanks", "a few tanks"), the
@@ -90,6 +93,8 @@ def fold_unread(
             if found is None and english and dimension(it.unit):
                 found = _said_with_a(texts[other], it, taken[other], sides, side)
                 one = found is not None
+            if found is None and english and not it.qual:
+                found = _noun_left_out(texts, it, taken[other], sides, side)
             if found is None and english and it.qcls == "sup":
                 top = _said_first(texts, it, taken[other], sides, side)
                 if top is not None:
@@ -386,3 +391,32 @@ def _ranked_first(
     sf, df = (it.fact, there) if side == 0 else (there, it.fact)
     note = f"rank {sf.value} → {df.value}"
     res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+
+
+def _noun_left_out(
+    texts: tuple[str, str],
+    it: Item,
+    taken: list[tuple[int, int]],
+    sides: tuple[Sentences, Sentences],
+    side: int,
+) -> tuple[tuple[int, int], str] | None:
+    """The one unread place of the other text that writes the number of ``it`` as
+    written, in a sentence saying the same thing (a number with a noun after it is read,
+    so an unread one counts no noun of its own)."""
+    f = it.fact
+    end = _number_end(f.text)
+    number = f.text[:end].strip()
+    if not number or end >= len(f.text):
+        return None
+    pat = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}.,-])(?i:{regex.escape(number)})(?![\p{{L}}\p{{N}}-]|[.,]\p{{N}})"
+    )
+    text = texts[1 - side]
+    hits = []
+    for v in pat.finditer(text):
+        if not _free(v.span(), taken):
+            continue
+        a, b = (f.span, v.span()) if side == 0 else (v.span(), f.span)
+        if say_the_same(sides, a, b):
+            hits.append(v.span())
+    return (hits[0], "") if len(hits) == 1 else None
