@@ -1,8 +1,8 @@
 """Numbers one side writes in a form read only against the other side's leftover number
 (:mod:`textlineage.facts.match_unread`): a unit symbol against the digits ("12.5m",
-"3,200gt") and "a" for one ("a week"). Also two small readings: "estimated at" is a
-hedge, and "the fall" before "at" is an event, not the season. The sentences are made up
-for these tests; no passages are given."""
+"3,200gt") and "a" for one ("a week"). Also a small reading: "the fall" before "at" is
+an event, not the season. The sentences are made up for these tests; no passages are
+given."""
 
 from __future__ import annotations
 
@@ -80,14 +80,6 @@ def test_a_as_a_rate_or_a_point_to_compare_with_is_no_count() -> None:
         "Cider sales at the orchard rose to 4,100 bottles from a year earlier, twice a year.",
     )
     assert not any("a year" in k.derived.text for k in (*d.kept, *d.changed))
-
-
-def test_estimated_at_is_a_hedge_like_around() -> None:
-    d = _diff(
-        "The spill, estimated at 300 litres of diesel, was contained by the harbour crew.",
-        "Around 300 litres of diesel spilled, and the harbour crew contained it.",
-    )
-    assert ("estimated at 300 litres", "Around 300 litres") in _kept(d)
 
 
 def test_the_fall_before_at_is_no_season() -> None:

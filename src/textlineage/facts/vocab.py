@@ -41,7 +41,7 @@ QUAL_CLASS = {
     "as much as": "<", "as high as": "<", "as long as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
-    "estimated": "~", "estimated at": "~", "circa": "~", "perhaps": "~",
+    "estimated": "~", "circa": "~", "perhaps": "~",
 }  # fmt: skip
 QUAL = "|".join(
     regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUAL_CLASS, key=len, reverse=True)
