@@ -9,7 +9,7 @@ from __future__ import annotations
 from textlineage.facts import diff_facts
 from textlineage.facts.extract import analysed
 from textlineage.facts.items import Result
-from textlineage.facts.match_unread import converted_over_bare
+from textlineage.facts.match_unread import after_leftovers, converted_over_bare
 from textlineage.types import Fact, FactDiff, FactLink
 
 
@@ -152,3 +152,22 @@ def test_a_count_whose_noun_is_left_out_is_kept() -> None:
     )
     assert ("one match", "one") in _kept(d)
     assert _left(d) == []
+
+
+def test_a_range_narrowed_takes_its_end_from_a_number_kept_elsewhere() -> None:
+    src = "Lab results are due within 48 hours. The road should reopen in two to three days."
+    der = "Lab results are due soon. Reopening in two days."
+    items = (analysed(src, 0, "en"), analysed(der, 1, "en"))
+
+    def fact(side: int, text: str) -> Fact:
+        return next(it.fact for it in items[side] if it.fact.text == text)
+
+    res = Result(
+        kept=[FactLink("number", fact(0, "48 hours"), fact(1, "two days"))],
+        dropped=[fact(0, "two to three days")],
+    )
+    after_leftovers((src, der), (0, 1), items, res)
+    assert [(k.source.text, k.derived.text) for k in res.changed] == [
+        ("two to three days", "two days")
+    ]
+    assert [f.text for f in res.dropped] == ["48 hours"]

@@ -219,9 +219,11 @@ def _link(it: Item, there: Fact, qual: str, lang: str, side: int) -> FactLink:
 
 _VAGUE_WORDS = (
     r"(?:several|a[ \u00a0]+few|a[ \u00a0]+couple[ \u00a0]+of|a[ \u00a0]+handful[ \u00a0]+of"
-    r"|a[ \u00a0]+number[ \u00a0]+of|numerous|many|some|multiple|various)"
+    r"|a[ \u00a0]+number[ \u00a0]+of|numerous|multiple)"
 )
-"""Determiners that count without a number (English)."""
+"""Determiners that count without a number (English); not "some" or "many", which as often
+pick a part of a whole the source counts ("of the 90 tenants, 58 ..." / "some tenants")."""
+_WHOLE_BEFORE_RE = regex.compile(r"(?i:\bof(?:[ \u00a0]+(?:the|its|their|our))?)[ \u00a0]+$")
 _PLURAL_END_RE = regex.compile(r"(?<![\p{L}'’-])(?P<noun>\p{Ll}{3,}s)$")
 
 
@@ -238,6 +240,9 @@ def _counted_vaguely(
     m = _PLURAL_END_RE.search(f.text)
     if m is None or it.qual:
         return None
+    side_text = texts[side]
+    if _WHOLE_BEFORE_RE.search(side_text, max(0, f.span[0] - 12), f.span[0]):
+        return None  # "of the 90 tenants": a whole, not the count made vague
     number_end = f.span[0] + _number_end(f.text)
     if number_end == f.span[0]:
         return None
@@ -299,6 +304,7 @@ def after_leftovers(
     number, addresses made vaguer (:mod:`.addresses`)."""
     _nearest_mentions(texts, items[0], res)
     converted_over_bare(items, res)
+    _ranges_narrowed(texts, items, res)
     vaguer_addresses(texts, docs, res)
 
 
@@ -420,3 +426,50 @@ def _noun_left_out(
         if say_the_same(sides, a, b):
             hits.append(v.span())
     return (hits[0], "") if len(hits) == 1 else None
+
+
+def _ranges_narrowed(
+    texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
+) -> None:
+    """A dropped range ("lifted in two to three days") whose sentence says the same thing
+    as a derived sentence holding one of its ends in its unit ("lifted in two days": a
+    short sentence all of whose words the source's has is read so too),
+    where that derived number is kept against a source number of a sentence saying
+    something else ("results within 48 hours"): the derived number is the range
+    narrowed, and the other source number is left dropped."""
+    by_fact = {id(it.fact): it for side in items for it in side}
+    sides: tuple[Sentences, Sentences] | None = None
+    for f in [f for f in res.dropped if f.kind == "number"]:
+        it = by_fact.get(id(f))
+        ends = f.value.split("-") if f.value else []
+        if it is None or not it.unit or len(ends) != 2 or it.qual:
+            continue
+        sides = sides or (Sentences(texts[0]), Sentences(texts[1]))
+        cands = [
+            k
+            for k in res.kept
+            if k.kind == "number"
+            and (d := by_fact.get(id(k.derived))) is not None
+            and d.unit == it.unit
+            and not d.qual
+            and k.derived.value in ends
+            and _within(sides, f.span, k.derived.span)
+            and not _within(sides, k.source.span, k.derived.span)
+        ]
+        if len(cands) != 1:
+            continue
+        k = cands[0]
+        res.kept.remove(k)
+        res.dropped.remove(f)
+        res.dropped.append(k.source)
+        note = f"range narrowed ('{f.text}' → '{k.derived.text}')"
+        res.changed.append(FactLink("number", f, k.derived, note, "value", "", True))
+
+
+def _within(sides: tuple[Sentences, Sentences], a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do the sentences at ``a`` (source) and ``b`` (derived) say the same thing, or is
+    every content word of the derived one (one at least) the source one's?"""
+    if say_the_same(sides, a, b):
+        return True
+    theirs = sides[1].terms_at(b[0], b)
+    return bool(theirs) and theirs <= sides[0].terms_at(a[0], a)
