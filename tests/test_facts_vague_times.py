@@ -40,3 +40,12 @@ def test_this_month_is_no_relative_time_of_a_past_date() -> None:
         "The bakery was rated 1 at its inspection this month, the report said.",
     )
     assert not [k for k in d.changed if k.derived.text.endswith("this month")]
+
+
+def test_a_part_of_a_year_told_relative_to_the_writing_is_less_specific() -> None:
+    d = _diff(
+        "The operator said the new tram depot would be finished by the end of 2031.",
+        "The operator said the new tram depot would be finished by the end of next year.",
+    )
+    assert ("the end of 2031", "by the end of next year") in _changed(d)
+    assert not [f for f in d.dropped if f.kind == "date"]

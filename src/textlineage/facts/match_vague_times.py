@@ -92,12 +92,15 @@ def pair_relative_times(
 
 
 def _exact_time(f: Fact, it: Item | None, text: str) -> bool:
-    """Is ``f`` a date of a month in a year, or a day of a month, or a span of days, weeks,
-    months or years after "within" or "in" ("within 12 months")?"""
+    """Is ``f`` a date of a month in a year, a day of a month, a part or season of a year
+    ("the end of 2026", "spring 2027"), or a span of days, weeks, months or years after
+    "within" or "in" ("within 12 months")?"""
     if it is None:
         return False
     if f.kind == "date":
         d = it.date
+        if f.value.startswith(("part:", "season:")) and regex.search(r"\d{4}", f.value):
+            return True  # "the end of 2026", "spring 2027": a part of a year
         return d is not None and d[1] is not None and (d[0] is not None or d[2] is not None)
     if f.kind != "number" or it.unit not in _TIME_UNITS or it.qual or it.vague:
         return False
