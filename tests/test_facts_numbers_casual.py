@@ -65,3 +65,11 @@ def test_one_additional_week_counts_weeks_and_is_a_week() -> None:
     )
     assert ("one additional week", "a week") in _kept(d)
     assert not d.dropped
+
+
+def test_a_hedge_before_an_era_and_its_year_is_the_years() -> None:
+    d = _diff(
+        "Pottery on the site dates from about AD 420, the excavators said.",
+        "The excavators date the site's pottery to roughly 420 AD.",
+    )
+    assert not d.changed

@@ -77,6 +77,8 @@ _DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
 _WORD_SPLIT_RE = regex.compile(r"[-\s]+")
 
 
+_ERA_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:AD|CE)[ \u00a0]+$")
+"""An era written before a year ("AD 150"), between the year and its hedge."""
 _MOVED_UP_TO_RE = regex.compile(
     r"(?<![\p{L}])(?i:go|goes|going|gone|went|rise|rises|rising|rose|risen|climb(?:s|ed|ing)?"
     r"|jump(?:s|ed|ing)?)[ \u00a0]+(?i:up[ \u00a0]+to)[ \u00a0]+$"
@@ -268,6 +270,9 @@ def find_numbers(
         if m is None:
             continue
         q = pats.qualifier.search(text, max(resume, start - 40), start)
+        era = None if q is not None else _ERA_BEFORE_RE.search(text, max(resume, start - 6), start)
+        if era is not None:  # "about AD 150": the hedge is the year's
+            q = pats.qualifier.search(text, max(resume, era.start() - 40), era.start())
         if q is not None and _MOVED_UP_TO_RE.search(text, max(0, q.start() - 12), q.end()):
             q = None  # "prices go up to £129": where a value moves to, not a bound
         if q is not None and _compares_before(text, resume, q):
