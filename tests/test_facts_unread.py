@@ -171,3 +171,12 @@ def test_a_range_narrowed_takes_its_end_from_a_number_kept_elsewhere() -> None:
         ("two to three days", "two days")
     ]
     assert [f.text for f in res.dropped] == ["48 hours"]
+
+
+def test_names_counted_are_the_same_things() -> None:
+    d = _diff(
+        "Road closures will affect the Millbrook and Ashcombe districts until Friday.",
+        "Until Friday, the closures affect two districts.",
+    )
+    assert ("Millbrook and Ashcombe districts", "two districts") in _kept(d)
+    assert not [f for f in d.added if f.kind == "number"]

@@ -25,6 +25,9 @@ changed.
 - **The noun left out.** A leftover count ("only one game was defaulted") whose number,
   as written, the other text writes unread with no noun after it in a sentence saying
   the same thing ("only one was defaulted"): the same count, kept. English only.
+- **Names counted.** A leftover count of a plural noun ("those two neighborhoods") whose
+  noun the other text gives, once, after as many names joined by commas and "and" ("the
+  Ridgeview and Lakeside Terrace neighborhoods"): the same things, counted, kept.
 - **A vague word for the count.** A leftover count of a plural noun ("three ballast
   tanks") and, in a sentence saying the same thing (the noun's words counted as shared),
   that noun counted by a vague determiner ("several ballast tanks", "a few tanks"), the
@@ -95,6 +98,8 @@ def fold_unread(
                 one = found is not None
             if found is None and english and not it.qual:
                 found = _noun_left_out(texts, it, taken[other], sides, side)
+            if found is None and english and not it.qual:
+                found = _names_counted(texts[other], it)
             if found is None and english and it.qcls == "sup":
                 top = _said_first(texts, it, taken[other], sides, side)
                 if top is not None:
@@ -473,3 +478,36 @@ def _within(sides: tuple[Sentences, Sentences], a: tuple[int, int], b: tuple[int
         return True
     theirs = sides[1].terms_at(b[0], b)
     return bool(theirs) and theirs <= sides[0].terms_at(a[0], a)
+
+
+_NAME = r"\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’-]*){0,3}"
+_NAMES_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_NAME},[ \u00a0]+)*{_NAME},?[ \u00a0]+and[ \u00a0]+{_NAME}"
+)
+
+
+def _names_counted(text: str, it: Item) -> tuple[tuple[int, int], str] | None:
+    """The one place of ``text`` that names as many things as ``it`` counts, joined by
+    commas and "and", right before the noun ``it`` counts."""
+    m = _PLURAL_END_RE.search(it.fact.text)
+    try:
+        n = int(it.fact.value)
+    except ValueError:
+        return None
+    if m is None or not 2 <= n <= 6:
+        return None
+    noun = regex.escape(m.group("noun"))
+    hits = []
+    for v in regex.finditer(rf"(?<=[ \u00a0]){noun}(?![\p{{L}}\p{{N}}])", text):
+        offset = max(0, v.start() - 160)
+        before = text[offset : v.start()].rstrip()
+        lst = None
+        for lm in _NAMES_RE.finditer(before):
+            if lm.end() == len(before):
+                lst = lm
+        if lst is None:
+            continue
+        names = regex.split(r",?[ \u00a0]+and[ \u00a0]+|,[ \u00a0]+", lst.group())
+        if len(names) == n:
+            hits.append((offset + lst.start(), v.end()))
+    return (hits[0], "") if len(hits) == 1 else None
