@@ -37,6 +37,7 @@ from .match_name_changes import diff_names
 from .match_near import pair_near
 from .match_phrases import phrase_changes
 from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
+from .match_unread import after_leftovers, fold_unread
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .number_hedges import hedged_counts
@@ -182,7 +183,11 @@ def diff_facts(
         )  # fmt: skip
     if not across:
         pairs = frozenset(k for k, p in enumerate(passages) if READING_PAIR in p.reasons)
+        fold_unread(
+            (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res
+        )
         pair_leftovers((source_text, derived_text), (src, der), res, pairs)
+        after_leftovers((source_text, derived_text), (source_doc, derived_doc), (src, der), res)
         phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(
             (source_text, derived_text), (source_doc, derived_doc), (src, der), (ls, ld), res

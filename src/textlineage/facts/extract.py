@@ -186,11 +186,16 @@ def _within(inside: bytearray, it: Item) -> bool:
     return inside.find(0, s, min(e, len(inside))) == -1 and e <= len(inside)
 
 
+_DASHED_PHONE_RE = regex.compile(r"(?<![\w.,-])(?:\(\d{3}\)[ \u00a0]?|\d{3}-)\d{3}-\d{4}(?![\w-])")
+"""A telephone number in three dashed groups ("417-555-0142", "(417) 555-0142"), even
+with a figure after a comma ("417-555-0142, 24 hours a day")."""
+
+
 def _phones(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """Telephone numbers in the story ("ring Crimestoppers on 0800 555 111"): one number
     each, matched by its digits, never read as the numbers of its groups."""
     out = []
-    for m in PHONE_RE.finditer(text):
+    for m in (*PHONE_RE.finditer(text), *_DASHED_PHONE_RE.finditer(text)):
         s, e = m.span()
         if overlaps(num_mask, s, e) or not is_phone(m.group()):
             continue

@@ -21,7 +21,7 @@ from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
 from .items import Item, mark, overlaps
 from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
-from .units import canonical_unit, dimension, speed_after
+from .units import WORK_DAY, canonical_unit, dimension, speed_after
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -58,6 +58,9 @@ def _starts_one(text: str) -> bool:
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season"})
 """Spans of time of no fixed length: "over two summers" is during them, as "over five
 years" is."""
+_STAGES = frozenset({"round", "stage", "session", "leg", "heat", "lap", "phase", "instalment"})
+"""Parts an event runs through: "played over five rounds" is across them, as "over five
+years" is during them."""
 _OVER_AS_MORE_RE = regex.compile(
     r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
     r"|were|are|be|been))\s+$"
@@ -74,12 +77,19 @@ _DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
 _WORD_SPLIT_RE = regex.compile(r"[-\s]+")
 
 
+_ERA_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:AD|CE)[ \u00a0]+$")
+"""An era written before a year ("AD 150"), between the year and its hedge."""
 _MOVED_UP_TO_RE = regex.compile(
     r"(?<![\p{L}])(?i:go|goes|going|gone|went|rise|rises|rising|rose|risen|climb(?:s|ed|ing)?"
     r"|jump(?:s|ed|ing)?)[ \u00a0]+(?i:up[ \u00a0]+to)[ \u00a0]+$"
 )
 """A verb of moving before "up to" ("go up to", "rose up to"): "up to" is then where a
 value moves, not a qualifier that bounds it."""
+
+
+_MORE_OF = frozenset({"additional", "extra", "further", "more", "full", "whole", "entire"})
+"""Words before the noun a number counts that say "of the same again" ("one additional
+week", "two extra days"): the noun is the next word."""
 
 
 def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, list[str]]:
@@ -109,6 +119,8 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         if is_plural(w):
             return words[i][1], [x for x, _ in words[: i + 1]]
     first = words[0][0]
+    if first.lower() in _MORE_OF and len(words) > 1 and words[1][0][:1].islower():
+        return words[1][1], [first, words[1][0]]  # "one additional week": a week
     if vague or not first[:1].islower() or first.lower() in NOT_UNITS:
         return pos, []
     if len(first) > 4 and first.lower().endswith(("ed", "ing", "ly")):
@@ -258,6 +270,9 @@ def find_numbers(
         if m is None:
             continue
         q = pats.qualifier.search(text, max(resume, start - 40), start)
+        era = None if q is not None else _ERA_BEFORE_RE.search(text, max(resume, start - 6), start)
+        if era is not None:  # "about AD 150": the hedge is the year's
+            q = pats.qualifier.search(text, max(resume, era.start() - 40), era.start())
         if q is not None and _MOVED_UP_TO_RE.search(text, max(0, q.start() - 12), q.end()):
             q = None  # "prices go up to £129": where a value moves to, not a bound
         if q is not None and _compares_before(text, resume, q):
@@ -376,6 +391,8 @@ def _number_item(
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
+        if unit == "day" and len(unit_words) >= 2 and unit_words[-2].lower() in WORK_DAY:
+            unit = "working day"  # "10 business days": two weeks
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)
@@ -430,7 +447,7 @@ def _number_item(
 
     if (
         qual == "over"
-        and (dimension(unit) == "time" or unit in _SEASONS)
+        and (dimension(unit) == "time" or unit in _SEASONS or unit in _STAGES)
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than

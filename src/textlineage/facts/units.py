@@ -22,10 +22,14 @@ PERCENT = "%"
 MULTIPLE = "×"
 """The unit of a multiplier verb ("doubled": × 2)."""
 
+WORK_DAY = frozenset({"business", "working", "work"})
+"""Words that make a day a working day ("10 business days"): five of them a week, so one
+is 7/5 of a day in the week's reckoning."""
+
 # unit (singular, folded) -> (dimension, size in the dimension's base unit)
 _TIME = {
     "second": Decimal(1), "minute": Decimal(60), "hour": Decimal(3600),
-    "day": Decimal(86400), "week": Decimal(604800),
+    "day": Decimal(86400), "working day": Decimal(120960), "week": Decimal(604800),
     "month": Decimal(2629800), "year": Decimal(31557600),
     "decade": Decimal(315576000), "century": Decimal(3155760000),
 }  # fmt: skip

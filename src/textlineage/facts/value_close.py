@@ -168,9 +168,10 @@ def grouped(value: str) -> str:
 MONEY_WORDS = frozenset({
     "dollar", "pound", "euro", "cent", "penny", "pence", "yen", "yuan", "rupee", "franc",
     "krona", "krone", "peso", "rand", "mark", "shekel", "won", "lira", "real", "ruble",
-    "rouble", "dinar", "dirham", "riyal",
+    "rouble", "dinar", "dirham", "riyal", "buck", "quid",
 })  # fmt: skip
-"""Nouns that name money: "40 dollars" is an amount like "$40"."""
+"""Nouns that name money: "40 dollars" is an amount like "$40", and so, said casually, is
+"40 bucks" ("quid" for pounds)."""
 
 
 def money_and_count(a: Item, b: Item) -> bool:

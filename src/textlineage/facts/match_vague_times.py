@@ -1,0 +1,118 @@
+"""A time given exactly on one side and only relative to the writing on the other: "due by
+December 2029" → "due by the end of the year", "a report within 12 months" → "a report
+next spring".
+
+A relative time ("the end of the year", "next spring", "later this month") names no
+date of its own, so the extractor reports none, or a season the diff leaves aside; the
+source's date or span of time is then left dropped though the derived text tells it,
+loosely. When the leftover date (a month or a day of a year) or span of time after
+"within" or "in" stands in a sentence that says the same thing
+(:func:`.match_loose.say_the_same`) as one sentence of the other text holding one such
+relative time, and that relative time stands in no other fact, the two are one time made
+less specific (or, the other way, more specific). English only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..types import Fact, FactLink
+from .items import Item, Result
+from .match_loose import Sentences, say_the_same
+from .numeric import ENGLISH_READ
+
+_SP = r"[ \u00a0]+"
+_RELATIVE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?i:by|before|until|till|in|at|from|around|during|for|over|within)"
+    rf"{_SP})?(?:(?i:the){_SP})?"
+    rf"(?:(?i:end|close|start|beginning|middle|turn|spring|summer|autumn|fall|winter|rest)"
+    rf"{_SP}(?i:of){_SP}(?i:the|this|next){_SP}(?i:year|month|decade)"
+    rf"|(?i:later|earlier|early|late){_SP}(?i:this|next){_SP}(?i:year|month|spring|summer"
+    rf"|autumn|fall|winter)"
+    rf"|(?i:next|coming){_SP}(?i:year|month|spring|summer|autumn|fall|winter)"
+    rf"|(?i:this){_SP}(?i:spring|summer|autumn|fall|winter))"
+    r"(?![\p{L}\p{N}])"
+)
+"""A time told only relative to the writing: "by the end of the year", "next spring",
+"later this year" (not "this month" or "this year" alone, as often the time of something
+past)."""
+_WITHIN_BEFORE_RE = regex.compile(rf"(?i:within|in|over{_SP}the{_SP}next){_SP}$")
+_TIME_UNITS = frozenset({"day", "week", "month", "year"})
+
+
+def pair_relative_times(
+    texts: tuple[str, str],
+    docs: tuple[int, int],
+    items: tuple[Sequence[Item], Sequence[Item]],
+    langs: tuple[str, str],
+    res: Result,
+) -> None:
+    """Pair each leftover exact time of ``res`` with a relative time of the other text in
+    a sentence saying the same thing (see the module). ``texts``, ``docs``, ``items``
+    (each text's facts) and ``langs``: source, derived."""
+    if not any(f.kind in ("date", "number") for f in (*res.dropped, *res.added)):
+        return
+    by_fact = {id(it.fact): it for side in items for it in side}
+    taken: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    for k in (*res.kept, *res.changed):
+        taken[0].append(k.source.span)
+        taken[1].append(k.derived.span)
+    taken[0].extend(f.span for f in res.dropped)
+    taken[1].extend(f.span for f in res.added)
+    sides = (Sentences(texts[0]), Sentences(texts[1]))
+    for side, lost in ((0, res.dropped), (1, res.added)):
+        other = 1 - side
+        if langs[other] not in ENGLISH_READ:
+            continue
+        rel = [m.span() for m in _RELATIVE_RE.finditer(texts[other])]
+        if not rel:
+            continue
+        for f in [f for f in lost if _exact_time(f, by_fact.get(id(f)), texts[side])]:
+            hits = [
+                span
+                for span in rel
+                if _free(span, taken[other]) and _said_alike(sides, side, f.span, span)
+            ]
+            if len(hits) != 1:
+                continue
+            span = hits[0]
+            there = Fact("date", texts[other][span[0] : span[1]], span, docs[other], "")
+            sf, df = (f, there) if side == 0 else (there, f)
+            if side == 0:
+                note = f"date made less specific ('{sf.text}' → '{df.text}')"
+                link = FactLink("date", sf, df, note, "specificity", "less_specific")
+            else:
+                note = f"date made more specific ('{sf.text}' → '{df.text}')"
+                link = FactLink("date", sf, df, note, "specificity", "more_specific", True)
+            lost.remove(f)
+            taken[other].append(span)
+            res.changed.append(link)
+
+
+def _exact_time(f: Fact, it: Item | None, text: str) -> bool:
+    """Is ``f`` a date of a month in a year, a day of a month, a part or season of a year
+    ("the end of 2026", "spring 2027"), or a span of days, weeks, months or years after
+    "within" or "in" ("within 12 months")?"""
+    if it is None:
+        return False
+    if f.kind == "date":
+        d = it.date
+        if f.value.startswith(("part:", "season:")) and regex.search(r"\d{4}", f.value):
+            return True  # "the end of 2026", "spring 2027": a part of a year
+        return d is not None and d[1] is not None and (d[0] is not None or d[2] is not None)
+    if f.kind != "number" or it.unit not in _TIME_UNITS or it.qual or it.vague:
+        return False
+    return _WITHIN_BEFORE_RE.search(text, max(0, f.span[0] - 20), f.span[0]) is not None
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return not any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _said_alike(
+    sides: tuple[Sentences, Sentences], side: int, mine: tuple[int, int], theirs: tuple[int, int]
+) -> bool:
+    a, b = (mine, theirs) if side == 0 else (theirs, mine)
+    return say_the_same(sides, a, b) > 0

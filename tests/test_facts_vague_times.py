@@ -1,0 +1,51 @@
+"""A time given exactly on one side and only relative to the writing on the other
+(:mod:`textlineage.facts.match_vague_times`): one time made less (or more) specific, not a
+date dropped. The sentences are made up for these tests; no passages are given."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff
+
+
+def _diff(a: str, b: str) -> FactDiff:
+    return diff_facts(a, b, source_doc=0, derived_doc=1)
+
+
+def _changed(d: FactDiff) -> dict[tuple[str, str], str]:
+    return {(k.source.text, k.derived.text): k.label for k in d.changed}
+
+
+def test_a_month_told_as_the_end_of_the_year_is_less_specific() -> None:
+    d = _diff(
+        "The council said the new library wing should open to readers by November 2031.",
+        "The new library wing should open to readers by the end of the year, the council said.",
+    )
+    assert _changed(d).get(("November 2031", "by the end of the year")) == "specificity"
+    assert not [f for f in d.dropped if f.kind == "date"]
+
+
+def test_a_span_within_told_as_next_season_is_less_specific() -> None:
+    d = _diff(
+        "The ferry operator expects the refitted vessel to return within nine months.",
+        "The ferry operator expects the refitted vessel to return next summer.",
+    )
+    assert _changed(d).get(("nine months", "next summer")) == "specificity"
+    assert not [f for f in d.dropped if f.kind == "number"]
+
+
+def test_this_month_is_no_relative_time_of_a_past_date() -> None:
+    d = _diff(
+        "The bakery was rated 3 at its previous inspection in August 2029, the report said.",
+        "The bakery was rated 1 at its inspection this month, the report said.",
+    )
+    assert not [k for k in d.changed if k.derived.text.endswith("this month")]
+
+
+def test_a_part_of_a_year_told_relative_to_the_writing_is_less_specific() -> None:
+    d = _diff(
+        "The operator said the new tram depot would be finished by the end of 2031.",
+        "The operator said the new tram depot would be finished by the end of next year.",
+    )
+    assert ("the end of 2031", "by the end of next year") in _changed(d)
+    assert not [f for f in d.dropped if f.kind == "date"]
