@@ -1,14 +1,14 @@
 """Numbers one side writes in a form the extractor leaves unread: found again from the other
 side's leftover number, which tells what to look for.
 
-A reading of a text alone must stay cautious: "6.2m" is as often 6.2 million as 6.2
+A reading of a text alone must stay cautious: "3.4m" is as often 3.4 million as 3.4
 metres, "a day" is more often a rate ("twice a day") or a point ("a day later") than a
-length. Set against a leftover number of the other text the doubt goes: a dropped "6.2
-metres" and an unread "6.2m" in the derived text are one length, and a dropped "two
+length. Set against a leftover number of the other text the doubt goes: a dropped "3.4
+metres" and an unread "3.4m" in the derived text are one length, and a dropped "two
 days" and "a day" in a sentence that says the same thing are one length of time,
 changed.
 
-- **A unit symbol against the digits.** A leftover number of a noun ("6.2 metres", "4,860
+- **A unit symbol against the digits.** A leftover number of a noun ("3.4 metres", "2,310
   gross tonnes") whose value the other text writes, unread, with a symbol of that noun
   right after it: a symbol listed for the unit ("m", "km", "t") or the initials of the
   noun's words ("gt"). One such place in the other text is the same fact: kept when the
@@ -18,19 +18,19 @@ changed.
   a sentence of the other text holding that unit, unread, after "a" or "an" ("a day
   after the fall", "for a minute"): the count is one there, and one place of that kind in
   those sentences is the same fact, kept, or changed in value or qualifier. English only.
-- **A superlative for a rank.** A leftover rank ("the second-largest crop") and, in a
+- **A superlative for a rank.** A leftover rank ("the third-largest harvest") and, in a
   sentence saying the same thing, the thing it ranks named with a superlative and no
-  place ("its largest crop", "the biggest crop"): first place, a change of the rank (or,
+  place ("its largest harvest", "the biggest harvest"): first place, a change of the rank (or,
   the other way, first place given a lower one). English only.
 - **The noun left out.** A leftover count ("only one game was defaulted") whose number,
   as written, the other text writes unread with no noun after it in a sentence saying
   the same thing ("only one was defaulted"): the same count, kept. English only.
-- **Names counted.** A leftover count of a plural noun ("those two neighborhoods") whose
+- **Names counted.** A leftover count of a plural noun ("those two parishes") whose
   noun the other text gives, once, after as many names joined by commas and "and" ("the
-  Ridgeview and Lakeside Terrace neighborhoods"): the same things, counted, kept.
-- **A vague word for the count.** A leftover count of a plural noun ("three ballast
-  tanks") and, in a sentence saying the same thing (the noun's words counted as shared),
-  that noun counted by a vague determiner ("several ballast tanks", "a few tanks"), the
+  Aldwick and Broom Hill parishes"): the same things, counted, kept.
+- **A vague word for the count.** A leftover count of a plural noun ("four cargo
+  holds") and, in a sentence saying the same thing (the noun's words counted as shared),
+  that noun counted by a vague determiner ("several cargo holds", "a few holds"), the
   noun's last word and at most two words before it: one count made vague (or, the other
   way, made specific). English only.
 """
@@ -279,7 +279,7 @@ _NUMBER_WORDS_RE = regex.compile(
 
 
 def _number_end(text: str) -> int:
-    """Where the number that opens a count's text ends ("three ballast tanks": after
+    """Where the number that opens a count's text ends ("four cargo holds": after
     "three")."""
     m = _NUMBER_WORDS_RE.match(text)
     return m.end() if m is not None else 0
@@ -436,11 +436,11 @@ def _noun_left_out(
 def _ranges_narrowed(
     texts: tuple[str, str], items: tuple[Sequence[Item], Sequence[Item]], res: Result
 ) -> None:
-    """A dropped range ("lifted in two to three days") whose sentence says the same thing
-    as a derived sentence holding one of its ends in its unit ("lifted in two days": a
+    """A dropped range ("reopened in four to five days") whose sentence says the same thing
+    as a derived sentence holding one of its ends in its unit ("reopened in four days": a
     short sentence all of whose words the source's has is read so too),
     where that derived number is kept against a source number of a sentence saying
-    something else ("results within 48 hours"): the derived number is the range
+    something else ("results within 72 hours"): the derived number is the range
     narrowed, and the other source number is left dropped."""
     by_fact = {id(it.fact): it for side in items for it in side}
     sides: tuple[Sentences, Sentences] | None = None

@@ -1,6 +1,6 @@
 """A time given exactly on one side and only relative to the writing on the other: "due by
-December 2029" → "due by the end of the year", "a report within 12 months" → "a report
-next spring".
+November 2031" → "due by the end of the year", "a review within 18 months" → "a review
+next autumn".
 
 A relative time ("the end of the year", "next spring", "later this month") names no
 date of its own, so the extractor reports none, or a season the diff leaves aside; the

@@ -59,7 +59,7 @@ _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season"})
 """Spans of time of no fixed length: "over two summers" is during them, as "over five
 years" is."""
 _STAGES = frozenset({"round", "stage", "session", "leg", "heat", "lap", "phase", "instalment"})
-"""Parts an event runs through: "played over five rounds" is across them, as "over five
+"""Parts an event runs through: "played over seven rounds" is across them, as "over seven
 years" is during them."""
 _OVER_AS_MORE_RE = regex.compile(
     r"(?i:\b(?:for|of|lasting|lasted|last|took|take|takes|spent|aged|after|than|is|was"
@@ -78,7 +78,7 @@ _WORD_SPLIT_RE = regex.compile(r"[-\s]+")
 
 
 _ERA_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:AD|CE)[ \u00a0]+$")
-"""An era written before a year ("AD 150"), between the year and its hedge."""
+"""An era written before a year ("AD 230"), between the year and its hedge."""
 _MOVED_UP_TO_RE = regex.compile(
     r"(?<![\p{L}])(?i:go|goes|going|gone|went|rise|rises|rising|rose|risen|climb(?:s|ed|ing)?"
     r"|jump(?:s|ed|ing)?)[ \u00a0]+(?i:up[ \u00a0]+to)[ \u00a0]+$"
@@ -271,7 +271,7 @@ def find_numbers(
             continue
         q = pats.qualifier.search(text, max(resume, start - 40), start)
         era = None if q is not None else _ERA_BEFORE_RE.search(text, max(resume, start - 6), start)
-        if era is not None:  # "about AD 150": the hedge is the year's
+        if era is not None:  # "about AD 230": the hedge is the year's
             q = pats.qualifier.search(text, max(resume, era.start() - 40), era.start())
         if q is not None and _MOVED_UP_TO_RE.search(text, max(0, q.start() - 12), q.end()):
             q = None  # "prices go up to £129": where a value moves to, not a bound

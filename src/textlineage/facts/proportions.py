@@ -122,7 +122,7 @@ def find_proportions(
     out: list[Item] = []
     for m in _RATIO_RE.finditer(text):
         n, d = _count(m.group("n")), _count(m.group("d"))
-        whole = "out" in m.group().lower()  # "5 out of 5": a full score, as "5/5" is
+        whole = "out" in m.group().lower()  # "7 out of 7": a full score, as "7/7" is
         if n is None or d is None or not (0 < n < d or (whole and 0 < n == d)):
             continue
         _add(out, text, doc, m.span(), _percent(n, d), PERCENT, num_mask, name_mask, pats)
