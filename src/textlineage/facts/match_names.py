@@ -267,9 +267,13 @@ def match_names(
                         if within(g.first, d) or within(d, g.first) or short_given(g.first, d):
                             cands.append(g)
                 if cands:
+                    # a full name whose given name the derived one shortens says more
+                    # than a surname alone in the same passage: "Samuel Okafor" over
+                    # "Mr Okafor" for "Sam Okafor"
                     gs = min(
                         cands,
                         key=lambda g: (
+                            not short_given(g.first, d),
                             not shares(g, gd),
                             g.first.fact.kind != d.fact.kind,
                             g.first.fact.span[0],

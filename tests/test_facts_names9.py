@@ -1,0 +1,29 @@
+"""Names and claims, on sentences of no test corpus: a given name written short where the
+aligned source sentence names the person by surname alone."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _aligned(source: str, derived: str, pairs: list[tuple[str, str]]) -> FactDiff:
+    """The fact diff with each (source sentence, derived sentence) of ``pairs`` given as
+    an aligned passage."""
+    passages = []
+    for a, b in pairs:
+        sa, sb = source.index(a), derived.index(b)
+        passages.append(Passage("paraphrase", 0.5, (((sa, sa + len(a)),), ((sb, sb + len(b)),)), ()))
+    return diff_facts(source, derived, source_doc=0, derived_doc=1, passages=passages)
+
+
+def test_a_short_given_name_beside_a_surname_alone_is_a_first_name_change() -> None:
+    src = (
+        "The hearing into the collapse that killed Benjamin Ashdown-Pryce closed on Monday.\n\n"
+        "Mr Ashdown-Pryce, a bricklayer, was crushed when the wall gave way."
+    )
+    der = "Ben Ashdown-Pryce, a bricklayer, was crushed when the wall gave way."
+    fd = _aligned(src, der, [(src.split("\n\n")[1], der)])
+    changed = [(c.source.text, c.derived.text) for c in fd.changed if c.kind == "person"]
+    assert changed == [("Benjamin Ashdown-Pryce", "Ben Ashdown-Pryce")]
+    assert not [k for k in fd.kept if k.kind == "person"]
