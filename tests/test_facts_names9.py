@@ -27,3 +27,24 @@ def test_a_short_given_name_beside_a_surname_alone_is_a_first_name_change() -> N
     changed = [(c.source.text, c.derived.text) for c in fd.changed if c.kind == "person"]
     assert changed == [("Benjamin Ashdown-Pryce", "Ben Ashdown-Pryce")]
     assert not [k for k in fd.kept if k.kind == "person"]
+
+
+def _claims(fd: FactDiff) -> list[tuple[str, str]]:
+    return [(c.source.text, c.derived.text) for c in fd.changed if c.kind == "claim"]
+
+
+def test_a_ranked_superlative_said_as_first_with_a_synonym_is_a_change() -> None:
+    src = "The storm was the third-largest on record for the valley, the agency said."
+    der = "The storm was the biggest on record for the valley, the agency said."
+    fd = _aligned(src, der, [(src, der)])
+    assert [(s.split()[:2], d.split()[:2]) for s, d in _claims(fd)] == [
+        (["the", "third-largest"], ["the", "biggest"])
+    ]
+
+
+def test_an_owners_superlative_keeps_its_rank() -> None:
+    src = "The orchard picked 80 tonnes, the second-largest yield in the estate's history."
+    der = "The orchard picked 80 tonnes, its largest yield ever."
+    fd = _aligned(src, der, [(src, der)])
+    assert [s for s, d in _claims(fd)] == ["the second-largest yield"]
+    assert not [f for f in fd.dropped if "second" in f.text]
