@@ -13,7 +13,9 @@ def _aligned(source: str, derived: str, pairs: list[tuple[str, str]]) -> FactDif
     passages = []
     for a, b in pairs:
         sa, sb = source.index(a), derived.index(b)
-        passages.append(Passage("paraphrase", 0.5, (((sa, sa + len(a)),), ((sb, sb + len(b)),)), ()))
+        passages.append(
+            Passage("paraphrase", 0.5, (((sa, sa + len(a)),), ((sb, sb + len(b)),)), ())
+        )
     return diff_facts(source, derived, source_doc=0, derived_doc=1, passages=passages)
 
 
@@ -48,3 +50,19 @@ def test_an_owners_superlative_keeps_its_rank() -> None:
     fd = _aligned(src, der, [(src, der)])
     assert [s for s, d in _claims(fd)] == ["the second-largest yield"]
     assert not [f for f in fd.dropped if "second" in f.text]
+
+
+def test_a_belief_stated_as_fact_is_a_hedge_dropped() -> None:
+    src = "Curators think the bowl was made in a workshop near the river."
+    der = "The bowl was made in a workshop near the river."
+    fd = _aligned(src, der, [(src, der)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_dropped")]
+    assert changed[0].source.text.startswith("Curators think")
+
+
+def test_an_attribution_of_saying_is_no_belief() -> None:
+    src = "Staff said the bowl was made in a workshop near the river."
+    der = "The bowl was made in a workshop near the river."
+    fd = _aligned(src, der, [(src, der)])
+    assert not [c for c in fd.changed if c.kind == "claim"]
