@@ -66,3 +66,14 @@ def test_an_attribution_of_saying_is_no_belief() -> None:
     der = "The bowl was made in a workshop near the river."
     fd = _aligned(src, der, [(src, der)])
     assert not [c for c in fd.changed if c.kind == "claim"]
+
+
+def test_a_person_dropped_is_one_fact_however_often_named() -> None:
+    src = (
+        "The club met on Tuesday. Treasurer Olu Bakare presented the accounts. "
+        "Mr Bakare said the hall would need a new roof."
+    )
+    der = "The club met on Tuesday. The hall will need a new roof."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    people = [f.text for f in fd.dropped if f.kind == "person"]
+    assert len(people) == 1 and "Olu Bakare" in people[0]

@@ -58,6 +58,7 @@ from .match_names import (
     short_given,
     token_variant,
     unmatched_sources,
+    within,
 )
 from .name_joins import name_toks as _toks
 from .name_joins import one_fact
@@ -111,8 +112,8 @@ def diff_names(
     # a nationality or a language alone is an adjective of another fact, none of its own
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
-    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
-    res.dropped.extend(one_fact(new_names(dropped, texts[1], texts[0]), texts[0]))
+    res.added.extend(one_fact(one_person(new_names(added, texts[0])), texts[1]))
+    res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
     part_of_changes(res, S, D, texts, aligned)
@@ -202,6 +203,19 @@ def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+def one_person(groups: list[Group]) -> list[Group]:
+    """``groups`` without a person's name that is part of another person's name among
+    them ("Sorensen" beside "Amy Sorensen"): one person dropped (or added) is one fact,
+    however often the text names them."""
+    people = [g.first for g in groups if g.first.fact.kind == "person" and len(g.first.toks) > 1]
+    return [
+        g
+        for g in groups
+        if g.first.fact.kind != "person"
+        or not any(p is not g.first and within(p, g.first) for p in people)
+    ]
 
 
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:
