@@ -3,7 +3,7 @@ aligned source sentence names the person by surname alone."""
 
 from __future__ import annotations
 
-from textlineage.facts import diff_facts
+from textlineage.facts import NAME_KINDS, diff_facts, extract_facts
 from textlineage.types import FactDiff, Passage
 
 
@@ -77,3 +77,13 @@ def test_a_person_dropped_is_one_fact_however_often_named() -> None:
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     people = [f.text for f in fd.dropped if f.kind == "person"]
     assert len(people) == 1 and "Olu Bakare" in people[0]
+
+
+def test_common_words_shouted_in_a_headline_are_no_name() -> None:
+    text = (
+        "LORRY DRIVER'S $2 MILLION WIN!\n\n"
+        "A retired lorry driver from Leeds won on Sunday, NHS staff said."
+    )
+    names = [f.text for f in extract_facts(text) if f.kind in NAME_KINDS]
+    assert not [n for n in names if "DRIVER" in n]
+    assert "NHS" in names and "Leeds" in names
