@@ -87,3 +87,12 @@ def test_common_words_shouted_in_a_headline_are_no_name() -> None:
     names = [f.text for f in extract_facts(text) if f.kind in NAME_KINDS]
     assert not [n for n in names if "DRIVER" in n]
     assert "NHS" in names and "Leeds" in names
+
+
+def test_a_title_written_by_its_initials_keeps_the_person() -> None:
+    src = "The final was refereed by Senior Marshal Ines Okwuosa, who flagged the start."
+    der = "SM Ines Okwuosa flagged the start of the final."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    kept = [(k.source.text, k.derived.text) for k in fd.kept if k.kind in NAME_KINDS]
+    assert any("Okwuosa" in s and d == "SM Ines Okwuosa" for s, d in kept)
+    assert not [f for f in (*fd.added, *fd.dropped) if "Okwuosa" in f.text]

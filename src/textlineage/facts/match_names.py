@@ -166,6 +166,19 @@ def short_given(a: Item, b: Item) -> bool:
     return 2 <= len(short) <= 4 < len(long) and long[:2] == short[:2]
 
 
+def title_initials(a: Item, b: Item) -> bool:
+    """Are two names the same last two words after words that one of them writes in full
+    and the other by their initials: a person's title ("Chief Inspector Ana Reis" / "CI
+    Ana Reis"), a body's opening words ("United Nations Development Programme" / "UN
+    Development Programme")?"""
+    if min(len(a.toks), len(b.toks)) < 3:
+        return False
+    if a.toks[-2:] != b.toks[-2:] or min(len(t) for t in a.toks[-2:]) < 3:
+        return False
+    short, long = sorted((a.toks[:-2], b.toks[:-2]), key=len)
+    return len(short) == 1 and len(long) >= 2 and short[0] == "".join(t[0] for t in long)
+
+
 def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
@@ -264,7 +277,12 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if within(g.first, d) or within(d, g.first) or short_given(g.first, d):
+                        if (
+                            within(g.first, d)
+                            or within(d, g.first)
+                            or short_given(g.first, d)
+                            or title_initials(g.first, d)
+                        ):
                             cands.append(g)
                 if cands:
                     # a full name whose given name the derived one shortens says more
