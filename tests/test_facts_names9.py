@@ -96,3 +96,11 @@ def test_a_title_written_by_its_initials_keeps_the_person() -> None:
     kept = [(k.source.text, k.derived.text) for k in fd.kept if k.kind in NAME_KINDS]
     assert any("Okwuosa" in s and d == "SM Ines Okwuosa" for s, d in kept)
     assert not [f for f in (*fd.added, *fd.dropped) if "Okwuosa" in f.text]
+
+
+def test_advice_said_to_be_an_order_is_a_stronger_claim() -> None:
+    src = "The inspector recommends that the owners repair the boundary fence this winter."
+    der = "The inspector has ordered the owners to repair the boundary fence this winter."
+    fd = _aligned(src, der, [(src, der)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "stage_up")]
