@@ -104,3 +104,17 @@ def test_advice_said_to_be_an_order_is_a_stronger_claim() -> None:
     fd = _aligned(src, der, [(src, der)])
     changed = [c for c in fd.changed if c.kind == "claim"]
     assert [(c.label, c.detail) for c in changed] == [("strength", "stage_up")]
+
+
+def test_a_quotations_attribution_is_no_claim_of_its_own() -> None:
+    src = (
+        'The moss was found in March. Mara Quist, who led the count, said: "It is spreading '
+        'along the north wall and nobody planted it." The count ended in May.'
+    )
+    der = (
+        'The moss was found in March. Botanist Mara Quist told us: "It is spreading along '
+        'the north wall and nobody planted it." The count ended in May.'
+    )
+    same = ["The moss was found in March.", "The count ended in May."]
+    fd = _aligned(src, der, [(x, x) for x in same])
+    assert not [f.text for f in fd.dropped if f.kind == "claim"]
