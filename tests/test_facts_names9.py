@@ -118,3 +118,20 @@ def test_a_quotations_attribution_is_no_claim_of_its_own() -> None:
     same = ["The moss was found in March.", "The count ended in May."]
     fd = _aligned(src, der, [(x, x) for x in same])
     assert not [f.text for f in fd.dropped if f.kind == "claim"]
+
+
+def test_a_thing_not_ruled_out_where_the_source_said_never_is_reversed() -> None:
+    src = "The council owns the depot, and it will not sell the depot site to developers."
+    der = "The council owns the depot, though it has not ruled out a sale of the depot site."
+    fd = _aligned(src, der, [(src, der)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [c.label for c in changed] == ["reversed"]
+    assert "ruled out" in changed[0].derived.text
+
+
+def test_a_thing_not_ruled_out_where_the_source_states_it_is_a_hedge_added() -> None:
+    src = "The council owns the depot, and it will sell the depot site next spring."
+    der = "The council owns the depot, and it has not ruled out a sale of the depot site."
+    fd = _aligned(src, der, [(src, der)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_added")]

@@ -1,6 +1,8 @@
 """A claim given as someone's belief in one sentence and stated as fact in the other:
 "Curators think the bowl is Roman" → "The bowl is Roman" (``hedge_dropped``), or the
-reverse (``hedge_added``).
+reverse (``hedge_added``); and a thing "not ruled out" (left possible) where the other
+sentence says it will not happen ("will not sell the site" → "does not rule out a sale":
+``reversed``) or states it (``hedge_added``).
 
 A verb of belief ("believe", "think", "suspect", "reckon", "assume", "presume", "fear")
 opens a clause that says what is believed; when the other sentence holds that clause's
@@ -15,7 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .claim_rules import HEDGE_ADVERBS, MODALS, NEGATIONS, Shape, _content
+from .claim_rules import (
+    _ANY_NEGATION,
+    _CLAUSE_ENDS,
+    HEDGE_ADVERBS,
+    MODALS,
+    NEGATIONS,
+    Shape,
+    _content,
+    verb_stem,
+)
 
 
 def _set(words: str) -> frozenset[str]:
@@ -44,9 +55,10 @@ def belief_shapes(
     a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
 ) -> list[Shape]:
     """A belief in one sentence (``a`` the source's words, ``b`` the derived's) stated
-    as fact in the other. ``clauses``: the clause number of each word of ``a`` and of
-    ``b``."""
-    out: list[Shape] = []
+    as fact in the other, and a thing not ruled out in one that the other says of
+    (:func:`ruled_out_shapes`). ``clauses``: the clause number of each word of ``a`` and
+    of ``b``."""
+    out: list[Shape] = ruled_out_shapes(a, b, clauses)
     for (x, y, cx, cy), dropped in (
         ((a, b, *clauses), True),
         ((b, a, clauses[1], clauses[0]), False),
@@ -80,4 +92,70 @@ def belief_shapes(
                 )
             else:
                 out.append(Shape(stated, held, "strength", "hedge_added", f"belief '{w}' added"))
+    return out
+
+
+_RULE = frozenset({"rule", "rules", "ruled", "ruling"})
+_MIN_TIE = 4  # letters of the stem two words must share to tie two clauses
+
+
+def _negated(w: str) -> bool:
+    return w in NEGATIONS or w.endswith("n't")
+
+
+def _not_ruled_out(x: Sequence[str], cx: Sequence[int]) -> list[tuple[int, int]]:
+    """(where the negation stands, where the clause ends) of each "not rule out" of a
+    sentence ("did not rule out", "has never ruled out", "isn't ruling out")."""
+    out = []
+    for i, w in enumerate(x[:-2]):
+        if w not in _RULE or x[i + 1] != "out":
+            continue
+        neg = next((k for k in range(max(0, i - 3), i) if _negated(x[k])), None)
+        if neg is None:
+            continue
+        end = i + 2
+        while end < len(x) and cx[end] == cx[i] and x[end] not in _CLAUSE_ENDS:
+            end += 1
+        out.append((neg, end))
+    return out
+
+
+def _tied(a: str, b: str) -> bool:
+    """Do two content words share a stem ("closures" / "close")?"""
+    sa, sb = verb_stem(a), verb_stem(b)
+    short, long = sorted((sa, sb), key=len)
+    return sa == sb or (len(short) >= _MIN_TIE and long.startswith(short))
+
+
+def ruled_out_shapes(
+    a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
+) -> list[Shape]:
+    """A thing not ruled out in one sentence (left possible) whose clause in the other
+    sentence, tied to it by two content words (by their stems), says it will not happen
+    (``reversed``) or states it (``strength``). Neither clause may rule it out on both
+    sides."""
+    out: list[Shape] = []
+    for (x, y, cx, cy), in_derived in (
+        ((a, b, *clauses), False),
+        ((b, a, clauses[1], clauses[0]), True),
+    ):
+        if not _not_ruled_out(x, cx) or _not_ruled_out(y, cy):
+            continue
+        for neg, end in _not_ruled_out(x, cx):
+            things = [w for w in x[neg:end] if _content(w) and w not in _RULE]
+            for c in sorted(set(cy)):
+                at = [m for m in range(len(y)) if cy[m] == c]
+                tied = [m for m in at if _content(y[m]) and any(_tied(y[m], t) for t in things)]
+                if len(tied) < 2:
+                    continue
+                negated = any(_negated(y[m]) or y[m] in _ANY_NEGATION for m in at)
+                other = (min(at), max(tied) + 1)
+                label, detail = ("reversed", "") if negated else ("strength", "hedge_added")
+                note = "'not ruled out' " + ("for 'not'" if negated else "for a statement")
+                if not in_derived and not negated:
+                    label, detail = "strength", "hedge_dropped"
+                here = (neg, end)
+                src, der = (here, other) if not in_derived else (other, here)
+                out.append(Shape(src, der, label, detail, note))
+                break
     return out
