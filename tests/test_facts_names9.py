@@ -135,3 +135,21 @@ def test_a_thing_not_ruled_out_where_the_source_states_it_is_a_hedge_added() -> 
     fd = _aligned(src, der, [(src, der)])
     changed = [c for c in fd.changed if c.kind == "claim"]
     assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_added")]
+
+
+def test_a_quotation_retold_whole_is_one_change() -> None:
+    src = (
+        'The storm hit on Friday.\n\nRanger Tomas Blek said: "The path washed away in the '
+        "night and the old bridge went with it. We would ask walkers to use the valley road "
+        'until 30 April."'
+    )
+    der = (
+        "The storm hit on Friday.\n\nRanger Tomas Blek said the path washed away in the night "
+        "and the old bridge went with it. He asked walkers to use the valley road until 30 "
+        "April."
+    )
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    quotes = [c for c in fd.changed if c.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].source.text.startswith("The path washed away")
+    assert quotes[0].derived.text.startswith("the path washed away")
+    assert not [f for f in fd.dropped if f.kind == "quote"]
