@@ -52,11 +52,30 @@ def _undoubled(word: str) -> str:
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
+_ABBREVIATED = {
+    "st": frozenset({"street", "saint"}),
+    "ave": frozenset({"avenue"}),
+    "av": frozenset({"avenue"}),
+    "rd": frozenset({"road"}),
+    "blvd": frozenset({"boulevard"}),
+    "ln": frozenset({"lane"}),
+    "sq": frozenset({"square"}),
+    "hwy": frozenset({"highway"}),
+    "pkwy": frozenset({"parkway"}),
+    "mt": frozenset({"mount", "mountain"}),
+    "ft": frozenset({"fort"}),
+}
+"""Words of place names written short ("East Sunshine St", "St Albans", "Mt Hood")."""
+
+
 def token_variant(a: str, b: str) -> bool:
     """Are two folded name tokens spellings of one word ("shustar" / "shushtar", "wit" /
-    "witt"; never two short words otherwise, or two words that open differently)?"""
+    "witt"; never two short words otherwise, or two words that open differently), or a
+    word of a place's name and its short form ("st" / "street")?"""
     if a == b or singular(a) == singular(b) or anyascii(a) == anyascii(b):
         return True  # ... or a letter of another alphabet: "Bjørnstad" / "Bjornstad"
+    if b in _ABBREVIATED.get(a, ()) or a in _ABBREVIATED.get(b, ()):
+        return True
     if min(len(a), len(b)) >= 3 and _undoubled(a) == _undoubled(b):
         return True  # a letter doubled or not: "Wit" / "Witt", "Ana" / "Anna"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
