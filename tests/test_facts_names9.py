@@ -162,3 +162,14 @@ def test_a_street_word_written_short_keeps_the_place() -> None:
     assert not [c for c in fd.changed if c.kind in NAME_KINDS]
     kept = [(k.source.text, k.derived.text) for k in fd.kept if k.kind in NAME_KINDS]
     assert ("East Marlow Street", "East Marlow St") in kept
+
+
+def test_a_verb_opening_a_list_item_is_no_name() -> None:
+    src = (
+        "What we are changing\n\n"
+        "- Adding a second inspection to every crane hire (complete)\n"
+        "- Moving spare parts to the north depot (by June)\n"
+    )
+    der = "The firm says it has added a second inspection to every crane hire."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert "Adding" not in [f.text for f in fd.dropped]

@@ -65,6 +65,7 @@ from .name_joins import one_fact
 from .name_kinds import letters
 from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
 from .places import match_places, part_of_changes
+from .claim_rules import verb_stem
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
@@ -199,10 +200,26 @@ def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
             said(it.fact.text, other, ignore_case=it.weak)
             or said_otherwise(it.fact, other)
             or (own and body_by_its_noun(it.fact, own, other))
+            or (it.weak and _verb_form_said(it.fact.text, other))
         ):
             continue
         out.append(g)
     return out
+
+
+_ING_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}ing")
+
+
+def _verb_form_said(word: str, other: str) -> bool:
+    """Is a capitalised "-ing" word that only ever opens a sentence ("Adding a check to
+    every deployment") a verb the ``other`` text uses in another form ("has added")?"""
+    if not _ING_RE.fullmatch(word):
+        return False
+    stem = verb_stem(word.lower())
+    return any(
+        verb_stem(m.group()) == stem
+        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(stem[:3])}\p{{Ll}}*", other)
+    )
 
 
 def one_person(groups: list[Group]) -> list[Group]:
