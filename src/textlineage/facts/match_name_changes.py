@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 
 from ..text.normalise import fold
 from ..types import Fact, FactLink
+from .claim_rules import verb_stem
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import (
@@ -65,7 +66,6 @@ from .name_joins import one_fact
 from .name_kinds import letters
 from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
 from .places import match_places, part_of_changes
-from .claim_rules import verb_stem
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
 from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
