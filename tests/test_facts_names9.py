@@ -173,3 +173,13 @@ def test_a_verb_opening_a_list_item_is_no_name() -> None:
     der = "The firm says it has added a second inspection to every crane hire."
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     assert "Adding" not in [f.text for f in fd.dropped]
+
+
+def test_a_role_read_as_a_name_goes_with_the_title_change() -> None:
+    src = (
+        '"We are sorry," said Ana Pereira, Director of Infrastructure. "It will not happen again."'
+    )
+    der = '"We are sorry," said Ana Pereira, the company\'s chief engineer.'
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert [c.label for c in fd.changed if c.kind == "person"] == ["title"]
+    assert not [f for f in fd.dropped if "Director" in f.text]

@@ -117,8 +117,25 @@ def diff_names(
     res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
+    _titles_not_names(res)
     part_of_changes(res, S, D, texts, aligned)
     res.kept[:] = [k for k in res.kept if id(k) not in respelt]
+
+
+def _titles_not_names(res: Result) -> None:
+    """Leave out the names dropped or added that overlap a role of a ``title`` change
+    ("Vice President of Infrastructure" read as a name after "Priya Ramaswamy"): the
+    role's words are that change's."""
+    titled = [c for c in res.changed if c.label == "title" and c.kind in NAME_KINDS]
+    if not titled:
+        return
+
+    def inside(f: Fact, spans: list[tuple[int, int]]) -> bool:
+        return f.kind in NAME_KINDS and any(f.span[0] < e and s < f.span[1] for s, e in spans)
+
+    src, der = [c.source.span for c in titled], [c.derived.span for c in titled]
+    res.dropped[:] = [f for f in res.dropped if not inside(f, src)]
+    res.added[:] = [f for f in res.added if not inside(f, der)]
 
 
 def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
