@@ -183,3 +183,21 @@ def test_a_role_read_as_a_name_goes_with_the_title_change() -> None:
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     assert [c.label for c in fd.changed if c.kind == "person"] == ["title"]
     assert not [f for f in fd.dropped if "Director" in f.text]
+
+
+def test_an_intent_stated_as_certain_in_a_sentence_not_aligned() -> None:
+    first = "The depot closed on Friday after the flood."
+    src = f"{first} Engineers expect to reopen the northern gate within a fortnight."
+    der = f"{first} Crews will reopen the northern gate once the water drops, the council says."
+    fd = _aligned(src, der, [(first, first)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_dropped")]
+    assert "expect to reopen" in changed[0].source.text
+
+
+def test_a_step_of_modality_between_sentences_not_aligned_needs_the_same_verb() -> None:
+    first = "The depot closed on Friday after the flood."
+    src = f"{first} Engineers expect the northern gate to stay shut for a fortnight."
+    der = f"{first} The council will open a northern gate for crews once the water drops."
+    fd = _aligned(src, der, [(first, first)])
+    assert not [c for c in fd.changed if c.kind == "claim"]

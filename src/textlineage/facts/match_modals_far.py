@@ -5,7 +5,8 @@ impossible" → "Whiteout conditions will make travel impossible"). Inside a pas
 sentences of the parts read that no passage holds together are read, and only a change
 across the whole scale counts (possible → certain or back, :data:`FAR_STEPS`): between
 sentences not aligned a step of one is mostly another change ("expected in February" →
-"will hold a vote in March" is the date's)."""
+"will hold a vote in March" is the date's), unless the modal words govern the same verb on
+both sides ("expect to contact customers" → "will contact them": :func:`_same_verb`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Passage
 from .claim_modals import MODAL_WORDS
+from .claim_rules import verb_stem
 from .items import Item, Result
 from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side, add_links
 from .match_negations_far import diff_far_negations
@@ -68,5 +70,35 @@ def diff_far_modals(
             b = (der.tokens[0].start, der.tokens[-1].end)
             if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
                 continue  # read by match_claims
-            add_links(res, _links(src, der, _modal_shapes(src, der, FAR_STEPS)), claimed)
+            shapes = _modal_shapes(src, der, FAR_STEPS)
+            if not shapes:
+                shapes = [
+                    sh
+                    for sh in _modal_shapes(src, der, 1)
+                    if _same_verb(src.words, sh.src, der.words, sh.der)
+                ]
+            add_links(res, _links(src, der, shapes), claimed)
     diff_far_negations(texts, docs, taken, res, read)
+
+
+_LINKING = frozenset({"to", "be", "have", "been"})
+
+
+def _verbs_after_modals(words: list[str], span: tuple[int, int]) -> set[str]:
+    """The stems of the words right after each modal word of ``words[span]`` ("expect to
+    contact": "contact"), linking words ("to", "be") skipped."""
+    out = set()
+    for k in range(*span):
+        if words[k] not in MODAL_WORDS:
+            continue
+        m = k + 1
+        while m < span[1] and words[m] in _LINKING:
+            m += 1
+        if m < span[1] and words[m].isalpha():
+            out.add(verb_stem(words[m]))
+    return out
+
+
+def _same_verb(a: list[str], sa: tuple[int, int], b: list[str], sb: tuple[int, int]) -> bool:
+    """Do the modal words of the two claims govern the same verb?"""
+    return bool(_verbs_after_modals(a, sa) & _verbs_after_modals(b, sb))
