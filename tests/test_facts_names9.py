@@ -201,3 +201,12 @@ def test_a_step_of_modality_between_sentences_not_aligned_needs_the_same_verb() 
     der = f"{first} The council will open a northern gate for crews once the water drops."
     fd = _aligned(src, der, [(first, first)])
     assert not [c for c in fd.changed if c.kind == "claim"]
+
+
+def test_a_suspected_thing_stated_in_a_sentence_not_aligned_is_a_hedge_dropped() -> None:
+    first = "The climbers were lifted off the ridge on Sunday."
+    src = f"{first} One of them was carried down with a suspected wrist fracture after a slip."
+    der = f"{first} Medics later confirmed she had broken her wrist in the slip."
+    fd = _aligned(src, der, [(first, first)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_dropped")]
