@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
-from ..types import Passage
+from ..types import FactLink, Passage
 from .claim_modals import MODAL_WORDS
 from .claim_rules import verb_stem
 from .items import Item, Result
@@ -64,6 +64,7 @@ def diff_far_modals(
         {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
     )
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
+    one_step: list[FactLink] = []  # read after the negations and hedges: they say it better
     for src in sides[0]:
         a = (src.tokens[0].start, src.tokens[-1].end)
         for der in sides[1]:
@@ -71,14 +72,21 @@ def diff_far_modals(
             if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
                 continue  # read by match_claims
             shapes = _modal_shapes(src, der, FAR_STEPS)
+            add_links(res, _links(src, der, shapes), claimed)
             if not shapes:
-                shapes = [
+                near = [
                     sh
                     for sh in _modal_shapes(src, der, 1)
                     if _same_verb(src.words, sh.src, der.words, sh.der)
                 ]
-            add_links(res, _links(src, der, shapes), claimed)
+                one_step += _links(src, der, near)
     diff_far_negations(texts, docs, taken, res, read)
+    if one_step:
+        claimed = (
+            {c.source.span for c in res.changed if c.source.doc == docs[0]},
+            {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+        )
+        add_links(res, one_step, claimed)
 
 
 _LINKING = frozenset({"to", "be", "have", "been"})
