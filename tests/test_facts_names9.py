@@ -210,3 +210,16 @@ def test_a_suspected_thing_stated_in_a_sentence_not_aligned_is_a_hedge_dropped()
     fd = _aligned(src, der, [(first, first)])
     changed = [c for c in fd.changed if c.kind == "claim"]
     assert [(c.label, c.detail) for c in changed] == [("strength", "hedge_dropped")]
+
+
+def test_a_surname_cut_short_where_the_full_name_heads_a_memo() -> None:
+    src = (
+        "From: Mirela Sandu-Kovac, Managing Director\n"
+        "To: All staff\n\n"
+        "Team,\n\nWe are closing the Leith office in March. Nobody will lose their job.\n\n"
+        "Mirela\n"
+    )
+    der = "Managing director Mirela Sandu told staff the Leith office will close in March."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    changed = [(c.source.text, c.derived.text, c.label) for c in fd.changed if c.kind == "person"]
+    assert ("Mirela Sandu-Kovac", "Mirela Sandu", "surname") in changed

@@ -62,6 +62,7 @@ from .match_names import (
     within,
 )
 from .name_joins import name_toks as _toks
+from .name_halves import surname_halves
 from .name_joins import one_fact
 from .name_kinds import letters
 from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
@@ -115,6 +116,7 @@ def diff_names(
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(one_person(new_names(added, texts[0])), texts[1]))
     res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
+    surname_halves(res, texts[0])
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
     _titles_not_names(res)
