@@ -61,8 +61,8 @@ from .match_names import (
     unmatched_sources,
     within,
 )
-from .name_joins import name_toks as _toks
 from .name_halves import surname_halves
+from .name_joins import name_toks as _toks
 from .name_joins import one_fact
 from .name_kinds import letters
 from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
