@@ -223,3 +223,12 @@ def test_a_surname_cut_short_where_the_full_name_heads_a_memo() -> None:
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     changed = [(c.source.text, c.derived.text, c.label) for c in fd.changed if c.kind == "person"]
     assert ("Mirela Sandu-Kovac", "Mirela Sandu", "surname") in changed
+
+
+def test_a_letter_saying_what_it_is_for_states_no_claim() -> None:
+    first = "The Leith office will close in March."
+    last = "Nobody will lose their job."
+    src = f"{first} We are writing to explain a painful choice to every colleague. {last}"
+    der = f"{first} {last}"
+    fd = _aligned(src, der, [(first, first), (last, last)])
+    assert not [f for f in fd.dropped if f.kind == "claim"]

@@ -16,8 +16,8 @@ and the last aligned passage of that side (a summary that stops early has not dr
 rest of the source sentence by sentence, and an added paragraph of background before the
 reused part is one addition, not a list). Headlines (lines without a full stop), questions,
 names (a clause whose every content word is capitalised), page furniture, quotations and a
-quotation's attribution ("who led the survey, said:") are not read; nor is a pair with no
-aligned passage.
+quotation's attribution ("who led the survey, said:") and a letter saying what it is for
+("I'm writing to share ...") are not read; nor is a pair with no aligned passage.
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ _ATTRIBUTION_RE = regex.compile(
 )
 """A verb of saying right before a quotation: the clause it closes ("who led the survey,
 said: ...") introduces the quotation, which is a fact of its own."""
+_FRAMING_RE = regex.compile(r"(?:I|We)(?:['’]m|['’]re|\s+am|\s+are)\s+writing\s+to\b")
+"""A letter's or a memo's sentence saying what it is for ("I'm writing to let you know")."""
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -223,6 +225,8 @@ def _unstated(
                 continue  # examples listed ("including farmers and officials"): no claim
             if _ATTRIBUTION_RE.search(text, _last_words(text, s, e), e + 4):
                 continue  # "who led the survey, said:": a quotation's attribution
+            if _FRAMING_RE.match(text, s, e):
+                continue  # "I'm writing to share ...": a letter saying what it is
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
