@@ -232,3 +232,12 @@ def test_a_letter_saying_what_it_is_for_states_no_claim() -> None:
     der = f"{first} {last}"
     fd = _aligned(src, der, [(first, first), (last, last)])
     assert not [f for f in fd.dropped if f.kind == "claim"]
+
+
+def test_a_source_said_to_be_silent_on_what_it_states_is_reversed() -> None:
+    first = "The Leith office will close in March."
+    src = f"{first} Staff keep their pass to the riverside campus gym until June."
+    der = f"{first} The letter did not mention campuses."
+    fd = _aligned(src, der, [(first, first)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.source.text, c.label) for c in changed] == [("campus gym until", "reversed")]

@@ -17,6 +17,7 @@ from ..text.segment import split_sentences
 from ..types import FactLink, Passage
 from .claim_modals import MODAL_WORDS
 from .claim_rules import verb_stem
+from .claim_silence import silence_links
 from .items import Item, Result
 from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side, add_links
 from .match_negations_far import diff_far_negations
@@ -81,12 +82,11 @@ def diff_far_modals(
                 ]
                 one_step += _links(src, der, near)
     diff_far_negations(texts, docs, taken, res, read)
-    if one_step:
-        claimed = (
-            {c.source.span for c in res.changed if c.source.doc == docs[0]},
-            {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
-        )
-        add_links(res, one_step, claimed)
+    claimed = (
+        {c.source.span for c in res.changed if c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    )
+    add_links(res, one_step + silence_links(texts, docs, taken[0]), claimed)
 
 
 _LINKING = frozenset({"to", "be", "have", "been"})
