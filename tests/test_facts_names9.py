@@ -1,5 +1,7 @@
-"""Names and claims, on sentences of no test corpus: a given name written short where the
-aligned source sentence names the person by surname alone."""
+"""Names, claims and quotations, on sentences of no test corpus: short given names,
+surnames cut short, titles by their initials, shouted common words, persons named twice;
+superlatives' ranks, beliefs, advice made orders, things not ruled out or said not to be
+mentioned, hedges across sentences not aligned; attributions and quotations retold."""
 
 from __future__ import annotations
 
@@ -167,22 +169,20 @@ def test_a_street_word_written_short_keeps_the_place() -> None:
 def test_a_verb_opening_a_list_item_is_no_name() -> None:
     src = (
         "What we are changing\n\n"
-        "- Adding a second inspection to every crane hire (complete)\n"
+        "- Adding new alarms to the harbour cranes (complete)\n"
         "- Moving spare parts to the north depot (by June)\n"
     )
-    der = "The firm says it has added a second inspection to every crane hire."
+    der = "The firm says it has added new alarms to the harbour cranes."
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     assert "Adding" not in [f.text for f in fd.dropped]
 
 
 def test_a_role_read_as_a_name_goes_with_the_title_change() -> None:
-    src = (
-        '"We are sorry," said Ana Pereira, Director of Infrastructure. "It will not happen again."'
-    )
+    src = '"We are sorry," said Ana Pereira, Head of Fleet Safety. "It will not happen again."'
     der = '"We are sorry," said Ana Pereira, the company\'s chief engineer.'
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     assert [c.label for c in fd.changed if c.kind == "person"] == ["title"]
-    assert not [f for f in fd.dropped if "Director" in f.text]
+    assert not [f for f in fd.dropped if "Fleet" in f.text]
 
 
 def test_an_intent_stated_as_certain_in_a_sentence_not_aligned() -> None:

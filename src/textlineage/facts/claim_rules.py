@@ -369,7 +369,7 @@ def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlat
             if start >= 2 and words[start - 2 : start] == ["one", "of"]:
                 start, rank = start - 2, "one of"
         elif start > 0 and words[start - 1] in _POSSESSIVES:
-            start -= 1  # an owner's superlative: "its largest crop", "their best year"
+            start -= 1  # an owner's superlative: "its largest yield", "their best year"
         elif start == i:
             continue  # "-est" with neither "the" nor a rank before it: no superlative
         if two:

@@ -17,7 +17,7 @@ rest of the source sentence by sentence, and an added paragraph of background be
 reused part is one addition, not a list). Headlines (lines without a full stop), questions,
 names (a clause whose every content word is capitalised), page furniture, quotations and a
 quotation's attribution ("who led the survey, said:") and a letter saying what it is for
-("I'm writing to share ...") are not read; nor is a pair with no aligned passage.
+("We are writing to explain ...") are not read; nor is a pair with no aligned passage.
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def _unstated(
             if _ATTRIBUTION_RE.search(text, _last_words(text, s, e), e + 4):
                 continue  # "who led the survey, said:": a quotation's attribution
             if _FRAMING_RE.match(text, s, e):
-                continue  # "I'm writing to share ...": a letter saying what it is
+                continue  # "We are writing to explain ...": a letter on itself
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)

@@ -6,7 +6,7 @@ sentences of the parts read that no passage holds together are read, and only a 
 across the whole scale counts (possible → certain or back, :data:`FAR_STEPS`): between
 sentences not aligned a step of one is mostly another change ("expected in February" →
 "will hold a vote in March" is the date's), unless the modal words govern the same verb on
-both sides ("expect to contact customers" → "will contact them": :func:`_same_verb`)."""
+both sides ("expect to reopen the gate" → "will reopen the gate": :func:`_same_verb`)."""
 
 from __future__ import annotations
 

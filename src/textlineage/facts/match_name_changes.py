@@ -126,7 +126,7 @@ def diff_names(
 
 def _titles_not_names(res: Result) -> None:
     """Leave out the names dropped or added that overlap a role of a ``title`` change
-    ("Vice President of Infrastructure" read as a name after "Priya Ramaswamy"): the
+    ("Head of Fleet Safety" read as a name after "Ana Pereira"): the
     role's words are that change's."""
     titled = [c for c in res.changed if c.label == "title" and c.kind in NAME_KINDS]
     if not titled:
@@ -230,8 +230,8 @@ _ING_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}ing")
 
 
 def _verb_form_said(word: str, other: str) -> bool:
-    """Is a capitalised "-ing" word that only ever opens a sentence ("Adding a check to
-    every deployment") a verb the ``other`` text uses in another form ("has added")?"""
+    """Is a capitalised "-ing" word that only ever opens a sentence ("Adding new alarms to
+    the cranes") a verb the ``other`` text uses in another form ("has added")?"""
     if not _ING_RE.fullmatch(word):
         return False
     stem = verb_stem(word.lower())
@@ -243,7 +243,7 @@ def _verb_form_said(word: str, other: str) -> bool:
 
 def one_person(groups: list[Group]) -> list[Group]:
     """``groups`` without a person's name that is part of another person's name among
-    them ("Sorensen" beside "Amy Sorensen"): one person dropped (or added) is one fact,
+    them ("Bakare" beside "Olu Bakare"): one person dropped (or added) is one fact,
     however often the text names them."""
     people = [g.first for g in groups if g.first.fact.kind == "person" and len(g.first.toks) > 1]
     return [

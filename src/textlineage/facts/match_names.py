@@ -65,7 +65,7 @@ _ABBREVIATED = {
     "mt": frozenset({"mount", "mountain"}),
     "ft": frozenset({"fort"}),
 }
-"""Words of place names written short ("East Sunshine St", "St Albans", "Mt Hood")."""
+"""Words of place names written short ("East Marlow St", "St Albans", "Mt Hood")."""
 
 
 def token_variant(a: str, b: str) -> bool:
@@ -187,7 +187,7 @@ def short_given(a: Item, b: Item) -> bool:
 
 def title_initials(a: Item, b: Item) -> bool:
     """Are two names the same last two words after words that one of them writes in full
-    and the other by their initials: a person's title ("Chief Inspector Ana Reis" / "CI
+    and the other by their initials: a person's title ("Chief Superintendent Ana Reis" / "CS
     Ana Reis"), a body's opening words ("United Nations Development Programme" / "UN
     Development Programme")?"""
     if min(len(a.toks), len(b.toks)) < 3:
@@ -305,8 +305,8 @@ def match_names(
                             cands.append(g)
                 if cands:
                     # a full name whose given name the derived one shortens says more
-                    # than a surname alone in the same passage: "Samuel Okafor" over
-                    # "Mr Okafor" for "Sam Okafor"
+                    # than a surname alone in the same passage: "Benjamin Ashdown" over
+                    # "Mr Ashdown" for "Ben Ashdown"
                     gs = min(
                         cands,
                         key=lambda g: (

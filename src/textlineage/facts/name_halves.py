@@ -1,6 +1,6 @@
 """A person's name the derived text writes whole that the source writes, somewhere, with a
-second half to its surname ("Elena Varga" / "Elena Varga-Moss"), while the diff paired it
-with a shorter mention ("Elena" signing off a letter): the surname was cut short, a
+second half to its surname ("Mirela Sandu" / "Mirela Sandu-Kovac"), while the diff paired
+it with a shorter mention ("Mirela" signing off a letter): the surname was cut short, a
 ``surname`` change, even when the full form stands on a line the diff reads no fact from
 (a memo's "From:" line)."""
 

@@ -169,7 +169,7 @@ def shouted_word(text: str, c: Cand) -> bool:
     ("WAH-WAH", a call or a sound, never initials), or the head of a noun phrase counted
     with "a" or "an" ("issued a MAYDAY", "saw a GP": a body's or a place's name takes no
     "a"; "a NATO summit" has its head after it), or a run of words in capitals that the
-    text writes in lower case too, in that order ("BUS DRIVER WINS" over "a retired bus
+    text writes in lower case too, in that order ("LORRY DRIVER WINS" over "a retired lorry
     driver": a headline shouting common words)?"""
     if len(c.toks) > 1 and all(t.allcaps for t in c.toks):
         return _said_in_lower_case(text, c)
