@@ -241,3 +241,19 @@ def test_a_source_said_to_be_silent_on_what_it_states_is_reversed() -> None:
     fd = _aligned(src, der, [(first, first)])
     changed = [c for c in fd.changed if c.kind == "claim"]
     assert [(c.source.text, c.label) for c in changed] == [("campus gym until", "reversed")]
+
+
+def test_a_decisions_margin_dropped_is_a_change_of_strength() -> None:
+    src = "The council unanimously backed the new cycle lane on Mill Road last night."
+    der = "The council also backed a cycle lane for Mill Road last night."
+    fd = _aligned(src, der, [(src, der)])
+    changed = [c for c in fd.changed if c.kind == "claim"]
+    assert [(c.label, c.detail) for c in changed] == [("strength", "quantifier")]
+    assert changed[0].source.text.startswith("unanimously")
+
+
+def test_a_margin_the_source_never_gives_needs_a_vote_to_be_read_against() -> None:
+    src = "The council backed the new cycle lane on Mill Road last night."
+    der = "The council unanimously backed a cycle lane for Mill Road last night."
+    fd = _aligned(src, der, [(src, der)])
+    assert not [c for c in fd.changed if c.detail == "quantifier"]

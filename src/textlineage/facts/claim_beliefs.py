@@ -2,7 +2,8 @@
 "Curators think the bowl is Roman" → "The bowl is Roman" (``hedge_dropped``), or the
 reverse (``hedge_added``); and a thing "not ruled out" (left possible) where the other
 sentence says it will not happen ("will not sell the site" → "does not rule out a sale":
-``reversed``) or states it (``hedge_added``).
+``reversed``) or states it (``hedge_added``); and a decision's margin ("unanimously",
+"narrowly") dropped, or added against a clause that gives the vote otherwise.
 
 A verb of belief ("believe", "think", "suspect", "reckon", "assume", "presume", "fear")
 opens a clause that says what is believed; when the other sentence holds that clause's
@@ -58,7 +59,7 @@ def belief_shapes(
     as fact in the other, and a thing not ruled out in one that the other says of
     (:func:`ruled_out_shapes`). ``clauses``: the clause number of each word of ``a`` and
     of ``b``."""
-    out: list[Shape] = ruled_out_shapes(a, b, clauses)
+    out: list[Shape] = ruled_out_shapes(a, b, clauses) + margin_shapes(a, b, clauses)
     for (x, y, cx, cy), dropped in (
         ((a, b, *clauses), True),
         ((b, a, clauses[1], clauses[0]), False),
@@ -158,4 +159,50 @@ def ruled_out_shapes(
                 src, der = (here, other) if not in_derived else (other, here)
                 out.append(Shape(src, der, label, detail, note))
                 break
+    return out
+
+
+MARGINS = _set("unanimously narrowly overwhelmingly")
+"""Adverbs that say by how many of a body a decision was taken ("unanimously approved")."""
+_MIN_SHARED = 2  # content words the two clauses share besides the margin
+_VOTE = _set("majority vote votes voted split")
+"""Words of a clause that gives a decision's margin in other words ("by a majority")."""
+
+
+def margin_shapes(
+    a: Sequence[str], b: Sequence[str], clauses: tuple[Sequence[int], Sequence[int]]
+) -> list[Shape]:
+    """A decision's margin said in one sentence and not in the other, whose clause
+    shares two content words with the margin's (by their stems): "the council
+    unanimously backed the plan" → "the council backed the plan" claims less (or, the other
+    way, more) of the body's members."""
+    out: list[Shape] = []
+    for (x, y, cx, cy), dropped in (
+        ((a, b, *clauses), True),
+        ((b, a, clauses[1], clauses[0]), False),
+    ):
+        if MARGINS.isdisjoint(x) or not MARGINS.isdisjoint(y):
+            continue
+        for i, w in enumerate(x):
+            if w not in MARGINS:
+                continue
+            mine = {verb_stem(v) for k, v in enumerate(x) if cx[k] == cx[i] and _content(v)}
+            best: tuple[bool, int, int] | None = None
+            for c in sorted(set(cy)):
+                at = [m for m in range(len(y)) if cy[m] == c]
+                n = len(mine & {verb_stem(y[m]) for m in at if _content(y[m])})
+                voted = any(y[m] in _VOTE for m in at)
+                if not (voted or (dropped and n >= _MIN_SHARED)):
+                    continue  # a margin the source never gives: said only against a vote
+                if best is None or (voted, n) > best[:2]:
+                    best = voted, n, c
+            if best is None:
+                continue
+            at = [m for m in range(len(y)) if cy[m] == best[2]]
+            lo = next((m for m in at if y[m] in _VOTE), min(at))
+            here, there = (i, min(i + 2, len(x))), (lo, min(lo + 4, max(at) + 1))
+            note = f"margin '{w}' {'dropped' if dropped else 'added'}"
+            src, der = (here, there) if dropped else (there, here)
+            out.append(Shape(src, der, "strength", "quantifier", note))
+            break
     return out
