@@ -75,6 +75,9 @@ _NOT_SUPERLATIVES = _set(
     conquest unrest inquest behest earnest lest zest"""
 )
 _PERIPHRASTIC = _set("most least")
+_POSSESSIVES = _set("its their his her our my your")
+_SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
+"""Superlatives of one sense, compared as one ("the biggest" / "the largest")."""
 _MAX_GAP = 4  # words between a hedge and its verb ("may have been stolen")
 
 _IRREGULAR_VERBS = """arise arose arisen; be was were been is are am; bear bore borne;
@@ -365,6 +368,8 @@ def _superlatives(words: Sequence[str], clause: Sequence[int]) -> list[_Superlat
             start -= 1
             if start >= 2 and words[start - 2 : start] == ["one", "of"]:
                 start, rank = start - 2, "one of"
+        elif start > 0 and words[start - 1] in _POSSESSIVES:
+            start -= 1  # an owner's superlative: "its largest yield", "their best year"
         elif start == i:
             continue  # "-est" with neither "the" nor a rank before it: no superlative
         if two:
@@ -405,7 +410,7 @@ def superlative_shapes(
     bs = _superlatives(b, clauses[1])
     for sa in _superlatives(a, clauses[0]):
         for sb in bs:
-            if sb.word != sa.word:
+            if _SAME_SUPERLATIVE.get(sb.word, sb.word) != _SAME_SUPERLATIVE.get(sa.word, sa.word):
                 continue
             if sa.rank == sb.rank and (
                 not (sa.scope and sb.scope) or _absolute(sa.scope) == _absolute(sb.scope)

@@ -1,6 +1,8 @@
 """A claim moved along a scale of stages: a suspect "arrested" said to be "charged" or
 "convicted", a book "shortlisted" for a prize said to have "won" it, a patient "in a stable
-condition" said to be "critical", results "in line with expectations" said to "beat" them.
+condition" said to be "critical", results "in line with expectations" said to "beat" them,
+advice ("recommends that the owners repair") said to be an order ("has ordered the owners
+to repair").
 
 These are the changes a rewrite makes most often to a story of a court, a prize, an
 injury or a company's results, and a fact-checker's first question. Each scale lists its
@@ -64,6 +66,15 @@ SCALES: tuple[Scale, ...] = (
         _steps("minor stable; serious severe; critical life-threatening life-changing; fatal"),
         _words("condition injury injuries injured hurt wounds wounded"),
         ("minor or stable", "serious", "critical", "fatal"),
+    ),
+    Scale(
+        "directive",
+        _steps(
+            "suggest suggests suggested advise advises advised recommend recommends"
+            " recommended urge urges urged; told tells ordered orders instructed instructs"
+            " required requires directed"
+        ),
+        step_names=("advised", "told"),
     ),
     Scale(
         "results",

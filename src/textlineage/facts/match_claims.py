@@ -37,6 +37,7 @@ import regex
 from ..text.normalise import Token, fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Passage
+from .claim_beliefs import belief_shapes
 from .claim_modals import MODAL_WORDS, modal_shapes
 from .claim_numbers import merge_with_numbers
 from .claim_opposites import scale_shapes
@@ -478,6 +479,7 @@ def _sentence_changes(
     negation or a superlative (else only the things verbs act on are compared)?"""
     lower = tuple([side.text[t.start].islower() for t in side.tokens] for side in (src, der))
     shapes = object_shapes(src.words, der.words, (lower[0], lower[1]), (stems[0], stems[1]))
+    shapes += belief_shapes(src.words, der.words, (_clauses(src), _clauses(der)))
     if marked:
         shapes += hedge_shapes(src.words, der.words)
         shapes += negation_shapes(src.words, der.words, (_clauses(src), _clauses(der)))

@@ -15,8 +15,9 @@ Only the part of each text that reuse touches is read: the sentences between the
 and the last aligned passage of that side (a summary that stops early has not dropped the
 rest of the source sentence by sentence, and an added paragraph of background before the
 reused part is one addition, not a list). Headlines (lines without a full stop), questions,
-names (a clause whose every content word is capitalised), page furniture and quotations
-are not read; nor is a pair with no aligned passage.
+names (a clause whose every content word is capitalised), page furniture, quotations and a
+quotation's attribution ("who led the survey, said:") and a letter saying what it is for
+("We are writing to explain ...") are not read; nor is a pair with no aligned passage.
 """
 
 from __future__ import annotations
@@ -75,6 +76,15 @@ _FRONTED_RE = regex.compile(
 """A preposition opening a sentence: the phrase up to its first break says where or when
 the sentence's claim holds, and is read with it, not as a claim of its own."""
 _EXAMPLES_RE = regex.compile(r"(?:including|such\s+as|among\s+them|notably)\b", regex.IGNORECASE)
+_ATTRIBUTION_RE = regex.compile(
+    r"(?:said|says|say|told\s+\p{L}+|tells\s+\p{L}+|added|adds|stated|states|explained"
+    r"|wrote|writes|commented|remarked)[ \t]*[,:]?[ \t\n]*[\"“‘']",
+    regex.IGNORECASE,
+)
+"""A verb of saying right before a quotation: the clause it closes ("who led the survey,
+said: ...") introduces the quotation, which is a fact of its own."""
+_FRAMING_RE = regex.compile(r"(?:I|We)(?:['’]m|['’]re|\s+am|\s+are)\s+writing\s+to\b")
+"""A letter's or a memo's sentence saying what it is for ("I'm writing to let you know")."""
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _WRITING_RE = regex.compile(
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+writing\s+to\s+(?:share|tell|let|inform|update"
@@ -222,6 +232,10 @@ def _unstated(
                 continue
             if _EXAMPLES_RE.match(text, s, e) or _WRITING_RE.match(text, s, e):
                 continue  # examples listed ("including farmers and officials"): no claim
+            if _ATTRIBUTION_RE.search(text, _last_words(text, s, e), e + 4):
+                continue  # "who led the survey, said:": a quotation's attribution
+            if _FRAMING_RE.match(text, s, e):
+                continue  # "We are writing to explain ...": a letter on itself
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
@@ -241,6 +255,12 @@ def _unstated(
                 )
             )
     return out
+
+
+def _last_words(text: str, start: int, end: int) -> int:
+    """Where the last two words of the clause ``start:end`` start."""
+    words = list(regex.finditer(r"\p{L}+", text[start:end]))
+    return start + (words[-2].start() if len(words) >= 2 else 0)
 
 
 def _named(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,8 @@ impossible" → "Whiteout conditions will make travel impossible"). Inside a pas
 sentences of the parts read that no passage holds together are read, and only a change
 across the whole scale counts (possible → certain or back, :data:`FAR_STEPS`): between
 sentences not aligned a step of one is mostly another change ("expected in February" →
-"will hold a vote in March" is the date's)."""
+"will hold a vote in March" is the date's), unless the modal words govern the same verb on
+both sides ("expect to reopen the gate" → "will reopen the gate": :func:`_same_verb`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from collections.abc import Sequence
 
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
-from ..types import Passage
+from ..types import FactLink, Passage
 from .claim_modals import MODAL_WORDS
+from .claim_rules import verb_stem
+from .claim_silence import silence_links
 from .items import Item, Result
 from .match_claims import _MAX_TOKENS, _links, _modal_shapes, _overlaps, _Side, _side, add_links
 from .match_negations_far import diff_far_negations
@@ -62,11 +65,48 @@ def diff_far_modals(
         {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
     )
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
+    one_step: list[FactLink] = []  # read after the negations and hedges: they say it better
     for src in sides[0]:
         a = (src.tokens[0].start, src.tokens[-1].end)
         for der in sides[1]:
             b = (der.tokens[0].start, der.tokens[-1].end)
             if any(_overlaps(a, x) and _overlaps(b, y) for x, y in together):
                 continue  # read by match_claims
-            add_links(res, _links(src, der, _modal_shapes(src, der, FAR_STEPS)), claimed)
+            shapes = _modal_shapes(src, der, FAR_STEPS)
+            add_links(res, _links(src, der, shapes), claimed)
+            if not shapes:
+                near = [
+                    sh
+                    for sh in _modal_shapes(src, der, 1)
+                    if _same_verb(src.words, sh.src, der.words, sh.der)
+                ]
+                one_step += _links(src, der, near)
     diff_far_negations(texts, docs, taken, res, read)
+    claimed = (
+        {c.source.span for c in res.changed if c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    )
+    add_links(res, one_step + silence_links(texts, docs, taken[0]), claimed)
+
+
+_LINKING = frozenset({"to", "be", "have", "been"})
+
+
+def _verbs_after_modals(words: list[str], span: tuple[int, int]) -> set[str]:
+    """The stems of the words right after each modal word of ``words[span]`` ("expect to
+    contact": "contact"), linking words ("to", "be") skipped."""
+    out = set()
+    for k in range(*span):
+        if words[k] not in MODAL_WORDS:
+            continue
+        m = k + 1
+        while m < span[1] and words[m] in _LINKING:
+            m += 1
+        if m < span[1] and words[m].isalpha():
+            out.add(verb_stem(words[m]))
+    return out
+
+
+def _same_verb(a: list[str], sa: tuple[int, int], b: list[str], sb: tuple[int, int]) -> bool:
+    """Do the modal words of the two claims govern the same verb?"""
+    return bool(_verbs_after_modals(a, sa) & _verbs_after_modals(b, sb))

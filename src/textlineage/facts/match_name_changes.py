@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 
 from ..text.normalise import fold
 from ..types import Fact, FactLink
+from .claim_rules import verb_stem
 from .forms import collapse
 from .items import NAME_KINDS, Group, Item, Result, pair, shares
 from .match_names import (
@@ -58,7 +59,9 @@ from .match_names import (
     short_given,
     token_variant,
     unmatched_sources,
+    within,
 )
+from .name_halves import surname_halves
 from .name_joins import name_toks as _toks
 from .name_joins import one_fact
 from .name_kinds import letters
@@ -111,12 +114,30 @@ def diff_names(
     # a nationality or a language alone is an adjective of another fact, none of its own
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
-    res.added.extend(one_fact(new_names(added, texts[0]), texts[1]))
-    res.dropped.extend(one_fact(new_names(dropped, texts[1], texts[0]), texts[0]))
+    res.added.extend(one_fact(one_person(new_names(added, texts[0])), texts[1]))
+    res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
+    surname_halves(res, texts[0])
     respelt = surname_changes(res, titles)
     title_changes(res, S, D, texts, titles, aligned)
+    _titles_not_names(res)
     part_of_changes(res, S, D, texts, aligned)
     res.kept[:] = [k for k in res.kept if id(k) not in respelt]
+
+
+def _titles_not_names(res: Result) -> None:
+    """Leave out the names dropped or added that overlap a role of a ``title`` change
+    ("Head of Fleet Safety" read as a name after "Ana Pereira"): the
+    role's words are that change's."""
+    titled = [c for c in res.changed if c.label == "title" and c.kind in NAME_KINDS]
+    if not titled:
+        return
+
+    def inside(f: Fact, spans: list[tuple[int, int]]) -> bool:
+        return f.kind in NAME_KINDS and any(f.span[0] < e and s < f.span[1] for s, e in spans)
+
+    src, der = [c.source.span for c in titled], [c.derived.span for c in titled]
+    res.dropped[:] = [f for f in res.dropped if not inside(f, src)]
+    res.added[:] = [f for f in res.added if not inside(f, der)]
 
 
 def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
@@ -198,10 +219,39 @@ def new_names(groups: list[Group], other: str, own: str = "") -> list[Group]:
             said(it.fact.text, other, ignore_case=it.weak)
             or said_otherwise(it.fact, other)
             or (own and body_by_its_noun(it.fact, own, other))
+            or (it.weak and _verb_form_said(it.fact.text, other))
         ):
             continue
         out.append(g)
     return out
+
+
+_ING_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}ing")
+
+
+def _verb_form_said(word: str, other: str) -> bool:
+    """Is a capitalised "-ing" word that only ever opens a sentence ("Adding new alarms to
+    the cranes") a verb the ``other`` text uses in another form ("has added")?"""
+    if not _ING_RE.fullmatch(word):
+        return False
+    stem = verb_stem(word.lower())
+    return any(
+        verb_stem(m.group()) == stem
+        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(stem[:3])}\p{{Ll}}*", other)
+    )
+
+
+def one_person(groups: list[Group]) -> list[Group]:
+    """``groups`` without a person's name that is part of another person's name among
+    them ("Bakare" beside "Olu Bakare"): one person dropped (or added) is one fact,
+    however often the text names them."""
+    people = [g.first for g in groups if g.first.fact.kind == "person" and len(g.first.toks) > 1]
+    return [
+        g
+        for g in groups
+        if g.first.fact.kind != "person"
+        or not any(p is not g.first and within(p, g.first) for p in people)
+    ]
 
 
 def split_title(toks: tuple[str, ...], titles: frozenset[str]) -> tuple[str, ...]:

@@ -52,11 +52,30 @@ def _undoubled(word: str) -> str:
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
+_ABBREVIATED = {
+    "st": frozenset({"street", "saint"}),
+    "ave": frozenset({"avenue"}),
+    "av": frozenset({"avenue"}),
+    "rd": frozenset({"road"}),
+    "blvd": frozenset({"boulevard"}),
+    "ln": frozenset({"lane"}),
+    "sq": frozenset({"square"}),
+    "hwy": frozenset({"highway"}),
+    "pkwy": frozenset({"parkway"}),
+    "mt": frozenset({"mount", "mountain"}),
+    "ft": frozenset({"fort"}),
+}
+"""Words of place names written short ("East Marlow St", "St Albans", "Mt Hood")."""
+
+
 def token_variant(a: str, b: str) -> bool:
     """Are two folded name tokens spellings of one word ("shustar" / "shushtar", "wit" /
-    "witt"; never two short words otherwise, or two words that open differently)?"""
+    "witt"; never two short words otherwise, or two words that open differently), or a
+    word of a place's name and its short form ("st" / "street")?"""
     if a == b or singular(a) == singular(b) or anyascii(a) == anyascii(b):
         return True  # ... or a letter of another alphabet: "Bjørnstad" / "Bjornstad"
+    if b in _ABBREVIATED.get(a, ()) or a in _ABBREVIATED.get(b, ()):
+        return True
     if min(len(a), len(b)) >= 3 and _undoubled(a) == _undoubled(b):
         return True  # a letter doubled or not: "Wit" / "Witt", "Ana" / "Anna"
     if min(len(a), len(b)) < 5 or a[0] != b[0]:
@@ -166,6 +185,19 @@ def short_given(a: Item, b: Item) -> bool:
     return 2 <= len(short) <= 4 < len(long) and long[:2] == short[:2]
 
 
+def title_initials(a: Item, b: Item) -> bool:
+    """Are two names the same last two words after words that one of them writes in full
+    and the other by their initials: a person's title ("Chief Superintendent Ana Reis" / "CS
+    Ana Reis"), a body's opening words ("United Nations Development Programme" / "UN
+    Development Programme")?"""
+    if min(len(a.toks), len(b.toks)) < 3:
+        return False
+    if a.toks[-2:] != b.toks[-2:] or min(len(t) for t in a.toks[-2:]) < 3:
+        return False
+    short, long = sorted((a.toks[:-2], b.toks[:-2]), key=len)
+    return len(short) == 1 and len(long) >= 2 and short[0] == "".join(t[0] for t in long)
+
+
 def within(long: Item, short: Item) -> bool:
     """Does the name ``short`` stand for the name ``long`` it opens or closes
     (:func:`contains`)? Not when ``long`` is an organisation and ``short`` a place:
@@ -264,12 +296,21 @@ def match_names(
                         if id(g) in seen:
                             continue
                         seen.add(id(g))
-                        if within(g.first, d) or within(d, g.first) or short_given(g.first, d):
+                        if (
+                            within(g.first, d)
+                            or within(d, g.first)
+                            or short_given(g.first, d)
+                            or title_initials(g.first, d)
+                        ):
                             cands.append(g)
                 if cands:
+                    # a full name whose given name the derived one shortens says more
+                    # than a surname alone in the same passage: "Benjamin Ashdown" over
+                    # "Mr Ashdown" for "Ben Ashdown"
                     gs = min(
                         cands,
                         key=lambda g: (
+                            not short_given(g.first, d),
                             not shares(g, gd),
                             g.first.fact.kind != d.fact.kind,
                             g.first.fact.span[0],

@@ -152,7 +152,9 @@ def _hedged(w: str) -> bool:
     return _hedging(w) or w in HEDGE_VERBS or w in _CERTAINTY_OPEN
 
 
-_HEDGES = _words("suggest suggests suggested likely unlikely possible possibly")
+_HEDGES = _words(
+    "suggest suggests suggested likely unlikely possible possibly suspected alleged presumed"
+)
 """Words that make a claim possible, besides the modal verbs and hedging adverbs."""
 _ABILITY = _words("only barely hardly just")
 """Words after "could" that make it what someone was able to do."""

@@ -15,7 +15,9 @@ So, once the diff is done:
   turned into reported speech: a change of wording from the quotation to that sentence
   (after its verb of speech: the speaker is a fact of its own), with its kept facts
   folded in;
-- a fact reported dropped inside a changed quotation goes with the change.
+- a fact reported dropped inside a changed quotation goes with the change;
+- a sentence of a quotation reported dropped beside a sentence of it turned into reported
+  speech, retold in the same paragraph, was put in reported speech too: one change.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import regex
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import Result
+from .quote_sentences import reported_in
 
 Span = tuple[int, int]
 
@@ -102,6 +105,7 @@ def _told(text: str, sent: Span, spans: Sequence[Span]) -> Span:
 def fold_quote_parts(res: Result, texts: tuple[str, str]) -> None:
     """Fold the facts inside quotations into them (see the module's docstring)."""
     _as_reported_speech(res, texts)
+    _reported_together(res, texts)
     changed_quotes = [c for c in res.changed if c.kind == "quote"]
     if not changed_quotes:
         return
@@ -157,3 +161,59 @@ def _as_reported_speech(res: Result, texts: tuple[str, str]) -> None:
         folded.update(id(k) for k in links)
     if folded:
         res.kept[:] = [k for k in res.kept if id(k) not in folded]
+
+
+_QUOTE_MARKS = '"“”«»„'
+_PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t]*\n")
+
+
+def _reported_together(res: Result, texts: tuple[str, str]) -> None:
+    """A sentence of a quotation reported dropped next to a sentence of the same quotation
+    turned into reported speech, when the derived paragraph that retells the one retells
+    the other too (:func:`~.quote_sentences.reported_in`): the whole quotation was put in
+    reported speech, one change (the two sources and the sentences retelling them)."""
+    told = [k for k, c in enumerate(res.changed) if c.kind == "quote" and c.note == NOTE]
+    if not told:
+        return
+    gone: set[int] = set()
+    for k in told:
+        c = res.changed[k]
+        for f in res.dropped:
+            if f.kind != "quote" or id(f) in gone or not _same_quotation(texts[0], f, c.source):
+                continue
+            para = _paragraph_around(texts[1], c.derived.span)
+            at = reported_in(f, texts[1], para)
+            if at is None:
+                continue
+            speech = _SPEECH_RE.search(texts[1], *at)
+            at = _trimmed(texts[1], (speech.end() if speech is not None else at[0], at[1]))
+            src = _joined(texts[0], f.span, c.source.span, c.source)
+            der = _joined(texts[1], at, c.derived.span, c.derived)
+            c = res.changed[k] = FactLink("quote", src, der, NOTE, "wording")
+            gone.add(id(f))
+    if gone:
+        res.dropped[:] = [f for f in res.dropped if id(f) not in gone]
+
+
+def _same_quotation(text: str, a: Fact, b: Fact) -> bool:
+    """Are two quote facts neighbouring sentences of one quotation: nothing but spaces and
+    sentence punctuation between them?"""
+    lo, hi = sorted((a.span, b.span))
+    gap = text[lo[1] : hi[0]]
+    return len(gap) <= 3 and not any(ch in _QUOTE_MARKS for ch in gap)
+
+
+def _paragraph_around(text: str, span: Span) -> Span:
+    a, b = 0, len(text)
+    for m in _PARAGRAPH_BREAK_RE.finditer(text):
+        if m.end() <= span[0]:
+            a = m.end()
+        elif m.start() >= span[1]:
+            b = m.start()
+            break
+    return a, b
+
+
+def _joined(text: str, a: Span, b: Span, like: Fact) -> Fact:
+    s, e = min(a[0], b[0]), max(a[1], b[1])
+    return Fact(like.kind, text[s:e], (s, e), like.doc, like.value)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from ..text.normalise import tokenize
-from ..types import Fact, FactLink
+from ..types import Fact, FactLink, Span
 from .vocab import STOP
 
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘]?\p{Lu})")
@@ -186,6 +186,20 @@ def split_dropped(sf: Fact, other_text: str) -> list[Fact] | None:
         if any(len(mine & s) >= _MIN_SHARED_ANYWHERE for s in said):
             return parts
     return None
+
+
+def reported_in(sentence: Fact, other_text: str, within: tuple[int, int]) -> Span | None:
+    """The sentence of ``other_text`` inside ``within``, outside quote marks, that gives
+    back most of the quote ``sentence``'s content words (more than half, three at least),
+    or None."""
+    mine = _stems(sentence.text)
+    best: tuple[int, Span] | None = None
+    plain = _QUOTED_RE.sub(lambda m: "." * len(m.group()), other_text[within[0] : within[1]])
+    for m in _DERIVED_SENTENCE_RE.finditer(plain):
+        n = len(mine & _stems(m.group()))
+        if n >= _MIN_SHARED_ANYWHERE and 2 * n > len(mine) and (best is None or n > best[0]):
+            best = n, (within[0] + m.start(), within[0] + m.end())
+    return None if best is None else best[1]
 
 
 def split_joined(df: Fact, source_quotes: list[Fact]) -> list[FactLink] | None:
