@@ -44,6 +44,7 @@ from .number_hedges import hedged_counts
 from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
+from .restated import fold_restated
 from .scope import read_items
 from .together import join_together
 from .vocab import name_vocab
@@ -206,6 +207,7 @@ def diff_facts(
         join_together(res, (source_text, derived_text))
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
+        fold_restated(res)
     one_link_per_span(res)
 
     fold_inside_quotes(res)
