@@ -1,9 +1,11 @@
 """Added facts that are no new facts, folded once matching is done: a figure the derived
 text restates (:mod:`.restated`), a date the source gives in its page header
-(:mod:`.header_dates`)."""
+(:mod:`.header_dates`), a name that an added figure's phrase goes on to
+(:mod:`.added_phrases`)."""
 
 from __future__ import annotations
 
+from .added_phrases import fold_names_after
 from .header_dates import keep_header_dates
 from .items import Result
 from .restated import fold_restated
@@ -13,3 +15,4 @@ def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) 
     """Fold the added facts of ``res`` that restate or repeat one of the source's."""
     fold_restated(res)
     keep_header_dates(res, texts, source_doc, lang)
+    fold_names_after(res, texts[1])
