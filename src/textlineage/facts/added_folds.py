@@ -1,7 +1,8 @@
 """Added facts that are no new facts, folded once matching is done: a figure the derived
 text restates (:mod:`.restated`), a date the source gives in its page header
 (:mod:`.header_dates`), a name that an added figure's phrase goes on to
-(:mod:`.added_phrases`)."""
+(:mod:`.added_phrases`), a person whose title
+is given by its initials (:mod:`.title_initials`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from .added_phrases import fold_names_after
 from .header_dates import keep_header_dates
 from .items import Result
 from .restated import fold_restated
+from .title_initials import keep_title_initials
 
 
 def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) -> None:
@@ -16,3 +18,4 @@ def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) 
     fold_restated(res)
     keep_header_dates(res, texts, source_doc, lang)
     fold_names_after(res, texts[1])
+    keep_title_initials(res)
