@@ -39,8 +39,11 @@ def _initials(short: str, long: str) -> bool:
 def keep_title_initials(res: Result) -> None:
     """Pair each added name with a dropped name that is the same person under the title's
     initials (or spelled out), as kept."""
-    drops = [(f, _split(f)) for f in res.dropped if f.kind in _KINDS]
-    drops = [(f, s) for f, s in drops if s is not None]
+    drops: list[tuple[Fact, tuple[str, tuple[str, ...]]]] = []
+    for g in res.dropped:
+        split = _split(g) if g.kind in _KINDS else None
+        if split is not None:
+            drops.append((g, split))
     if not drops:
         return
     used: set[int] = set()
