@@ -2,7 +2,8 @@
 text restates (:mod:`.restated`), a date the source gives in its page header
 (:mod:`.header_dates`), a name that an added figure's phrase goes on to
 (:mod:`.added_phrases`), a person whose title
-is given by its initials (:mod:`.title_initials`)."""
+is given by its initials (:mod:`.title_initials`); and a role taken ("became Head") is no
+name at all (:mod:`.role_words`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .added_phrases import fold_names_after
 from .header_dates import keep_header_dates
 from .items import Result
 from .restated import fold_restated
+from .role_words import drop_role_words
 from .title_initials import keep_title_initials
 
 
@@ -19,3 +21,4 @@ def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) 
     keep_header_dates(res, texts, source_doc, lang)
     fold_names_after(res, texts[1])
     keep_title_initials(res)
+    drop_role_words(res, texts, lang)
