@@ -2,8 +2,8 @@
 text restates (:mod:`.restated`), a date the source gives in its page header
 (:mod:`.header_dates`), a name that an added figure's phrase goes on to
 (:mod:`.added_phrases`), a person whose title
-is given by its initials (:mod:`.title_initials`); and a role taken ("became Head") is no
-name at all (:mod:`.role_words`)."""
+is given by its initials (:mod:`.title_initials`); and a role taken ("became Head") or a
+line in capitals is no name at all (:mod:`.role_words`, :mod:`.shouted`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .header_dates import keep_header_dates
 from .items import Result
 from .restated import fold_restated
 from .role_words import drop_role_words
+from .shouted import drop_shouted
 from .title_initials import keep_title_initials
 
 
@@ -22,3 +23,4 @@ def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) 
     fold_names_after(res, texts[1])
     keep_title_initials(res)
     drop_role_words(res, texts, lang)
+    drop_shouted(res)
