@@ -34,3 +34,18 @@ def test_a_name_far_from_the_figure_or_a_place_stays_apart() -> None:
     )
     fold_names_after(res, _TEXT)
     assert [f.text for f in res.added] == ["$90 million", "Series B", "Lumen Pro"]
+
+
+def test_a_date_in_the_possessive_after_an_added_count_joins_it() -> None:
+    text = "The airline cut 120 flights in last March's storm and 40 more since May."
+    res = Result()
+    for kind, part in (
+        ("number", "120 flights"),
+        ("date", "March"),
+        ("number", "40"),
+        ("date", "May"),
+    ):
+        at = text.index(part)
+        res.added.append(Fact(kind, part, (at, at + len(part)), 1))
+    fold_names_after(res, text)
+    assert [f.text for f in res.added] == ["120 flights in last March", "40", "May"]
