@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
+from .added_folds import fold_added
 from .frequency import pair_frequencies
 from .items import Group, Item, Result
 from .match_bare_nouns import pair_bare_nouns
@@ -206,6 +207,7 @@ def diff_facts(
         join_together(res, (source_text, derived_text))
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
+        fold_added(res, (source_text, derived_text), source_doc, ls)
     one_link_per_span(res)
 
     fold_inside_quotes(res)

@@ -41,7 +41,7 @@ _LENGTH = {
 _MASS = {
     "nanogram": Decimal("1e-12"), "microgram": Decimal("1e-9"),
     "milligram": Decimal("0.000001"), "gram": Decimal("0.001"), "kilogram": Decimal(1),
-    "tonne": Decimal(1000), "ton": Decimal(1000),
+    "tonne": Decimal(1000), "ton": Decimal(1000), "ounce": Decimal("0.028349523125"),
 }  # fmt: skip
 # (no "pound": in news it is money more often than weight)
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
@@ -94,7 +94,7 @@ SPELLINGS = {
 
 ABBREVIATIONS = {
     "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
-    "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne",
+    "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne", "oz": "ounce",
     "ha": "hectare", "mg": "milligram", "ng": "nanogram",
     "mcg": "microgram", "µg": "microgram", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
     "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",

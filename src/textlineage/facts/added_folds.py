@@ -1,0 +1,26 @@
+"""Added facts that are no new facts, folded once matching is done: a figure the derived
+text restates (:mod:`.restated`), a date the source gives in its page header
+(:mod:`.header_dates`), a name that an added figure's phrase goes on to
+(:mod:`.added_phrases`), a person whose title
+is given by its initials (:mod:`.title_initials`); and a role taken ("became Head") or a
+line in capitals is no name at all (:mod:`.role_words`, :mod:`.shouted`)."""
+
+from __future__ import annotations
+
+from .added_phrases import fold_names_after
+from .header_dates import keep_header_dates
+from .items import Result
+from .restated import fold_restated
+from .role_words import drop_role_words
+from .shouted import drop_shouted
+from .title_initials import keep_title_initials
+
+
+def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) -> None:
+    """Fold the added facts of ``res`` that restate or repeat one of the source's."""
+    fold_restated(res)
+    keep_header_dates(res, texts, source_doc, lang)
+    fold_names_after(res, texts[1])
+    keep_title_initials(res)
+    drop_role_words(res, texts, lang)
+    drop_shouted(res)
