@@ -1,4 +1,4 @@
-"""A job title said as the role someone takes ("became Head") is no name added."""
+"""A job title said as the role someone takes ("became Director") is no name added."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ def _added(src: str, der: str) -> list[str]:
 
 def test_a_role_taken_is_no_name() -> None:
     added = _added(
-        "Ms Lund was appointed in May 2021 and the school has 300 pupils.",
-        "Since I became Head in May 2021 the school has grown to 300 pupils.",
+        "Ms Lund was appointed in October 2019 and the museum has 840 members.",
+        "Since I became Director in October 2019 the museum has grown to 840 members.",
     )
-    assert "Head" not in added
+    assert "Director" not in added
 
 
 def test_a_title_before_a_name_is_still_read() -> None:

@@ -2,7 +2,7 @@
 text restates (:mod:`.restated`), a date the source gives in its page header
 (:mod:`.header_dates`), a name that an added figure's phrase goes on to
 (:mod:`.added_phrases`), a person whose title
-is given by its initials (:mod:`.title_initials`); and a role taken ("became Head") or a
+is given by its initials (:mod:`.title_initials`); and a role taken ("became Director") or a
 line in capitals is no name at all (:mod:`.role_words`, :mod:`.shouted`)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""A job title said as the role someone takes ("since I became Head", "was elected Chair",
-"joined as Director") is no name.
+"""A job title said as the role someone takes ("since she became Director", "was elected
+Chair", "joined as Treasurer") is no name.
 
 A capitalised title after a verb of taking a role reads as a name of one word, and a text
 that adds or drops the sentence seems to add or drop a name. It names no one: the person
