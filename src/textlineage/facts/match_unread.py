@@ -46,7 +46,7 @@ from ..types import Fact, FactLink
 from .addresses import vaguer_addresses
 from .forms import collapse
 from .items import Item, Result
-from .match_loose import Sentences, say_the_same
+from .match_loose import Sentences, is_free, said_alike, say_the_same
 from .match_vague_times import pair_relative_times
 from .near_words import NearWords
 from .numeric import ENGLISH_READ, patterns
@@ -149,10 +149,6 @@ def _digit_forms(f: Fact) -> list[str]:
     return sorted((x for x in forms if x and x[0].isdigit()), key=len, reverse=True)
 
 
-def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return not any(s < span[1] and span[0] < e for s, e in taken)
-
-
 def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int, int], str] | None:
     """The one unread place of ``text`` that writes the value of ``it`` with a symbol of
     its noun, with the qualifier before it."""
@@ -164,7 +160,7 @@ def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int
         rf"(?<![\p{{L}}\p{{N}}\p{{Sc}}.,])(?:{'|'.join(regex.escape(n) for n in nums)})"
         rf"[ \u00a0]?(?:{'|'.join(regex.escape(s) for s in syms)})(?![\p{{L}}\p{{N}}])"
     )
-    hits = [m.span() for m in pat.finditer(text) if _free(m.span(), taken)]
+    hits = [m.span() for m in pat.finditer(text) if is_free(m.span(), taken)]
     if len(hits) != 1:
         return None
     return _qualified(text, hits[0])
@@ -191,14 +187,13 @@ def _said_with_a(
     pat = regex.compile(rf"{_A_BEFORE}{unit}(?![\p{{L}}\p{{N}}'’-])", regex.IGNORECASE)
     hits = []
     for m in pat.finditer(text):
-        if not _free(m.span(), taken):
+        if not is_free(m.span(), taken):
             continue
         if _POINT_AFTER_RE.match(text, m.end()) or _RATE_BEFORE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
             continue
-        a, b = (it.fact.span, m.span()) if side == 0 else (m.span(), it.fact.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, it.fact.span, m.span()):
             hits.append(m.span())
     if len(hits) != 1:
         return None
@@ -259,14 +254,13 @@ def _counted_vaguely(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken):
+        if not is_free(v.span(), taken):
             continue
         word = regex.match(rf"(?i:{_VAGUE_WORDS})", text[v.start() :])
         vague_end = v.start() + (word.end() if word is not None else 0)
         mine = (f.span[0], number_end)
         theirs = (v.start(), vague_end)
-        a, b = (mine, theirs) if side == 0 else (theirs, mine)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, mine, theirs):
             hits.append(v.span())
     return hits[0] if len(hits) == 1 else None
 
@@ -387,10 +381,9 @@ def _said_first(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken) or regex.search(r"(?i:\bnot\b|\bnever\b)", v.group()):
+        if not is_free(v.span(), taken) or regex.search(r"(?i:\bnot\b|\bnever\b)", v.group()):
             continue
-        a, b = (it.fact.span, v.span()) if side == 0 else (v.span(), it.fact.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, it.fact.span, v.span()):
             hits.append(v.span())
     return hits[0] if len(hits) == 1 else None
 
@@ -425,10 +418,9 @@ def _noun_left_out(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken):
+        if not is_free(v.span(), taken):
             continue
-        a, b = (f.span, v.span()) if side == 0 else (v.span(), f.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, f.span, v.span()):
             hits.append(v.span())
     return (hits[0], "") if len(hits) == 1 else None
 
