@@ -22,9 +22,9 @@ changed.
   sentence saying the same thing, the thing it ranks named with a superlative and no
   place ("its largest harvest", "the biggest harvest"): first place, a change of the rank (or,
   the other way, first place given a lower one). English only.
-- **The noun left out.** A leftover count ("only one game was defaulted") whose number,
+- **The noun left out.** A leftover count ("only one match was forfeited") whose number,
   as written, the other text writes unread with no noun after it in a sentence saying
-  the same thing ("only one was defaulted"): the same count, kept. English only.
+  the same thing ("only one was forfeited"): the same count, kept. English only.
 - **Names counted.** A leftover count of a plural noun ("those two parishes") whose
   noun the other text gives, once, after as many names joined by commas and "and" ("the
   Aldwick and Broom Hill parishes"): the same things, counted, kept.
@@ -308,7 +308,7 @@ def after_leftovers(
 
 
 def converted_over_bare(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
-    """A measure kept against a bare number ("two hours" / the "2" of "voted 7-2") while
+    """A measure kept against a bare number ("two hours" / the "2" of "won 6-2") while
     the same measure in another unit is left over on the bare number's side ("120
     minutes"): the measure is kept against that one, which is the same length."""
     by_fact = {id(it.fact): it for side in items for it in side}
@@ -339,8 +339,8 @@ def converted_over_bare(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
 
 
 def _nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
-    """A changed number whose value the source states more than once ("$3.2 Million" in
-    a headline, "$3.2 million" in the body) is told from the mention whose sentence
+    """A changed number whose value the source states more than once ("$4.7 Million" in
+    a headline, "$4.7 million" in the body) is told from the mention whose sentence
     shares most words with the derived number's, when one shares more than the mention
     taken."""
     by_key: dict[tuple[object, ...], list[Item]] = {}

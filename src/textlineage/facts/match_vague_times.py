@@ -1,6 +1,6 @@
-"""A time given exactly on one side and only relative to the writing on the other: "due by
-November 2031" → "due by the end of the year", "a review within 18 months" → "a review
-next autumn".
+"""A time given exactly on one side and only relative to the writing on the other: "ready by
+November 2031" → "ready by the end of the year", "a review within 18 months" → "a
+review next autumn".
 
 A relative time ("the end of the year", "next spring", "later this month") names no
 date of its own, so the extractor reports none, or a season the diff leaves aside; the
@@ -87,7 +87,7 @@ def pair_relative_times(
 def _exact_time(f: Fact, it: Item | None, text: str) -> bool:
     """Is ``f`` a date of a month in a year, a day of a month, a part or season of a year
     ("the end of 2026", "spring 2027"), or a span of days, weeks, months or years after
-    "within" or "in" ("within 12 months")?"""
+    "within" or "in" ("within 18 months")?"""
     if it is None:
         return False
     if f.kind == "date":

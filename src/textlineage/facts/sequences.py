@@ -1,5 +1,5 @@
 """A list of bare small numbers read as one fact: the numbers drawn in a lottery, a
-combination, squad numbers called out ("matched 4, 11, 23, 38, 41 and 52").
+combination, squad numbers called out ("matched 5, 12, 26, 31, 44 and 49").
 
 Five numbers or more of one or two digits, split by commas (the last perhaps by "and"),
 with no unit, currency or noun after the last: no one of them is a count of anything,
