@@ -1,8 +1,8 @@
-"""A street address made vaguer: "at the sports hall, 1450 W. Tamsin Ave." → "at the sports
-hall on Tamsin".
+"""A street address made vaguer: "at the sports hall, 1450 W. Corvell Ave." → "at the sports
+hall on Corvell".
 
 An address is read in pieces, a house number (or a number taken for a year) and a name
-("W. Tamsin Ave"); when the other text names only the street, by the word that tells it
+("W. Corvell Ave"); when the other text names only the street, by the word that tells it
 from other streets, the pieces are left dropped, and that word is not reported at all (it
 is a part of a name the source has). Where the source's pieces all lie inside one address
 (a number, a name of capitalised words and a street word: "Ave", "Street", "Road" ...),
@@ -29,7 +29,7 @@ _ADDRESS_RE = regex.compile(
     rf"{_STREET_WORDS}\.?(?![\p{{L}}])"
 )
 """A house number, a direction, the street's own words and a street word: "1450 W.
-Tamsin Ave.", "48 Harlow Road"."""
+Corvell Ave.", "48 Harlow Road"."""
 
 
 def vaguer_addresses(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:

@@ -9,9 +9,9 @@ days" and "a day" in a sentence that says the same thing are one length of time,
 changed.
 
 - **A unit symbol against the digits.** A leftover number of a noun ("3.4 metres", "2,310
-  gross tonnes") whose value the other text writes, unread, with a symbol of that noun
+  net tonnes") whose value the other text writes, unread, with a symbol of that noun
   right after it: a symbol listed for the unit ("m", "km", "t") or the initials of the
-  noun's words ("gt"). One such place in the other text is the same fact: kept when the
+  noun's words ("nt"). One such place in the other text is the same fact: kept when the
   qualifiers before the two mean alike ("below" / "under"), else a change of strength.
 - **"a" for one.** A leftover count of a unit of time or measure ("two days", "at least
   one minute") whose sentence says the same thing (:func:`.match_loose.say_the_same`) as
@@ -127,7 +127,7 @@ def fold_unread(
 
 def _symbols(it: Item) -> list[str]:
     """The symbols that may stand for the noun of ``it``: those listed for its unit and
-    the initials of its noun's words ("gross tonnes": "gt")."""
+    the initials of its noun's words ("net tonnes": "nt")."""
     out = [abbr for abbr, unit in ABBREVIATIONS.items() if unit == it.unit and abbr.isalpha()]
     text = it.fact.text
     digit = max((i for i, c in enumerate(text) if c.isdigit()), default=-1)
