@@ -369,7 +369,7 @@ def _said_first(
     sides: tuple[Sentences, Sentences],
     side: int,
 ) -> tuple[int, int] | None:
-    """The one unread superlative of the noun a rank ranks ("its largest crop") in the
+    """The one unread superlative of the noun a rank ranks ("its largest harvest") in the
     other text, in a sentence saying the same thing."""
     if it.fact.value == "1st":
         return None
