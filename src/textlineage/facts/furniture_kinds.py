@@ -26,7 +26,6 @@ a country code ("+1 306 555 0178", "0161 496 0732", "503-555-0164"); not one goi
 with a comma and a digit ("1 200, 3"), unless its hyphens give it a phone's shape
 ("503-555-0164, 7 days a week"). Only a candidate: :func:`is_phone` checks its size."""
 _EMAIL_RE = regex.compile(_EMAIL)
-_URL_RE = regex.compile(r"(?i:(?:https?://|www\.)\S+)")
 
 _CONTACT_LABEL_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,2}(?:contacts?|inquiries|enquiries|queries)"
