@@ -192,7 +192,7 @@ def test_a_fronted_phrase_of_place_or_scope_is_no_claim() -> None:
 
 def test_a_letters_words_about_itself_are_no_claim() -> None:
     fd = _facts(
-        "I'm writing to share a difficult piece of news. Volunteers will close the cafe "
+        "I'm writing to tell you some difficult news. Volunteers will close the cafe "
         "on the quay for the whole winter.",
         "Volunteers will close the cafe on the quay for the whole winter.",
     )

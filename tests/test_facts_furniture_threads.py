@@ -50,10 +50,10 @@ def test_a_top_comment_and_a_communitys_handle() -> None:
     [
         "Back the campaign: holmferryusers.example/give",
         "Get the Holm Herald app! ★★★★★",
-        "Holm Ferries Ltd — Confidential. Internal use only. Do not forward.",
+        "Holm Ferries Ltd — Strictly confidential. For internal distribution only. Do not circulate.",
         "Sponsored · Kelp Kayaks — hire from $20, 10% off for members",
         'Music: "Low Water" by The Slipway Band',
-        "Enjoyed this? Buy the crew a coffee ☕",
+        "Liked this story? Buy the crew a tea ☕",
         "Re: Sailings cut again from April",
         "Holm Ferries (@holmferries) May 3, 2027",
         "pic.twitter.com/AbC123xyz",
@@ -89,13 +89,13 @@ def test_an_issuers_name_over_its_documents_title_and_dated_line() -> None:
     head = [
         "Holm Sound Ferry Users Association",
         "Committee — Annual General Meeting Minutes (Draft)",
-        "Meeting date: Monday, June 7, 2027 · Church Hall, 12 Pier Road, Kirkwall, Orkney",
+        "Meeting date: Monday, June 7, 2027 · Church Hall, 12 Pier Road, Brackwick, Skerrland",
         "Notice 14/2027 — Sunday 6 June 2027",
     ]
     text = "\n".join([*head, STORY]) + "\n"
     assert furniture(text) == head
     found = values(text)
-    assert "Kirkwall" not in found and "12" not in found and "Notice 14" not in found
+    assert "Brackwick" not in found and "12" not in found and "Notice 14" not in found
 
 
 def test_a_headline_over_a_byline_and_a_date_stays() -> None:
@@ -114,14 +114,19 @@ def test_a_sites_name_with_its_initials_over_its_menu() -> None:
 
 
 def test_the_date_of_a_dateline_in_parentheses() -> None:
-    text = f"KIRKWALL, Orkney (May 3, 2027) — {STORY}\n"
+    text = f"BRACKWICK, Skerrland (May 3, 2027) — {STORY}\n"
     assert furniture(text) == ["(May 3, 2027) — "]
     assert "May 3, 2027" not in values(text)
 
 
 def test_a_letterhead_block_above_the_story_and_an_address_line_below_it() -> None:
-    head = ["Holm District Council", "Harbour Office", "14 Pier Road", "Kirkwall, Orkney KW15 1AB"]
-    foot = "Holm Sound Ferries Ltd · 2 Quay Road · Kirkwall KW15 1AA"
+    head = [
+        "Holm District Council",
+        "Harbour Office",
+        "14 Pier Road",
+        "Brackwick, Skerrland BW4 1AB",
+    ]
+    foot = "Holm Sound Ferries Ltd · 2 Quay Road · Brackwick BW4 2QT"
     text = "\n".join(head) + f"\n\n{STORY}\n\n{foot}\n"
     assert furniture(text) == [*head, foot]
     found = values(text)
@@ -163,8 +168,8 @@ def test_a_podcasts_lines_and_a_quoted_posts_note(line: str) -> None:
 
 
 def test_a_data_sheets_dated_field_alone_on_its_line_stays_a_fact() -> None:
-    text = f"HOLM FIRE - DAILY UPDATE\nStart date: Sunday, Aug. 9, 2026\n{STORY}\n"
-    assert "Start date: Sunday, Aug. 9, 2026" not in furniture(text)
+    text = f"HOLM FIRE - DAILY UPDATE\nStart date: Tuesday, Sept. 14, 2027\n{STORY}\n"
+    assert "Start date: Tuesday, Sept. 14, 2027" not in furniture(text)
 
 
 def test_an_about_heading_run_on_before_its_boilerplate() -> None:

@@ -23,13 +23,13 @@ def _aligned(source: str, derived: str, pairs: list[tuple[str, str]]) -> FactDif
 
 def test_a_short_given_name_beside_a_surname_alone_is_a_first_name_change() -> None:
     src = (
-        "The hearing into the collapse that killed Benjamin Ashdown-Pryce closed on Monday.\n\n"
-        "Mr Ashdown-Pryce, a bricklayer, was crushed when the wall gave way."
+        "The hearing into the collapse that killed Benjamin Tollemarsh-Hawbrook closed on Monday.\n\n"
+        "Mr Tollemarsh-Hawbrook, a bricklayer, was crushed when the wall gave way."
     )
-    der = "Ben Ashdown-Pryce, a bricklayer, was crushed when the wall gave way."
+    der = "Ben Tollemarsh-Hawbrook, a bricklayer, was crushed when the wall gave way."
     fd = _aligned(src, der, [(src.split("\n\n")[1], der)])
     changed = [(c.source.text, c.derived.text) for c in fd.changed if c.kind == "person"]
-    assert changed == [("Benjamin Ashdown-Pryce", "Ben Ashdown-Pryce")]
+    assert changed == [("Benjamin Tollemarsh-Hawbrook", "Ben Tollemarsh-Hawbrook")]
     assert not [k for k in fd.kept if k.kind == "person"]
 
 

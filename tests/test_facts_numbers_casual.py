@@ -24,12 +24,12 @@ def test_bucks_are_dollars() -> None:
     assert not d.changed
 
 
-def test_ten_business_days_are_two_weeks() -> None:
+def test_fifteen_business_days_are_three_weeks() -> None:
     d = _diff(
-        "Applicants will hear back within 10 business days of the interview.",
-        "Applicants hear back within two weeks of the interview.",
+        "Applicants will hear back within 15 business days of the interview.",
+        "Applicants hear back within three weeks of the interview.",
     )
-    assert ("10 business days", "two weeks") in _kept(d)
+    assert ("15 business days", "three weeks") in _kept(d)
     assert not d.changed
 
 
@@ -58,12 +58,12 @@ def test_over_before_rounds_is_across_them_not_more_than() -> None:
     assert not d.changed
 
 
-def test_one_additional_week_counts_weeks_and_is_a_week() -> None:
+def test_one_additional_month_counts_months_and_is_a_month() -> None:
     d = _diff(
-        "Volunteers get one additional week of leave for every five years of service.",
-        "Volunteers get a week of leave for every five years of service.",
+        "Volunteers get one additional month of leave for every five years of service.",
+        "Volunteers get a month of leave for every five years of service.",
     )
-    assert ("one additional week", "a week") in _kept(d)
+    assert ("one additional month", "a month") in _kept(d)
     assert not d.dropped
 
 

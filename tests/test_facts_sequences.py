@@ -6,11 +6,11 @@ from facts_lines import values
 from textlineage import Document, compare
 
 DRAW = (
-    "A nurse from Kirkwall who chose 3, 14, 19, 27, 33 and 48 on her ticket has won the "
+    "A nurse from Brackwick who chose 3, 14, 19, 27, 33 and 48 on her ticket has won the "
     "weekly draw, the island lottery said on Tuesday, and will collect her prize today."
 )
 PLAIN = (
-    "A nurse from Kirkwall has won the weekly draw, the island lottery said on Tuesday, "
+    "A nurse from Brackwick has won the weekly draw, the island lottery said on Tuesday, "
     "and will collect her prize today."
 )
 
@@ -22,8 +22,8 @@ def test_a_list_of_drawn_numbers_is_one_fact() -> None:
 
 
 def test_numbers_with_a_unit_after_them_stay_counts() -> None:
-    found = values("The pupils scored 4, 11, 23, 38 and 41 points in the five rounds.")
-    assert "4" in found and "41 points" in found
+    found = values("The pupils scored 5, 12, 26, 31 and 44 points in the five rounds.")
+    assert "5" in found and "44 points" in found
 
 
 def test_a_dropped_list_is_one_dropped_fact_and_a_kept_one_is_kept() -> None:

@@ -197,13 +197,3 @@ def test_a_person_or_a_place_after_a_count_stays_apart_from_a_date() -> None:
     )
     join_together(res, (src, "Nothing."))
     assert _texts(res) == ["2021", "3 May", "30 banks", "Ines Varga", "Norland"]
-
-
-def test_a_list_of_bare_numbers_dropped_is_one_fact_however_long() -> None:
-    d = diff_facts(
-        "The raffle's six drawn tickets were 14, 27, 33, 58, 61 and 90, the club said.",
-        "The club drew the raffle's six tickets on Friday night.",
-        source_doc=0,
-        derived_doc=1,
-    )
-    assert [f.text for f in d.dropped if f.kind == "number"] == ["14, 27, 33, 58, 61 and 90"]

@@ -36,7 +36,7 @@ def test_a_span_within_told_as_next_season_is_less_specific() -> None:
 
 def test_this_month_is_no_relative_time_of_a_past_date() -> None:
     d = _diff(
-        "The bakery was rated 3 at its previous inspection in August 2029, the report said.",
+        "The bakery was rated 3 at its last inspection in August 2029, the report said.",
         "The bakery was rated 1 at its inspection this month, the report said.",
     )
     assert not [k for k in d.changed if k.derived.text.endswith("this month")]

@@ -1,8 +1,8 @@
-"""A street address made vaguer: "at the sports hall, 1450 W. Tamsin Ave." → "at the sports
-hall on Tamsin".
+"""A street address made vaguer: "at the sports hall, 1450 W. Corvell Ave." → "at the sports
+hall on Corvell".
 
 An address is read in pieces, a house number (or a number taken for a year) and a name
-("W. Tamsin Ave"); when the other text names only the street, by the word that tells it
+("W. Corvell Ave"); when the other text names only the street, by the word that tells it
 from other streets, the pieces are left dropped, and that word is not reported at all (it
 is a part of a name the source has). Where the source's pieces all lie inside one address
 (a number, a name of capitalised words and a street word: "Ave", "Street", "Road" ...),
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import regex
 
-from ..types import Fact, FactLink
+from ..types import Fact
 from .items import Result
-from .match_loose import Sentences, say_the_same
+from .match_loose import Sentences, said_alike, specificity_link
 
 _STREET_WORDS = (
     r"(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court"
@@ -29,7 +29,7 @@ _ADDRESS_RE = regex.compile(
     rf"{_STREET_WORDS}\.?(?![\p{{L}}])"
 )
 """A house number, a direction, the street's own words and a street word: "1450 W.
-Tamsin Ave.", "48 Harlow Road"."""
+Corvell Ave.", "48 Harlow Road"."""
 
 
 def vaguer_addresses(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
@@ -56,7 +56,7 @@ def vaguer_addresses(texts: tuple[str, str], docs: tuple[int, int], res: Result)
                 v.span()
                 for v in pat.finditer(texts[other])
                 if not any(a < v.end() and v.start() < b for a, b in theirs)
-                and _alike(sides, side, m.span(), v.span())
+                and said_alike(sides, side, m.span(), v.span())
             ]
             if len(hits) != 1:
                 continue
@@ -65,17 +65,4 @@ def vaguer_addresses(texts: tuple[str, str], docs: tuple[int, int], res: Result)
             there = Fact("place", texts[other][span[0] : span[1]], span, docs[other], "")
             for f in inside:
                 lost.remove(f)
-            if side == 0:
-                note = f"the address made less specific ('{here.text}' → '{there.text}')"
-                link = FactLink("place", here, there, note, "specificity", "less_specific")
-            else:
-                note = f"the address made more specific ('{there.text}' → '{here.text}')"
-                link = FactLink("place", there, here, note, "specificity", "more_specific", True)
-            res.changed.append(link)
-
-
-def _alike(
-    sides: tuple[Sentences, Sentences], side: int, a: tuple[int, int], b: tuple[int, int]
-) -> bool:
-    x, y = (a, b) if side == 0 else (b, a)
-    return say_the_same(sides, x, y) > 0
+            res.changed.append(specificity_link("place", "the address", here, there, side))

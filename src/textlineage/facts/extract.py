@@ -187,8 +187,8 @@ def _within(inside: bytearray, it: Item) -> bool:
 
 
 _DASHED_PHONE_RE = regex.compile(r"(?<![\w.,-])(?:\(\d{3}\)[ \u00a0]?|\d{3}-)\d{3}-\d{4}(?![\w-])")
-"""A telephone number in three dashed groups ("417-555-0142", "(417) 555-0142"), even
-with a figure after a comma ("417-555-0142, 24 hours a day")."""
+"""A telephone number in three dashed groups ("503-555-0164", "(503) 555-0164"), even
+with a figure after a comma ("503-555-0164, 7 days a week")."""
 
 
 def _phones(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:

@@ -90,7 +90,7 @@ _SHORT_PART_RE = regex.compile(
     r"(?:\s+\(\p{Lu}[\p{L}\p{M}'’-]*\))?"
 )
 """A short phrase beside other furniture on a header line ("Race report"), perhaps with a
-channel's or a bulletin's number ("WKRT NEWS 4", "10:00 bulletin", "Notice 14/2027") or a
+channel's or a bulletin's number ("WKRT NEWS 4", "07:30 bulletin", "Notice 14/2027") or a
 status in parentheses ("Minutes (Draft)")."""
 _LONG_LABEL_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+[\p{L}\p{M}'’.&-]+){0,5}")
 """A site's or a newsletter's name beside a date or a button ("Troutbeck Bridge & District
@@ -344,7 +344,7 @@ def _echoes(
 ) -> list[Span]:
     """Lines closing the page after its last paragraph that open with a name the page's
     header gave as furniture: a station's ident ("Dale 98.6, news on the hour." below
-    "DALE 98.6 NEWS · 10:00 bulletin"), the author's note ("Ann Royle farms in
+    "DALE 98.6 NEWS · 07:30 bulletin"), the author's note ("Ann Royle farms in
     Cumbria …" below the byline "Ann Royle")."""
     if story is None:
         return []

@@ -22,11 +22,10 @@ _PHONE = (
 )
 PHONE_RE = regex.compile(_PHONE)
 """A telephone number: groups of digits split by spaces, dots or hyphens, perhaps after
-a country code ("+1 412 555 0143", "029 2055 0100", "208-555-0191"); not one going on
+a country code ("+1 306 555 0178", "0161 496 0732", "503-555-0164"); not one going on
 with a comma and a digit ("1 200, 3"), unless its hyphens give it a phone's shape
-("208-555-0191, 24 hours a day"). Only a candidate: :func:`is_phone` checks its size."""
+("503-555-0164, 7 days a week"). Only a candidate: :func:`is_phone` checks its size."""
 _EMAIL_RE = regex.compile(_EMAIL)
-_URL_RE = regex.compile(r"(?i:(?:https?://|www\.)\S+)")
 
 _CONTACT_LABEL_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,2}(?:contacts?|inquiries|enquiries|queries)"
@@ -99,8 +98,8 @@ LINE_LABEL_RE = regex.compile(
     r"|releases?|coverage|articles?|interviews?|reading|posts?|videos?|podcasts?|reports?"
     r"|features?|obituaries|appeals?|alerts?)|more\s+(?:on|from|about|in)\s+[\p{L}'’ ]{1,30})\s*:.*"
 )
-"""A line of links to other stories ("Related incidents: Chimney fire, Bolsover (20
-Nov)": "Related" and any one or two words before the colon when a title follows), a
+"""A line of links to other stories ("Related incidents: Barn fire, Elmsworth (14
+Mar)": "Related" and any one or two words before the colon when a title follows), a
 republication notice, or a release's label with its issuer's name in title case ("Press
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(

@@ -52,8 +52,8 @@ _ENJOYED_RE = regex.compile(
     r"(?:\s+(?i:useful|helpful))?|(?i:want|like)\s+(?i:more)\s+(?:[\p{L}-]+\s+){0,2}(?i:like\s+this))"
     r"\s*\?\s*\S.{0,60}"
 )
-"""A question to the reader about the page, then a short call ("Enjoyed this? Buy me a
-coffee ☕", "Found this useful? Share it", "Want more stories like this? Follow us")."""
+"""A question to the reader about the page, then a short call ("Liked this? Buy us a
+tea ☕", "Found this useful? Share it", "Want more stories like this? Follow us")."""
 _ENJOYED_MAX_WORDS = 12
 _SUBJECT_MAX_WORDS = 12
 _EPISODE_RE = regex.compile(
@@ -150,7 +150,7 @@ in a block makes it a notice's, a fact), a phone, an e-mail or a web address."""
 
 def _address(line: str) -> bool:
     """A street's or a town's line, or a line of a name and an address split by dots or
-    bars ("Holm Ferries Ltd · 2 Quay Road · Kirkwall KW15 1AA")."""
+    bars ("Holm Ferries Ltd · 2 Quay Road · Brackwick BW4 2QT")."""
     line = line.strip().rstrip(".")
     if _STREET_RE.fullmatch(line) is not None or _TOWN_RE.fullmatch(line) is not None:
         return True

@@ -83,18 +83,17 @@ _ATTRIBUTION_RE = regex.compile(
 )
 """A verb of saying right before a quotation: the clause it closes ("who led the survey,
 said: ...") introduces the quotation, which is a fact of its own."""
-_FRAMING_RE = regex.compile(r"(?:I|We)(?:['’]m|['’]re|\s+am|\s+are)\s+writing\s+to\b")
-"""A letter's or a memo's sentence saying what it is for ("I'm writing to let you know")."""
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _WRITING_RE = regex.compile(
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+writing\s+to\s+(?:share|tell|let|inform|update"
     r"|explain|say|give)\b|(?:i|we)\s+(?:want(?:ed)?|would\s+like)\s+to\s+(?:share|let\s+you"
     r"\s+know|tell\s+you|update\s+you|inform\s+you)\b"
-    r"|this\s+(?:letter|e-?mail|memo|note|message)\s+is\s+to\s+(?:inform|let|tell|confirm)\b",
+    r"|this\s+(?:letter|e-?mail|memo|note|message)\s+is\s+to\s+(?:inform|let|tell|confirm)\b"
+    r"|(?-i:(?:I|We)(?:['’]m|['’]re|\s+am|\s+are)\s+writing\s+to\b)",
     regex.IGNORECASE,
 )
-"""A letter's words about itself ("I'm writing to share some news"): what follows is the
-claim, the clause opening it none."""
+"""A letter's or a memo's words about itself ("I'm writing to pass on some news", "We are
+writing to explain ..."): what follows is the claim, the clause opening it none."""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -231,11 +230,9 @@ def _unstated(
             if e - s > _MAX_CLAUSE or not taken.free((s, e)) or _named(text, s, e):
                 continue
             if _EXAMPLES_RE.match(text, s, e) or _WRITING_RE.match(text, s, e):
-                continue  # examples listed ("including farmers and officials"): no claim
+                continue  # examples listed ("including farmers"), a letter on itself: no claim
             if _ATTRIBUTION_RE.search(text, _last_words(text, s, e), e + 4):
                 continue  # "who led the survey, said:": a quotation's attribution
-            if _FRAMING_RE.match(text, s, e):
-                continue  # "We are writing to explain ...": a letter on itself
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)

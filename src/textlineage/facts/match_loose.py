@@ -123,6 +123,31 @@ Sentences = _Sentences
 """One text's sentences and their content terms, read around the positions asked for."""
 
 
+def said_alike(
+    sides: tuple[_Sentences, _Sentences], side: int, mine: tuple[int, int], theirs: tuple[int, int]
+) -> bool:
+    """Do the sentences at ``mine`` (of side ``side``: 0 source, 1 derived) and ``theirs``
+    (of the other side) say the same thing (:func:`say_the_same`)?"""
+    a, b = (mine, theirs) if side == 0 else (theirs, mine)
+    return say_the_same(sides, a, b) > 0
+
+
+def specificity_link(kind: str, what: str, mine: Fact, theirs: Fact, side: int) -> FactLink:
+    """The change of ``mine`` (of side ``side``: 0 source, 1 derived) and ``theirs`` (of the
+    other side), the ``what`` made less specific (or, from the derived side, more)."""
+    sf, df = (mine, theirs) if side == 0 else (theirs, mine)
+    if side == 0:
+        note = f"{what} made less specific ('{sf.text}' → '{df.text}')"
+        return FactLink(kind, sf, df, note, "specificity", "less_specific")
+    note = f"{what} made more specific ('{sf.text}' → '{df.text}')"
+    return FactLink(kind, sf, df, note, "specificity", "more_specific", True)
+
+
+def is_free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    """Does ``span`` overlap none of the spans ``taken``?"""
+    return not any(s < span[1] and span[0] < e for s, e in taken)
+
+
 def fold_loose(
     texts: tuple[str, str],
     docs: tuple[int, int],

@@ -305,8 +305,8 @@ def match_names(
                             cands.append(g)
                 if cands:
                     # a full name whose given name the derived one shortens says more
-                    # than a surname alone in the same passage: "Benjamin Ashdown" over
-                    # "Mr Ashdown" for "Ben Ashdown"
+                    # than a surname alone in the same passage: "Benjamin Tollemarsh" over
+                    # "Mr Tollemarsh" for "Ben Tollemarsh"
                     gs = min(
                         cands,
                         key=lambda g: (

@@ -9,9 +9,9 @@ days" and "a day" in a sentence that says the same thing are one length of time,
 changed.
 
 - **A unit symbol against the digits.** A leftover number of a noun ("3.4 metres", "2,310
-  gross tonnes") whose value the other text writes, unread, with a symbol of that noun
+  net tonnes") whose value the other text writes, unread, with a symbol of that noun
   right after it: a symbol listed for the unit ("m", "km", "t") or the initials of the
-  noun's words ("gt"). One such place in the other text is the same fact: kept when the
+  noun's words ("nt"). One such place in the other text is the same fact: kept when the
   qualifiers before the two mean alike ("below" / "under"), else a change of strength.
 - **"a" for one.** A leftover count of a unit of time or measure ("two days", "at least
   one minute") whose sentence says the same thing (:func:`.match_loose.say_the_same`) as
@@ -22,9 +22,9 @@ changed.
   sentence saying the same thing, the thing it ranks named with a superlative and no
   place ("its largest harvest", "the biggest harvest"): first place, a change of the rank (or,
   the other way, first place given a lower one). English only.
-- **The noun left out.** A leftover count ("only one game was defaulted") whose number,
+- **The noun left out.** A leftover count ("only one match was forfeited") whose number,
   as written, the other text writes unread with no noun after it in a sentence saying
-  the same thing ("only one was defaulted"): the same count, kept. English only.
+  the same thing ("only one was forfeited"): the same count, kept. English only.
 - **Names counted.** A leftover count of a plural noun ("those two parishes") whose
   noun the other text gives, once, after as many names joined by commas and "and" ("the
   Aldwick and Broom Hill parishes"): the same things, counted, kept.
@@ -46,7 +46,7 @@ from ..types import Fact, FactLink
 from .addresses import vaguer_addresses
 from .forms import collapse
 from .items import Item, Result
-from .match_loose import Sentences, say_the_same
+from .match_loose import Sentences, is_free, said_alike, say_the_same
 from .match_vague_times import pair_relative_times
 from .near_words import NearWords
 from .numeric import ENGLISH_READ, patterns
@@ -127,7 +127,7 @@ def fold_unread(
 
 def _symbols(it: Item) -> list[str]:
     """The symbols that may stand for the noun of ``it``: those listed for its unit and
-    the initials of its noun's words ("gross tonnes": "gt")."""
+    the initials of its noun's words ("net tonnes": "nt")."""
     out = [abbr for abbr, unit in ABBREVIATIONS.items() if unit == it.unit and abbr.isalpha()]
     text = it.fact.text
     digit = max((i for i, c in enumerate(text) if c.isdigit()), default=-1)
@@ -149,10 +149,6 @@ def _digit_forms(f: Fact) -> list[str]:
     return sorted((x for x in forms if x and x[0].isdigit()), key=len, reverse=True)
 
 
-def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return not any(s < span[1] and span[0] < e for s, e in taken)
-
-
 def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int, int], str] | None:
     """The one unread place of ``text`` that writes the value of ``it`` with a symbol of
     its noun, with the qualifier before it."""
@@ -164,7 +160,7 @@ def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int
         rf"(?<![\p{{L}}\p{{N}}\p{{Sc}}.,])(?:{'|'.join(regex.escape(n) for n in nums)})"
         rf"[ \u00a0]?(?:{'|'.join(regex.escape(s) for s in syms)})(?![\p{{L}}\p{{N}}])"
     )
-    hits = [m.span() for m in pat.finditer(text) if _free(m.span(), taken)]
+    hits = [m.span() for m in pat.finditer(text) if is_free(m.span(), taken)]
     if len(hits) != 1:
         return None
     return _qualified(text, hits[0])
@@ -191,14 +187,13 @@ def _said_with_a(
     pat = regex.compile(rf"{_A_BEFORE}{unit}(?![\p{{L}}\p{{N}}'’-])", regex.IGNORECASE)
     hits = []
     for m in pat.finditer(text):
-        if not _free(m.span(), taken):
+        if not is_free(m.span(), taken):
             continue
         if _POINT_AFTER_RE.match(text, m.end()) or _RATE_BEFORE_RE.search(
             text, max(0, m.start() - 30), m.start()
         ):
             continue
-        a, b = (it.fact.span, m.span()) if side == 0 else (m.span(), it.fact.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, it.fact.span, m.span()):
             hits.append(m.span())
     if len(hits) != 1:
         return None
@@ -259,14 +254,13 @@ def _counted_vaguely(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken):
+        if not is_free(v.span(), taken):
             continue
         word = regex.match(rf"(?i:{_VAGUE_WORDS})", text[v.start() :])
         vague_end = v.start() + (word.end() if word is not None else 0)
         mine = (f.span[0], number_end)
         theirs = (v.start(), vague_end)
-        a, b = (mine, theirs) if side == 0 else (theirs, mine)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, mine, theirs):
             hits.append(v.span())
     return hits[0] if len(hits) == 1 else None
 
@@ -314,7 +308,7 @@ def after_leftovers(
 
 
 def converted_over_bare(items: tuple[Sequence[Item], Sequence[Item]], res: Result) -> None:
-    """A measure kept against a bare number ("two hours" / the "2" of "voted 7-2") while
+    """A measure kept against a bare number ("two hours" / the "2" of "won 6-2") while
     the same measure in another unit is left over on the bare number's side ("120
     minutes"): the measure is kept against that one, which is the same length."""
     by_fact = {id(it.fact): it for side in items for it in side}
@@ -345,8 +339,8 @@ def converted_over_bare(items: tuple[Sequence[Item], Sequence[Item]], res: Resul
 
 
 def _nearest_mentions(texts: tuple[str, str], source: Sequence[Item], res: Result) -> None:
-    """A changed number whose value the source states more than once ("$3.2 Million" in
-    a headline, "$3.2 million" in the body) is told from the mention whose sentence
+    """A changed number whose value the source states more than once ("$4.7 Million" in
+    a headline, "$4.7 million" in the body) is told from the mention whose sentence
     shares most words with the derived number's, when one shares more than the mention
     taken."""
     by_key: dict[tuple[object, ...], list[Item]] = {}
@@ -375,7 +369,7 @@ def _said_first(
     sides: tuple[Sentences, Sentences],
     side: int,
 ) -> tuple[int, int] | None:
-    """The one unread superlative of the noun a rank ranks ("its largest crop") in the
+    """The one unread superlative of the noun a rank ranks ("its largest harvest") in the
     other text, in a sentence saying the same thing."""
     if it.fact.value == "1st":
         return None
@@ -387,10 +381,9 @@ def _said_first(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken) or regex.search(r"(?i:\bnot\b|\bnever\b)", v.group()):
+        if not is_free(v.span(), taken) or regex.search(r"(?i:\bnot\b|\bnever\b)", v.group()):
             continue
-        a, b = (it.fact.span, v.span()) if side == 0 else (v.span(), it.fact.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, it.fact.span, v.span()):
             hits.append(v.span())
     return hits[0] if len(hits) == 1 else None
 
@@ -425,10 +418,9 @@ def _noun_left_out(
     text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
-        if not _free(v.span(), taken):
+        if not is_free(v.span(), taken):
             continue
-        a, b = (f.span, v.span()) if side == 0 else (v.span(), f.span)
-        if say_the_same(sides, a, b):
+        if said_alike(sides, side, f.span, v.span()):
             hits.append(v.span())
     return (hits[0], "") if len(hits) == 1 else None
 

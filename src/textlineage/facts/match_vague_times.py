@@ -1,6 +1,6 @@
-"""A time given exactly on one side and only relative to the writing on the other: "due by
-November 2031" → "due by the end of the year", "a review within 18 months" → "a review
-next autumn".
+"""A time given exactly on one side and only relative to the writing on the other: "ready by
+November 2031" → "ready by the end of the year", "a review within 18 months" → "a
+review next autumn".
 
 A relative time ("the end of the year", "next spring", "later this month") names no
 date of its own, so the extractor reports none, or a season the diff leaves aside; the
@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 import regex
 
-from ..types import Fact, FactLink
+from ..types import Fact
 from .items import Item, Result
-from .match_loose import Sentences, say_the_same
+from .match_loose import Sentences, is_free, said_alike, specificity_link
 from .numeric import ENGLISH_READ
 
 _SP = r"[ \u00a0]+"
@@ -73,28 +73,21 @@ def pair_relative_times(
             hits = [
                 span
                 for span in rel
-                if _free(span, taken[other]) and _said_alike(sides, side, f.span, span)
+                if is_free(span, taken[other]) and said_alike(sides, side, f.span, span)
             ]
             if len(hits) != 1:
                 continue
             span = hits[0]
             there = Fact("date", texts[other][span[0] : span[1]], span, docs[other], "")
-            sf, df = (f, there) if side == 0 else (there, f)
-            if side == 0:
-                note = f"date made less specific ('{sf.text}' → '{df.text}')"
-                link = FactLink("date", sf, df, note, "specificity", "less_specific")
-            else:
-                note = f"date made more specific ('{sf.text}' → '{df.text}')"
-                link = FactLink("date", sf, df, note, "specificity", "more_specific", True)
             lost.remove(f)
             taken[other].append(span)
-            res.changed.append(link)
+            res.changed.append(specificity_link("date", "date", f, there, side))
 
 
 def _exact_time(f: Fact, it: Item | None, text: str) -> bool:
     """Is ``f`` a date of a month in a year, a day of a month, a part or season of a year
     ("the end of 2026", "spring 2027"), or a span of days, weeks, months or years after
-    "within" or "in" ("within 12 months")?"""
+    "within" or "in" ("within 18 months")?"""
     if it is None:
         return False
     if f.kind == "date":
@@ -105,14 +98,3 @@ def _exact_time(f: Fact, it: Item | None, text: str) -> bool:
     if f.kind != "number" or it.unit not in _TIME_UNITS or it.qual or it.vague:
         return False
     return _WITHIN_BEFORE_RE.search(text, max(0, f.span[0] - 20), f.span[0]) is not None
-
-
-def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return not any(s < span[1] and span[0] < e for s, e in taken)
-
-
-def _said_alike(
-    sides: tuple[Sentences, Sentences], side: int, mine: tuple[int, int], theirs: tuple[int, int]
-) -> bool:
-    a, b = (mine, theirs) if side == 0 else (theirs, mine)
-    return say_the_same(sides, a, b) > 0

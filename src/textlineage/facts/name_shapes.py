@@ -168,11 +168,7 @@ def shouted_word(text: str, c: Cand) -> bool:
     """Is a one-word run in capitals a common word shouted, no name: a word said twice
     ("WAH-WAH", a call or a sound, never initials), or the head of a noun phrase counted
     with "a" or "an" ("issued a MAYDAY", "saw a GP": a body's or a place's name takes no
-    "a"; "a NATO summit" has its head after it), or a run of words in capitals that the
-    text writes in lower case too, in that order ("LORRY DRIVER WINS" over "a retired lorry
-    driver": a headline shouting common words)?"""
-    if len(c.toks) > 1 and all(t.allcaps for t in c.toks):
-        return _said_in_lower_case(text, c)
+    "a"; "a NATO summit" has its head after it)?"""
     if len(c.toks) != 1 or not c.toks[0].allcaps:
         return False
     head, sep, tail = c.toks[0].core.partition("-")
@@ -182,16 +178,6 @@ def shouted_word(text: str, c: Cand) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, c.end)
     return after is None or after[1] in STOP  # "a MAYDAY and ...", not "a NATO summit"
-
-
-def _said_in_lower_case(text: str, c: Cand) -> bool:
-    """Does ``text`` write the words of the run ``c`` in lower case, in that order, one
-    space or line apart?"""
-    words = [t.lower for t in c.toks]
-    if any(sum(ch.isalpha() for ch in w) < 3 for w in words):
-        return False  # "US", "UK": initials, whatever the text says in lower case
-    pattern = r"[ \t\u00a0\n]+".join(regex.escape(w) for w in words)
-    return regex.search(rf"(?<![\p{{L}}\p{{M}}]){pattern}(?![\p{{L}}\p{{M}}])", text) is not None
 
 
 _TAIL_MIN, _TAIL_MAX = 2, 3

@@ -120,7 +120,7 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
             return words[i][1], [x for x, _ in words[: i + 1]]
     first = words[0][0]
     if first.lower() in _MORE_OF and len(words) > 1 and words[1][0][:1].islower():
-        return words[1][1], [first, words[1][0]]  # "one additional week": a week
+        return words[1][1], [first, words[1][0]]  # "one additional month": a month
     if vague or not first[:1].islower() or first.lower() in NOT_UNITS:
         return pos, []
     if len(first) > 4 and first.lower().endswith(("ed", "ing", "ly")):
@@ -392,7 +392,7 @@ def _number_item(
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
         if unit == "day" and len(unit_words) >= 2 and unit_words[-2].lower() in WORK_DAY:
-            unit = "working day"  # "10 business days": two weeks
+            unit = "working day"  # "15 business days": three weeks
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)

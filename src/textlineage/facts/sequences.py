@@ -1,5 +1,5 @@
 """A list of bare small numbers read as one fact: the numbers drawn in a lottery, a
-combination, squad numbers called out ("matched 4, 11, 23, 38, 41 and 52").
+combination, squad numbers called out ("matched 5, 12, 26, 31, 44 and 49").
 
 Five numbers or more of one or two digits, split by commas (the last perhaps by "and"),
 with no unit, currency or noun after the last: no one of them is a count of anything,
@@ -19,9 +19,10 @@ _SEQUENCE_RE = regex.compile(
     r"(?![\p{N}.,:/%-]*[\p{N}%])(?![ \u00a0]*(?:(?!(?:on|in|at|for|from|to|and|or|but|as|with|by"
     r"|was|were|are|is|the|a|an)\b)\p{L}|\p{Sc}))"
 )
-"""The list: at least five numbers (four after commas, perhaps one after "and"), none
-after a currency sign or a word, none going on with a unit or a noun (a preposition, a
-conjunction or a verb of being may follow: "chose 3, 14, 19, 27 and 33 on her ticket")."""
+"""The list: four numbers or more split by commas, perhaps one more after "and" (five in
+all at least, :data:`_MIN_NUMBERS`), none right after a currency sign, a letter or a
+digit's punctuation, none going on with a unit or a noun (a preposition, a conjunction
+or a verb of being may follow: "chose 3, 14, 19, 27 and 33 on her ticket")."""
 _MIN_NUMBERS = 5
 
 

@@ -127,38 +127,6 @@ def _runs(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> list[list
     return out
 
 
-_BARE_RE = regex.compile(r"\d{1,4}")
-_LIST_GAP_RE = regex.compile(r",?[ \u00a0]+(?:(?i:and|or)[ \u00a0]+)?|,")
-
-
-def _bare_lists(facts: Sequence[Fact], text: str) -> list[Fact]:
-    """``facts`` with each list of three or more bare numbers, only commas and "and"
-    between them ("4, 11, 23, 38 and 52": a draw's numbers, a set of codes), joined into
-    one fact: such a list is one statement however long, and the count that announces it
-    ("all five numbers") is another."""
-    order = sorted(facts, key=lambda f: f.span)
-    runs: list[list[Fact]] = []
-    for f in order:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and _BARE_RE.fullmatch(f.text)
-            and _BARE_RE.fullmatch(last.text)
-            and f.kind == last.kind == "number"
-            and _LIST_GAP_RE.fullmatch(text, last.span[1], f.span[0]) is not None
-        ):
-            runs[-1].append(f)
-        else:
-            runs.append([f])
-    out: list[Fact] = []
-    for run in runs:
-        if len(run) >= 3:
-            out.append(_join(run, text))
-        else:
-            out.extend(run)
-    return out
-
-
 def _join(run: Sequence[Fact], text: str) -> Fact:
     if len(run) == 1:
         return run[0]
@@ -346,10 +314,8 @@ def join_together(res: Result, texts: tuple[str, str]) -> None:
     kept_der = [k.derived.span for k in (*res.kept, *res.changed)]
     res.dropped[:] = drop_locators(res.dropped, texts[0], [k.source for k in res.kept])
     res.added[:] = drop_locators(res.added, texts[1], [k.derived for k in res.kept])
-    dropped = _bare_lists(res.dropped, texts[0])
-    added = _bare_lists(res.added, texts[1])
-    dropped = [_join(r, texts[0]) for r in _runs(dropped, texts[0], kept_src)]
-    added = [_join(r, texts[1]) for r in _runs(added, texts[1], kept_der)]
+    dropped = [_join(r, texts[0]) for r in _runs(res.dropped, texts[0], kept_src)]
+    added = [_join(r, texts[1]) for r in _runs(res.added, texts[1], kept_der)]
     dropped = join_brackets(dropped, texts[0], kept_src)
     added = join_brackets(added, texts[1], kept_der)
     dropped = join_items(dropped, texts[0], kept_src)

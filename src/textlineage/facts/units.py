@@ -23,7 +23,7 @@ MULTIPLE = "×"
 """The unit of a multiplier verb ("doubled": × 2)."""
 
 WORK_DAY = frozenset({"business", "working", "work"})
-"""Words that make a day a working day ("10 business days"): five of them a week, so one
+"""Words that make a day a working day ("15 business days"): five of them a week, so one
 is 7/5 of a day in the week's reckoning."""
 
 # unit (singular, folded) -> (dimension, size in the dimension's base unit)
