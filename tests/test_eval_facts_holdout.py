@@ -1,8 +1,8 @@
-"""The held-out fact-diff sets, written and annotated blind by nine other annotators:
+"""The held-out fact-diff sets, written and annotated blind by ten other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
-``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``
-and ``tests/data/facts_holdout9`` (twelve each).
+``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
+``tests/data/facts_holdout9`` and ``tests/data/facts_holdout10`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -58,17 +58,22 @@ class HeldOut:
 # quotations; sentence pairs read by similarity, opposite words): 0.72; set 8 (written
 # blind meanwhile: first blind score 0.51, 0.54 with the work on set 7) was tuned on the
 # same way: 0.69. Set 9 (written blind while set 8 was tuned on): first blind score 0.59,
-# 0.595 after the work on set 8, still blind.
+# 0.595 after the work on set 8, still blind. Set 10 (2 December 2026, written blind
+# while set 9 was opened): first blind score 0.574; then set 9 was tuned on (page
+# furniture of threads, ads and letterheads; numbers read against the other side's
+# leftovers; names; claims; added figures restated): set 9 0.862, set 8 0.711, set 6
+# 0.663, and set 10, still blind, 0.586.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
     HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.75),
     HeldOut("facts_holdout4", 12, ("05", "10"), 400, 0.76, plain=("12",)),
     HeldOut("facts_holdout5", 12, ("05", "10"), 600, 0.75, plain=("07", "11")),
-    HeldOut("facts_holdout6", 12, ("06", "10"), 450, 0.62, plain=("05", "12")),
+    HeldOut("facts_holdout6", 12, ("06", "10"), 450, 0.63, plain=("05", "12")),
     HeldOut("facts_holdout7", 12, ("05", "10"), 300, 0.69, plain=("04", "08")),
-    HeldOut("facts_holdout8", 12, ("06", "10"), 350, 0.66, plain=("08", "12")),
-    HeldOut("facts_holdout9", 12, ("05", "10"), 300, 0.56, plain=("08", "11")),
+    HeldOut("facts_holdout8", 12, ("06", "10"), 350, 0.68, plain=("08", "12")),
+    HeldOut("facts_holdout9", 12, ("05", "10"), 300, 0.83, plain=("08", "11")),
+    HeldOut("facts_holdout10", 12, ("06", "10"), 350, 0.55, plain=("08",)),
 )
 
 
