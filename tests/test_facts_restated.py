@@ -63,3 +63,11 @@ def test_restatements_folded_and_other_figures_kept() -> None:
     )
     fold_restated(res)
     assert [f.text for f in res.added] == ["£30,000 grant", "45 shelters", "six"]
+
+
+def test_a_near_count_of_another_noun_is_a_figure_added() -> None:
+    added = _added_numbers(
+        "The school has 1,200 students and a new sports hall.",
+        "The school has 1,200 students. Some 1,250 parents came to see the new sports hall.",
+    )
+    assert any("1,250 parents" in a for a in added)

@@ -10,8 +10,9 @@ it added. A fact-checker counts one figure there: the second mention restates th
 After matching, a number added to the derived text is folded into a kept or changed
 number when it is of the same sort (money in the same currency, a share, or a bare count)
 and its value is the derived value of that link, a rounding of the source value (to one
-or more significant figures), or within a twentieth of it. Small values (under ten) are
-left alone: small counts coincide too often to stand for one figure.
+or more significant figures), or within a twentieth of it, that last only when it counts
+the same noun (or names none). Small values (under ten) are left alone: small counts
+coincide too often to stand for one figure.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def _sort(text: str) -> str:
     return "%" if _SHARE_RE.search(text) else ""
 
 
+_NOUN_RE = regex.compile(r"\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,2}?(\p{L}{3,})$")
+
+
+def _noun(text: str) -> str:
+    """The noun a count's text ends with ("1,250 parents": "parent"), or ""."""
+    m = _NOUN_RE.search(text)
+    return m.group(1).lower().removesuffix("s") if m else ""
+
+
 def _value(f: Fact) -> Decimal | None:
     try:
         v = Decimal(f.value)
@@ -70,18 +80,34 @@ def _rounds_to(src: Decimal, v: Decimal) -> bool:
     return False
 
 
-def _restates(v: Decimal, src: Decimal | None, der: Decimal | None) -> bool:
+def _restates(v: Decimal, src: Decimal | None, der: Decimal | None, near: bool) -> bool:
+    """Is ``v`` the link's derived value, a rounding of its source value or (when ``near``
+    may be read) within :data:`NEAR` of it?"""
     if der is not None and v == der:
         return True
     if src is None or src <= 0:
         return False
-    return _rounds_to(src, v) or abs(v - src) <= src * NEAR
+    return _rounds_to(src, v) or (near and abs(v - src) <= src * NEAR)
+
+
+def _same_thing(noun: str, nouns: set[str]) -> bool:
+    """Can a figure of ``noun`` that is only near a link's restate it, the link's two sides
+    counting ``nouns``? A near count of another noun ("1,250 parents" beside "1,200
+    students") is another figure; the same value or a rounding restates whatever the noun
+    ("40,000 homeless" after "about 40,000 people")."""
+    return not noun or not nouns - {""} or noun in nouns
 
 
 def fold_restated(res: Result) -> None:
     """Drop each added number of ``res`` that restates a kept or changed number's figure."""
     links = [
-        (_value(k.source), _value(k.derived), _sort(k.source.text), _sort(k.derived.text))
+        (
+            _value(k.source),
+            _value(k.derived),
+            _sort(k.source.text),
+            _sort(k.derived.text),
+            {_noun(k.source.text), _noun(k.derived.text)},
+        )
         for k in (*res.kept, *res.changed)
         if k.kind == "number"
     ]
@@ -93,8 +119,11 @@ def fold_restated(res: Result) -> None:
         if v is None or v < MIN_VALUE:
             keep.append(f)
             continue
-        sort = _sort(f.text)
-        if any(sort in (ss, sd) and _restates(v, src, der) for src, der, ss, sd in links):
+        sort, noun = _sort(f.text), _noun(f.text)
+        if any(
+            sort in (ss, sd) and _restates(v, src, der, _same_thing(noun, nouns))
+            for src, der, ss, sd, nouns in links
+        ):
             continue
         keep.append(f)
     res.added[:] = keep
