@@ -1,8 +1,8 @@
 """A derived text saying its source is silent on something the source states: "The letter
 did not mention campuses" where the letter keeps staff's passes to "the riverside campus
-gym". The rewrite
-denies a claim the source makes (``reversed``): the source's words about the thing, from
-the thing to the end of its clause, against the derived sentence's "did not mention ...".
+gym". The rewrite denies a claim the source makes (``reversed``): the source's words
+about the thing, from the thing to the end of its clause, against the derived sentence's
+"did not mention ...".
 
 The thing is tied by its word (four letters at least, by its stem: "campuses" / "campus");
 numbers, dates and quotations stop the source's claim, as everywhere in the claim diff."""
