@@ -377,8 +377,8 @@ def _display_words(cs: list[Cand], model: str | None, v: NameVocab) -> bool:
 
 def _written_lower(text: str, cs: list[Cand], lower_vocab: set[str]) -> bool:
     """Is a name seen only in display lines (a headline in title case) written with a
-    word in lower case elsewhere in the text ("Trial of VLT-209" in the headline, "trial
-    of VLT-209" in the story; "Board Change" over a section headed "Board change"; "FERRY
+    word in lower case elsewhere in the text ("Trial of QX-114" in the headline, "trial
+    of QX-114" in the story; "Board Change" over a section headed "Board change"; "FERRY
     PILOT" shouted over "a ferry pilot")? Its capitals are then the headline's, not a
     name's."""
     if not all(c.display for c in cs):
