@@ -65,7 +65,7 @@ def test_story_lines_stay_facts(line: str) -> None:
 
 def test_letter_salutation_close_and_title() -> None:
     text = (
-        "Skerry Ferries\nSkerry Ferries, 4 Pier Road, Kirkwall KW15 1AB\nDate: 3 November 2027\n\n"
+        "Skerry Ferries\nSkerry Ferries, 4 Pier Road, Stromness KW16 1AB\nDate: 3 November 2027\n\n"
         f"Dear Passenger,\n\n{STORY}\n\n{MORE}\n\nYours sincerely,\n\nMairi Flett\nHead of Operations\n"
     )
     found = furniture(text)
@@ -73,7 +73,7 @@ def test_letter_salutation_close_and_title() -> None:
         "Dear Passenger,",
         "Yours sincerely,",
         "Head of Operations",
-        "Skerry Ferries, 4 Pier Road, Kirkwall KW15 1AB",
+        "Skerry Ferries, 4 Pier Road, Stromness KW16 1AB",
     ):
         assert line in found
     assert "Mairi Flett" not in found  # who signed it is whom the letter quotes

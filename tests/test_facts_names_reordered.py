@@ -18,9 +18,9 @@ def test_a_name_with_its_place_moved_is_kept() -> None:
             "She studied at Tromsø University for three years.",
         ),
         (
-            "IN THE SHERIFF COURT AT KIRKWALL\n\nThe case was heard on Monday before a jury "
+            "IN THE SHERIFF COURT AT STROMNESS\n\nThe case was heard on Monday before a jury "
             "of local residents, who took two hours to reach their verdict on all counts.",
-            "The case at Kirkwall Sheriff Court was heard on Monday before a jury of local "
+            "The case at Stromness Sheriff Court was heard on Monday before a jury of local "
             "residents, who took two hours to reach a verdict.",
         ),
     ):
