@@ -81,7 +81,7 @@ def test_section_names_only_above_a_story_and_never_list_items() -> None:
 def test_banners_link_lines_and_social_counters() -> None:
     page = (
         "Harbour News | 3 March 2024 | 08:15\nTwitter 1,204 · X 77 · Reposts 31\n"
-        "Share (12) · Comment\n[Advert 300x600]\nKIRKWALL, March 3 (Orkney Wire) -\n\n"
+        "Share (12) · Comment\n[Advert 300x600]\nSTROMNESS, March 3 (Orkney Wire) -\n\n"
         f"{STORY}\n\nPrivacy policy | Terms and conditions | Contact us\n"
         "This website uses analytics cookies. Accept all | Reject all\n"
         "We value your privacy. Manage preferences\n"
@@ -91,7 +91,7 @@ def test_banners_link_lines_and_social_counters() -> None:
         "Twitter 1,204 · X 77 · Reposts 31",
         "Share (12) · Comment",
         "[Advert 300x600]",
-        "KIRKWALL, March 3 (Orkney Wire) -",
+        "STROMNESS, March 3 (Orkney Wire) -",
         "Privacy policy | Terms and conditions | Contact us",
         "This website uses analytics cookies. Accept all | Reject all",
         "We value your privacy. Manage preferences",
