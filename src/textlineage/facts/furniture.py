@@ -19,6 +19,7 @@ import regex
 
 from ..text.dates import month_pattern
 from ..types import Span
+from . import furniture_entries as entries
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
 from . import furniture_posts as posts
@@ -66,7 +67,7 @@ _BYLINE_RE = regex.compile(
     r"|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
+    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
 )
 _BYLINE_MAX_WORDS = 12
@@ -280,6 +281,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.about_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
     out.extend(threads.ad_block_spans(text, lines, out))
+    out.extend(entries.stamp_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))

@@ -192,6 +192,8 @@ _GAP_RE = regex.compile(r"\s{2,}")
 """Runs of spaces between a menu's labels where the page's layout lost its bars
 ("Products  Support  Developers")."""
 _SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
+_CAPITAL_AFTER_PREFIX_RE = regex.compile(r"\p{Ll}{1,2}-?\p{Lu}")
+"""A label whose capital follows a small prefix ("e-Paper", "iPlayer")."""
 """A sentence among a line's parts: four words or more and a full stop."""
 
 
@@ -272,7 +274,9 @@ def menu_line(line: str) -> bool:
     digits = sum(any(c.isdigit() for c in p) for p in parts)
     if digits > (1 if len(parts) >= 3 else 0) or any(_SENTENCE_RE.fullmatch(p) for p in parts):
         return False
-    return all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+    return all(
+        p[:1].isupper() or p[:1].isdigit() or _CAPITAL_AFTER_PREFIX_RE.match(p) for p in parts
+    )
 
 
 def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:

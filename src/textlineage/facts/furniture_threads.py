@@ -42,10 +42,11 @@ _WEB = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(
 _LINK_LINE_RE = regex.compile(rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,5}}\s*:\s*{_WEB}")
 """A label and a bare web address, nothing else ("Back the show: example.org/give")."""
 _APP_RE = regex.compile(
-    r"(?i:get|download|install|try)\s+(?i:the|our)\s+(?:(?i:free|new)\s+)?"
+    r"(?:[^.:!?\n]{1,60}[:—–]\s*)?(?i:get|download|install|try)\s+(?i:the|our)\s+(?:(?i:free|new)\s+)?"
     r"(?:[\p{L}\p{N}'’&.-]+\s+){0,4}(?i:app)\b[^.\n]{0,60}"
 )
-"""An app's promotion ("Get the Ferry Times app! ★★★★★")."""
+"""An app's promotion ("Get the Ferry Times app! ★★★★★"), perhaps after what it offers
+("Tide alerts on your phone: download our app")."""
 _APP_MAX_WORDS = 15
 _ENJOYED_RE = regex.compile(
     r"(?:(?i:enjoyed|liked|like|love|loved|found)\s+(?i:this|reading\s+this|this\s+[\p{L}-]+)"

@@ -1,0 +1,74 @@
+"""Page furniture of live pages and of a site's margins: a live blog's entry stamps
+(:mod:`textlineage.facts.furniture_entries`), a team's byline with a channel number, an
+app's promotion after what it offers, a menu with a label of a small prefix, and a
+poster's handle before the profile's fields; and story lines of the same shapes that
+stay facts."""
+
+from __future__ import annotations
+
+from facts_lines import furniture, values
+
+LEAD = (
+    "Gale warnings are in force for the whole of the Ardmoor coast tonight, and the harbour "
+    "authority has told owners of small boats to move them to the inner basin before dark."
+)
+
+
+def _blog(stamps: list[str]) -> str:
+    entries = [
+        "The harbour authority says the inner basin gates will close at nine, and owners "
+        "who have not moved their boats by then will be charged for the tow.",
+        "Ferries to the islands are cancelled for the rest of the day, and the operator "
+        "says it will decide on tomorrow's first sailing at six in the morning.",
+        "Coastguard teams have closed the promenade between the pier and the lifeboat "
+        "station after waves began to throw shingle onto the road.",
+    ]
+    return LEAD + "\n\n" + "\n\n".join(f"{s} {e}" for s, e in zip(stamps, entries, strict=True))
+
+
+def test_a_live_blogs_entry_stamps_newest_first_are_furniture() -> None:
+    text = _blog(["6:52 PM:", "6:18 PM:", "5:40 PM:"])
+    assert furniture(text) == ["6:52 PM: ", "6:18 PM: ", "5:40 PM: "]
+    found = values(text)
+    assert "6:52 PM" not in found and "5:40 PM" not in found
+
+
+def test_entry_stamps_oldest_first_with_dashes_are_furniture() -> None:
+    text = _blog(["14:05 —", "14:40 —", "15:25 —"])
+    assert furniture(text) == ["14:05 — ", "14:40 — ", "15:25 — "]
+
+
+def test_a_timetables_short_items_keep_their_times() -> None:
+    text = LEAD + "\n\n7:00 pm: Doors open\n7:30 pm: Welcome from the chair\n8:15 pm: Raffle\n"
+    assert furniture(text) == []
+    assert "7:30 pm" in values(text)
+
+
+def test_times_out_of_order_are_no_live_blog() -> None:
+    text = _blog(["6:52 PM:", "5:40 PM:", "6:18 PM:"])
+    assert furniture(text) == []
+
+
+def test_a_teams_byline_with_a_channel_number() -> None:
+    byline = "By the WRKX 9 Weather Team"
+    assert furniture(f"{byline}\n\n{LEAD}\n") == [byline]
+
+
+def test_an_apps_promotion_after_what_it_offers() -> None:
+    promo = "📲 Storm alerts on your phone: download the Ardmoor Gazette app"
+    assert furniture(f"{LEAD}\n\n{promo}\n") == [promo]
+    story = "Fishermen said the new tide app was hard to use: download speeds at sea are poor."
+    assert furniture(f"{LEAD}\n\n{story}\n") == []
+
+
+def test_a_menu_with_a_label_of_a_small_prefix() -> None:
+    menu = "Home News · Sport · Farming · Letters · e-Paper"
+    text = f"The Ardmoor Gazette\n{menu}\n\nStorm closes harbour\n\n{LEAD}\n"
+    assert menu in furniture(text)
+
+
+def test_a_posters_handle_before_the_profiles_fields() -> None:
+    poster = "gale_chaser · Member since 2015 · 880 posts"
+    text = f"{poster}\nPosted 3 March 2027, 18:02\n\n{LEAD}\n"
+    assert poster in furniture(text)
+    assert "880 posts" not in values(text)
