@@ -1,8 +1,9 @@
 """Page furniture of live pages and of a site's margins: a live blog's entry stamps
 (:mod:`textlineage.facts.furniture_entries`), a team's byline with a channel number, an
 app's promotion after what it offers, a menu with a label of a small prefix, and a
-poster's handle before the profile's fields; and story lines of the same shapes that
-stay facts."""
+poster's handle before the profile's fields, a contact block under its heading
+(:mod:`textlineage.facts.furniture_blocks`), a reuse notice, an imprint, a trending line;
+and lines of the same shapes that stay facts."""
 
 from __future__ import annotations
 
@@ -72,3 +73,41 @@ def test_a_posters_handle_before_the_profiles_fields() -> None:
     text = f"{poster}\nPosted 3 March 2027, 18:02\n\n{LEAD}\n"
     assert poster in furniture(text)
     assert "880 posts" not in values(text)
+
+
+def test_a_contact_block_under_its_heading() -> None:
+    block = "Enquiries:\nArdmoor Harbour Trust — Port Officer, Gwen Tallis\nSaltmarsh PR — Owen Brice, 01632 960 552"
+    text = f"{LEAD}\n\n{block}\n\nThe trust will review the gates next spring.\n"
+    assert furniture(text) == block.split("\n")
+    assert "01632 960 552" not in values(text)
+
+
+def test_a_contact_heading_without_lines_below_it_is_left() -> None:
+    text = f"{LEAD}\n\nContacts:\n\n{LEAD}\n"
+    assert furniture(text) == []
+
+
+def test_a_reuse_notice_beside_the_copyright_sign() -> None:
+    notice = "This report may be reproduced with credit. © Ardmoor Harbour Trust"
+    assert furniture(f"{LEAD}\n\n{notice}\n") == [notice]
+
+
+def test_a_dated_line_with_the_local_time_in_parentheses() -> None:
+    stamp = "Issued: 3 March 2027, 09:00 UTC (10:00 local time, CET)"
+    text = f"Ardmoor Harbour Trust\n{stamp}\n\n{LEAD}\n"
+    assert stamp in furniture(text)
+
+
+def test_a_newsletters_name_season_and_issue_split_by_dashes() -> None:
+    head = "THE ARDMOOR ANCHOR — Parish Newsletter, Winter 2027 — Issue 41"
+    assert head in furniture(f"{head}\n\nStorm closes harbour\n\n{LEAD}\n")
+
+
+def test_an_imprint_after_who_made_the_newsletter() -> None:
+    imprint = "Newsletter compiled by volunteers. Printed by Quayside Print Works."
+    assert furniture(f"{LEAD}\n\n{imprint}\n") == [imprint]
+
+
+def test_a_trending_line_naming_the_site() -> None:
+    links = "Also trending on Tidewatch: The 12 wildest storms of the decade | Pier cam highlights"
+    assert furniture(f"{LEAD}\n\n{links}\n") == [links]

@@ -19,6 +19,7 @@ import regex
 
 from ..text.dates import month_pattern
 from ..types import Span
+from . import furniture_blocks as blocks
 from . import furniture_entries as entries
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
@@ -107,7 +108,7 @@ symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the com
 a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
-    rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
+    rf"(?:\s*(?:[,–-]|at)?\s*{_TIME}(?:\s*\(\s*{_TIME}[^()\n]{{0,30}}\))?)?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
@@ -252,6 +253,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             parts = owner.rstrip(" |·•")  # a registration number beside it: one notice
             whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
                 not _SENTENCE_END_RE.search(owner)
+                or blocks.reuse_notice(owner)
                 or (
                     parts != owner.rstrip()
                     and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
@@ -282,6 +284,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
     out.extend(threads.ad_block_spans(text, lines, out))
     out.extend(entries.stamp_spans(text, lines))
+    out.extend(blocks.contact_block_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))

@@ -85,7 +85,7 @@ _NUMBER_LINE_RE = regex.compile(
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
