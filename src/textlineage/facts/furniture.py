@@ -544,8 +544,8 @@ def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
     """The dateline opening the paragraph ``s:e``: a place (at most 40 characters, then a
     comma) and a date, in the text's language, before a dash or a full stop ("Iran, June
     1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
-    (Reuters) - "). Of a date in parentheses after the place only the date and the dash
-    ("(May 2, 2027) — "): the place says where the news is from. None without one."""
+    (Reuters) - "), or a place and a date in parentheses ("SELBY, Yorks. (May 2, 2027) —
+    "). None without one."""
     m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
         return s, m.end()
@@ -561,7 +561,7 @@ def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
         if before.group("open"):
             after = _DATELINE_CLOSE_RE.match(head, b)
             if after is not None:
-                return s + before.start("open"), s + after.end()
+                return s, s + after.end()
             continue
         after = _DATELINE_AFTER_RE.match(head, b)
         if after is not None and (a > 0 or not after.group().strip().startswith(".")):
