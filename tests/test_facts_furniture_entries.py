@@ -111,3 +111,10 @@ def test_an_imprint_after_who_made_the_newsletter() -> None:
 def test_a_trending_line_naming_the_site() -> None:
     links = "Also trending on Tidewatch: The 12 wildest storms of the decade | Pier cam highlights"
     assert furniture(f"{LEAD}\n\n{links}\n") == [links]
+
+
+def test_another_posters_reply_under_the_post() -> None:
+    reply = "Reply from tide_watcher: We sailed that route in 2024, lovely trip!"
+    text = f"{LEAD}\n\n{reply}\n"
+    assert furniture(text) == [reply]
+    assert "2024" not in values(text)
