@@ -118,3 +118,8 @@ def test_another_posters_reply_under_the_post() -> None:
     text = f"{LEAD}\n\n{reply}\n"
     assert furniture(text) == [reply]
     assert "2024" not in values(text)
+
+
+def test_entry_stamps_alone_on_the_line_over_each_entry() -> None:
+    text = _blog(["6:52 PM", "6:18 PM", "5:40 PM"]).replace(" PM ", " PM\n")
+    assert furniture(text) == ["6:52 PM", "6:18 PM", "5:40 PM"]

@@ -6,7 +6,8 @@ was written, not when anything in the story happened, so a fact checker does not
 it, and a rewrite that leaves it out has dropped nothing.
 
 A stamp is told from a time in the story by the run it stands in: at least
-:data:`MIN_ENTRIES` lines open with a time and a colon or a dash, the times go one way
+:data:`MIN_ENTRIES` lines open with a time and a colon or a dash (or are a time alone
+over the entry's line), the times go one way
 (all down or all up), and the entries after them are sentences, not the short labels of a
 timetable ("7:30 pm: Doors open"), whose times are the facts.
 """
@@ -25,6 +26,10 @@ _STAMP_RE = regex.compile(
 )
 """A time opening a line, perhaps with its half of the day and its zone, then a colon, a
 long dash or a bar before the entry."""
+_ALONE_RE = regex.compile(
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<half>(?i:[ap]\.?m\.?))?(?:\s*\p{Lu}{2,4})?\s*[:—–|-]?"
+)
+"""A time alone on its line, over the entry on the next line."""
 _WORDS_RE = regex.compile(r"\S+")
 MIN_ENTRIES = 3
 """The fewest stamped entries that make a live blog."""
@@ -47,9 +52,17 @@ def _minutes(m: regex.Match[str]) -> int | None:
 
 def stamp_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """The time stamps (with the colon or dash after them) opening the entries of a live
-    blog in ``text``, whose lines are ``lines`` (content spans and list flags)."""
+    blog in ``text``, or alone on the line over each, whose lines are ``lines`` (content
+    spans and list flags)."""
     found: list[tuple[int, int, int, int]] = []  # stamp start, end, minutes, entry words
-    for s, e, _ in lines:
+    for i, (s, e, _) in enumerate(lines):
+        alone = _ALONE_RE.fullmatch(text, s, e)
+        if alone is not None and i + 1 < len(lines):
+            minutes = _minutes(alone)
+            if minutes is not None:
+                ns, ne, _ = lines[i + 1]
+                found.append((s, e, minutes, len(_WORDS_RE.findall(text, ns, ne))))
+            continue
         m = _STAMP_RE.match(text, s, e)
         if m is None:
             continue
