@@ -7,6 +7,8 @@ and lines of the same shapes that stay facts."""
 
 from __future__ import annotations
 
+import pytest
+
 from facts_lines import furniture, values
 
 LEAD = (
@@ -123,3 +125,20 @@ def test_another_posters_reply_under_the_post() -> None:
 def test_entry_stamps_alone_on_the_line_over_each_entry() -> None:
     text = _blog(["6:52 PM", "6:18 PM", "5:40 PM"]).replace(" PM ", " PM\n")
     assert furniture(text) == ["6:52 PM", "6:18 PM", "5:40 PM"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— The WRKX 9 Weather Desk",
+        "Next bulletin: 4 March 2027, 09:00 UTC",
+        "This leaflet may be freely copied.",
+    ],
+)
+def test_a_desks_sign_off_a_next_bulletin_line_and_a_reuse_notice_alone(line: str) -> None:
+    assert furniture(f"{LEAD}\n\n{line}\n") == [line.lstrip("— ")]
+
+
+def test_a_sentence_about_a_team_is_the_story() -> None:
+    story = "The rescue team said the boat was safe and its crew were back on shore."
+    assert furniture(f"{LEAD}\n\n{story}\n") == []

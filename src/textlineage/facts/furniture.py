@@ -36,7 +36,8 @@ _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = (
     r"(?i:(?:(?:page|article|story|post)\s+)?(?:(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
-    r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date|next\s+update)"
+    r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date"
+    r"|next\s+(?:update|bulletin|issue|edition|report|briefing))"
 )
 _DATED_WORDS = (
     rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+(?:on|at))?"
@@ -70,6 +71,7 @@ _BYLINE_RE = regex.compile(
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
     r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
+    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40

@@ -162,12 +162,15 @@ _DISCLOSURE_RE = regex.compile(
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"
-    r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b)"
+    r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b"
+    r"|^(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}(?:may|can|must\s+not|may\s+not|cannot)\s+be"
+    r"\s+(?:freely\s+)?(?:reproduced|republished|copied|redistributed|reused)\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
 site", "we earn from qualifying purchases"), a summary's note that it is no part of the
 decision, a licence notice ("available under the Open Government Licence"), or a wire's
-notice opening a line ("This information is provided by …")."""
+notice opening a line ("This information is provided by …"), or a notice on reusing the
+document ("This leaflet may be freely copied.")."""
 _DISCLOSURE_MAX_WORDS = 35
 _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
 _SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
