@@ -26,3 +26,23 @@ def test_a_common_noun_after_a_lines_label_is_no_name() -> None:
     found = values(text)
     assert "School" not in found
     assert "Ruth Abara" in found
+
+
+def test_a_dictionary_noun_opening_a_sentence_is_no_person() -> None:
+    text = (
+        "The rowing club held its yearly meeting in the boathouse on Friday evening. "
+        "Attendance was 61% of the members. Litter collection on the towpath resumes in May."
+    )
+    found = values(text)
+    assert "Attendance" not in found and "Litter" not in found
+    assert "61%" in found
+
+
+def test_a_surname_met_in_a_full_name_or_with_said_stays_a_person() -> None:
+    text = (
+        "Coach Nell Baker led the crew. Baker said the crew trained twice a day. "
+        "Fairweather said the boat was ready."
+    )
+    found = values(text)
+    assert "Baker" in found or "Nell Baker" in found
+    assert "Fairweather" in found

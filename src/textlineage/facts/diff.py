@@ -41,6 +41,7 @@ from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_unread import after_leftovers, fold_unread
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .names_lowered import drop_lowered, drop_own_name
 from .number_hedges import hedged_counts
 from .once import one_link_per_span
 from .places import drop_generic
@@ -199,6 +200,8 @@ def diff_facts(
         part_years((source_text, derived_text), res)
         whole_shares((source_text, derived_text), derived_doc, res)
         drop_generic(res, (source_text, derived_text))
+        drop_lowered(res, (source_text, derived_text))
+        drop_own_name(res, derived_text)
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),

@@ -19,6 +19,8 @@ import regex
 
 from ..text.dates import month_pattern
 from ..types import Span
+from . import furniture_blocks as blocks
+from . import furniture_entries as entries
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
 from . import furniture_posts as posts
@@ -34,7 +36,8 @@ _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = (
     r"(?i:(?:(?:page|article|story|post)\s+)?(?:(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
-    r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date|next\s+update)"
+    r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date"
+    r"|next\s+(?:update|bulletin|issue|edition|report|briefing))"
 )
 _DATED_WORDS = (
     rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+(?:on|at))?"
@@ -66,8 +69,9 @@ _BYLINE_RE = regex.compile(
     r"|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}'’-]+\s+){0,4}"
+    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
+    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
@@ -106,7 +110,7 @@ symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the com
 a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
-    rf"(?:\s*(?:[,–-]|at)?\s*{_TIME})?"
+    rf"(?:\s*(?:[,–-]|at)?\s*{_TIME}(?:\s*\(\s*{_TIME}[^()\n]{{0,30}}\))?)?"
     rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
@@ -251,6 +255,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             parts = owner.rstrip(" |·•")  # a registration number beside it: one notice
             whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
                 not _SENTENCE_END_RE.search(owner)
+                or blocks.reuse_notice(owner)
                 or (
                     parts != owner.rstrip()
                     and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
@@ -280,6 +285,8 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.about_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
     out.extend(threads.ad_block_spans(text, lines, out))
+    out.extend(entries.stamp_spans(text, lines))
+    out.extend(blocks.contact_block_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
@@ -539,8 +546,8 @@ def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
     """The dateline opening the paragraph ``s:e``: a place (at most 40 characters, then a
     comma) and a date, in the text's language, before a dash or a full stop ("Iran, June
     1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
-    (Reuters) - "). Of a date in parentheses after the place only the date and the dash
-    ("(May 2, 2027) — "): the place says where the news is from. None without one."""
+    (Reuters) - "), or a place and a date in parentheses ("SELBY, Yorks. (May 2, 2027) —
+    "). None without one."""
     m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
         return s, m.end()
@@ -556,7 +563,7 @@ def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
         if before.group("open"):
             after = _DATELINE_CLOSE_RE.match(head, b)
             if after is not None:
-                return s + before.start("open"), s + after.end()
+                return s, s + after.end()
             continue
         after = _DATELINE_AFTER_RE.match(head, b)
         if after is not None and (a > 0 or not after.group().strip().startswith(".")):

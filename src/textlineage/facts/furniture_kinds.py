@@ -85,7 +85,7 @@ _NUMBER_LINE_RE = regex.compile(
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|trending|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
@@ -162,12 +162,15 @@ _DISCLOSURE_RE = regex.compile(
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"
     r"(?:licen[cs]e|cc[- ]by\S*)\b"
     r"|^(?:this|the)\s+(?:information|announcement|release|content|article|story|report|notice)"
-    r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b)"
+    r"\s+(?:is|was|has\s+been)\s+(?:provided|distributed|supplied|issued|syndicated)\s+by\b"
+    r"|^(?:this|the)\s+(?:[\p{L}-]+\s+){0,2}(?:may|can|must\s+not|may\s+not|cannot)\s+be"
+    r"\s+(?:freely\s+)?(?:reproduced|republished|copied|redistributed|reused)\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
 site", "we earn from qualifying purchases"), a summary's note that it is no part of the
 decision, a licence notice ("available under the Open Government Licence"), or a wire's
-notice opening a line ("This information is provided by …")."""
+notice opening a line ("This information is provided by …"), or a notice on reusing the
+document ("This leaflet may be freely copied.")."""
 _DISCLOSURE_MAX_WORDS = 35
 _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
 _SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
@@ -192,6 +195,8 @@ _GAP_RE = regex.compile(r"\s{2,}")
 """Runs of spaces between a menu's labels where the page's layout lost its bars
 ("Products  Support  Developers")."""
 _SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
+_CAPITAL_AFTER_PREFIX_RE = regex.compile(r"\p{Ll}{1,2}-?\p{Lu}")
+"""A label whose capital follows a small prefix ("e-Paper", "iPlayer")."""
 """A sentence among a line's parts: four words or more and a full stop."""
 
 
@@ -272,7 +277,9 @@ def menu_line(line: str) -> bool:
     digits = sum(any(c.isdigit() for c in p) for p in parts)
     if digits > (1 if len(parts) >= 3 else 0) or any(_SENTENCE_RE.fullmatch(p) for p in parts):
         return False
-    return all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+    return all(
+        p[:1].isupper() or p[:1].isdigit() or _CAPITAL_AFTER_PREFIX_RE.match(p) for p in parts
+    )
 
 
 def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:

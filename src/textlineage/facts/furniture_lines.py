@@ -225,11 +225,14 @@ _ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*)?{_STREET}(?:,\s*{_PART}){{1,3}}\.
 """A postal address: perhaps a name, then a house number and a street, then a town and
 perhaps a postcode, split by commas ("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA")."""
 _IMPRINT_RE = regex.compile(
+    r"(?:(?:\p{Lu}[\p{L}'’-]*\s+)?(?i:edited|compiled|produced|designed|written|delivered)\s+(?i:by)"
+    r"(?:\s+[\p{L}\p{M}'’&-]+){1,6}\.\s+)?"
     r"(?i:(?:printed|published|promoted)(?:\s+and\s+(?:printed|published|promoted))?)\s+(?i:by)\s+"
     rf"{_PART}(?:,\s*(?:{_STREET}|{_PART}))*\.?"
 )
 """A leaflet's imprint: who printed or published it and perhaps their address, in title
-case ("Printed and published by Ashdale Trust, 14 Mill Lane, Bury.")."""
+case ("Printed and published by Ashdale Trust, 14 Mill Lane, Bury."), perhaps after who
+made it ("Pamphlet compiled by the friends' group. Printed by …")."""
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -251,8 +254,9 @@ Sunday, 9 Aug. 2026" is a data sheet's, a fact)."""
 
 def issue_line(line: str) -> bool:
     """A report's or a newsletter's name with its number, and its subject, split by bars
-    ("Field Bulletin No. 7 | Drought, Northern Kenya"): no sentence in it."""
-    parts = [p.strip() for p in regex.split(r"\s*\|\s*", line) if p.strip()]
+    or spaced long dashes ("Field Bulletin No. 7 | Drought, Northern Kenya"): no sentence
+    in it."""
+    parts = [p.strip() for p in regex.split(r"\s*\|\s*|\s+[—–]\s+", line) if p.strip()]
     return (
         len(parts) > 1
         and len(line.split()) <= _ISSUE_LINE_MAX_WORDS

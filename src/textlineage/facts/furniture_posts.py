@@ -242,7 +242,8 @@ def _aged(part: str) -> bool:
 
 
 def thread_line(line: str, words: int, dated: Callable[[str], bool]) -> bool:
-    """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields,
+    """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields
+    (perhaps after the poster's handle),
     an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
     09:30."), or a paper's history of dates ("Received 3 May 2026; accepted 12 June
     2026"); at most :data:`_THREAD_MAX_WORDS` words."""
@@ -256,6 +257,12 @@ def thread_line(line: str, words: int, dated: Callable[[str], bool]) -> bool:
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line) if p.strip(" ,")]
     if parts and all(_PROFILE_RE.fullmatch(p) for p in parts):
         return True
+    if (
+        len(parts) >= 2
+        and _HANDLE_RE.fullmatch(parts[0])
+        and all(_PROFILE_RE.fullmatch(p) for p in parts[1:])
+    ):
+        return True  # the poster's handle before the profile's fields
     m = _EDITED_RE.match(line)
     if m is not None and (m.end() == len(line) or dated(line[m.end() :].strip(" ."))):
         return True

@@ -34,7 +34,9 @@ _TOP_COMMENT_RE = regex.compile(
     r"(?i:top|best|most[- ]liked|most[- ]upvoted|highest[- ]rated|featured|pinned)\s+"
     rf"(?i:comment|reply|answer|response)(?:\s+(?i:by|from)\s+{_HANDLE})?\s*:\s*\S.*"
 )
-"""A reader's comment quoted below a post ("Top comment by u/gull: …")."""
+"""A reader's comment quoted below a post ("Top comment by u/gull: …"), or another
+poster's reply under the post ("Reply from gull77: …")."""
+_REPLY_FROM_RE = regex.compile(rf"(?i:reply|response|answer)\s+(?i:from|by)\s+{_HANDLE}\s*:\s*\S.*")
 _TOP_COMMENT_MAX_WORDS = 40
 _COMMUNITY_RE = regex.compile(r"(?:[ru]/|@)[\p{L}\p{N}_]{2,40}")
 """A community's or an account's handle alone on a line ("r/HolmFerries", "@holmwatch")."""
@@ -42,10 +44,11 @@ _WEB = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(
 _LINK_LINE_RE = regex.compile(rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+[\p{{L}}'’-]+){{0,5}}\s*:\s*{_WEB}")
 """A label and a bare web address, nothing else ("Back the show: example.org/give")."""
 _APP_RE = regex.compile(
-    r"(?i:get|download|install|try)\s+(?i:the|our)\s+(?:(?i:free|new)\s+)?"
+    r"(?:[^.:!?\n]{1,60}[:—–]\s*)?(?i:get|download|install|try)\s+(?i:the|our)\s+(?:(?i:free|new)\s+)?"
     r"(?:[\p{L}\p{N}'’&.-]+\s+){0,4}(?i:app)\b[^.\n]{0,60}"
 )
-"""An app's promotion ("Get the Ferry Times app! ★★★★★")."""
+"""An app's promotion ("Get the Ferry Times app! ★★★★★"), perhaps after what it offers
+("Tide alerts on your phone: download our app")."""
 _APP_MAX_WORDS = 15
 _ENJOYED_RE = regex.compile(
     r"(?:(?i:enjoyed|liked|like|love|loved|found)\s+(?i:this|reading\s+this|this\s+[\p{L}-]+)"
@@ -284,6 +287,7 @@ def line(text: str, words: int, dated: Callable[[str], bool]) -> bool:
         or (words <= _SUBJECT_MAX_WORDS and _SUBJECT_RE.fullmatch(text))
         or (words <= _ENJOYED_MAX_WORDS and _ENJOYED_RE.fullmatch(text))
         or (words <= _TOP_COMMENT_MAX_WORDS and _TOP_COMMENT_RE.fullmatch(text))
+        or (words <= _TOP_COMMENT_MAX_WORDS and _REPLY_FROM_RE.fullmatch(text))
         or (words <= _SUBJECT_MAX_WORDS and _EPISODE_RE.fullmatch(text))
         or (words <= _TOP_COMMENT_MAX_WORDS and _PODCAST_CALL_RE.fullmatch(text))
         or _COMMUNITY_RE.fullmatch(text)

@@ -311,7 +311,23 @@ def _common_opener(cs: list[Cand], model: str) -> bool:
     word = cs[0].toks[0].core
     if model == "" and ner.is_common_word(word):
         return True
+    if model == "person" and _bare_noun_opener(cs, word):
+        return True
     return not cs[0].toks[0].allcaps and ner.is_common_plural(word)
+
+
+def _bare_noun_opener(cs: list[Cand], word: str) -> bool:
+    """Is a one-word "person" the model reads, with no cue around it, only ever opening a
+    sentence, a dictionary noun? A story names a person in full before it calls them by
+    one word, so a word never met in a full name is a common noun put first ("Attendance
+    was low", "Litter collection resumes")."""
+    from . import ner
+
+    return (
+        all(c.initial and not c.toks[0].allcaps for c in cs)
+        and not any(c.person or c.place or c.orgv or c.default_person for c in cs)
+        and ner.is_noun(word)
+    )
 
 
 def _model_votes(text: str, votes: dict[str, list[Cand]]) -> dict[str, str]:

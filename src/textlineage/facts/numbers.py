@@ -19,6 +19,7 @@ import regex
 from ..types import Fact
 from .dates import SOLAR_HIJRI_YEARS
 from .forms import collapse, digits, fmt, is_plural, singular
+from .item_labels import item_label_spans
 from .items import Item, mark, overlaps
 from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
 from .units import WORK_DAY, canonical_unit, dimension, speed_after
@@ -245,6 +246,10 @@ def find_numbers(
     noun)."""
     pats = patterns(lang)
     out: list[Item] = []
+    for s, e in item_label_spans(text):  # "Resolution 4": which item, no quantity
+        if not overlaps(num_mask, s, e):
+            mark(num_mask, s, e)
+            mark(name_mask, s, e)
     for m in _DIMENSION_RE.finditer(text):
         s, e = m.span()
         if overlaps(num_mask, s, e):

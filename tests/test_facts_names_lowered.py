@@ -1,0 +1,57 @@
+"""A name of dictionary words that the other text writes in lower case is the same thing
+called by its common words (:mod:`textlineage.facts.names_lowered`), neither added nor
+dropped; a name the other text leaves out is still dropped. The outlet's own name in
+its story, given twice or more by its page's furniture, is no name added."""
+
+from __future__ import annotations
+
+from textlineage.facts import diff_facts
+
+SOURCE = (
+    "The Boathouse Trust said the Members' Safety Handbook was approved with 71 per cent "
+    "of votes, after the Rowing Club asked for it to be finished by the summer."
+)
+
+
+def _dropped(derived: str) -> list[str]:
+    d = diff_facts(SOURCE, derived, source_doc=0, derived_doc=1)
+    return [f.text for f in d.dropped]
+
+
+def test_a_defined_name_written_in_lower_case_is_not_dropped() -> None:
+    derived = (
+        "The trust said 71 per cent of votes approved the safety handbook, after the "
+        "Rowing Club asked for it to be finished by the summer."
+    )
+    assert "Safety Handbook" not in _dropped(derived)
+
+
+def test_a_name_left_out_is_still_dropped() -> None:
+    derived = (
+        "The trust said 71 per cent of votes approved the new rules, after the Rowing "
+        "Club asked for them to be finished by the summer."
+    )
+    assert "Safety Handbook" in _dropped(derived)
+
+
+def test_the_outlets_own_name_in_its_story_is_no_name_added() -> None:
+    source = "The boathouse will close for repairs in March, the Boathouse Trust said on Monday."
+    derived = (
+        "Tidewater Courier\n\nBoathouse to close for repairs\n\nBy Ann Pell, Tidewater Courier\n\n"
+        "The boathouse will close for repairs in March, a trust spokesman told the "
+        "Tidewater Courier on Monday, and rowers will train at the lake until then.\n\n"
+        "© Tidewater Courier 2027\n"
+    )
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1)
+    assert "Tidewater Courier" not in [f.text for f in d.added]
+
+
+def test_a_name_the_page_gives_once_in_its_furniture_is_still_added() -> None:
+    source = "The boathouse will close for repairs in March, the Boathouse Trust said on Monday."
+    derived = (
+        "Home | Sport | Rowing\n\nThe boathouse will close for repairs in March, and the "
+        "Harwick Rowing Club will train at the lake until then, the trust said on Monday.\n\n"
+        "Related: Harwick Rowing Club wins regatta\n"
+    )
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1)
+    assert "Harwick Rowing Club" in [f.text for f in d.added]
