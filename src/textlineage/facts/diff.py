@@ -46,6 +46,7 @@ from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
+from .title_rewords import reworded_titles
 from .together import join_together
 from .vocab import name_vocab
 from .whole_words import whole_shares
@@ -166,6 +167,7 @@ def diff_facts(
             _groups(src, "name"), _groups(der, "name"), res, (source_text, derived_text),
             name_vocab(ld).titles, aligned=bool(passages),
         )  # fmt: skip
+        reworded_titles(res, (source_text, derived_text))
     diff_exact(_groups(src, "hashtag"), _groups(der, "hashtag"), res)
     diff_quotes(
         _groups(src, "quote"), _groups(der, "quote"), source_text, derived_text, res,
