@@ -86,3 +86,14 @@ def test_titles_of_two_people_far_apart_are_not_paired() -> None:
     )
     fd = _diff(src, der)
     assert not _changed(fd, "title")
+
+
+def test_a_double_surname_cut_short_with_the_given_name_respelled_is_one_change() -> None:
+    src = (
+        "The harbour board met on Tuesday. Its chair, Ludmila Brosca-Venn, said the new "
+        "quay would open in the spring."
+    )
+    der = "Harbour board chair Ludmilla Brosca said the new quay would open in the spring."
+    fd = _diff(src, der)
+    assert _changed(fd, "surname") == [("Ludmila Brosca-Venn", "Ludmilla Brosca")]
+    assert not [f for f in (*fd.added, *fd.dropped) if f.kind == "person"]

@@ -113,7 +113,7 @@ def diff_names(
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     # a nationality or a language alone is an adjective of another fact, none of its own
     if S:
-        unmatched = unpaired_halves(unmatched, texts[0], S[0].first.fact.doc, res)
+        unmatched, left_s = unpaired_halves(unmatched, left_s, texts[0], S[0].first.fact.doc, res)
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(one_person(new_names(added, texts[0])), texts[1]))
