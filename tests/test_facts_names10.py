@@ -97,3 +97,16 @@ def test_a_double_surname_cut_short_with_the_given_name_respelled_is_one_change(
     fd = _diff(src, der)
     assert _changed(fd, "surname") == [("Ludmila Brosca-Venn", "Ludmilla Brosca")]
     assert not [f for f in (*fd.added, *fd.dropped) if f.kind == "person"]
+
+
+def test_a_legal_form_left_out_keeps_the_name_from_the_mention_with_the_form() -> None:
+    src = (
+        "Corvale Foods to open bakery\n\n"
+        "Corvale Foods Ltd will open a bakery in the old mill next spring, creating "
+        "forty jobs."
+    )
+    der = "Corvale Foods is opening a bakery in the old mill next spring, with forty jobs."
+    fd = _diff(src, der)
+    kept = [(k.source.text, k.derived.text) for k in fd.kept if "Corvale" in k.source.text]
+    assert kept == [("Corvale Foods Ltd", "Corvale Foods")]
+    assert not [f for f in (*fd.added, *fd.dropped) if "Corvale" in f.text]

@@ -26,7 +26,9 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
 from .frequency import pair_frequencies
+from .grades import changed_grades
 from .items import Group, Item, Result
+from .legal_forms import legal_form_mentions
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -168,6 +170,8 @@ def diff_facts(
             name_vocab(ld).titles, aligned=bool(passages),
         )  # fmt: skip
         reworded_titles(res, (source_text, derived_text))
+        legal_form_mentions(res, (source_text, derived_text))
+        changed_grades(res, (source_text, derived_text), (source_doc, derived_doc))
     diff_exact(_groups(src, "hashtag"), _groups(der, "hashtag"), res)
     diff_quotes(
         _groups(src, "quote"), _groups(der, "quote"), source_text, derived_text, res,
