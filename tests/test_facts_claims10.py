@@ -23,11 +23,11 @@ def _claims(fd: FactDiff) -> list[tuple[str, str]]:
 
 def test_a_permission_given_with_can_is_no_change_of_strength() -> None:
     src = (
-        "Entry to the boathouse is free, but members may reserve up to four seats for "
+        "Entry to the boathouse is free, but members may book up to four seats for "
         "relatives by June 2."
     )
     der = (
-        "Entry to the boathouse is free, though members can reserve as many as four seats "
+        "Entry to the boathouse is free, though members can book as many as four seats "
         "for relatives until June 2."
     )
     assert not _claims(_aligned(src, der, [(src, der)]))

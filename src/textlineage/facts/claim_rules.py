@@ -222,8 +222,8 @@ _NOT_SUBJECT = _set("after before until since at by on in from to for with of")
 
 
 def _count_before(words: Sequence[str], k: int) -> float | None:
-    """The count of the subject right before the verb group at ``k`` ("3,400 graduates
-    are expected", "five people will"), or None."""
+    """The count of the subject right before the verb group at ``k`` ("2,600 runners
+    are expected", "four runners will"), or None."""
     j, n = k - 1, 0
     while j >= 0 and n < _SUBJECT_NOUNS and _content(words[j]) and words[j] not in _COUNT_WORDS:
         j, n = j - 1, n + 1
@@ -238,8 +238,8 @@ def _count_before(words: Sequence[str], k: int) -> float | None:
 
 def counts_differ(x: Sequence[str], start: int, y: Sequence[str], m: int) -> bool:
     """Do the verb group opening at ``start`` (a hedged verb's) and the verb at ``m`` (of
-    the other sentence) have subjects of two different counts ("3,400 graduates are expected to receive
-    degrees" / "five people will receive honorary degrees")? Then they are two claims."""
+    the other sentence) have subjects of two different counts ("about 2,600 runners are expected to finish"
+    / "four runners will finish in fancy dress")? Then they are two claims."""
     a, b = _count_before(x, _aux_start(x, start)), _count_before(y, _aux_start(y, m))
     return a is not None and b is not None and a != b
 

@@ -1,5 +1,5 @@
 """Letter grades: a mark from A to F, perhaps with a plus or a minus, given to something
-("an "A-" CinemaScore", "a B+ rating", "a grade of C"). The fact diff reads numbers, not
+("an "A-" HygieneMark", "a B+ rating", "a grade of C"). The fact diff reads numbers, not
 letters, so a grade changed ("A-" → "A") would go unseen: here the grades of the two texts
 are paired by what they grade (the noun after the grade, or before "of"), and a pair
 whose marks differ is a ``value`` change. A minus written as a dash or as a minus sign is
@@ -19,12 +19,12 @@ _BEFORE_NOUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?i:an?|the|its|their|his|her)[ \t\u00a0]+{_MARK}"
     r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}\-]*)"
 )
-"""A grade after an article or owner, before what it grades: "an "A-" CinemaScore"."""
-_GRADED = frozenset("grade grades rating ratings score mark marks".split())
+"""A grade after an article or owner, before what it grades: "an "A-" HygieneMark"."""
+_GRADED = frozenset(["grade", "grades", "rating", "ratings", "score", "mark", "marks"])
 _OF_RE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+" + _MARK + r"(?![\p{L}\p{N}])"
 )
-"""A grade after "of": "a grade of B+", "a CinemaScore of A"."""
+"""A grade after "of": "a grade of B+", "a HygieneMark of A"."""
 
 
 _QUOTES = "\"“‘'"

@@ -51,14 +51,14 @@ _SHORTS = "|".join(k.upper() for k in SHORT_ROLES)
 _TITLE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?:{_RANKS}{_HEADS}|(?:{_SHORTS}))(?:[ \t]+of|,)[ \t]+{_COMPLEMENT}"
 )
-"""A capitalised title with what it covers: "Vice President, Guest Services", "VP of
-Guest Services", "President of Global Sales"."""
+"""A capitalised title with what it covers: "Vice President, Member Services", "VP of
+Member Services", "President of Global Sales"."""
 
 _LOWER_HEADS = r"(?:chief|head|boss|director|manager|president|officer|chair|lead|supremo)"
 _LOWER_TITLE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])((?:\p{{Ll}}[\p{{L}}\p{{M}}\-]*[ \t]+){{1,2}}){_LOWER_HEADS}(?![\p{{L}}\p{{M}}])"
 )
-"""A title written in lower case after what it covers: "sales chief", "guest services
+"""A title written in lower case after what it covers: "sales chief", "member services
 head"."""
 
 _NEAR = 80
@@ -66,8 +66,8 @@ _NEAR = 80
 
 
 def _covers(words: str) -> frozenset[str]:
-    """The content words of a title's complement ("Worldwide Distribution" →
-    {"worldwide", "distribution"})."""
+    """The content words of a title's complement ("Global Sales" →
+    {"global", "sales"})."""
     return frozenset(
         w for w in regex.findall(r"[\p{L}\p{M}]+", fold(words)) if w not in STOP and len(w) > 2
     )
