@@ -88,3 +88,9 @@ def test_a_hedge_dropped_from_a_verb_put_in_other_words_between_sentences_not_al
     )
     fd = _aligned(src, der, [(src[:52], der[:26])])
     assert any("remain" in s and "stay" in d for s, d in _claims(fd))
+
+
+def test_a_prohibition_said_with_no_is_no_reversal() -> None:
+    src = "During the works, swimming is prohibited at all beaches of the quarry lake."
+    der = "During the works there is no swimming at any beach of the quarry lake."
+    assert not _claims(_aligned(src, der, [(src, der)]))

@@ -58,7 +58,11 @@ AUX = _set("have has had be been being is are was were will would shall do does 
 _DETERMINERS = _set("the a an this that these those its their his her our my your")
 NEGATIONS = _set("not never")
 """Words that negate a clause (and every "n't" contraction)."""
-_ANY_NEGATION = NEGATIONS | _set("no none nothing neither nor without denied deny denies")
+_ANY_NEGATION = NEGATIONS | _set(
+    "no none nothing neither nor without denied deny denies prohibited banned forbidden barred"
+)
+"""Words that negate a clause, a prohibition among them ("parking is prohibited" says
+"no parking")."""
 _ORDINALS = _set("second third fourth fifth sixth seventh eighth ninth tenth")
 _SCOPE_OPENERS = _set("of in on ever since this so yet")
 _ABSOLUTE_SCOPE = _set("ever history record records all-time")
