@@ -94,3 +94,22 @@ def test_a_prohibition_said_with_no_is_no_reversal() -> None:
     src = "During the works, swimming is prohibited at all beaches of the quarry lake."
     der = "During the works there is no swimming at any beach of the quarry lake."
     assert not _claims(_aligned(src, der, [(src, der)]))
+
+
+def test_a_passive_notice_denied_with_another_verb_of_telling_is_reversed() -> None:
+    src = (
+        "The mill will close its north gate from Monday. Delivery drivers have been "
+        "informed, and the car park stays open."
+    )
+    der = "The car park stays open, but delivery drivers have not been told about the gate."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert [(c.label, c.derived.text) for c in fd.changed if c.kind == "claim"] == [
+        ("reversed", "drivers have not been told")
+    ]
+
+
+def test_a_passive_notice_said_on_both_sides_is_no_change() -> None:
+    src = "Delivery drivers have been informed about the north gate."
+    der = "Delivery drivers have been told about the north gate."
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert not [c for c in fd.changed if c.label == "reversed"]

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
+from .claim_notices import reversed_notices
 from .frequency import pair_frequencies
 from .grades import changed_grades
 from .items import Group, Item, Result
@@ -214,6 +215,7 @@ def diff_facts(
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
         fold_added(res, (source_text, derived_text), source_doc, ls)
+        reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
     one_link_per_span(res)
 
     fold_inside_quotes(res)
