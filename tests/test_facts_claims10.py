@@ -113,3 +113,9 @@ def test_a_passive_notice_said_on_both_sides_is_no_change() -> None:
     der = "Delivery drivers have been told about the north gate."
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     assert not [c for c in fd.changed if c.label == "reversed"]
+
+
+def test_a_place_after_a_preposition_is_no_verb_stated() -> None:
+    src = "The ship is still scheduled to return to Harbourside on Friday morning."
+    der = "The ship gets back in Harbourside around 7am on Friday."
+    assert not _claims(_aligned(src, der, [(src, der)]))

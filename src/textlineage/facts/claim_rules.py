@@ -267,7 +267,7 @@ def hedge_shapes(a: Sequence[str], b: Sequence[str]) -> list[Shape]:
                 for m, w in enumerate(y):
                     if not w.isalpha() or verb_stem(w) != stem or _hedged_before(y, m):
                         continue
-                    if m > 0 and (y[m - 1] in _DETERMINERS or y[m - 1] == "to"):
+                    if m > 0 and (y[m - 1] in _DETERMINERS or y[m - 1] in _PREPOSITIONS):
                         continue  # a noun, or an infinitive: nothing stated
                     if _permission(x, k, y, m) or counts_differ(x, start, y, m):
                         continue
