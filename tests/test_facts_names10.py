@@ -110,3 +110,14 @@ def test_a_legal_form_left_out_keeps_the_name_from_the_mention_with_the_form() -
     kept = [(k.source.text, k.derived.text) for k in fd.kept if "Corvale" in k.source.text]
     assert kept == [("Corvale Foods Ltd", "Corvale Foods")]
     assert not [f for f in (*fd.added, *fd.dropped) if "Corvale" in f.text]
+
+
+def test_a_surname_named_again_alone_goes_with_its_surname_change() -> None:
+    src = (
+        "Harbourmaster Petra Lindow-Ashe closed the slipway on Monday. Ms Lindow-Ashe said "
+        "the repairs would take a week."
+    )
+    der = "Harbourmaster Petra Lindow closed the slipway on Monday for a week of repairs."
+    fd = _diff(src, der)
+    assert [d for _, d in _changed(fd, "surname")] == ["Harbourmaster Petra Lindow"]
+    assert not [f for f in fd.dropped if f.kind == "person"]

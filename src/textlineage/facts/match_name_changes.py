@@ -61,7 +61,7 @@ from .match_names import (
     unmatched_sources,
     within,
 )
-from .name_halves import surname_halves, unpaired_halves
+from .name_halves import surname_halves, surnames_alone, unpaired_halves
 from .name_joins import name_toks as _toks
 from .name_joins import one_fact
 from .name_kinds import letters
@@ -120,6 +120,7 @@ def diff_names(
     res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
     surname_halves(res, texts[0])
     respelt = surname_changes(res, titles)
+    surnames_alone(res)
     title_changes(res, S, D, texts, titles, aligned)
     _titles_not_names(res)
     part_of_changes(res, S, D, texts, aligned)

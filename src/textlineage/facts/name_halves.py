@@ -120,3 +120,16 @@ def _halved(s: Group, words: list[str]) -> bool:
         fold(a) == fold(b) or fuzz.ratio(fold(a), fold(b)) >= _MIN_GIVEN_LIKENESS
         for a, b in zip(src[:-1], words[:-1], strict=True)
     )
+
+
+def surnames_alone(res: Result) -> None:
+    """Leave out the persons dropped (or added) that are the surname alone of a person
+    reported with a ``surname`` change ("Sandu-Kovac" beside "Mirela Sandu-Kovac" →
+    "Mirela Sandu"): one person, named again, is the change's."""
+    changes = [c for c in res.changed if c.label == "surname" and c.kind == "person"]
+    if not changes:
+        return
+    src = {fold(c.source.text.split()[-1]) for c in changes}
+    der = {fold(c.derived.text.split()[-1]) for c in changes}
+    res.dropped[:] = [f for f in res.dropped if f.kind != "person" or fold(f.text) not in src]
+    res.added[:] = [f for f in res.added if f.kind != "person" or fold(f.text) not in der]
