@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .claim_rules import AUX, Shape, verb_stem
+from .claim_rules import AUX, Shape, counts_differ, verb_stem
 
 
 def _words(text: str) -> frozenset[str]:
@@ -127,11 +127,12 @@ def modal_shapes(
     hedge added. One change per clause at most; a claim's words stop at a blocked word.
     ``min_steps``: how far apart on the scale two modalities must be to count."""
     out: list[Shape] = []
-    used: tuple[set[int], set[int]] = (set(), set())
+    used: set[int] = set()  # the source's clauses said: one change each
+    wins: set[tuple[int, int]] = set()  # the derived claims said: one change each
     ma, mb = _markers(a), _markers(b)
     steps_a, steps_b = {s for _, s in ma}, {s for _, s in mb}
     for i, si in ma:
-        if blocked[0][i] or clauses[0][i] in used[0] or si in steps_b:
+        if blocked[0][i] or clauses[0][i] in used or si in steps_b:
             continue  # (the same modality in the other sentence: not changed)
         wa = _window(a, clauses[0], blocked[0], i)
         stems_a = _clause_stems(a, clauses[0], i)
@@ -139,10 +140,10 @@ def modal_shapes(
             continue
         best: tuple[float, int, int, tuple[int, int]] | None = None
         for j, sj in mb:
-            if clauses[1][j] in used[1] or blocked[1][j] or sj in steps_a:
+            if blocked[1][j] or sj in steps_a or _window(b, clauses[1], blocked[1], j) in wins:
                 continue
-            if abs(sj - si) < min_steps:
-                continue
+            if abs(sj - si) < min_steps or counts_differ(a, i, b, j):
+                continue  # (subjects of two counts: two claims)
             wb = _window(b, clauses[1], blocked[1], j)
             common = stems_a & _clause_stems(b, clauses[1], j)
             if len(common) < _MIN_SHARED:
@@ -156,6 +157,6 @@ def modal_shapes(
         detail = "hedge_dropped" if sj > si else "hedge_added"
         note = f"'{a[i]}' → '{b[j]}': {_NAMES[si]} made {_NAMES[sj]}"
         out.append(Shape(wa, wb, "strength", detail, note))
-        used[0].add(clauses[0][i])
-        used[1].add(clauses[1][j])
+        used.add(clauses[0][i])
+        wins.add(wb)
     return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .vocab import STOP
+from .vocab import SMALL_NUM, STOP, TENS_NUM
 
 
 def _set(words: str) -> frozenset[str]:
@@ -58,7 +58,11 @@ AUX = _set("have has had be been being is are was were will would shall do does 
 _DETERMINERS = _set("the a an this that these those its their his her our my your")
 NEGATIONS = _set("not never")
 """Words that negate a clause (and every "n't" contraction)."""
-_ANY_NEGATION = NEGATIONS | _set("no none nothing neither nor without denied deny denies")
+_ANY_NEGATION = NEGATIONS | _set(
+    "no none nothing neither nor without denied deny denies prohibited banned forbidden barred"
+)
+"""Words that negate a clause, a prohibition among them ("parking is prohibited" says
+"no parking")."""
 _ORDINALS = _set("second third fourth fifth sixth seventh eighth ninth tenth")
 _SCOPE_OPENERS = _set("of in on ever since this so yet")
 _ABSOLUTE_SCOPE = _set("ever history record records all-time")
@@ -208,6 +212,42 @@ def _hedged_before(words: Sequence[str], k: int) -> bool:
     return False
 
 
+def _permission(x: Sequence[str], k: int, y: Sequence[str], m: int) -> bool:
+    """Is "may" right before the verb at ``k`` a permission the other sentence gives with
+    "can" right before the same verb ("guests may bring a friend" / "you can bring a
+    friend")? Not "may be able to" ("may be able to help" / "can help": a hedge dropped)."""
+    return k > 0 and m > 0 and x[k - 1] == "may" and y[m - 1] == "can"
+
+
+_SUBJECT_NOUNS = 2  # words of a subject between its count and its verb group
+_COUNT_WORDS = {**SMALL_NUM, **TENS_NUM}
+_NOT_SUBJECT = _set("after before until since at by on in from to for with of")
+"""Words before a number that make it no subject's count ("after 9", "by 2030")."""
+
+
+def _count_before(words: Sequence[str], k: int) -> float | None:
+    """The count of the subject right before the verb group at ``k`` ("2,600 runners
+    are expected", "four runners will"), or None."""
+    j, n = k - 1, 0
+    while j >= 0 and n < _SUBJECT_NOUNS and _content(words[j]) and words[j] not in _COUNT_WORDS:
+        j, n = j - 1, n + 1
+    if j < 0 or n == 0 or (j > 0 and words[j - 1] in _NOT_SUBJECT):
+        return None
+    w = words[j]
+    if w in _COUNT_WORDS:
+        return float(_COUNT_WORDS[w])
+    digits = w.replace(",", "")
+    return float(digits) if digits.isdigit() else None
+
+
+def counts_differ(x: Sequence[str], start: int, y: Sequence[str], m: int) -> bool:
+    """Do the verb group opening at ``start`` (a hedged verb's) and the verb at ``m`` (of
+    the other sentence) have subjects of two different counts ("about 2,600 runners are expected to finish"
+    / "four runners will finish in fancy dress")? Then they are two claims."""
+    a, b = _count_before(x, _aux_start(x, start)), _count_before(y, _aux_start(y, m))
+    return a is not None and b is not None and a != b
+
+
 def _aux_start(words: Sequence[str], k: int) -> int:
     """Where the verb group ending at ``k`` starts ("were taken": at "were")."""
     while k > 0 and words[k - 1] in AUX:
@@ -227,8 +267,10 @@ def hedge_shapes(a: Sequence[str], b: Sequence[str]) -> list[Shape]:
                 for m, w in enumerate(y):
                     if not w.isalpha() or verb_stem(w) != stem or _hedged_before(y, m):
                         continue
-                    if m > 0 and (y[m - 1] in _DETERMINERS or y[m - 1] == "to"):
+                    if m > 0 and (y[m - 1] in _DETERMINERS or y[m - 1] in _PREPOSITIONS):
                         continue  # a noun, or an infinitive: nothing stated
+                    if _permission(x, k, y, m) or counts_differ(x, start, y, m):
+                        continue
                     found = k, m
                     break
                 if found is not None:

@@ -25,8 +25,11 @@ from collections.abc import Iterable, Sequence
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
+from .claim_notices import reversed_notices
 from .frequency import pair_frequencies
+from .grades import changed_grades
 from .items import Group, Item, Result
+from .legal_forms import legal_form_mentions
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -47,6 +50,7 @@ from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
+from .title_rewords import reworded_titles
 from .together import join_together
 from .vocab import name_vocab
 from .whole_words import whole_shares
@@ -167,6 +171,9 @@ def diff_facts(
             _groups(src, "name"), _groups(der, "name"), res, (source_text, derived_text),
             name_vocab(ld).titles, aligned=bool(passages),
         )  # fmt: skip
+        reworded_titles(res, (source_text, derived_text))
+        legal_form_mentions(res, (source_text, derived_text))
+        changed_grades(res, (source_text, derived_text), (source_doc, derived_doc))
     diff_exact(_groups(src, "hashtag"), _groups(der, "hashtag"), res)
     diff_quotes(
         _groups(src, "quote"), _groups(der, "quote"), source_text, derived_text, res,
@@ -211,6 +218,7 @@ def diff_facts(
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
         fold_added(res, (source_text, derived_text), source_doc, ls)
+        reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
     one_link_per_span(res)
 
     fold_inside_quotes(res)

@@ -107,6 +107,25 @@ def _verbs_after_modals(words: list[str], span: tuple[int, int]) -> set[str]:
     return out
 
 
+_ONE_SENSE = (
+    "remain stay",
+    "begin start commence",
+    "finish complete",
+    "close shut",
+    "receive get",
+    "rise increase climb",
+    "fall drop decline",
+    "need require",
+    "help assist",
+    "buy purchase",
+)
+"""Verbs of one sense: a rewrite puts one for another ("remain at the pier" / "stay at
+the pier")."""
+_SENSE = {verb_stem(w): n for n, ws in enumerate(_ONE_SENSE) for w in ws.split()}
+
+
 def _same_verb(a: list[str], sa: tuple[int, int], b: list[str], sb: tuple[int, int]) -> bool:
-    """Do the modal words of the two claims govern the same verb?"""
-    return bool(_verbs_after_modals(a, sa) & _verbs_after_modals(b, sb))
+    """Do the modal words of the two claims govern the same verb (or verbs of one sense,
+    :data:`_ONE_SENSE`)?"""
+    va, vb = _verbs_after_modals(a, sa), _verbs_after_modals(b, sb)
+    return bool(va & vb) or bool({_SENSE.get(v) for v in va} & {_SENSE.get(v) for v in vb} - {None})

@@ -61,7 +61,7 @@ from .match_names import (
     unmatched_sources,
     within,
 )
-from .name_halves import surname_halves
+from .name_halves import surname_halves, surnames_alone, unpaired_halves
 from .name_joins import name_toks as _toks
 from .name_joins import one_fact
 from .name_kinds import letters
@@ -112,12 +112,15 @@ def diff_names(
         unmatched = marked_in(unmatched, texts[0], S[0].first.fact.doc, res)
     names = [(c.source, c.derived) for c in res.changed if c.kind in NAME_KINDS]
     # a nationality or a language alone is an adjective of another fact, none of its own
+    if S:
+        unmatched, left_s = unpaired_halves(unmatched, left_s, texts[0], S[0].first.fact.doc, res)
     added = covered([g for g in unmatched if not g.first.group], [_toks(d.text) for _, d in names])
     dropped = covered([g for g in left_s if not g.first.group], [_toks(s.text) for s, _ in names])
     res.added.extend(one_fact(one_person(new_names(added, texts[0])), texts[1]))
     res.dropped.extend(one_fact(one_person(new_names(dropped, texts[1], texts[0])), texts[0]))
     surname_halves(res, texts[0])
     respelt = surname_changes(res, titles)
+    surnames_alone(res)
     title_changes(res, S, D, texts, titles, aligned)
     _titles_not_names(res)
     part_of_changes(res, S, D, texts, aligned)
@@ -148,6 +151,9 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
     ids of those links are returned, for the caller to take them out afterwards."""
     out: set[int] = set()
     said: set[tuple[str, str]] = set()
+    # "Solberg-Haave" → "Solberg", said once, by its fullest mention: "Ingrid Solberg"
+    # over a headline's "Solberg"
+    halves: dict[tuple[str, str], tuple[int, FactLink]] = {}
     for link in res.kept:
         s, d = link.source, link.derived
         if "person" not in (s.kind, d.kind) or s.value == d.value:
@@ -156,10 +162,8 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
         b = tuple(map(letters, split_title(_toks(d.text), titles)))
         if (half := _half_dropped(s.text, d.text, a, b)) is not None:
             out.add(id(link))
-            if half not in said:  # "Solberg-Haave" → "Solberg", said once
-                said.add(half)
-                note = f"surname '{_last_word(s.text)}' → '{_last_word(d.text)}'"
-                res.changed.append(FactLink(d.kind, s, d, note, "surname", "", True))
+            if half not in halves or min(len(a), len(b)) > halves[half][0]:
+                halves[half] = (min(len(a), len(b)), link)
             continue
         if len(a) != len(b) or a == b or not respelled(a[-1], b[-1]):
             continue
@@ -172,6 +176,10 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
         if (a[-1], b[-1]) not in said:  # "Ingrid Daalmans" and "Daalmans": one change
             said.add((a[-1], b[-1]))
             res.changed.append(name_change(s, d, len(a) - 1, len(a)))
+    for _, link in halves.values():
+        s, d = link.source, link.derived
+        note = f"surname '{_last_word(s.text)}' → '{_last_word(d.text)}'"
+        res.changed.append(FactLink(d.kind, s, d, note, "surname", "", True))
     return out
 
 

@@ -188,6 +188,9 @@ def _shapes(
     clause = [j for j in range(len(plain.words)) if cp[j] == cp[m]]
     if any(denies(plain.words[j]) or _negated(plain.words[j]) for j in clause):
         return None
+    can = any(plain.words[j] == "can" for j in clause)
+    if can and neg.words[i] == "may" and "able" not in neg.words[i:k]:
+        return None  # a permission put another way: "may bring" / "can bring"
     if _after_a_noun(plain.words, m):
         return None
     lo = max(clause[0], m - _LEAD)

@@ -27,6 +27,7 @@ from ..types import Fact, FactLink
 from .items import Group, Result, pair, shares
 from .quote_sentences import (
     loose_excerpt,
+    sentence_link,
     sentence_of,
     sentences,
     split_dropped,
@@ -216,7 +217,8 @@ def diff_quotes(
             used.add(id(gs))
             parts = [v for v in derived_values if f" {v} " in f" {sv} "]
             if id(gs) in split and (head := sentence_of(gs.first.fact, value)) is not None:
-                res.kept.append(FactLink("quote", head, d.fact, "one sentence of a longer quote"))
+                link = sentence_link(head, d.fact, derived_text)
+                (res.changed if link.label else res.kept).append(link)
             elif id(gs) in whole or id(gs) in trimmed or _covered(sv, parts):
                 sf, df = pair(gs, gd)
                 res.kept.append(FactLink("quote", sf, df, "excerpt of a longer quote"))

@@ -132,22 +132,22 @@ def split_excerpt(
         and not _statements_left_out(rest, df, other_text)
     ):
         return None
+    return sentence_link(head, df, other_text), rest
+
+
+def sentence_link(head: Fact, df: Fact, other_text: str) -> FactLink:
+    """The link of one sentence ``head`` of a source quote and the derived quote ``df``
+    of ``other_text`` that is an excerpt of it: kept when it gives the sentence whole (or
+    leaves out only function words opening it, or the rest is told around it), else the
+    sentence cut short, a change of ``wording``."""
     if head.value == df.value or _trims_opening(head.value, df.value):
-        link = FactLink("quote", head, df, "one sentence of a longer quote")
-    elif _told_around(head, df, other_text):
-        link = FactLink("quote", head, df, "one sentence of a longer quote, the rest told")
-    else:
-        cut = head.value.count(" ") - df.value.count(" ")
-        n = head.value.count(" ") + 1
-        link = FactLink(
-            "quote",
-            head,
-            df,
-            f"quote cut short ({cut} of {n} words left out)",
-            "wording",
-            "trimmed",
-        )
-    return link, rest
+        return FactLink("quote", head, df, "one sentence of a longer quote")
+    if _told_around(head, df, other_text):
+        return FactLink("quote", head, df, "one sentence of a longer quote, the rest told")
+    cut = head.value.count(" ") - df.value.count(" ")
+    n = head.value.count(" ") + 1
+    note = f"quote cut short ({cut} of {n} words left out)"
+    return FactLink("quote", head, df, note, "wording", "trimmed")
 
 
 _STATEMENT_WORDS = 10
