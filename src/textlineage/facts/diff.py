@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
+from .consolidate import consolidate
 from .frequency import pair_frequencies
 from .items import Group, Item, Result
 from .match_bare_nouns import pair_bare_nouns
@@ -211,6 +212,7 @@ def diff_facts(
     one_link_per_span(res)
 
     fold_inside_quotes(res)
+    consolidate(res, (source_text, derived_text), across=across)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
