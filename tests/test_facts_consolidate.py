@@ -134,3 +134,16 @@ def test_a_sentence_naming_a_person_is_read_item_by_item() -> None:
     )
     join_dropped_sentences(res, src)
     assert sorted(f.text for f in res.dropped) == ["1990", "Ada Tolgarth", "Quarnby"]
+
+
+def test_an_opening_date_stays_apart_from_its_clause() -> None:
+    src = "The mill shut. In 1998, 70 weavers left Ilsby."
+    res = Result(
+        dropped=[
+            _fact(src, "1998", "date"),
+            _fact(src, "70 weavers", "number"),
+            _fact(src, "Ilsby", "place"),
+        ]
+    )
+    join_dropped_sentences(res, src)
+    assert sorted(f.text for f in res.dropped) == ["1998", "70 weavers left Ilsby"]

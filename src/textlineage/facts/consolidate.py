@@ -18,9 +18,9 @@ have paired better. This pass looks at the whole result once:
 - A sentence dropped whole is one statement lost: the facts dropped in one source sentence
   that keeps no fact (none kept or changed there) are one fact, reaching from the first to
   the last (:func:`join_dropped_sentences`). Not across a new clause ("..., and buyers
-  are due"), and not when it would join two figures, two organisations or a person: a
-  sentence of two counts says two things, and a name of a person or a body is checked on
-  its own.
+  are due", nor after a date opening the sentence: "In 1998, ..."), and not when it would
+  join two figures, two organisations or a person: a sentence of two counts says two
+  things, and a name of a person or a body is checked on its own.
 """
 
 from __future__ import annotations
@@ -168,11 +168,28 @@ other than an article, a preposition or a possessive ("and buyers are due", not 
 coast")."""
 
 
+_OPENER_RE = regex.compile(r"(?:^|[.!?\n])\s*\p{Lu}\p{L}*\s*$")
+"""What stands before a date that opens its sentence after one word ("In 2019, ...")."""
+
+
+def _opening(prev: Sequence[Fact], f: Fact, text: str) -> bool:
+    """Is ``prev`` a date opening its sentence ("In 2019, 40 kilns were sold"), set off
+    by a bare comma from ``f``: an opening phrase, then the clause (as in :mod:`.together`)?"""
+    first = prev[0]
+    return (
+        len(prev) == 1
+        and first.kind == "date"
+        and text[first.span[1] : f.span[0]].strip() == ","
+        and _OPENER_RE.search(text, max(0, first.span[0] - 40), first.span[0]) is not None
+    )
+
+
 def _segments(parts: list[Fact], text: str) -> list[list[Fact]]:
-    """``parts`` (in text order) cut where the gap between two opens a new clause."""
+    """``parts`` (in text order) cut where the gap between two opens a new clause, or
+    after an opening date."""
     out = [[parts[0]]]
     for f in parts[1:]:
-        if _CLAUSE_RE.search(text, out[-1][-1].span[1], f.span[0]):
+        if _CLAUSE_RE.search(text, out[-1][-1].span[1], f.span[0]) or _opening(out[-1], f, text):
             out.append([f])
         else:
             out[-1].append(f)
