@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textlineage.facts.consolidate import (
     drop_contained,
+    drop_name_parts,
     drop_relinked,
     join_dropped_sentences,
     repair_changes,
@@ -95,7 +96,7 @@ def test_the_facts_of_a_sentence_dropped_whole_are_one_fact() -> None:
             _fact(src, "2029", "date"),
         ]
     )
-    join_dropped_sentences(res, src)
+    join_dropped_sentences(res, (src, "Nothing here."))
     assert [f.text for f in res.dropped] == ["Tide Singers, opens in Ilsby in 2029"]
     assert res.dropped[0].kind == "date"
 
@@ -117,7 +118,7 @@ def test_a_sentence_with_a_kept_fact_or_two_counts_or_two_clauses_stays_apart() 
         _fact(src, "10 days", "number"),
     ]
     res = Result(kept=[kept], dropped=list(dropped))
-    join_dropped_sentences(res, src)
+    join_dropped_sentences(res, (src, "Nothing here."))
     assert sorted(f.text for f in res.dropped) == sorted(
         ["80 people", "12 looms", "30 spindles", "Quarnby on 4 June", "10 days"]
     )
@@ -132,7 +133,7 @@ def test_a_sentence_naming_a_person_is_read_item_by_item() -> None:
             _fact(src, "1990", "date"),
         ]
     )
-    join_dropped_sentences(res, src)
+    join_dropped_sentences(res, (src, "Nothing here."))
     assert sorted(f.text for f in res.dropped) == ["1990", "Ada Tolgarth", "Quarnby"]
 
 
@@ -145,5 +146,19 @@ def test_an_opening_date_stays_apart_from_its_clause() -> None:
             _fact(src, "Ilsby", "place"),
         ]
     )
-    join_dropped_sentences(res, src)
+    join_dropped_sentences(res, (src, "Nothing here."))
     assert sorted(f.text for f in res.dropped) == ["1998", "70 weavers left Ilsby"]
+
+
+def test_a_person_named_again_by_surname_is_not_dropped_again() -> None:
+    src = "Chair Wilma Ostrey-Pask opened the fair. Ostrey-Pask thanked the helpers."
+    der = "Chair Wilma Ostrey opened the fair."
+    link = FactLink(
+        "person",
+        _fact(src, "Wilma Ostrey-Pask", "person"),
+        _fact(der, "Wilma Ostrey", "person", 1),
+        label="surname",
+    )
+    res = Result(changed=[link], dropped=[_fact(src, "Ostrey-Pask", "person", nth=1)])
+    drop_name_parts(res)
+    assert res.dropped == []

@@ -9,15 +9,17 @@ have paired better. This pass looks at the whole result once:
   date already holds is a second reading of one mention, and goes
   (:func:`drop_relinked`).
 - A fact dropped (added) inside the source (derived) side of a kept or changed link is part
-  of a fact already reported, not a fact of its own (:func:`drop_contained`).
+  of a fact already reported, not a fact of its own (:func:`drop_contained`); so is a
+  person named again by the last words of a name a link holds (:func:`drop_name_parts`).
 - A changed figure or date is paired with the derived mention of the sentence that says
   the same thing: when the derived sentence of a change shares fewer content words with the
   source sentence than the sentence of an added mention written with the source's digits
   only ("by autumn 2033" against "in 2033"), the change takes that mention, and the one
   it held is added (:func:`repair_changes`).
 - A sentence dropped whole is one statement lost: the facts dropped in one source sentence
-  that keeps no fact (none kept or changed there) are one fact, reaching from the first to
-  the last (:func:`join_dropped_sentences`). Not across a new clause ("..., and buyers
+  that keeps no fact (none kept or changed there) and that no derived sentence retells (half
+  its content words in one derived sentence) are one fact, reaching from the first to the
+  last (:func:`join_dropped_sentences`); a rank ("first") stays apart. Not across a new clause ("..., and buyers
   are due", nor after a date opening the sentence: "In 1998, ..."), and not when it would
   join two figures, two organisations or a person: a sentence of two counts says two
   things, and a name of a person or a body is checked on its own.
@@ -184,6 +186,10 @@ def _opening(prev: Sequence[Fact], f: Fact, text: str) -> bool:
     )
 
 
+_ORDINAL_RE = regex.compile(r"\d+(?:st|nd|rd|th)")
+"""The value of an ordinal ("first", "3rd"): a rank, read apart from the facts beside it."""
+
+
 def _segments(parts: list[Fact], text: str) -> list[list[Fact]]:
     """``parts`` (in text order) cut where the gap between two opens a new clause, or
     after an opening date."""
@@ -205,11 +211,30 @@ def _joinable(parts: Sequence[Fact]) -> bool:
     )
 
 
-def join_dropped_sentences(res: Result, source_text: str) -> None:
+RETOLD_SHARE = 0.5
+"""The share of a source sentence's content words that one derived sentence repeats for the
+source sentence to be read as retold there, not dropped whole."""
+
+
+def _retold(i: int, src: _Sentences, der: _Sentences, index: dict[str, list[int]]) -> bool:
+    """Does one derived sentence repeat :data:`RETOLD_SHARE` of source sentence ``i``'s
+    content words?"""
+    terms = src.terms[i]
+    if not terms:
+        return False
+    hits: Counter[int] = Counter()
+    for w in terms:
+        hits.update(index.get(w, ()))
+    return bool(hits) and max(hits.values()) >= RETOLD_SHARE * len(terms)
+
+
+def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     """Join the facts dropped in one clause of a source sentence that keeps no fact (and
-    drops no claim or quotation, a statement of its own) into one dropped fact (of the kind of its first figure or date, else of its first part)."""
+    drops no claim or quotation, a statement of its own, and that no derived sentence
+    retells: :data:`RETOLD_SHARE`) into one dropped fact (of the kind of its first figure or date, else of its first part)."""
     if len(res.dropped) < 2:
         return
+    source_text = texts[0]
     sents = split_sentences(source_text)
     starts = [s.start for s in sents]
 
@@ -222,10 +247,20 @@ def join_dropped_sentences(res: Result, source_text: str) -> None:
     out: list[Fact] = []
     for f in res.dropped:
         i = sentence(f.span[0])
-        if i < 0 or i in busy or f.span[1] > sents[i].end:
+        if i < 0 or i in busy or f.span[1] > sents[i].end or _ORDINAL_RE.fullmatch(f.value):
             out.append(f)
         else:
             by_sentence.setdefault(i, []).append(f)
+    for i in [i for i, p in by_sentence.items() if len(p) == 1]:
+        out.extend(by_sentence.pop(i))
+    if by_sentence:
+        src, der = _Sentences(source_text), _Sentences(texts[1])
+        index: dict[str, list[int]] = {}
+        for j, terms in enumerate(der.terms):
+            for w in terms:
+                index.setdefault(w, []).append(j)
+        for i in [i for i in by_sentence if _retold(i, src, der, index)]:
+            out.extend(by_sentence.pop(i))
     for parts in by_sentence.values():
         for seg in _segments(sorted(parts, key=lambda f: f.span), source_text):
             if not _joinable(seg):
@@ -242,6 +277,20 @@ def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) ->
     mentions reported twice (its sentences share no words to pair or join by)."""
     drop_relinked(res)
     drop_contained(res)
+    drop_name_parts(res)
     if not across:
         repair_changes(res, texts)
-        join_dropped_sentences(res, texts[0])
+        join_dropped_sentences(res, texts)
+
+
+def drop_name_parts(res: Result) -> None:
+    """Drop a person dropped (added) whose words end the name of a person a kept or
+    changed link holds on that side ("Okafor" beside "Ana Okafor"): the same person, named
+    again, already reported."""
+    links = [k for k in (*res.kept, *res.changed) if k.kind == "person"]
+    for left, names in (
+        (res.dropped, [k.source.text.split() for k in links]),
+        (res.added, [k.derived.text.split() for k in links]),
+    ):
+        tails = {tuple(w[i:]) for w in names for i in range(1, len(w))}
+        left[:] = [f for f in left if f.kind != "person" or tuple(f.text.split()) not in tails]
