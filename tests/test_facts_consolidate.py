@@ -162,3 +162,21 @@ def test_a_person_named_again_by_surname_is_not_dropped_again() -> None:
     res = Result(changed=[link], dropped=[_fact(src, "Ostrey-Pask", "person", nth=1)])
     drop_name_parts(res)
     assert res.dropped == []
+
+
+def test_a_sentence_retold_with_other_names_is_not_joined() -> None:
+    src = "Growers from Ostrey and Dunmere brought apples to the autumn show."
+    der = "Growers from Marrick and Ravensby brought apples to the autumn show."
+    res = Result(dropped=[_fact(src, "Ostrey", "place"), _fact(src, "Dunmere", "place")])
+    join_dropped_sentences(res, (src, der))
+    assert sorted(f.text for f in res.dropped) == ["Dunmere", "Ostrey"]
+    join_dropped_sentences(res, (src, "The show was busy."))
+    assert [f.text for f in res.dropped] == ["Ostrey and Dunmere"]
+
+
+def test_a_rank_stays_apart_from_a_date_beside_it() -> None:
+    src = "The hall first opened in June 2006."
+    first = Fact("number", "first", (9, 14), 0, "1st")
+    res = Result(dropped=[first, _fact(src, "June 2006", "date")])
+    join_dropped_sentences(res, (src, "Nothing here."))
+    assert sorted(f.text for f in res.dropped) == ["June 2006", "first"]
