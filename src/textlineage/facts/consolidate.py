@@ -85,20 +85,28 @@ MIN_SHARED = 3
 
 
 class _Sentences:
-    """A text's sentences (their starts) and each one's content terms."""
+    """A text's sentences (their starts) and their content terms, read when asked for."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        sents = split_sentences(text)
-        self.starts = [s.start for s in sents]
-        self.terms = [_terms(text, (s.start, s.end)) for s in sents]
+        self.sents = split_sentences(text)
+        self.starts = [s.start for s in self.sents]
+        self._terms: dict[int, Counter[str]] = {}
+
+    def terms(self, i: int) -> Counter[str]:
+        """The content terms of sentence ``i``."""
+        c = self._terms.get(i)
+        if c is None:
+            s = self.sents[i]
+            c = self._terms[i] = _terms(self.text, (s.start, s.end))
+        return c
 
     def around(self, f: Fact) -> Counter[str]:
         """The content terms of the sentence of ``f``, those of ``f`` left out."""
-        i = max(0, bisect.bisect_right(self.starts, f.span[0]) - 1)
-        if not self.terms:
+        if not self.sents:
             return Counter()
-        return self.terms[i] - _terms(self.text, f.span)
+        i = max(0, bisect.bisect_right(self.starts, f.span[0]) - 1)
+        return self.terms(i) - _terms(self.text, f.span)
 
 
 def _terms(text: str, span: Span) -> Counter[str]:
@@ -132,16 +140,12 @@ def repair_changes(res: Result, texts: tuple[str, str]) -> None:
         digits = _digits(s)
         if link.kind not in _MEASURES or not digits:
             continue
+        fits = [a for a in added if a.kind == s.kind and _digits(a) <= digits]
+        if not fits:
+            continue
         now = shared(s, link.derived)
         scored = sorted(
-            (
-                (n, a)
-                for a in added
-                if a.kind == s.kind
-                and _digits(a) <= digits
-                and (n := shared(s, a)) >= MIN_SHARED
-                and n > now
-            ),
+            ((n, a) for a in fits if (n := shared(s, a)) >= MIN_SHARED and n > now),
             key=lambda t: -t[0],
         )
         if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -219,7 +223,7 @@ source sentence to be read as retold there, not dropped whole."""
 def _retold(i: int, src: _Sentences, der: _Sentences, index: dict[str, list[int]]) -> bool:
     """Does one derived sentence repeat :data:`RETOLD_SHARE` of source sentence ``i``'s
     content words?"""
-    terms = src.terms[i]
+    terms = src.terms(i)
     if not terms:
         return False
     hits: Counter[int] = Counter()
@@ -256,8 +260,8 @@ def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     if by_sentence:
         src, der = _Sentences(source_text), _Sentences(texts[1])
         index: dict[str, list[int]] = {}
-        for j, terms in enumerate(der.terms):
-            for w in terms:
+        for j in range(len(der.sents)):
+            for w in der.terms(j):
                 index.setdefault(w, []).append(j)
         for i in [i for i in by_sentence if _retold(i, src, der, index)]:
             out.extend(by_sentence.pop(i))
