@@ -197,3 +197,18 @@ def test_a_person_or_a_place_after_a_count_stays_apart_from_a_date() -> None:
     )
     join_together(res, (src, "Nothing."))
     assert _texts(res) == ["2021", "3 May", "30 banks", "Ines Varga", "Norland"]
+
+
+def test_a_region_before_a_bracket_locates_the_kept_town() -> None:
+    src = "Calls stay the same: Ostrey, Dunmere (Friday); Ravensby, Marrick (Sunday)."
+    der = "Calls stay the same: Ostrey Friday and Ravensby Sunday."
+    links = [
+        FactLink("place", _fact(src, name, "place"), _fact(der, name, "place", doc=1))
+        for name in ("Ostrey", "Ravensby")
+    ]
+    res = Result(
+        kept=links,
+        dropped=[_fact(src, "Dunmere", "place"), _fact(src, "Marrick", "place")],
+    )
+    join_together(res, (src, der))
+    assert _texts(res) == []

@@ -26,6 +26,7 @@ from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
 from .claim_notices import reversed_notices
+from .consolidate import consolidate
 from .frequency import pair_frequencies
 from .grades import changed_grades
 from .items import Group, Item, Result
@@ -222,6 +223,7 @@ def diff_facts(
     one_link_per_span(res)
 
     fold_inside_quotes(res)
+    consolidate(res, (source_text, derived_text), across=across)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

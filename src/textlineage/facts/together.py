@@ -31,7 +31,8 @@ names alone in brackets, glossing no fact dropped, are a list, read item by item
 A region written after a town to locate it ("Dayton, Ohio", "Hull, Quebec") goes with the
 town: when the other text keeps the town, the region left off is no fact dropped (nor one
 added when only the other text names it) (:func:`drop_locators`). A place after a comma is
-read as a locator only when it closes the phrase; in a list ("Ayr, Troon, Irvine", "Ayr,
+read as a locator only when it closes the phrase (punctuation, a bracket opening an aside,
+or a lower-case word follow it); in a list ("Ayr, Troon, Irvine", "Ayr,
 Troon and Irvine") each place stands on its own.
 
 A place (or another entity of no person or body) said a few words before a figure or a
@@ -222,7 +223,7 @@ def join_brackets(facts: Sequence[Fact], text: str, others: Sequence[Span]) -> l
 
 
 _LOCATOR_GAP = ", "
-_CLOSES_RE = regex.compile(r"[ \u00a0]*(?:[.;:)\]\n]|\Z|,?[ \u00a0]+(?!(?:and|or|nor)\b)\p{Ll})")
+_CLOSES_RE = regex.compile(r"[ \u00a0]*(?:[.;:()\]\n]|\Z|,?[ \u00a0]+(?!(?:and|or|nor)\b)\p{Ll})")
 _NAMES = frozenset({"person", "place", "organisation", "entity"})
 
 
