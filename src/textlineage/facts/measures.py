@@ -59,7 +59,11 @@ _A_UNIT_RE = regex.compile(
 )
 """One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
 "more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
-("a foot injury")."""
+("a foot injury").; "a foot of snow", what is
+measured named after it, is one too ("a ton of" is left alone: as often "a lot of")."""
+_A_UNIT_OF_RE = regex.compile(r"(?<!(?i:ton))[ \u00a0]+(?i:of)[ \u00a0]+\p{L}")
+_PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
+"""A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
     r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
@@ -149,7 +153,12 @@ def find_measures(
         _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
     for m in _A_UNIT_RE.finditer(text) if pats.english else ():  # "up to a foot"
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
-        if q is None or overlaps(num_mask, q.start(), q.end()):
+        if q is not None and overlaps(num_mask, q.start(), q.end()):
+            continue
+        if q is None and (
+            not _A_UNIT_OF_RE.match(text, m.end())
+            or _PART_OF_RE.search(text, max(0, m.start() - 8), m.start())
+        ):
             continue
         unit = canonical_unit(singular(m.group("u").lower()))
         _add_qualified(out, text, doc, m.span(), "1", unit, num_mask, name_mask, pats)
