@@ -288,6 +288,10 @@ def diff_dates(
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))
+            elif id(gs) in used:
+                # the date told in full elsewhere: this is a loose mention of it again
+                note = f"'{gs.first.fact.text}' said again, less specifically"
+                res.kept.append(FactLink("date", sf, df, note))
             else:
                 note = f"less specific than '{gs.first.fact.text}'"
                 res.kept.append(FactLink("date", sf, df, note))
