@@ -46,6 +46,7 @@ from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
+from .time_ends import span_ends
 from .time_hedges import hedged_times
 from .together import join_together
 from .vocab import name_vocab
@@ -209,6 +210,7 @@ def diff_facts(
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
         hedged_times(res, (source_text, derived_text))
+        span_ends(res, (source_text, derived_text))
         fold_added(res, (source_text, derived_text), source_doc, ls)
     one_link_per_span(res)
 
