@@ -112,9 +112,9 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
     elif pats.english:
         m = _PARTITIVE_RE.match(text, pos)
         if m is not None:
-            end, words = _unit_after(text, m.end(), False, pats)
-            if words and is_plural(words[-1]) and not _NUMBER_WORD_RE.match(words[0]):
-                return end, words
+            whole_end, whole = _unit_after(text, m.end(), False, pats)
+            if whole and is_plural(whole[-1]) and not _NUMBER_WORD_RE.match(whole[0]):
+                return whole_end, whole
     words: list[tuple[str, int]] = []
     cur = pos
     limit = 3
