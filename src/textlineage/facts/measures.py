@@ -61,6 +61,12 @@ _A_UNIT_RE = regex.compile(
 "more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
 ("a foot injury").; "a foot of snow", what is
 measured named after it, is one too ("a ton of" is left alone: as often "a lot of")."""
+_PENCE_RE = regex.compile(
+    r"(?<![\p{L}\p{N}\p{Sc}.,])(?P<num>\d{1,2}(?:\.\d{1,2})?)p(?![\p{L}\p{N}])"
+)
+"""An amount in pence written with "p" ("6.8p", "45p"); not three digits or more, as
+"1080p" is a picture's lines."""
+_PENCE = canonical_unit(singular("pence"))
 _A_UNIT_OF_RE = regex.compile(r"(?<!(?i:ton))[ \u00a0]+(?i:of)[ \u00a0]+\p{L}")
 _PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
 """A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
@@ -227,6 +233,14 @@ def find_measures(
         if speed is not None:
             unit, end = speed
         _add(out, text, doc, (s, end), value, unit, qual, num_mask, name_mask, pats)
+    for m in _PENCE_RE.finditer(text) if pats.english else ():  # "6.8p a share"
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is not None and overlaps(num_mask, q.start(), q.end()):
+            q = None
+        qual = collapse(q.group()).lower() if q is not None else ""
+        value = fmt(Decimal(m.group("num")))
+        span = (q.start() if q is not None else m.start(), m.end())
+        _add(out, text, doc, span, value, _PENCE, qual, num_mask, name_mask, pats)
     for m in _ONE_UNIT_RE.finditer(text):
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
         cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(
