@@ -27,6 +27,7 @@ from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
 from .frequency import pair_frequencies
 from .items import Group, Item, Result
+from .local_times import local_times
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -211,6 +212,7 @@ def diff_facts(
         hedged_counts(res)
         hedged_times(res, (source_text, derived_text))
         span_ends(res, (source_text, derived_text))
+        local_times((source_text, derived_text), (src, der), res)
         fold_added(res, (source_text, derived_text), source_doc, ls)
     one_link_per_span(res)
 

@@ -96,8 +96,11 @@ week", "two extra days"): the noun is the next word."""
 _PARTITIVE_RE = regex.compile(
     r"[ \u00a0]+of[ \u00a0]+(?i:its|their|the|our|his|her|these|those)(?=[ \u00a0]+\p{L})"
 )
-"""A count of a part of a whole named after it ("60 of its trucks", "three of the
-boats"): what the number counts is the whole's noun."""
+"""A count of a whole named after it ("all 60 of its trucks"): what the number counts is
+the whole's noun."""
+_ALL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:all)[ \u00a0]+[\p{L}\p{N},.]+$")
+""""All" before the number: the count is of every one of the whole ("all 60 of its
+trucks"); "three of the boats" is a part, left as a number alone."""
 _NUMBER_WORD_RE = regex.compile(rf"(?i:{SPELLED_NUMBER}|one|dozens?|hundreds?|thousands?)$")
 """A number in words, which the whole's noun may not open ("of the nine regions": the
 whole is counted, the part is a share of it)."""
@@ -109,7 +112,7 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         m = _OF_RE.match(text, pos)
         if m is not None:
             pos = m.end()
-    elif pats.english:
+    elif pats.english and _ALL_BEFORE_RE.search(text, max(0, pos - 30), pos):
         m = _PARTITIVE_RE.match(text, pos)
         if m is not None:
             whole_end, whole = _unit_after(text, m.end(), False, pats)
