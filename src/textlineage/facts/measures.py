@@ -136,7 +136,7 @@ _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
 _ONE_UNIT_RE = regex.compile(
-    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?|another)[ \u00a0]+"
     r"(?P<single>(?i:single)[ \u00a0]+)?(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
 )
 
