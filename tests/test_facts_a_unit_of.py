@@ -1,4 +1,4 @@
-"""One unit of measure said with "a" and what it measures ("a foot of snow") is the
+"""One unit of measure said with "a" and what it measures ("a foot of floodwater") is the
 number 1 in that unit; "a foot injury", "a ton of fun" and "a quarter of a mile" are
 not."""
 
@@ -13,10 +13,10 @@ def _diff(src: str, der: str) -> FactDiff:
     return diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,))
 
 
-def test_a_range_told_as_a_foot_of_snow() -> None:
+def test_a_range_told_as_a_foot_of_floodwater() -> None:
     d = _diff(
-        "Forecasters expect 9 to 15 inches of snow on the ridge by Friday.",
-        "Forecasters expect a foot of snow on the ridge by Friday.",
+        "Forecasters expect 9 to 15 inches of floodwater in the cellars by Friday.",
+        "Forecasters expect a foot of floodwater in the cellars by Friday.",
     )
     assert [(c.source.text, c.derived.text) for c in d.changed if c.kind == "number"] == [
         ("9 to 15 inches", "a foot")

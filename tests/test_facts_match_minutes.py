@@ -8,8 +8,8 @@ from textlineage.facts.diff import diff_facts
 
 def test_a_match_minute_left_out_is_dropped() -> None:
     d = diff_facts(
-        "Okoro was sent off in the 63rd minute of the league match at Fenwick Road.",
-        "Okoro was sent off during the league match at Fenwick Road.",
+        "Okoro was sent off in the 63rd minute of the league match at Cobbald Lane.",
+        "Okoro was sent off during the league match at Cobbald Lane.",
         source_doc=0,
         derived_doc=1,
     )
@@ -18,8 +18,8 @@ def test_a_match_minute_left_out_is_dropped() -> None:
 
 def test_a_match_minute_kept() -> None:
     d = diff_facts(
-        "Okoro was sent off in the 63rd minute of the league match at Fenwick Road.",
-        "Okoro saw red in the 63rd minute at Fenwick Road.",
+        "Okoro was sent off in the 63rd minute of the league match at Cobbald Lane.",
+        "Okoro saw red in the 63rd minute at Cobbald Lane.",
         source_doc=0,
         derived_doc=1,
     )

@@ -18,8 +18,8 @@ def test_the_size_of_a_scale_added() -> None:
 
 def test_the_size_of_a_scale_kept() -> None:
     d = diff_facts(
-        "Forecasters put the fire danger at level 4 out of 5 for the weekend.",
-        "Fire danger is at level 4 out of 5 this weekend, forecasters said.",
+        "Forecasters put the fire danger at level 4 out of 6 for the weekend.",
+        "Fire danger is at level 4 out of 6 this weekend, forecasters said.",
         source_doc=0,
         derived_doc=1,
     )

@@ -8,8 +8,8 @@ from textlineage.facts.diff import diff_facts
 
 def test_a_class_year_by_its_last_two_digits() -> None:
     d = diff_facts(
-        "The medal goes to Tomasz Brandt, a Class of 1991 graduate who now runs a rowing club.",
-        "The medal goes to Tomasz Brandt '91, who now runs a rowing club.",
+        "The medal goes to Ulfric Vantwell, a Class of 1991 graduate who now runs a rowing club.",
+        "The medal goes to Ulfric Vantwell '91, who now runs a rowing club.",
         source_doc=0,
         derived_doc=1,
     )

@@ -17,18 +17,18 @@ def _times(d: FactDiff) -> list[tuple[str, str, str]]:
 
 def test_a_bound_on_a_time_dropped() -> None:
     d = _diff(
-        "The ferry terminal will stay shut until at least 5pm on Friday, the port said.",
-        "The ferry terminal will stay shut until 5pm on Friday, the port said.",
+        "The ferry terminal will stay shut until at least 5pm on Thursday, the port said.",
+        "The ferry terminal will stay shut until 5pm on Thursday, the port said.",
     )
     assert _times(d) == [("at least 5pm", "5pm", "qualifier_dropped")]
 
 
 def test_an_approximate_time_given_exactly_and_a_hedge_after_the_time() -> None:
     d = _diff(
-        "The hikers left the hut at about 07:45 and reached the col by noon.",
-        "The hikers left the hut at 7.45am and reached the col by noon.",
+        "The hikers left the hut at about 07:35 and reached the col by noon.",
+        "The hikers left the hut at 7.35am and reached the col by noon.",
     )
-    assert _times(d) == [("about 07:45", "7.45am", "qualifier_dropped")]
+    assert _times(d) == [("about 07:35", "7.35am", "qualifier_dropped")]
     d = _diff(
         "Ballots must arrive by 9am on Tuesday.",
         "Ballots must arrive by 9am at the latest on Tuesday.",
@@ -38,8 +38,8 @@ def test_an_approximate_time_given_exactly_and_a_hedge_after_the_time() -> None:
 
 def test_two_hedges_of_one_meaning_keep_the_time() -> None:
     d = _diff(
-        "The parade sets off at around 11am from the quay.",
-        "The parade sets off at about 11am from the quay.",
+        "The parade sets off at around 11.40am from the quay.",
+        "The parade sets off at about 11.40am from the quay.",
     )
     assert not _times(d)
-    assert "11am" in [k.derived.text for k in d.kept]
+    assert "11.40am" in [k.derived.text for k in d.kept]

@@ -402,10 +402,10 @@ def find_dates(
 
 
 SHORT_YEAR_PREFIX = "yy:"
-"""The start of the value of a year written by its last two digits ("'68")."""
+"""The start of the value of a year written by its last two digits ("'77")."""
 _SHORT_YEAR_RE = regex.compile(r"(?<![\p{L}\p{N}'’])['’](?P<yy>\d{2})(?![\p{L}\p{N}'’]|[.,]\p{N})")
-"""A year written by its last two digits after an apostrophe ("Class of '68", "Ruth
-Hale ’05"): its :attr:`~.items.Item.alts` are the two years it may be, so that it keeps a
+"""A year written by its last two digits after an apostrophe ("Class of '77", "Ines
+Pardo ’05"): its :attr:`~.items.Item.alts` are the two years it may be, so that it keeps a
 year written whole."""
 
 

@@ -98,7 +98,7 @@ def find_frequencies(text: str) -> list[tuple[tuple[int, int], Fraction]]:
 
 
 def _alone(text: str, span: tuple[int, int]) -> bool:
-    """Is the frequency at ``span`` an adverb alone ("fortnightly")? As often a word of
+    """Is the frequency at ``span`` an adverb alone ("quarterly")? As often a word of
     description ("the weekly market") as a rate stated, it keeps a rate the other text
     states but is not read as another rate."""
     return text[span[0] : span[1]].lower() in _ADVERB_PERIOD

@@ -1,6 +1,6 @@
-"""A time given in universal time on one side and in "local time" on the other: "14:00
-UTC" / "4pm local time" is one time when the texts say which zone is local ("16:30 local
-time, CEST"), and "3pm local time" for it is a time converted wrongly.
+"""A time given in universal time on one side and in "local time" on the other: "11:30
+UTC" / "1:30pm local time" is one time when the texts say which zone is local ("13:30
+local time, CEST"), and "12:30pm local time" for it is a time converted wrongly.
 
 The clock reader gives a time followed by a zone its moment in universal time; "local
 time" names no zone, so a derived time told locally is left as its clock time and meets

@@ -59,20 +59,20 @@ _A_UNIT_RE = regex.compile(
 )
 """One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
 "more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
-("a foot injury").; "a foot of snow", what is
+("a foot injury").; "a foot of floodwater", what is
 measured named after it, is one too ("a ton of" is left alone: as often "a lot of")."""
 _SCALE_OF_RE = regex.compile(
     r"(?<![\p{L}])(?i:level|category|stage|grade|tier|phase|step)[ \u00a0]+\d{1,2}"
     r"[ \u00a0]+(?P<of>(?i:out[ \u00a0]+of|of)[ \u00a0]+(?P<size>\d{1,2}))(?![\p{L}\p{N}.,])"
 )
-"""A step on a scale told with the scale's size ("level 3 of 4", "stage 2 out of 5"): the
+"""A step on a scale told with the scale's size ("level 2 of 5", "stage 2 out of 5"): the
 size is a fact of its own, read with its "of"."""
 SCALE_SIZE = "steps on a scale"
 """The noun of a scale's size."""
 _PENCE_RE = regex.compile(
     r"(?<![\p{L}\p{N}\p{Sc}.,])(?P<num>\d{1,2}(?:\.\d{1,2})?)p(?![\p{L}\p{N}])"
 )
-"""An amount in pence written with "p" ("6.8p", "45p"); not three digits or more, as
+"""An amount in pence written with "p" ("5.4p", "45p"); not three digits or more, as
 "1080p" is a picture's lines."""
 _PENCE = canonical_unit(singular("pence"))
 _A_UNIT_OF_RE = regex.compile(r"(?<!(?i:ton))[ \u00a0]+(?i:of)[ \u00a0]+\p{L}")
@@ -241,9 +241,9 @@ def find_measures(
         if speed is not None:
             unit, end = speed
         _add(out, text, doc, (s, end), value, unit, qual, num_mask, name_mask, pats)
-    for m in _SCALE_OF_RE.finditer(text) if pats.english else ():  # "level 3 of 4"
+    for m in _SCALE_OF_RE.finditer(text) if pats.english else ():  # "level 2 of 5"
         _add(out, text, doc, m.span("of"), m.group("size"), SCALE_SIZE, "", num_mask, name_mask)
-    for m in _PENCE_RE.finditer(text) if pats.english else ():  # "6.8p a share"
+    for m in _PENCE_RE.finditer(text) if pats.english else ():  # "5.4p a share"
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
         if q is not None and overlaps(num_mask, q.start(), q.end()):
             q = None

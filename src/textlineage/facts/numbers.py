@@ -96,10 +96,10 @@ week", "two extra days"): the noun is the next word."""
 _PARTITIVE_RE = regex.compile(
     r"[ \u00a0]+of[ \u00a0]+(?i:its|their|the|our|his|her|these|those)(?=[ \u00a0]+\p{L})"
 )
-"""A count of a whole named after it ("all 60 of its trucks"): what the number counts is
+"""A count of a whole named after it ("all 45 of its trucks"): what the number counts is
 the whole's noun."""
 _ALL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:all)[ \u00a0]+[\p{L}\p{N},.]+$")
-""""All" before the number: the count is of every one of the whole ("all 60 of its
+""""All" before the number: the count is of every one of the whole ("all 45 of its
 trucks"); "three of the boats" is a part, left as a number alone."""
 _NUMBER_WORD_RE = regex.compile(rf"(?i:{SPELLED_NUMBER}|one|dozens?|hundreds?|thousands?)$")
 """A number in words, which the whole's noun may not open ("of the nine regions": the

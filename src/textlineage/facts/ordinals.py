@@ -32,7 +32,7 @@ _ORDINAL_RE = regex.compile(
 
 
 MATCH_MINUTE = "minute"
-"""The noun of a match's clock ("in the 57th minute"): the time something happened in a
+"""The noun of a match's clock ("in the 71st minute"): the time something happened in a
 game, a fact of its own. A derived text that counts no minute so has dropped it."""
 
 
@@ -64,7 +64,7 @@ def ordinal_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) 
     s_taken = [*res.dropped, *(k.source for k in (*res.kept, *res.changed))]
     d_taken = [*res.added, *(k.derived for k in (*res.kept, *res.changed))]
     if MATCH_MINUTE in src and MATCH_MINUTE not in der:
-        for m in src[MATCH_MINUTE]:  # "in the 57th minute": when it happened, left out
+        for m in src[MATCH_MINUTE]:  # "in the 71st minute": when it happened, left out
             if not _overlaps(m.span(), s_taken):
                 res.dropped.append(_fact(m, docs[0]))
     common = src.keys() & der.keys()

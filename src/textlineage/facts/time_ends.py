@@ -1,8 +1,8 @@
-"""A span of time on one side told as its two ends on the other: "open 9am to 4pm" /
-"opens at 9:00 a.m. and closes at 4:00 p.m." is one fact kept, not a span added and two
+"""A span of time on one side told as its two ends on the other: "open 8.30am to 3.30pm" /
+"opens at 8:30 a.m. and closes at 3:30 p.m." is one fact kept, not a span added and two
 times dropped.
 
-The clock reader takes "9am to 4pm" for one span (``time:09:00-16:00``) and a start and an
+The clock reader takes "8.30am to 3.30pm" for one span (``time:08:30-15:30``) and a start and an
 end said apart for two times. When a span is left over on one side and both its ends are
 left over on the other, close together (in one sentence, as a start and an end are told),
 the two times are the span: one fact, kept.
@@ -19,8 +19,8 @@ ENDS_APART = 80
 
 
 def _ends(value: str) -> tuple[str, str] | None:
-    """The values of the two ends of a time span's value ("time:09:00-16:00": "time:09:00",
-    "time:16:00"); None for anything else."""
+    """The values of the two ends of a time span's value ("time:08:30-15:30": "time:08:30",
+    "time:15:30"); None for anything else."""
     if not value.startswith(TIME_PREFIX):
         return None
     a, sep, b = value.removeprefix(TIME_PREFIX).partition("-")
