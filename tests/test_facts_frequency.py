@@ -60,3 +60,18 @@ def test_the_same_rate_written_otherwise_is_kept() -> None:
     assert [(k.source.text, k.derived.text) for k in d.kept if k.source.value == "frequency"] == [
         ("every other day", "every two days")
     ]
+
+
+def test_an_adverb_alone_keeps_a_rate_but_changes_none() -> None:
+    d = _diff(
+        "The book bus keeps to its weekly round of the hill farms.",
+        "The book bus still calls at the hill farms every seven days.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.kept] == [("weekly", "every seven days")]
+    assert not d.added and not d.dropped and not d.changed
+    assert _rates("Trams run half-hourly.") == []
+    d = _diff(
+        "The weekly market opens at the quay every 10 days in summer.",
+        "The weekly market opens at the quay every 10 days in summer.",
+    )
+    assert not d.changed

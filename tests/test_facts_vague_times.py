@@ -49,3 +49,13 @@ def test_a_part_of_a_year_told_relative_to_the_writing_is_less_specific() -> Non
     )
     assert ("the end of 2031", "by the end of next year") in _changed(d)
     assert not [f for f in d.dropped if f.kind == "date"]
+
+
+def test_a_full_date_told_as_last_weekend_is_less_specific() -> None:
+    d = _diff(
+        "The cup tie at Elmfield Park on Sunday 15 November 2026 was abandoned after a floodlight"
+        " failure.",
+        "Last weekend's cup tie at Elmfield Park was abandoned after a floodlight failure.",
+    )
+    assert _changed(d).get(("Sunday 15 November 2026", "Last weekend")) == "specificity"
+    assert not [f for f in d.dropped if f.kind == "date"]

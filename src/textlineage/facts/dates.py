@@ -384,7 +384,29 @@ def find_dates(
             out.append(item)
             mark(num_mask, s, e)
             mark(name_mask, s, e)
+    for mt in _SHORT_YEAR_RE.finditer(text):
+        s, e = mt.span()
+        if not overlaps(num_mask, s, e):
+            yy = mt.group("yy")
+            value = f"{SHORT_YEAR_PREFIX}{yy}"
+            out.append(
+                Item(
+                    Fact("date", mt.group(), (s, e), doc, value),
+                    "date",
+                    (value,),
+                    alts=(f"19{yy}", f"20{yy}"),
+                )
+            )
+            mark(num_mask, s, e)
     return out
+
+
+SHORT_YEAR_PREFIX = "yy:"
+"""The start of the value of a year written by its last two digits ("'77")."""
+_SHORT_YEAR_RE = regex.compile(r"(?<![\p{L}\p{N}'’])['’](?P<yy>\d{2})(?![\p{L}\p{N}'’]|[.,]\p{N})")
+"""A year written by its last two digits after an apostrophe ("Class of '77", "Ines
+Pardo ’05"): its :attr:`~.items.Item.alts` are the two years it may be, so that it keeps a
+year written whole."""
 
 
 _RANGE_START_RE = regex.compile(

@@ -31,6 +31,7 @@ from .frequency import pair_frequencies
 from .grades import changed_grades
 from .items import Group, Item, Result
 from .legal_forms import legal_form_mentions
+from .local_times import local_times
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -51,6 +52,8 @@ from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
+from .time_ends import span_ends
+from .time_hedges import hedged_times
 from .title_rewords import reworded_titles
 from .together import join_together
 from .vocab import name_vocab
@@ -218,6 +221,9 @@ def diff_facts(
         join_together(res, (source_text, derived_text))
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
+        hedged_times(res, (source_text, derived_text))
+        span_ends(res, (source_text, derived_text))
+        local_times((source_text, derived_text), (src, der), res)
         fold_added(res, (source_text, derived_text), source_doc, ls)
         reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
     one_link_per_span(res)

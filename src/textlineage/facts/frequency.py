@@ -36,9 +36,11 @@ _FREQ_RE = regex.compile(
     rf"{_COUNT}{_SP}(?:(?P<adverb>{_ADVERB})"
     rf"|(?i:a|an|per|each|every){_SP}(?:(?P<n>{_N}|(?i:other)){_SP})?(?P<period>{_PERIOD})s?)"
     rf"|(?i:every|each){_SP}(?:(?P<n2>{_N}|(?i:other)){_SP})?(?P<period2>{_PERIOD})s?"
+    rf"|(?<![-\u2010])(?P<adverb2>{_ADVERB})"
     rf")(?![\p{{L}}\p{{N}}])"
 )
-"""A count per span of time, or a span of time that recurs."""
+"""A count per span of time, or a span of time that recurs (an adverb alone, "fortnightly",
+is once in that span; not after a hyphen, as in "half-hourly")."""
 
 _ADVERB_PERIOD = {
     "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week",
@@ -69,9 +71,10 @@ def _rate(m: regex.Match[str]) -> Fraction | None:
     else:
         word = count_text.split()[0].split("-")[0].lower()
         count = Decimal(_COUNT_WORD[word]) if word in _COUNT_WORD else _number(word)
-    if m.group("adverb"):
+    adverb = m.group("adverb") or m.group("adverb2")
+    if adverb:
         every: Decimal | None = Decimal(1)
-        period = _ADVERB_PERIOD[m.group("adverb").lower()]
+        period = _ADVERB_PERIOD[adverb.lower()]
     else:
         every = _number(m.group("n") if count_text is not None else m.group("n2"))
         period = (m.group("period") or m.group("period2")).lower()
@@ -92,6 +95,13 @@ def find_frequencies(text: str) -> list[tuple[tuple[int, int], Fraction]]:
         if rate is not None:
             out.append((m.span(), rate))
     return out
+
+
+def _alone(text: str, span: tuple[int, int]) -> bool:
+    """Is the frequency at ``span`` an adverb alone ("quarterly")? As often a word of
+    description ("the weekly market") as a rate stated, it keeps a rate the other text
+    states but is not read as another rate."""
+    return text[span[0] : span[1]].lower() in _ADVERB_PERIOD
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -117,6 +127,8 @@ def pair_frequencies(texts: tuple[str, str], docs: tuple[int, int], res: Result)
                 if k.kind in ("number", "date")
             ):
                 continue  # a part of one is already paired elsewhere
+            if found[0][i][1] != found[1][j][1] and (_alone(texts[0], sa) or _alone(texts[1], sb)):
+                continue  # an adverb alone ("a weekly column") confirms a rate, changes none
             shared = say_the_same(sides, sa, sb)
             if shared:
                 candidates.append((-shared, i, j))

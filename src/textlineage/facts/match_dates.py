@@ -15,7 +15,7 @@ import regex
 
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
-from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX
+from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
 from .items import Group, Item, Result, pair, shares
 from .near_words import NearWords
 from .weekdays import WEEKDAY_PREFIX, weekday_of
@@ -253,6 +253,8 @@ def diff_dates(
             used.add(id(gs))
             sf, df = pair(gs, gd)
             what = "time of day" if is_time(d.fact.value) else "year in another calendar"
+            if d.fact.value.startswith(SHORT_YEAR_PREFIX):
+                what = "year, by its last two digits"
             note = f"the same {what} ('{sf.text}' → '{df.text}')"
             res.kept.append(FactLink("date", sf, df, note))
             continue
@@ -288,6 +290,10 @@ def diff_dates(
                 note = f"date made less specific ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
                 changed_src.add(id(gs))
+            elif id(gs) in used:
+                # the date told in full elsewhere: this is a loose mention of it again
+                note = f"'{gs.first.fact.text}' said again, less specifically"
+                res.kept.append(FactLink("date", sf, df, note))
             else:
                 note = f"less specific than '{gs.first.fact.text}'"
                 res.kept.append(FactLink("date", sf, df, note))

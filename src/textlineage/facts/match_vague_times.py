@@ -32,12 +32,13 @@ _RELATIVE_RE = regex.compile(
     rf"|(?i:later|earlier|early|late){_SP}(?i:this|next){_SP}(?i:year|month|spring|summer"
     rf"|autumn|fall|winter)"
     rf"|(?i:next|coming){_SP}(?i:year|month|spring|summer|autumn|fall|winter)"
-    rf"|(?i:this){_SP}(?i:spring|summer|autumn|fall|winter))"
+    rf"|(?i:this){_SP}(?i:spring|summer|autumn|fall|winter)"
+    rf"|(?i:last|this|next|coming){_SP}(?i:week|weekend))"
     r"(?![\p{L}\p{N}])"
 )
 """A time told only relative to the writing: "by the end of the year", "next spring",
-"later this year" (not "this month" or "this year" alone, as often the time of something
-past)."""
+"later this year", "last weekend" (not "this month" or "this year" alone, as often the
+time of something past)."""
 _WITHIN_BEFORE_RE = regex.compile(rf"(?i:within|in|over{_SP}the{_SP}next){_SP}$")
 _TIME_UNITS = frozenset({"day", "week", "month", "year"})
 

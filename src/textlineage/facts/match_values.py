@@ -363,6 +363,7 @@ def diff_numbers(
                 shares(g, gd) and not _close(g.first, d),  # in one passage: the nearest,
                 _gap(g.first, d) if shares(g, gd) else 0.0,  # the nearest of the close
                 not g.first.vague,
+                all(it.fact.text.isupper() for it in g.items),  # a headline in capitals
                 g.first.fact.span[0],
             ),
         )

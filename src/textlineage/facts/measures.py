@@ -59,7 +59,25 @@ _A_UNIT_RE = regex.compile(
 )
 """One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
 "more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
-("a foot injury")."""
+("a foot injury").; "a foot of floodwater", what is
+measured named after it, is one too ("a ton of" is left alone: as often "a lot of")."""
+_SCALE_OF_RE = regex.compile(
+    r"(?<![\p{L}])(?i:level|category|stage|grade|tier|phase|step)[ \u00a0]+\d{1,2}"
+    r"[ \u00a0]+(?P<of>(?i:out[ \u00a0]+of|of)[ \u00a0]+(?P<size>\d{1,2}))(?![\p{L}\p{N}.,])"
+)
+"""A step on a scale told with the scale's size ("level 2 of 5", "stage 2 out of 5"): the
+size is a fact of its own, read with its "of"."""
+SCALE_SIZE = "steps on a scale"
+"""The noun of a scale's size."""
+_PENCE_RE = regex.compile(
+    r"(?<![\p{L}\p{N}\p{Sc}.,])(?P<num>\d{1,2}(?:\.\d{1,2})?)p(?![\p{L}\p{N}])"
+)
+"""An amount in pence written with "p" ("5.4p", "45p"); not three digits or more, as
+"1080p" is a picture's lines."""
+_PENCE = canonical_unit(singular("pence"))
+_A_UNIT_OF_RE = regex.compile(r"(?<!(?i:ton))[ \u00a0]+(?i:of)[ \u00a0]+\p{L}")
+_PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
+"""A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
     r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
@@ -118,7 +136,7 @@ _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
 _ONE_UNIT_RE = regex.compile(
-    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?|another)[ \u00a0]+"
     r"(?P<single>(?i:single)[ \u00a0]+)?(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
 )
 
@@ -149,7 +167,12 @@ def find_measures(
         _add_qualified(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
     for m in _A_UNIT_RE.finditer(text) if pats.english else ():  # "up to a foot"
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
-        if q is None or overlaps(num_mask, q.start(), q.end()):
+        if q is not None and overlaps(num_mask, q.start(), q.end()):
+            continue
+        if q is None and (
+            not _A_UNIT_OF_RE.match(text, m.end())
+            or _PART_OF_RE.search(text, max(0, m.start() - 8), m.start())
+        ):
             continue
         unit = canonical_unit(singular(m.group("u").lower()))
         _add_qualified(out, text, doc, m.span(), "1", unit, num_mask, name_mask, pats)
@@ -218,6 +241,16 @@ def find_measures(
         if speed is not None:
             unit, end = speed
         _add(out, text, doc, (s, end), value, unit, qual, num_mask, name_mask, pats)
+    for m in _SCALE_OF_RE.finditer(text) if pats.english else ():  # "level 2 of 5"
+        _add(out, text, doc, m.span("of"), m.group("size"), SCALE_SIZE, "", num_mask, name_mask)
+    for m in _PENCE_RE.finditer(text) if pats.english else ():  # "5.4p a share"
+        q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
+        if q is not None and overlaps(num_mask, q.start(), q.end()):
+            q = None
+        qual = collapse(q.group()).lower() if q is not None else ""
+        value = fmt(Decimal(m.group("num")))
+        span = (q.start() if q is not None else m.start(), m.end())
+        _add(out, text, doc, span, value, _PENCE, qual, num_mask, name_mask, pats)
     for m in _ONE_UNIT_RE.finditer(text):
         q = pats.qualifier.search(text, max(0, m.start() - 40), m.start())
         cue = m.group("unit").lower() != "second" and _DURATION_CUE_RE.search(

@@ -27,6 +27,7 @@ from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
     SMALL_NUM,
+    SPELLED_NUMBER,
     TENS_NUM,
     UNIT_STOP,
     VAGUE_BASE,
@@ -93,12 +94,31 @@ _MORE_OF = frozenset({"additional", "extra", "further", "more", "full", "whole",
 week", "two extra days"): the noun is the next word."""
 
 
+_PARTITIVE_RE = regex.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?i:its|their|the|our|his|her|these|those)(?=[ \u00a0]+\p{L})"
+)
+"""A count of a whole named after it ("all 45 of its trucks"): what the number counts is
+the whole's noun."""
+_ALL_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:all)[ \u00a0]+[\p{L}\p{N},.]+$")
+""""All" before the number: the count is of every one of the whole ("all 45 of its
+trucks"); "three of the boats" is a part, left as a number alone."""
+_NUMBER_WORD_RE = regex.compile(rf"(?i:{SPELLED_NUMBER}|one|dozens?|hundreds?|thousands?)$")
+"""A number in words, which the whole's noun may not open ("of the nine regions": the
+whole is counted, the part is a share of it)."""
+
+
 def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, list[str]]:
     """The noun phrase after a number: (end offset, words)."""
     if vague:
         m = _OF_RE.match(text, pos)
         if m is not None:
             pos = m.end()
+    elif pats.english and _ALL_BEFORE_RE.search(text, max(0, pos - 30), pos):
+        m = _PARTITIVE_RE.match(text, pos)
+        if m is not None:
+            whole_end, whole = _unit_after(text, m.end(), False, pats)
+            if whole and is_plural(whole[-1]) and not _NUMBER_WORD_RE.match(whole[0]):
+                return whole_end, whole
     words: list[tuple[str, int]] = []
     cur = pos
     limit = 3
@@ -408,13 +428,17 @@ def _number_item(
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
         return None
 
-    # A bare "one" is a pronoun more often than a count.
+    # A bare "one" is a pronoun more often than a count ("one of the founders" too).
     if pats.english and m.group("word") and core.lower() == "one":
         before = text[max(0, s - 12) : s].lower().split()
-        if not unit or (
-            before
-            and before[-1]
-            in {"no", "any", "every", "each", "the", "this", "that", "which", "some", "someone"}
+        if (
+            not unit
+            or _PARTITIVE_RE.match(text, core_end)
+            or (
+                before
+                and before[-1]
+                in {"no", "any", "every", "each", "the", "this", "that", "which", "some", "someone"}
+            )
         ):
             return None
 

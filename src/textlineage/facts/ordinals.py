@@ -31,6 +31,11 @@ _ORDINAL_RE = regex.compile(
 )
 
 
+MATCH_MINUTE = "minute"
+"""The noun of a match's clock ("in the 71st minute"): the time something happened in a
+game, a fact of its own. A derived text that counts no minute so has dropped it."""
+
+
 def _value(m: regex.Match[str]) -> int:
     return int(m["n"]) if m["n"] else _VALUE[m["o"].lower()]
 
@@ -56,11 +61,15 @@ def ordinal_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) 
     """Report each noun both texts count once with different ordinals as a changed
     number (see the module's rules)."""
     src, der = _counted(texts[0]), _counted(texts[1])
+    s_taken = [*res.dropped, *(k.source for k in (*res.kept, *res.changed))]
+    d_taken = [*res.added, *(k.derived for k in (*res.kept, *res.changed))]
+    if MATCH_MINUTE in src and MATCH_MINUTE not in der:
+        for m in src[MATCH_MINUTE]:  # "in the 71st minute": when it happened, left out
+            if not _overlaps(m.span(), s_taken):
+                res.dropped.append(_fact(m, docs[0]))
     common = src.keys() & der.keys()
     if not common:
         return
-    s_taken = [*res.dropped, *(k.source for k in (*res.kept, *res.changed))]
-    d_taken = [*res.added, *(k.derived for k in (*res.kept, *res.changed))]
     near = NearWords(texts)
     for noun in sorted(common):
         for ms, md in _pairs(src[noun], der[noun], docs, near):

@@ -35,6 +35,8 @@ QUAL_CLASS = {
     "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
     "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
     "longer than": ">", "shorter than": "<",
+    "exceed": ">", "exceeds": ">", "exceeding": ">", "exceeded": ">", "to pass": ">",
+    "surpass": ">", "surpasses": ">", "surpassing": ">", "surpassed": ">",
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",

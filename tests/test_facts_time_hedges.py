@@ -1,0 +1,45 @@
+"""A time of day whose hedge is dropped or added is a change of strength, not kept."""
+
+from __future__ import annotations
+
+from textlineage.facts.diff import diff_facts
+from textlineage.types import FactDiff, Passage
+
+
+def _diff(src: str, der: str) -> FactDiff:
+    p = Passage("paraphrase", 0.8, (((0, len(src)),), ((0, len(der)),)))
+    return diff_facts(src, der, source_doc=0, derived_doc=1, passages=(p,))
+
+
+def _times(d: FactDiff) -> list[tuple[str, str, str]]:
+    return [(c.source.text, c.derived.text, c.detail) for c in d.changed if c.kind == "date"]
+
+
+def test_a_bound_on_a_time_dropped() -> None:
+    d = _diff(
+        "The ferry terminal will stay shut until at least 5pm on Thursday, the port said.",
+        "The ferry terminal will stay shut until 5pm on Thursday, the port said.",
+    )
+    assert _times(d) == [("at least 5pm", "5pm", "qualifier_dropped")]
+
+
+def test_an_approximate_time_given_exactly_and_a_hedge_after_the_time() -> None:
+    d = _diff(
+        "The hikers left the hut at about 07:35 and reached the col by noon.",
+        "The hikers left the hut at 7.35am and reached the col by noon.",
+    )
+    assert _times(d) == [("about 07:35", "7.35am", "qualifier_dropped")]
+    d = _diff(
+        "Ballots must arrive by 9am on Tuesday.",
+        "Ballots must arrive by 9am at the latest on Tuesday.",
+    )
+    assert _times(d) == [("9am", "9am at the latest", "qualifier_added")]
+
+
+def test_two_hedges_of_one_meaning_keep_the_time() -> None:
+    d = _diff(
+        "The parade sets off at around 11.40am from the quay.",
+        "The parade sets off at about 11.40am from the quay.",
+    )
+    assert not _times(d)
+    assert "11.40am" in [k.derived.text for k in d.kept]
