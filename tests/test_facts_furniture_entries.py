@@ -7,9 +7,12 @@ and lines of the same shapes that stay facts."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from facts_lines import furniture, values
+from textlineage.facts.furniture_entries import stamp_spans
 
 LEAD = (
     "Gale warnings are in force for the whole of the Ardmoor coast tonight, and the harbour "
@@ -50,6 +53,19 @@ def test_a_timetables_short_items_keep_their_times() -> None:
 def test_times_out_of_order_are_no_live_blog() -> None:
     text = _blog(["6:52 PM:", "5:40 PM:", "6:18 PM:"])
     assert furniture(text) == []
+
+
+def test_entry_stamps_with_a_spaced_hyphen_are_furniture() -> None:
+    text = _blog(["6:52 PM -", "6:18 PM -", "5:40 PM -"])
+    assert furniture(text) == ["6:52 PM - ", "6:18 PM - ", "5:40 PM - "]
+
+
+def test_a_time_before_a_long_run_of_spaces_is_read_at_once() -> None:
+    # the stamp's runs of spaces are possessive: no split of them is tried again
+    line = "9:05" + " " * 20_000 + "x"
+    started = time.perf_counter()
+    assert stamp_spans(line, [(0, len(line), False)]) == []
+    assert time.perf_counter() - started < 2.0
 
 
 def test_a_teams_byline_with_a_channel_number() -> None:

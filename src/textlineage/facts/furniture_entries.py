@@ -21,13 +21,14 @@ import regex
 Span = tuple[int, int]
 
 _STAMP_RE = regex.compile(
-    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<half>(?i:[ap]\.?m\.?))?(?:\s*\p{Lu}{2,4}\b)?"
-    r"\s*(?:[:—–|]|\s-)\s*(?=\S)"
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*+(?P<half>(?i:[ap]\.?m\.?))?\s*+(?:\p{Lu}{2,4}\b)?"
+    r"\s*+(?:[:—–|]|(?<=\s)-)\s*(?=\S)"
 )
 """A time opening a line, perhaps with its half of the day and its zone, then a colon, a
-long dash or a bar before the entry."""
+long dash or a bar before the entry. Its runs of spaces are read possessively, so that
+a long run of them on a line of untrusted text is read once, not tried at every split."""
 _ALONE_RE = regex.compile(
-    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<half>(?i:[ap]\.?m\.?))?(?:\s*\p{Lu}{2,4})?\s*[:—–|-]?"
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*+(?P<half>(?i:[ap]\.?m\.?))?\s*+(?:\p{Lu}{2,4})?\s*+[:—–|-]?"
 )
 """A time alone on its line, over the entry on the next line."""
 _WORDS_RE = regex.compile(r"\S+")
