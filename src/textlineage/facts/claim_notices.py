@@ -47,12 +47,20 @@ def _clauses(text: str) -> dict[str, list[tuple[str, bool, Span]]]:
     out: dict[str, list[tuple[str, bool, Span]]] = {}
     for m in _PASSIVE_RE.finditer(text):
         noun = m.group(1)
-        if not noun[:1].islower() and text[: m.start()].rstrip(" \t")[-1:] not in ("", *".!?\n"):
+        if not noun[:1].islower() and _char_before(text, m.start()) not in ("", *".!?\n"):
             continue  # a name: no subject read (a sentence's first word is read)
         out.setdefault(verb_stem(noun.lower()), []).append(
             (verb_stem(m.group(3)), bool(m.group(2)), m.span())
         )
     return out
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is no space or tab ("" for none): read back
+    from ``pos``, not by copying the text before it."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
 
 
 def _same_verb(a: str, b: str) -> bool:
@@ -68,7 +76,7 @@ def reversed_notices(res: Result, texts: tuple[str, str], docs: tuple[int, int])
     (see the module's docstring); claims added or dropped over it go with the change."""
     src, der = _clauses(texts[0]), _clauses(texts[1])
     said = [(c.source.span, c.derived.span) for c in res.changed if c.kind == "claim"]
-    for noun in src.keys() & der.keys():
+    for noun in sorted(src.keys() & der.keys()):
         if len(src[noun]) != 1 or len(der[noun]) != 1:
             continue
         (va, na, sa), (vb, nb, sb) = src[noun][0], der[noun][0]

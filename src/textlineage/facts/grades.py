@@ -56,7 +56,7 @@ def changed_grades(res: Result, texts: tuple[str, str], docs: tuple[int, int]) -
     """Report each grade of one thing that the two texts give different marks (one grade
     of that thing on each side), as a ``value`` change."""
     src, der = _grades(texts[0]), _grades(texts[1])
-    for noun in src.keys() & der.keys():
+    for noun in sorted(src.keys() & der.keys()):
         a, b = {m for m, _ in src[noun]}, {m for m, _ in der[noun]}
         if len(a) != 1 or len(b) != 1 or a == b:
             continue
