@@ -106,6 +106,7 @@ def reworded_titles(res: Result, texts: tuple[str, str]) -> None:
     people = ([k.source.span for k in links], [k.derived.span for k in links])
     docs = (links[0].source.doc, links[0].derived.doc)
     dropped = {id(f) for f in res.dropped}
+    titles: dict[int, list[tuple[tuple[int, int], frozenset[str], bool]]] = {}  # read once
     found: list[tuple[Fact, FactLink]] = []
     said: set[tuple[int, int]] = set()
     for f in loose:
@@ -118,7 +119,9 @@ def reworded_titles(res: Result, texts: tuple[str, str]) -> None:
         if not words or not who:
             continue
         other_text = texts[1 - own]
-        for span, other_words, _ in _titles(other_text):
+        if 1 - own not in titles:
+            titles[1 - own] = _titles(other_text)
+        for span, other_words, _ in titles[1 - own]:
             if span in said or not (words & other_words) or not (other_words <= words):
                 continue
             if not who & _near(span, people[1 - own]):
