@@ -195,9 +195,9 @@ _GAP_RE = regex.compile(r"\s{2,}")
 """Runs of spaces between a menu's labels where the page's layout lost its bars
 ("Products  Support  Developers")."""
 _SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
+"""A sentence among a line's parts: four words or more and a full stop."""
 _CAPITAL_AFTER_PREFIX_RE = regex.compile(r"\p{Ll}{1,2}-?\p{Lu}")
 """A label whose capital follows a small prefix ("e-Paper", "iPlayer")."""
-"""A sentence among a line's parts: four words or more and a full stop."""
 
 
 def is_phone(candidate: str) -> bool:

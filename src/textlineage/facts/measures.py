@@ -59,7 +59,7 @@ _A_UNIT_RE = regex.compile(
 )
 """One unit of measure said with "a" after a qualifier ("up to a foot", "nearly a mile",
 "more than a tonne"): the number 1. Without a qualifier "a foot" is more often no measure
-("a foot injury").; "a foot of floodwater", what is
+("a foot injury"); "a foot of floodwater", what is
 measured named after it, is one too ("a ton of" is left alone: as often "a lot of")."""
 _SCALE_OF_RE = regex.compile(
     r"(?<![\p{L}])(?i:level|category|stage|grade|tier|phase|step)[ \u00a0]+\d{1,2}"
