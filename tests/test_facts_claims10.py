@@ -52,14 +52,14 @@ def test_a_hedge_on_an_ability_dropped_is_still_a_change() -> None:
 
 
 def test_a_hedged_and_a_stated_claim_about_two_counts_are_two_claims() -> None:
-    src = "About 2,600 runners are expected to finish the course along the canal."
+    src = "About 3,150 runners are expected to finish the course along the canal."
     der = "Four runners will finish the course along the canal in fancy dress."
     assert not _claims(_aligned(src, der, [(src, der)]))
 
 
 def test_a_hedge_dropped_with_the_same_count_is_a_change() -> None:
-    src = "About 2,600 runners are expected to finish the course along the canal."
-    der = "About 2,600 runners will finish the course along the canal."
+    src = "About 3,150 runners are expected to finish the course along the canal."
+    der = "About 3,150 runners will finish the course along the canal."
     assert _claims(_aligned(src, der, [(src, der)]))
 
 
@@ -80,11 +80,11 @@ def test_two_hedged_clauses_stated_in_one_derived_clause_are_two_changes() -> No
 def test_a_hedge_dropped_from_a_verb_put_in_other_words_between_sentences_not_aligned() -> None:
     src = (
         "The ferry service resumed on Friday after the storm. Engineers are expected to "
-        "remain at the pier into Sunday to check the moorings."
+        "remain on the slipway through Sunday to test the winches."
     )
     der = (
         "Ferries are running again. The storm passed on Friday, but engineers will stay "
-        "at the pier until Monday."
+        "on the slipway until Monday."
     )
     fd = _aligned(src, der, [(src[:52], der[:26])])
     assert any("remain" in s and "stay" in d for s, d in _claims(fd))
@@ -116,6 +116,6 @@ def test_a_passive_notice_said_on_both_sides_is_no_change() -> None:
 
 
 def test_a_place_after_a_preposition_is_no_verb_stated() -> None:
-    src = "The ship is still scheduled to return to Harbourside on Friday morning."
-    der = "The ship gets back in Harbourside around 7am on Friday."
+    src = "The barge is still scheduled to return to Kelmouth on Friday morning."
+    der = "The barge gets back in Kelmouth around 7am on Friday."
     assert not _claims(_aligned(src, der, [(src, der)]))

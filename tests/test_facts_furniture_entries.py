@@ -106,7 +106,7 @@ def test_a_contact_heading_without_lines_below_it_is_left() -> None:
 
 
 def test_a_reuse_notice_beside_the_copyright_sign() -> None:
-    notice = "This report may be reproduced with credit. © Ardmoor Harbour Trust"
+    notice = "This guide may be copied for schools. © Ardmoor Harbour Trust"
     assert furniture(f"{LEAD}\n\n{notice}\n") == [notice]
 
 

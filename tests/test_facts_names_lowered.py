@@ -8,8 +8,8 @@ from __future__ import annotations
 from textlineage.facts import diff_facts
 
 SOURCE = (
-    "The Boathouse Trust said the Members' Safety Handbook was approved with 71 per cent "
-    "of votes, after the Rowing Club asked for it to be finished by the summer."
+    "The Boathouse Trust said the Members' Safety Handbook was approved by 64 of its members, "
+    "after the Rowing Club asked for it to be finished by the summer."
 )
 
 
@@ -20,7 +20,7 @@ def _dropped(derived: str) -> list[str]:
 
 def test_a_defined_name_written_in_lower_case_is_not_dropped() -> None:
     derived = (
-        "The trust said 71 per cent of votes approved the safety handbook, after the "
+        "The trust said 64 of its members approved the safety handbook, after the "
         "Rowing Club asked for it to be finished by the summer."
     )
     assert "Safety Handbook" not in _dropped(derived)
@@ -28,7 +28,7 @@ def test_a_defined_name_written_in_lower_case_is_not_dropped() -> None:
 
 def test_a_name_left_out_is_still_dropped() -> None:
     derived = (
-        "The trust said 71 per cent of votes approved the new rules, after the Rowing "
+        "The trust said 64 of its members approved the new rules, after the Rowing "
         "Club asked for them to be finished by the summer."
     )
     assert "Safety Handbook" in _dropped(derived)
@@ -37,13 +37,13 @@ def test_a_name_left_out_is_still_dropped() -> None:
 def test_the_outlets_own_name_in_its_story_is_no_name_added() -> None:
     source = "The boathouse will close for repairs in March, the Boathouse Trust said on Monday."
     derived = (
-        "Tidewater Courier\n\nBoathouse to close for repairs\n\nBy Ann Pell, Tidewater Courier\n\n"
+        "Brackwell Courier\n\nBoathouse to close for repairs\n\nBy Ann Pell, Brackwell Courier\n\n"
         "The boathouse will close for repairs in March, a trust spokesman told the "
-        "Tidewater Courier on Monday, and rowers will train at the lake until then.\n\n"
-        "© Tidewater Courier 2027\n"
+        "Brackwell Courier on Monday, and rowers will train at the lake until then.\n\n"
+        "© Brackwell Courier 2027\n"
     )
     d = diff_facts(source, derived, source_doc=0, derived_doc=1)
-    assert "Tidewater Courier" not in [f.text for f in d.added]
+    assert "Brackwell Courier" not in [f.text for f in d.added]
 
 
 def test_a_name_the_page_gives_once_in_its_furniture_is_still_added() -> None:

@@ -215,7 +215,7 @@ def _hedged_before(words: Sequence[str], k: int) -> bool:
 def _permission(x: Sequence[str], k: int, y: Sequence[str], m: int) -> bool:
     """Is "may" right before the verb at ``k`` a permission the other sentence gives with
     "can" right before the same verb ("guests may bring a friend" / "you can bring a
-    friend")? Not "may be able to" ("may be able to help" / "can help": a hedge dropped)."""
+    friend")? Not "may be able to" ("may be able to assist" / "can assist": a hedge dropped)."""
     return k > 0 and m > 0 and x[k - 1] == "may" and y[m - 1] == "can"
 
 
@@ -226,7 +226,7 @@ _NOT_SUBJECT = _set("after before until since at by on in from to for with of")
 
 
 def _count_before(words: Sequence[str], k: int) -> float | None:
-    """The count of the subject right before the verb group at ``k`` ("2,600 runners
+    """The count of the subject right before the verb group at ``k`` ("3,150 runners
     are expected", "four runners will"), or None."""
     j, n = k - 1, 0
     while j >= 0 and n < _SUBJECT_NOUNS and _content(words[j]) and words[j] not in _COUNT_WORDS:
@@ -242,7 +242,7 @@ def _count_before(words: Sequence[str], k: int) -> float | None:
 
 def counts_differ(x: Sequence[str], start: int, y: Sequence[str], m: int) -> bool:
     """Do the verb group opening at ``start`` (a hedged verb's) and the verb at ``m`` (of
-    the other sentence) have subjects of two different counts ("about 2,600 runners are expected to finish"
+    the other sentence) have subjects of two different counts ("about 3,150 runners are expected to finish"
     / "four runners will finish in fancy dress")? Then they are two claims."""
     a, b = _count_before(x, _aux_start(x, start)), _count_before(y, _aux_start(y, m))
     return a is not None and b is not None and a != b

@@ -289,7 +289,7 @@ def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) ->
 
 def drop_name_parts(res: Result) -> None:
     """Drop a person dropped (added) whose words end the name of a person a kept or
-    changed link holds on that side ("Okafor" beside "Ana Okafor"): the same person, named
+    changed link holds on that side ("Pressick" beside "Tova Pressick"): the same person, named
     again, already reported."""
     links = [k for k in (*res.kept, *res.changed) if k.kind == "person"]
     for left, names in (

@@ -28,7 +28,7 @@ _REUSE_RE = regex.compile(
     r"\s+(?:freely\s+)?(?:reproduced|republished|copied|quoted|shared|redistributed|reused)\b"
     r"[^.!?\n]{0,80}[.!]?)\s*"
 )
-"""A notice on reusing a document ("This bulletin may be reproduced with attribution.")."""
+"""A notice on reusing a document ("This leaflet may be copied for teaching.")."""
 
 
 def contact_block_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:

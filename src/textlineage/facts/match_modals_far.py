@@ -119,8 +119,8 @@ _ONE_SENSE = (
     "help assist",
     "buy purchase",
 )
-"""Verbs of one sense: a rewrite puts one for another ("remain at the pier" / "stay at
-the pier")."""
+"""Verbs of one sense: a rewrite puts one for another ("remain on the slipway" / "stay on
+the slipway")."""
 _SENSE = {verb_stem(w): n for n, ws in enumerate(_ONE_SENSE) for w in ws.split()}
 
 

@@ -151,8 +151,8 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
     ids of those links are returned, for the caller to take them out afterwards."""
     out: set[int] = set()
     said: set[tuple[str, str]] = set()
-    # "Solberg-Haave" → "Solberg", said once, by its fullest mention: "Ingrid Solberg"
-    # over a headline's "Solberg"
+    # "Vollan-Haave" → "Vollan", said once, by its fullest mention: "Marit Vollan" over
+    # a headline's "Vollan"
     halves: dict[tuple[str, str], tuple[int, FactLink]] = {}
     for link in res.kept:
         s, d = link.source, link.derived

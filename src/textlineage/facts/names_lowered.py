@@ -3,7 +3,7 @@
 **Lower case.** Names the other text writes in lower case: the same thing, called by its
 common words.
 
-A formal document capitalises the things it defines ("the Remuneration Committee", "the
+A formal document capitalises the things it defines ("the Grants Committee", "the
 Annual Report"); a rewrite for other readers writes them as ordinary words ("the
 remuneration committee"). The extractor reads a name on one side only, so the name
 looks added or dropped; but the other text names the same thing, word for word.
@@ -45,7 +45,7 @@ def _lowered(name: str, other: str) -> bool:
 
 def drop_lowered(res: Result, texts: tuple[str, str]) -> None:
     """Forget an added (dropped) name of dictionary words that the other text writes in
-    lower case ("Remuneration Committee" / "the remuneration committee")."""
+    lower case ("Grants Committee" / "the grants committee")."""
     if not ner.enabled():
         return
     for facts, other in ((res.added, texts[0]), (res.dropped, texts[1])):

@@ -266,7 +266,7 @@ def find_numbers(
     noun)."""
     pats = patterns(lang)
     out: list[Item] = []
-    for s, e in item_label_spans(text):  # "Resolution 4": which item, no quantity
+    for s, e in item_label_spans(text):  # "Motion 7": which item, no quantity
         if not overlaps(num_mask, s, e):
             mark(num_mask, s, e)
             mark(name_mask, s, e)

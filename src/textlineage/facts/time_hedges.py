@@ -1,5 +1,5 @@
-"""A time of day kept with its hedge dropped or added: "until at least 5.15pm" →
-"until 5.15pm", "at about 07:35" → "at 7.35am", "by 9am at the latest" → "by 9am".
+"""A time of day kept with its hedge dropped or added: "till at least 5.15pm" →
+"till 5.15pm", "at about 07:35" → "at 7.35am", "by 9am at the latest" → "by 9am".
 
 A hedge around a time says the moment is only approximate ("about", "around") or a bound
 ("at least", "no later than", "at the earliest"); the same time without it states the
