@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ..types import Fact, FactLink
+from ..types import Fact, FactLink, Span
 from .claim_rules import verb_stem
 from .items import Result
 
@@ -37,8 +37,6 @@ _PASSIVE_RE = regex.compile(
     r"(n[’']t|[ \t]+not|[ \t]+never)?[ \t]+(?:(?:yet|also|already|now)[ \t]+)?been[ \t]+"
     r"(\p{Ll}+ed|told|sent|given|shown|taken|seen|paid|made)(?![\p{L}\p{M}])"
 )
-
-Span = tuple[int, int]
 
 
 def _clauses(text: str) -> dict[str, list[tuple[str, bool, Span]]]:

@@ -36,10 +36,8 @@ import regex
 from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
-from ..types import Fact, FactLink
+from ..types import Fact, FactLink, Span
 from .items import Result
-
-Span = tuple[int, int]
 
 _MEASURES = ("number", "date")
 _WHOLE = ("claim", "quote")
@@ -239,8 +237,8 @@ def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     if len(res.dropped) < 2:
         return
     source_text = texts[0]
-    sents = split_sentences(source_text)
-    starts = [s.start for s in sents]
+    src = _Sentences(source_text)  # split once: its terms are read below, when asked for
+    sents, starts = src.sents, src.starts
 
     def sentence(pos: int) -> int:
         return bisect.bisect_right(starts, pos) - 1
@@ -258,7 +256,7 @@ def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     for i in [i for i, p in by_sentence.items() if len(p) == 1]:
         out.extend(by_sentence.pop(i))
     if by_sentence:
-        src, der = _Sentences(source_text), _Sentences(texts[1])
+        der = _Sentences(texts[1])
         index: dict[str, list[int]] = {}
         for j in range(len(der.sents)):
             for w in der.terms(j):

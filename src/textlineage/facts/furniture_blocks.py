@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-Span = tuple[int, int]
+from ..types import Span
 
 _CONTACT_HEAD_RE = regex.compile(
     r"(?i:(?:(?:media|press|investor|news|further|general)\s+)?(?:enquiries|inquiries|contacts?"

@@ -18,7 +18,7 @@ import itertools
 
 import regex
 
-Span = tuple[int, int]
+from ..types import Span
 
 _STAMP_RE = regex.compile(
     r"(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*+(?P<half>(?i:[ap]\.?m\.?))?\s*+(?:\p{Lu}{2,4}\b)?"
