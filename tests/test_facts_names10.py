@@ -121,3 +121,27 @@ def test_a_surname_named_again_alone_goes_with_its_surname_change() -> None:
     fd = _diff(src, der)
     assert [d for _, d in _changed(fd, "surname")] == ["Harbourmaster Petra Lindow"]
     assert not [f for f in fd.dropped if f.kind == "person"]
+
+
+def test_titles_of_two_texts_at_the_same_offsets_are_both_paired() -> None:
+    # The two lower-case titles stand at the same character offsets of their texts.
+    der = (
+        "Northwind sales chief Graham Poltrane said orders doubled. "
+        "Lina Corvath, Head of Retail, agreed."
+    )
+    src = (
+        "Northwind retail head Lina Corvath agreed. Orders doubled, said Graham "
+        "Poltrane, Northwind's President of Global Sales."
+    )
+    assert src.index("retail head") == der.index("sales chief")
+    res = Result()
+    for name in ("Graham Poltrane", "Lina Corvath"):
+        res.kept.append(FactLink("person", _fact(src, name, 0), _fact(der, name, 1)))
+    res.dropped.append(_fact(src, "President of Global Sales", 0))
+    res.added.append(_fact(der, "Head of Retail", 1))
+    reworded_titles(res, (src, der))
+    assert sorted((c.source.text, c.derived.text) for c in res.changed) == [
+        ("President of Global Sales", "sales chief"),
+        ("retail head", "Head of Retail"),
+    ]
+    assert not res.added and not res.dropped

@@ -108,7 +108,7 @@ def reworded_titles(res: Result, texts: tuple[str, str]) -> None:
     dropped = {id(f) for f in res.dropped}
     titles: dict[int, list[tuple[tuple[int, int], frozenset[str], bool]]] = {}  # read once
     found: list[tuple[Fact, FactLink]] = []
-    said: set[tuple[int, int]] = set()
+    said: set[tuple[int, tuple[int, int]]] = set()  # (side, span) of titles paired
     for f in loose:
         own = 0 if id(f) in dropped else 1
         m = _TITLE_RE.fullmatch(f.text)
@@ -122,7 +122,7 @@ def reworded_titles(res: Result, texts: tuple[str, str]) -> None:
         if 1 - own not in titles:
             titles[1 - own] = _titles(other_text)
         for span, other_words, _ in titles[1 - own]:
-            if span in said or not (words & other_words) or not (other_words <= words):
+            if (1 - own, span) in said or not (words & other_words) or not (other_words <= words):
                 continue
             if not who & _near(span, people[1 - own]):
                 continue
@@ -133,7 +133,7 @@ def reworded_titles(res: Result, texts: tuple[str, str]) -> None:
             s, d = (f, g) if own == 0 else (g, f)
             note = f"title '{s.text}' → '{d.text}'"
             found.append((f, FactLink("person", s, d, note, "title", "", True)))
-            said.add(span)
+            said.add((1 - own, span))
             break
     if not found:
         return
