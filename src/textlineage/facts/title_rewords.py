@@ -56,10 +56,12 @@ Member Services", "President of Global Sales"."""
 
 _LOWER_HEADS = r"(?:chief|head|boss|director|manager|president|officer|chair|lead|supremo)"
 _LOWER_TITLE_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])((?:\p{{Ll}}[\p{{L}}\p{{M}}\-]*[ \t]+){{1,2}}){_LOWER_HEADS}(?![\p{{L}}\p{{M}}])"
+    rf"(?<![\p{{L}}\p{{M}}])((?:\p{{Ll}}[\p{{L}}\p{{M}}]*+(?:-[\p{{L}}\p{{M}}]++){{0,3}}[ \t]+){{1,2}})"
+    rf"{_LOWER_HEADS}(?![\p{{L}}\p{{M}}])"
 )
 """A title written in lower case after what it covers: "sales chief", "member services
-head"."""
+head". A word holds at most three hyphens, so a long chain of hyphenated letters is read
+in linear time."""
 
 _NEAR = 80
 """How far (in characters) a title may stand from the name of the person it is given to."""
