@@ -41,6 +41,18 @@ Span = tuple[int, int]
 
 MIN_CONTENT = 3
 """Content words a clause must have to be read: fewer say too little to be a claim."""
+MIN_SHORT = 2
+"""Content words a clause of the source with fewer than :data:`MIN_CONTENT` must still have
+to be read as dropped: a predicate none of whose words the derived text holds ("was not
+kept overnight", "has been freed on bail")."""
+_PREDICATE_RE = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|be|been)\s+(?:not\s+|never\s+)"
+    r"|\b(?:is|are|was|were|has|have|had|be|been)\s+(?:been\s+)?\p{L}{2,}(?:ed|en)\b",
+    regex.IGNORECASE,
+)
+"""A negated auxiliary or a passive or perfect verb group ("was not kept", "has been
+freed"): the clause states an event or its absence, not a passing judgment ("is
+doubtful")."""
 MAX_SHARED = 1 / 3
 """The largest share of a clause's content words the other text may hold for the clause to
 be taken as not stated there."""
@@ -214,10 +226,13 @@ def _unstated(
     taken: _Taken,
     other: frozenset[str],
     pieces: tuple[Span, ...],
+    short: bool = False,
 ) -> list[_Clause]:
     """The clauses of ``text`` inside ``region`` and the ``pieces`` read with no fact in
     them whose content words the other text (``other``: its stems) mostly does not
-    hold."""
+    hold. ``short``: also read a short predicate none of whose words the other text
+    holds (:data:`MIN_SHORT`; the source side only: a derived text's short remark is
+    more often a rewording than an addition)."""
     out = []
     sentences = _sentences(text, pieces)
     for i, (ss, se) in enumerate(sentences):
@@ -236,9 +251,14 @@ def _unstated(
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
-            if len(stems) < MIN_CONTENT:
-                continue
             shared = sum(1 for w in stems if w in other)
+            if len(stems) < MIN_CONTENT and not (
+                short
+                and len(stems) >= MIN_SHORT
+                and not shared
+                and _PREDICATE_RE.search(text, s, e)
+            ):
+                continue  # too few words for a claim, unless a predicate wholly left out
             if shared / len(stems) > MAX_SHARED:
                 continue
             t = text[s:e]
@@ -337,7 +357,7 @@ def diff_clauses(
         side = [f for f in reported[n] if f.doc == docs[n]]
         taken = _taken(items[n], side, texts[n], languages[n], pieces[n])
         other = frozenset().union(*(_stems_of(texts[1 - n][a:b]) for a, b in pieces[1 - n]))
-        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n]))
+        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n], n == 0))
     pairs = _restated(found[0], found[1], (len(texts[0]), len(texts[1])))
     paired = ({i for i, _ in pairs}, {j for _, j in pairs})
     for i, j in pairs:
