@@ -349,6 +349,7 @@ def diff_clauses(
     )
     pieces = (_pieces(texts[0], read[0]), _pieces(texts[1], read[1]))
     found: list[list[_Clause]] = []
+    items_left: list[Fact] = []
     for n in (0, 1):
         region = _region(aligned, docs[n])
         if region is None:
@@ -358,6 +359,9 @@ def diff_clauses(
         taken = _taken(items[n], side, texts[n], languages[n], pieces[n])
         other = frozenset().union(*(_stems_of(texts[1 - n][a:b]) for a, b in pieces[1 - n]))
         found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n], n == 0))
+        if n == 0:
+            block = _Taken([c.fact.span for c in found[0]])
+            items_left = _items_left(texts[0], docs[0], region, taken, other, pieces[0], block)
     pairs = _restated(found[0], found[1], (len(texts[0]), len(texts[1])))
     paired = ({i for i, _ in pairs}, {j for _, j in pairs})
     for i, j in pairs:
@@ -365,4 +369,66 @@ def diff_clauses(
         note = "a statement replaced by another in its place"
         res.changed.append(FactLink("claim", d, a, note, "restated"))
     res.dropped.extend(c.fact for i, c in enumerate(found[0]) if i not in paired[0])
+    res.dropped.extend(items_left)
     res.added.extend(c.fact for j, c in enumerate(found[1]) if j not in paired[1])
+
+
+_VERBAL = _words(
+    """is are was were be been being has have had having does did do will would shall should
+    can could may might must to"""
+)
+"""Words of a verb group: a conjunct holding one is a second predicate, not a list item."""
+_LAST_ITEM_RE = regex.compile(r"\s(?:and|or)\s+([^,;:()\"“”.!?]+)")
+"""The last item of a list: what follows "and"/"or" up to the next punctuation."""
+MIN_RETOLD = 0.5
+"""The share of a sentence's content words the other text must hold for the sentence to be
+taken as retold there."""
+
+
+def _items_left(
+    text: str,
+    doc: int,
+    region: Span,
+    taken: _Taken,
+    other: frozenset[str],
+    pieces: tuple[Span, ...],
+    block: _Taken,
+) -> list[Fact]:
+    """The last items of lists in retold sentences that the other text leaves out: in a
+    sentence most of whose content words (:data:`MIN_RETOLD`) the other text holds, the
+    noun phrase after "and"/"or" (two to five content words, no name, number or verb
+    group) none of whose content words the other text holds, when the item before it is
+    held there ("a fee and a refundable deposit" retold with the fee alone). ``block``:
+    clauses already taken as dropped."""
+    out: list[Fact] = []
+    for ss, se in _sentences(text, pieces):
+        if se <= region[0] or ss >= region[1]:
+            continue
+        end = _SENTENCE_END_RE.search(text, ss, se)
+        if end is None or "?" in end.group():
+            continue
+        stems = _content_stems(text, ss, se)
+        if len(stems) < MIN_CONTENT or sum(w in other for w in stems) < MIN_RETOLD * len(stems):
+            continue
+        for m in _LAST_ITEM_RE.finditer(text, ss, se):
+            a, b = m.span(1)
+            b = a + len(text[a:b].rstrip())
+            toks = tokenize(text, a, b)
+            if not toks or toks[0].norm.endswith(("ing", "ed")):
+                continue  # a verb phrase: a second predicate, read as a clause
+            if any(
+                not t.norm.isalpha() or text[t.start].isupper() or t.norm in _VERBAL for t in toks
+            ):
+                continue  # a name, a number or a verb group: facts or a clause of their own
+            mine = _content_stems(text, a, b)
+            if not 2 <= len(mine) <= 5 or any(w in other for w in mine):
+                continue
+            c = text.rfind(",", ss, m.start())
+            before = _content_stems(text, c + 1 if c >= 0 else ss, m.start())
+            if not before or not all(w in other for w in before[-2:]):
+                continue  # the item before it is not held either: not a list cut short
+            if not taken.free((a, b)) or not block.free((a, b)):
+                continue
+            t = text[a:b]
+            out.append(Fact("claim", t, (a, b), doc, collapse(fold(t))))
+    return out
