@@ -197,3 +197,36 @@ def test_a_letters_words_about_itself_are_no_claim() -> None:
         "Volunteers will close the cafe on the quay for the whole winter.",
     )
     assert not _claims(fd.dropped)
+
+
+def test_a_short_predicate_left_out_is_a_dropped_claim() -> None:
+    fd = _facts(
+        "A deckhand slipped on the gangway during the storm but was not kept overnight.",
+        "A deckhand slipped on the gangway during the storm.",
+    )
+    assert _claims(fd.dropped) == ["was not kept overnight"]
+
+
+def test_a_short_added_remark_is_not_read_as_a_claim() -> None:
+    fd = _facts(
+        "A deckhand slipped on the gangway during the storm.",
+        "A deckhand slipped on the gangway during the storm but was soon fine.",
+    )
+    assert not _claims(fd.added)
+
+
+def test_the_last_item_of_a_list_left_out_is_a_dropped_claim() -> None:
+    fd = _facts(
+        "Stallholders on the quay pay a weekly rent and a refundable cleaning deposit.",
+        "Stallholders on the quay pay a weekly rent.",
+    )
+    assert _claims(fd.dropped) == ["a refundable cleaning deposit"]
+
+
+def test_a_second_verb_group_is_no_list_item() -> None:
+    fd = _facts(
+        "Stallholders on the quay pay a weekly rent and would welcome longer leases.",
+        "Stallholders on the quay pay a weekly rent.",
+    )
+    assert "would welcome longer leases" in _claims(fd.dropped)
+    assert len(_claims(fd.dropped)) == 1

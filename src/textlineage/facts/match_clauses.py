@@ -41,6 +41,18 @@ Span = tuple[int, int]
 
 MIN_CONTENT = 3
 """Content words a clause must have to be read: fewer say too little to be a claim."""
+MIN_SHORT = 2
+"""Content words a clause of the source with fewer than :data:`MIN_CONTENT` must still have
+to be read as dropped: a predicate none of whose words the derived text holds ("was not
+kept overnight", "has been freed on bail")."""
+_PREDICATE_RE = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|be|been)\s+(?:not\s+|never\s+)"
+    r"|\b(?:is|are|was|were|has|have|had|be|been)\s+(?:been\s+)?\p{L}{2,}(?:ed|en)\b",
+    regex.IGNORECASE,
+)
+"""A negated auxiliary or a passive or perfect verb group ("was not kept", "has been
+freed"): the clause states an event or its absence, not a passing judgment ("is
+doubtful")."""
 MAX_SHARED = 1 / 3
 """The largest share of a clause's content words the other text may hold for the clause to
 be taken as not stated there."""
@@ -214,10 +226,13 @@ def _unstated(
     taken: _Taken,
     other: frozenset[str],
     pieces: tuple[Span, ...],
+    short: bool = False,
 ) -> list[_Clause]:
     """The clauses of ``text`` inside ``region`` and the ``pieces`` read with no fact in
     them whose content words the other text (``other``: its stems) mostly does not
-    hold."""
+    hold. ``short``: also read a short predicate none of whose words the other text
+    holds (:data:`MIN_SHORT`; the source side only: a derived text's short remark is
+    more often a rewording than an addition)."""
     out = []
     sentences = _sentences(text, pieces)
     for i, (ss, se) in enumerate(sentences):
@@ -236,9 +251,14 @@ def _unstated(
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
-            if len(stems) < MIN_CONTENT:
-                continue
             shared = sum(1 for w in stems if w in other)
+            if len(stems) < MIN_CONTENT and not (
+                short
+                and len(stems) >= MIN_SHORT
+                and not shared
+                and _PREDICATE_RE.search(text, s, e)
+            ):
+                continue  # too few words for a claim, unless a predicate wholly left out
             if shared / len(stems) > MAX_SHARED:
                 continue
             t = text[s:e]
@@ -329,6 +349,7 @@ def diff_clauses(
     )
     pieces = (_pieces(texts[0], read[0]), _pieces(texts[1], read[1]))
     found: list[list[_Clause]] = []
+    items_left: list[Fact] = []
     for n in (0, 1):
         region = _region(aligned, docs[n])
         if region is None:
@@ -337,7 +358,10 @@ def diff_clauses(
         side = [f for f in reported[n] if f.doc == docs[n]]
         taken = _taken(items[n], side, texts[n], languages[n], pieces[n])
         other = frozenset().union(*(_stems_of(texts[1 - n][a:b]) for a, b in pieces[1 - n]))
-        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n]))
+        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n], n == 0))
+        if n == 0:
+            block = _Taken([c.fact.span for c in found[0]])
+            items_left = _items_left(texts[0], docs[0], region, taken, other, pieces[0], block)
     pairs = _restated(found[0], found[1], (len(texts[0]), len(texts[1])))
     paired = ({i for i, _ in pairs}, {j for _, j in pairs})
     for i, j in pairs:
@@ -345,4 +369,66 @@ def diff_clauses(
         note = "a statement replaced by another in its place"
         res.changed.append(FactLink("claim", d, a, note, "restated"))
     res.dropped.extend(c.fact for i, c in enumerate(found[0]) if i not in paired[0])
+    res.dropped.extend(items_left)
     res.added.extend(c.fact for j, c in enumerate(found[1]) if j not in paired[1])
+
+
+_VERBAL = _words(
+    """is are was were be been being has have had having does did do will would shall should
+    can could may might must to"""
+)
+"""Words of a verb group: a conjunct holding one is a second predicate, not a list item."""
+_LAST_ITEM_RE = regex.compile(r"\s(?:and|or)\s+([^,;:()\"“”.!?]+)")
+"""The last item of a list: what follows "and"/"or" up to the next punctuation."""
+MIN_RETOLD = 0.5
+"""The share of a sentence's content words the other text must hold for the sentence to be
+taken as retold there."""
+
+
+def _items_left(
+    text: str,
+    doc: int,
+    region: Span,
+    taken: _Taken,
+    other: frozenset[str],
+    pieces: tuple[Span, ...],
+    block: _Taken,
+) -> list[Fact]:
+    """The last items of lists in retold sentences that the other text leaves out: in a
+    sentence most of whose content words (:data:`MIN_RETOLD`) the other text holds, the
+    noun phrase after "and"/"or" (two to five content words, no name, number or verb
+    group) none of whose content words the other text holds, when the item before it is
+    held there ("a fee and a refundable deposit" retold with the fee alone). ``block``:
+    clauses already taken as dropped."""
+    out: list[Fact] = []
+    for ss, se in _sentences(text, pieces):
+        if se <= region[0] or ss >= region[1]:
+            continue
+        end = _SENTENCE_END_RE.search(text, ss, se)
+        if end is None or "?" in end.group():
+            continue
+        stems = _content_stems(text, ss, se)
+        if len(stems) < MIN_CONTENT or sum(w in other for w in stems) < MIN_RETOLD * len(stems):
+            continue
+        for m in _LAST_ITEM_RE.finditer(text, ss, se):
+            a, b = m.span(1)
+            b = a + len(text[a:b].rstrip())
+            toks = tokenize(text, a, b)
+            if not toks or toks[0].norm.endswith(("ing", "ed")):
+                continue  # a verb phrase: a second predicate, read as a clause
+            if any(
+                not t.norm.isalpha() or text[t.start].isupper() or t.norm in _VERBAL for t in toks
+            ):
+                continue  # a name, a number or a verb group: facts or a clause of their own
+            mine = _content_stems(text, a, b)
+            if not 2 <= len(mine) <= 5 or any(w in other for w in mine):
+                continue
+            c = text.rfind(",", ss, m.start())
+            before = _content_stems(text, c + 1 if c >= 0 else ss, m.start())
+            if not before or not all(w in other for w in before[-2:]):
+                continue  # the item before it is not held either: not a list cut short
+            if not taken.free((a, b)) or not block.free((a, b)):
+                continue
+            t = text[a:b]
+            out.append(Fact("claim", t, (a, b), doc, collapse(fold(t))))
+    return out
