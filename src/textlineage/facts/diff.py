@@ -212,7 +212,7 @@ def diff_facts(
         whole_shares((source_text, derived_text), derived_doc, res)
         drop_generic(res, (source_text, derived_text))
         drop_lowered(res, (source_text, derived_text))
-        drop_own_name(res, derived_text)
+        drop_own_name(res, derived_text, ld)
         if ls in CLAIM_LANGUAGES and ld in CLAIM_LANGUAGES:
             diff_clauses(
                 (source_text, derived_text), (source_doc, derived_doc), passages, (src, der),

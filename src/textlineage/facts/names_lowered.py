@@ -56,12 +56,13 @@ _OWN_NAME_MIN = 2
 """How many of the page's furniture spans must hold a name for it to be the page's own."""
 
 
-def drop_own_name(res: Result, derived: str) -> None:
+def drop_own_name(res: Result, derived: str, lang: str = "und") -> None:
     """Forget an added name that the derived page's furniture gives at least
-    :data:`_OWN_NAME_MIN` times: the outlet's own name in its story."""
+    :data:`_OWN_NAME_MIN` times: the outlet's own name in its story. ``lang`` is the derived
+    text's language, as extraction read its furniture (the spans are then cached)."""
     if not res.added:
         return
-    spans = [derived[s:e] for s, e in furniture_spans(derived)]
+    spans = [derived[s:e] for s, e in furniture_spans(derived, lang)]
     keep = []
     for f in res.added:
         if f.kind in _NAME_KINDS or f.kind == "person":
