@@ -199,7 +199,7 @@ _SALUTATION_RE = regex.compile(
     r"|parents?|neighbours?|neighbors?))\s*[,:]"
     r"|(?i:to\s+whom\s+it\s+may\s+concern)\s*[,:]?"
 )
-"""A letter's salutation alone on its line ("Dear Tenant,", "Dear Ms Okafor,")."""
+"""A letter's salutation alone on its line ("Dear Tenant,", "Dear Ms Ferrand,")."""
 _CLOSE_RE = regex.compile(
     r"(?i:yours\s+(?:faithfully|sincerely|truly|ever)|(?:with\s+)?(?:kind|best|warm|many)\s+"
     r"(?:regards|wishes|thanks)|regards|sincerely|best)\s*,?"

@@ -175,7 +175,7 @@ def contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 def short_given(a: Item, b: Item) -> bool:
     """Are two persons' names one surname after a given name and its short form ("Kathleen
-    Marsh" / "Kath Marsh", "Samuel Okafor" / "Sam Okafor"): the short one of four letters
+    Marsh" / "Kath Marsh", "Samuel Ferrand" / "Sam Ferrand"): the short one of four letters
     at most, opening as the long one does?"""
     if "person" not in (a.fact.kind, b.fact.kind) or min(len(a.toks), len(b.toks)) < 2:
         return False

@@ -74,7 +74,7 @@ _PLACE_NOUN_RE = regex.compile(
     r"|regions|states|capitals|places|locations|areas|districts|neighbou?rhoods)\b)"
 )
 _AGE_AFTER_RE = regex.compile(r"^(?:\s*,?\s*\(\s*\d{1,3}\s*\)|\s*,\s*\d{1,3}\s*,)")
-"""An age after a name ("Okafor, 61,", "Khademi (29)"): a person."""
+"""An age after a name ("Ferrand, 61,", "Hollman (29)"): a person."""
 _AND_GAP_RE = regex.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+")
 _ACRONYM_AFTER_RE = regex.compile(r"\s*\(\s*\p{Lu}{2,}(?:/\p{Lu}{2,})*\s*\)")
 _LIST_GAP_RE = regex.compile(
@@ -485,7 +485,7 @@ def _compass_parts(votes: dict[str, list[Cand]], kinds: dict[str, str]) -> None:
 
 def _coordinated(text: str, cands: list[Cand], kinds: dict[str, str]) -> None:
     """A one-word name of no known kind joined by "and" (or "or") to a person or a place
-    is one too ("Majid and Khademi")."""
+    is one too ("Ferrand and Hollman")."""
     for a, b in pairwise(cands):
         if len(a.toks) != 1 or len(b.toks) != 1:
             continue

@@ -42,8 +42,11 @@ _HEADS = (
     r"Superintendent|Dean|Provost)"
 )
 _RANKS = (
-    r"(?:(?:Senior|Executive|Deputy|Assistant|Associate|Acting|Interim|Vice|General|Managing)\s+)*"
+    r"(?:(?:Senior|Executive|Deputy|Assistant|Associate|Acting|Interim|Vice|General|Managing)"
+    r"\s+){0,3}+"
 )
+"""At most three rank words before a head ("Senior Executive Vice President"), taken
+possessively (no rank word is a head): a long run of rank words is read in linear time."""
 _CAP = r"\p{Lu}[\p{L}\p{M}'’\-]*"
 _COMPLEMENT = rf"(?:the\s+)?((?:{_CAP}|and|&)(?:[ \t]+(?:{_CAP}|and|&|of)){{0,4}})"
 _SHORTS = "|".join(k.upper() for k in SHORT_ROLES)
