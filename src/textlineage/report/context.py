@@ -17,7 +17,14 @@ from functools import lru_cache
 
 from ..types import Comparison, Span
 
-__all__ = ["direction_note", "in_sentence", "line_of", "word_diff", "word_edits"]
+__all__ = [
+    "direction_note",
+    "in_sentence",
+    "line_of",
+    "sentence_parts",
+    "word_diff",
+    "word_edits",
+]
 
 SURE = 0.85
 """Below this confidence in the direction, the reports say the direction is uncertain and
@@ -172,6 +179,13 @@ def _sentences(text: str) -> list[Span]:
 def in_sentence(text: str, span: Span, limit: int) -> str:
     """The sentence of ``text`` around ``span``, whitespace collapsed, the fact in
     brackets, cut to about ``limit`` characters around the fact ("…" where cut)."""
+    before, fact, after = sentence_parts(text, span, limit)
+    return f"{before}[{fact}]{after}".strip()
+
+
+def sentence_parts(text: str, span: Span, limit: int) -> tuple[str, str, str]:
+    """:func:`in_sentence` in three parts: the words before the fact (with the space
+    after them where the text has one), the fact, the words after it."""
     s, e = span
     a, b = _sentence_bounds(text, span)
     before = " ".join(text[a:s].split())
@@ -194,7 +208,7 @@ def in_sentence(text: str, span: Span, limit: int) -> str:
     # A space where the text has one (a closing quotation mark before the fact keeps it).
     sep_b = " " if before and s > 0 and text[s - 1].isspace() else ""
     sep_a = " " if after and e < len(text) and text[e].isspace() else ""
-    return f"{before}{sep_b}[{fact}]{sep_a}{after}".strip()
+    return before.lstrip() + sep_b, fact, sep_a + after.rstrip()
 
 
 def word_edits(old: str, new: str) -> list[tuple[str, str]]:

@@ -19,13 +19,16 @@ from .context import direction_note, in_sentence, line_of, unmatched_sentences, 
 from .factgroups import (
     LABEL_NAMES,
     STATEMENT_KIND,
+    TAGGED_GROUPS,
     KindGroup,
     change_groups,
     describe,
+    hidden_groups,
     kind_groups,
     reads_apart,
     respelled,
     shown_note,
+    shown_sides,
     statements,
     unsupported_note,
 )
@@ -177,16 +180,19 @@ def _change_lines(
     (``unsupported``: how to say it does not), its label (``tagged``: when the group's
     title does not say it) and what changed, less what the line shows already; then where
     each side stands, with its sentence."""
-    text_width = max(width - 30, 20)
     src, der = clean(link.source.text), clean(link.derived.text)
     reworded = link.kind in _REWORDED_KINDS and len(src.split()) + len(der.split()) > 2
     apart = reworded and reads_apart(link)
     if reworded:
         line = f"      ~ {clean(link.kind)}"
     else:
-        line = (
-            f"      ~ {clean(link.kind)}: {cut(src, text_width // 2)} → {cut(der, text_width // 2)}"
-        )
+        a, b = (clean(x) for x in shown_sides(link, texts))
+        # a short side leaves its room to the other ("Angela Moreno-Brightwater, Rexwell's
+        # President" → "CEO Angela Moreno-Brightwater" shows the title that changed)
+        room = max(width - 10, 40)
+        la = min(len(a), max(room // 2, room - len(b)))
+        lb = max(room // 2, room - la)
+        line = f"      ~ {clean(link.kind)}: {cut(a, la)} → {cut(b, lb)}"
     tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
     why = cut(clean(shown_note(link)), _NOTE_MAX)
     if link.unsupported:
@@ -219,9 +225,14 @@ def _change_lines(
             out.append(_context_line(f"          {where}: ", text, f.span, width))
     if reworded:
         # The edit itself, wrapped whole (a quotation's cut words are the finding), then
-        # where the two sides stand.
+        # where the two sides stand: a few words of a clause ("installed slogans") in
+        # their sentences, since they say nothing alone.
         out += _wrap_bullets([word_diff(src, der, 1200)], width, "          ", "")
-        if places:
+        short = any(len(f.text.split()) < _FRAGMENT_WORDS for f in (link.source, link.derived))
+        if short and len(places) == 2:
+            for f, where in zip((link.source, link.derived), places, strict=True):
+                out.append(_context_line(f"          {where}: ", texts[f.doc], f.span, width))
+        elif places:
             out.append("          " + " · ".join(places))
     return out
 
@@ -302,17 +313,27 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
         out.append("  changed (most significant first)")
         left = len(fd.changed) if all_facts else _CHANGED_SHOWN
         unsupported = unsupported_note(c.verdict == "independent", _letter(fd.source_doc))
-        for group in change_groups(fd.changed):
+        changes = change_groups(fd.changed)
+        for group in changes:
             if left <= 0:
                 break
             out.append(f"    {group.title}")
             for link in group.links[:left]:
-                out += _change_lines(
-                    link, texts, width, group.key in ("facts", "other"), unsupported
-                )
+                out += _change_lines(link, texts, width, group.key in TAGGED_GROUPS, unsupported)
             left -= len(group.links)
-        if left < 0:
-            out.append(f"    … and {-left} more")
+        hidden, untold = hidden_groups(changes, len(fd.changed) if all_facts else _CHANGED_SHOWN)
+        if hidden:
+            # every change not shown is counted, and the groups left out whole named
+            more = f"… and {hidden} more"
+            if untold:
+                more += f" (of them: {'; '.join(untold)})"
+            out += textwrap.wrap(
+                more + "; --all-facts lists every one",
+                width=width,
+                initial_indent="    ",
+                subsequent_indent=" " * 6,
+                break_on_hyphens=False,
+            )
     variants = respelled(fd.kept)
     if variants:
         # one name written two ways in the other text is one entry: "A → B, C"
