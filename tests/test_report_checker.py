@@ -296,3 +296,45 @@ def test_in_chromium_a_change_reads_in_its_sentence_and_added_words_without_colo
             assert errors == []
         finally:
             browser.close()
+
+
+def test_a_statement_of_a_few_words_is_shown_in_its_sentence(seed: Comparison) -> None:
+    """ "is punished severely" alone says nothing: the text report brackets it in its
+    sentence, the HTML panel puts its sentence around the fact's button."""
+    lines = render_text(seed, width=100).splitlines()
+    at = lines.index("  3 statements dropped (B does not state them)")
+    assert lines[at + 2] == (
+        "    - A l.27: …supporting the MEK is considered as “enmity against God” and"
+        " [is punished severely]."
+    )
+    # a statement of more words stays as it was
+    assert lines[at + 1] == "    - A l.23: These activities were welcomed by the public"
+    page = render_html(seed)
+    body = page[page.index('<aside class="facts"') : page.index("</aside>")]
+    m = re.search(
+        r'<span class="in-sentence">([^<]*)<button[^>]*>is punished severely</button>', body
+    )
+    assert m is not None and m.group(1).endswith("“enmity against God” and ")
+
+
+def test_the_html_panel_lists_the_sentences_new_in_the_derived_text() -> None:
+    """The text report ended the facts with the derived text's sentences that have no
+    counterpart in the source; the HTML panel did not show them at all."""
+    root = REPO / "tests" / "data" / "facts_holdout3"
+    c = compare(
+        read_document(str(root / "02_source.txt")), read_document(str(root / "02_derived.txt"))
+    )
+    text = render_text(c, width=100)
+    head = next(x for x in text.splitlines() if x.startswith("  new in B"))
+    n = int(re.search(r": (\d+) sentences?", head).group(1))  # type: ignore[union-attr]
+    page = render_html(c)
+    body = page[page.index('<aside class="facts"') : page.index("</aside>")]
+    assert f"New in B, no counterpart in A ({n})</h3>" in body
+    items = re.search(
+        r'<details class="new-sentences"[^>]*>.*?<ul class="statements">(.*?)</ul>', body, re.S
+    )
+    assert items is not None
+    assert (
+        '<span class="kind">B l.1</span><span>The Severn is drowning in wet wipes' in items.group(1)
+    )
+    assert items.group(1).count("<li>") == n

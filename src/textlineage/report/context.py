@@ -15,12 +15,15 @@ import difflib
 import re
 from functools import lru_cache
 
+from ..facts.furniture import furniture_spans
 from ..types import Comparison, Span
+from .factgroups import STATEMENT_KIND
 
 __all__ = [
     "direction_note",
     "in_sentence",
     "line_of",
+    "new_sentences",
     "sentence_parts",
     "word_diff",
     "word_edits",
@@ -279,3 +282,29 @@ def unmatched_sentences(text: str, spans: list[Span], page: list[Span]) -> list[
         if new:
             out.append((a, b))
     return out
+
+
+def _stated_spans(c: Comparison) -> list[Span]:
+    """Where the derived text's whole statements stand: its added claims and the new
+    side of its replaced statements (listed with the fact changes already)."""
+    fd = c.facts
+    said = [f for f in fd.added if f.kind == STATEMENT_KIND]
+    said += [k.derived for k in fd.changed if k.label == "restated"]
+    return [f.span for f in said if f.doc == fd.derived_doc]
+
+
+def new_sentences(c: Comparison) -> tuple[list[Span], list[Span]]:
+    """The derived text's sentences with no counterpart in the source (where additions
+    the fact list may miss stand; page furniture left out), when there is reuse at all:
+    all of them, and those to list, the ones holding no statement the fact changes list
+    already. Shared by the text and the HTML report."""
+    fd = c.facts
+    d = fd.derived_doc
+    if c.verdict == "independent" or d not in (0, 1):
+        return [], []
+    text = c.documents[d].text
+    spans = [sp for p in c.passages for sp in p.spans[d]]
+    found = unmatched_sentences(text, spans, furniture_spans(text))
+    stated = _stated_spans(c)
+    shown = [(s, e) for s, e in found if not any(a < e and s < b for a, b in stated)]
+    return found, shown

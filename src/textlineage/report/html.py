@@ -39,7 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .context import direction_note, line_of, sentence_parts, word_edits
+from .context import direction_note, line_of, new_sentences, sentence_parts, word_edits
 from .factgroups import (
     LABEL_NAMES,
     change_groups,
@@ -101,6 +101,7 @@ _FACT_STATUS_PRIORITY = {status: i for i, (status, _label) in enumerate(_FACT_ST
 _TITLE_ITEMS = 4
 _SHOWN_PER_KIND = 12  # added or dropped facts of a kind shown open; more are collapsed
 _CONTEXT_MAX = 140  # characters of a change's sentence shown around it
+_NEW_MAX = 400  # characters of a sentence new in the derived text shown
 _FRAGMENT_WORDS = 6  # a reworded side of fewer words is shown in its sentence
 
 
@@ -465,9 +466,14 @@ class _Renderer:
             return {"kind": neutralise(f.kind), "fact": self._fref(f)}
 
         def stated(f: Fact) -> dict[str, Any]:
-            # A whole statement: its line where the kind stands elsewhere.
+            # A whole statement: its line where the kind stands elsewhere; one of a few
+            # words ("is punished severely") in its sentence, which alone it does not say.
             ref = self._fref(f)
-            return {"kind": _short(ref["where"]), "fact": ref}
+            item: dict[str, Any] = {"kind": _short(ref["where"]), "fact": ref}
+            if len(f.text.split()) < _FRAGMENT_WORDS:
+                ctx = self._context(f)
+                item["around"] = (ctx["before"], ctx["after"])
+            return item
 
         def by_kind(facts: tuple[Fact, ...], side: list[Fact], doc: int, verb: str) -> Any:
             text = self.c.documents[doc].text if doc in (0, 1) else ""
@@ -512,6 +518,29 @@ class _Renderer:
             "added_said": [stated(f) for f in added_said],
             "dropped_said": [stated(f) for f in dropped_said],
             "kept": [link(lk, with_context=False) for lk in fd.kept],
+            "new": self._new_sentences(),
+        }
+
+    def _new_sentences(self) -> dict[str, Any] | None:
+        """The derived text's sentences with no counterpart in the source, as the text
+        report lists them (where additions the fact list may miss stand): the count, how
+        many hold a statement listed already, and the others with their lines."""
+        found, shown = new_sentences(self.c)
+        if not found:
+            return None
+        d = self.c.facts.derived_doc
+        text = self.c.documents[d].text
+        return {
+            "count": len(found),
+            "held": len(found) - len(shown),
+            "open": len(shown) <= _SHOWN_PER_KIND,
+            "items": [
+                {
+                    "where": f"{_LETTERS[d]} l.{line_of(text, s)}",
+                    "text": neutralise(" ".join(text[s:e].split())[:_NEW_MAX]),
+                }
+                for s, e in shown
+            ],
         }
 
     def render(self) -> str:

@@ -12,13 +12,11 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..facts.furniture import furniture_spans
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
-from .context import direction_note, in_sentence, line_of, unmatched_sentences, word_diff
+from .context import direction_note, in_sentence, line_of, new_sentences, word_diff
 from .factgroups import (
     LABEL_NAMES,
-    STATEMENT_KIND,
     TAGGED_GROUPS,
     KindGroup,
     change_groups,
@@ -241,7 +239,8 @@ def _statement_lines(
     said: Sequence[Fact], sign: str, verb: str, other: str, texts: Sequence[str], width: int
 ) -> list[str]:
     """The whole statements added or dropped, each in full with its line: a sentence to
-    read, not a figure to tick off."""
+    read, not a figure to tick off. One of a few words ("is punished severely") is shown
+    in its sentence, the words in brackets: alone it says nothing."""
     if not said:
         return []
     noun = "statement" if len(said) == 1 else "statements"
@@ -251,6 +250,9 @@ def _statement_lines(
     for f in said:
         text = texts[f.doc] if f.doc in (0, 1) else ""
         where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else _letter(f.doc)
+        if text and len(f.text.split()) < _FRAGMENT_WORDS:
+            out.append(_context_line(f"    {sign} {where}: ", text, f.span, width))
+            continue
         out += _wrap_bullets(
             [f"{where}: {cut(clean(f.text), _SAID_MAX)}"], width, "    ", f"{sign} "
         )
@@ -260,30 +262,16 @@ def _statement_lines(
 _NEW_SHOWN = 8
 
 
-def _stated_spans(c: Comparison) -> list[Span]:
-    """Where the derived text's whole statements stand: its added claims and the new
-    side of its replaced statements (listed with the fact changes already)."""
-    fd = c.facts
-    said = [f for f in fd.added if f.kind == STATEMENT_KIND]
-    said += [k.derived for k in fd.changed if k.label == "restated"]
-    return [f.span for f in said if f.doc == fd.derived_doc]
-
-
 def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
     """The derived text's sentences with no counterpart in the source (where additions
     the fact list may miss stand), when there is reuse at all; a sentence that holds a
     statement the fact changes list already is counted, not listed again."""
     fd = c.facts
     d = fd.derived_doc
-    if c.verdict == "independent" or d not in (0, 1):
-        return []
-    text = c.documents[d].text
-    spans = [sp for p in c.passages for sp in p.spans[d]]
-    found = unmatched_sentences(text, spans, furniture_spans(text))
+    found, shown = new_sentences(c)
     if not found:
         return []
-    stated = _stated_spans(c)
-    shown = [(s, e) for s, e in found if not any(a < e and s < b for a, b in stated)]
+    text = c.documents[d].text
     other = _letter(fd.source_doc)
     noun = "sentence" if len(found) == 1 else "sentences"
     head = f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"
