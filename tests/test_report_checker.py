@@ -182,9 +182,10 @@ def test_two_sides_that_read_alike_show_the_qualifier_that_changed() -> None:
     assert item.group(1).startswith('<span class="around">about </span><button')
 
 
-def test_a_changed_title_is_not_cut_off() -> None:
+def test_a_changed_title_is_not_cut_off_nor_its_label_said_twice() -> None:
     """The source side is long, the derived side short: the short side leaves its room,
-    and "President" (what changed) shows."""
+    and "President" (what changed) shows; the note does not open with the label shown
+    beside it."""
     a = "Profits fell, said Angela Moreno-Brightwater, Rexwell's President and Chief Executive."
     b = "Profits fell, said CEO Angela Moreno-Brightwater."
     link = FactLink(
@@ -196,8 +197,15 @@ def test_a_changed_title_is_not_cut_off() -> None:
         "",
         True,
     )
-    out = render_text(_comparison(a, b, (link,)), width=100)
+    c = _comparison(a, b, (link,))
+    out = render_text(c, width=100)
     assert "Rexwell's President → CEO Angela Moreno-Brightwater" in out
+    # the label is said once: "[title] 'President' → 'CEO'", not "[title] title …"
+    assert "[title] 'President' → 'CEO'" in " ".join(out.split())
+    assert "[title] title" not in " ".join(out.split())
+    page = html.unescape(render_html(c))
+    assert '<span class="label">title</span>' in page
+    assert "<span class=\"note\">'President' → 'CEO'</span>" in page
 
 
 @pytest.fixture(scope="module")

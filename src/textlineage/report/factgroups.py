@@ -49,6 +49,7 @@ __all__ = [
     "shown_sides",
     "statements",
     "unsupported_note",
+    "untagged",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -307,6 +308,14 @@ def shown_note(link: FactLink) -> str:
             continue
         kept.append(part)
     return "; ".join(p for p in kept if p.strip()).strip()
+
+
+def untagged(note: str, tag: str) -> str:
+    """``note`` without the label it opens with when the report shows that label beside
+    it: "[surname] 'Marsh' → 'March'", not "[surname] surname 'Marsh' → 'March'"."""
+    if tag and note.casefold().startswith(tag.casefold() + " "):
+        return note[len(tag) + 1 :].lstrip()
+    return note
 
 
 _NOTE_WORDS = re.compile(r"'([^']{1,40})'")

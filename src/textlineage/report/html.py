@@ -51,6 +51,7 @@ from .factgroups import (
     shown_sides,
     statements,
     unsupported_note,
+    untagged,
 )
 from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
@@ -447,7 +448,7 @@ class _Renderer:
                 else [],
                 # A quotation or claim reworded: what was cut and added, word by word.
                 "edits": [(op, neutralise(text)) for op, text in edits],
-                "note": neutralise(shown_note(lk)),
+                "note": neutralise(untagged(shown_note(lk), LABEL_NAMES.get(lk.label, ""))),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": unsupported if lk.unsupported else "",
                 # the words a side's note names just outside the fact ("about" of "about

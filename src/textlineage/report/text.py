@@ -29,6 +29,7 @@ from .factgroups import (
     shown_sides,
     statements,
     unsupported_note,
+    untagged,
 )
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
@@ -192,7 +193,7 @@ def _change_lines(
         lb = max(room // 2, room - la)
         line = f"      ~ {clean(link.kind)}: {cut(a, la)} → {cut(b, lb)}"
     tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
-    why = cut(clean(shown_note(link)), _NOTE_MAX)
+    why = cut(clean(untagged(shown_note(link), tag)), _NOTE_MAX)
     if link.unsupported:
         line += f" ({unsupported})"
     if tag and why:
