@@ -346,3 +346,15 @@ def test_the_html_panel_lists_the_sentences_new_in_the_derived_text() -> None:
         '<span class="kind">B l.1</span><span>The Severn is drowning in wet wipes' in items.group(1)
     )
     assert items.group(1).count("<li>") == n
+
+
+def test_an_added_or_dropped_fact_shows_its_line(seed: Comparison) -> None:
+    """Under "5 of 15 numbers dropped" each fact said "number" again; its line (in a
+    tooltip only) is what a reader needs to find it."""
+    page = render_html(seed)
+    body = page[page.index('<aside class="facts"') : page.index("</aside>")]
+    dropped = body[body.index("<h3>Dropped") : body.index("<h3>Statements only in A")]
+    assert re.search(
+        r'<li><span class="kind">A l\.9</span><button[^>]*>27 provinces</button>', dropped
+    )
+    assert '<span class="kind">number</span>' not in dropped

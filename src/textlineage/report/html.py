@@ -464,7 +464,9 @@ class _Renderer:
             }
 
         def single(f: Fact) -> dict[str, Any]:
-            return {"kind": neutralise(f.kind), "fact": self._fref(f)}
+            # the group's heading names the kind: the fact's line is what a reader needs
+            ref = self._fref(f)
+            return {"kind": _short(ref["where"]), "fact": ref}
 
         def stated(f: Fact) -> dict[str, Any]:
             # A whole statement: its line where the kind stands elsewhere; one of a few
