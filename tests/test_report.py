@@ -426,8 +426,7 @@ def test_text_report_groups_changes_by_significance() -> None:
     strength = lines.index("    strength of claims")
     assert names < strength
     assert lines[names + 1] == (
-        "      ~ person: Helen Marsh → Helen March (not in the source)  [surname] surname"
-        " 'Marsh' → 'March'"
+        "      ~ person: Helen Marsh → Helen March (not in the source)  [surname] 'Marsh' → 'March'"
     )
     # a change whose new value the source states nowhere says so; one it does, not
     assert "(not in the source)" not in lines[strength + 1]

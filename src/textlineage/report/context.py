@@ -15,9 +15,19 @@ import difflib
 import re
 from functools import lru_cache
 
+from ..facts.furniture import furniture_spans
 from ..types import Comparison, Span
+from .factgroups import STATEMENT_KIND
 
-__all__ = ["direction_note", "in_sentence", "line_of", "word_diff", "word_edits"]
+__all__ = [
+    "direction_note",
+    "in_sentence",
+    "line_of",
+    "new_sentences",
+    "sentence_parts",
+    "word_diff",
+    "word_edits",
+]
 
 SURE = 0.85
 """Below this confidence in the direction, the reports say the direction is uncertain and
@@ -172,6 +182,13 @@ def _sentences(text: str) -> list[Span]:
 def in_sentence(text: str, span: Span, limit: int) -> str:
     """The sentence of ``text`` around ``span``, whitespace collapsed, the fact in
     brackets, cut to about ``limit`` characters around the fact ("…" where cut)."""
+    before, fact, after = sentence_parts(text, span, limit)
+    return f"{before}[{fact}]{after}".strip()
+
+
+def sentence_parts(text: str, span: Span, limit: int) -> tuple[str, str, str]:
+    """:func:`in_sentence` in three parts: the words before the fact (with the space
+    after them where the text has one), the fact, the words after it."""
     s, e = span
     a, b = _sentence_bounds(text, span)
     before = " ".join(text[a:s].split())
@@ -194,7 +211,7 @@ def in_sentence(text: str, span: Span, limit: int) -> str:
     # A space where the text has one (a closing quotation mark before the fact keeps it).
     sep_b = " " if before and s > 0 and text[s - 1].isspace() else ""
     sep_a = " " if after and e < len(text) and text[e].isspace() else ""
-    return f"{before}{sep_b}[{fact}]{sep_a}{after}".strip()
+    return before.lstrip() + sep_b, fact, sep_a + after.rstrip()
 
 
 def word_edits(old: str, new: str) -> list[tuple[str, str]]:
@@ -265,3 +282,29 @@ def unmatched_sentences(text: str, spans: list[Span], page: list[Span]) -> list[
         if new:
             out.append((a, b))
     return out
+
+
+def _stated_spans(c: Comparison) -> list[Span]:
+    """Where the derived text's whole statements stand: its added claims and the new
+    side of its replaced statements (listed with the fact changes already)."""
+    fd = c.facts
+    said = [f for f in fd.added if f.kind == STATEMENT_KIND]
+    said += [k.derived for k in fd.changed if k.label == "restated"]
+    return [f.span for f in said if f.doc == fd.derived_doc]
+
+
+def new_sentences(c: Comparison) -> tuple[list[Span], list[Span]]:
+    """The derived text's sentences with no counterpart in the source (where additions
+    the fact list may miss stand; page furniture left out), when there is reuse at all:
+    all of them, and those to list, the ones holding no statement the fact changes list
+    already. Shared by the text and the HTML report."""
+    fd = c.facts
+    d = fd.derived_doc
+    if c.verdict == "independent" or d not in (0, 1):
+        return [], []
+    text = c.documents[d].text
+    spans = [sp for p in c.passages for sp in p.spans[d]]
+    found = unmatched_sentences(text, spans, furniture_spans(text))
+    stated = _stated_spans(c)
+    shown = [(s, e) for s, e in found if not any(a < e and s < b for a, b in stated)]
+    return found, shown

@@ -1,7 +1,9 @@
 """A fact diff grouped for people, shared by the text and the HTML report.
 
-Changes come by significance: a changed number, date or name first, then the changes of a
-claim's strength, then of a date's precision, then reworded quotations and changed nouns
+Changes come by significance: a changed number, date or name first, then a claim reversed
+(or said of another thing), the changes of a claim's strength, replaced statements, the
+changes of a date's precision, figures rounded under a qualifier that keeps them true
+("£1.9 million" → "almost £2 million"), then reworded quotations and changed nouns
 (:func:`change_groups`). Added and dropped facts come per kind, the kinds a fact-checker
 looks at first leading (numbers, dates, people, quotations), each with how many of that
 side's facts of the kind it is (:func:`kind_groups`); a kind whose facts all stand in
@@ -32,17 +34,22 @@ from ..types import Fact, FactLink, Span
 
 __all__ = [
     "LABEL_NAMES",
+    "ROUNDED",
     "STATEMENT_KIND",
+    "TAGGED_GROUPS",
     "ChangeGroup",
     "KindGroup",
     "change_groups",
+    "hidden_groups",
     "kind_groups",
     "plural",
     "reads_apart",
     "respelled",
     "shown_note",
+    "shown_sides",
     "statements",
     "unsupported_note",
+    "untagged",
 ]
 
 LABEL_NAMES: dict[str, str] = {
@@ -68,11 +75,19 @@ _GROUPS: tuple[tuple[str, str, frozenset[str]], ...] = (
         "numbers, dates and names",
         frozenset({"", "value", "surname", "first_name", "middle_name", "title", "name"}),
     ),
-    ("strength", "strength of claims", frozenset({"strength", "reversed", "object"})),
+    ("reversed", "claims reversed or said of another thing", frozenset({"reversed", "object"})),
+    ("strength", "strength of claims", frozenset({"strength"})),
     ("restated", "statements replaced", frozenset({"restated"})),
     ("specificity", "precision of dates and places", frozenset({"specificity"})),
+    ("rounded", "figures rounded, still true", frozenset({"value"})),
     ("other", "wording and nouns", frozenset({"wording", "noun"})),
 )
+ROUNDED = "rounded"
+"""The ``detail`` of a ``value`` change that rounds the source's figure under a qualifier
+that keeps it true ("£1.9 million" → "almost £2 million"): listed after the changes that
+make a claim say something else."""
+TAGGED_GROUPS = frozenset({"facts", "reversed", "other"})
+"""The change groups whose title does not say each change's label: the reports tag each."""
 _LEADING_KINDS = ("number", "date", "person", "quote")
 _PLURALS = {"person": "people", "entity": "other names", "organisation": "organisations"}
 _LIST_GAP_RE = re.compile(r"[^.!?:\d]{0,40}")
@@ -128,18 +143,40 @@ def reads_apart(link: FactLink) -> bool:
     return shared < _APART_SHARE * min(len(a), len(b))
 
 
+def _group_of(link: FactLink, known: frozenset[str]) -> str:
+    if link.label == "value" and link.detail == ROUNDED:
+        return "rounded"
+    if link.label not in known:
+        return "facts"
+    return next(key for key, _, labels in _GROUPS if link.label in labels)
+
+
 def change_groups(changed: Sequence[FactLink]) -> list[ChangeGroup]:
-    """The changes by significance (see the module docstring), empty groups left out; a
-    label the groups do not know goes with the first."""
+    """The changes by significance (see the module docstring), empty groups left out: a
+    changed number, date or name first, then a claim reversed or said of another thing,
+    the changes of strength, replaced statements, the precision of dates, figures rounded
+    under a qualifier that keeps them true, wording. A label the groups do not know goes
+    with the first."""
     known = frozenset().union(*(labels for _, _, labels in _GROUPS))
+    keys = [_group_of(c, known) for c in changed]
     out = []
-    for key, title, labels in _GROUPS:
-        links = tuple(
-            c for c in changed if c.label in labels or (key == "facts" and c.label not in known)
-        )
+    for key, title, _labels in _GROUPS:
+        links = tuple(c for c, k in zip(changed, keys, strict=True) if k == key)
         if links:
             out.append(ChangeGroup(key, title, links))
     return out
+
+
+def hidden_groups(groups: Sequence[ChangeGroup], shown: int) -> tuple[int, list[str]]:
+    """How many changes of ``groups`` fall after the first ``shown``, and the titles of
+    the groups left out whole, with their counts ("wording and nouns 1")."""
+    total = sum(len(g.links) for g in groups)
+    left, titles = shown, []
+    for g in groups:
+        if left <= 0:
+            titles.append(f"{g.title} {len(g.links)}")
+        left -= len(g.links)
+    return max(total - shown, 0), titles
 
 
 def respelled(kept: Sequence[FactLink]) -> list[FactLink]:
@@ -271,6 +308,47 @@ def shown_note(link: FactLink) -> str:
             continue
         kept.append(part)
     return "; ".join(p for p in kept if p.strip()).strip()
+
+
+def untagged(note: str, tag: str) -> str:
+    """``note`` without the label it opens with when the report shows that label beside
+    it: "[surname] 'Marsh' → 'March'", not "[surname] surname 'Marsh' → 'March'"."""
+    if tag and note.casefold().startswith(tag.casefold() + " "):
+        return note[len(tag) + 1 :].lstrip()
+    return note
+
+
+_NOTE_WORDS = re.compile(r"'([^']{1,40})'")
+
+
+def shown_sides(link: FactLink, texts: Sequence[str]) -> tuple[str, str]:
+    """The two texts a change line shows, "source → derived". When the two facts read the
+    same (a qualifier stands just outside one of them: "about [$18 million]" → "$18
+    million"), a side is shown with the word its note names that stands right before or
+    after it in its text ("about $18 million" → "$18 million"): a change whose two sides
+    read alike shows nothing."""
+    src, der = link.source.text, link.derived.text
+    if not _same(src, der):
+        return src, der
+    words = [w for w in _NOTE_WORDS.findall(link.note) if not _same(w, src)]
+    out = []
+    for f in (link.source, link.derived):
+        text = texts[f.doc] if f.doc in (0, 1) else ""
+        shown = f.text
+        s, e = f.span
+        if text and 0 <= s <= e <= len(text):
+            before, after = text[max(s - 60, 0) : s], text[e : e + 60]
+            for w in words:
+                m = re.search(rf"(?<!\w){re.escape(w)}\s+$", before, re.I)
+                if m:
+                    shown = before[m.start() :] + shown
+                    break
+                m = re.match(rf"\s+{re.escape(w)}(?!\w)", after, re.I)
+                if m:
+                    shown += m.group()
+                    break
+        out.append(shown)
+    return out[0], out[1]
 
 
 def describe(read: Sequence[tuple[Span, ...] | None], lengths: Sequence[int]) -> str:

@@ -39,7 +39,7 @@ from markupsafe import Markup
 
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink
-from .context import direction_note, line_of, word_edits
+from .context import direction_note, line_of, new_sentences, sentence_parts, word_edits
 from .factgroups import (
     LABEL_NAMES,
     change_groups,
@@ -48,8 +48,10 @@ from .factgroups import (
     reads_apart,
     respelled,
     shown_note,
+    shown_sides,
     statements,
     unsupported_note,
+    untagged,
 )
 from .glossary import FACT_TERMS, KIND_TERMS, TERMS, VERDICT_TERMS
 from .segments import BIDI_CONTROLS, bidi_name, neutralise, segments
@@ -99,6 +101,9 @@ _FACT_STATUSES = (
 _FACT_STATUS_PRIORITY = {status: i for i, (status, _label) in enumerate(_FACT_STATUSES)}
 _TITLE_ITEMS = 4
 _SHOWN_PER_KIND = 12  # added or dropped facts of a kind shown open; more are collapsed
+_CONTEXT_MAX = 140  # characters of a change's sentence shown around it
+_NEW_MAX = 400  # characters of a sentence new in the derived text shown
+_FRAGMENT_WORDS = 6  # a reworded side of fewer words is shown in its sentence
 
 
 @functools.cache
@@ -389,13 +394,28 @@ class _Renderer:
             "text": neutralise(f.text),
         }
 
+    def _context(self, f: Fact) -> dict[str, str]:
+        """Where a fact stands: its line ("A l.7") and its sentence in three parts, the
+        fact between."""
+        doc = f.doc if f.doc in (0, 1) else 0
+        text = self.c.documents[doc].text
+        before, fact, after = sentence_parts(text, f.span, _CONTEXT_MAX)
+        return {
+            "where": _short(self._fref(f)["where"]),
+            "before": neutralise(before),
+            "fact": neutralise(fact),
+            "after": neutralise(after),
+        }
+
     def _facts(self) -> dict[str, Any]:
         """The fact panel: changes by significance, names kept in another spelling, added
         and dropped facts per kind (a long or listed kind collapsed), kept facts folded."""
         fd = self.c.facts
         unsupported = unsupported_note(self.c.verdict == "independent", _letter(fd.source_doc))
 
-        def link(lk: FactLink) -> dict[str, Any]:
+        texts = [d.text for d in self.c.documents]
+
+        def link(lk: FactLink, with_context: bool = True) -> dict[str, Any]:
             src, der = self._fref(lk.source), self._fref(lk.derived)
             # Either side of a link finds both: the button names its partner, and says
             # what the link is for the detail bar.
@@ -413,6 +433,8 @@ class _Renderer:
             )
             apart = reworded and reads_apart(lk)
             edits = word_edits(lk.source.text, lk.derived.text) if reworded and not apart else []
+            short = any(len(f.text.split()) < _FRAGMENT_WORDS for f in (lk.source, lk.derived))
+            shown = shown_sides(lk, texts)
             return {
                 "kind": neutralise(lk.kind),
                 "source": src,
@@ -426,18 +448,35 @@ class _Renderer:
                 else [],
                 # A quotation or claim reworded: what was cut and added, word by word.
                 "edits": [(op, neutralise(text)) for op, text in edits],
-                "note": neutralise(shown_note(lk)),
+                "note": neutralise(untagged(shown_note(lk), LABEL_NAMES.get(lk.label, ""))),
                 "label": neutralise(LABEL_NAMES.get(lk.label, lk.label)),
                 "unsupported": unsupported if lk.unsupported else "",
+                # the words a side's note names just outside the fact ("about" of "about
+                # $18 million"), shown by it: two sides that read alike show nothing
+                "around": [
+                    _around(f.text, x) for f, x in zip((lk.source, lk.derived), shown, strict=True)
+                ],
+                # where each side stands, in its sentence: a figure or a few words of a
+                # clause are checked in their sentence (a long quotation reads alone)
+                "context": [self._context(f) for f in (lk.source, lk.derived)]
+                if with_context and (not reworded or short)
+                else [],
             }
 
         def single(f: Fact) -> dict[str, Any]:
-            return {"kind": neutralise(f.kind), "fact": self._fref(f)}
-
-        def stated(f: Fact) -> dict[str, Any]:
-            # A whole statement: its line where the kind stands elsewhere.
+            # the group's heading names the kind: the fact's line is what a reader needs
             ref = self._fref(f)
             return {"kind": _short(ref["where"]), "fact": ref}
+
+        def stated(f: Fact) -> dict[str, Any]:
+            # A whole statement: its line where the kind stands elsewhere; one of a few
+            # words ("is punished severely") in its sentence, which alone it does not say.
+            ref = self._fref(f)
+            item: dict[str, Any] = {"kind": _short(ref["where"]), "fact": ref}
+            if len(f.text.split()) < _FRAGMENT_WORDS:
+                ctx = self._context(f)
+                item["around"] = (ctx["before"], ctx["after"])
+            return item
 
         def by_kind(facts: tuple[Fact, ...], side: list[Fact], doc: int, verb: str) -> Any:
             text = self.c.documents[doc].text if doc in (0, 1) else ""
@@ -474,14 +513,37 @@ class _Renderer:
                 {"title": g.title, "links": [link(lk) for lk in g.links]}
                 for g in change_groups(fd.changed)
             ],
-            "respelled": [link(lk) for lk in respelled(fd.kept)],
+            "respelled": [link(lk, with_context=False) for lk in respelled(fd.kept)],
             # A person's name respelled is shown open: it may be a misspelling.
             "respelled_open": any(lk.kind == "person" for lk in respelled(fd.kept)),
             "added": by_kind(tuple(added), [k.derived for k in links], fd.derived_doc, "added"),
             "dropped": by_kind(tuple(dropped), [k.source for k in links], fd.source_doc, "dropped"),
             "added_said": [stated(f) for f in added_said],
             "dropped_said": [stated(f) for f in dropped_said],
-            "kept": [link(lk) for lk in fd.kept],
+            "kept": [link(lk, with_context=False) for lk in fd.kept],
+            "new": self._new_sentences(),
+        }
+
+    def _new_sentences(self) -> dict[str, Any] | None:
+        """The derived text's sentences with no counterpart in the source, as the text
+        report lists them (where additions the fact list may miss stand): the count, how
+        many hold a statement listed already, and the others with their lines."""
+        found, shown = new_sentences(self.c)
+        if not found:
+            return None
+        d = self.c.facts.derived_doc
+        text = self.c.documents[d].text
+        return {
+            "count": len(found),
+            "held": len(found) - len(shown),
+            "open": len(shown) <= _SHOWN_PER_KIND,
+            "items": [
+                {
+                    "where": f"{_LETTERS[d]} l.{line_of(text, s)}",
+                    "text": neutralise(" ".join(text[s:e].split())[:_NEW_MAX]),
+                }
+                for s, e in shown
+            ],
         }
 
     def render(self) -> str:
@@ -504,6 +566,15 @@ class _Renderer:
                 data=_script_json(_neutralise_all(data)),
             )
         )
+
+
+def _around(fact: str, shown: str) -> tuple[str, str]:
+    """What ``shown`` (a change's side as the reports show it) has before and after the
+    fact's own text."""
+    at = shown.find(fact)
+    if at < 0:
+        return "", ""
+    return neutralise(shown[:at]), neutralise(shown[at + len(fact) :])
 
 
 def _glossary() -> list[tuple[str, str]]:

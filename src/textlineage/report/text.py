@@ -12,22 +12,24 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..facts.furniture import furniture_spans
 from ..text.language import UNKNOWN, language_name
 from ..types import PASSAGE_KINDS, Comparison, Fact, FactLink, Passage, Span
-from .context import direction_note, in_sentence, line_of, unmatched_sentences, word_diff
+from .context import direction_note, in_sentence, line_of, new_sentences, word_diff
 from .factgroups import (
     LABEL_NAMES,
-    STATEMENT_KIND,
+    TAGGED_GROUPS,
     KindGroup,
     change_groups,
     describe,
+    hidden_groups,
     kind_groups,
     reads_apart,
     respelled,
     shown_note,
+    shown_sides,
     statements,
     unsupported_note,
+    untagged,
 )
 from .glossary import KIND_LABELS, KIND_TERMS, TERMS
 
@@ -177,18 +179,21 @@ def _change_lines(
     (``unsupported``: how to say it does not), its label (``tagged``: when the group's
     title does not say it) and what changed, less what the line shows already; then where
     each side stands, with its sentence."""
-    text_width = max(width - 30, 20)
     src, der = clean(link.source.text), clean(link.derived.text)
     reworded = link.kind in _REWORDED_KINDS and len(src.split()) + len(der.split()) > 2
     apart = reworded and reads_apart(link)
     if reworded:
         line = f"      ~ {clean(link.kind)}"
     else:
-        line = (
-            f"      ~ {clean(link.kind)}: {cut(src, text_width // 2)} → {cut(der, text_width // 2)}"
-        )
+        a, b = (clean(x) for x in shown_sides(link, texts))
+        # a short side leaves its room to the other ("Angela Moreno-Brightwater, Rexwell's
+        # President" → "CEO Angela Moreno-Brightwater" shows the title that changed)
+        room = max(width - 10, 40)
+        la = min(len(a), max(room // 2, room - len(b)))
+        lb = max(room // 2, room - la)
+        line = f"      ~ {clean(link.kind)}: {cut(a, la)} → {cut(b, lb)}"
     tag = LABEL_NAMES.get(link.label, clean(link.label)) if tagged else ""
-    why = cut(clean(shown_note(link)), _NOTE_MAX)
+    why = cut(clean(untagged(shown_note(link), tag)), _NOTE_MAX)
     if link.unsupported:
         line += f" ({unsupported})"
     if tag and why:
@@ -219,9 +224,14 @@ def _change_lines(
             out.append(_context_line(f"          {where}: ", text, f.span, width))
     if reworded:
         # The edit itself, wrapped whole (a quotation's cut words are the finding), then
-        # where the two sides stand.
+        # where the two sides stand: a few words of a clause ("installed slogans") in
+        # their sentences, since they say nothing alone.
         out += _wrap_bullets([word_diff(src, der, 1200)], width, "          ", "")
-        if places:
+        short = any(len(f.text.split()) < _FRAGMENT_WORDS for f in (link.source, link.derived))
+        if short and len(places) == 2:
+            for f, where in zip((link.source, link.derived), places, strict=True):
+                out.append(_context_line(f"          {where}: ", texts[f.doc], f.span, width))
+        elif places:
             out.append("          " + " · ".join(places))
     return out
 
@@ -230,7 +240,8 @@ def _statement_lines(
     said: Sequence[Fact], sign: str, verb: str, other: str, texts: Sequence[str], width: int
 ) -> list[str]:
     """The whole statements added or dropped, each in full with its line: a sentence to
-    read, not a figure to tick off."""
+    read, not a figure to tick off. One of a few words ("is punished severely") is shown
+    in its sentence, the words in brackets: alone it says nothing."""
     if not said:
         return []
     noun = "statement" if len(said) == 1 else "statements"
@@ -240,6 +251,9 @@ def _statement_lines(
     for f in said:
         text = texts[f.doc] if f.doc in (0, 1) else ""
         where = f"{_letter(f.doc)} l.{line_of(text, f.span[0])}" if text else _letter(f.doc)
+        if text and len(f.text.split()) < _FRAGMENT_WORDS:
+            out.append(_context_line(f"    {sign} {where}: ", text, f.span, width))
+            continue
         out += _wrap_bullets(
             [f"{where}: {cut(clean(f.text), _SAID_MAX)}"], width, "    ", f"{sign} "
         )
@@ -249,30 +263,16 @@ def _statement_lines(
 _NEW_SHOWN = 8
 
 
-def _stated_spans(c: Comparison) -> list[Span]:
-    """Where the derived text's whole statements stand: its added claims and the new
-    side of its replaced statements (listed with the fact changes already)."""
-    fd = c.facts
-    said = [f for f in fd.added if f.kind == STATEMENT_KIND]
-    said += [k.derived for k in fd.changed if k.label == "restated"]
-    return [f.span for f in said if f.doc == fd.derived_doc]
-
-
 def _new_sentence_lines(c: Comparison, width: int) -> list[str]:
     """The derived text's sentences with no counterpart in the source (where additions
     the fact list may miss stand), when there is reuse at all; a sentence that holds a
     statement the fact changes list already is counted, not listed again."""
     fd = c.facts
     d = fd.derived_doc
-    if c.verdict == "independent" or d not in (0, 1):
-        return []
-    text = c.documents[d].text
-    spans = [sp for p in c.passages for sp in p.spans[d]]
-    found = unmatched_sentences(text, spans, furniture_spans(text))
+    found, shown = new_sentences(c)
     if not found:
         return []
-    stated = _stated_spans(c)
-    shown = [(s, e) for s, e in found if not any(a < e and s < b for a, b in stated)]
+    text = c.documents[d].text
     other = _letter(fd.source_doc)
     noun = "sentence" if len(found) == 1 else "sentences"
     head = f"  new in {_letter(d)} (no counterpart in {other}): {len(found)} {noun}"
@@ -302,17 +302,27 @@ def _fact_lines(c: Comparison, width: int, all_facts: bool) -> list[str]:
         out.append("  changed (most significant first)")
         left = len(fd.changed) if all_facts else _CHANGED_SHOWN
         unsupported = unsupported_note(c.verdict == "independent", _letter(fd.source_doc))
-        for group in change_groups(fd.changed):
+        changes = change_groups(fd.changed)
+        for group in changes:
             if left <= 0:
                 break
             out.append(f"    {group.title}")
             for link in group.links[:left]:
-                out += _change_lines(
-                    link, texts, width, group.key in ("facts", "other"), unsupported
-                )
+                out += _change_lines(link, texts, width, group.key in TAGGED_GROUPS, unsupported)
             left -= len(group.links)
-        if left < 0:
-            out.append(f"    … and {-left} more")
+        hidden, untold = hidden_groups(changes, len(fd.changed) if all_facts else _CHANGED_SHOWN)
+        if hidden:
+            # every change not shown is counted, and the groups left out whole named
+            more = f"… and {hidden} more"
+            if untold:
+                more += f" (of them: {'; '.join(untold)})"
+            out += textwrap.wrap(
+                more + "; --all-facts lists every one",
+                width=width,
+                initial_indent="    ",
+                subsequent_indent=" " * 6,
+                break_on_hyphens=False,
+            )
     variants = respelled(fd.kept)
     if variants:
         # one name written two ways in the other text is one entry: "A → B, C"
