@@ -84,3 +84,26 @@ def test_line_shapes() -> None:
     # before the story begins, a line of eight words or more may be the headline
     head = "Eight words make this line a possible headline\n\n" + text[text.index("A story") :]
     assert not off_story(head, 0, story_start(head))
+
+
+DER_PLAIN = (
+    "The Millbeck footbridge will close for repairs, Corrin Valley council said on "
+    "Tuesday, after engineers found cracks in two of its supports.\n"
+)
+
+
+def _dropped(src: str, der: str) -> list[str]:
+    return [f.text for f in diff_facts(src, der, source_doc=0, derived_doc=1).dropped]
+
+
+def test_a_dropped_fact_on_a_short_source_line_that_is_no_sentence_is_not_reported() -> None:
+    src = "Harbour Row desk, Ferncastle Borough Council\n\n" + SRC
+    assert _dropped(src, DER_PLAIN) == ["Petra Lindqvist", "about six weeks"]
+
+
+def test_a_signature_a_label_and_a_list_item_keep_their_dropped_facts() -> None:
+    src = SRC + "\nContractor: Ferncastle Borough Builders\n- Osterby Transit\n\nHalvard Quist\n"
+    dropped = _dropped(src, DER_PLAIN)
+    assert "Halvard Quist" in dropped
+    assert any("Osterby Transit" in d for d in dropped)
+    assert any("Ferncastle Borough Builders" in d for d in dropped)

@@ -52,7 +52,7 @@ from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
-from .story_lines import drop_added_off_story
+from .story_lines import drop_added_off_story, drop_dropped_off_story
 from .time_ends import span_ends
 from .time_hedges import hedged_times
 from .title_rewords import reworded_titles
@@ -232,6 +232,7 @@ def diff_facts(
     fold_inside_quotes(res)
     consolidate(res, (source_text, derived_text), across=across)
     drop_added_off_story(res, derived_text, der)
+    drop_dropped_off_story(res, source_text, src)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -1,4 +1,4 @@
-"""Added facts on a line that is no sentence: page furniture, not the story.
+"""Facts on a line that is no sentence: page furniture, not the story.
 
 A page scraped from the web holds, beside the story, lines a crawler keeps: menu items,
 section labels, bylines, captions' credits, counters, prompts, related headlines. The
@@ -17,19 +17,21 @@ A text wrapped by hand (lines broken inside sentences: a line of prose that runs
 line opening in lower case, at least :data:`WRAPS` times) is read by paragraphs, blocks of
 lines between blank lines, not by lines.
 
-Only added facts: a source's short lines (a signature block, a spec list, a results table)
-hold facts that a derived text may drop or change, and those lines are what the other
-checks read.
+A source's short lines are read more narrowly (:func:`drop_dropped_off_story`): a fact
+sheet's label with its value ("Cause: unknown"), an item of a list, a salutation and a
+name after the story began (a signature) hold facts a derived text may drop; a fact
+dropped on any other line under :data:`SHORT` words with no sentence mark (a masthead, a
+menu, a byline, a section label) is not reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 import regex
 
-from ..types import Fact
+from ..types import Fact, Span
 from .items import Item, Result
 
 SHORT = 8
@@ -93,26 +95,74 @@ def drop_added_off_story(res: Result, derived_text: str, der: Sequence[Item]) ->
         return
     sep = _separator(derived_text)
     start = story_start(derived_text, sep)
-    held = {f.span for f in res.added}
-    held.update(k.derived.span for k in (*res.kept, *res.changed))
+    held = {k.derived.span for k in (*res.kept, *res.changed)}
+    res.added[:] = _moved(
+        res.added, der, held, lambda pos: off_story(derived_text, pos, start, sep)
+    )
+
+
+_LISTED_RE = regex.compile(r"[-•*–·]|\(?\d+[.)]\s|(?i:dear)\b")
+
+
+def _source_off(text: str, f: Fact, start: int, sep: str) -> bool:
+    """Is a dropped fact on a source line under :data:`SHORT` words, with no sentence
+    mark at its end, that is neither a label with its value ("Cause: unknown"), an item of
+    a list, a salutation, nor a person's name after the story began (a signature)?"""
+    line = _line(text, f.span[0], sep)
+    if not line or _END_RE.search(line) or ":" in line[:-1] or _LISTED_RE.match(line):
+        return False
+    if f.kind == "person" and f.span[0] > start:
+        return False
+    return len(_WORD_RE.findall(line)) < SHORT
+
+
+def drop_dropped_off_story(res: Result, source_text: str, src: Sequence[Item]) -> None:
+    """Forget the dropped facts that stand on a short source line that is no sentence
+    (:func:`_source_off`: a masthead, a menu, a byline, a label); one the story tells
+    again is reported there."""
+    if not res.dropped:
+        return
+    sep = _separator(source_text)
+    start = story_start(source_text, sep)
+    held = {k.source.span for k in (*res.kept, *res.changed)}
+    res.dropped[:] = _moved(
+        res.dropped,
+        src,
+        held,
+        lambda pos: off_story(source_text, pos, start, sep),
+        lambda f: _source_off(source_text, f, start, sep),
+    )
+
+
+def _moved(
+    facts: Sequence[Fact],
+    items: Sequence[Item],
+    held: set[Span],
+    off: Callable[[int], bool],
+    drop: Callable[[Fact], bool] | None = None,
+) -> list[Fact]:
+    """``facts`` without those ``drop`` (by default: ``off`` at the fact's start) says
+    stand off the story, each replaced by another mention of its kind and value that
+    stands on the story and that nothing holds, if there is one."""
+    held = held | {f.span for f in facts}
     out: list[Fact] = []
-    for f in res.added:
-        if not off_story(derived_text, f.span[0], start, sep):
+    for f in facts:
+        if not (drop(f) if drop is not None else off(f.span[0])):
             out.append(f)
             continue
         again = next(
             (
                 it.fact
-                for it in der
+                for it in items
                 if it.fact.value
                 and it.fact.value == f.value
                 and it.fact.kind == f.kind
                 and it.fact.span not in held
-                and not off_story(derived_text, it.fact.span[0], start, sep)
+                and not off(it.fact.span[0])
             ),
             None,
         )
         if again is not None:
             held.add(again.span)
             out.append(again)
-    res.added[:] = out
+    return out
