@@ -1,0 +1,222 @@
+"""Page furniture that speaks to the reader or about the publisher, each told by a line's
+shape and its grammar, never by a site's words: a prompt (a short question to the reader
+answered by a call in the imperative, "Moving house? Book a survey."), a subscriber's or
+a member's offer in the publisher's own voice, a note on how the publication is funded, a
+rating widget with its stars and count, a notice of equal opportunity or of a trading
+name, a broadcaster's underwriting credit, the running head of notes to editors, an end
+mark with a name between dashes, a masthead wholly in capitals over the page's header
+lines, a column's title with its writer ("ON THE ROAD with …"), a publication's tagline
+("The monthly letter on …") and the heading over a company's "About" paragraph.
+
+None of them is a claim of the story: the same words stand on every page of the site.
+:mod:`.furniture` uses them beside its own rules.
+"""
+
+from __future__ import annotations
+
+import regex
+
+Span = tuple[int, int]
+
+_CALL_VERBS = (
+    r"(?i:sign|subscribe|join|become|get|check|compare|enter|forward|share|send|email|e-mail"
+    r"|call|ring|text|visit|read|watch|listen|download|register|book|donate|give|support"
+    r"|follow|try|find|start|claim|request|order|shop|tell|contact|learn|discover|explore"
+    r"|browse|see|click|tap|upgrade|renew|unlock|save|vote|rate|leave|write|submit|ask"
+    r"|pass|apply|buy|grab|reserve|discover)"
+)
+"""Verbs that open a call to action in the imperative: what a page asks its reader to do
+with the page or the publisher (sign up, subscribe, share, book), the list a style guide
+for web copy gives for buttons and prompts."""
+_CALL_RE = regex.compile(rf"{_CALL_VERBS}\b[^.!?:]{{0,80}}[.!]?")
+_POINTER_RE = regex.compile(
+    r"(?i:for\s+(?:more|further)\s+(?:information|details|help|advice)|to\s+(?:find\s+out|learn)"
+    rf"\s+more)\s*,?\s*(?i:please\s+)?{_CALL_VERBS}\b[^.!?:]{{0,80}}[.!]?"
+)
+"""A pointer to more help ("For more details, ring the helpline or ask at a branch.")."""
+_POINTER_MAX_WORDS = 16
+_CALL_MAX_WORDS = 12
+_QUESTION_RE = regex.compile(r"[^\d.!?]{3,80}\?")
+"""A short question to the reader without a figure ("Moving house this summer?")."""
+_QUESTION_MAX_WORDS = 9
+_MEMBERS_RE = regex.compile(
+    r"(?i:(?:paid\s+|premium\s+|paying\s+|all\s+)?(?:subscribers|members|supporters|patrons))"
+    r"\s+(?i:can|get|may|will|enjoy|have)\b[^.!?]{0,100}?\b(?i:our|us)\b[^.!?]{0,60}[.!]?"
+)
+"""An offer to subscribers in the publisher's own voice ("Members can join our live
+webinars.")."""
+_FUNDED_RE = regex.compile(
+    r"[^.!?]{1,60}\s(?i:is|are)\s+(?:(?i:proudly|entirely|fully|100%)\s+)?"
+    r"(?i:reader|listener|viewer|member|audience|subscriber)s?[- ]"
+    r"(?i:supported|funded|powered|owned)[.!]?"
+)
+"""A publication's note on how it is funded ("The Gazette is reader-funded.")."""
+_SENTENCE_RE = regex.compile(r"[^.!?]+(?:[.!?]+|$)")
+_RATING_RE = regex.compile(
+    r"(?:(?i:rate\s+this(?:\s+[\p{L}-]+)?|rated|rating|our\s+rating|average\s+rating)\s*:?\s*)?"
+    r"(?:[★☆✩✪✫✬✭✮⭐]{1,5}|\d(?:[.,]\d)?\s*(?:/\s*(?:5|10)|(?i:out\s+of)\s+(?:5|10))"
+    r"(?:\s+(?i:stars?))?)"
+    r"(?:\s*\(?\s*(?:\d[\d,.]*\s*[KkMm]?\s+(?i:ratings?|reviews?|votes?)|(?i:from|based\s+on)\s+"
+    r"\d[\d,.]*\s*[KkMm]?\s+(?i:ratings?|reviews?|votes?))\s*\)?)?"
+)
+"""A rating widget: an optional label, stars or a score out of five or ten, an optional
+count of ratings ("Rate this recipe ★★★☆☆ (48 ratings)", "4.5 out of 5 stars")."""
+_BOILERPLATE_RE = regex.compile(
+    r"(?i:\bis\s+an\s+equal\s+(?:opportunity|access)\s+(?:provider|employer|institution"
+    r"|organi[sz]ation|program(?:me)?)\b"
+    r"|\bdoes\s+not\s+discriminate\s+(?:on\s+the\s+basis\s+of|against\s+any)\b"
+    r"|\bis\s+(?:a|the)\s+trading\s+(?:name|style)\s+of\b"
+    r"|\bwe\s+(?:may\s+|might\s+|sometimes\s+)?(?:earn|receive|get|make|are\s+paid)\s+"
+    r"(?:a\s+)?(?:small\s+)?(?:commission|fee|payment|referral\s+fee)s?\s+(?:from|when|if)\b"
+    r")|^(?i:support|funding|underwriting)\s+(?i:for)\s+(?:(?i:this)\s+(?i:program(?:me)?|podcast"
+    r"|story|coverage|reporting|series|newsletter|station|site)|\p{Lu}[^.!?\d]{0,40}?)\s+"
+    r"(?i:comes|is\s+provided)\s+(?i:from|by)\s[^\d]{1,80}$"
+    r"|^(?:(?i:the)\s+)?\p{Lu}[^.!?]{0,80}?\s(?i:is\s+a\s+registered\s+charity)\b"
+    r"|^(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?))\s*:\s*\S"
+)
+"""Notices a page carries on every page: equal opportunity or non-discrimination, a
+trading name, a publisher's fee from the firms it compares, a broadcaster's underwriting
+credit, a charity's note on its own status, a run-on note to editors."""
+_BOILERPLATE_MAX_WORDS = 35
+_END_MARK_RE = regex.compile(
+    r"(?:[-–—#*=~]{2,}\s*)?[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&. -]{0,30}?\s*[-–—#*=~]{2,}"
+)
+"""A release's end mark with a name between dashes ("-- Harbour FC --"; the dashes
+before it may have been read as a bullet's)."""
+_GROUP_RE = regex.compile(
+    r"[^()\n]{2,60}\(\s*(?i:private|public|closed|secret|visible)\s+(?i:group|community|page)\s*\)"
+    r"\s*[·•|]\s*\d+(?:[.,]\d+)?\s*[KkMm]?\s+(?i:members|followers)"
+)
+"""A social group's header: its name, its privacy and its member count."""
+_CAPS_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’&.-]*"
+_CAPS_RE = regex.compile(rf"{_CAPS_WORD}(?:\s+(?:{_CAPS_WORD}|&))*")
+_COLUMN_RE = regex.compile(
+    rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,5}}\s+(?i:with|by)\s+"
+    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
+)
+"""A column's title in capitals with its writer ("ON THE ROAD with Ann Royle")."""
+_CAPS_MAX_WORDS = 5
+_TAGLINE_RE = regex.compile(
+    r"(?i:the|a|your)\s+(?:(?i:daily|weekly|fortnightly|monthly|quarterly|free|independent)\s+)?"
+    r"(?i:newsletter|magazine|bulletin|briefing|digest|letter|podcast|journal|paper|blog|guide)"
+    r"\s+(?i:on|about|for|of|from|covering)\s+[^.!?]{2,60}"
+)
+"""A publication's tagline under its name ("The weekly briefing on rail in the North")."""
+_ABOUT_HEAD_RE = regex.compile(
+    r"(?i:about)\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&,-]+){0,5}"
+)
+
+
+def _call(sentence: str) -> bool:
+    """A call to action in the imperative, or two joined by a colon ("Find a branch: enter
+    your town")."""
+    return len(sentence.split()) <= _CALL_MAX_WORDS and _CALL_RE.fullmatch(sentence) is not None
+
+
+def _widget(sentence: str) -> bool:
+    head, colon, tail = sentence.partition(":")
+    return bool(colon) and _call(head.strip()) and _call(tail.strip())
+
+
+def _pointer(sentence: str) -> bool:
+    return (
+        len(sentence.split()) <= _POINTER_MAX_WORDS and _POINTER_RE.fullmatch(sentence) is not None
+    )
+
+
+def prompt_line(line: str, words: int) -> bool:
+    """A line that speaks to the reader for the page: a question to the reader answered
+    by a call ("Selling this spring? Get a free valuation."), a call joined to another
+    by a colon, an offer to subscribers or members, a note on reader funding (with calls
+    beside it), a pointer to more help. A call alone is not enough: advice in a story is in the imperative too."""
+    if words > 2 * _CALL_MAX_WORDS:
+        return False
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(line.strip())]
+    sentences = [s for s in sentences if s]
+    if not sentences:
+        return False
+    kinds = []
+    for s in sentences:
+        if _MEMBERS_RE.fullmatch(s) or _FUNDED_RE.fullmatch(s) or _widget(s) or _pointer(s):
+            kinds.append("own")
+        elif (
+            s.endswith("?") and len(s.split()) <= _QUESTION_MAX_WORDS and _QUESTION_RE.fullmatch(s)
+        ):
+            kinds.append("ask")
+        elif _call(s):
+            kinds.append("call")
+        else:
+            return False
+    if "own" in kinds:
+        return True
+    return kinds[0] == "ask" and "call" in kinds
+
+
+def boilerplate_line(line: str, words: int) -> bool:
+    """A notice of at most 35 words that the issuer prints on every page
+    (:data:`_BOILERPLATE_RE`), a rating widget, an end mark between dashes, or a social
+    group's header."""
+    stripped = line.strip()
+    if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE_RE.search(stripped):
+        return True
+    if _RATING_RE.fullmatch(stripped) and any(c in stripped for c in "★☆✩✪✫✬✭✮⭐()/"):
+        return True
+    if words <= 3 + 2 and _END_MARK_RE.fullmatch(stripped):
+        return True
+    return _GROUP_RE.fullmatch(stripped) is not None
+
+
+def header_spans(
+    text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
+) -> list[Span]:
+    """Lines of the page's header (above the story's first paragraph) next to others that
+    are furniture: a masthead wholly in capitals as the first line, a column's title in
+    capitals with its writer's name, a publication's tagline; and the heading "About …"
+    over a paragraph that is furniture."""
+    starts = {s for s, _ in found}
+    out: list[Span] = []
+    for i, (s, e, item) in enumerate(lines):
+        if item or s in starts:
+            continue
+        line = text[s:e].strip()
+        after = i + 1 < len(lines) and lines[i + 1][0] in starts
+        before = i > 0 and lines[i - 1][0] in starts
+        if story is not None and i < story:
+            if _TAGLINE_RE.fullmatch(line) and (before or i <= 1):
+                out.append((s, e))
+                starts.add(s)
+                continue
+            caps = (
+                len(line.split()) <= _CAPS_MAX_WORDS
+                and not any(c.isdigit() for c in line)
+                and _CAPS_RE.fullmatch(line) is not None
+            )
+            column = _COLUMN_RE.fullmatch(line) is not None
+            # A masthead stands over the headline: a line of the header below it that is
+            # no furniture; a title in capitals with only furniture below it is the headline.
+            headline = any(lines[j][0] not in starts for j in range(i + 2, story))
+            if (caps and i == 0 and headline and _next_is_furniture(text, lines, i, starts)) or (
+                column and (before or after)
+            ):
+                out.append((s, e))
+                starts.add(s)
+                continue
+        if _ABOUT_HEAD_RE.fullmatch(line) and after and not line.endswith("."):
+            out.append((s, e))
+    return out
+
+
+def _next_is_furniture(
+    text: str, lines: list[tuple[int, int, bool]], i: int, starts: set[int]
+) -> bool:
+    """Is the line after line ``i`` furniture, or a tagline with furniture below it?"""
+    if i + 1 >= len(lines):
+        return False
+    ns, ne, _ = lines[i + 1]
+    if ns in starts:
+        return True
+    return (
+        _TAGLINE_RE.fullmatch(text[ns:ne].strip()) is not None
+        and i + 2 < len(lines)
+        and lines[i + 2][0] in starts
+    )
