@@ -40,6 +40,18 @@ MORE = (
         "Notes to editors: Photographs are available from the press office on request.",
         "Orkney Walkers (Private group) · 2.4K members",
         "For more details, ring the ferry office or ask at any pier.",
+        "Already a subscriber? Log in",
+        "This article is for subscribers only.",
+        "You have 3 free articles remaining this month.",
+        "Estimated reading time: 4 minutes",
+        "Read time: 5 mins",
+        "Tagged: ferries, islands, transport",
+        "4.8 ★ (2,310)",
+        "A version of this article appears in print on 3 March 2027, Section A, Page 12.",
+        "Enjoy unlimited access for £1 a week. Cancel anytime.",
+        "This story was produced in partnership with the Island Trust.",
+        "Want to get in touch? Email tips@skerrypost.example",
+        "Join 25,000 readers who get our morning briefing.",
     ],
 )
 def test_prompt_or_notice_is_furniture(line: str) -> None:
@@ -60,6 +72,9 @@ def test_end_mark_between_dashes() -> None:
         "Why did the council wait? It had no money until the grant arrived in June.",
         "Members can vote on the new timetable until Friday, the union said.",
         "The trust said it was a registered charity with 40 staff.",
+        "Members get unlimited access to the pool for £20 a month.",
+        "You have two days left to object to the plan.",
+        "Read the timetable. Then plan your trip around the tides.",
         "Funding for the new pier is provided by the island council and a lottery grant of £2 million.",
     ],
 )
@@ -109,3 +124,8 @@ def test_byline_with_a_nickname_in_quotes() -> None:
     line = 'by "Red" Mackay | 3 March 2027 | 🔥 41 | 💬 12'
     text = f"Ferry cuts winter sailings\n{line}\n\n{STORY}\n\n{MORE}\n"
     assert line in furniture(text)
+
+
+def test_stock_listing_in_brackets() -> None:
+    text = f"Tidewise Media Inc. (NYSE: TDW) said on Monday that it would buy the ferry line.\n\n{MORE}\n"
+    assert "(NYSE: TDW)" in furniture(text)

@@ -85,7 +85,7 @@ _NUMBER_LINE_RE = regex.compile(
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|tagged(?:\s+(?:with|in|as))?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
@@ -348,10 +348,18 @@ def page_part(part: str, alone: bool) -> bool:
     )
 
 
+_LISTING_RE = regex.compile(
+    r"\(\s*\p{Lu}{2,8}(?:[- ]\p{Lu}{1,4})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?"
+    r"(?:\s*[;,]\s*\p{Lu}{2,8}(?:[- ]\p{Lu}{1,4})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?){0,3}\s*\)"
+)
+"""A company's stock listing in brackets after its name ("(NYSE: ABC)", "(TSX-V: GPR;
+OTC: GPRF)"): the exchange's code and the ticker, no claim of the story."""
+
+
 def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph number opening it."""
-    out = []
+    closing it, a paragraph number opening it, a stock listing in brackets."""
+    out = [m.span() for m in _LISTING_RE.finditer(text, s, e)]
     m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
     if m is not None:
         out.append(m.span())

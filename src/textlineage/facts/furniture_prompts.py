@@ -23,12 +23,12 @@ _CALL_VERBS = (
     r"|call|ring|text|visit|read|watch|listen|download|register|book|donate|give|support"
     r"|follow|try|find|start|claim|request|order|shop|tell|contact|learn|discover|explore"
     r"|browse|see|click|tap|upgrade|renew|unlock|save|vote|rate|leave|write|submit|ask"
-    r"|pass|apply|buy|grab|reserve|discover)"
+    r"|pass|apply|buy|grab|reserve|log|enjoy|cancel|stay|keep)"
 )
 """Verbs that open a call to action in the imperative: what a page asks its reader to do
 with the page or the publisher (sign up, subscribe, share, book), the list a style guide
 for web copy gives for buttons and prompts."""
-_CALL_RE = regex.compile(rf"{_CALL_VERBS}\b[^.!?:]{{0,80}}[.!]?")
+_CALL_RE = regex.compile(rf"{_CALL_VERBS}\b(?:[^.!?:]|\.(?=\S)){{0,80}}[.!]?")
 _POINTER_RE = regex.compile(
     r"(?i:for\s+(?:more|further)\s+(?:information|details|help|advice)|to\s+(?:find\s+out|learn)"
     rf"\s+more)\s*,?\s*(?i:please\s+)?{_CALL_VERBS}\b[^.!?:]{{0,80}}[.!]?"
@@ -51,13 +51,19 @@ _FUNDED_RE = regex.compile(
     r"(?i:supported|funded|powered|owned)[.!]?"
 )
 """A publication's note on how it is funded ("The Gazette is reader-funded.")."""
-_SENTENCE_RE = regex.compile(r"[^.!?]+(?:[.!?]+|$)")
+_OWN_RE = regex.compile(
+    r"(?i:cancel\s+(?:any\s*time|at\s+any\s+time)|thanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+"
+    r"(?:reading|listening|watching|subscribing|your\s+support))[.!]*"
+)
+"""The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!"."""
+_SENTENCE_RE = regex.compile(r"\S.*?(?:[.!?]+(?=\s|$)|$)")
+"""A sentence: up to a stop before a space or the line's end (not the dot of an address)."""
 _RATING_RE = regex.compile(
     r"(?:(?i:rate\s+this(?:\s+[\p{L}-]+)?|rated|rating|our\s+rating|average\s+rating)\s*:?\s*)?"
-    r"(?:[★☆✩✪✫✬✭✮⭐]{1,5}|\d(?:[.,]\d)?\s*(?:/\s*(?:5|10)|(?i:out\s+of)\s+(?:5|10))"
+    r"(?:[★☆✩✪✫✬✭✮⭐]{1,5}|\d(?:[.,]\d)?\s*(?:[★⭐]|/\s*(?:5|10)|(?i:out\s+of)\s+(?:5|10))"
     r"(?:\s+(?i:stars?))?)"
     r"(?:\s*\(?\s*(?:\d[\d,.]*\s*[KkMm]?\s+(?i:ratings?|reviews?|votes?)|(?i:from|based\s+on)\s+"
-    r"\d[\d,.]*\s*[KkMm]?\s+(?i:ratings?|reviews?|votes?))\s*\)?)?"
+    r"\d[\d,.]*\s*[KkMm]?\s+(?i:ratings?|reviews?|votes?))\s*\)?|\s*\(\d[\d,.]*\s*[KkMm]?\))?"
 )
 """A rating widget: an optional label, stars or a score out of five or ten, an optional
 count of ratings ("Rate this recipe ★★★☆☆ (48 ratings)", "4.5 out of 5 stars")."""
@@ -73,10 +79,27 @@ _BOILERPLATE_RE = regex.compile(
     r"(?i:comes|is\s+provided)\s+(?i:from|by)\s[^\d]{1,80}$"
     r"|^(?:(?i:the)\s+)?\p{Lu}[^.!?]{0,80}?\s(?i:is\s+a\s+registered\s+charity)\b"
     r"|^(?i:notes?\s+(?:to|for)\s+(?:editors?|news\s+desks?))\s*:\s*\S"
+    r"|^(?i:(?:estimated\s+)?(?:reading|read|listening|listen|watch(?:ing)?)\s+time)\s*:?\s*"
+    r"(?:(?i:about)\s+|~\s*)?\d{1,3}\s*(?i:min(?:ute)?s?|m)\b\.?$"
+    r"|(?i:\byou\s+have\s+(?:\d{1,3}|one|two|three|no)\s+(?:free\s+)?(?:articles?|stories|stor"
+    r"(?:y|ies)|reads?|pages?)\s+(?:left|remaining)\b"
+    r"|^this\s+(?:article|story|content|post|feature|page)\s+is\s+(?:only\s+)?(?:for|available"
+    r"\s+to|exclusive\s+to|reserved\s+for)\s+(?:our\s+)?(?:paid\s+|premium\s+)?(?:subscribers"
+    r"|members|supporters)\b"
+    r"|^(?:a\s+version\s+of\s+)?this\s+(?:article|story|review|column)\s+(?:first\s+)?appear"
+    r"(?:s|ed)\s+in\s+print\b"
+    r"|^join\s+(?:more\s+than\s+|over\s+|our\s+)?\d[\d,.]*\s*[km]?\+?\s+(?:other\s+)?(?:readers"
+    r"|subscribers|members|supporters|people|others)\s+who\b"
+    r"|^this\s+(?:story|article|report|piece|content|series|project|coverage|investigation)\s+"
+    r"(?:was|is|has\s+been)\s+(?:produced|published|reported|written|made|funded|paid\s+for"
+    r"|sponsored|supported)\s+(?:in\s+(?:partnership|collaboration|association)\s+with|by"
+    r"|with\s+(?:support|funding|a\s+grant)\s+from)\s)"
 )
 """Notices a page carries on every page: equal opportunity or non-discrimination, a
 trading name, a publisher's fee from the firms it compares, a broadcaster's underwriting
-credit, a charity's note on its own status, a run-on note to editors."""
+credit, a charity's note on its own status, a run-on note to editors, a reading time, a
+paywall's count or notice, a print-edition note, a count of readers to join, a note on who
+produced or paid for the story."""
 _BOILERPLATE_MAX_WORDS = 35
 _END_MARK_RE = regex.compile(
     r"(?:[-–—#*=~]{2,}\s*)?[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&. -]{0,30}?\s*[-–—#*=~]{2,}"
@@ -124,6 +147,18 @@ def _pointer(sentence: str) -> bool:
     )
 
 
+def _own(sentence: str) -> bool:
+    """A sentence in the publisher's voice: an offer to members, a funding note, a thanks,
+    a form's label, a pointer to more help."""
+    return bool(
+        _MEMBERS_RE.fullmatch(sentence)
+        or _FUNDED_RE.fullmatch(sentence)
+        or _OWN_RE.fullmatch(sentence)
+        or _widget(sentence)
+        or _pointer(sentence)
+    )
+
+
 def prompt_line(line: str, words: int) -> bool:
     """A line that speaks to the reader for the page: a question to the reader answered
     by a call ("Selling this spring? Get a free valuation."), a call joined to another
@@ -137,7 +172,7 @@ def prompt_line(line: str, words: int) -> bool:
         return False
     kinds = []
     for s in sentences:
-        if _MEMBERS_RE.fullmatch(s) or _FUNDED_RE.fullmatch(s) or _widget(s) or _pointer(s):
+        if _own(s):
             kinds.append("own")
         elif (
             s.endswith("?") and len(s.split()) <= _QUESTION_MAX_WORDS and _QUESTION_RE.fullmatch(s)
