@@ -129,3 +129,13 @@ def test_byline_with_a_nickname_in_quotes() -> None:
 def test_stock_listing_in_brackets() -> None:
     text = f"Tidewise Media Inc. (NYSE: TDW) said on Monday that it would buy the ferry line.\n\n{MORE}\n"
     assert "(NYSE: TDW)" in furniture(text)
+
+
+def test_body_and_department_over_the_menu() -> None:
+    text = (
+        "Skerry Harbour Board\nFerry Services Office\nTimetables | Fares | Notices | Contact\n\n"
+        f"{STORY}\n\n{MORE}\n"
+    )
+    found = furniture(text)
+    assert "Skerry Harbour Board" in found
+    assert "Ferry Services Office" in found

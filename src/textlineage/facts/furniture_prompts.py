@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import regex
 
+from . import furniture_kinds as kinds
+
 Span = tuple[int, int]
 
 _CALL_VERBS = (
@@ -125,6 +127,11 @@ _TAGLINE_RE = regex.compile(
     r"\s+(?i:on|about|for|of|from|covering)\s+[^.!?]{2,60}"
 )
 """A publication's tagline under its name ("The weekly briefing on rail in the North")."""
+_NAME_LINE_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+(?:(?:of|the|and|for|on|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,7}"
+)
+"""A body's or one of its departments' name in title case, alone on its line."""
+_LETTERHEAD_LINES = 2
 _ABOUT_HEAD_RE = regex.compile(
     r"(?i:about)\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&,-]+){0,5}"
 )
@@ -209,7 +216,8 @@ def header_spans(
     capitals with its writer's name, a publication's tagline; and the heading "About …"
     over a paragraph that is furniture."""
     starts = {s for s, _ in found}
-    out: list[Span] = []
+    out: list[Span] = _letterhead(text, lines, starts)
+    starts.update(s for s, _ in out)
     for i, (s, e, item) in enumerate(lines):
         if item or s in starts:
             continue
@@ -255,3 +263,18 @@ def _next_is_furniture(
         and i + 2 < len(lines)
         and lines[i + 2][0] in starts
     )
+
+
+def _letterhead(text: str, lines: list[tuple[int, int, bool]], starts: set[int]) -> list[Span]:
+    """A body's name and its department's, one line each at the top of the page, over the
+    site's menu ("Harbour Board" / "Ferry Services" / "Timetables | Fares | Contact")."""
+    n = _LETTERHEAD_LINES
+    if len(lines) <= n:
+        return []
+    ms, me, _ = lines[n]
+    if ms not in starts or not kinds.menu_line(text[ms:me]):
+        return []
+    top = lines[:n]
+    if any(item or _NAME_LINE_RE.fullmatch(text[s:e].strip()) is None for s, e, item in top):
+        return []
+    return [(s, e) for s, e, _ in top if s not in starts]
