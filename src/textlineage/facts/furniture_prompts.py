@@ -25,7 +25,7 @@ _CALL_VERBS = (
     r"|call|ring|text|visit|read|watch|listen|download|register|book|donate|give|support"
     r"|follow|try|find|start|claim|request|order|shop|tell|contact|learn|discover|explore"
     r"|browse|see|click|tap|upgrade|renew|unlock|save|vote|rate|leave|write|submit|ask"
-    r"|pass|apply|buy|grab|reserve|log|enjoy|cancel|stay|keep)"
+    r"|pass|apply|buy|grab|reserve|log|enjoy|cancel|stay|keep|help)"
 )
 """Verbs that open a call to action in the imperative: what a page asks its reader to do
 with the page or the publisher (sign up, subscribe, share, book), the list a style guide
@@ -55,9 +55,23 @@ _FUNDED_RE = regex.compile(
 """A publication's note on how it is funded ("The Gazette is reader-funded.")."""
 _OWN_RE = regex.compile(
     r"(?i:cancel\s+(?:any\s*time|at\s+any\s+time)|thanks?(?:\s+you)?\s+(?:so\s+much\s+)?for\s+"
-    r"(?:reading|listening|watching|subscribing|your\s+support))[.!]*"
+    r"(?:reading|listening|watching|subscribing|your\s+support)"
+    r"|(?:if\s+you\s+(?:value|enjoy(?:ed)?|liked?|appreciated?|found)\s+(?:our|this)\b[^.!?]{0,60}?,"
+    r"\s*)?(?:please\s+)?consider\s+(?:supporting|donating|subscribing|becoming|making|giving"
+    r"|a\s+(?:donation|gift|subscription))\b[^.!?]{0,60}"
+    r"|we\s+(?:rely|depend)\s+on\s+(?:readers|listeners|viewers|supporters|members|people)\s+like"
+    r"\s+you|support\s+(?:independent|local|quality|public[- ]service|non-?profit)\s+(?:journalism"
+    r"|news|reporting|media|radio)|(?:click|tap)\s+here\b[^.!?]{0,60}"
+    r"|(?:limited[- ]time|special|introductory|exclusive)\s+offer\b[^.!?]{0,60}|offer\s+ends\s+[^.!?]{1,30}"
+    r"|(?:full\s+)?(?:terms\s+(?:and|&)\s+conditions|t\s*&\s*cs?)\s+apply|18\+\s+only"
+    r"|[^.!?]{0,40}\b(?:to|and)\s+(?:continue|keep)\s+reading\b[^.!?]{0,40}"
+    r"|[^.!?]{0,40}\bfree\s+to\s+read\b[^.!?]{0,40}"
+    r"|(?:contact|email|e-mail|reach|follow|write\s+to)\b[^!?]{0,60}?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\s@\w{2,30}))[.!]*"
 )
-"""The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!"."""
+"""The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!", an
+appeal for support ("Please consider a donation."), "Click here to …", an offer's terms,
+a paywall's "to keep reading", a contact call with an address or a handle."""
 _SENTENCE_RE = regex.compile(r"\S.*?(?:[.!?]+(?=\s|$)|$)")
 """A sentence: up to a stop before a space or the line's end (not the dot of an address)."""
 _RATING_RE = regex.compile(
@@ -95,13 +109,28 @@ _BOILERPLATE_RE = regex.compile(
     r"|^this\s+(?:story|article|report|piece|content|series|project|coverage|investigation)\s+"
     r"(?:was|is|has\s+been)\s+(?:produced|published|reported|written|made|funded|paid\s+for"
     r"|sponsored|supported)\s+(?:in\s+(?:partnership|collaboration|association)\s+with|by"
-    r"|with\s+(?:support|funding|a\s+grant)\s+from)\s)"
+    r"|with\s+(?:support|funding|a\s+grant)\s+from)\s"
+    r"|^(?:story|article|text)\s+continues\s+(?:below|after)\b|^advertisement\s*[-–—:]\s*(?:scroll"
+    r"|continue|story)\b"
+    r"|^(?:all\s+)?prices?\s+(?:were\s+|are\s+)?(?:correct|accurate)\s+(?:at|as\s+of)\s+(?:the\s+)?"
+    r"(?:time\s+of\s+(?:publication|publishing|writing|going\s+to\s+press))"
+    r"|^(?:sponsored|paid|promoted|partner)\s+(?:content|post|feature|article)\s+(?:from|by)\s"
+    r"|^this\s+is\s+(?:an?\s+)?(?:paid\s+)?(?:advertisement|advertorial|sponsored\s+(?:post|content"
+    r"|article))\b"
+    r"|^\(?(?:photo(?:graph)?|image|picture|video|illustration|graphic)s?\s+(?:credit\s*:|by\s|courtesy"
+    r"\s)[^.!?]{1,80}\)?$"
+    r"|^rated\s+\d(?:[.,]\d)?\s+stars?\s+by\s+\d[\d,]*\s+(?:readers|users|customers|people"
+    r"|reviewers|buyers|guests)\.?$"
+    r"|\bviews\s+expressed\s+(?:here\s+|in\s+this\s+[\p{L}-]+\s+)?are\s+(?:those\s+of\s+the"
+    r"\s+[\p{L}-]+|the\s+[\p{L}-]+['’]s?\s+own|(?:my|their|his|her)\s+own))"
 )
 """Notices a page carries on every page: equal opportunity or non-discrimination, a
 trading name, a publisher's fee from the firms it compares, a broadcaster's underwriting
 credit, a charity's note on its own status, a run-on note to editors, a reading time, a
 paywall's count or notice, a print-edition note, a count of readers to join, a note on who
-produced or paid for the story."""
+produced or paid for the story, an ad's "story continues below", a note that prices
+were right when written, a note that the views are the writer's own, a sponsor's label,
+a photo credit, a rating by a count of readers."""
 _BOILERPLATE_MAX_WORDS = 35
 _END_MARK_RE = regex.compile(
     r"(?:[-–—#*=~]{2,}\s*)?[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&. -]{0,30}?\s*[-–—#*=~]{2,}"
