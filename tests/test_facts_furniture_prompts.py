@@ -147,11 +147,6 @@ def test_byline_with_a_nickname_in_quotes() -> None:
     assert line in furniture(text)
 
 
-def test_stock_listing_in_brackets() -> None:
-    text = f"Tidewise Media Inc. (NYSE: TDW) said on Monday that it would buy the ferry line.\n\n{MORE}\n"
-    assert "(NYSE: TDW)" in furniture(text)
-
-
 def test_body_and_department_over_the_menu() -> None:
     text = (
         "Skerry Harbour Board\nFerry Services Office\nTimetables | Fares | Notices | Contact\n\n"

@@ -348,18 +348,10 @@ def page_part(part: str, alone: bool) -> bool:
     )
 
 
-_LISTING_RE = regex.compile(
-    r"\(\s*\p{Lu}{2,8}(?:[- ]\p{Lu}{1,4})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?"
-    r"(?:\s*[;,]\s*\p{Lu}{2,8}(?:[- ]\p{Lu}{1,4})?\s*:\s*\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?){0,3}\s*\)"
-)
-"""A company's stock listing in brackets after its name ("(NYSE: ABC)", "(TSX-V: GPR;
-OTC: GPRF)"): the exchange's code and the ticker, no claim of the story."""
-
-
 def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph number opening it, a stock listing in brackets."""
-    out = [m.span() for m in _LISTING_RE.finditer(text, s, e)]
+    closing it, a paragraph number opening it."""
+    out = []
     m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
     if m is not None:
         out.append(m.span())
