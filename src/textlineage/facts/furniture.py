@@ -24,6 +24,7 @@ from . import furniture_entries as entries
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
 from . import furniture_posts as posts
+from . import furniture_prompts as prompts
 from . import furniture_threads as threads
 
 _MON = month_pattern(languages=("en",))
@@ -56,7 +57,8 @@ _AD_RE = regex.compile(
     rf"(?i:advertisement|advert|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
     rf"|\(?{_AD_SIZE}\)?"
 )
-_NAMES = r"\p{Lu}[\p{L}\p{M}.'’/-]*(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+)\p{Lu}[\p{L}\p{M}.'’/-]*)*"
+_NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
+_NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME})*"
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
@@ -200,7 +202,7 @@ _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
 _BARE_COUNT_RE = regex.compile(_COUNT)
 _AGE_RE = regex.compile(_AGE)
-_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)")
+_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
 
 HEADER_WORDS = 20
@@ -256,6 +258,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
                 not _SENTENCE_END_RE.search(owner)
                 or blocks.reuse_notice(owner)
+                or prompts.boilerplate_line(owner, len(owner.split()))
                 or (
                     parts != owner.rstrip()
                     and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
@@ -291,6 +294,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
         out.extend(threads.letterhead_spans(text, lines, story, last, out))
+    out.extend(prompts.header_spans(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
 
@@ -477,6 +481,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     ):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
+        return True
+    if prompts.prompt_line(line, words) or prompts.boilerplate_line(line, words):
         return True
     if kinds.breadcrumb(line, header) or (words <= _BYLINE_MAX_WORDS and kinds.slug_line(line)):
         return True

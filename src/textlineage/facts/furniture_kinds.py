@@ -74,18 +74,18 @@ _NUMBER_LINE_RE = regex.compile(
     r"|[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*)"
     r"|(?i:doi)\s*:?\s*10\.\d{4,9}/\S+"
     r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
-    r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
+    r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*#?\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
     r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
     r"|(?:charity|company|vat)\s+(?:no\.?|number|registration))\s*:?\s*[\p{N}\p{Lu}\s-]{0,20}"
 )
 """A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
-"Page 3"), or a registration number ("Registered charity no. 1187342")."""
+"Page 3", "Issue #12"), or a registration number ("Registered charity no. 1187342")."""
 
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
     r"|related(?:\s+stories)?|read\s+more|see\s+also|more\s+on\s+this"
-    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
+    r"|(?:also\s+)?trending(?:\s+now)?(?:\s+(?:on|at|in)\s+[\p{L}\p{N}'’&. ]{1,30})?|popular|recommended|tags?|tagged(?:\s+(?:with|in|as))?|topics?|threads?|keywords?|filed\s+under|categor(?:y|ies)"
     r"|(?:you\s+)?(?:might|may|could|will)\s+also\s+(?:like|enjoy|want)|also\s+read|don['’]?t\s+miss"
     r"|read\s+next|more\s+like\s+this|recommended\s+reading)\s*:.*"
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"

@@ -211,7 +211,7 @@ _ABOUT_RE = regex.compile(
 _IS_A_RE = regex.compile(r"^(?:\S+\s+){1,8}?(?:is|are)\s+(?:an?|the)\s")
 _ABOUT_MAX_WORDS = 120
 _FIRST_SENTENCE_RE = regex.compile(r"[.!?](?=\s+\p{Lu})")
-_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)")
+_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _ISSUE_PART_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:,?\s+[\p{L}\p{M}\p{N}'’.&-]+){0,6}"
 )
