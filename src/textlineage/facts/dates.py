@@ -32,6 +32,7 @@ from ..text.language import LANGUAGES
 from ..types import Fact
 from .forms import digits
 from .items import Item, mark, overlaps
+from .split_years import find_split_years
 from .vocab import ORDINAL_WORDS
 
 _B = r"(?<![\p{L}\p{N}])"
@@ -317,7 +318,7 @@ def find_dates(
 ) -> list[Item]:
     """The dates of ``text`` outside ``num_mask`` (written as ``lang`` writes them; any
     language when it is undetermined); marks them in both masks."""
-    out: list[Item] = []
+    out: list[Item] = find_split_years(text, doc, num_mask, name_mask)
     sh_year: int | None = None
     for name, pat, english in _patterns_for(lang):
         for mt in pat.finditer(text):

@@ -16,6 +16,7 @@ import regex
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
+from .dates_twice import relink, retold_as_other
 from .items import Group, Item, Result, pair, shares
 from .near_words import NearWords
 from .weekdays import WEEKDAY_PREFIX, weekday_of
@@ -70,9 +71,26 @@ def _in_part(general: Item, specific: Item) -> bool:
     if part is not None and day is not None and day[2] is not None:
         lo, hi = _PART_DAYS[part[0]]
         return part[2] == day[1] and (part[1] is None or part[1] == day[0]) and lo <= day[2] <= hi
+    if _year_part_holds(general, specific):
+        return True
     if not value.startswith(PART_PREFIX) or d is None or d[0] is None or d[1] is not None:
         return False
     return value.endswith(f"-{d[0]:04d}")
+
+
+_YEAR_PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13)}
+"""The months each third of a year holds ("early 2030": January to April)."""
+
+
+def _year_part_holds(general: Item, specific: Item) -> bool:
+    """Is ``general`` a part of a year ("late 2030", "the end of 2030") and ``specific`` a
+    month or day of that year within it ("November 2030")?"""
+    bits = general.fact.value.removeprefix(PART_PREFIX).split("-")
+    d = specific.date
+    if not general.fact.value.startswith(PART_PREFIX) or len(bits) != 2 or d is None:
+        return False
+    months = _YEAR_PART_MONTHS.get(bits[0])
+    return months is not None and bits[1].isdigit() and d[0] == int(bits[1]) and d[1] in months
 
 
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -88,6 +106,20 @@ def _month_edge(general: Item, specific: Item) -> bool:
         return False
     last = calendar.monthrange(day[0] or 2001, part[2])[1]  # (no year: not a leap one)
     return (part[0] == "early" and day[2] == 1) or (part[0] == "late" and day[2] == last)
+
+
+_DEADLINE_RE = regex.compile(r"(?<![\p{L}])(?i:by|until|till|before)[ \u00a0]+$")
+
+
+def _deadline(text: str, f: Fact, general: Item, specific: Item) -> bool:
+    """Is ``f`` (of ``general``) a deadline told as its month's end ("by the end of June",
+    "until the end of June") where the source gives the day with its year ("by 30 June
+    2041")? The day loosened and the year left out, the deadline is less specific: "by
+    the end of June" reads as late June of some year, not the 30th of that one."""
+    part, day = _month_part(general.fact.value), specific.date
+    if part is None or part[1] is not None or day is None or day[0] is None:
+        return False
+    return _DEADLINE_RE.search(text, max(0, f.span[0] - 12), f.span[0]) is not None
 
 
 def _month_part(value: str) -> tuple[str, int | None, int] | None:
@@ -231,6 +263,7 @@ def diff_dates(
     used: set[int] = set()
     changed_src: set[int] = set()
     pending: list[Group] = []
+    kept_pairs: list[tuple[Group, Group, int]] = []
     for gd in D:
         d = gd.first
         gs = by_value.get(d.fact.value)
@@ -239,6 +272,7 @@ def diff_dates(
         if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)
+            kept_pairs.append((gs, gd, len(res.kept)))
             res.kept.append(FactLink("date", sf, df))
             continue
         pending.append(gd)
@@ -280,7 +314,9 @@ def diff_dates(
             sf, df = pair(gs, gd)
             if _year_left_unsaid(d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' left unsaid"))
-            elif _month_edge(d, gs.first):
+            elif _month_edge(d, gs.first) and not (
+                near is not None and _deadline(near.texts[1], df, d, gs.first)
+            ):
                 res.kept.append(FactLink("date", sf, df, f"'{sf.text}' told as its month's edge"))
             elif near is not None and _year_said_after(near.texts[1], df, d, gs.first):
                 res.kept.append(FactLink("date", sf, df, f"the year of '{sf.text}' said in words"))
@@ -335,12 +371,38 @@ def diff_dates(
         if not _weak(d):
             res.added.append(d.fact)
     kept = [g.first for g in S if id(g) in used and id(g) not in changed_src]
+    taken: set[int] = set()
     for g in S:
         value = g.first.fact.value
         if id(g) not in used and not value.startswith(WEEKDAY_PREFIX) and not _weak(g.first):
             if any(_year_left_unsaid(k, g.first) or _year_left_unsaid(g.first, k) for k in kept):
                 continue  # the source names a kept date again, with or without its year
+            if near is not None and _retold(g, kept_pairs, near, res, taken):
+                continue
             res.dropped.append(g.first.fact)
+
+
+def _retold(
+    g: Group,
+    kept_pairs: list[tuple[Group, Group, int]],
+    near: NearWords,
+    res: Result,
+    taken: set[int],
+) -> bool:
+    """Report the left-out source date ``g`` as changed when the derived text retells it
+    with the value of a date it says more often than the source (:mod:`.dates_twice`)."""
+    pairs = [(a, b) for a, b, _ in kept_pairs]
+    found = retold_as_other(g, pairs, near, _same_shape, SAID_ALIKE, taken)
+    if found is None:
+        return False
+    i, d = found
+    gs, gd, at = kept_pairs[i]
+    res.kept[at] = relink(res.kept[at], gs, gd, d, near)
+    taken.add(id(d))
+    sf = g.first.fact
+    note = f"date changed ('{sf.text}' → '{d.fact.text}')"
+    res.changed.append(FactLink("date", sf, d.fact, note, "value", "", True))
+    return True
 
 
 _RELATIVE_YEAR_RE = regex.compile(r"[ \u00a0,]+(?i:last|this|next)[ \u00a0]+(?i:year)\b")

@@ -44,12 +44,16 @@ import regex
 
 from ..types import Fact, FactLink
 from .addresses import vaguer_addresses
+from .date_range_parts import fold_range_parts
 from .forms import collapse
 from .items import Item, Result
+from .majority_words import pair_majority_words
 from .match_loose import Sentences, is_free, said_alike, say_the_same
 from .match_vague_times import pair_relative_times
 from .near_words import NearWords
 from .numeric import ENGLISH_READ, patterns
+from .relative_years import pair_relative_years
+from .times_beside_dates import fold_times_beside_dates
 from .units import ABBREVIATIONS, dimension, in_base
 from .value_close import qual_detail, qual_note
 
@@ -75,6 +79,10 @@ def fold_unread(
     unread (see the module's rules). ``texts``, ``docs``, ``items`` (each text's facts)
     and ``langs``: source, derived."""
     pair_relative_times(texts, docs, items, langs, res)
+    pair_relative_years(texts, docs, items, langs, res)
+    pair_majority_words(texts, docs, items, langs, res)
+    fold_times_beside_dates(texts[0], res)
+    fold_range_parts(texts[0], res)
     left = [f for f in (*res.dropped, *res.added) if f.kind == "number"]
     if not left:
         return

@@ -15,9 +15,11 @@ less specific (or, the other way, more specific). English only.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import regex
 
+from ..text.pubdate import lead_date
 from ..types import Fact
 from .items import Item, Result
 from .match_loose import Sentences, is_free, said_alike, specificity_link
@@ -76,13 +78,36 @@ def pair_relative_times(
                 for span in rel
                 if is_free(span, taken[other]) and said_alike(sides, side, f.span, span)
             ]
-            if len(hits) != 1:
+            if len(hits) != 1 or _weeks_apart(by_fact.get(id(f)), texts[other], hits[0]):
                 continue
             span = hits[0]
             there = Fact("date", texts[other][span[0] : span[1]], span, docs[other], "")
             lost.remove(f)
             taken[other].append(span)
             res.changed.append(specificity_link("date", "date", f, there, side))
+
+
+_WEEK_RE = regex.compile(r"(?i:week|weekend)$")
+_WEEK_SLACK = 21
+"""How many days a day may lie from a page's own date and still be its "this week" or
+"last weekend" (a page dated a little after the week it tells of)."""
+
+
+def _weeks_apart(it: Item | None, text: str, span: tuple[int, int]) -> bool:
+    """Is ``it`` a day of a month that lies weeks from the date of the page (``text``)
+    whose "this week", "last weekend" or "next week" (at ``span``) it would be? Then the
+    relative week tells of another time."""
+    if it is None or it.date is None or not _WEEK_RE.search(text, span[0], span[1]):
+        return False
+    y, m, d = it.date
+    found = lead_date(text)
+    if m is None or d is None or found is None:
+        return False
+    try:
+        day = date(y if y is not None else found[0].year, m, d)
+    except ValueError:
+        return False
+    return abs((day - found[0]).days) > _WEEK_SLACK
 
 
 def _exact_time(f: Fact, it: Item | None, text: str) -> bool:

@@ -76,7 +76,7 @@ _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)")
 _OF_RE = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
-_WORD_SPLIT_RE = regex.compile(r"[-\s]+")
+_WORD_SPLIT_RE = regex.compile(r"[-\s,]+")
 
 
 _ERA_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:AD|CE)[ \u00a0]+$")

@@ -40,6 +40,7 @@ QUAL_CLASS = {
     "no less than": ">",
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
+    "to top": ">",
     "as much as": "<", "as high as": "<", "as long as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
@@ -74,12 +75,15 @@ SPELLED = (
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
 _SCALED = rf"(?:(?:{SPELLED})|an?)(?:[\s-]+(?:{_SCALE_WORDS}))+"
 SPELLED_NUMBER = (
-    rf"(?:{_SCALED}(?:\s+and\s+|[\s-]+)(?=(?:{SPELLED}|an?\s)))*"
+    rf"(?:{_SCALED}(?:\s+and\s+|[\s-]+|(?<=thousand|million|billion|trillion),\s+)"
+    rf"(?=(?:{SPELLED}|an?\s)))*"
     rf"(?:{_SCALED}|(?:{SPELLED}))"
 )
 """A number in words, scale words and all: "three hundred thousand", "two hundred and
 fifty", "one million two hundred thousand", "a hundred", "twenty-five". A part joins the
-next only after a scale word, so "one two" is two numbers."""
+next only after a scale word, so "one two" is two numbers; after a comma only past a scale
+of a thousand or more, where long numbers in words put one ("two thousand, four hundred
+and six")."""
 VAGUE = (
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
     r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million|billion)"
