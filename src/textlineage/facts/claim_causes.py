@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import FactLink
+from .claim_near_none import near_none
 from .claim_rules import AUX, Shape, verb_stem
 from .items import Item, Result
 from .match_claims import (
@@ -204,10 +205,12 @@ def diff_causes(
     read: tuple[Sequence[Span] | None, Sequence[Span] | None] = (None, None),
 ) -> None:
     """Add to ``res`` the causes made stronger or weaker between the sentences of two
-    texts (claims already reported on a side left alone)."""
+    texts (claims already reported on a side left alone), after the approximate nones
+    made none (:mod:`.claim_near_none`)."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
+    near_none(res, texts, docs)
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
     if not sides[0] or not sides[1]:
         return
