@@ -10,7 +10,8 @@ here a clause is read for its modality alone, on a three-step scale: possible ("
 certain ("will", "certain", "set to"); and a clause of one sentence is paired with the
 clause of its aligned sentence that names the same things (two content words both hold,
 by their stems). A pair whose modality differs by a step or more, with no marker of the same
-step on the other side, is a change of strength. The sentences given are the ones the fact
+step in the other's clause, is a change of strength (a sentence listing several warnings
+holds several modalities, one a clause). The sentences given are the ones the fact
 diff aligned (the best-matching sentence of a passage); the words are lower-cased tokens.
 """
 
@@ -114,6 +115,14 @@ def _closeness(words: Sequence[str], i: int, stems: set[str]) -> float:
     return sum(1 / (1 + d) for d in near.values())
 
 
+def _clause_steps(marks: list[tuple[int, int]], clause: Sequence[int]) -> dict[int, set[int]]:
+    """The steps of modality each clause of a sentence holds (by clause number)."""
+    out: dict[int, set[int]] = {c: set() for c in clause}
+    for i, step in marks:
+        out[clause[i]].add(step)
+    return out
+
+
 def modal_shapes(
     a: Sequence[str],
     b: Sequence[str],
@@ -130,18 +139,20 @@ def modal_shapes(
     used: set[int] = set()  # the source's clauses said: one change each
     wins: set[tuple[int, int]] = set()  # the derived claims said: one change each
     ma, mb = _markers(a), _markers(b)
-    steps_a, steps_b = {s for _, s in ma}, {s for _, s in mb}
+    steps_a, steps_b = _clause_steps(ma, clauses[0]), _clause_steps(mb, clauses[1])
     for i, si in ma:
-        if blocked[0][i] or clauses[0][i] in used or si in steps_b:
-            continue  # (the same modality in the other sentence: not changed)
+        if blocked[0][i] or clauses[0][i] in used:
+            continue
         wa = _window(a, clauses[0], blocked[0], i)
         stems_a = _clause_stems(a, clauses[0], i)
         if not stems_a:
             continue
         best: tuple[float, int, int, tuple[int, int]] | None = None
         for j, sj in mb:
-            if blocked[1][j] or sj in steps_a or _window(b, clauses[1], blocked[1], j) in wins:
+            if blocked[1][j] or _window(b, clauses[1], blocked[1], j) in wins:
                 continue
+            if si in steps_b[clauses[1][j]] or sj in steps_a[clauses[0][i]]:
+                continue  # (the same modality in the other clause: not changed)
             if abs(sj - si) < min_steps or counts_differ(a, i, b, j):
                 continue  # (subjects of two counts: two claims)
             wb = _window(b, clauses[1], blocked[1], j)

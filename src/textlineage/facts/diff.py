@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from ..text.language import resolve_language, script_of
 from ..types import Fact, FactDiff, Passage
 from .added_folds import fold_added
+from .claim_causes import diff_causes
 from .claim_notices import reversed_notices
 from .consolidate import consolidate
 from .frequency import pair_frequencies
@@ -195,6 +196,7 @@ def diff_facts(
             (source_text, derived_text), (source_doc, derived_doc), passages, (src, der), res,
             (read_src, read_der),
         )  # fmt: skip
+        diff_causes((source_text, derived_text), (source_doc, derived_doc), (src, der), res)
     if not across:
         pairs = frozenset(k for k, p in enumerate(passages) if READING_PAIR in p.reasons)
         fold_unread(

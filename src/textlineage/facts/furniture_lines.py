@@ -199,7 +199,10 @@ _SALUTATION_RE = regex.compile(
     r"|parents?|neighbours?|neighbors?))\s*[,:]"
     r"|(?i:to\s+whom\s+it\s+may\s+concern)\s*[,:]?"
 )
-"""A letter's salutation alone on its line ("Dear Tenant,", "Dear Ms Ferrand,")."""
+"""A letter's salutation alone on its line ("Dear Tenant,", "Dear Customer Services,")."""
+_NAMED_RE = regex.compile(r"(?i:dear|hello|hi|to)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}")
+"""A salutation that names its addressee ("Dear Ms Ferrand"): who a letter is written to
+is a fact of it, not furniture."""
 _CLOSE_RE = regex.compile(
     r"(?i:yours\s+(?:faithfully|sincerely|truly|ever)|(?:with\s+)?(?:kind|best|warm|many)\s+"
     r"(?:regards|wishes|thanks)|regards|sincerely|best)\s*,?"
@@ -332,7 +335,7 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e].strip()
-        if _SALUTATION_RE.fullmatch(line):
+        if _SALUTATION_RE.fullmatch(line) and not _NAMED_RE.match(line):
             out.append((s, e))
         elif _CLOSE_RE.fullmatch(line):
             out.append((s, e))

@@ -68,6 +68,7 @@ from .name_kinds import letters
 from .org_names import body_by_its_noun, said, said_otherwise, short_form_kept
 from .places import match_places, part_of_changes
 from .roles import JOB_NOUNS, Role, after_names, role_of, title_word
+from .title_employers import employer_only
 from .vocab import ORG_WORDS, PARTICLES, POST_NOMINALS
 
 _ROLE_WORD_RE = regex.compile(r"\p{L}+")
@@ -520,7 +521,8 @@ def title_changes(
             kept.append(link)
             continue
         rs, rd = _roles(gs, texts[0], titles, names[0]), _roles(gd, texts[1], titles, names[1])
-        if not rs or not rd or _same_title(rs, rd) or (aligned and not shares(gs, gd)):
+        same = bool(rs and rd) and (_same_title(rs, rd) or employer_only(rs, rd, texts))
+        if not rs or not rd or same or (aligned and not shares(gs, gd)):
             kept.append(link)
             continue
         (s_role, s_it), (d_role, d_it) = rs[0], rd[0]

@@ -32,7 +32,7 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import Group, Item, Result, pair, shares
 from .name_kinds import letters
-from .vocab import SMALL_NUM
+from .vocab import DEMONYM_ENDINGS, SMALL_NUM
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +337,9 @@ def _specific(
             per_d[j] += 1
             if "in" in how:
                 cands.append((gs.first.fact.span[0], gd.first.fact.span[0], i, j))
-            elif "unknown" in how:
+            elif "unknown" in how and not (
+                _nationality(gs, texts[0]) or _nationality(gd, texts[1])
+            ):
                 weak.append((i, j))
     cands.extend(
         (left_s[i].first.fact.span[0], left_d[j].first.fact.span[0], i, j)
@@ -360,6 +362,15 @@ def _specific(
 _STATED_RE = regex.compile(
     r"(?:,|[ \u00a0]in)[ \u00a0](\p{Lu}[\p{L}\p{M}]+(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]+)?)"
 )
+
+
+def _nationality(g: Group, text: str) -> bool:
+    """Is the group's fact a nationality: a demonym before a common noun ("the Danish
+    cellist")? It says who a person is, not where a thing lies, so a place of no known
+    country is not paired with it as the same place made more specific."""
+    f = g.first.fact
+    after = text[f.span[1] : f.span[1] + 2].lstrip()
+    return " " not in f.text and f.text.lower().endswith(DEMONYM_ENDINGS) and after[:1].islower()
 
 
 def _stated(g: Group, text: str) -> frozenset[str]:
