@@ -1,4 +1,4 @@
-"""A letter's salutation that names its addressee with an honorific ("Dear Ms Okafor,") is
+"""A letter's salutation that names its addressee with an honorific ("Dear Ms Ferrand,") is
 no furniture: the addressee is a fact of the letter, dropped when a retelling leaves the
 name out. A salutation to a group ("Dear Tenant,") stays furniture."""
 

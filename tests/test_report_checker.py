@@ -186,12 +186,12 @@ def test_a_changed_title_is_not_cut_off_nor_its_label_said_twice() -> None:
     """The source side is long, the derived side short: the short side leaves its room,
     and "President" (what changed) shows; the note does not open with the label shown
     beside it."""
-    a = "Profits fell, said Angela Moreno-Brightwater, Rexwell's President and Chief Executive."
-    b = "Profits fell, said CEO Angela Moreno-Brightwater."
+    a = "Profits fell, said Ilsabeth Varga-Tenbrookes, Halvorn's President and Chief Executive."
+    b = "Profits fell, said CEO Ilsabeth Varga-Tenbrookes."
     link = FactLink(
         "person",
-        _at(a, "Angela Moreno-Brightwater, Rexwell's President", 0, "person"),
-        _at(b, "CEO Angela Moreno-Brightwater", 1, "person"),
+        _at(a, "Ilsabeth Varga-Tenbrookes, Halvorn's President", 0, "person"),
+        _at(b, "CEO Ilsabeth Varga-Tenbrookes", 1, "person"),
         "title 'President' → 'CEO'",
         "title",
         "",
@@ -199,7 +199,7 @@ def test_a_changed_title_is_not_cut_off_nor_its_label_said_twice() -> None:
     )
     c = _comparison(a, b, (link,))
     out = render_text(c, width=100)
-    assert "Rexwell's President → CEO Angela Moreno-Brightwater" in out
+    assert "Halvorn's President → CEO Ilsabeth Varga-Tenbrookes" in out
     # the label is said once: "[title] 'President' → 'CEO'", not "[title] title …"
     assert "[title] 'President' → 'CEO'" in " ".join(out.split())
     assert "[title] title" not in " ".join(out.split())

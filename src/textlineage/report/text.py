@@ -186,8 +186,8 @@ def _change_lines(
         line = f"      ~ {clean(link.kind)}"
     else:
         a, b = (clean(x) for x in shown_sides(link, texts))
-        # a short side leaves its room to the other ("Angela Moreno-Brightwater, Rexwell's
-        # President" → "CEO Angela Moreno-Brightwater" shows the title that changed)
+        # a short side leaves its room to the other ("Ilsabeth Varga-Tenbrookes, Halvorn's
+        # President" → "CEO Ilsabeth Varga-Tenbrookes" shows the title that changed)
         room = max(width - 10, 40)
         la = min(len(a), max(room // 2, room - len(b)))
         lb = max(room // 2, room - la)
