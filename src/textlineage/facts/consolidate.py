@@ -38,6 +38,7 @@ from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Span
 from .items import Result
+from .swaps import pair_swaps
 
 _MEASURES = ("number", "date")
 _WHOLE = ("claim", "quote")
@@ -282,6 +283,7 @@ def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) ->
     drop_name_parts(res)
     if not across:
         repair_changes(res, texts)
+        pair_swaps(res, texts)
         join_dropped_sentences(res, texts)
 
 
