@@ -23,6 +23,9 @@ have paired better. This pass looks at the whole result once:
   are due", nor after a date opening the sentence: "In 1998, ..."), and not when it would
   join two figures, two organisations or a person: a sentence of two counts says two
   things, and a name of a person or a body is checked on its own.
+- A name put for another in one frame of a retold sentence is one name changed
+  (:func:`~.swaps.pair_swaps`); a reason or a purpose cut from the end of a retold
+  sentence is a claim dropped (:func:`~.clause_tails.dropped_tails`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Span
+from .clause_tails import dropped_tails
 from .items import Result
 from .swaps import pair_swaps
 
@@ -275,7 +279,9 @@ def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     res.dropped[:] = out
 
 
-def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) -> None:
+def consolidate(
+    res: Result, texts: tuple[str, str], *, across: bool = False, source_doc: int = 0
+) -> None:
     """The last pass (see the module's rules); a translation is only checked for
     mentions reported twice (its sentences share no words to pair or join by)."""
     drop_relinked(res)
@@ -285,6 +291,7 @@ def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) ->
         repair_changes(res, texts)
         pair_swaps(res, texts)
         join_dropped_sentences(res, texts)
+        dropped_tails(res, texts, source_doc)
 
 
 def drop_name_parts(res: Result) -> None:

@@ -229,7 +229,7 @@ def diff_facts(
     one_link_per_span(res)
 
     fold_inside_quotes(res)
-    consolidate(res, (source_text, derived_text), across=across)
+    consolidate(res, (source_text, derived_text), across=across, source_doc=source_doc)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
