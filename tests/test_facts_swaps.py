@@ -78,3 +78,25 @@ def test_a_change_paired_elsewhere_is_paired_anew_in_its_frame() -> None:
     pair_swaps(res, (src, der))
     assert [(c.source.text, c.derived.text) for c in res.changed] == [("Ashby", "Dunmere")]
     assert [f.text for f in res.dropped] == ["Norwegian"]
+
+
+def test_two_names_left_over_in_one_sentence_are_not_paired() -> None:
+    src = "Wardens counted 40 seals on the rocks, most of them at Harwick and Tollmere."
+    der = "Wardens counted 40 seals on the rocks, mostly at Fenby and Brenlow."
+    res = Result(
+        dropped=[_fact(src, "Harwick", "place"), _fact(src, "Tollmere", "place")],
+        added=[_fact(der, "Fenby", "place", 1), _fact(der, "Brenlow", "place", 1)],
+    )
+    pair_swaps(res, (src, der))
+    assert res.changed == []
+
+
+def test_names_sharing_a_word_are_left_to_the_name_rules() -> None:
+    src = "The ferry plan was backed by Harwick Anglers at the meeting on Friday."
+    der = "The ferry plan was backed by Harwick Boat Club at the meeting on Friday."
+    res = Result(
+        dropped=[_fact(src, "Harwick Anglers", "entity")],
+        added=[_fact(der, "Harwick Boat Club", "entity", 1)],
+    )
+    pair_swaps(res, (src, der))
+    assert res.changed == []

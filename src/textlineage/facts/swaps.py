@@ -16,7 +16,11 @@ fills a place's slot) are paired when
   suffix counts as one) after them, or the word before and the word after both (an end of
   sentence counts as a word);
 * neither name is written in the other text (then it moved, it was not replaced), and
-  each is the other's only such candidate.
+  each is the other's only such candidate;
+* each is the only name left over in its sentence (two dropped and two added in one list
+  are not told apart), they share no word (names alike in a word are variants, the name
+  rules' matter), and they are not two organisations (a body put for another is one
+  dropped and one added).
 
 A name that an earlier rule paired as changed with a name of another frame (another
 sentence) counts as added here; paired anew, the source name it held is dropped.
@@ -24,11 +28,13 @@ sentence) counts as added here; paired anew, the source name it held is dropped.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 
 import regex
 
+from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import NAME_KINDS, Result
 from .match_slots import terms_by_sentence
@@ -90,6 +96,29 @@ def _absent(name: str, text: str) -> bool:
     )
 
 
+def _sentence_of(text: str) -> Callable[[Fact], int]:
+    """The index of the sentence of a mention of ``text`` (split when first asked)."""
+    starts: list[int] = []
+
+    def at(f: Fact) -> int:
+        if not starts:
+            starts.extend(x.start for x in split_sentences(text))
+        return bisect.bisect_right(starts, f.span[0]) - 1
+
+    return at
+
+
+def _alone(facts: list[Fact], at: Callable[[Fact], int]) -> set[int]:
+    """The ids of the facts that are the only one of ``facts`` in their sentence."""
+    n = Counter(at(f) for f in facts)
+    return {id(f) for f in facts if n[at(f)] == 1}
+
+
+def _share_word(a: Fact, b: Fact) -> bool:
+    """Do two names share a word (then they are variants, the name rules' matter)?"""
+    return bool(set(_WORD_RE.findall(a.text.lower())) & set(_WORD_RE.findall(b.text.lower())))
+
+
 def _frames(text: str) -> Callable[[Fact], Frame]:
     """The frame of a mention of ``text``."""
 
@@ -124,8 +153,15 @@ def pair_swaps(res: Result, texts: tuple[str, str]) -> None:
     frames.update({id(f): der_frame(f) for f in added})
     cands: dict[int, list[Fact]] = {}
     back: Counter[int] = Counter()
+    src_at, der_at = _sentence_of(source_text), _sentence_of(derived_text)
+    alone_s = _alone([f for f in res.dropped if f.kind in NAME_KINDS], src_at)
+    alone_d = _alone(added, der_at)
     for s in dropped:
+        if id(s) not in alone_s:
+            continue
         for d in added:
+            if id(d) not in alone_d or s.kind == d.kind == "organisation" or _share_word(s, d):
+                continue
             if not _framed(frames[id(s)], frames[id(d)]):
                 continue
             if len(src_terms(s).keys() & der_terms(d).keys()) < MIN_SHARED:
