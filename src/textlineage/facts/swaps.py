@@ -87,13 +87,18 @@ def _framed(a: Frame, b: Frame) -> bool:
     return bool(lb_a and lb_b and ra and rb) and lb_a[-1] == lb_b[-1] and ra[0] == rb[0]
 
 
-def _absent(name: str, text: str) -> bool:
-    return (
-        regex.search(
-            rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])", text, regex.I
-        )
-        is None
-    )
+def _absent(name: str, lowered: str) -> bool:
+    """Is ``name`` written nowhere in ``lowered`` (a text lower-cased) as whole words?"""
+    key = name.lower()
+    i = lowered.find(key)
+    while i >= 0:
+        j = i + len(key)
+        if (i == 0 or not lowered[i - 1].isalnum()) and (
+            j >= len(lowered) or not lowered[j].isalnum()
+        ):
+            return False
+        i = lowered.find(key, i + 1)
+    return True
 
 
 def _sentence_of(text: str) -> Callable[[Fact], int]:
@@ -112,6 +117,19 @@ def _alone(facts: list[Fact], at: Callable[[Fact], int]) -> set[int]:
     """The ids of the facts that are the only one of ``facts`` in their sentence."""
     n = Counter(at(f) for f in facts)
     return {id(f) for f in facts if n[at(f)] == 1}
+
+
+def _keys(frame: Frame) -> list[tuple[object, ...]]:
+    """Keys under which two mentions in one frame (:func:`_framed`) meet."""
+    before, after = frame
+    out: list[tuple[object, ...]] = []
+    if len(before) == 2:
+        out.append(("before", before))
+    if len(after) == 2:
+        out.append(("after", after))
+    if before and after:
+        out.append(("both", before[-1], after[0]))
+    return out
 
 
 def _share_word(a: Fact, b: Fact) -> bool:
@@ -133,16 +151,17 @@ def pair_swaps(res: Result, texts: tuple[str, str]) -> None:
     module's rules) into one changed name. A changed name whose two mentions share no
     frame counts as added here: paired anew, its source mention is dropped."""
     source_text, derived_text = texts
-    dropped = [f for f in res.dropped if f.kind in NAME_KINDS and _absent(f.text, derived_text)]
+    low_src, low_der = source_text.lower(), derived_text.lower()
+    dropped = [f for f in res.dropped if f.kind in NAME_KINDS and _absent(f.text, low_der)]
     if not dropped:
         return
     src_frame, der_frame = _frames(source_text), _frames(derived_text)
-    added = [f for f in res.added if f.kind in NAME_KINDS and _absent(f.text, source_text)]
+    added = [f for f in res.added if f.kind in NAME_KINDS and _absent(f.text, low_src)]
     loose = {  # changed names whose two mentions stand in no common frame
         id(k.derived): k
         for k in res.changed
         if k.kind in NAME_KINDS
-        and _absent(k.derived.text, source_text)
+        and _absent(k.derived.text, low_src)
         and not _framed(src_frame(k.source), der_frame(k.derived))
     }
     added += [k.derived for k in loose.values()]
@@ -156,13 +175,19 @@ def pair_swaps(res: Result, texts: tuple[str, str]) -> None:
     src_at, der_at = _sentence_of(source_text), _sentence_of(derived_text)
     alone_s = _alone([f for f in res.dropped if f.kind in NAME_KINDS], src_at)
     alone_d = _alone(added, der_at)
+    by_key: dict[tuple[object, ...], list[Fact]] = {}
+    for d in added:
+        if id(d) in alone_d:
+            for key in _keys(frames[id(d)]):
+                by_key.setdefault(key, []).append(d)
     for s in dropped:
         if id(s) not in alone_s:
             continue
-        for d in added:
-            if id(d) not in alone_d or s.kind == d.kind == "organisation" or _share_word(s, d):
-                continue
-            if not _framed(frames[id(s)], frames[id(d)]):
+        seen: dict[int, Fact] = {}
+        for key in _keys(frames[id(s)]):
+            seen.update((id(d), d) for d in by_key.get(key, ()))
+        for d in seen.values():
+            if s.kind == d.kind == "organisation" or _share_word(s, d):
                 continue
             if len(src_terms(s).keys() & der_terms(d).keys()) < MIN_SHARED:
                 continue
