@@ -223,6 +223,14 @@ def test_the_last_item_of_a_list_left_out_is_a_dropped_claim() -> None:
     assert _claims(fd.dropped) == ["a refundable cleaning deposit"]
 
 
+def test_a_list_item_sharing_its_head_with_the_one_before_is_dropped() -> None:
+    fd = _facts(
+        "At the office, stallholders on the quay can buy weekly permits and overnight permits.",
+        "At the office, stallholders on the quay can buy weekly permits.",
+    )
+    assert _claims(fd.dropped) == ["overnight permits"]
+
+
 def test_a_second_verb_group_is_no_list_item() -> None:
     fd = _facts(
         "Stallholders on the quay pay a weekly rent and would welcome longer leases.",

@@ -180,3 +180,21 @@ def test_a_rank_stays_apart_from_a_date_beside_it() -> None:
     res = Result(dropped=[first, _fact(src, "June 2006", "date")])
     join_dropped_sentences(res, (src, "Nothing here."))
     assert sorted(f.text for f in res.dropped) == ["June 2006", "first"]
+
+
+def test_figures_split_inside_one_written_token_are_one_fact() -> None:
+    from textlineage.facts.consolidate import join_split_tokens
+
+    src = "Ticket sales fell by 4% in 2017/18, the trust said."
+    res = Result(dropped=[_fact(src, "2017", "date"), _fact(src, "18", "number")])
+    join_split_tokens(res, (src, "The trust said sales fell."))
+    assert [(f.kind, f.text) for f in res.dropped] == [("date", "2017/18")]
+
+
+def test_figures_apart_are_not_joined() -> None:
+    from textlineage.facts.consolidate import join_split_tokens
+
+    src = "Ticket sales fell in 2017 / 18 venues shut."
+    res = Result(dropped=[_fact(src, "2017", "date"), _fact(src, "18", "number")])
+    join_split_tokens(res, (src, "Sales fell."))
+    assert len(res.dropped) == 2

@@ -164,3 +164,14 @@ def test_a_part_of_a_changed_whole_is_that_change() -> None:
         ("12 of 40 bridges", "half of the 44 bridges")
     ]
     assert not any(f.kind == "number" for f in d.dropped)
+
+
+def test_a_share_made_vague_in_a_short_retold_sentence_is_one_change() -> None:
+    d = _diff(
+        "Storm surges were behind nearly three quarters of the closures.",
+        "Storm surges caused most of the closures.",
+    )
+    assert ("nearly three quarters of the closures", "most of the closures", "strength") in (
+        _changes(d)
+    )
+    assert not any("three quarters" in f.text for f in d.dropped)

@@ -23,11 +23,17 @@ have paired better. This pass looks at the whole result once:
   are due", nor after a date opening the sentence: "In 1998, ..."), and not when it would
   join two figures, two organisations or a person: a sentence of two counts says two
   things, and a name of a person or a body is checked on its own.
+- A name put for another in one frame of a retold sentence is one name changed
+  (:func:`~.swaps.pair_swaps`); a reason or a purpose cut from the end of a retold
+  sentence is a claim dropped (:func:`~.clause_tails.dropped_tails`).
+- Figures dropped (added) apart that a slash or a dash joins into one written token
+  ("2019/20") are one fact (:func:`join_split_tokens`).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -37,7 +43,9 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Span
+from .clause_tails import dropped_tails
 from .items import Result
+from .swaps import pair_swaps
 
 _MEASURES = ("number", "date")
 _WHOLE = ("claim", "quote")
@@ -274,7 +282,9 @@ def join_dropped_sentences(res: Result, texts: tuple[str, str]) -> None:
     res.dropped[:] = out
 
 
-def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) -> None:
+def consolidate(
+    res: Result, texts: tuple[str, str], *, across: bool = False, source_doc: int = 0
+) -> None:
     """The last pass (see the module's rules); a translation is only checked for
     mentions reported twice (its sentences share no words to pair or join by)."""
     drop_relinked(res)
@@ -282,7 +292,10 @@ def consolidate(res: Result, texts: tuple[str, str], *, across: bool = False) ->
     drop_name_parts(res)
     if not across:
         repair_changes(res, texts)
+        pair_swaps(res, texts)
         join_dropped_sentences(res, texts)
+        join_split_tokens(res, texts)
+        dropped_tails(res, texts, source_doc)
 
 
 def drop_name_parts(res: Result) -> None:
@@ -296,3 +309,25 @@ def drop_name_parts(res: Result) -> None:
     ):
         tails = {tuple(w[i:]) for w in names for i in range(1, len(w))}
         left[:] = [f for f in left if f.kind != "person" or tuple(f.text.split()) not in tails]
+
+
+_JOINT_RE = regex.compile(r"[/\u2013-]")
+"""What joins two figures into one written token: "2019/20", "2019-20", "9–5"."""
+
+
+def join_split_tokens(res: Result, texts: tuple[str, str]) -> None:
+    """Join the figures and dates dropped (added) apart that one slash or dash joins into
+    one written token ("2019/20" read as a year and a number): one fact, reported once."""
+    for left, text in ((res.dropped, texts[0]), (res.added, texts[1])):
+        parts = sorted((f for f in left if f.kind in _MEASURES), key=lambda f: f.span)
+        for f, g in itertools.pairwise(parts):
+            if f not in left or g not in left:
+                continue
+            gap = text[f.span[1] : g.span[0]]
+            if not _JOINT_RE.fullmatch(gap) or not (
+                text[f.span[1] - 1].isdigit() and text[g.span[0]].isdigit()
+            ):
+                continue
+            a, b = f.span[0], g.span[1]
+            left[left.index(f)] = Fact(f.kind, text[a:b], (a, b), f.doc)
+            left.remove(g)

@@ -232,7 +232,7 @@ def diff_facts(
     one_link_per_span(res)
 
     fold_inside_quotes(res)
-    consolidate(res, (source_text, derived_text), across=across)
+    consolidate(res, (source_text, derived_text), across=across, source_doc=source_doc)
     drop_added_off_story(res, derived_text, der)
     drop_dropped_off_story(res, source_text, src)
 

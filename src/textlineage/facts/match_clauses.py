@@ -397,7 +397,8 @@ def _items_left(
     """The last items of lists in retold sentences that the other text leaves out: in a
     sentence most of whose content words (:data:`MIN_RETOLD`) the other text holds, the
     noun phrase after "and"/"or" (two to five content words, no name, number or verb
-    group) none of whose content words the other text holds, when the item before it is
+    group) none of whose content words the other text holds (a head it shares with the
+    item before aside: "day passes and season passes"), when the item before it is
     held there ("a fee and a refundable deposit" retold with the fee alone). ``block``:
     clauses already taken as dropped."""
     out: list[Fact] = []
@@ -421,10 +422,11 @@ def _items_left(
             ):
                 continue  # a name, a number or a verb group: facts or a clause of their own
             mine = _content_stems(text, a, b)
-            if not 2 <= len(mine) <= 5 or any(w in other for w in mine):
-                continue
             c = text.rfind(",", ss, m.start())
             before = _content_stems(text, c + 1 if c >= 0 else ss, m.start())
+            own = [w for w in mine if w not in before]  # a head both items share is no loss
+            if not 2 <= len(mine) <= 5 or not own or any(w in other for w in own):
+                continue
             if not before or not all(w in other for w in before[-2:]):
                 continue  # the item before it is not held either: not a list cut short
             if not taken.free((a, b)) or not block.free((a, b)):

@@ -103,6 +103,16 @@ class _Sentences:
         return self._terms(pos) - own
 
 
+def _retold_short(
+    sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
+) -> bool:
+    """Do the sentences at ``a`` and ``b`` say the same thing: :data:`MIN_SHARED` content
+    words shared, or, in a short sentence, two that are half of the source's?"""
+    mine = sides[0].terms_at(a[0], a)
+    n = len(mine & sides[1].terms_at(b[0], b))
+    return n >= MIN_SHARED or (n >= 2 and 2 * n >= len(mine))
+
+
 def _say_the_same(
     sides: tuple[_Sentences, _Sentences], a: tuple[int, int], b: tuple[int, int]
 ) -> bool:
@@ -307,12 +317,13 @@ def _numbers_made_vague(
 ) -> None:
     """A dropped number of a plural noun that the derived text counts with a vague
     determiner ("one in four patients" → "some patients") in a sentence saying the same
-    thing: one number, made vague."""
+    thing (a short one too: :func:`_retold_short`): one number, made vague."""
     taken = [f.span for f in res.added] + [k.derived.span for k in (*res.kept, *res.changed)]
     for f in [f for f in res.dropped if f.kind == "number"]:
         m = _NOUN_AFTER_RE.match(texts[0], f.span[1])
         if m is None:
             continue
+        end = m.end()
         noun = regex.escape(m.group("noun"))
         pat = regex.compile(
             rf"(?<![\p{{L}}])(?i:{_VAGUE})[ \u00a0]+(?:of[ \u00a0]+the[ \u00a0]+)?{noun}(?![\p{{L}}])"
@@ -321,12 +332,12 @@ def _numbers_made_vague(
             v
             for v in pat.finditer(texts[1])
             if not any(s < v.end() and v.start() < e for s, e in taken)
-            and _say_the_same(sides, f.span, v.span())
+            and _retold_short(sides, (f.span[0], end), v.span())
         ]
         if len(found) != 1:
             continue
         v = found[0]
-        sf = _fact(texts[0], f.doc, (f.span[0], m.end()), f.value)
+        sf = _fact(texts[0], f.doc, (f.span[0], end), f.value)
         df = _fact(texts[1], derived_doc, v.span(), "vague")
         note = f"a number made vague ('{sf.text}' → '{df.text}')"
         res.dropped.remove(f)
