@@ -33,10 +33,13 @@ _TELLING = frozenset(
 """Verbs of telling someone something: one for another says the same."""
 
 _PASSIVE_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}\-]*)[ \t]+(?:has|have|had|was|were)"
+    r"(?<![\p{L}\p{M}])(?<![\p{L}\p{M}]-)(\p{L}[\p{L}\p{M}\-]*)[ \t]+(?:has|have|had|was|were)"
     r"(n[’']t|[ \t]+not|[ \t]+never)?[ \t]+(?:(?:yet|also|already|now)[ \t]+)?been[ \t]+"
     r"(\p{Ll}+ed|told|sent|given|shown|taken|seen|paid|made)(?![\p{L}\p{M}])"
 )
+"""A passive clause. Its subject starts no match after a letter and a hyphen: the word
+began before it and was tried whole (a run of thousands of hyphenated words, in an
+untrusted document, would otherwise be read again from each of them)."""
 
 
 def _clauses(text: str) -> dict[str, list[tuple[str, bool, Span]]]:

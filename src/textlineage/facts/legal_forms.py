@@ -17,6 +17,10 @@ from .items import NAME_KINDS, Result
 from .vocab import LEGAL_FORMS
 
 _FORM = "|".join(sorted(LEGAL_FORMS, key=len, reverse=True))
+_LONGEST = 200
+"""The longest name looked for with a legal form: a longer one (a run of thousands of
+capitalised words in an untrusted document) is no company's, and the search for it would
+take time growing with the square of its length."""
 
 
 def _with_form(name: str) -> regex.Pattern[str]:
@@ -35,6 +39,7 @@ def legal_form_mentions(res: Result, texts: tuple[str, str]) -> None:
         if (
             link.kind not in NAME_KINDS
             or len(words) < 2
+            or len(s.text) > _LONGEST
             or fold(words[-1]).strip(".") in LEGAL_FORMS
             or s.text != d.text
         ):

@@ -184,7 +184,9 @@ def surname_changes(res: Result, titles: frozenset[str]) -> set[int]:
     return out
 
 
-_LAST_WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*$")
+_LAST_WORD_RE = regex.compile(r"(?r)[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*$")
+"""A text's last word, hyphenated or not; read from the end (``(?r)``), so that a run of
+thousands of hyphenated words ending in none is not read again from each of them."""
 
 
 def _half_dropped(

@@ -521,24 +521,26 @@ def _trim_run(
     bullet = bullets.get(run[0].start)
     is_bullet = bullet is not None
     initial = _sentence_initial(text, run[0].start)
-    while run:
-        t = run[0]
+    first = 0  # trimmed by index: a run of thousands of stop words is read in linear time
+    while first < len(run):
+        t = run[first]
         base = _base(t.lower)
         if (base in v.stop and (not t.allcaps or base in SHOUTED_STOP)) or not t.cap:
-            run = run[1:]
+            first += 1
             initial = False
             continue
         if (
             initial
             and not (bullet and not text[run[-1].end : bullet[0]].strip(" .,;"))  # a name alone
-            and _fails_initial(t, text, lower_vocab, cap_pos, v, len(run) == 1)
+            and _fails_initial(t, text, lower_vocab, cap_pos, v, len(run) - first == 1)
         ):
-            run = run[1:]
+            first += 1
             initial = False
             continue
         break
+    run = run[first:]  # a copy
     while run and not run[-1].cap:
-        run = run[:-1]
+        run.pop()
     if len(run) > 1 and run[0].allcaps and run[0].core in SHIP_PREFIXES:
         run = run[1:]  # "MV Island Rover": the vessel is "Island Rover", "MV" its type
     if (

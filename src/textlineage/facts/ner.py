@@ -87,6 +87,13 @@ nationality, religious or political group ("Iranian", "Persian" as an adjective)
 MODES = ("auto", "model", "rules")
 CONTEXT_WORDS = 4
 """Words of context either side of a name that the model reads (:func:`kinds_at`)."""
+CONTEXT_CHARS = 100
+"""Characters of context either side of a name that the model reads at most: four words
+of prose hold far fewer, and a document's run of text with no space (untrusted: thousands
+of hyphenated capitals) would otherwise be read whole."""
+MAX_NAME_CHARS = 150
+"""The longest span :func:`kinds_at` has the model read; a longer one (a run of thousands
+of capitalised words in an untrusted document) is no name, and gets ``""`` unread."""
 
 
 class Entity(NamedTuple):
@@ -310,6 +317,8 @@ def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     starts = [x.start for x in sentences]
     windows: list[tuple[int, int]] = []
     for s, e in spans:
+        if e - s > MAX_NAME_CHARS:
+            continue
         i = bisect_right(starts, s) - 1
         lo, hi = (sentences[i].start, sentences[i].end) if i >= 0 else (0, len(text))
         lo, hi = min(lo, s), max(hi, e)
@@ -322,11 +331,13 @@ def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         else:
             merged.append((a, b))
     found = entities_in(text, merged)
-    return [_kind_over(found, s, e) for s, e in spans]
+    return [_kind_over(found, s, e) if e - s <= MAX_NAME_CHARS else "" for s, e in spans]
 
 
 def _window(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
-    """``s:e`` widened by :data:`CONTEXT_WORDS` words either side, within ``lo:hi``."""
+    """``s:e`` widened by :data:`CONTEXT_WORDS` words (:data:`CONTEXT_CHARS` characters at
+    most) either side, within ``lo:hi``."""
+    lo, hi = max(lo, s - CONTEXT_CHARS), min(hi, e + CONTEXT_CHARS)
     a = s
     for _ in range(CONTEXT_WORDS):
         j = text.rfind(" ", lo, a - 1) if a - 1 > lo else -1
