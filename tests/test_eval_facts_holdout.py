@@ -1,9 +1,10 @@
-"""The held-out fact-diff sets, written and annotated blind by eleven other annotators:
+"""The held-out fact-diff sets, written and annotated blind by thirteen other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
-``tests/data/facts_holdout9``, ``tests/data/facts_holdout10`` and
-``tests/data/facts_holdout11`` (twelve each).
+``tests/data/facts_holdout9``, ``tests/data/facts_holdout10``,
+``tests/data/facts_holdout11``, ``tests/data/facts_holdout12`` and
+``tests/data/facts_holdout13`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -68,7 +69,12 @@ class HeldOut:
 # blind score 0.607. Then set 10 was tuned on (furniture of live blogs, contact blocks and
 # datelines; hedged times, local times, scales; titles, grades, passive notices; a last
 # pass reporting each mention once): set 10 0.800, set 7 0.734, set 6 0.670, set 5 0.792,
-# set 1 0.906; sets 11 and 12, still blind, 0.590 and 0.616.
+# set 1 0.906; sets 11 and 12, still blind, 0.590 and 0.616. Set 13 (2 December 2026,
+# pages as a crawler gives them, furniture inside the story too): first blind score 0.49.
+# Then set 11 was opened and tuned on (reader prompts and notices; lines that are no
+# sentence; years retold, split years, numbers in words; causes, modals by clause; names
+# put in another's place; clause tails): set 11 0.754, and, still blind, set 12 0.643 and
+# set 13 0.561.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -80,8 +86,9 @@ SETS = (
     HeldOut("facts_holdout8", 12, ("06", "10"), 350, 0.68, plain=("08", "12")),
     HeldOut("facts_holdout9", 12, ("05", "10"), 300, 0.83, plain=("08", "11")),
     HeldOut("facts_holdout10", 12, ("06", "10"), 350, 0.77, plain=("08",)),
-    HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.56),
+    HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.72),
     HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.58),
+    HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.53),
 )
 
 
