@@ -173,6 +173,6 @@ def test_a_share_made_vague_in_a_short_retold_sentence_is_one_change() -> None:
     )
     # one change (a share above half told as "most" is read as a rounding by
     # :mod:`~textlineage.facts.majority_words` before the vague-count rule is reached)
-    [(src, der, label)] = [c for c in _changes(d) if "three quarters" in c[0]]
+    [(_src, der, label)] = [c for c in _changes(d) if "three quarters" in c[0]]
     assert "most" in der and label in ("rounding", "strength")
     assert not any("three quarters" in f.text for f in d.dropped)
