@@ -61,7 +61,7 @@ _NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\
 _NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME})*"
 _BYLINE_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
-    rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
+    rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}}\p{{N}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
@@ -254,15 +254,11 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             # A copyright notice runs to the end of its line; a short line is the
             # notice whole, with the owner's name before the sign ("Velo Wire © 2025").
             owner = text[s : c.start()]
-            parts = owner.rstrip(" |·•")  # a registration number beside it: one notice
-            whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
-                not _SENTENCE_END_RE.search(owner)
-                or blocks.reuse_notice(owner)
-                or prompts.boilerplate_line(owner, len(owner.split()))
-                or (
-                    parts != owner.rstrip()
-                    and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
-                )
+            parts = owner.rstrip(" |·•")  # the page's links or a registration beside it
+            short = len(text[s:e].split()) <= _BYLINE_MAX_WORDS
+            whole = (short and prompts.owner_notice(owner, blocks.reuse_notice)) or (
+                parts != owner.rstrip()
+                and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
             )
             out.append((s if whole else c.start(), e))
             continue
@@ -476,9 +472,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         or shapes.promo_line(line, words)
     ):
         return True
-    if header and (
-        shapes.address_line(line) or shapes.labelled_date(line) or shapes.issue_line(line)
-    ):
+    if header and shapes.header_field(line):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True
@@ -537,6 +531,8 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
     ):
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
+        return True
+    if posts.release_line(part) or (not alone and posts.status_field(part)):
         return True
     if _AGE_RE.fullmatch(part) and (not alone or part.casefold().endswith(" ago")):
         return True  # beside a byline: "Posted by Lorna Jago · 2h"
