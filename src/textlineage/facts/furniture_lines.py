@@ -232,9 +232,7 @@ _SIGNED_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:,?\s+[\p{L}\p{M}'’.&
 _PART = r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:of|the|and|on|upon|&)\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){0,4}"
 _STREET = rf"\d{{1,4}}[A-Za-z]?\s+{_PART}"
 _BOX = r"(?i:p\.?\s?o\.?\s+box|post\s+office\s+box|private\s+bag|locked\s+bag)\s+\d{1,6}"
-_ADDRESS_RE = regex.compile(
-    rf"(?:{_PART},\s*){{0,2}}(?:{_BOX}|{_STREET})(?:,\s*{_PART}){{1,3}}\.?"
-)
+_ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*){{0,2}}(?:{_BOX}|{_STREET})(?:,\s*{_PART}){{1,3}}\.?")
 """A postal address: perhaps a name (and a department's), then a house number and a
 street or a post office box, then a town and perhaps a postcode, split by commas
 ("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA", "Members' Office, PO Box 88, Bury")."""

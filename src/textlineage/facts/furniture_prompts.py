@@ -132,6 +132,11 @@ _BOILERPLATE_RE = regex.compile(
     r"|article))\b"
     r"|^\(?(?:photo(?:graph)?|image|picture|video|illustration|graphic)s?\s+(?:credit\s*:|by\s|courtesy"
     r"\s)[^.!?]{1,80}\)?$"
+    r"|^(?:about\s+the\s+(?:author|writer|contributor|reporter)s?|(?:photo\s+|image\s+)?caption)\s*:\s*\S"
+    r"|^[^\n]{3,200}?[.)]\s+\(?(?:photo(?:graph)?|picture|image|pic|photo\s+credit)\s*:\s*\p{Lu}"
+    r"[^.!?:]{0,60}\)?$"
+    r"|^[^\n]{3,160}?\s[—–-]\s*(?:all|everyone|everybody|newcomers)\s+(?:(?:are|is)\s+)?"
+    r"(?:very\s+)?welcome[.!]*$"
     r"|^rated\s+\d(?:[.,]\d)?\s+stars?\s+by\s+\d[\d,]*\s+(?:readers|users|customers|people"
     r"|reviewers|buyers|guests)\.?$"
     r"|\bviews\s+expressed\s+(?:here\s+|in\s+this\s+[\p{L}-]+\s+)?are\s+(?:those\s+of\s+the"
@@ -144,7 +149,9 @@ paywall's count or notice, a print-edition note, a count of readers to join, a n
 produced or paid for the story, an ad's "story continues below", a note that prices
 were right when written, a note that the views are the writer's own, a sponsor's label,
 a sponsor's credit for the issue ("This edition is brought to you by …"), a promo code,
-a photo credit, a rating by a count of readers."""
+an author's note under its label, a caption under its label or closed by a photo credit,
+a photo credit, a rating by a count of readers, a noticeboard's item closed by "— all
+welcome!"."""
 _BOILERPLATE_MAX_WORDS = 35
 _END_MARK_RE = regex.compile(
     r"(?:[-–—#*=~]{2,}\s*)?[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&. -]{0,30}?\s*[-–—#*=~]{2,}"
