@@ -5,7 +5,8 @@ with a promo code, an ad's text under a "presented by" label or run on after its
 a note that readers' letters may be edited, a tip appeal, an address under a label of its
 own, a noticeboard's item closed by "all welcome", an author's note or a caption under
 its label, a caption closed by a photo credit, a newsletter's "also in" list and a site's
-domain over its menu; and story lines of like shapes that stay facts."""
+domain over its menu, a long cookie banner above the story (no line of the story); and
+story lines of like shapes that stay facts."""
 
 from __future__ import annotations
 
@@ -179,6 +180,21 @@ def test_newsletter_also_in_heading_over_its_items() -> None:
 def test_story_list_under_a_plain_heading_stays() -> None:
     text = f"{STORY}\n\nThe works will include:\n• a new lantern\n• a repainted gallery\n\n{MORE}\n"
     assert "a new lantern" not in furniture(text)
+
+
+def test_long_cookie_banner_above_the_story_is_no_story_line() -> None:
+    banner = (
+        "We use cookies to give you a better visit. By carrying on you agree to our use of "
+        "cookies on this site. Accept all | Settings"
+    )
+    text = (
+        f"{banner}\n\nTrust shuts lighthouse centre for winter\nBy Ines Varga, Coasts "
+        f"Reporter\n\n{STORY}\n\n{MORE}\n\nInes Varga is the weekly's coasts reporter "
+        "and has written about the lights since 2015.\n"
+    )
+    found = furniture(text)
+    assert banner in found
+    assert any("has written about the lights since 2015" in f for f in found)
 
 
 def test_long_runs_do_not_backtrack() -> None:

@@ -243,10 +243,7 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
 def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     lines = _lines(text)
-    story = next(
-        (i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS),
-        None,
-    )
+    story = next((i for i, (s, e, _) in enumerate(lines) if _prose(text[s:e])), None)
     for i, (s, e, item) in enumerate(lines):
         header = story is not None and i < story and not item
         c = _COPYRIGHT_RE.search(text, s, e)
@@ -293,6 +290,12 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(prompts.header_spans(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
+
+
+def _prose(line: str) -> bool:
+    """A line of the story: :data:`HEADER_WORDS` words or more, no cookie banner."""
+    n = len(line.split())
+    return n >= HEADER_WORDS and not (n <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line))
 
 
 def _mastheads(
