@@ -243,10 +243,7 @@ def furniture_spans(text: str, lang: str = "und") -> list[tuple[int, int]]:
 def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     lines = _lines(text)
-    story = next(
-        (i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS),
-        None,
-    )
+    story = next((i for i, (s, e, _) in enumerate(lines) if _prose(text[s:e])), None)
     for i, (s, e, item) in enumerate(lines):
         header = story is not None and i < story and not item
         c = _COPYRIGHT_RE.search(text, s, e)
@@ -254,15 +251,11 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             # A copyright notice runs to the end of its line; a short line is the
             # notice whole, with the owner's name before the sign ("Velo Wire © 2025").
             owner = text[s : c.start()]
-            parts = owner.rstrip(" |·•")  # a registration number beside it: one notice
-            whole = len(text[s:e].split()) <= _BYLINE_MAX_WORDS and (
-                not _SENTENCE_END_RE.search(owner)
-                or blocks.reuse_notice(owner)
-                or prompts.boilerplate_line(owner, len(owner.split()))
-                or (
-                    parts != owner.rstrip()
-                    and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
-                )
+            parts = owner.rstrip(" |·•")  # the page's links or a registration beside it
+            short = len(text[s:e].split()) <= _BYLINE_MAX_WORDS
+            whole = (short and prompts.owner_notice(owner, blocks.reuse_notice)) or (
+                parts != owner.rstrip()
+                and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
             )
             out.append((s if whole else c.start(), e))
             continue
@@ -297,6 +290,12 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(prompts.header_spans(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
+
+
+def _prose(line: str) -> bool:
+    """A line of the story: :data:`HEADER_WORDS` words or more, no cookie banner."""
+    n = len(line.split())
+    return n >= HEADER_WORDS and not (n <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line))
 
 
 def _mastheads(
@@ -476,9 +475,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         or shapes.promo_line(line, words)
     ):
         return True
-    if header and (
-        shapes.address_line(line) or shapes.labelled_date(line) or shapes.issue_line(line)
-    ):
+    if header and shapes.header_field(line):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
         return True
@@ -537,6 +534,8 @@ def _furniture_part(part: str, header: bool, labels: bool, alone: bool = False) 
     ):
         return True
     if _CALL_RE.fullmatch(part) or _LINK_RE.fullmatch(part) or kinds.page_part(part, alone):
+        return True
+    if posts.release_line(part) or (not alone and posts.status_field(part)):
         return True
     if _AGE_RE.fullmatch(part) and (not alone or part.casefold().endswith(" ago")):
         return True  # beside a byline: "Posted by Lorna Jago · 2h"

@@ -37,6 +37,8 @@ _PHONE_LABEL_RE = regex.compile(
     r"\s*:\s*\S"
 )
 """A phone line's label ("Flood helpline:"): contact furniture only with a number after it."""
+_FIELD_LABEL_RE = regex.compile(r"\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:\s*")
+"""A short label before a colon ("Media accreditation:")."""
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
@@ -228,6 +230,9 @@ def contact_line(line: str, words: int) -> bool:
         return words <= _CONTACT_NAME_WORDS or _EMAIL_RE.search(line) is not None or has_phone(line)
     if _PHONE_LABEL_RE.match(line) and has_phone(regex.sub(r",(?=\s)", " ", line)):
         return True
+    label = _FIELD_LABEL_RE.match(line)
+    if label is not None and _EMAIL_RE.fullmatch(line[label.end() :].strip(" .")):
+        return True  # an address under a label of its own ("Bookings: desk@hall.example")
     if ". " in line.rstrip():
         return False  # sentences
     parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]

@@ -17,10 +17,12 @@ _AD_WORDS = (
     r"|partner\s+content)"
 )
 _AD_LABEL_RE = regex.compile(
-    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)\s*[·•|])\s*\S.*"
+    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)(?:\s*[·•|:]|\s+[—–-]\s))"
+    r"\s*\S.*"
 )
 """An ad's label in brackets before its text ("[Promoted] Try our app free"), or one
-split from it by a dot or a bar ("Sponsored · Kelp Kayaks — hire from $20")."""
+split from it by a dot, a bar, a colon or a spaced dash ("Sponsored · Kelp Kayaks — hire
+from $20", "ADVERTISEMENT — Kelp Kayaks from $20")."""
 _AD_MAX_WORDS = 30
 _TICKER_RE = regex.compile(
     r"(?:\p{Lu}{2,10}\s*:\s*)?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?\s+[$€£]?\d+[.,]\d{2,4}\s*"
@@ -71,8 +73,11 @@ _LINKS_HEAD_RE = regex.compile(
     r"|more\s+(?:from|on|in|about)(?:\s+[\p{L}'’-]+){1,4}|related|recommended|trending|read\s+next"
     r"|see\s+also|also\s+read|most\s+(?:read|popular|shared|viewed)"
     r"|(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy))\s*:"
+    r"|(?i:(?:also|elsewhere)\s+in(?:\s+[\p{L}'’-]+){1,3}"
+    r"|(?:inside|in)\s+(?:this|today['’]s)\s+(?:issue|edition|newsletter|briefing|digest))\s*:?"
 )
-"""The heading of a list of links to other pages ("More from the archive:")."""
+"""The heading of a list of links to other pages ("More from the archive:"), or of a
+newsletter's other items ("Also in this week's letter", "In this issue")."""
 _LINK_ITEM_MAX_WORDS = 15
 _SIGN_UP_RE = regex.compile(
     r".{1,80}\s+[—–-]\s+(?i:sign\s+up|subscribe)(?:\s+[\p{L}'’]+){0,3}[.!]?"
@@ -160,10 +165,12 @@ def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e].strip()
         if _LINKS_HEAD_RE.fullmatch(line):
+            head: Span | None = (s, e)
             for ls, le, item in lines[i + 1 :]:
                 if not item or len(text[ls:le].split()) > _LINK_ITEM_MAX_WORDS:
                     break
-                out.append((ls, le))
+                out.extend([head, (ls, le)] if head else [(ls, le)])
+                head = None
         if len(line.split()) > _HEAD_MAX_WORDS or i + 1 >= len(lines):
             continue
         ns, ne, _ = lines[i + 1]
@@ -224,9 +231,18 @@ _SIGNED_MAX_WORDS = 6
 _SIGNED_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.&-]*(?:,?\s+[\p{L}\p{M}'’.&-]+){0,5}")
 _PART = r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:of|the|and|on|upon|&)\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){0,4}"
 _STREET = rf"\d{{1,4}}[A-Za-z]?\s+{_PART}"
-_ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*)?{_STREET}(?:,\s*{_PART}){{1,3}}\.?")
-"""A postal address: perhaps a name, then a house number and a street, then a town and
-perhaps a postcode, split by commas ("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA")."""
+_BOX = r"(?i:p\.?\s?o\.?\s+box|post\s+office\s+box|private\s+bag|locked\s+bag)\s+\d{1,6}"
+_ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*){{0,2}}(?:{_BOX}|{_STREET})(?:,\s*{_PART}){{1,3}}\.?")
+"""A postal address: perhaps a name (and a department's), then a house number and a
+street or a post office box, then a town and perhaps a postcode, split by commas
+("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA", "Members' Office, PO Box 88, Bury")."""
+_REF_RE = regex.compile(
+    r"(?i:(?:your|our|my|account|customer|policy|case|claim|order|booking|member(?:ship)?)\s+)?"
+    r"(?i:ref(?:erence)?(?:\s+(?:no|number))?|account\s+(?:no|number)|sort\s+code)\.?\s*:\s*"
+    r"(?=[^\n]*\d)[\p{N}\p{Lu}*xX•][\p{N}\p{Lu}*xX•/.-]*(?:\s+[\p{N}\p{Lu}*xX•][\p{N}\p{Lu}*xX•/.-]*){0,3}"
+)
+"""A letter's reference field: a reference or an account's number, perhaps masked, after
+its label ("Our ref: KT/4471", "Account number: ****2231")."""
 _IMPRINT_RE = regex.compile(
     r"(?:(?:\p{Lu}[\p{L}'’-]*\s+)?(?i:edited|compiled|produced|designed|written|delivered)\s+(?i:by)"
     r"(?:\s+[\p{L}\p{M}'’&-]+){1,6}\.\s+)?"
@@ -253,6 +269,18 @@ _LABELLED_DATE_RE = regex.compile(
 perhaps with its weekday ("Period covered: 3–9 May 2027", "Hearing date: Monday, 3 May
 2027"; only beside other parts of a line: alone on its line, a field such as "Start date:
 Sunday, 9 Aug. 2026" is a data sheet's, a fact)."""
+
+
+def header_field(line: str) -> bool:
+    """A field of a page's or a letter's header alone on its line: a postal address, a
+    dated field, an issue's number and subject, a reference or an account's number."""
+    line = line.strip()
+    return (
+        address_line(line)
+        or labelled_date(line)
+        or issue_line(line)
+        or _REF_RE.fullmatch(line) is not None
+    )
 
 
 def issue_line(line: str) -> bool:

@@ -115,7 +115,10 @@ _NAME_RE = regex.compile(
     r"(?:\s+(?:(?i:of|the|and|for|on|in|at|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){1,5}"
 )
 """A site's name: two to six capitalised words, perhaps joined by small words."""
-_ONE_NAME_RE = regex.compile(r"\p{Lu}{2,}[\p{Lu}\p{N}&-]*|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+")
+_ONE_NAME_RE = regex.compile(
+    r"\p{Lu}{2,}[\p{Lu}\p{N}&-]*|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+"
+    r"|[\p{L}\p{N}][\p{L}\p{N}-]{1,40}(?:\.\p{Ll}{2,10}){1,2}"
+)
 _TAGLINE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}\p{N}'’,&-]*(?:\s+[\p{L}\p{M}\p{N}'’,&-]+){1,11}")
 """A site's tagline: a phrase in lower case after its name ("Harbour Notes — a blog about
 boats and the people who sail them")."""
@@ -324,8 +327,8 @@ def tagline(line: str) -> bool:
 
 
 def site_name(part: str) -> bool:
-    """A site's or a newsletter's name: two to six capitalised words, or one in capitals
-    or in camel case ("FareHawk")."""
+    """A site's or a newsletter's name: two to six capitalised words, one in capitals or
+    in camel case ("FareHawk"), or its domain ("farehawk.com")."""
     part = part.strip()
     return _NAME_RE.fullmatch(part) is not None or _ONE_NAME_RE.fullmatch(part) is not None
 
@@ -338,6 +341,18 @@ def release_line(line: str) -> bool:
         return False
     rest = line.strip()[m.end() :].strip(" .")
     return not rest or (any(c.isdigit() for c in rest) and _STAMPISH_RE.fullmatch(rest) is not None)
+
+
+_FIELD_RE = regex.compile(
+    r"(?:\p{L}+\s+){0,2}(?i:status|version|revision|stage|classification)\s*:\s*"
+    r"[\p{L}\p{N}.-]+(?:\s+[\p{L}\p{N}.-]+){0,2}"
+)
+"""A document's status or version field ("Report status: draft", "Version: 2.1")."""
+
+
+def status_field(part: str) -> bool:
+    """A document's status or version field, a part of a header line beside a date."""
+    return _FIELD_RE.fullmatch(part.strip()) is not None
 
 
 def registration_line(line: str, words: int) -> bool:

@@ -14,6 +14,8 @@ None of them is a claim of the story: the same words stand on every page of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from . import furniture_kinds as kinds
@@ -62,16 +64,22 @@ _OWN_RE = regex.compile(
     r"|we\s+(?:rely|depend)\s+on\s+(?:readers|listeners|viewers|supporters|members|people)\s+like"
     r"\s+you|support\s+(?:independent|local|quality|public[- ]service|non-?profit)\s+(?:journalism"
     r"|news|reporting|media|radio)|(?:click|tap)\s+here\b[^.!?]{0,60}"
+    r"|if\s+you\s+(?:value|enjoy(?:ed)?|liked?|appreciated?|found)\s+(?:our|this|my)\b[^.!?]{0,60}?,"
+    rf"\s*(?:please\s+)?{_CALL_VERBS}\b[^.!?]{{0,60}}"
     r"|(?:limited[- ]time|special|introductory|exclusive)\s+offer\b[^.!?]{0,60}|offer\s+ends\s+[^.!?]{1,30}"
     r"|(?:full\s+)?(?:terms\s+(?:and|&)\s+conditions|t\s*&\s*cs?)\s+apply|18\+\s+only"
     r"|[^.!?]{0,40}\b(?:to|and)\s+(?:continue|keep)\s+reading\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\bfree\s+to\s+read\b[^.!?]{0,40}"
+    r"|(?:all\s+)?(?:letters|comments|submissions|questions|replies|entries|contributions|emails"
+    r"|reviews|posts)\s+(?:may|will|can|might)\s+be\s+(?:edited|shortened|moderated|condensed"
+    r"|published)\b[^.!?]{0,40}"
     r"|(?:contact|email|e-mail|reach|follow|write\s+to)\b[^!?]{0,60}?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\s@\w{2,30}))[.!]*"
 )
 """The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!", an
-appeal for support ("Please consider a donation."), "Click here to …", an offer's terms,
-a paywall's "to keep reading", a contact call with an address or a handle."""
+appeal for support ("Please consider a donation.", "If you liked this post, share it."),
+"Click here to …", an offer's terms, a paywall's "to keep reading", a note that readers'
+letters may be edited, a contact call with an address or a handle."""
 _SENTENCE_RE = regex.compile(r"\S.*?(?:[.!?]+(?=\s|$)|$)")
 """A sentence: up to a stop before a space or the line's end (not the dot of an address)."""
 _RATING_RE = regex.compile(
@@ -115,10 +123,20 @@ _BOILERPLATE_RE = regex.compile(
     r"|^(?:all\s+)?prices?\s+(?:were\s+|are\s+)?(?:correct|accurate)\s+(?:at|as\s+of)\s+(?:the\s+)?"
     r"(?:time\s+of\s+(?:publication|publishing|writing|going\s+to\s+press))"
     r"|^(?:sponsored|paid|promoted|partner)\s+(?:content|post|feature|article)\s+(?:from|by)\s"
+    r"|^(?:this|today['’]s)\s+(?:issue|edition|newsletter|email|episode|briefing|digest|bulletin"
+    r"|podcast|show|video|post)\s+(?:is|was|comes)\s+(?:(?:brought\s+to\s+you|sponsored|presented"
+    r"|supported|made\s+possible|powered|paid\s+for)\s+by|in\s+partnership\s+with)\s"
+    r"|\b(?:use|enter|apply|with)\s+(?:the\s+)?(?:promo(?:tional)?\s+|discount\s+|coupon\s+|voucher\s+)?"
+    r"code\s+[\p{Lu}\p{N}]{3,20}\s+(?:for|to\s+(?:get|save))\s"
     r"|^this\s+is\s+(?:an?\s+)?(?:paid\s+)?(?:advertisement|advertorial|sponsored\s+(?:post|content"
     r"|article))\b"
     r"|^\(?(?:photo(?:graph)?|image|picture|video|illustration|graphic)s?\s+(?:credit\s*:|by\s|courtesy"
     r"\s)[^.!?]{1,80}\)?$"
+    r"|^(?:about\s+the\s+(?:author|writer|contributor|reporter)s?|(?:photo\s+|image\s+)?caption)\s*:\s*\S"
+    r"|^[^\n]{3,200}?[.)]\s+\(?(?:photo(?:graph)?|picture|image|pic|photo\s+credit)\s*:\s*\p{Lu}"
+    r"[^.!?:]{0,60}\)?$"
+    r"|^[^\n]{3,160}?\s[—–-]\s*(?:all|everyone|everybody|newcomers)\s+(?:(?:are|is)\s+)?"
+    r"(?:very\s+)?welcome[.!]*$"
     r"|^rated\s+\d(?:[.,]\d)?\s+stars?\s+by\s+\d[\d,]*\s+(?:readers|users|customers|people"
     r"|reviewers|buyers|guests)\.?$"
     r"|\bviews\s+expressed\s+(?:here\s+|in\s+this\s+[\p{L}-]+\s+)?are\s+(?:those\s+of\s+the"
@@ -130,7 +148,10 @@ credit, a charity's note on its own status, a run-on note to editors, a reading 
 paywall's count or notice, a print-edition note, a count of readers to join, a note on who
 produced or paid for the story, an ad's "story continues below", a note that prices
 were right when written, a note that the views are the writer's own, a sponsor's label,
-a photo credit, a rating by a count of readers."""
+a sponsor's credit for the issue ("This edition is brought to you by …"), a promo code,
+an author's note under its label, a caption under its label or closed by a photo credit,
+a photo credit, a rating by a count of readers, a noticeboard's item closed by "— all
+welcome!"."""
 _BOILERPLATE_MAX_WORDS = 35
 _END_MARK_RE = regex.compile(
     r"(?:[-–—#*=~]{2,}\s*)?[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&. -]{0,30}?\s*[-–—#*=~]{2,}"
@@ -235,6 +256,16 @@ def boilerplate_line(line: str, words: int) -> bool:
     if words <= 3 + 2 and _END_MARK_RE.fullmatch(stripped):
         return True
     return _GROUP_RE.fullmatch(stripped) is not None
+
+
+def owner_notice(owner: str, reuse: Callable[[str], bool]) -> bool:
+    """Is ``owner``, the text before a copyright sign on its line, a name (no sentence in
+    it), a notice on reuse (``reuse``) or one the issuer prints on every page?"""
+    return bool(
+        not regex.search(r"[.!?]\s", owner)
+        or reuse(owner)
+        or boilerplate_line(owner, len(owner.split()))
+    )
 
 
 def header_spans(

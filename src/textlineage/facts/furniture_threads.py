@@ -69,10 +69,12 @@ _PODCAST_CALL_RE = regex.compile(
 )
 """A call to listen "wherever you get your podcasts"."""
 _AD_ALONE_RE = regex.compile(
-    r"[\[(]?(?i:advertisement|advert|ad|sponsored(?:\s+content)?|promoted|paid\s+content"
-    r"|partner\s+content)[\])]?"
+    r"[\[(—–-]?\s*(?i:advertisement|advert|ad|sponsored(?:\s+content)?|promoted|paid\s+content"
+    r"|partner\s+content|(?:presented|sponsored|brought\s+to\s+you|powered)\s+by"
+    r"|(?:a\s+(?:word|message)\s+)?from\s+our\s+(?:sponsors?|partners?))\s*[\])—–-]?"
 )
-"""An ad's label alone on its line ("ADVERTISEMENT", "[Sponsored]")."""
+"""An ad's label alone on its line ("ADVERTISEMENT", "[Sponsored]", "— PRESENTED BY —",
+"A word from our sponsor")."""
 _AD_BLOCK_MAX_LINES = 4
 _AD_BLOCK_MAX_WORDS = 15
 _EMBED_RE = regex.compile(
