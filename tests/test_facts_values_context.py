@@ -214,6 +214,20 @@ def test_half_a_dozen_is_six() -> None:
     assert ("six small etchings", "half a dozen small etchings") in _pairs(d.kept)
 
 
+def test_a_quarter_of_a_scale_word_is_that_part_of_it() -> None:
+    d = _diff(
+        "The appeal raised 250,000 pounds for the harbour wall.",
+        "The appeal raised a quarter of a million pounds for the harbour wall.",
+    )
+    assert not d.changed
+    assert ("250,000 pounds", "a quarter of a million pounds") in _pairs(d.kept)
+    d = _diff(
+        "Nearly 250,000 pounds was raised for the harbour wall.",
+        "Around a quarter of a million pounds was raised for the harbour wall.",
+    )
+    assert not d.added
+
+
 def test_a_range_made_vaguer_at_both_ends_is_one_change() -> None:
     d = _diff(
         "The scheme ran between 3 May 2024 and 9 June 2025 in four counties.",

@@ -44,7 +44,9 @@ from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Span
 from .clause_tails import dropped_tails
+from .dropped_once import report_once
 from .items import Result
+from .list_counts import sum_lists
 from .swaps import pair_swaps
 
 _MEASURES = ("number", "date")
@@ -295,6 +297,8 @@ def consolidate(
         pair_swaps(res, texts)
         join_dropped_sentences(res, texts)
         join_split_tokens(res, texts)
+        sum_lists(res, texts)
+        report_once(res, texts)
         dropped_tails(res, texts, source_doc)
 
 

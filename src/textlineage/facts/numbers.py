@@ -236,21 +236,27 @@ def spelled_value(words: str) -> int:
     return total + current
 
 
-_HALF_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?i:half)[ \u00a0]+$")
+_PART_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?:(?P<half>(?i:half))|(?i:a)[ \u00a0]+(?i:quarter)[ \u00a0]+(?i:of))[ \u00a0]+$"
+)
+"""A part before a number in words opening with "a": "half", "a quarter of" ("a quarter
+of a million" is 250,000)."""
 
 
 def _halved(text: str, item: Item) -> Item:
     """ "half a dozen" is six: a number in words opening with "a" (a dozen, a hundred) after
-    "half" is half of it, the span taking "half" in."""
+    "half" is half of it, after "a quarter of" a quarter of it ("a quarter of a million":
+    250,000); the span takes the part in."""
     f = item.fact
     if f.text[:2].lower() not in ("a ", "a\u00a0") or item.qual or item.vague:
         return item
-    h = _HALF_BEFORE_RE.search(text, max(0, f.span[0] - 6), f.span[0])
-    try:
-        value = Decimal(f.value) / 2
-    except ArithmeticError:
-        return item
+    h = _PART_BEFORE_RE.search(text, max(0, f.span[0] - 24), f.span[0])
     if h is None:
+        return item
+    part = Decimal(2 if h.group("half") else 4)
+    try:
+        value = Decimal(f.value) / part
+    except ArithmeticError:
         return item
     span = (h.start(), f.span[1])
     half = Fact(f.kind, text[span[0] : span[1]], span, f.doc, fmt(value))

@@ -99,6 +99,8 @@ _SHARE_AFTER = _words(
 _SCALE_AFTER_HALF = regex.compile(
     r"[ \u00a0]+(?i:an?)[ \u00a0]+(?i:dozen|hundred|thousand|million|billion)(?![\p{L}])"
 )
+_OF_SCALE = regex.compile(r"[ \u00a0]+(?i:of)" + _SCALE_AFTER_HALF.pattern)
+"""What follows "a quarter" that makes it part of a number ("a quarter of a million")."""
 _ORDINAL_BEFORE = frozenset({"first", "second", "third", "fourth", "last", "final", "the"})
 _WORD_VALUES = {"a": 1, "an": 1, **SMALL_NUM, **TENS_NUM}
 
@@ -168,6 +170,8 @@ def find_proportions(
                 continue  # "half a million": a number, read by the number reader
         elif not num or (plural and num < 2) or (not plural and num > 1):
             continue  # "the third", "a thirds": an ordinal, or no share
+        elif den == 4 and _OF_SCALE.match(text, m.end()):
+            continue  # "a quarter of a million": a number, read by the number reader
         if not _stands_as_share(text, m.start(), m.end(), pats):
             continue
         _add(out, text, doc, m.span(), _percent(num, den), PERCENT, num_mask, name_mask, pats)
