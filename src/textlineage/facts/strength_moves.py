@@ -24,8 +24,11 @@ from __future__ import annotations
 import regex
 
 from ..types import FactLink
+from .date_bounds import date_bounds
 from .items import Result
+from .own_year import keep_own_years
 from .vocab import QUAL_CLASS
+from .zone_swaps import zone_swaps
 
 _TRAILING = {
     "at most": "<", "or less": "<", "or fewer": "<", "maximum": "<", "max": "<",
@@ -177,3 +180,6 @@ def strength_moves(res: Result, texts: tuple[str, str]) -> None:
         keep.append(FactLink(k.kind, k.source, k.derived, note))
     res.changed[:] = out
     res.kept.extend(keep)
+    keep_own_years(res, texts)
+    zone_swaps(res)
+    date_bounds(res, texts)
