@@ -148,3 +148,16 @@ def test_a_date_in_a_claim_retold_is_no_bound_dropped() -> None:
         "The new ward will open from 2031, the trust said.",
     )
     assert "qualifier_dropped" not in changed
+
+
+def test_a_quarter_left_without_its_year_is_a_date_made_less_specific() -> None:
+    d = _diff(
+        "The refit is due to finish in the second quarter of 2032, after which the ship"
+        " returns to the northern route with 14 crew.",
+        "The refit is due to finish in the second quarter, after which the ship returns to"
+        " the northern route with 14 crew.",
+    )
+    assert [(c.source.text, c.derived.text) for c in d.changed if c.kind == "date"] == [
+        ("second quarter of 2032", "second quarter")
+    ]
+    assert not [f for f in d.dropped if f.kind == "date"]

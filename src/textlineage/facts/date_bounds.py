@@ -18,7 +18,7 @@ _BOUND = (
     r"at[ \u00a0]+least|at[ \u00a0]+the[ \u00a0]+(?:earliest|latest)"
     r"|no[ \u00a0]+(?:earlier|later|sooner)[ \u00a0]+than|not[ \u00a0]+before|as[ \u00a0]+early[ \u00a0]+as"
 )
-_BEFORE_RE = regex.compile(rf"(?i:{_BOUND})[ \u00a0]+(?:(?i:the|on|in)[ \u00a0]+)?\Z")
+_BEFORE_RE = regex.compile(rf"(?i:{_BOUND})[ \u00a0]+(?:(?i:the)[ \u00a0]+)?\Z")
 _AFTER_RE = regex.compile(
     rf"\A,?[ \u00a0]+(?i:{_BOUND})(?![\p{{L}}])(?![ \u00a0]*[\p{{L}}\p{{N}}\p{{Sc}}])"
 )

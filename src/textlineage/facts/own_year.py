@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..types import FactLink
+from ..types import Fact, FactLink
 from .furniture import furniture_spans
 from .items import Result
 
@@ -64,3 +64,40 @@ def keep_own_years(res: Result, texts: tuple[str, str]) -> None:
             )
             gone.add(id(k))
     res.changed[:] = [k for k in res.changed if id(k) not in gone]
+
+
+_PART = r"(?i:first|second|third|fourth|final|last)[ \u00a0-]+(?i:half|quarter)"
+_PART_OF_RE = regex.compile(rf"(?<![\p{{L}}])(?P<part>{_PART})[ \u00a0]+(?i:of)[ \u00a0]+\Z")
+_NO_YEAR_AFTER_RE = regex.compile(r"(?![ \u00a0]+(?:(?i:of|in)[ \u00a0]+)?(?:19|20)\d\d)")
+
+
+def _part_key(words: str) -> str:
+    return " ".join(regex.split(r"[ \u00a0-]+", words.lower()))
+
+
+def parts_without_year(res: Result, texts: tuple[str, str]) -> None:
+    """A dropped year said with its half or quarter ("the third quarter of 2031") whose
+    half or quarter the derived text gives once, with no year: one date made less specific."""
+    src, der = texts
+    doc = next((k.derived.doc for k in (*res.kept, *res.changed)), None)
+    if doc is None:
+        return
+    for f in [f for f in res.dropped if f.kind == "date" and regex.fullmatch(r"\d{4}", f.value)]:
+        m = _PART_OF_RE.search(src[max(0, f.span[0] - 30) : f.span[0]])
+        if m is None:
+            continue
+        key = _part_key(m.group("part"))
+        found = [
+            d
+            for d in regex.finditer(rf"(?<![\p{{L}}]){_PART}(?![\p{{L}}])", der)
+            if _part_key(d.group()) == key and _NO_YEAR_AFTER_RE.match(der, d.end())
+        ]
+        if len(found) != 1:
+            continue
+        start = f.span[0] - len(m.group())
+        sf = Fact("date", src[start : f.span[1]], (start, f.span[1]), f.doc, f.value)
+        d = found[0]
+        df = Fact("date", d.group(), d.span(), doc, "")
+        note = f"date made less specific ('{sf.text}' → '{df.text}')"
+        res.dropped.remove(f)
+        res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))

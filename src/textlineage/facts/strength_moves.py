@@ -26,7 +26,7 @@ import regex
 from ..types import FactLink
 from .date_bounds import date_bounds
 from .items import Result
-from .own_year import keep_own_years
+from .own_year import keep_own_years, parts_without_year
 from .vocab import QUAL_CLASS
 from .zone_swaps import zone_swaps
 
@@ -181,5 +181,6 @@ def strength_moves(res: Result, texts: tuple[str, str]) -> None:
     res.changed[:] = out
     res.kept.extend(keep)
     keep_own_years(res, texts)
+    parts_without_year(res, texts)
     zone_swaps(res)
     date_bounds(res, texts)
