@@ -54,6 +54,7 @@ from .places import drop_generic
 from .quote_parts import fold_quote_parts
 from .scope import read_items
 from .story_lines import drop_added_off_story, drop_dropped_off_story
+from .strength_moves import strength_moves
 from .time_ends import span_ends
 from .time_hedges import hedged_times
 from .title_rewords import reworded_titles
@@ -229,6 +230,7 @@ def diff_facts(
         local_times((source_text, derived_text), (src, der), res)
         fold_added(res, (source_text, derived_text), source_doc, ls)
         reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
+        strength_moves(res, (source_text, derived_text))
     one_link_per_span(res)
 
     fold_inside_quotes(res)
