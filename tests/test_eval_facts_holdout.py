@@ -74,7 +74,10 @@ class HeldOut:
 # Then set 11 was opened and tuned on (reader prompts and notices; lines that are no
 # sentence; years retold, split years, numbers in words; causes, modals by clause; names
 # put in another's place; clause tails): set 11 0.754, and, still blind, set 12 0.643 and
-# set 13 0.561.
+# set 13 0.561. Then set 12 was opened and tuned on (letter headers, sponsor and editorial
+# notes, captions; bounds moved, own-year dates, zones; one dropped fact once, lists told
+# as counts): set 12 0.731, set 11 0.759, set 10 0.818; set 13, still blind (its
+# furniture's kinds named in its CHANGELOG entry), 0.579.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -85,10 +88,10 @@ SETS = (
     HeldOut("facts_holdout7", 12, ("05", "10"), 300, 0.69, plain=("04", "08")),
     HeldOut("facts_holdout8", 12, ("06", "10"), 350, 0.68, plain=("08", "12")),
     HeldOut("facts_holdout9", 12, ("05", "10"), 300, 0.83, plain=("08", "11")),
-    HeldOut("facts_holdout10", 12, ("06", "10"), 350, 0.77, plain=("08",)),
-    HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.72),
-    HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.58),
-    HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.53),
+    HeldOut("facts_holdout10", 12, ("06", "10"), 350, 0.78, plain=("08",)),
+    HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.73),
+    HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.70),
+    HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.55),
 )
 
 
