@@ -20,8 +20,8 @@ from collections import Counter
 
 import regex
 
-from ..text.features import term_of
-from ..text.normalise import fold, tokenize
+from ..text.features import span_terms
+from ..text.normalise import fold
 from ..text.segment import split_sentences
 from ..types import Fact, Span
 from .forms import collapse
@@ -43,12 +43,7 @@ purpose or condition (or "to" before a verb: no article after it), to the full s
 
 
 def _terms(text: str, span: Span) -> Counter[str]:
-    c: Counter[str] = Counter()
-    for t in tokenize(text, span[0], span[1]):
-        term = term_of(t.norm)
-        if term is not None:
-            c[term] += 1
-    return c
+    return span_terms(text, span[0], span[1])
 
 
 def dropped_tails(res: Result, texts: tuple[str, str], doc: int) -> None:

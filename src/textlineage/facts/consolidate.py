@@ -39,8 +39,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..text.features import term_of
-from ..text.normalise import tokenize
+from ..text.features import span_terms
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink, Span
 from .clause_tails import dropped_tails
@@ -118,12 +117,7 @@ class _Sentences:
 
 
 def _terms(text: str, span: Span) -> Counter[str]:
-    c: Counter[str] = Counter()
-    for t in tokenize(text, span[0], span[1]):
-        term = term_of(t.norm)
-        if term is not None:
-            c[term] += 1
-    return c
+    return span_terms(text, span[0], span[1])
 
 
 def _digits(f: Fact) -> set[str]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from ..text.features import term_of
+from ..text.features import span_terms, term_of
 from ..text.normalise import fold, tokenize
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
@@ -95,12 +95,7 @@ _PAIRED = ("number", "date", "name", "quote")
 
 
 def _fact_terms(f: Fact, text: str) -> Counter[str]:
-    c: Counter[str] = Counter()
-    for t in tokenize(text, f.span[0], f.span[1]):
-        term = term_of(t.norm)
-        if term is not None:
-            c[term] += 1
-    return c
+    return span_terms(text, f.span[0], f.span[1])
 
 
 def _corresponding(src: _Text, der: _Text) -> set[tuple[int, int]]:

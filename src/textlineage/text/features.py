@@ -25,7 +25,7 @@ import numpy as np
 import regex
 import snowballstemmer
 
-from .normalise import Token, fold, token_columns
+from .normalise import Token, fold, token_columns, tokenize
 from .segment import split_sentences
 
 STOPWORDS = frozenset(
@@ -265,6 +265,12 @@ def _tokens_info(raw: list[str]) -> tuple[list[str], list[str | None], list[int]
         list(map(itemgetter(1), rows)),
         list(map(itemgetter(2), rows)),
     )
+
+
+def span_terms(text: str, start: int, end: int) -> Counter[str]:
+    """The content terms (:func:`term_of`) of ``text[start:end]``, counted."""
+    terms = (term_of(t.norm) for t in tokenize(text, start, end))
+    return Counter(term for term in terms if term is not None)
 
 
 def content_terms(tokens: list[Token]) -> list[str]:
