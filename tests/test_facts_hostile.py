@@ -9,6 +9,7 @@ import time
 import pytest
 
 from textlineage.facts import diff_facts, ner
+from textlineage.facts.furniture import furniture_spans
 from textlineage.facts.match_name_changes import _last_word
 
 _STORY = "The council said on Monday that 310 homes in Ashby were flooded, Mayor Ann Lee said.\n\n"
@@ -52,3 +53,20 @@ def test_the_last_word_of_a_long_hyphenated_run_is_read_quickly() -> None:
     assert time.perf_counter() - started < 2.0
     assert _last_word("Sigrun Brekke-Lund.") == "Brekke-Lund"
     assert _last_word("Dr Ana O'Hara, ") == "O'Hara"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "A",  # capitals: a place dateline's and a reference line's patterns backtracked
+        "★",  # icons: a reaction bar's pattern backtracked
+    ],
+)
+def test_a_long_line_of_one_character_is_read_for_furniture_quickly(token: str) -> None:
+    # Before the fixes, 20,000 of them on one line took 2 to 5 s in the furniture pass.
+    started = time.perf_counter()
+    furniture_spans(token * 60_000 + "\n\n" + _STORY)
+    assert time.perf_counter() - started < 3.0
+    # the shapes are still read on lines of their size
+    for line in ("NORTHFIELD, Vt. —", "👍 41  💬 9 comments"):
+        assert furniture_spans(line + "\n" + _STORY) == [(0, len(line))]

@@ -129,7 +129,7 @@ _DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
 """What closes a dateline: perhaps an agency in parentheses or a wire's name between
 slashes ("/PR Channel/"), then a dash or a full stop."""
 _PLACE_DATELINE_RE = regex.compile(
-    r"\p{Lu}{2,}[\p{Lu}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M}.'’ ]{0,25})?\s*(?:—|–|--)\s*"
+    r"\p{Lu}{2}[\p{Lu}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M}.'’ ]{0,25})?\s*(?:—|–|--)\s*"
 )
 """A place in capitals, perhaps with its state, and a long dash opening a release's first
 paragraph without a date ("NORTHFIELD, Vt. — ", "CARDIFF — ")."""

@@ -105,6 +105,9 @@ capitals split by slashes, dots or hyphens ("Licensing notice: permit 25/00412/L
 the code is an address for a file, not a quantity or a date; perhaps with its revision
 ("HSF-OPS-0142 rev. 3")."""
 _REFERENCE_MAX_WORDS = 9
+_REFERENCE_MAX_CHARS = 160
+"""A reference line is short: a longer one is not read (its pattern backtracks on a long
+run of capitals)."""
 _HOUR = r"\d{1,2}(?:[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?|\s*(?i:[ap]\.?m\.?))"
 _CLOCK_RANGE = (
     rf"(?:(?i:from\s+)?{_HOUR}\s*(?:[-–—]|to|until|till)\s*{_HOUR}"
@@ -146,7 +149,11 @@ def shape_line(line: str) -> bool:
         or _LISTED_RE.fullmatch(line)
         or _NOTICE_LINE_RE.fullmatch(line)
         or _HOURS_RE.fullmatch(line)
-        or (len(line.split()) <= _REFERENCE_MAX_WORDS and _REFERENCE_LINE_RE.fullmatch(line))
+        or (
+            len(line.split()) <= _REFERENCE_MAX_WORDS
+            and len(line) <= _REFERENCE_MAX_CHARS
+            and _REFERENCE_LINE_RE.fullmatch(line)
+        )
     )
 
 
