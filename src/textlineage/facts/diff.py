@@ -59,6 +59,7 @@ from .time_ends import span_ends
 from .time_hedges import hedged_times
 from .title_rewords import reworded_titles
 from .together import join_together
+from .topic_lines import drop_added_off_topic, drop_dropped_off_topic
 from .vocab import name_vocab
 from .whole_words import whole_shares
 from .year_parts import part_years
@@ -237,6 +238,8 @@ def diff_facts(
     consolidate(res, (source_text, derived_text), across=across, source_doc=source_doc)
     drop_added_off_story(res, derived_text, der)
     drop_dropped_off_story(res, source_text, src)
+    drop_added_off_topic(res, source_text, derived_text)
+    drop_dropped_off_topic(res, source_text, derived_text)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
