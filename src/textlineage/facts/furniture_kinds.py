@@ -33,10 +33,12 @@ _CONTACT_LABEL_RE = regex.compile(
 )
 """A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
 _PHONE_LABEL_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center))"
+    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center"
+    r"|office|reception|switchboard|bookings|reservations))"
     r"\s*:\s*\S"
 )
-"""A phone line's label ("Flood helpline:"): contact furniture only with a number after it."""
+"""A phone line's or an office's label ("Flood helpline:", "Ticket office:"): contact
+furniture only with a number after it."""
 _FIELD_LABEL_RE = regex.compile(r"\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:\s*")
 """A short label before a colon ("Media accreditation:")."""
 _CONTACT_MAX_WORDS = 25
@@ -106,10 +108,12 @@ republication notice, or a release's label with its issuer's name in title case 
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
+    r"|.{0,60}\(\s*(?i:pdf|docx?|xlsx?|csv|pptx?|odt|rtf|zip)\s*\)"
     r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"
 )
 """A download link: a label with the file's size ("Download the full report (PDF, 8.2
-MB)") or a download of a file type ("Download PDF")."""
+MB)") or its type ("Fixtures list (PDF)"), or a download of a file type ("Download
+PDF")."""
 _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"

@@ -1,0 +1,183 @@
+"""Page furniture that a publisher prints beside the story, told by a line's shape, its
+opening words and its place on the page, never by a site's words:
+
+- a caption under its label, however long ("Photo: …", "Image: …");
+- a banner's call to buy or give with its offer after a colon ("Book now: seats from
+  $10"), a line with no sentence mark at its end;
+- a header line of a schedule: short parts split by dots or bars, one with a clock
+  time, none a sentence ("Mass at 9 and 11 a.m. · Tea in the hall");
+- a registration line of sentences that each give a body's tax status or its tax or
+  registration number ("… is a 501(c)(3) nonprofit. EIN 00-0000000.");
+- below the story's last paragraph (:func:`foot_spans`): an imprint (who printed,
+  published, promoted or paid for the page, "on behalf of" whom, at what address), a
+  body's membership or regulator ("… is a member of the Guild of …", "… is authorised
+  and regulated by …"), and the page's closing block: the lines after the last blank
+  line when the block's last line is furniture (a page number, a copyright line) and
+  none of its lines is prose.
+
+None of these is a claim of the story: the same lines stand on every page or issue.
+"""
+
+from __future__ import annotations
+
+import regex
+
+Span = tuple[int, int]
+
+_CAPTION_RE = regex.compile(
+    r"[\[(]?(?i:(?:photo|image|picture|video)\s+)?(?i:photo(?:graph)?|image|picture|pic|pictured"
+    r"|caption|illustration|graphic)s?\s*:\s*\S.*"
+)
+"""A caption's or a photo's label with its text after the colon ("Image: The new bridge
+at dusk. Photo: council")."""
+_CAPTION_MAX_WORDS = 40
+_BUY_VERBS = (
+    r"(?i:buy|give|donate|book|shop|order|subscribe|join|renew|upgrade|reserve|sign\s+up|get)"
+)
+"""Verbs a page's banner uses to sell or to ask for money or sign-ups."""
+_BANNER_RE = regex.compile(
+    rf"{_BUY_VERBS}(?:\s+[\p{{L}}'’-]+){{0,4}}\s+(?i:now|today|online|here)\s*:\s*[^.!?\n]{{1,80}}"
+)
+"""A banner's call with its offer: "Give now: $10 feeds a family", "Book tickets today:
+shows from $12" (no sentence mark at its end)."""
+_BANNER_MAX_WORDS = 16
+_PART_SEP_RE = regex.compile(r"\s+[·•|]\s+")
+_CLOCK_RE = regex.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b|(?i:\bnoon\b)"
+)
+_SCHEDULE_PART_WORDS = 6
+_SENTENCE_SPLIT_RE = regex.compile(r"(?<=[\p{L}\p{N}]{2}[.!?]|[)\d][.!?])\s+(?=\S)")
+"""Where a sentence ends: a stop after a word of two letters or more, a digit or a
+bracket, then a space (not after an initial: "A. Lee")."""
+_STATUS_RE = regex.compile(
+    r"(?:\S+\s+){1,10}?(?i:is|are)\s+(?i:an?\s+)?(?i:registered\s+)?"
+    r"(?:501\s*\(c\)\s*\(\d{1,2}\)|(?i:tax[- ]exempt|tax[- ]deductible))\s+"
+    r"(?i:non-?profit|not-for-profit|charity|charitable|public\s+charity|organi[sz]ation)"
+    r"(?:\s+(?i:organi[sz]ation|corporation|foundation))?\.?"
+)
+"""A body's tax status ("The Fund is a 501(c)(3) nonprofit.")."""
+_TAX_NUMBER_RE = regex.compile(
+    r"(?:(?i:federal\s+)?(?:EIN|(?i:tax\s+id(?:entification)?|employer\s+identification)"
+    r"(?:\s+(?i:no\.?|number))?)|ABN|(?i:charity|company|registration|vat)\s+(?i:no\.?|number)"
+    r"|(?i:registered\s+charity)(?:\s+(?i:no\.?|number))?)\s*[:#]?\s*\p{Lu}{0,3}\s*\d[\d -]{3,14}\d\.?"
+)
+"""A tax or registration number under its label ("EIN 00-0000000", "Charity no. 123456")."""
+_REG_MAX_WORDS = 35
+_IMPRINT_RE = regex.compile(
+    r"(?i:(?:printed|published|promoted|produced|designed|typeset|distributed|paid\s+for"
+    r"|authori[sz]ed|approved)(?:\s*(?:,|and)\s*(?:printed|published|promoted|produced|designed"
+    r"|distributed|paid\s+for))*)\s+(?i:by)\s+\S.*"
+)
+"""A sentence of an imprint: who printed, published, promoted or paid for the page
+("Promoted by A. Lee on behalf of the Ashdale Party, both at 4 Mill Lane, Bury.")."""
+_MEMBER_RE = regex.compile(
+    r"(?:\S+\s+){1,8}?(?i:is|are)\s+(?:(?i:a|an|the)\s+)?(?:(?i:proud|full|founding|accredited"
+    r"|registered|corporate)\s+)?(?:(?i:members?\s+of|(?:authori[sz]ed\s+and\s+)?regulated\s+by"
+    r"|accredited\s+by|licensed\s+by|affiliated\s+(?:to|with)|a\s+member\s+firm\s+of))\s+"
+    r"(?:(?i:the)\s+)?\p{Lu}[^.!?]{1,120}\.?"
+)
+"""A body's membership of a trade association or its regulator ("Ashdale Homes is a
+member of the Guild of Builders.", "… are authorised and regulated by the …")."""
+_FOOT_MAX_WORDS = 40
+_NEXT_RE = regex.compile(
+    r"(?i:next)\s+(?:(?i:year|season|month|week)['’]s\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*:\s*"
+    r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)"
+    r"\s+\d{4}\.?"
+)
+"""The date of an event's next edition below the story ("Next year's fair: Saturday 3
+June 2028")."""
+_END_MARK_RE = regex.compile(
+    r".{0,60}(?:©|(?i:\bcopyright\b|\(c\)\s*\d{4}|all\s+rights\s+reserved)).{0,80}"
+    r"|(?i:page)\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]"
+)
+"""What closes a page's foot: its copyright line or its page number."""
+_BLOCK_MIN_LINES = 3
+_PROSE_WORDS = 20
+
+
+def line(line: str, words: int, header: bool) -> bool:
+    """Is ``line`` (of ``words`` words; above the story when ``header``) a caption under
+    its label, a banner's call, a schedule in the page's header or a registration line?"""
+    stripped = line.strip()
+    if words <= _CAPTION_MAX_WORDS and _CAPTION_RE.fullmatch(stripped):
+        return True
+    if words <= _BANNER_MAX_WORDS and _BANNER_RE.fullmatch(stripped):
+        return True
+    if header and _schedule(stripped):
+        return True
+    return words <= _REG_MAX_WORDS and _registration(stripped)
+
+
+def _schedule(line: str) -> bool:
+    """Short parts split by dots or bars, none a sentence, one with a clock time."""
+    parts = _PART_SEP_RE.split(line)
+    return (
+        len(parts) > 1
+        and all(
+            len(p.split()) <= _SCHEDULE_PART_WORDS and _CLOCK_RE.sub("0", p)[-1:] not in ".!?"
+            for p in parts
+        )
+        and any(_CLOCK_RE.search(p) for p in parts)
+    )
+
+
+def _registration(line: str) -> bool:
+    """Sentences that each give a tax status or a tax or registration number, one of them
+    a number."""
+    sentences = _SENTENCE_SPLIT_RE.split(line)
+    numbered = False
+    for s in sentences:
+        if _TAX_NUMBER_RE.fullmatch(s):
+            numbered = True
+        elif not _STATUS_RE.fullmatch(s):
+            return False
+    return numbered
+
+
+def _foot_line(line: str) -> bool:
+    """An imprint, or a body's membership or regulator (every sentence of the line), or
+    the date of an event's next edition."""
+    line = line.strip()
+    if _NEXT_RE.fullmatch(line):
+        return True
+    sentences = _SENTENCE_SPLIT_RE.split(line)
+    return all(_IMPRINT_RE.fullmatch(s) or _MEMBER_RE.fullmatch(s) for s in sentences)
+
+
+def foot_spans(
+    text: str, lines: list[tuple[int, int, bool]], last: int, found: list[Span]
+) -> list[Span]:
+    """Lines below the story's last paragraph (line ``last``) that are the page's: an
+    imprint, a membership or a regulator's notice, the date of an event's next edition,
+    and the closing block (after the last blank line, of at least
+    :data:`_BLOCK_MIN_LINES` lines) when its last line is furniture (``found``) that
+    closes a page: a copyright line or a page number."""
+    out: list[Span] = []
+    taken = {s for s, _ in found}
+    while last >= 0 and _foot_line(text[lines[last][0] : lines[last][1]]):
+        last -= 1  # a long imprint below the story is no paragraph of it
+    for s, e, _ in lines[last + 1 :]:
+        if s not in taken and len(text[s:e].split()) <= _FOOT_MAX_WORDS and _foot_line(text[s:e]):
+            out.append((s, e))
+            taken.add(s)
+    first = len(lines) - 1
+    while first > last + 1 and not _blank_between(text, lines[first - 1][1], lines[first][0]):
+        first -= 1
+    block = lines[first:]
+    if (
+        first > last
+        and len(block) >= _BLOCK_MIN_LINES
+        and _blank_between(text, lines[first - 1][1], lines[first][0])
+        and block[-1][0] in taken
+        and _END_MARK_RE.fullmatch(text[block[-1][0] : block[-1][1]].strip())
+        and all(len(text[s:e].split()) < _PROSE_WORDS for s, e, _ in block)
+    ):
+        out.extend((s, e) for s, e, _ in block if s not in taken)
+    return out
+
+
+def _blank_between(text: str, a: int, b: int) -> bool:
+    """Is there a blank line between the end ``a`` of one line and the start ``b`` of the
+    next?"""
+    return text.count("\n", a, b) >= 2
