@@ -73,7 +73,7 @@ _BYLINE_RE = regex.compile(
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
     r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
-    r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
+    r"(?:desk|correspondents?|reporters?|staff|team|newsroom)(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’-]*)?)"
     r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12

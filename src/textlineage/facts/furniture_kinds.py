@@ -45,7 +45,8 @@ _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
-    r"|(?i:from|via|issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)\s*:?\s+"
+    r"|(?:(?i:from|via)|(?i:issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)"
+    r"(?:\s+(?i:the))?)\s*:?\s+"
     r"\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
 )
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
@@ -57,6 +58,8 @@ _CRUMB_PART_RE = regex.compile(
 )
 """A breadcrumb's step: a capitalised phrase of at most six words ("Science &
 Research", "Banks of Plastic 2025")."""
+_HERE_RE = regex.compile(r"^\s*(?i:you\s+are\s+here)\s*:?\s*")
+"""A breadcrumb trail's label ("You are here: Home > News")."""
 _DOMAIN_RE = regex.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})")
 """A site's address as a breadcrumb's first step ("weather.gov")."""
 
@@ -250,10 +253,11 @@ def contact_line(line: str, words: int) -> bool:
 
 
 def breadcrumb(line: str, header: bool = False) -> bool:
-    """A breadcrumb trail: three steps or more split by ``>``, ``›``, ``»`` or a spaced
-    slash, each a capitalised phrase of at most six words (the first perhaps the site's
-    address), or two steps split by ``›`` (or by ``>`` above the story, ``header``)."""
-    parts = [p.strip() for p in _CRUMB_SEP_RE.split(line)]
+    """A breadcrumb trail, perhaps under its label: three steps or more split by ``>``,
+    ``›``, ``»`` or a spaced slash, each a capitalised phrase of at most six words (the
+    first perhaps the site's address), or two steps split by ``›`` (or by ``>`` above the
+    story, ``header``)."""
+    parts = [p.strip() for p in _CRUMB_SEP_RE.split(_HERE_RE.sub("", line, count=1))]
     first = parts[0]
     if len(parts) < 2 or not (_DOMAIN_RE.fullmatch(first) or _CRUMB_PART_RE.fullmatch(first)):
         return False

@@ -201,7 +201,8 @@ _SPONSOR_RE = regex.compile(
     r"\s*:\s*\S.*"
     r"|(?i:(?:(?:our|official|headline|principal|main|title|kit|shirt)\s+)?(?:partners?|sponsors?)"
     r"|(?:sponsored|supported|powered|presented)\s+by|in\s+(?:association|partnership)\s+with)"
-    r"\s*:?\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
+    r"\s*:?\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*"
+    r"(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
     r"(?:\s*[,|·]\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5})*\.?"
 )
 """An ad's label and a colon before its text ("Paid content: Try our app free", "Today's

@@ -31,6 +31,79 @@ _CAPTION_RE = regex.compile(
 """A caption's or a photo's label with its text after the colon ("Image: The new bridge
 at dusk. Photo: council")."""
 _CAPTION_MAX_WORDS = 40
+_MEDIA_LABEL_RE = regex.compile(
+    r"(?i:image|media|video|photo|picture)\s+(?i:caption|source|copyright|credit)\s*[,:]\s*\S.*"
+)
+"""A caption's or a picture's source under a label and a comma, as a crawler reads a
+page's figure ("Image source, Wendle Press", "Media caption, Crews training")."""
+_CONTRIBUTED_RE = regex.compile(
+    r"[^.!?\n]{3,160}\s(?i:contributed(?:\s+(?:reporting|research|to\s+this\s+(?:report|story|article)))+)"
+    r"(?:\s+(?i:from|in)\s+\p{Lu}[\p{L}\p{M}'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ ]{1,20})?)?\."
+)
+"""A wire's credit to who helped with the story ("Ann Lee in Boise contributed to this
+report.")."""
+_SHARED_RE = regex.compile(
+    r"(?i:this|the)\s+(?i:story|article|post|page|video|notice)\s+(?i:has\s+been|was)\s+"
+    r"(?i:shared|viewed|read|watched|liked)\s+\d[\d,.]*\s*[KkMm]?\s+(?i:times)\.?"
+    r"|(?i:page\s+views|views|hits|visits)\s*:\s*\d[\d,.]*\s*[KkMm]?"
+)
+"""A page's count of its readers or shares in a sentence or under a label."""
+_AMENDED_RE = regex.compile(
+    r"(?i:this)\s+(?i:article|story|post|piece|page)\s+(?i:was|has\s+been)\s+"
+    r"(?i:amended|updated|corrected|edited|changed)\b[^\n]{0,240}"
+    r"|(?i:this)\s+(?i:article|story|post|piece|page|episode)\s+(?i:is|was|forms)\s+(?:(?i:part|one)\s+of"
+    r"\s+(?i:a|an|our|the|its)\s+(?:[\p{L}-]+\s+){0,3}(?i:series|project|collaboration|partnership"
+    r"|package|investigation|coverage|initiative)|(?i:the\s+(?:first|second|third|fourth|latest|last"
+    r"|final)\s+(?:part|instalment|installment)\s+(?:of|in)))\b[^\n]{0,200}"
+    r"|(?i:correction|clarification|update|editor['’]s\s+note)\s*:\s*(?i:an\s+)?"
+    r"(?i:earlier|previous|original)\s+version\s+of\s+this\b[^\n]{0,240}"
+)
+"""A page's note on its own corrections or its series ("This article was amended on 4 May
+to correct …", "Correction: An earlier version of this story …", "This story is part of
+our series on …")."""
+_AMENDED_MAX_WORDS = 45
+_LINK_LINE_RE = regex.compile(r"[^\d\n]{3,120}?[\s:]\s*(?:https?://|www\.)\S+")
+"""A line closed by a web address, with no figure before it ("Photos are available at
+https://…", "View the source version on …: https://…")."""
+_LINK_LINE_MAX_WORDS = 20
+_AGREE_RE = regex.compile(
+    r"(?i:\byou\s+(?:agree|consent)\s+to\s+(?:our|its)\s+(?:[\p{L}-]+\s+){0,2}"
+    r"(?:terms|privacy|cookie|data|user)\b)"
+)
+"""A form's small print: by signing up "you agree to our Terms and Privacy Policy"."""
+_AGREE_MAX_WORDS = 35
+_PRICED_OFFER_RE = regex.compile(
+    r"(?:\p{Lu}[^:\n]{0,40}:\s*)?(?i:subscribe|sign\s+up|join|become\s+a\s+(?:member|subscriber|friend))"
+    r"\b[^.!?\n]{0,40}?(?i:from|for|at|only)\s+(?:just\s+)?\p{Sc}\s?\d[\d.,]*[^.!?\n]{0,30}[.!]?"
+)
+"""A subscription's priced offer, perhaps under a label ("Subscribe from £1 a week")."""
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}\.?,?\s+\d{4}|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
+_FILED_RE = regex.compile(
+    r"(?i:posted|filed|published)\s+(?i:in|under)\s+\p{Lu}[\p{L}\p{M}'’&-]*(?:\s+[\p{L}\p{M}'’&-]+){0,3}"
+    rf"(?:,\s*\p{{Lu}}[\p{{L}}\p{{M}}'’&-]*(?:\s+[\p{{L}}\p{{M}}'’&-]+){{0,3}})*\s+(?i:on)\s+{_DATE}"
+    r"(?:\s+(?i:by)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})?\.?"
+)
+"""A post's section, date and author on one line ("Posted in Local News on 6 May 2026 by
+Ann Lee")."""
+_RELEASE_NO_RE = regex.compile(
+    r"(?i:(?:press|news|media)\s+release)\s*(?i:no\.?|number|#)?\s*:?\s*\p{N}[\p{N}/.-]*"
+)
+"""A release's number ("News release 2026/114")."""
+_READ_TIME_RE = regex.compile(
+    r"\d{1,3}[- ]?(?i:min(?:ute)?s?)\s+(?i:read|listen|watch)"
+    r"|(?i:listen|watch|play)(?:\s+(?i:to|now))?(?:\s+(?i:this|the))?(?:\s+(?i:article|story|episode|video"
+    r"|audio|podcast|report))?\s*[·|•:-]?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
+    r"|(?i:newsletter)\s+(?i:sign[- ]?up)\s*:.*"
+)
+"""A reading or a playing time ("4-minute read", "Listen to this article · 4:32"), a
+newsletter's sign-up box under its label."""
+_WEATHER_RE = regex.compile(
+    r"(?:(?i:weather|now|today)\s*:?\s*)?-?\d{1,3}\s*°\s*[CFcf]?(?:\s*[,·|]?\s*[\p{L}][\p{L} ]{0,24})?"
+)
+"""A page header's weather widget ("Weather: 14°C, light rain")."""
 _BUY_VERBS = (
     r"(?i:buy|give|donate|book|shop|order|subscribe|join|renew|upgrade|reserve|sign\s+up|get)"
 )
@@ -79,6 +152,32 @@ _MEMBER_RE = regex.compile(
 """A body's membership of a trade association or its regulator ("Ashdale Homes is a
 member of the Guild of Builders.", "… are authorised and regulated by the …")."""
 _FOOT_MAX_WORDS = 40
+_BIO_RE = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+(?i:is|was)\s+(?i:a|an|the|our)\s+"
+    r"(?:[\p{L}-]+\s+){0,3}(?i:reporter|writer|correspondent|editor|columnist|journalist|contributor"
+    r"|photographer|producer|critic|blogger|freelancer)s?\b[^.!?]{0,160}[.!]?"
+)
+"""An author's note under the story: who the writer is ("Ann Lee is a reporter covering
+schools for the Courier.")."""
+_HIS_RE = regex.compile(
+    r"(?i:he|she|they)\s+(?i:lives|live|covers|cover|writes|write|joined|has|have|previously"
+    r"|worked|work|is|are)\b[^.!?]{0,160}[.!]?"
+)
+_REACH_RE = regex.compile(
+    r"(?i:reach|contact|email|e-mail|write\s+to|follow)\s+(?:(?i:him|her|them|me)|(?i:the)\s+"
+    r"(?i:reporter|writer|author|newsroom|editor|columnist)s?)\s+(?i:at|on|via|by)\s+"
+    r"(?:[\w.+-]+@|@|\+?\d|(?i:https?://|www\.)|\p{Lu})[^!?]{0,100}"
+)
+"""A call to write to the author at an address, a handle, a number or a network ("Reach the
+reporter at ann@….", "Follow her on Bluesky")."""
+_BEAT_RE = regex.compile(
+    r"\b(?i:covering|covers|who\s+covers|writes\s+about|who\s+writes|based\s+in)\b"
+)
+"""What tells an author's note of one sentence from a story's: the writer's beat or base."""
+_IMPRINT_COMMA_RE = regex.compile(r",\s*+(?![\p{Lu}\p{N}]|(?i:both|all|each|and|of|on|at)\b)")
+"""A comma in an imprint is followed by a name, a number or a word joining addresses; one
+followed by another clause ("Printed in 1887, the book …") is a story's."""
+_REACH_MAX_WORDS = 20
 _NEXT_RE = regex.compile(
     r"(?i:next)\s+(?:(?i:year|season|month|week)['’]s\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*:\s*"
     r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),?\s+)?"
@@ -100,7 +199,29 @@ def line(line: str, words: int, header: bool) -> bool:
     """Is ``line`` (of ``words`` words; above the story when ``header``) a caption under
     its label, a banner's call, a schedule in the page's header or a registration line?"""
     stripped = line.strip()
-    if words <= _CAPTION_MAX_WORDS and _CAPTION_RE.fullmatch(stripped):
+    if words <= _CAPTION_MAX_WORDS and (
+        _CAPTION_RE.fullmatch(stripped) or _MEDIA_LABEL_RE.fullmatch(stripped)
+    ):
+        return True
+    if words <= _AMENDED_MAX_WORDS and (
+        _CONTRIBUTED_RE.fullmatch(stripped)
+        or _SHARED_RE.fullmatch(stripped)
+        or _AMENDED_RE.fullmatch(stripped)
+        or (words <= _AGREE_MAX_WORDS and _AGREE_RE.search(stripped))
+    ):
+        return True
+    if words <= _LINK_LINE_MAX_WORDS and (
+        _LINK_LINE_RE.fullmatch(stripped) or _PRICED_OFFER_RE.fullmatch(stripped)
+    ):
+        return True
+    if header and _WEATHER_RE.fullmatch(stripped):
+        return True
+    if words <= _REACH_MAX_WORDS and (
+        _REACH_RE.fullmatch(stripped)
+        or _FILED_RE.fullmatch(stripped)
+        or _RELEASE_NO_RE.fullmatch(stripped)
+        or _READ_TIME_RE.fullmatch(stripped)
+    ):
         return True
     if words <= _BANNER_MAX_WORDS and _BANNER_RE.fullmatch(stripped):
         return True
@@ -136,13 +257,21 @@ def _registration(line: str) -> bool:
 
 
 def _foot_line(line: str) -> bool:
-    """An imprint, or a body's membership or regulator (every sentence of the line), or
-    the date of an event's next edition."""
+    """An imprint, or a body's membership or regulator (every sentence of the line), an
+    author's note (who the writer is, then more of them or how to reach them), or the
+    date of an event's next edition."""
     line = line.strip()
     if _NEXT_RE.fullmatch(line):
         return True
     sentences = _SENTENCE_SPLIT_RE.split(line)
-    return all(_IMPRINT_RE.fullmatch(s) or _MEMBER_RE.fullmatch(s) for s in sentences)
+    if _BIO_RE.fullmatch(sentences[0]):  # an author's note: who, then how to reach them
+        return (len(sentences) > 1 or _BEAT_RE.search(line) is not None) and all(
+            _HIS_RE.fullmatch(s) or _REACH_RE.fullmatch(s) for s in sentences[1:]
+        )
+    return all(
+        (_IMPRINT_RE.fullmatch(s) and not _IMPRINT_COMMA_RE.search(s)) or _MEMBER_RE.fullmatch(s)
+        for s in sentences
+    )
 
 
 def foot_spans(
