@@ -105,3 +105,32 @@ def test_a_writers_injury_told_below_the_story_stays() -> None:
 def test_a_header_line_naming_a_place_or_a_body(line: str) -> None:
     page = f"{line}\n\n{STORY}\n\n{MORE}\n"
     assert furniture(page) == [line]
+
+
+def test_a_list_of_links_under_its_heading_without_bullets() -> None:
+    block = [
+        "You might also like:",
+        "Ferry fares to rise on the Wendle crossing",
+        "Harbour car park charges cut for 2027?",
+    ]
+    page = f"{STORY}\n\n" + "\n".join(block) + f"\n\n{MORE}\n"
+    assert furniture(page) == block
+    assert "2027" not in " ".join(values(page))
+
+
+def test_a_list_heading_over_story_sentences_takes_none_of_them() -> None:
+    line = "Ferry fares on the Wendle crossing will rise by 5% in March."
+    page = f"{STORY}\n\nRelated\n{line}\n\n{MORE}\n"
+    assert line not in furniture(page)
+
+
+def test_the_rest_of_a_menu_one_item_a_line() -> None:
+    menu = ["Wendle Canoe Club", "Home", "Crews and coaching", "Our boathouses", "Join online"]
+    page = "\n".join(menu) + f"\n\n{STORY}\n\n{MORE}\n"
+    assert furniture(page) == menu
+
+
+def test_short_lines_above_the_story_with_no_menu_link_stay() -> None:
+    lines = ["Wendle Canoe Club", "Crews and coaching", "Our boathouses"]
+    page = "\n".join(lines) + f"\n\n{STORY}\n\n{MORE}\n"
+    assert furniture(page) == []

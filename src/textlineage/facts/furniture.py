@@ -286,7 +286,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
         out.extend(threads.letterhead_spans(text, lines, story, last, out))
-        out.extend(notes.foot_spans(text, lines, last, out))
+        out.extend(notes.page_spans(text, lines, (story, last), out))
     out.extend(prompts.header_spans(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))

@@ -1,19 +1,26 @@
 """Page furniture that a publisher prints beside the story, told by a line's shape, its
-opening words and its place on the page, never by a site's words:
+opening words and its place on the page, never by a site's words (:func:`line`):
 
-- a caption under its label, however long ("Photo: …", "Image: …");
+- a caption under its label, however long ("Photo: …", "Image: …"), or under a label
+  and a comma as a crawler reads a figure ("Image source, …");
 - a banner's call to buy or give with its offer after a colon ("Book now: seats from
-  $10"), a line with no sentence mark at its end;
+  $10"), a line with no sentence mark at its end; a priced subscription offer;
 - a header line of a schedule: short parts split by dots or bars, one with a clock
-  time, none a sentence ("Mass at 9 and 11 a.m. · Tea in the hall");
+  time, none a sentence ("Mass at 9 and 11 a.m. · Tea in the hall"); a weather widget;
 - a registration line of sentences that each give a body's tax status or its tax or
   registration number ("… is a 501(c)(3) nonprofit. EIN 00-0000000.");
-- below the story's last paragraph (:func:`foot_spans`): an imprint (who printed,
-  published, promoted or paid for the page, "on behalf of" whom, at what address), a
-  body's membership or regulator ("… is a member of the Guild of …", "… is authorised
-  and regulated by …"), and the page's closing block: the lines after the last blank
-  line when the block's last line is furniture (a page number, a copyright line) and
-  none of its lines is prose.
+- the page speaking of itself: a wire's contribution credit, a share or view count, a
+  note on its corrections or its series, a form's "you agree to our terms", a call to
+  write to the reporter, a post's section and date, a release's number, a reading time,
+  a line closed by a web address.
+
+Over several lines (:func:`page_spans`): a list of links under its heading ("Most
+read"), the rest of a menu one item a line above the story; below the story's last
+paragraph an imprint (who printed, published, promoted or paid for the page, "on behalf
+of" whom, at what address), a body's membership or regulator ("… is a member of the
+Guild of …"), an author's note, an event's next date, and the page's closing block: the
+lines after the last blank line when the last is a copyright line or a page number and
+none is prose.
 
 None of these is a claim of the story: the same lines stand on every page or issue.
 """
@@ -192,6 +199,19 @@ _END_MARK_RE = regex.compile(
 )
 """What closes a page's foot: its copyright line or its page number."""
 _BLOCK_MIN_LINES = 3
+_LIST_HEAD_RE = regex.compile(
+    r"(?i:most\s+(?:read|popular|shared|viewed|commented|watched)|related(?:\s+[\p{L}'’-]+){0,2}"
+    r"|trending(?:\s+[\p{L}'’-]+){0,2}|(?:you\s+)?(?:might|may)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
+    r"|more\s+(?:from|on|in|about)(?:\s+[\p{L}'’-]+){1,4}|recommended(?:\s+for\s+you)?|read\s+(?:more|next)"
+    r"|further\s+reading|(?:latest|top|popular|other)\s+(?:stories|news|headlines|articles|posts|threads)"
+    r"|editor['’]s\s+picks|around\s+the\s+web|promoted\s+stories|see\s+also)\s*[:.]?"
+)
+"""The heading of a list of links to other pages ("Most read", "You might also like:")."""
+_LIST_ITEM_MAX_WORDS = 15
+_LIST_NUMBER_RE = regex.compile(r"^\s*\d{1,2}[.)]\s+")
+_MENU_MIN_LINES = 3
+_MENU_ITEM_WORDS = 4
+_BRACKETED_RE = regex.compile(r"[\[(][^\[\]()\n]{0,20}[\])]")
 _PROSE_WORDS = 20
 
 
@@ -274,16 +294,23 @@ def _foot_line(line: str) -> bool:
     )
 
 
-def foot_spans(
-    text: str, lines: list[tuple[int, int, bool]], last: int, found: list[Span]
+def page_spans(
+    text: str, lines: list[tuple[int, int, bool]], story: tuple[int, int], found: list[Span]
 ) -> list[Span]:
-    """Lines below the story's last paragraph (line ``last``) that are the page's: an
+    """Lists of links to other pages under their heading, anywhere (:func:`_list_spans`);
+    the rest of a menu above the story's first paragraph (line ``story[0]``) one of whose
+    items is furniture (:func:`_menu_spans`); and lines below the story's last paragraph
+    (line ``story[1]``) that are the page's: an
     imprint, a membership or a regulator's notice, the date of an event's next edition,
     and the closing block (after the last blank line, of at least
     :data:`_BLOCK_MIN_LINES` lines) when its last line is furniture (``found``) that
     closes a page: a copyright line or a page number."""
-    out: list[Span] = []
     taken = {s for s, _ in found}
+    out = [sp for sp in _list_spans(text, lines) if sp[0] not in taken]
+    taken.update(s for s, _ in out)
+    out.extend(_menu_spans(text, lines[: story[0]], taken))
+    taken.update(s for s, _ in out)
+    last = story[1]
     while last >= 0 and _foot_line(text[lines[last][0] : lines[last][1]]):
         last -= 1  # a long imprint below the story is no paragraph of it
     for s, e, _ in lines[last + 1 :]:
@@ -303,6 +330,61 @@ def foot_spans(
         and all(len(text[s:e].split()) < _PROSE_WORDS for s, e, _ in block)
     ):
         out.extend((s, e) for s, e, _ in block if s not in taken)
+    return out
+
+
+def _list_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """A heading of a list of links to other pages alone on its line, and the lines right
+    below it (no blank line between) that read as links: at most
+    :data:`_LIST_ITEM_MAX_WORDS` words each, perhaps numbered, none closed by a full stop
+    or an exclamation mark (a headline may ask a question)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(lines):
+        s, e, _ = lines[i]
+        i += 1
+        if not _LIST_HEAD_RE.fullmatch(text[s:e].strip()):
+            continue
+        items: list[Span] = []
+        prev = e
+        while i < len(lines):
+            ls, le, _ = lines[i]
+            item = _LIST_NUMBER_RE.sub("", text[ls:le]).strip()
+            if (
+                _blank_between(text, prev, ls)
+                or len(item.split()) > _LIST_ITEM_MAX_WORDS
+                or item[-1:] in ".!"
+            ):
+                break
+            items.append((ls, le))
+            prev = le
+            i += 1
+        if items:
+            out.extend([(s, e), *items])
+    return out
+
+
+def _menu_spans(text: str, lines: list[tuple[int, int, bool]], taken: set[int]) -> list[Span]:
+    """The items of a menu one a line, above the story: a run of at least
+    :data:`_MENU_MIN_LINES` lines with no blank line between, each of at most
+    :data:`_MENU_ITEM_WORDS` words with no sentence mark and no figure outside brackets,
+    one of them already furniture (a link such as "Home" or "Contact us")."""
+    out: list[Span] = []
+    run: list[tuple[int, int, bool]] = []
+    for s, e, item in [*lines, (-1, -1, False)]:
+        line = _BRACKETED_RE.sub("", text[s:e]).strip() if s >= 0 else ""
+        joined = bool(run) and s >= 0 and not _blank_between(text, run[-1][1], s)
+        short = (
+            0 < len(line.replace("&", " ").split()) <= _MENU_ITEM_WORDS
+            and line[-1:] not in ".!?:"
+            and not any(c.isdigit() for c in line)
+        )
+        if short and (joined or not run):
+            run.append((s, e, item))
+            continue
+        if len(run) >= _MENU_MIN_LINES and any(rs in taken for rs, _, _ in run):
+            out.extend((rs, re_) for rs, re_, _ in run if rs not in taken)
+        run = [(s, e, item)] if short else []
     return out
 
 
