@@ -134,3 +134,49 @@ def test_short_lines_above_the_story_with_no_menu_link_stay() -> None:
     lines = ["Wendle Canoe Club", "Crews and coaching", "Our boathouses"]
     page = "\n".join(lines) + f"\n\n{STORY}\n\n{MORE}\n"
     assert furniture(page) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AP Photo/Lena Ortiz",
+        "Ines Farrow/Valley Herald",
+        "Wendle Press Images",
+        "Upvote 54 · Downvote 2",
+        "12 points · 3 hours ago",
+        "Edited 2 hours ago",
+        "This article originally appeared on the Valley Herald website.",
+        "Republished with permission.",
+        "Order of service (PDF, 2 pages)",
+    ],
+)
+def test_a_credit_a_vote_count_or_a_republication_note(line: str) -> None:
+    page = f"{STORY}\n\n{line}\n\n{MORE}\n"
+    assert furniture(page) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Edited by Ann Lee. Produced by Tom Ashe.",
+        "Part of the Wendle Media Group",
+        "Wendle Media Ltd, 12 Quay Street, Wendle WN1 2AB",
+    ],
+)
+def test_credits_an_owner_and_an_address_below_the_story(line: str) -> None:
+    page = f"{STORY}\n\n{MORE}\n\n{line}\n"
+    assert furniture(page) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Originally posted in March, the plan drew 40 objections from residents.",
+        "Written by hand, the letter asked for 3 more boats.",
+        "Edited by the council in 2024, the map shows 12 new paths.",
+        "Part of the money, 40,000 pounds, will go on the slipway.",
+        "The Valley Herald is a member of the panel that gave the club 5,000 pounds.",
+    ],
+)
+def test_a_story_sentence_below_the_story_stays(line: str) -> None:
+    assert furniture(f"{STORY}\n\n{MORE}\n\n{line}\n") == []

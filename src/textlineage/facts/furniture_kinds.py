@@ -111,7 +111,7 @@ republication notice, or a release's label with its issuer's name in title case 
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
-    r"|.{0,60}\(\s*(?i:pdf|docx?|xlsx?|csv|pptx?|odt|rtf|zip)\s*\)"
+    r"|.{0,60}\(\s*(?i:pdf|docx?|xlsx?|csv|pptx?|odt|rtf|zip)(?:\s*,\s*\d{1,4}\s*(?i:pages?|pp))?\s*\)"
     r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"
 )
 """A download link: a label with the file's size ("Download the full report (PDF, 8.2

@@ -16,9 +16,10 @@ opening words and its place on the page, never by a site's words (:func:`line`):
 
 Over several lines (:func:`page_spans`): a list of links under its heading ("Most
 read"), the rest of a menu one item a line above the story; below the story's last
-paragraph an imprint (who printed, published, promoted or paid for the page, "on behalf
-of" whom, at what address), a body's membership or regulator ("… is a member of the
-Guild of …"), an author's note, an event's next date, and the page's closing block: the
+paragraph an imprint or the credits (who printed, published, promoted or paid for the
+page, "on behalf of" whom, at what address; who wrote or edited it), a body's membership
+or regulator ("… is a member of the Guild of …"), its owner ("Part of the … Group"), its
+postal address, an author's note, an event's next date, and the page's closing block: the
 lines after the last blank line when the last is a copyright line or a page number and
 none is prose.
 
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 import regex
 
+from . import furniture_lines as shapes
+
 Span = tuple[int, int]
 
 _CAPTION_RE = regex.compile(
@@ -38,6 +41,30 @@ _CAPTION_RE = regex.compile(
 """A caption's or a photo's label with its text after the colon ("Image: The new bridge
 at dusk. Photo: council")."""
 _CAPTION_MAX_WORDS = 40
+_CREDIT_RE = regex.compile(
+    r"(?=.*\p{Ll})(?!.*\.\.)\(?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}\s*/\s*){1,2}"
+    r"\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}\)?"
+    r"|(?:\p{Lu}[\p{L}.'’&-]*\s+){1,3}(?:Images|Photos|Pictures|Photography|Stock\s+Photo)"
+)
+"""A photo's credit alone on its line: an agency and a photographer split by a slash
+("AP Photo/Ann Lee", "Ann Lee/Wendle Press"), or a picture agency's name ("Wendle
+Images")."""
+_VOTES_RE = regex.compile(
+    r"(?:(?:(?i:upvotes?|downvotes?|points?|karma|score)\s*:?\s*-?\d[\d,.]*\s*[KkMm]?"
+    r"|-?\d[\d,.]*\s*[KkMm]?\s+(?i:upvotes?|downvotes?|points?)"
+    r"|(?i:edited|posted|updated)?\s*\d{1,3}\s*(?i:mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+(?i:ago))(?:\s*[·•|]\s*|\s*$))+"
+)
+"""A post's votes, points and age ("Upvote 54 · Downvote 2", "12 points · 3 hours ago",
+"Edited 2 hours ago")."""
+_REPUBLISHED_RE = regex.compile(
+    r"(?:(?i:this)\s+(?i:article|story|post|piece|column|review)\s+)?(?i:originally|first)\s+"
+    r"(?i:appeared|ran|posted|published|run)\s+(?i:on|in|at|by)\s+(?:(?i:the)\s+)?\p{Lu}[^,.!?\n]{0,80}"
+    r"[.!]?|(?i:republished|reprinted|reproduced)\s+"
+    r"(?i:with|by)\s+(?i:kind\s+)?(?i:permission)\b[^\n]{0,80}"
+)
+"""A republication note ("This article originally appeared on …", "Republished with
+permission.")."""
 _MEDIA_LABEL_RE = regex.compile(
     r"(?i:image|media|video|photo|picture)\s+(?i:caption|source|copyright|credit)\s*[,:]\s*\S.*"
 )
@@ -145,10 +172,12 @@ _TAX_NUMBER_RE = regex.compile(
 _REG_MAX_WORDS = 35
 _IMPRINT_RE = regex.compile(
     r"(?i:(?:printed|published|promoted|produced|designed|typeset|distributed|paid\s+for"
-    r"|authori[sz]ed|approved)(?:\s*(?:,|and)\s*(?:printed|published|promoted|produced|designed"
-    r"|distributed|paid\s+for))*)\s+(?i:by)\s+\S.*"
+    r"|authori[sz]ed|approved|edited|written|compiled|illustrated|hosted|presented|music)"
+    r"(?:\s*(?:,|and)\s*(?:printed|published|promoted|produced|designed|distributed|paid\s+for"
+    r"|edited|written|compiled|illustrated|hosted|presented))*)\s+(?i:by)\s+\S.*"
 )
-"""A sentence of an imprint: who printed, published, promoted or paid for the page
+"""A sentence of an imprint or of the credits: who printed, published, promoted, paid
+for, wrote or edited the page
 ("Promoted by A. Lee on behalf of the Ashdale Party, both at 4 Mill Lane, Bury.")."""
 _MEMBER_RE = regex.compile(
     r"(?:\S+\s+){1,8}?(?i:is|are)\s+(?:(?i:a|an|the)\s+)?(?:(?i:proud|full|founding|accredited"
@@ -199,6 +228,11 @@ _END_MARK_RE = regex.compile(
 )
 """What closes a page's foot: its copyright line or its page number."""
 _BLOCK_MIN_LINES = 3
+_PART_OF_RE = regex.compile(
+    r"(?i:(?:a\s+)?(?:part|member)\s+of)\s+(?:(?i:the)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*"
+    r"(?:\s+(?:(?:of|and|&)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}\.?"
+)
+"""A publication's owner below the story ("Part of the Wendle Media Group")."""
 _LIST_HEAD_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented|watched)|related(?:\s+[\p{L}'’-]+){0,2}"
     r"|trending(?:\s+[\p{L}'’-]+){0,2}|(?:you\s+)?(?:might|may)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
@@ -238,6 +272,9 @@ def line(line: str, words: int, header: bool) -> bool:
         return True
     if words <= _REACH_MAX_WORDS and (
         _REACH_RE.fullmatch(stripped)
+        or _CREDIT_RE.fullmatch(stripped)
+        or _VOTES_RE.fullmatch(stripped)
+        or _REPUBLISHED_RE.fullmatch(stripped)
         or _FILED_RE.fullmatch(stripped)
         or _RELEASE_NO_RE.fullmatch(stripped)
         or _READ_TIME_RE.fullmatch(stripped)
@@ -281,7 +318,7 @@ def _foot_line(line: str) -> bool:
     author's note (who the writer is, then more of them or how to reach them), or the
     date of an event's next edition."""
     line = line.strip()
-    if _NEXT_RE.fullmatch(line):
+    if _NEXT_RE.fullmatch(line) or _PART_OF_RE.fullmatch(line) or shapes.address_line(line):
         return True
     sentences = _SENTENCE_SPLIT_RE.split(line)
     if _BIO_RE.fullmatch(sentences[0]):  # an author's note: who, then how to reach them
