@@ -234,3 +234,34 @@ def test_a_long_run_of_one_character_is_read_in_linear_time() -> None:
         t = time.perf_counter()
         furniture(page)
         assert time.perf_counter() - t < 2.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is your last free article this month.",
+        "You've reached your monthly limit of free articles.",
+        "Thanks to our sponsor, Ridgeback Tents.",
+        "The Wendle Trust is a charity registered in England and Wales (1099999).",
+        "Readers this week: the Amberley and Nkemelu families",
+        "Service times: Sunday 9:30am and 6pm",
+        "Office hours: Mon–Fri 9am–5pm",
+    ],
+)
+def test_a_meter_a_sponsors_thanks_a_registration_or_a_rota(line: str) -> None:
+    page = f"{STORY}\n\n{line}\n\n{MORE}\n"
+    assert furniture(page) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sales this week: up 40% on last year",
+        "Services: 40 jobs cut at the depot",
+        "The Wendle Trust is a charity that gave 12,000 pounds to the club.",
+        "Thanks to our volunteers, the club raised 9,000 pounds.",
+        "This is your last chance to see the 12 boats before they are sold.",
+    ],
+)
+def test_a_story_line_with_a_rotas_or_a_meters_words_stays(line: str) -> None:
+    assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []

@@ -65,6 +65,28 @@ _REPUBLISHED_RE = regex.compile(
 )
 """A republication note ("This article originally appeared on …", "Republished with
 permission.")."""
+_METER_RE = regex.compile(
+    r"(?i:this\s+is\s+your\s+(?:last|final|first|second|third|only)\s+free\s+(?:article|story|read|page)"
+    r"|you(?:['’]ve|\s+have)\s+(?:reached|hit|used\s+up)\s+(?:your|the)\s+(?:\w+\s+)?(?:limit|allowance"
+    r"|quota)\s+of\s+free\s+(?:articles|stories|reads|pages)"
+    r"|you(?:['’]ve|\s+have)\s+(?:reached|hit)\s+(?:your|the)\s+(?:\w+\s+)?free\s+(?:article|story)\s+limit)"
+    r"\b[^.!?\n]{0,40}[.!]?"
+)
+"""A paywall's meter ("This is your last free article this month.")."""
+_SPONSOR_THANKS_RE = regex.compile(
+    r"(?i:thanks|thank\s+you)\s+(?i:to)\s+(?i:our)\s+(?:[\p{L}-]+\s+)?(?i:sponsors?|partners?)\b"
+    r"[^.!?\n]{0,80}[.!]?"
+)
+"""A publication's thanks to its own sponsor ("Thanks to our sponsor, Kelp Kayaks.")."""
+_ROTA_RE = regex.compile(
+    r"\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s+(?i:this|next)\s+(?i:week|sunday|month)\s*:\s*[^\d\n]+"
+    r"|(?i:(?:sunday\s+)?(?:service|mass|worship)\s+times|services|(?:sunday\s+)?worship|office\s+hours)"
+    r"\s*:\s*(?P<times>[^\n]+)"
+)
+"""A newsletter's or a bulletin's weekly rota under its label, names with no figure
+("Readers this week: the Amberley family"), its service times or its office's hours
+under theirs, with a clock time ("Service times: Sunday 9:30am")."""
+_ROTA_MAX_WORDS = 15
 _MEDIA_LABEL_RE = regex.compile(
     r"(?i:image|media|video|photo|picture)\s+(?i:caption|source|copyright|credit)\s*[,:]\s*\S.*"
 )
@@ -163,6 +185,12 @@ _STATUS_RE = regex.compile(
     r"(?:\s+(?i:organi[sz]ation|corporation|foundation))?\.?"
 )
 """A body's tax status ("The Fund is a 501(c)(3) nonprofit.")."""
+_CHARITY_RE = regex.compile(
+    r"(?:\S+\s+){1,10}?(?i:is|are)\s+(?i:a|an)\s+(?i:registered\s+)?(?i:charity|charitable\s+\w+|company)"
+    r"\s+(?i:registered\s+in\s+)?\p{Lu}[\p{L} ]{1,40}?\s*[(,]?\s*(?i:no\.?|number)?\s*:?\s*\p{Lu}{0,3}\d{5,9}\)?\.?"
+)
+"""A body's registration in one sentence ("The Trust is a charity registered in England
+and Wales (1099999).")."""
 _TAX_NUMBER_RE = regex.compile(
     r"(?:(?i:federal\s+)?(?:EIN|(?i:tax\s+id(?:entification)?|employer\s+identification)"
     r"(?:\s+(?i:no\.?|number))?)|ABN|(?i:charity|company|registration|vat)\s+(?i:no\.?|number)"
@@ -270,8 +298,13 @@ def line(line: str, words: int, header: bool) -> bool:
         return True
     if header and _WEATHER_RE.fullmatch(stripped):
         return True
+    rota = _ROTA_RE.fullmatch(stripped) if words <= _ROTA_MAX_WORDS else None
+    if rota is not None and (not rota.group("times") or _CLOCK_RE.search(rota.group("times"))):
+        return True
     if words <= _REACH_MAX_WORDS and (
-        _REACH_RE.fullmatch(stripped)
+        _METER_RE.fullmatch(stripped)
+        or _SPONSOR_THANKS_RE.fullmatch(stripped)
+        or _REACH_RE.fullmatch(stripped)
         or _CREDIT_RE.fullmatch(stripped)
         or _VOTES_RE.fullmatch(stripped)
         or _REPUBLISHED_RE.fullmatch(stripped)
@@ -306,7 +339,7 @@ def _registration(line: str) -> bool:
     sentences = _SENTENCE_SPLIT_RE.split(line)
     numbered = False
     for s in sentences:
-        if _TAX_NUMBER_RE.fullmatch(s):
+        if _TAX_NUMBER_RE.fullmatch(s) or _CHARITY_RE.fullmatch(s):
             numbered = True
         elif not _STATUS_RE.fullmatch(s):
             return False
