@@ -180,3 +180,8 @@ def test_credits_an_owner_and_an_address_below_the_story(line: str) -> None:
 )
 def test_a_story_sentence_below_the_story_stays(line: str) -> None:
     assert furniture(f"{STORY}\n\n{MORE}\n\n{line}\n") == []
+
+
+def test_a_masthead_a_short_headline_and_a_byline_are_no_menu() -> None:
+    page = f"Wendle Herald\nBoathouse Plan Approved\nBy Ines Farrow\n\n{STORY}\n\n{MORE}\n"
+    assert "Boathouse Plan Approved" not in furniture(page)

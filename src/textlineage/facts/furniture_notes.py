@@ -273,6 +273,12 @@ _LIST_ITEM_MAX_WORDS = 15
 _LIST_NUMBER_RE = regex.compile(r"^\s*\d{1,2}[.)]\s+")
 _MENU_MIN_LINES = 3
 _MENU_ITEM_WORDS = 4
+_MENU_LINK_WORDS = 3
+_NAV_RE = regex.compile(
+    r"(?i:home(?:\s*page)?|news|latest|about(?:\s+us)?|contact(?:\s+us)?|search|menu|log\s*in"
+    r"|sign\s*in|register|subscribe|donate|events|shop|jobs|sport|opinion|blog|faqs?|help)"
+)
+"""A site's navigation link, as every site's menu has one ("Home", "Contact us")."""
 _BRACKETED_RE = regex.compile(r"[\[(][^\[\]()\n]{0,20}[\])]")
 _PROSE_WORDS = 20
 
@@ -438,7 +444,9 @@ def _menu_spans(text: str, lines: list[tuple[int, int, bool]], taken: set[int]) 
     """The items of a menu one a line, above the story: a run of at least
     :data:`_MENU_MIN_LINES` lines with no blank line between, each of at most
     :data:`_MENU_ITEM_WORDS` words with no sentence mark and no figure outside brackets,
-    one of them already furniture (a link such as "Home" or "Contact us")."""
+    one of them a navigation link (:data:`_NAV_RE`), or, in a run of more lines, one of
+    them furniture already, of :data:`_MENU_LINK_WORDS` words at most (a masthead and a
+    byline round a short headline are no menu)."""
     out: list[Span] = []
     run: list[tuple[int, int, bool]] = []
     for s, e, item in [*lines, (-1, -1, False)]:
@@ -452,7 +460,13 @@ def _menu_spans(text: str, lines: list[tuple[int, int, bool]], taken: set[int]) 
         if short and (joined or not run):
             run.append((s, e, item))
             continue
-        if len(run) >= _MENU_MIN_LINES and any(rs in taken for rs, _, _ in run):
+        linked = any(_NAV_RE.fullmatch(text[rs:re_].strip()) for rs, re_, _ in run) or (
+            len(run) > _MENU_MIN_LINES
+            and any(
+                rs in taken and len(text[rs:re_].split()) <= _MENU_LINK_WORDS for rs, re_, _ in run
+            )
+        )
+        if len(run) >= _MENU_MIN_LINES and linked:
             out.extend((rs, re_) for rs, re_, _ in run if rs not in taken)
         run = [(s, e, item)] if short else []
     return out
