@@ -60,6 +60,8 @@ def test_a_pages_line_between_paragraphs(line: str) -> None:
         "You agree to the terms of the lease when you pay the first rent of £900, he said.",
         "Members who subscribe before June pay £40 instead of £55, the club said.",
         "Details are at https://www.wendle.example, the council said, and bids close on 4 May.",
+        "The Wendle Council plans are online at www.wendle.example/plans",
+        "Visits: 42,000",
         "This story is part of why the club has grown to 300 members, Farrow said.",
         "Supported by the Lottery, the club bought 12 boats in 2025.",
         "Release 7.3.3",

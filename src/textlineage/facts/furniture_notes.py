@@ -101,7 +101,7 @@ report.")."""
 _SHARED_RE = regex.compile(
     r"(?i:this|the)\s+(?i:story|article|post|page|video|notice)\s+(?i:has\s+been|was)\s+"
     r"(?i:shared|viewed|read|watched|liked)\s+\d[\d,.]*\s*[KkMm]?\s+(?i:times)\.?"
-    r"|(?i:page\s+views|views|hits|visits)\s*:\s*\d[\d,.]*\s*[KkMm]?"
+    r"|(?i:page\s+views|views)\s*:\s*\d[\d,.]*\s*[KkMm]?"
 )
 """A page's count of its readers or shares in a sentence or under a label."""
 _AMENDED_RE = regex.compile(
@@ -118,9 +118,10 @@ _AMENDED_RE = regex.compile(
 to correct …", "Correction: An earlier version of this story …", "This story is part of
 our series on …")."""
 _AMENDED_MAX_WORDS = 45
-_LINK_LINE_RE = regex.compile(r"[^\d\n]{3,120}?[\s:]\s*(?:https?://|www\.)\S+")
-"""A line closed by a web address, with no figure before it ("Photos are available at
-https://…", "View the source version on …: https://…")."""
+_LINK_LINE_RE = regex.compile(r"(?P<before>[^\d\n]{3,120}?)[\s:]\s*(?:https?://|www\.)\S+")
+"""A line closed by a web address, with no figure and no name before it ("Photos are
+available at https://…", "View the source version on this wire: https://…"; a name there
+may be the story's)."""
 _LINK_LINE_MAX_WORDS = 20
 _AGREE_RE = regex.compile(
     r"(?i:\byou\s+(?:agree|consent)\s+to\s+(?:our|its)\s+(?:[\p{L}-]+\s+){0,2}"
@@ -298,9 +299,10 @@ def line(line: str, words: int, header: bool) -> bool:
         or (words <= _AGREE_MAX_WORDS and _AGREE_RE.search(stripped))
     ):
         return True
-    if words <= _LINK_LINE_MAX_WORDS and (
-        _LINK_LINE_RE.fullmatch(stripped) or _PRICED_OFFER_RE.fullmatch(stripped)
-    ):
+    link = _LINK_LINE_RE.fullmatch(stripped) if words <= _LINK_LINE_MAX_WORDS else None
+    if link is not None and not any(w[:1].isupper() for w in link.group("before").split()[1:]):
+        return True
+    if words <= _LINK_LINE_MAX_WORDS and _PRICED_OFFER_RE.fullmatch(stripped):
         return True
     if header and _WEATHER_RE.fullmatch(stripped):
         return True
