@@ -129,6 +129,17 @@ def test_the_pages_closing_block_over_its_page_number() -> None:
     assert "Amberley" not in " ".join(values(page))
 
 
+def test_a_dated_line_in_the_closing_block_stays() -> None:
+    block = [
+        "The regatta is on Saturday 5 June at the new boathouse.",
+        "Share this page",
+        "© 2026 Wendle Canoe Club",
+    ]
+    page = f"{STORY}\n\n{MORE}\n\n" + "\n".join(block) + "\n"
+    assert block[0] not in furniture(page)
+    assert "Share this page" in furniture(page)
+
+
 @pytest.mark.parametrize(
     "block",
     [

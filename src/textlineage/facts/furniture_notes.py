@@ -21,7 +21,7 @@ page, "on behalf of" whom, at what address; who wrote or edited it), a body's me
 or regulator ("… is a member of the Guild of …"), its owner ("Part of the … Group"), its
 postal address, an author's note, an event's next date, and the page's closing block: the
 lines after the last blank line when the last is a copyright line or a page number and
-none is prose.
+none is prose (those without a figure: a date or a sum there may be the story's).
 
 None of these is a claim of the story: the same lines stand on every page or issue.
 """
@@ -355,9 +355,10 @@ def _registration(line: str) -> bool:
 
 
 def _foot_line(line: str) -> bool:
-    """An imprint, or a body's membership or regulator (every sentence of the line), an
-    author's note (who the writer is, then more of them or how to reach them), or the
-    date of an event's next edition."""
+    """An imprint or the credits, or a body's membership or regulator (every sentence of
+    the line), an author's note (who the writer is, then more of them or how to reach
+    them), the date of an event's next edition, the publication's owner or a postal
+    address."""
     line = line.strip()
     if _NEXT_RE.fullmatch(line) or _PART_OF_RE.fullmatch(line) or shapes.address_line(line):
         return True
@@ -377,12 +378,12 @@ def page_spans(
 ) -> list[Span]:
     """Lists of links to other pages under their heading, anywhere (:func:`_list_spans`);
     the rest of a menu above the story's first paragraph (line ``story[0]``) one of whose
-    items is furniture (:func:`_menu_spans`); and lines below the story's last paragraph
-    (line ``story[1]``) that are the page's: an
-    imprint, a membership or a regulator's notice, the date of an event's next edition,
-    and the closing block (after the last blank line, of at least
+    items is a link (:func:`_menu_spans`); and lines below the story's last paragraph
+    (line ``story[1]``) that are the page's (:func:`_foot_line`: an imprint, the credits,
+    a membership or a regulator's notice, the owner, a postal address, an author's note,
+    an event's next date), and the closing block (after the last blank line, of at least
     :data:`_BLOCK_MIN_LINES` lines) when its last line is furniture (``found``) that
-    closes a page: a copyright line or a page number."""
+    closes a page, a copyright line or a page number: its lines without a figure."""
     taken = {s for s, _ in found}
     out = [sp for sp in _list_spans(text, lines) if sp[0] not in taken]
     taken.update(s for s, _ in out)
@@ -407,7 +408,13 @@ def page_spans(
         and _END_MARK_RE.fullmatch(text[block[-1][0] : block[-1][1]].strip())
         and all(len(text[s:e].split()) < _PROSE_WORDS for s, e, _ in block)
     ):
-        out.extend((s, e) for s, e, _ in block if s not in taken)
+        # a line with a figure may be the story's last (a date, a time, a sum): only
+        # another rule takes it
+        out.extend(
+            (s, e)
+            for s, e, _ in block
+            if s not in taken and not any(c.isdigit() for c in text[s:e])
+        )
     return out
 
 
