@@ -62,6 +62,7 @@ def test_a_pages_line_between_paragraphs(line: str) -> None:
         "Details are at https://www.wendle.example, the council said, and bids close on 4 May.",
         "The Wendle Council plans are online at www.wendle.example/plans",
         "Visits: 42,000",
+        "First published in 1998, the guide sold 20,000 copies.",
         "This story is part of why the club has grown to 300 members, Farrow said.",
         "Supported by the Lottery, the club bought 12 boats in 2025.",
         "Release 7.3.3",

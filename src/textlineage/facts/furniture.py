@@ -114,7 +114,7 @@ a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME}(?:\s*\(\s*{_TIME}[^()\n]{{0,30}}\))?)?"
-    rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
+    rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|(?![^\n]*,\s+\p{{Ll}})\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
     rf",?\s*(?:at\s+)?{_TIME}"
