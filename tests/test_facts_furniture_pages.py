@@ -188,3 +188,28 @@ def test_a_story_sentence_below_the_story_stays(line: str) -> None:
 def test_a_masthead_a_short_headline_and_a_byline_are_no_menu() -> None:
     page = f"Wendle Herald\nBoathouse Plan Approved\nBy Ines Farrow\n\n{STORY}\n\n{MORE}\n"
     assert "Boathouse Plan Approved" not in furniture(page)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to our free newsletter and get the top stories from Wendle every weekday at 7am.",
+        "Have your say: leave a comment below or join the debate on our Facebook page.",
+        "Watch the full council meeting on our YouTube channel, which has 12,000 subscribers.",
+        "If you have been affected by any of the issues in this story, call a helpline on 116 123.",
+    ],
+)
+def test_the_publisher_calling_readers_to_its_channels_below_the_story(line: str) -> None:
+    page = f"{STORY}\n\n{MORE}\n\n{line}\n"
+    assert furniture(page) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The full survey of 40 rivers is published on our website.",
+        '"Follow the crews on our website," Farrow said, "and come to the regatta in June."',
+    ],
+)
+def test_a_statement_or_a_quote_naming_the_issuers_website_stays(line: str) -> None:
+    assert furniture(f"{STORY}\n\n{MORE}\n\n{line}\n") == []

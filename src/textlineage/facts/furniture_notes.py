@@ -217,6 +217,20 @@ _MEMBER_RE = regex.compile(
 """A body's membership of a trade association or its regulator ("Ashdale Homes is a
 member of the Guild of Builders.", "… are authorised and regulated by the …")."""
 _FOOT_MAX_WORDS = 40
+_OWN_CHANNEL_RE = regex.compile(
+    r"\b(?i:(?:our|this)\s+(?:(?:free|daily|weekly|morning|evening)\s+)*(?:newsletters?|website|site"
+    r"|homepage|app|podcast|(?:youtube\s+)?channel|facebook\s+page|comments?\s+section)|your\s+inbox)\b"
+)
+"""The publisher's own channels named in its voice ("our newsletter", "our homepage",
+"your inbox")."""
+_CALL_OPENING_RE = regex.compile(
+    r"(?i:sign\s+up|subscribe|get|find|watch|listen|follow|join|read|visit|download|leave|have"
+    r"\s+your\s+say|catch\s+up|keep\s+up|never\s+miss|don['’]t\s+miss|stay\s+up\s+to\s+date)\b"
+)
+"""A call to the reader opening a sentence: a promotion of the page's own channels is a
+call ("Sign up to our newsletter", "Find more on our homepage"); a statement that a report
+is on "our website" is the issuer's, and may be a fact of the story."""
+_QUOTED_RE = regex.compile(r"[\"“”«»]")
 _BIO_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s+(?i:is|was)\s+(?i:a|an|the|our)\s+"
     r"(?:[\p{L}-]+\s+){0,3}(?i:reporter|writer|correspondent|editor|columnist|journalist|contributor"
@@ -356,13 +370,17 @@ def _registration(line: str) -> bool:
 
 def _foot_line(line: str) -> bool:
     """An imprint or the credits, or a body's membership or regulator (every sentence of
-    the line), an author's note (who the writer is, then more of them or how to reach
-    them), the date of an event's next edition, the publication's owner or a postal
-    address."""
+    the line), the publisher calling readers to its own channels (every sentence), an author's note
+    (who the writer is, then more of them or how to reach them), the date of an event's
+    next edition, the publication's owner or a postal address."""
     line = line.strip()
     if _NEXT_RE.fullmatch(line) or _PART_OF_RE.fullmatch(line) or shapes.address_line(line):
         return True
     sentences = _SENTENCE_SPLIT_RE.split(line)
+    if not _QUOTED_RE.search(line) and all(
+        _CALL_OPENING_RE.match(s) and _OWN_CHANNEL_RE.search(s) for s in sentences
+    ):
+        return True  # the publisher calling readers to its own channels, no one quoted
     if _BIO_RE.fullmatch(sentences[0]):  # an author's note: who, then how to reach them
         return (len(sentences) > 1 or _BEAT_RE.search(line) is not None) and all(
             _HIS_RE.fullmatch(s) or _REACH_RE.fullmatch(s) for s in sentences[1:]
