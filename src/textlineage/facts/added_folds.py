@@ -2,12 +2,14 @@
 text restates (:mod:`.restated`), a date the source gives in its page header
 (:mod:`.header_dates`), a name that an added figure's phrase goes on to
 (:mod:`.added_phrases`), a person whose title
-is given by its initials (:mod:`.title_initials`); and a role taken ("became Director") or a
-line in capitals is no name at all (:mod:`.role_words`, :mod:`.shouted`)."""
+is given by its initials (:mod:`.title_initials`); and a role taken ("became Director"), a
+line in capitals or a contraction ("Don't") is no name at all (:mod:`.role_words`,
+:mod:`.shouted`, :mod:`.contractions`)."""
 
 from __future__ import annotations
 
 from .added_phrases import fold_names_after
+from .contractions import drop_contractions
 from .header_dates import keep_header_dates
 from .items import Result
 from .restated import fold_restated
@@ -24,3 +26,4 @@ def fold_added(res: Result, texts: tuple[str, str], source_doc: int, lang: str) 
     keep_title_initials(res)
     drop_role_words(res, texts, lang)
     drop_shouted(res)
+    drop_contractions(res)

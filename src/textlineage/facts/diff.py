@@ -29,6 +29,7 @@ from .claim_causes import diff_causes
 from .claim_notices import reversed_notices
 from .consolidate import consolidate
 from .frequency import pair_frequencies
+from .furniture_facts import drop_furniture_facts
 from .grades import changed_grades
 from .items import Group, Item, Result
 from .legal_forms import legal_form_mentions
@@ -240,6 +241,7 @@ def diff_facts(
     drop_dropped_off_story(res, source_text, src)
     drop_added_off_topic(res, source_text, derived_text)
     drop_dropped_off_topic(res, source_text, derived_text)
+    drop_furniture_facts(res, (source_text, derived_text), (ls, ld))
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

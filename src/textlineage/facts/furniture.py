@@ -1,11 +1,11 @@
 """Page furniture: the parts of a web page that are no claim of the article's.
 
-An article copied from the web brings lines that belong to the page, not to the story: an
-ad slot's size ("728 x 90"), a byline ("Reporting by ..."), a dateline ("Iran, June 1,
-2021—" opening the first paragraph, a date alone on a line above it, "Updated 10:32 am"),
-share and like counters ("1.2K Shares"), a copyright line. A fact checker does not check
-those, and a derived text that leaves them out has dropped nothing: :func:`furniture_spans`
-finds them, and the extractors take no fact from inside them.
+An article copied from the web brings lines that belong to the page, not to the story: an ad
+slot's size ("728 x 90"), a byline ("Reporting by ..."), a dateline ("Iran, June 1, 2021—"
+opening the first paragraph, a date alone on a line above it, "Updated 10:32 am"), share and
+like counters ("1.2K Shares"), a copyright line. A fact checker does not check those, and a
+derived text that leaves them out has dropped nothing: :func:`furniture_spans` finds them,
+and the extractors take no fact from inside them.
 
 Every rule is about the shape of a whole line (or of the opening of the first paragraph),
 never about a word inside running text, so a sentence of the story is never furniture.
@@ -23,6 +23,7 @@ from . import furniture_blocks as blocks
 from . import furniture_entries as entries
 from . import furniture_kinds as kinds
 from . import furniture_lines as shapes
+from . import furniture_notes as notes
 from . import furniture_posts as posts
 from . import furniture_prompts as prompts
 from . import furniture_threads as threads
@@ -41,11 +42,11 @@ _STAMP_WORDS = (
     r"|next\s+(?:update|bulletin|issue|edition|report|briefing))"
 )
 _DATED_WORDS = (
-    rf"(?:{_STAMP_WORDS}|(?i:issued|released)(?:\s+(?:on|at))?"
+    rf"(?:{_STAMP_WORDS}|(?i:(?:notice|advert|ad)\s+placed|uploaded|issued|released)(?:\s+(?:on|at))?"
     r"|(?:\p{L}+\s+){1,2}(?i:updated?|published|modified|revised|reviewed)\s*:)"
 )
-"""Words before a page's date: "Issued" and "Released" only with a date after them, a
-label ending in "update" only with its colon ("Last Map Update:")."""
+"""Words before a page's date: "Issued", "Released", "Notice placed" only with a date
+after them; a label ending in "update" only with its colon ("Last Map Update:")."""
 _AGE = (
     r"(?:\d{1,3}\s*(?i:s|m|h|d|w|y|mo|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?"
     r"|yrs?|years?)(?:\s+(?i:ago))?|(?i:just\s+now|yesterday))"
@@ -72,7 +73,7 @@ _BYLINE_RE = regex.compile(
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
     r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
-    r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
+    r"(?:desk|correspondents?|reporters?|staff|team|newsroom)(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’-]*)?)"
     r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12
@@ -113,7 +114,7 @@ a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME}(?:\s*\(\s*{_TIME}[^()\n]{{0,30}}\))?)?"
-    rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|\S.{{0,40}})"
+    rf"|{_STAMP_WORDS}\s*:?\s*(?:{_TIME}|(?![^\n]*,\s+\p{{Ll}})\S.{{0,40}})"
     r"|\d{1,2}:\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MON})|(?i:{_MON})\s+\d{{1,2}})"
     rf",?\s*(?:at\s+)?{_TIME}"
@@ -124,10 +125,10 @@ _DATELINE_BEFORE_RE = regex.compile(
 _DATELINE_AFTER_RE = regex.compile(
     r"\s*(?:\([^()\n]{1,30}\)\s*|/[^/\n]{1,30}/\s*)?(?:[—–-]{1,2}\s*|\.\s+)"
 )
-_DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
-"""A dateline's date in parentheses after the place ("SELBY, Yorks. (May 2, 2027) —")."""
 """What closes a dateline: perhaps an agency in parentheses or a wire's name between
 slashes ("/PR Channel/"), then a dash or a full stop."""
+_DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
+"""A dateline's date in parentheses after the place ("SELBY, Yorks. (May 2, 2027) —")."""
 _PLACE_DATELINE_RE = regex.compile(
     r"\p{Lu}{2}[\p{Lu}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M}.'’ ]{0,25})?\s*(?:—|–|--)\s*"
 )
@@ -143,12 +144,12 @@ _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
     r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
     r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?|quotes|bookmarks"
-    r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky)"
+    r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky|viewed)"
 )
-"""What a page counts beside an article (shares, likes, a social network's count)."""
+"""What a page counts beside an article (shares, likes, views: "Viewed 80 times")."""
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
 _COUNTER_RE = regex.compile(
-    rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT})[\s|•·,]*)+"
+    rf"(?:(?:{_COUNT}\s*{_COUNTER_WORDS}|{_COUNTER_WORDS}\s*:?\s*{_COUNT}(?i:\s+times)?)[\s|•·,]*)+"
     rf"|{_COUNT}\s*(?i:min(?:ute)?s?(?:\s+(?:read|listen|watch))?|people\s+(?:shared|liked|read)\s+this)"
     rf"|(?i:reading\s+time)\s*:?\s*{_COUNT}\s*(?i:min(?:ute)?s?)"
     rf"|(?i:listen|watch|read|video|audio)\s*[,:]\s*(?:{_COUNT}\s*(?i:min(?:ute)?s?|secs?)|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}})"
@@ -167,7 +168,7 @@ _LINK_RE = regex.compile(
 of use", "Accept | Reject", "2.1K shares · Print · Email")."""
 _CONSENT_RE = regex.compile(
     r"(?i:\bcookies?\b.{0,80}\b(?:accept|agree|consent|settings|preferences|policy|learn\s+more"
-    r"|manage|essential|ok)\b|\b(?:we|this\s+site|our\s+site|this\s+website)\s+(?:uses?|sets?)"
+    r"|manage|essential|ok)\b|\b(?:we|(?:this|our)\s+(?:web)?site)\s+(?:uses?|sets?)"
     r"\s+(?:\w+\s+){0,3}cookies\b|\buse\s+of\s+cookies\b|\bvalue\s+your\s+privacy\b)"
 )
 """A cookie or privacy banner: cookies named with what the reader is asked to do, or a
@@ -200,9 +201,7 @@ _COPYRIGHT_RE = regex.compile(
 )
 _COPYRIGHT_MAX_WORDS = 25
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
-_BARE_COUNT_RE = regex.compile(_COUNT)
 _AGE_RE = regex.compile(_AGE)
-_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _REPORTING_RE = regex.compile(r"\((?i:(?:additional\s+)?reporting\s+by)\s[^()\n]{1,200}\)")
 
 HEADER_WORDS = 20
@@ -287,6 +286,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
         out.extend(threads.letterhead_spans(text, lines, story, last, out))
+        out.extend(notes.page_spans(text, lines, (story, last), out))
     out.extend(prompts.header_spans(text, lines, story, out))
     out.extend(m.span() for m in _REPORTING_RE.finditer(text))
     return tuple(sorted(out))
@@ -344,7 +344,7 @@ def _mastheads(
             out.append((s, e))
         elif not after_headline and _is_navigation(text[ns:ne]):
             out.append((s, e))  # the site's name over its menu or breadcrumb trail
-        elif i == 0 and _ISSUE_RE.search(text[ns:ne]):
+        elif i == 0 and shapes.ISSUE_RE.search(text[ns:ne]):
             out.append((s, e))  # a newsletter's name over its issue line
     return out
 
@@ -461,6 +461,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         posts.release_line(line)
         or posts.registration_line(line, words)
         or posts.call_line(line, words)
+        or notes.line(line, words, header)
     ):
         return True
     if posts.reactions(text[s:e]) or posts.post_header(text[s:e], _dated):
@@ -502,7 +503,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         return all(
             ok
             or _furniture_part(p, header, labels)
-            or _BARE_COUNT_RE.fullmatch(p)
+            or regex.fullmatch(_COUNT, p)
             or kinds.LINE_LABEL_RE.fullmatch(p)  # "Filed under: Savings" beside a byline
             or (piped and _LONG_LABEL_RE.fullmatch(p))
             for ok, p in zip(strong, parts, strict=True)
@@ -549,10 +550,10 @@ def _dated(value: str) -> bool:
 
 def _dateline(text: str, s: int, e: int, lang: str) -> Span | None:
     """The dateline opening the paragraph ``s:e``: a place (at most 40 characters, then a
-    comma) and a date, in the text's language, before a dash or a full stop ("Iran, June
-    1, 2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
-    (Reuters) - "), or a place and a date in parentheses ("SELBY, Yorks. (May 2, 2027) —
-    "). None without one."""
+    comma) and a date, in the text's language, before a dash or a full stop ("Iran, June 1,
+    2021—", "MADRID, 18 de junio de 2021. "), or a place and a news agency ("WASHINGTON
+    (Reuters) - "), or a place and a date in parentheses ("SELBY, Yorks. (May 2, 2027) — ").
+    None without one."""
     m = _AGENCY_DATELINE_RE.match(text, s, e) or _PLACE_DATELINE_RE.match(text, s, e)
     if m is not None:
         return s, m.end()
@@ -586,7 +587,7 @@ def _named_over_menu(text: str, line: str, ns: int, ne: int) -> bool:
         and len(line.split()) <= _BYLINE_MAX_WORDS
         and posts.site_name(parts[0])
         and not _SENTENCE_END_RE.search(line + " ")
-        and (_is_navigation(nxt) or _ISSUE_RE.search(nxt) is not None)
+        and (_is_navigation(nxt) or shapes.ISSUE_RE.search(nxt) is not None)
     )
 
 

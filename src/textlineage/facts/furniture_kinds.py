@@ -33,17 +33,20 @@ _CONTACT_LABEL_RE = regex.compile(
 )
 """A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
 _PHONE_LABEL_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center))"
+    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center"
+    r"|office|reception|switchboard|bookings|reservations))"
     r"\s*:\s*\S"
 )
-"""A phone line's label ("Flood helpline:"): contact furniture only with a number after it."""
+"""A phone line's or an office's label ("Flood helpline:", "Ticket office:"): contact
+furniture only with a number after it."""
 _FIELD_LABEL_RE = regex.compile(r"\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:\s*")
 """A short label before a colon ("Media accreditation:")."""
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
-    r"|(?i:from|via|issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)\s*:?\s+"
+    r"|(?:(?i:from|via)|(?i:issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)"
+    r"(?:\s+(?i:the))?)\s*:?\s+"
     r"\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
 )
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
@@ -55,6 +58,8 @@ _CRUMB_PART_RE = regex.compile(
 )
 """A breadcrumb's step: a capitalised phrase of at most six words ("Science &
 Research", "Banks of Plastic 2025")."""
+_HERE_RE = regex.compile(r"^\s*(?i:you\s+are\s+here)\s*:?\s*")
+"""A breadcrumb trail's label ("You are here: Home > News")."""
 _DOMAIN_RE = regex.compile(r"(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})")
 """A site's address as a breadcrumb's first step ("weather.gov")."""
 
@@ -106,10 +111,12 @@ republication notice, or a release's label with its issuer's name in title case 
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
+    r"|.{0,60}\(\s*(?i:pdf|docx?|xlsx?|csv|pptx?|odt|rtf|zip)(?:\s*,\s*\d{1,4}\s*(?i:pages?|pp))?\s*\)"
     r"|(?i:download)(?:\s+(?:the|our|this|a|full|free))*\s+(?:\p{Lu}{2,5}|app|images?|photos?|report|pdf)"
 )
 """A download link: a label with the file's size ("Download the full report (PDF, 8.2
-MB)") or a download of a file type ("Download PDF")."""
+MB)") or its type ("Fixtures list (PDF)"), or a download of a file type ("Download
+PDF")."""
 _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
@@ -246,10 +253,11 @@ def contact_line(line: str, words: int) -> bool:
 
 
 def breadcrumb(line: str, header: bool = False) -> bool:
-    """A breadcrumb trail: three steps or more split by ``>``, ``›``, ``»`` or a spaced
-    slash, each a capitalised phrase of at most six words (the first perhaps the site's
-    address), or two steps split by ``›`` (or by ``>`` above the story, ``header``)."""
-    parts = [p.strip() for p in _CRUMB_SEP_RE.split(line)]
+    """A breadcrumb trail, perhaps under its label: three steps or more split by ``>``,
+    ``›``, ``»`` or a spaced slash, each a capitalised phrase of at most six words (the
+    first perhaps the site's address), or two steps split by ``›`` (or by ``>`` above the
+    story, ``header``)."""
+    parts = [p.strip() for p in _CRUMB_SEP_RE.split(_HERE_RE.sub("", line, count=1))]
     first = parts[0]
     if len(parts) < 2 or not (_DOMAIN_RE.fullmatch(first) or _CRUMB_PART_RE.fullmatch(first)):
         return False

@@ -17,12 +17,14 @@ _AD_WORDS = (
     r"|partner\s+content)"
 )
 _AD_LABEL_RE = regex.compile(
-    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)(?:\s*[·•|:]|\s+[—–-]\s))"
+    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)(?:\s*[·•|:]|\s+[—–-]\s)"
+    rf"|{_AD_WORDS}\.(?=\s))"
     r"\s*\S.*"
 )
 """An ad's label in brackets before its text ("[Promoted] Try our app free"), or one
 split from it by a dot, a bar, a colon or a spaced dash ("Sponsored · Kelp Kayaks — hire
-from $20", "ADVERTISEMENT — Kelp Kayaks from $20")."""
+from $20", "ADVERTISEMENT — Kelp Kayaks from $20"), or closed by a full stop
+("Advertisement. Kelp Kayaks: hire from $20.")."""
 _AD_MAX_WORDS = 30
 _TICKER_RE = regex.compile(
     r"(?:\p{Lu}{2,10}\s*:\s*)?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?\s+[$€£]?\d+[.,]\d{2,4}\s*"
@@ -194,14 +196,17 @@ def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]
 
 
 _SPONSOR_RE = regex.compile(
-    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)|partner\s+content)"
+    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)|partner\s+content"
+    r"|(?:this|today|tonight)(?:\s+(?:week|month|issue|episode|edition))?['’]s\s+sponsors?)"
     r"\s*:\s*\S.*"
     r"|(?i:(?:(?:our|official|headline|principal|main|title|kit|shirt)\s+)?(?:partners?|sponsors?)"
     r"|(?:sponsored|supported|powered|presented)\s+by|in\s+(?:association|partnership)\s+with)"
-    r"\s*:?\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
+    r"\s*:?\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*"
+    r"(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
     r"(?:\s*[,|·]\s*\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5})*\.?"
 )
-"""An ad's label and a colon before its text ("Paid content: Try our app free"), or a
+"""An ad's label and a colon before its text ("Paid content: Try our app free", "Today's
+sponsor: Kelp Kayaks. Hire one free."), or a
 sponsor's line: a partner's or sponsor's label and the names of the sponsors alone, in
 title case ("Official sponsor: Northgate Tyres", "Supported by Lowfield Trust")."""
 _TEASER_RE = regex.compile(r"[^.!?]{3,120}\s*[→➔➜⇒»›▶]\s*")
@@ -228,7 +233,7 @@ _ABOUT_RE = regex.compile(
 _IS_A_RE = regex.compile(r"^(?:\S+\s+){1,8}?(?:is|are)\s+(?:an?|the)\s")
 _ABOUT_MAX_WORDS = 120
 _FIRST_SENTENCE_RE = regex.compile(r"[.!?](?=\s+\p{Lu})")
-_ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
+ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _ISSUE_PART_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:,?\s+[\p{L}\p{M}\p{N}'’.&-]+){0,6}"
 )
@@ -298,7 +303,7 @@ def issue_line(line: str) -> bool:
     return (
         len(parts) > 1
         and len(line.split()) <= _ISSUE_LINE_MAX_WORDS
-        and any(_ISSUE_RE.search(p) for p in parts)
+        and any(ISSUE_RE.search(p) for p in parts)
         and all(_ISSUE_PART_RE.fullmatch(p) for p in parts)
     )
 

@@ -115,11 +115,12 @@ _ORG_RE = regex.compile(
 _MARK_MAX_WORDS = 20
 _HELPLINE_RE = regex.compile(
     r"(?<![^\s\"“(])(?i:if\s+you\s+or\s+(?:someone|anyone|a\s+(?:friend|loved\s+one|family\s+member))"
-    r"\s+you\s+know)\b[^.!?\n]{0,160}?,\s*(?i:please\s+)?(?i:call|text|phone|ring|contact|visit|reach)"
+    r"\s+you\s+know|if\s+you(?:['’]ve|\s+have)\s+been\s+affected\s+by)\b[^.!?\n]{0,160}?,\s*(?i:please\s+)?(?i:call|text|phone|ring|contact|visit|reach)"
     r"\b[^\n]{0,80}?(?:[.!](?=\s|$)|$)"
 )
 """A helpline sentence to any reader ("If you or someone you know needs support, call
-…"): the issuer's standing advice, no claim of the story."""
+…", "If you have been affected by the issues in this story, call …"): the issuer's
+standing advice, no claim of the story."""
 
 
 _STREET_HEADS = (
