@@ -35,6 +35,16 @@ def test_an_added_fact_on_a_line_about_nothing_the_source_says_is_not_reported()
     assert _diff(SRC, der)[0] == []
 
 
+def test_a_short_line_sharing_one_word_with_the_source_is_furniture_too() -> None:
+    der = STORY + "Our roads newsletter is sponsored by Hollowmere Press Ltd.\n"
+    assert _diff(SRC, der)[0] == []
+    der = STORY + (
+        "The roads newsletter, sponsored by Hollowmere Press Ltd, went out to every "
+        "household in the valley by post in the second week of the month.\n"
+    )
+    assert "Hollowmere Press Ltd" in _diff(SRC, der)[0]
+
+
 def test_an_added_fact_told_about_the_story_is_reported() -> None:
     der = STORY + "The footbridge repairs are paid for by Hollowmere Press Ltd.\n"
     assert "Hollowmere Press Ltd" in _diff(SRC, der)[0]
