@@ -57,23 +57,23 @@ _AD_RE = regex.compile(
     rf"(?i:advertisement|advert|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
     rf"|\(?{_AD_SIZE}\)?"
 )
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
-_NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME})*"
+_NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*+|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
+_NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME}){{0,40}}"
 _BYLINE_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
+    r"(?<!\p{L})(?i:(?:[\p{L}]++\s+){0,3}by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
-    rf"|{_NAMES},\s*(?:[\p{{L}}-]+\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
+    rf"|(?<![\p{{L}}\p{{M}}.'’/-]){_NAMES},\s*(?:[\p{{L}}-]++\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
     r"|contributor|producer)"
     r"|(?i:(?:(?:photo|image|picture)\s+)?credit|photo|photograph|image|picture|source|author"
     r"|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
+    r"|(?<!\p{L})(?i:(?:from|(?:[\p{L}]++\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]++\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom))"
-    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
+    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]++\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
@@ -104,7 +104,7 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"\s*[|·•›»]\s*|\s+[—–-]\s+|\s+(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»])"
+    r"(?:\G|(?<!\s))\s*+[|·•›»]\s*|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))"
     r"|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
 """What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
@@ -119,10 +119,10 @@ _STAMP_RE = regex.compile(
     rf",?\s*(?:at\s+)?{_TIME}"
 )
 _DATELINE_BEFORE_RE = regex.compile(
-    r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?(?:[,،]\s*|\s*(?P<open>\())|"
+    r"(?<![\p{L}\p{M}.'’ -])[\p{L}\p{M}.'’ -]{1,40}+(?:,\s*+\p{Lu}[\p{L}\p{M}.'’ -]{0,30}+)?(?:[,،]\s*|\s*+(?P<open>\())|"
 )
 _DATELINE_AFTER_RE = regex.compile(
-    r"\s*(?:\([^()\n]{1,30}\)\s*|/[^/\n]{1,30}/\s*)?(?:[—–-]{1,2}\s*|\.\s+)"
+    r"(?:\G|(?<!\s))\s*+(?:\([^()\n]{1,30}\)\s*+|/[^/\n]{1,30}/\s*+)?(?:[—–-]{1,2}\s*|\.\s+)"
 )
 _DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
 """A dateline's date in parentheses after the place ("SELBY, Yorks. (May 2, 2027) —")."""
