@@ -104,8 +104,7 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"(?:\G|(?<!\s))\s*+[|·•›»]\s*|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))"
-    r"|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
+    r"(?:\G|(?<!\s))\s*+[|·•›»]\s*|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
 """What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
 symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the comma between
@@ -173,7 +172,9 @@ _CONSENT_RE = regex.compile(
 """A cookie or privacy banner: cookies named with what the reader is asked to do, or a
 site saying it uses them."""
 _CONSENT_MAX_WORDS = 30
-_REACTIONS_RE = regex.compile(r"(?:[\p{So}\p{Sk}\uFE0F\u200D]+\s*\d+(?:[.,]\d+)?\s*[KkMm]?\s*)+")
+_REACTIONS_RE = regex.compile(
+    r"(?:\G|(?<![\p{So}\p{Sk}\uFE0F\u200D]))(?:[\p{So}\p{Sk}\uFE0F\u200D]++\s*+\d+(?:[.,]\d+)?\s*+(?:[KkMm]\s*+)?)+"
+)
 """A line of reaction counts behind icons ("👍 1.2k  💬 348")."""
 _PLACE_DATE_RE = regex.compile(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}.'’ -]{{1,30}},\s*{_DATE}(?:\s*(?:[,–—-]|at)?\s*{_TIME})?"

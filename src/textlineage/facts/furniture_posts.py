@@ -32,7 +32,7 @@ _REACTION_WORDS = (
 )
 _COUNTED_RE = regex.compile(rf"{_COUNT}\s*{_REACTION_WORDS}")
 _REACTIONS_RE = regex.compile(
-    rf"(?:{_ICONS}++\s*+)*+{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}++\s*+)*+{_COUNT}"
+    rf"(?:\G|(?<!{_ICONS}))(?:{_ICONS}++\s*+)*+{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}++\s*+)*+{_COUNT}"
     rf"(?:\s*{_REACTION_WORDS})?)*"
 )
 """A bar of reaction counts, each behind an icon or before a word ("👍 41  💬 9 comments
