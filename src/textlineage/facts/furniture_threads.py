@@ -169,7 +169,7 @@ def _address(line: str) -> bool:
     )
 
 
-_PARTS_RE = regex.compile(r"\s*[|·•]\s*")
+_PARTS_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|·•]\s*")
 
 
 def letterhead_spans(

@@ -46,7 +46,8 @@ _PART_GAP_RE = regex.compile(
 _YEAR_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++\d{4}\Z")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _OF_RE = regex.compile(
-    r"(?i:the[ \u00a0]+)?(.+?)(?:(?<![ \u00a0])|(?<=^[ \u00a0]))[ \u00a0]++(?:of|in|at)[ \u00a0]+(.+)"
+    r"(?:\G|(?<![^\n]))(?i:the[ \u00a0]+)?(.+?)(?:(?<![ \u00a0])|(?<=(?:^|\n|\G)[ \u00a0]))"
+    r"[ \u00a0]++(?:of|in|at)[ \u00a0]+(.+)"
 )
 
 
@@ -241,7 +242,8 @@ _BRAND_TAILS = frozenset(
 "Kestrel"); not a public body's ("Police", "Council"), named after its place."""
 _GOVERNMENT_RE = regex.compile(
     r"(?i:(?:the[ \u00a0]+)?(?:government|authorities|administration)[ \u00a0]+of[ \u00a0]+"
-    r"(?:the[ \u00a0]+)?)(.+)|(.+?)(?:(?<![ \u00a0])|(?<=^[ \u00a0]))[ \u00a0]++(?i:government|authorities|administration)"
+    r"(?:the[ \u00a0]+)?)(.+)|(?:\G|(?<![^\n]))(.+?)(?:(?<![ \u00a0])|(?<=(?:^|\n|\G)[ \u00a0]))"
+    r"[ \u00a0]++(?i:government|authorities|administration)"
 )
 """A country's government by its name ("Government of Portugal", "Portuguese
 Government"): the country acting, as a text says "Portugal has sent …"."""
