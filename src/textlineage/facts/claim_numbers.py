@@ -10,7 +10,9 @@ from ..types import Fact, FactLink
 from .forms import collapse
 from .items import Result
 
-_JOIN_GAPS = tuple(regex.compile(rf"[ \t]+(?:\p{{L}}+[ \t]+){{{n}}}") for n in range(4))
+_JOIN_GAPS = tuple(
+    regex.compile(rf"(?:\G|(?<![ \t]))[ \t]++(?:\p{{L}}++[ \t]++){{{n}}}") for n in range(4)
+)
 """What may stand between a claim and the number it runs into: up to three words ("by",
 "by up to" when the number diff left the qualifier out of the number)."""
 

@@ -192,7 +192,7 @@ def _opening(prev: Sequence[Fact], f: Fact, text: str) -> bool:
     )
 
 
-_ORDINAL_RE = regex.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL_RE = regex.compile(r"(?:\G|(?<!\d))\d++(?:st|nd|rd|th)")
 """The value of an ordinal ("first", "3rd"): a rank, read apart from the facts beside it."""
 
 

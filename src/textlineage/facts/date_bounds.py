@@ -42,7 +42,7 @@ def _bound(text: str, span: tuple[int, int]) -> bool:
 
 
 _WORD_BEFORE_RE = regex.compile(
-    rf"(\p{{L}}+)[ \u00a0]+(?:(?i:{_BOUND})[ \u00a0]+)?(?:(?i:the)[ \u00a0]+)?\Z"
+    rf"(?<!\p{{L}})(\p{{L}}++)[ \u00a0]+(?:(?i:{_BOUND})[ \u00a0]+)?(?:(?i:the)[ \u00a0]+)?\Z"
 )
 
 

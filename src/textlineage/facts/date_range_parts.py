@@ -16,7 +16,9 @@ from ..types import Fact, FactLink
 from .clock import is_time
 from .items import Result
 
-_JOIN_RE = regex.compile(r"[ \u00a0]*(?:(?i:and|or|to|through|thru|till|until)|[-–—&])[ \u00a0]*")
+_JOIN_RE = regex.compile(
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]*+(?:(?i:and|or|to|through|thru|till|until)|[-–—&])[ \u00a0]*"
+)
 
 
 def fold_range_parts(source: str, res: Result) -> None:

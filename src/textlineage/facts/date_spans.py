@@ -26,7 +26,7 @@ LENGTH_SLACK = 0.2
 """How far (a share of the range's length) a duration may lie from the length of the
 range it retells: "over five years" for five years and five months."""
 
-_JOIN_RE = regex.compile(r"\s*(?:and|to|until|till|through|[-–—])\s*$", regex.I)
+_JOIN_RE = regex.compile(r"(?:\G|(?<!\s))\s*+(?:and|to|until|till|through|[-–—])\s*$", regex.I)
 _VALUE_RE = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?$")
 _UNIT_RE = regex.compile(r"\b(years?|months?|decades?)\s*$", regex.I)
 _MONTHS = {"year": 12, "month": 1, "decade": 120}

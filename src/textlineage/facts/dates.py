@@ -418,7 +418,7 @@ _RANGE_START_RE = regex.compile(
 """The first day of a range of days that names its month once, after the last day ("8 to
 23 February 2026", "8–23 February", "4 or 5 March", "13th to Friday 17th September")."""
 _RANGE_END_RE = regex.compile(
-    r"(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0]+(?i:to|until|till|and|or|through)[ \u00a0]+)"
+    r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[-–—][ \u00a0]*|[ \u00a0]++(?i:to|until|till|and|or|through)[ \u00a0]+)"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|[\p{L}\p{N}]*\p{L}s?\b(?<!(?i:and|or|to|at|in|on|for|you|we|the|a|is|are|will|only))))"
 )

@@ -32,7 +32,7 @@ _STATEMENTS = frozenset({"claim", "quote"})
 """Kinds that are a statement already: never joined to another fact."""
 _APART = frozenset({"number", "person"})
 """Kinds of which two are two things said, whatever ties them."""
-_TIE_RE = regex.compile(r"\s*(?:\p{Lu}{2,4}\s+)?(?:to|on|at|&)\s+", regex.V1)
+_TIE_RE = regex.compile(r"(?:\G|(?<!\s))\s*+(?:\p{Lu}{2,4}\s+)?(?:to|on|at|&)\s+", regex.V1)
 """The gap between two pieces of one phrase: a tie word, after a clock time's zone
 ("UTC on")."""
 MAX_GAP = 12

@@ -118,7 +118,7 @@ _NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}-]*[ \u00a0]$"
 standing right before a number: "the Aero Tab 3", "a Phase 3 trial"."""
 _BARE_SMALL_RE = regex.compile(r"\d{1,2}")
 _WORD_AFTER_RE = regex.compile(
-    r"[ \u00a0]+(?!(?:of|and|or|nor|but|to|in|on|at|for|per|out|from|by|with|than|percent)"
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(?!(?:of|and|or|nor|but|to|in|on|at|for|per|out|from|by|with|than|percent)"
     r"(?![\p{L}]))\p{Ll}"
 )
 """A word that goes on with a name's number ("2 weighs", "3 trial"), not one that goes

@@ -58,23 +58,23 @@ _AD_RE = regex.compile(
     rf"(?i:advertisement|advert|sponsored(?:\s+content)?|ad)(?:\s*[:(]?\s*{_AD_SIZE}\)?)?"
     rf"|\(?{_AD_SIZE}\)?"
 )
-_NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
-_NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME})*"
+_NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*+|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
+_NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME}){{0,40}}"
 _BYLINE_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}by)\s*:?\s+"
+    r"(?<!\p{L})(?i:(?:[\p{L}]++\s+){0,3}by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
-    rf"|{_NAMES},\s*(?:[\p{{L}}-]+\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
+    rf"|(?<![\p{{L}}\p{{M}}.'’/-]){_NAMES},\s*(?:[\p{{L}}-]++\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
     r"|contributor|producer)"
     r"|(?i:(?:(?:photo|image|picture)\s+)?credit|photo|photograph|image|picture|source|author"
     r"|editor|reporter|writer"
     r"|correspondent|forecaster|producer|presenter|translator|illustrator|photographer"
     r"|compiler|contributor|music|theme\s+music|artwork|cover\s+art|sound)s?\s*:\s*\S.*"
-    r"|(?i:(?:from|(?:[\p{L}]+\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}"
+    r"|(?<!\p{L})(?i:(?:from|(?:[\p{L}]++\s+)?by)\s+(?:our|a|the)\s+(?:[\p{L}\p{M}\p{N}'’-]++\s+){0,4}"
     r"(?:desk|correspondents?|reporters?|staff|team|newsroom)(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’-]*)?)"
-    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]+\s+){0,4}(?i:desk|team|staff|newsroom)"
+    r"|(?:[—–-]{1,2}\s*)?(?i:the)\s+(?:[\p{L}\p{M}\p{N}'’-]++\s+){0,4}(?i:desk|team|staff|newsroom)"
 )
 _BYLINE_MAX_WORDS = 12
 _LINE_LABEL_MAX_WORDS = 40
@@ -105,8 +105,7 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"\s*[|·•›»]\s*|\s+[—–-]\s+|\s+(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»])"
-    r"|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
+    r"(?:\G|(?<!\s))\s*+[|·•›»]\s*|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
 """What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
 symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the comma between
@@ -120,13 +119,12 @@ _STAMP_RE = regex.compile(
     rf",?\s*(?:at\s+)?{_TIME}"
 )
 _DATELINE_BEFORE_RE = regex.compile(
-    r"[\p{L}\p{M}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{0,30})?(?:[,،]\s*|\s*(?P<open>\())|"
+    r"(?<![\p{L}\p{M}.'’ -])[\p{L}\p{M}.'’ -]{1,40}+(?:,\s*+\p{Lu}[\p{L}\p{M}.'’ -]{0,30}+)?(?:[,،]\s*|\s*+(?P<open>\())|"
 )
 _DATELINE_AFTER_RE = regex.compile(
-    r"\s*(?:\([^()\n]{1,30}\)\s*|/[^/\n]{1,30}/\s*)?(?:[—–-]{1,2}\s*|\.\s+)"
+    r"(?:\G|(?<!\s))\s*+(?:\([^()\n]{1,30}\)\s*+|/[^/\n]{1,30}/\s*+)?(?:[—–-]{1,2}\s*|\.\s+)"
 )
-"""What closes a dateline: perhaps an agency in parentheses or a wire's name between
-slashes ("/PR Channel/"), then a dash or a full stop."""
+"""What closes a dateline: an agency in brackets or a wire between slashes, then a dash."""
 _DATELINE_CLOSE_RE = regex.compile(r"\)\s*[—–-]{1,2}\s*")
 """A dateline's date in parentheses after the place ("SELBY, Yorks. (May 2, 2027) —")."""
 _PLACE_DATELINE_RE = regex.compile(
@@ -174,7 +172,9 @@ _CONSENT_RE = regex.compile(
 """A cookie or privacy banner: cookies named with what the reader is asked to do, or a
 site saying it uses them."""
 _CONSENT_MAX_WORDS = 30
-_REACTIONS_RE = regex.compile(r"(?:[\p{So}\p{Sk}\uFE0F\u200D]+\s*\d+(?:[.,]\d+)?\s*[KkMm]?\s*)+")
+_REACTIONS_RE = regex.compile(
+    r"(?:\G|(?<![\p{So}\p{Sk}\uFE0F\u200D]))(?:[\p{So}\p{Sk}\uFE0F\u200D]++\s*+\d+(?:[.,]\d+)?\s*+(?:[KkMm]\s*+)?)+"
+)
 """A line of reaction counts behind icons ("👍 1.2k  💬 348")."""
 _PLACE_DATE_RE = regex.compile(
     rf"\p{{Lu}}[\p{{L}}\p{{M}}.'’ -]{{1,30}},\s*{_DATE}(?:\s*(?:[,–—-]|at)?\s*{_TIME})?"

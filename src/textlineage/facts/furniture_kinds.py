@@ -52,7 +52,7 @@ _SOURCE_RE = regex.compile(
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
 by …"). Only as a whole short line or one part of a line of furniture."""
 
-_CRUMB_SEP_RE = regex.compile(r"\s+(?:>|›|»|/)\s+|\s*[›»]\s*")
+_CRUMB_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s++(?:>|›|»|/)\s+|(?:\G|(?<!\s))\s*+[›»]\s*")
 _CRUMB_PART_RE = regex.compile(
     r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’&.,-]*(?:\s+[\p{L}\p{M}\p{N}'’&.,-]+){0,5}"
 )
@@ -182,7 +182,7 @@ notice opening a line ("This information is provided by …"), or a notice on re
 document ("This leaflet may be freely copied.")."""
 _DISCLOSURE_MAX_WORDS = 35
 _SLUG_PART_RE = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N} .:'’&/-]*")
-_SLUG_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|/]\s*")
+_SLUG_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s++[—–-]\s+|(?:\G|(?<!\s))\s*+[|/]\s*")
 _SPEAKER_RE = regex.compile(r"\[\s*\p{Lu}[\p{Lu} .'’-]{1,30}\]\s*:?")
 """A broadcast script's speaker tag opening a line ("[ANCHOR]:", "REPORTER:")."""
 _SIGNOFF_RE = regex.compile(
@@ -199,11 +199,11 @@ _ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
 """A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
 label, no quantity."""
 _MENU_PART_WORDS = 5
-_MENU_SEP_RE = regex.compile(r"\s*[|·•]\s*")
+_MENU_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|·•]\s*")
 _GAP_RE = regex.compile(r"\s{2,}")
 """Runs of spaces between a menu's labels where the page's layout lost its bars
 ("Products  Support  Developers")."""
-_SENTENCE_RE = regex.compile(r"\S+(?:\s+\S+){3,}[.!]")
+_SENTENCE_RE = regex.compile(r"(?<!\S)\S++(?:\s++\S++){2,40}\s++\S+[.!]")
 """A sentence among a line's parts: four words or more and a full stop."""
 _CAPITAL_AFTER_PREFIX_RE = regex.compile(r"\p{Ll}{1,2}-?\p{Lu}")
 """A label whose capital follows a small prefix ("e-Paper", "iPlayer")."""

@@ -17,7 +17,7 @@ _AD_WORDS = (
     r"|partner\s+content)"
 )
 _AD_LABEL_RE = regex.compile(
-    rf"\s*(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)(?:\s*[·•|:]|\s+[—–-]\s)"
+    rf"(?:\G|(?<!\s))\s*+(?:[\[(](?:{_AD_WORDS}|(?i:ad))[\])]\s*:?|(?:{_AD_WORDS}|AD|Ad)(?:\s*[·•|:]|\s+[—–-]\s)"
     rf"|{_AD_WORDS}\.(?=\s))"
     r"\s*\S.*"
 )
@@ -46,7 +46,7 @@ _CHAT_SENDER_RE = regex.compile(
 """A chat export's sender line: the date and time in brackets, then the sender and a
 colon ("[3/4/25, 08:15] Ola (Choir):"); the message after it is not furniture."""
 _RECEIPT_RE = regex.compile(
-    rf"[✓✔☑√]{{0,2}}\s*(?i:read|seen|delivered|sent)(?:\s+(?:at|by\s+\d+))?\s*(?:{_CLOCK})?\s*[✓✔]{{0,2}}"
+    rf"(?:\G|(?<!\s))[✓✔☑√]{{0,2}}\s*+(?i:read|seen|delivered|sent)(?:\s++(?:at|by\s+\d+))?\s*+(?:{_CLOCK}\s*+)?[✓✔]{{0,2}}"
 )
 """A chat's read receipt ("✓✓ Seen 14:02")."""
 _CITE_RE = regex.compile(
@@ -97,9 +97,10 @@ MINERALS INC. (ASX: HML; OTCQB: HRLWF)"): the exchange's and the symbol's letter
 no quantity, and the listing is the page's, not the news."""
 _NOTICE_LINE_RE = regex.compile(rf"(?:{_NOTICE_HEAD_RE.pattern})\s*:\s*\S.*".replace(":?)", ")"))
 """A securities notice's heading with its text run on after the colon, on one line."""
-_CODE = r"(?=[\p{N}\p{Lu}/.-]*\p{N})(?=[\p{N}\p{Lu}/.-]*\p{Lu})[\p{N}\p{Lu}]+(?:[/.-][\p{N}\p{Lu}]+){2,}"
+_CODE = r"(?=[\p{Lu}/.-]{0,80}+\p{N})(?=[\p{N}/.-]{0,80}+\p{Lu})[\p{N}\p{Lu}]+(?:[/.-][\p{N}\p{Lu}]+){2,}"
 _REFERENCE_LINE_RE = regex.compile(
-    rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+[\p{{L}}\p{{M}}'’-]+){{0,5}}\s*:?\s*(?:\p{{Ll}}+\s+)?{_CODE}"
+    rf"(?<![\p{{L}}\p{{M}}'’-])\p{{Lu}}[\p{{L}}\p{{M}}'’-]{{0,40}}(?:\s+[\p{{L}}\p{{M}}'’-]{{1,40}}){{0,5}}\s*+(?::\s*+)?"
+    rf"(?:\p{{Ll}}{{1,40}}\s+)?{_CODE}"
     r"(?:,?\s+(?i:rev(?:ision)?|v(?:ersion)?|issue)\.?\s*\d{1,3}(?:\.\d{1,3})?)?"
 )
 """A document's label and its reference, a code of three parts or more with digits and
@@ -209,7 +210,9 @@ _SPONSOR_RE = regex.compile(
 sponsor: Kelp Kayaks. Hire one free."), or a
 sponsor's line: a partner's or sponsor's label and the names of the sponsors alone, in
 title case ("Official sponsor: Northgate Tyres", "Supported by Lowfield Trust")."""
-_TEASER_RE = regex.compile(r"[^.!?]{3,120}\s*[→➔➜⇒»›▶]\s*")
+_TEASER_RE = regex.compile(
+    r"(?<!\s)(?=[^.!?→➔➜⇒»›▶]{0,120}+\s*+[→➔➜⇒»›▶])[^.!?]{3,120}(?:(?<=\S)\s++)?[→➔➜⇒»›▶]\s*"
+)
 """A link's teaser closed by an arrow ("Cheap flights to Oslo from $49 →")."""
 _TEASER_MAX_WORDS = 15
 _SALUTATION_RE = regex.compile(

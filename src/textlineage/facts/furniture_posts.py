@@ -23,7 +23,7 @@ _EMOJI_RE = regex.compile(r"\p{So}")
 _TIME_RE = regex.compile(r"\d[:.]\d\d")
 _WORD_RE = regex.compile(r"\p{L}{2,}")
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
-_HISTORY_SEP_RE = regex.compile(r"\s*[;|]\s*")
+_HISTORY_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[;|]\s*")
 _THREAD_MAX_WORDS = 20
 _COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
 _REACTION_WORDS = (
@@ -32,7 +32,7 @@ _REACTION_WORDS = (
 )
 _COUNTED_RE = regex.compile(rf"{_COUNT}\s*{_REACTION_WORDS}")
 _REACTIONS_RE = regex.compile(
-    rf"(?:{_ICONS}++\s*+)*+{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}++\s*+)*+{_COUNT}"
+    rf"(?:\G|(?<!{_ICONS}))(?:{_ICONS}++\s*+)*+{_COUNT}(?:\s*{_REACTION_WORDS})?(?:\s*(?:{_ICONS}++\s*+)*+{_COUNT}"
     rf"(?:\s*{_REACTION_WORDS})?)*"
 )
 """A bar of reaction counts, each behind an icon or before a word ("👍 41  💬 9 comments
@@ -109,7 +109,9 @@ _CREDIT = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled)\s+(?i:by)\
 _WIRE_CREDIT_RE = regex.compile(rf"{_CREDIT}{_PEOPLE}(?:\s*;\s*{_CREDIT}{_PEOPLE})*")
 """A wire's credit line ("Reporting by Ann Lee; Editing by Tom Hart")."""
 
-_TAGLINE_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*:\s+|\s*\|\s*")
+_TAGLINE_SEP_RE = regex.compile(
+    r"(?:\G|(?<!\s))\s++[—–-]\s+|(?:\G|(?<!\s))\s*+:\s+|(?:\G|(?<!\s))\s*+\|\s*"
+)
 _NAME_RE = regex.compile(
     r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*"
     r"(?:\s+(?:(?i:of|the|and|for|on|in|at|&)\s+)*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.&-]*){1,5}"

@@ -20,7 +20,9 @@ import regex
 Span = tuple[int, int]
 
 _HANDLE = r"@?(?:[ru]/)?[\p{L}\p{N}][\p{L}\p{N}_.-]{1,30}"
-_THREAD_SEP_RE = regex.compile(r"\s*[»|·•]\s*|\s+[—–]\s+|\s+-\s+")
+_THREAD_SEP_RE = regex.compile(
+    r"(?:\G|(?<!\s))\s*+[»|·•]\s*|(?:\G|(?<!\s))\s++[—–]\s+|(?:\G|(?<!\s))\s++-\s+"
+)
 _SUBJECT_RE = regex.compile(r"(?i:re|fwd?)\s*:\s*\S.{0,100}")
 """A reply's subject: the thread's title after "Re:"."""
 _STARTED_RE = regex.compile(
@@ -108,7 +110,7 @@ _MARK_RE = regex.compile(
     r"|not\s+for\s+(?:distribution|circulation|external\s+use))[.!]?"
 )
 """A document's confidentiality mark ("Confidential.", "Internal use only.")."""
-_MARK_SEP_RE = regex.compile(r"\s+[—–-]\s+|\s*[|·•]\s*|(?<=[.!])\s+")
+_MARK_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s++[—–-]\s+|(?:\G|(?<!\s))\s*+[|·•]\s*|(?<=[.!])\s+")
 _ORG_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’&-]*(?:,?\s+[\p{Lu}&][\p{L}\p{M}\p{N}'’&.-]*){0,5}\.?"
 )
@@ -168,7 +170,7 @@ def _address(line: str) -> bool:
     )
 
 
-_PARTS_RE = regex.compile(r"\s*[|·•]\s*")
+_PARTS_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|·•]\s*")
 
 
 def letterhead_spans(

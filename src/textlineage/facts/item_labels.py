@@ -18,7 +18,7 @@ _LABEL_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(?:Resolution|Item|Clause|Motion|Paragraph|Schedule|Appendix|Annex"
     r"|Amendment|Proposal|Question|Exhibit|Recommendation|Condition)[ \u00a0]\d{1,3}(?!\d)"
 )
-_MORE_REFERENCE_RE = regex.compile(r"\(|[./-]\d|[\p{L}\p{N}]|\s+(?i:of|to)\s")
+_MORE_REFERENCE_RE = regex.compile(r"\(|[./-]\d|[\p{L}\p{N}]|(?:\G|(?<!\s))\s++(?i:of|to)\s")
 """What would make the number part of a longer reference: a sub-part in parentheses, a
 dotted sub-number, a letter glued on, "of the …", a span ("Clause 3 to 7")."""
 

@@ -25,7 +25,7 @@ from .items import NAME_KINDS, Result
 MIN_ITEMS = 2
 """The fewest names a list holds."""
 _LIST_GAP_RE = regex.compile(
-    r"(?:\s*,\s*|\s+(?:and|or|the|\p{Lu}\p{Ll}+)\s+|\s*,\s*(?:and|or)\s+)"
+    r"(?:\G|(?<!\s))(?:\s*+,\s*|\s++(?:and|or|the|\p{Lu}\p{Ll}+)\s+|\s*+,\s*(?:and|or)\s+)"
     r"(?:(?:the|\p{Lu}\p{Ll}+)\s+)?",
     regex.V1,
 )

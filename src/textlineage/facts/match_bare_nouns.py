@@ -22,7 +22,7 @@ from .items import Result
 from .match_loose import Sentences, say_the_same
 
 _NOUN_END_RE = regex.compile(r"(?<![\p{L}'’-])(?P<noun>\p{L}{3,}s)$")
-_WORD_BEFORE_RE = regex.compile(r"(?P<w>[\p{L}\p{N}'’-]+)[ \u00a0]+$")
+_WORD_BEFORE_RE = regex.compile(r"(?:\G|(?<![\p{L}\p{N}'’-]))(?P<w>[\p{L}\p{N}'’-]++)[ \u00a0]+$")
 _COUNT_WORDS = frozenset(
     [
         "some",

@@ -99,7 +99,7 @@ _STOP_AFTER = _set("of the a an than more less other")
 DEGREE = frozenset({"most", "least"})
 """Words that make a superlative of what follows ("second-most", "the least")."""
 _ORDINALS = _set("first second third fourth fifth sixth seventh eighth ninth tenth the")
-_ORDINAL_RE = regex.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL_RE = regex.compile(r"(?:\G|(?<!\d))\d++(?:st|nd|rd|th)")
 _ARTICLES = frozenset({"a", "an"})
 QUANTITY_WORDS = frozenset(
     {

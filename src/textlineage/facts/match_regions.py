@@ -90,7 +90,7 @@ def pair_regions(texts: tuple[str, str], derived: Sequence[Item], res: Result) -
 _LIST_SHARED = MIN_SHARED - 1
 """Content words the sentences of a list of places and of the one place put for it share."""
 _LIST_GAP_RE = regex.compile(
-    r"(?:,[ \u00a0]*|,?[ \u00a0]+(?:and|or|&)[ \u00a0]+)(?:the[ \u00a0]+)?"
+    r"(?:,[ \u00a0]*|(?:,|\G|(?<![ \u00a0]))[ \u00a0]++(?:and|or|&)[ \u00a0]+)(?:the[ \u00a0]+)?"
 )
 _PLACE_PREP_RE = regex.compile(
     r"(?i:\b(?:in|across|throughout|around|from|near|to|between|over|all[ \u00a0]+over)"

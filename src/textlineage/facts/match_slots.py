@@ -36,7 +36,7 @@ MIN_SHARED = 3
 """Content words (the two places' aside) the sentences of two places of one level must
 share."""
 _LOCATES_RE = regex.compile(
-    r"[ \u00a0]*,[ \u00a0]*(?:(?:in|at|near)[ \u00a0]+)?|[ \u00a0]+(?:in|at|near)[ \u00a0]+"
+    r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+,[ \u00a0]*(?:(?:in|at|near)[ \u00a0]+)?|[ \u00a0]++(?:in|at|near)[ \u00a0]+)"
 )
 """The gap between a name and the place that locates it: a comma, "in", "at" or "near"."""
 
@@ -88,7 +88,7 @@ def _generic_for(sf: Fact, df: Fact, derived: str) -> bool:
 
 
 _LISTED_AFTER_RE = regex.compile(
-    r"[ \u00a0]*(?:,|and|or|&)[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?\p{Lu}"
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]*+(?:,|and|or|&)[ \u00a0]*+(?:and[ \u00a0]+|or[ \u00a0]+)?\p{Lu}"
 )
 _LISTED_BEFORE_RE = regex.compile(r"(?:,|\band|\bor|&)[ \u00a0]*$")
 _WORD_BEFORE_RE = regex.compile(r"\p{L}[ \u00a0]+$")

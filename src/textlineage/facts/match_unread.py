@@ -60,11 +60,13 @@ from .value_close import qual_detail, qual_note
 _NOUN_WORD_RE = regex.compile(r"\p{L}+")
 _A_BEFORE = r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+"
 _RATE_BEFORE_RE = regex.compile(
-    r"(?:(?i:once|twice|thrice|times|per|(?:second|minute|hour|day|week|month|year)s)|\p{N}+)"
+    r"(?:(?i:once|twice|thrice|times|per|(?:second|minute|hour|day|week|month|year)s)|(?:\G|(?<!\p{N}))\p{N}++)"
     r"[ \u00a0]+$"
 )
 """Before "a day" as a rate: "twice a day", "three times a week", "24 hours a day"."""
-_POINT_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:earlier|ago|later|previously)(?![\p{L}])")
+_POINT_AFTER_RE = regex.compile(
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(?i:earlier|ago|later|previously)(?![\p{L}])"
+)
 """After "a year" as a point in time to compare with: "a year earlier", "a year ago"."""
 
 

@@ -41,7 +41,7 @@ _VAGUE_RE = regex.compile(
     rf"(?i:(?<![\p{{L}}])({_PREPS})[ \u00a0]+(?:the|our|this|that|their|his|her|its|a|an)"
     rf"[ \u00a0]+(?:local[ \u00a0]+|nearby[ \u00a0]+)?({_NOUNS}))(?![\p{{L}}])"
 )
-_PHRASE_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}\p{N}'’-]+)")
+_PHRASE_WORD_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++([\p{L}\p{N}'’-]+)")
 _PHRASE_WORDS = 4
 """Words at most that run a dropped place's phrase on after its name."""
 

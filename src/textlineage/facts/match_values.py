@@ -125,7 +125,7 @@ passage ("between $0.60 and $0.62" a share, "about $1.6 billion" a year's revenu
 slip of a thousand ("$4.3m" → "$4.3bn") still is one."""
 
 
-_RANK_VALUE_RE = regex.compile(r"\d+(?:st|nd|rd|th)$")
+_RANK_VALUE_RE = regex.compile(r"(?:\G|(?<!\d))\d++(?:st|nd|rd|th)$")
 """The value of a rank (:mod:`.ranks`): "2nd"."""
 
 

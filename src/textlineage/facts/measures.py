@@ -79,7 +79,7 @@ _A_UNIT_OF_RE = regex.compile(r"(?<!(?i:ton))[ \u00a0]+(?i:of)[ \u00a0]+\p{L}")
 _PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
 """A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
 _GLUED_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.,])(?P<num>-?\d+(?:\.\d+)?)"
+    r"(?<![\p{L}\p{N}.,])(?P<num>-?\d++(?:\.\d++)?+)"
     r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
     r"|(?<=(?i:within)[ \u00a0]+\d+(?:\.\d+)?)(?P<abbr2>m)"
     r"|(?<=(?<![\p{Sc}\p{N}.,])\d+(?:\.\d+)?)(?P<abbr3>m)(?=[ \u00a0]+(?i:away|long|high|wide|deep|tall"
@@ -131,7 +131,9 @@ _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _DURATION_CUE_RE = regex.compile(r"(?<![\p{L}])(?i:for|after|within|lasting)[ \u00a0]+$")
 """Words after which "a year", "an hour" is a length of time ("talks broke down after a
 year"), not a rate ("twice a year") or a point ("a year ago")."""
-_POINT_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:earlier|ago|before|later|previously)(?![\p{L}])")
+_POINT_AFTER_RE = regex.compile(
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(?i:earlier|ago|before|later|previously)(?![\p{L}])"
+)
 _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
@@ -268,7 +270,9 @@ def find_measures(
     return out
 
 
-_GLUED_GAP_RE = regex.compile(r"[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?i:and)[ \u00a0]+")
+_GLUED_GAP_RE = regex.compile(
+    r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[–—-][ \u00a0]*|[ \u00a0]++(?i:and)[ \u00a0]+)"
+)
 _GLUED_BETWEEN_RE = regex.compile(r"(?i:between)[ \u00a0]+$")
 
 

@@ -50,7 +50,9 @@ def _place_in_place(a: Fact, b: Fact, text: str) -> bool:
 
 
 _LIST_AFTER_RE = regex.compile(r"(?:,|[ \u00a0](?:and|or))[ \u00a0]+\p{Lu}")
-_LIST_BEFORE_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:,|[ \u00a0](?:and|or))[ \u00a0]+$")
+_LIST_BEFORE_RE = regex.compile(
+    r"(?:\G|(?<!\p{Lu}))\p{Lu}[\p{L}\p{M}]*+(?:,|[ \u00a0](?:and|or))[ \u00a0]+$"
+)
 
 
 _ROUTE_GAPS = frozenset({" - ", " – ", "–", " — "})

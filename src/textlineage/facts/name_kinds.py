@@ -73,9 +73,9 @@ _PLACE_NOUN_RE = regex.compile(
     r"(?i:\b(?:cities|city|towns|town|provinces|province|countries|country|villages"
     r"|regions|states|capitals|places|locations|areas|districts|neighbou?rhoods)\b)"
 )
-_AGE_AFTER_RE = regex.compile(r"^(?:\s*,?\s*\(\s*\d{1,3}\s*\)|\s*,\s*\d{1,3}\s*,)")
+_AGE_AFTER_RE = regex.compile(r"^(?:\s*+(?:,\s*+)?\(\s*+\d{1,3}\s*+\)|\s*+,\s*+\d{1,3}\s*+,)")
 """An age after a name ("Ferrand, 61,", "Hollman (29)"): a person."""
-_AND_GAP_RE = regex.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+")
+_AND_GAP_RE = regex.compile(r"(?:,|\G|(?<![ \u00a0]))[ \u00a0]++(?:and|or)[ \u00a0]+")
 _ACRONYM_AFTER_RE = regex.compile(r"\s*\(\s*\p{Lu}{2,}(?:/\p{Lu}{2,})*\s*\)")
 _LIST_GAP_RE = regex.compile(
     r"^[ \u00a0]*(?:[,;(][ \u00a0]*|\)[ \u00a0]*[,;]?[ \u00a0]*)*(?:(?:and|or|&)[ \u00a0]+)?(?:\([ \u00a0]*)?$"

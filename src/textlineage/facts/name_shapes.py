@@ -161,7 +161,7 @@ def join_nee(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 _ARTICLE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+$")
-_WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
+_WORD_AFTER_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(\p{Ll}+)")
 
 
 def shouted_word(text: str, c: Cand) -> bool:
@@ -340,7 +340,7 @@ CURRENCY_NOUNS = frozenset(
 """The names of currencies, said after the nation's word ("Swiss francs")."""
 _FIGURE_BEFORE_RE = regex.compile(r"\d[ \u00a0]?$")
 _FIGURE_AFTER_RE = regex.compile(r"[ \u00a0]?\d")
-_NOUN_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{Ll}+)\b")
+_NOUN_AFTER_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(\p{Ll}+)\b")
 
 
 def currency_word(text: str, c: Cand) -> bool:

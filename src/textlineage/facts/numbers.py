@@ -40,7 +40,7 @@ _DIMENSION_RE = regex.compile(
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
 _RANGE_GAP_RE = regex.compile(
-    r"-[ \u00a0]+(?:to|and)[ \u00a0]+|[ \u00a0]*[–—-][ \u00a0]*|[ \u00a0]+(?:to|and)[ \u00a0]+"
+    r"-[ \u00a0]+(?:to|and)[ \u00a0]+|(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[–—-][ \u00a0]*|[ \u00a0]++(?:to|and)[ \u00a0]+)"
 )
 """Between a range's two numbers: a dash, "to", "and" (after "between"), or a hyphen left
 hanging before "to" when both ends qualify one noun ("16- to 24-year-olds")."""
@@ -73,9 +73,11 @@ YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "af
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
-_UNIT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)")
+_UNIT_WORD_RE = regex.compile(
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0]++([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)"
+)
 _OF_RE = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])")
-_DIM_SPLIT_RE = regex.compile(r"\s*[x×]\s*")
+_DIM_SPLIT_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[x×]\s*")
 _WORD_SPLIT_RE = regex.compile(r"[-\s,]+")
 
 

@@ -43,9 +43,12 @@ _PART_GAP_RE = regex.compile(
     r"[ \u00a0]+[\dIVXivx]+[\p{L}\d().]*[ \u00a0]+of(?:[ \u00a0]+the)?[ \u00a0]+"
 )
 """A number between the part of a law cited and the law ("Section 2(1) of the")."""
-_YEAR_RE = regex.compile(r"[ \u00a0]+\d{4}\Z")
+_YEAR_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++\d{4}\Z")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
-_OF_RE = regex.compile(r"(?i:the[ \u00a0]+)?(.+?)[ \u00a0]+(?:of|in|at)[ \u00a0]+(.+)")
+_OF_RE = regex.compile(
+    r"(?:\G|(?<![^\n]))(?i:the[ \u00a0]+)?(.+?)(?:(?<![ \u00a0])|(?<=(?:^|\n|\G)[ \u00a0]))"
+    r"[ \u00a0]++(?:of|in|at)[ \u00a0]+(.+)"
+)
 
 
 def _words(text: str) -> list[str]:
@@ -239,7 +242,8 @@ _BRAND_TAILS = frozenset(
 "Kestrel"); not a public body's ("Police", "Council"), named after its place."""
 _GOVERNMENT_RE = regex.compile(
     r"(?i:(?:the[ \u00a0]+)?(?:government|authorities|administration)[ \u00a0]+of[ \u00a0]+"
-    r"(?:the[ \u00a0]+)?)(.+)|(.+?)[ \u00a0]+(?i:government|authorities|administration)"
+    r"(?:the[ \u00a0]+)?)(.+)|(?:\G|(?<![^\n]))(.+?)(?:(?<![ \u00a0])|(?<=(?:^|\n|\G)[ \u00a0]))"
+    r"[ \u00a0]++(?i:government|authorities|administration)"
 )
 """A country's government by its name ("Government of Portugal", "Portuguese
 Government"): the country acting, as a text says "Portugal has sent …"."""

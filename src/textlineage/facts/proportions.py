@@ -86,7 +86,7 @@ _PART_POINT_RE = regex.compile(
 )
 """A fraction of a percentage point as a compound adjective: "a half-point cut"."""
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]*(?P<w>[\p{L}']+|[^\p{L}\p{N}\s]|$)")
-_PREV_WORD_RE = regex.compile(r"(?P<w>[\p{L}]+)[ \u00a0]+$")
+_PREV_WORD_RE = regex.compile(r"(?:\G|(?<!\p{L}))(?P<w>\p{L}++)[ \u00a0]+$")
 _SHARE_BEFORE = frozenset({"by", "than", "to", "down", "up", "cut", "fell", "rose", "nearly"})
 _SHARE_AFTER = _words(
     """of the its their his her our your these those all had have has were was are is

@@ -65,7 +65,7 @@ _ONE_OF_RE = regex.compile(
     r"[ \u00a0]+(?P<noun>\p{Ll}{3,}s)(?![\p{L}-])"
 )
 _RUNNER_UP_RE = regex.compile(r"(?<![\p{L}-])(?i:runner[- ]up)(?![\p{L}-])")
-_NOUN_RE = regex.compile(r"[ \u00a0]+(?P<noun>\p{Ll}{3,})(?![\p{L}-])")
+_NOUN_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(?P<noun>\p{Ll}{3,})(?![\p{L}-])")
 _NOT_SUPERLATIVE = frozenset({"interest", "rest", "test", "west", "east", "request"})
 _MODIFIER_ENDINGS = ("ing", "est", "ous", "ful", "ive", "able", "ible", "ular")
 _NOT_NOUNS = frozenset({"of", "in", "on", "at", "for", "to", "and", "or", "the", "with", "by"})

@@ -90,7 +90,7 @@ hoofstock Callum Derry")."""
 _APPOSITIVE_OPEN_RE = regex.compile(r",[ \t\u00a0]+")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\-]+|[^\s\p{L}\p{M}\-]")
 _APPOSITIVE_WORD_RE = regex.compile(
-    r"\p{N}+(?:-[\p{L}\p{N}]+)+|[\p{L}\p{M}\-]+(?:['’]s)?|[^\s\p{L}\p{M}\-]"
+    r"(?<!\p{N})\p{N}++(?:-[\p{L}\p{N}]+)+|[\p{L}\p{M}\-]+(?:['’]s)?|[^\s\p{L}\p{M}\-]"
 )
 """A word of an appositive: an age ("41-year-old"), a word with its possessive "'s"
 ("gallery's"), or a punctuation mark."""

@@ -101,7 +101,7 @@ def drop_added_off_story(res: Result, derived_text: str, der: Sequence[Item]) ->
     )
 
 
-_LISTED_RE = regex.compile(r"[-•*–·]|\(?\d+[.)]\s|(?i:dear)\b")
+_LISTED_RE = regex.compile(r"[-•*–·]|\(?(?:\G|(?<!\d))\d++[.)]\s|(?i:dear)\b")
 
 
 def _source_off(text: str, f: Fact, start: int, sep: str) -> bool:

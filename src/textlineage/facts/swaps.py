@@ -42,7 +42,9 @@ from .match_slots import terms_by_sentence
 MIN_SHARED = 3
 """Content words (the names aside) the two sentences must share."""
 _WORD_RE = regex.compile(r"[\p{L}\p{N}'’]+")
-_AFTER_RE = regex.compile(r"(?:-[\p{L}]+|[ \u00a0]*[.!?;:,]|[ \u00a0]+[\p{L}\p{N}'’]+)")
+_AFTER_RE = regex.compile(
+    r"-[\p{L}]+|(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[.!?;:,]|[ \u00a0]++[\p{L}\p{N}'’]+)"
+)
 Frame = tuple[tuple[str, ...], tuple[str, ...]]
 """The words before and after a mention."""
 WINDOW = 60

@@ -39,7 +39,7 @@ def _alternation(words: dict[str, str]) -> str:
 
 
 _BEFORE_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{_alternation(_BEFORE)}){_SP}$")
-_AFTER_RE = regex.compile(rf",?{_SP}(?i:{_alternation(_AFTER)})(?![\p{{L}}])")
+_AFTER_RE = regex.compile(rf"(?:,|\G|(?<![ \u00a0])){_SP}+(?i:{_alternation(_AFTER)})(?![\p{{L}}])")
 _LOOK_BACK = 24
 
 

@@ -135,7 +135,9 @@ def _join(run: Sequence[Fact], text: str) -> Fact:
     return Fact(_kind(run), text[start:end], (start, end), run[0].doc)
 
 
-_ITEM_RE = regex.compile(r"[ \t\u00a0]*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,3}[.)])[ \t\u00a0]+")
+_ITEM_RE = regex.compile(
+    r"(?:\G|(?<![ \t\u00a0]))[ \t\u00a0]*+(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,3}[.)])[ \t\u00a0]+"
+)
 """The marker opening a line of a list."""
 MAX_ITEM_WORDS = 16
 """The most words in a list item joined whole: a longer line is prose with a bullet."""

@@ -111,7 +111,7 @@ def canonical_unit(noun: str) -> str:
 
 
 PER_TIME_RE = regex.compile(
-    r"(?:[ \u00a0]?/[ \u00a0]?|[ \u00a0]+(?:per|an?)[ \u00a0]+)"
+    r"(?:[ \u00a0]?/[ \u00a0]?|(?:\G|(?<![ \u00a0]))[ \u00a0]++(?:per|an?)[ \u00a0]+)"
     r"(?P<t>h|hr|hour|s|sec|second)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from .match_loose import Sentences, say_the_same
 
 _WHOLE_RE = regex.compile(r"(?<![\p{L}])(?i:entirely|fully|wholly|completely|totally)(?![\p{L}])")
 _PERCENT_RE = regex.compile(r"%|(?i:per[ \u00a0]?cent)")
-_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(?P<w>\p{L}+)")
+_NEXT_WORD_RE = regex.compile(r"(?:\G|(?<![ \u00a0]))[ \u00a0]++(?P<w>\p{L}+)")
 
 
 def _is_whole(value: str) -> bool:

@@ -160,7 +160,7 @@ _MODIFIED_RE = re.compile(
     r"aktualisiert|обновлено)\b\W*(?:(?:on|at|el|le|am)\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"(?P<word>[\w.]*)(?P<mark>[.!?;])\s")
+_SENTENCE_END_RE = re.compile(r"(?<![\w.])(?P<word>[\w.]*)(?P<mark>[.!?;])\s")
 _MAX_ABBREVIATION = 4
 # Lower-case words that may follow a dateline's date: a time or a byline.
 _AFTER_DATELINE_RE = re.compile(r"(?:at|by|um|von|à|par|a|por|alle|в)\b", re.IGNORECASE)

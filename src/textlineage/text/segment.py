@@ -94,7 +94,7 @@ _BOUNDARY_RE = regex.compile(
 )
 _PARA_RE = regex.compile(r"\n[ \t\u00a0]*\n\s*")
 _LIST_ITEM_RE = regex.compile(
-    r"[ \t\u00a0]*(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6*\-\u2013]\s+|\d{1,3}[.)]\s+)"
+    r"(?:\G|(?<![ \t\u00a0]))[ \t\u00a0]*+(?:[\u2022\u25cf\u25aa\u2023\u2043\u25e6*\-\u2013]\s+|\d{1,3}[.)]\s+)"
 )
 _STARTER_RE = regex.compile(
     r"[\p{Lu}\p{Lt}\p{N}\"'\u2018\u201c\u00ab(\[\u2022*\-]|[^\p{Latin}\p{P}\s]"
