@@ -1,0 +1,63 @@
+"""A figure kept is paired with the mention whose words around it say the same thing; a
+figure dropped is kept with a mention of its value that no report holds."""
+
+from __future__ import annotations
+
+from textlineage.facts.diff import diff_facts
+from textlineage.facts.items import Result
+from textlineage.facts.relink import relink_kept
+from textlineage.types import Fact, FactLink
+
+
+def _fact(text: str, part: str, doc: int, value: str, kind: str = "number") -> Fact:
+    start = text.index(part)
+    return Fact(kind, part, (start, start + len(part)), doc, value)
+
+
+def test_a_kept_figure_moves_to_the_mention_that_says_the_same() -> None:
+    src = (
+        "A roofer took deposits from seven retired tenants last spring. "
+        "Orvell Danby admitted seven counts of theft at Hallow Court."
+    )
+    der = "Danby pocketed cash from seven pensioners. He admitted seven theft charges."
+    tenants = _fact(src, "seven retired tenants", 0, "7")
+    counts = _fact(src, "seven counts", 0, "7")
+    pensioners = _fact(der, "seven pensioners", 1, "7")
+    charges = _fact(der, "seven theft charges", 1, "7")
+    res = Result(kept=[FactLink("number", counts, pensioners)], added=[charges], dropped=[tenants])
+    relink_kept(res, (src, der))
+    pairs = {(k.source.text, k.derived.text) for k in res.kept}
+    assert pairs == {
+        ("seven counts", "seven theft charges"),
+        ("seven retired tenants", "seven pensioners"),
+    }
+    assert not res.added and not res.dropped
+
+
+def test_a_kept_figure_naming_one_thing_stays() -> None:
+    src = "Freight at the Orlan quay grew to roughly three times its old volume."
+    der = "It grew about three times over. Freight at the Orlan quay is now grade 3 of 5."
+    link = FactLink(
+        "number", _fact(src, "roughly three times", 0, "3"), _fact(der, "about three times", 1, "3")
+    )
+    res = Result(kept=[link], added=[_fact(der, "grade 3", 1, "3")])
+    relink_kept(res, (src, der))
+    assert res.kept == [link]
+
+
+def test_a_figure_given_twice_is_kept_where_its_words_agree() -> None:
+    src = (
+        "Corrin Vale made 6 of 11 shots for the Larks. "
+        "Forward Imke Sorel had 11 points and 9 rebounds in the win."
+    )
+    der = "Vale was 6-of-11 from the field. Imke Sorel added 11 and 9 in the win."
+    diff = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert not [f.text for f in diff.dropped if f.value == "11"]
+
+
+def test_a_tally_in_one_token_is_two_figures() -> None:
+    from textlineage.facts.extract import analysed
+
+    items = analysed("Pell went 4-of-9 and 2-for-5 from deep.", 0, "en")
+    got = [(i.fact.text, i.unit) for i in items if i.fact.kind == "number"]
+    assert got == [("4", ""), ("9", ""), ("2", ""), ("5", "")]
