@@ -100,3 +100,50 @@ def test_facts_of_a_sentence_dropped_whole_are_joined_where_reported() -> None:
     )
     join_dropped(res, (src, "The count went smoothly."))
     assert [f.text for f in res.dropped] == ["Harlow Fen Parish Council is in June 2036"]
+
+
+def test_an_age_and_the_person_it_describes_are_one_person() -> None:
+    src = "The prize went to 12-year-old Enid Marsh of Tolbury, and Ross Penn, 15, came second."
+    res = Result(
+        dropped=[
+            _fact(src, "12-year-old", "number"),
+            _fact(src, "Enid Marsh of Tolbury", "person"),
+            _fact(src, "Ross Penn", "person"),
+            Fact("number", "15", (src.index("15"), src.index("15") + 2), 0, "15"),
+        ]
+    )
+    join_dropped(res, (src, "Prizes were given."))
+    assert [(f.kind, f.text) for f in res.dropped] == [
+        ("person", "12-year-old Enid Marsh of Tolbury"),
+        ("person", "Ross Penn, 15"),
+    ]
+
+
+def test_two_places_between_and_are_one_range() -> None:
+    from textlineage.facts.dropped_joins import join_ranges
+
+    src = "The road is shut between Tollard Street and the Penner Lane junction."
+    res = Result(
+        dropped=[_fact(src, "Tollard Street", "place"), _fact(src, "Penner Lane", "place")]
+    )
+    join_ranges(res, src)
+    assert [f.text for f in res.dropped] == ["Tollard Street and the Penner Lane"]
+
+
+def test_two_places_listed_with_and_stay_apart() -> None:
+    from textlineage.facts.dropped_joins import join_ranges
+
+    src = "Crews worked in Tollard Street and Penner Lane overnight."
+    parts = [_fact(src, "Tollard Street", "place"), _fact(src, "Penner Lane", "place")]
+    res = Result(dropped=list(parts))
+    join_ranges(res, src)
+    assert res.dropped == parts
+
+
+def test_a_name_parted_by_a_possessive_is_one_place() -> None:
+    from textlineage.facts.dropped_joins import join_ranges
+
+    src = "The counter at St Orla's Road stays open."
+    res = Result(dropped=[_fact(src, "St Orla", "person"), _fact(src, "Road", "organisation")])
+    join_ranges(res, src)
+    assert [(f.kind, f.text) for f in res.dropped] == [("place", "St Orla's Road")]

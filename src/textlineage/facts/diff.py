@@ -240,7 +240,7 @@ def diff_facts(
     consolidate(res, (source_text, derived_text), across=across, source_doc=source_doc)
     drop_added_off_story(res, derived_text, der)
     drop_dropped_off_story(res, source_text, src)
-    join_dropped(res, (source_text, derived_text))
+    join_dropped(res, (source_text, derived_text), derived_doc)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -14,6 +14,10 @@ pieces:
   the county police") names two things a text can drop apart.
 - A postal address: a house number, a street, a town and a postcode, dropped in pieces,
   are one place (:func:`join_addresses`).
+- Two places (dates) that "between ... and" makes one range, and the two pieces of a
+  name a possessive parts ("St Ann's Road"), are one fact (:func:`join_ranges`).
+- A person and the age that describes them, dropped side by side ("12-year-old Enid
+  Marsh", "Enid Marsh, 12,"), are one person (:func:`join_ages`).
 
 The facts dropped in one source sentence that keeps nothing are joined again here
 (:func:`~.consolidate.join_dropped_sentences`), as the report places them: a name dropped
@@ -29,6 +33,7 @@ import regex
 
 from ..types import Fact
 from .consolidate import join_dropped_sentences
+from .dropped_parts import name_as_noun, one_as_article, split_person_of_body
 from .items import Result
 
 _MEASURES = ("number", "date")
@@ -117,6 +122,66 @@ def join_of(res: Result, text: str) -> None:
         _replace(res.dropped, parts, "number", text)
 
 
+_AGE_RE = regex.compile(r"\d{1,3}-year-old")
+_AGE_AFTER_RE = regex.compile(r",[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},?")
+
+
+def join_ages(res: Result, text: str) -> None:
+    """Join an age dropped to the person dropped it describes, right before the name
+    ("12-year-old Enid Marsh") or right after it ("Enid Marsh, 12,"): one person."""
+    order = sorted(res.dropped, key=lambda f: f.span)
+    pairs = []
+    for f, g in itertools.pairwise(order):
+        gap = text[f.span[1] : g.span[0]]
+        if f.kind == "number" and g.kind == "person" and _AGE_RE.fullmatch(f.text):
+            if gap in (" ", "\u00a0"):
+                pairs.append([f, g])
+        elif f.kind == "person" and g.kind == "number" and g.value.isdigit():
+            whole = text[f.span[1] : g.span[1] + 1]
+            if _AGE_AFTER_RE.fullmatch(whole) or _AGE_AFTER_RE.fullmatch(whole[:-1]):
+                pairs.append([f, g])
+    for parts in pairs:
+        if all(p in res.dropped for p in parts):
+            _replace(res.dropped, parts, "person", text)
+
+
+_BETWEEN_RE = regex.compile(r"(?i:between)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_AND_RE = regex.compile(r"[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?")
+_POSSESSIVE_RE = regex.compile(r"['’]s[ \u00a0]+")
+_RANGE_KINDS = ("place", "date", "organisation", "entity")
+
+
+def join_ranges(res: Result, text: str) -> None:
+    """Join two places (dates) dropped that "between ... and" makes one range ("between
+    Mill Street and the Tarn Road junction"), and the two pieces of a name parted by a
+    possessive ("St Ann" and "Road" of "St Ann's Road", the second no person)."""
+    order = sorted(res.dropped, key=lambda f: f.span)
+    pairs: list[tuple[list[Fact], str]] = []
+    for f, g in itertools.pairwise(order):
+        m = _AND_RE.match(text, f.span[1])
+        if m is not None and m.end() == g.span[0]:
+            if (
+                f.kind in _RANGE_KINDS
+                and g.kind in _RANGE_KINDS
+                and _BETWEEN_RE.search(text, max(0, f.span[0] - 16), f.span[0]) is not None
+            ):
+                pairs.append(([f, g], "place" if "place" in (f.kind, g.kind) else f.kind))
+            continue
+        m = _POSSESSIVE_RE.match(text, f.span[1])
+        if (
+            m is not None
+            and m.end() == g.span[0]
+            and f.kind in (*_RANGE_KINDS, "person")
+            and g.kind in _RANGE_KINDS
+            and " " not in g.text
+        ):
+            street = regex.fullmatch(_STREET, g.text) is not None
+            pairs.append(([f, g], "place" if street else g.kind))
+    for parts, kind in pairs:
+        if all(p in res.dropped for p in parts):
+            _replace(res.dropped, parts, kind, text)
+
+
 def join_addresses(res: Result, text: str) -> None:
     """Join the pieces of a postal address dropped (two at least, nothing of it kept)
     into one place."""
@@ -140,11 +205,17 @@ def join_addresses(res: Result, text: str) -> None:
         _replace(res.dropped, parts, "place", text, (a, b))
 
 
-def join_dropped(res: Result, texts: tuple[str, str]) -> None:
-    """The pass (see the module), on the facts dropped from the source ``texts[0]``."""
+def join_dropped(res: Result, texts: tuple[str, str], derived_doc: int = 1) -> None:
+    """The pass (see the module), on the facts dropped from the source ``texts[0]``, after
+    the dropped names are read right (:mod:`.dropped_parts`)."""
+    split_person_of_body(res)
+    name_as_noun(res, texts, derived_doc)
+    one_as_article(res, texts, derived_doc)
     if len(res.dropped) < 2:
         return
     join_addresses(res, texts[0])
     join_brackets(res, texts[0])
     join_of(res, texts[0])
+    join_ages(res, texts[0])
+    join_ranges(res, texts[0])
     join_dropped_sentences(res, texts)

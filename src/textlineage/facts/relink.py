@@ -19,6 +19,12 @@ A text may also give one value twice ("11 points" and "6-of-11"): the matching p
 mention of each side and leaves the other unread. A figure dropped (added) is kept with the
 mention of its value that no report holds in the other text, the only one, when the words
 around the two share :data:`MIN_SHARED` at least (:func:`keep_unheld`).
+
+A change is read against the figures beside it too: a change to a round figure far from
+the one it holds moves to the source's free mention that the new figure rounds
+(:func:`nearer_changes`), and a figure dropped that, summed with the one a change holds,
+gives the new figure is part of that change (:func:`fold_summed`). A year read as a
+figure on one side and as a date on the other is kept (:func:`pair_years`).
 """
 
 from __future__ import annotations
@@ -129,6 +135,9 @@ def relink_kept(
                 left.append(mine)
             _pair_left(res, _key(mine))
     keep_unheld(res, texts, items)
+    nearer_changes(res, texts, items[0])
+    fold_summed(res, texts[0])
+    pair_years(res)
 
 
 MIN_SHARED = 2
@@ -164,6 +173,129 @@ def keep_unheld(res: Result, texts: tuple[str, str], items: tuple[Sequence[Item]
             src, der = (f, there[0]) if side == 0 else (there[0], f)
             res.kept.append(FactLink(f.kind, src, der))
             del free[_key(f)]
+
+
+NEAR = 0.1
+"""A source figure within this share of a changed figure's new value is what the change
+rounded."""
+FAR = 0.25
+"""... when the figure the change holds is further than this share from it."""
+
+
+ROUND_FROM = 20
+"""The smallest round figure (a multiple of ten) read as a rounding of a nearby one."""
+
+
+_HEDGE_RE = regex.compile(
+    r"(?i:over|more[ \u00a0]+than|about|around|almost|nearly|roughly|some|approximately"
+    r"|at[ \u00a0]+least|under|fewer[ \u00a0]+than|less[ \u00a0]+than|just[ \u00a0]+(?:over|under))"
+    r"[ \u00a0]"
+)
+"""A hedge opening a figure: a rounded figure says it is one."""
+
+
+def _number(f: Fact) -> float | None:
+    try:
+        return float(f.value)
+    except ValueError:
+        return None
+
+
+def nearer_changes(res: Result, texts: tuple[str, str], items: Sequence[Item]) -> None:
+    """Move a changed figure to the source's mention that its new value rounds: a change of
+    a figure to a round one said so by a hedge ("over", "about", "nearly": :data:`ROUND_FROM`
+    at least) more than :data:`FAR` from it ("7,640 → over 2,000") when one
+    mention of the source, the only one, no link holds, lies within :data:`NEAR` of it
+    ("2,046 members"). The figure the change held is then dropped."""
+    held = {k.source.span for k in (*res.kept, *res.changed)}
+    free = [
+        (f, v)
+        for it in items
+        if (f := it.fact).kind == "number" and f.span not in held and (v := _number(f))
+    ]
+    if not free:
+        return
+    for i, link in enumerate(res.changed):
+        if link.kind != "number" or link.label != "value":
+            continue
+        new, old = _number(link.derived), _number(link.source)
+        if not new or new < ROUND_FROM or new % 10 or old is None or abs(old - new) <= FAR * new:
+            continue
+        if _HEDGE_RE.match(link.derived.text) is None:
+            continue
+        near = [f for f, v in free if abs(v - new) <= NEAR * new]
+        if len(near) != 1:
+            continue
+        res.changed[i] = dataclasses.replace(
+            link, source=near[0], note=f"{near[0].text} → {link.derived.text}"
+        )
+        res.dropped[:] = [f for f in res.dropped if f.span != near[0].span]
+        res.dropped.append(link.source)
+        free = [(f, v) for f, v in free if f is not near[0]]
+
+
+_SENTENCE_END_RE = regex.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+_SHARE_RE = regex.compile(r"%|(?i:per[ \u00a0]?cent)")
+
+
+def _share(f: Fact) -> bool:
+    """Is ``f`` a percentage (a share of something: shares of different wholes do not
+    add up)?"""
+    return _SHARE_RE.search(f.text) is not None
+
+
+_LOWER_BOUND_RE = regex.compile(r"(?i:more[ \u00a0]+than|over|above|at[ \u00a0]+least)[ \u00a0]")
+"""A hedge that makes a figure a lower bound: the true value is above it."""
+
+
+def fold_summed(res: Result, source_text: str) -> None:
+    """Leave out a figure dropped that, added to the figure a change holds in its sentence,
+    meets the change's new value, a lower bound ("more than 7,500") that the held figure
+    alone falls short of, within :data:`NEAR` above it (no percentage): two figures summed
+    and rounded are one change ("about 7,100 in Wales and about 480 in Jersey"), already
+    reported."""
+    for link in res.changed:
+        new, old = _number(link.derived), _number(link.source)
+        if (
+            link.kind != "number"
+            or not new
+            or not old
+            or old >= new
+            or _share(link.source)
+            or _LOWER_BOUND_RE.match(link.derived.text) is None
+        ):
+            continue
+        for f in list(res.dropped):
+            part = _number(f) if f.kind == "number" and not _share(f) else None
+            if not part or not new <= old + part <= new * (1 + NEAR):
+                continue
+            a, b = sorted((link.source.span, f.span))
+            if _SENTENCE_END_RE.search(source_text, a[1], b[0]) is None:
+                res.dropped.remove(f)
+
+
+_YEAR_RE = regex.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def pair_years(res: Result) -> None:
+    """Keep a year read as a figure on one side ("12% over 2029", "over" taken for a
+    hedge) and as a date on the other ("12 percent more than in 2029"): the same year, the
+    only mention of it dropped and the only one added."""
+    for lost_kind, new_kind in (("number", "date"), ("date", "number")):
+        lost = [f for f in res.dropped if f.kind == lost_kind and _YEAR_RE.fullmatch(f.value)]
+        for f in lost:
+            mine = [g for g in res.dropped if g.value == f.value]
+            theirs = [g for g in res.added if g.kind == new_kind and g.value == f.value]
+            if (
+                len(mine) == 1
+                and len(theirs) == 1
+                and not [g for g in res.added if g.value == f.value and g is not theirs[0]]
+            ):
+                res.dropped.remove(f)
+                res.added.remove(theirs[0])
+                res.kept.append(FactLink("date", f, theirs[0], "a year read as a figure"))
 
 
 def _pair_left(res: Result, key: tuple[str, str]) -> None:

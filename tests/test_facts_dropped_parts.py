@@ -1,0 +1,60 @@
+"""Dropped names read right: a person of a body is two facts, a name said as its own
+common noun is made less specific, a count of one said with the article is kept."""
+
+from __future__ import annotations
+
+from textlineage.facts.dropped_parts import name_as_noun, one_as_article, split_person_of_body
+from textlineage.facts.items import Result
+from textlineage.types import Fact
+
+
+def _fact(text: str, part: str, kind: str, doc: int = 0, value: str = "") -> Fact:
+    start = text.index(part)
+    return Fact(kind, part, (start, start + len(part)), doc, value)
+
+
+def test_a_person_of_a_body_is_two_facts() -> None:
+    src = "Sergeant Ivo Penrose of the Tarn Harbour Police asked for calm."
+    res = Result(dropped=[_fact(src, "Sergeant Ivo Penrose of the Tarn Harbour Police", "person")])
+    split_person_of_body(res)
+    assert [(f.kind, f.text) for f in res.dropped] == [
+        ("person", "Sergeant Ivo Penrose"),
+        ("organisation", "Tarn Harbour Police"),
+    ]
+
+
+def test_a_title_of_a_place_stays_one_name() -> None:
+    src = "The Duke of Arden opened the fair."
+    whole = _fact(src, "Duke of Arden", "person")
+    res = Result(dropped=[whole])
+    split_person_of_body(res)
+    assert res.dropped == [whole]
+
+
+def test_a_name_said_as_its_own_common_noun_is_made_less_specific() -> None:
+    src = "The rider was flown to Marrowfield General Hospital in Dunhope on Sunday."
+    der = "The rider was flown to hospital in Dunhope."
+    res = Result(dropped=[_fact(src, "Marrowfield General Hospital", "organisation")])
+    name_as_noun(res, (src, der), 1)
+    assert not res.dropped
+    assert [(k.source.text, k.derived.text, k.label) for k in res.changed] == [
+        ("Marrowfield General Hospital", "hospital", "specificity")
+    ]
+
+
+def test_the_noun_in_another_slot_leaves_the_name_dropped() -> None:
+    src = "Inspector Rhee of Dunhope Harbour Police thanked the crew."
+    der = "A police spokesman thanked the crew."
+    name = _fact(src, "Dunhope Harbour Police", "organisation")
+    res = Result(dropped=[name])
+    name_as_noun(res, (src, der), 1)
+    assert res.dropped == [name] and not res.changed
+
+
+def test_a_count_of_one_said_with_the_article_is_kept() -> None:
+    src = "The Larks sit third, one point behind Owlbridge."
+    der = "We're third, a point behind Owlbridge."
+    res = Result(dropped=[_fact(src, "one point", "number", value="1")])
+    one_as_article(res, (src, der), 1)
+    assert not res.dropped
+    assert [(k.source.text, k.derived.text) for k in res.kept] == [("one point", "a point")]
