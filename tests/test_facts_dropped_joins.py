@@ -147,3 +147,21 @@ def test_a_name_parted_by_a_possessive_is_one_place() -> None:
     res = Result(dropped=[_fact(src, "St Orla", "person"), _fact(src, "Road", "organisation")])
     join_ranges(res, src)
     assert [(f.kind, f.text) for f in res.dropped] == [("place", "St Orla's Road")]
+
+
+def test_two_claims_of_one_sentence_dropped_are_one() -> None:
+    from textlineage.facts.dropped_joins import join_claims
+
+    src = "Late callers will still be seen, but may wait longer. Parking is free."
+    res = Result(
+        dropped=[
+            _fact(src, "Late callers will still be seen", "claim"),
+            _fact(src, "may wait longer", "claim"),
+            _fact(src, "Parking is free", "claim"),
+        ]
+    )
+    join_claims(res, src)
+    assert [f.text for f in res.dropped] == [
+        "Late callers will still be seen, but may wait longer",
+        "Parking is free",
+    ]

@@ -58,3 +58,36 @@ def test_a_count_of_one_said_with_the_article_is_kept() -> None:
     one_as_article(res, (src, der), 1)
     assert not res.dropped
     assert [(k.source.text, k.derived.text) for k in res.kept] == [("one point", "a point")]
+
+
+def test_a_firm_named_short_is_one_name() -> None:
+    from textlineage.facts.dropped_parts import fold_name_tails
+    from textlineage.types import FactLink
+
+    src = "He traded as Pell Glazing & Joinery until spring."
+    der = "He traded as Pell Glazing."
+    kept = FactLink(
+        "organisation",
+        _fact(src, "Pell Glazing", "organisation"),
+        _fact(der, "Pell Glazing", "organisation", 1),
+    )
+    res = Result(kept=[kept], dropped=[_fact(src, "Joinery", "organisation")])
+    fold_name_tails(res, src)
+    assert not res.dropped
+    assert [(k.source.text, k.derived.text) for k in res.kept] == [
+        ("Pell Glazing & Joinery", "Pell Glazing")
+    ]
+
+
+def test_a_figure_running_over_a_kept_name_is_cut_back() -> None:
+    from textlineage.facts.dropped_parts import trim_linked_tails
+    from textlineage.types import FactLink
+
+    src = "The Larks (20-6, 9-4 Tarn League) won again."
+    der = "The Larks lead the Tarn League."
+    league = FactLink(
+        "place", _fact(src, "Tarn League", "place"), _fact(der, "Tarn League", "place", 1)
+    )
+    res = Result(kept=[league], dropped=[_fact(src, "9-4 Tarn League", "number", value="9")])
+    trim_linked_tails(res, (src, der))
+    assert [f.text for f in res.dropped] == ["9-4"]

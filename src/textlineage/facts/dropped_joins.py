@@ -16,6 +16,9 @@ pieces:
   are one place (:func:`join_addresses`).
 - Two places (dates) that "between ... and" makes one range, and the two pieces of a
   name a possessive parts ("St Ann's Road"), are one fact (:func:`join_ranges`).
+- Two claims dropped side by side in one sentence, parted by a comma or a semicolon (and
+  a conjunction), are the sentence's statement dropped whole: one claim
+  (:func:`join_claims`).
 - A person and the age that describes them, dropped side by side ("12-year-old Enid
   Marsh", "Enid Marsh, 12,"), are one person (:func:`join_ages`).
 
@@ -33,7 +36,13 @@ import regex
 
 from ..types import Fact
 from .consolidate import join_dropped_sentences
-from .dropped_parts import name_as_noun, one_as_article, split_person_of_body
+from .dropped_parts import (
+    fold_name_tails,
+    name_as_noun,
+    one_as_article,
+    split_person_of_body,
+    trim_linked_tails,
+)
 from .items import Result
 
 _MEASURES = ("number", "date")
@@ -182,6 +191,31 @@ def join_ranges(res: Result, text: str) -> None:
             _replace(res.dropped, parts, kind, text)
 
 
+_CLAUSE_GAP_RE = regex.compile(
+    r"[ \u00a0]*[,;][ \u00a0]*(?:(?:but|and|while|although|though|yet|so)[ \u00a0]+)?"
+)
+"""What parts two clauses of one sentence: a comma or a semicolon, perhaps a conjunction."""
+
+
+def join_claims(res: Result, text: str) -> None:
+    """Join two claims dropped side by side in one sentence, parted only by a comma or a
+    semicolon (and a conjunction): the sentence's statement, dropped whole, is one fact."""
+    order = sorted(res.dropped, key=lambda f: f.span)
+    runs: list[list[Fact]] = []
+    for f, g in itertools.pairwise(order):
+        if f.kind != "claim" or g.kind != "claim":
+            continue
+        m = _CLAUSE_GAP_RE.match(text, f.span[1])
+        if m is None or m.end() != g.span[0]:
+            continue
+        if runs and runs[-1][-1] is f:
+            runs[-1].append(g)
+        else:
+            runs.append([f, g])
+    for run in runs:
+        _replace(res.dropped, run, "claim", text)
+
+
 def join_addresses(res: Result, text: str) -> None:
     """Join the pieces of a postal address dropped (two at least, nothing of it kept)
     into one place."""
@@ -209,8 +243,10 @@ def join_dropped(res: Result, texts: tuple[str, str], derived_doc: int = 1) -> N
     """The pass (see the module), on the facts dropped from the source ``texts[0]``, after
     the dropped names are read right (:mod:`.dropped_parts`)."""
     split_person_of_body(res)
+    fold_name_tails(res, texts[0])
     name_as_noun(res, texts, derived_doc)
     one_as_article(res, texts, derived_doc)
+    trim_linked_tails(res, texts)
     if len(res.dropped) < 2:
         return
     join_addresses(res, texts[0])
@@ -218,4 +254,5 @@ def join_dropped(res: Result, texts: tuple[str, str], derived_doc: int = 1) -> N
     join_of(res, texts[0])
     join_ages(res, texts[0])
     join_ranges(res, texts[0])
+    join_claims(res, texts[0])
     join_dropped_sentences(res, texts)

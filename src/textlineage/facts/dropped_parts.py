@@ -15,12 +15,19 @@ common noun, a count of one said with an article.
   between: "the committee" may name a body of its own), in a sentence
   sharing a content word with the name's besides, and the source never writes it in lower
   case (:func:`name_as_noun`).
+- A name dropped that "&" joins to the end of a name kept ("Lyle" of "Ward & Lyle", "Ward"
+  kept) is the firm's name said short, one name (:func:`fold_name_tails`).
+- A figure dropped (added) whose span runs over a name a link holds at its end ("9-4
+  Tarn League", "Tarn League" kept) is cut back to the figure: reported once
+  (:func:`trim_linked_tails`).
 - A count of one said with the article ("one lap behind" → "a lap behind") is kept: the
   derived sentence that says the same thing holds "a"/"an" and the same noun
   (:func:`one_as_article`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import regex
 
@@ -106,6 +113,68 @@ def name_as_noun(res: Result, texts: tuple[str, str], derived_doc: int) -> None:
         there = Fact(name.kind, derived[a:b], (a, b), derived_doc)
         res.dropped.remove(name)
         res.changed.append(specificity_link(name.kind, "the name", name, there, 0))
+
+
+_AMPERSAND_RE = regex.compile(r"[ \u00a0]*&[ \u00a0]*")
+
+
+def fold_name_tails(res: Result, source_text: str) -> None:
+    """Leave out a name dropped that "&" joins to the end of a name a link holds ("Lyle" of
+    "Ward & Lyle" beside "Ward" kept): the firm's name said short, one name; the link
+    takes the whole name as its source."""
+    if not res.dropped:
+        return
+    ends = {
+        k.source.span[1]: i
+        for i, k in enumerate(res.kept)
+        if k.kind in (*_NAME_KINDS, "person") and k.source.kind in (*_NAME_KINDS, "person")
+    }
+    out: list[Fact] = []
+    for f in res.dropped:
+        if f.kind not in _NAME_KINDS:
+            out.append(f)
+            continue
+        i = next(
+            (
+                i
+                for end, i in ends.items()
+                if (m := _AMPERSAND_RE.match(source_text, end)) is not None and m.end() == f.span[0]
+            ),
+            None,
+        )
+        if i is None:
+            out.append(f)
+            continue
+        link = res.kept[i]
+        a, b = link.source.span[0], f.span[1]
+        whole = dataclasses.replace(link.source, text=source_text[a:b], span=(a, b))
+        res.kept[i] = dataclasses.replace(link, source=whole, note="a name said short")
+    res.dropped[:] = out
+
+
+_TRIM_END_RE = regex.compile(r"[\s,;:(\[–—-]+$")
+
+
+def trim_linked_tails(res: Result, texts: tuple[str, str]) -> None:
+    """Cut a figure or a date dropped (added) back to before a name that a kept or changed
+    link holds at its end ("9-4 Tarn League", "Tarn League" kept): the figure is reported
+    once, the name is not reported twice."""
+    for side, left in ((0, res.dropped), (1, res.added)):
+        held = {(k.source if side == 0 else k.derived).span for k in (*res.kept, *res.changed)}
+        by_end: dict[int, int] = {}
+        for a, b in held:
+            by_end[b] = max(by_end.get(b, a), a)
+        text = texts[side]
+        for i, f in enumerate(left):
+            if f.kind not in ("number", "date"):
+                continue
+            cut = by_end.get(f.span[1])
+            if cut is None or cut <= f.span[0]:
+                continue
+            m = _TRIM_END_RE.search(text, f.span[0], cut)
+            end = m.start() if m is not None else cut
+            if end > f.span[0] and any(c.isdigit() for c in text[f.span[0] : end]):
+                left[i] = dataclasses.replace(f, text=text[f.span[0] : end], span=(f.span[0], end))
 
 
 _ONE_RE = regex.compile(r"(?i:one|1)[ \u00a0]+(?P<noun>\p{Ll}{3,})")
