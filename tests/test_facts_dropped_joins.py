@@ -165,3 +165,15 @@ def test_two_claims_of_one_sentence_dropped_are_one() -> None:
         "Late callers will still be seen, but may wait longer",
         "Parking is free",
     ]
+
+
+def test_an_address_with_a_direction_is_one() -> None:
+    src = "Clinic, 2210 E. Marlow St., Tarnby: Monday."
+    m = _ADDRESS_RE.search(src)
+    assert m is not None and m.group() == "2210 E. Marlow St."
+
+
+def test_a_day_after_an_address_is_no_town() -> None:
+    src = "Pay at 48 Fenn Road, Tuesday to Friday."
+    m = _ADDRESS_RE.search(src)
+    assert m is not None and m.group() == "48 Fenn Road"

@@ -91,3 +91,34 @@ def test_a_figure_running_over_a_kept_name_is_cut_back() -> None:
     res = Result(kept=[league], dropped=[_fact(src, "9-4 Tarn League", "number", value="9")])
     trim_linked_tails(res, (src, der))
     assert [f.text for f in res.dropped] == ["9-4"]
+
+
+def test_a_figure_opening_a_range_a_link_holds_is_not_dropped_again() -> None:
+    from textlineage.facts.dropped_parts import fold_range_ends
+    from textlineage.types import FactLink
+
+    src = "Fees ranged from £12 to £30 a night, and 4% and 6% of guests paid more."
+    der = "Fees were up to £30 a night."
+    top = FactLink(
+        "number", _fact(src, "£30", "number", value="30"), _fact(der, "up to £30", "number", 1)
+    )
+    low = _fact(src, "£12", "number", value="12")
+    four = _fact(src, "4%", "number", value="4")
+    res = Result(changed=[top], dropped=[low, four])
+    fold_range_ends(res, src)
+    assert res.dropped == [four]
+
+
+def test_a_change_and_its_result_are_no_range() -> None:
+    from textlineage.facts.dropped_parts import fold_range_ends
+    from textlineage.types import FactLink
+
+    src = "The price rose 2% to £40 this spring."
+    der = "The price is now £40."
+    price = FactLink(
+        "number", _fact(src, "£40", "number", value="40"), _fact(der, "£40", "number", 1)
+    )
+    rise = _fact(src, "2%", "number", value="2")
+    res = Result(kept=[price], dropped=[rise])
+    fold_range_ends(res, src)
+    assert res.dropped == [rise]

@@ -38,6 +38,7 @@ from ..types import Fact
 from .consolidate import join_dropped_sentences
 from .dropped_parts import (
     fold_name_tails,
+    fold_range_ends,
     name_as_noun,
     one_as_article,
     split_person_of_body,
@@ -60,11 +61,17 @@ _POSTCODE = (
     r"(?:\p{Lu}{1,2}\d[\p{Lu}\d]?[ \u00a0]\d\p{Lu}{2}"  # a British postcode: "AB12 3CD"
     r"|\p{Lu}{2}[ \u00a0]\d{5}(?:-\d{4})?)"  # a state and a ZIP code: "TX 75001"
 )
+_CALENDAR = (
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    "|April|May|June|July|August|September|October|November|December)"
+)
+"""A day's or a month's name after an address's comma: a date, no town."""
 _ADDRESS_RE = regex.compile(
-    r"(?<![\p{L}\p{N}])\d{1,5}[\p{Lu}]?[ \u00a0]+(?:\p{Lu}[\p{L}'’]*[ \u00a0]+){1,3}"
+    r"(?<![\p{L}\p{N}])\d{1,5}[\p{Lu}]?[ \u00a0]+(?:[NSEW]\.?[ \u00a0]+)?"
+    r"(?:\p{Lu}[\p{L}'’]*[ \u00a0]+){1,3}"
     rf"{_STREET}\.?(?![\p{{L}}])"
     rf"(?:,[ \u00a0]+(?:\p{{Lu}}\p{{Ll}}+[ \u00a0]){{1,2}}{_POSTCODE}(?![\p{{L}}\p{{N}}])"
-    rf"|,[ \u00a0]+\p{{Lu}}\p{{Ll}}+(?:[ \u00a0]+\p{{Lu}}\p{{Ll}}+)?(?=[,.;]?(?:\s|$))"
+    rf"|,[ \u00a0]+(?!{_CALENDAR}\b)\p{{Lu}}\p{{Ll}}+(?:[ \u00a0]+\p{{Lu}}\p{{Ll}}+)?(?=[,.;]?(?:\s|$))"
     rf"(?:,?[ \u00a0]+{_POSTCODE}(?![\p{{L}}\p{{N}}]))?)?"
 )
 """A house number, the street's words and a street word, then maybe a town and a
@@ -234,7 +241,7 @@ def join_addresses(res: Result, text: str) -> None:
             parts.append(f)
         if len(parts) < 2 or any(f.span[1] > b for f in parts) or linked.overlap(a, b):
             continue
-        if any(f.kind in ("claim", "quote", "person") for f in parts):
+        if any(f.kind in ("claim", "quote") for f in parts):
             continue
         _replace(res.dropped, parts, "place", text, (a, b))
 
@@ -247,6 +254,7 @@ def join_dropped(res: Result, texts: tuple[str, str], derived_doc: int = 1) -> N
     name_as_noun(res, texts, derived_doc)
     one_as_article(res, texts, derived_doc)
     trim_linked_tails(res, texts)
+    fold_range_ends(res, texts[0])
     if len(res.dropped) < 2:
         return
     join_addresses(res, texts[0])

@@ -20,6 +20,8 @@ common noun, a count of one said with an article.
 - A figure dropped (added) whose span runs over a name a link holds at its end ("9-4
   Tarn League", "Tarn League" kept) is cut back to the figure: reported once
   (:func:`trim_linked_tails`).
+- A figure dropped that opens a range whose other end a link holds ("from £12 to £30",
+  "£30 → up to £30") is part of that fact (:func:`fold_range_ends`).
 - A count of one said with the article ("one lap behind" → "a lap behind") is kept: the
   derived sentence that says the same thing holds "a"/"an" and the same noun
   (:func:`one_as_article`).
@@ -175,6 +177,40 @@ def trim_linked_tails(res: Result, texts: tuple[str, str]) -> None:
             end = m.start() if m is not None else cut
             if end > f.span[0] and any(c.isdigit() for c in text[f.span[0] : end]):
                 left[i] = dataclasses.replace(f, text=text[f.span[0] : end], span=(f.span[0], end))
+
+
+_RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:to|and|[–-])[ \u00a0]*")
+_RANGE_OPEN_RE = regex.compile(r"(?i:between)[ \u00a0]+$")
+
+
+_MARK_RE = regex.compile(r"[%$€£¥₹]|(?i:per[ \u00a0]?cent)")
+
+
+def _marks(text: str) -> set[str]:
+    """The currency and percent signs of a figure: the two ends of a range share them."""
+    return {m.lower() for m in _MARK_RE.findall(text)}
+
+
+def fold_range_ends(res: Result, source_text: str) -> None:
+    """Leave out a figure dropped that opens a range whose other end a kept or changed
+    link holds ("from £12 to £30" with "£30 → up to £30"; "4% to 6%"; the two ends with the
+    same signs): the range is one fact, reported by its link."""
+    starts = {
+        k.source.span[0]: k.source for k in (*res.kept, *res.changed) if k.source.kind == "number"
+    }
+    if not starts:
+        return
+    out: list[Fact] = []
+    for f in res.dropped:
+        m = _RANGE_GAP_RE.match(source_text, f.span[1]) if f.kind == "number" else None
+        end = starts.get(m.end()) if m is not None else None
+        if m is None or end is None or _marks(f.text) != _marks(end.text):
+            out.append(f)  # ("rose 3% to £40": a change and its result, not a range)
+            continue
+        between = _RANGE_OPEN_RE.search(source_text, max(0, f.span[0] - 12), f.span[0])
+        if m.group().strip() == "and" and between is None:
+            out.append(f)  # "4% and 6%": two figures, not a range
+    res.dropped[:] = out
 
 
 _ONE_RE = regex.compile(r"(?i:one|1)[ \u00a0]+(?P<noun>\p{Ll}{3,})")
