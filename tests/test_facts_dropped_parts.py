@@ -122,3 +122,36 @@ def test_a_change_and_its_result_are_no_range() -> None:
     res = Result(kept=[price], dropped=[rise])
     fold_range_ends(res, src)
     assert res.dropped == [rise]
+
+
+def test_a_maiden_name_left_out_is_a_person_dropped() -> None:
+    from textlineage.facts.dropped_parts import split_maiden_names
+    from textlineage.types import FactLink
+
+    src = "Edna Mary Lusk (née Varrow) died at home on Friday."
+    der = "Edna Lusk died at home."
+    link = FactLink(
+        "person",
+        _fact(src, "Edna Mary Lusk (née Varrow)", "person"),
+        _fact(der, "Edna Lusk", "person", 1),
+    )
+    res = Result(kept=[link])
+    split_maiden_names(res, der)
+    assert [k.source.text for k in res.kept] == ["Edna Mary Lusk"]
+    assert [(f.kind, f.text) for f in res.dropped] == [("person", "née Varrow")]
+
+
+def test_a_maiden_name_the_retelling_writes_stays() -> None:
+    from textlineage.facts.dropped_parts import split_maiden_names
+    from textlineage.types import FactLink
+
+    src = "Edna Mary Lusk (née Varrow) died at home on Friday."
+    der = "Edna Lusk, born a Varrow, died at home."
+    link = FactLink(
+        "person",
+        _fact(src, "Edna Mary Lusk (née Varrow)", "person"),
+        _fact(der, "Edna Lusk", "person", 1),
+    )
+    res = Result(kept=[link])
+    split_maiden_names(res, der)
+    assert res.kept == [link] and not res.dropped

@@ -41,6 +41,7 @@ from .dropped_parts import (
     fold_range_ends,
     name_as_noun,
     one_as_article,
+    split_maiden_names,
     split_person_of_body,
     trim_linked_tails,
 )
@@ -251,6 +252,7 @@ def join_dropped(res: Result, texts: tuple[str, str], derived_doc: int = 1) -> N
     the dropped names are read right (:mod:`.dropped_parts`)."""
     split_person_of_body(res)
     fold_name_tails(res, texts[0])
+    split_maiden_names(res, texts[1])
     name_as_noun(res, texts, derived_doc)
     one_as_article(res, texts, derived_doc)
     trim_linked_tails(res, texts)

@@ -22,6 +22,8 @@ common noun, a count of one said with an article.
   (:func:`trim_linked_tails`).
 - A figure dropped that opens a range whose other end a link holds ("from £12 to £30",
   "£30 → up to £30") is part of that fact (:func:`fold_range_ends`).
+- A maiden name a person's link holds in its source ("Ann Roe (née Pell)" → "Ann Roe"),
+  which the derived text never writes, is a person dropped (:func:`split_maiden_names`).
 - A count of one said with the article ("one lap behind" → "a lap behind") is kept: the
   derived sentence that says the same thing holds "a"/"an" and the same noun
   (:func:`one_as_article`).
@@ -211,6 +213,32 @@ def fold_range_ends(res: Result, source_text: str) -> None:
         if m.group().strip() == "and" and between is None:
             out.append(f)  # "4% and 6%": two figures, not a range
     res.dropped[:] = out
+
+
+_MAIDEN_RE = regex.compile(
+    r"(?P<name>.*?\S)[ \u00a0]*(?:\([ \u00a0]*|,[ \u00a0]*)"
+    r"(?P<maiden>(?i:née|nee)[ \u00a0]+\p{Lu}[\p{L}'’-]+)[ \u00a0]*\)?"
+)
+"""A person's name with the maiden name after it: "Ann Roe (née Pell)"."""
+
+
+def split_maiden_names(res: Result, derived_text: str) -> None:
+    """Report a maiden name that a person's link holds in its source ("Ann Roe (née Pell)"
+    → "Ann Roe") and the derived text never writes as a person dropped: a name of its own
+    that the retelling leaves out; the link keeps the rest of the name."""
+    for links in (res.kept, res.changed):
+        for i, k in enumerate(links):
+            m = _MAIDEN_RE.fullmatch(k.source.text) if k.kind == "person" else None
+            if m is None:
+                continue
+            surname = m.group("maiden").split()[-1]
+            if regex.search(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])", derived_text):
+                continue
+            a = k.source.span[0]
+            name = dataclasses.replace(k.source, text=m.group("name"), span=(a, a + m.end("name")))
+            links[i] = dataclasses.replace(k, source=name)
+            b, e = a + m.start("maiden"), a + m.end("maiden")
+            res.dropped.append(Fact("person", m.group("maiden"), (b, e), k.source.doc))
 
 
 _ONE_RE = regex.compile(r"(?i:one|1)[ \u00a0]+(?P<noun>\p{Ll}{3,})")
