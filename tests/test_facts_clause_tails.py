@@ -52,3 +52,14 @@ def test_a_long_run_without_a_comma_is_quick() -> None:
     res = Result()
     dropped_tails(res, (src, "Walkers keep dogs on leads near fields."), 0)
     assert res.dropped == []
+
+
+def test_what_follows_left_out_of_a_retold_sentence_is_dropped() -> None:
+    source = (
+        "The ceremony will take place at Harrow Fen chapel at noon on Monday, "
+        "followed by a reception at the boathouse."
+    )
+    derived = "The ceremony is at Harrow Fen chapel at noon on Monday."
+    res = Result()
+    dropped_tails(res, (source, derived), 0)
+    assert [f.text for f in res.dropped] == ["followed by a reception at the boathouse"]

@@ -1,4 +1,5 @@
-"""A reason or a purpose cut from the end of a retold sentence is a claim dropped.
+"""A reason, a purpose or what follows cut from the end of a retold sentence is a claim
+dropped.
 
 A retelling often keeps a sentence's statement and leaves out the adjunct clause that ends
 it: why ("..., because the roots rot in wet soil") or what for ("..., to keep the paths
@@ -9,9 +10,10 @@ A source sentence is retold when one derived sentence holds :data:`RETOLD_SHARE`
 content words (and :data:`MIN_SHARED` at least). Its tail is the clause after its last
 comma when that clause opens with a subordinator of reason, purpose or condition (a list a
 grammar gives: "because", "since", "so that", "in order to", "to" + verb, "unless",
-"provided that") and runs to the sentence's end. The tail is dropped when it has two
-content words at least and none of them is in the retelling sentence or the sentences
-either side of it, and no fact reported already overlaps it. English only.
+"provided that"), or with "followed by" (what came or comes next, an event of its own:
+"..., followed by a reception"), and runs to the sentence's end. The tail is dropped when
+it has two content words at least and none of them is in the retelling sentence or the
+sentences either side of it, and no fact reported already overlaps it. English only.
 """
 
 from __future__ import annotations
@@ -35,11 +37,13 @@ MIN_TAIL = 2
 """Content words a tail must hold to be a claim of its own."""
 _TAIL_RE = regex.compile(
     r",[ \u00a0]+(?P<tail>(?:because|since|unless|so[ \u00a0]+that|in[ \u00a0]+order[ \u00a0]+to"
-    r"|so[ \u00a0]+as[ \u00a0]+to|provided[ \u00a0]+that|to[ \u00a0]+(?!be\b|the\b|a\b|an\b)\p{Ll}+)"
+    r"|so[ \u00a0]+as[ \u00a0]+to|provided[ \u00a0]+that|followed[ \u00a0]+by"
+    r"|to[ \u00a0]+(?!be\b|the\b|a\b|an\b)\p{Ll}+)"
     r"\b[^,;:()\"“”!?.]*)[.!][\"”’)]*[ \u00a0]*$"
 )
 """The last clause of a sentence, after a comma, opened by a subordinator of reason,
-purpose or condition (or "to" before a verb: no article after it), to the full stop."""
+purpose or condition (or "to" before a verb: no article after it), or by "followed by"
+(what comes next: an event of its own), to the full stop."""
 
 
 def _terms(text: str, span: Span) -> Counter[str]:

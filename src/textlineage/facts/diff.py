@@ -28,6 +28,7 @@ from .added_folds import fold_added
 from .claim_causes import diff_causes
 from .claim_notices import reversed_notices
 from .consolidate import consolidate
+from .dropped_joins import join_dropped
 from .frequency import pair_frequencies
 from .furniture_facts import drop_furniture_facts
 from .grades import changed_grades
@@ -53,6 +54,7 @@ from .number_hedges import hedged_counts
 from .once import one_link_per_span
 from .places import drop_generic
 from .quote_parts import fold_quote_parts
+from .relink import relink_kept
 from .scope import read_items
 from .story_lines import drop_added_off_story, drop_dropped_off_story
 from .strength_moves import strength_moves
@@ -236,12 +238,14 @@ def diff_facts(
     one_link_per_span(res)
 
     fold_inside_quotes(res)
+    relink_kept(res, (source_text, derived_text), (src, der))
     consolidate(res, (source_text, derived_text), across=across, source_doc=source_doc)
     drop_added_off_story(res, derived_text, der)
     drop_dropped_off_story(res, source_text, src)
     drop_added_off_topic(res, source_text, derived_text)
     drop_dropped_off_topic(res, source_text, derived_text)
     drop_furniture_facts(res, (source_text, derived_text), (ls, ld))
+    join_dropped(res, (source_text, derived_text), derived_doc)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

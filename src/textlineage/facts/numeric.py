@@ -117,6 +117,11 @@ _QUAL_OF = r"an?\s+estimated\s+\p{Ll}+\s+of"
 total of 3,000"): the qualifier of the number after "of"."""
 
 
+_TALLY = "(?:of|for)"
+"""The word between the two figures of a tally written as one token ("6-of-11", "2-for-5"):
+two numbers, not a number and its noun."""
+
+
 @cache
 def patterns(lang: str) -> Patterns:
     """The number patterns of ``lang`` (an unknown code reads the English way)."""
@@ -175,7 +180,7 @@ def _english(lang: str) -> Patterns:
     scale_alt = "|".join(_EN_SCALES)
     number = regex.compile(
         rf"""
-        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬]|\p{{L}}-)
+        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬]|\p{{L}}-(?<!\d-{_TALLY}-))
         (?P<cur>{CURRENCY})?
         (?:
             (?P<vague>(?i:{EN_VAGUE}))
@@ -185,7 +190,7 @@ def _english(lang: str) -> Patterns:
           | (?P<word>(?i:{SPELLED_NUMBER}))(?![\p{{L}}])
         )
         (?P<pct>\s?[%٪]|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?
-        (?:-(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
+        (?:-(?!{_TALLY}-\d)(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
         (?![\p{{L}}\p{{N}}]|[.,٫٬]\p{{N}})
         """,
         regex.VERBOSE,
