@@ -37,7 +37,7 @@ BY_WORDS = (
 )
 """The words a byline or a credit line puts before "by": who wrote, reported, edited,
 photographed, made or paid for the page ("Reporting by", "Photos by", "Sponsored by").
-A line opening with another word before "by" ("Found by", "Beaten by") tells an event."""
+A line opening with another word before "by" ("Spotted by", "Beaten by") tells an event."""
 
 _CONTACT_LABEL_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,2}(?:contacts?|inquiries|enquiries|queries)"
