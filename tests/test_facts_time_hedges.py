@@ -60,3 +60,12 @@ def test_hedges_of_habit_of_one_meaning_keep_the_time() -> None:
         "Repairs to the footbridge will take place, normally from 8am, on weekdays.",
     )
     assert not _times(d)
+
+
+def test_an_approximate_time_told_as_shortly_before_the_hour_keeps_the_time() -> None:
+    d = _diff(
+        "The tram left the depot at about 9.50pm and reached the terminus an hour later.",
+        "The tram left the depot shortly before 10pm and reached the terminus an hour later.",
+    )
+    assert not _times(d)
+    assert ("9.50pm", "10pm") in [(k.source.text, k.derived.text) for k in d.kept]

@@ -18,6 +18,7 @@ import regex
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX
 from .items import Result
+from .match_dates import ROUNDED_NOTE
 
 _SP = r"[ \u00a0]+"
 _BEFORE = {
@@ -100,7 +101,8 @@ def hedged_times(res: Result, texts: tuple[str, str]) -> None:
         hedge = _hedge if time else _habit  # a number's other hedges are read elsewhere
         cs, ws, ss = hedge(texts[0], link.source)
         cd, wd, sd = hedge(texts[1], link.derived)
-        if cs == cd:
+        if cs == cd or (link.note.startswith(ROUNDED_NOTE) and "~" in (cs, cd)):
+            # (a time told a few minutes off, "shortly before 8pm", is approximate too)
             keep.append(link)
             continue
         if not cd:
