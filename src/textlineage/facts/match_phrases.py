@@ -8,7 +8,7 @@ retold as its length (:mod:`.date_spans`), and a match minute told by the clock
 from __future__ import annotations
 
 from .ages import age_changes
-from .date_spans import merge_range_changes, spans_as_durations
+from .date_spans import merge_range_changes, since_as_durations, spans_as_durations
 from .items import Result
 from .job_roles import job_changes
 from .match_minutes import minute_changes
@@ -21,6 +21,7 @@ def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     """Add to ``res`` the ordinals, owned things, origins, ages and date ranges the
     derived text changed."""
     spans_as_durations(texts, res)
+    since_as_durations(texts, res)
     merge_range_changes(texts, res)
     minute_changes(texts, docs, res)
     ordinal_changes(texts, docs, res)
