@@ -15,6 +15,7 @@ tokens (:func:`~textlineage.text.normalise.tokenize`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -44,7 +45,7 @@ possible", "if practicable"): dropped, the claim is stated without reserve."""
 def with_conditions(hedges: list[str], words: Sequence[str]) -> list[str]:
     """``hedges`` (found in ``words``) with the hedges of condition ``words`` hold ("where
     possible") put for the single words they close ("possible")."""
-    pairs = zip(words, words[1:], strict=False)
+    pairs = itertools.pairwise(words)
     found = [f"{a} {b}" for a, b in pairs if a in CONDITIONS and b in CONDITION_ENDS]
     ends = {p.split()[1] for p in found}
     return [h for h in hedges if h not in ends] + found
