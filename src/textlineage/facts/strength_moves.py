@@ -26,6 +26,7 @@ import regex
 from ..types import FactLink
 from .date_bounds import date_bounds
 from .items import Result
+from .likeness import likeness_changes
 from .own_year import keep_own_years, parts_without_year
 from .vocab import QUAL_CLASS
 from .zone_swaps import zone_swaps
@@ -184,3 +185,4 @@ def strength_moves(res: Result, texts: tuple[str, str]) -> None:
     parts_without_year(res, texts)
     zone_swaps(res)
     date_bounds(res, texts)
+    likeness_changes(res, texts)
