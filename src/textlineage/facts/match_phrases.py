@@ -2,8 +2,8 @@
 (:mod:`.ordinals`), a thing of one owner (:mod:`.possessions`) and a person's origin
 (:mod:`.origins`), each put for another in the derived text; and an age said in other
 words (:mod:`.ages`), a job said with "as" (:mod:`.job_roles`) and a range of dates
-retold as its length (:mod:`.date_spans`), and a match minute told by the clock
-(:mod:`.match_minutes`)."""
+retold as its length (:mod:`.date_spans`), a match minute told by the clock
+(:mod:`.match_minutes`) and a split vote told as unanimous (:mod:`.unanimity`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .match_minutes import minute_changes
 from .ordinals import ordinal_changes
 from .origins import origin_changes
 from .possessions import possession_changes
+from .unanimity import unanimity_changes
 
 
 def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -> None:
@@ -29,3 +30,4 @@ def phrase_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) -
     origin_changes(texts, docs, res)
     age_changes(texts, res)
     job_changes(texts, docs, res)
+    unanimity_changes(texts, docs, res)
