@@ -182,8 +182,7 @@ def test_a_bound_far_below_a_figure_is_no_rounding_of_it() -> None:
     d = _diff(
         "The museum raised $840,000 for the roof. Season tickets are offered to members who"
         " gave over $200.",
-        "The museum raised $840,000 for the roof. Season tickets go to members who gave over"
-        " $400.",
+        "The museum raised $840,000 for the roof. Season tickets go to members who gave over $400.",
     )
     assert ("over $200", "over $400", "value") in _changes(d)
     assert not [k for k in d.kept if k.derived.text == "over $400"]
