@@ -134,3 +134,14 @@ def test_a_possibility_kept_beside_a_condition_is_no_change() -> None:
     src = "Walkers on the cliff path should keep dogs on a lead if practicable during lambing."
     der = "Walkers on the cliff path should keep dogs on a lead where practicable during lambing."
     assert not _claims(_aligned(src, der, [(src, der)]))
+
+
+def test_a_hedge_of_belief_moved_to_the_sentence_opening_keeps_the_claim() -> None:
+    src = "The lorry is thought to have a dent in its tailgate and a torn curtain side."
+    der = "Officers believe the lorry has a dent in its tailgate and a torn curtain side."
+    fd = _aligned(src, der, [(src, der)])
+    assert not _claims(fd)
+    src = "The lorry is thought to have a dent in its tailgate and a torn curtain side."
+    der = "The lorry has a dent in its tailgate and a torn curtain side."
+    fd = _aligned(src, der, [(src, der)])
+    assert _claims(fd)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import regex
 
 from ..types import FactLink
+from .belief_moves import belief_moves
 from .date_bounds import date_bounds
 from .items import Result
 from .likeness import likeness_changes
@@ -186,3 +187,4 @@ def strength_moves(res: Result, texts: tuple[str, str]) -> None:
     zone_swaps(res)
     date_bounds(res, texts)
     likeness_changes(res, texts)
+    belief_moves(res, texts)
