@@ -52,6 +52,7 @@ STORY = (
         "Additional reporting by Idris Fenwick",
         "Photos by Sunniva Holt",
         "Brought to you by Alwen Marine Insurance",
+        "Prepared by Idris Fenwick, Harbour Office",
     ],
 )
 def test_page_lines_of_other_kinds_of_page_are_furniture(line: str) -> None:

@@ -34,6 +34,9 @@ BY_WORDS = (
     r"|illustrations?|illustrated|graphics?|design|designed|website|site|animation|data"
     r"|research|analysis|checked|fact-checked|updated|sponsored|powered|supported|funded"
     r"|paid\s+for|brought\s+to\s+you|music|artwork|cover|layout|subbed|sub-edited|contributed"
+    r"|prepared|authored|drafted|created|commissioned|issued|distributed|released|maintained"
+    r"|managed|run|operated|owned|built|developed|made|hosted|recorded|mixed|filmed|shot"
+    r"|edit|copy|approved|signed|verified|moderated|submitted|sent|shared|uploaded"
 )
 """The words a byline or a credit line puts before "by": who wrote, reported, edited,
 photographed, made or paid for the page ("Reporting by", "Photos by", "Sponsored by").
