@@ -82,26 +82,3 @@ def test_kept_facts_and_drops_inside_a_changed_quotation_go_with_it() -> None:
     res = Result(kept=[kept], changed=[change], dropped=[inside])
     fold_quote_parts(res, (_SRC, der))
     assert res.kept == [] and res.dropped == [] and res.changed == [change]
-
-
-def test_a_dropped_quotation_retold_in_most_of_its_words_is_reported_speech() -> None:
-    src = 'The pool will reopen soon. "We might extend the evening sessions if demand stays high."'
-    der = "The pool will reopen soon. The manager said it will extend evening sessions if demand stays high."
-    q = _at(src, '"We might extend the evening sessions if demand stays high."', 0, "quote")
-    kept = FactLink("place", _at(src, "pool", 0, "place"), _at(der, "pool", 1, "place"))
-    res = Result(kept=[kept], dropped=[q])
-    fold_quote_parts(res, (src, der))
-    assert res.dropped == []
-    (change,) = res.changed
-    assert change.derived.text == "it will extend evening sessions if demand stays high"
-    assert "reported speech" in change.note
-
-
-def test_a_dropped_quotation_sharing_a_few_words_stays_dropped() -> None:
-    src = 'The pool will reopen soon. "We might extend the evening sessions if demand stays high."'
-    der = "The pool will reopen soon. Evening swimmers are asked to book ahead."
-    q = _at(src, '"We might extend the evening sessions if demand stays high."', 0, "quote")
-    kept = FactLink("place", _at(src, "pool", 0, "place"), _at(der, "pool", 1, "place"))
-    res = Result(kept=[kept], dropped=[q])
-    fold_quote_parts(res, (src, der))
-    assert res.dropped == [q] and not res.changed

@@ -29,7 +29,7 @@ import regex
 from ..text.segment import split_sentences
 from ..types import Fact, FactLink
 from .items import Result
-from .quote_sentences import reported_in, sentences
+from .quote_sentences import reported_in
 
 Span = tuple[int, int]
 
@@ -106,7 +106,6 @@ def fold_quote_parts(res: Result, texts: tuple[str, str]) -> None:
     """Fold the facts inside quotations into them (see the module's docstring)."""
     _as_reported_speech(res, texts)
     _reported_together(res, texts)
-    _retold_in_words(res, texts)
     changed_quotes = [c for c in res.changed if c.kind == "quote"]
     if not changed_quotes:
         return
@@ -162,43 +161,6 @@ def _as_reported_speech(res: Result, texts: tuple[str, str]) -> None:
         folded.update(id(k) for k in links)
     if folded:
         res.kept[:] = [k for k in res.kept if id(k) not in folded]
-
-
-def _retold_in_words(res: Result, texts: tuple[str, str]) -> None:
-    """Each dropped quotation of one sentence, left so by the rules above, that one derived
-    sentence outside quotation marks retells in most of its words
-    (:func:`~.quote_sentences.reported_in`): turned into reported speech too, from the
-    first word retold (after a verb of speech before it)."""
-    doc = next((k.derived.doc for k in (*res.kept, *res.changed)), None)
-    doc = doc if doc is not None else next((f.doc for f in res.added), None)
-    if doc is None:
-        return  # (the derived text's number unknown: nothing of it was read)
-    quoted = [
-        *(f.span for f in res.added if f.kind == "quote"),
-        *(k.derived.span for k in (*res.kept, *res.changed) if k.kind == "quote"),
-    ]
-    for q in [f for f in res.dropped if f.kind == "quote" and len(sentences(f)) == 1]:
-        at = reported_in(q, texts[1], (0, len(texts[1])))
-        if at is None or any(_overlaps(at, x) for x in quoted):
-            continue
-        first, last = _retold_words(texts[1], at, q)
-        span = _told(texts[1], (at[0], last), [(first, first)])
-        told = Fact("quote", texts[1][span[0] : span[1]], span, doc)
-        res.changed.append(FactLink("quote", q, told, NOTE, "wording"))
-        res.dropped.remove(q)
-        quoted.append(at)
-
-
-def _retold_words(text: str, at: Span, q: Fact) -> Span:
-    """Where the words of ``text`` in ``at`` that the quotation ``q`` holds begin and end
-    (the sentence may go on to say more of its own)."""
-    words = {w.lower() for w in _WORD_RE.findall(q.text) if len(w) >= _MIN_WORD}
-    found = [m.span() for m in _WORD_RE.finditer(text, at[0], at[1]) if m.group().lower() in words]
-    return (found[0][0], found[-1][1]) if found else at
-
-
-_WORD_RE = regex.compile(r"\p{L}+")
-_MIN_WORD = 4  # letters of a word that ties the sentence to the quotation
 
 
 _QUOTE_MARKS = '"“”«»„'
