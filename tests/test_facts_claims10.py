@@ -119,3 +119,29 @@ def test_a_place_after_a_preposition_is_no_verb_stated() -> None:
     src = "The barge is still scheduled to return to Kelmouth on Friday morning."
     der = "The barge gets back in Kelmouth around 7am on Friday."
     assert not _claims(_aligned(src, der, [(src, der)]))
+
+
+def test_a_condition_of_possibility_dropped_makes_the_rule_plain() -> None:
+    src = "Walkers on the cliff path should keep dogs on a lead where possible during lambing."
+    der = "Walkers on the cliff path should keep dogs on a lead during lambing."
+    fd = _aligned(src, der, [(src, der)])
+    assert [(c.detail, c.note) for c in fd.changed if c.kind == "claim"] == [
+        ("hedge_dropped", "hedge 'where possible' dropped")
+    ]
+
+
+def test_a_possibility_kept_beside_a_condition_is_no_change() -> None:
+    src = "Walkers on the cliff path should keep dogs on a lead if practicable during lambing."
+    der = "Walkers on the cliff path should keep dogs on a lead where practicable during lambing."
+    assert not _claims(_aligned(src, der, [(src, der)]))
+
+
+def test_a_hedge_of_belief_moved_to_the_sentence_opening_keeps_the_claim() -> None:
+    src = "The lorry is thought to have a dent in its tailgate and a torn curtain side."
+    der = "Officers believe the lorry has a dent in its tailgate and a torn curtain side."
+    fd = _aligned(src, der, [(src, der)])
+    assert not _claims(fd)
+    src = "The lorry is thought to have a dent in its tailgate and a torn curtain side."
+    der = "The lorry has a dent in its tailgate and a torn curtain side."
+    fd = _aligned(src, der, [(src, der)])
+    assert _claims(fd)

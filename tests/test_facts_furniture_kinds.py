@@ -49,6 +49,10 @@ STORY = (
         "WALN RADIO - 7 AM - VO/SOT - DREDGING",
         "Posted 3 Feb 2026 | Visitor book (12 entries) | Light a candle",
         "More from the harbour: Ferry timetable changes in May",
+        "Additional reporting by Idris Fenwick",
+        "Photos by Sunniva Holt",
+        "Brought to you by Alwen Marine Insurance",
+        "Prepared by Idris Fenwick, Harbour Office",
     ],
 )
 def test_page_lines_of_other_kinds_of_page_are_furniture(line: str) -> None:
@@ -106,6 +110,8 @@ def test_a_script_speaker_tag_sign_off_and_paragraph_numbers() -> None:
         "Agents earn a commission of 2% on each berth they let.",
         "HELP NEEDED: two volunteers for the harbour watch",
         "Crew - 14 | Cargo - 3,100 tonnes",
+        "Spotted by Idris Fenwick of Alwen Divers.",
+        "Rescued by Sunniva Holt and Tom Barra.",
     ],
 )
 def test_story_lines_of_the_same_words_stay_facts(line: str) -> None:

@@ -38,3 +38,16 @@ def test_a_hedge_added_and_a_hedge_on_both_sides() -> None:
         "Officers are looking into 40 alleged thefts from cars.",
     )
     assert not d.changed and [k.derived.text for k in d.kept if k.kind == "number"]
+
+
+def test_an_age_bound_said_as_older_or_younger_than_keeps_the_count() -> None:
+    d = _diff(
+        "The clinic vaccinates ferrets over eight months old and refers those under eight"
+        " weeks to the city hospital.",
+        "The clinic vaccinates ferrets older than eight months and refers those younger than"
+        " eight weeks to the city hospital.",
+    )
+    assert not d.changed
+    kept = [(k.source.text, k.derived.text) for k in d.kept if k.kind == "number"]
+    assert ("over eight months", "older than eight months") in kept
+    assert ("under eight weeks", "younger than eight weeks") in kept

@@ -176,3 +176,13 @@ def test_a_share_made_vague_in_a_short_retold_sentence_is_one_change() -> None:
     [(_src, der, label)] = [c for c in _changes(d) if "three quarters" in c[0]]
     assert "most" in der and label in ("rounding", "strength")
     assert not any("three quarters" in f.text for f in d.dropped)
+
+
+def test_a_bound_far_below_a_figure_is_no_rounding_of_it() -> None:
+    d = _diff(
+        "The museum raised $840,000 for the roof. Season tickets are offered to members who"
+        " gave over $200.",
+        "The museum raised $840,000 for the roof. Season tickets go to members who gave over $400.",
+    )
+    assert ("over $200", "over $400", "value") in _changes(d)
+    assert not [k for k in d.kept if k.derived.text == "over $400"]

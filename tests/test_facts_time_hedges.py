@@ -43,3 +43,29 @@ def test_two_hedges_of_one_meaning_keep_the_time() -> None:
     )
     assert not _times(d)
     assert "11.40am" in [k.derived.text for k in d.kept]
+
+
+def test_a_hedge_of_habit_before_a_number_dropped() -> None:
+    d = _diff(
+        "Crossings take generally between 40 and 55 minutes in calm weather.",
+        "Crossings take between 40 and 55 minutes in calm weather.",
+    )
+    changed = [(c.source.text, c.derived.text, c.detail) for c in d.changed]
+    assert any(s.startswith("generally between 40") for s, _, _ in changed)
+
+
+def test_hedges_of_habit_of_one_meaning_keep_the_time() -> None:
+    d = _diff(
+        "Repairs to the footbridge will take place, usually from 8am, on weekdays.",
+        "Repairs to the footbridge will take place, normally from 8am, on weekdays.",
+    )
+    assert not _times(d)
+
+
+def test_an_approximate_time_told_as_shortly_before_the_hour_keeps_the_time() -> None:
+    d = _diff(
+        "The tram left the depot at about 9.50pm and reached the terminus an hour later.",
+        "The tram left the depot shortly before 10pm and reached the terminus an hour later.",
+    )
+    assert not _times(d)
+    assert ("9.50pm", "10pm") in [(k.source.text, k.derived.text) for k in d.kept]

@@ -18,3 +18,41 @@ def test_a_title_by_its_initials_is_the_same_person() -> None:
         "IM Ana Ruiz from Madrid won the rapid section on 6 points.",
     )
     assert ("International Master Ana Ruiz", "IM Ana Ruiz") in kept
+
+
+def test_a_title_by_its_initials_and_half_a_double_surname_is_a_surname_change() -> None:
+    d = diff_facts(
+        "Detective Inspector Rhian Tolley-Marsh, of the county's burglary squad, said the"
+        " stolen clocks had been recovered.",
+        "DI Rhian Tolley, of the county's burglary squad, said the stolen clocks were found.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert [(k.source.text[-18:], k.derived.text, k.label) for k in d.changed] == [
+        ("Rhian Tolley-Marsh", "DI Rhian Tolley", "surname")
+    ]
+    assert not [f for f in (*d.added, *d.dropped) if f.kind == "person"]
+
+
+def test_a_title_read_before_the_name_and_half_a_double_surname_is_a_surname_change() -> None:
+    d = diff_facts(
+        "Detective Sergeant Rhian Tolley-Marsh, of the county's burglary squad, said the"
+        " stolen clocks had been recovered.",
+        "DS Rhian Tolley, of the county's burglary squad, said the stolen clocks were found.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert [(k.source.text, k.derived.text, k.label) for k in d.changed] == [
+        ("Rhian Tolley-Marsh", "DS Rhian Tolley", "surname")
+    ]
+    assert not [f for f in (*d.added, *d.dropped) if f.kind == "person"]
+
+
+def test_initials_of_other_words_are_no_title() -> None:
+    d = diff_facts(
+        "Morning Show Rhian Tolley-Marsh presented the awards on the pier.",
+        "DI Rhian Tolley presented the awards on the pier.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not [k for k in d.changed if k.label == "surname"]

@@ -59,3 +59,53 @@ def test_a_full_date_told_as_last_weekend_is_less_specific() -> None:
     )
     assert _changed(d).get(("Sunday 15 November 2026", "Last weekend")) == "specificity"
     assert not [f for f in d.dropped if f.kind == "date"]
+
+
+def test_a_date_told_as_yesterday_on_the_next_days_page_is_kept() -> None:
+    d = _diff(
+        "Published 9 May 2027\n\nThe jury at Harrowfield Crown Court convicted the forger on"
+        " Tuesday 8 May 2027 after a two-week trial.",
+        "The jury at Harrowfield Crown Court convicted the forger yesterday after a two-week"
+        " trial.",
+    )
+    assert any(
+        (k.source.text, k.derived.text) == ("Tuesday 8 May 2027", "yesterday") for k in d.kept
+    )
+    assert not [f for f in d.dropped if f.kind == "date"]
+    assert not d.changed
+
+
+def test_a_date_told_as_yesterday_days_off_the_page_is_less_specific() -> None:
+    d = _diff(
+        "The jury at Harrowfield Crown Court convicted the forger on Tuesday 8 May 2027 after a"
+        " two-week trial.",
+        "Posted 12 May 2027\n\nThe jury at Harrowfield Crown Court convicted the forger yesterday"
+        " after a two-week trial.",
+    )
+    assert _changed(d).get(("Tuesday 8 May 2027", "yesterday")) == "specificity"
+
+
+def test_a_day_told_as_last_month_is_less_specific() -> None:
+    d = _diff(
+        "The parish council approved the new allotment rules by a show of hands on 14 June.",
+        "Published 3 July 2030\n\nThe parish council approved the new allotment rules last month.",
+    )
+    assert _changed(d).get(("14 June", "last month")) == "specificity"
+    assert not [f for f in d.dropped if f.kind == "date"]
+
+
+def test_a_month_told_as_next_month_on_a_page_of_that_month_is_another_month() -> None:
+    d = _diff(
+        "Open evenings on the new cycle lanes will be held at three village halls in October.",
+        "Published 4 October 2030\n\nOpen evenings on the new cycle lanes will be held at"
+        " village halls next month.",
+    )
+    assert _changed(d).get(("October", "next month")) == "value"
+
+
+def test_a_month_alone_is_no_day_told_as_today() -> None:
+    d = _diff(
+        "Open evenings on the new cycle lanes will be held at three village halls in October.",
+        "Open evenings on the new cycle lanes are being held at village halls today.",
+    )
+    assert not [k for k in (*d.changed, *d.kept) if k.derived.text == "today"]

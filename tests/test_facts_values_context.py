@@ -68,6 +68,34 @@ def test_a_duration_that_does_not_say_the_range_length_stays_apart() -> None:
     assert not [k for k in d.changed if k.kind == "date"]
 
 
+def test_a_date_since_retold_as_the_time_since_is_one_date_changed() -> None:
+    d = _diff(
+        "Published 12 June 2030\n\nThe ferryman, who has rowed the river crossing since 2017,"
+        " retires at the end of the month.",
+        "The ferryman, who has rowed the river crossing for more than a dozen years, retires"
+        " this month.",
+    )
+    assert [(k.source.text, k.label) for k in d.changed if k.kind == "date"] == [
+        ("2017", "specificity")
+    ]
+    assert not [f for f in (*d.added, *d.dropped) if f.kind in ("date", "number")]
+    d = _diff(
+        "Published 12 June 2030\n\nThe ferryman, who has rowed the river crossing since 2017,"
+        " retires at the end of the month.",
+        "The ferryman, who has rowed the river crossing for 20 years, retires this month.",
+    )
+    assert [(k.source.text, k.label) for k in d.changed if k.kind == "date"] == [("2017", "value")]
+
+
+def test_a_date_since_without_a_page_date_stays_apart() -> None:
+    d = _diff(
+        "The ferryman, who has rowed the river crossing since 2017, retires at the end of the"
+        " month.",
+        "The ferryman, who has rowed the river crossing for 13 years, retires this month.",
+    )
+    assert not [k for k in d.changed if k.kind == "date"]
+
+
 def test_an_age_after_a_name_is_the_age_changed_not_another_count() -> None:
     d = _diff(
         "You are 41 years old. You forged the signatures of three trustees on the cheques.",

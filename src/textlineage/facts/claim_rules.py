@@ -15,6 +15,7 @@ tokens (:func:`~textlineage.text.normalise.tokenize`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -35,6 +36,21 @@ HEDGE_ADVERBS = _set(
 )
 """Adverbs that make a verb's claim possible, second-hand or only what is usual ("is
 usually split" → "will be split" states what will happen)."""
+CONDITIONS = _set("where wherever if when whenever")
+CONDITION_ENDS = _set("possible practicable feasible practical")
+"""A condition that makes a rule or a promise hold only as far as it can ("where
+possible", "if practicable"): dropped, the claim is stated without reserve."""
+
+
+def with_conditions(hedges: list[str], words: Sequence[str]) -> list[str]:
+    """``hedges`` (found in ``words``) with the hedges of condition ``words`` hold ("where
+    possible") put for the single words they close ("possible")."""
+    pairs = itertools.pairwise(words)
+    found = [f"{a} {b}" for a, b in pairs if a in CONDITIONS and b in CONDITION_ENDS]
+    ends = {p.split()[1] for p in found}
+    return [h for h in hedges if h not in ends] + found
+
+
 HEDGE_VERBS = _set(
     """said believed thought reported alleged understood expected feared likely unlikely
     set due poised scheduled supposed planned"""

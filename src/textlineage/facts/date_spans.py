@@ -10,6 +10,11 @@ duration says the range's length: within :data:`LENGTH_SLACK` of it, and on the 
 qualifier says ("over five years" is no less than five, "nearly three years" no more than
 three), and their sentences share a content word (:mod:`.near_words`). Each range and each
 duration is paired once, and only when it has one such partner.
+
+A date after "since" ("has served the ward since 2011") is a range that runs to the time of
+writing (the date of the source's page, else the derived page's): retold as a duration
+("for over 20 years") that says its length, the start was made less specific; a duration
+of the same unit that says another length (half to twice it) is another time (``value``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from itertools import pairwise
 
 import regex
 
+from ..text.pubdate import lead_date
 from ..types import Fact, FactLink
 from .items import Result
 from .near_words import NearWords
@@ -117,6 +123,53 @@ def spans_as_durations(texts: tuple[str, str], res: Result) -> None:
         res.dropped.remove(a)
         res.dropped.remove(b)
         res.added.remove(df)
+
+
+_SINCE_RE = regex.compile(r"(?<![\p{L}])(?i:ever[ \u00a0]+since|since)[ \u00a0]+$")
+
+
+def since_as_durations(texts: tuple[str, str], res: Result) -> None:
+    """Turn a dropped date after "since" and an added duration that retells how long ago
+    it was into one date changed (see the module's rules)."""
+    starts = [
+        f
+        for f in res.dropped
+        if f.kind == "date"
+        and _month(f) is not None
+        and _SINCE_RE.search(texts[0], max(0, f.span[0] - 12), f.span[0])
+    ]
+    if not starts:
+        return
+    lengths = {
+        id(f): d
+        for f in res.added
+        if f.kind == "number" and (d := _duration(f, texts[1])) is not None
+    }
+    page = lead_date(texts[0]) or lead_date(texts[1])
+    if not lengths or page is None:
+        return
+    now = page[0].year * 12 + page[0].month - 1
+    near = NearWords(texts)
+    durations = [f for f in res.added if id(f) in lengths]
+    for f in starts:
+        start = _month(f)
+        months = now - start if start is not None else 0
+        if months <= 0:
+            continue
+        mine = [d for d in durations if near.shared(f, d)]
+        if len(mine) != 1 or not 0.5 * months <= lengths[id(mine[0])][0] <= 2 * months:
+            continue
+        df = mine[0]
+        if _says_length(months, lengths[id(df)]):
+            note = f"the time since '{f.text}' given as its length ('{df.text}')"
+            link = FactLink("date", f, df, note, "specificity", "less_specific")
+        else:
+            note = f"the time since '{f.text}' given as another length ('{df.text}')"
+            link = FactLink("date", f, df, note, "value", "", True)
+        res.changed.append(link)
+        res.dropped.remove(f)
+        res.added.remove(df)
+        durations.remove(df)
 
 
 def merge_range_changes(texts: tuple[str, str], res: Result) -> None:

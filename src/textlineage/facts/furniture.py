@@ -61,7 +61,7 @@ _AD_RE = regex.compile(
 _NAME = r"(?:\p{Lu}[\p{L}\p{M}.'’/-]*+|[\"“]\p{Lu}[\p{L}\p{M}.'’ -]{0,20}[\"”])"
 _NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\s+){_NAME}){{0,40}}"
 _BYLINE_RE = regex.compile(
-    r"(?<!\p{L})(?i:(?:[\p{L}]++\s+){0,3}by)\s*:?\s+"
+    rf"(?<!\p{{L}})(?i:(?:(?:[\p{{L}}]++\s+){{0,2}}(?:{kinds.BY_WORDS})\s+)?by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
     rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"

@@ -27,6 +27,21 @@ with a comma and a digit ("1 200, 3"), unless its hyphens give it a phone's shap
 ("503-555-0164, 7 days a week"). Only a candidate: :func:`is_phone` checks its size."""
 _EMAIL_RE = regex.compile(_EMAIL)
 
+BY_WORDS = (
+    r"written|words|story|text|reporting|reported|filed|posted|published|edited|reviewed"
+    r"|compiled|curated|produced|presented|hosted|narrated|read|translated|translation"
+    r"|interview|interviews|photos?|photographs?|photography|pictures?|images?|video"
+    r"|illustrations?|illustrated|graphics?|design|designed|website|site|animation|data"
+    r"|research|analysis|checked|fact-checked|updated|sponsored|powered|supported|funded"
+    r"|paid\s+for|brought\s+to\s+you|music|artwork|cover|layout|subbed|sub-edited|contributed"
+    r"|prepared|authored|drafted|created|commissioned|issued|distributed|released|maintained"
+    r"|managed|run|operated|owned|built|developed|made|hosted|recorded|mixed|filmed|shot"
+    r"|edit|copy|approved|signed|verified|moderated|submitted|sent|shared|uploaded"
+)
+"""The words a byline or a credit line puts before "by": who wrote, reported, edited,
+photographed, made or paid for the page ("Reporting by", "Photos by", "Sponsored by").
+A line opening with another word before "by" ("Spotted by", "Beaten by") tells an event."""
+
 _CONTACT_LABEL_RE = regex.compile(
     r"(?i:(?:[\p{L}]+\s+){0,2}(?:contacts?|inquiries|enquiries|queries)"
     r"|(?:press|media|investor|news)\s+(?:office|desk|relations|team|line))\s*:\s*\S"

@@ -54,6 +54,7 @@ from .claim_rules import (
     object_shapes,
     superlative_shapes,
     verb_stem,
+    with_conditions,
 )
 from .claim_rules import HEDGE_ADVERBS as RULE_HEDGE_ADVERBS
 from .claim_rules import HEDGE_VERBS as RULE_HEDGE_VERBS
@@ -148,7 +149,7 @@ def _hedges(words: Sequence[str], following: str) -> list[str]:
     out = [w for w in words if w in HEDGES]
     seq = [*words, following]
     out += [f"{a} to" for a, b in itertools.pairwise(seq) if a in HEDGE_VERBS and b == "to"]
-    return out
+    return with_conditions(out, seq)
 
 
 def _negations(words: Sequence[str]) -> int:
@@ -359,7 +360,7 @@ def _edits(
 def _verb_moved(a: Sequence[str], b: Sequence[str]) -> bool:
     """Does one side of an edit drop a hedge with the verb it hedges, the other side
     being empty (the verb stands elsewhere in the sentence)?"""
-    words = a or b
+    words = [w for w in a or b if w not in " ".join(with_conditions([], a or b)).split()]
     if a and b:
         return False
     return any(

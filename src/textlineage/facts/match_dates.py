@@ -187,6 +187,7 @@ def _year_left_unsaid(general: Item, specific: Item) -> bool:
 
 TIME_ROUNDING = 15
 """How many minutes apart two times of day may be and be one time, rounded."""
+ROUNDED_NOTE = "the same time, rounded"
 
 
 def _minutes(value: str) -> int | None:
@@ -297,7 +298,7 @@ def diff_dates(
             used.add(id(rounded[0]))
             sf, df = pair(rounded[0], gd)
             if near is None or _said_near(near.texts[1], df):
-                res.kept.append(FactLink("date", sf, df, f"the same time, rounded ('{sf.text}')"))
+                res.kept.append(FactLink("date", sf, df, f"{ROUNDED_NOTE} ('{sf.text}')"))
             else:
                 note = f"time rounded ('{sf.text}' → '{df.text}')"
                 res.changed.append(FactLink("date", sf, df, note, "value", "rounded"))

@@ -69,6 +69,8 @@ _OVER_AS_MORE_RE = regex.compile(
 )
 """Words after which "over" before a duration means "more than" ("for over five years");
 elsewhere it is the preposition "during" ("over three decades, ...")."""
+_AGE_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:old)(?![\p{L}])")
+"""After a duration that is an age ("over six months old"): "over" is "more than"."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
@@ -486,6 +488,7 @@ def _number_item(
         qual == "over"
         and (dimension(unit) == "time" or unit in _SEASONS or unit in _STAGES)
         and not _OVER_AS_MORE_RE.search(text, max(0, s - 12), s)
+        and not _AGE_AFTER_RE.match(text, unit_end)
     ):
         qual, s = "", m.start()  # "Over five years, ...": during, not more than
     if qual == "as long as" and dimension(unit) != "time":

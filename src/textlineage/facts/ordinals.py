@@ -8,6 +8,11 @@ number's ``value``; an ordinal counted alike is left alone, and so is a pair ove
 fact the diff reported already, and one whose sentences share no content word (they speak
 of different things). A noun counted more than once in either text (the 12th
 and the 80th minute of a match) is paired only by the sentences its ordinals stand in.
+
+Two counts need no noun: a run of wins or events ("their fifth in a row", "a sixth
+straight win", "the third consecutive month") counts a streak, and an ordinal of one
+owner within a season or year ("her eighth double-double of the season", "his ninth of
+the year") counts a tally of that season; each is compared as one noun of its own.
 """
 
 from __future__ import annotations
@@ -30,6 +35,23 @@ _ORDINAL_RE = regex.compile(
     r"[ \u00a0]+(?P<noun>\p{Ll}[\p{Ll}-]{2,})\b"
 )
 
+_ORD = rf"(?P<o>(?i:{'|'.join(_WORDS)})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
+_SP = r"[ \u00a0]+"
+_RUN_WORDS = frozenset({"straight", "consecutive", "successive", "running"})
+_STREAK_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}-]){_ORD}(?:{_SP}\p{{Ll}}{{3,}})?{_SP}"
+    rf"(?:(?i:in){_SP}(?i:a){_SP}(?i:row)|(?i:straight|consecutive|successive|running))"
+    r"(?![\p{L}\p{N}-])"
+)
+"""An ordinal counting a run: "fifth in a row", "sixth straight", "third month running"."""
+_TALLY_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}-])(?:(?i:her|his|their|its|our|my|your)|\p{{L}}+['’]s?){_SP}{_ORD}"
+    rf"(?:{_SP}\p{{Ll}}[\p{{Ll}}-]{{2,}})?{_SP}(?:(?i:of){_SP}(?i:the)|(?i:this)){_SP}"
+    r"(?i:season|year|campaign)(?![\p{L}\p{N}-])"
+)
+"""An owner's ordinal within a season: "her eighth double-double of the season"."""
+_STREAK, _TALLY = "(a run)", "(a season's tally)"
+
 
 MATCH_MINUTE = "minute"
 """The noun of a match's clock ("in the 71st minute"): the time something happened in a
@@ -44,7 +66,11 @@ def _counted(text: str) -> dict[str, list[regex.Match[str]]]:
     """Each noun counted by an ordinal in ``text`` → the ordinals before it."""
     out: dict[str, list[regex.Match[str]]] = defaultdict(list)
     for m in _ORDINAL_RE.finditer(text):
-        out[singular(m["noun"])].append(m)
+        if m["noun"].lower() not in _RUN_WORDS:
+            out[singular(m["noun"])].append(m)
+    for key, pattern in ((_STREAK, _STREAK_RE), (_TALLY, _TALLY_RE)):
+        for m in pattern.finditer(text):
+            out[key].append(m)
     return out
 
 
@@ -78,6 +104,8 @@ def ordinal_changes(texts: tuple[str, str], docs: tuple[int, int], res: Result) 
             if _overlaps(ms.span(), s_taken) or _overlaps(md.span(), d_taken):
                 continue
             _report(ms, md, docs, res)
+            s_taken.append(res.changed[-1].source)
+            d_taken.append(res.changed[-1].derived)
 
 
 def _pairs(
@@ -86,14 +114,21 @@ def _pairs(
     docs: tuple[int, int],
     near: NearWords,
 ) -> list[tuple[regex.Match[str], regex.Match[str]]]:
-    """The ordinals of one noun to compare: the only one of each text, or, when a text
-    counts the noun more than once ("the 12th minute", "the 80th minute"), each ordinal
+    """The ordinals of one noun to compare: the only one of each text (or the closest two
+    when a text says its only count twice), or, when a text counts the noun more than once ("the 12th minute", "the 80th minute"), each ordinal
     whose value the other text does not give with the one of the other text whose
     sentence shares most content words with its own (at least :data:`SAID_ALIKE`, more
     than any other's, and the other way round)."""
-    if len(ss) == 1 and len(ds) == 1:
-        one = (_fact(ss[0], docs[0]), _fact(ds[0], docs[1]))
-        return [(ss[0], ds[0])] if near.shared(*one) >= SAID_ONCE else []
+    if len({_value(m) for m in ss}) == 1 and len({_value(m) for m in ds}) == 1:
+        # one count each, perhaps said again (a headline and its story): the closest
+        # pair, the story's words before a headline's title case
+        one = max(
+            ((near.shared(_fact(a, docs[0]), _fact(b, docs[1])),
+              -a.group().istitle() - b.group().istitle(), -i - j, a, b)
+             for i, a in enumerate(ss) for j, b in enumerate(ds)),
+            key=lambda x: x[:3],
+        )  # fmt: skip
+        return [(one[3], one[4])] if one[0] >= SAID_ONCE else []
     vs, vd = {_value(m) for m in ss}, {_value(m) for m in ds}
     fs = [_fact(m, docs[0]) for m in ss if _value(m) not in vd]
     fd = [_fact(m, docs[1]) for m in ds if _value(m) not in vs]

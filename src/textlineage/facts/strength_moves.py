@@ -24,8 +24,10 @@ from __future__ import annotations
 import regex
 
 from ..types import FactLink
+from .belief_moves import belief_moves
 from .date_bounds import date_bounds
 from .items import Result
+from .likeness import likeness_changes
 from .own_year import keep_own_years, parts_without_year
 from .vocab import QUAL_CLASS
 from .zone_swaps import zone_swaps
@@ -184,3 +186,5 @@ def strength_moves(res: Result, texts: tuple[str, str]) -> None:
     parts_without_year(res, texts)
     zone_swaps(res)
     date_bounds(res, texts)
+    likeness_changes(res, texts)
+    belief_moves(res, texts)

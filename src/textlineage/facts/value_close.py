@@ -91,7 +91,8 @@ def in_vague(vague: str, x: Decimal) -> bool:
 def rounded_true(s: Item, d: Item, any_noun: bool = False) -> bool:
     """Is the derived number a rounding of the source's exact number that its qualifier
     keeps true: "more than 47,000" for 47,912, "under 50" for 48, "about 3" for 3.2 (same
-    noun, unless ``any_noun``, and currency, the source unqualified)?"""
+    noun, unless ``any_noun``, and currency, the source unqualified), the bound within
+    :data:`ROUNDED_BOUND` times the number?"""
     if s.qual or not d.qual or s.cur != d.cur or s.vague or d.vague:
         return False
     if s.unit != d.unit and not any_noun:
@@ -101,12 +102,17 @@ def rounded_true(s: Item, d: Item, any_noun: bool = False) -> bool:
     except ValueError:
         return False
     if d.qcls == ">":
-        return sv > dv
+        return dv < sv <= ROUNDED_BOUND * dv
     if d.qcls == "<":
-        return sv < dv
+        return dv / ROUNDED_BOUND <= sv < dv
     if d.qcls == "~":
         return abs(sv - dv) <= ROUNDING_SLACK * abs(sv)
     return False
+
+
+ROUNDED_BOUND = 2
+"""How far a bound may lie from the exact number it rounds: "more than 500" rounds no
+more than 1,000 ("over $500" said of $640,000 is true, but says another figure)."""
 
 
 def qual_note(s: Item, d: Item) -> str:

@@ -34,7 +34,7 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 QUAL_CLASS = {
     "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
     "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
-    "longer than": ">", "shorter than": "<",
+    "longer than": ">", "shorter than": "<", "older than": ">", "younger than": "<",
     "exceed": ">", "exceeds": ">", "exceeding": ">", "exceeded": ">", "to pass": ">",
     "surpass": ">", "surpasses": ">", "surpassing": ">", "surpassed": ">",
     "no less than": ">",
