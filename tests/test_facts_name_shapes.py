@@ -11,7 +11,8 @@ from textlineage.types import FactDiff
 
 
 def _facts(source: str, derived: str) -> FactDiff:
-    c = compare(Document("a", f"{source}\n\n{SHARED}\n"), Document("b", f"{derived}\n\n{SHARED}\n"))
+    # The shared story first: a short line above it would be the page's header.
+    c = compare(Document("a", f"{SHARED}\n\n{source}\n"), Document("b", f"{SHARED}\n\n{derived}\n"))
     return c.facts
 
 

@@ -78,3 +78,12 @@ def test_a_long_dropped_sentence_and_a_label_with_its_value_are_drops() -> None:
     dropped = " | ".join(_diff(src, STORY)[1])
     assert "Hollowmere Press Ltd" in dropped
     assert "Hollowmere Works Ltd" in dropped
+
+
+def test_a_short_header_line_sharing_few_words_is_furniture_a_story_line_is_not() -> None:
+    # Above the story, a line sharing two words with the other text is the page's header
+    # (a masthead's notice); the same line inside the story is read.
+    notice = "Footbridge appeal! Hollowmere Press Ltd matches gifts to the roads fund.\n\n"
+    assert _diff(SRC, notice + STORY)[0] == []
+    assert "Hollowmere Press Ltd" in _diff(SRC, STORY + notice)[0]
+    assert "Hollowmere Press Ltd" not in _diff(notice + SRC, STORY)[1]

@@ -23,6 +23,13 @@ whole sentence of the story, so only a line under :data:`~.story_lines.LONG` wor
 not a label with its value, an item of a list, nor a person's name (a signature) and shares
 no content word with the derived text is taken for furniture (in the annotated pairs a long
 line sharing none held a dropped sentence of the story as often as furniture).
+
+Above the story (before the first line sharing :data:`STORY_SHARED` content words with the
+other text) a page has its header: mastheads, notices, promotions. There a short line
+sharing at most :data:`HEADER_SHARED` words with the other text is furniture on both sides
+(in the annotated pairs such lines held 2 added and 7 dropped facts, most of them on long
+lines, labels, list items, salutations or names, which are kept, against 662 lines of
+furniture).
 """
 
 from __future__ import annotations
@@ -34,6 +41,11 @@ from .story_lines import _LISTED_RE, _WORD_RE, LONG, _line, _separator
 MIN_SHARED = 0.4
 """The share of the derived text's distinct content words (of letters) found in the source
 below which the two texts are not compared word by word (a translation, say)."""
+STORY_SHARED = 5
+"""A line sharing this many content words with the other text is the story's."""
+HEADER_SHARED = 2
+"""A short line before the story's first (:data:`STORY_SHARED`) sharing at most this many
+content words with the other text is the page's header."""
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> set[str]:
@@ -41,45 +53,73 @@ def _words(text: str, start: int = 0, end: int | None = None) -> set[str]:
     return {t for t in terms if any(c.isalpha() for c in t)}
 
 
-def drop_added_off_topic(res: Result, source_text: str, derived_text: str) -> None:
-    """Forget the added facts whose line shares no content word with the source, or one
-    only and is short."""
-    if not res.added:
-        return
+def _begins(text: str, other: set[str], sep: str) -> int:
+    """Where the story begins: the first line (``sep`` ends a line) sharing
+    :data:`STORY_SHARED` content words with the other text; its start if none (no story
+    found, no header either)."""
+    pos = 0
+    for line in text.split(sep):
+        if len(_words(line) & other) >= STORY_SHARED:
+            return pos
+        pos += len(line) + len(sep)
+    return 0
+
+
+def _header(line: str, pos: int, begins: int, shared: int) -> bool:
+    """Is the line at ``pos`` a short line of the page's header sharing few words with the
+    other text?"""
+    return pos < begins and shared <= HEADER_SHARED and len(_WORD_RE.findall(line)) < LONG
+
+
+def _compared(source_text: str, derived_text: str) -> tuple[set[str], set[str]] | None:
+    """The two texts' content words, or None when they share too few to be compared."""
     source = _words(source_text)
     derived = _words(derived_text)
     if not derived or len(derived & source) < MIN_SHARED * len(derived):
+        return None
+    return source, derived
+
+
+def drop_added_off_topic(res: Result, source_text: str, derived_text: str) -> None:
+    """Forget the added facts whose line shares no content word with the source, or one
+    only and is short, or few and stands in the page's header."""
+    words = _compared(source_text, derived_text) if res.added else None
+    if words is None:
         return
+    source = words[0]
     sep = _separator(derived_text)
+    begins = _begins(derived_text, source, sep)
     keep = []
     for f in res.added:
         line = _line(derived_text, f.span[0], sep)
         n = len(_words(line) & source)
-        if not line or n > 1 or (n == 1 and len(_WORD_RE.findall(line)) >= LONG):
+        short = len(_WORD_RE.findall(line)) < LONG
+        if line and n > 1 - (not short) and not _header(line, f.span[0], begins, n):
             keep.append(f)
     res.added[:] = keep
 
 
 def drop_dropped_off_topic(res: Result, source_text: str, derived_text: str) -> None:
-    """Forget the dropped facts whose source line shares no content word with the
-    derived text."""
-    if not res.dropped:
+    """Forget the dropped facts whose short source line shares no content word with the
+    derived text, or few and stands in the page's header; a label with its value, a list
+    item and a person's name are kept."""
+    words = _compared(source_text, derived_text) if res.dropped else None
+    if words is None:
         return
-    source = _words(source_text)
-    derived = _words(derived_text)
-    if not derived or len(derived & source) < MIN_SHARED * len(derived):
-        return
+    derived = words[1]
     sep = _separator(source_text)
+    begins = _begins(source_text, derived, sep)
     keep = []
     for f in res.dropped:
         line = _line(source_text, f.span[0], sep)
+        n = len(_words(line) & derived)
         if (
             not line
             or ":" in line[:-1]
             or _LISTED_RE.match(line)
             or f.kind == "person"
             or len(_WORD_RE.findall(line)) >= LONG
-            or _words(line) & derived
+            or (n and not _header(line, f.span[0], begins, n))
         ):
             keep.append(f)
     res.dropped[:] = keep
