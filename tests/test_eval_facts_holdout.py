@@ -1,10 +1,10 @@
-"""The held-out fact-diff sets, written and annotated blind by thirteen other annotators:
+"""The held-out fact-diff sets, written and annotated blind by fourteen other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
 ``tests/data/facts_holdout9``, ``tests/data/facts_holdout10``,
-``tests/data/facts_holdout11``, ``tests/data/facts_holdout12`` and
-``tests/data/facts_holdout13`` (twelve each).
+``tests/data/facts_holdout11``, ``tests/data/facts_holdout12``,
+``tests/data/facts_holdout13`` and ``tests/data/facts_holdout14`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -77,7 +77,13 @@ class HeldOut:
 # set 13 0.561. Then set 12 was opened and tuned on (letter headers, sponsor and editorial
 # notes, captions; bounds moved, own-year dates, zones; one dropped fact once, lists told
 # as counts): set 12 0.731, set 11 0.759, set 10 0.818; set 13, still blind (its
-# furniture's kinds named in its CHANGELOG entry), 0.579.
+# furniture's kinds named in its CHANGELOG entry), 0.579. Set 14 (2 December 2026, written
+# blind, its CHANGELOG entry one line): first blind score 0.636. Then set 13 was opened
+# and tuned on (furniture of notes, credits, imprints and closing blocks; relative days,
+# ordinals, likeness, split votes; pieces of one dropped phrase joined, kept figures
+# re-paired) and lines sharing (next to) no word with the other text were read as
+# furniture: set 13 0.828, set 3 0.803, set 4 0.811, set 5 0.813, set 11 0.773, set 12
+# 0.746; set 14, still blind, 0.656 (all of its gain from the shared-words rule).
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -91,7 +97,8 @@ SETS = (
     HeldOut("facts_holdout10", 12, ("06", "10"), 350, 0.78, plain=("08",)),
     HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.73),
     HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.70),
-    HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.55),
+    HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.80),
+    HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.63, plain=("08", "10", "11", "12")),
 )
 
 
