@@ -34,7 +34,10 @@ furniture).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from ..text.features import span_terms
+from ..types import Fact
 from .items import Result
 from .story_lines import _LISTED_RE, _WORD_RE, LONG, _line, _separator
 
@@ -80,23 +83,31 @@ def _compared(source_text: str, derived_text: str) -> tuple[set[str], set[str]] 
     return source, derived
 
 
+def _lines(
+    facts: Sequence[Fact], text: str, other: set[str]
+) -> Iterator[tuple[Fact, str, int, bool]]:
+    """Each fact with its line in ``text`` (its paragraph, in a text wrapped by hand), the
+    number of content words the line shares with the other text, and whether the line is
+    a short one of the page's header sharing few (:func:`_header`)."""
+    sep = _separator(text)
+    begins = _begins(text, other, sep)
+    for f in facts:
+        line = _line(text, f.span[0], sep)
+        n = len(_words(line) & other)
+        yield f, line, n, _header(line, f.span[0], begins, n)
+
+
 def drop_added_off_topic(res: Result, source_text: str, derived_text: str) -> None:
     """Forget the added facts whose line shares no content word with the source, or one
     only and is short, or few and stands in the page's header."""
     words = _compared(source_text, derived_text) if res.added else None
     if words is None:
         return
-    source = words[0]
-    sep = _separator(derived_text)
-    begins = _begins(derived_text, source, sep)
-    keep = []
-    for f in res.added:
-        line = _line(derived_text, f.span[0], sep)
-        n = len(_words(line) & source)
-        short = len(_WORD_RE.findall(line)) < LONG
-        if line and n > 1 - (not short) and not _header(line, f.span[0], begins, n):
-            keep.append(f)
-    res.added[:] = keep
+    res.added[:] = [
+        f
+        for f, line, n, header in _lines(res.added, derived_text, words[0])
+        if line and n > 1 - (len(_WORD_RE.findall(line)) >= LONG) and not header
+    ]
 
 
 def drop_dropped_off_topic(res: Result, source_text: str, derived_text: str) -> None:
@@ -106,20 +117,13 @@ def drop_dropped_off_topic(res: Result, source_text: str, derived_text: str) -> 
     words = _compared(source_text, derived_text) if res.dropped else None
     if words is None:
         return
-    derived = words[1]
-    sep = _separator(source_text)
-    begins = _begins(source_text, derived, sep)
-    keep = []
-    for f in res.dropped:
-        line = _line(source_text, f.span[0], sep)
-        n = len(_words(line) & derived)
-        if (
-            not line
-            or ":" in line[:-1]
-            or _LISTED_RE.match(line)
-            or f.kind == "person"
-            or len(_WORD_RE.findall(line)) >= LONG
-            or (n and not _header(line, f.span[0], begins, n))
-        ):
-            keep.append(f)
-    res.dropped[:] = keep
+    res.dropped[:] = [
+        f
+        for f, line, n, header in _lines(res.dropped, source_text, words[1])
+        if not line
+        or ":" in line[:-1]
+        or _LISTED_RE.match(line)
+        or f.kind == "person"
+        or len(_WORD_RE.findall(line)) >= LONG
+        or (n and not header)
+    ]
