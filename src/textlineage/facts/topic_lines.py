@@ -35,6 +35,7 @@ furniture).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..text.features import span_terms
 from ..types import Fact
@@ -74,8 +75,10 @@ def _header(line: str, pos: int, begins: int, shared: int) -> bool:
     return pos < begins and shared <= HEADER_SHARED and len(_WORD_RE.findall(line)) < LONG
 
 
+@lru_cache(maxsize=2)
 def _compared(source_text: str, derived_text: str) -> tuple[set[str], set[str]] | None:
-    """The two texts' content words, or None when they share too few to be compared."""
+    """The two texts' content words, or None when they share too few to be compared (read
+    once for both sides of a diff)."""
     source = _words(source_text)
     derived = _words(derived_text)
     if not derived or len(derived & source) < MIN_SHARED * len(derived):
@@ -91,9 +94,12 @@ def _lines(
     a short one of the page's header sharing few (:func:`_header`)."""
     sep = _separator(text)
     begins = _begins(text, other, sep)
+    shared: dict[str, int] = {}  # many facts stand on one line
     for f in facts:
         line = _line(text, f.span[0], sep)
-        n = len(_words(line) & other)
+        n = shared.get(line)
+        if n is None:
+            n = shared[line] = len(_words(line) & other)
         yield f, line, n, _header(line, f.span[0], begins, n)
 
 
