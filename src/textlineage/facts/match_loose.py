@@ -158,6 +158,15 @@ def is_free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return not any(s < span[1] and span[0] < e for s, e in taken)
 
 
+def taken_spans(res: Result) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans each side's reports of ``res`` hold: source, derived."""
+    links = (*res.kept, *res.changed)
+    return (
+        [k.source.span for k in links] + [f.span for f in res.dropped],
+        [k.derived.span for k in links] + [f.span for f in res.added],
+    )
+
+
 def fold_loose(
     texts: tuple[str, str],
     docs: tuple[int, int],

@@ -22,7 +22,7 @@ import regex
 from ..text.pubdate import lead_date
 from ..types import Fact, FactLink
 from .items import Item, Result
-from .match_loose import Sentences, is_free, said_alike, specificity_link
+from .match_loose import Sentences, is_free, said_alike, specificity_link, taken_spans
 from .numeric import ENGLISH_READ
 
 _SP = r"[ \u00a0]+"
@@ -65,12 +65,7 @@ def pair_relative_times(
     if not any(f.kind in ("date", "number") for f in (*res.dropped, *res.added)):
         return
     by_fact = {id(it.fact): it for side in items for it in side}
-    taken: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
-    for k in (*res.kept, *res.changed):
-        taken[0].append(k.source.span)
-        taken[1].append(k.derived.span)
-    taken[0].extend(f.span for f in res.dropped)
-    taken[1].extend(f.span for f in res.added)
+    taken = taken_spans(res)
     sides = (Sentences(texts[0]), Sentences(texts[1]))
     for side, lost in ((0, res.dropped), (1, res.added)):
         other = 1 - side

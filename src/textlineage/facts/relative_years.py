@@ -27,7 +27,7 @@ import regex
 from ..text.pubdate import lead_date
 from ..types import Fact, FactLink
 from .items import Item, Result
-from .match_loose import Sentences, is_free, said_alike, specificity_link
+from .match_loose import Sentences, is_free, said_alike, specificity_link, taken_spans
 from .numeric import ENGLISH_READ
 from .split_years import SPLIT_YEAR_PREFIX, split_year_first
 
@@ -56,12 +56,7 @@ def pair_relative_years(
     lost_years = [f for f in (*res.dropped, *res.added) if _year_of(f) is not None]
     if not lost_years:
         return
-    taken: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
-    for k in (*res.kept, *res.changed):
-        taken[0].append(k.source.span)
-        taken[1].append(k.derived.span)
-    taken[0].extend(f.span for f in res.dropped)
-    taken[1].extend(f.span for f in res.added)
+    taken = taken_spans(res)
     for side in (0, 1):
         taken[side].extend(it.fact.span for it in items[side])
     sides = (Sentences(texts[0]), Sentences(texts[1]))
