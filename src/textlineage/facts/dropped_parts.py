@@ -100,6 +100,8 @@ def name_as_noun(res: Result, texts: tuple[str, str], derived_doc: int) -> None:
     sides = (Sentences(source), Sentences(derived))
     taken = [k.derived.span for k in (*res.kept, *res.changed)] + [f.span for f in res.added]
     for word, names in heads.items():
+        if word not in derived:
+            continue  # (the pattern below needs the word as written)
         pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){word}(?![\p{{L}}\p{{N}}-])")
         hits = [m.span() for m in pat.finditer(derived)]
         if len(names) != 1 or len(hits) != 1 or pat.search(source) is not None:
@@ -253,6 +255,8 @@ def one_as_article(res: Result, texts: tuple[str, str], derived_doc: int) -> Non
         m = _ONE_RE.fullmatch(f.text) if f.kind == "number" and f.value == "1" else None
         if m is None:
             continue
+        if m.group("noun") not in derived:
+            continue  # (the pattern below needs the noun as written)
         pat = regex.compile(rf"(?<![\p{{L}}])(?i:an?)[ \u00a0]+{m.group('noun')}(?![\p{{L}}])")
         hits = list(pat.finditer(derived))
         if len(hits) != 1:

@@ -55,3 +55,13 @@ def singular(word: str) -> str:
 def collapse(s: str) -> str:
     """Whitespace runs as single spaces, ends stripped."""
     return _SPACE_RUN_RE.sub(" ", s).strip()
+
+
+def might_hold(text: str, word: str) -> bool:
+    """Could a case-blind pattern for ``word`` match somewhere in ``text``? False only
+    when it surely cannot: both are ASCII and the lowered word is not in the lowered
+    text (outside ASCII, case-blind matching folds letters ``str.lower`` leaves apart).
+    A cheap test before compiling a pattern per word."""
+    if not (text.isascii() and word.isascii()):
+        return True
+    return word.lower() in text.lower()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import regex
 
 from ..types import Fact, FactLink
+from .forms import might_hold
 from .items import Result
 from .match_loose import Sentences, say_the_same
 
@@ -67,6 +68,8 @@ def pair_bare_nouns(texts: tuple[str, str], doc: int, res: Result) -> None:
         m = _NOUN_END_RE.search(f.text)
         assert m is not None
         noun = m.group("noun")
+        if not might_hold(texts[1], noun):
+            continue
         pat = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}'’-])(?i:{regex.escape(noun)})(?![\p{{L}}\p{{N}}'’-])"
         )

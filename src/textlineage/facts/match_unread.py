@@ -37,7 +37,7 @@ changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import regex
@@ -45,7 +45,7 @@ import regex
 from ..types import Fact, FactLink
 from .addresses import vaguer_addresses
 from .date_range_parts import fold_range_parts
-from .forms import collapse
+from .forms import collapse, might_hold
 from .items import Item, Result
 from .majority_words import pair_majority_words
 from .match_loose import Sentences, is_free, said_alike, say_the_same
@@ -164,8 +164,8 @@ def _glued(text: str, it: Item, taken: list[tuple[int, int]]) -> tuple[tuple[int
     its noun, with the qualifier before it."""
     syms = _symbols(it)
     nums = _digit_forms(it.fact)
-    if not syms or not nums:
-        return None
+    if not syms or not nums or not any(n in text for n in nums):
+        return None  # (the pattern below needs one of the numbers as written)
     pat = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}\p{{Sc}}.,])(?:{'|'.join(regex.escape(n) for n in nums)})"
         rf"[ \u00a0]?(?:{'|'.join(regex.escape(s) for s in syms)})(?![\p{{L}}\p{{N}}])"
@@ -193,6 +193,8 @@ def _said_with_a(
 ) -> tuple[tuple[int, int], str] | None:
     """The one unread "a <unit>" of ``text`` in a sentence saying the same thing as the
     sentence of ``it`` (of side ``side``)."""
+    if not might_hold(text, it.unit):
+        return None
     unit = regex.escape(it.unit)
     pat = regex.compile(rf"{_A_BEFORE}{unit}(?![\p{{L}}\p{{N}}'’-])", regex.IGNORECASE)
     hits = []
@@ -234,6 +236,7 @@ _VAGUE_WORDS = (
 """Determiners that count without a number (English); not "some" or "many", which as often
 pick a part of a whole the source counts ("of the 90 tenants, 58 ..." / "some tenants")."""
 _WHOLE_BEFORE_RE = regex.compile(r"(?i:\bof(?:[ \u00a0]+(?:the|its|their|our))?)[ \u00a0]+$")
+_VAGUE_ANY_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{_VAGUE_WORDS})")
 _PLURAL_END_RE = regex.compile(r"(?<![\p{L}'’-])(?P<noun>\p{Ll}{3,}s)$")
 
 
@@ -256,12 +259,14 @@ def _counted_vaguely(
     number_end = f.span[0] + _number_end(f.text)
     if number_end == f.span[0]:
         return None
+    text = texts[1 - side]
+    if m.group("noun") not in text or _VAGUE_ANY_RE.search(text) is None:
+        return None  # (the pattern below needs the noun as written and a vague word)
     noun = regex.escape(m.group("noun"))
     pat = regex.compile(
         rf"(?<![\p{{L}}])(?i:{_VAGUE_WORDS})(?:[ \u00a0]+\p{{Ll}}[\p{{L}}-]*){{0,2}}"
         rf"[ \u00a0]+{noun}(?![\p{{L}}\p{{N}}'’-])"
     )
-    text = texts[1 - side]
     hits = []
     for v in pat.finditer(text):
         if not is_free(v.span(), taken):
@@ -420,19 +425,39 @@ def _noun_left_out(
     f = it.fact
     end = _number_end(f.text)
     number = f.text[:end].strip()
-    if not number or end >= len(f.text):
+    if not number or end >= len(f.text) or not might_hold(texts[1 - side], number):
         return None
-    pat = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,-])(?i:{regex.escape(number)})(?![\p{{L}}\p{{N}}-]|[.,]\p{{N}})"
-    )
-    text = texts[1 - side]
     hits = []
-    for v in pat.finditer(text):
-        if not is_free(v.span(), taken):
-            continue
-        if said_alike(sides, side, f.span, v.span()):
-            hits.append(v.span())
+    for span in _number_places(texts[1 - side], number):
+        if is_free(span, taken) and said_alike(sides, side, f.span, span):
+            hits.append(span)
     return (hits[0], "") if len(hits) == 1 else None
+
+
+_NOT_BEFORE_NUMBER_RE = regex.compile(r"[\p{L}\p{N}.,-]")
+_NOT_AFTER_NUMBER_RE = regex.compile(r"[\p{L}\p{N}-]|[.,]\p{N}")
+
+
+def _number_places(text: str, number: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes ``number`` whole (no letter, digit or decimal part glued on
+    either side), case-blind. A number without letters is found with ``str.find`` and
+    checked at its edges: compiling a pattern for each number cost more than the pass."""
+    if any(c.isalpha() for c in number):
+        pat = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}.,-])(?i:{regex.escape(number)})(?![\p{{L}}\p{{N}}-]|[.,]\p{{N}})"
+        )
+        yield from (m.span() for m in pat.finditer(text))
+        return
+    i = text.find(number)
+    while i >= 0:
+        end = i + len(number)
+        if (i == 0 or _NOT_BEFORE_NUMBER_RE.match(text, i - 1) is None) and (
+            _NOT_AFTER_NUMBER_RE.match(text, end) is None
+        ):
+            yield i, end
+            i = text.find(number, end)
+        else:
+            i = text.find(number, i + 1)
 
 
 def _ranges_narrowed(
