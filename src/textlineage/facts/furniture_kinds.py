@@ -96,13 +96,17 @@ _NUMBER_LINE_RE = regex.compile(
     r"|[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*)"
     r"|(?i:doi)\s*:?\s*10\.\d{4,9}/\S+"
     r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"|(?i:no|ref)\.\s*(?=[\p{Lu}/.-]*+\p{N})[\p{Lu}\p{N}]++(?:[/.-][\p{Lu}\p{N}]++){2,}"
+    r"|\p{Lu}{2,6}\s*:\s*(?=\p{Lu}*+\p{N})(?=\p{N}*+\p{Lu})[\p{Lu}\p{N}]{10,40}"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*#?\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
     r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
     r"|(?:charity|company|vat)\s+(?:no\.?|number|registration))\s*:?\s*[\p{N}\p{Lu}\s-]{0,20}"
 )
-"""A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
-"Page 3", "Issue #12"), or a registration number ("Registered charity no. 1187342")."""
+"""A document's, an issue's or a page's number ("Advisory No. 2026-014", "No.
+AB/PR/2030/41", "Issue 118", "Page 3", "Issue #12"), or a registration number
+("Registered charity no. 1187342"; an identifier of ten letters and digits or more under
+an abbreviation: "VAT: GB9876543210")."""
 
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
@@ -135,7 +139,11 @@ PDF")."""
 _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
-    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no)){0,2}"
+    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no|[👍👎]\uFE0F?)){0,2}"
+    r"|open\s+in\s+(?:the\s+)?app|tap\s+(?:to|for)\s+(?:expand|read\s+more|see\s+more|more)"
+    r"|continue\s+to\s+(?:page\s+\d{1,3}|(?:the\s+)?next\s+page)\W*"
+    r"|get\s+(?:the\s+)?[\p{L}\p{N}+]{2,30}(?:\s+app)?\s+on\s+(?:ios|android|the\s+app\s+store|google\s+play)"
+    r"(?:\s+(?:and|or|&)\s+(?:ios|android|google\s+play))?"
     r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}"
     r"|(?:(?:was|is)\s+this\s+page\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}\s+)?report\s+a"
     r"\s+problem(?:\s+with\s+this\s+page)?"
@@ -148,8 +156,8 @@ _PAGE_CALL_RE = regex.compile(
     r")"
 )
 """A page's own buttons ("Print this page", "Was this page useful? Yes", "Check price at
-…", "Text size A A A", "Skip to main content", "Older posts →"), a children's page's reading age
-("Reading age 7+")."""
+…", "Text size A A A", "Skip to main content", "Older posts →", "Open in app", "Continue
+to page 2"), an app's store links, a children's page's reading age ("Reading age 7+")."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
 _OFFER_RE = regex.compile(
     r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
@@ -167,12 +175,24 @@ _TICKER_RE = regex.compile(
     r"|(?i:delayed|real-?time)(?:\s+(?:by|quote))?\s*(?:\d+\s*min(?:ute)?s?)?"
 )
 """A stock quote ("NASDAQ: CRVN $84.12 ▲ 0.38 (0.45%)") and its delay note."""
+_QUOTE_VALUE = r"[▲▼↑↓+−-]?\s*\p{Sc}?\d[\d,]*(?:\.\d+)?(?:%|p|bn|m|k)?"
+_QUOTE_PART_RE = regex.compile(
+    rf"(?:\p{{L}}[\p{{L}}\p{{N}}.&/-]*(?:\s+[\p{{L}}\p{{N}}.&/-]+){{0,2}}\s+)?{_QUOTE_VALUE}(?:\s+{_QUOTE_VALUE})?"
+    r"|\p{Lu}{2,6}(?:\.\p{Lu}{1,2})?"
+)
+"""One quote in a market strip: a label and a price, perhaps with its change ("Index
+5,120.4 ▲0.4%", "Mkt cap £1.7bn"), or a ticker symbol alone."""
+_ARROW_RE = regex.compile(r"[▲▼↑↓]\s*\d")
+_LEAD_LABEL_RE = regex.compile(r"^\p{Lu}[\p{L} ]{0,30}:\s*")
 _DISCLOSURE_RE = regex.compile(
     r"(?i:^(?:this\s+is\s+)?not\s+a\s+(?:verbatim\s+)?transcript\b|\bfor\s+guidance\s+only\b"
     r"|\bdo(?:es)?\s+not\s+(?:form|constitute)\s+(?:part\s+of\s+)?(?:an?|any)\s+(?:contract|offer)\b"
     r"|\b(?:(?:summary|note|notes|headnote)\s+is\s+not|does\s+not\s+form)\s+(?:a\s+)?part\s+of\s+the"
     r"\s+(?:reasons\s+for\s+the\s+)?(?:decision|judg(?:e)?ment|ruling|determination|reasons)\b"
-    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:financial|legal|investment|medical)\s+advice\b"
+    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:regulated\s+)?(?:financial|legal|investment|medical)\s+advice\b"
+    r"|^disclaimers?\s*:|\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views?|opinions?)\s+of\b"
+    r"|^this\s+(?:announcement|(?:press\s+)?release|document|communication)\s+(?:contains|constitutes|is\s+made)"
+    r"\b[^.]{0,80}?\b(?:for\s+the\s+purposes\s+of|within\s+the\s+meaning\s+of|pursuant\s+to)\s"
     r"|^(?:this\s+is\s+)?not\s+(?:financial|legal|investment|medical|tax)\s+advice\b)|"
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
@@ -191,7 +211,9 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:freely\s+)?(?:reproduced|republished|copied|redistributed|reused)\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
-site", "we earn from qualifying purchases"), a summary's note that it is no part of the
+site", "we earn from qualifying purchases"), a line under a "Disclaimer:" label, a note
+that comments do not reflect the site's views, a document's note that it is issued for
+the purposes of a regulation, a summary's note that it is no part of the
 decision, a licence notice ("available under the Open Government Licence"), or a wire's
 notice opening a line ("This information is provided by …"), or a notice on reusing the
 document ("This leaflet may be freely copied.")."""
@@ -291,15 +313,18 @@ def piped(line: str) -> bool:
 
 
 def menu_line(line: str) -> bool:
-    """A menu of link labels split by ``|``, ``·`` or ``•`` (or by runs of spaces, three
-    labels or more, none closed by a full stop): parts of at most
+    """A menu of link labels split by ``|``, ``·`` or ``•`` and runs of spaces (by spaces
+    alone: three labels or more, none closed by a full stop): parts of at most
     :data:`_MENU_PART_WORDS` words, none a sentence, at most one with a digit (none in a
     line of two parts: "Our rating: 4.5/5 | $1,299" is data), each capitalised."""
-    parts = _parts(line)
-    if len(parts) < 2:
-        parts = [p.strip(" ,:") for p in _GAP_RE.split(line.strip()) if p.strip(" ,:")]
-        if len(parts) < 3 or any(p[-1] in ".!?;" for p in parts):
-            return False  # spaces alone split a menu of three labels or more
+    piped = _parts(line)
+    parts = [q.strip(" ,:") for p in piped for q in _GAP_RE.split(p) if q.strip(" ,:")]
+    if len(piped) < 2 and (len(parts) < 3 or any(p[-1] in ".!?;" for p in parts)):
+        return False  # spaces alone split a menu of three labels or more
+    return (len(piped) >= 2 and _menu_parts(piped)) or _menu_parts(parts)
+
+
+def _menu_parts(parts: list[str]) -> bool:
     if any(len(p.split()) > _MENU_PART_WORDS for p in parts):
         return False
     digits = sum(any(c.isdigit() for c in p) for p in parts)
@@ -313,8 +338,16 @@ def menu_line(line: str) -> bool:
 def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:
     """A line of two "Label: value" parts or more ("Decision date: 18 November 2025 |
     Country: England and Wales"), whose only digits are in dates (``dated``): "Area: 20
-    km² | Population: 5,000" is data."""
+    km² | Population: 5,000" is data. Or a market strip: three quotes or more split by
+    bars, each a symbol or a label with its price or change, one change with its arrow
+    ("Gold $2,310 ▲0.8% | Oil $77.10 | Index 5,120.4"): no claim of the story."""
     parts = _parts(line)
+    if (
+        len(parts) >= 3
+        and _ARROW_RE.search(line)
+        and all(_QUOTE_PART_RE.fullmatch(p) for p in [_LEAD_LABEL_RE.sub("", parts[0]), *parts[1:]])
+    ):
+        return True
     return (
         len(parts) >= 2
         and all(_META_PART_RE.fullmatch(p) for p in parts)

@@ -68,6 +68,10 @@ _OWN_RE = regex.compile(
     rf"\s*(?:please\s+)?{_CALL_VERBS}\b[^.!?]{{0,60}}"
     r"|(?:limited[- ]time|special|introductory|exclusive)\s+offer\b[^.!?]{0,60}|offer\s+ends\s+[^.!?]{1,30}"
     r"|(?:full\s+)?(?:terms\s+(?:and|&)\s+conditions|t\s*&\s*cs?)\s+apply|18\+\s+only"
+    r"|(?:sign\s+up|subscribe)\b[^.!?]{0,100}?\b(?:to\s+your\s+inbox|newsletter|mailing\s+list)"
+    rf"|(?:(?:premium|paid|paying)\s+)?(?:members|subscribers|supporters)(?:\s+only)?\s*:\s*{_CALL_VERBS}\b[^.!?]{{0,80}}"
+    r"|(?:text|sms)\s+[\p{L}\p{N}]{2,15}\s+to\s+\d{4,6}\b[^.!?]{0,60}"
+    r"|texts?\s+cost\s+[^.!?]{0,30}\b(?:plus|\+)\s+(?:one\s+|your\s+)?(?:standard|network)\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\b(?:to|and)\s+(?:continue|keep)\s+reading\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\bfree\s+to\s+read\b[^.!?]{0,40}"
     r"|(?:all\s+)?(?:letters|comments|submissions|questions|replies|entries|contributions|emails"
@@ -79,7 +83,9 @@ _OWN_RE = regex.compile(
 """The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!", an
 appeal for support ("Please consider a donation.", "If you liked this post, share it."),
 "Click here to …", an offer's terms, a paywall's "to keep reading", a note that readers'
-letters may be edited, a contact call with an address or a handle."""
+letters may be edited, a contact call with an address or a handle, a call to members
+under their label ("Members only: join the webinar"), a newsletter's sign-up,
+a call to give by text message to a short code with the note on what the text costs."""
 _SENTENCE_RE = regex.compile(r"\S.*?(?:[.!?]+(?=\s|$)|$)")
 """A sentence: up to a stop before a space or the line's end (not the dot of an address)."""
 _RATING_RE = regex.compile(
