@@ -78,6 +78,11 @@ def test_a_call_to_give_by_text_message_with_its_cost() -> None:
     assert "£3" not in values(text)
 
 
+def test_a_call_to_give_by_text_message_after_the_gift() -> None:
+    call = "To donate £10, text WEIR to 60123."
+    assert furniture(f"{LEAD}\n\n{call}\n") == [call]
+
+
 def test_a_sentence_on_what_texts_cost_stays() -> None:
     line = "Texts cost 12p each on the new tariff, the regulator said."
     assert furniture(f"{LEAD}\n\n{line}\n") == []
@@ -90,6 +95,7 @@ def test_a_sentence_on_what_texts_cost_stays() -> None:
         "Comments expressed below do not reflect the views of the Colmere Weekly.",
         "This announcement contains inside information for the purposes of Article 9 of the "
         "Market Conduct Rules.",
+        "This announcement is made in accordance with Rule 4.2 of the Listing Code.",
     ],
 )
 def test_a_disclaimer_a_note_on_comments_and_a_regulations_note(line: str) -> None:
@@ -179,6 +185,11 @@ def test_a_place_alone_under_its_label_stays() -> None:
         "Continue to page 2 >>",
         "Get WeirWatch on iOS and Android",
         "Was this page helpful?  👍  👎",
+        "Read in app",
+        "Continued overleaf",
+        "(continued)",
+        "12 -",
+        "An official website of the Borough of Colmere  Here's how you know ▾",
     ],
 )
 def test_a_pages_and_an_apps_buttons(button: str) -> None:

@@ -117,6 +117,7 @@ LINE_LABEL_RE = regex.compile(
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
+    r"|(?i:an\s+official\s+(?:web)?site\s+of\s+(?:the\s+)?)\p{Lu}.{0,80}"
     r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
     r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
     r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
@@ -126,7 +127,8 @@ LINE_LABEL_RE = regex.compile(
 )
 """A line of links to other stories ("Related incidents: Barn fire, Elmsworth (14
 Mar)": "Related" and any one or two words before the colon when a title follows), a
-republication notice, or a release's label with its issuer's name in title case ("Press
+republication notice, a government site's banner ("An official website of …"), or a
+release's label with its issuer's name in title case ("Press
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
@@ -140,8 +142,10 @@ _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
     r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no|[👍👎]\uFE0F?)){0,2}"
-    r"|open\s+in\s+(?:the\s+)?app|tap\s+(?:to|for)\s+(?:expand|read\s+more|see\s+more|more)"
+    r"|(?:open|read|view)\s+(?:it\s+|this\s+)?in\s+(?:the\s+)?app|tap\s+(?:to|for)\s+(?:expand|read\s+more|see\s+more|more)"
     r"|continue\s+to\s+(?:page\s+\d{1,3}|(?:the\s+)?next\s+page)\W*"
+    r"|\(?continued(?:\s+(?:on\s+(?:the\s+)?next\s+page|overleaf|(?:on|from)\s+page\s+\d{1,3}))?\)?\W*"
+    r"|[–—-]?\s*\d{1,3}\s*[–—-]"
     r"|get\s+(?:the\s+)?[\p{L}\p{N}+]{2,30}(?:\s+app)?\s+on\s+(?:ios|android|the\s+app\s+store|google\s+play)"
     r"(?:\s+(?:and|or|&)\s+(?:ios|android|google\s+play))?"
     r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}"
@@ -157,7 +161,8 @@ _PAGE_CALL_RE = regex.compile(
 )
 """A page's own buttons ("Print this page", "Was this page useful? Yes", "Check price at
 …", "Text size A A A", "Skip to main content", "Older posts →", "Open in app", "Continue
-to page 2"), an app's store links, a children's page's reading age ("Reading age 7+")."""
+to page 2", "Continued overleaf", a page number between dashes), an app's store links,
+a children's page's reading age ("Reading age 7+")."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
 _OFFER_RE = regex.compile(
     r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
@@ -191,8 +196,9 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:reasons\s+for\s+the\s+)?(?:decision|judg(?:e)?ment|ruling|determination|reasons)\b"
     r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:regulated\s+)?(?:financial|legal|investment|medical)\s+advice\b"
     r"|^disclaimers?\s*:|\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views?|opinions?)\s+of\b"
-    r"|^this\s+(?:announcement|(?:press\s+)?release|document|communication)\s+(?:contains|constitutes|is\s+made)"
-    r"\b[^.]{0,80}?\b(?:for\s+the\s+purposes\s+of|within\s+the\s+meaning\s+of|pursuant\s+to)\s"
+    r"|^this\s+(?:announcement|(?:press\s+)?release|document|communication)\s+(?:contains|constitutes|is\s+(?:being\s+)?made)"
+    r"\b[^.]{0,80}?\b(?:for\s+the\s+purposes\s+of|within\s+the\s+meaning\s+of|pursuant\s+to|as\s+defined\s+in"
+    r"|in\s+accordance\s+with)\s"
     r"|^(?:this\s+is\s+)?not\s+(?:financial|legal|investment|medical|tax)\s+advice\b)|"
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"

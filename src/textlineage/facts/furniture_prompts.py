@@ -70,7 +70,7 @@ _OWN_RE = regex.compile(
     r"|(?:full\s+)?(?:terms\s+(?:and|&)\s+conditions|t\s*&\s*cs?)\s+apply|18\+\s+only"
     r"|(?:sign\s+up|subscribe)\b[^.!?]{0,100}?\b(?:to\s+your\s+inbox|newsletter|mailing\s+list)"
     rf"|(?:(?:premium|paid|paying)\s+)?(?:members|subscribers|supporters)(?:\s+only)?\s*:\s*{_CALL_VERBS}\b[^.!?]{{0,80}}"
-    r"|(?:text|sms)\s+[\p{L}\p{N}]{2,15}\s+to\s+\d{4,6}\b[^.!?]{0,60}"
+    r"|(?:to\s+(?:donate|give)\b[^.!?]{0,30},\s*)?(?:text|sms)\s+[\p{L}\p{N}]{2,15}\s+to\s+\d{4,6}\b[^.!?]{0,60}"
     r"|texts?\s+cost\s+[^.!?]{0,30}\b(?:plus|\+)\s+(?:one\s+|your\s+)?(?:standard|network)\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\b(?:to|and)\s+(?:continue|keep)\s+reading\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\bfree\s+to\s+read\b[^.!?]{0,40}"
