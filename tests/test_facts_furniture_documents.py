@@ -207,19 +207,8 @@ def test_a_call_to_members_under_their_label() -> None:
 
 
 def test_an_about_paragraph_under_the_bodys_initials() -> None:
-    about = (
-        "About CRT: The Colmere River Trust is an independent charity founded in 1987. "
-        "It employs 40 staff at its Colmere office."
-    )
+    first = "The Colmere River Trust is an independent charity founded in 1987."
+    about = f"About CRT: {first} It employs 40 staff at its Colmere office."
     text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
-    assert furniture(text) == ["About CRT: ", about.removeprefix("About CRT: ")]
+    assert furniture(text) == ["About CRT: ", first]
     assert "1987" not in values(text)
-
-
-def test_an_about_paragraphs_denial_stays() -> None:
-    about = (
-        "About CRT: The Colmere River Trust is an independent charity. "
-        "It is not a public body and has no power to close the towpath."
-    )
-    text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
-    assert "It is not a public body and has no power to close the towpath." not in furniture(text)
