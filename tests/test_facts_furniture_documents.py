@@ -212,3 +212,31 @@ def test_an_about_paragraph_under_the_bodys_initials() -> None:
     text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
     assert furniture(text) == ["About CRT: ", first]
     assert "1987" not in values(text)
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        "Save article",
+        "Click to enlarge",
+        "View image in fullscreen",
+        "Show more",
+        "Subscriber only",
+        "Your email address will not be published. Required fields are marked *",
+        "This article is more than 2 years old",
+    ],
+)
+def test_a_news_pages_buttons_and_notes(button: str) -> None:
+    text = f"{LEAD}\n\n{button}\n\n{MORE}\n"
+    assert furniture(text) == [button]
+    assert "2 years" not in " ".join(values(text))
+
+
+def test_a_short_number_under_its_label_beside_a_web_address() -> None:
+    line = "Toll-free: 155  |  crt.example.org"
+    assert furniture(f"COLMERE RIVER TRUST\n{line}\n\n{LEAD}\n")[-1] == line
+
+
+def test_a_price_beside_a_web_address_stays() -> None:
+    line = "Tickets cost £5 | crt.example.org"
+    assert furniture(f"{LEAD}\n\n{line}\n\n{MORE}\n") == []

@@ -56,6 +56,12 @@ _PHONE_LABEL_RE = regex.compile(
 furniture only with a number after it."""
 _FIELD_LABEL_RE = regex.compile(r"\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:\s*")
 """A short label before a colon ("Media accreditation:")."""
+_WEB_RE = regex.compile(
+    r"(?i:https?://)?(?i:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/\S*)?"
+)
+_SHORT_LINE_RE = regex.compile(
+    r"(?i:toll[- ]free|free\s*phone|hotline|helpline|phone|tel|emergency)\s*:?\s*\d{2,6}"
+)
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
@@ -163,6 +169,21 @@ _PAGE_CALL_RE = regex.compile(
 …", "Text size A A A", "Skip to main content", "Older posts →", "Open in app", "Continue
 to page 2", "Continued overleaf", a page number between dashes), an app's store links,
 a children's page's reading age ("Reading age 7+")."""
+_BUTTON_RE = regex.compile(
+    r"(?i:(?:save|gift|follow|reuse|share|send|print)\s+(?:this\s+)?(?:article|story|author|content|topics?"
+    r"|post|page)|send\s+(?:any\s+)?(?:a\s+)?friend\s+(?:a|this)\s+(?:story|article)"
+    r"|(?:click|tap)\s+to\s+(?:enlarge|zoom|play)|view\s+(?:image|photo)\s+in\s+full\s?screen"
+    r"|enlarge\s+this\s+(?:image|photo)|(?:hide|show|toggle)\s+caption|show\s+(?:more|less)"
+    r"|play\s+(?:video|audio)|link\s+copied|skip\s+(?:advertisement|ad)|log\s+in\s+to\s+continue"
+    r"|unlock\s+this\s+(?:article|story)|(?:subscribers?|members?)[- ]only|story\s+highlights"
+    r"|(?:about|contact)\s+the\s+author|most\s+viewed|newsletter\s+sign[- ]?up|terms\s+apply"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s+required\s+fields\s+are\s+marked)?"
+    r"|this\s+(?:article|story|post|page)\s+is\s+(?:more|over)\s+than\s+\d{1,2}\s+(?:years?|months?)\s+old)"
+    r"[\s.!*]*"
+)
+"""A news page's own buttons and notes ("Save article", "Click to enlarge", "Show more",
+"Subscriber only", "This article is more than 2 years old"): fixed words of the site's,
+never the story's."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
 _OFFER_RE = regex.compile(
     r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
@@ -273,7 +294,8 @@ def has_phone(text: str) -> bool:
 
 def contact_line(line: str, words: int) -> bool:
     """A contact line: a contact label with anything after it, or a line of parts that
-    are each an e-mail address, a phone number, a web address or a short name."""
+    are each an e-mail address, a phone number (a short one under its label: "Toll-free:
+    122"), a web address or a short name."""
     if words > _CONTACT_MAX_WORDS:
         return False
     if _CONTACT_LABEL_RE.match(line):  # a name and an office, or a way to reach them
@@ -288,7 +310,12 @@ def contact_line(line: str, words: int) -> bool:
     parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]
     reached = False
     for p in parts:
-        if _EMAIL_RE.fullmatch(p) or (PHONE_RE.fullmatch(p) and is_phone(p)):
+        if (
+            _EMAIL_RE.fullmatch(p)
+            or (PHONE_RE.fullmatch(p) and is_phone(p))
+            or _WEB_RE.fullmatch(p)
+            or _SHORT_LINE_RE.fullmatch(p)
+        ):
             reached = True
         elif not (len(p.split()) <= 3 and p[:1].isupper() and not any(c.isdigit() for c in p)):
             return False
@@ -409,6 +436,7 @@ def page_part(part: str, alone: bool) -> bool:
         or _NUMBER_LINE_RE.fullmatch(part)
         or _FILE_RE.fullmatch(part)
         or _PAGE_CALL_RE.fullmatch(part)
+        or _BUTTON_RE.fullmatch(part)
         or _COUNTED_LINK_RE.fullmatch(part)
         or _TICKER_RE.fullmatch(part)
         or _follow(part)
