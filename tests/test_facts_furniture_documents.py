@@ -240,3 +240,22 @@ def test_a_short_number_under_its_label_beside_a_web_address() -> None:
 def test_a_price_beside_a_web_address_stays() -> None:
     line = "Tickets cost £5 | crt.example.org"
     assert furniture(f"{LEAD}\n\n{line}\n\n{MORE}\n") == []
+
+
+def test_a_letterheads_status_and_office_under_its_masthead() -> None:
+    status = "(A Joint Venture of Colmere Borough Council and the Fenland Waterways Board)"
+    office = "Eastern Division, Colmere"
+    for under in (status, office):
+        text = (
+            f"COLMERE RIVER TRUST\n{under}\nTel: 155 | crt.example.org\n\nPRESS NOTE\n"
+            f"New footbridge opens on Saturday\n\n{LEAD}\n"
+        )
+        assert {"COLMERE RIVER TRUST", under} <= set(furniture(text))
+
+
+def test_a_headline_in_capitals_over_a_standfirst_stays() -> None:
+    text = (
+        "FOOTBRIDGE OPENS AT COLMERE\nEastern Division, Colmere\nCrowds expected on the towpath"
+        f"\n\n{LEAD}\n"
+    )
+    assert "Eastern Division, Colmere" not in furniture(text)
