@@ -259,3 +259,21 @@ def test_a_headline_in_capitals_over_a_standfirst_stays() -> None:
         f"\n\n{LEAD}\n"
     )
     assert "Eastern Division, Colmere" not in furniture(text)
+
+
+def test_a_running_footer_with_its_page_number_going_up() -> None:
+    feet = [f"Colmere River Trust annual review 2029 · page {n}" for n in (7, 8)]
+    text = f"{LEAD}\n\n{feet[0]}\n\n{MORE}\n\n{feet[1]}\n\n{LEAD}\n"
+    assert furniture(text) == feet
+
+
+def test_a_running_header_of_a_name_printed_twice() -> None:
+    text = f"Colmere River Trust plc\n\n{LEAD}\n\nColmere River Trust plc\n\n{MORE}\n"
+    assert furniture(text) == ["Colmere River Trust plc"] * 2
+
+
+@pytest.mark.parametrize("values_", [("41", "52"), ("41", "41")])
+def test_a_tables_values_repeated_or_apart_stay(values_: tuple[str, str]) -> None:
+    rows = [f"Turnout at the lock ward: {v}%" for v in values_]
+    text = f"{LEAD}\n\n{rows[0]}\n\n{MORE}\n\n{rows[1]}\n"
+    assert furniture(text) == []

@@ -278,6 +278,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.block_spans(text, lines, out))
     out.extend(shapes.letter_spans(text, lines))
     out.extend(shapes.about_spans(text, lines))
+    out.extend(shapes.repeated_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
     out.extend(threads.ad_block_spans(text, lines, out))
     out.extend(entries.stamp_spans(text, lines))
@@ -302,12 +303,11 @@ def _mastheads(
     text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
 ) -> list[Span]:
     """The site's name on a line of its own between the headline and the byline or date
-    line ("Baltic Shipping Times" over "By our Stockholm correspondent · 22 October
-    2025"): at most :data:`_MASTHEAD_MAX_WORDS` capitalised words. A headline in title
-    case comes first, or after the page's section line, never after another headline.
-    A longer name in title case (:data:`_TITLE_RE`) is one over the site's menu, between
-    the section line and a headline with its byline below, or a group's over a post's
-    byline that gives the post's age ("Posted by Lorna Jago · 2h")."""
+    line ("Baltic Times" over "By our correspondent · 22 October 2025"): at most
+    :data:`_MASTHEAD_MAX_WORDS` capitalised words, after a headline in title case or
+    the page's section line, never after another headline. A longer name in title case
+    (:data:`_TITLE_RE`) is one over the site's menu, between the section line and a
+    headline with its byline below, or a group's over a post's byline with its age."""
     if story is None:
         return []
     starts = {s for s, _ in found}

@@ -8,6 +8,8 @@ writer's title, a postal address, a dated field, a report's number line and a co
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 Span = tuple[int, int]
@@ -420,4 +422,37 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
                 ):
                     break
                 out.append((ns, ne))
+    return out
+
+
+_DIGITS_RE = regex.compile(r"\d+")
+_REPEAT_MAX_WORDS = 15
+_REPEAT_PLAIN_MAX_WORDS = 8
+
+
+def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """A document's running header or footer: a short line printed again on each page.
+    Either the same line of a few words without a figure or a full stop, twice or more
+    ("Ashdale Homes PLC", "Advertisement"), or the same line but for a page number that
+    goes up by one each time ("Annual Review 2030 · 7" then "… · 8"); a value repeated or
+    changed by more than one ("Turnout: 41%", "Turnout: 52%") is a table's, not a page's."""
+    groups: dict[str, list[tuple[int, int, list[int]]]] = {}
+    for s, e, item in lines:
+        line = text[s:e]
+        if item or len(line.split()) > _REPEAT_MAX_WORDS:
+            continue
+        numbers = [int(m.group()) for m in _DIGITS_RE.finditer(line) if len(m.group()) <= 4]
+        groups.setdefault(_DIGITS_RE.sub("#", line), []).append((s, e, numbers))
+    out: list[Span] = []
+    for key, found in groups.items():
+        if len(found) < 2:
+            continue
+        if "#" not in key:
+            plain = len(key.split()) <= _REPEAT_PLAIN_MAX_WORDS and not key.rstrip().endswith(".")
+            if plain:
+                out.extend((s, e) for s, e, _ in found)
+            continue
+        columns = list(zip(*(n for _, _, n in found), strict=False))
+        if any(all(b - a == 1 for a, b in itertools.pairwise(c)) for c in columns):
+            out.extend((s, e) for s, e, _ in found)
     return out
