@@ -208,10 +208,18 @@ def test_a_call_to_members_under_their_label() -> None:
 
 def test_an_about_paragraph_under_the_bodys_initials() -> None:
     first = "The Colmere River Trust is an independent charity founded in 1987."
-    about = f"About CRT: {first} It employs 40 staff at its Colmere office."
+    about = f"About CRT: {first} It has no power to close the towpath."
     text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
     assert furniture(text) == ["About CRT: ", first]
     assert "1987" not in values(text)
+
+
+def test_an_about_paragraphs_later_sentences_without_a_denial() -> None:
+    first = "The Colmere River Trust is an independent charity founded in 1987."
+    about = f"About CRT: {first} It employs 40 staff at its Colmere office."
+    text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
+    assert furniture(text) == ["About CRT: ", about.removeprefix("About CRT: ")]
+    assert "40 staff" not in values(text)
 
 
 @pytest.mark.parametrize(

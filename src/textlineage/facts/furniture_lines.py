@@ -251,6 +251,7 @@ _ABOUT_RE = regex.compile(
 _IS_A_RE = regex.compile(r"^(?:\S+\s+){1,8}?(?:is|are)\s+(?:an?|the)\s")
 _ABOUT_MAX_WORDS = 120
 _FIRST_SENTENCE_RE = regex.compile(r"[.!?](?=\s+\p{Lu})")
+_DENIAL_RE = regex.compile(r"(?i:\b(?:not|no|never|nor|cannot|yet|only)\b|n['’]t\b)")
 ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _ISSUE_PART_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:,?\s+[\p{L}\p{M}\p{N}'’.&-]+){0,6}"
@@ -358,8 +359,9 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A company's boilerplate: an "About" heading with its name, and the first sentence
     of the paragraph below it (or run on after its colon) when that opens with the name
     and says what it is ("About Fenwick Mills" over "Fenwick Mills is a family-owned maker
-    of …", "About FM: The Fenwick Mills company is …"). The sentences after it may say
-    what a product is not yet (not approved, not for sale) and stay."""
+    of …", "About FM: The Fenwick Mills company is …"), with the sentences after it
+    unless one denies or limits something: they may say what a product is not yet (not
+    approved, not for sale), and then they stay."""
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         m = _ABOUT_RE.fullmatch(text[s:e].strip())
@@ -382,6 +384,8 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
             and _IS_A_RE.search(para)
         ):
             end = _FIRST_SENTENCE_RE.search(para)
+            if end is not None and _DENIAL_RE.search(para, end.end()) is None:
+                end = None  # the sentences after it say more of what the body is
             out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
     return out
 
