@@ -432,12 +432,13 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
 _DIGITS_RE = regex.compile(r"\d+")
 _REPEAT_MAX_WORDS = 15
 _REPEAT_PLAIN_MAX_WORDS = 8
+_REPEAT_PLAIN_MIN_WORDS = 3
 
 
 def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A document's running header or footer: a short line printed again on each page.
-    Either the same line of a few words without a figure or a full stop, twice or more
-    ("Ashdale Homes PLC", "Advertisement"), or the same line but for a page number that
+    Either the same line of three to eight words without a figure or a full stop, twice
+    or more ("Ashdale Homes PLC"; a section's name of a word or two may head two parts), or the same line but for a page number that
     goes up by one each time ("Annual Review 2030 · 7" then "… · 8"); a value repeated or
     changed by more than one ("Turnout: 41%", "Turnout: 52%") is a table's, not a page's."""
     groups: dict[str, list[tuple[int, int, list[int]]]] = {}
@@ -452,7 +453,9 @@ def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
         if len(found) < 2:
             continue
         if "#" not in key:
-            plain = len(key.split()) <= _REPEAT_PLAIN_MAX_WORDS and not key.rstrip().endswith(".")
+            plain = _REPEAT_PLAIN_MIN_WORDS <= len(
+                key.split()
+            ) <= _REPEAT_PLAIN_MAX_WORDS and not key.rstrip().endswith(".")
             if plain:
                 out.extend((s, e) for s, e, _ in found)
             continue
