@@ -63,7 +63,7 @@ _NAMES = rf"{_NAME}(?:(?:\s*[,&@]\s*|\s+(?:and|in|at|for|of|the|de|van|von)\s+|\
 _BYLINE_RE = regex.compile(
     rf"(?<!\p{{L}})(?i:(?:(?:[\p{{L}}]++\s+){{0,2}}(?:{kinds.BY_WORDS})\s+)?by)\s*:?\s+"
     rf"{_NAMES}(?:,\s*[\p{{L}}\p{{M}} ]{{1,40}})?[.,]?"
-    rf"|(?i:posted|written|published|filed)\s+(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+{_NAMES})"
+    rf"|(?:(?i:posted|written|published|filed)\s+)?(?:by\s+{_NAMES}\s+on\s+{_DATE}|(?i:on\s+)?{_DATE}\s+by\s+(?i:the\s+)?{_NAMES}(?:\s+\d{{1,6}}\s*(?i:comments?|replies|responses))?)"
     rf"(?:,?\s+(?:at\s+)?{_TIME})?"
     r"(?:\s+in\s+\p{Lu}[\p{L}\p{M}'’ &-]{0,30}(?:,\s*\p{Lu}[\p{L}\p{M}'’ &-]{0,30}){0,5})?"
     rf"|(?<![\p{{L}}\p{{M}}.'’/-]){_NAMES},\s*(?:[\p{{L}}-]++\s+){{0,2}}(?i:editor|reporter|correspondent|writer|columnist"
@@ -105,11 +105,11 @@ Parish News | October 2025 | Issue 118"): up to six words."""
 _ICON_RE = regex.compile(r"^[^\p{L}\p{N}(\[]+|[\[\]]")
 _EMOJI_RE = regex.compile(r"[\p{So}\p{Sk}\uFE0F\u200D]+")
 _SEPARATOR_RE = regex.compile(
-    r"(?:\G|(?<!\s))\s*+[|·•›»]\s*|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
+    r"(?:\G|(?<!\s))(?:\s*+[|·•›»]\s*|[ \t]{4,}+)|(?:\G|(?<!\s))\s++(?:[—–-]\s+|(?:(?![®©™℠])[\p{So}\uFE0F\u200D])+\s+(?=[\p{L}|·•›»]))|,\s+(?=(?i:issue|vol(?:ume)?\.?|edition|no\.)\s*\d)"
 )
-"""What splits a line of furniture into parts: bars, dots, spaced dashes, a spaced
-symbol before a word ("Kite Club ★ Events"; not a trademark sign), and the comma between
-a newsletter's name and its issue ("The Headache Letter, Issue 112")."""
+"""What splits a line of furniture into parts: bars, dots, a PDF's gap of four spaces or
+more between columns, spaced dashes, a spaced symbol before a word ("Kite Club ★ Events";
+not a trademark sign), and the comma between a newsletter's name and its issue."""
 _STAMP_RE = regex.compile(
     rf"(?:{_DATED_WORDS}\s*:?\s*)?(?:{_TIME}(?:,|\s+on)?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}"
     rf"(?:\s*(?:[,–-]|at)?\s*{_TIME}(?:\s*\(\s*{_TIME}[^()\n]{{0,30}}\))?)?"
@@ -278,6 +278,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(shapes.block_spans(text, lines, out))
     out.extend(shapes.letter_spans(text, lines))
     out.extend(shapes.about_spans(text, lines))
+    out.extend(shapes.repeated_spans(text, lines))
     out.extend(threads.reply_spans(text, lines, HEADER_WORDS, _dated))
     out.extend(threads.ad_block_spans(text, lines, out))
     out.extend(entries.stamp_spans(text, lines))
@@ -302,12 +303,11 @@ def _mastheads(
     text: str, lines: list[tuple[int, int, bool]], story: int | None, found: list[Span]
 ) -> list[Span]:
     """The site's name on a line of its own between the headline and the byline or date
-    line ("Baltic Shipping Times" over "By our Stockholm correspondent · 22 October
-    2025"): at most :data:`_MASTHEAD_MAX_WORDS` capitalised words. A headline in title
-    case comes first, or after the page's section line, never after another headline.
-    A longer name in title case (:data:`_TITLE_RE`) is one over the site's menu, between
-    the section line and a headline with its byline below, or a group's over a post's
-    byline that gives the post's age ("Posted by Lorna Jago · 2h")."""
+    line ("Baltic Times" over "By our correspondent · 22 October 2025"): at most
+    :data:`_MASTHEAD_MAX_WORDS` capitalised words, after a headline in title case or
+    the page's section line, never after another headline. A longer name in title case
+    (:data:`_TITLE_RE`) is one over the site's menu, between the section line and a
+    headline with its byline below, or a group's over a post's byline with its age."""
     if story is None:
         return []
     starts = {s for s, _ in found}

@@ -56,6 +56,12 @@ _PHONE_LABEL_RE = regex.compile(
 furniture only with a number after it."""
 _FIELD_LABEL_RE = regex.compile(r"\s*\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3}\s*:\s*")
 """A short label before a colon ("Media accreditation:")."""
+_WEB_RE = regex.compile(
+    r"(?i:https?://)?(?i:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/\S*)?"
+)
+_SHORT_LINE_RE = regex.compile(
+    r"(?i:toll[- ]free|free\s*phone|hotline|helpline|phone|tel|emergency)\s*:?\s*\d{2,6}"
+)
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
@@ -96,13 +102,17 @@ _NUMBER_LINE_RE = regex.compile(
     r"|[\[(]?[\p{N}\p{Lu}][\p{N}\p{Lu}/.\-\[\]()]*)"
     r"|(?i:doi)\s*:?\s*10\.\d{4,9}/\S+"
     r"|(?i:ref(?:erence)?(?:\s+no)?\.?|our\s+ref\.?)\s*:\s*(?=[\p{Lu}/.-]*\d)[\p{N}\p{Lu}][\p{N}\p{Lu}/.-]*"
+    r"|(?i:no|ref)\.\s*(?=[\p{Lu}/.-]*+\p{N})[\p{Lu}\p{N}]++(?:[/.-][\p{Lu}\p{N}]++){2,}"
+    r"|\p{Lu}{2,6}\s*:\s*(?=\p{Lu}*+\p{N})(?=\p{N}*+\p{Lu})[\p{Lu}\p{N}]{10,40}"
     r"|(?i:issue|vol(?:ume)?\.?|edition|page|no\.)\s*#?\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?"
     r"(?:,?\s*(?i:issue|no\.?)\s*\d{1,4})?"
     r"|(?i:registered\s+(?:charity|company|in\s+\p{Lu}[\p{L} ]{1,30})(?:\s+(?:no\.?|number))?"
     r"|(?:charity|company|vat)\s+(?:no\.?|number|registration))\s*:?\s*[\p{N}\p{Lu}\s-]{0,20}"
 )
-"""A document's, an issue's or a page's number ("Advisory No. 2026-014", "Issue 118",
-"Page 3", "Issue #12"), or a registration number ("Registered charity no. 1187342")."""
+"""A document's, an issue's or a page's number ("Advisory No. 2026-014", "No.
+AB/PR/2030/41", "Issue 118", "Page 3", "Issue #12"), or a registration number
+("Registered charity no. 1187342"; an identifier of ten letters and digits or more under
+an abbreviation: "VAT: GB9876543210")."""
 
 LINE_LABEL_RE = regex.compile(
     r"(?i:most\s+(?:read|popular|shared|viewed|commented)(?:\s+(?:in|on)\s+[\p{L}'’ &]{1,30})?"
@@ -113,6 +123,7 @@ LINE_LABEL_RE = regex.compile(
     r"|(?i:related(?:\s+[\p{L}'’-]+){1,2})\s*:(?:\s*[\p{Lu}\p{N}\p{So}\"“‘'].*)?"
     r"|(?i:recommended(?:\s+for\s+you)?|most\s+(?:read|popular|shared))\W*"
     r"|(?i:originally\s+published|republished|reprinted)\b.*"
+    r"|(?i:an\s+official\s+(?:web)?site\s+of\s+(?:the\s+)?)\p{Lu}.{0,80}"
     r"|(?i:for\s+(?:immediate\s+)?release|(?:press|news|media)\s+release|embargoed\b)\W*"
     r"|(?i:(?:press|news|media)\s+release)\s*:\s*\p{Lu}[\p{L}\p{M}'’.&-]*"
     r"(?:\s+(?:(?:of|the|and|for|&)\s+)*\p{Lu}[\p{L}\p{M}'’.&-]*){0,5}"
@@ -122,7 +133,8 @@ LINE_LABEL_RE = regex.compile(
 )
 """A line of links to other stories ("Related incidents: Barn fire, Elmsworth (14
 Mar)": "Related" and any one or two words before the colon when a title follows), a
-republication notice, or a release's label with its issuer's name in title case ("Press
+republication notice, a government site's banner ("An official website of …"), or a
+release's label with its issuer's name in title case ("Press
 release: Ashdale Rowing Club")."""
 _FILE_RE = regex.compile(
     r".{0,60}\(\s*(?:\p{Lu}{2,5},?\s*)?\d+(?:[.,]\d+)?\s*(?i:[KMG]B|bytes)\s*\)"
@@ -135,7 +147,13 @@ PDF")."""
 _PAGE_CALL_RE = regex.compile(
     r"(?i:(?:print|share|e-?mail|save|gift|translate|bookmark|cite|rate|listen\s+to|report\s+a\s+problem"
     r"\s+with|was|is|did\s+you\s+find)\s+this\s+(?:page|article|story|release|obituary|interview"
-    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no)){0,2}"
+    r"|post|report|episode)(?:\s+(?:useful|helpful))?\??(?:\s*/?\s*(?:yes|no|[👍👎]\uFE0F?)){0,2}"
+    r"|(?:open|read|view)\s+(?:it\s+|this\s+)?in\s+(?:the\s+)?app|tap\s+(?:to|for)\s+(?:expand|read\s+more|see\s+more|more)"
+    r"|continue\s+to\s+(?:page\s+\d{1,3}|(?:the\s+)?next\s+page)\W*"
+    r"|\(?continued(?:\s+(?:on\s+(?:the\s+)?next\s+page|overleaf|(?:on|from)\s+page\s+\d{1,3}))?\)?\W*"
+    r"|[–—-]?\s*\d{1,3}\s*[–—-]"
+    r"|get\s+(?:the\s+)?[\p{L}\p{N}+]{2,30}(?:\s+app)?\s+on\s+(?:ios|android|the\s+app\s+store|google\s+play)"
+    r"(?:\s+(?:and|or|&)\s+(?:ios|android|google\s+play))?"
     r"|(?:was|is)\s+this\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}"
     r"|(?:(?:was|is)\s+this\s+page\s+(?:useful|helpful)\??(?:\s*/?\s*(?:yes|no)){0,2}\s+)?report\s+a"
     r"\s+problem(?:\s+with\s+this\s+page)?"
@@ -148,8 +166,24 @@ _PAGE_CALL_RE = regex.compile(
     r")"
 )
 """A page's own buttons ("Print this page", "Was this page useful? Yes", "Check price at
-…", "Text size A A A", "Skip to main content", "Older posts →"), a children's page's reading age
-("Reading age 7+")."""
+…", "Text size A A A", "Skip to main content", "Older posts →", "Open in app", "Continue
+to page 2", "Continued overleaf", a page number between dashes), an app's store links,
+a children's page's reading age ("Reading age 7+")."""
+_BUTTON_RE = regex.compile(
+    r"(?i:(?:save|gift|follow|reuse|share|send|print)\s+(?:this\s+)?(?:article|story|author|content|topics?"
+    r"|post|page)|send\s+(?:any\s+)?(?:a\s+)?friend\s+(?:a|this)\s+(?:story|article)"
+    r"|(?:click|tap)\s+to\s+(?:enlarge|zoom|play)|view\s+(?:image|photo)\s+in\s+full\s?screen"
+    r"|enlarge\s+this\s+(?:image|photo)|(?:hide|show|toggle)\s+caption|show\s+(?:more|less)"
+    r"|play\s+(?:video|audio)|link\s+copied|skip\s+(?:advertisement|ad)|log\s+in\s+to\s+continue"
+    r"|unlock\s+this\s+(?:article|story)|(?:subscribers?|members?)[- ]only|story\s+highlights"
+    r"|(?:about|contact)\s+the\s+author|most\s+viewed|newsletter\s+sign[- ]?up|terms\s+apply"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s+required\s+fields\s+are\s+marked)?"
+    r"|this\s+(?:article|story|post|page)\s+is\s+(?:more|over)\s+than\s+\d{1,2}\s+(?:years?|months?)\s+old)"
+    r"[\s.!*]*"
+)
+"""A news page's own buttons and notes ("Save article", "Click to enlarge", "Show more",
+"Subscriber only", "This article is more than 2 years old"): fixed words of the site's,
+never the story's."""
 _ANSWER_RE = regex.compile(r"(?i:yes|no)")
 _OFFER_RE = regex.compile(
     r"(?:\d{1,2}\s*%|\p{Sc}\s*\d{1,4}(?:\.\d{2})?)\s+(?i:off)\b(?:\s+[\p{L}'’-]+){0,5}[.!]?"
@@ -167,12 +201,25 @@ _TICKER_RE = regex.compile(
     r"|(?i:delayed|real-?time)(?:\s+(?:by|quote))?\s*(?:\d+\s*min(?:ute)?s?)?"
 )
 """A stock quote ("NASDAQ: CRVN $84.12 ▲ 0.38 (0.45%)") and its delay note."""
+_QUOTE_VALUE = r"[▲▼↑↓+−-]?\s*\p{Sc}?\d[\d,]*(?:\.\d+)?(?:%|p|bn|m|k)?"
+_QUOTE_PART_RE = regex.compile(
+    rf"(?:\p{{L}}[\p{{L}}\p{{N}}.&/-]*(?:\s+[\p{{L}}\p{{N}}.&/-]+){{0,2}}\s+)?{_QUOTE_VALUE}(?:\s+{_QUOTE_VALUE})?"
+    r"|\p{Lu}{2,6}(?:\.\p{Lu}{1,2})?"
+)
+"""One quote in a market strip: a label and a price, perhaps with its change ("Index
+5,120.4 ▲0.4%", "Mkt cap £1.7bn"), or a ticker symbol alone."""
+_ARROW_RE = regex.compile(r"[▲▼↑↓]\s*\d")
+_LEAD_LABEL_RE = regex.compile(r"^\p{Lu}[\p{L} ]{0,30}:\s*")
 _DISCLOSURE_RE = regex.compile(
     r"(?i:^(?:this\s+is\s+)?not\s+a\s+(?:verbatim\s+)?transcript\b|\bfor\s+guidance\s+only\b"
     r"|\bdo(?:es)?\s+not\s+(?:form|constitute)\s+(?:part\s+of\s+)?(?:an?|any)\s+(?:contract|offer)\b"
     r"|\b(?:(?:summary|note|notes|headnote)\s+is\s+not|does\s+not\s+form)\s+(?:a\s+)?part\s+of\s+the"
     r"\s+(?:reasons\s+for\s+the\s+)?(?:decision|judg(?:e)?ment|ruling|determination|reasons)\b"
-    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:financial|legal|investment|medical)\s+advice\b"
+    r"|\b(?:is\s+not|does\s+not\s+constitute)\s+(?:regulated\s+)?(?:financial|legal|investment|medical)\s+advice\b"
+    r"|^disclaimers?\s*:|\bdo(?:es)?\s+not\s+(?:necessarily\s+)?reflect\s+the\s+(?:views?|opinions?)\s+of\b"
+    r"|^this\s+(?:announcement|(?:press\s+)?release|document|communication)\s+(?:contains|constitutes|is\s+(?:being\s+)?made)"
+    r"\b[^.]{0,80}?\b(?:for\s+the\s+purposes\s+of|within\s+the\s+meaning\s+of|pursuant\s+to|as\s+defined\s+in"
+    r"|in\s+accordance\s+with)\s"
     r"|^(?:this\s+is\s+)?not\s+(?:financial|legal|investment|medical|tax)\s+advice\b)|"
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
@@ -191,7 +238,9 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:freely\s+)?(?:reproduced|republished|copied|redistributed|reused)\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
-site", "we earn from qualifying purchases"), a summary's note that it is no part of the
+site", "we earn from qualifying purchases"), a line under a "Disclaimer:" label, a note
+that comments do not reflect the site's views, a document's note that it is issued for
+the purposes of a regulation, a summary's note that it is no part of the
 decision, a licence notice ("available under the Open Government Licence"), or a wire's
 notice opening a line ("This information is provided by …"), or a notice on reusing the
 document ("This leaflet may be freely copied.")."""
@@ -245,7 +294,8 @@ def has_phone(text: str) -> bool:
 
 def contact_line(line: str, words: int) -> bool:
     """A contact line: a contact label with anything after it, or a line of parts that
-    are each an e-mail address, a phone number, a web address or a short name."""
+    are each an e-mail address, a phone number (a short one under its label: "Toll-free:
+    122"), a web address or a short name."""
     if words > _CONTACT_MAX_WORDS:
         return False
     if _CONTACT_LABEL_RE.match(line):  # a name and an office, or a way to reach them
@@ -260,7 +310,12 @@ def contact_line(line: str, words: int) -> bool:
     parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]
     reached = False
     for p in parts:
-        if _EMAIL_RE.fullmatch(p) or (PHONE_RE.fullmatch(p) and is_phone(p)):
+        if (
+            _EMAIL_RE.fullmatch(p)
+            or (PHONE_RE.fullmatch(p) and is_phone(p))
+            or _WEB_RE.fullmatch(p)
+            or _SHORT_LINE_RE.fullmatch(p)
+        ):
             reached = True
         elif not (len(p.split()) <= 3 and p[:1].isupper() and not any(c.isdigit() for c in p)):
             return False
@@ -291,15 +346,18 @@ def piped(line: str) -> bool:
 
 
 def menu_line(line: str) -> bool:
-    """A menu of link labels split by ``|``, ``·`` or ``•`` (or by runs of spaces, three
-    labels or more, none closed by a full stop): parts of at most
+    """A menu of link labels split by ``|``, ``·`` or ``•`` and runs of spaces (by spaces
+    alone: three labels or more, none closed by a full stop): parts of at most
     :data:`_MENU_PART_WORDS` words, none a sentence, at most one with a digit (none in a
     line of two parts: "Our rating: 4.5/5 | $1,299" is data), each capitalised."""
-    parts = _parts(line)
-    if len(parts) < 2:
-        parts = [p.strip(" ,:") for p in _GAP_RE.split(line.strip()) if p.strip(" ,:")]
-        if len(parts) < 3 or any(p[-1] in ".!?;" for p in parts):
-            return False  # spaces alone split a menu of three labels or more
+    piped = _parts(line)
+    parts = [q.strip(" ,:") for p in piped for q in _GAP_RE.split(p) if q.strip(" ,:")]
+    if len(piped) < 2 and (len(parts) < 3 or any(p[-1] in ".!?;" for p in parts)):
+        return False  # spaces alone split a menu of three labels or more
+    return (len(piped) >= 2 and _menu_parts(piped)) or _menu_parts(parts)
+
+
+def _menu_parts(parts: list[str]) -> bool:
     if any(len(p.split()) > _MENU_PART_WORDS for p in parts):
         return False
     digits = sum(any(c.isdigit() for c in p) for p in parts)
@@ -313,8 +371,16 @@ def menu_line(line: str) -> bool:
 def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:
     """A line of two "Label: value" parts or more ("Decision date: 18 November 2025 |
     Country: England and Wales"), whose only digits are in dates (``dated``): "Area: 20
-    km² | Population: 5,000" is data."""
+    km² | Population: 5,000" is data. Or a market strip: three quotes or more split by
+    bars, each a symbol or a label with its price or change, one change with its arrow
+    ("Gold $2,310 ▲0.8% | Oil $77.10 | Index 5,120.4"): no claim of the story."""
     parts = _parts(line)
+    if (
+        len(parts) >= 3
+        and _ARROW_RE.search(line)
+        and all(_QUOTE_PART_RE.fullmatch(p) for p in [_LEAD_LABEL_RE.sub("", parts[0]), *parts[1:]])
+    ):
+        return True
     return (
         len(parts) >= 2
         and all(_META_PART_RE.fullmatch(p) for p in parts)
@@ -370,6 +436,7 @@ def page_part(part: str, alone: bool) -> bool:
         or _NUMBER_LINE_RE.fullmatch(part)
         or _FILE_RE.fullmatch(part)
         or _PAGE_CALL_RE.fullmatch(part)
+        or _BUTTON_RE.fullmatch(part)
         or _COUNTED_LINK_RE.fullmatch(part)
         or _TICKER_RE.fullmatch(part)
         or _follow(part)

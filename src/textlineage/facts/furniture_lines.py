@@ -8,6 +8,8 @@ writer's title, a postal address, a dated field, a report's number line and a co
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 Span = tuple[int, int]
@@ -169,15 +171,18 @@ def sender_span(text: str, s: int, e: int) -> Span | None:
 def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
     """A legal notice's heading and the paragraph below it; a "provided by" label alone
     on its line and the short name on the next; the short list items below the heading
-    of a list of links (:data:`_LINKS_HEAD_RE`)."""
+    of a list of links (:data:`_LINKS_HEAD_RE`, its colon or not) or a row of them split by
+    bars."""
     starts = {s for s, _ in found}
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e].strip()
-        if _LINKS_HEAD_RE.fullmatch(line):
+        if _LINKS_HEAD_RE.fullmatch(line.rstrip(":") + ":"):
             head: Span | None = (s, e)
             for ls, le, item in lines[i + 1 :]:
-                if not item or len(text[ls:le].split()) > _LINK_ITEM_MAX_WORDS:
+                if not (item or _link_row(text[ls:le])):
+                    break
+                if item and len(text[ls:le].split()) > _LINK_ITEM_MAX_WORDS:
                     break
                 out.extend([head, (ls, le)] if head else [(ls, le)])
                 head = None
@@ -196,11 +201,20 @@ def block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Span]
     return out
 
 
+def _link_row(line: str) -> bool:
+    """Links to other stories in a row under their heading: three titles or more split by
+    bars, none longer than a list item or closed by a full stop."""
+    parts = [p.strip() for p in line.split("|")]
+    return len(parts) >= 3 and all(
+        p and len(p.split()) <= _LINK_ITEM_MAX_WORDS and not p.endswith(".") for p in parts
+    )
+
+
 _SPONSOR_RE = regex.compile(
     r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)|partner\s+content"
     r"|(?:this|today|tonight)(?:\s+(?:week|month|issue|episode|edition))?['’]s\s+sponsors?)"
     r"\s*:\s*\S.*"
-    r"|(?i:(?:(?:our|official|headline|principal|main|title|kit|shirt)\s+)?(?:partners?|sponsors?)"
+    r"|(?i:(?:(?:our|official|headline|principal|main|title|kit|shirt)\s+){0,2}(?:partners?|sponsors?)"
     r"|(?:sponsored|supported|powered|presented)\s+by|in\s+(?:association|partnership)\s+with)"
     r"\s*:?\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*"
     r"(?:\s+(?:(?:and|of|the|&)\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*){0,5}"
@@ -209,7 +223,8 @@ _SPONSOR_RE = regex.compile(
 """An ad's label and a colon before its text ("Paid content: Try our app free", "Today's
 sponsor: Kelp Kayaks. Hire one free."), or a
 sponsor's line: a partner's or sponsor's label and the names of the sponsors alone, in
-title case ("Official sponsor: Northgate Tyres", "Supported by Lowfield Trust")."""
+title case ("Official sponsor: Northgate Tyres", "Official Main Partner: Northgate Tyres",
+"Supported by Lowfield Trust")."""
 _TEASER_RE = regex.compile(
     r"(?<!\s)(?=[^.!?→➔➜⇒»›▶]{0,120}+\s*+[→➔➜⇒»›▶])[^.!?]{3,120}(?:(?<=\S)\s++)?[→➔➜⇒»›▶]\s*"
 )
@@ -236,6 +251,7 @@ _ABOUT_RE = regex.compile(
 _IS_A_RE = regex.compile(r"^(?:\S+\s+){1,8}?(?:is|are)\s+(?:an?|the)\s")
 _ABOUT_MAX_WORDS = 120
 _FIRST_SENTENCE_RE = regex.compile(r"[.!?](?=\s+\p{Lu})")
+_DENIAL_RE = regex.compile(r"(?i:\b(?:not|no|never|nor|cannot|yet|only)\b|n['’]t\b)")
 ISSUE_RE = regex.compile(r"(?i:\b(?:issue|vol(?:ume)?\.?|edition|no\.)\s*#?\d)")
 _ISSUE_PART_RE = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:,?\s+[\p{L}\p{M}\p{N}'’.&-]+){0,6}"
@@ -343,8 +359,9 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A company's boilerplate: an "About" heading with its name, and the first sentence
     of the paragraph below it (or run on after its colon) when that opens with the name
     and says what it is ("About Fenwick Mills" over "Fenwick Mills is a family-owned maker
-    of …"). The sentences after it may say what a product is not yet (not approved, not
-    for sale) and stay."""
+    of …", "About FM: The Fenwick Mills company is …"), with the sentences after it
+    unless one denies or limits something: they may say what a product is not yet (not
+    approved, not for sale), and then they stay."""
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         m = _ABOUT_RE.fullmatch(text[s:e].strip())
@@ -363,12 +380,30 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
         if (
             words
             and len(words) <= _ABOUT_MAX_WORDS
-            and words[0] == name[0]
+            and _named(words, name[0])
             and _IS_A_RE.search(para)
         ):
             end = _FIRST_SENTENCE_RE.search(para)
+            if end is not None and _DENIAL_RE.search(para, end.end()) is None:
+                end = None  # the sentences after it say more of what the body is
             out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
     return out
+
+
+def _named(words: list[str], name: str) -> bool:
+    """Does a paragraph of ``words`` open with ``name``, perhaps after "The", or with the
+    words whose initials it is ("The Kestrel Valley Trust" for "KVT")?"""
+    if words[0] == name or (words[0] in ("The", "the") and words[1:2] == [name]):
+        return True
+    if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        return False
+    initials = ""
+    for w in words[1:] if words[0] == "The" else words:
+        if w[:1].isupper():
+            initials += w[0]
+        elif w not in ("of", "and", "for", "&"):
+            break
+    return initials == name
 
 
 def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
@@ -391,4 +426,40 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
                 ):
                     break
                 out.append((ns, ne))
+    return out
+
+
+_DIGITS_RE = regex.compile(r"\d+")
+_REPEAT_MAX_WORDS = 15
+_REPEAT_PLAIN_MAX_WORDS = 8
+_REPEAT_PLAIN_MIN_WORDS = 3
+
+
+def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
+    """A document's running header or footer: a short line printed again on each page.
+    Either the same line of three to eight words without a figure or a full stop, twice
+    or more ("Ashdale Homes PLC"; a section's name of a word or two may head two parts), or the same line but for a page number that
+    goes up by one each time ("Annual Review 2030 · 7" then "… · 8"); a value repeated or
+    changed by more than one ("Turnout: 41%", "Turnout: 52%") is a table's, not a page's."""
+    groups: dict[str, list[tuple[int, int, list[int]]]] = {}
+    for s, e, item in lines:
+        line = text[s:e]
+        if item or len(line.split()) > _REPEAT_MAX_WORDS:
+            continue
+        numbers = [int(m.group()) for m in _DIGITS_RE.finditer(line) if len(m.group()) <= 4]
+        groups.setdefault(_DIGITS_RE.sub("#", line), []).append((s, e, numbers))
+    out: list[Span] = []
+    for key, found in groups.items():
+        if len(found) < 2:
+            continue
+        if "#" not in key:
+            plain = _REPEAT_PLAIN_MIN_WORDS <= len(
+                key.split()
+            ) <= _REPEAT_PLAIN_MAX_WORDS and not key.rstrip().endswith(".")
+            if plain:
+                out.extend((s, e) for s, e, _ in found)
+            continue
+        columns = list(zip(*(n for _, _, n in found), strict=False))
+        if any(all(b - a == 1 for a, b in itertools.pairwise(c)) for c in columns):
+            out.extend((s, e) for s, e, _ in found)
     return out

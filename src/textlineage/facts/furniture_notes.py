@@ -36,10 +36,10 @@ Span = tuple[int, int]
 
 _CAPTION_RE = regex.compile(
     r"[\[(]?(?i:(?:photo|image|picture|video)\s+)?(?i:photo(?:graph)?|image|picture|pic|pictured"
-    r"|caption|illustration|graphic)s?\s*:\s*\S.*"
+    r"|caption|illustration|graphic|gallery|slideshow)s?\s*:\s*\S.*"
 )
 """A caption's or a photo's label with its text after the colon ("Image: The new bridge
-at dusk. Photo: council")."""
+at dusk. Photo: council", "Gallery: 9 pictures of the parade")."""
 _CAPTION_MAX_WORDS = 40
 _CREDIT_RE = regex.compile(
     r"(?=.*\p{Ll})(?!.*\.\.)\(?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3}\s*/\s*){1,2}"

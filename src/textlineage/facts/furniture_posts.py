@@ -82,6 +82,12 @@ _PROFILE_RE = regex.compile(
     r"|\d[\d,.]*\s*[KkMm]?\s+(?i:posts|messages|reputation|karma|points)"
 )
 """A field of a poster's profile beside a forum post ("Joined: Mar 2019", "Posts: 88")."""
+_RANK_RE = regex.compile(
+    r"(?:\p{L}+\s+)?(?i:member|moderator|admin|regular|newbie|contributor)"
+    r"|(?i:location|from)\s*:\s*\p{L}[\p{L}\p{N}.,'’ -]{0,30}"
+)
+"""A poster's rank ("Premium member") or place ("Location: Hull"), beside the profile's
+other fields, never alone."""
 _EDITED_RE = regex.compile(
     rf"(?i:(?:last|originally)\s+)?(?i:edited|posted|quoted|written)\s+(?i:by)\s+{_HANDLE}[;,]?\s*"
     rf"(?i:on\s+)?|(?i:quote\s+from)\s*:?\s+{_HANDLE}\s+(?i:on\s+)?"
@@ -248,7 +254,7 @@ def _aged(part: str) -> bool:
 
 def thread_line(line: str, words: int, dated: Callable[[str], bool]) -> bool:
     """A thread's link or count (:data:`_THREAD_RE`), a line of a poster's profile fields
-    (perhaps after the poster's handle),
+    (perhaps after the poster's handle, with the poster's rank and place beside them),
     an edit note with its stamp (``dated``: "Last edited by GullWing; 2 May 2026 at
     09:30."), or a paper's history of dates ("Received 3 May 2026; accepted 12 June
     2026"); at most :data:`_THREAD_MAX_WORDS` words."""
@@ -262,12 +268,13 @@ def thread_line(line: str, words: int, dated: Callable[[str], bool]) -> bool:
     parts = [p.strip(" ,") for p in _POST_SEP_RE.split(line) if p.strip(" ,")]
     if parts and all(_PROFILE_RE.fullmatch(p) for p in parts):
         return True
+    fields = parts[1:] if parts and _HANDLE_RE.fullmatch(parts[0]) else parts
     if (
         len(parts) >= 2
-        and _HANDLE_RE.fullmatch(parts[0])
-        and all(_PROFILE_RE.fullmatch(p) for p in parts[1:])
+        and any(_PROFILE_RE.fullmatch(p) for p in fields)
+        and all(_PROFILE_RE.fullmatch(p) or _RANK_RE.fullmatch(p) for p in fields)
     ):
-        return True  # the poster's handle before the profile's fields
+        return True  # the poster's handle and rank before the profile's fields
     m = _EDITED_RE.match(line)
     if m is not None and (m.end() == len(line) or dated(line[m.end() :].strip(" ."))):
         return True

@@ -68,6 +68,10 @@ _OWN_RE = regex.compile(
     rf"\s*(?:please\s+)?{_CALL_VERBS}\b[^.!?]{{0,60}}"
     r"|(?:limited[- ]time|special|introductory|exclusive)\s+offer\b[^.!?]{0,60}|offer\s+ends\s+[^.!?]{1,30}"
     r"|(?:full\s+)?(?:terms\s+(?:and|&)\s+conditions|t\s*&\s*cs?)\s+apply|18\+\s+only"
+    r"|(?:sign\s+up|subscribe)\b[^.!?]{0,100}?\b(?:to\s+your\s+inbox|newsletter|mailing\s+list)"
+    rf"|(?:(?:premium|paid|paying)\s+)?(?:members|subscribers|supporters)(?:\s+only)?\s*:\s*{_CALL_VERBS}\b[^.!?]{{0,80}}"
+    r"|(?:to\s+(?:donate|give)\b[^.!?]{0,30},\s*)?(?:text|sms)\s+[\p{L}\p{N}]{2,15}\s+to\s+\d{4,6}\b[^.!?]{0,60}"
+    r"|texts?\s+cost\s+[^.!?]{0,30}\b(?:plus|\+)\s+(?:one\s+|your\s+)?(?:standard|network)\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\b(?:to|and)\s+(?:continue|keep)\s+reading\b[^.!?]{0,40}"
     r"|[^.!?]{0,40}\bfree\s+to\s+read\b[^.!?]{0,40}"
     r"|(?:all\s+)?(?:letters|comments|submissions|questions|replies|entries|contributions|emails"
@@ -79,7 +83,9 @@ _OWN_RE = regex.compile(
 """The publisher's own voice to the reader: "Cancel anytime.", "Thanks for reading!", an
 appeal for support ("Please consider a donation.", "If you liked this post, share it."),
 "Click here to …", an offer's terms, a paywall's "to keep reading", a note that readers'
-letters may be edited, a contact call with an address or a handle."""
+letters may be edited, a contact call with an address or a handle, a call to members
+under their label ("Members only: join the webinar"), a newsletter's sign-up,
+a call to give by text message to a short code with the note on what the text costs."""
 _SENTENCE_RE = regex.compile(r"\S.*?(?:[.!?]+(?=\s|$)|$)")
 """A sentence: up to a stop before a space or the line's end (not the dot of an address)."""
 _RATING_RE = regex.compile(
@@ -185,6 +191,12 @@ _NAME_LINE_RE = regex.compile(
 )
 """A body's or one of its departments' name in title case, alone on its line."""
 _LETTERHEAD_LINES = 2
+_STATUS_LINE_RE = regex.compile(r"\([^().!?\n]{3,100}\)")
+"""A body's status in parentheses under its name ("(A Borough Council company)")."""
+_OFFICE_LINE_RE = regex.compile(
+    rf"(?:{_NAME_LINE_RE.pattern})(?:,\s*\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*){{0,2}}"
+)
+"""An office of the body and its town ("Eastern Division, Colmere")."""
 _ABOUT_HEAD_RE = regex.compile(
     r"(?i:about)\s+\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*(?:\s+[\p{L}\p{M}\p{N}'’.&,-]+){0,5}"
 )
@@ -301,11 +313,16 @@ def header_spans(
             # A masthead stands over the headline: a line of the header below it that is
             # no furniture; a title in capitals with only furniture below it is the headline.
             headline = any(lines[j][0] not in starts for j in range(i + 2, story))
+            under = _under_masthead(text, lines, starts) if caps and i == 0 and headline else []
             if (caps and i == 0 and headline and _next_is_furniture(text, lines, i, starts)) or (
                 column and (before or after)
             ):
                 out.append((s, e))
                 starts.add(s)
+                continue
+            if under:  # the body's status or its office, then the page's furniture
+                out.extend([(s, e), *under])
+                starts.update([s, *(a for a, _ in under)])
                 continue
         if _ABOUT_HEAD_RE.fullmatch(line) and after and not line.endswith("."):
             out.append((s, e))
@@ -326,6 +343,26 @@ def _next_is_furniture(
         and i + 2 < len(lines)
         and lines[i + 2][0] in starts
     )
+
+
+def _under_masthead(text: str, lines: list[tuple[int, int, bool]], starts: set[int]) -> list[Span]:
+    """The lines under a masthead in capitals that say what the body is or which of its
+    offices writes ("(A joint venture of the two county councils)", "Eastern Division,
+    Colmere"), at most :data:`_LETTERHEAD_LINES`, when the page's furniture follows them;
+    empty otherwise."""
+    out: list[Span] = []
+    for s, e, item in lines[1 : _LETTERHEAD_LINES + 2]:
+        if s in starts:
+            return out
+        line = text[s:e].strip()
+        if (
+            item
+            or len(out) == _LETTERHEAD_LINES
+            or not (_STATUS_LINE_RE.fullmatch(line) or _OFFICE_LINE_RE.fullmatch(line))
+        ):
+            return []
+        out.append((s, e))
+    return []
 
 
 def _letterhead(text: str, lines: list[tuple[int, int, bool]], starts: set[int]) -> list[Span]:

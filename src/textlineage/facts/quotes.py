@@ -21,6 +21,7 @@ _QUOTE_MIN_TOKENS = 3
 _DOUBLE_MARKS = frozenset('"“”«»„')
 _SHORT_QUOTE_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’-]*(?:[ \u00a0]\p{Ll}[\p{L}\p{M}'’-]*)?")
 _QUOTE_MAX_CHARS = 4000
+_DEFINED_RE = regex.compile(r"\((?i:the\s)?$")
 
 _OPENERS = "([{—–-/"
 _CLOSE_FOLLOW = ".,;:!?)]}—–-…"
@@ -41,9 +42,15 @@ def _quote_item(text: str, doc: int, s: int, e: int) -> Item | None:
 
 
 def _short_quote(text: str, s: int, inner: str) -> bool:
-    """Is ``inner`` (opening at ``s``) a word or two said, between double quote marks?"""
+    """Is ``inner`` (opening at ``s``) a word or two said, between double quote marks? A
+    term the text defines in parentheses ("the 13 weeks to 1 May (the "period")") is its
+    drafting, not a word said."""
+    end = s + len(inner) + 2
+    defined = _DEFINED_RE.search(text, max(0, s - 5), s) is not None and text[end : end + 1] == ")"
     return (
-        text[s] in _DOUBLE_MARKS and _SHORT_QUOTE_RE.fullmatch(inner.strip(" ,.!?;:")) is not None
+        text[s] in _DOUBLE_MARKS
+        and not defined
+        and _SHORT_QUOTE_RE.fullmatch(inner.strip(" ,.!?;:")) is not None
     )
 
 
