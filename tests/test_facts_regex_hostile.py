@@ -96,6 +96,20 @@ def test_a_pattern_reads_a_long_run_of_one_token_in_linear_time(
     assert time.perf_counter() - started < _CAP, key
 
 
+@pytest.mark.parametrize(
+    "key", ["facts.furniture_posts._REACTIONS_RE", "facts.furniture_posts._STAMPISH_RE"]
+)
+@pytest.mark.parametrize("run", ["1" * _LENGTH, "1 " * (_LENGTH // 2)])
+def test_a_whole_line_pattern_fails_fast_after_a_long_run(key: str, run: str) -> None:
+    """A line matched whole: a long run of digits (or of counts split by spaces) and then a
+    character the pattern cannot take used to be split every way among the pattern's
+    repeated counts before it failed (10 s at 20,000 digits)."""
+    pattern = _pattern(key)
+    started = time.perf_counter()
+    assert pattern.fullmatch(run + "|") is None
+    assert time.perf_counter() - started < _CAP, key
+
+
 _EXAMPLES = [
     ("facts.claim_numbers._JOIN_GAPS[1]", "match", ("sales rose by 40%", 10), " by "),
     ("facts.consolidate._ORDINAL_RE", "findall", ("on the 21st of May",), ["21st"]),

@@ -25,7 +25,8 @@ _WORD_RE = regex.compile(r"\p{L}{2,}")
 _SENTENCE_END_RE = regex.compile(r"[.!?]\s")
 _HISTORY_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[;|]\s*")
 _THREAD_MAX_WORDS = 20
-_COUNT = r"\d+(?:[.,]\d+)?\s*[KkMm]?"
+_COUNT = r"\d++(?:[.,]\d++)?\s*+[KkMm]?"
+"""A count (possessive: a long run of digits or spaces is read one way only)."""
 _REACTION_WORDS = (
     r"(?i:likes?|comments?|shares?|reposts?|retweets?|replies|reactions?|views?|votes?|upvotes?"
     r"|points?|members?|followers?|subscribers?|quotes|bookmarks)"
@@ -138,10 +139,10 @@ _RELEASE_RE = regex.compile(
 )
 """A press release's release or embargo label, with a date or time after it."""
 _STAMPISH_RE = regex.compile(
-    r"(?:[\p{N}:.,/–-]+|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs|noon"
+    r"(?:[\p{N}:.,/–-]++|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs|noon"
     r"|midnight|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?)"
-    r"(?:\s*(?:[\p{N}:.,/–-]+|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs"
+    r"(?:\s*(?:[\p{N}:.,/–-]++|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs"
     r"|noon|midnight)|(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
     r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?))*"
 )
