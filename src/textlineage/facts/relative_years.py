@@ -6,7 +6,7 @@
 reports none and the source's year is left dropped though the derived text tells it.
 When the leftover year (or split year, :mod:`.split_years`) stands in a sentence that says
 the same thing (:func:`.match_loose.say_the_same`, or both hold the two ends of one
-number kept or changed) as one sentence of the other text
+number kept) as one sentence of the other text
 holding one such relative year, free of other facts, the two are one time:
 
 - told by a calendar year ("last year", "this year", "next year") on a page whose own

@@ -71,14 +71,14 @@ def tied_by_link(
     res: Result, texts: tuple[str, str], side: int, mine: tuple[int, int], theirs: tuple[int, int]
 ) -> bool:
     """Do the sentence at ``mine`` (of side ``side``: 0 source, 1 derived) and the one at
-    ``theirs`` (of the other side) hold the two ends of one number kept or changed, and
-    the first no number left over (a year beside a figure lost is that figure's)?"""
+    ``theirs`` (of the other side) hold the two ends of one number kept, and the first no
+    number left over (a year beside a figure lost is that figure's)?"""
     a = sentence_at(texts[side], mine[0])
     b = sentence_at(texts[1 - side], theirs[0])
     lost = res.dropped if side == 0 else res.added
     if any(f.kind == "number" and a[0] <= f.span[0] < a[1] for f in lost):
         return False
-    for k in (*res.kept, *res.changed):
+    for k in res.kept:
         if k.kind != "number":
             continue
         x, y = (k.source, k.derived) if side == 0 else (k.derived, k.source)
