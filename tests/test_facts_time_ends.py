@@ -38,4 +38,8 @@ def test_a_span_told_as_its_two_ends_and_ends_of_another_span() -> None:
         "The hall is open 10am to 6pm on weekdays.",
         "The hall opens at 10am on weekdays and closes at 8pm.",
     )
-    assert _dates(d)[1] == ["10am to 6pm"]
+    # one end the same, the other moved: the span changed, not dropped
+    assert _dates(d)[:2] == ([], [])
+    assert [(k.source.text, k.derived.text) for k in d.changed if k.kind == "date"] == [
+        ("10am to 6pm", "10am on weekdays and closes at 8pm")
+    ]

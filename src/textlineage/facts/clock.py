@@ -38,6 +38,9 @@ _TIME_RE = regex.compile(
 )
 """A time with "am" or "pm", or a span of two whose first may take the second's half of
 the day ("7 to 9am")."""
+_NAMED_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_NAMED}(?![\p{{L}}\p{{N}}])")
+""""noon", "midday" or "midnight" alone: a time only with a time zone after it ("midnight
+Eastern"), as a zone is only ever given for a clock time."""
 _H24 = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _H24_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.:/,])"
@@ -245,6 +248,13 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             f"{int(x.split(':')[0]):02d}:{x.split(':')[1]}" for x in ends
         )
         out.append(_item(text, doc, s, e, value))
+        mark(num_mask, s, out[-1].fact.span[1])
+        mark(name_mask, s, out[-1].fact.span[1])
+    for m in _NAMED_RE.finditer(text):
+        s, e = m.span()
+        if overlaps(num_mask, s, e) or zone_after(text, e) is None:
+            continue
+        out.append(_item(text, doc, s, e, TIME_PREFIX + str(_clock(m.group()))))
         mark(num_mask, s, out[-1].fact.span[1])
         mark(name_mask, s, out[-1].fact.span[1])
     return out

@@ -49,6 +49,7 @@ from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_unread import after_leftovers, fold_unread
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .month_ranges import month_ranges
 from .names_lowered import drop_lowered, drop_own_name
 from .number_hedges import hedged_counts
 from .once import one_link_per_span
@@ -227,6 +228,7 @@ def diff_facts(
                 (ls, ld), res, (read_src, read_der),
             )  # fmt: skip
         join_together(res, (source_text, derived_text))
+        month_ranges(res, derived_text, ld)
         fold_quote_parts(res, (source_text, derived_text))
         hedged_counts(res)
         hedged_times(res, (source_text, derived_text))

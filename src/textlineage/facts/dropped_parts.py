@@ -39,6 +39,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .items import Result
 from .match_loose import Sentences, said_alike, specificity_link
+from .numeric import SIGNS
 from .vocab import ORG_WORDS
 
 _PERSON_OF_BODY_RE = regex.compile(
@@ -187,7 +188,7 @@ _RANGE_GAP_RE = regex.compile(r"[ \u00a0]*(?:to|and|[–-])[ \u00a0]*")
 _RANGE_OPEN_RE = regex.compile(r"(?i:between)[ \u00a0]+$")
 
 
-_MARK_RE = regex.compile(r"[%$€£¥₹]|(?i:per[ \u00a0]?cent)")
+_MARK_RE = regex.compile(rf"[%{SIGNS}]|(?i:per[ \u00a0]?cent)")
 
 
 def _marks(text: str) -> set[str]:

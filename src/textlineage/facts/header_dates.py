@@ -7,7 +7,9 @@ text that leaves it out has dropped nothing. But a derived text that says when t
 came out ("the report, published on 3 May, ...") states a date its source does give; the
 diff found no source date for it and called it added. A date added to the derived text is
 kept when a date inside the source's furniture has its day and month (and its year, when
-both give one).
+both give one). So is a full date the diff paired, as made more specific, with a year the
+source states elsewhere ("report 2041" / "5 May 2041") when the furniture gives that very
+day ("Snapshot date: 5 May 2041").
 """
 
 from __future__ import annotations
@@ -34,7 +36,12 @@ def keep_header_dates(res: Result, texts: tuple[str, str], source_doc: int, lang
     """Turn each added date of ``res`` whose day and month a date in the source's page
     furniture gives into a kept date."""
     added = [f for f in res.added if f.kind == "date"]
-    if not added:
+    finer = [
+        k
+        for k in res.changed
+        if k.kind == "date" and k.label == "specificity" and k.detail == "more_specific"
+    ]
+    if not added and not finer:
         return
     src = texts[0]
     header: list[tuple[DayMonth, Fact]] = []
@@ -59,3 +66,11 @@ def keep_header_dates(res: Result, texts: tuple[str, str], source_doc: int, lang
                 gone.add(id(f))
                 break
     res.added[:] = [f for f in res.added if id(f) not in gone]
+    for k in finer:
+        own = _dates(k.derived.text, lang)
+        if len(own) != 1 or own[0][0][0] is None:
+            continue
+        given = next((h for day, h in header if day == own[0][0]), None)
+        if given is not None:
+            res.changed.remove(k)
+            res.kept.append(FactLink("date", given, k.derived, "given in the source's page header"))

@@ -49,6 +49,7 @@ from .measures import find_measures
 from .near_words import words_near
 from .numbers import find_numbers
 from .numeric import ENGLISH_READ, patterns
+from .parts_as_shares import parts_as_shares
 from .units import dimension, in_base
 
 MIN_SHARED = 3
@@ -197,6 +198,7 @@ def fold_loose(
     _parts_made_whole(texts, res)
     _parts_as_all_but(texts, docs[1], res)
     _parts_of_changed_wholes(texts, res)
+    parts_as_shares(texts, items, langs, res, lambda a, b: _say_the_same(sides, a, b))
     _numbers_made_vague(texts, docs[1], sides, res)
     _bare_numbers_made_vague(texts, docs[1], res)
     _times_made_parts_of_day(texts, docs[1], sides, res)

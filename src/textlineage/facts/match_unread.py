@@ -56,6 +56,7 @@ from .relative_years import pair_relative_years
 from .times_beside_dates import fold_times_beside_dates
 from .units import ABBREVIATIONS, dimension, in_base
 from .value_close import qual_detail, qual_note
+from .years_before import years_before
 
 _NOUN_WORD_RE = regex.compile(r"\p{L}+")
 _A_BEFORE = r"(?<![\p{L}\p{N}])(?i:an?)[ \u00a0]+"
@@ -82,6 +83,7 @@ def fold_unread(
     and ``langs``: source, derived."""
     pair_relative_times(texts, docs, items, langs, res)
     pair_relative_years(texts, docs, items, langs, res)
+    years_before(texts, docs, items, langs, res)
     pair_majority_words(texts, docs, items, langs, res)
     fold_times_beside_dates(texts[0], res)
     fold_range_parts(texts[0], res)

@@ -92,7 +92,10 @@ class Patterns:
         return self.lang in ENGLISH_READ
 
 
-CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[$€£¥₹])"
+SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽"
+"""The currency signs read before (or after) an amount: dollar, euro, pound, yen, rupee,
+naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble."""
+CURRENCY = rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}])"
 """A currency sign before an amount; a dollar of a named country ("C$", "A$", "NZ$") is
 read as a dollar (the text shows which)."""
 
@@ -139,7 +142,7 @@ def patterns(lang: str) -> Patterns:
     pct_alt = _alternation(PERCENT[lang])
     number = regex.compile(
         rf"""
-        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬/]|\p{{L}}-)
+        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@{SIGNS}]|\p{{N}}[.,٫٬/]|\p{{L}}-)
         (?P<cur>{CURRENCY})?
         (?:
             (?P<vague>(?i:{_alternation(VAGUE[lang])}))(?![\p{{L}}\u200c])
@@ -148,7 +151,7 @@ def patterns(lang: str) -> Patterns:
           | (?P<word>(?i:{_alternation(NUMBER_WORDS[lang])}))(?![\p{{L}}\u200c])
             (?:[\s-]+(?P<wscale>(?i:{simple_scales}))(?![\p{{L}}\u200c]))?
         )
-        (?:[ \u00a0\u202f]?(?P<cur2>[€$£¥₹]))?
+        (?:[ \u00a0\u202f]?(?P<cur2>[{SIGNS}]))?
         (?P<pct>\s?[%٪]|\s+(?i:{pct_alt})(?![\p{{L}}\u200c]))?
         (?:-(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
         (?![\p{{L}}\p{{N}}\u200c]|[.,٫٬]\p{{N}})
@@ -180,7 +183,7 @@ def _english(lang: str) -> Patterns:
     scale_alt = "|".join(_EN_SCALES)
     number = regex.compile(
         rf"""
-        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@$€£¥₹]|\p{{N}}[.,٫٬]|\p{{L}}-(?<!\d-{_TALLY}-))
+        (?<![\p{{L}}\p{{N}}\p{{M}}_\#@{SIGNS}]|\p{{N}}[.,٫٬]|\p{{L}}-(?<!\d-{_TALLY}-))
         (?P<cur>{CURRENCY})?
         (?:
             (?P<vague>(?i:{EN_VAGUE}))

@@ -5,15 +5,20 @@
 "Last year", "this year", "next season" name no date of their own, so the extractor
 reports none and the source's year is left dropped though the derived text tells it.
 When the leftover year (or split year, :mod:`.split_years`) stands in a sentence that says
-the same thing (:func:`.match_loose.say_the_same`) as one sentence of the other text
+the same thing (:func:`.match_loose.say_the_same`, or both hold the two ends of one
+number kept) as one sentence of the other text
 holding one such relative year, free of other facts, the two are one time:
 
 - told by a calendar year ("last year", "this year", "next year") on a page whose own
   date (its dateline or the first date near its top, :func:`..text.pubdate.lead_date`)
   puts it in another year than the one named, it is a different year (``value``): a
   page dated in 2041 that says "last year" for 2041 is wrong by a year;
-- otherwise (no date on the page, the year it names, or a season, which may straddle
-  two calendar years) the year made less specific: the reader must work it out.
+- a year the source names, told in the derived text by a calendar year that the page's
+  date (or, without one, the latest year the texts name) makes that year: kept, a reader
+  works it out from the page (the derived text naming the year the source tells
+  relative to its page is more specific);
+- otherwise (a season, which may straddle two calendar years, or no year to count
+  from) the year made less specific.
 
 English only.
 """
@@ -30,6 +35,7 @@ from .items import Item, Result
 from .match_loose import Sentences, is_free, said_alike, specificity_link, taken_spans
 from .numeric import ENGLISH_READ
 from .split_years import SPLIT_YEAR_PREFIX, split_year_first
+from .years_before import tied_by_link
 
 _SP = r"[ \u00a0]+"
 _RELATIVE_YEAR_RE = regex.compile(
@@ -73,7 +79,11 @@ def pair_relative_years(
             hits = [
                 m
                 for m in rel
-                if is_free(m.span(), taken[other]) and said_alike(sides, side, f.span, m.span())
+                if is_free(m.span(), taken[other])
+                and (
+                    said_alike(sides, side, f.span, m.span())
+                    or tied_by_link(res, texts, side, f.span, m.span())
+                )
             ]
             if len(hits) != 1 or _said_beside(texts[side], f, hits[0]):
                 continue
@@ -94,6 +104,10 @@ def pair_relative_years(
                 sf, df = (f, there) if side == 0 else (there, f)
                 note = f"year changed ('{sf.text}' → '{df.text}', the page dated {page_year})"
                 res.changed.append(FactLink("date", sf, df, note, "value", "", True))
+                continue
+            if side == 0 and told is not None and told == year:
+                note = f"the year told from the page's ('{f.text}' / '{there.text}')"
+                res.kept.append(FactLink("date", f, there, note))
                 continue
             res.changed.append(specificity_link("date", "year", f, there, side))
 

@@ -182,11 +182,11 @@ MONEY_WORDS = frozenset({
 
 def money_and_count(a: Item, b: Item) -> bool:
     """Is one an amount of money ("$40") and the other a count of things ("40 vacant
-    posts"), which no rewording makes one fact?"""
+    posts") or a measure ("40 weeks", "40 km"), which no rewording makes one fact?"""
     if bool(a.cur) == bool(b.cur):
         return False
     count = b if a.cur else a
-    return bool(count.unit) and not dimension(count.unit) and count.unit not in MONEY_WORDS
+    return bool(count.unit) and count.unit not in MONEY_WORDS
 
 
 CONVERTED_SLACK = 0.01
