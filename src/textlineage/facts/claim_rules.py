@@ -66,13 +66,17 @@ INTENT_VERBS = _set(
 )
 """Verbs that say what someone means or hopes to do, with "to" ("plan to refloat the
 ship"): the deed stated as done or certain ("will be refloated") is a stronger claim."""
+EXPECT_OBJECT = _set("expect expects expected expecting")
+"""Verbs that put a hedge on what their object is to do ("expects the line to carry"): the
+deed stated as certain ("the line will carry") is a stronger claim."""
+_MAX_RAISED = 4  # words of the object between such a verb and its "to"
 CONSIDER = _set("consider considers considered considering weigh weighs weighed weighing")
 """Verbs that put an action in doubt with "whether to" or a gerund ("was considering
 whether to seek leave to appeal", "would consider asking")."""
 AUX = _set("have has had be been being is are was were will would shall do does did also still")
 """Auxiliaries (and the adverbs found among them) of a verb group."""
 _DETERMINERS = _set("the a an this that these those its their his her our my your")
-NEGATIONS = _set("not never")
+NEGATIONS = _set("not never cannot")
 """Words that negate a clause (and every "n't" contraction)."""
 _ANY_NEGATION = NEGATIONS | _set(
     "no none nothing neither nor without denied deny denies prohibited banned forbidden barred"
@@ -189,6 +193,8 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
             start, j = i - 1, i + 2
         elif w in INTENT_VERBS and nxt == "to":
             start, j = _aux_start(words, i), i + 2
+        elif w in EXPECT_OBJECT and (to := _object_to(words, i)):
+            start, j = _aux_start(words, i), to + 1  # "expects the line to carry"
         elif w in CONSIDER and nxt == "whether" and i + 2 < n and words[i + 2] == "to":
             start, j = _aux_start(words, i), i + 3
         elif w in CONSIDER and nxt.endswith("ing") and len(nxt) > 5:
@@ -201,6 +207,18 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
         if k < n and _content(words[k]) and not _negation(words[k]):
             out.append((start, k, " ".join(words[start:j])))
     return out
+
+
+def _object_to(words: Sequence[str], i: int) -> int:
+    """The "to" after the object of the verb at ``i`` ("expects the new line to"), a few
+    words on at most; 0 for none."""
+    for m in range(i + 1, min(len(words) - 1, i + 2 + _MAX_RAISED)):
+        w = words[m]
+        if w == "to":
+            return m if m > i + 1 else 0
+        if not w.isalpha() or w in AUX or w in _CLAUSE_ENDS or w == "that" or _negation(w):
+            return 0
+    return 0
 
 
 def _scope_verbs(words: Sequence[str], k: int) -> list[int]:
@@ -223,6 +241,8 @@ def _hedged_before(words: Sequence[str], k: int) -> bool:
         w = words[m]
         if w in MODALS or w in HEDGE_ADVERBS or _negation(w):
             return True
+        if w == "should" and m == _aux_start(words, k) - 1:
+            return True  # "should be lifted": what is expected, not what is stated
         if (w in HEDGE_VERBS or w in INTENT_VERBS) and words[m + 1] == "to":
             return True  # "said to", not "said a mediator would be appointed"
     return False
