@@ -107,3 +107,18 @@ def test_attribution_in_part_stated_whole():
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def test_blame_for_what_was_caused_far_after_it():
+    source = (
+        "The inspector raised concern over the poor state of the old harbour wall, which "
+        "she said may have contributed to some of the flooding recorded in the spring."
+    )
+    derived = (
+        "She blamed the poor state of the crumbling old harbour wall for flooding in the "
+        "spring and asked the council to repair it."
+    )
+    found = [c for c in _claims(_facts(source, derived)) if "contributed" in c[0]]
+    assert found, _claims(_facts(source, derived))
+    assert "blamed" in found[0][1]
+    assert found[0][2] == "hedge_dropped"

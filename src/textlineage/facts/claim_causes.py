@@ -81,6 +81,9 @@ ATTRIBUTING = _set("attribute attributes attributed attributing")
 """Verbs that give a cause with "to" after what was caused ("attributed the fall to the
 storm"; "attributed the fall partly to the storm": a share in it)."""
 _ATTRIBUTED_REACH = 7  # words from such a verb to its "to"
+_BLAME = _set("blame blames blamed blaming")
+_BLAME_REACH = 10  # words from "blame" to the "for" of what it blames the cause for
+_AFTER_FOR = 4  # words after that "for" read as what was caused
 _FIRST = frozenset(p[0] for p in (*SHARE_PHRASES, *CAUSE_PHRASES)) | ATTRIBUTING
 _NOT_CONTENT = _set(
     """the this that these those there their them they with from into over under about
@@ -134,11 +137,18 @@ def _window(
     words: Sequence[str], clause: Sequence[int], blocked: Sequence[bool], lo: int, hi: int
 ) -> tuple[int, int]:
     """The causal wording at ``lo:hi`` with up to :data:`_REACH` words after it in its
-    clause, stopping at a blocked word or a word opening another clause."""
+    clause, stopping at a blocked word or a word opening another clause; after "blame"
+    the words run on past the "for" of what was caused ("blamed the state of the road
+    for crashes at night")."""
+    reach = _REACH
+    if words[lo] in _BLAME:
+        top = min(len(words), hi + _BLAME_REACH)
+        at = next((m for m in range(hi, top) if words[m] == "for"), None)
+        reach = _REACH if at is None else at - hi + 1 + _AFTER_FOR
     end = hi
     while (
         end < len(words)
-        and end - hi < _REACH
+        and end - hi < reach
         and clause[end] == clause[lo]
         and not blocked[end]
         and words[end] not in _BOUNDARIES
@@ -236,9 +246,9 @@ def diff_causes(
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
     if not sides[0] or not sides[1]:
         return
-    claimed = (
-        {c.source.span for c in res.changed if c.source.doc == docs[0]},
-        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    claimed = (  # the claims reported (a name changed inside a cause's words is its own)
+        {c.source.span for c in res.changed if c.kind == "claim" and c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.kind == "claim" and c.derived.doc == docs[1]},
     )
     found: list[tuple[int, int, list[FactLink]]] = []
     for src in sides[0]:
