@@ -16,7 +16,7 @@ dropped from a quotation is still a caveat); numbers and dates stop the question
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text.normalise import tokenize
 from ..text.segment import split_sentences
@@ -134,25 +134,27 @@ def settled_questions(
     ``taken``: each side's number and date spans."""
     if "whether" not in texts[0].lower():
         return
+    sentences = [[(x.start, x.end) for x in split_sentences(t)] for t in texts]
     questions = []
-    for src in _sides(texts[0], docs[0], read[0], taken[0], "whether"):
+    for src in _sides(texts[0], docs[0], read[0], taken[0], sentences[0], _asking):
         for q in open_questions(src):
             stems = {_stem(w) for w in src.words[q[1] + 1 : q[2]] if _content(w)}
             if len(stems) >= _MIN_SHARED:
                 questions.append((src, q, stems))
     if not questions:
         return
-    ders = _sides(texts[1], docs[1], read[1], taken[1], "")
     # claims reported on a side (a quotation changed around the question is another fact)
     claimed = (
         {c.source.span for c in res.changed if c.kind == "claim" and c.source.doc == docs[0]},
         {c.derived.span for c in res.changed if c.kind == "claim" and c.derived.doc == docs[1]},
     )
-    sources = _sides(texts[0], docs[0], read[0], taken[0], "")
     for src, (start, _, end), stems in questions:
+        keep = _naming(stems)  # (a sentence naming too few of them is not tokenized)
+        sources = _sides(texts[0], docs[0], read[0], taken[0], sentences[0], keep)
         said = [_settles(o, stems) for o in sources if o.tokens[0].start != src.tokens[0].start]
         if any(s is not None for s in said):
             continue  # the source settles it itself elsewhere
+        ders = _sides(texts[1], docs[1], read[1], taken[1], sentences[1], keep)
         best = None
         for der in ders:
             hit = _settles(der, stems)
@@ -172,16 +174,31 @@ def settled_questions(
         res.changed.append(FactLink("claim", sf, df, note, "reversed"))
 
 
+def _asking(low: str) -> bool:
+    return "whether" in low
+
+
+def _naming(stems: set[str]) -> Callable[[str], bool]:
+    """Does a sentence (lower-cased) hold at least :data:`_MIN_SHARED` of ``stems``, as
+    parts of its words?"""
+    return lambda low: sum(1 for st in stems if st in low) >= _MIN_SHARED
+
+
 def _sides(
-    text: str, doc: int, read: Sequence[Span] | None, taken: list[Span], word: str
+    text: str,
+    doc: int,
+    read: Sequence[Span] | None,
+    taken: list[Span],
+    sentences: list[Span],
+    keep: Callable[[str], bool],
 ) -> list[_Side]:
-    """The sentences of a text inside the parts read (those holding ``word``, if given)."""
+    """The sentences of a text inside the parts read whose lower-cased text ``keep``s."""
     spans = set(read or ((0, len(text)),))
     out = []
-    for x in split_sentences(text):
-        if word and word not in text[x.start : x.end].lower():
+    for s, e in sentences:
+        if not keep(text[s:e].lower()):
             continue
-        toks = tokenize(text, x.start, x.end)
+        toks = tokenize(text, s, e)
         if 0 < len(toks) <= _MAX_TOKENS and _overlaps((toks[0].start, toks[-1].end), spans):
             out.append(_side(text, doc, toks, taken))
     return out
