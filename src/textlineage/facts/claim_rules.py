@@ -103,6 +103,13 @@ _POSSESSIVES = _set("its their his her our my your")
 _SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
 """Superlatives of one sense, compared as one ("the biggest" / "the largest")."""
 _MAX_GAP = 4  # words between a hedge and its verb ("may have been stolen")
+COMMON_VERBS = _set(
+    """ask bring call change come find follow get give help hold join keep know lead learn
+    leave live look make move need put read run see share show sign speak stand start stop
+    take tell think turn use watch write"""
+)
+"""Verbs the stop words hold (too common to read a name by) that a hedge still governs
+("is expected to sign", "may need")."""
 
 _IRREGULAR_VERBS = """arise arose arisen; be was were been is are am; bear bore borne;
 beat beat beaten; become became; begin began begun; bite bit bitten; blow blew blown;
@@ -204,7 +211,7 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
         k = j
         while k < n and k - j < _MAX_GAP and words[k] in AUX:
             k += 1
-        if k < n and _content(words[k]) and not _negation(words[k]):
+        if k < n and (_content(words[k]) or words[k] in COMMON_VERBS) and not _negation(words[k]):
             out.append((start, k, " ".join(words[start:j])))
     return out
 
