@@ -80,3 +80,45 @@ def test_markers():
     words = text.split(" ")
     assert [(lo, hi, s) for lo, hi, s in _markers(words)] == [(4, 7, PARTIAL), (8, 12, PARTIAL)]
     assert _markers(["it", "led", "to", "delays"]) == [(1, 3, FULL)]
+
+
+def test_attribution_markers():
+    words = _split("the board attributed the fall in fares partly to the new bridge")
+    assert _markers(words) == [(2, 9, PARTIAL)]
+    words = _split("the fall was attributed to the new bridge")
+    assert _markers(words) == [(3, 5, FULL)]
+    assert _markers(_split("she attributed nothing else")) == []
+
+
+def test_attribution_in_part_stated_whole():
+    source = (
+        "The harbour master attributed the fall in ferry fares partly to the opening of "
+        "the new toll bridge over the estuary."
+    )
+    derived = (
+        "The harbour master said the fall in ferry fares was due to the opening of the "
+        "new toll bridge over the estuary."
+    )
+    found = [c for c in _claims(_facts(source, derived)) if "attributed" in c[0]]
+    assert found, _claims(_facts(source, derived))
+    assert "due to" in found[0][1]
+    assert found[0][2] == "hedge_dropped"
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+def test_blame_for_what_was_caused_far_after_it():
+    source = (
+        "The inspector raised concern over the poor state of the old harbour wall, which "
+        "she said may have contributed to some of the flooding recorded in the spring."
+    )
+    derived = (
+        "She blamed the poor state of the crumbling old harbour wall for flooding in the "
+        "spring and asked the council to repair it."
+    )
+    found = [c for c in _claims(_facts(source, derived)) if "contributed" in c[0]]
+    assert found, _claims(_facts(source, derived))
+    assert "blamed" in found[0][1]
+    assert found[0][2] == "hedge_dropped"

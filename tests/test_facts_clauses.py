@@ -238,3 +238,14 @@ def test_a_second_verb_group_is_no_list_item() -> None:
     )
     assert "would welcome longer leases" in _claims(fd.dropped)
     assert len(_claims(fd.dropped)) == 1
+
+
+def test_a_narrowing_phrase_after_a_comma_left_out_is_a_dropped_claim() -> None:
+    """An adverb that narrows or hedges the claim before it (", mostly") opens a phrase of
+    its own: left out of a sentence whose number the derived text keeps, it is dropped."""
+    fd = _facts(
+        "The harbour gained 3,150 berths last year, mostly for yachts owned by summer "
+        "visitors from abroad.",
+        "The harbour gained 3,150 berths last year.",
+    )
+    assert "mostly for yachts owned by summer visitors from abroad" in _claims(fd.dropped)

@@ -24,6 +24,7 @@ from ..text.normalise import tokenize
 from ..text.segment import split_sentences
 from ..types import FactLink
 from .claim_near_none import near_none
+from .claim_open import settled_questions
 from .claim_rules import AUX, Shape, verb_stem
 from .items import Item, Result
 from .match_claims import (
@@ -76,7 +77,14 @@ _BOUNDARIES = _set("and but or while whereas which who where when")
 _REACH = 6  # words after the causal wording (and before it) read as what it is about
 _MIN_LEN = 4  # letters of a content word
 _MIN_SHARED = 2  # content words the two sentences must share
-_FIRST = frozenset(p[0] for p in (*SHARE_PHRASES, *CAUSE_PHRASES))
+ATTRIBUTING = _set("attribute attributes attributed attributing")
+"""Verbs that give a cause with "to" after what was caused ("attributed the fall to the
+storm"; "attributed the fall partly to the storm": a share in it)."""
+_ATTRIBUTED_REACH = 7  # words from such a verb to its "to"
+_BLAME = _set("blame blames blamed blaming")
+_BLAME_REACH = 10  # words from "blame" to the "for" of what it blames the cause for
+_AFTER_FOR = 4  # words after that "for" read as what was caused
+_FIRST = frozenset(p[0] for p in (*SHARE_PHRASES, *CAUSE_PHRASES)) | ATTRIBUTING
 _NOT_CONTENT = _set(
     """the this that these those there their them they with from into over under about
     after before during than also said says told according which what when where while
@@ -95,6 +103,9 @@ def _markers(words: Sequence[str]) -> list[tuple[int, int, int]]:
     for i, w in enumerate(words):
         if w not in _FIRST:
             continue
+        if w in ATTRIBUTING:
+            out += _attributed(words, i)
+            continue
         for phrases, step in ((SHARE_PHRASES, PARTIAL), (CAUSE_PHRASES, FULL)):
             hit = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
             if hit is None:
@@ -111,15 +122,33 @@ def _markers(words: Sequence[str]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _attributed(words: Sequence[str], i: int) -> list[tuple[int, int, int]]:
+    """The causal wording of an attributing verb at ``i``: up to its "to", a share when an
+    adverb of degree stands before the verb or the "to"; none without a "to"."""
+    end = min(len(words), i + 1 + _ATTRIBUTED_REACH)
+    to = next((m for m in range(i + 1, end) if words[m] == "to"), None)
+    if to is None or any(words[m] in _BOUNDARIES for m in range(i + 1, to)):
+        return []
+    partial = words[to - 1] in DEGREE_ADVERBS or (i > 0 and words[i - 1] in DEGREE_ADVERBS)
+    return [(i, to + 1, PARTIAL if partial else FULL)]
+
+
 def _window(
     words: Sequence[str], clause: Sequence[int], blocked: Sequence[bool], lo: int, hi: int
 ) -> tuple[int, int]:
     """The causal wording at ``lo:hi`` with up to :data:`_REACH` words after it in its
-    clause, stopping at a blocked word or a word opening another clause."""
+    clause, stopping at a blocked word or a word opening another clause; after "blame"
+    the words run on past the "for" of what was caused ("blamed the state of the road
+    for crashes at night")."""
+    reach = _REACH
+    if words[lo] in _BLAME:
+        top = min(len(words), hi + _BLAME_REACH)
+        at = next((m for m in range(hi, top) if words[m] == "for"), None)
+        reach = _REACH if at is None else at - hi + 1 + _AFTER_FOR
     end = hi
     while (
         end < len(words)
-        and end - hi < _REACH
+        and end - hi < reach
         and clause[end] == clause[lo]
         and not blocked[end]
         and words[end] not in _BOUNDARIES
@@ -206,17 +235,20 @@ def diff_causes(
 ) -> None:
     """Add to ``res`` the causes made stronger or weaker between the sentences of two
     texts (claims already reported on a side left alone), after the approximate nones
-    made none (:mod:`.claim_near_none`)."""
+    made none (:mod:`.claim_near_none`) and the open questions settled
+    (:mod:`.claim_open`)."""
     taken = [
         [it.fact.span for it in side if it.cls in ("number", "date", "quote")] for side in items
     ]
     near_none(res, texts, docs)
+    dated = [[it.fact.span for it in side if it.cls in ("number", "date")] for side in items]
+    settled_questions(texts, docs, dated, res, read)
     sides = [_sides(texts[n], docs[n], read[n], taken[n]) for n in (0, 1)]
     if not sides[0] or not sides[1]:
         return
-    claimed = (
-        {c.source.span for c in res.changed if c.source.doc == docs[0]},
-        {c.derived.span for c in res.changed if c.derived.doc == docs[1]},
+    claimed = (  # the claims reported (a name changed inside a cause's words is its own)
+        {c.source.span for c in res.changed if c.kind == "claim" and c.source.doc == docs[0]},
+        {c.derived.span for c in res.changed if c.kind == "claim" and c.derived.doc == docs[1]},
     )
     found: list[tuple[int, int, list[FactLink]]] = []
     for src in sides[0]:

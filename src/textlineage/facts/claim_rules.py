@@ -66,13 +66,17 @@ INTENT_VERBS = _set(
 )
 """Verbs that say what someone means or hopes to do, with "to" ("plan to refloat the
 ship"): the deed stated as done or certain ("will be refloated") is a stronger claim."""
+EXPECT_OBJECT = _set("expect expects expected expecting")
+"""Verbs that put a hedge on what their object is to do ("expects the line to carry"): the
+deed stated as certain ("the line will carry") is a stronger claim."""
+_MAX_RAISED = 4  # words of the object between such a verb and its "to"
 CONSIDER = _set("consider considers considered considering weigh weighs weighed weighing")
 """Verbs that put an action in doubt with "whether to" or a gerund ("was considering
 whether to seek leave to appeal", "would consider asking")."""
 AUX = _set("have has had be been being is are was were will would shall do does did also still")
 """Auxiliaries (and the adverbs found among them) of a verb group."""
 _DETERMINERS = _set("the a an this that these those its their his her our my your")
-NEGATIONS = _set("not never")
+NEGATIONS = _set("not never cannot")
 """Words that negate a clause (and every "n't" contraction)."""
 _ANY_NEGATION = NEGATIONS | _set(
     "no none nothing neither nor without denied deny denies prohibited banned forbidden barred"
@@ -99,6 +103,13 @@ _POSSESSIVES = _set("its their his her our my your")
 _SAME_SUPERLATIVE = {"biggest": "largest", "greatest": "largest"}
 """Superlatives of one sense, compared as one ("the biggest" / "the largest")."""
 _MAX_GAP = 4  # words between a hedge and its verb ("may have been stolen")
+COMMON_VERBS = _set(
+    """ask bring call change come find follow get give help hold join keep know lead learn
+    leave live look make move need put read run see share show sign speak stand start stop
+    take tell think turn use watch write"""
+)
+"""Verbs the stop words hold (too common to read a name by) that a hedge still governs
+("is expected to sign", "may need")."""
 
 _IRREGULAR_VERBS = """arise arose arisen; be was were been is are am; bear bore borne;
 beat beat beaten; become became; begin began begun; bite bit bitten; blow blew blown;
@@ -189,6 +200,8 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
             start, j = i - 1, i + 2
         elif w in INTENT_VERBS and nxt == "to":
             start, j = _aux_start(words, i), i + 2
+        elif w in EXPECT_OBJECT and (to := _object_to(words, i)):
+            start, j = _aux_start(words, i), to + 1  # "expects the line to carry"
         elif w in CONSIDER and nxt == "whether" and i + 2 < n and words[i + 2] == "to":
             start, j = _aux_start(words, i), i + 3
         elif w in CONSIDER and nxt.endswith("ing") and len(nxt) > 5:
@@ -198,9 +211,21 @@ def _hedged_verbs(words: Sequence[str]) -> list[tuple[int, int, str]]:
         k = j
         while k < n and k - j < _MAX_GAP and words[k] in AUX:
             k += 1
-        if k < n and _content(words[k]) and not _negation(words[k]):
+        if k < n and (_content(words[k]) or words[k] in COMMON_VERBS) and not _negation(words[k]):
             out.append((start, k, " ".join(words[start:j])))
     return out
+
+
+def _object_to(words: Sequence[str], i: int) -> int:
+    """The "to" after the object of the verb at ``i`` ("expects the new line to"), a few
+    words on at most; 0 for none."""
+    for m in range(i + 1, min(len(words) - 1, i + 2 + _MAX_RAISED)):
+        w = words[m]
+        if w == "to":
+            return m if m > i + 1 else 0
+        if not w.isalpha() or w in AUX or w in _CLAUSE_ENDS or w == "that" or _negation(w):
+            return 0
+    return 0
 
 
 def _scope_verbs(words: Sequence[str], k: int) -> list[int]:
@@ -223,6 +248,8 @@ def _hedged_before(words: Sequence[str], k: int) -> bool:
         w = words[m]
         if w in MODALS or w in HEDGE_ADVERBS or _negation(w):
             return True
+        if w == "should" and m == _aux_start(words, k) - 1:
+            return True  # "should be lifted": what is expected, not what is stated
         if (w in HEDGE_VERBS or w in INTENT_VERBS) and words[m + 1] == "to":
             return True  # "said to", not "said a mediator would be appointed"
     return False

@@ -67,7 +67,11 @@ _OPENERS = (
     "and", "but", "which", "who", "whom", "whose", "while", "whereas", "although",
     "though", "after", "before", "because", "since", "as", "when", "where", "including",
     "subject", "provided", "unless", "if", "so", "yet", "with", "without",
+    "mainly", "mostly", "largely", "partly", "chiefly", "primarily", "particularly",
+    "especially", "probably", "possibly",
 )  # fmt: skip
+"""Words that open a clause, or a phrase that narrows or hedges the claim before it
+(", mostly", ", probably"), after a comma."""
 _OPENER_RE = "|".join(_OPENERS)
 _BREAK_RE = regex.compile(
     rf"[;:()\u2013\u2014]|\s-\s|,\s+(?=(?:{_OPENER_RE})\b)"

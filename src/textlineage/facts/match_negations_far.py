@@ -138,6 +138,16 @@ def _after_a_noun(words: Sequence[str], m: int) -> bool:
     return not _verb_like(words[k - 1])
 
 
+def _verb_negated(words: Sequence[str], i: int, k: int) -> bool:
+    """Is the tying word ``k`` a verb right after its negation ``i`` ("cannot renew")?"""
+    return k == i + 1 and (words[i] in NEGATIONS or words[i].endswith("n't"))
+
+
+def _as_noun(words: Sequence[str], m: int) -> bool:
+    """Does word ``m`` follow an article or a number, as a noun does ("the upgrade")?"""
+    return m > 0 and (words[m - 1] in _ARTICLES or not words[m - 1].isalpha())
+
+
 def _passive(side: _Side, k: int) -> bool:
     """A verb in a passive or a perfect ("is being treated"): its sense drifts between
     sentences ("treated as suspicious" / "treated for smoke")."""
@@ -191,8 +201,10 @@ def _shapes(
     can = any(plain.words[j] == "can" for j in clause)
     if can and neg.words[i] == "may" and "able" not in neg.words[i:k]:
         return None  # a permission put another way: "may bring" / "can bring"
-    if _after_a_noun(plain.words, m):
-        return None
+    if _after_a_noun(plain.words, m) or (
+        _verb_negated(neg.words, i, k) and _as_noun(plain.words, m)
+    ):
+        return None  # (the negated verb a noun there: "cannot renew" / "the 2.0 renewal")
     lo = max(clause[0], m - _LEAD)
     while lo < m and lo > 0 and not plain.text[plain.tokens[lo].start].islower():
         lo += 1  # a name is a fact of its own
