@@ -87,3 +87,19 @@ def test_a_run_the_source_names_apart_is_another_fact() -> None:
     res.kept.append(FactLink("number", _org("x", 0, 0), _org("x", 1, 0)))
     keep_short_orgs(res, (source, derived))
     assert len(res.dropped) == 1
+
+
+def test_a_point_in_time_told_in_another_unit_is_no_span_added() -> None:
+    fd = _facts(
+        "Membership of the rowing club rose to 212; a year earlier the rowing club had 180.",
+        "Membership of the rowing club rose to 212; twelve months earlier the rowing club had 180.",
+    )
+    assert [f.text for f in (*fd.added, *fd.dropped) if f.kind == "number"] == []
+
+
+def test_a_point_in_time_of_another_length_stays_a_fact() -> None:
+    fd = _facts(
+        "Membership of the rowing club rose to 212; a year earlier the rowing club had 180.",
+        "Membership of the rowing club rose to 212; six months earlier the rowing club had 180.",
+    )
+    assert [f.text for f in fd.added if f.kind == "number"] == ["six months"]
