@@ -20,7 +20,8 @@ def test_the_forms_of_one_persons_name() -> None:
     assert same_person("Wing Commander Ilse Maria Brandt-Hollis", "Ilse Brandt-Hollis") == "title"
     assert same_person("Konrad Pell", "K. Pell") == "spelling"
     assert same_person("Konrad Aurel Pell", "Konrad Pell") == "spelling"
-    assert same_person("Dr Ilse Brandt-Hollis", "Ilse Brandt") == "surname"
+    assert same_person("Dr Ilse Brandt-Hollis", "Dr Ilse Brandt") == "surname"
+    assert same_person("Dr Ilse Brandt-Hollis", "Ilse Brandt") == ""  # title and surname
     assert same_person("Ilse Brandt-Hollis KC", "Ilse Brandt-Hollis") == ""  # the same name
 
 

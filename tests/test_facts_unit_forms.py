@@ -103,3 +103,13 @@ def test_a_point_in_time_of_another_length_stays_a_fact() -> None:
         "Membership of the rowing club rose to 212; six months earlier the rowing club had 180.",
     )
     assert [f.text for f in fd.added if f.kind == "number"] == ["six months"]
+
+
+def test_a_body_cut_at_its_and_before_a_council_of_a_place_is_one_name() -> None:
+    fd = _facts(
+        "The survey was paid for by the Marine Studies and Coastal Research Council of "
+        "Erland, and ran for two summers.",
+        "The survey ran for two summers.",
+    )
+    dropped = [f.text for f in fd.dropped if f.kind in ("organisation", "entity")]
+    assert dropped == ["Marine Studies and Coastal Research Council of Erland"]

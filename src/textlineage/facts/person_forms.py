@@ -21,7 +21,9 @@ organisation's). A fact-checker reads one person whose name is written another w
 
 The pair is a change of the person's name: ``surname`` when a surname half is left out,
 ``title`` when the words before the given name differ (a rank dropped), else
-``spelling`` (an initial, a middle name left out).
+``spelling`` (an initial, a middle name left out). A name changed in both its title and
+its surname at once ("Ilse Brandt-Hollis" / "DI Ilse Brandt") keeps too few words of the
+other to be read as one person by its words alone.
 
 A title change reported over a whole mention ("Board chair Ilse Brandt-Hollis" /
 "chair Ilse Brandt") that ends, on both sides, in a ``surname`` change of the same
@@ -110,9 +112,10 @@ def same_person(a: str, b: str) -> str:
             ma, mb = pa[i + 1 :], pb[j + 1 :]
             if not (_subsequence(ma, mb) or _subsequence(mb, ma)):
                 return ""
+            titled = [_key(w) for w in pa[:i]] != [_key(w) for w in pb[:j]]
             if surname == "half":
-                return "surname"
-            if [_key(w) for w in pa[:i]] != [_key(w) for w in pb[:j]]:
+                return "" if titled else "surname"
+            if titled:
                 return "title"
             if ma == mb and _key(x) == _key(y):
                 return ""  # the same name: matching's business
