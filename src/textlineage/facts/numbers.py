@@ -428,6 +428,8 @@ def _number_item(
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
         if unit == "day" and len(unit_words) >= 2 and unit_words[-2].lower() in WORK_DAY:
             unit = "working day"  # "15 business days": three weeks
+        if unit == "point" and unit_words[-2:-1] == ["basis"] and value.isdigit():
+            value = fmt(Decimal(value) / 100)  # "120 basis points": 1.2 percentage points
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)

@@ -51,7 +51,7 @@ def fold_time_points(res: Result, texts: tuple[str, str]) -> None:
     """Drop the spans added (dropped) that tell, as a point, the time a sentence of the
     other text saying the same thing tells by a span of the same length in another unit
     (see the module's docstring). ``texts``: source, derived."""
-    sides = (Sentences(texts[0]), Sentences(texts[1]))
+    sides: tuple[Sentences, Sentences] | None = None
     for left, own, other in ((res.added, 1, 0), (res.dropped, 0, 1)):
         spans = [f for f in left if f.kind == "number"]
         if not spans:
@@ -74,6 +74,8 @@ def fold_time_points(res: Result, texts: tuple[str, str]) -> None:
                 ):
                     continue  # the same words: matching's business
                 pair = (span, here[0]) if own == 1 else (here[0], span)
+                if sides is None:
+                    sides = (Sentences(texts[0]), Sentences(texts[1]))
                 if say_the_same(sides, pair[0], pair[1]):
                     gone.add(id(f))
                     break
