@@ -140,3 +140,27 @@ def test_a_size_in_another_unit_is_the_same_size() -> None:
     assert _number_changes(source, source.replace("152 x 213 cm", "1.52m by 2.5m")) == [
         ("152 x 213 cm", "1.52m by 2.5m")
     ]
+
+
+def test_a_fraction_of_a_unit_without_its_article() -> None:
+    assert _numbers("The ferry stop is a quarter mile away.") == [
+        ("a quarter mile", "0.25", "mile")
+    ]
+    assert _numbers("The bank cut its rate by a quarter point.") == [
+        ("a quarter point", "0.25", "point")
+    ]
+    assert _numbers("The bank cut its rate by 0.25 percentage point.") == [
+        ("0.25 percentage point", "0.25", "point")
+    ]
+
+
+def test_the_sign_of_another_currency_is_read() -> None:
+    items = [i for i in analysed("Fines of ₱12.4m were paid.", 0, "en") if i.cls == "number"]
+    assert [(i.fact.text, i.fact.value, i.cur) for i in items] == [("₱12.4m", "12400000", "₱")]
+    assert (
+        _number_changes(
+            "Fines of ₱12.4 million were paid by the ferry companies last year.",
+            "Fines of ₱12.4m were paid by the ferry companies last year.",
+        )
+        == []
+    )

@@ -92,9 +92,11 @@ class Patterns:
         return self.lang in ENGLISH_READ
 
 
-CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[$€£¥₹])"
+CURRENCY = r"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[$€£¥₹₦₱₩₺₴₪₫฿₽₵₡₲₭₮₸₼₾])"
 """A currency sign before an amount; a dollar of a named country ("C$", "A$", "NZ$") is
-read as a dollar (the text shows which)."""
+read as a dollar (the text shows which). The signs of other currencies (naira, peso,
+won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
+their own."""
 
 
 def phrase_key(phrase: str) -> str:

@@ -78,11 +78,12 @@ _MULTIPLIER_RE = regex.compile(
 )
 _PART_OF_UNIT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?:(?P<num>(?i:an?|one|two|three))[ \u00a0-]+)?"
-    r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+)?"
     r"(?:(?i:percentage)[ \u00a0]+)?(?P<unit>\p{L}+)(?![\p{L}])"
 )
 """A fraction of one unit: "a quarter of a percentage point" (0.25 point), "half a mile",
-"a quarter of a meter" (any unit of measure, :mod:`.units`)."""
+"a quarter of a meter", "a quarter mile", "a quarter point" (any unit of measure but
+time, :mod:`.units`)."""
 _PART_POINT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?P<den>(?i:half|quarter))-(?:(?i:percentage)-)?(?i:point)(?![\p{L}-])"
 )
