@@ -144,7 +144,7 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         if is_plural(w):
             return words[i][1], [x for x, _ in words[: i + 1]]
     first = words[0][0]
-    if first.lower() in ("percentage", "basis") and words[1:2] and words[1][0] == "point":
+    if first.lower() == "percentage" and words[1:2] and words[1][0] == "point":
         return words[1][1], [first, "point"]  # "0.25 percentage point": a point
     if first.lower() in _MORE_OF and len(words) > 1 and words[1][0][:1].islower():
         return words[1][1], [first, words[1][0]]  # "one additional month": a month
@@ -430,8 +430,6 @@ def _number_item(
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
         if unit == "day" and len(unit_words) >= 2 and unit_words[-2].lower() in WORK_DAY:
             unit = "working day"  # "15 business days": three weeks
-        if unit == "point" and unit_words[-2:-1] == ["basis"] and value.isdigit():
-            value = fmt(Decimal(value) / 100)  # "120 basis points": 1.2 percentage points
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
         speed = speed_after(text, unit_end, unit)
