@@ -46,6 +46,7 @@ from .clause_tails import dropped_tails
 from .dropped_once import report_once
 from .items import Result
 from .list_counts import sum_lists
+from .person_forms import one_change_per_mention
 from .swaps import pair_swaps
 
 _MEASURES = ("number", "date")
@@ -286,6 +287,7 @@ def consolidate(
     drop_relinked(res)
     drop_contained(res)
     drop_name_parts(res)
+    one_change_per_mention(res)
     if not across:
         repair_changes(res, texts)
         pair_swaps(res, texts)

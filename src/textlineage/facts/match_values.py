@@ -175,8 +175,10 @@ def _same_measure(s: Item, d: Item) -> bool:
     """One measure in two units ("three decades", "30 years")?"""
     if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
         return False
-    a = [in_base(v, s.unit) for v in s.fact.value.split("-")]  # a range: both ends
-    b = [in_base(v, d.unit) for v in d.fact.value.split("-")]
+    if ("x" in s.fact.value) != ("x" in d.fact.value):
+        return False  # a size is no range
+    a = [in_base(v, s.unit) for v in regex.split("[-x]", s.fact.value)]  # a range's ends, a
+    b = [in_base(v, d.unit) for v in regex.split("[-x]", d.fact.value)]  # size's lengths
     return None not in a and (a == b or same_span(s.fact.value, s.unit, d.fact.value, d.unit))
 
 

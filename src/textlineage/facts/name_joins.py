@@ -19,7 +19,8 @@ _SPLIT_RE = regex.compile(r"[\s/\-]+")
 
 def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
     """Are ``a`` "and" ``b`` one organisation's name ("National Earthquake Monitoring and
-    Research Centre"): ``b`` an organisation ending in an organisation word, ``a`` of two
+    Research Centre"): ``b`` an organisation ending in an organisation word (or in one
+    and what it is of: "Research Council of Erland"), ``a`` of two
     words or more (or one word of no known kind after "The": "The Woodland and Hedgerow
     Trust"), no place or person, holding none ("the University of X and Y College" are
     two)?"""
@@ -29,12 +30,20 @@ def _coordinated_org(a: Fact, b: Fact, text: str) -> bool:
     return (
         a.kind in ("organisation", "entity")
         and (len(wa) >= 2 or _THE_BEFORE_RE.search(text, 0, a.span[0]) is not None)
-        and wb[-1] in ORG_WORDS
+        and (wb[-1] in ORG_WORDS or _of_place(wb))
         and not any(w in ORG_WORDS for w in wa)  # "University of X" is a name of its own
     )
 
 
 _THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
+
+
+def _of_place(toks: tuple[str, ...]) -> bool:
+    """Does a name close with an organisation word and what it is of ("Research Council of
+    Erland"): the organisation's word before its one "of"?"""
+    return (
+        toks.count("of") == 1 and toks.index("of") > 0 and toks[toks.index("of") - 1] in ORG_WORDS
+    )
 
 
 def _place_in_place(a: Fact, b: Fact, text: str) -> bool:

@@ -144,6 +144,8 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         if is_plural(w):
             return words[i][1], [x for x, _ in words[: i + 1]]
     first = words[0][0]
+    if first.lower() == "percentage" and words[1:2] and words[1][0] == "point":
+        return words[1][1], [first, "point"]  # "0.25 percentage point": a point
     if first.lower() in _MORE_OF and len(words) > 1 and words[1][0][:1].islower():
         return words[1][1], [first, words[1][0]]  # "one additional month": a month
     if vague or not first[:1].islower() or first.lower() in NOT_UNITS:

@@ -92,12 +92,15 @@ class Patterns:
         return self.lang in ENGLISH_READ
 
 
-SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽"
+SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽฿₡₲₭₮₸₼₾"
 """The currency signs read before (or after) an amount: dollar, euro, pound, yen, rupee,
-naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble."""
+naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble, baht, colón, guaraní, kip,
+tögrög, tenge, manat, lari."""
 CURRENCY = rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}])"
 """A currency sign before an amount; a dollar of a named country ("C$", "A$", "NZ$") is
-read as a dollar (the text shows which)."""
+read as a dollar (the text shows which). The signs of other currencies (naira, peso,
+won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
+their own."""
 
 
 def phrase_key(phrase: str) -> str:

@@ -61,26 +61,29 @@ out of 5" is (a date's day and month are never both followed by one of these tot
 and nothing more)."""
 _HALF_SCALE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.,-])(?P<n>(?i:{_COUNT}))[ \u00a0]+(?i:and)[ \u00a0]+(?i:a)[ \u00a0]+"
-    r"(?i:half)[ \u00a0]+(?P<scale>(?i:hundred|thousand|million|billion))"
-    r"(?:[ \u00a0]+(?P<noun>\p{Ll}{3,}s))?(?![\p{L}\p{N}])"
+    r"(?i:half)(?:[ \u00a0]+(?P<scale>(?i:hundred|thousand|million|billion)))?"
+    r"(?:[ \u00a0]+(?:(?i:percentage)[ \u00a0]+)?(?P<noun>\p{Ll}{3,}s))?(?![\p{L}\p{N}])"
 )
-"""A number and a half of a scale: "two and a half million people" (2,500,000)."""
+"""A number and a half of a scale or of what it counts: "two and a half million people"
+(2,500,000), "two and a half percentage points" (2.5 points, as "2.5 percentage
+points" is read)."""
 _PAIR_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?i:a)[ \u00a0]+(?i:pair)[ \u00a0]+(?i:of)[ \u00a0]+"
     r"(?:[\p{L}\p{N}-]+[ \u00a0]+){0,2}?(?P<noun>\p{Ll}{3,}s)(?![\p{L}\p{N}])"
 )
 """Two things said as a pair: "a pair of USB-C ports" (as "two USB-C ports")."""
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_SCALES = {"one": 1, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _MULTIPLIER_RE = regex.compile(
     rf"(?<![\p{{L}}-])(?P<verb>(?i:{'|'.join(_MULTIPLIERS)}))(?![\p{{L}}-])"
 )
 _PART_OF_UNIT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?:(?P<num>(?i:an?|one|two|three))[ \u00a0-]+)?"
-    r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+"
+    r"(?P<den>(?i:half|quarters?|thirds?))[ \u00a0]+(?:(?:(?i:of)[ \u00a0]+)?(?i:an?)[ \u00a0]+)?"
     r"(?:(?i:percentage)[ \u00a0]+)?(?P<unit>\p{L}+)(?![\p{L}])"
 )
 """A fraction of one unit: "a quarter of a percentage point" (0.25 point), "half a mile",
-"a quarter of a meter" (any unit of measure, :mod:`.units`)."""
+"a quarter of a meter", "a quarter mile", "a quarter point" (any unit of measure but
+time, :mod:`.units`)."""
 _PART_POINT_RE = regex.compile(
     r"(?<![\p{L}\p{N}-])(?P<den>(?i:half|quarter))-(?:(?i:percentage)-)?(?i:point)(?![\p{L}-])"
 )
@@ -132,8 +135,10 @@ def find_proportions(
         n = _count(m.group("n"))
         if n is None:
             continue
-        value = fmt((Decimal(n) + Decimal("0.5")) * _SCALES[m.group("scale").lower()])
-        noun = m.group("noun")
+        noun, scale = m.group("noun"), m.group("scale")
+        if noun is None and scale is None:
+            continue  # "two and a half" alone: no count told
+        value = fmt((Decimal(n) + Decimal("0.5")) * _SCALES[scale.lower() if scale else "one"])
         unit = canonical_unit(singular(noun.lower())) if noun else ""
         _add(out, text, doc, m.span(), value, unit, num_mask, name_mask, pats)
     for m in _PAIR_RE.finditer(text):

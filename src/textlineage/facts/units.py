@@ -99,8 +99,10 @@ ABBREVIATIONS = {
     "mcg": "microgram", "µg": "microgram", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
     "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",
     "twh": "terawatt-hour", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",
+    "\u03bcg": "microgram",
 }  # fmt: skip
-"""Unit symbols written against the digits or after them ("35km", "21C", "2.1 mm")."""
+"""Unit symbols written against the digits or after them ("35km", "21C", "2.1 mm"); the
+micro sign is also listed as the Greek mu that folding (NFKC) makes of it."""
 
 
 def canonical_unit(noun: str) -> str:
