@@ -1,10 +1,11 @@
-"""The held-out fact-diff sets, written and annotated blind by fourteen other annotators:
+"""The held-out fact-diff sets, written and annotated blind by fifteen other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
 ``tests/data/facts_holdout9``, ``tests/data/facts_holdout10``,
 ``tests/data/facts_holdout11``, ``tests/data/facts_holdout12``,
-``tests/data/facts_holdout13`` and ``tests/data/facts_holdout14`` (twelve each).
+``tests/data/facts_holdout13``, ``tests/data/facts_holdout14`` and
+``tests/data/facts_holdout15`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -83,7 +84,13 @@ class HeldOut:
 # ordinals, likeness, split votes; pieces of one dropped phrase joined, kept figures
 # re-paired) and lines sharing (next to) no word with the other text were read as
 # furniture: set 13 0.828, set 3 0.803, set 4 0.811, set 5 0.813, set 11 0.773, set 12
-# 0.746; set 14, still blind, 0.656 (all of its gain from the shared-words rule).
+# 0.746; set 14, still blind, 0.656 (all of its gain from the shared-words rule). Set 15
+# (2 December 2026, written blind, its CHANGELOG entry one line): first blind score 0.587.
+# Then set 14 was opened and tuned on (furniture of scanned documents: running headers
+# and footers, letterheads, columns; buttons, banners, market strips; changed times,
+# shares, month ranges, years told as "a year earlier"; open questions settled, hedges of
+# expectation; one person in two forms, organisations by a part of their name, units and
+# halves): set 14 0.771, set 7 0.750, set 9 0.874; set 15, still blind, 0.589.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -98,7 +105,8 @@ SETS = (
     HeldOut("facts_holdout11", 12, ("04", "07"), 360, 0.73),
     HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.70),
     HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.80),
-    HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.63, plain=("08", "10", "11", "12")),
+    HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.74, plain=("08", "10", "11", "12")),
+    HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.56, plain=("05", "08", "11", "12")),
 )
 
 
