@@ -34,6 +34,7 @@ from .furniture_facts import drop_furniture_facts
 from .grades import changed_grades
 from .items import Group, Item, Result
 from .legal_forms import legal_form_mentions
+from .line_model import drop_model_furniture
 from .local_times import local_times
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
@@ -246,6 +247,7 @@ def diff_facts(
     drop_dropped_off_story(res, source_text, src)
     drop_added_off_topic(res, source_text, derived_text)
     drop_dropped_off_topic(res, source_text, derived_text)
+    drop_model_furniture(res, (source_text, derived_text), (ls, ld))
     drop_furniture_facts(res, (source_text, derived_text), (ls, ld))
     join_dropped(res, (source_text, derived_text), derived_doc)
 
