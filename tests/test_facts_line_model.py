@@ -15,14 +15,18 @@ SOURCE = (
     "Harbour Lane Library will close for six weeks from 3 March while its roof is "
     "replaced, the borough council said on Tuesday.\n\n"
     "The work will cost about 480,000 pounds and the mobile library will stop at the "
-    "harbour car park every Thursday while the branch is shut.\n"
+    "harbour car park every Thursday while the branch is shut.\n\n"
+    "Readers can return books at the town hall, where a drop box will be emptied each "
+    "morning by the library's own staff.\n"
 )
 DERIVED = (
     "Harbour Lane Library is to shut for six weeks from 3 March so that its roof can be "
     "replaced, the council announced on Tuesday.\n\n"
     "SHARE  |  TWEET  |  EMAIL  |  1.2K READS  |  PRINT\n\n"
     "The repairs will cost around 480,000 pounds, and a mobile library will call at the "
-    "harbour car park each Thursday, with 3,000 books on board.\n"
+    "harbour car park each Thursday, with 3,000 books on board.\n\n"
+    "Books can also be returned at the town hall, where library staff will empty a drop "
+    "box every morning.\n"
 )
 
 
@@ -56,6 +60,14 @@ def test_facts_on_furniture_lines_are_forgotten_and_others_kept() -> None:
     res = Result(added=[_fact(DERIVED, "1.2K", 1), _fact(DERIVED, "3,000", 1)])
     line_model.drop_model_furniture(res, (SOURCE, DERIVED), ("en", "en"))
     assert [f.text for f in res.added] == ["3,000"]
+
+
+def test_a_text_of_a_sentence_or_two_is_left_to_the_rules() -> None:
+    short = DERIVED.split("\n\n")
+    text = "\n\n".join(short[:2]) + "\n"
+    res = Result(added=[_fact(text, "1.2K", 1)])
+    line_model.drop_model_furniture(res, (SOURCE, text), ("en", "en"))
+    assert [f.text for f in res.added] == ["1.2K"]
 
 
 def test_the_pass_reads_english_only() -> None:

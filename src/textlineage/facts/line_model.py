@@ -25,7 +25,11 @@ set 15, blind, the pass moved the fact diff's F1 from 0.589 to 0.604 (noise repo
 9; dropped recall 0.76 → 0.71): more than all the rules written on set 14 moved it.
 
 An added fact on a derived line, or a dropped fact on a source line, that the model calls
-furniture with a probability of :data:`THRESHOLD` or more is not reported. The measures
+furniture with a probability of :data:`THRESHOLD` or more is not reported; on the source
+side, as by the rules, not where the line is a label with its value or a list item, or
+the fact a person (a results table, a signature). A text with fewer than :data:`MIN_PROSE` lines
+of prose (a sentence or two) or wrapped by hand (read by paragraphs), unlike the pages the
+model was trained on, is left to the rules. The measures
 of words are English ones, and the counts of shared words mean nothing across languages:
 the pass reads two English texts only.
 """
@@ -47,6 +51,7 @@ from ..text.features import term_of
 from ..text.normalise import tokenize
 from ..types import Fact
 from .items import Result
+from .story_lines import _LISTED_RE, _separator
 
 MODEL_FILE = "furniture_lines.json"
 """The model, in ``textlineage/data``: its measures' names, its trees and how it was
@@ -73,6 +78,9 @@ FEATURES = (
 """The measures of a line, in the order the model reads them."""
 PROSE_WORDS = 12
 """A line of prose: this many words or more, ending as a sentence ends."""
+MIN_PROSE = 3
+"""A text with fewer lines of prose than this is no page the model was trained on (a
+sentence or two); it is left to the rules."""
 # fmt: off
 _FUNCTION_WORDS = frozenset((
     "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
@@ -179,13 +187,15 @@ def furniture_probability(features: dict[str, float]) -> float:
 def _furniture_lines(text: str, other: set[str], facts: Sequence[Fact]) -> set[tuple[int, int]]:
     """The lines of ``text`` holding one of ``facts`` that the model calls furniture."""
     lines = text_lines(text)
+    story = story_bounds(text, lines)
+    if _separator(text) != "\n" or sum(1 for a, b in lines if _prose(text[a:b])) < MIN_PROSE:
+        return set()  # wrapped by hand, or too little prose to be read as a page
     starts = [a for a, _ in lines]
     wanted: set[int] = set()
     for f in facts:
         i = _line_index(starts, f.span[0])
         if i is not None and f.span[0] < lines[i][1]:
             wanted.add(i)
-    story = story_bounds(text, lines)
     return {
         lines[i]
         for i in sorted(wanted)
@@ -208,6 +218,21 @@ def drop_model_furniture(res: Result, texts: tuple[str, str], langs: tuple[str, 
     for facts, side in ((res.added, 1), (res.dropped, 0)):
         if not facts:
             continue
-        lines = _furniture_lines(texts[side], terms[1 - side], facts)
+        text = texts[side]
+        lines = _furniture_lines(text, terms[1 - side], facts)
+        if side == 0:  # a source's table row, list item or signature stays, as by the rules
+            lines = {(a, b) for a, b in lines if not _kept_shape(text[a:b])}
         if lines:
-            facts[:] = [f for f in facts if not any(a <= f.span[0] < b for a, b in lines)]
+            facts[:] = [
+                f
+                for f in facts
+                if (side == 0 and f.kind == "person")
+                or not any(a <= f.span[0] < b for a, b in lines)
+            ]
+
+
+def _kept_shape(line: str) -> bool:
+    """Is a source line a label with its value, or an item of a list? Its dropped facts are
+    the story's (:func:`~.topic_lines.drop_dropped_off_topic` spares the same)."""
+    line = line.strip()
+    return ":" in line[:-1] or _LISTED_RE.match(line) is not None
