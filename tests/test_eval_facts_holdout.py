@@ -1,11 +1,11 @@
-"""The held-out fact-diff sets, written and annotated blind by fifteen other annotators:
+"""The held-out fact-diff sets, written and annotated blind by sixteen other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
 ``tests/data/facts_holdout9``, ``tests/data/facts_holdout10``,
 ``tests/data/facts_holdout11``, ``tests/data/facts_holdout12``,
-``tests/data/facts_holdout13``, ``tests/data/facts_holdout14`` and
-``tests/data/facts_holdout15`` (twelve each).
+``tests/data/facts_holdout13``, ``tests/data/facts_holdout14``,
+``tests/data/facts_holdout15`` and ``tests/data/facts_holdout16`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -90,7 +90,10 @@ class HeldOut:
 # and footers, letterheads, columns; buttons, banners, market strips; changed times,
 # shares, month ranges, years told as "a year earlier"; open questions settled, hedges of
 # expectation; one person in two forms, organisations by a part of their name, units and
-# halves): set 14 0.771, set 7 0.750, set 9 0.874; set 15, still blind, 0.589.
+# halves): set 14 0.771, set 7 0.750, set 9 0.874; set 15, still blind, 0.589. Set 16
+# (written blind meanwhile): first blind score 0.656. Then a model of furniture lines,
+# trained on the lines of own gold and sets 1-14, was added: set 15 0.601, set 16 0.665,
+# both still blind; the open sets unchanged.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -106,7 +109,8 @@ SETS = (
     HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.70),
     HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.80),
     HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.74, plain=("08", "10", "11", "12")),
-    HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.56, plain=("05", "08", "11", "12")),
+    HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.57, plain=("05", "08", "11", "12")),
+    HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.63, plain=("06", "08", "10", "12")),
 )
 
 
