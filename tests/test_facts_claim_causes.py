@@ -111,12 +111,12 @@ def _split(text: str) -> list[str]:
 
 def test_blame_for_what_was_caused_far_after_it():
     source = (
-        "The inspector raised concern over the poor state of the old harbour wall, which "
-        "she said may have contributed to some of the flooding recorded in the spring."
+        "The growers' report points to a frost that lingered across the hop gardens from "
+        "April to May; it may have contributed to the losses of young bines."
     )
     derived = (
-        "She blamed the poor state of the crumbling old harbour wall for flooding in the "
-        "spring and asked the council to repair it."
+        "The report blamed the frost that lingered across the hop gardens for the losses of "
+        "young bines."
     )
     found = [c for c in _claims(_facts(source, derived)) if "contributed" in c[0]]
     assert found, _claims(_facts(source, derived))

@@ -72,10 +72,13 @@ def test_a_newsletters_sign_up_after_a_question() -> None:
 
 
 def test_a_call_to_give_by_text_message_with_its_cost() -> None:
-    call = "[Text WEIR to 60123 to give £3. Texts cost £3 plus one standard network rate message.]"
+    call = (
+        "[SMS OTTER to 81234 to donate £2 to the otter fund. Texts cost £2 plus your standard "
+        "network charge.]"
+    )
     text = f"{LEAD}\n\n{call}\n"
     assert furniture(text) == [call]
-    assert "£3" not in values(text)
+    assert "£2" not in values(text)
 
 
 def test_a_call_to_give_by_text_message_after_the_gift() -> None:
@@ -91,10 +94,11 @@ def test_a_sentence_on_what_texts_cost_stays() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Disclaimer: The Colmere Weekly is not regulated financial advice. Capital at risk.",
+        "Disclaimer: The Allotment Hour podcast does not constitute legal advice; ask a solicitor "
+        "about your tenancy.",
         "Comments expressed below do not reflect the views of the Colmere Weekly.",
-        "This announcement contains inside information for the purposes of Article 9 of the "
-        "Market Conduct Rules.",
+        "This communication constitutes price-sensitive material within the meaning of section 40 "
+        "of the Stock Exchange Ordinance.",
         "This announcement is made in accordance with Rule 4.2 of the Listing Code.",
     ],
 )
@@ -104,8 +108,8 @@ def test_a_disclaimer_a_note_on_comments_and_a_regulations_note(line: str) -> No
 
 def test_a_notice_saying_which_rule_it_follows_stays() -> None:
     line = (
-        "This notice is posted in accordance with Section 4-210 of the Borough Code, which "
-        "requires at least 21 days' notice before a towpath is closed."
+        "This notice is displayed in accordance with paragraph 9 of the Harbour Byelaws: the "
+        "slipway at Skelby Quay shuts to boats for 30 days from 1 October."
     )
     assert furniture(f"{LEAD}\n\n{line}\n") == []
 
@@ -197,8 +201,8 @@ def test_a_pages_and_an_apps_buttons(button: str) -> None:
 
 
 def test_a_sponsors_line_with_two_ranks() -> None:
-    line = "Official Principal Partner: Northgate Tyres"
-    assert line in furniture(f"COLMERE ROVERS\n{line}\n\n{LEAD}\n")
+    line = "Headline Kit Sponsor: Quillon Bakeries"
+    assert line in furniture(f"SKELBY ROWING CLUB\n{line}\n\n{LEAD}\n")
 
 
 def test_a_call_to_members_under_their_label() -> None:
@@ -251,7 +255,7 @@ def test_a_price_beside_a_web_address_stays() -> None:
 
 
 def test_a_letterheads_status_and_office_under_its_masthead() -> None:
-    status = "(A Joint Venture of Colmere Borough Council and the Fenland Waterways Board)"
+    status = "(Run by the parish councils of Fenby and Skelby)"
     office = "Eastern Division, Colmere"
     for under in (status, office):
         text = (

@@ -5,6 +5,8 @@ are made up for these tests; no passages are given."""
 
 from __future__ import annotations
 
+import time
+
 from textlineage.facts import diff_facts
 from textlineage.types import FactDiff
 
@@ -127,12 +129,12 @@ def test_a_calendar_year_told_from_the_page_date_is_kept() -> None:
 
 def test_a_day_the_source_gives_in_its_header_is_kept_not_made_specific() -> None:
     d = _diff(
-        "Harwick Freight  |  Services  Careers  About us  Contact\nPay gap report 2041\n"
-        "Published: 6 May 2041 | 3 min read\n\nThe firm employs 2,100 people across 14 "
-        "depots in Wales, of whom 28% are women. Our median hourly pay gap is 7.1%, down "
-        "from 9.3% in 2040.",
-        "Harwick Freight has cut its median hourly gender pay gap from 9.3% in 2040 to 7.1% "
-        "this year, according to its report, published on 6 May 2041.",
+        "Larkfield Museums  |  Visit  Collections  Learning  Support us\nVisitor survey 2041\n"
+        "Published: 6 May 2041 | 3 min read\n\nThe four museums asked 1,900 visitors about "
+        "their day; 61% came with children. Nine in ten would come back, and the cafe's score "
+        "rose to 8.2 out of 10, from 7.4 in 2040.",
+        "Visitors gave Larkfield's museum cafes 8.2 out of 10, up from 7.4 in 2040, the "
+        "museums' survey, published on 6 May 2041, found.",
     )
     assert not [k for k in d.changed if k.kind == "date"]
     assert ("6 May 2041", "6 May 2041") in _kept(d)
@@ -140,8 +142,11 @@ def test_a_day_the_source_gives_in_its_header_is_kept_not_made_specific() -> Non
 
 def test_long_runs_do_not_slow_the_new_readers() -> None:
     text = "a " * 10_000 + "midnight " * 2000 + "year " * 2000
+    started = time.perf_counter()
     d = _diff(text, text + " It rose 5% on the year before.")
-    assert d is not None
+    assert time.perf_counter() - started < 2.0
+    assert [(f.kind, f.text) for f in d.added] == [("number", "5%")]
+    assert not d.changed and not d.dropped
 
 
 def test_a_part_of_a_whole_told_as_a_share_is_one_change() -> None:
