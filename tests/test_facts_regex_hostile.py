@@ -110,6 +110,79 @@ def test_a_whole_line_pattern_fails_fast_after_a_long_run(key: str, run: str) ->
     assert time.perf_counter() - started < _CAP, key
 
 
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        # a space before a quote's value and spaces inside it used to share a run (15 s)
+        ("facts.furniture_kinds._QUOTE_PART_RE", "Index 1" + " " * _LENGTH + "x"),
+        ("facts.furniture_kinds._QUOTE_PART_RE", "1" + " " * _LENGTH + "x"),
+        # spaces before and after a phone label's colon used to share a run (2-3 s)
+        ("facts.furniture_kinds._SHORT_LINE_RE", "Phone" + " " * _LENGTH + "12x"),
+        ("facts.furniture_kinds._SHORT_LINE_RE", "Tel" + " " * _LENGTH),
+        # a run of letters used to be split among months and words in capitals (3.5 s)
+        ("facts.furniture_posts._STAMPISH_RE", "1 " + "JAN" * (_LENGTH // 3) + "!"),
+        ("facts.furniture_posts._STAMPISH_RE", "1 " + "jan" * (_LENGTH // 3) + "!"),
+        ("facts.furniture_posts._STAMPISH_RE", "1 " + "AT" * (_LENGTH // 2) + "x!"),
+    ],
+)
+def test_a_whole_part_pattern_fails_fast_on_a_long_run(key: str, text: str) -> None:
+    pattern = _pattern(key)
+    started = time.perf_counter()
+    assert pattern.fullmatch(text) is None
+    assert time.perf_counter() - started < _CAP, key
+
+
+def test_a_contact_line_splits_a_long_run_of_spaces_quickly() -> None:
+    """A contact line's parts used to be split at a run of spaces tried from each of its
+    positions (4 s for 20,000 spaces)."""
+    from textlineage.facts.furniture_kinds import contact_line
+
+    started = time.perf_counter()
+    assert not contact_line("Phone" + " " * _LENGTH + "12x | desk@pier.example", 3)
+    assert time.perf_counter() - started < _CAP
+    assert contact_line("Phone 0123 | desk@pier.example", 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gold $2,310 ▲0.8% | Oil $77.10 | Index 1" + " " * _LENGTH + "x",
+        "Ferry desk: Phone" + " " * _LENGTH + "12x | desk@pier.example",
+        "Embargoed until 1 " + "JAN" * (_LENGTH // 3) + "!",
+    ],
+)
+def test_a_hostile_line_is_read_quickly_in_a_whole_document(line: str) -> None:
+    from textlineage.facts import diff_facts
+
+    body = "The pier reopened on Friday after crews repaired 12 planks and 3 rails.\n"
+    diff_facts(body, body, source_doc=0, derived_doc=1)  # (models loaded before timing)
+    started = time.perf_counter()
+    d = diff_facts("Pier reopens\n\n" + line + "\n\n" + body, body, source_doc=0, derived_doc=1)
+    assert time.perf_counter() - started < 2 * _CAP
+    assert {k.source.text for k in d.kept} >= {"12 planks", "3 rails"}
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("facts.furniture_kinds._QUOTE_PART_RE", "Index 5,120.4 ▲0.4%"),
+        ("facts.furniture_kinds._QUOTE_PART_RE", "Copper $9,020 ▼ 1.2%"),
+        ("facts.furniture_kinds._QUOTE_PART_RE", "▲ 12.5"),
+        ("facts.furniture_kinds._SHORT_LINE_RE", "Toll-free: 122"),
+        ("facts.furniture_kinds._SHORT_LINE_RE", "Tel : 999"),
+        ("facts.furniture_kinds._SHORT_LINE_RE", "Helpline 4321"),
+        ("facts.furniture_posts._STAMPISH_RE", "12 May 2026, 09:00 BST"),
+        ("facts.furniture_posts._STAMPISH_RE", "Tues 3 Sept. 2030 at 10am local time"),
+        ("facts.furniture_posts._STAMPISH_RE", "MONDAY 4 JANUARY 2027 AT 00:01 GMT"),
+        ("facts.furniture_posts._STAMPISH_RE", "10 A.M. EASTERN, MAY 5"),
+        ("facts.furniture_posts._STAMPISH_RE", "Wednesday, 6 May 2026 at 00.01 hrs"),
+        ("facts.furniture_posts._STAMPISH_RE", "0900 HOURS, 12 noon"),
+    ],
+)
+def test_a_whole_part_pattern_still_reads_its_example(key: str, text: str) -> None:
+    assert _pattern(key).fullmatch(text) is not None
+
+
 _EXAMPLES = [
     ("facts.claim_numbers._JOIN_GAPS[1]", "match", ("sales rose by 40%", 10), " by "),
     ("facts.consolidate._ORDINAL_RE", "findall", ("on the 21st of May",), ["21st"]),

@@ -43,6 +43,9 @@ _BEFORE = 5  # words before "whether" in which the negation or the doubt stands
 _QUESTION = 10  # words of the question read after "whether"
 _MIN_LEN = 4  # letters of a content word
 _MIN_SHARED = 2  # content words of the question the derived sentence must name
+_MAX_ASKED = 100
+"""Questions (sets of stems) read in one text at most: each is asked of every sentence
+naming two of its stems, and a story leaves far fewer open."""
 _NEGATIVE_PREFIXES = ("un", "in", "non", "im", "ir", "il", "dis")
 _NOT_CONTENT = _set(
     """the this that these those there their them they with from into over under about
@@ -104,24 +107,6 @@ def open_questions(side: _Side) -> list[tuple[int, int, int]]:
     return out
 
 
-def _settles(der: _Side, stems: set[str]) -> tuple[int, int, int] | None:
-    """The clause of ``der`` that names the most of ``stems`` (at least
-    :data:`_MIN_SHARED`) with no doubt of its own: (words named, first, end)."""
-    if not _DOUBT.isdisjoint(der.words):
-        return None
-    clause = _clauses(der)
-    best: tuple[int, int, int] | None = None
-    by_clause: dict[int, list[int]] = {}
-    for i, w in enumerate(der.words):
-        if _content(w) and _stem(w) in stems:
-            by_clause.setdefault(clause[i], []).append(i)
-    for idx in by_clause.values():
-        named = len({_stem(der.words[i]) for i in idx})
-        if named >= _MIN_SHARED and (best is None or named > best[0]):
-            best = named, idx[0], idx[-1] + 1
-    return best
-
-
 def settled_questions(
     texts: tuple[str, str],
     docs: tuple[int, int],
@@ -138,7 +123,7 @@ def settled_questions(
     questions = []
     for src in _sides(texts[0], docs[0], read[0], taken[0], sentences[0], _asking):
         for q in open_questions(src):
-            stems = {_stem(w) for w in src.words[q[1] + 1 : q[2]] if _content(w)}
+            stems = frozenset(_stem(w) for w in src.words[q[1] + 1 : q[2]] if _content(w))
             if len(stems) >= _MIN_SHARED:
                 questions.append((src, q, stems))
     if not questions:
@@ -148,17 +133,20 @@ def settled_questions(
         {c.source.span for c in res.changed if c.kind == "claim" and c.source.doc == docs[0]},
         {c.derived.span for c in res.changed if c.kind == "claim" and c.derived.doc == docs[1]},
     )
+    # each side's sentences read once; what settles a set of stems asked once
+    reads = [_Reading(texts[i], docs[i], read[i], taken[i], sentences[i]) for i in (0, 1)]
+    settling: dict[frozenset[str], tuple[list[_Settling], list[_Settling]]] = {}
     for src, (start, _, end), stems in questions:
-        keep = _naming(stems)  # (a sentence naming too few of them is not tokenized)
-        sources = _sides(texts[0], docs[0], read[0], taken[0], sentences[0], keep)
-        said = [_settles(o, stems) for o in sources if o.tokens[0].start != src.tokens[0].start]
-        if any(s is not None for s in said):
+        if stems not in settling:
+            if len(settling) >= _MAX_ASKED:
+                continue  # (a text of so many questions is not a story's)
+            settling[stems] = (reads[0].settling(stems), reads[1].settling(stems))
+        own, ders = settling[stems]
+        if any(o[1].tokens[0].start != src.tokens[0].start for o in own):
             continue  # the source settles it itself elsewhere
-        ders = _sides(texts[1], docs[1], read[1], taken[1], sentences[1], keep)
         best = None
-        for der in ders:
-            hit = _settles(der, stems)
-            if hit is not None and (best is None or hit[0] > best[0][0]):
+        for hit, der in ders:
+            if best is None or hit[0] > best[0][0]:
                 best = hit, der
         if best is None:
             continue
@@ -174,11 +162,83 @@ def settled_questions(
         res.changed.append(FactLink("claim", sf, df, note, "reversed"))
 
 
+_Settling = tuple[tuple[int, int, int], _Side]
+"""A sentence settling a question, with what :meth:`_Reading.settles` found in it."""
+
+
+class _Reading:
+    """One side's sentences, each tokenized and read once, and indexed by the stems of
+    their content words: a question is asked only of the sentences naming two of its stems,
+    not of every sentence again."""
+
+    def __init__(
+        self,
+        text: str,
+        doc: int,
+        read: Sequence[Span] | None,
+        taken: list[Span],
+        sentences: list[Span],
+    ) -> None:
+        self.lows = [text[s:e].lower() for s, e in sentences]
+        self.by_stem: dict[str, list[int]] = {}
+        self.sides: list[_Side | None] = []
+        # each sentence's content words by stem: (word's index, its clause)
+        self.words: list[dict[str, list[tuple[int, int]]]] = []
+        spans = set(read or ((0, len(text)),))
+        for n, (s, e) in enumerate(sentences):
+            toks = tokenize(text, s, e)
+            side = None
+            words: dict[str, list[tuple[int, int]]] = {}
+            if 0 < len(toks) <= _MAX_TOKENS and _overlaps((toks[0].start, toks[-1].end), spans):
+                side = _side(text, doc, toks, taken)
+                if _DOUBT.isdisjoint(side.words):  # (a sentence with doubt settles nothing)
+                    clause = _clauses(side)
+                    for i, w in enumerate(side.words):
+                        if _content(w):
+                            words.setdefault(_stem(w), []).append((i, clause[i]))
+                for st in words:
+                    self.by_stem.setdefault(st, []).append(n)
+            self.sides.append(side)
+            self.words.append(words)
+
+    def settling(self, stems: frozenset[str]) -> list[_Settling]:
+        """The sentences (in order) that name at least :data:`_MIN_SHARED` of ``stems`` (as
+        parts of their words too) and settle them (:meth:`settles`)."""
+        count: dict[int, int] = {}
+        for st in stems:
+            for n in self.by_stem.get(st, ()):
+                count[n] = count.get(n, 0) + 1
+        keep = _naming(stems)
+        out = []
+        for n in sorted(n for n, c in count.items() if c >= _MIN_SHARED):
+            side = self.sides[n]
+            if side is None or not keep(self.lows[n]):
+                continue
+            hit = self.settles(n, stems)
+            if hit is not None:
+                out.append((hit, side))
+        return out
+
+    def settles(self, n: int, stems: frozenset[str]) -> tuple[int, int, int] | None:
+        """The clause of sentence ``n`` that names the most of ``stems`` (at least
+        :data:`_MIN_SHARED`) with no doubt of its own: (words named, first, end)."""
+        named = sorted((i, c, st) for st in stems for i, c in self.words[n].get(st, ()))
+        by_clause: dict[int, list[tuple[int, str]]] = {}
+        for i, c, st in named:
+            by_clause.setdefault(c, []).append((i, st))
+        best: tuple[int, int, int] | None = None
+        for idx in by_clause.values():
+            k = len({st for _, st in idx})
+            if k >= _MIN_SHARED and (best is None or k > best[0]):
+                best = k, idx[0][0], idx[-1][0] + 1
+        return best
+
+
 def _asking(low: str) -> bool:
     return "whether" in low
 
 
-def _naming(stems: set[str]) -> Callable[[str], bool]:
+def _naming(stems: frozenset[str]) -> Callable[[str], bool]:
     """Does a sentence (lower-cased) hold at least :data:`_MIN_SHARED` of ``stems``, as
     parts of its words?"""
     return lambda low: sum(1 for st in stems if st in low) >= _MIN_SHARED

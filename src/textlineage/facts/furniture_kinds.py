@@ -60,7 +60,7 @@ _WEB_RE = regex.compile(
     r"(?i:https?://)?(?i:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/\S*)?"
 )
 _SHORT_LINE_RE = regex.compile(
-    r"(?i:toll[- ]free|free\s*phone|hotline|helpline|phone|tel|emergency)\s*:?\s*\d{2,6}"
+    r"(?i:toll[- ]free|free\s*phone|hotline|helpline|phone|tel|emergency)\s*+(?::\s*+)?\d{2,6}"
 )
 _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
@@ -201,7 +201,7 @@ _TICKER_RE = regex.compile(
     r"|(?i:delayed|real-?time)(?:\s+(?:by|quote))?\s*(?:\d+\s*min(?:ute)?s?)?"
 )
 """A stock quote ("NASDAQ: CRVN $84.12 ▲ 0.38 (0.45%)") and its delay note."""
-_QUOTE_VALUE = r"[▲▼↑↓+−-]?\s*\p{Sc}?\d[\d,]*(?:\.\d+)?(?:%|p|bn|m|k)?"
+_QUOTE_VALUE = r"(?:[▲▼↑↓+−-]\s*+)?\p{Sc}?\d[\d,]*(?:\.\d+)?(?:%|p|bn|m|k)?"
 _QUOTE_PART_RE = regex.compile(
     rf"(?:\p{{L}}[\p{{L}}\p{{N}}.&/-]*(?:\s+[\p{{L}}\p{{N}}.&/-]+){{0,2}}\s+)?{_QUOTE_VALUE}(?:\s+{_QUOTE_VALUE})?"
     r"|\p{Lu}{2,6}(?:\.\p{Lu}{1,2})?"
@@ -263,6 +263,8 @@ _ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
 """A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
 label, no quantity."""
 _MENU_PART_WORDS = 5
+_CONTACT_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|,;·]\s*")
+"""What splits a contact line's parts (a run of spaces read once)."""
 _MENU_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|·•]\s*")
 _GAP_RE = regex.compile(r"\s{2,}")
 """Runs of spaces between a menu's labels where the page's layout lost its bars
@@ -307,7 +309,7 @@ def contact_line(line: str, words: int) -> bool:
         return True  # an address under a label of its own ("Bookings: desk@hall.example")
     if ". " in line.rstrip():
         return False  # sentences
-    parts = [p.strip(" .;") for p in regex.split(r"\s*[|,;·]\s*", line) if p.strip(" .;")]
+    parts = [p.strip(" .;") for p in _CONTACT_SEP_RE.split(line) if p.strip(" .;")]
     reached = False
     for p in parts:
         if (

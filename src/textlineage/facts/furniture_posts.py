@@ -138,14 +138,15 @@ _RELEASE_RE = regex.compile(
     r"\s*(?:[:–—-]\s*)?(?i:(?:until|till|to|on|before|at|:)\s*)?"
 )
 """A press release's release or embargo label, with a date or time after it."""
-_STAMPISH_RE = regex.compile(
-    r"(?:[\p{N}:.,/–-]++|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs|noon"
-    r"|midnight|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?)"
-    r"(?:\s*(?:[\p{N}:.,/–-]++|[\p{Lu}]{2,4}|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs"
-    r"|noon|midnight)|(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[\p{L}]*\.?))*"
+_STAMP_ITEM = (
+    r"(?>[\p{N}:.,/–-]++|\p{Lu}{2,}+(?!\p{Ll})"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*+\.?"
+    r"|(?i:am|pm|a\.m\.|p\.m\.|at|on|local|time|hours|hrs|noon|midnight)(?!\p{Ll})"
+    r"|(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?(?!\p{Ll}))"
 )
+"""One item of a release's date or time, read whole (a run of letters is not split among
+items): digits, a word in capitals (a time zone), a month, a time word or a weekday."""
+_STAMPISH_RE = regex.compile(rf"{_STAMP_ITEM}(?:\s*+{_STAMP_ITEM})*+")
 """What may follow a release label: digits, months, weekdays, a time zone."""
 
 _REGISTERED_RE = regex.compile(

@@ -15,6 +15,8 @@ only.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..types import Fact, FactLink
@@ -61,28 +63,31 @@ def pair_bare_nouns(texts: tuple[str, str], doc: int, res: Result) -> None:
     lost = [f for f in res.dropped if f.kind == "number" and _NOUN_END_RE.search(f.text)]
     if not lost:
         return
-    taken = [f.span for f in res.added]
-    taken += [k.derived.span for k in (*res.kept, *res.changed)]
+    taken = _Taken([f.span for f in res.added])
+    for k in (*res.kept, *res.changed):
+        taken.add(k.derived.span)
     sides = (Sentences(texts[0]), Sentences(texts[1]))
+    # each noun's places in the derived text, with the word just before (lower-cased)
+    hits: dict[str, list[tuple[int, int, str | None]]] = {}
     for f in lost:
         m = _NOUN_END_RE.search(f.text)
         assert m is not None
         noun = m.group("noun")
-        if not might_hold(texts[1], noun):
-            continue
-        pat = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}'’-])(?i:{regex.escape(noun)})(?![\p{{L}}\p{{N}}'’-])"
-        )
+        if noun not in hits:
+            hits[noun] = _places(texts[1], noun) if might_hold(texts[1], noun) else []
+        own = frozenset(w.lower() for w in regex.findall(r"[\p{L}\p{N}'’-]+", f.text[: m.start()]))
         found = []
-        for v in pat.finditer(texts[1]):
-            if any(s < v.end() and v.start() < e for s, e in taken):
-                continue
-            start = _start(texts[1], v.start(), f.text[: m.start()])
-            if start is None or start == v.start():
+        for v_start, v_end, before in hits[noun]:
+            if before not in own:
                 continue  # a noun alone ("two cars" → "cars") is too weak a tie
-            if not say_the_same(sides, f.span, (start, v.end())):
+            if taken.overlaps((v_start, v_end)):
                 continue
-            found.append((start, v.end()))
+            start = _start(texts[1], v_start, own)
+            if start is None or start == v_start:
+                continue
+            if not say_the_same(sides, f.span, (start, v_end)):
+                continue
+            found.append((start, v_end))
         if len(found) != 1:
             continue
         span = found[0]
@@ -90,13 +95,47 @@ def pair_bare_nouns(texts: tuple[str, str], doc: int, res: Result) -> None:
         note = f"a count made less specific ('{f.text}' → '{df.text}')"
         res.dropped.remove(f)
         res.changed.append(FactLink("number", f, df, note, "specificity", "less_specific"))
-        taken.append(span)
+        taken.add(span)
 
 
-def _start(text: str, pos: int, before: str) -> int | None:
-    """Where a bare plural noun at ``pos`` begins with the words before it that ``before``
-    (the source's count up to its noun) has too; None when a count word stands before it."""
-    own = {w.lower() for w in regex.findall(r"[\p{L}\p{N}'’-]+", before)}
+def _places(text: str, noun: str) -> list[tuple[int, int, str | None]]:
+    """Where ``text`` names ``noun`` (in any case), each with the word just before it
+    (lower-cased; None when none)."""
+    pat = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?i:{regex.escape(noun)})(?![\p{{L}}\p{{N}}'’-])"
+    )
+    out = []
+    for v in pat.finditer(text):
+        w = _WORD_BEFORE_RE.search(text, max(0, v.start() - 40), v.start())
+        out.append((v.start(), v.end(), None if w is None else w.group("w").lower()))
+    return out
+
+
+class _Taken:
+    """Spans already reported, sorted by start, to ask quickly whether a span overlaps
+    one of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        # only a span starting at most ``longest`` before ``span`` may reach into it
+        lo = bisect.bisect_left(self.spans, (span[0] - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (span[1], -1))
+        return any(s < span[1] and span[0] < e for s, e in self.spans[lo:hi])
+
+
+def _start(text: str, pos: int, own: frozenset[str]) -> int | None:
+    """Where a bare plural noun at ``pos`` begins with the words before it that ``own``
+    (the source's count's words up to its noun, lower-cased) holds too; None when a count
+    word stands before it."""
     start = pos
     while True:
         m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
