@@ -12,6 +12,7 @@ import time
 import pytest
 
 from facts_lines import furniture, values
+from textlineage.facts import diff_facts
 from textlineage.facts.furniture import furniture_spans
 
 LEAD = (
@@ -220,10 +221,19 @@ def test_an_about_paragraph_under_the_bodys_initials() -> None:
 
 def test_an_about_paragraphs_later_sentences_without_a_denial() -> None:
     first = "The Colmere River Trust is an independent charity founded in 1987."
-    about = f"About CRT: {first} It employs 40 staff at its Colmere office."
+    later = "It looks after the towpath and the locks on behalf of boaters."
+    about = f"About CRT: {first} {later}"
     text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
-    assert furniture(text) == ["About CRT: ", about.removeprefix("About CRT: ")]
-    assert "40 staff" not in values(text)
+    assert furniture(text) == ["About CRT: ", first, later]
+
+
+def test_an_about_paragraphs_later_sentence_with_a_year_stays() -> None:
+    first = "The Colmere River Trust is an independent charity with 40 staff."
+    staff = "It employs 12 wardens at its Colmere office."
+    about = f"About CRT: {first} {staff} It took over the towpath in 1987."
+    text = f"{LEAD}\n\n{MORE}\n\n{about}\n"
+    assert furniture(text) == ["About CRT: ", first, staff]
+    assert "1987" in values(text)
 
 
 @pytest.mark.parametrize(
@@ -289,3 +299,34 @@ def test_a_tables_values_repeated_or_apart_stay(values_: tuple[str, str]) -> Non
     rows = [f"Turnout at the lock ward: {v}%" for v in values_]
     text = f"{LEAD}\n\n{rows[0]}\n\n{MORE}\n\n{rows[1]}\n"
     assert furniture(text) == []
+
+
+def test_a_tables_rows_with_a_year_going_up_stay() -> None:
+    rows = ["2039: 412 ships", "2040: 455 ships", "2041: 498 ships"]
+    text = f"{LEAD}\n\nShips handled by year:\n" + "\n".join(rows) + f"\n\n{MORE}\n"
+    assert furniture(text) == []
+    quarters = ["Q1 2040 revenue: £5m", "Q2 2040 revenue: £7m"]
+    text = f"{LEAD}\n\n{quarters[0]}\n\n{MORE}\n\n{quarters[1]}\n\n{LEAD}\n"
+    assert furniture(text) == []
+
+
+def test_a_tables_rows_are_not_added_against_a_derived_sentence() -> None:
+    rows = "2039: 412 ships\n2040: 455 ships\n2041: 498 ships"
+    source = f"Harbour traffic\n\nThe harbour board published its figures on Monday.\n\n{rows}\n"
+    derived = "The harbour handled 455 ships in 2040 and 498 in 2041."
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1)
+    assert [f.text for f in d.added] == []
+
+
+def test_a_running_footer_with_page_of_pages_going_up() -> None:
+    feet = [f"Colmere River Trust · Page {n} of 9" for n in (3, 4)]
+    text = f"{LEAD}\n\n{feet[0]}\n\n{MORE}\n\n{feet[1]}\n\n{LEAD}\n"
+    assert set(furniture(text)) == set(feet)
+
+
+def test_a_results_table_with_arrows_is_no_market_strip() -> None:
+    row = "Labour 1,412 ▲212 | Green 903 ▼40 | Turnout 41%"
+    text = f"Ward results\n\n{LEAD}\n\n{row}\n\n{MORE}\n"
+    assert furniture(text) == []
+    d = diff_facts(text, f"{LEAD} Turnout was 41%.", source_doc=0, derived_doc=1)
+    assert "41%" not in [f.text for f in d.added]

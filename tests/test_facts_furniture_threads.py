@@ -181,6 +181,14 @@ def test_an_about_heading_run_on_before_its_boilerplate() -> None:
     assert "1961" in values(text)
 
 
+def test_an_about_paragraphs_founding_year_stays_a_fact() -> None:
+    about = "About Holm Sound Ferries: "
+    first = "Holm Sound Ferries is a family-owned operator of six vessels."
+    text = f"{STORY}\n{about}{first} It was founded in 1961.\n"
+    assert furniture(text) == [about, first]
+    assert "1961" in values(text)
+
+
 def test_a_sentence_naming_a_handle_stays() -> None:
     line = "Jo Flett (@joflett) said the ferry left late."
     assert furniture(f"{STORY}\n{line}\n") == []

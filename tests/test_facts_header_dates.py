@@ -36,3 +36,17 @@ def test_another_day_is_still_added() -> None:
         "in every area after a two-day visit. Staff know the children well."
     )
     assert "17 March" in [f.text for f in d.added if f.kind == "date"]
+
+
+def test_a_year_made_a_day_the_header_gives_stays_paired_with_the_source_year() -> None:
+    source = (
+        "Snapshot date: 5 May 2041\n\nRiver levels report 2041\n\n"
+        "The river board said in its 2041 report that levels at the weir fell by 12 cm over "
+        "the spring.\n"
+    )
+    derived = "The river board said in its report of 5 May 2041 that levels at the weir fell."
+    d = diff_facts(source, derived, source_doc=0, derived_doc=1)
+    kept = [(k.source.text, k.derived.text) for k in d.kept if k.kind == "date"]
+    assert sorted(kept) == [("2041", "5 May 2041"), ("5 May 2041", "5 May 2041")]
+    assert not [f for f in [*d.added, *d.dropped] if f.kind == "date"]
+    assert not [k for k in d.changed if k.kind == "date"]

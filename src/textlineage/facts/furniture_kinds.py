@@ -370,17 +370,31 @@ def _menu_parts(parts: list[str]) -> bool:
     )
 
 
+_MARKET_PART_RE = regex.compile(
+    r"\p{Sc}|\d[\d,]*(?:\.\d+)?p\b|^\p{Lu}{2,5}(?:\.\p{Lu}{1,2})?\b|^\p{Lu}{3}/\p{Lu}{3}\b"
+    r"|^(?i:index|gold|silver|oil|brent|crude|yield|mkt\s+cap|market\s+cap|last|close|bitcoin"
+    r"|gilts?|bonds?|dow|nasdaq|ftse|nikkei|dax|s&p)\b"
+)
+"""A quote of a market's, not a table's row: a price in a currency or in pence, a ticker
+symbol or a pair of currencies ("CRT.L", "EUR/GBP"), or a market's name ("Index",
+"Gold", "Yield")."""
+
+
 def metadata_line(line: str, dated: Callable[[str], bool]) -> bool:
     """A line of two "Label: value" parts or more ("Decision date: 18 November 2025 |
     Country: England and Wales"), whose only digits are in dates (``dated``): "Area: 20
     km² | Population: 5,000" is data. Or a market strip: three quotes or more split by
-    bars, each a symbol or a label with its price or change, one change with its arrow
-    ("Gold $2,310 ▲0.8% | Oil $77.10 | Index 5,120.4"): no claim of the story."""
+    bars, each a symbol or a label with its price or change, one change with its arrow,
+    most of them a market's (:data:`_MARKET_PART_RE`) ("Gold $2,310 ▲0.8% | Oil $77.10 |
+    Index 5,120.4"): no claim of the story. A results table ("Labour 1,412 ▲212 | Green 903
+    ▼40 | Turnout 41%") is."""
     parts = _parts(line)
+    quotes = [_LEAD_LABEL_RE.sub("", parts[0]), *parts[1:]] if parts else []
     if (
         len(parts) >= 3
         and _ARROW_RE.search(line)
-        and all(_QUOTE_PART_RE.fullmatch(p) for p in [_LEAD_LABEL_RE.sub("", parts[0]), *parts[1:]])
+        and all(_QUOTE_PART_RE.fullmatch(p) for p in quotes)
+        and 2 * sum(_MARKET_PART_RE.search(p) is not None for p in quotes) > len(quotes)
     ):
         return True
     return (

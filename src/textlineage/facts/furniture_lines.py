@@ -359,9 +359,10 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A company's boilerplate: an "About" heading with its name, and the first sentence
     of the paragraph below it (or run on after its colon) when that opens with the name
     and says what it is ("About Fenwick Mills" over "Fenwick Mills is a family-owned maker
-    of …", "About FM: The Fenwick Mills company is …"), with the sentences after it
-    unless one denies or limits something: they may say what a product is not yet (not
-    approved, not for sale), and then they stay."""
+    of …", "About FM: The Fenwick Mills company is …"), with the sentences after it that
+    name no year (:func:`_boilerplate_sentences`), unless one denies or limits
+    something: they may say what a product is not yet (not approved, not for sale), and
+    then they stay."""
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         m = _ABOUT_RE.fullmatch(text[s:e].strip())
@@ -383,10 +384,31 @@ def about_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
             and _named(words, name[0])
             and _IS_A_RE.search(para)
         ):
-            end = _FIRST_SENTENCE_RE.search(para)
-            if end is not None and _DENIAL_RE.search(para, end.end()) is None:
-                end = None  # the sentences after it say more of what the body is
-            out.extend([(s, e), (ns, ns + end.start() + 1 if end else ne)])
+            out.append((s, e))
+            out.extend((ns + a, ns + b) for a, b in _boilerplate_sentences(para))
+    return out
+
+
+_YEAR_RE = regex.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _boilerplate_sentences(para: str) -> list[tuple[int, int]]:
+    """The spans of an About paragraph that are boilerplate: its first sentence, and each
+    sentence after it without a year (which says more of what the body is: "It employs 85
+    staff"), unless one of them denies or limits something. A later sentence with a year
+    tells an event of the body's ("It was founded in 1961", "It merged with … in 2019")
+    and stays, as the body's own fact."""
+    ends = [m.start() + 1 for m in _FIRST_SENTENCE_RE.finditer(para)]
+    if not ends:
+        return [(0, len(para))]
+    if _DENIAL_RE.search(para, ends[0]) is not None:
+        return [(0, ends[0])]
+    out = [(0, ends[0])]
+    for a, b in itertools.pairwise([*ends, len(para)]):
+        sentence = para[a:b]
+        if _YEAR_RE.search(sentence) is None:
+            lead = len(sentence) - len(sentence.lstrip())
+            out.append((a + lead, b))
     return out
 
 
@@ -430,6 +452,7 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
 
 
 _DIGITS_RE = regex.compile(r"\d+")
+_PAGE_WORD_RE = regex.compile(r"(?i)\b(?:page|pg\.?|p\.)\s*+$")
 _REPEAT_MAX_WORDS = 15
 _REPEAT_PLAIN_MAX_WORDS = 8
 _REPEAT_PLAIN_MIN_WORDS = 3
@@ -438,16 +461,20 @@ _REPEAT_PLAIN_MIN_WORDS = 3
 def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     """A document's running header or footer: a short line printed again on each page.
     Either the same line of three to eight words without a figure or a full stop, twice
-    or more ("Ashdale Homes PLC"; a section's name of a word or two may head two parts), or the same line but for a page number that
-    goes up by one each time ("Annual Review 2030 · 7" then "… · 8"); a value repeated or
-    changed by more than one ("Turnout: 41%", "Turnout: 52%") is a table's, not a page's."""
-    groups: dict[str, list[tuple[int, int, list[int]]]] = {}
-    for s, e, item in lines:
+    or more ("Ashdale Homes PLC"; a section's name of a word or two may head two parts),
+    or the same line but for a page number that goes up by one each time ("Annual Review
+    2030 · 7" then "… · 8"). The page number is the line's last figure or follows "page"
+    or "p."; every other figure stays the same, and no two of the lines are next to each
+    other. A value repeated or changed by more than one ("Turnout: 41%", "Turnout: 52%"),
+    or rows of a table one under another ("2040: 455 ships", "2041: 498 ships"), are a
+    table's, not a page's."""
+    groups: dict[str, list[tuple[int, int, int, list[regex.Match[str]]]]] = {}
+    for i, (s, e, item) in enumerate(lines):
         line = text[s:e]
         if item or len(line.split()) > _REPEAT_MAX_WORDS:
             continue
-        numbers = [int(m.group()) for m in _DIGITS_RE.finditer(line) if len(m.group()) <= 4]
-        groups.setdefault(_DIGITS_RE.sub("#", line), []).append((s, e, numbers))
+        numbers = list(_DIGITS_RE.finditer(line))
+        groups.setdefault(_DIGITS_RE.sub("#", line), []).append((i, s, e, numbers))
     out: list[Span] = []
     for key, found in groups.items():
         if len(found) < 2:
@@ -457,9 +484,32 @@ def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
                 key.split()
             ) <= _REPEAT_PLAIN_MAX_WORDS and not key.rstrip().endswith(".")
             if plain:
-                out.extend((s, e) for s, e, _ in found)
+                out.extend((s, e) for _, s, e, _ in found)
             continue
-        columns = list(zip(*(n for _, _, n in found), strict=False))
-        if any(all(b - a == 1 for a, b in itertools.pairwise(c)) for c in columns):
-            out.extend((s, e) for s, e, _ in found)
+        if any(b[0] - a[0] == 1 for a, b in itertools.pairwise(found)):
+            continue
+        if any(_page_counter(text, found, j) for j in range(len(found[0][3]))):
+            out.extend((s, e) for _, s, e, _ in found)
     return out
+
+
+def _page_counter(
+    text: str, found: list[tuple[int, int, int, list[regex.Match[str]]]], j: int
+) -> bool:
+    """Is the ``j``-th figure of the lines in ``found`` a page number: up by one from line
+    to line, every other figure the same, and the line's last figure or after "page"?"""
+    rows = [[m.group() for m in numbers] for _, _, _, numbers in found]
+    if any(len(row[j]) > 4 for row in rows):
+        return False
+    column = [int(row[j]) for row in rows]
+    if any(b - a != 1 for a, b in itertools.pairwise(column)):
+        return False
+    if any(row[:j] + row[j + 1 :] != rows[0][:j] + rows[0][j + 1 :] for row in rows):
+        return False
+    for _, s, e, numbers in found:
+        m = numbers[j]
+        line = text[s:e]
+        last = j == len(numbers) - 1 and not any(c.isalnum() for c in line[m.end() :])
+        if not last and _PAGE_WORD_RE.search(line, 0, m.start()) is None:
+            return False
+    return True

@@ -9,7 +9,8 @@ diff found no source date for it and called it added. A date added to the derive
 kept when a date inside the source's furniture has its day and month (and its year, when
 both give one). So is a full date the diff paired, as made more specific, with a year the
 source states elsewhere ("report 2041" / "5 May 2041") when the furniture gives that very
-day ("Snapshot date: 5 May 2041").
+day ("Snapshot date: 5 May 2041"): the header's date and the derived date are kept, and
+so are the source's year and the derived date, so that the year is not lost.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ def keep_header_dates(res: Result, texts: tuple[str, str], source_doc: int, lang
         if len(own) != 1 or own[0][0][0] is None:
             continue
         given = next((h for day, h in header if day == own[0][0]), None)
-        if given is not None:
+        if given is not None:  # the day is the header's; the source's own year stays kept
             res.changed.remove(k)
             res.kept.append(FactLink("date", given, k.derived, "given in the source's page header"))
+            res.kept.append(
+                FactLink("date", k.source, k.derived, "its day given in the source's page header")
+            )

@@ -5,15 +5,10 @@ The date reader takes "March to August 2041" for its last month only (a month wi
 year or day is no date), so the diff pairs "31 August 2041" with "August 2041" and calls
 the range less specific, its other end folded in (:mod:`.date_range_parts`). When the
 derived month stands right after a month and "to", "through", "until" or a dash, and that
-month is the month of the range's first day, the derived text gives the range too: the
-derived side takes the whole range, made less specific (its days are gone, even when
-they are the months' first and last: the annotators of the held-out sets do not agree
-that such a range is kept). When the
-derived month stands right after a month and "to", "through", "until" or a dash, and that
-month is the month of the range's first day, the derived text gives the range too: the
-derived side takes the whole range. A range whose first day opens its month and whose
-last day closes its month is the same time as those months whole: kept. Otherwise it is a
-range made less specific.
+month is the month of the range's first day (or the derived text reads both months), the
+derived text gives the range too: the derived side takes the whole range, and the link is
+always a range made less specific, since its days are gone, even when they are the first
+day of one month and the last of the other.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ to the story's own year on the other. "A year ago", "the previous year" name no 
 the year is left over though the other text tells it. When the leftover year stands right
 after a figure (in its sentence) that is kept or changed, the figure's counterpart is
 followed, in its own sentence, by such a phrase, and the text names the year after it
-close before (the story's year, that the phrase counts back from), the year and the
-phrase are one time, kept.
+(the story's year, that the phrase counts back from) anywhere after a point
+:data:`STORY_YEAR_BEFORE` characters before the leftover year, the year and the phrase
+are one time, kept.
 
 English only.
 """
