@@ -66,7 +66,9 @@ _AUDIENCE_RE = regex.compile(
 )
 """Who sees a post, or the poster's role, as a social network labels it."""
 _HEADER_MAX_WORDS = 14
-_ON_RE = regex.compile(r"\s+(?i:on|at)\s*:\s*")
+_ON_RE = regex.compile(r"(?<!\s)\s++(?i:on|at)\s*+:\s*+")
+"""A stamp's "on:" or "at:" label (tried at the start of a run of spaces only: from inside
+one, a long run was scanned to its end again at each space)."""
 _THREAD_RE = regex.compile(
     r"(?i:view|see|show|load|read)\s+(?i:all\s+)?(?:\d[\d,]*\s+)?"
     r"(?i:(?:more|previous|earlier|older)\s+)?(?i:comments?|replies|answers|posts|reactions)"
