@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from textlineage.facts import line_model
+from textlineage.facts import line_model, trees
 from textlineage.facts.items import Result
 from textlineage.types import Fact
 
@@ -46,8 +46,9 @@ def _probability(text: str, other: str, needle: str) -> float:
 def test_the_model_was_made_from_open_sets_only() -> None:
     raw = files("textlineage").joinpath("data", line_model.MODEL_FILE).read_text(encoding="utf-8")
     model = json.loads(raw)
-    assert "facts_holdout14" in model["sets"] and "facts_gold" in model["sets"]
-    assert not {"facts_holdout15", "facts_holdout16"} & set(model["sets"])  # still blind
+    assert "facts_holdout15" in model["sets"] and "facts_gold" in model["sets"]
+    blind = {"facts_holdout16", "facts_holdout17", "facts_holdout18"}
+    assert not blind & set(model["sets"])  # still blind
     assert tuple(model["features"]) == line_model.FEATURES
 
 
@@ -76,14 +77,43 @@ def test_the_pass_reads_english_only() -> None:
     assert [f.text for f in res.added] == ["1.2K"]
 
 
+def test_a_source_label_line_is_furniture_only_when_the_model_is_sure() -> None:
+    stamp = "Report ref: SR/31/4417 · Filed 18:52 BST · Status: FINAL"
+    row = "Cost of the roof: 480,000 pounds"
+    paras = SOURCE.split("\n\n")
+    source = "\n\n".join([stamp, *paras[:2], row, *paras[2:]])
+    assert _probability(source, DERIVED, stamp) >= line_model.SURE
+    assert _probability(source, DERIVED, row) < line_model.THRESHOLD
+    start = source.index(row) + row.index("480,000")
+    res = Result(
+        dropped=[_fact(source, "4417", 0), Fact("number", "480,000 pounds", (start, start + 14), 0)]
+    )
+    line_model.drop_model_furniture(res, (source, DERIVED), ("en", "en"))
+    assert [f.text for f in res.dropped] == ["480,000 pounds"]
+
+
 def test_a_model_file_that_does_not_match_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = line_model._model()
+    model = trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
     broken = dict(model, features=list(reversed(model["features"])))
-    line_model._model.cache_clear()
-    monkeypatch.setattr(line_model.json, "loads", lambda _raw: broken)
+    trees.load_trees.cache_clear()
+    monkeypatch.setattr(trees.json, "loads", lambda _raw: broken)
     try:
         with pytest.raises(ValueError, match="does not match"):
-            line_model._model()
+            trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
     finally:
         monkeypatch.undo()
-        line_model._model.cache_clear()
+        trees.load_trees.cache_clear()
+
+
+def test_edited_trees_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
+    first = dict(model["trees"][0], value=[v + 1.0 for v in model["trees"][0]["value"]])
+    edited = dict(model, trees=[first, *model["trees"][1:]])
+    trees.load_trees.cache_clear()
+    monkeypatch.setattr(trees.json, "loads", lambda _raw: edited)
+    try:
+        with pytest.raises(ValueError, match="does not match"):
+            trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
+    finally:
+        monkeypatch.undo()
+        trees.load_trees.cache_clear()

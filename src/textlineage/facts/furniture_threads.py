@@ -3,8 +3,9 @@ a forum thread's starter line and a reply's header ("Re: …") with the short re
 it, a post's subject line alone, a top comment quoted under a post, a community's handle
 alone on a line ("r/…"), a link line (a label and a bare web address), a question to the
 reader with a call ("Enjoyed this? …"), an app's promotion, a document's confidentiality
-notice, and a helpline sentence addressed to any reader ("If you or someone you know …,
-call …").
+notice, a helpline sentence addressed to any reader ("If you or someone you know …,
+call …"), and a transcript's time stamp on a speaker's label ("Ms HOLT (South Coast)
+(14:07): …").
 
 None of them is a sentence of the story: a reply is another poster's, a top comment a
 reader's, a helpline the same on every page of its issuer. :mod:`.furniture` uses them
@@ -123,6 +124,12 @@ _HELPLINE_RE = regex.compile(
 """A helpline sentence to any reader ("If you or someone you know needs support, call
 …", "If you have been affected by the issues in this story, call …"): the issuer's
 standing advice, no claim of the story."""
+_SPEECH_STAMP_RE = regex.compile(
+    r"[\p{Lu}][^\n:!?]{0,100}?[ \t]*+(?P<stamp>\([ \t]*+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"[ \t]*+\))[ \t]*+:"
+)
+"""A transcript's speaker label with the time the speech began ("Mr KYLE (Ballarat
+East—Minister for Health) (14:08): …"): the record's clock, no fact of what was said."""
 
 
 _STREET_HEADS = (
@@ -361,5 +368,10 @@ def ad_block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Sp
 
 
 def inline_spans(text: str, s: int, e: int) -> list[Span]:
-    """Helpline sentences inside the line ``s:e`` (:data:`_HELPLINE_RE`)."""
-    return [m.span() for m in _HELPLINE_RE.finditer(text, s, e)]
+    """Helpline sentences inside the line ``s:e`` (:data:`_HELPLINE_RE`) and the time
+    stamp of a speaker's label at its head (:data:`_SPEECH_STAMP_RE`)."""
+    out = [m.span() for m in _HELPLINE_RE.finditer(text, s, e)]
+    m = _SPEECH_STAMP_RE.match(text, s, e)
+    if m is not None:
+        out.append(m.span("stamp"))
+    return out

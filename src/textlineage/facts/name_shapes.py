@@ -27,6 +27,11 @@ Initials that a text defines for common words ("emergency department (ED)", "bod
 index (BMI)") abbreviate a common noun: no name wherever the text uses them
 (:func:`common_acronyms`).
 
+A word of common use that opens many proper names ("New", "Old", "Great", "High", "Long")
+opens the name when a capitalised word follows it inside the sentence ("in New Zealand",
+"the High Court", "in Great Britain"); at a sentence's start, where any word is
+capitalised, only when the two words name a known place (:func:`name_head`).
+
 A currency is no name: a three-letter code against a figure ("NOK 4,500", "4,500 NOK") and
 the nation's word before a currency's name ("4,500 Norwegian kroner") are the unit of an
 amount, which the figures compare, not a body or a people.
@@ -41,14 +46,50 @@ import regex
 from . import ner
 from .display import field_start
 from .name_kinds import PLACE_HEADS, Cand, Tok, is_org_word, letters
+from .places import place_ids
 from .vocab import SMALL_NUM, STOP
 
 _INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
 _LINE_OPENER_RE = regex.compile(r"[ \t\u00a0]*(?:[-–—•*·]|\d{1,3}[.)])?[ \t\u00a0]*")
 _AFTER_GIVEN_RE = regex.compile(r"[ \t\u00a0]*(?:[(:,–—\-|]|\r?\n|\Z)")
 _CLAN_PREFIX_RE = regex.compile(r"(?:Mc|Mac|O['’]|D['’])(?=\p{Lu})")
+_NAME_HEADS = frozenset(("new", "old", "great", "high", "long"))
+"""Common words that open many proper names (see the module)."""
 _MAX_GIVEN = 3
 """Given names an inverted name has at most ("Susan Jane", "Mary Ann Louise")."""
+
+
+def name_head(text: str, run: list[Tok], first: int, initial: bool) -> bool:
+    """Does ``run[first]``, a word of common use, open a proper name with the capitalised
+    word after it (see the module)?"""
+    t = run[first]
+    if t.allcaps or not t.cap or t.lower not in _NAME_HEADS or first + 1 >= len(run):
+        return False
+    nxt = run[first + 1]
+    if not nxt.cap or nxt.allcaps or text[t.end : nxt.start] != " ":
+        return False
+    return not initial or bool(place_ids(text[t.start : nxt.end]))
+
+
+def closes_org(a: Cand, b: Cand) -> bool:
+    """Does ``b`` close an organisation's name with its organisation word, ``a`` and the
+    rest of ``b`` holding none ("... Fire" and "Rescue Service")?"""
+    return (
+        len(b.toks) >= 2
+        and is_org_word(b.toks[-1])
+        and not any(is_org_word(t) for t in (*a.toks, *b.toks[:-1]))
+    )
+
+
+def common_pair(a: Cand, b: Cand) -> bool:
+    """Are ``a`` a proper name's word followed by dictionary words and ``b`` one dictionary
+    word ("Wealdmoor Fire" and "Rescue"): two common nouns joined inside one name? (Never
+    without the model's dictionary.)"""
+    if len(a.toks) < 2 or len(b.toks) != 1 or not ner.enabled():
+        return False
+    return not ner.is_common_word(a.toks[0].core) and all(
+        ner.is_common_word(t.core) for t in (*a.toks[1:], *b.toks)
+    )
 
 
 def _shouted(tok: Tok) -> bool:

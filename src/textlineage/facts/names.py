@@ -2,13 +2,13 @@
 
 Capitalised tokens outside the name mask are joined into runs (across spaces, name
 particles such as "bin" or "de", and abbreviation dots after titles); sentence-initial
-common words, titles and stop words are trimmed off. Two runs joined by "and" are one
-organisation's name when the second closes it with an organisation word or the two are
-dictionary words after a proper name ("Wealdmoor Fire and Rescue Service", "Brackwell
-Fire and Rescue"). Each run is then a person, a place,
-an organisation or another entity (:mod:`.name_kinds`: votes from the words around its
-occurrences, the lists it stands in and, where those do not tell, the named-entity model),
-one kind per name in the document.
+common words, titles and stop words are trimmed off (but "New Zealand", :func:`.name_head`).
+Two runs joined by "and" are one organisation's name when the second closes it with an
+organisation word or the two are dictionary words after a proper name ("Wealdmoor Fire and
+Rescue Service", "Brackwell Fire and Rescue"). Each run is then a person, a place, an
+organisation or another entity (:mod:`.name_kinds`: votes from the words around its
+occurrences, the lists it stands in and, where those do not tell, the named-entity
+model), one kind per name in the document.
 """
 
 from __future__ import annotations
@@ -29,12 +29,15 @@ from .name_places import settle_places
 from .name_shapes import (
     FOR_GAP_RE,
     closes_brackets,
+    closes_org,
     common_acronyms,
+    common_pair,
     common_tails,
     currency_word,
     join_inverted,
     join_nee,
     joined_by_and,
+    name_head,
     plural_surnames,
     shouted_word,
     split_body_person,
@@ -274,7 +277,7 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             prev is not None
             and text[prev.end : c.start] in _AND_GAPS
             and not any(t.allcaps for t in (*prev.toks, *c.toks))
-            and (_closes_org(prev, c) or _common_pair(prev, c) or joined_by_and(text, prev, c))
+            and (closes_org(prev, c) or common_pair(prev, c) or joined_by_and(text, prev, c))
         ):
             # common nouns joined by "and" inside a name: an organisation's, never a
             # person's ("Wealdmoor Fire and Rescue")
@@ -282,27 +285,6 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
-
-
-def _closes_org(a: Cand, b: Cand) -> bool:
-    """Does ``b`` close an organisation's name with its organisation word, ``a`` and the
-    rest of ``b`` holding none ("... Fire" and "Rescue Service")?"""
-    return (
-        len(b.toks) >= 2
-        and is_org_word(b.toks[-1])
-        and not any(is_org_word(t) for t in (*a.toks, *b.toks[:-1]))
-    )
-
-
-def _common_pair(a: Cand, b: Cand) -> bool:
-    """Are ``a`` a proper name's word followed by dictionary words and ``b`` one dictionary
-    word ("Wealdmoor Fire" and "Rescue"): two common nouns joined inside one name? (Never
-    without the model's dictionary.)"""
-    if len(a.toks) < 2 or len(b.toks) != 1 or not ner.enabled():
-        return False
-    return not ner.is_common_word(a.toks[0].core) and all(
-        ner.is_common_word(t.core) for t in (*a.toks[1:], *b.toks)
-    )
 
 
 _SURNAME_PARTICLE_RE = regex.compile(r"(?<![\p{L}\p{M}])v[ao]n(?:[ \u00a0]d[eu][nr]?)?[ \u00a0]$")
@@ -526,6 +508,9 @@ def _trim_run(
         t = run[first]
         base = _base(t.lower)
         if (base in v.stop and (not t.allcaps or base in SHOUTED_STOP)) or not t.cap:
+            if name_head(text, run, first, initial):  # "New Zealand", "the High Court"
+                initial = False
+                break
             first += 1
             initial = False
             continue

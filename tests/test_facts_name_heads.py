@@ -1,0 +1,65 @@
+"""Common words that open proper names ("New Zealand", "the High Court") and a
+transcript's time stamps on speakers' labels (:mod:`textlineage.facts.name_shapes`,
+:mod:`textlineage.facts.furniture_threads`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from facts_lines import furniture
+from textlineage.facts.extract import extract_facts
+
+
+def _names(text: str) -> dict[str, str]:
+    return {f.text: f.kind for f in extract_facts(text, language="en") if f.kind != "date"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The last titan arum to bloom in New Zealand flowered in Christchurch.", "New Zealand"),
+        (
+            "Shares of the firm trade on the New York Stock Exchange under a new code.",
+            "New York Stock Exchange",
+        ),
+        ("The appeal went to the High Court in London last week.", "High Court"),
+        ("Sales in Great Britain fell by a fifth.", "Great Britain"),
+        ("New Zealand's dairy exports rose in March.", "New Zealand"),
+    ],
+)
+def test_a_common_word_opens_a_proper_name(text: str, name: str) -> None:
+    names = _names(text)
+    assert name in names
+    assert name.split(" ", 1)[1] not in names
+
+
+def test_a_common_word_at_a_sentence_start_opens_no_unknown_name() -> None:
+    names = _names("New Figures from the council show a rise in Leeds.")
+    assert "New Figures" not in names
+    assert names.get("Leeds") == "place"
+
+
+def test_a_place_opened_by_a_common_word_is_a_place() -> None:
+    assert _names("Bees were tagged across New England in the summer.")["New England"] == "place"
+    assert _names("The team tagged bees in Vermont and New Hampshire.")["New Hampshire"] == "place"
+
+
+STORY = (
+    "The ward will close to births for six weeks from 1 April while two obstetricians are "
+    "recruited, and about 40 women due to give birth will be offered care elsewhere."
+)
+
+
+def test_a_speakers_time_stamp_is_furniture_and_the_speech_is_not() -> None:
+    line = (
+        "Mr DAVENPORT-KYLE (Ballarat East—Minister for Health) (14:08): I thank the member. "
+        "Over the past year the unit delivered 612 babies."
+    )
+    found = furniture(f"{STORY}\n\n{line}\n\n{STORY}\n")
+    assert "(14:08)" in found
+    assert not any("612" in f for f in found)
+
+
+def test_a_time_in_brackets_inside_a_sentence_is_no_stamp() -> None:
+    line = "The meeting began at the usual hour (10:30) and ran until noon: nobody left early."
+    assert not any("10:30" in f for f in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n"))
