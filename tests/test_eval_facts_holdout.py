@@ -1,11 +1,12 @@
-"""The held-out fact-diff sets, written and annotated blind by sixteen other annotators:
+"""The held-out fact-diff sets, written and annotated blind by eighteen other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
 ``tests/data/facts_holdout9``, ``tests/data/facts_holdout10``,
 ``tests/data/facts_holdout11``, ``tests/data/facts_holdout12``,
 ``tests/data/facts_holdout13``, ``tests/data/facts_holdout14``,
-``tests/data/facts_holdout15`` and ``tests/data/facts_holdout16`` (twelve each).
+``tests/data/facts_holdout15``, ``tests/data/facts_holdout16``,
+``tests/data/facts_holdout17`` and ``tests/data/facts_holdout18`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -93,11 +94,15 @@ class HeldOut:
 # halves): set 14 0.771, set 7 0.750, set 9 0.874; set 15, still blind, 0.589. Set 16
 # (written blind meanwhile): first blind score 0.656. Then a model of furniture lines,
 # trained on the lines of own gold and sets 1-14, was added: set 15 0.601, set 16 0.665,
-# both still blind; the open sets unchanged.
+# both still blind; the open sets unchanged. Sets 17 and 18 (written blind meanwhile):
+# first blind scores 0.553 and 0.585 (on e4c5370). Then set 15 was opened (the line model
+# retrained with it; a label line furniture when the model is sure; transcripts' time
+# stamps; "New Zealand"): set 15 0.614, set 3 0.791; sets 16, 17, 18, still blind, 0.684,
+# 0.555, 0.588.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
-    HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.75),
+    HeldOut("facts_holdout3", 12, ("06", "11"), 550, 0.76),
     HeldOut("facts_holdout4", 12, ("05", "10"), 400, 0.76, plain=("12",)),
     HeldOut("facts_holdout5", 12, ("05", "10"), 600, 0.75, plain=("07", "11")),
     HeldOut("facts_holdout6", 12, ("06", "10"), 450, 0.63, plain=("05", "12")),
@@ -109,8 +114,10 @@ SETS = (
     HeldOut("facts_holdout12", 12, ("06", "10"), 400, 0.70),
     HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.80),
     HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.74, plain=("08", "10", "11", "12")),
-    HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.57, plain=("05", "08", "11", "12")),
-    HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.63, plain=("06", "08", "10", "12")),
+    HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.59, plain=("05", "08", "11", "12")),
+    HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.65, plain=("06", "08", "10", "12")),
+    HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.53, plain=("04", "07", "10", "12")),
+    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.56, plain=("04", "08", "10", "11")),
 )
 
 
