@@ -160,6 +160,15 @@ def test_a_glued_m_is_metres_after_within_or_before_a_word_of_size() -> None:
     assert not d.changed and not d.added and not d.dropped
 
 
+def test_pounds_and_millilitres_glued_to_their_figure_are_measures() -> None:
+    assert _facts("The horse had dropped 6lb in the weights.") == [("6lb", "6")]
+    assert _facts("Each bottle holds 250ml.") == [("250ml", "250")]
+    d = _diff("Carrick Lad dropped 6lb in the weights.", "Carrick Lad dropped 7lb in the weights.")
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("6lb", "7lb")]
+    d = _diff("The foal weighed 90 pounds at birth.", "The foal weighed 90lb at birth.")
+    assert not d.changed and not d.added and not d.dropped
+
+
 def test_a_unit_said_with_a_after_a_qualifier_is_one_of_it() -> None:
     assert _facts("The path climbs for nearly a mile past the mill.") == [("nearly a mile", "1")]
     assert _facts("She missed the final with a foot injury.") == []

@@ -203,8 +203,9 @@ def _fact(raw: Any, where: str) -> GoldFact:
     )
 
 
-def _read_pair(path: Path) -> GoldPair:
+def _read_pair(path: Path, texts: Path | None = None) -> GoldPair:
     where = str(path)
+    beside = path if texts is None else texts / path.name
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -226,8 +227,8 @@ def _read_pair(path: Path) -> GoldPair:
     pair = GoldPair(
         id=pid,
         split=split,
-        source_path=path.with_name(f"{pid}_source.txt"),
-        derived_path=path.with_name(f"{pid}_derived.txt"),
+        source_path=beside.with_name(f"{pid}_source.txt"),
+        derived_path=beside.with_name(f"{pid}_derived.txt"),
         facts=parsed,
         noise=_strings(raw.get("noise", []), where, "noise"),
         optional=_strings(raw.get("optional", []), where, "optional"),
@@ -241,9 +242,12 @@ def _read_pair(path: Path) -> GoldPair:
     return pair
 
 
-def load_facts_gold(directory: str | Path, split: str | None = None) -> tuple[GoldPair, ...]:
+def load_facts_gold(
+    directory: str | Path, split: str | None = None, texts: str | Path | None = None
+) -> tuple[GoldPair, ...]:
     """The gold pairs of ``directory`` (``NN_gold.json`` with ``NN_source.txt`` and
-    ``NN_derived.txt``), in pair order; only the ``split`` half when given. Every
+    ``NN_derived.txt``), in pair order; only the ``split`` half when given. ``texts``: the
+    folder of the texts when it is another (a second annotation of a set). Every
     annotated string is checked against the texts (:func:`check_pair`)."""
     root = Path(directory)
     if not root.is_dir():
@@ -253,7 +257,7 @@ def load_facts_gold(directory: str | Path, split: str | None = None) -> tuple[Go
         raise InputError(str(root), "no *_gold.json file in this folder")
     pairs = []
     for path in paths:
-        pair = _read_pair(path)
+        pair = _read_pair(path, None if texts is None else Path(texts))
         problems = check_pair(pair, _text(pair.source_path), _text(pair.derived_path))
         if problems:
             raise InputError(str(path), problems[0])

@@ -80,7 +80,7 @@ _PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
 """A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d++(?:\.\d++)?+)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft|lbs?|ml)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
     r"|(?<=(?i:within)[ \u00a0]+\d+(?:\.\d+)?)(?P<abbr2>m)"
     r"|(?<=(?<![\p{Sc}\p{N}.,])\d+(?:\.\d+)?)(?P<abbr3>m)(?=[ \u00a0]+(?i:away|long|high|wide|deep|tall"
     r"|below|above|upstream|downstream|offshore)\b)"
@@ -88,7 +88,7 @@ _GLUED_RE = regex.compile(
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
-"""A number glued to its unit ("35km", "12ft", "40°C", "5kWh"). A glued "m" is metres only
+"""A number glued to its unit ("35km", "12ft", "6lb", "40°C", "5kWh"). A glued "m" is metres only
 after "within" or before a word of distance or size ("within 200m of", "40m long",
 "30m below"), never after a currency sign ("£200m" is money)."""
 _LENGTH_UNIT = (

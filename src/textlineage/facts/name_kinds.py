@@ -133,6 +133,10 @@ def is_org_word(tok: Tok) -> bool:
     return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS)
 
 
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "shri", "smt"))
+"""Titles before a surname written in capitals ("Mr SMITH" in a transcript)."""
+
+
 def _prev_words(text: str, pos: int) -> list[str]:
     """Up to four lower-cased words right before ``pos`` on the same line."""
     chunk = text[max(0, pos - 40) : pos]
@@ -236,12 +240,15 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
     """The votes of the words in and around one occurrence."""
     if any(is_org_word(t) for t in c.toks):
         c.org = True
+    prev = _prev_words(text, c.start)
     if len(c.toks) == 1 and c.toks[0].allcaps:
-        c.acronym = True
+        if prev and prev[-1].rstrip(".") in _HONORIFICS:
+            c.person += 2  # "Mr DAVENPORT-KYLE": a transcript's or a list's surname
+        else:
+            c.acronym = True
     after = text[c.end : c.end + 40]
     if _ACRONYM_AFTER_RE.match(after):
         c.orgv += 2
-    prev = _prev_words(text, c.start)
     language = len(c.toks) == 1 and c.toks[0].lower in LANGUAGE_NAMES
     weak_cue = len(c.toks) == 1 and prev and prev[-1] in WEAK_PLACE_PREV and not c.display
     if not language and (_place_cue(prev) or weak_cue):

@@ -95,7 +95,8 @@ SPELLINGS = {
 ABBREVIATIONS = {
     "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
     "mi": "mile", "ft": "foot", "g": "gram", "kg": "kilogram", "t": "tonne", "oz": "ounce",
-    "ha": "hectare", "mg": "milligram", "ng": "nanogram",
+    "ha": "hectare", "mg": "milligram", "ng": "nanogram", "lb": "pound", "lbs": "pound",
+    "ml": "millilitre", "yd": "yard",
     "mcg": "microgram", "µg": "microgram", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
     "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",
     "twh": "terawatt-hour", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",

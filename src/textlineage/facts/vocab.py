@@ -151,7 +151,8 @@ SENTENCE_ABBREVS = _words(
     "mt ft gov pres sec dept univ"
 )
 TITLES = _words(
-    """mr mrs ms miss mx dr doctor prof professor sir dame lord lady president vice prime minister
+    """mr mrs ms miss mx dr doctor prof professor sir dame lord lady shri smt president vice
+    prime minister
     chancellor premier governor mayor councillor councilor cllr alderman senator sen rep
     representative congressman congresswoman general gen colonel col captain capt lt
     lieutenant sergeant sgt admiral
