@@ -184,6 +184,7 @@ def passages(
     cands: list[tuple[Candidate, tuple[tuple[Span, ...], tuple[Span, ...]], float]] = []
     runs: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
     (words_a, facts_a), (words_b, facts_b) = words_and_facts(fa), words_and_facts(fb)
+    lexical_seeds = [sum(1 for s in f.seeds if s.kind == "lexical") for f in frags]
     df = [*fa.unit_df, *fb.unit_df]  # units holding each word, each fact: a's, then b's
     for ga, gb, sc, parts in merged:
         ra, rb = index_runs(ga), index_runs(gb)
@@ -201,7 +202,7 @@ def passages(
                 tuple((fa.units[lo].start, fa.units[hi].end) for lo, hi in ra),
                 tuple((fb.units[lo].start, fb.units[hi].end) for lo, hi in rb),
             )
-        region_id, region, region_lexical = _region_of(frags, min(ga), min(gb))
+        region_id, region, region_lexical = _region_of(frags, lexical_seeds, min(ga), min(gb))
         sim = max(sc, vec.region_similarity((min(ga), max(ga)), (min(gb), max(gb))))
         lexical = float(vec.cosine[np.ix_(sorted(ga), sorted(gb))].max())
         cand = Candidate(
@@ -250,12 +251,14 @@ def _overlap(p: RawPassage, q: RawPassage) -> bool:
     )
 
 
-def _region_of(frags: Sequence[Fragment], i: int, j: int) -> tuple[int, float, int]:
-    """Index, similarity and word-level seed count of the fragment holding unit pair
-    (i, j); index -1 when none does."""
+def _region_of(
+    frags: Sequence[Fragment], lexical_seeds: Sequence[int], i: int, j: int
+) -> tuple[int, float, int]:
+    """Index, similarity and word-level seed count (``lexical_seeds``, counted once per
+    fragment) of the fragment holding unit pair (i, j); index -1 when none does."""
     for k, f in enumerate(frags):
         if f.a[0] <= i <= f.a[1] and f.b[0] <= j <= f.b[1]:
-            return k, f.similarity, sum(1 for s in f.seeds if s.kind == "lexical")
+            return k, f.similarity, lexical_seeds[k]
     return -1, 0.0, 0
 
 

@@ -581,7 +581,7 @@ def _named_over_menu(text: str, line: str, ns: int, ne: int) -> bool:
     """The page's first line, a name and a phrase split by a spaced dash ("THE DALE
     COURIER — Free weekly since 1974"), over the site's menu or an issue line."""
     nxt = text[ns:ne]
-    parts = regex.split(r"\s+[—–]\s+", line, maxsplit=1)
+    parts = regex.split(r"(?<!\s)\s++[—–]\s++", line, maxsplit=1)
     return (
         len(parts) == 2
         and len(line.split()) <= _BYLINE_MAX_WORDS

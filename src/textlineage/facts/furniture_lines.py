@@ -318,7 +318,9 @@ def issue_line(line: str) -> bool:
     """A report's or a newsletter's name with its number, and its subject, split by bars
     or spaced long dashes ("Field Bulletin No. 7 | Drought, Northern Kenya"): no sentence
     in it."""
-    parts = [p.strip() for p in regex.split(r"\s*\|\s*|\s+[—–]\s+", line) if p.strip()]
+    parts = [
+        p.strip() for p in regex.split(r"(?<!\s)\s*+\|\s*+|(?<!\s)\s++[—–]\s++", line) if p.strip()
+    ]
     return (
         len(parts) > 1
         and len(line.split()) <= _ISSUE_LINE_MAX_WORDS

@@ -171,7 +171,7 @@ _BANNER_RE = regex.compile(
 """A banner's call with its offer: "Give now: $10 feeds a family", "Book tickets today:
 shows from $12" (no sentence mark at its end)."""
 _BANNER_MAX_WORDS = 16
-_PART_SEP_RE = regex.compile(r"\s+[·•|]\s+")
+_PART_SEP_RE = regex.compile(r"(?<!\s)\s++[·•|]\s++")
 _CLOCK_RE = regex.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b|(?i:\bnoon\b)"
 )

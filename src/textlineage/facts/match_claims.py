@@ -134,6 +134,9 @@ class _Side:
 
 
 def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]) -> _Side:
+    if tokens:  # only the spans the sentence meets: its words are asked about them one by one
+        lo, hi = tokens[0].start, tokens[-1].end
+        taken = [sp for sp in taken if sp[0] < hi and lo < sp[1]]
     words = [
         "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
     ]
