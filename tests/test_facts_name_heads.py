@@ -63,3 +63,16 @@ def test_a_speakers_time_stamp_is_furniture_and_the_speech_is_not() -> None:
 def test_a_time_in_brackets_inside_a_sentence_is_no_stamp() -> None:
     line = "The meeting began at the usual hour (10:30) and ran until noon: nobody left early."
     assert not any("10:30" in f for f in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n"))
+
+
+def test_a_questions_mark_is_no_initial_of_a_name() -> None:
+    faq = (
+        "Q. Can I fly my drone in the park?\nA. No. The zone covers the whole park.\n\n"
+        "Q. I hold a pilot certificate. Am I exempt?\nA. No, said Harriet Lowe.\n\n"
+        "Q. Does the rule apply to toys?\nA. Yes."
+    )
+    assert _names(faq) == {"Harriet Lowe": "person"}
+
+
+def test_an_initial_q_inside_a_sentence_stays_a_name() -> None:
+    assert _names("He met Q. Smith in Leeds on Monday.")["Q. Smith"] == "person"

@@ -27,6 +27,9 @@ Initials that a text defines for common words ("emergency department (ED)", "bod
 index (BMI)") abbreviate a common noun: no name wherever the text uses them
 (:func:`common_acronyms`).
 
+A question's mark at the start of a line ("Q. Can I ...") is no initial of a name
+(:func:`qa_marker`).
+
 A word of common use that opens many proper names ("New", "Old", "Great", "High", "Long")
 opens the name when a capitalised word follows it inside the sentence ("in New Zealand",
 "the High Court", "in Great Britain"); at a sentence's start, where any word is
@@ -90,6 +93,18 @@ def common_pair(a: Cand, b: Cand) -> bool:
     return not ner.is_common_word(a.toks[0].core) and all(
         ner.is_common_word(t.core) for t in (*a.toks[1:], *b.toks)
     )
+
+
+_QA_MARK_RE = regex.compile(r"[ \t\u00a0]*+Q\.[ \t\u00a0]")
+
+
+def qa_marker(text: str, run: list[Tok]) -> bool:
+    """Does ``run`` open with a question's mark at the start of its line ("Q. Can I fly
+    my drone here?"): no initial of a name, and the word after it opens a sentence?"""
+    if len(run) < 2 or run[0].core != "Q":
+        return False
+    start = text.rfind("\n", 0, run[0].start) + 1
+    return _QA_MARK_RE.fullmatch(text, start, run[1].start) is not None
 
 
 def _shouted(tok: Tok) -> bool:

@@ -39,6 +39,7 @@ from .name_shapes import (
     joined_by_and,
     name_head,
     plural_surnames,
+    qa_marker,
     shouted_word,
     split_body_person,
 )
@@ -500,9 +501,12 @@ def _trim_run(
     cap_pos: dict[str, list[int]],
     v: NameVocab,
 ) -> list[Cand]:
+    asked = qa_marker(text, run)
+    if asked:
+        run = run[1:]  # "Q. Can I ...": a question's mark, the word after it opens a sentence
     bullet = bullets.get(run[0].start)
     is_bullet = bullet is not None
-    initial = _sentence_initial(text, run[0].start)
+    initial = asked or _sentence_initial(text, run[0].start)
     first = 0  # trimmed by index: a run of thousands of stop words is read in linear time
     while first < len(run):
         t = run[first]

@@ -133,7 +133,7 @@ STOP = _words(
     please dear more less few first second third last next finally overall once again
     because unless whether whatever whoever whenever wherever nevertheless nonetheless
     otherwise hence accordingly besides likewise similarly consequently perhaps maybe
-    rather quite very too much little is are was were be been do does did has have had will
+    rather quite very too much little am is are was were be been do does did has have had will
     would can could should must may might shall down up out off long live no yes oh
     well new old good great big high low top full free read click share see watch follow
     photo video image source sources update editor note notes related comments reporting
