@@ -12,14 +12,12 @@ the change is reported as a ``claim`` fact reaching from the shared word before 
 the shared word after it, so that it reads on both sides ("second-most trending" /
 "second trending").
 
-The best-aligned sentences are also read whole by the rules of :mod:`.claim_rules` (a
-hedged verb stated elsewhere in the sentence, a negation dropped, a superlative's rank or
-scope, a thing the source never names), and a claim running into a changed number is
-reported with it, once.
+The best-aligned sentences are also read whole by :mod:`.claim_rules` (a hedged verb
+stated elsewhere in the sentence, a negation dropped, a superlative's rank or scope, a
+thing the source never names); a claim running into a changed number is reported once.
 
-A qualifier in front of an extracted number, and an edit inside a quotation, are left to
-the number and quotation diff. Translations are not looked at (their words differ
-throughout), nor texts in a language the word lists below are not written for.
+A qualifier before an extracted number and an edit inside a quotation are left to their
+own diffs; translations and texts in languages the word lists do not cover are not read.
 """
 
 from __future__ import annotations
@@ -134,9 +132,8 @@ class _Side:
 
 
 def _side(text: str, doc: int, tokens: list[Token], taken: list[tuple[int, int]]) -> _Side:
-    if tokens:  # only the spans the sentence meets: its words are asked about them one by one
-        lo, hi = tokens[0].start, tokens[-1].end
-        taken = [sp for sp in taken if sp[0] < hi and lo < sp[1]]
+    lo, hi = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+    taken = [sp for sp in taken if sp[0] < hi and lo < sp[1]]  # those the sentence meets
     words = [
         "may (month)" if t.norm == "may" and text[t.start].isupper() else t.norm for t in tokens
     ]
