@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib.resources import files
+from typing import Any
 
 import pytest
 
@@ -92,25 +94,22 @@ def test_a_source_label_line_is_furniture_only_when_the_model_is_sure() -> None:
     assert [f.text for f in res.dropped] == ["480,000 pounds"]
 
 
-def test_a_model_file_that_does_not_match_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
-    broken = dict(model, features=list(reversed(model["features"])))
+def _measures_reordered(model: dict[str, Any]) -> dict[str, Any]:
+    return dict(model, features=list(reversed(model["features"])))
+
+
+def _first_tree_edited(model: dict[str, Any]) -> dict[str, Any]:
+    first = dict(model["trees"][0], value=[v + 1.0 for v in model["trees"][0]["value"]])
+    return dict(model, trees=[first, *model["trees"][1:]])
+
+
+@pytest.mark.parametrize("spoil", [_measures_reordered, _first_tree_edited])
+def test_a_model_file_that_does_not_match_is_refused(
+    monkeypatch: pytest.MonkeyPatch, spoil: Callable[[dict[str, Any]], dict[str, Any]]
+) -> None:
+    broken = spoil(trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES))
     trees.load_trees.cache_clear()
     monkeypatch.setattr(trees.json, "loads", lambda _raw: broken)
-    try:
-        with pytest.raises(ValueError, match="does not match"):
-            trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
-    finally:
-        monkeypatch.undo()
-        trees.load_trees.cache_clear()
-
-
-def test_edited_trees_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
-    first = dict(model["trees"][0], value=[v + 1.0 for v in model["trees"][0]["value"]])
-    edited = dict(model, trees=[first, *model["trees"][1:]])
-    trees.load_trees.cache_clear()
-    monkeypatch.setattr(trees.json, "loads", lambda _raw: edited)
     try:
         with pytest.raises(ValueError, match="does not match"):
             trees.load_trees(line_model.MODEL_FILE, line_model.FEATURES)
