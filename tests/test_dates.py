@@ -222,3 +222,14 @@ def test_network_dates_read_with_the_shared_parser() -> None:
     (cluster,) = build_clusters(docs, rels)
     assert (cluster.first_date, cluster.last_date) == ("2021-06-18", "2021-06-20")
     assert cluster.members == (1, 2, 3)  # 3 is undated: last
+
+
+def test_a_dashed_range_of_days_may_stand_before_a_noun() -> None:
+    from textlineage.facts.extract import extract_facts
+
+    def dates(text: str) -> list[str]:
+        return [f.value for f in extract_facts(text, language="en") if f.kind == "date"]
+
+    assert dates("Its losses from the May 28–30 hailstorms rose.") == ["05-28", "05-30"]
+    assert dates("Tickets for May 4 and 5 people went on sale.") == ["05-04"]
+    assert dates("The May 3-4 per cent rise was expected.") == ["05-03"]

@@ -57,3 +57,29 @@ def test_zones_read_after_a_time_only() -> None:
     assert zone_after("at 5pm IST today", 6) is None  # India's or Ireland's: left alone
     assert in_universal("23:30", (-5.0,)) == "04:30Z"
     assert in_universal("00:30", (1.0,)) == "23:30Z"
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    from textlineage.facts.extract import extract_facts
+
+    return [(f.text, f.value) for f in extract_facts(text, language="en") if f.kind == "date"]
+
+
+def test_four_digits_before_the_universal_zone_are_a_time_not_a_year() -> None:
+    read = _read("The zone is closed from 1800 UTC August 13 to 0300 UTC August 16, 2032.")
+    assert ("1800 UTC", "time:18:00Z") in read and ("0300 UTC", "time:03:00Z") in read
+    assert ("1999", "1999") in _read("In 1999 the town grew.")
+
+
+def test_a_24_hour_time_with_its_zone_needs_no_word_before_it() -> None:
+    read = _read("The window runs (12:00 MDT Friday, August 13 to 21:00 MDT Sunday, August 15).")
+    assert ("12:00 MDT", "time:18:00Z") in read and ("21:00 MDT", "time:03:00Z") in read
+    assert not _read("The score was 12:00 at half time.")
+
+
+def test_a_time_after_a_dates_day_is_read_alone() -> None:
+    assert ("9 p.m.", "time:21:00") in _read("It runs from Friday, August 13 until 9 p.m. daily.")
+    assert _diff(
+        "The zone is closed from August 13 until 9 p.m. on Sunday.",
+        "The zone is closed from August 13 until 10 p.m. on Sunday.",
+    ).changed

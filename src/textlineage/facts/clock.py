@@ -55,6 +55,17 @@ _H24_RE = regex.compile(
 one after a word that introduces a time ("at 02:47", "until 11:00") or a label that
 names one ("Time of call: 02:47", "Arrival time: 06:20"); elsewhere "10:00" may be a
 duration or a score, left to the number reader."""
+_MILITARY_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.:/,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+    r"(?=[ \u00a0]?(?:UTC|GMT|Z)(?![\p{L}\p{N}]))"
+)
+"""A time written as four digits before the universal zone ("1800 UTC", "0300Z"): an
+aviation or a shipping notice's clock, never a year."""
+_CLOCK_24_RE = regex.compile(
+    r"(?<![\p{L}\p{N}.:/,])(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?![\p{L}\p{N}]|[:.,]\p{N})"
+)
+"""A time on the 24-hour clock with a zone after it ("(12:00 MDT Friday"): a zone is only
+ever given for a clock time, so no word before it is needed (:data:`_H24_RE`)."""
 _HOURS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -234,6 +245,9 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
             if value is None and a is not None and m.group("a")[:1].isdigit():
                 s, e = m.start("a"), m.end("a")  # no span: the first time alone
                 value = TIME_PREFIX + a
+            elif value is None and b is not None:
+                s, e = m.start("b"), m.end("b")  # "August 13 until 9 p.m.": the second alone
+                value = TIME_PREFIX + b
         if value is None:
             continue
         out.append(_item(text, doc, s, e, value))
@@ -255,6 +269,13 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         if overlaps(num_mask, s, e) or zone_after(text, e) is None:
             continue
         out.append(_item(text, doc, s, e, TIME_PREFIX + str(_clock(m.group()))))
+        mark(num_mask, s, out[-1].fact.span[1])
+        mark(name_mask, s, out[-1].fact.span[1])
+    for m in (*_MILITARY_RE.finditer(text), *_CLOCK_24_RE.finditer(text)):
+        s, e = m.span()
+        if overlaps(num_mask, s, e) or (m.re is _CLOCK_24_RE and zone_after(text, e) is None):
+            continue
+        out.append(_item(text, doc, s, e, f"{TIME_PREFIX}{m.group('h')}:{m.group('m')}"))
         mark(num_mask, s, out[-1].fact.span[1])
         mark(name_mask, s, out[-1].fact.span[1])
     return out

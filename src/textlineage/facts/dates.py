@@ -418,12 +418,14 @@ _RANGE_START_RE = regex.compile(
 """The first day of a range of days that names its month once, after the last day ("8 to
 23 February 2026", "8–23 February", "4 or 5 March", "13th to Friday 17th September")."""
 _RANGE_END_RE = regex.compile(
-    r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[-–—][ \u00a0]*|[ \u00a0]++(?i:to|until|till|and|or|through)[ \u00a0]+)"
-    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|[\p{L}\p{N}]*\p{L}s?\b(?<!(?i:and|or|to|at|in|on|for|you|we|the|a|is|are|will|only))))"
+    r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[-–—][ \u00a0]*+(?P<dash>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|pc)\b))"
+    r"|[ \u00a0]++(?i:to|until|till|and|or|through)[ \u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|[\p{L}\p{N}]*\p{L}s?\b(?<!(?i:and|or|to|at|in|on|for|you|we|the|a|is|are|will|only)))))"
 )
 """The last day of a range of days that names its month once, before the first day
-("March 4 or 5", "June 8–12"), not followed by a noun it counts ("May 4 and 5 people")."""
+("March 4 or 5", "June 8–12"), not followed by a noun it counts ("May 4 and 5 people");
+after a dash, a noun may follow ("the May 28–30 hailstorms")."""
 
 
 def _range_start(
@@ -446,11 +448,14 @@ def _range_end(text: str, doc: int, e: int, m: int, d: int, num_mask: bytearray)
     a date of its own in the same month ("5" of "March 4 or 5": March 5), marked read;
     None when there is none."""
     r = _RANGE_END_RE.match(text, e)
-    if r is None or overlaps(num_mask, e, r.end()) or not d < int(r.group("d")) <= 31:
+    if r is None:
         return None
-    item = _date_item(text, doc, r.start("d"), r.end("d"), None, m, int(r.group("d")))
+    g = "dash" if r.group("dash") else "d"
+    if overlaps(num_mask, e, r.end()) or not d < int(r.group(g)) <= 31:
+        return None
+    item = _date_item(text, doc, r.start(g), r.end(g), None, m, int(r.group(g)))
     if item is not None:
-        mark(num_mask, r.start("d"), r.end("d"))
+        mark(num_mask, r.start(g), r.end(g))
     return item
 
 
