@@ -21,3 +21,33 @@ def test_a_sentence_of_a_split_quote_cut_short_is_a_change_of_wording() -> None:
     changed = [c for c in fd.changed if c.kind == "quote"]
     assert [(c.label, c.detail) for c in changed] == [("wording", "trimmed")]
     assert "reopen" in changed[0].source.text and "reopen" not in changed[0].derived.text
+
+
+def test_a_sentence_of_eight_words_left_out_of_a_quote_is_dropped() -> None:
+    src = (
+        "The blood service issued an alert on Monday as stocks fell.\n\n"
+        'Its director, Mara Quill, said: "Please book an appointment now if you can give. '
+        'We expect hospitals to keep their planned surgery going."'
+    )
+    der = (
+        "The blood service issued an alert on Monday as stocks fell.\n\n"
+        '"Please book an appointment now if you can give," director Mara Quill said.'
+    )
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    dropped = [f.text for f in fd.dropped if f.kind == "quote"]
+    assert dropped == ["We expect hospitals to keep their planned surgery going."]
+    assert not [c for c in fd.changed if c.kind == "quote"]
+
+
+def test_a_short_sentence_left_out_is_a_quote_trimmed() -> None:
+    src = (
+        "The blood service issued an alert on Monday as stocks fell.\n\n"
+        'Its director, Mara Quill, said: "Please book an appointment now if you can give. '
+        'Thank you all."'
+    )
+    der = (
+        "The blood service issued an alert on Monday as stocks fell.\n\n"
+        '"Please book an appointment now if you can give," director Mara Quill said.'
+    )
+    fd = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert not [f for f in fd.dropped if f.kind == "quote"]

@@ -150,7 +150,7 @@ def sentence_link(head: Fact, df: Fact, other_text: str) -> FactLink:
     return FactLink("quote", head, df, note, "wording", "trimmed")
 
 
-_STATEMENT_WORDS = 10
+_STATEMENT_WORDS = 8
 """Words a sentence left out of a quote needs to be a statement of its own."""
 
 
