@@ -8,7 +8,8 @@ Run by hand:
 The first folder is a set (texts and the first annotation); the second holds a second
 annotation of the same pairs (``NN_gold.json`` only). Prints, per change type and over
 all three, precision / recall / F1 of the second annotation read as a report against the
-first; then the fact diff's against the first and against the second.
+first, and of the first against the second; then the fact diff's against the first and
+against the second.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def main() -> int:
     agreed = agreement(args.first, args.second)
     print(_line("second annotator vs first", agreed.scores.to_dict()))
     print("  statuses of the second's facts:", agreed.scores.to_dict()["statuses"])
+    print(_line("first annotator vs second", agreed.reverse.to_dict()))
     for name, pairs in (
         ("fact diff vs first annotator", load_facts_gold(args.first)),
         ("fact diff vs second annotator", load_facts_gold(args.second, texts=args.first)),

@@ -233,3 +233,5 @@ def test_a_dashed_range_of_days_may_stand_before_a_noun() -> None:
     assert dates("Its losses from the May 28–30 hailstorms rose.") == ["05-28", "05-30"]
     assert dates("Tickets for May 4 and 5 people went on sale.") == ["05-04"]
     assert dates("The May 3-4 per cent rise was expected.") == ["05-03"]
+    assert dates("In May 20-30 people were hurt.") == ["05-20"]  # no determiner: a count
+    assert dates("The fair runs June 8–12 in Leeds.") == ["06-08", "06-12"]

@@ -92,3 +92,11 @@ def test_the_second_annotations_load_and_agree_with_the_first(held: str) -> None
     assert scores["pairs"] == 12
     assert scores["overall"]["f1"] >= 0.90  # measured 0.918 and 0.947
     assert scores["statuses"]["noise"] == 0  # neither annotator calls a fact the other's furniture
+
+
+def test_the_first_is_scored_against_the_second_too(tmp_path: Path) -> None:
+    first = _set(tmp_path / "a", [CHANGED, DROPPED])
+    second = _set(tmp_path / "b", [CHANGED], texts=False)
+    agreed = agreement(first, second)
+    assert agreed.scores.to_dict()["overall"]["recall"] == 0.5  # the second misses Marsh
+    assert agreed.reverse.to_dict()["overall"]["precision"] == 0.5  # the first adds Marsh

@@ -69,6 +69,7 @@ def test_four_digits_before_the_universal_zone_are_a_time_not_a_year() -> None:
     read = _read("The zone is closed from 1800 UTC August 13 to 0300 UTC August 16, 2032.")
     assert ("1800 UTC", "time:18:00Z") in read and ("0300 UTC", "time:03:00Z") in read
     assert ("1999", "1999") in _read("In 1999 the town grew.")
+    assert ("2023", "2023") in _read("In 2023 GMT was the default zone.")
 
 
 def test_a_24_hour_time_with_its_zone_needs_no_word_before_it() -> None:

@@ -75,3 +75,12 @@ def test_indian_honorifics_open_a_persons_name_but_not_sri_lanka() -> None:
     kinds = _kinds("Shri Ram Nath Kovind and Smt Asha Rao flew to Sri Lanka.")
     assert kinds["Ram Nath Kovind"] == "person" and kinds["Asha Rao"] == "person"
     assert kinds["Sri Lanka"] == "place"
+
+
+def test_another_given_name_is_another_person() -> None:
+    changed, added, dropped = _diff(
+        "Ana Ruiz-Vega said the shop would open in May.",
+        "Carla Ruiz said the shop would open in May.",
+    )
+    assert not changed
+    assert (added, dropped) == (["Carla Ruiz"], ["Ana Ruiz-Vega"])

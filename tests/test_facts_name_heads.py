@@ -33,6 +33,15 @@ def test_a_common_word_opens_a_proper_name(text: str, name: str) -> None:
     assert name.split(" ", 1)[1] not in names
 
 
+def test_a_name_opened_by_a_common_word_is_no_persons() -> None:
+    kinds = _names("He moved to Old Trafford after the Great Depression, in the New Year.")
+    assert {kinds.get(n) for n in ("Old Trafford", "Great Depression", "New Year")} <= {
+        "place",
+        "organisation",
+        "entity",
+    }
+
+
 def test_a_common_word_at_a_sentence_start_opens_no_unknown_name() -> None:
     names = _names("New Figures from the council show a rise in Leeds.")
     assert "New Figures" not in names
@@ -76,3 +85,10 @@ def test_a_questions_mark_is_no_initial_of_a_name() -> None:
 
 def test_an_initial_q_inside_a_sentence_stays_a_name() -> None:
     assert _names("He met Q. Smith in Leeds on Monday.")["Q. Smith"] == "person"
+
+
+def test_a_time_in_brackets_before_a_colon_in_prose_is_no_stamp() -> None:
+    line = "Doors open at the usual time (10:30): bring photo ID and a pen."
+    assert not any("10:30" in f for f in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n"))
+    line = "The SPEAKER (14:09): Order! The member has asked her question."
+    assert "(14:09)" in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n")

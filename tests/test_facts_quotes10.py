@@ -27,7 +27,7 @@ def test_a_sentence_of_eight_words_left_out_of_a_quote_is_dropped() -> None:
     src = (
         "The blood service issued an alert on Monday as stocks fell.\n\n"
         'Its director, Mara Quill, said: "Please book an appointment now if you can give. '
-        'We expect hospitals to keep their planned surgery going."'
+        'We expect hospitals to keep planned surgery going."'
     )
     der = (
         "The blood service issued an alert on Monday as stocks fell.\n\n"
@@ -35,15 +35,15 @@ def test_a_sentence_of_eight_words_left_out_of_a_quote_is_dropped() -> None:
     )
     fd = diff_facts(src, der, source_doc=0, derived_doc=1)
     dropped = [f.text for f in fd.dropped if f.kind == "quote"]
-    assert dropped == ["We expect hospitals to keep their planned surgery going."]
+    assert dropped == ["We expect hospitals to keep planned surgery going."]
     assert not [c for c in fd.changed if c.kind == "quote"]
 
 
-def test_a_short_sentence_left_out_is_a_quote_trimmed() -> None:
+def test_a_sentence_of_seven_words_left_out_is_a_quote_trimmed() -> None:
     src = (
         "The blood service issued an alert on Monday as stocks fell.\n\n"
         'Its director, Mara Quill, said: "Please book an appointment now if you can give. '
-        'Thank you all."'
+        'Thank you all for giving so much."'
     )
     der = (
         "The blood service issued an alert on Monday as stocks fell.\n\n"

@@ -9,9 +9,10 @@ diff can score against either of them.
 :func:`annotation_as_report` writes a second annotation as if it were a fact diff
 (``compare``'s JSON ``facts``: each annotated fact a report on the first place its
 strings stand; its noise and optional text left out), and :func:`agreement` scores it
-against the first annotation with the fact diff's own scorer, pair by pair; the reverse
-(the first as the report, the second as the gold) gives the same figures with precision
-and recall exchanged. ``benchmarks/facts_agreement.py`` prints both.
+against the first annotation with the fact diff's own scorer, pair by pair, and the first
+against the second. The two directions differ a little more than by precision and
+recall exchanged: the gold's accepted alternatives (``also``), noise and optional text
+count on the gold's side only. ``benchmarks/facts_agreement.py`` prints both.
 """
 
 from __future__ import annotations
@@ -70,10 +71,12 @@ def annotation_as_report(pair: GoldPair, source_text: str, derived_text: str) ->
 class Agreement:
     """The second annotation scored against the first (``scores``: precision is the share
     of the second's facts the first lists, recall the share of the first's facts the
-    second lists), with each pair's score."""
+    second lists), with each pair's score, and the first scored against the second
+    (``reverse``)."""
 
     pairs: tuple[PairScore, ...]
     scores: FactScores
+    reverse: FactScores
 
 
 def agreement(first: str | Path, second: str | Path) -> Agreement:
@@ -86,8 +89,10 @@ def agreement(first: str | Path, second: str | Path) -> Agreement:
         missing = sorted(set(a) ^ set(b))
         raise InputError(str(second), f"pairs annotated in one folder only: {missing}")
     scores = []
+    reverse = []
     for pid in sorted(a):
         src = a[pid].source_path.read_text(encoding="utf-8")
         der = a[pid].derived_path.read_text(encoding="utf-8")
         scores.append(score_pair(a[pid], src, der, annotation_as_report(b[pid], src, der)))
-    return Agreement(tuple(scores), aggregate(scores))
+        reverse.append(score_pair(b[pid], src, der, annotation_as_report(a[pid], src, der)))
+    return Agreement(tuple(scores), aggregate(scores), aggregate(reverse))

@@ -56,11 +56,12 @@ one after a word that introduces a time ("at 02:47", "until 11:00") or a label t
 names one ("Time of call: 02:47", "Arrival time: 06:20"); elsewhere "10:00" may be a
 duration or a score, left to the number reader."""
 _MILITARY_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.:/,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+    r"(?<![\p{L}\p{N}.:/,])(?<!(?i:\b(?:in|since|of|year)[ \u00a0]))(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
     r"(?=[ \u00a0]?(?:UTC|GMT|Z)(?![\p{L}\p{N}]))"
 )
-"""A time written as four digits before the universal zone ("1800 UTC", "0300Z"): an
-aviation or a shipping notice's clock, never a year."""
+"""A time written as four digits before the universal zone ("1800 UTC", "0300 GMT"): an
+aviation or a shipping notice's clock, not a year (unless a year's word comes before it:
+"in 2023 GMT was ..."). "0300Z" is read as a time too, its zone not."""
 _CLOCK_24_RE = regex.compile(
     r"(?<![\p{L}\p{N}.:/,])(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?![\p{L}\p{N}]|[:.,]\p{N})"
 )

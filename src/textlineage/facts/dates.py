@@ -377,7 +377,7 @@ def find_dates(
                     if first is not None:
                         out.append(first)
                 if item is not None and english and d and mnum and name == "md":
-                    last = _range_end(text, doc, e, mnum, d, num_mask)
+                    last = _range_end(text, doc, (s, e), mnum, d, num_mask)
                     if last is not None:
                         out.append(last)
             if item is None:
@@ -419,13 +419,22 @@ _RANGE_START_RE = regex.compile(
 23 February 2026", "8–23 February", "4 or 5 March", "13th to Friday 17th September")."""
 _RANGE_END_RE = regex.compile(
     r"(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[-–—][ \u00a0]*+(?P<dash>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent|pc)\b))"
+    r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|(?i:per[ \u00a0]?cent(?:age)?|pc)\b))"
     r"|[ \u00a0]++(?i:to|until|till|and|or|through)[ \u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"(?![\p{L}\p{N}%]|[.,:]\p{N}|[ \u00a0]*(?:%|[\p{L}\p{N}]*\p{L}s?\b(?<!(?i:and|or|to|at|in|on|for|you|we|the|a|is|are|will|only)))))"
 )
 """The last day of a range of days that names its month once, before the first day
 ("March 4 or 5", "June 8–12"), not followed by a noun it counts ("May 4 and 5 people");
 after a dash, a noun may follow ("the May 28–30 hailstorms")."""
+
+
+_NOUN_AFTER_RE = regex.compile(
+    r"[ \u00a0]+(?!(?i:in|on|at|to|and|or|for|from|with|by|of|the|a|an|is|are|was|were|will"
+    r"|until|till|through|this|that|but|as)(?![\p{L}]))\p{L}"
+)
+_DETERMINER_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?i:the|this|that|its|their|his|her|our|last|next|a)[ \u00a0]+$"
+)
 
 
 def _range_start(
@@ -443,14 +452,24 @@ def _range_start(
     return item
 
 
-def _range_end(text: str, doc: int, e: int, m: int, d: int, num_mask: bytearray) -> Item | None:
-    """The last day of a range of days starting with the month and day that end at ``e``:
-    a date of its own in the same month ("5" of "March 4 or 5": March 5), marked read;
-    None when there is none."""
+def _range_end(
+    text: str, doc: int, span: tuple[int, int], m: int, d: int, num_mask: bytearray
+) -> Item | None:
+    """The last day of a range of days starting with the month and day at ``span``: a
+    date of its own in the same month ("5" of "March 4 or 5": March 5), marked read; None
+    when there is none. A dashed range before a noun is one only after a determiner ("the
+    May 28–30 hailstorms", not "In May 20-30 people were hurt")."""
+    s, e = span
     r = _RANGE_END_RE.match(text, e)
     if r is None:
         return None
     g = "dash" if r.group("dash") else "d"
+    if (
+        g == "dash"
+        and _NOUN_AFTER_RE.match(text, r.end()) is not None
+        and _DETERMINER_BEFORE_RE.search(text, max(0, s - 12), s) is None
+    ):
+        return None
     if overlaps(num_mask, e, r.end()) or not d < int(r.group(g)) <= 31:
         return None
     item = _date_item(text, doc, r.start(g), r.end(g), None, m, int(r.group(g)))

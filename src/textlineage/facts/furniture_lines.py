@@ -319,7 +319,9 @@ def issue_line(line: str) -> bool:
     or spaced long dashes ("Field Bulletin No. 7 | Drought, Northern Kenya"): no sentence
     in it."""
     parts = [
-        p.strip() for p in regex.split(r"(?<!\s)\s*+\|\s*+|(?<!\s)\s++[—–]\s++", line) if p.strip()
+        p.strip()
+        for p in regex.split(r"(?:\G|(?<!\s))\s*+\|\s*+|(?<!\s)\s++[—–]\s++", line)
+        if p.strip()
     ]
     return (
         len(parts) > 1

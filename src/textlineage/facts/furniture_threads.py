@@ -125,11 +125,14 @@ _HELPLINE_RE = regex.compile(
 …", "If you have been affected by the issues in this story, call …"): the issuer's
 standing advice, no claim of the story."""
 _SPEECH_STAMP_RE = regex.compile(
-    r"[\p{Lu}][^\n:!?]{0,100}?[ \t]*+(?P<stamp>\([ \t]*+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
-    r"[ \t]*+\))[ \t]*+:"
+    r"(?P<label>[\p{Lu}](?:[^\n:!?.]|\.(?!\s)){0,100}?)[ \t]*+"
+    r"(?P<stamp>\([ \t]*+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*+\))[ \t]*+:"
 )
+_SPEAKER_RE = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}'’-]*\p{Lu}(?![\p{L}])")
 """A transcript's speaker label with the time the speech began ("Mr KYLE (Ballarat
-East—Minister for Health) (14:08): …"): the record's clock, no fact of what was said."""
+East—Minister for Health) (14:08): …"): the record's clock, no fact of what was said.
+The label names its speaker in capitals (:data:`_SPEAKER_RE`: "Ms TREMAYNE-HOLT", "The
+SPEAKER"), unlike a sentence of prose ("Doors open at the usual time (10:30): bring …")."""
 
 
 _STREET_HEADS = (
@@ -372,6 +375,6 @@ def inline_spans(text: str, s: int, e: int) -> list[Span]:
     stamp of a speaker's label at its head (:data:`_SPEECH_STAMP_RE`)."""
     out = [m.span() for m in _HELPLINE_RE.finditer(text, s, e)]
     m = _SPEECH_STAMP_RE.match(text, s, e)
-    if m is not None:
-        out.append(m.span("stamp"))
+    if m is not None and _SPEAKER_RE.search(m.group("label")) is not None:
+        out.append(m.span("stamp"))  # a speaker named in capitals ("Mr KYLE", "The SPEAKER")
     return out

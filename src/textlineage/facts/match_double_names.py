@@ -6,53 +6,90 @@ Davenport", "Dr. Echeverría-Hahn" → "Echeverria") or writes a transcript's ca
 close one another; these are left dropped on one side and added on the other. A leftover
 dropped person and a leftover added person whose surnames share a part of a double
 surname, in any case and with or without marks, and differ, are one person whose surname
-changed (label ``surname``), when each is the other's only such partner: two people of
-one family stay apart.
+changed (label ``surname``), when their given names agree (the same, one the other's
+initials, or given on one side only) and each is the other's only such partner: two
+people of one family stay apart.
 """
 
 from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import regex
 from anyascii import anyascii
 
 from ..types import Fact, FactLink
 from .items import Result
+from .vocab import TITLES
 
 _PART_SPLIT_RE = regex.compile(r"[-‐‑–]")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’‐‑–-]*")
 
 
-def _surname(f: Fact) -> str:
-    """The last word of the name, before any bracket or comma (a member's seat, a role)."""
-    words = _WORD_RE.findall(regex.split(r"[(,]", f.text, maxsplit=1)[0])
-    return anyascii(words[-1]).lower() if words else ""
+@dataclass(frozen=True)
+class _Name:
+    given: tuple[str, ...]
+    """The given names (or their initials), folded, titles left out."""
+    surname: str
+    parts: frozenset[str]
 
 
-def _parts(surname: str) -> frozenset[str]:
-    return frozenset(p for p in _PART_SPLIT_RE.split(surname) if len(p) >= 2)
+def _name(f: Fact) -> _Name:
+    """The given names and the surname of a person's name, before any bracket or comma (a
+    member's seat, a role)."""
+    words = [
+        anyascii(w).lower() for w in _WORD_RE.findall(regex.split(r"[(,]", f.text, maxsplit=1)[0])
+    ]
+    if not words:
+        return _Name((), "", frozenset())
+    given = tuple(w for w in words[:-1] if w not in TITLES)
+    surname = words[-1]
+    parts = frozenset(p for p in _PART_SPLIT_RE.split(surname) if len(p) >= 2)
+    return _Name(given, surname, parts)
 
 
-def _one_person(a: Fact, b: Fact) -> bool:
-    sa, sb = _surname(a), _surname(b)
-    if not sa or not sb or sa == sb:
+def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Do two lists of given names name one person: given on one side only, or the same
+    names nearest the surname, one side perhaps by their initials ("R P" / "Raghavendra
+    Prasad"; a rank's letters before them, "DI Rhian" / "Rhian", left aside)?"""
+    return all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0])
+        for x, y in zip(reversed(a), reversed(b), strict=False)
+    )
+
+
+def _one_person(a: _Name, b: _Name) -> bool:
+    if not a.surname or not b.surname or a.surname == b.surname:
         return False
-    pa, pb = _parts(sa), _parts(sb)
-    return (len(pa) >= 2 or len(pb) >= 2) and bool(pa & pb)
+    if len(a.parts) < 2 and len(b.parts) < 2:
+        return False
+    return bool(a.parts & b.parts) and _given_agree(a.given, b.given)
 
 
 def pair_double_surnames(res: Result) -> None:
     """Report as a changed surname each leftover dropped and added person whose surnames
     share a part of a double surname (see the module)."""
-    dropped = [i for i, f in enumerate(res.dropped) if f.kind == "person"]
-    added = [j for j, f in enumerate(res.added) if f.kind == "person"]
+    dropped = {i: _name(f) for i, f in enumerate(res.dropped) if f.kind == "person"}
+    added = {j: _name(f) for j, f in enumerate(res.added) if f.kind == "person"}
     if not dropped or not added:
         return
-    fits = {(i, j) for i in dropped for j in added if _one_person(res.dropped[i], res.added[j])}
-    take = [
-        (i, j)
-        for i, j in sorted(fits)
-        if sum(1 for x, _ in fits if x == i) == 1 and sum(1 for _, y in fits if y == j) == 1
-    ]
+    by_part: dict[str, list[int]] = defaultdict(list)
+    for j, n in added.items():
+        for p in n.parts:
+            by_part[p].append(j)
+    fits = sorted(
+        {
+            (i, j)
+            for i, n in dropped.items()
+            for p in n.parts
+            for j in by_part.get(p, ())
+            if _one_person(n, added[j])
+        }
+    )
+    per_d = Counter(i for i, _ in fits)
+    per_a = Counter(j for _, j in fits)
+    take = [(i, j) for i, j in fits if per_d[i] == 1 and per_a[j] == 1]
     if not take:
         return
     for i, j in take:

@@ -25,6 +25,7 @@ from ..text.normalise import fold
 from .vocab import (
     DEMONYM_ENDINGS,
     LANGUAGE_NAMES,
+    NAME_HEADS,
     ORG_WORDS,
     PARTICLES,
     PERSON_PREV,
@@ -274,6 +275,7 @@ def _cues(text: str, c: Cand, lower_vocab: set[str], v: NameVocab) -> None:
         c.default_person = (
             len(words) >= 2
             and not demonym
+            and first not in NAME_HEADS  # "Old Trafford", "Great Depression": no given name
             and not any(
                 t.allcaps or t.lower in lower_vocab or t.lower.rstrip(".") in v.titles
                 for t in words

@@ -30,7 +30,7 @@ index (BMI)") abbreviate a common noun: no name wherever the text uses them
 A question's mark at the start of a line ("Q. Can I ...") is no initial of a name
 (:func:`qa_marker`).
 
-A word of common use that opens many proper names ("New", "Old", "Great", "High", "Long")
+A word of common use that opens many proper names ("New", "Old", "Great", "High")
 opens the name when a capitalised word follows it inside the sentence ("in New Zealand",
 "the High Court", "in Great Britain"); at a sentence's start, where any word is
 capitalised, only when the two words name a known place (:func:`name_head`).
@@ -50,14 +50,12 @@ from . import ner
 from .display import field_start
 from .name_kinds import PLACE_HEADS, Cand, Tok, is_org_word, letters
 from .places import place_ids
-from .vocab import SMALL_NUM, STOP
+from .vocab import NAME_HEADS, SMALL_NUM, STOP
 
 _INVERTED_GAP_RE = regex.compile(r",[ \u00a0]")
 _LINE_OPENER_RE = regex.compile(r"[ \t\u00a0]*(?:[-–—•*·]|\d{1,3}[.)])?[ \t\u00a0]*")
 _AFTER_GIVEN_RE = regex.compile(r"[ \t\u00a0]*(?:[(:,–—\-|]|\r?\n|\Z)")
 _CLAN_PREFIX_RE = regex.compile(r"(?:Mc|Mac|O['’]|D['’])(?=\p{Lu})")
-_NAME_HEADS = frozenset(("new", "old", "great", "high", "long"))
-"""Common words that open many proper names (see the module)."""
 _MAX_GIVEN = 3
 """Given names an inverted name has at most ("Susan Jane", "Mary Ann Louise")."""
 
@@ -66,7 +64,7 @@ def name_head(text: str, run: list[Tok], first: int, initial: bool) -> bool:
     """Does ``run[first]``, a word of common use, open a proper name with the capitalised
     word after it (see the module)?"""
     t = run[first]
-    if t.allcaps or not t.cap or t.lower not in _NAME_HEADS or first + 1 >= len(run):
+    if t.allcaps or not t.cap or t.lower not in NAME_HEADS or first + 1 >= len(run):
         return False
     nxt = run[first + 1]
     if not nxt.cap or nxt.allcaps or text[t.end : nxt.start] != " ":
@@ -95,7 +93,7 @@ def common_pair(a: Cand, b: Cand) -> bool:
     )
 
 
-_QA_MARK_RE = regex.compile(r"[ \t\u00a0]*+Q\.[ \t\u00a0]")
+_QA_MARK_RE = regex.compile(r"[ \t\u00a0]*+Q\.[ \t\u00a0]++")
 
 
 def qa_marker(text: str, run: list[Tok]) -> bool:

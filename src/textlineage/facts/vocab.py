@@ -141,6 +141,9 @@ STOP = _words(
     go stop put tell ask find show try use need want think know feel seem leave call turn
     start move run bring hold stand set learn change lead understand speak write"""
 )
+NAME_HEADS = frozenset(("new", "old", "great", "high"))
+"""Common words that open many proper names ("New Zealand", "Old Trafford", "Great
+Britain", "the High Court"); no given name, so a name they open is no person's."""
 SHOUTED_STOP = _words(
     "i you he she we they me him them my your our their what when where why how which whom whose"
 )
