@@ -220,8 +220,9 @@ _EXAMPLES = [
         "facts.dates._RANGE_END_RE",
         "match",
         ("between the 8th and 23rd, when", 15),
-        (" and 23rd", "23"),
+        (" and 23rd", None, "23"),
     ),
+    ("facts.dates._RANGE_END_RE", "match", ("the May 28–30 hailstorms", 10), ("–30", "30", None)),
     ("facts.dropped_once._TIE_RE", "fullmatch", (" to ",), " to "),
     ("facts.extract._WORD_AFTER_RE", "match", ("the Aero Tab 3 weighs 300g", 14), " w"),
     (
