@@ -112,3 +112,11 @@ def test_story_list_below_a_plain_heading_stays() -> None:
     for head in ("The cooperative plans to:", "More details:"):
         text = f"{STORY}\n\n{head}\n- close 2 sheds\n- cut 40 jobs\n"
         assert "cut 40 jobs" not in furniture(text)
+
+
+def test_a_story_line_opening_with_from_is_no_source_line() -> None:
+    line = "From May 28 to 30 the storms raged."
+    assert line not in furniture(f"{STORY}\n\n{line}\n\n{MORE}\n")
+    assert "From the Associated Press" in furniture(
+        f"{STORY}\n\nFrom the Associated Press\n\n{MORE}\n"
+    )

@@ -66,12 +66,16 @@ _CONTACT_MAX_WORDS = 25
 _CONTACT_NAME_WORDS = 10
 _SOURCE_RE = regex.compile(
     r"(?:SOURCE|CONTACT)\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
-    r"|(?:(?i:from|via)|(?i:issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)"
-    r"(?:\s+(?i:the))?)\s*:?\s+"
-    r"\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:issued\s+by|issued\s+on\s+behalf\s+of|distributed\s+by|published\s+by)"
+    r"(?:\s+(?i:the))?\s*:?\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:from|via)(?:\s+(?i:the))?\s*:\s+\p{Lu}[\p{L}\p{M}\p{N}.,&'’ -]{1,60}"
+    r"|(?i:from|via)(?:\s+(?i:the))?\s+\p{Lu}[\p{L}\p{M}.&'’-]*+"
+    r"(?:,?[ ]++(?:\p{Lu}[\p{L}\p{M}.&'’-]*+|&|of|and|for|the)){0,8}+\.?"
 )
 """A press release's source line ("SOURCE Voltaris Cells Inc.", "From: …", "Distributed
-by …"). Only as a whole short line or one part of a line of furniture."""
+by …"); after "From" or "Via" without a colon the source is a name, capitalised words
+only ("From May 28 to 30 the storms raged." is the story's). Only as a whole short line
+or one part of a line of furniture."""
 
 _CRUMB_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s++(?:>|›|»|/)\s+|(?:\G|(?<!\s))\s*+[›»]\s*")
 _CRUMB_PART_RE = regex.compile(
