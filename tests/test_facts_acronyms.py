@@ -51,3 +51,16 @@ def test_a_time_zone_after_a_time_is_no_name() -> None:
         "The hearing opens at 9:00 a.m. ET on Friday in Caldwell.",
     )
     assert not [f.text for f in d.added if f.kind in ("organisation", "entity")]
+
+
+def test_an_acronym_defined_after_a_later_mention_of_a_kept_name() -> None:
+    # the name is kept by its headline mention; the acronym is defined at its second
+    d = diff(
+        "Prairie Growers' Association releases survey\n\nThe Prairie Growers' Association "
+        "(PGA) says 41 farms closed. The PGA will meet in Brandon.",
+        "Farms closed: 41 of them, according to the Prairie Growers' Association.",
+    )
+    assert "PGA" not in [f.text for f in d.dropped]
+    assert ("PGA", "Prairie Growers' Association") in [
+        (k.source.text, k.derived.text) for k in d.kept if k.label == "abbreviation"
+    ]

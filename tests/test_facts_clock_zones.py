@@ -84,3 +84,17 @@ def test_a_time_after_a_dates_day_is_read_alone() -> None:
         "The zone is closed from August 13 until 9 p.m. on Sunday.",
         "The zone is closed from August 13 until 10 p.m. on Sunday.",
     ).changed
+
+
+def test_a_zone_left_open_agrees_with_a_summer_zone() -> None:
+    # "Eastern" in summer is Eastern Daylight Time: 5:30 CDT is 6:30 Eastern
+    assert _times("5:30 a.m. CDT", "6:30 a.m. Eastern") == (["6:30 a.m. Eastern"], [])
+    assert _times("6:30 a.m. Eastern", "5:30 a.m. CDT") == (["5:30 a.m. CDT"], [])
+    # ... and still with a winter zone at the standard offset
+    assert _times("5:30 a.m. CST", "6:30 a.m. Eastern") == (["6:30 a.m. Eastern"], [])
+    # two summer zones, or two zones left open, are read in one season
+    assert _times("5:30 a.m. CDT", "5:30 a.m. EDT") == ([], ["5:30 a.m. CDT → 5:30 a.m. EDT"])
+    assert _times("5:30 a.m. Central", "5:30 a.m. Eastern") == (
+        [],
+        ["5:30 a.m. Central → 5:30 a.m. Eastern"],
+    )

@@ -184,3 +184,13 @@ def test_a_rank_made_one_of_many_is_a_change_of_strength() -> None:
 def test_one_of_many_alone_is_no_fact() -> None:
     d = _diff("It is one of the oldest bridges in Wales.", "It is a bridge in Wales.")
     assert d.dropped == ()
+
+
+def test_percentage_points_told_as_per_cent_are_a_change() -> None:
+    src = "Turnout was 61.3 per cent, 4.1 percentage points higher than in 2027."
+    der = "Turnout reached 61.3 per cent, up 4.1 per cent on 2027."
+    d = _diff(src, der)
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("4.1 percentage points", "4.1 per cent", "value")
+    ]
+    assert not d.added and not d.dropped

@@ -166,3 +166,18 @@ def test_without_the_gazetteer_places_fall_back_to_their_spelling() -> None:
     # the country is added, not linked to the demonym (a nationality alone is reported
     # neither way: facts.name_kinds)
     assert out.strip() == "['Switzerland']"
+
+
+def test_a_state_shortened_after_its_town_is_the_state() -> None:
+    d = diff(
+        "Beekeepers in Saskatchewan lost 41 colonies, said Anna Roy, who farms near Tisdale.",
+        "Anna Roy, who farms near Tisdale, Sask., said 41 colonies were lost.",
+    )
+    assert not d.added and not d.dropped
+    assert sorted((k.source.text, k.derived.text) for k in d.kept if k.kind == "place") == [
+        ("Saskatchewan", "Sask"),
+        ("Tisdale", "Tisdale"),
+    ]
+    # a short form that follows no town is left as it was read
+    d = diff("The Man said 41 colonies were lost.", "41 colonies were lost, the Man said.")
+    assert [k.source.text for k in d.kept if k.kind == "place"] == []

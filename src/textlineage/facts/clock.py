@@ -20,7 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..types import Fact
-from .clock_zones import in_universal, zone_after
+from .clock_zones import SEASON_OPEN, in_universal, names_summer, zone_after
 from .items import Item, mark, overlaps
 
 TIME_PREFIX = "time:"
@@ -289,10 +289,15 @@ def _item(text: str, doc: int, s: int, e: int, value: str) -> Item:
     zone = zone_after(text, e)
     if zone is None:
         return Item(Fact("date", text[s:e], (s, e), doc, value), "date", (value,))
-    offsets, e = zone
+    offsets, zone_end = zone
     ends = value.removeprefix(TIME_PREFIX).split("-")
     moment = TIME_PREFIX + "-".join(in_universal(t, offsets) for t in ends)
-    fact = Fact("date", text[s:e], (s, e), doc, moment)
+    fact = Fact("date", text[s:zone_end], (s, zone_end), doc, moment)
+    if len(offsets) > 1:  # a zone left open: its moment in summer too
+        summer = TIME_PREFIX + "-".join(in_universal(t, offsets[1:]) for t in ends)
+        return Item(fact, "date", (moment,), alts=(value, summer + SEASON_OPEN))
+    if names_summer(text, e):
+        return Item(fact, "date", (moment,), alts=(value, moment + SEASON_OPEN))
     return Item(fact, "date", (moment,), alts=(value,))
 
 

@@ -6,9 +6,10 @@ A story for another audience gives a launch, a match or a broadcast in its reade
 p.m. ET" and "5 a.m. to 5 p.m. Pacific". A zoned time's value is the moment
 in universal time (``time:14:42Z``); its :attr:`~.items.Item.alts` hold the clock time as
 written (``time:06:42``), so that a text giving the time without its zone still keeps it.
-A zone named without its season ("Pacific", "ET") is read at its standard offset: two
-such names agree in every season, as do two seasons named; only a season named against
-one left open ("PDT" / "Eastern" in summer) reads an hour apart. Only zones whose
+A zone named without its season ("Pacific", "ET") is read at its standard offset, its
+daylight-saving reading an alternative: two such names agree in every season, as do two
+seasons named, and a season named against one left open ("5:30 a.m. CDT" / "6:30 a.m.
+Eastern") agrees when the summer reading does (:data:`SEASON_OPEN`). Only zones whose
 abbreviation names one offset are read ("IST" is India's or Ireland's, and is left
 alone).
 """
@@ -54,6 +55,22 @@ def zone_after(text: str, end: int) -> tuple[tuple[float, ...], int] | None:
         if season in ("standard", "daylight"):
             offsets = (offsets[0] if season == "standard" else offsets[1],)
     return offsets, m.end()
+
+
+_SUMMER = frozenset({"pdt", "mdt", "cdt", "edt", "akdt"})
+SEASON_OPEN = "~"
+"""Marks the moment a zone left open would be in summer ("6:30 a.m. Eastern": 10:30Z), and
+the moment of a time in a summer zone ("5:30 a.m. CDT": 10:30Z), in an item's
+alternatives: two alike marked moments are one time, an unmarked moment never matches a
+marked one (two zones left open are read in one season)."""
+
+
+def names_summer(text: str, end: int) -> bool:
+    """Does the zone right after ``end`` name its daylight-saving time ("CDT", "Eastern
+    Daylight Time")?"""
+    m = ZONE_RE.match(text, end)
+    words = m.group("zone").lower().split() if m is not None else []
+    return bool(words) and (words[0] in _SUMMER or words[1:2] == ["daylight"])
 
 
 def in_universal(hhmm: str, offsets: tuple[float, ...]) -> str:

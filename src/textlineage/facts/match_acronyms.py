@@ -48,6 +48,7 @@ def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
             by_start.setdefault(f.span[0], link)
             if f.kind in NAME_KINDS:
                 by_end.setdefault(f.span[1], link)
+        named = [(_side(k, side).text, k) for k in res.kept if _side(k, side).kind in NAME_KINDS]
         for f in [x for x in left if x.kind in NAME_KINDS]:
             m = _DEFINED_RE.match(text, f.span[1])
             k = by_start.get(m.start(1)) if m else None
@@ -60,6 +61,8 @@ def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
                 if d[1] != f.text:
                     continue
                 k = by_end.get(d.start())  # the name ends where the brackets' gap starts
+                if k is None:  # or a mention of a kept name other than the one it keeps
+                    k = next((x for t, x in named if text.endswith(t, 0, d.start())), None)
                 if k is not None:
                     _keep(res, left, f, k, side)
                     break

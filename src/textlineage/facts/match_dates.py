@@ -15,6 +15,7 @@ import regex
 
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
+from .clock_zones import SEASON_OPEN
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
 from .dates_twice import relink, retold_as_other
 from .items import Group, Item, Result, pair, shares
@@ -228,8 +229,11 @@ def _said_near(text: str, f: Fact) -> bool:
 
 def _other_calendar(a: Item, b: Item) -> bool:
     """Is one a year or month of another calendar and the other a Gregorian year or
-    month it overlaps? (Iranian 1400 is 2021 or 2022.)"""
-    return b.fact.value in a.alts or a.fact.value in b.alts
+    month it overlaps (Iranian 1400 is 2021 or 2022), or are both one moment in summer
+    (:data:`.clock_zones.SEASON_OPEN`)?"""
+    if b.fact.value in a.alts or a.fact.value in b.alts:
+        return True
+    return any(x.endswith(SEASON_OPEN) and x in b.alts for x in a.alts)  # "CDT" / "Eastern"
 
 
 SAID_ALIKE = 2

@@ -410,8 +410,14 @@ def _number_link(
         or _of_a_size(sf.value, df.value)
     ):
         return None
-    if (si.unit == "%") != (di.unit == "%") or (si.cur and di.cur and si.cur != di.cur):
+    points = {si.unit, di.unit} == {"%", "point"}  # "4.1 percentage points" / "4.1 per cent"
+    if ((si.unit == "%") != (di.unit == "%") and not points) or (
+        si.cur and di.cur and si.cur != di.cur
+    ):
         return None  # a share is not a count, nor euros pounds
+    if points:
+        note = f"{sf.text} → {df.text}: percentage points and per cent are not one measure"
+        return FactLink("number", sf, df, note, "value", "", True)
     if si.unit and di.unit and si.unit != di.unit and not si.pas & di.pas:
         return None  # value and noun both changed: only an aligned passage tells
     if bool(si.vague) != bool(di.vague):
