@@ -77,6 +77,12 @@ def test_indian_honorifics_open_a_persons_name_but_not_sri_lanka() -> None:
     assert kinds["Sri Lanka"] == "place"
 
 
+def test_hon_is_a_title_not_a_name() -> None:
+    kinds = _kinds("Head of Mission Hon. Grace Wanjiru Odhiambo said the vote was calm.")
+    assert kinds["Grace Wanjiru Odhiambo"] == "person"
+    assert not any("Hon" in name for name in kinds)
+
+
 def test_another_given_name_is_another_person() -> None:
     changed, added, dropped = _diff(
         "Ana Ruiz-Vega said the shop would open in May.",

@@ -20,6 +20,8 @@ def test_the_forms_of_one_persons_name() -> None:
     assert same_person("Wing Commander Ilse Maria Brandt-Hollis", "Ilse Brandt-Hollis") == "title"
     assert same_person("Konrad Pell", "K. Pell") == "spelling"
     assert same_person("Konrad Aurel Pell", "Konrad Pell") == "spelling"
+    assert same_person("Konrad Aurel Pell", "Konrad A. Pell") == "spelling"  # its initial
+    assert same_person("K. Aurel Tomas Pell", "K. A. Tomas Pell") == "spelling"
     assert same_person("Dr Ilse Brandt-Hollis", "Dr Ilse Brandt") == "surname"
     assert same_person("Dr Ilse Brandt-Hollis", "Ilse Brandt") == ""  # title and surname
     assert same_person("Ilse Brandt-Hollis KC", "Ilse Brandt-Hollis") == ""  # the same name
@@ -29,6 +31,7 @@ def test_two_people_of_one_surname_are_not_one() -> None:
     assert same_person("Dr Ilse Brandt", "Dr Olaf Brandt") == ""
     assert same_person("Konrad Pell", "M. Pell") == ""
     assert same_person("Konrad Aurel Pell", "Konrad Tobias Pell") == ""
+    assert same_person("Konrad Aurel Pell", "Konrad T. Pell") == ""
     assert same_person("Mr Pell", "Mrs Pell") == ""
     assert same_person("Konrad Pell", "Konrad Pellow") == ""
 

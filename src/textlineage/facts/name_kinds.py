@@ -134,7 +134,9 @@ def is_org_word(tok: Tok) -> bool:
     return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS)
 
 
-_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "shri", "smt"))
+_HONORIFICS = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "shri", "smt", "hon")
+)
 """Titles before a surname written in capitals ("Mr SMITH" in a transcript)."""
 
 

@@ -14,8 +14,8 @@ organisation's). A fact-checker reads one person whose name is written another w
 - the given name (the first word of the name on the side that writes fewer words before
   the surname, no title word) is written on the other side too, in full or as its
   initial; the words between it and the surname on one side are the other's, or some of
-  them (middle names left out), never another given name ("Dr Ilse Brandt" and "Dr Olaf
-  Brandt" are two people);
+  them (middle names left out), in full or as initials ("Robert" / "R."), never another
+  given name ("Dr Ilse Brandt" and "Dr Olaf Brandt" are two people);
 - the dropped and the added name are each other's only such counterpart, and no name the
   source keeps is one too (two of a family named apart stay two facts).
 
@@ -90,9 +90,19 @@ def _given_alike(a: str, b: str) -> bool:
     return bool(_INITIAL_RE.fullmatch(short)) and _key(full)[:1] == _key(short)
 
 
+def _one_word(a: str, b: str) -> bool:
+    """One word of a name: the same, or one side its initial ("Robert" / "R.")."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    short, full = (a, b) if len(ka) < len(kb) else (b, a)
+    return bool(_INITIAL_RE.fullmatch(short)) and _key(full)[:1] == _key(short)
+
+
 def _subsequence(short: list[str], long: list[str]) -> bool:
-    it = iter(_key(w) for w in long)
-    return all(_key(w) in it for w in short)
+    """Are the words of ``short`` those of ``long``, some left out, in their order?"""
+    it = iter(long)
+    return all(any(_one_word(w, x) for x in it) for w in short)
 
 
 def same_person(a: str, b: str) -> str:

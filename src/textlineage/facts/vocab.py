@@ -150,11 +150,12 @@ SHOUTED_STOP = _words(
 """Pronouns and question words that are no name in capitals either ("CAN YOU HELP?",
 "WHERE...Carlton"); "US", "IT" and "WHO" may be."""
 SENTENCE_ABBREVS = _words(
-    "mr mrs ms dr prof st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
+    "mr mrs ms dr prof hon st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
     "mt ft gov pres sec dept univ"
 )
 TITLES = _words(
-    """mr mrs ms miss mx dr doctor prof professor sir dame lord lady shri smt president vice
+    """mr mrs ms miss mx dr doctor prof professor hon honourable honorable sir dame lord lady
+    shri smt president vice
     prime minister
     chancellor premier governor mayor councillor councilor cllr alderman senator sen rep
     representative congressman congresswoman general gen colonel col captain capt lt
