@@ -69,6 +69,20 @@ def test_a_speakers_time_stamp_is_furniture_and_the_speech_is_not() -> None:
     assert not any("612" in f for f in found)
 
 
+def test_a_broadcast_transcripts_speaker_labels_are_furniture() -> None:
+    show = (
+        "HOST (MAYA ORTIZ): The ferry is back in service. Our Leo Hart has more.\n\n"
+        "REPORTER (LEO HART): Maya, the ferry sailed at 9 a.m. with 212 passengers.\n\n"
+        "HOST (MAYA ORTIZ): Thanks, Leo.\n"
+    )
+    found = furniture(f"{STORY}\n\n{show}\n{STORY}\n")
+    assert found.count("HOST (MAYA ORTIZ):") == 2 and "REPORTER (LEO HART):" in found
+    assert not any("212" in f or "ferry" in f for f in found)
+    # a label opening one line only is the story's
+    line = "WARNING: the ferry may not sail on Friday."
+    assert not any("WARNING" in f for f in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n"))
+
+
 def test_a_time_in_brackets_inside_a_sentence_is_no_stamp() -> None:
     line = "The meeting began at the usual hour (10:30) and ran until noon: nobody left early."
     assert not any("10:30" in f for f in furniture(f"{STORY}\n\n{line}\n\n{STORY}\n"))

@@ -4,8 +4,8 @@ it, a post's subject line alone, a top comment quoted under a post, a community'
 alone on a line ("r/…"), a link line (a label and a bare web address), a question to the
 reader with a call ("Enjoyed this? …"), an app's promotion, a document's confidentiality
 notice, a helpline sentence addressed to any reader ("If you or someone you know …,
-call …"), and a transcript's time stamp on a speaker's label ("Ms HOLT (South Coast)
-(14:07): …").
+call …"), a transcript's time stamp on a speaker's label ("Ms HOLT (South Coast)
+(14:07): …"), and a broadcast transcript's speaker labels ("ANCHOR (DANA PRUITT): …").
 
 None of them is a sentence of the story: a reply is another poster's, a top comment a
 reader's, a helpline the same on every page of its issuer. :mod:`.furniture` uses them
@@ -14,7 +14,9 @@ beside its own rules.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
@@ -370,11 +372,34 @@ def ad_block_spans(text: str, lines: list[tuple[int, int, bool]], found: list[Sp
     return out
 
 
+_ROLE_LABEL_RE = regex.compile(
+    r"^\p{Lu}[\p{Lu}'’.-]+(?:[ \t]\p{Lu}[\p{Lu}'’.-]+){0,2}"
+    r"(?:[ \t]*+\([ \t]*+\p{Lu}[\p{Lu}'’. -]{1,40}\))?[ \t]*+:(?=[ \t]+\S)",
+    regex.M,
+)
+"""A broadcast transcript's speaker label opening a line, a role or name in capitals with
+the speaker's name in brackets ("ANCHOR (DANA PRUITT): …", "REPORTER: …")."""
+
+
+@lru_cache(maxsize=8)
+def _role_labels(text: str) -> frozenset[Span]:
+    """The speaker labels of a transcript (:data:`_ROLE_LABEL_RE`): only where one label
+    opens at least two lines, as a transcript's do (a lone "WARNING: …" is the story's)."""
+    found = [(m.span(), m.group()) for m in _ROLE_LABEL_RE.finditer(text)]
+    counts = Counter(label for _, label in found)
+    if not counts or max(counts.values()) < 2:
+        return frozenset()
+    return frozenset(span for span, _ in found)
+
+
 def inline_spans(text: str, s: int, e: int) -> list[Span]:
-    """Helpline sentences inside the line ``s:e`` (:data:`_HELPLINE_RE`) and the time
-    stamp of a speaker's label at its head (:data:`_SPEECH_STAMP_RE`)."""
+    """Helpline sentences inside the line ``s:e`` (:data:`_HELPLINE_RE`), the time stamp of
+    a speaker's label at its head (:data:`_SPEECH_STAMP_RE`) and a broadcast transcript's
+    speaker label (:data:`_ROLE_LABEL_RE`): who speaks on the programme, no fact of the
+    story."""
     out = [m.span() for m in _HELPLINE_RE.finditer(text, s, e)]
     m = _SPEECH_STAMP_RE.match(text, s, e)
     if m is not None and _SPEAKER_RE.search(m.group("label")) is not None:
         out.append(m.span("stamp"))  # a speaker named in capitals ("Mr KYLE", "The SPEAKER")
+    out.extend(sp for sp in _role_labels(text) if s <= sp[0] < e)
     return out
