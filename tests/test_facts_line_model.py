@@ -94,6 +94,20 @@ def test_a_source_label_line_is_furniture_only_when_the_model_is_sure() -> None:
     assert [f.text for f in res.dropped] == ["480,000 pounds"]
 
 
+def test_a_person_on_a_source_line_is_dropped_only_when_the_model_is_sure() -> None:
+    contact = "Media contact: Anna Roy, Press Officer, +44 20 7946 0000 | press@example.org"
+    row = "Cost of the roof: 480,000 pounds, said Anna Roy"
+    paras = SOURCE.split("\n\n")
+    for line, kept in ((contact, []), (row, ["Anna Roy"])):
+        source = "\n\n".join([*paras, line]) + "\n"
+        p = _probability(source, DERIVED, line)
+        assert (p >= line_model.SURE) == (not kept) and p >= line_model.THRESHOLD
+        start = source.index(line) + line.index("Anna Roy")
+        res = Result(dropped=[Fact("person", "Anna Roy", (start, start + 8), 0, "anna roy")])
+        line_model.drop_model_furniture(res, (source, DERIVED), ("en", "en"))
+        assert [f.text for f in res.dropped] == kept
+
+
 def _measures_reordered(model: dict[str, Any]) -> dict[str, Any]:
     return dict(model, features=list(reversed(model["features"])))
 

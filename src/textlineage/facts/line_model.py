@@ -30,9 +30,9 @@ set 14 moved set 15 (0.587 → 0.589).
 
 An added fact on a derived line, or a dropped fact on a source line, that the model calls
 furniture with a probability of :data:`THRESHOLD` or more is not reported; on the source
-side, as by the rules, not where the line is a label with its value or a list item
-(unless the model is :data:`SURE` of it), or the fact a person (a results table, a
-signature). A text with fewer than :data:`MIN_PROSE` lines
+side, as by the rules, not where the line is a label with its value or a list item, or
+the fact a person (a results table, a signature), unless the model is :data:`SURE` of
+it (a media contact's line). A text with fewer than :data:`MIN_PROSE` lines
 of prose (a sentence or two) or wrapped by hand (read by paragraphs), unlike the pages the
 model was trained on, is left to the rules. The measures
 of words are English ones, and the counts of shared words mean nothing across languages:
@@ -238,8 +238,10 @@ def drop_model_furniture(res: Result, texts: tuple[str, str], langs: tuple[str, 
             facts[:] = [
                 f
                 for f in facts
-                if (side == 0 and f.kind == "person")
-                or not any(a <= f.span[0] < b for a, b in lines)
+                if not any(
+                    a <= f.span[0] < b and (side == 1 or f.kind != "person" or p >= SURE)
+                    for (a, b), p in lines.items()
+                )
             ]
 
 
