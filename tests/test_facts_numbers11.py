@@ -94,6 +94,20 @@ def test_a_year_retold_with_the_value_of_another_year_the_text_names() -> None:
     assert "2045" in [k.source.text for k in d.kept]
 
 
+def test_a_month_retold_as_the_year_the_text_names_again_is_made_vaguer() -> None:
+    src = (
+        "The inquiry into the gym chain began in March 2029 after 26 complaints. The fine"
+        " is about 1.7 per cent of its turnover for 2029."
+    )
+    der = (
+        "The inquiry into the gym chain opened in 2029 after 26 member complaints. The fine"
+        " is around 1.7% of its 2029 turnover."
+    )
+    assert ("date", "March 2029", "2029", "specificity") in _changed(src, der)
+    d = diff_facts(src, der, source_doc=0, derived_doc=1)
+    assert not d.dropped and "2029" in [k.source.text for k in d.kept]
+
+
 def test_a_long_number_in_words_with_a_comma() -> None:
     facts = extract_facts("They planted two thousand, four hundred and six oak saplings.")
     assert [(f.text, f.value) for f in facts] == [

@@ -395,9 +395,15 @@ def _retold(
     taken: set[int],
 ) -> bool:
     """Report the left-out source date ``g`` as changed when the derived text retells it
-    with the value of a date it says more often than the source (:mod:`.dates_twice`)."""
+    with the value of a date it says more often than the source (:mod:`.dates_twice`):
+    another date of its shape, or one less specific ("began in March 2030" / "opened in
+    2030", where the derived text keeps the source's "2030" elsewhere)."""
     pairs = [(a, b) for a, b, _ in kept_pairs]
+    vaguer = False
     found = retold_as_other(g, pairs, near, _same_shape, SAID_ALIKE, taken)
+    if found is None:
+        vaguer = True
+        found = retold_as_other(g, pairs, near, _vaguer_of, SAID_ALIKE, taken)
     if found is None:
         return False
     i, d = found
@@ -405,9 +411,18 @@ def _retold(
     res.kept[at] = relink(res.kept[at], gs, gd, d, near)
     taken.add(id(d))
     sf = g.first.fact
-    note = f"date changed ('{sf.text}' → '{d.fact.text}')"
-    res.changed.append(FactLink("date", sf, d.fact, note, "value", "", True))
+    if vaguer:
+        note = f"date made less specific ('{sf.text}' → '{d.fact.text}')"
+        link = FactLink("date", sf, d.fact, note, "specificity", "less_specific")
+    else:
+        note = f"date changed ('{sf.text}' → '{d.fact.text}')"
+        link = FactLink("date", sf, d.fact, note, "value", "", True)
+    res.changed.append(link)
     return True
+
+
+def _vaguer_of(specific: Item, general: Item) -> bool:
+    return _less_specific(general, specific)
 
 
 _RELATIVE_YEAR_RE = regex.compile(r"[ \u00a0,]+(?i:last|this|next)[ \u00a0]+(?i:year)\b")
