@@ -209,3 +209,12 @@ def test_seed_pair_gold_facts_and_no_noise() -> None:
     assert not [f for f in every if f.text == "Persian" and f.kind == "place"]
     kinds = {f.text: f.kind for f in every}
     assert kinds["Majid"] == kinds["Khademi"] == "person"
+
+
+def test_a_job_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    found = names("Ombudsman Niamh Ó Faoláin said complaints rose by a fifth.")
+    assert found == {"Niamh Ó Faoláin": "person"}
+    found = names("Reporter Anna Roy said the ferry had sailed.")
+    assert found == {"Anna Roy": "person"}
+    # a given name that is also a common noun stays: the model reads it in the name
+    assert names("Peter John Smith said the ferry had sailed.") == {"Peter John Smith": "person"}

@@ -43,6 +43,7 @@ from .name_shapes import (
     shouted_word,
     split_body_person,
 )
+from .role_heads import trim_job_heads
 from .roles import JOB_NOUNS
 from .vocab import (
     BODY_NOUNS,
@@ -231,6 +232,7 @@ def find_names(text: str, doc: int, name_mask: bytearray, lang: str = "und") -> 
     use_model = lang in MODEL_LANGUAGES and ner.enabled()
     if use_model:
         cands = _split_person_of(text, cands)
+        trim_job_heads(text, cands, v.titles)
     cands = classify(text, cands, lower_vocab, bullets, v, use_model=use_model)
     settle_places(text, cands)
     plural_surnames(text, cands)

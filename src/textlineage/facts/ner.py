@@ -315,6 +315,25 @@ def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     project's test articles) for a fraction of the cost."""
     if not spans:
         return []
+    found = _found_around(text, spans)
+    return [_kind_over(found, s, e) if e - s <= MAX_NAME_CHARS else "" for s, e in spans]
+
+
+def entity_over(text: str, spans: Sequence[tuple[int, int]]) -> list[Entity | None]:
+    """The entity the model finds most over each span of ``text`` (read in a window, as by
+    :func:`kinds_at`), with its own bounds; None where it finds none."""
+    if not spans:
+        return []
+    found = _found_around(text, spans)
+    out: list[Entity | None] = []
+    for s, e in spans:
+        over = [x for x in found if x.start < e and s < x.end and e - s <= MAX_NAME_CHARS]
+        out.append(max(over, key=lambda x: min(e, x.end) - max(s, x.start)) if over else None)
+    return out
+
+
+def _found_around(text: str, spans: Sequence[tuple[int, int]]) -> list[Entity]:
+    """The entities of the windows around ``spans`` (see :func:`kinds_at`)."""
     from ..text.segment import split_sentences
 
     sentences = split_sentences(text)
@@ -334,8 +353,7 @@ def kinds_at(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
-    found = entities_in(text, merged)
-    return [_kind_over(found, s, e) if e - s <= MAX_NAME_CHARS else "" for s, e in spans]
+    return entities_in(text, merged)
 
 
 def _window(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
