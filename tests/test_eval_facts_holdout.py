@@ -1,4 +1,4 @@
-"""The held-out fact-diff sets, written and annotated blind by eighteen other annotators:
+"""The held-out fact-diff sets, written and annotated blind by twenty other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
@@ -6,7 +6,8 @@
 ``tests/data/facts_holdout11``, ``tests/data/facts_holdout12``,
 ``tests/data/facts_holdout13``, ``tests/data/facts_holdout14``,
 ``tests/data/facts_holdout15``, ``tests/data/facts_holdout16``,
-``tests/data/facts_holdout17`` and ``tests/data/facts_holdout18`` (twelve each).
+``tests/data/facts_holdout17``, ``tests/data/facts_holdout18``,
+``tests/data/facts_holdout19`` and ``tests/data/facts_holdout20`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -99,7 +100,12 @@ class HeldOut:
 # retrained with it; a label line furniture when the model is sure; transcripts' time
 # stamps; "New Zealand"; double surnames cut; zoned and military times; a quote's
 # left-out sentence of eight words dropped): set 15 0.649, set 3 0.791; sets 16, 17, 18,
-# still blind, 0.684, 0.556, 0.590.
+# still blind, 0.684, 0.556, 0.590. Sets 19 and 20 (2 December 2026, written blind):
+# first blind scores 0.564 and 0.489 (on 5e36951). Then sets 16 and 17 were opened and
+# tuned on (points told as per cent; states' short forms; acronyms defined late; summer
+# time zones; middle initials; "Hon."; broadcast speaker labels; the line model's sure
+# label lines at 0.93; a date retold less specifically; a job before a name read with the
+# model): set 16 0.720, set 17 0.576; sets 18, 19, 20, still blind, 0.598, 0.571, 0.493.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -116,9 +122,11 @@ SETS = (
     HeldOut("facts_holdout13", 12, ("06", "10"), 310, 0.80),
     HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.74, plain=("08", "10", "11", "12")),
     HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.62, plain=("05", "08", "11", "12")),
-    HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.65, plain=("06", "08", "10", "12")),
-    HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.53, plain=("04", "07", "10", "12")),
-    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.56, plain=("04", "08", "10", "11")),
+    HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.69, plain=("06", "08", "10", "12")),
+    HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.55, plain=("04", "07", "10", "12")),
+    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.57, plain=("04", "08", "10", "11")),
+    HeldOut("facts_holdout19", 12, ("02", "06"), 590, 0.54, plain=("04", "06", "08", "10")),
+    HeldOut("facts_holdout20", 12, ("06", "12"), 590, 0.46, plain=("10", "12")),
 )
 
 
