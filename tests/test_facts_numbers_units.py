@@ -186,3 +186,9 @@ def test_a_unit_said_with_a_after_a_qualifier_is_one_of_it() -> None:
 
 def _pairs_of(d: FactDiff) -> list[tuple[str, str]]:
     return [(c.source.text, c.derived.text) for c in d.changed]
+
+
+def test_a_preposition_after_a_number_is_no_noun_of_it() -> None:
+    assert [t for t, _ in _facts("The storms raged from May 28 to 30 across the plains.")] == ["30"]
+    assert _facts("Residents may request one through their council office.") == []
+    assert [t for t, _ in _facts("They walked 30 miles across the moor.")] == ["30 miles"]

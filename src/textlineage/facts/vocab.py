@@ -102,7 +102,8 @@ UNIT_STOP = _words(
     that which who whom whose this these those it its their his her our my your there here
     when where while since ago each more less after before during until into over under
     about between among against within without also only just not no so if then
-    respectively later earlier while whereas"""
+    respectively later earlier while whereas through throughout across around toward towards
+    via along beside upon onto"""
 )
 NOT_UNITS = _words(
     "died fell rose said went came saw got made took gave ran left won lost fled "
