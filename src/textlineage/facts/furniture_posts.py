@@ -163,6 +163,14 @@ _REGISTERED_RE = regex.compile(
 """A company's or a charity's registration notice closing a line ("Registered in Scotland
 No. SC123456", "Company number 04412345", "… is a registered charity (no. 1012345).")."""
 _REGISTERED_MAX_WORDS = 35
+_OFFICE_RE = regex.compile(
+    r"(?i:(?:regd\.?|registered|head|corporate|principal|administrative)\s+(?:office|address)"
+    r"|registered\s+and\s+head\s+office)\s*[:\-–]\s*\S[^\n]*"
+)
+"""A company's office address given under its label ("Regd. Office: DCA Stadium, Uppal
+Road, Hyderabad – 500 039", "Head office: 4 Quay Road, Brackwick"): the issuer's
+letterhead or footer."""
+_OFFICE_MAX_WORDS = 25
 _STATUS_RE = regex.compile(
     r"(?i:\bis\s+an?\s+(?:registered\s+)?(?:501\s*\(c\)\s*\(\d{1,2}\)|tax[- ]exempt)\s+"
     r"(?:non-?profit|not-for-profit|charity|charitable|public\s+charity)"
@@ -369,8 +377,11 @@ def status_field(part: str) -> bool:
 
 
 def registration_line(line: str, words: int) -> bool:
-    """A company's name, address and registration notice, the notice closing the line, or
-    a charity's tax status ("… is a registered 501(c)(3) nonprofit.")."""
+    """A company's name, address and registration notice, the notice closing the line, a
+    charity's tax status ("… is a registered 501(c)(3) nonprofit."), or its office's
+    address under its label (:data:`_OFFICE_RE`)."""
+    if words <= _OFFICE_MAX_WORDS and _OFFICE_RE.fullmatch(line.strip()) is not None:
+        return True
     return words <= _REGISTERED_MAX_WORDS and (
         _REGISTERED_RE.search(line.strip()) is not None
         or _STATUS_RE.search(line.strip()) is not None
