@@ -53,6 +53,7 @@ from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
 from .month_ranges import month_ranges
 from .names_lowered import drop_lowered, drop_own_name
+from .negated_bounds import negated_bounds
 from .number_hedges import hedged_counts
 from .once import one_link_per_span
 from .places import drop_generic
@@ -240,6 +241,7 @@ def diff_facts(
         fold_added(res, (source_text, derived_text), source_doc, ls)
         reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
         strength_moves(res, (source_text, derived_text))
+        negated_bounds(res, (source_text, derived_text))
     one_link_per_span(res)
 
     fold_inside_quotes(res)
