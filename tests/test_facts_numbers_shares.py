@@ -194,3 +194,16 @@ def test_percentage_points_told_as_per_cent_are_a_change() -> None:
         ("4.1 percentage points", "4.1 per cent", "value")
     ]
     assert not d.added and not d.dropped
+
+
+def test_points_told_as_per_cent_beside_a_closer_share_are_paired_first() -> None:
+    src = (
+        "Annual growth was 4.9%, 1.1 percentage points higher than in March, when it stood "
+        "at 1.8%. Lenders approved 61,200 mortgages."
+    )
+    der = "Growth surged by 1.1 per cent to 4.9%. Lenders approved 61,200 mortgages."
+    d = _diff(src, der)
+    assert ("1.1 percentage points", "1.1 per cent", "value") in [
+        (c.source.text, c.derived.text, c.label) for c in d.changed
+    ]
+    assert "1.8%" in [f.text for f in d.dropped]

@@ -26,8 +26,9 @@ from .match_nearer import (
     prefer_nearer_source,
     prefer_said_alike,
 )
+from .match_same import one_thing, same_measure
 from .ranks import AMONG
-from .units import MULTIPLE, PERCENT, dimension, in_base, same_span
+from .units import MULTIPLE, PERCENT, dimension
 from .value_close import (
     ROUNDING_SLACK,
     converted_alike,
@@ -171,30 +172,6 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
     return _same_place(s, d, texts)
 
 
-def _same_measure(s: Item, d: Item) -> bool:
-    """One measure in two units ("three decades", "30 years")?"""
-    if s.unit == d.unit or not dimension(s.unit) or dimension(s.unit) != dimension(d.unit):
-        return False
-    if ("x" in s.fact.value) != ("x" in d.fact.value):
-        return False  # a size is no range
-    a = [in_base(v, s.unit) for v in regex.split("[-x]", s.fact.value)]  # a range's ends, a
-    b = [in_base(v, d.unit) for v in regex.split("[-x]", d.fact.value)]  # size's lengths
-    return None not in a and (a == b or same_span(s.fact.value, s.unit, d.fact.value, d.unit))
-
-
-def _same_count(s: Item, d: Item) -> bool:
-    """One count under two nouns ("37 municipalities", "37 towns")? Same value and
-    currency, two different nouns of no dimension."""
-    return (
-        s.fact.value == d.fact.value
-        and s.cur == d.cur
-        and bool(s.unit and d.unit)
-        and s.unit != d.unit
-        and not dimension(s.unit)
-        and not dimension(d.unit)
-    )
-
-
 def diff_numbers(
     S: list[Group],
     D: list[Group],
@@ -276,7 +253,7 @@ def diff_numbers(
             note = f"{_qual_note(s, d)}; the value is kept elsewhere"
             res.kept.append(FactLink(d.fact.kind, sf, df, note))
     for gd in same_thing:
-        one = _one_thing(S, gd, res, exact_used, kept_src)
+        one = one_thing(S, gd, res, exact_used, kept_src)
         if one is None:
             unmatched.append(gd)
         else:
@@ -338,13 +315,13 @@ def diff_numbers(
                 used.add(id(converted))
                 sf, df = pair(converted, gd)
                 c = converted.first
-                if _same_measure(c, d) and c.qcls != d.qcls:
+                if same_measure(c, d) and c.qcls != d.qcls:
                     # one measure in another unit, its qualifier changed ("more than 250
                     # mm" / "a quarter of a meter")
                     note = f"{_qual_note(c, d)}; unit '{c.unit}' → '{d.unit}'"
                     detail = _qual_detail(c, d)
                     res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, detail))
-                elif _same_measure(c, d) or (c.qcls == d.qcls and converted_alike(c, d)):
+                elif same_measure(c, d) or (c.qcls == d.qcls and converted_alike(c, d)):
                     note = f"unit '{converted.first.unit}' → '{d.unit}'"
                     res.kept.append(FactLink(d.fact.kind, sf, df, note))
                 elif (mention := _free_mention(res, converted, sf)) is not None:
@@ -511,7 +488,7 @@ def _requalified(gs: Group, D: list[Group], res: Result, texts: tuple[str, str] 
 def _said_again(it: Item, other: Item) -> bool:
     """Is ``other`` the same value said again: the same noun, or the same amount of money
     with a noun only one of the two mentions names?"""
-    if _same_measure(it, other):
+    if same_measure(it, other):
         return True  # "72 hours" and "three days"
     if it.fact.value != other.fact.value:
         return False
@@ -564,35 +541,3 @@ def _one_change_once(res: Result, start: int) -> None:
             best[key] = link
     keep = {id(x) for x in best.values()}
     res.changed[start:] = [x for x in res.changed[start:] if id(x) in keep]
-
-
-def _one_thing(
-    S: list[Group], gd: Group, res: Result, exact_used: set[int], kept_src: set[int]
-) -> Group | None:
-    """Match ``gd`` with a source number in one of its passages that is the same count
-    under another noun ("three operators", "three companies") or the same measure in
-    another unit ("three decades", "30 years"): kept, or changed in strength when the
-    qualifiers differ. The source group matched, or None."""
-    d = gd.first
-    cands = [
-        g
-        for g in S
-        if id(g) not in exact_used
-        and shares(g, gd)
-        and (_same_count(g.first, d) or _same_measure(g.first, d))
-    ]
-    if not cands:
-        return None
-    gs = min(cands, key=lambda g: (g.first.qcls != d.qcls, g.first.fact.span[0]))
-    exact_used.add(id(gs))
-    s = gs.first
-    sf, df = pair(gs, gd)
-    what = "noun" if _same_count(s, d) else "unit"
-    note = f"{what} '{s.unit}' → '{d.unit}'"
-    if s.qcls != d.qcls:
-        note = f"{_qual_note(s, d)}; {note}"
-        res.changed.append(FactLink(d.fact.kind, sf, df, note, _STRENGTH, _qual_detail(s, d)))
-    else:
-        kept_src.add(id(gs))
-        res.kept.append(FactLink(d.fact.kind, sf, df, note, "noun" if what == "noun" else ""))
-    return gs
