@@ -3,8 +3,13 @@ text keeping either form keeps both."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 from textlineage.facts import diff_facts
-from textlineage.types import FactDiff
+from textlineage.facts.items import Result
+from textlineage.facts.match_acronyms import fold_defined_acronyms
+from textlineage.types import Fact, FactDiff, FactLink
 
 
 def diff(src: str, der: str) -> FactDiff:
@@ -64,3 +69,26 @@ def test_an_acronym_defined_after_a_later_mention_of_a_kept_name() -> None:
     assert ("PGA", "Prairie Growers' Association") in [
         (k.source.text, k.derived.text) for k in d.kept if k.label == "abbreviation"
     ]
+
+
+def test_many_brackets_of_one_acronym_after_many_kept_names_are_read_at_once() -> None:
+    n = 700
+    names = [f"Name{i} Group" for i in range(n)]
+    head = "".join(f"{name} met. " for name in names)
+    text = head + "The Other Body (ABC) said. " * n
+    kept, at = [], 0
+    for name in names:
+        f = Fact("organisation", name, (at, at + len(name)), 0, name.lower())
+        kept.append(FactLink("organisation", f, replace(f, span=(0, len(name)), doc=1)))
+        at += len(name) + len(" met. ")
+    start = len(head) + len("The Other Body (")
+    step = len("The Other Body (ABC) said. ")
+    dropped = [
+        Fact("organisation", "ABC", (start + j * step, start + j * step + 3), 0, "abc")
+        for j in range(n)
+    ]
+    res = Result(kept=kept, dropped=dropped)
+    started = time.perf_counter()
+    fold_defined_acronyms((text, ""), res)
+    assert time.perf_counter() - started < 5.0
+    assert len(res.dropped) == n  # no kept name stands before the brackets

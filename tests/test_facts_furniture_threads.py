@@ -3,14 +3,18 @@
 starter and reply headers and the reply below, a top comment, a community's handle, a
 link line, an app's promotion, a confidentiality notice, a helpline sentence, an ad's
 label split by a dot, a document's title and dated line under its issuer, a dateline
-with its date in parentheses, a music credit; and story lines of the same words that stay
-facts."""
+with its date in parentheses, a music credit, a transcript's speaker labels; and story
+lines of the same words that stay facts."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import regex
 
 from facts_lines import furniture, values
+from textlineage.facts.furniture_threads import inline_spans
 
 STORY = (
     "The ferry company serving Holm Sound said on Monday that it would cut two of its six "
@@ -203,3 +207,22 @@ def test_a_notices_block_with_its_date_above_the_story_stays() -> None:
 def test_a_headline_over_an_ad_and_a_share_bar_stays() -> None:
     text = f"Ferry Cuts Hit Holm Sound\n[Advertisement]\nShare this story · 57 comments\n{STORY}\n"
     assert "Ferry Cuts Hit Holm Sound" not in furniture(text)
+
+
+def test_a_place_label_beside_two_update_lines_stays() -> None:
+    text = (
+        f"{STORY}\nUPDATE: The storm made landfall near Galveston at 3 a.m.\n"
+        "UPDATE: Officials said 40,000 homes lost power.\n"
+        "WASHINGTON: President Harmon declared an emergency for Texas.\n"
+    )
+    assert "WASHINGTON:" not in furniture(text)
+
+
+def test_a_long_transcripts_labels_are_read_at_once() -> None:
+    text = "".join(f"AB: line {i} said\n" for i in range(20_000))
+    started = time.perf_counter()
+    found = []
+    for m in regex.finditer(r"[^\n]+", text):
+        found.extend(inline_spans(text, m.start(), m.end()))
+    assert len(found) == 20_000
+    assert time.perf_counter() - started < 3.0

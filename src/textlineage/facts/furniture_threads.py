@@ -14,6 +14,7 @@ beside its own rules.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -382,14 +383,17 @@ the speaker's name in brackets ("ANCHOR (DANA PRUITT): …", "REPORTER: …").""
 
 
 @lru_cache(maxsize=8)
-def _role_labels(text: str) -> frozenset[Span]:
-    """The speaker labels of a transcript (:data:`_ROLE_LABEL_RE`): only where one label
-    opens at least two lines, as a transcript's do (a lone "WARNING: …" is the story's)."""
+def _role_labels(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
+    """The speaker labels of a transcript (:data:`_ROLE_LABEL_RE`), by their starts: only
+    where one label opens at least two lines, as a transcript's do (a lone "WARNING: …" is
+    the story's); there, a label that opens two lines or names its speaker in brackets
+    (a "WASHINGTON: …" beside two "UPDATE: …" lines is still the story's)."""
     found = [(m.span(), m.group()) for m in _ROLE_LABEL_RE.finditer(text)]
     counts = Counter(label for _, label in found)
     if not counts or max(counts.values()) < 2:
-        return frozenset()
-    return frozenset(span for span, _ in found)
+        return (), ()
+    spans = tuple(span for span, label in found if counts[label] >= 2 or "(" in label)
+    return tuple(a for a, _ in spans), spans
 
 
 def inline_spans(text: str, s: int, e: int) -> list[Span]:
@@ -401,5 +405,7 @@ def inline_spans(text: str, s: int, e: int) -> list[Span]:
     m = _SPEECH_STAMP_RE.match(text, s, e)
     if m is not None and _SPEAKER_RE.search(m.group("label")) is not None:
         out.append(m.span("stamp"))  # a speaker named in capitals ("Mr KYLE", "The SPEAKER")
-    out.extend(sp for sp in _role_labels(text) if s <= sp[0] < e)
+    starts, labels = _role_labels(text)
+    i = bisect.bisect_left(starts, s)  # a lookup per line: a long transcript stays linear
+    out.extend(labels[i : bisect.bisect_left(starts, e)])
     return out

@@ -49,6 +49,7 @@ def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
             if f.kind in NAME_KINDS:
                 by_end.setdefault(f.span[1], link)
         named = [(_side(k, side).text, k) for k in res.kept if _side(k, side).kind in NAME_KINDS]
+        before: dict[int, FactLink | None] = {}  # the kept name written before each bracket
         for f in [x for x in left if x.kind in NAME_KINDS]:
             m = _DEFINED_RE.match(text, f.span[1])
             k = by_start.get(m.start(1)) if m else None
@@ -62,7 +63,11 @@ def fold_defined_acronyms(texts: tuple[str, str], res: Result) -> None:
                     continue
                 k = by_end.get(d.start())  # the name ends where the brackets' gap starts
                 if k is None:  # or a mention of a kept name other than the one it keeps
-                    k = next((x for t, x in named if text.endswith(t, 0, d.start())), None)
+                    if d.start() not in before:
+                        before[d.start()] = next(
+                            (x for t, x in named if text.endswith(t, 0, d.start())), None
+                        )
+                    k = before[d.start()]
                 if k is not None:
                     _keep(res, left, f, k, side)
                     break

@@ -416,7 +416,7 @@ def _number_link(
     ):
         return None  # a share is not a count, nor euros pounds
     if points:
-        note = f"{sf.text} → {df.text}: percentage points and per cent are not one measure"
+        note = f"{sf.text} → {df.text}: points and per cent are not one measure"
         return FactLink("number", sf, df, note, "value", "", True)
     if si.unit and di.unit and si.unit != di.unit and not si.pas & di.pas:
         return None  # value and noun both changed: only an aligned passage tells
