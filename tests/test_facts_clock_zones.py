@@ -90,6 +90,11 @@ def test_a_zone_left_open_agrees_with_a_summer_zone() -> None:
     # "Eastern" in summer is Eastern Daylight Time: 5:30 CDT is 6:30 Eastern
     assert _times("5:30 a.m. CDT", "6:30 a.m. Eastern") == (["6:30 a.m. Eastern"], [])
     assert _times("6:30 a.m. Eastern", "5:30 a.m. CDT") == (["5:30 a.m. CDT"], [])
+    # never by the open zone's standard moment against a summer zone
+    assert _times("6:30 a.m. CDT", "6:30 a.m. Eastern") == (
+        [],
+        ["6:30 a.m. CDT → 6:30 a.m. Eastern"],
+    )
     # ... and still with a winter zone at the standard offset
     assert _times("5:30 a.m. CST", "6:30 a.m. Eastern") == (["6:30 a.m. Eastern"], [])
     # two summer zones, or two zones left open, are read in one season

@@ -81,6 +81,9 @@ def test_hon_is_a_title_not_a_name() -> None:
     kinds = _kinds("Head of Mission Hon. Grace Wanjiru Odhiambo said the vote was calm.")
     assert kinds["Grace Wanjiru Odhiambo"] == "person"
     assert not any("Hon" in name for name in kinds)
+    # a seat's letters after the name make no title of the whole ("Dr … MP")
+    assert _kinds("The Hon. Ana Lind MP said the bill would pass.") == {"Ana Lind MP": "person"}
+    assert _kinds("Dr Ana Lind MP said the bill would pass.") == {"Ana Lind MP": "person"}
 
 
 def test_another_given_name_is_another_person() -> None:

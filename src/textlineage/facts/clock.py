@@ -20,7 +20,14 @@ from __future__ import annotations
 import regex
 
 from ..types import Fact
-from .clock_zones import SEASON_OPEN, in_universal, names_summer, zone_after
+from .clock_zones import (
+    SEASON_OPEN,
+    ZONE_OPEN,
+    ZONE_SUMMER,
+    in_universal,
+    names_summer,
+    zone_after,
+)
 from .items import Item, mark, overlaps
 
 TIME_PREFIX = "time:"
@@ -295,9 +302,9 @@ def _item(text: str, doc: int, s: int, e: int, value: str) -> Item:
     fact = Fact("date", text[s:zone_end], (s, zone_end), doc, moment)
     if len(offsets) > 1:  # a zone left open: its moment in summer too
         summer = TIME_PREFIX + "-".join(in_universal(t, offsets[1:]) for t in ends)
-        return Item(fact, "date", (moment,), alts=(value, summer + SEASON_OPEN))
+        return Item(fact, "date", (moment,), alts=(value, summer + SEASON_OPEN, ZONE_OPEN))
     if names_summer(text, e):
-        return Item(fact, "date", (moment,), alts=(value, moment + SEASON_OPEN))
+        return Item(fact, "date", (moment,), alts=(value, moment + SEASON_OPEN, ZONE_SUMMER))
     return Item(fact, "date", (moment,), alts=(value,))
 
 

@@ -9,7 +9,7 @@ written (``time:06:42``), so that a text giving the time without its zone still 
 A zone named without its season ("Pacific", "ET") is read at its standard offset, its
 daylight-saving reading an alternative: two such names agree in every season, as do two
 seasons named, and a season named against one left open ("5:30 a.m. CDT" / "6:30 a.m.
-Eastern") agrees when the summer reading does (:data:`SEASON_OPEN`). Only zones whose
+Eastern") is read in summer only (:data:`SEASON_OPEN`, :data:`ZONE_OPEN`). Only zones whose
 abbreviation names one offset are read ("IST" is India's or Ireland's, and is left
 alone).
 """
@@ -59,6 +59,11 @@ def zone_after(text: str, end: int) -> tuple[tuple[float, ...], int] | None:
 
 _SUMMER = frozenset({"pdt", "mdt", "cdt", "edt", "akdt"})
 SEASON_OPEN = "~"
+ZONE_OPEN = "zone:open"
+ZONE_SUMMER = "zone:summer"
+"""Marks, among an item's alternatives, a time in a zone left open and one in a summer
+zone: the two are read against each other in summer only, never by the open zone's
+standard moment ("6:30 a.m. Eastern" is no "6:30 a.m. CDT")."""
 """Marks the moment a zone left open would be in summer ("6:30 a.m. Eastern": 10:30Z), and
 the moment of a time in a summer zone ("5:30 a.m. CDT": 10:30Z), in an item's
 alternatives: two alike marked moments are one time, an unmarked moment never matches a

@@ -15,7 +15,7 @@ import regex
 
 from ..types import Fact, FactLink
 from .clock import TIME_PREFIX, is_time
-from .clock_zones import SEASON_OPEN
+from .clock_zones import SEASON_OPEN, ZONE_OPEN, ZONE_SUMMER
 from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
 from .dates_twice import relink, retold_as_other
 from .items import Group, Item, Result, pair, shares
@@ -236,6 +236,14 @@ def _other_calendar(a: Item, b: Item) -> bool:
     return any(x.endswith(SEASON_OPEN) and x in b.alts for x in a.alts)  # "CDT" / "Eastern"
 
 
+def _seasons_clash(a: Item, b: Item) -> bool:
+    """Is one a time in a zone left open and the other in a summer zone (their moments
+    compare in summer only: :data:`.clock_zones.ZONE_OPEN`)?"""
+    return (ZONE_OPEN in a.alts and ZONE_SUMMER in b.alts) or (
+        ZONE_SUMMER in a.alts and ZONE_OPEN in b.alts
+    )
+
+
 SAID_ALIKE = 2
 """Content words the sentences of a source date and a less specific derived one must
 share for the derived date to be that date made vaguer, outside any shared passage
@@ -274,6 +282,8 @@ def diff_dates(
         gs = by_value.get(d.fact.value)
         if gs is not None and _weak(d) and _retells_other(S, gs, gd, alike):
             gs = None
+        if gs is not None and _seasons_clash(gs.first, d):
+            gs = None  # "6:30 a.m. Eastern" / "6:30 a.m. CDT": read in summer, below
         if gs is not None and not _dated_weekday_in_passage(S, gd):
             used.add(id(gs))
             sf, df = pair(gs, gd)

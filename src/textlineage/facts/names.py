@@ -561,6 +561,7 @@ def _trim_run(
     if (
         not any(orgs)
         and _job(run[-1], v)
+        and not (run[-1].allcaps and len(run) > 2 and not _job(run[-2], v))  # "… Lind MP"
         and (run[0].lower.rstrip(".") in v.titles or _common(run))
     ):
         c = Cand(run[0].start, run[-1].end, run)

@@ -1,5 +1,5 @@
-"""A job opening a sentence before a person's name: "Trainer Hamish Baird said …",
-"Ombudsman Niamh Ó Faoláin said …".
+"""A job opening a sentence before a person's name: "Ombudsman Niamh Ó Faoláin said …",
+"Reporter Anna Roy said …".
 
 A name's run of capitalised words takes a sentence's first word with it, and a job said
 before a name without "the" ("Trainer", "Ombudsman", "Reporter") is capitalised there
@@ -7,7 +7,8 @@ like the name. A title the vocabulary knows ("Dr", "Chief Executive") is trimmed
 name rules; a common noun is not, as a given name may be one ("Peter", "Hunter", "Rose").
 The named-entity model tells them apart: where it reads a person that starts at the
 run's second word and ends with the run, the first word, a common noun of the model's
-lexicon, is the person's job, no part of the name.
+lexicon, is the person's job, no part of the name. Where the model reads the job into the
+person ("Trainer Hamish Baird"), the name is left whole.
 """
 
 from __future__ import annotations
