@@ -94,6 +94,19 @@ def test_an_imprint_below_the_story_however_long() -> None:
     assert not any(v in line for v in values(page))
 
 
+def test_a_numbered_regulators_note_below_the_story() -> None:
+    notes = (
+        "Notes\n1. The index has been published monthly since January 1994.\n"
+        "2. Fenmoor Building Society is authorised by the Prudential Regulation Authority and "
+        "regulated by the Financial Conduct Authority and the PRA. FRN 100432.\n"
+    )
+    page = f"{STORY}\n\n{MORE}\n\n{notes}"
+    found = furniture(page)
+    assert notes.splitlines()[2] in found
+    assert not any("1994" in f for f in found)  # a note of the story's own facts stays
+    assert "100432" not in " ".join(values(page))
+
+
 def test_a_publishers_sentence_inside_the_story_stays() -> None:
     line = "Published by Hartley Books in 1998, the club's first guide to the river sold 20,000 copies."
     assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []

@@ -210,13 +210,21 @@ for, wrote or edited the page
 ("Promoted by A. Lee on behalf of the Ashdale Party, both at 4 Mill Lane, Bury.")."""
 _MEMBER_RE = regex.compile(
     r"(?:\S+\s+){1,8}?(?i:is|are)\s+(?:(?i:a|an|the)\s+)?(?:(?i:proud|full|founding|accredited"
-    r"|registered|corporate)\s+)?(?:(?i:members?\s+of|(?:authori[sz]ed\s+and\s+)?regulated\s+by"
+    r"|registered|corporate)\s+)?(?:(?i:members?\s+of|(?:authori[sz]ed\s+and\s+)?regulated\s+by|authori[sz]ed\s+by"
     r"|accredited\s+by|licensed\s+by|affiliated\s+(?:to|with)|a\s+member\s+firm\s+of))\s+"
     r"(?:(?i:the)\s+)?\p{Lu}[^.!?]{1,120}\.?"
 )
 """A body's membership of a trade association or its regulator ("Ashdale Homes is a
 member of the Guild of Builders.", "… are authorised and regulated by the …")."""
 _FOOT_MAX_WORDS = 40
+_NOTE_NUMBER_RE = regex.compile(r"^\d{1,2}[.)]\s+")
+"""A note's number opening its line ("2. Hartwell Building Society is authorised by …")."""
+_FIRM_NUMBER_RE = regex.compile(
+    r"\(?(?i:frn|firm\s+reference\s+(?:no\.?|number)|(?:financial\s+services\s+)?register"
+    r"\s+(?:no\.?|number))\s*:?\s*\d{5,9}\)?\.?"
+)
+"""A regulated firm's reference number, a sentence of its regulator's notice ("FRN
+100432.")."""
 _OWN_CHANNEL_RE = regex.compile(
     r"\b(?i:(?:our|this)\s+(?:(?:free|daily|weekly|morning|evening)\s+)*(?:newsletters?|website|site"
     r"|homepage|app|podcast|(?:youtube\s+)?channel|facebook\s+page|comments?\s+section)|your\s+inbox)\b"
@@ -385,10 +393,13 @@ def _foot_line(line: str) -> bool:
         return (len(sentences) > 1 or _BEAT_RE.search(line) is not None) and all(
             _HIS_RE.fullmatch(s) or _REACH_RE.fullmatch(s) for s in sentences[1:]
         )
+    sentences = _SENTENCE_SPLIT_RE.split(_NOTE_NUMBER_RE.sub("", line, count=1))
     return all(
-        (_IMPRINT_RE.fullmatch(s) and not _IMPRINT_COMMA_RE.search(s)) or _MEMBER_RE.fullmatch(s)
+        (_IMPRINT_RE.fullmatch(s) and not _IMPRINT_COMMA_RE.search(s))
+        or _MEMBER_RE.fullmatch(s)
+        or _FIRM_NUMBER_RE.fullmatch(s)
         for s in sentences
-    )
+    ) and bool(_MEMBER_RE.fullmatch(sentences[0]) or _IMPRINT_RE.fullmatch(sentences[0]))
 
 
 def page_spans(
@@ -410,9 +421,11 @@ def page_spans(
     last = story[1]
     while last >= 0 and _foot_line(text[lines[last][0] : lines[last][1]]):
         last -= 1  # a long imprint below the story is no paragraph of it
+    ends = {s: e for s, e, _ in lines}
+    whole = {s for s, e in (*found, *out) if e >= ends.get(s, e)}  # lines taken whole
     for s, e, _ in lines[last + 1 :]:
-        if s not in taken and len(text[s:e].split()) <= _FOOT_MAX_WORDS and _foot_line(text[s:e]):
-            out.append((s, e))
+        if s not in whole and len(text[s:e].split()) <= _FOOT_MAX_WORDS and _foot_line(text[s:e]):
+            out.append((s, e))  # (a note's number taken alone leaves its line to read)
             taken.add(s)
     first = len(lines) - 1
     while first > last + 1 and not _blank_between(text, lines[first - 1][1], lines[first][0]):
