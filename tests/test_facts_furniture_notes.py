@@ -107,6 +107,23 @@ def test_a_numbered_regulators_note_below_the_story() -> None:
     assert "100432" not in " ".join(values(page))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Image description: A narrow staircase with a handrail on one side.]",
+        "[Figure 2: Rainfall at 14 stations in July — chart not reproduced in this version]",
+        "[QR code: scan for the interactive dashboard]",
+    ],
+)
+def test_a_placeholder_in_brackets_is_furniture(line: str) -> None:
+    assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == [line]
+
+
+def test_brackets_inside_a_sentence_stay() -> None:
+    line = "The mayor [pictured] said 40 homes [see map: page 4] would be built by 2030."
+    assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []
+
+
 def test_a_publishers_sentence_inside_the_story_stays() -> None:
     line = "Published by Hartley Books in 1998, the club's first guide to the river sold 20,000 copies."
     assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []

@@ -463,10 +463,21 @@ def page_part(part: str, alone: bool) -> bool:
     )
 
 
+_PLACEHOLDER_RE = regex.compile(
+    r"\[[ \t]*+(?i:image[ \t]+description|image|photo|picture|figure|fig\.|chart|graph|map"
+    r"|qr[ \t]+code|video|audio|alt(?:[ \t]+text)?|illustration|graphic|infographic|embed"
+    r"|gallery|slideshow)(?:[ \t]+\d{1,3}[a-z]?)?[ \t]*+[:—–-][^\]\n]{1,400}\]"
+)
+"""A placeholder in square brackets for what the text version leaves out or describes
+("[Image description: A narrow staircase …]", "[Figure 1: Daily maximum temperature …
+chart not reproduced]", "[QR code: scan for the dashboard]")."""
+
+
 def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph number opening it."""
-    out = []
+    closing it, a paragraph number opening it, a placeholder in brackets for an image, a
+    figure or a code (:data:`_PLACEHOLDER_RE`)."""
+    out = [m.span() for m in _PLACEHOLDER_RE.finditer(text, s, e)]
     m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
     if m is not None:
         out.append(m.span())
