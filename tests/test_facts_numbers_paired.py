@@ -8,7 +8,8 @@ tests; no passages are given."""
 from __future__ import annotations
 
 from textlineage.facts import diff_facts, extract_facts
-from textlineage.types import FactDiff
+from textlineage.facts.ages import is_age
+from textlineage.types import Fact, FactDiff
 
 
 def _diff(a: str, b: str) -> FactDiff:
@@ -202,6 +203,20 @@ def test_a_bare_number_changed_beside_a_kept_fact() -> None:
         "It follows her until 2004, when, aged 76, she finally decides to sell up.",
     )
     assert ("67", "76") in _changed(d)
+
+
+def test_an_age_after_who_is_changed_to_an_age_in_years() -> None:
+    d = _diff(
+        "The complaint concerns her son, who is 17, and the stairlift the council refused.",
+        "The complaint concerns her 16-year-old son and the stairlift the council refused.",
+    )
+    assert ("17", "16-year-old") in _changed(d)
+    text = "The complaint concerns her son, who is 17, and the stairlift."
+    at = text.index("17")
+    assert is_age(Fact("number", "17", (at, at + 2), 0, "17"), text)
+    text = "The council, who is 17 days late, has not replied."  # no age: a count of days
+    at = text.index("17 days")
+    assert not is_age(Fact("number", "17 days", (at, at + 7), 0, "17"), text)
 
 
 def test_bare_numbers_of_other_sizes_stay_apart() -> None:

@@ -2,8 +2,8 @@
 
 A bare number is read as a count of nothing, and a derived text that gives an age in
 other words ("now 67", "aged 76", "at the age of 76", "76 years old", "Ann Lowe, 76,"
-after a name as newspapers write it) leaves a dropped and an added number no unit pairs.
-When each text's leftover numbers hold exactly one age (a whole number of at most three
+after a name as newspapers write it, "her son, who is 17,") leaves a dropped and an
+added number no unit pairs. When each text's leftover numbers hold exactly one age (a whole number of at most three
 digits, or of years, with an age's words around it) and the two differ, that is one
 number changed in ``value``. An age is never another count changed (:func:`is_age`: "53"
 after a name is no version of "two companies").
@@ -17,7 +17,8 @@ from ..types import Fact, FactLink
 from .items import Result
 
 _BEFORE_RE = regex.compile(
-    r"(?i:\baged|\bage|\bat[ \u00a0]+the[ \u00a0]+age[ \u00a0]+of|,[ \u00a0]*now)[ \u00a0]+$"
+    r"(?i:\baged|\bage|\bat[ \u00a0]+the[ \u00a0]+age[ \u00a0]+of|,[ \u00a0]*now"
+    r"|,[ \u00a0]*who[ \u00a0]+(?:is|was|turned|turns|is[ \u00a0]+now))[ \u00a0]+$"
 )
 _AFTER_RE = regex.compile(r"(?i:[ \u00a0-]+years?[ \u00a0-]+old\b)")
 _OLD_RE = regex.compile(r"(?i:[ \u00a0-]+old\b)")
@@ -28,8 +29,8 @@ _NAMED_AFTER_RE = regex.compile(r"[ \u00a0]*(?:,|\.(?!\d)|$)")
 
 def is_age(f: Fact, text: str) -> bool:
     """Does the number ``f`` give a person's age: a whole number of at most three digits
-    (or of years: "76-year-old", "76 years" before "old") after "aged", "now" or a name
-    and a comma, or before "years old"?"""
+    (or of years: "76-year-old", "76 years" before "old") after "aged", "now", ", who is" or
+    a name and a comma, or before "years old"?"""
     if f.kind != "number":
         return False
     m = regex.fullmatch(r"(\d{1,3})(?:[ \u00a0-]+(years?)([ \u00a0-]+old)?)?", f.text)
