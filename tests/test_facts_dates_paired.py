@@ -107,6 +107,17 @@ def test_a_year_moved_among_two_years_is_the_one_said_alike() -> None:
     assert [f.text for f in d.dropped if f.kind == "date"] == ["2027"]
 
 
+def test_a_month_alone_after_starting_or_effective_is_a_date() -> None:
+    assert _dates("A stadium upgrade starting January; new fares effective April.") == [
+        ("January", "01"),
+        ("April", "04"),
+    ]
+    d = _diff("Work will begin in January 2032.", "A stadium upgrade, starting January.")
+    assert {(k.source.text, k.derived.text, k.label) for k in d.changed} == {
+        ("January 2032", "January", "specificity")
+    }
+
+
 def test_a_part_of_a_month_is_one_date() -> None:
     assert _dates("Repairs end in mid-April, the survey in the middle of June.") == [
         ("mid-April", "part:mid-04"),

@@ -151,7 +151,8 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "m",
         regex.compile(
             r"(?<=(?i:\b(?:in|during|of|since|until|till|by|from|last|next|this|early|late|mid"
-            r"|through|throughout|before|after|between|every|each|around|and)\s+|\bmid-))"
+            r"|through|throughout|before|after|between|every|each|around|and|starting|beginning|ending"
+            r"|effective)\s+|\bmid-))"
             r"(?=[JFMASOND])"
             rf"(?P<mon>(?i:{_MONTHS_FULL}))(?![\p{{L}}])"
         ),
