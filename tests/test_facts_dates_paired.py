@@ -118,6 +118,11 @@ def test_a_month_alone_after_starting_or_effective_is_a_date() -> None:
     }
 
 
+def test_a_periods_code_is_no_name() -> None:
+    facts = extract_facts("Prices rose 2% in Q1 2032 and FY2031 revenue fell; H2 is next.", 0)
+    assert [(f.kind, f.text) for f in facts] == [("number", "2%"), ("date", "2032")]
+
+
 def test_a_part_of_a_month_is_one_date() -> None:
     assert _dates("Repairs end in mid-April, the survey in the middle of June.") == [
         ("mid-April", "part:mid-04"),

@@ -70,6 +70,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
             mark(mask, s, e)
     for s, e in _reference_marks(text):
         mark(num_mask, s, e)
+    for m in _PERIOD_CODE_RE.finditer(text):
+        mark(name_mask, *m.span())  # "Q1 2032", "FY2031": a period's code, no name
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(_phones(text, doc, num_mask, name_mask))
@@ -98,6 +100,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     return items
 
 
+_PERIOD_CODE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:[QH][1-4]|FY\d{2}(?:\d{2})?)(?![\p{L}\p{N}])")
+"""A quarter's, a half-year's or a financial year's code: "Q1", "H2", "FY2031"."""
 _MARK_RE = regex.compile(r"(?:(?<=\p{L}[ \u00a0]?)|(?<=^[ \t]*))[(\[](?P<n>\d{1,2})[)\]]", regex.M)
 """A number in brackets after a word or opening a line: "Owen Pryce (2)", "(2) Halvard
 Renewables LLC", "shown before [3]"."""
