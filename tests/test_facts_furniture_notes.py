@@ -124,6 +124,13 @@ def test_brackets_inside_a_sentence_stay() -> None:
     assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []
 
 
+def test_the_next_event_under_its_label_below_the_story() -> None:
+    line = "Next event: Harbour Cup Provincial Final, February 18–22, Lerwick"
+    assert furniture(f"{STORY}\n\n{MORE}\n\n{line}\n") == [line]
+    line = "The next event drew 400 entries, the club said on Monday."
+    assert furniture(f"{STORY}\n\n{MORE}\n\n{line}\n") == []
+
+
 def test_a_publishers_sentence_inside_the_story_stays() -> None:
     line = "Published by Hartley Books in 1998, the club's first guide to the river sold 20,000 copies."
     assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == []

@@ -270,9 +270,12 @@ _NEXT_RE = regex.compile(
     r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,8}|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)"
     r"\s+\d{4}\.?"
+    r"|(?i:next|upcoming|coming\s+up)\s+(?i:events?|match|game|fixture|meeting|issue|edition"
+    r"|round|race|show|episode|tournament)\s*:\s*\p{Lu}[^\n]{2,120}"
 )
 """The date of an event's next edition below the story ("Next year's fair: Saturday 3
-June 2028")."""
+June 2028"), or the next event under its label ("Next event: Aurora Cup, February 18–22,
+Lloydminster")."""
 _END_MARK_RE = regex.compile(
     r".{0,60}(?:©|(?i:\bcopyright\b|\(c\)\s*\d{4}|all\s+rights\s+reserved)).{0,80}"
     r"|(?i:page)\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]"
