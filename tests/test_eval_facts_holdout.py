@@ -106,7 +106,7 @@ class HeldOut:
 # time zones; middle initials; "Hon."; broadcast speaker labels; the line model's sure
 # label lines at 0.93; a date retold less specifically; a job before a name read with the
 # model; office addresses, regulators' notes and bracketed placeholders as furniture;
-# negated bounds; ages after "who is"; period codes): set 16 0.733, set 17 0.597, set 14
+# negated bounds; ages after "who is"; period codes; next events): set 16 0.733, set 17 0.600, set 14
 # 0.773; sets 18, 19, 20, still blind, 0.605, 0.571, 0.501.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
