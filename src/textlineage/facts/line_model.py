@@ -68,8 +68,8 @@ counter, a distribution list, a media contact): left out one set at a time over 
 and sets 1 to 17, the model at this probability found 410 of 590 such lines of
 furniture (of both texts) and took 11 of 518 holding a fact; at 0.98, 273 and 6. On the
 fact diff, 0.93 rather than 0.98 moved set 17 (which the model never learned from, but
-which was open when the threshold was chosen) from 0.560 to 0.567,
-sets 15 and 16 by +0.002 and no other set down."""
+which was open when the threshold was chosen) from 0.560 to 0.567, sets 15 and 16 by
++0.002 and no other set down."""
 FEATURES = (
     "after",
     "before",
