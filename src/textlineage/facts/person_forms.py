@@ -86,8 +86,7 @@ def _given_alike(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return len(ka) > 1 or a == b
-    short, full = (a, b) if len(ka) < len(kb) else (b, a)
-    return bool(_INITIAL_RE.fullmatch(short)) and _key(full)[:1] == _key(short)
+    return _one_word(a, b)
 
 
 def _one_word(a: str, b: str) -> bool:
