@@ -249,3 +249,26 @@ def test_a_narrowing_phrase_after_a_comma_left_out_is_a_dropped_claim() -> None:
         "The harbour gained 3,150 berths last year.",
     )
     assert "mostly for yachts owned by summer visitors from abroad" in _claims(fd.dropped)
+
+
+def test_a_clause_whose_words_the_derived_text_holds_only_far_apart_is_dropped() -> None:
+    # "pier" and "cafe" are in the derived text, but three sentences apart: the same
+    # topic's words, not the clause said again.
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday. The cottage by the pier "
+        "will reopen as a cafe.",
+        "Crowds gathered at the pier. The ferry company said it would resume sailings on "
+        "Friday. Its crews had waited for calmer weather. A cafe opened nearby.",
+    )
+    assert "The cottage by the pier will reopen as a cafe" in _claims(fd.dropped)
+
+
+def test_a_clause_split_over_two_neighbouring_sentences_is_not_dropped() -> None:
+    fd = _facts(
+        "The ferry company said it would resume sailings on Friday. The cottage by the pier "
+        "will reopen as a cafe.",
+        "The ferry company said it would resume sailings on Friday. The old cottage stands "
+        "empty. It will become a cafe.",
+    )
+    assert not any("cottage" in c for c in _claims(fd.dropped))
+    assert not any("cottage" in k.source.text for k in fd.changed)

@@ -128,3 +128,10 @@ def test_a_phone_number_in_a_story_is_one_number() -> None:
     phones = [f for f in extract_facts(text, language="en") if f.text == "01632 960 118"]
     assert [f.value for f in phones] == ["tel:01632960118"]
     assert "960" not in values(text) and "01632" not in values(text)
+
+
+def test_a_toll_free_number_with_its_trunk_code_and_a_round_the_clock_service() -> None:
+    text = f"{STORY} The harbour hotline, 1-800-555-0142, is staffed 24/7 until the quay reopens."
+    found = values(text)
+    assert "1-800-555-0142" in found
+    assert not {"1", "800-555-0142", "24", "7", "24/7"} & set(found)

@@ -202,3 +202,20 @@ def test_an_appeal_naming_whom_to_call_stays() -> None:
 def test_story_lines_of_the_same_words_stay(line: str) -> None:
     assert furniture(f"{STORY}\n{line}\n{MORE}\n") == []
     assert furniture(f"{STORY}\n{MORE}\n{line}\n") == []
+
+
+def test_an_updated_and_originally_posted_stamp_under_the_headline() -> None:
+    stamp = "Updated Mar. 4, 2027, 5:10 p.m. GMT  ·  Originally posted Mar. 3, 2027, 9:05 a.m. GMT"
+    text = f"Holm Sound sailings to be cut\n{stamp}\n\n{STORY}\n"
+    assert furniture(text) == [stamp]
+    assert "Mar. 3, 2027" not in values(text)
+
+
+def test_a_posts_line_with_its_disclosure_is_not_the_storys_first_line() -> None:
+    meta = (
+        "March 5, 2027 · Island Life, Ferries · Some links in this post are affiliate links, "
+        "so the blog may earn a small commission if you book through them."
+    )
+    text = f"What the Holm Sound cuts mean for your island holiday\n\n{meta}\n\n{STORY}\n"
+    assert furniture(text) == [meta]
+    assert "March 5, 2027" not in values(text)

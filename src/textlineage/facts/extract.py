@@ -72,6 +72,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
         mark(num_mask, s, e)
     for m in _PERIOD_CODE_RE.finditer(text):
         mark(name_mask, *m.span())  # "Q1 2032", "FY2031": a period's code, no name
+    for m in _ALWAYS_RE.finditer(text):
+        mark(num_mask, *m.span())  # "open 24/7": always, no count
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(_phones(text, doc, num_mask, name_mask))
@@ -102,6 +104,9 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
 
 _PERIOD_CODE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:[QH][1-4]|FY\d{2}(?:\d{2})?)(?![\p{L}\p{N}])")
 """A quarter's, a half-year's or a financial year's code: "Q1", "H2", "FY2031"."""
+_ALWAYS_RE = regex.compile(r"(?<![\p{N}/.,:-])24\s?[/x×]\s?7(?:\s?/\s?365)?(?![\p{N}/.,:])")
+"""Around the clock, every day ("24/7", "24x7", "24/7/365"): said of a service, no
+number of hours or days."""
 _MARK_RE = regex.compile(r"(?:(?<=\p{L}[ \u00a0]?)|(?<=^[ \t]*))[(\[](?P<n>\d{1,2})[)\]]", regex.M)
 """A number in brackets after a word or opening a line: "Owen Pryce (2)", "(2) Halvard
 Renewables LLC", "shown before [3]"."""
@@ -190,16 +195,19 @@ def _within(inside: bytearray, it: Item) -> bool:
     return inside.find(0, s, min(e, len(inside))) == -1 and e <= len(inside)
 
 
-_DASHED_PHONE_RE = regex.compile(r"(?<![\w.,-])(?:\(\d{3}\)[ \u00a0]?|\d{3}-)\d{3}-\d{4}(?![\w-])")
-"""A telephone number in three dashed groups ("503-555-0164", "(503) 555-0164"), even
-with a figure after a comma ("503-555-0164, 7 days a week")."""
+_DASHED_PHONE_RE = regex.compile(
+    r"(?<![\w.,-])(?:1-)?(?:\(\d{3}\)[ \u00a0]?|\d{3}-)\d{3}-\d{4}(?![\w-])"
+)
+"""A telephone number in three dashed groups ("503-555-0164", "(503) 555-0164", or after
+the trunk code: "1-800-555-0199"), even with a figure after a comma ("503-555-0164, 7
+days a week")."""
 
 
 def _phones(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """Telephone numbers in the story ("ring Crimestoppers on 0800 555 111"): one number
     each, matched by its digits, never read as the numbers of its groups."""
     out = []
-    for m in (*PHONE_RE.finditer(text), *_DASHED_PHONE_RE.finditer(text)):
+    for m in (*_DASHED_PHONE_RE.finditer(text), *PHONE_RE.finditer(text)):
         s, e = m.span()
         if overlaps(num_mask, s, e) or not is_phone(m.group()):
             continue

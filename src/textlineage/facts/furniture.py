@@ -37,7 +37,7 @@ _DATE = (
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*[A-Z]{2,4})?"
 _STAMP_WORDS = (
-    r"(?i:(?:(?:page|article|story|post)\s+)?(?:(?:first\s+|last\s+)?(?:published|updated|modified|posted)"
+    r"(?i:(?:(?:page|article|story|post)\s+)?(?:(?:first\s+|last\s+|originally\s+)?(?:published|updated|modified|posted)"
     r"|last\s+(?:reviewed|revised|checked))(?:\s+on)?|date"
     r"|next\s+(?:update|bulletin|issue|edition|report|briefing))"
 )
@@ -164,14 +164,6 @@ _LINK_RE = regex.compile(
 )
 """A page's link or button label standing alone in a line of them ("Cookie policy | Terms
 of use", "Accept | Reject", "2.1K shares · Print · Email")."""
-_CONSENT_RE = regex.compile(
-    r"(?i:\bcookies?\b.{0,80}\b(?:accept|agree|consent|settings|preferences|policy|learn\s+more"
-    r"|manage|essential|ok)\b|\b(?:we|(?:this|our)\s+(?:web)?site)\s+(?:uses?|sets?)"
-    r"\s+(?:\w+\s+){0,3}cookies\b|\buse\s+of\s+cookies\b|\bvalue\s+your\s+privacy\b)"
-)
-"""A cookie or privacy banner: cookies named with what the reader is asked to do, or a
-site saying it uses them."""
-_CONSENT_MAX_WORDS = 30
 _REACTIONS_RE = regex.compile(
     r"(?:\G|(?<![\p{So}\p{Sk}\uFE0F\u200D]))(?:[\p{So}\p{Sk}\uFE0F\u200D]++\s*+\d+(?:[.,]\d+)?\s*+(?:[KkMm]\s*+)?)+"
 )
@@ -294,9 +286,12 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
 
 
 def _prose(line: str) -> bool:
-    """A line of the story: :data:`HEADER_WORDS` words or more, no cookie banner."""
+    """A line of the story: :data:`HEADER_WORDS` words or more, no cookie banner or
+    disclosure (a post's line of date, topics and affiliate notice stands above it)."""
     n = len(line.split())
-    return n >= HEADER_WORDS and not (n <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line))
+    return (
+        n >= HEADER_WORDS and not kinds.consent_line(line, n) and not kinds.disclosure_line(line, n)
+    )
 
 
 def _mastheads(
@@ -486,7 +481,7 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
         return True
     if (header or words <= _BYLINE_MAX_WORDS) and _PLACE_DATELINE_RE.fullmatch(line.strip()):
         return True
-    if words <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line):
+    if kinds.consent_line(line, words):
         return True
     if (header or words <= _BYLINE_MAX_WORDS) and _AGENCY_DATELINE_RE.fullmatch(line.strip()):
         return True

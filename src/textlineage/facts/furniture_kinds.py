@@ -5,7 +5,7 @@ Each rule is about the shape of a whole line or of one part of a line split by `
 ``·``, ``›``: a contact line (a label such as "Media enquiries:" with a name, a phone
 number or an e-mail address), a breadcrumb ("Home > News > Appeals"), a menu of short
 link labels, a line of "Label: value" metadata, a document or issue number, a licence or
-affiliate disclosure, a stock quote, a broadcast script's slug and speaker tags. None of
+affiliate disclosure, a cookie banner, a stock quote, a broadcast script's slug and speaker tags. None of
 them is a sentence of a story; :mod:`.furniture` uses them beside its own rules.
 """
 
@@ -417,6 +417,21 @@ def slug_line(line: str) -> bool:
         and any(ch.isalpha() for ch in line)
         and all(_SLUG_PART_RE.fullmatch(p.strip()) for p in parts)
     )
+
+
+_CONSENT_RE = regex.compile(
+    r"(?i:\bcookies?\b.{0,80}\b(?:accept|agree|consent|settings|preferences|policy|learn\s+more"
+    r"|manage|essential|ok)\b|\b(?:we|(?:this|our)\s+(?:web)?site)\s+(?:uses?|sets?)"
+    r"\s+(?:\w+\s+){0,3}cookies\b|\buse\s+of\s+cookies\b|\bvalue\s+your\s+privacy\b)"
+)
+"""A cookie or privacy banner: cookies named with what the reader is asked to do, or a
+site saying it uses them."""
+_CONSENT_MAX_WORDS = 30
+
+
+def consent_line(line: str, words: int) -> bool:
+    """A cookie or privacy banner of at most 30 words (:data:`_CONSENT_RE`)."""
+    return words <= _CONSENT_MAX_WORDS and _CONSENT_RE.search(line) is not None
 
 
 def disclosure_line(line: str, words: int) -> bool:

@@ -7,9 +7,11 @@ fear could be harmed by the spill").
 Numbers, dates, names and quotations dropped or added are facts of their own; what is left
 is what a text says about them. So a clause is read only when no fact is reported inside
 it (the fact stands for it), and a clause is taken for dropped when few of its content
-words, by their stems, appear anywhere in the other text: a rewrite keeps the words of
+words, by their stems, appear together in the other text: a rewrite keeps the words of
 what it keeps (a name, a noun, a verb in another form) even when it reorders or merges
-sentences, and a clause none of whose words survive is not there.
+sentences, and a clause none of whose words survive is not there. A source clause is
+looked for in any two neighbouring sentences of the derived text (a text on the same
+topic holds its words scattered); a derived clause, anywhere in the source.
 
 Only the part of each text that reuse touches is read: the sentences between the first
 and the last aligned passage of that side (a summary that stops early has not dropped the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +64,9 @@ NEIGHBOUR = 0.6
 MAX_DRIFT = 0.25
 """How far apart, as a share of each text's length, a dropped and an added clause may
 stand to be one statement replaced."""
+WINDOW = 2
+"""Neighbouring derived sentences read together when a source clause is looked for: a
+rewrite may split a clause over two sentences."""
 _MAX_CLAUSE = 220  # characters: a longer clause is a list or a run-on, not one claim
 
 _OPENERS = (
@@ -231,12 +237,14 @@ def _unstated(
     other: frozenset[str],
     pieces: tuple[Span, ...],
     short: bool = False,
+    local: _Windows | None = None,
 ) -> list[_Clause]:
     """The clauses of ``text`` inside ``region`` and the ``pieces`` read with no fact in
     them whose content words the other text (``other``: its stems) mostly does not
-    hold. ``short``: also read a short predicate none of whose words the other text
-    holds (:data:`MIN_SHORT`; the source side only: a derived text's short remark is
-    more often a rewording than an addition)."""
+    hold, or (``local``) that no window of its sentences holds. ``short``: also read a
+    short predicate none of whose words the other text holds (:data:`MIN_SHORT`; the
+    source side only: a derived text's short remark is more often a rewording than an
+    addition)."""
     out = []
     sentences = _sentences(text, pieces)
     for i, (ss, se) in enumerate(sentences):
@@ -255,7 +263,7 @@ def _unstated(
             if s == ss and e < end.start() and _FRONTED_RE.match(text, s, e):
                 continue  # "In a few subjects, ...": where the claim holds, not a claim
             stems = _content_stems(text, s, e)
-            shared = sum(1 for w in stems if w in other)
+            shared = local.shared(stems) if local is not None else sum(w in other for w in stems)
             if len(stems) < MIN_CONTENT and not (
                 short
                 and len(stems) >= MIN_SHORT
@@ -276,6 +284,27 @@ def _unstated(
                 )
             )
     return out
+
+
+class _Windows:
+    """The derived text's sentences, :data:`WINDOW` at a time, looked up by stem: where a
+    source clause's words are held together. A clause whose words the derived text holds
+    only scattered over sentences apart (the same topic's words) is not stated there."""
+
+    def __init__(self, text: str, pieces: tuple[Span, ...]) -> None:
+        self.windows: dict[str, frozenset[int]] = {}
+        seen: dict[str, set[int]] = {}
+        for k, (s, e) in enumerate(_sentences(text, pieces)):
+            for w in _stems_of(text[s:e]):
+                seen.setdefault(w, set()).update(range(k, k + WINDOW))
+        self.windows = {w: frozenset(ks) for w, ks in seen.items()}
+
+    def shared(self, stems: Sequence[str]) -> int:
+        """The most of ``stems`` (counted as often as they come) one window holds."""
+        per: Counter[int] = Counter()
+        for w in stems:
+            per.update(self.windows.get(w, ()))
+        return max(per.values(), default=0)
 
 
 def _last_words(text: str, start: int, end: int) -> int:
@@ -362,7 +391,8 @@ def diff_clauses(
         side = [f for f in reported[n] if f.doc == docs[n]]
         taken = _taken(items[n], side, texts[n], languages[n], pieces[n])
         other = frozenset().union(*(_stems_of(texts[1 - n][a:b]) for a, b in pieces[1 - n]))
-        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n], n == 0))
+        local = _Windows(texts[1], pieces[1]) if n == 0 else None
+        found.append(_unstated(texts[n], docs[n], region, taken, other, pieces[n], n == 0, local))
         if n == 0:
             block = _Taken([c.fact.span for c in found[0]])
             items_left = _items_left(texts[0], docs[0], region, taken, other, pieces[0], block)
