@@ -103,3 +103,8 @@ def test_a_zone_left_open_agrees_with_a_summer_zone() -> None:
         [],
         ["5:30 a.m. Central → 5:30 a.m. Eastern"],
     )
+
+
+def test_a_time_to_the_second_is_the_same_minute() -> None:
+    assert _times("03:47:12 AM", "3:47 AM") == (["3:47 AM"], [])
+    assert _times("10:15:30 p.m.", "10:20 p.m.") == ([], ["10:15:30 p.m. → 10:20 p.m."])

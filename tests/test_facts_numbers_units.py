@@ -192,3 +192,12 @@ def test_a_preposition_after_a_number_is_no_noun_of_it() -> None:
     assert [t for t, _ in _facts("The storms raged from May 28 to 30 across the plains.")] == ["30"]
     assert _facts("Residents may request one through their council office.") == []
     assert [t for t, _ in _facts("They walked 30 miles across the moor.")] == ["30 miles"]
+
+
+def test_grams_ounces_and_milligrams_after_their_figure_are_measures() -> None:
+    assert _facts("The coin holds 31.1 g of silver.") == [("31.1 g", "31.1")]
+    assert _facts("Add 250g of flour and 500mg of salt.") == [("250g", "250"), ("500mg", "500")]
+    d = _diff("The coin holds 31.1 grams of silver.", "The coin holds 31.1 g of silver.")
+    assert not d.changed and not d.added and not d.dropped
+    d = _diff("The jar holds 6oz of honey.", "The jar holds 8oz of honey.")
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [("6oz", "8oz")]

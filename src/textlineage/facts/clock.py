@@ -33,7 +33,7 @@ from .items import Item, mark, overlaps
 TIME_PREFIX = "time:"
 """The start of the value of a time of day (:func:`is_time`)."""
 
-_CLOCK = r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)"
+_CLOCK = r"\d{1,2}(?:[:.]\d{2}(?::\d{2})?)?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)"
 _NAMED = r"(?i:noon|midday|midnight)"
 _END = rf"(?:{_CLOCK}|{_NAMED})"
 _TIME_RE = regex.compile(
@@ -211,7 +211,9 @@ def find_word_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearr
     return out
 
 
-_PARTS_RE = regex.compile(r"(\d{1,2})(?:[:.](\d{2}))?[ \u00a0]?([ap])", regex.IGNORECASE)
+_PARTS_RE = regex.compile(r"(\d{1,2})(?:[:.](\d{2})(?::\d{2})?)?[ \u00a0]?([ap])", regex.IGNORECASE)
+"""A time's hour, minutes and half of the day; its seconds ("03:47:12 AM") are read to the
+minute."""
 
 
 def is_time(value: str) -> bool:

@@ -80,7 +80,8 @@ _PART_OF_RE = regex.compile(r"(?<![\p{L}])(?i:of|half)[ \u00a0]+$")
 """A fraction's "of" or "half" before "a foot" ("a quarter of a mile"): a part of it."""
 _GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>-?\d++(?:\.\d++)?+)"
-    r"(?:(?P<abbr>km|mm|cm|kg|ha|mph|kph|in|ft|lbs?|ml)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"(?:(?P<abbr>km|mm|cm|kg|mg|ha|mph|kph|in|ft|lbs?|ml|oz)|[ \u00a0]?(?P<deg>°[CF])|(?P<temp>[CF])"
+    r"|[ \u00a0]?(?P<gram>g)"
     r"|(?<=(?i:within)[ \u00a0]+\d+(?:\.\d+)?)(?P<abbr2>m)"
     r"|(?<=(?<![\p{Sc}\p{N}.,])\d+(?:\.\d+)?)(?P<abbr3>m)(?=[ \u00a0]+(?i:away|long|high|wide|deep|tall"
     r"|below|above|upstream|downstream|offshore)\b)"
@@ -88,7 +89,8 @@ _GLUED_RE = regex.compile(
     r"|[ \u00a0]+(?i:degrees?)[ \u00a0]+(?P<scale>Fahrenheit|Celsius|centigrade|[CF]))"
     r"(?![\p{L}\p{N}])"
 )
-"""A number glued to its unit ("35km", "12ft", "6lb", "40°C", "5kWh"). A glued "m" is metres only
+"""A number glued to its unit ("35km", "12ft", "6lb", "40°C", "5kWh"; grams also after a
+space: "31.1 g", "250g"). A glued "m" is metres only
 after "within" or before a word of distance or size ("within 200m of", "40m long",
 "30m below"), never after a currency sign ("£200m" is money)."""
 _LENGTH_UNIT = (
@@ -225,7 +227,7 @@ def find_measures(
     _glued_ranges(text, doc, num_mask, name_mask, out)
     for m in _GLUED_RE.finditer(text):
         raw = m.group("abbr") or m.group("deg") or m.group("temp") or m.group("energy")
-        raw = raw or m.group("abbr2") or m.group("abbr3")  # "within 200m", "50m away"
+        raw = raw or m.group("abbr2") or m.group("abbr3") or m.group("gram")  # "within 200m"
         if m.group("scale"):
             raw = "f" if m.group("scale")[0] == "F" else "c"  # "86 degrees Fahrenheit"
         if m.group("temp") and not _TEMPERATURE_RE.fullmatch(m.group("num")):
