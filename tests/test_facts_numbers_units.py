@@ -201,3 +201,15 @@ def test_grams_ounces_and_milligrams_after_their_figure_are_measures() -> None:
     assert not d.changed and not d.added and not d.dropped
     d = _diff("The jar holds 6oz of honey.", "The jar holds 8oz of honey.")
     assert [(c.source.text, c.derived.text) for c in d.changed] == [("6oz", "8oz")]
+
+
+def test_south_asian_grouping_and_lakh_and_crore() -> None:
+    assert _facts("Arrivals reached 43,64,870 bales.") == [("43,64,870 bales", "4364870")]
+    assert _facts("Arrivals reached 43.6 lakh bales.") == [("43.6 lakh bales", "4360000")]
+    assert _facts("The bridge cost ₹3.75 crore.")[0][1] == "37500000"
+    d = _diff("Mills bought 46,15,000 bales this year.", "Mills bought 46.15 lakh bales this year.")
+    assert not d.changed and not d.added and not d.dropped
+    d = _diff("Mills bought 43,64,870 bales this year.", "Mills bought 43.6 lakh bales this year.")
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [
+        ("43,64,870 bales", "43.6 lakh bales")
+    ]

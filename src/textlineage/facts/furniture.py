@@ -27,6 +27,7 @@ from . import furniture_notes as notes
 from . import furniture_posts as posts
 from . import furniture_prompts as prompts
 from . import furniture_threads as threads
+from . import furniture_widgets as widgets
 
 _MON = month_pattern(languages=("en",))
 _DATE = (
@@ -275,6 +276,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(threads.ad_block_spans(text, lines, out))
     out.extend(entries.stamp_spans(text, lines))
     out.extend(blocks.contact_block_spans(text, lines))
+    out.extend(widgets.line_number_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))
@@ -474,6 +476,8 @@ def _furniture_line(text: str, s: int, e: int, words: int, header: bool) -> bool
     if header and shapes.header_field(line):
         return True
     if kinds.contact_line(line, words) or kinds.disclosure_line(line, words):
+        return True
+    if widgets.widget_line(text[s:e], words):
         return True
     if prompts.prompt_line(line, words) or prompts.boilerplate_line(line, words):
         return True

@@ -39,7 +39,8 @@ ENGLISH_READ = frozenset({"en", "und"})
 
 _SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces group digits
 _EN_DIGITS = (
-    r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "43,64,870", "3,86,450"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?|\d+٫\d+"
     r"|\d+(?:\.\d+)?"
@@ -51,7 +52,7 @@ _COMMA_DECIMAL_DIGITS = (
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?|\d+٫\d+"
     r"|\d+,\d+|\d+(?:\.\d+)?"
 )
-_EN_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+_EN_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "lakhs?", "crores?")
 _EN_NUM_WORD_TRIGGERS = tuple(
     sorted(
         set(SMALL_NUM)

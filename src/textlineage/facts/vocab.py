@@ -62,11 +62,11 @@ TENS_NUM = {
 SCALE_NUM = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
     "trillion": 10**12, "dozen": 12, "bn": 10**9, "m": 10**6, "k": 1000, "tn": 10**12,
-    "b": 10**9,
+    "b": 10**9, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
 }  # fmt: skip
-"""Scale words, and their short forms ("bn"; "m", "k", "b" and "tn", in either case, only
-straight after an amount of money: "€18m" and "$650M" are millions, "18m" alone 18
-metres)."""
+"""Scale words (with South Asia's lakh, 100,000, and crore, 10,000,000), and their short
+forms ("bn"; "m", "k", "b" and "tn", in either case, only straight after an amount of
+money: "€18m" and "$650M" are millions, "18m" alone 18 metres)."""
 _UNIT_DIGITS = "one|two|three|four|five|six|seven|eight|nine"
 SPELLED = (
     rf"(?:{'|'.join(TENS_NUM)})(?:[-\s](?:{_UNIT_DIGITS}))?"

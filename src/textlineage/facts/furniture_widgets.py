@@ -1,0 +1,88 @@
+"""Page furniture of a page's widgets: a column of line numbers, a button in square
+brackets, a promotion box that ends in a link with an arrow, an in-page table of contents
+and a counter of readers who found a page useful.
+
+- A pleading paper's or a PDF's column of line numbers, extracted as a run of lines each
+  holding only the next number ("1", "2", ... "28"): at least :data:`MIN_NUMBERED`
+  lines, counting up by one.
+- A button written in square brackets, a call word after its icon ("[ ♡ Save search:
+  houses for sale in the inner north ]", "[▶ WATCH: the week's best goals (2:14)]").
+- A box that ends in a short link with an arrow ("Featured listing: 14 Albion Street ·
+  3 bed · View ›", "BEER OF THE WEEK ▸ Our pick ... Read the review ›"): a story's
+  sentence never ends in "›".
+- A contents line ("In this report: 1 Overview · 2 Houses · 3 Units").
+- "214 investors found this update useful": a page's counter, not the story's number.
+"""
+
+from __future__ import annotations
+
+import regex
+
+MIN_NUMBERED = 5
+"""Lines of bare numbers counting up by one that make a column of line numbers."""
+_WIDGET_MAX_WORDS = 45
+"""The longest line read as a box ending in a link: a longer one is a paragraph."""
+
+_CALLS = (
+    r"save|watch|listen|play|subscribe|sign\s+(?:up|in|me\s+up)|download|view|share|follow"
+    r"|get|book|register|read|shop|buy|donate|join|add|see|report|print|email|e-mail"
+)
+_BUTTON_RE = regex.compile(
+    rf"\[[^\p{{L}}\p{{N}}\]]*+(?i:{_CALLS})\b[^\[\]\n]{{0,100}}\]",
+)
+"""A button in brackets: icons, then a call word (the whole line)."""
+_ARROW_LINK_RE = regex.compile(
+    r"(?:^|[.!?:·|•]\s+|\s{2,})(?:[\p{L}\p{N}'’&-]+\s+){0,3}[\p{L}\p{N}'’&-]+(?:\s*\(\d+\))?"
+    r"\s*[›»→▸]$"
+)
+"""A short link with its arrow ending the line, after a sentence's end, a separator or
+a gap."""
+_CONTENTS_RE = regex.compile(
+    r"(?i:in\s+this\s+(?:report|issue|article|guide|edition|document|section|update"
+    r"|newsletter|briefing|bulletin)|(?:table\s+of\s+)?contents|on\s+this\s+page)\s*:\s*\S"
+)
+"""A contents line opening with its label."""
+_USEFUL_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])\d[\d,.]*[KkMm]?\s+(?:[\p{L}-]+\s+){0,2}(?i:found\s+this)"
+    r"\s+(?:[\p{L}-]+\s+)?(?i:useful|helpful)"
+)
+"""A counter of readers who found the page useful ("214 investors found this update
+useful", "38 people found this helpful")."""
+_NUMBER_RE = regex.compile(r"\d{1,4}")
+_ARROWS = ("›", "»", "→", "▸")
+_TAIL_CHARS = 80
+
+
+def widget_line(line: str, words: int) -> bool:
+    """Is ``line`` (the whole line, ``words`` words) a button in brackets, a box ending in
+    a link with an arrow, a contents line or a usefulness counter?"""
+    line = line.strip()
+    if _BUTTON_RE.fullmatch(line) or _CONTENTS_RE.match(line):
+        return True
+    if words <= _WIDGET_MAX_WORDS and _USEFUL_RE.search(line):
+        return True
+    if words > _WIDGET_MAX_WORDS or not line.endswith(_ARROWS):
+        return False
+    start = max(0, len(line) - _TAIL_CHARS)  # the link is short: read the line's end only
+    return _ARROW_LINK_RE.search(line, start) is not None
+
+
+def line_number_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The runs of at least :data:`MIN_NUMBERED` consecutive lines (of ``lines``: content
+    spans, blank lines left out) each holding only a number one more than the line
+    before: a column of line numbers. One span per run."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    last = -1
+    for s, e, _ in lines:
+        value = int(text[s:e]) if _NUMBER_RE.fullmatch(text, s, e) else None
+        if value is not None and run and value == last + 1:
+            run.append((s, e))
+        else:
+            if len(run) >= MIN_NUMBERED:
+                out.append((run[0][0], run[-1][1]))
+            run = [(s, e)] if value is not None else []
+        last = value if value is not None else -1
+    if len(run) >= MIN_NUMBERED:
+        out.append((run[0][0], run[-1][1]))
+    return out
