@@ -93,3 +93,32 @@ def test_another_given_name_is_another_person() -> None:
     )
     assert not changed
     assert (added, dropped) == (["Carla Ruiz"], ["Ana Ruiz-Vega"])
+
+
+_FOUNDER = (
+    "The charity's founder, {} Farrant-Hale, repaid the money in March. Mr Farrant-Hale "
+    "said he regretted the loan."
+)
+
+
+def test_a_given_name_changed_behind_a_mention_by_surname_is_a_change() -> None:
+    changed, added, dropped = _diff(_FOUNDER.format("Jonathan"), _FOUNDER.format("Jonty"))
+    assert changed == [("Jonathan Farrant-Hale", "Jonty Farrant-Hale", "first_name")]
+    assert not added and not dropped
+
+
+@pytest.mark.parametrize("given", ["Jonathan", "J."])
+def test_the_same_given_name_or_its_initial_is_no_change(given: str) -> None:
+    assert _diff(_FOUNDER.format("Jonathan"), _FOUNDER.format(given)) == ([], [], [])
+
+
+def test_two_of_one_family_are_left_apart() -> None:
+    source = (
+        "Founders Jonathan Farrant-Hale and Ruth Farrant-Hale repaid the money. Mr "
+        "Farrant-Hale said he regretted the loan."
+    )
+    derived = (
+        "Founder Jonty Farrant-Hale repaid the money. Mr Farrant-Hale said he regretted the loan."
+    )
+    changed, _, _ = _diff(source, derived)
+    assert not [c for c in changed if c[2] == "first_name"]

@@ -40,7 +40,7 @@ from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
 from .match_dates import diff_dates, diff_exact
-from .match_double_names import pair_double_surnames
+from .match_double_names import given_name_changes, pair_double_surnames
 from .match_leftovers import pair_leftovers
 from .match_loose import fold_loose
 from .match_modals_far import diff_far_modals
@@ -213,6 +213,7 @@ def diff_facts(
         )
         pair_leftovers((source_text, derived_text), (src, der), res, pairs)
         pair_double_surnames(res)
+        given_name_changes(res, src)
         after_leftovers((source_text, derived_text), (source_doc, derived_doc), (src, der), res)
         phrase_changes((source_text, derived_text), (source_doc, derived_doc), res)
         fold_loose(

@@ -9,18 +9,26 @@ surname, in any case and with or without marks, and differ, are one person whose
 changed (label ``surname``), when their given names agree (the same, one the other's
 initials, or given on one side only) and each is the other's only such partner: two
 people of one family stay apart.
+
+A given name changed hides behind a mention by surname alone: "Jonathan Farrant-Hale ...
+Farrant-Hale" retold as "Jonty Farrant-Hale ... Farrant-Hale" keeps the derived full name
+against the source's bare surname and leaves the source's full name dropped. A dropped
+full name and a kept full name of the derived text, the same surname, the kept one's
+source the surname alone and the given names not agreeing, each the other's only such
+partner, are one person whose given name changed (label ``first_name``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 from anyascii import anyascii
 
 from ..types import Fact, FactLink
-from .items import Result
+from .items import Item, Result
 from .vocab import TITLES
 
 _PART_SPLIT_RE = regex.compile(r"[-‐‑–]")
@@ -101,3 +109,49 @@ def pair_double_surnames(res: Result) -> None:
     gone_a = {j for _, j in take}
     res.dropped[:] = [f for i, f in enumerate(res.dropped) if i not in gone_d]
     res.added[:] = [f for j, f in enumerate(res.added) if j not in gone_a]
+
+
+def given_name_changes(res: Result, source_items: Sequence[Item]) -> None:
+    """Report as a changed given name each source full name, dropped or left unreported
+    inside its person's group (``source_items``: the source's facts), whose surname a
+    derived full name kept against the source's bare surname carries with other given
+    names (see the module)."""
+    reported = {f.span for f in (*res.dropped, *(x.source for x in (*res.kept, *res.changed)))}
+    full: dict[tuple[int, int], tuple[Fact, _Name]] = {}
+    for f in (*res.dropped, *(it.fact for it in source_items if it.fact.span not in reported)):
+        if f.kind == "person" and (n := _name(f)).given and len(n.given[-1]) > 1:
+            full.setdefault(f.span, (f, n))
+    if not full:
+        return
+    kept: dict[int, _Name] = {}
+    for k, link in enumerate(res.kept):
+        if link.kind != "person":
+            continue
+        src, der = _name(link.source), _name(link.derived)
+        if not src.given and der.given and len(der.given[-1]) > 1 and src.surname == der.surname:
+            kept[k] = der
+    by_name: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for span, (_, n) in full.items():
+        by_name[(*n.given, n.surname)].append(span)  # one name said twice is one candidate
+    fits = [
+        (name, k)
+        for name, spans in by_name.items()
+        for k, m in kept.items()
+        if full[spans[0]][1].surname == m.surname and not _given_agree(name[:-1], m.given)
+    ]
+    per_d = Counter(name for name, _ in fits)
+    per_k = Counter(k for _, k in fits)
+    take = [(name, k) for name, k in fits if per_d[name] == 1 and per_k[k] == 1]
+    gone: set[tuple[int, int]] = set()
+    for name, k in take:
+        first = min(by_name[name])
+        gone.update(by_name[name])
+        res.changed.append(
+            FactLink(
+                "person", full[first][0], res.kept[k].derived,
+                note="the given name changed", label="first_name",
+            )
+        )  # fmt: skip
+    gone_k = {k for _, k in take}
+    res.dropped[:] = [f for f in res.dropped if f.span not in gone or f.kind != "person"]
+    res.kept[:] = [link for k, link in enumerate(res.kept) if k not in gone_k]
