@@ -53,6 +53,10 @@ STORY = (
         "Photos by Sunniva Holt",
         "Brought to you by Alwen Marine Insurance",
         "Prepared by Idris Fenwick, Harbour Office",
+        "Ph: 01632 960 118  |  Fax: 01632 960 119  |  Email: desk@alwen.example",
+        "Shop the story: a brass ship's bell, £49 (the Gazette may earn a commission)",
+        "You are receiving HARBOUR NEWS because you joined at the ferry terminal.",
+        "Alwen and Alwen Marine are trademarks of Alwen Holdings Ltd.",
     ],
 )
 def test_page_lines_of_other_kinds_of_page_are_furniture(line: str) -> None:
@@ -135,3 +139,11 @@ def test_a_toll_free_number_with_its_trunk_code_and_a_round_the_clock_service() 
     found = values(text)
     assert "1-800-555-0142" in found
     assert not {"1", "800-555-0142", "24", "7", "24/7"} & set(found)
+
+
+def test_an_issuers_name_in_capitals_over_its_office_line() -> None:
+    head = "ALWEN HARBOUR BOARD"
+    office = "Head Office: 2 Quay Road, Port Alwen"
+    contact = "Ph: 01632 960 118  |  Email: desk@alwen.example"
+    text = f"{head}\n{office}\n{contact}\n\n{STORY}\n"
+    assert furniture(text) == [head, office, contact]

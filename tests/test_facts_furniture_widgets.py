@@ -25,6 +25,13 @@ STORY = (
         "What will your crossing cost? A car and 2 adults from £64 return · Calculate now ›",
         "In this report: 1 Summary · 2 Sailings · 3 Fares · 4 Outlook",
         "👍 57 islanders found this update useful   ·   💬 Comment",
+        "[Reply]  [Quote]  [👍 Thanks (12)]",
+        "Newsletter: Harbour News, every Friday at 7 AM  [Sign me up]",
+        "[Poll] Should the Sunday sailing stay?  YES 61%  ·  NO 39%  (1,204 votes)",
+        "Comments (0) — Be the first to comment",
+        "KEEP SCROLLING FOR MORE ▼",
+        "MORE ISLAND NEWS › Lifeboat crew honoured at the palace",
+        "Moderator · Joined Mar 2027 · Posts: 2,118 · Rep: ★★★★",
     ],
 )
 def test_widget_lines_are_furniture(line: str) -> None:
@@ -39,6 +46,8 @@ def test_widget_lines_are_furniture(line: str) -> None:
         "Fares rise from £18 to £21 on the Holm to Ness route next month.",
         "[Crew numbers were cut to 12 in 2027.]",
         "The report's contents: sailings fell by 12% in the winter.",
+        "Comments from 12 islanders were read to the board.",
+        "More than 40 islanders joined in 2027 and wrote 300 letters.",
     ],
 )
 def test_story_lines_of_the_same_words_stay_facts(line: str) -> None:

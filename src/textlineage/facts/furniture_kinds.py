@@ -48,7 +48,8 @@ _CONTACT_LABEL_RE = regex.compile(
 )
 """A contact line's label: "Media contact:", "Press enquiries:", "Investor relations:"."""
 _PHONE_LABEL_RE = regex.compile(
-    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|call\s+centre|call\s+center"
+    r"(?i:(?:[\p{L}]+\s+){0,3}(?:line|hotline|helpline|phone|telephone|tel|ph|fax|mob|mobile"
+    r"|call\s+centre|call\s+center"
     r"|office|reception|switchboard|bookings|reservations))"
     r"\s*:\s*\S"
 )
@@ -228,7 +229,9 @@ _DISCLOSURE_RE = regex.compile(
     r"(?i:\b(?:earn|receive|get|make)s?\s+(?:a\s+)?(?:small\s+)?(?:commission|fee|share\s+of"
     r"\s+(?:the\s+)?(?:sale|revenue))s?\b.{0,80}\b(?:through|via|from|using)\s+(?:\w+\s+){0,2}links?\b"
     r"|\bqualifying\s+purchases\b|\baffiliate\s+(?:disclosure|links?|commission)"
-    r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+this\s+(?:\w+\s+)?because\b"
+    r"|\bunsubscribe\b|\byou(?:'re|’re|\s+are)\s+(?:receiving|getting)\s+(?:[^.\n]{1,40}?\s)?because\b"
+    r"|\bmay\s+earn\s+(?:a\s+)?(?:small\s+)?(?:commission|fee)\b"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:registered\s+)?trade\s*marks?\s+of\b"
     r"|\byou\s+received\s+this\s+(?:\w+\s+)?because\b|\bour\s+mailing\s+address\s+is\b"
     r"|^this\s+entry\s+was\s+posted\s+in\b|\bbookmark\s+the\s+permalink\b"
     r"|^this\s+page\s+was\s+last\s+(?:edited|modified|updated)\b|^retrieved\s+from\s+\S"
@@ -242,7 +245,8 @@ _DISCLOSURE_RE = regex.compile(
     r"\s+(?:freely\s+)?(?:reproduced|republished|copied|redistributed|reused)\b)"
 )
 """An affiliate disclosure ("we may earn a commission when you buy through links on our
-site", "we earn from qualifying purchases"), a line under a "Disclaimer:" label, a note
+site", "we earn from qualifying purchases"), a mailing's note of why it was sent ("You
+are receiving FAMILY MATTERS because ..."), a trademark notice, a line under a "Disclaimer:" label, a note
 that comments do not reflect the site's views, a document's note that it is issued for
 the purposes of a regulation, a summary's note that it is no part of the
 decision, a licence notice ("available under the Open Government Licence"), or a wire's

@@ -19,6 +19,7 @@ from collections.abc import Callable
 import regex
 
 from . import furniture_kinds as kinds
+from . import furniture_posts as posts
 
 Span = tuple[int, int]
 
@@ -312,7 +313,10 @@ def header_spans(
             column = _COLUMN_RE.fullmatch(line) is not None
             # A masthead stands over the headline: a line of the header below it that is
             # no furniture; a title in capitals with only furniture below it is the headline.
-            headline = any(lines[j][0] not in starts for j in range(i + 2, story))
+            below = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+            headline = any(lines[j][0] not in starts for j in range(i + 2, story)) or (
+                after and posts.registration_line(below, len(below.split()))
+            )  # or an issuer's name over its office's address
             under = _under_masthead(text, lines, starts) if caps and i == 0 and headline else []
             if (caps and i == 0 and headline and _next_is_furniture(text, lines, i, starts)) or (
                 column and (before or after)

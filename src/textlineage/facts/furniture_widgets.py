@@ -12,6 +12,12 @@ and a counter of readers who found a page useful.
   sentence never ends in "›".
 - A contents line ("In this report: 1 Overview · 2 Houses · 3 Units").
 - "214 investors found this update useful": a page's counter, not the story's number.
+- A row of buttons in brackets ("[Reply]  [Quote]  [👍 Thanks (41)]"), or a line ending
+  in one ("Newsletter: … [Sign me up]"); a poll with its votes ("[Poll] … YES 18% · NO
+  82% (3,410 votes)"); a comment counter ("Comments (0) — Be the first to comment"); a
+  call to scroll ("KEEP SCROLLING FOR MORE ▼"); a link to more of a section ("MORE
+  SHOWBIZ › Soap star's wedding"); a forum member's line ("Moderator · Joined Mar 2029 ·
+  Posts: 6,118").
 """
 
 from __future__ import annotations
@@ -48,6 +54,22 @@ _USEFUL_RE = regex.compile(
 )
 """A counter of readers who found the page useful ("214 investors found this update
 useful", "38 people found this helpful")."""
+_BUTTONS_RE = regex.compile(r"(?:\[[^\[\]\n]{1,30}\]\s*+){2,}")
+"""A row of two buttons or more in brackets."""
+_END_BUTTON_RE = regex.compile(rf"\[\s*(?i:{_CALLS})\b[^\[\]\n]{{0,20}}\]$")
+"""A button in brackets ending a line ("[Sign me up]")."""
+_OTHER_RE = regex.compile(
+    r"\[(?i:poll|survey|quiz)\][^\n]{0,200}\(\s*[\d,.]+[KkMm]?\s+(?i:votes?|responses?)\s*\)"
+    r"|(?i:comments?)\s*\(\d+\)\s*(?:[—–|·-]\s*)?(?:(?i:be\s+the\s+first\s+to\s+comment)\.?)?"
+    r"|(?i:keep\s+scrolling|scroll\s+(?:down\s+)?(?:for|to\s+(?:see|read))\s+more)\b[^\n]{0,30}"
+    r"|(?:MORE|(?i:more\s+(?:from|in|on)))\s+[\p{L}&' ]{1,30}\s*[›»][^\n]{0,120}"
+)
+"""A poll with its votes, a comment counter, a call to scroll, a link to more of a section
+(the whole line)."""
+_MEMBER_RE = regex.compile(
+    r"(?i:joined)\s+(?:\p{L}{3,9}\.?\s+)?(?:\d{1,2}\s+)?\d{4}\b.{0,80}?(?i:posts|messages)\s*:?\s*[\d,]+"
+)
+"""A forum member's line: when they joined and how many posts they wrote."""
 _NUMBER_RE = regex.compile(r"\d{1,4}")
 _ARROWS = ("›", "»", "→", "▸")
 _TAIL_CHARS = 80
@@ -57,7 +79,11 @@ def widget_line(line: str, words: int) -> bool:
     """Is ``line`` (the whole line, ``words`` words) a button in brackets, a box ending in
     a link with an arrow, a contents line or a usefulness counter?"""
     line = line.strip()
-    if _BUTTON_RE.fullmatch(line) or _CONTENTS_RE.match(line):
+    if _BUTTON_RE.fullmatch(line) or _CONTENTS_RE.match(line) or _BUTTONS_RE.fullmatch(line):
+        return True
+    if words <= _WIDGET_MAX_WORDS and (
+        _OTHER_RE.fullmatch(line) or _END_BUTTON_RE.search(line) or _MEMBER_RE.search(line)
+    ):
         return True
     if words <= _WIDGET_MAX_WORDS and _USEFUL_RE.search(line):
         return True
