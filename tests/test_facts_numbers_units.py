@@ -207,6 +207,10 @@ def test_south_asian_grouping_and_lakh_and_crore() -> None:
     assert _facts("Arrivals reached 43,64,870 bales.") == [("43,64,870 bales", "4364870")]
     assert _facts("Arrivals reached 43.6 lakh bales.") == [("43.6 lakh bales", "4360000")]
     assert _facts("The bridge cost ₹3.75 crore.")[0][1] == "37500000"
+    assert _facts("A fine of Rs 5 lakh was imposed.") == [("Rs 5 lakh", "500000")]
+    assert _facts("There are two lakh vacancies.") == [("two lakh vacancies", "200000")]
+    d = _diff("A fine of Rs 5 lakh was imposed.", "A fine of ₹500,000 was imposed.")
+    assert not d.changed and not d.added and not d.dropped
     d = _diff("Mills bought 46,15,000 bales this year.", "Mills bought 46.15 lakh bales this year.")
     assert not d.changed and not d.added and not d.dropped
     d = _diff("Mills bought 43,64,870 bales this year.", "Mills bought 43.6 lakh bales this year.")

@@ -377,6 +377,7 @@ def _number_item(
         s = q.start()
     cur = m.group("cur") or m.groupdict().get("cur2") or ""
     cur = "$" if cur.endswith("$") else cur
+    cur = "₹" if cur.rstrip(" .\u00a0") in ("Rs", "INR") else cur.rstrip(" \u00a0")
     vague_raw = m.group("vague")
     pct = bool(m.group("pct"))
     hy = m.group("hy") or ""

@@ -97,9 +97,10 @@ SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽฿₡₲₭₮₸₼₾"
 """The currency signs read before (or after) an amount: dollar, euro, pound, yen, rupee,
 naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble, baht, colón, guaraní, kip,
 tögrög, tenge, manat, lari."""
-CURRENCY = rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}])"
-"""A currency sign before an amount; a dollar of a named country ("C$", "A$", "NZ$") is
-read as a dollar (the text shows which). The signs of other currencies (naira, peso,
+CURRENCY = rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR)[ \u00a0]?)"
+"""A currency sign before an amount, or a rupee's letters ("Rs 5 lakh", "Rs. 8,500",
+"PKR 2,000"); a dollar of a named country ("C$", "A$", "NZ$") is read as a dollar (the
+text shows which), "Rs" and "INR" as the rupee's sign. The signs of other currencies (naira, peso,
 won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
 their own."""
 

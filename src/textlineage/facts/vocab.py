@@ -72,7 +72,7 @@ SPELLED = (
     rf"(?:{'|'.join(TENS_NUM)})(?:[-\s](?:{_UNIT_DIGITS}))?"
     rf"|{'|'.join(sorted(SMALL_NUM, key=len, reverse=True))}"
 )
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen"
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?"
 _SCALED = rf"(?:(?:{SPELLED})|an?)(?:[\s-]+(?:{_SCALE_WORDS}))+"
 SPELLED_NUMBER = (
     rf"(?:{_SCALED}(?:\s+and\s+|[\s-]+|(?<=thousand|million|billion|trillion),\s+)"
