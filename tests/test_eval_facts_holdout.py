@@ -107,7 +107,11 @@ class HeldOut:
 # label lines at 0.93; a date retold less specifically; a job before a name read with the
 # model; office addresses, regulators' notes and bracketed placeholders as furniture;
 # negated bounds; ages after "who is"; period codes; next events): set 16 0.733, set 17 0.600, set 14
-# 0.773; sets 18, 19, 20, still blind, 0.605, 0.571, 0.501.
+# 0.773; sets 18, 19, 20, still blind, 0.605, 0.571, 0.501. Then set 18 was opened and
+# tuned on (widget furniture; South Asian digit grouping, lakh and crore; a given name
+# changed behind a surname; dropped clauses looked for in neighbouring sentences): set 18
+# 0.690, set 17 0.616; sets 19 and 20, still blind, 0.579 and 0.496 (set 20 lost 0.007
+# to the lakh and crore scale words, its errors unread).
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -125,8 +129,8 @@ SETS = (
     HeldOut("facts_holdout14", 12, ("06", "10"), 580, 0.74, plain=("08", "10", "11", "12")),
     HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.62, plain=("05", "08", "11", "12")),
     HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.70, plain=("06", "08", "10", "12")),
-    HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.57, plain=("04", "07", "10", "12")),
-    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.58, plain=("04", "08", "10", "11")),
+    HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.59, plain=("04", "07", "10", "12")),
+    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.66, plain=("04", "08", "10", "11")),
     HeldOut("facts_holdout19", 12, ("02", "06"), 590, 0.54, plain=("04", "06", "08", "10")),
     HeldOut("facts_holdout20", 12, ("06", "12"), 590, 0.47, plain=("10", "12")),
 )
