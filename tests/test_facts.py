@@ -284,6 +284,22 @@ def test_same_meaning_qualifiers_are_kept() -> None:
     assert d.changed == () and d.added == ()
 
 
+@pytest.mark.parametrize(
+    ("source", "derived"),
+    [
+        ("He seeks not less than $87,400 in back pay.", "He seeks at least $87,400 in back pay."),
+        ("Each grant is not more than £5,000.", "Each grant is up to £5,000."),
+        ("It may not exceed 40 tonnes.", "It may carry no more than 40 tonnes."),
+    ],
+)
+def test_a_negated_bound_is_the_opposite_bound(source: str, derived: str) -> None:
+    """ "not less than $87,400" was read as "less than $87,400", so "at least $87,400"
+    came out as a change of strength."""
+    d = diff(source, derived)
+    assert d.changed == () and d.added == () and d.dropped == ()
+    assert len(d.kept) == 1
+
+
 def test_vague_made_specific_is_a_change_of_strength_reported_once() -> None:
     d = diff(
         "The massacre of thousands of political prisoners.",

@@ -70,6 +70,7 @@ from .topic_lines import drop_added_off_topic, drop_dropped_off_topic
 from .vocab import name_vocab
 from .whole_words import whole_shares
 from .year_parts import part_years
+from .years_still_stated import drop_years_still_stated
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +256,7 @@ def diff_facts(
     drop_model_furniture(res, (source_text, derived_text), (ls, ld))
     drop_furniture_facts(res, (source_text, derived_text), (ls, ld))
     join_dropped(res, (source_text, derived_text), derived_doc)
+    drop_years_still_stated(res, derived_text)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind
