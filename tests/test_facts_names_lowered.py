@@ -55,3 +55,27 @@ def test_a_name_the_page_gives_once_in_its_furniture_is_still_added() -> None:
     )
     d = diff_facts(source, derived, source_doc=0, derived_doc=1)
     assert "Harwick Rowing Club" in [f.text for f in d.added]
+
+
+def test_a_common_word_capitalised_in_a_sentence_is_no_name() -> None:
+    """ "Malnutrition is at Serious levels" read "Serious" as a place dropped; the texts
+    write "serious" in lower case, so it is a common word."""
+    d = diff_facts(
+        "Malnutrition is at Serious levels in four of the nine districts. A serious "
+        "shortfall of food continues in the south.",
+        "Malnutrition is high in four of the nine districts. A serious shortfall of food "
+        "continues in the south.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert "Serious" not in [f.text for f in d.dropped]
+
+
+def test_a_capitalised_word_never_written_in_lower_case_stays_a_name() -> None:
+    d = diff_facts(
+        "The fund opens on 1 April. Grants are paid by June.",
+        "The fund opens on 1 April. Grants are paid by June, Rowntree said.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert "Rowntree" in [f.text for f in d.added]

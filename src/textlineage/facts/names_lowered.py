@@ -10,6 +10,10 @@ looks added or dropped; but the other text names the same thing, word for word.
 :func:`drop_lowered` forgets such a name when every word of it is a dictionary word and
 the other text holds the same words, in that order, in lower case.
 
+A one-word name that is a dictionary word, written with a capital only ("Serious
+levels", "The Police made no representation", "Payouts hit €8.7 million"), is a common
+word when either text also writes it in lower case: no name added or dropped.
+
 **The outlet's own name.** A rewrite by a newspaper or a station names itself in its
 story ("told the Dale Courier"); that is no fact of the source's left out of it, but the
 page's name. :func:`drop_own_name` forgets an added name that the derived page's
@@ -50,6 +54,23 @@ def drop_lowered(res: Result, texts: tuple[str, str]) -> None:
         return
     for facts, other in ((res.added, texts[0]), (res.dropped, texts[1])):
         facts[:] = [f for f in facts if not (f.kind in _NAME_KINDS and _lowered(f.text, other))]
+    for facts in (res.added, res.dropped):
+        facts[:] = [f for f in facts if not (f.kind in _NAME_KINDS and _common_noun(f.text, texts))]
+
+
+def _common_noun(name: str, texts: tuple[str, str]) -> bool:
+    """Is ``name`` one dictionary word that either text also writes in lower case (a
+    common noun capitalised as a sentence's first word or a defined term: "Payouts",
+    "Plaintiff")?"""
+    words = _WORD_RE.findall(name)
+    if len(words) != 1 or name.strip() != words[0] or not ner.is_common_word(words[0]):
+        return False
+    word = words[0]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False  # "UK", "iPhone": no common noun
+    low = word.casefold()
+    pattern = r"(?<![\p{L}\p{N}])" + regex.escape(low) + r"(?![\p{L}])"
+    return any(regex.search(pattern, t) is not None for t in texts)
 
 
 _OWN_NAME_MIN = 2
