@@ -32,6 +32,8 @@ STORY = (
         "KEEP SCROLLING FOR MORE ▼",
         "MORE ISLAND NEWS › Lifeboat crew honoured at the palace",
         "Moderator · Joined Mar 2027 · Posts: 2,118 · Rep: ★★★★",
+        "❤ Donate to the crew — every sailing is run by volunteers",
+        "🎧 Listen on Spotify",
     ],
 )
 def test_widget_lines_are_furniture(line: str) -> None:
@@ -48,6 +50,7 @@ def test_widget_lines_are_furniture(line: str) -> None:
         "The report's contents: sailings fell by 12% in the winter.",
         "Comments from 12 islanders were read to the board.",
         "More than 40 islanders joined in 2027 and wrote 300 letters.",
+        "■ Share prices fell 5% on Monday.",
     ],
 )
 def test_story_lines_of_the_same_words_stay_facts(line: str) -> None:
@@ -65,3 +68,10 @@ def test_a_column_of_line_numbers_is_furniture() -> None:
 def test_a_short_run_of_numbers_stays() -> None:
     text = f"{STORY}\n\nScores\n1\n2\n3\n"
     assert not any(line in ("1", "2", "3") for line in furniture(text))
+
+
+def test_a_serials_number_before_its_title_is_furniture() -> None:
+    """ "Episode 212:" names an instalment; the title after it stays the story's."""
+    line = "Episode 212: the night the ferry stayed in port while 40 cars queued on the pier"
+    assert furniture(f"{STORY}\n\n{line}\n") == ["Episode 212:"]
+    assert furniture(f"{STORY}\n\nThe crew of 212 sailed: all were safe.\n") == []

@@ -217,3 +217,33 @@ def test_south_asian_grouping_and_lakh_and_crore() -> None:
     assert [(c.source.text, c.derived.text) for c in d.changed] == [
         ("43,64,870 bales", "43.6 lakh bales")
     ]
+
+
+def test_naira_ringgit_and_shilling_letters_are_currencies() -> None:
+    """ "N1.42 billion" was the entity "N1" and no number; "N95" and "N1" stay names."""
+    assert _facts("The scheme cost N1.42 billion.") == [("N1.42 billion", "1420000000")]
+    assert _facts("Each school got N25,000.") == [("N25,000", "25000")]
+    assert _facts("Fines of RM25,000 apply.")[0][1] == "25000"
+    assert _facts("Fares are KSh 300.")[0][1] == "300"
+    d = _diff(
+        "The project cost N1.42 billion, of which N600 million came from donors.",
+        "The project cost ₦1.42bn, of which ₦600m came from donors.",
+    )
+    assert not d.changed and not d.added and not d.dropped and len(d.kept) == 2
+    assert all(f.kind != "number" for f in extract_facts("Wear N95 masks on the N1.", doc=0))
+
+
+def test_parts_per_million_is_one_unit() -> None:
+    assert _facts("Nitrate was 4.2 parts per million.") == [("4.2 parts per million", "4.2")]
+    d = _diff("Nitrate was 4.2 parts per million in May.", "Nitrate was 4.2 ppm in May.")
+    assert not d.changed and not d.added and not d.dropped
+    d = _diff("Lead was 15 parts per billion in May.", "Lead was 15 ppm in May.")
+    assert [(c.source.text, c.derived.text) for c in d.changed] == [
+        ("15 parts per billion", "15 ppm")
+    ]
+
+
+def test_a_range_hyphenated_before_its_noun() -> None:
+    assert _facts("Free for 16-to-25-year-olds.") == [("16-to-25-year-olds", "16-25")]
+    d = _diff("It is free for anyone aged 16 to 25.", "It is free for 16-to-25-year-olds.")
+    assert not d.changed and not d.added and not d.dropped

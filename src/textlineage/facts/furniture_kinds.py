@@ -270,6 +270,11 @@ with WKRT News 4 for updates")."""
 _ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
 """A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
 label, no quantity."""
+_SERIAL_RE = regex.compile(
+    r"(?i:episode|ep\.|issue|vol\.|volume|season|chapter|part|no\.)[ \u00a0]*+\d{1,4}[ \u00a0]*+[:|—–]"
+)
+"""A serial's number labelling a title that follows it ("Episode 212: …", "Issue 45 —
+…"): which instalment, no quantity."""
 _MENU_PART_WORDS = 5
 _CONTACT_SEP_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[|,;·]\s*")
 """What splits a contact line's parts (a run of spaces read once)."""
@@ -494,10 +499,14 @@ chart not reproduced]", "[QR code: scan for the dashboard]")."""
 
 def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph number opening it, a placeholder in brackets for an image, a
+    closing it, a paragraph or serial number opening it, a placeholder in brackets for an image, a
     figure or a code (:data:`_PLACEHOLDER_RE`)."""
     out = [m.span() for m in _PLACEHOLDER_RE.finditer(text, s, e)]
-    m = _SPEAKER_RE.match(text, s, e) or _ENUMERATOR_RE.match(text, s, e)
+    m = (
+        _SPEAKER_RE.match(text, s, e)
+        or _ENUMERATOR_RE.match(text, s, e)
+        or _SERIAL_RE.match(text, s, e)
+    )
     if m is not None:
         out.append(m.span())
     m = _SIGNOFF_RE.search(text, s, e)

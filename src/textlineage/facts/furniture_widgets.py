@@ -12,6 +12,7 @@ and a counter of readers who found a page useful.
   sentence never ends in "›".
 - A contents line ("In this report: 1 Overview · 2 Houses · 3 Units").
 - "214 investors found this update useful": a page's counter, not the story's number.
+- A call that opens with its icon ("❤ Donate to the team — …", "🎧 Listen on Spotify").
 - A row of buttons in brackets ("[Reply]  [Quote]  [👍 Thanks (41)]"), or a line ending
   in one ("Newsletter: … [Sign me up]"); a poll with its votes ("[Poll] … YES 18% · NO
   82% (3,410 votes)"); a comment counter ("Comments (0) — Be the first to comment"); a
@@ -70,6 +71,10 @@ _MEMBER_RE = regex.compile(
     r"(?i:joined)\s+(?:\p{L}{3,9}\.?\s+)?(?:\d{1,2}\s+)?\d{4}\b.{0,80}?(?i:posts|messages)\s*:?\s*[\d,]+"
 )
 """A forum member's line: when they joined and how many posts they wrote."""
+_ICON_CALL_RE = regex.compile(rf"[\p{{So}}\p{{Sk}}\uFE0F\u200d ]+(?i:{_CALLS})\b\s+\D*")
+"""A call that opens with its icon ("❤ Donate to the team — every call-out is run by
+unpaid volunteers", "🎧 Listen on Spotify"): a button, however long its tail, when it
+gives no figure ("■ Share prices fell 5%" is a bulleted fact)."""
 _NUMBER_RE = regex.compile(r"\d{1,4}")
 _ARROWS = ("›", "»", "→", "▸")
 _TAIL_CHARS = 80
@@ -85,7 +90,7 @@ def widget_line(line: str, words: int) -> bool:
         _OTHER_RE.fullmatch(line) or _END_BUTTON_RE.search(line) or _MEMBER_RE.search(line)
     ):
         return True
-    if words <= _WIDGET_MAX_WORDS and _USEFUL_RE.search(line):
+    if words <= _WIDGET_MAX_WORDS and (_USEFUL_RE.search(line) or _ICON_CALL_RE.fullmatch(line)):
         return True
     if words > _WIDGET_MAX_WORDS or not line.endswith(_ARROWS):
         return False

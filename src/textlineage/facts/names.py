@@ -186,6 +186,9 @@ def _joinable(text: str, a: Tok, b_start: int, v: NameVocab) -> bool:
     gap = text[a.end : b_start]
     if gap in (" ", "\u00a0"):
         return True
+    if gap == ".":  # "U.S", "J.K": initials written together
+        after = text[b_start + 1 : b_start + 2]
+        return len(a.core) == 1 and a.core.isupper() and not (after.isalpha() or after.isdigit())
     if gap in (". ", ".\u00a0"):
         return (
             a.lower in v.titles
@@ -279,7 +282,7 @@ def _join_and(text: str, cands: list[Cand]) -> list[Cand]:
         if (
             prev is not None
             and text[prev.end : c.start] in _AND_GAPS
-            and not any(t.allcaps for t in (*prev.toks, *c.toks))
+            and not any(t.allcaps or len(t.core) == 1 for t in (*prev.toks, *c.toks))
             and (closes_org(prev, c) or common_pair(prev, c) or joined_by_and(text, prev, c))
         ):
             # common nouns joined by "and" inside a name: an organisation's, never a
@@ -297,6 +300,8 @@ _TIME_BEFORE_RE = regex.compile(r"(?i:\d|[ap]\.?m\.?|noon|midnight)[ \u00a0]*$")
 _PLURAL_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}s")
 _DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
 _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
+_DOTTED_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.$")  # "M." glued before "Sc"
+_DOTTED_AFTER_RE = regex.compile(r"\.\p{Lu}(?![\p{Ll}])")  # ".D" glued after "Ph"
 
 
 def _no_name_alone(text: str, c: Cand) -> bool:
@@ -315,6 +320,9 @@ def _no_name_alone(text: str, c: Cand) -> bool:
         return True
     if _DEGREES_RE.search(before):
         return True
+    if (_DOTTED_BEFORE_RE.search(before) or (w in ("retd", "rtd") and before.endswith("("))
+            or (len(t.core) <= 3 and _DOTTED_AFTER_RE.match(text, c.end))):  # fmt: skip
+        return True  # "M.Sc.", "Ph.D.", "IAS (Retd.)": a degree or a retired officer's mark
     if t.allcaps and w in TIME_ZONES and _TIME_BEFORE_RE.search(before) is not None:
         return True  # "noon CST", "6 PM EST": a clock's zone
     if _PLURAL_ACRONYM_RE.fullmatch(t.core):

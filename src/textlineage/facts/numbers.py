@@ -22,7 +22,7 @@ from .forms import collapse, digits, fmt, is_plural, singular
 from .item_labels import item_label_spans
 from .items import Item, mark, overlaps
 from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
-from .units import WORK_DAY, canonical_unit, dimension, speed_after
+from .units import WORK_DAY, canonical_unit, dimension, per_part_after, speed_after
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -40,10 +40,10 @@ _DIMENSION_RE = regex.compile(
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}:/.,])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}:])")
 
 _RANGE_GAP_RE = regex.compile(
-    r"-[ \u00a0]+(?:to|and)[ \u00a0]+|(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[–—-][ \u00a0]*|[ \u00a0]++(?:to|and)[ \u00a0]+)"
+    r"-[ \u00a0]+(?:to|and)[ \u00a0]+|-to-(?=\d)|(?:\G|(?<![ \u00a0]))(?:[ \u00a0]*+[–—-][ \u00a0]*|[ \u00a0]++(?:to|and)[ \u00a0]+)"
 )
 """Between a range's two numbers: a dash, "to", "and" (after "between"), or a hyphen left
-hanging before "to" when both ends qualify one noun ("16- to 24-year-olds")."""
+hanging before "to" when both ends qualify one noun ("16- to 24-year-olds", "16-to-25-year-olds")."""
 _BETWEEN_RE = regex.compile(r"(?i:between(?:\s+the\s+\p{L}+\s+of)?)\s+$")
 _NAME_BEFORE_RE = regex.compile(r"(?<![.!?:;\n]\s*)\p{Lu}[\p{L}\p{M}]+[ \u00a0]$")
 _YEAR_QUAL_RE = regex.compile(r"(?i:\b(?:until|till|by|before|after|since|from|in))\s+$")
@@ -73,6 +73,8 @@ _AGE_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:old)(?![\p{L}])")
 """After a duration that is an age ("over six months old"): "over" is "more than"."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
+_CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh": "KSh"}
+"""A currency's letters read as its sign, so that "N600 million" and "₦600m" are one amount."""
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(
@@ -192,10 +194,12 @@ def _range(
         return None  # (both ends with their unit: only "between 40mm and 60mm")
     if word == "to" and before[-1:] == ["from"]:
         return None
-    m2 = pats.number.match(text, gap.end())
+    # "16-to-25-year-olds": the second number read as if spaced from the "to"
+    read = text if gap.group() != "-to-" else f"{text[: gap.end() - 1]} {text[gap.end() :]}"
+    m2 = pats.number.match(read, gap.end())
     if m2 is None or bool(m2.group("num")) != bool(m.group("num")) or m2.group("vague"):
         return None
-    second = _number_item(text, doc, m2, None, num_mask, pats)
+    second = _number_item(read, doc, m2, None, num_mask, pats)
     if second is None or second.fact.kind != "number" or second.qual:
         return None
     if first.unit and (first.unit, first.cur) != (second.unit, second.cur):
@@ -377,7 +381,8 @@ def _number_item(
         s = q.start()
     cur = m.group("cur") or m.groupdict().get("cur2") or ""
     cur = "$" if cur.endswith("$") else cur
-    cur = "₹" if cur.rstrip(" .\u00a0") in ("Rs", "INR") else cur.rstrip(" \u00a0")
+    cur = cur.rstrip(" .\u00a0")
+    cur = _CURRENCY_SIGN_OF.get(cur, cur)
     vague_raw = m.group("vague")
     pct = bool(m.group("pct"))
     hy = m.group("hy") or ""
@@ -433,7 +438,7 @@ def _number_item(
             unit = "working day"  # "15 business days": three weeks
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
-        speed = speed_after(text, unit_end, unit)
+        speed = speed_after(text, unit_end, unit) or per_part_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed
 

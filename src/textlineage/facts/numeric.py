@@ -97,9 +97,14 @@ SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽฿₡₲₭₮₸₼₾"
 """The currency signs read before (or after) an amount: dollar, euro, pound, yen, rupee,
 naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble, baht, colón, guaraní, kip,
 tögrög, tenge, manat, lari."""
-CURRENCY = rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR)[ \u00a0]?)"
-"""A currency sign before an amount, or a rupee's letters ("Rs 5 lakh", "Rs. 8,500",
-"PKR 2,000"); a dollar of a named country ("C$", "A$", "NZ$") is read as a dollar (the
+CURRENCY = (
+    rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR|NGN|RM|KSh|Ksh)[ \u00a0]?"
+    r"|N(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?[ \u00a0]?(?:million|billion|trillion|bn|m)\b))"
+)
+"""A currency sign before an amount, or a currency's letters: the rupee's ("Rs 5 lakh",
+"Rs. 8,500", "PKR 2,000"), the naira's ("NGN", and "N" before a grouped amount or one
+with a scale word: "N25,000", "N1.42 billion"; not "N95" or "N1"), the ringgit's
+("RM25,000") and the Kenyan shilling's ("KSh 300"); a dollar of a named country ("C$", "A$", "NZ$") is read as a dollar (the
 text shows which), "Rs" and "INR" as the rupee's sign. The signs of other currencies (naira, peso,
 won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
 their own."""
@@ -198,7 +203,7 @@ def _english(lang: str) -> Patterns:
           | (?P<word>(?i:{SPELLED_NUMBER}))(?![\p{{L}}])
         )
         (?P<pct>\s?[%٪]|\s+(?i:per\s?cent|percent)(?![\p{{L}}]))?
-        (?:-(?!{_TALLY}-\d)(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
+        (?:-(?!(?:{_TALLY}|to)-\d)(?P<hy>\p{{Ll}}+(?:-\p{{Ll}}+)?))?
         (?![\p{{L}}\p{{N}}]|[.,٫٬]\p{{N}})
         """,
         regex.VERBOSE,

@@ -46,6 +46,10 @@ _MASS = {
 # (no "pound": in news it is money more often than weight)
 _AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
 _TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
+_CONCENTRATION = {
+    "ppt": Decimal("1e-12"), "ppb": Decimal("1e-9"), "ppm": Decimal("1e-6"),
+}  # fmt: skip
+"""Parts per trillion, billion and million ("15 ppb", "4.2 parts per million")."""
 _ENERGY = {
     "kilowatt-hour": Decimal(1), "megawatt-hour": Decimal(1000),
     "gigawatt-hour": Decimal(10**6), "terawatt-hour": Decimal(10**9),
@@ -73,6 +77,7 @@ DIMENSIONS: dict[str, tuple[str, Decimal]] = {
     **{u: ("mass", v) for u, v in _MASS.items()},
     **{u: ("area", v) for u, v in _AREA.items()},
     **{u: ("temperature", v) for u, v in _TEMPERATURE.items()},
+    **{u: ("concentration", v) for u, v in _CONCENTRATION.items()},
     **{u: ("energy", v) for u, v in _ENERGY.items()},
     **{u: ("power", v) for u, v in _POWER.items()},
     **{u: ("time", v) for u, v in CLOCK_UNITS.items()},
@@ -135,6 +140,22 @@ def speed_after(text: str, pos: int, unit: str) -> tuple[str, int] | None:
     unit = short or unit
     t = m.group("t").lower()
     return f"{unit}/{_PER_TIME.get(t, t)}", m.end()
+
+
+_PER_PART_RE = regex.compile(
+    r"[ \u00a0]+per[ \u00a0]+(million|billion|trillion)\b", regex.IGNORECASE
+)
+
+
+def per_part_after(text: str, pos: int, unit: str) -> tuple[str, int] | None:
+    """When the noun ``unit`` ("part") ending at ``pos`` is followed by "per million"
+    ("billion", "trillion"), the concentration unit ("ppm") and where it ends."""
+    if unit != "part":
+        return None
+    m = _PER_PART_RE.match(text, pos)
+    if m is None:
+        return None
+    return f"pp{m.group(1)[0].lower()}", m.end()
 
 
 def dimension(unit: str) -> str:

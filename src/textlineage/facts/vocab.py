@@ -153,11 +153,12 @@ SHOUTED_STOP = _words(
 "WHERE...Carlton"); "US", "IT" and "WHO" may be."""
 SENTENCE_ABBREVS = _words(
     "mr mrs ms dr prof hon st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
-    "mt ft gov pres sec dept univ"
+    "mt ft gov pres sec dept univ engr ir er barr retd"
 )
 TITLES = _words(
     """mr mrs ms miss mx dr doctor prof professor hon honourable honorable sir dame lord lady
     shri smt president vice
+    engr ir er barr alhaji alhaja datuk dato
     prime minister
     chancellor premier governor mayor councillor councilor cllr alderman senator sen rep
     representative congressman congresswoman general gen colonel col captain capt lt
