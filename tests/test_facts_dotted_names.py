@@ -39,3 +39,8 @@ def test_dotted_initials_stay_with_the_name() -> None:
 def test_initials_do_not_join_two_names_across_and() -> None:
     texts = [t for _, t in _names("J.K. Rowling and U.N. Security Council officials met.")]
     assert "J.K. Rowling" in texts and "U.N. Security Council" in texts
+
+
+def test_initials_alone_are_no_name() -> None:
+    texts = [t for _, t in _names("The report was signed by Maria Lopez, P.E., in Leeds.")]
+    assert texts == ["Maria Lopez", "Leeds"]

@@ -212,3 +212,10 @@ def test_long_runs_do_not_backtrack() -> None:
         start = time.perf_counter()
         furniture(f"{run}\n\n{STORY}\n")
         assert time.perf_counter() - start < 5
+
+
+def test_a_notes_distribution_line_is_furniture() -> None:
+    line = "Copy to: (1) P.S. to Hon'ble Minister (Environment); (2) All Regional Officers; (3) Guard file."
+    assert line in furniture(f"{STORY}\n\n{MORE}\n\nSd/–\nMember Secretary\n\n{line}\n")
+    story = "A copy went to 12 regional officers, the trust said, and to the minister on 3 May."
+    assert furniture(f"{STORY}\n\n{story}\n") == []

@@ -245,6 +245,11 @@ _CLOSE_RE = regex.compile(
     r"(?:regards|wishes|thanks)|regards|sincerely|best)\s*,?"
 )
 """A letter's close alone on its line ("Yours sincerely,")."""
+_COPY_TO_RE = regex.compile(
+    r"(?i:copy(?:\s+(?:forwarded|sent))?\s+to|copies\s+to|c\.?c\.?|distribution)\s*:[^\n]{1,400}"
+)
+"""An official letter's or note's distribution line ("Copy to: (1) P.S. to Hon'ble
+Minister; (2) All Regional Officers; (3) Guard file.")."""
 _ABOUT_RE = regex.compile(
     r"(?i:about)\s+(?:(?i:the)\s+)?(\p{Lu}[\p{L}\p{M}\p{N}'’.&,-]*(?:\s+[\p{Lu}&][\p{L}\p{M}\p{N}'’.&,-]*){0,5})"
 )
@@ -433,13 +438,15 @@ def _named(words: list[str], name: str) -> bool:
 
 
 def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
-    """A letter's salutation, its close and the writer's title below the name under the
-    close (up to :data:`_SIGNED_MAX_LINES` short lines in title case without a number).
+    """A letter's salutation, its distribution line ("Copy to: …"), its close and the
+    writer's title below the name under the close (up to :data:`_SIGNED_MAX_LINES` short lines in title case without a number).
     The name stays: who signed a letter is whom it quotes."""
     out: list[Span] = []
     for i, (s, e, _) in enumerate(lines):
         line = text[s:e].strip()
-        if _SALUTATION_RE.fullmatch(line) and not _NAMED_RE.match(line):
+        if (_SALUTATION_RE.fullmatch(line) and not _NAMED_RE.match(line)) or (
+            _COPY_TO_RE.fullmatch(line)
+        ):
             out.append((s, e))
         elif _CLOSE_RE.fullmatch(line):
             out.append((s, e))

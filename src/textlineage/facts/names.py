@@ -312,7 +312,7 @@ def _no_name_alone(text: str, c: Cand) -> bool:
     names the "Employment Tribunal": the house style of a text capitalising the body it
     has named in full)?"""
     if len(c.toks) != 1:
-        return False
+        return all(len(t.core) == 1 for t in c.toks)  # "P.E.", "P.S.": initials alone
     t = c.toks[0]
     before = text[max(0, c.start - 12) : c.start]
     w = t.lower.rstrip(".")
