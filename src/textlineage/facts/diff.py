@@ -51,6 +51,7 @@ from .match_quotes import Similarity, diff_quotes, fold_inside_quotes
 from .match_unread import after_leftovers, fold_unread
 from .match_values import diff_numbers
 from .match_xl import diff_names_across, pair_numbers_by_sentence
+from .meta_claims import drop_page_pointers
 from .month_ranges import month_ranges
 from .names_lowered import drop_lowered, drop_own_name
 from .negated_bounds import negated_bounds
@@ -257,6 +258,7 @@ def diff_facts(
     drop_furniture_facts(res, (source_text, derived_text), (ls, ld))
     join_dropped(res, (source_text, derived_text), derived_doc)
     drop_years_still_stated(res, derived_text)
+    drop_page_pointers(res)
 
     def span_key(f: Fact) -> tuple[int, int, str]:
         return f.span[0], f.span[1], f.kind

@@ -442,6 +442,8 @@ def _number_item(
         if speed is not None:
             unit, unit_end = speed
 
+    if unit == "thing":
+        return None  # "Two things stand out": a count of what the writer will say
     # A capitalised number word after a capitalised word is part of a name ("Formula One").
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
         return None
