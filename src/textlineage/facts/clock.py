@@ -54,13 +54,14 @@ _H24_RE = regex.compile(
     rf"(?:(?P<lead>(?i:between|from)[ \u00a0]+)?(?P<a>{_H24})"
     rf"[ \u00a0]*(?:(?i:and|to|until|till)[ \u00a0]+|[-–][ \u00a0]*)(?P<b>{_H24})"
     rf"|(?<=(?i:\b(?:at|from|until|till|by|before|after|since|around|about|to)[ \u00a0]+"
-    r"|\btime\b[^\n:]{0,24}:[ \u00a0]*))"
+    r"|\btime\b[^\n:]{0,24}:[ \u00a0]*|(?<![\p{N}.,])(?:1[89]|20)\d\d,?[ \u00a0]+))"
     rf"(?P<one>{_H24}))"
     r"(?![\p{N}:.,]\p{N}|[\p{L}\p{N}])"
 )
 """A time on the 24-hour clock ("07:00"): a span of two ("between 07:00 and 09:00"), or
 one after a word that introduces a time ("at 02:47", "until 11:00") or a label that
-names one ("Time of call: 02:47", "Arrival time: 06:20"); elsewhere "10:00" may be a
+names one ("Time of call: 02:47", "Arrival time: 06:20"), or after a date's year
+("Monday 5 January 2032, 08:00"); elsewhere "10:00" may be a
 duration or a score, left to the number reader."""
 _MILITARY_RE = regex.compile(
     r"(?<![\p{L}\p{N}.:/,])(?<!(?i:\b(?:in|since|of|year)[ \u00a0]))(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"

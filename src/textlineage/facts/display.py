@@ -78,10 +78,17 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return False
 
 
+_SECTION_NUMBER_RE = regex.compile(r"[ \t]*+(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){0,3}[.)][ \t]++")
+"""A section's number opening a line ("II.1.4) ", "3.2. ", "IV) ")."""
+
+
 def field_start(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, or the field of it after a bar ("Weight:
-    1.2 kg | Power: 3 kW")."""
-    return max(text.rfind("\n", 0, pos), text.rfind("|", 0, pos)) + 1
+    """Where the line holding ``pos`` starts, after a section's number opening it ("II.1.4)
+    Short description: ..."), or the field of it after a bar ("Weight: 1.2 kg | Power: 3
+    kW")."""
+    start = max(text.rfind("\n", 0, pos), text.rfind("|", 0, pos)) + 1
+    m = _SECTION_NUMBER_RE.match(text, start, pos)
+    return m.end() if m is not None else start
 
 
 def label_opener(text: str, pos: int) -> bool:

@@ -24,6 +24,7 @@ from .dates import find_dates
 from .forms import singular
 from .furniture import furniture_spans
 from .furniture_kinds import PHONE_RE, is_phone
+from .holidays import find_holidays
 from .items import Item, mark, overlaps
 from .measures import find_measures
 from .names import find_names
@@ -74,6 +75,9 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
         mark(name_mask, *m.span())  # "Q1 2032", "FY2031": a period's code, no name
     for m in _ALWAYS_RE.finditer(text):
         mark(num_mask, *m.span())  # "open 24/7": always, no count
+    for m in _POSTCODE_RE.finditer(text):
+        mark(num_mask, *m.span())
+        mark(name_mask, *m.span())
     items: list[Item] = []
     items.extend(_hashtags(text, doc, num_mask, name_mask))
     items.extend(_phones(text, doc, num_mask, name_mask))
@@ -81,6 +85,8 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     if lang in ENGLISH_READ:
         items.extend(find_times(text, doc, num_mask, name_mask))
         items.extend(find_word_times(text, doc, num_mask, name_mask))
+    if lang in ENGLISH_READ:
+        items.extend(find_holidays(text, doc, num_mask, name_mask))
     dates = find_dates(text, doc, num_mask, name_mask, lang)
     if lang in ENGLISH_READ:
         dates = with_weekdays(text, doc, dates, num_mask, name_mask)
@@ -107,6 +113,11 @@ _PERIOD_CODE_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:[QH][1-4]|FY\d{2}(?:\d{2})
 _ALWAYS_RE = regex.compile(r"(?<![\p{N}/.,:-])24\s?[/x×]\s?7(?:\s?/\s?365)?(?![\p{N}/.,:])")
 """Around the clock, every day ("24/7", "24x7", "24/7/365"): said of a service, no
 number of hours or days."""
+_POSTCODE_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]\d[A-Z]\d)(?![\p{L}\p{N}])"
+)
+"""A British or Canadian postcode ("CF83 2XT", "TA1 4QP", "K1A 0B1"): part of an address, no
+name or number."""
 _MARK_RE = regex.compile(r"(?:(?<=\p{L}[ \u00a0]?)|(?<=^[ \t]*))[(\[](?P<n>\d{1,2})[)\]]", regex.M)
 """A number in brackets after a word or opening a line: "Owen Pryce (2)", "(2) Halvard
 Renewables LLC", "shown before [3]"."""

@@ -267,9 +267,9 @@ _SIGNOFF_RE = regex.compile(
 )
 """A broadcaster's sign-off closing a paragraph ("For KBRV News, I'm Carla Dent.", "Stay
 with WKRT News 4 for updates")."""
-_ENUMERATOR_RE = regex.compile(r"\d{1,2}[.)](?=\s+[\p{L}\"“‘'])")
-"""A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”"): a
-label, no quantity."""
+_ENUMERATOR_RE = regex.compile(r"(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){0,3}[.)](?=\s+[\p{L}\"“‘'])")
+"""A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”",
+"II.1.4) Short description"): a label, no quantity."""
 _SERIAL_RE = regex.compile(
     r"(?i:episode|ep\.|issue|vol\.|volume|season|chapter|part|no\.)[ \u00a0]*+\d{1,4}[ \u00a0]*+[:|—–]"
 )

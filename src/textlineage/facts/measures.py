@@ -22,13 +22,13 @@ from .numeric import Patterns
 from .units import ABBREVIATIONS, DIMENSIONS, canonical_unit, speed_after
 from .vocab import SMALL_NUM, TENS_NUM
 
-_PART = r"(?P<{name}>\d{{1,2}})(?:[ \u00a0]+{unit}s?|[ \u00a0]?{short})"
+_PART = r"(?P<{name}>\d{{1,2}}{one})(?:[ \u00a0]+{unit}s?|[ \u00a0]?{short})"
 _SEP = r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?)"
 _H, _M, _S = (
-    {"unit": "hour", "short": "(?:hrs?|h)"},
-    {"unit": "minute", "short": "(?:mins?|m)"},
-    {"unit": "second", "short": "(?:secs?|s)"},
-)
+    {"unit": "hour", "short": "(?:hrs?|h)", "one": r"|(?i:an|one)(?=[ \u00a0]+hour\b)"},
+    {"unit": "minute", "short": "(?:mins?|m)", "one": ""},
+    {"unit": "second", "short": "(?:secs?|s)", "one": ""},
+)  # "an hour and 40 minutes": 1:40
 _HMS_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,:])"
     r"(?:" + _PART.format(name="h", **_H) + _SEP + _PART.format(name="m", **_M)
@@ -140,7 +140,8 @@ _TEMPERATURE_RE = regex.compile(r"-?\d{1,2}(?:\.\d)?")
 """The number before a bare "C" or "F" that reads as a temperature ("43.6C", "-5C"; not
 "1500C", a model)."""
 _ONE_UNIT_RE = regex.compile(
-    r"(?<![\p{L}])(?P<half>(?i:half)[ \u00a0]+)?(?i:an?|another)[ \u00a0]+"
+    r"(?<![\p{L}-])(?P<half>(?i:half|(?:(?P<n>a|one|three)[ \u00a0-]+)?quarters?[ \u00a0]+of)[ \u00a0]+)?"
+    r"(?i:an?|another)[ \u00a0]+"
     r"(?P<single>(?i:single)[ \u00a0]+)?(?P<unit>(?i:second|minute|hour|day|week|month|year|decade|century))(?![\p{L}\p{N}'’-])"
 )
 
@@ -153,7 +154,8 @@ def find_measures(
     out: list[Item] = []
     for m in _HMS_RE.finditer(text):
         if m.group("h"):
-            h, mi, s = int(m.group("h")), int(m.group("m")), m.group("s")
+            h = int(m.group("h")) if m.group("h").isdigit() else 1
+            mi, s = int(m.group("m")), m.group("s")
             value = f"{h}:{mi:02d}" + (f":{int(s):02d}" if s else "")
             unit = "h:m:s" if s else "h:m"
         else:
@@ -266,7 +268,11 @@ def find_measures(
             continue  # "more than a year earlier": a point in time, not a length
         s = q.start() if q is not None else m.start()
         qual = collapse(q.group()).lower() if q is not None else ""
-        value = "0.5" if m.group("half") else "1"
+        half = (m.group("half") or "").lower()
+        value = "1" if not half else "0.5" if half.startswith("half") else "0.25"
+        value = (
+            "0.75" if (m.group("n") or "").lower() == "three" else value
+        )  # "three-quarters of an hour"
         unit = canonical_unit(m.group("unit").lower())
         _add(out, text, doc, (s, m.end()), value, unit, qual, num_mask, name_mask, pats)
     return out

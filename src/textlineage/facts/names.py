@@ -67,9 +67,7 @@ _CAP_TOKEN_RE = regex.compile(
 _LOWER_WORD_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./-])\p{Ll}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
     r"(?![@/]|\.[\p{L}\p{N}])"
-)
-"""A word in lower case; not a part of an e-mail or web address ("press@tarnwell.example"
-writes no word "tarnwell" in lower case)."""
+)  # a word in lower case, not in an address ("press@tarnwell.example": no "tarnwell")
 _PARTICLE_GAP_RE = regex.compile(
     r"[ \u00a0](?:of[ \u00a0]the|v[ao]n[ \u00a0]d[eu][nrm]?|of|al|el|bin|ibn|bint|de|da|di|do|dos|das|del|della|der|den"
     r"|van|von|le|la|du|zu|ul|ud)[ \u00a0]"
@@ -301,6 +299,7 @@ _PLURAL_ACRONYM_RE = regex.compile(r"\p{Lu}{2,}s")
 _DEGREES_RE = regex.compile(r"(?i:\bdegrees?)[ \u00a0]+$")
 _THE_RE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
 _DOTTED_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.$")  # "M." glued before "Sc"
+_LABEL_TAIL_RE = regex.compile(r"(?:\p{Ll}[\p{Ll}'’-]*+[ \u00a0]*){1,8}?:|:")  # "Type of:"
 _DOTTED_AFTER_RE = regex.compile(r"\.\p{Lu}(?![\p{Ll}])")  # ".D" glued after "Ph"
 
 
@@ -316,7 +315,7 @@ def _no_name_alone(text: str, c: Cand) -> bool:
     t = c.toks[0]
     before = text[max(0, c.start - 12) : c.start]
     w = t.lower.rstrip(".")
-    if w in LEGAL_FORMS and before.endswith((", ", ",\u00a0")):
+    if w in LEGAL_FORMS and before.endswith((", ", ",\u00a0", "(")):
         return True
     if _DEGREES_RE.search(before):
         return True
@@ -346,15 +345,15 @@ def _no_name_alone(text: str, c: Cand) -> bool:
 
 
 def _heading_word(text: str, c: Cand) -> bool:
-    """Is a one-word name a line of its own ("Verdict") or a label before a colon that
-    opens its line or a field of it ("Specs: ...", "... | Power: 3 kW")?"""
+    """Is a one-word name a line of its own ("Verdict") or a label that opens its line or
+    a field of it ("Specs: ...", "Type of authority: ...", "... | Power: 3 kW")?"""
     if len(c.toks) != 1:
         return False
     if text[field_start(text, c.start) : c.start].strip(" \t\u00a0"):
         return False
     end = text.find("\n", c.end)
     rest = text[c.end : end if end >= 0 else len(text)].strip(" \t\u00a0")
-    return rest == "" or rest.startswith(":")
+    return rest == "" or _LABEL_TAIL_RE.match(rest) is not None
 
 
 def _label(text: str, c: Cand) -> bool:

@@ -22,7 +22,7 @@ from .forms import collapse, digits, fmt, is_plural, singular
 from .item_labels import item_label_spans
 from .items import Item, mark, overlaps
 from .numeric import CURRENCY, Patterns, parse_digits, patterns, phrase_key
-from .units import WORK_DAY, canonical_unit, dimension, per_part_after, speed_after
+from .units import ABBREVIATIONS, WORK_DAY, canonical_unit, dimension, per_part_after, speed_after
 from .vocab import (
     NOT_UNITS,
     SCALE_NUM,
@@ -73,6 +73,12 @@ _AGE_AFTER_RE = regex.compile(r"[ \u00a0]+(?i:old)(?![\p{L}])")
 """After a duration that is an age ("over six months old"): "over" is "more than"."""
 YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "before", "after", "by"})
 """Words after which a four-digit number is a year even with a noun after it."""
+_SQUARE_RE = regex.compile(
+    r"[ \u00a0]*+(?i:sq\.?|square)[ \u00a0-]+"
+    r"((?i:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|mi|miles?|ft|feet|foot|yards?|yd))(?![\p{L}\p{N}])"
+)
+_SCALED_TONNES_RE = regex.compile(r"[ \u00a0]?(LMT|MMT)(?![\p{L}\p{N}])")
+"""Lakh and million metric tonnes, as Indian and trade reports write them ("38.9 LMT")."""
 _CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh": "KSh"}
 """A currency's letters read as its sign, so that "N600 million" and "₦600m" are one amount."""
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
@@ -441,6 +447,14 @@ def _number_item(
         speed = speed_after(text, unit_end, unit) or per_part_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed
+        mt = _SCALED_TONNES_RE.match(text, core_end) if m.group("num") else None
+        if mt is not None and not m.group("scale"):  # "210 LMT": 210 lakh tonnes
+            value = fmt(Decimal(value) * (10**5 if mt.group(1) == "LMT" else 10**6))
+            unit_end, unit = mt.end(), "tonne"
+        sq = _SQUARE_RE.match(text, core_end)
+        if sq is not None:  # "50 sq km", "99 square metres": an area
+            w = singular(sq.group(1).lower())
+            unit_end, unit = sq.end(), "square-" + ABBREVIATIONS.get(w, canonical_unit(w))
 
     if unit == "thing":
         return None  # "Two things stand out": a count of what the writer will say

@@ -65,6 +65,10 @@ TITLE_ABBREVIATIONS = {
     "maj": "major",
     "cpl": "corporal",
     "det": "detective",
+    "ven": "venerable",
+    "engr": "engineer",
+    "er": "engineer",
+    "barr": "barrister",
 }
 """Titles written short, and the word each stands for ("Dr." / "Doctor": one title)."""
 

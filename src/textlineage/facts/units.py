@@ -44,7 +44,12 @@ _MASS = {
     "tonne": Decimal(1000), "ton": Decimal(1000), "ounce": Decimal("0.028349523125"),
 }  # fmt: skip
 # (no "pound": in news it is money more often than weight)
-_AREA = {"hectare": Decimal(10000), "acre": Decimal("4046.8564224")}
+_AREA = {
+    "hectare": Decimal(10000), "acre": Decimal("4046.8564224"),
+    "square-metre": Decimal(1), "square-kilometre": Decimal(10**6),
+    "square-foot": Decimal("0.09290304"), "square-yard": Decimal("0.83612736"),
+    "square-mile": Decimal("2589988.110336"),
+}  # fmt: skip
 _TEMPERATURE = {"°c": Decimal(1), "°f": Decimal(1)}
 _CONCENTRATION = {
     "ppt": Decimal("1e-12"), "ppb": Decimal("1e-9"), "ppm": Decimal("1e-6"),

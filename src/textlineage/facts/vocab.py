@@ -35,6 +35,7 @@ QUAL_CLASS = {
     "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
     "at least": ">", "just over": ">", "well over": ">", "no fewer than": ">",
     "longer than": ">", "shorter than": "<", "older than": ">", "younger than": "<",
+    "larger than": ">", "bigger than": ">", "greater than": ">", "smaller than": "<",
     "exceed": ">", "exceeds": ">", "exceeding": ">", "exceeded": ">", "to pass": ">",
     "surpass": ">", "surpasses": ">", "surpassing": ">", "surpassed": ">",
     "no less than": ">", "not less than": ">", "not fewer than": ">",
@@ -158,7 +159,7 @@ SENTENCE_ABBREVS = _words(
 TITLES = _words(
     """mr mrs ms miss mx dr doctor prof professor hon honourable honorable sir dame lord lady
     shri smt president vice
-    engr ir er barr alhaji alhaja datuk dato
+    engr ir er barr alhaji alhaja datuk dato venerable ven majesty highness excellency
     prime minister
     chancellor premier governor mayor councillor councilor cllr alderman senator sen rep
     representative congressman congresswoman general gen colonel col captain capt lt

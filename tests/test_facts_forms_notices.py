@@ -1,0 +1,138 @@
+"""Forms, notices and addresses: section numbers and field labels of a numbered notice,
+postcodes, areas in "sq km", honorific titles and a company form in brackets are read as
+what they are, not as names or counts."""
+
+from __future__ import annotations
+
+from facts_lines import furniture
+from textlineage.facts import diff_facts, extract_facts
+from textlineage.facts.items import Result
+from textlineage.facts.meta_claims import drop_page_pointers
+from textlineage.types import Fact
+
+NOTICE = (
+    "Section II: Object\n"
+    "II.1.1) Title: Supply and maintenance of refuse vehicles.\n"
+    "II.1.3) Type of contract: Supplies.\n"
+    "II.1.4) Short description: The Council wishes to buy 22 electric vehicles for its "
+    "depot, with maintenance for eight years from delivery.\n"
+    "II.2.7) Duration: 96 months.\n"
+)
+
+
+def test_section_numbers_of_a_notice_are_furniture() -> None:
+    found = furniture(NOTICE)
+    for label in ("II.1.1)", "II.1.3)", "II.1.4)", "II.2.7)"):
+        assert label in found
+
+
+def test_field_labels_are_no_names() -> None:
+    facts = extract_facts(NOTICE, doc=0)
+    names = {f.text for f in facts if f.kind in ("entity", "organisation", "person", "place")}
+    assert not names & {"Title", "Type", "Short", "Duration", "II"}
+    numbers = [f.text for f in facts if f.kind == "number"]
+    assert numbers == ["22 electric vehicles", "eight years", "96 months"]
+
+
+def test_a_postcode_is_no_name_or_number() -> None:
+    facts = extract_facts("Send it to the Civic Centre, Ystrad Road, Caerphilly CF83 2XT.", doc=0)
+    assert not [f for f in facts if "CF83" in f.text or f.kind == "number"]
+
+
+def test_areas_in_square_units() -> None:
+    d = diff_facts(
+        "The catchments are each 50 sq km, and the flat is 99 sq m.",
+        "The catchments are each 50 square kilometres, and the flat is 99 square metres.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped and len(d.kept) == 2
+    d = diff_facts("The flat is 99 sq m.", "The flat is 99 sq ft.", source_doc=0, derived_doc=1)
+    assert not d.kept  # another unit of area: no longer "the same count under another noun"
+
+
+def test_honorifics_and_their_short_forms() -> None:
+    d = diff_facts(
+        "The review was led by the Venerable Thomas Okonjo, Archdeacon of Wrexford.",
+        "The review was led by the Ven Thomas Okonjo, Archdeacon of Wrexford.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped
+    texts = [f.text for f in extract_facts("His Majesty's Inspector visited Leeds.", doc=0)]
+    assert "Majesty" not in texts
+
+
+def test_a_company_form_in_brackets_is_no_name() -> None:
+    texts = [f.text for f in extract_facts("Amberleaf Botanicals (Pty) Ltd paid.", doc=0)]
+    assert "Pty" not in texts
+
+
+def test_a_greeting_is_no_claim() -> None:
+    res = Result()
+    for t in ("good afternoon, everyone", "Thank you very much", "good rates for everyone"):
+        res.dropped.append(Fact("claim", t, (0, len(t)), 0, ""))
+    drop_page_pointers(res)
+    assert [f.text for f in res.dropped] == ["good rates for everyone"]
+
+
+def test_a_time_after_a_dates_year() -> None:
+    d = diff_facts(
+        "Start: Monday 5 January 2032, 08:00. The towpath stays open.",
+        "The works start on Monday 5 January 2032 at 8am. The towpath stays open.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped
+
+
+def test_durations_said_in_words() -> None:
+    pairs = [
+        ("about 1 hour 40 minutes", "about an hour and 40 minutes"),
+        ("roughly 45 minutes", "roughly three-quarters of an hour"),
+        ("15 minutes", "a quarter of an hour"),
+    ]
+    for a, b in pairs:
+        d = diff_facts(
+            f"The walk takes {a} from the pier.",
+            f"The walk takes {b} from the pier.",
+            source_doc=0,
+            derived_doc=1,
+        )
+        assert [(k.source.text, k.derived.text) for k in d.kept] == [(a, b)], (a, b)
+
+
+def test_comparatives_are_bounds() -> None:
+    d = diff_facts(
+        "The catchments are under 50 square kilometres.",
+        "The catchments are smaller than 50 sq km.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped
+
+
+def test_lakh_and_million_metric_tonnes() -> None:
+    d = diff_facts(
+        "Output is estimated at 38.9 LMT of pulses and 2.1 MMT of wheat.",
+        "Output is estimated at 38.9 lakh tonnes of pulses and 2.1 million tonnes of wheat.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped and len(d.kept) == 2
+
+
+def test_festivals_are_dates_under_any_of_their_names() -> None:
+    facts = extract_facts("Prices fall after Holi and before Christmas Day.", doc=0)
+    assert [(f.kind, f.value) for f in facts] == [
+        ("date", "holiday:holi"),
+        ("date", "holiday:christmas"),
+    ]
+    d = diff_facts(
+        "Air quality during Deepavali was better this year.",
+        "Air quality during Diwali was better this year.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.added and not d.dropped and len(d.kept) == 1
+    assert not [f for f in extract_facts("Lent money was repaid.", doc=0) if f.kind == "date"]
