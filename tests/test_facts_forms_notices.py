@@ -136,3 +136,34 @@ def test_festivals_are_dates_under_any_of_their_names() -> None:
     )
     assert not d.added and not d.dropped and len(d.kept) == 1
     assert not [f for f in extract_facts("Lent money was repaid.", doc=0) if f.kind == "date"]
+
+
+def test_two_times_joined_by_and_are_no_span() -> None:
+    facts = extract_facts("Workshops at 10 a.m. and 2 p.m.; open between 9am and 5pm.", doc=0)
+    assert [f.value for f in facts] == ["time:10:00", "time:14:00", "time:09:00-17:00"]
+
+
+def test_a_translators_note_is_furniture() -> None:
+    note = (
+        "[Unofficial translation from the Spanish original. In case of discrepancy, the "
+        "Spanish text prevails.]"
+    )
+    story = (
+        "The ministry said the crew of the trawler were detained on 27 November and would "
+        "be visited by consular staff within 48 hours."
+    )
+    assert furniture(f"{story}\n\n{note}\n") == [note]
+
+
+def test_a_ministry_named_the_other_way_round() -> None:
+    for a, b in [
+        ("The Ministry of Foreign Affairs", "The Foreign Ministry"),
+        ("The Health Department", "The Department of Health"),
+    ]:
+        d = diff_facts(
+            f"{a} said on Thursday that the crew would be released.",
+            f"{b} said on Thursday that the crew would be released.",
+            source_doc=0,
+            derived_doc=1,
+        )
+        assert not d.added and not d.dropped, (a, b)

@@ -239,6 +239,21 @@ def _clock(raw: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+_AND_RE = regex.compile(r"(?i:\band\b)")
+
+
+def _two_times(text: str, m: regex.Match[str]) -> bool:
+    """Are the ends of a span joined by "and" without "between", each with its half of
+    the day, two times ("sessions at 10 a.m. and 2 p.m.")?"""
+    lead = (m.group("lead") or "").lower()
+    return (
+        not lead.startswith("between")
+        and _AND_RE.search(text, m.end("a"), m.start("b")) is not None
+        and _clock(m.group("a")) is not None
+        and _clock(m.group("b")) is not None
+    )
+
+
 def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -> list[Item]:
     """The times of day and spans of ``text`` outside ``num_mask``; marks them in both
     masks."""
@@ -250,6 +265,13 @@ def find_times(text: str, doc: int, num_mask: bytearray, name_mask: bytearray) -
         if m.group("one"):
             t = _clock(m.group("one"))
             value = None if t is None else TIME_PREFIX + t
+        elif _two_times(text, m):  # "at 10 a.m. and 2 p.m.": two times, no span
+            for g in ("a", "b"):
+                value = TIME_PREFIX + (_clock(m.group(g)) or "")
+                out.append(_item(text, doc, m.start(g), m.end(g), value))
+            mark(num_mask, s, e)
+            mark(name_mask, s, e)
+            continue
         else:
             a, b = _clock(_with_half(m.group("a"), m.group("b"))), _clock(m.group("b"))
             value = None if a is None or b is None else f"{TIME_PREFIX}{a}-{b}"

@@ -235,6 +235,8 @@ _DISCLOSURE_RE = regex.compile(
     r"|\byou\s+received\s+this\s+(?:\w+\s+)?because\b|\bour\s+mailing\s+address\s+is\b"
     r"|^this\s+entry\s+was\s+posted\s+in\b|\bbookmark\s+the\s+permalink\b"
     r"|^this\s+page\s+was\s+last\s+(?:edited|modified|updated)\b|^retrieved\s+from\s+\S"
+    r"|^\[?(?:unofficial\s+|official\s+|machine\s+)?translation\s+(?:from|of)\s+the\s+\p{L}+\s+(?:original|text)\b"
+    r"|\bin\s+case\s+of\s+(?:any\s+)?(?:discrepancy|inconsistency|conflict)\b[^.]{0,60}\bprevails?\b"
     r"|\bis\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\b"
     r"|^(?:a\s+)?paid\s+partnership\b|^in\s+(?:paid\s+)?partnership\s+with\s+\p{Lu}[^.]{0,50}$"
     r"|\b(?:available|published|licen[cs]ed|released|reproduced|republished)\s+under\s+(?:\S+\s+){0,6}"

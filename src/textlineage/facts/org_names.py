@@ -169,10 +169,27 @@ def said_otherwise(f: Fact, other: str) -> bool:
             return True
     m = _OF_RE.fullmatch(f.text)
     if m is None:
-        return False
+        return _turned(words, other)
     x, y = (regex.escape(g) for g in m.groups())
-    pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
+    y = _AFFAIRS_RE.sub("", y)  # "Ministry of Foreign Affairs": "the Foreign Ministry"
+    pattern = rf"(?<![\p{{L}}\p{{N}}]){y}(?:['’]s)?(?:[ \u00a0]+Affairs)?[ \u00a0]+{x}(?![\p{{L}}\p{{N}}])"
     return regex.search(pattern, other, flags=regex.IGNORECASE) is not None
+
+
+_AFFAIRS_RE = regex.compile(r"(?:\\?[ \u00a0])+Affairs$")
+
+
+def _turned(words: list[str], other: str) -> bool:
+    """Does ``other`` name the body "Y X" ("Foreign Ministry", "Health Department") as "X
+    of Y" ("Ministry of Foreign Affairs", "Department of Health")?"""
+    if len(words) < 2 or fold(words[-1]) not in ORG_WORDS:
+        return False
+    x, y = regex.escape(words[-1]), r"[ \u00a0]+".join(regex.escape(w) for w in words[:-1])
+    pattern = (
+        rf"(?<![\p{{L}}\p{{N}}]){x}[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?{y}"
+        r"(?:[ \u00a0]+Affairs)?(?![\p{L}\p{N}])"
+    )
+    return regex.search(pattern, other) is not None
 
 
 _THE_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+$")
