@@ -167,3 +167,34 @@ def test_a_ministry_named_the_other_way_round() -> None:
             derived_doc=1,
         )
         assert not d.added and not d.dropped, (a, b)
+
+
+REPORT = (
+    "Pupils are happy at the school and most say they feel safe, and relationships between "
+    "staff and pupils are warm, the inspectors found on their visit in October.\n"
+)
+
+
+def test_a_reference_field_in_a_column_and_a_long_paged_footer() -> None:
+    head = "Unique reference number: 148823    Inspection dates: 14 and 15 October 2031\n\n"
+    foot = "Ashcombe Vale Primary School — inspection report — 14 and 15 October 2031      Page {} of 3\n"
+    text = head + REPORT + "\n" + foot.format(1) + "\n" + REPORT + "\n" + foot.format(2)
+    found = furniture(text)
+    assert "Unique reference number: 148823" in found
+    assert foot.format(1).strip() in found and foot.format(2).strip() in found
+    assert not [f for f in extract_facts(text, doc=0) if "148823" in f.text]
+
+
+def test_a_numbers_noun_stops_at_a_column_gap() -> None:
+    facts = extract_facts("Places: 40    Applications received: 120\n", doc=0)
+    assert [f.text for f in facts if f.kind == "number"] == ["40", "120"]
+
+
+def test_basis_points_are_hundredths_of_a_point() -> None:
+    d = diff_facts(
+        "Gross margin was 41.5%, an improvement of 220 basis points on last year.",
+        "Gross margin was 41.5%, up 2.2 points on last year.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped

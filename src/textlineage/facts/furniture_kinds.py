@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 import regex
 
+from .furniture_lines import header_field
+
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _PHONE = (
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
@@ -272,6 +274,8 @@ with WKRT News 4 for updates")."""
 _ENUMERATOR_RE = regex.compile(r"(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){0,3}[.)](?=\s+[\p{L}\"“‘'])")
 """A section or paragraph number opening a line ("1. Key findings", "2. “Low Tide”",
 "II.1.4) Short description"): a label, no quantity."""
+_COLUMNS_RE = regex.compile(r"[ \t]{3,}")
+"""The gap between two columns of a line laid out in a page's columns."""
 _SERIAL_RE = regex.compile(
     r"(?i:episode|ep\.|issue|vol\.|volume|season|chapter|part|no\.)[ \u00a0]*+\d{1,4}[ \u00a0]*+[:|—–]"
 )
@@ -501,7 +505,8 @@ chart not reproduced]", "[QR code: scan for the dashboard]")."""
 
 def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Furniture inside a story line ``s:e``: a speaker tag opening it, a sign-off
-    closing it, a paragraph or serial number opening it, a placeholder in brackets for an image, a
+    closing it, a paragraph or serial number opening it, a header's field in a column
+    of it (:func:`~.furniture_lines.header_field`), a placeholder in brackets for an image, a
     figure or a code (:data:`_PLACEHOLDER_RE`)."""
     out = [m.span() for m in _PLACEHOLDER_RE.finditer(text, s, e)]
     m = (
@@ -514,4 +519,10 @@ def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     m = _SIGNOFF_RE.search(text, s, e)
     if m is not None:
         out.append((m.start(), e))
+    if _COLUMNS_RE.search(text, s, e):  # "Unique reference number: 148823    Inspection dates: …"
+        at = s
+        for part in _COLUMNS_RE.split(text[s:e]):
+            if part.strip() and header_field(part):
+                out.append((at, at + len(part)))
+            at += len(part) + len(_COLUMNS_RE.match(text, at + len(part)) or "")
     return out

@@ -273,7 +273,7 @@ _ADDRESS_RE = regex.compile(rf"(?:{_PART},\s*){{0,2}}(?:{_BOX}|{_STREET})(?:,\s*
 street or a post office box, then a town and perhaps a postcode, split by commas
 ("Ashdale Trust, 14 Mill Lane, Bury BL9 1AA", "Members' Office, PO Box 88, Bury")."""
 _REF_RE = regex.compile(
-    r"(?i:(?:your|our|my|account|customer|policy|case|claim|order|booking|member(?:ship)?)\s+)?"
+    r"(?i:(?:your|our|my|account|customer|policy|case|claim|order|booking|member(?:ship)?|unique)\s+)?"
     r"(?i:ref(?:erence)?(?:\s+(?:no|number))?|account\s+(?:no|number)|sort\s+code)\.?\s*:\s*"
     r"(?=[^\n]*\d)[\p{N}\p{Lu}*xX•][\p{N}\p{Lu}*xX•/.-]*(?:\s+[\p{N}\p{Lu}*xX•][\p{N}\p{Lu}*xX•/.-]*){0,3}"
 )
@@ -465,6 +465,9 @@ def letter_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
 _DIGITS_RE = regex.compile(r"\d+")
 _PAGE_WORD_RE = regex.compile(r"(?i)\b(?:page|pg\.?|p\.)\s*+$")
 _REPEAT_MAX_WORDS = 15
+_PAGE_OF_RE = regex.compile(
+    r"(?i:\bpage)[ \u00a0]+\d{1,4}[ \u00a0]+(?i:of)[ \u00a0]+\d{1,4}[ \t]*$"
+)
 _REPEAT_PLAIN_MAX_WORDS = 8
 _REPEAT_PLAIN_MIN_WORDS = 3
 
@@ -482,7 +485,8 @@ def repeated_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[Span]:
     groups: dict[str, list[tuple[int, int, int, list[regex.Match[str]]]]] = {}
     for i, (s, e, item) in enumerate(lines):
         line = text[s:e]
-        if item or len(line.split()) > _REPEAT_MAX_WORDS:
+        paged = _PAGE_OF_RE.search(line) is not None  # "… 14 and 15 October 2031   Page 1 of 3"
+        if item or len(line.split()) > _REPEAT_MAX_WORDS + (5 if paged else 0):
             continue
         numbers = list(_DIGITS_RE.finditer(line))
         groups.setdefault(_DIGITS_RE.sub("#", line), []).append((i, s, e, numbers))

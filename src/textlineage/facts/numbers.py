@@ -84,8 +84,10 @@ _CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh":
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")
 _UNIT_WORD_RE = regex.compile(
-    r"(?:\G|(?<![ \u00a0]))[ \u00a0]++([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)"
+    r"(?:\G|(?<![ \u00a0]))[ \u00a0](?![ \u00a0]{2})[ \u00a0]?+([\p{L}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)"
 )
+"""A word of a number's noun: after one or two spaces (three or more part the columns of
+a flattened table or form: "Unique reference number: 148823    Inspection dates")."""
 _OF_RE = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _DIM_SPLIT_RE = regex.compile(r"(?:\G|(?<!\s))\s*+[x×]\s*")
 _WORD_SPLIT_RE = regex.compile(r"[-\s,]+")
@@ -447,6 +449,10 @@ def _number_item(
         speed = speed_after(text, unit_end, unit) or per_part_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed
+        if m.group("num") and (
+            unit in ("bp", "bps") or unit_words[-2:-1] in (["basis"], ["Basis"])
+        ):
+            value, unit = fmt(Decimal(value) / 100), "point"  # 120 basis points: 1.2 points
         mt = _SCALED_TONNES_RE.match(text, core_end) if m.group("num") else None
         if mt is not None and not m.group("scale"):  # "210 LMT": 210 lakh tonnes
             value = fmt(Decimal(value) * (10**5 if mt.group(1) == "LMT" else 10**6))
