@@ -198,3 +198,15 @@ def test_basis_points_are_hundredths_of_a_point() -> None:
         derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped
+
+
+def test_a_date_given_by_its_weekday() -> None:
+    """27 November 2031 is a Thursday: "on Thursday" gives the date less precisely; "on
+    Friday" is another day, and the date stays dropped."""
+    src = "The trawler was detained on 27 November 2031 by a patrol boat, the ministry said."
+    d = diff_facts(src, src.replace("27 November 2031", "Thursday"), source_doc=0, derived_doc=1)
+    assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
+        ("27 November 2031", "Thursday", "specificity")
+    ]
+    d = diff_facts(src, src.replace("27 November 2031", "Friday"), source_doc=0, derived_doc=1)
+    assert [f.text for f in d.dropped] == ["27 November 2031"] and not d.changed

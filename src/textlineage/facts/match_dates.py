@@ -20,7 +20,7 @@ from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
 from .dates_twice import relink, retold_as_other
 from .items import Group, Item, Result, pair, shares
 from .near_words import NearWords
-from .weekdays import WEEKDAY_PREFIX, weekday_of
+from .weekdays import WEEKDAY_PREFIX, weekday_of, weekday_written
 
 
 def _date_within(general: Item, specific: Item) -> bool:
@@ -497,6 +497,8 @@ def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], align
     if not cands:
         return
     gs = min(cands, key=lambda g: (not shares(g, gd), g.first.fact.span[0]))
+    if aligned and not shares(gs, gd) and not weekday_written(gs.first):
+        return  # a weekday only reckoned from the date: one elsewhere may be another day
     used.add(id(gs))
     sf, df = pair(gs, gd)
     if shares(gs, gd) or not aligned:

@@ -9,6 +9,7 @@ Thursday morning") come and go in any rewrite without changing what it states.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 import regex
@@ -53,8 +54,24 @@ def with_weekdays(
 
 
 def weekday_of(it: Item) -> str:
-    """The weekday written with a date ("friday" for "Friday 16 June"), or ""."""
+    """The weekday written with a date ("friday" for "Friday 16 June"), or the one a date
+    of year, month and day falls on ("thursday" for "27 November 2031"), or ""."""
     if it.fact.value.startswith(WEEKDAY_PREFIX):
         return it.fact.value[len(WEEKDAY_PREFIX) :]
     first = it.core.split(",")[0].strip().lower()
-    return first if first in WEEKDAYS else ""
+    if first in WEEKDAYS:
+        return first
+    if it.date is not None and None not in it.date:
+        try:
+            return _DAY_NAMES[datetime.date(*it.date).weekday()]  # type: ignore[arg-type]
+        except ValueError:
+            return ""
+    return ""
+
+
+def weekday_written(it: Item) -> bool:
+    """Is the weekday of the date ``it`` written with it ("Friday 16 June")?"""
+    return it.core.split(",")[0].strip().lower() in WEEKDAYS
+
+
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
