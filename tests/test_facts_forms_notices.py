@@ -210,3 +210,24 @@ def test_a_date_given_by_its_weekday() -> None:
     ]
     d = diff_facts(src, src.replace("27 November 2031", "Friday"), source_doc=0, derived_doc=1)
     assert [f.text for f in d.dropped] == ["27 November 2031"] and not d.changed
+
+
+def test_a_season_of_a_year_and_a_regions_short_name() -> None:
+    for a, b in [
+        ("in the summer of 2032", "in summer 2032"),
+        ("from spring 2028", "from the spring of 2028"),
+    ]:
+        d = diff_facts(
+            f"The museum will reopen {a}, the trust said.",
+            f"The museum will reopen {b}, the trust said.",
+            source_doc=0,
+            derived_doc=1,
+        )
+        assert not d.changed and not d.added and not d.dropped, (a, b)
+    d = diff_facts(
+        "Sales in Asia-Pacific rose 12% in the quarter, the company said.",
+        "APAC sales rose 12% in the quarter, the company said.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.added and not d.dropped

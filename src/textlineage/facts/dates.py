@@ -119,10 +119,10 @@ _DATE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "season",
         regex.compile(
-            r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over"
+            r"(?<=(?i:\b(?:in|during|by|until|till|since|this|last|next|early|late|the|over|from|for"
             r"|through|throughout|before|after|every|each))\s+)"
             r"(?P<season>(?i:spring|summer|autumn|winter|fall(?!\s+(?i:of|in|on|at|from|to|by|into|is|was|will|would|could|may|might|and|or)\b)))"
-            r"(?:\s+(?P<y>\d{4}))?(?![\p{L}\p{N}])"
+            r"(?:\s+(?i:of\s+)?(?P<y>\d{4}))?(?![\p{L}\p{N}])"
         ),
     ),
     (

@@ -101,10 +101,19 @@ def _ends_acronym(f: Fact) -> bool:
     return _acronym(f) or _acronym(Fact(f.kind, f.text.split()[-1], f.span, f.doc))
 
 
+_REGIONS = {
+    "apac": ("asia-pacific", "asia pacific"), "emea": ("europe, middle east and africa",
+    "europe, the middle east and africa"), "latam": ("latin america",),
+    "mena": ("middle east and north africa",), "anz": ("australia and new zealand",),
+}  # fmt: skip
+"""A business's short names of world regions ("APAC" for "Asia-Pacific")."""
+_REGION_NAMES = frozenset(n for names in _REGIONS.values() for n in names)
+
+
 def _abbreviates(short: str, long: str) -> bool:
     """Is ``short`` the name ``long`` in initials, whole or after the words both open with
-    ("Harlow Air Force Base" / "Harlow AFB")?"""
-    if short in initials_of(long):
+    ("Harlow Air Force Base" / "Harlow AFB"), or a region's short name ("APAC")?"""
+    if short in initials_of(long) or long.lower() in _REGIONS.get(short.lower(), ()):
         return True
     s, lw = short.split(), long.split()
     k = len(s) - 1
@@ -116,7 +125,12 @@ def fold_initials(res: Result) -> None:
     name, when each is the other's only candidate (either way round); so is a name with
     its closing words written in initials ("Harlow Air Force Base" / "Harlow AFB")."""
     for side, left, other in ((0, res.dropped, res.added), (1, res.added, res.dropped)):
-        longs = [f for f in left if f.kind in NAME_KINDS and len(f.text.split()) >= 2]
+        longs = [
+            f
+            for f in left
+            if f.kind in NAME_KINDS
+            and (len(f.text.split()) >= 2 or f.text.lower() in _REGION_NAMES)
+        ]
         shorts = [f for f in other if f.kind in NAME_KINDS and _ends_acronym(f)]
         cands = [(f, a) for f in longs for a in shorts if _abbreviates(a.text, f.text)]
         for f, a in cands:
