@@ -231,3 +231,15 @@ def test_a_season_of_a_year_and_a_regions_short_name() -> None:
         derived_doc=1,
     )
     assert not d.added and not d.dropped
+
+
+def test_a_troy_ounce_and_a_word_after_a_chats_sender() -> None:
+    d = diff_facts(
+        "Each coin is one troy ounce (31.1 grams) of silver, the mint said.",
+        "Each coin is 1 oz (31.1 g) of silver, the mint said.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed and not d.added and not d.dropped
+    line = "[14/03/2032, 08:47] Gareth Bowen: Opens 1st April, closes 16th May.\n"
+    assert "Opens" not in [f.text for f in extract_facts(line, doc=0)]

@@ -15,7 +15,8 @@ import regex
 
 _WORD_RE = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*")
 _LABEL_RE = regex.compile(
-    r"^[ \t\u00a0]*(?:[\p{L}][\p{L}\p{M}.'’-]*[ \t\u00a0]+){0,3}[\p{L}][\p{L}\p{M}.'’-]*:[ \t\u00a0]+$"
+    r"^[ \t\u00a0]*(?:\[[\d/.:, \u00a0APMapm-]{4,30}\][ \t\u00a0]*)?"  # a chat's "[14/03/2032, 08:47]"
+    r"(?:[\p{L}][\p{L}\p{M}.'’-]*[ \t\u00a0]+){0,3}[\p{L}][\p{L}\p{M}.'’-]*:[ \t\u00a0]+$"
 )
 MIN_TITLE_WORDS = 3
 """Capitalised words of four letters or more a title-case line holds at least."""

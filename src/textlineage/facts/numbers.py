@@ -150,6 +150,8 @@ def _unit_after(text: str, pos: int, vague: bool, pats: Patterns) -> tuple[int, 
         cur = m.end()
     if not words:
         return pos, []
+    if words[0][0].lower() == "troy" and len(words) > 1:
+        words = words[1:]  # "one troy ounce": an ounce
     for i, (w, _end) in enumerate(words):
         if is_plural(w):
             return words[i][1], [x for x, _ in words[: i + 1]]
