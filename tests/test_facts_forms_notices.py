@@ -243,3 +243,23 @@ def test_a_troy_ounce_and_a_word_after_a_chats_sender() -> None:
     assert not d.changed and not d.added and not d.dropped
     line = "[14/03/2032, 08:47] Gareth Bowen: Opens 1st April, closes 16th May.\n"
     assert "Opens" not in [f.text for f in extract_facts(line, doc=0)]
+
+
+def test_parties_and_offices_are_no_names() -> None:
+    from textlineage.facts.role_words import drop_role_words
+
+    res = Result()
+    for kind, t in [
+        ("entity", "Plaintiff"),
+        ("place", "Defendants"),
+        ("organisation", "Bishop of Wrexford"),
+        ("place", "Ambassador of the Republic of Norvalia"),
+        ("organisation", "Bishop Auckland Town Council"),
+        ("person", "Ambassador Theatre Group"),
+    ]:
+        res.dropped.append(Fact(kind, t, (0, len(t)), 0, t.lower()))
+    drop_role_words(res, ("", ""), "en")
+    assert [f.text for f in res.dropped] == [
+        "Bishop Auckland Town Council",
+        "Ambassador Theatre Group",
+    ]

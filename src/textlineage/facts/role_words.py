@@ -37,7 +37,26 @@ def _role(f: Fact, text: str, titles: frozenset[str]) -> bool:
 
 
 def drop_role_words(res: Result, texts: tuple[str, str], lang: str) -> None:
-    """Forget each added or dropped one-word name of ``res`` that is a role taken."""
+    """Forget each added or dropped one-word name of ``res`` that is a role taken, and
+    each name that is a party's or an office's (:data:`_PARTIES`)."""
     titles = name_vocab(lang).titles
-    res.added[:] = [f for f in res.added if not _role(f, texts[1], titles)]
-    res.dropped[:] = [f for f in res.dropped if not _role(f, texts[0], titles)]
+    res.added[:] = [f for f in res.added if not (_role(f, texts[1], titles) or _party(f))]
+    res.dropped[:] = [f for f in res.dropped if not (_role(f, texts[0], titles) or _party(f))]
+
+
+_PARTY_WORDS = """plaintiff plaintiffs defendant defendants respondent respondents claimant
+claimants appellant appellants applicant applicants petitioner petitioners complainant
+comparator editor-in-chief ambassador bishop archbishop directors"""
+_PARTIES = frozenset(_PARTY_WORDS.split())
+"""Words naming a party to a case, an arm of a trial or an office held ("Plaintiff",
+"Defendants", "Comparator", "Editor-in-Chief", "Ambassador of the Republic of Norvalia",
+"Bishop of Wrexford"): a capitalised role, not the name of anyone."""
+
+
+def _party(f: Fact) -> bool:
+    """Is the name ``f`` a party's or an office's: one of :data:`_PARTIES`, alone or before
+    "of" ("Bishop of Wrexford")?"""
+    words = f.text.split()
+    if f.kind not in (*_NAME_KINDS, "place") or not words or words[0].lower() not in _PARTIES:
+        return False
+    return len(words) == 1 or words[1].lower() == "of"
