@@ -263,3 +263,13 @@ def test_parties_and_offices_are_no_names() -> None:
         "Bishop Auckland Town Council",
         "Ambassador Theatre Group",
     ]
+
+
+def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
+    d = diff_facts(
+        "She succeeds Sir Malcolm Ridley, who retires after eleven years.",
+        "She takes over from Sir Malcolm Ridley, who retires after eleven years.",
+        source_doc=0,
+        derived_doc=1,
+    )
+    assert not d.changed

@@ -134,6 +134,21 @@ def _modifier(word: str, raw: str) -> bool:
         and len(word) > 1
         and not raw.endswith(("'s", "’s"))
         and not word.endswith(("ed", "ing", "ly"))
+        and not _verb_s(word)
+    )
+
+
+def _verb_s(word: str) -> bool:
+    """Is ``word`` a verb's "-s" form, no noun of the dictionary ("succeeds", "joins")?"""
+    from . import ner
+
+    return (
+        len(word) > 4
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and ner.enabled()
+        and not ner.is_noun(word)
+        and ner.is_common_word(word[:-1])
     )
 
 
