@@ -273,3 +273,15 @@ def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
         derived_doc=1,
     )
     assert not d.changed
+
+
+def test_vulgar_fractions_and_hyphenated_halves() -> None:
+    for a, b in [
+        (
+            "Hailstones up to 2.75 inches across fell.",
+            "Hailstones as large as 2¾ inches across fell.",
+        ),
+        ("Expect outages of two and a half hours.", "Expect outages of two-and-a-half hours."),
+    ]:
+        d = diff_facts(a, b, source_doc=0, derived_doc=1)
+        assert not d.changed and not d.added and not d.dropped and len(d.kept) == 1, (a, b)

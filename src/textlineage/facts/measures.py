@@ -40,8 +40,8 @@ _HMS_RE = regex.compile(
 "2h 05m")."""
 _SPELLED_SMALL = "|".join(sorted((*SMALL_NUM, *TENS_NUM), key=len, reverse=True))
 _AND_A_HALF_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.,])(?:(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0]+(?i:and)"
-    r"[ \u00a0]+(?i:a)[ \u00a0]+(?i:half)[ \u00a0]+(?P<u>\p{L}+)"
+    rf"(?<![\p{{L}}\p{{N}}.,])(?:(?P<a>\d{{1,3}}|(?i:{_SPELLED_SMALL}))[ \u00a0-]+(?i:and)"
+    r"[ \u00a0-]+(?i:a)[ \u00a0-]+(?i:half)[ \u00a0-]+(?P<u>\p{L}+)"
     r"|(?P<one>(?i:an?|one))[ \u00a0]+(?P<u2>\p{L}+)[ \u00a0]+(?i:and)[ \u00a0]+(?i:a)[ \u00a0]+"
     r"(?i:half))(?![\p{L}\p{N}])"
 )

@@ -43,8 +43,11 @@ _EN_DIGITS = (
     r"|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?|\d+٫\d+"
-    r"|\d+(?:\.\d+)?"
+    r"|\d+[¼½¾⅓⅔⅛⅜⅝⅞]|\d+(?:\.\d+)?"
 )
+_VULGAR = {"¼": "0.25", "½": "0.5", "¾": "0.75", "⅓": "0.333", "⅔": "0.667", "⅛": "0.125",
+           "⅜": "0.375", "⅝": "0.625", "⅞": "0.875"}  # fmt: skip
+"""Fractions written as one sign after the digits ("2¾ inches": 2.75)."""
 _COMMA_DECIMAL_DIGITS = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
     rf"|\d{{1,3}}(?:[ {_SPACES}]\d{{3}})+(?:[.,]\d+)?"
@@ -228,6 +231,9 @@ def parse_digits(core: str, pats: Patterns) -> Decimal | None:
     """The value of a digit string matched by ``pats.number`` (ASCII or any script's digits),
     None when it is not a number."""
     raw = digits(core)
+    if raw[-1:] in _VULGAR:
+        whole = parse_digits(raw[:-1], pats)
+        return None if whole is None else whole + Decimal(_VULGAR[raw[-1]])
     grouped = bool(_GROUP_RE.search(raw))
     raw = _GROUP_RE.sub("", raw).replace("٫", ".").replace("/", ".")
     if grouped:  # digits grouped by spaces or "٬": what mark remains is the decimal one

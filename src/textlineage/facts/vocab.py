@@ -43,7 +43,7 @@ QUAL_CLASS = {
     "fewer than": "<", "less than": "<", "under": "<", "below": "<", "at most": "<",
     "up to": "<", "as many as": "<", "just under": "<", "no more than": "<",
     "to top": ">",
-    "as much as": "<", "as high as": "<", "as long as": "<",
+    "as much as": "<", "as high as": "<", "as long as": "<", "as large as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
     "estimated": "~", "circa": "~", "perhaps": "~",
