@@ -34,6 +34,7 @@ STORY = (
         "Moderator · Joined Mar 2027 · Posts: 2,118 · Rep: ★★★★",
         "❤ Donate to the crew — every sailing is run by volunteers",
         "🎧 Listen on Spotify",
+        "3. Rainfall and sunshine .......... 2",
     ],
 )
 def test_widget_lines_are_furniture(line: str) -> None:

@@ -10,7 +10,8 @@ and a counter of readers who found a page useful.
 - A box that ends in a short link with an arrow ("Featured listing: 14 Albion Street ·
   3 bed · View ›", "BEER OF THE WEEK ▸ Our pick ... Read the review ›"): a story's
   sentence never ends in "›".
-- A contents line ("In this report: 1 Overview · 2 Houses · 3 Units").
+- A contents line ("In this report: 1 Overview · 2 Houses · 3 Units"), or one with its
+  dot leader ("2. Temperature .......... 1").
 - "214 investors found this update useful": a page's counter, not the story's number.
 - A call that opens with its icon ("❤ Donate to the team — …", "🎧 Listen on Spotify").
 - A row of buttons in brackets ("[Reply]  [Quote]  [👍 Thanks (41)]"), or a line ending
@@ -75,6 +76,8 @@ _ICON_CALL_RE = regex.compile(rf"[\p{{So}}\p{{Sk}}\uFE0F\u200d ]+(?i:{_CALLS})\b
 """A call that opens with its icon ("❤ Donate to the team — every call-out is run by
 unpaid volunteers", "🎧 Listen on Spotify"): a button, however long its tail, when it
 gives no figure ("■ Share prices fell 5%" is a bulleted fact)."""
+_LEADER_RE = regex.compile(r"[^\n]{1,80}?[ \t]*(?:\.[ \t]?){4,}[ \t]*\d{1,4}")
+"""A contents line with its dot leader and page ("2. Temperature .......... 1")."""
 _NUMBER_RE = regex.compile(r"\d{1,4}")
 _ARROWS = ("›", "»", "→", "▸")
 _TAIL_CHARS = 80
@@ -85,6 +88,8 @@ def widget_line(line: str, words: int) -> bool:
     a link with an arrow, a contents line or a usefulness counter?"""
     line = line.strip()
     if _BUTTON_RE.fullmatch(line) or _CONTENTS_RE.match(line) or _BUTTONS_RE.fullmatch(line):
+        return True
+    if _LEADER_RE.fullmatch(line):
         return True
     if words <= _WIDGET_MAX_WORDS and (
         _OTHER_RE.fullmatch(line) or _END_BUTTON_RE.search(line) or _MEMBER_RE.search(line)
