@@ -451,10 +451,6 @@ def _number_item(
         speed = speed_after(text, unit_end, unit) or per_part_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed
-        if m.group("num") and (
-            unit in ("bp", "bps") or unit_words[-2:-1] in (["basis"], ["Basis"])
-        ):
-            value, unit = fmt(Decimal(value) / 100), "point"  # 120 basis points: 1.2 points
         mt = _SCALED_TONNES_RE.match(text, core_end) if m.group("num") else None
         if mt is not None and not m.group("scale"):  # "210 LMT": 210 lakh tonnes
             value = fmt(Decimal(value) * (10**5 if mt.group(1) == "LMT" else 10**6))
