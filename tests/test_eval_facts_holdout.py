@@ -1,4 +1,4 @@
-"""The held-out fact-diff sets, written and annotated blind by twenty other annotators:
+"""The held-out fact-diff sets, written and annotated blind by twenty-two other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
@@ -7,7 +7,8 @@
 ``tests/data/facts_holdout13``, ``tests/data/facts_holdout14``,
 ``tests/data/facts_holdout15``, ``tests/data/facts_holdout16``,
 ``tests/data/facts_holdout17``, ``tests/data/facts_holdout18``,
-``tests/data/facts_holdout19`` and ``tests/data/facts_holdout20`` (twelve each).
+``tests/data/facts_holdout19``, ``tests/data/facts_holdout20``,
+``tests/data/facts_holdout21`` and ``tests/data/facts_holdout22`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -111,7 +112,14 @@ class HeldOut:
 # tuned on (widget furniture; South Asian digit grouping, lakh and crore; a given name
 # changed behind a surname; dropped clauses looked for in neighbouring sentences): set 18
 # 0.690, set 17 0.616; sets 19 and 20, still blind, 0.579 and 0.496 (set 20 lost 0.007
-# to the lakh and crore scale words, its errors unread).
+# to the lakh and crore scale words, its errors unread). Sets 21 and 22 (3 December 2026,
+# written blind by two helper sessions): first blind scores 0.600 and 0.519 (on d4c300a;
+# 0.596 and 0.513 with the code of a72495f, before that session). Then sets 19 and 20
+# were opened and tuned on (naira, ringgit and ppm; titles, degrees and dotted initials;
+# notice sections and field labels; postcodes; festivals as dates; parties and offices
+# no names; durations in words; distribution lines, translators' notes, serial labels and
+# dot-leader contents lines as furniture): set 19 0.624, set 20 0.555, set 18 0.710; sets
+# 21 and 22, still blind, 0.600 and 0.521.
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -130,9 +138,11 @@ SETS = (
     HeldOut("facts_holdout15", 12, ("06", "11"), 580, 0.62, plain=("05", "08", "11", "12")),
     HeldOut("facts_holdout16", 12, ("04", "10"), 560, 0.70, plain=("06", "08", "10", "12")),
     HeldOut("facts_holdout17", 12, ("10", "12"), 580, 0.59, plain=("04", "07", "10", "12")),
-    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.66, plain=("04", "08", "10", "11")),
-    HeldOut("facts_holdout19", 12, ("02", "06"), 590, 0.54, plain=("04", "06", "08", "10")),
-    HeldOut("facts_holdout20", 12, ("06", "12"), 590, 0.47, plain=("10", "12")),
+    HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.68, plain=("04", "08", "10", "11")),
+    HeldOut("facts_holdout19", 12, ("02", "06"), 590, 0.59, plain=("04", "06", "08", "10")),
+    HeldOut("facts_holdout20", 12, ("06", "12"), 590, 0.52, plain=("10", "12")),
+    HeldOut("facts_holdout21", 12, ("02", "10"), 560, 0.57, plain=("08", "11")),
+    HeldOut("facts_holdout22", 12, ("05", "11"), 540, 0.49, plain=("03", "09")),
 )
 
 
