@@ -8,7 +8,12 @@ from facts_lines import furniture
 from textlineage.facts import diff_facts, extract_facts
 from textlineage.facts.items import Result
 from textlineage.facts.meta_claims import drop_page_pointers
-from textlineage.types import Fact
+from textlineage.types import Fact, FactDiff
+
+
+def _diff(source: str, derived: str) -> FactDiff:
+    return diff_facts(source, derived, source_doc=0, derived_doc=1)
+
 
 NOTICE = (
     "Section II: Object\n"
@@ -40,23 +45,19 @@ def test_a_postcode_is_no_name_or_number() -> None:
 
 
 def test_areas_in_square_units() -> None:
-    d = diff_facts(
+    d = _diff(
         "The catchments are each 50 sq km, and the flat is 99 sq m.",
         "The catchments are each 50 square kilometres, and the flat is 99 square metres.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped and len(d.kept) == 2
-    d = diff_facts("The flat is 99 sq m.", "The flat is 99 sq ft.", source_doc=0, derived_doc=1)
+    d = _diff("The flat is 99 sq m.", "The flat is 99 sq ft.")
     assert not d.kept  # another unit of area: no longer "the same count under another noun"
 
 
 def test_honorifics_and_their_short_forms() -> None:
-    d = diff_facts(
+    d = _diff(
         "The review was led by the Venerable Thomas Okonjo, Archdeacon of Wrexford.",
         "The review was led by the Ven Thomas Okonjo, Archdeacon of Wrexford.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped
     texts = [f.text for f in extract_facts("His Majesty's Inspector visited Leeds.", doc=0)]
@@ -77,11 +78,9 @@ def test_a_greeting_is_no_claim() -> None:
 
 
 def test_a_time_after_a_dates_year() -> None:
-    d = diff_facts(
+    d = _diff(
         "Start: Monday 5 January 2032, 08:00. The towpath stays open.",
         "The works start on Monday 5 January 2032 at 8am. The towpath stays open.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped
 
@@ -93,31 +92,25 @@ def test_durations_said_in_words() -> None:
         ("15 minutes", "a quarter of an hour"),
     ]
     for a, b in pairs:
-        d = diff_facts(
+        d = _diff(
             f"The walk takes {a} from the pier.",
             f"The walk takes {b} from the pier.",
-            source_doc=0,
-            derived_doc=1,
         )
         assert [(k.source.text, k.derived.text) for k in d.kept] == [(a, b)], (a, b)
 
 
 def test_comparatives_are_bounds() -> None:
-    d = diff_facts(
+    d = _diff(
         "The catchments are under 50 square kilometres.",
         "The catchments are smaller than 50 sq km.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped
 
 
 def test_lakh_and_million_metric_tonnes() -> None:
-    d = diff_facts(
+    d = _diff(
         "Output is estimated at 38.9 LMT of pulses and 2.1 MMT of wheat.",
         "Output is estimated at 38.9 lakh tonnes of pulses and 2.1 million tonnes of wheat.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped and len(d.kept) == 2
 
@@ -128,11 +121,9 @@ def test_festivals_are_dates_under_any_of_their_names() -> None:
         ("date", "holiday:holi"),
         ("date", "holiday:christmas"),
     ]
-    d = diff_facts(
+    d = _diff(
         "Air quality during Deepavali was better this year.",
         "Air quality during Diwali was better this year.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.added and not d.dropped and len(d.kept) == 1
     assert not [f for f in extract_facts("Lent money was repaid.", doc=0) if f.kind == "date"]
@@ -160,11 +151,9 @@ def test_a_ministry_named_the_other_way_round() -> None:
         ("The Ministry of Foreign Affairs", "The Foreign Ministry"),
         ("The Health Department", "The Department of Health"),
     ]:
-        d = diff_facts(
+        d = _diff(
             f"{a} said on Thursday that the crew would be released.",
             f"{b} said on Thursday that the crew would be released.",
-            source_doc=0,
-            derived_doc=1,
         )
         assert not d.added and not d.dropped, (a, b)
 
@@ -194,11 +183,11 @@ def test_a_date_given_by_its_weekday() -> None:
     """27 November 2031 is a Thursday: "on Thursday" gives the date less precisely; "on
     Friday" is another day, and the date stays dropped."""
     src = "The trawler was detained on 27 November 2031 by a patrol boat, the ministry said."
-    d = diff_facts(src, src.replace("27 November 2031", "Thursday"), source_doc=0, derived_doc=1)
+    d = _diff(src, src.replace("27 November 2031", "Thursday"))
     assert [(c.source.text, c.derived.text, c.label) for c in d.changed] == [
         ("27 November 2031", "Thursday", "specificity")
     ]
-    d = diff_facts(src, src.replace("27 November 2031", "Friday"), source_doc=0, derived_doc=1)
+    d = _diff(src, src.replace("27 November 2031", "Friday"))
     assert [f.text for f in d.dropped] == ["27 November 2031"] and not d.changed
 
 
@@ -207,28 +196,22 @@ def test_a_season_of_a_year_and_a_regions_short_name() -> None:
         ("in the summer of 2032", "in summer 2032"),
         ("from spring 2028", "from the spring of 2028"),
     ]:
-        d = diff_facts(
+        d = _diff(
             f"The museum will reopen {a}, the trust said.",
             f"The museum will reopen {b}, the trust said.",
-            source_doc=0,
-            derived_doc=1,
         )
         assert not d.changed and not d.added and not d.dropped, (a, b)
-    d = diff_facts(
+    d = _diff(
         "Sales in Asia-Pacific rose 12% in the quarter, the company said.",
         "APAC sales rose 12% in the quarter, the company said.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.added and not d.dropped
 
 
 def test_a_troy_ounce_and_a_word_after_a_chats_sender() -> None:
-    d = diff_facts(
+    d = _diff(
         "Each coin is one troy ounce (31.1 grams) of silver, the mint said.",
         "Each coin is 1 oz (31.1 g) of silver, the mint said.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed and not d.added and not d.dropped
     line = "[14/03/2032, 08:47] Gareth Bowen: Opens 1st April, closes 16th May.\n"
@@ -256,11 +239,9 @@ def test_parties_and_offices_are_no_names() -> None:
 
 
 def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
-    d = diff_facts(
+    d = _diff(
         "She succeeds Sir Malcolm Ridley, who retires after eleven years.",
         "She takes over from Sir Malcolm Ridley, who retires after eleven years.",
-        source_doc=0,
-        derived_doc=1,
     )
     assert not d.changed
 
@@ -273,5 +254,5 @@ def test_vulgar_fractions_and_hyphenated_halves() -> None:
         ),
         ("Expect outages of two and a half hours.", "Expect outages of two-and-a-half hours."),
     ]:
-        d = diff_facts(a, b, source_doc=0, derived_doc=1)
+        d = _diff(a, b)
         assert not d.changed and not d.added and not d.dropped and len(d.kept) == 1, (a, b)
