@@ -256,3 +256,12 @@ def test_vulgar_fractions_and_hyphenated_halves() -> None:
     ]:
         d = _diff(a, b)
         assert not d.changed and not d.added and not d.dropped and len(d.kept) == 1, (a, b)
+
+
+def test_a_reference_field_in_any_column() -> None:
+    from textlineage.facts.furniture_kinds import line_spans
+
+    line = "Inspection report    Unique reference number: 148823    Overall grade: good"
+    assert [line[s:e] for s, e in line_spans(line, 0, len(line))] == [
+        "Unique reference number: 148823"
+    ]

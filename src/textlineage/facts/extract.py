@@ -85,7 +85,6 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     if lang in ENGLISH_READ:
         items.extend(find_times(text, doc, num_mask, name_mask))
         items.extend(find_word_times(text, doc, num_mask, name_mask))
-    if lang in ENGLISH_READ:
         items.extend(find_holidays(text, doc, num_mask, name_mask))
     dates = find_dates(text, doc, num_mask, name_mask, lang)
     if lang in ENGLISH_READ:

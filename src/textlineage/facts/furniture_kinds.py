@@ -521,8 +521,9 @@ def line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
         out.append((m.start(), e))
     if _COLUMNS_RE.search(text, s, e):  # "Unique reference number: 148823    Inspection dates: …"
         at = s
-        for part in _COLUMNS_RE.split(text[s:e]):
-            if part.strip() and header_field(part):
-                out.append((at, at + len(part)))
-            at += len(part) + len(_COLUMNS_RE.match(text, at + len(part)) or "")
+        for gap in (*_COLUMNS_RE.finditer(text, s, e), None):
+            end = gap.start() if gap is not None else e
+            if text[at:end].strip() and header_field(text[at:end]):
+                out.append((at, end))
+            at = gap.end() if gap is not None else e
     return out
