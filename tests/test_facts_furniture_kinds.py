@@ -28,6 +28,7 @@ STORY = (
         "Issued by: Alwen Harbour Board | Distributed by Wirecast",
         "Harbour Board › Notices › Dredging 2026",
         "Home > Notices > Works & Closures",
+        "Home / Things to do / Harbours & piers / The dredging of berths two and four at Port Alwen",
         "Skip to content | Visit | Trade | Careers",
         "Call 0300 in an emergency | Contact us | Careers",
         "Print this page",
@@ -116,10 +117,17 @@ def test_a_script_speaker_tag_sign_off_and_paragraph_numbers() -> None:
         "Crew - 14 | Cargo - 3,100 tonnes",
         "Spotted by Idris Fenwick of Alwen Divers.",
         "Rescued by Sunniva Holt and Tom Barra.",
+        "Home / Away / Neutral: the club played 12 games at each. It lost four.",
+        "Backers: 58 applicants were turned down by the board in 2025.",
     ],
 )
 def test_story_lines_of_the_same_words_stay_facts(line: str) -> None:
     assert furniture(f"{STORY}\n\n{line}\n") == []
+
+
+def test_a_posts_age_and_its_applicants_over_the_story() -> None:
+    line = "Posted 2 days ago · 58 applicants"
+    assert line in furniture(f"Dredging manager at Alwen Harbour\n{line}\nJob summary\n\n{STORY}\n")
 
 
 def test_a_phone_number_is_told_from_a_number_with_spaced_thousands() -> None:

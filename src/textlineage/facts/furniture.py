@@ -142,8 +142,9 @@ _DATELINE_CHARS = 80
 _BULLETS = "•·▪◦‣●○■□►➢*>-–—+"
 _COUNTER_WORDS = (
     r"(?i:shares?|likes?|comments?|views?|tweets?|retweets?|reposts?|reactions?|reads?|pins?"
-    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?|quotes|bookmarks"
-    r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|pinterest|threads|bluesky|viewed)"
+    r"|followers?|members?|subscribers?|claps?|votes?|replies|reply|responses?|quotes|bookmarks|saves"
+    r"|applicants|backers|downloads|installs|ratings|watchers|facebook|twitter|x|linkedin|whatsapp"
+    r"|reddit|telegram|pinterest|threads|bluesky|viewed)"
 )
 """What a page counts beside an article (shares, likes, views: "Viewed 80 times")."""
 _COUNT = r"(?:\d+(?:[.,]\d+)?\s*[KkMm]?|\(\d+(?:[.,]\d+)?\s*[KkMm]?\))"
@@ -249,7 +250,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 parts != owner.rstrip()
                 and _furniture_line(text, s, s + len(parts), len(parts.split()), header)
             )
-            out.append((s if whole else c.start(), e))
+            out.extend([(s if whole else c.start(), e), *kinds.line_spans(text, s, e)])
             continue
         if i == story:
             dateline = _dateline(text, s, e, lang)
@@ -276,7 +277,7 @@ def _furniture_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     out.extend(threads.ad_block_spans(text, lines, out))
     out.extend(entries.stamp_spans(text, lines))
     out.extend(blocks.contact_block_spans(text, lines))
-    out.extend(widgets.line_number_spans(text, lines))
+    out.extend(widgets.widget_spans(text, lines))
     if story is not None:
         last = max(i for i, (s, e, _) in enumerate(lines) if len(text[s:e].split()) >= HEADER_WORDS)
         out.extend(posts.foot_spans(text, lines, story, last, out, _dated_field))

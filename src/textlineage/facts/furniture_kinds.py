@@ -346,15 +346,34 @@ def contact_line(line: str, words: int) -> bool:
 def breadcrumb(line: str, header: bool = False) -> bool:
     """A breadcrumb trail, perhaps under its label: three steps or more split by ``>``,
     ``›``, ``»`` or a spaced slash, each a capitalised phrase of at most six words (the
-    first perhaps the site's address), or two steps split by ``›`` (or by ``>`` above the
-    story, ``header``)."""
+    first perhaps the site's address; from "Home", the last may be the page's longer
+    title), or two steps split by ``›`` (or by ``>`` above the story, ``header``)."""
     parts = [p.strip() for p in _CRUMB_SEP_RE.split(_HERE_RE.sub("", line, count=1))]
     first = parts[0]
     if len(parts) < 2 or not (_DOMAIN_RE.fullmatch(first) or _CRUMB_PART_RE.fullmatch(first)):
         return False
-    if not all(_CRUMB_PART_RE.fullmatch(p) for p in parts[1:]):
+    if not all(_CRUMB_PART_RE.fullmatch(p) for p in parts[1:-1]):
+        return False
+    if not _CRUMB_PART_RE.fullmatch(parts[-1]) and not _page_title(parts, line):
         return False
     return len(parts) >= 3 or "›" in line or "»" in line or (header and " > " in line)
+
+
+def _page_title(parts: list[str], line: str) -> bool:
+    """A trail from "Home" through two steps or more, to the page's title: a capitalised
+    phrase of at most :data:`_TITLE_STEP_WORDS` words, no sentence."""
+    last = parts[-1]
+    return (
+        len(parts) >= 3
+        and parts[0].casefold() == "home"
+        and len(last.split()) <= _TITLE_STEP_WORDS
+        and last[:1].isupper()
+        and _SENTENCE_END_RE.search(last) is None
+    )
+
+
+_TITLE_STEP_WORDS = 14
+_SENTENCE_END_RE = regex.compile(r"[.!?]\s+\p{Lu}|[.!?]$")
 
 
 def _parts(line: str) -> list[str]:

@@ -15,7 +15,7 @@ import regex
 Span = tuple[int, int]
 
 _AD_WORDS = (
-    r"(?i:sponsored|advertisement|advert|promoted|paid\s+(?:content|post|partnership)"
+    r"(?i:sponsored|sponsor|advertisement|advert|promoted|paid\s+(?:content|post|partnership)"
     r"|partner\s+content)"
 )
 _AD_LABEL_RE = regex.compile(

@@ -20,11 +20,25 @@ and a counter of readers who found a page useful.
   call to scroll ("KEEP SCROLLING FOR MORE ▼"); a link to more of a section ("MORE
   SHOWBIZ › Soap star's wedding"); a forum member's line ("Moderator · Joined Mar 2029 ·
   Posts: 6,118").
+
+Marks a page's software writes into the text (:func:`widget_spans`):
+
+- An encyclopedia's citation marks, written against the word or the stop before them
+  ("in 1998.[1]", "hours[4][citation needed]"), the edit link closing a section's heading
+  ("Career[edit]": the heading is the page's), the entries of its reference list ("1. ^
+  "Practice profile". Malaysian Architects' Register.") and the banner asking readers to
+  improve the article.
+- A transcript's timecodes opening its lines ("[00:01:15] ACHIENG ODHIAMBO: …"), when at
+  least :data:`MIN_TIMECODES` lines open with one (a schedule's "[10:30] Doors open" said
+  once is the story's), and an ad read after one ("[00:00:35] [SPONSOR] This episode is
+  brought to you by …").
 """
 
 from __future__ import annotations
 
 import regex
+
+from . import furniture_lines as shapes
 
 MIN_NUMBERED = 5
 """Lines of bare numbers counting up by one that make a column of line numbers."""
@@ -78,6 +92,32 @@ unpaid volunteers", "🎧 Listen on Spotify"): a button, however long its tail, 
 gives no figure ("■ Share prices fell 5%" is a bulleted fact)."""
 _LEADER_RE = regex.compile(r"[^\n]{1,80}?[ \t]*(?:\.[ \t]?){4,}[ \t]*\d{1,4}")
 """A contents line with its dot leader and page ("2. Temperature .......... 1")."""
+_CITATION_RE = regex.compile(
+    r"(?<=[\p{L}\p{N}.,;:!?\"'”’)\]])\[(?:\d{1,3}|[a-z]|(?i:citation|clarification|verification"
+    r"|page|year|date|source)\s+needed|(?i:(?:according\s+to\s+|by\s+)?whom|who|when|which|where"
+    r"|dubious|discuss|why|how)\??|(?i:note|nb|n)\s*\d{1,3})\]"
+)
+"""A citation mark or a note's, written against what it marks ("1998.[1]", "[citation
+needed]", "[a]", "[note 3]")."""
+_EDIT_LINK_RE = regex.compile(r"\[(?i:edit(?:\s+source)?)\]$")
+"""A section heading's edit link."""
+_REFERENCE_RE = regex.compile(r"(?:\d{1,3}[.)]?\s*)?[\^↑](?:\s+[a-z](?=\s))*\s+\S.*")
+"""An entry of a reference list: its number, then the caret (or arrow) back to its mark
+and the letters of its marks ("1. ^ "Building cool".", "^ a b Lim, Wen Hui.")."""
+_BANNER_RE = regex.compile(
+    r"(?i:this\s+(?:article|section|biography|page|list|entry)\b.{0,300}?(?:please\s+(?:help\s+)?"
+    r"improve\s+(?:this|it)\b|learn\s+how\s+and\s+when\s+to\s+remove\s+this))"
+)
+"""An encyclopedia's maintenance banner ("This article relies too much on references to
+primary sources. Please improve this by adding secondary or tertiary sources.")."""
+_BANNER_MAX_WORDS = 60
+MIN_TIMECODES = 3
+"""Lines opening with a timecode that make a transcript."""
+_TIMECODE_RE = regex.compile(
+    r"[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]\s*|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?(?!\S)\s*"
+)
+"""A timecode opening a transcript's line, in brackets ("[00:01:15]", "(4:05)") or of
+hours, minutes and seconds ("00:01:15")."""
 _NUMBER_RE = regex.compile(r"\d{1,4}")
 _ARROWS = ("›", "»", "→", "▸")
 _TAIL_CHARS = 80
@@ -121,4 +161,23 @@ def line_number_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[tup
         last = value if value is not None else -1
     if len(run) >= MIN_NUMBERED:
         out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def widget_spans(text: str, lines: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The page's marks on its lines (see the module's rules) and its columns of line
+    numbers (:func:`line_number_spans`)."""
+    out = line_number_spans(text, lines)
+    coded = [(s, e, m) for s, e, _ in lines if (m := _TIMECODE_RE.match(text, s, e))]
+    if len(coded) >= MIN_TIMECODES:
+        for s, e, m in coded:
+            rest = text[m.end() : e]
+            out.append((s, e) if shapes.ad_line(rest, len(rest.split())) else m.span())
+    for s, e, _ in lines:
+        line = text[s:e]
+        banner = len(line.split()) <= _BANNER_MAX_WORDS and _BANNER_RE.match(line)
+        if _EDIT_LINK_RE.search(line) or _REFERENCE_RE.fullmatch(line) or banner:
+            out.append((s, e))
+        else:
+            out.extend(m.span() for m in _CITATION_RE.finditer(text, s, e))
     return out
