@@ -276,6 +276,28 @@ def test_a_surname_respelled_in_a_sentence_apart_is_a_surname_change() -> None:
     assert _left(fd) == ([], [])
 
 
+def test_a_surname_with_two_letters_respelled_in_a_passage_apart() -> None:
+    """ "Ramdeen" / "Ramdin" (ratio 77): one person's surname respelled, paired although
+    the two sentences share no passage, when neither name has another candidate."""
+    copied = (
+        "The ferry left the harbour late on Monday because of thick fog over the estuary and "
+        "the pilots' strike.\nPassengers waited in the terminal building for most of the "
+        "afternoon, the operator said in a statement.\nThe crossing usually takes forty "
+        "minutes in calm weather, but the captain slowed to a crawl in the channel."
+    )
+    source = (
+        f"Kwesi Ramdeen drew this year's costumes after two years of training in London.\n{copied}"
+    )
+    derived = (
+        f"{copied}\nA singer will cross the stage on the last night, our friends at the band's "
+        "office tell us, and Kwesi Ramdin will join her."
+    )
+    fd = compare(Document("a", source), Document("b", derived)).facts
+    assert [(k.source.text, k.derived.text) for k in fd.changed] == [
+        ("Kwesi Ramdeen", "Kwesi Ramdin")
+    ]
+
+
 def test_two_organisations_listed_in_brackets_are_dropped_one_by_one() -> None:
     fd = _facts(
         "The study pairs three colleges (Harrowgate, the University of Eastmarch and "

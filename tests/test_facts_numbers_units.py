@@ -233,6 +233,17 @@ def test_naira_ringgit_and_shilling_letters_are_currencies() -> None:
     assert all(f.kind != "number" for f in extract_facts("Wear N95 masks on the N1.", doc=0))
 
 
+def test_a_dollar_of_a_named_caribbean_country_is_a_dollar() -> None:
+    assert _facts("Costumes from TT$4,200.") == [("TT$4,200", "4200")]
+    assert _facts("Rent is J$90,000 a month.")[0][0] == "J$90,000"
+    d = _diff(
+        "Backline costumes cost TT$4,200 this year.",
+        "Backline costumes cost around $4,000 this year.",
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed] == [("TT$4,200", "around $4,000")]
+    assert not d.added and not d.dropped
+
+
 def test_parts_per_million_is_one_unit() -> None:
     assert _facts("Nitrate was 4.2 parts per million.") == [("4.2 parts per million", "4.2")]
     d = _diff("Nitrate was 4.2 parts per million in May.", "Nitrate was 4.2 ppm in May.")

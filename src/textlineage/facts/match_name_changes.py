@@ -436,11 +436,20 @@ def pair_changed_names(
     )
 
 
+RESPELT = 75
+"""The least :func:`rapidfuzz.fuzz.ratio` of two name tokens read as one respelled
+("Ramdeen" / "Ramdin": 77)."""
+
+
 def _respelt(x: str, y: str) -> bool:
     """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
     "Halvorson"): long words opening alike with most letters in common? A person's name
     respelled is one person's, in passages apart too (when neither has another candidate)."""
-    return min(len(x), len(y)) >= 6 and x[:2] == y[:2] and fuzz.ratio(letters(x), letters(y)) >= 80
+    return (
+        min(len(x), len(y)) >= 6
+        and x[:2] == y[:2]
+        and fuzz.ratio(letters(x), letters(y)) >= RESPELT
+    )
 
 
 def org_forms(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

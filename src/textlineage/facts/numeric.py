@@ -101,13 +101,13 @@ SIGNS = "$€£¥₹₦₱₩₪₫₴₵₺₽฿₡₲₭₮₸₼₾"
 naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble, baht, colón, guaraní, kip,
 tögrög, tenge, manat, lari."""
 CURRENCY = (
-    rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|C|A|S)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR|NGN|RM|KSh|Ksh)[ \u00a0]?"
+    rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|TT|EC|BZ|FJ|Bds|Mex|C|A|S|J|G|L|B)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR|NGN|RM|KSh|Ksh)[ \u00a0]?"
     r"|N(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?[ \u00a0]?(?:million|billion|trillion|bn|m)\b))"
 )
 """A currency sign before an amount, or a currency's letters: the rupee's ("Rs 5 lakh",
 "Rs. 8,500", "PKR 2,000"), the naira's ("NGN", and "N" before a grouped amount or one
 with a scale word: "N25,000", "N1.42 billion"; not "N95" or "N1"), the ringgit's
-("RM25,000") and the Kenyan shilling's ("KSh 300"); a dollar of a named country ("C$", "A$", "NZ$") is read as a dollar (the
+("RM25,000") and the Kenyan shilling's ("KSh 300"); a dollar of a named country ("C$", "A$", "NZ$", "TT$", "J$") is read as a dollar (the
 text shows which), "Rs" and "INR" as the rupee's sign. The signs of other currencies (naira, peso,
 won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
 their own."""
