@@ -131,3 +131,9 @@ def test_a_transcripts_timecodes_and_its_ads_are_furniture() -> None:
 def test_a_time_opening_one_line_stays() -> None:
     text = f"{STORY}\n\n[10:30] Doors open at the terminal.\n"
     assert furniture(text) == []
+
+
+def test_a_querys_number_before_its_question_is_furniture() -> None:
+    line = "Query 2: Is the company aware of any reason for the trading in its 40 million shares?"
+    assert furniture(f"{STORY}\n\n{line}\n") == ["Query 2:"]
+    assert "2" not in values(line) and "40 million shares" in values(line)

@@ -277,7 +277,8 @@ _ENUMERATOR_RE = regex.compile(r"(?:[IVX]{1,4}|\d{1,2})(?:\.\d{1,2}){0,3}[.)](?=
 _COLUMNS_RE = regex.compile(r"[ \t]{3,}")
 """The gap between two columns of a line laid out in a page's columns."""
 _SERIAL_RE = regex.compile(
-    r"(?i:episode|ep\.|issue|vol\.|volume|season|chapter|part|no\.)[ \u00a0]*+\d{1,4}[ \u00a0]*+[:|—–]"
+    r"(?i:episode|ep\.|issue|vol\.|volume|season|chapter|part|no\.|query|question|item|step|appendix|annex)"
+    r"[ \u00a0]*+\d{1,4}[ \u00a0]*+[:|—–]"
 )
 """A serial's number labelling a title that follows it ("Episode 212: …", "Issue 45 —
 …"): which instalment, no quantity."""

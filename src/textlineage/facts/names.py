@@ -310,8 +310,8 @@ def _no_name_alone(text: str, c: Cand) -> bool:
     after "the" that ends a longer name in the text ("the Tribunal" where the text
     names the "Employment Tribunal": the house style of a text capitalising the body it
     has named in full)?"""
-    if len(c.toks) != 1:
-        return all(len(t.core) == 1 for t in c.toks)  # "P.E.", "P.S.": initials alone
+    if len(c.toks) != 1:  # "P.E.", "P.S.": initials alone; "Sdn. Bhd.": a company form
+        return all(len(t.core) == 1 or t.lower.rstrip(".") in LEGAL_FORMS for t in c.toks)
     t = c.toks[0]
     before = text[max(0, c.start - 12) : c.start]
     w = t.lower.rstrip(".")

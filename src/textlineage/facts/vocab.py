@@ -154,7 +154,7 @@ SHOUTED_STOP = _words(
 "WHERE...Carlton"); "US", "IT" and "WHO" may be."""
 SENTENCE_ABBREVS = _words(
     "mr mrs ms dr prof hon st gen col sen rep lt sgt capt rev jr sr inc co corp ltd vs etc no "
-    "mt ft gov pres sec dept univ engr ir er barr retd"
+    "mt ft gov pres sec dept univ engr ir er barr retd sdn bhd pte pvt tbk"
 )
 TITLES = _words(
     """mr mrs ms miss mx dr doctor prof professor hon honourable honorable sir dame lord lady
@@ -172,7 +172,7 @@ TITLES = _words(
 )
 ORG_WORDS = _words(
     """organization organisation council ministry party unit union commission agency
-    company co corp corporation inc ltd llc plc gmbh university college institute
+    company co corp corporation inc ltd llc plc gmbh bhd tbk university college institute
     foundation association committee department bank group army guard corps court tribunal
     parliament assembly congress senate federation front movement network society centre
     center office bureau authority board police force service news times post press
@@ -203,8 +203,9 @@ BODY_NOUNS = _words(
 Board", "the Company"): a reference to a body named (or defined) otherwise, no name. The
 words that name one body of a country alone ("the Senate", "the Army", "the Government")
 are not among them."""
-LEGAL_FORMS = _words("inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa")
-"""Company forms written after the name, often after a comma ("Acme Systems, Inc.")."""
+LEGAL_FORMS = _words("inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa sdn bhd pte pvt tbk")
+"""Company forms written after the name, often after a comma ("Acme Systems, Inc.", "Kelana
+Motors Sdn. Bhd.", "Marlow Foods Pte. Ltd.")."""
 PARTICLES = _words(
     "of al el bin ibn bint de da di do dos das del della der den van von le la du zu ul ud"
 )  # fmt: skip
