@@ -296,6 +296,11 @@ def test_a_surname_with_two_letters_respelled_in_a_passage_apart() -> None:
     assert [(k.source.text, k.derived.text) for k in fd.changed] == [
         ("Kwesi Ramdeen", "Kwesi Ramdin")
     ]
+    source = source.replace("Kwesi Ramdeen", "Warren Achison")  # not opening alike
+    derived = derived.replace("Kwesi Ramdin", "Warren Aitchison")
+    fd = compare(Document("a", source), Document("b", derived)).facts
+    changed = [(k.source.text, k.derived.text) for k in fd.changed]
+    assert changed == [("Warren Achison", "Warren Aitchison")]
 
 
 def test_two_organisations_listed_in_brackets_are_dropped_one_by_one() -> None:

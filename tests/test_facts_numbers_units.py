@@ -233,6 +233,15 @@ def test_naira_ringgit_and_shilling_letters_are_currencies() -> None:
     assert all(f.kind != "number" for f in extract_facts("Wear N95 masks on the N1.", doc=0))
 
 
+def test_african_currencies_before_grouped_amounts() -> None:
+    assert _facts("Pay is K28,500 to K34,000 per month.") == [("K28,500 to K34,000", "28500-34000")]
+    assert _facts("The fine is R25,000.") == [("R25,000", "25000")]
+    assert _facts("Fees rose to UGX 40,000.")[0][1] == "40000"
+    assert _facts("A grant of MK1.2 billion was paid.")[0][1] == "1200000000"
+    kinds = [f.kind for f in extract_facts("The K9 unit ran R2 routes for K12 schools.", doc=0)]
+    assert "number" not in kinds
+
+
 def test_a_dollar_of_a_named_caribbean_country_is_a_dollar() -> None:
     assert _facts("Costumes from TT$4,200.") == [("TT$4,200", "4200")]
     assert _facts("Rent is J$90,000 a month.")[0][0] == "J$90,000"

@@ -443,11 +443,11 @@ RESPELT = 75
 
 def _respelt(x: str, y: str) -> bool:
     """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
-    "Halvorson"): long words opening alike with most letters in common? A person's name
+    "Halvorson", "Achison" / "Aitchison"): long words opening alike with most letters in common? A person's name
     respelled is one person's, in passages apart too (when neither has another candidate)."""
     return (
         min(len(x), len(y)) >= 6
-        and x[:2] == y[:2]
+        and x[:1] == y[:1]
         and fuzz.ratio(letters(x), letters(y)) >= RESPELT
     )
 

@@ -337,12 +337,16 @@ def find_numbers(
         out.append(item)
         s, e = item.fact.span
         mark(num_mask, s, e)
-        core_end = m.end()
+        last = _LAST_DIGIT_RE.search(text, s, e)  # a range's second number ("K28,500 to K34,000")
+        core_end = max(m.end(), last.end() if last is not None else 0)
         if item.fact.kind == "number":
             mark(name_mask, s, core_end)
         else:
             mark(name_mask, s, e)
     return out
+
+
+_LAST_DIGIT_RE = regex.compile(r"\d(?!.*\d)", regex.S)
 
 
 def _compares_before(text: str, resume: int, q: regex.Match[str]) -> bool:
