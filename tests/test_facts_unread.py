@@ -129,7 +129,7 @@ def test_a_rank_told_as_a_superlative_is_first_place() -> None:
 
 
 def test_a_measure_is_kept_against_its_converted_self_not_a_bare_number() -> None:
-    src = "The council voted 5-2 to extend parking to 180 minutes, up from 60 minutes."
+    src = "The council voted, 5 for and 2 against, to extend parking to 180 minutes, up from 60 minutes."
     der = "Councillors (5 for, 2 against) extended parking from 60 minutes to three hours."
     items = (analysed(src, 0, "en"), analysed(der, 1, "en"))
 

@@ -263,7 +263,7 @@ def test_ranges_are_one_fact(text: str, fact: str, value: str) -> None:
 
 def test_what_is_not_a_range() -> None:
     assert [v for _, v in facts("Prices rose from 10 to 15 percent.", "number")] == ["10", "15"]
-    assert [v for _, v in facts("City won 3-1 at home.", "number")] == ["3", "1"]
+    assert [v for _, v in facts("City won 3-1 at home.", "number")] == ["score:3-1"]  # one result
     assert facts("The 2019–2020 season ended.", "date") == [("2019", "2019"), ("2020", "2020")]
 
 

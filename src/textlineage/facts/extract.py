@@ -33,6 +33,7 @@ from .numeric import ENGLISH_READ, patterns
 from .proportions import find_proportions
 from .quotes import find_quotes
 from .ranks import find_ranks
+from .scores import find_scores
 from .sequences import find_sequences
 from .units import canonical_unit
 from .weekdays import with_weekdays
@@ -83,6 +84,7 @@ def _analyse(text: str, doc: int, lang: str) -> list[Item]:
     items.extend(_phones(text, doc, num_mask, name_mask))
     items.extend(find_sequences(text, doc, num_mask, name_mask))
     if lang in ENGLISH_READ:
+        items.extend(find_scores(text, doc, num_mask, name_mask))
         items.extend(find_times(text, doc, num_mask, name_mask))
         items.extend(find_word_times(text, doc, num_mask, name_mask))
         items.extend(find_holidays(text, doc, num_mask, name_mask))

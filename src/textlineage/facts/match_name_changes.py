@@ -43,7 +43,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 import regex
-from rapidfuzz import fuzz
 
 from ..text.normalise import fold
 from ..types import Fact, FactLink
@@ -56,6 +55,7 @@ from .match_names import (
     marked_in,
     match_names,
     respelled,
+    respelt,
     short_given,
     token_variant,
     unmatched_sources,
@@ -401,7 +401,7 @@ def pair_changed_names(
             if at is None:
                 continue
             near = shares(gs, gd)
-            if aligned and not near and "organisation" not in kinds and not _respelt(a[at], b[at]):
+            if aligned and not near and "organisation" not in kinds and not respelt(a[at], b[at]):
                 continue
             if (a, b) != (s_toks[i], d_toks[j]):
                 short.add((i, j))
@@ -433,22 +433,6 @@ def pair_changed_names(
     return (
         [g for i, g in enumerate(left_s) if i not in used_s],
         [g for j, g in enumerate(left_d) if j not in used_d],
-    )
-
-
-RESPELT = 75
-"""The least :func:`rapidfuzz.fuzz.ratio` of two name tokens read as one respelled
-("Ramdeen" / "Ramdin": 77)."""
-
-
-def _respelt(x: str, y: str) -> bool:
-    """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
-    "Halvorson", "Achison" / "Aitchison"): long words opening alike with most letters in common? A person's name
-    respelled is one person's, in passages apart too (when neither has another candidate)."""
-    return (
-        min(len(x), len(y)) >= 6
-        and x[:1] == y[:1]
-        and fuzz.ratio(letters(x), letters(y)) >= RESPELT
     )
 
 

@@ -23,6 +23,7 @@ from ..text.normalise import fold
 from ..types import Fact, FactLink
 from .forms import collapse, singular
 from .items import Group, Item, Result, pair, shares
+from .name_kinds import letters
 from .vocab import LEGAL_FORMS, PARTICLES
 
 
@@ -84,6 +85,23 @@ def token_variant(a: str, b: str) -> bool:
     if r >= 0.9:
         return True
     return r >= 0.8 and _skeleton(a) == _skeleton(b)
+
+
+RESPELT = 75
+"""The least :func:`rapidfuzz.fuzz.ratio` of two name tokens read as one respelled
+("Ramdeen" / "Ramdin": 77)."""
+
+
+def respelt(x: str, y: str) -> bool:
+    """Is one name token the other respelled ("Lindgren" / "Lindgreen", "Halvorsen" /
+    "Halvorson", "Achison" / "Aitchison"): long words opening with one letter, with most
+    letters in common? A person's name respelled is one person's, in passages apart too
+    (when neither has another candidate)."""
+    return (
+        min(len(x), len(y)) >= 6
+        and x[:1] == y[:1]
+        and fuzz.ratio(letters(x), letters(y)) >= RESPELT
+    )
 
 
 def respelled(a: str, b: str) -> bool:

@@ -28,6 +28,7 @@ from .match_nearer import (
 )
 from .match_same import one_thing, same_measure
 from .ranks import AMONG
+from .scores import SCORE
 from .units import MULTIPLE, PERCENT, dimension
 from .value_close import (
     ROUNDING_SLACK,
@@ -61,8 +62,8 @@ _LINK_WORDS = frozenset(
 def _unit_compat(a: Item, b: Item) -> bool:
     if a.cur and b.cur and a.cur != b.cur:
         return False
-    if MULTIPLE in (a.unit, b.unit):
-        return a.unit == b.unit  # "doubled" is no count
+    if MULTIPLE in (a.unit, b.unit) or SCORE in (a.unit, b.unit):
+        return a.unit == b.unit  # "doubled" is no count, nor is "4–2"
     if _word_share_and_bare(a, b) or money_and_count(a, b):
         return False
     if a.cur and a.cur == b.cur:
@@ -158,7 +159,7 @@ def _may_pair(s: Item, d: Item, texts: tuple[str, str] | None) -> bool:
         return False
     if texts is not None and is_age(s.fact, texts[0]) != is_age(d.fact, texts[1]):
         return False
-    if (MULTIPLE in (s.unit, d.unit) and s.unit != d.unit) or _word_share_and_bare(s, d):
+    if ({MULTIPLE, SCORE} & {s.unit, d.unit} and s.unit != d.unit) or _word_share_and_bare(s, d):
         return False
     if bool(s.cur) != bool(d.cur) and not _close(s, d):
         return False  # an amount of money is no share or count, unless it is one rounded

@@ -203,7 +203,9 @@ BODY_NOUNS = _words(
 Board", "the Company"): a reference to a body named (or defined) otherwise, no name. The
 words that name one body of a country alone ("the Senate", "the Army", "the Government")
 are not among them."""
-LEGAL_FORMS = _words("inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa sdn bhd pte pvt tbk")
+LEGAL_FORMS = _words(
+    "inc ltd llc llp lp plc corp co gmbh ag sa nv bv pty srl spa sdn bhd pte pvt tbk"
+)
 """Company forms written after the name, often after a comma ("Acme Systems, Inc.", "Kelana
 Motors Sdn. Bhd.", "Marlow Foods Pte. Ltd.")."""
 PARTICLES = _words(
