@@ -6,6 +6,9 @@ its story, given twice or more by its page's furniture, is no name added."""
 from __future__ import annotations
 
 from textlineage.facts import diff_facts
+from textlineage.facts.items import Result
+from textlineage.facts.names_lowered import drop_lowered
+from textlineage.types import Fact
 
 SOURCE = (
     "The Boathouse Trust said the Members' Safety Handbook was approved by 64 of its members, "
@@ -79,3 +82,22 @@ def test_a_capitalised_word_never_written_in_lower_case_stays_a_name() -> None:
         derived_doc=1,
     )
     assert "Rowntree" in [f.text for f in d.added]
+
+
+def test_an_untyped_dictionary_word_alone_is_no_name_but_a_place_is() -> None:
+    """A name of no type that is one dictionary word ("Highway" from a list's heading) is
+    no fact dropped even when no text writes it in lower case; a place of one word stays."""
+    source = "Highway\nThe bypass will close at Shropshire for 12 weeks."
+    derived = "The bypass will close for 12 weeks."
+    res = Result(
+        dropped=[
+            Fact("entity", "Highway", (0, 7), 0),
+            Fact("place", "Shropshire", (38, 48), 0),
+            Fact("entity", "Shropshire", (38, 48), 0),
+        ]
+    )
+    drop_lowered(res, (source, derived))
+    assert [(f.kind, f.text) for f in res.dropped] == [
+        ("place", "Shropshire"),
+        ("entity", "Shropshire"),
+    ]

@@ -12,7 +12,9 @@ the other text holds the same words, in that order, in lower case.
 
 A one-word name that is a dictionary word, written with a capital only ("Serious
 levels", "The Police made no representation", "Payouts hit €8.7 million"), is a common
-word when either text also writes it in lower case: no name added or dropped.
+word when either text also writes it in lower case: no name added or dropped. One of no
+type (neither a person, a place nor a body: "Highway", "Sold") is such a word wherever
+it stands.
 
 **The outlet's own name.** A rewrite by a newspaper or a station names itself in its
 story ("told the Dale Courier"); that is no fact of the source's left out of it, but the
@@ -55,19 +57,27 @@ def drop_lowered(res: Result, texts: tuple[str, str]) -> None:
     for facts, other in ((res.added, texts[0]), (res.dropped, texts[1])):
         facts[:] = [f for f in facts if not (f.kind in _NAME_KINDS and _lowered(f.text, other))]
     for facts in (res.added, res.dropped):
-        facts[:] = [f for f in facts if not (f.kind in _NAME_KINDS and _common_noun(f.text, texts))]
+        facts[:] = [
+            f
+            for f in facts
+            if not (f.kind in _NAME_KINDS and _common_noun(f.text, texts, f.kind == "entity"))
+        ]
 
 
-def _common_noun(name: str, texts: tuple[str, str]) -> bool:
+def _common_noun(name: str, texts: tuple[str, str], untyped: bool = False) -> bool:
     """Is ``name`` one dictionary word that either text also writes in lower case (a
     common noun capitalised as a sentence's first word or a defined term: "Payouts",
-    "Plaintiff")?"""
+    "Plaintiff")? A name of no type (``untyped``: no person, place or body) needs no
+    lower-case mention: a capitalised dictionary word alone ("Highway", "Sold",
+    "Packages") is a heading's or a label's word far more often than a name."""
     words = _WORD_RE.findall(name)
     if len(words) != 1 or name.strip() != words[0] or not ner.is_common_word(words[0]):
         return False
     word = words[0]
     if not (word[:1].isupper() and word[1:].islower()):
         return False  # "UK", "iPhone": no common noun
+    if untyped:
+        return True
     low = word.casefold()
     pattern = r"(?<![\p{L}\p{N}])" + regex.escape(low) + r"(?![\p{L}])"
     return any(regex.search(pattern, t) is not None for t in texts)
