@@ -53,7 +53,8 @@ def test_a_speed_is_no_length() -> None:
         "Work on a 14-kilometre stretch began. Lorries are limited to 50 km/h on it.",
         "Lorries are limited to 70 km/h on it.",
     )
-    assert [(c.source.text, c.derived.text) for c in d.changed] == [("50 km/h", "70 km/h")]
+    changed = [(c.source.text, c.derived.text) for c in d.changed]
+    assert changed == [("limited to 50 km/h", "limited to 70 km/h")]  # "limited to": at most
     assert [f.text for f in d.dropped] == ["14-kilometre"]
 
 
@@ -267,3 +268,40 @@ def test_a_range_hyphenated_before_its_noun() -> None:
     assert _facts("Free for 16-to-25-year-olds.") == [("16-to-25-year-olds", "16-25")]
     d = _diff("It is free for anyone aged 16 to 25.", "It is free for 16-to-25-year-olds.")
     assert not d.changed and not d.added and not d.dropped
+
+
+def test_basis_points_are_hundredths_of_a_point_in_any_language() -> None:
+    assert _facts("Rates rose 120 basis points.") == [("120 basis points", "1.2")]
+    assert _facts("A 25-basis-point cut followed.") == [("25-basis-point", "0.25")]
+    d = _diff(
+        "The bank raised rates by 120 basis points.",
+        "The bank raised rates by 1.2 percentage points.",
+    )
+    assert not d.changed and not d.added and not d.dropped
+    for text, lang in (
+        ("ورفع سعر الفائدة 600 نقطة أساس", "ar"),
+        ("La BCE a relevé ses taux de 600 points de base.", "fr"),
+        ("Die EZB hob die Zinsen um 600 Basispunkte an.", "de"),
+    ):
+        assert [f.value for f in extract_facts(text, language=lang) if f.kind == "number"] == ["6"]
+
+
+@pytest.mark.parametrize(
+    ("source", "derived"),
+    [
+        ("Sixty-plus onlookers watched the sale.", "More than 60 onlookers watched the sale."),
+        ("The hall is limited to 500 people.", "The hall takes up to 500 people."),
+        (
+            "Organisers expect an expected 40,000 spectators a day.",
+            "Organisers expect around 40,000 spectators a day.",
+        ),
+        (
+            "The filter adds maybe KSh 9,000 to the cost.",
+            "The filter adds about KSh 9,000 to the cost.",
+        ),
+        ("The plot is 612 sqm in all.", "The plot is 612 square metres in all."),
+    ],
+)
+def test_a_bound_or_a_unit_said_in_other_words_is_kept(source: str, derived: str) -> None:
+    d = _diff(source, derived)
+    assert not d.changed and not d.added and not d.dropped and len(d.kept) == 1

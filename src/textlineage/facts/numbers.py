@@ -77,6 +77,12 @@ _SQUARE_RE = regex.compile(
     r"[ \u00a0]*+(?i:sq\.?|square)[ \u00a0-]+"
     r"((?i:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|mi|miles?|ft|feet|foot|yards?|yd))(?![\p{L}\p{N}])"
 )
+_BASIS_RE = regex.compile(
+    r"[ \u00a0]?(?:نقاط|نقطة)[ \u00a0]أساس|[ \u00a0](?i:points?[ \u00a0]de[ \u00a0]base|puntos?[ \u00a0]básicos?"
+    r"|basispunkte?n?|базисн\p{L}*[ \u00a0]пункт\p{L}*)(?![\p{L}])"
+)
+"""Basis points in other languages than English (Arabic, French, Spanish, German,
+Russian): hundredths of a percentage point."""
 _SCALED_TONNES_RE = regex.compile(r"[ \u00a0]?(LMT|MMT)(?![\p{L}\p{N}])")
 """Lakh and million metric tonnes, as Indian and trade reports write them ("38.9 LMT")."""
 _CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh": "KSh"}
@@ -445,6 +451,8 @@ def _number_item(
         unit_end, unit = core_end, "%"
     elif hy:
         unit_end, unit = core_end, canonical_unit(hy.lower())
+        if unit == "basis-point":  # "a 25-basis-point cut": a quarter of a point
+            value, unit = fmt(Decimal(value) / 100), "point"
     else:
         unit_end, unit_words = _unit_after(text, core_end, bool(vague), pats)
         unit = canonical_unit(singular(unit_words[-1])) if unit_words else ""
@@ -452,6 +460,8 @@ def _number_item(
             unit = "working day"  # "15 business days": three weeks
         if unit_words == ["m"]:
             unit = "metre"  # "86 m": a spaced small "m" after a number is metres
+        if unit == "point" and unit_words[0].lower() == "basis":  # "120 basis points": 1.2 points
+            value = fmt(Decimal(value) / 100)
         speed = speed_after(text, unit_end, unit) or per_part_after(text, unit_end, unit)
         if speed is not None:
             unit, unit_end = speed
@@ -464,8 +474,13 @@ def _number_item(
             w = singular(sq.group(1).lower())
             unit_end, unit = sq.end(), "square-" + ABBREVIATIONS.get(w, canonical_unit(w))
 
+    b = _BASIS_RE.match(text, core_end) if unit in ("", "point") else None
+    if b is not None:  # "600 نقطة أساس", "50 points de base": basis points
+        value, unit, unit_end = fmt(Decimal(value) / 100), "point", b.end()
     if unit == "thing":
         return None  # "Two things stand out": a count of what the writer will say
+    if unit == "plus":
+        unit, qual = "", qual or "more than"  # "Sixty-plus onlookers": more than sixty
     # A capitalised number word after a capitalised word is part of a name ("Formula One").
     if m.group("word") and core[:1].isupper() and _NAME_BEFORE_RE.search(text, max(0, s - 30), s):
         return None

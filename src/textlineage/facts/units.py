@@ -110,7 +110,7 @@ ABBREVIATIONS = {
     "mcg": "microgram", "µg": "microgram", "c": "°c", "f": "°f", "°c": "°c", "°f": "°f",
     "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour",
     "twh": "terawatt-hour", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt",
-    "\u03bcg": "microgram",
+    "\u03bcg": "microgram", "sqm": "square-metre", "sqft": "square-foot", "sqkm": "square-kilometre",
 }  # fmt: skip
 """Unit symbols written against the digits or after them ("35km", "21C", "2.1 mm"); the
 micro sign is also listed as the Greek mu that folding (NFKC) makes of it."""

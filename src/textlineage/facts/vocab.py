@@ -46,7 +46,9 @@ QUAL_CLASS = {
     "as much as": "<", "as high as": "<", "as long as": "<", "as large as": "<",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "approximately": "~",
     "approx.": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
-    "estimated": "~", "circa": "~", "perhaps": "~",
+    "estimated": "~", "circa": "~", "perhaps": "~", "an expected": "~",
+    "maybe": "~", "limited to": "<", "a maximum of": "<", "maximum of": "<",
+    "a minimum of": ">", "minimum of": ">",
 }  # fmt: skip
 QUAL = "|".join(
     regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUAL_CLASS, key=len, reverse=True)
