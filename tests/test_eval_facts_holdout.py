@@ -1,4 +1,4 @@
-"""The held-out fact-diff sets, written and annotated blind by twenty-two other annotators:
+"""The held-out fact-diff sets, written and annotated blind by twenty-four other annotators:
 ``tests/data/facts_holdout`` (fourteen pairs), ``tests/data/facts_holdout2``,
 ``tests/data/facts_holdout3``, ``tests/data/facts_holdout4``, ``tests/data/facts_holdout5``,
 ``tests/data/facts_holdout6``, ``tests/data/facts_holdout7``, ``tests/data/facts_holdout8``,
@@ -8,7 +8,8 @@
 ``tests/data/facts_holdout15``, ``tests/data/facts_holdout16``,
 ``tests/data/facts_holdout17``, ``tests/data/facts_holdout18``,
 ``tests/data/facts_holdout19``, ``tests/data/facts_holdout20``,
-``tests/data/facts_holdout21`` and ``tests/data/facts_holdout22`` (twelve each).
+``tests/data/facts_holdout21``, ``tests/data/facts_holdout22``,
+``tests/data/facts_holdout23`` and ``tests/data/facts_holdout24`` (twelve each).
 Each must load with the scorer's loader (every annotated string in its text), and the real
 ``compare`` over it must stay above a floor pinned a little under the figures measured, so
 that a change that only fits ``tests/data/facts_gold`` and costs here is caught."""
@@ -119,7 +120,14 @@ class HeldOut:
 # notice sections and field labels; postcodes; festivals as dates; parties and offices
 # no names; durations in words; distribution lines, translators' notes, serial labels and
 # dot-leader contents lines as furniture): set 19 0.624, set 20 0.555, set 18 0.710; sets
-# 21 and 22, still blind, 0.600 and 0.521.
+# 21 and 22, still blind, 0.600 and 0.521. Sets 23 and 24 (3 December 2026, written
+# blind by two more helper sessions): first blind scores 0.661 and 0.566, the same with
+# the code of d83a8be (before that session's work). Then sets 21 and 22 were opened and
+# tuned on (an encyclopedia's marks and a transcript's timecodes as furniture; Caribbean
+# and African currencies; surnames respelled by two letters; Asian company forms; scores
+# as one fact; untyped dictionary words no names; bounds and basis points in other
+# words): set 21 0.651, set 22 0.576; sets 23 and 24, still blind, 0.660 and 0.569 (ten
+# of set 24's reports were once seen by mistake; nothing was tuned on them).
 SETS = (
     HeldOut("facts_holdout", 14, ("06", "13"), 600, 0.87),
     HeldOut("facts_holdout2", 12, ("06", "11"), 550, 0.83),
@@ -141,8 +149,10 @@ SETS = (
     HeldOut("facts_holdout18", 12, ("06", "12"), 700, 0.68, plain=("04", "08", "10", "11")),
     HeldOut("facts_holdout19", 12, ("02", "06"), 590, 0.59, plain=("04", "06", "08", "10")),
     HeldOut("facts_holdout20", 12, ("06", "12"), 590, 0.52, plain=("10", "12")),
-    HeldOut("facts_holdout21", 12, ("02", "10"), 560, 0.57, plain=("08", "11")),
-    HeldOut("facts_holdout22", 12, ("05", "11"), 540, 0.49, plain=("03", "09")),
+    HeldOut("facts_holdout21", 12, ("02", "10"), 560, 0.62, plain=("08", "11")),
+    HeldOut("facts_holdout22", 12, ("05", "11"), 540, 0.54, plain=("03", "09")),
+    HeldOut("facts_holdout23", 12, ("09", "11"), 400, 0.63, plain=("04", "12")),
+    HeldOut("facts_holdout24", 12, ("05", "09"), 450, 0.53, plain=("08", "12")),
 )
 
 
