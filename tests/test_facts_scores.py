@@ -1,4 +1,5 @@
-"""A match's score or a vote's tally is one fact (:mod:`textlineage.facts.scores`)."""
+"""A match's score or a vote's tally is one fact (:mod:`textlineage.facts.scores`); a short
+weekday before a date is part of it (:mod:`textlineage.facts.weekdays`)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,16 @@ def test_a_score_pairs_with_a_score_only() -> None:
     a, b, n = found["4–2"], found["4–1"], found["12 teams"]
     assert _unit_compat(a, b) and _may_pair(a, b, None)
     assert not _unit_compat(n, b) and not _may_pair(n, b, None)
+
+
+def test_a_short_weekday_before_a_date_is_part_of_it() -> None:
+    """ "Mon, 2 Feb 2032": the weekday's short form joins its date, no name "Mon"."""
+    got = [
+        (f.kind, f.text) for f in extract_facts("Reopens Tue, 3 Feb 2032 at 9am.", language="en")
+    ]
+    assert ("date", "Tue, 3 Feb 2032") in got and not any(t == "Tue" for _, t in got)
+    fd = _facts(
+        "The market reopens on Monday, 2 February 2032 after repairs to the roof and drains.",
+        "The market reopens on Mon, 2 Feb 2032 after repairs to the roof and drains.",
+    )
+    assert not fd.changed and not fd.added and not fd.dropped

@@ -22,7 +22,15 @@ WEEKDAY_PREFIX = "weekday:"
 """The value of a weekday alone: ``"weekday:friday"``."""
 
 _NAMES = "|".join(sorted(WEEKDAYS))
-_BEFORE_DATE_RE = regex.compile(rf"(?<![\p{{L}}])(?i:{_NAMES}),?[ \u00a0]+$")
+_SHORT = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+    "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
+"""Weekdays' short forms, read only before a date ("Mon, 2 Feb 2032")."""
+_SHORT_NAMES = "|".join(sorted((w.capitalize() for w in _SHORT), key=len, reverse=True))
+_BEFORE_DATE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?i:{_NAMES})|(?:{_SHORT_NAMES})\.?),?[ \u00a0]+$"
+)
 _ALONE_RE = regex.compile(rf"(?<![\p{{L}}])(?P<day>(?i:{_NAMES}))(?![\p{{L}}])")
 
 
@@ -58,7 +66,7 @@ def weekday_of(it: Item) -> str:
     of year, month and day falls on ("thursday" for "27 November 2031"), or ""."""
     if it.fact.value.startswith(WEEKDAY_PREFIX):
         return it.fact.value[len(WEEKDAY_PREFIX) :]
-    first = it.core.split(",")[0].strip().lower()
+    first = _day(it.core)
     if first in WEEKDAYS:
         return first
     if it.date is not None and None not in it.date:
@@ -71,7 +79,13 @@ def weekday_of(it: Item) -> str:
 
 def weekday_written(it: Item) -> bool:
     """Is the weekday of the date ``it`` written with it ("Friday 16 June")?"""
-    return it.core.split(",")[0].strip().lower() in WEEKDAYS
+    return _day(it.core) in WEEKDAYS
+
+
+def _day(core: str) -> str:
+    """The weekday a date's written opening names, in full ("mon" → "monday")."""
+    first = core.split(",")[0].strip().rstrip(".").lower()
+    return _SHORT.get(first, first)
 
 
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
