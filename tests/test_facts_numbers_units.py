@@ -239,6 +239,10 @@ def test_african_currencies_before_grouped_amounts() -> None:
     assert _facts("The fine is R25,000.") == [("R25,000", "25000")]
     assert _facts("Fees rose to UGX 40,000.")[0][1] == "40000"
     assert _facts("A grant of MK1.2 billion was paid.")[0][1] == "1200000000"
+    d = _diff(
+        "The loan book reached KSh 1.86 billion by June.", "The loan book reached Sh1.9bn by June."
+    )
+    assert [(k.source.text, k.derived.text) for k in d.changed] == [("KSh 1.86 billion", "Sh1.9bn")]
     kinds = [f.kind for f in extract_facts("The K9 unit ran R2 routes for K12 schools.", doc=0)]
     assert "number" not in kinds
 

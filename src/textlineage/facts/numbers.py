@@ -85,7 +85,7 @@ _BASIS_RE = regex.compile(
 Russian): hundredths of a percentage point."""
 _SCALED_TONNES_RE = regex.compile(r"[ \u00a0]?(LMT|MMT)(?![\p{L}\p{N}])")
 """Lakh and million metric tonnes, as Indian and trade reports write them ("38.9 LMT")."""
-_CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh": "KSh"}
+_CURRENCY_SIGN_OF = {"Rs": "₹", "INR": "₹", "N": "₦", "NGN": "₦", "Ksh": "KSh", "Sh": "KSh"}
 """A currency's letters read as its sign, so that "N600 million" and "₦600m" are one amount."""
 _DIGIT_RUN_RE = regex.compile(rf"{CURRENCY}?\d+")
 _WORDLIKE_RE = regex.compile(r"(?<![\p{L}\p{N}\p{M}_])[\p{L}]+")

@@ -102,7 +102,7 @@ naira, peso, won, shekel, dong, hryvnia, cedi, lira, rouble, baht, colón, guara
 tögrög, tenge, manat, lari."""
 CURRENCY = (
     rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|TT|EC|BZ|FJ|Bds|Mex|C|A|S|J|G|L|B)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR|NGN|RM|KSh|Ksh)[ \u00a0]?"
-    r"|(?:UGX|TZS|ZMW|MWK|ZAR|GHS|RWF|ETB)[ \u00a0]?"
+    r"|(?:UGX|TZS|ZMW|MWK|ZAR|GHS|RWF|ETB)[ \u00a0]?|Sh(?=\d)"
     r"|(?:N|K|R|MK)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?[ \u00a0]?(?:million|billion|trillion|bn|m)\b))"
 )
 """A currency sign before an amount, or a currency's letters: the rupee's ("Rs 5 lakh",
@@ -110,7 +110,8 @@ CURRENCY = (
 with a scale word: "N25,000", "N1.42 billion"; not "N95" or "N1"), the ringgit's
 ("RM25,000") and the Kenyan shilling's ("KSh 300"), the kwacha's and the rand's before a
 grouped amount or one with a scale word ("K28,500", "MK1.2 billion", "R25,000"), and
-other African currencies' codes ("UGX 40,000"); a dollar of a named country ("C$", "A$", "NZ$", "TT$", "J$") is read as a dollar (the
+other African currencies' codes ("UGX 40,000"), and a shilling's "Sh" written against
+its amount ("Sh1.9bn", read as "KSh"); a dollar of a named country ("C$", "A$", "NZ$", "TT$", "J$") is read as a dollar (the
 text shows which), "Rs" and "INR" as the rupee's sign. The signs of other currencies (naira, peso,
 won, lira, hryvnia, shekel, dong, baht, rouble, cedi, colón and others) are read as
 their own."""
