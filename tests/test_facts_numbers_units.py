@@ -237,6 +237,8 @@ def test_naira_ringgit_and_shilling_letters_are_currencies() -> None:
 def test_african_currencies_before_grouped_amounts() -> None:
     assert _facts("Pay is K28,500 to K34,000 per month.") == [("K28,500 to K34,000", "28500-34000")]
     assert _facts("The fine is R25,000.") == [("R25,000", "25000")]
+    got = _facts("Pay is between N850,000 and N1,100,000, depending on experience.")
+    assert got == [("between N850,000 and N1,100,000", "850000-1100000")]  # a comma after it
     assert _facts("Fees rose to UGX 40,000.")[0][1] == "40000"
     assert _facts("A grant of MK1.2 billion was paid.")[0][1] == "1200000000"
     d = _diff(

@@ -103,7 +103,7 @@ tögrög, tenge, manat, lari."""
 CURRENCY = (
     rf"(?:(?:US|CA|AU|NZ|HK|SG|NT|TT|EC|BZ|FJ|Bds|Mex|C|A|S|J|G|L|B)\$|[{SIGNS}]|(?:Rs\.?|INR|PKR|LKR|NPR|NGN|RM|KSh|Ksh)[ \u00a0]?"
     r"|(?:UGX|TZS|ZMW|MWK|ZAR|GHS|RWF|ETB)[ \u00a0]?|Sh(?=\d)"
-    r"|(?:N|K|R|MK)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?[ \u00a0]?(?:million|billion|trillion|bn|m)\b))"
+    r"|(?:N|K|R|MK)(?=\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?[ \u00a0]?(?:million|billion|trillion|bn|m)\b))"
 )
 """A currency sign before an amount, or a currency's letters: the rupee's ("Rs 5 lakh",
 "Rs. 8,500", "PKR 2,000"), the naira's ("NGN", and "N" before a grouped amount or one
