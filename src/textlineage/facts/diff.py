@@ -36,6 +36,7 @@ from .items import Group, Item, Result
 from .legal_forms import legal_form_mentions
 from .line_model import drop_model_furniture
 from .local_times import local_times
+from .match_anchored import pair_anchored
 from .match_bare_nouns import pair_bare_nouns
 from .match_claims import CLAIM_LANGUAGES, diff_claims
 from .match_clauses import diff_clauses
@@ -245,6 +246,7 @@ def diff_facts(
         reversed_notices(res, (source_text, derived_text), (source_doc, derived_doc))
         strength_moves(res, (source_text, derived_text))
         negated_bounds(res, (source_text, derived_text))
+        pair_anchored((source_text, derived_text), (src, der), res)
     one_link_per_span(res)
 
     fold_inside_quotes(res)
