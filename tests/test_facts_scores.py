@@ -1,5 +1,6 @@
 """A match's score or a vote's tally is one fact (:mod:`textlineage.facts.scores`); a short
-weekday before a date is part of it (:mod:`textlineage.facts.weekdays`)."""
+weekday before a date is part of it, and a day without its year falls in its text's year
+(:mod:`textlineage.facts.weekdays`)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,17 @@ def test_a_short_weekday_before_a_date_is_part_of_it() -> None:
         "The market reopens on Mon, 2 Feb 2032 after repairs to the roof and drains.",
     )
     assert not fd.changed and not fd.added and not fd.dropped
+
+
+def test_a_day_without_its_year_given_by_its_weekday() -> None:
+    """ "on 28 November" in a text dated "27 November 2031" is a Friday: "on Friday" is
+    that day made less specific."""
+    fd = _facts(
+        "The vessel was detained on 27 November 2031 off the coast. The ambassador was "
+        "summoned to the ministry on 28 November, where officials protested.",
+        "The vessel was detained on Thursday off the coast. The ambassador was summoned "
+        "to the ministry on Friday, where officials protested.",
+    )
+    changed = [(k.source.text, k.derived.text) for k in fd.changed if k.kind == "date"]
+    assert ("28 November", "Friday") in changed
+    assert "28 November" not in [f.text for f in fd.dropped]

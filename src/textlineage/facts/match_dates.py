@@ -20,7 +20,7 @@ from .dates import PART_PREFIX, SEASON_MONTHS, SEASON_PREFIX, SHORT_YEAR_PREFIX
 from .dates_twice import relink, retold_as_other
 from .items import Group, Item, Result, pair, shares
 from .near_words import NearWords
-from .weekdays import WEEKDAY_PREFIX, weekday_of, weekday_written
+from .weekdays import WEEKDAY_PREFIX, weekday_in, weekday_of, weekday_written
 
 
 def _date_within(general: Item, specific: Item) -> bool:
@@ -492,7 +492,7 @@ def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], align
         for g in S
         if id(g) not in used
         and not g.first.fact.value.startswith(WEEKDAY_PREFIX)
-        and weekday_of(g.first) == day
+        and (weekday_of(g.first) or weekday_in(g.first, _year_near(S, g))) == day
     ]
     if not cands:
         return
@@ -506,6 +506,19 @@ def _weekday_alone(S: list[Group], gd: Group, res: Result, used: set[int], align
         res.changed.append(FactLink("date", sf, df, note, "specificity", "less_specific"))
     else:
         res.kept.append(FactLink("date", sf, df, f"less specific than '{sf.text}'"))
+
+
+def _year_near(S: list[Group], g: Group) -> int | None:
+    """The year of the source's dated month nearest before ``g`` (else after it): the
+    year of a day given without it ("on 28 November" after "on 27 November 2031"; a year
+    alone, "since 2023", is history, not the text's calendar)."""
+    at = g.first.fact.span[0]
+    dated = [
+        (x.first.fact.span[0] > at, abs(x.first.fact.span[0] - at), x.first.date[0])
+        for x in S
+        if x.first.date is not None and x.first.date[0] and x.first.date[1]
+    ]
+    return min(dated)[2] if dated else None
 
 
 def diff_exact(S: list[Group], D: list[Group], res: Result) -> None:

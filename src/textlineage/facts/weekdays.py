@@ -77,6 +77,17 @@ def weekday_of(it: Item) -> str:
     return ""
 
 
+def weekday_in(it: Item, year: int | None) -> str:
+    """The weekday a day of the month given without its year (``it``) falls on in
+    ``year``, or ""."""
+    if year is None or it.date is None or it.date[0] is not None or None in it.date[1:]:
+        return ""
+    try:
+        return _DAY_NAMES[datetime.date(year, *it.date[1:]).weekday()]  # type: ignore[arg-type]
+    except ValueError:
+        return ""
+
+
 def weekday_written(it: Item) -> bool:
     """Is the weekday of the date ``it`` written with it ("Friday 16 June")?"""
     return _day(it.core) in WEEKDAYS
