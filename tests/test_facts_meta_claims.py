@@ -40,3 +40,25 @@ def test_a_count_of_things_is_no_fact() -> None:
         derived_doc=1,
     )
     assert not [f for f in d.added if f.kind == "number"]
+
+
+def test_advice_to_the_reader_added_is_no_claim_but_a_dropped_instruction_stays() -> None:
+    advice = [
+        "Pack warm layers",
+        "please read if you have kids or pets",
+        "If you're on blood thinners or pregnant, check with your doctor first",
+        "Gardeners, keep your eyes open",
+        "Better still, speak to a pharmacist",
+    ]
+    claims = [
+        "Watch parties are planned across the city",
+        "Check-in opens at 6am",
+        "Keep Britain Tidy said the beach was clean",
+        "Police may come and find you",
+    ]
+    res = Result()
+    res.added.extend(_claim(t) for t in advice + claims)
+    res.dropped.append(_claim("Do not drink the tap water"))
+    drop_page_pointers(res)
+    assert [f.text for f in res.added] == claims
+    assert [f.text for f in res.dropped] == ["Do not drink the tap water"]

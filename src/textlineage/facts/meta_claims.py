@@ -5,7 +5,11 @@ below": a sentence that points at a part of its own page says where to look, not
 happened. A derived text that leaves the table out, or never had it, leaves out no fact.
 Such a statement is not reported added or dropped; its figures, if any, are read as
 they are. Nor is a greeting or a thanks ("good afternoon, everyone"), which a call's
-transcript opens with and its write-up leaves out.
+transcript opens with and its write-up leaves out. Nor is a rewrite's advice to its own
+readers, added in the imperative ("Pack warm layers", "please read if you have kids",
+"If you're pregnant, check with your doctor first", "Gardeners, keep your eyes open"):
+it tells the reader what to do, not what the source said or left out. A source's
+instructions stay (a notice's "Do not drink the water" is what it states).
 """
 
 from __future__ import annotations
@@ -29,9 +33,24 @@ _GREETING_RE = regex.compile(
 """A greeting or thanks, whole ("good afternoon, everyone", "Thank you very much")."""
 
 
+_VERBS = (
+    r"pack|look|get|check|expect|keep|speak|talk|call|ring|visit|book|make\s+sure|remember|bring"
+    r"|read|watch|try|take|see|ask|contact|tell|don['’]t|do\s+not|avoid|stay|wear|join|sign\s+up"
+    r"|follow|share|spread|go|head|grab|consider|note|plan|pop|give|send|email|text|download"
+)
+_IMPERATIVE_RE = regex.compile(
+    r"(?:(?i:so|now|and|but|better\s+still|meanwhile)[\s,]+)?(?:(?i:please)[\s,]+)?"
+    r"(?:(?i:if|when|before|unless|whether)\s+(?:you|you['’]re|you['’]ve)\b[^,.;]{0,80},\s*)?"
+    r"(?:\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?,\s+)?(?:(?i:please)\s+)?"
+    rf"(?i:{_VERBS})\b(?!-)(?![^,.;]{{0,40}}?\b(?i:is|are|was|were|said|says|will|would|can|could)\b)"
+)
+"""A sentence opening in the imperative, perhaps after "please", a condition on the
+reader ("If you're on blood thinners, …") or a vocative ("Gardeners, …")."""
+
+
 def drop_page_pointers(res: Result) -> None:
     """Forget each added or dropped claim that points at a part of its own page, or is a
-    greeting."""
+    greeting, and each added claim of advice to the reader."""
     for facts in (res.added, res.dropped):
         facts[:] = [
             f
@@ -41,3 +60,9 @@ def drop_page_pointers(res: Result) -> None:
                 and (_POINTER_RE.search(f.text) or _GREETING_RE.fullmatch(f.text.strip()))
             )
         ]
+    res.added[:] = [f for f in res.added if not (f.kind == "claim" and _advice(f.text))]
+
+
+def _advice(text: str) -> bool:
+    """Is ``text`` advice to the reader, in the imperative?"""
+    return _IMPERATIVE_RE.match(text.strip()) is not None
