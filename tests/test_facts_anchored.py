@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 from textlineage import Document, compare
+from textlineage.facts.extract import analysed
+from textlineage.facts.items import Item, Result
+from textlineage.facts.match_anchored import pair_anchored
+from textlineage.types import Fact
 
 SOURCE = (
     "Our top pick, the Halvard AirCut, ran for 52 minutes on its two batteries and costs $449.\n\n"
@@ -38,3 +42,28 @@ def test_without_a_kept_figure_the_sentences_stay_apart() -> None:
         "pushes 820 CFM."
     )
     assert ("28 minutes", "about 25 minutes") not in changed
+
+
+def test_sentences_sharing_their_words_pair_their_figures_without_an_anchor() -> None:
+    source = (
+        "Mrs X complained that the council took 19 months to deal with her application for "
+        "a grant to adapt her home."
+    )
+    derived = (
+        "A mother waited almost two years while the council sat on her grant application. "
+        "Her son has used a wheelchair for three years."
+    )
+    src, der = analysed(source, 0, "en"), analysed(derived, 1, "en")
+
+    def fact(items: tuple[Item, ...], text: str) -> Fact:
+        return next(it.fact for it in items if it.fact.text == text)
+
+    res = Result(
+        dropped=[fact(src, "19 months")],
+        added=[fact(der, "almost two years"), fact(der, "three years")],
+    )
+    pair_anchored((source, derived), (src, der), res)
+    assert [(k.source.text, k.derived.text) for k in res.changed] == [
+        ("19 months", "almost two years")
+    ]
+    assert [f.text for f in res.added] == ["three years"]

@@ -12,7 +12,12 @@ a figure, date or name of (a quotation spans sentences, and is no anchor), the d
 and added numbers of one unit (or of one dimension: "28 minutes", "half an hour"), of one
 currency, and both shares or neither, when each side holds exactly one such number:
 several would leave no telling which became which. Amounts of money and numbers with no
-noun are left to the passes that pair by value (a rounding, the nearest figure). Words of counts that differ ("14
+noun are left to the passes that pair by value (a rounding, the nearest figure).
+
+Without a kept fact between them, two such numbers are one changed when their sentences
+share :data:`MIN_SHARED` content words or more and neither has a rival as close ("the
+complaint took 19 months to resolve" / "waited almost two years for the complaint to be
+resolved"). Words of counts that differ ("14
 buses", "16 trains") are left apart, as the value pass leaves them.
 """
 
@@ -22,8 +27,9 @@ import bisect
 from collections.abc import Sequence
 
 from ..text.segment import split_sentences
-from ..types import FactLink
+from ..types import Fact, FactLink
 from .items import Item, Result
+from .near_words import NearWords
 from .units import PERCENT, dimension
 
 
@@ -65,6 +71,40 @@ def pair_anchored(
             res.dropped.remove(sf)
             res.added.remove(df)
             ds = [(f, it) for f, it in ds if f is not df]
+    _pair_by_words(texts, dropped, added, res)
+
+
+MIN_SHARED = 3
+"""Content words (:mod:`.near_words`) two figures' sentences must share for the figures
+to be read as one changed when no kept fact links the sentences."""
+
+
+def _pair_by_words(
+    texts: tuple[str, str],
+    dropped: list[tuple[Fact, Item | None]],
+    added: list[tuple[Fact, Item | None]],
+    res: Result,
+) -> None:
+    """Pair a dropped and an added number of one unit whose sentences share at least
+    :data:`MIN_SHARED` content words, each the other's only best (a tie leaves both)."""
+    near = NearWords(texts)
+    cands = [
+        (near.shared(sf, df), sf, df)
+        for sf, s in dropped
+        if s is not None and sf in res.dropped
+        for df, d in added
+        if d is not None and df in res.added and _alike(s, d)
+    ]
+    cands = [c for c in cands if c[0] >= MIN_SHARED]
+    for n, sf, df in sorted(cands, key=lambda c: -c[0]):
+        rivals = [c for c in cands if (c[1] is sf) != (c[2] is df) and c[0] >= n]
+        if rivals or sf not in res.dropped or df not in res.added:
+            continue
+        res.changed.append(
+            FactLink("number", sf, df, f"value {sf.value} → {df.value}", "value", "", True)
+        )
+        res.dropped.remove(sf)
+        res.added.remove(df)
 
 
 def _alike(a: Item, b: Item) -> bool:
