@@ -60,17 +60,12 @@ def pair_anchored(
         ds = [(f, it) for f, it in added if it is not None and sent(1, f.span[0]) == dj]
         for sf, s in ss:
             alike_d = [(df, d) for df, d in ds if _alike(s, d)]
-            alike_s = [(f, it) for f, it in ss if alike_d and _alike(it, alike_d[0][1])]
-            if len(alike_d) != 1 or len(alike_s) != 1:
-                continue
+            if len(alike_d) != 1 or sum(_alike(it, alike_d[0][1]) for _, it in ss) != 1:
+                continue  # not one for one: no telling which became which
             df = alike_d[0][0]
-            if sf not in res.dropped or df not in res.added:
-                continue
-            note = f"value {sf.value} → {df.value}"
-            res.changed.append(FactLink("number", sf, df, note, "value", "", True))
-            res.dropped.remove(sf)
-            res.added.remove(df)
-            ds = [(f, it) for f, it in ds if f is not df]
+            if sf in res.dropped and df in res.added:
+                _change(res, sf, df)
+                ds = [(f, it) for f, it in ds if f is not df]
     _pair_by_words(texts, dropped, added, res)
 
 
@@ -98,13 +93,16 @@ def _pair_by_words(
     cands = [c for c in cands if c[0] >= MIN_SHARED]
     for n, sf, df in sorted(cands, key=lambda c: -c[0]):
         rivals = [c for c in cands if (c[1] is sf) != (c[2] is df) and c[0] >= n]
-        if rivals or sf not in res.dropped or df not in res.added:
-            continue
-        res.changed.append(
-            FactLink("number", sf, df, f"value {sf.value} → {df.value}", "value", "", True)
-        )
-        res.dropped.remove(sf)
-        res.added.remove(df)
+        if not rivals and sf in res.dropped and df in res.added:
+            _change(res, sf, df)
+
+
+def _change(res: Result, sf: Fact, df: Fact) -> None:
+    """Report ``sf`` → ``df`` as a value changed, unsupported, not dropped and added."""
+    note = f"value {sf.value} → {df.value}"
+    res.changed.append(FactLink("number", sf, df, note, "value", "", True))
+    res.dropped.remove(sf)
+    res.added.remove(df)
 
 
 def _alike(a: Item, b: Item) -> bool:
